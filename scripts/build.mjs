@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// One build script: compiles the knowledge base, then bundles client, server and CLI with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--minify]
+import { build, context } from 'esbuild';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+const knowledgeBuilder = join(root, 'scripts', 'build-knowledge.mjs');
+if (existsSync(knowledgeBuilder) && !process.env.CARNK_SKIP_KNOWLEDGE) {
+  const { buildKnowledge } = await import(pathToFileURL(knowledgeBuilder).href);
+  await buildKnowledge({ root });
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  minify,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundles a real one.
+  define: { __CARNK_VERSION__: JSON.stringify(version), 'import.meta.url': '__carnkImportMetaUrl' },
+  banner: { js: 'const __carnkImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+};
+
+const bundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+
+if (watch) {
+  for (const bundle of bundles) await (await context({ ...common, ...bundle })).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(bundles.map((bundle) => build({ ...common, ...bundle })));
+  for (const file of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, file), 0o755);
+}

@@ -1,0 +1,178 @@
+/**
+ * Scores the abbreviation-definition detector against the Ab3P MED1250 gold
+ * standard (development half), read from ../shared/corpora/ab3p-med1250/ or
+ * from $AB3P_CORPUS. Prints `tp fp fn precision recall f1`, the detection time
+ * and writes false positives and misses to eval-results/ab3p-errors.tsv.
+ *
+ * Usage: npm run eval:ab3p [-- --predictions other-output.tsv]
+ * (`--predictions` scores a pmid/sf/lf file instead, e.g. dev.ab3p.tsv, to check the scorer.)
+ */
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { detectDefinitions } from '../server/src/service/abbreviations/definitionDetector.js';
+
+/** One abstract of the corpus. */
+interface CorpusRecord {
+  pmid: string;
+  text: string;
+}
+
+/** A short form / long form pair as the scorer compares them. */
+interface DefinitionPair {
+  pmid: string;
+  short: string;
+  long: string;
+}
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const corpusFolder = process.env['AB3P_CORPUS'] ?? resolve(repositoryRoot, '../shared/corpora/ab3p-med1250');
+const TIMING_RUNS = 5;
+
+function main(): void {
+  const textPath = join(corpusFolder, 'dev.txt');
+  const goldPath = join(corpusFolder, 'dev.gold.tsv');
+  if (!existsSync(textPath) || !existsSync(goldPath)) {
+    console.log(`skipped: corpus not found at ${corpusFolder}`);
+    return;
+  }
+  const records = readRecords(readFileSync(textPath, 'utf8'));
+  const goldRows = readTsv(readFileSync(goldPath, 'utf8'));
+  const gold = goldRows.filter((row) => row['kind'] === 'gold').map(toPair);
+  const synonyms = goldRows.filter((row) => row['kind'] === 'synonym').map(toPair);
+
+  const predictionsFile = optionValue('--predictions');
+  const predictions =
+    predictionsFile === undefined ? detectAll(records) : readTsv(readFileSync(predictionsFile, 'utf8')).map(toPair);
+  const score = scorePairs(predictions, gold, synonyms);
+
+  console.log('tp\tfp\tfn\tprecision\trecall\tf1');
+  console.log(
+    [score.truePositives.length, score.falsePositives.length, score.misses.length, score.precision, score.recall, score.f1]
+      .map((value) => (Number.isInteger(value) ? String(value) : value.toFixed(3)))
+      .join('\t'),
+  );
+  if (predictionsFile === undefined) {
+    const timings: number[] = [];
+    for (let run = 0; run < TIMING_RUNS; run++) {
+      const started = performance.now();
+      for (const record of records) detectDefinitions(record.text);
+      timings.push(performance.now() - started);
+    }
+    timings.sort((a, b) => a - b);
+    console.log(`detection time: ${timings[Math.floor(TIMING_RUNS / 2)]!.toFixed(1)} ms (median of ${TIMING_RUNS} runs, ${records.length} records)`);
+  }
+  writeErrors(records, score, gold);
+}
+
+/**
+ * Splits dev.txt into records. A record starts at a line of digits only, at
+ * the start of the file or after a blank line; abstracts may contain blank lines.
+ */
+function readRecords(content: string): CorpusRecord[] {
+  const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  const records: CorpusRecord[] = [];
+  let current: { pmid: string; lines: string[] } | undefined;
+  lines.forEach((line, index) => {
+    const startsRecord = /^\d+$/.test(line.trim()) && (index === 0 || lines[index - 1]!.trim() === '');
+    if (startsRecord) {
+      if (current !== undefined) records.push({ pmid: current.pmid, text: current.lines.join('\n').trimEnd() });
+      current = { pmid: line.trim(), lines: [] };
+    } else if (current !== undefined) {
+      current.lines.push(line);
+    }
+  });
+  if (current !== undefined) records.push({ pmid: current.pmid, text: current.lines.join('\n').trimEnd() });
+  return records;
+}
+
+function readTsv(content: string): Record<string, string>[] {
+  const [header, ...rows] = content.replace(/\r\n?/g, '\n').split('\n').filter((line) => line.length > 0);
+  const columns = (header ?? '').split('\t');
+  return rows.map((row) => {
+    const cells = row.split('\t');
+    return Object.fromEntries(columns.map((column, index) => [column, cells[index] ?? '']));
+  });
+}
+
+function toPair(row: Record<string, string>): DefinitionPair {
+  return { pmid: row['pmid'] ?? '', short: row['sf'] ?? '', long: row['lf'] ?? '' };
+}
+
+function detectAll(records: CorpusRecord[]): DefinitionPair[] {
+  return records.flatMap((record) =>
+    detectDefinitions(record.text).map((definition) => ({ pmid: record.pmid, short: definition.short, long: definition.long })),
+  );
+}
+
+/** The README's matching rule: exact short form, long form ignoring case with white space folded. */
+function pairKey(pair: DefinitionPair): string {
+  return `${pair.pmid}\t${pair.short}\t${pair.long.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+}
+
+interface Score {
+  truePositives: DefinitionPair[];
+  falsePositives: DefinitionPair[];
+  misses: DefinitionPair[];
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Scores once per record and pair; predictions equal to a synonym pair count neither way. */
+function scorePairs(predictions: DefinitionPair[], gold: DefinitionPair[], synonyms: DefinitionPair[]): Score {
+  const goldByKey = uniqueByKey(gold);
+  const synonymKeys = new Set(synonyms.map(pairKey));
+  const predictedByKey = uniqueByKey(predictions);
+  const truePositives: DefinitionPair[] = [];
+  const falsePositives: DefinitionPair[] = [];
+  for (const [key, pair] of predictedByKey) {
+    if (goldByKey.has(key)) truePositives.push(pair);
+    else if (!synonymKeys.has(key)) falsePositives.push(pair);
+  }
+  const misses = [...goldByKey].filter(([key]) => !predictedByKey.has(key)).map(([, pair]) => pair);
+  const precision = ratio(truePositives.length, truePositives.length + falsePositives.length);
+  const recall = ratio(truePositives.length, truePositives.length + misses.length);
+  const f1 = ratio(2 * precision * recall, precision + recall);
+  return { truePositives, falsePositives, misses, precision, recall, f1 };
+}
+
+function uniqueByKey(pairs: DefinitionPair[]): Map<string, DefinitionPair> {
+  const byKey = new Map<string, DefinitionPair>();
+  for (const pair of pairs) if (!byKey.has(pairKey(pair))) byKey.set(pairKey(pair), pair);
+  return byKey;
+}
+
+function ratio(numerator: number, denominator: number): number {
+  return denominator === 0 ? 0 : numerator / denominator;
+}
+
+/** Writes one line per error with the sentence around the short form, for study. */
+function writeErrors(records: CorpusRecord[], score: Score, gold: DefinitionPair[]): void {
+  const textByPmid = new Map(records.map((record) => [record.pmid, record.text]));
+  const lines = ['error\tpmid\tsf\tlf\tgold_lf_for_sf\tcontext'];
+  const goldLongForms = (pair: DefinitionPair): string =>
+    gold.filter((g) => g.pmid === pair.pmid && g.short === pair.short).map((g) => g.long).join(' | ');
+  const context = (pair: DefinitionPair): string => {
+    const text = textByPmid.get(pair.pmid) ?? '';
+    const at = text.indexOf(`(${pair.short}`) >= 0 ? text.indexOf(`(${pair.short}`) : text.indexOf(pair.short);
+    return at < 0 ? '' : text.slice(Math.max(0, at - 120), at + pair.short.length + 60).replace(/\s+/g, ' ');
+  };
+  for (const pair of score.falsePositives) {
+    lines.push(['FP', pair.pmid, pair.short, pair.long, goldLongForms(pair), context(pair)].join('\t'));
+  }
+  for (const pair of score.misses) lines.push(['FN', pair.pmid, pair.short, pair.long, '', context(pair)].join('\t'));
+  const folder = join(repositoryRoot, 'eval-results');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'ab3p-errors.tsv'), lines.join('\n') + '\n');
+  console.log(`errors written to ${join('eval-results', 'ab3p-errors.tsv')}`);
+}
+
+function optionValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+main();

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+/**
+ * `carnk`: the command-line adapter over the terminology service. Reads files, calls
+ * the service, prints results. Exit codes: 0 clean, 1 errors found (or more warnings
+ * than --max-warnings), 2 usage or I/O problem (one line on stderr, no stack trace).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { createTerminologyService, RULES, type AnalysisSettings, type SeveritySetting } from '../service/index';
+import {
+  colours,
+  formatAbbreviationsJson,
+  formatAbbreviationsMarkdown,
+  formatAbbreviationsTsv,
+  formatLintJson,
+  formatSarif,
+  formatStylish,
+  type FileAbbreviations,
+  type FileDiagnostics,
+} from './formatters';
+
+declare const __CARNK_VERSION__: string;
+const VERSION = typeof __CARNK_VERSION__ === 'string' ? __CARNK_VERSION__ : '0.0.0-dev';
+
+/** A problem the user can act on: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+const MANUSCRIPT_GLOB = '**/*.{md,markdown,qmd,Qmd,Rmd,rmd,txt}';
+
+/** Expands the file arguments: `-` for stdin, globs, directories, plain paths (kept as given). */
+async function expandInputs(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push('-');
+    } else if (isDynamicPattern(input)) {
+      const matched = (await glob(input, { ignore: ['**/node_modules/**'], dot: false })).sort();
+      if (matched.length === 0) throw new UsageError(`no files match '${input}'`);
+      files.push(...matched);
+    } else {
+      let info;
+      try {
+        info = await stat(input);
+      } catch {
+        throw new UsageError(`cannot read '${input}': no such file or directory`);
+      }
+      if (info.isDirectory()) {
+        const matched = (await glob(MANUSCRIPT_GLOB, { cwd: input, ignore: ['**/node_modules/**', '**/_site/**', '**/_book/**'] })).sort();
+        files.push(...matched.map((f) => `${input.replace(/[\\/]+$/, '')}/${f}`));
+      } else {
+        files.push(input);
+      }
+    }
+  }
+  if (files.length === 0) throw new UsageError('no input files given (pass files, globs, a folder, or - for standard input)');
+  return files;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a manuscript as text: UTF-8, byte-order mark dropped as editors do; undefined for binary files. */
+async function readManuscript(file: string): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = file === '-' ? Buffer.from(await readStdin(), 'utf8') : await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    throw new UsageError(`cannot read '${file}': ${reason}`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return undefined;
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function displayName(file: string): string {
+  return file === '-' ? '<stdin>' : file;
+}
+
+function parseRuleOption(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
+  const match = /^([a-z-]+)=(off|hint|information|warning|error)$/.exec(value);
+  if (!match) throw new InvalidArgumentError(`expected rule-id=off|hint|information|warning|error, got '${value}'`);
+  if (!RULES.some((rule) => rule.id === match[1])) throw new InvalidArgumentError(`unknown rule '${match[1]}'`);
+  return { ...previous, [match[1]!]: match[2] as SeveritySetting };
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, got '${value}'`);
+  return n;
+}
+
+interface CommonOptions {
+  scopes: 'journal' | 'document';
+  rule?: Record<string, SeveritySetting>;
+}
+
+function settingsFrom(options: CommonOptions): AnalysisSettings {
+  const settings: AnalysisSettings = { scopeMode: options.scopes };
+  if (options.rule) settings.rules = options.rule;
+  return settings;
+}
+
+const service = createTerminologyService({
+  onError: (error, context) => process.stderr.write(`carnk: internal error in ${context}: ${String(error)}\n`),
+});
+
+async function lintCommand(inputs: string[], options: CommonOptions & { format: string; maxWarnings?: number; color: boolean }): Promise<number> {
+  const files = await expandInputs(inputs);
+  const settings = settingsFrom(options);
+  const results: FileDiagnostics[] = [];
+  for (const file of files) {
+    const text = await readManuscript(file);
+    if (text === undefined) {
+      process.stderr.write(`carnk: skipped '${displayName(file)}': binary file\n`);
+      continue;
+    }
+    results.push({ file: displayName(file), diagnostics: service.lint({ uri: file === '-' ? 'stdin.md' : file, version: 0, text }, settings) });
+  }
+  const output =
+    options.format === 'json' ? formatLintJson(results) : options.format === 'sarif' ? formatSarif(results, VERSION) : formatStylish(results, colours(options.color));
+  if (output.length > 0) process.stdout.write(output + '\n');
+  const all = results.flatMap((r) => r.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    if (options.format === 'stylish') process.stdout.write(`carnk found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function abbreviationsCommand(inputs: string[], options: CommonOptions & { format: string }): Promise<number> {
+  const files = await expandInputs(inputs);
+  const settings = settingsFrom(options);
+  const results: FileAbbreviations[] = [];
+  for (const file of files) {
+    const text = await readManuscript(file);
+    if (text === undefined) {
+      process.stderr.write(`carnk: skipped '${displayName(file)}': binary file\n`);
+      continue;
+    }
+    results.push({ file: displayName(file), ...service.abbreviations({ uri: file === '-' ? 'stdin.md' : file, version: 0, text }, settings) });
+  }
+  const output =
+    options.format === 'tsv' ? formatAbbreviationsTsv(results) : options.format === 'markdown' ? formatAbbreviationsMarkdown(results) : formatAbbreviationsJson(results);
+  process.stdout.write(output + '\n');
+  return 0;
+}
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('carnk')
+    .description('Terminology linting and abbreviation checks for CAR-NK manuscripts (Markdown, Quarto, R Markdown).')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run carnk --help for usage)')
+    .exitOverride();
+
+  const scopesOption = () =>
+    new Option('--scopes <mode>', 'definition scopes: journal (abstract, main text, each legend apart) or document').choices(['journal', 'document']).default('journal');
+  const ruleOption = () => new Option('--rule <id=severity>', 'override a rule severity (repeatable)').argParser(parseRuleOption);
+
+  program
+    .command('lint')
+    .description('report terminology problems in manuscripts')
+    .argument('[files...]', 'files, globs or folders; - reads standard input', [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
+    .addOption(scopesOption())
+    .addOption(ruleOption())
+    .option('--no-color', 'plain stylish output')
+    .action(async (files: string[], options) => {
+      const color = options.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      setExit(await lintCommand(files, { ...options, color }));
+    });
+
+  program
+    .command('abbreviations')
+    .description("list the abbreviations each manuscript defines, and those it uses undefined")
+    .argument('[files...]', 'files, globs or folders; - reads standard input', [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'tsv', 'markdown']).default('json'))
+    .addOption(scopesOption())
+    .action(async (files: string[], options) => {
+      setExit(await abbreviationsCommand(files, options));
+    });
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((code) => (exitCode = code));
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`carnk: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`carnk: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`carnk: ${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,66 @@
+/**
+ * Finds abbreviation definitions in prose: `natural killer (NK)`,
+ * `interleukin-15 (IL-15)`, `TGF-β (transforming growth factor beta)`.
+ *
+ * The approach starts from Schwartz & Hearst (2003) — match the short form's
+ * letters right to left against the words before the bracket, the first letter
+ * at a word start — and Ab3P (Sohn et al. 2008) — prefer first letters of words,
+ * allow skipped function words and a few letters from inside words, ranked by
+ * how often each kind of match is right. Here those strategies are costs of a
+ * single least-cost alignment, followed by an acceptance rule.
+ */
+
+import { isConvincingCandidate } from './detector/acceptance.js';
+import { findDefinitionCandidates } from './detector/definitionCandidates.js';
+
+/** One abbreviation definition found in prose. Offsets are UTF-16 offsets into the text passed in. */
+export interface DetectedDefinition {
+  /** The short form exactly as written, e.g. `iPSCs`, `IL-15`, `TGF-β`. */
+  short: string;
+  /** Offset of the short form's first character. */
+  shortStart: number;
+  /** Offset just past the short form. */
+  shortEnd: number;
+  /** The long form exactly as written, e.g. `induced pluripotent stem cells`. */
+  long: string;
+  /** Offset of the long form's first character. */
+  longStart: number;
+  /** Offset just past the long form. */
+  longEnd: number;
+  /** `long-short` for `long form (SF)`, `short-long` for `SF (long form)`. */
+  pattern: 'long-short' | 'short-long';
+}
+
+/**
+ * Finds definitions in `text[from, to)` — one prose block of a masked document
+ * (non-prose replaced by spaces). Sentences are split internally; a long form
+ * never reaches back into an earlier sentence. Never throws; linear-ish time.
+ */
+export function detectDefinitions(text: string, from?: number, to?: number): DetectedDefinition[] {
+  try {
+    const length = typeof text === 'string' ? text.length : 0;
+    const start = clampOffset(from, 0, length);
+    const end = clampOffset(to, length, length);
+    if (end <= start) return [];
+    return findDefinitionCandidates(text, start, end)
+      .filter(isConvincingCandidate)
+      .map((candidate) => ({
+        short: text.slice(candidate.short.start, candidate.short.end),
+        shortStart: candidate.short.start,
+        shortEnd: candidate.short.end,
+        long: text.slice(candidate.long.start, candidate.long.end),
+        longStart: candidate.long.start,
+        longEnd: candidate.long.end,
+        pattern: candidate.pattern,
+      }))
+      .sort((a, b) => a.shortStart - b.shortStart);
+  } catch {
+    // A detector bug must never take the editor down; the document just shows no definitions.
+    return [];
+  }
+}
+
+function clampOffset(value: number | undefined, fallback: number, length: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(Math.max(Math.trunc(value), 0), length);
+}

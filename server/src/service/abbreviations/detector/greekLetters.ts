@@ -1,0 +1,31 @@
+/**
+ * Greek letters and their Latin names. Authors write `TGF-β`, `TGF-beta` and
+ * `transforming growth factor beta` interchangeably, so the detector compares
+ * short and long forms after spelling every Greek letter out.
+ */
+
+const GREEK_LETTER_NAMES: ReadonlyMap<string, string> = buildGreekLetterNames();
+
+function buildGreekLetterNames(): Map<string, string> {
+  const names = [
+    'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
+    'nu', 'xi', 'omicron', 'pi', 'rho', '', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+  ];
+  const letters = new Map<string, string>();
+  names.forEach((name, index) => {
+    // U+03A2 and U+03C2 (the slot after rho) are not an upper-case letter / are final sigma.
+    if (name === '') return;
+    letters.set(String.fromCharCode(0x391 + index), name);
+    letters.set(String.fromCharCode(0x3b1 + index), name);
+  });
+  letters.set('\u03c2', 'sigma'); // final sigma
+  letters.set('\u03d5', 'phi'); // phi symbol
+  letters.set('\u03f5', 'epsilon'); // lunate epsilon symbol
+  letters.set('\u00b5', 'mu'); // micro sign, typed for μ on most keyboards
+  return letters;
+}
+
+/** The lower-case Latin name of a Greek letter (`β` → `beta`), or `undefined` for any other character. */
+export function greekLetterName(character: string): string | undefined {
+  return GREEK_LETTER_NAMES.get(character);
+}

@@ -1,0 +1,122 @@
+/**
+ * The words before a bracket that can hold its long form: collected right to
+ * left and stopped at the end of the previous sentence, a clause mark (`;`,
+ * `:`), another bracketed remark or the start of the prose block.
+ */
+
+import { isWhitespace, isWordCharacter } from './characters.js';
+import { ABBREVIATIONS_ENDING_WITH_STOP, FUNCTION_WORDS } from './wordLists.js';
+
+/** One white-space separated word of the window. */
+export interface WindowWord {
+  /** Start offset, after leading quotes or an opening bracket that belongs to an outer remark. */
+  start: number;
+  end: number;
+  /** True for `of`, `and`, `the`…: a long form may skip it. */
+  isFunctionWord: boolean;
+}
+
+/** What a word tells about the words to its left. */
+const enum WordRole {
+  /** An ordinary word: keep collecting. */
+  Inside,
+  /** Starts a clause (`(natural` of `(natural killer (NK)`): keep it, collect no further. */
+  StartsClause,
+  /** Ends an earlier sentence, clause or remark: drop it and stop. */
+  EndsEarlierClause,
+}
+
+/**
+ * Up to `maxWords` words ending before `before`, in reading order, none of
+ * them before `blockStart` or in an earlier sentence.
+ */
+export function collectPrecedingWords(text: string, blockStart: number, before: number, maxWords: number): WindowWord[] {
+  const words: WindowWord[] = [];
+  let offset = before - 1;
+  while (words.length < maxWords) {
+    while (offset >= blockStart && isWhitespace(text.charCodeAt(offset))) offset--;
+    if (offset < blockStart) break;
+    const end = offset + 1;
+    while (offset >= blockStart && !isWhitespace(text.charCodeAt(offset))) offset--;
+    const rawStart = offset + 1;
+    const role = classifyWord(text, rawStart, end);
+    if (role === WordRole.EndsEarlierClause) break;
+    const start = skipLeadingQuotesAndOpener(text, rawStart, end, role === WordRole.StartsClause);
+    if (start < end) words.push({ start, end, isFunctionWord: FUNCTION_WORDS.has(bareWord(text, start, end)) });
+    if (role === WordRole.StartsClause) break;
+  }
+  return words.reverse();
+}
+
+/** The word lower-cased without surrounding punctuation. */
+function bareWord(text: string, start: number, end: number): string {
+  let first = start;
+  let last = end;
+  while (first < last && !isWordCharacter(text, first)) first++;
+  while (last > first && !isWordCharacter(text, last - 1)) last--;
+  return text.slice(first, last).toLowerCase();
+}
+
+function skipLeadingQuotesAndOpener(text: string, start: number, end: number, opensClause: boolean): number {
+  let first = start;
+  while (first < end && isOpeningQuote(text.charAt(first))) first++;
+  if (opensClause && first < end && (text.charAt(first) === '(' || text.charAt(first) === '[')) first++;
+  while (first < end && isOpeningQuote(text.charAt(first))) first++;
+  return first;
+}
+
+/** Decides whether the word `text[start, end)` continues, starts or ends the clause before a bracket. */
+function classifyWord(text: string, start: number, end: number): WordRole {
+  let hasWordCharacter = false;
+  let depth = 0;
+  let lowestDepth = 0;
+  for (let offset = start; offset < end; offset++) {
+    const character = text.charAt(offset);
+    if (character === '(' || character === '[') depth++;
+    else if (character === ')' || character === ']') lowestDepth = Math.min(lowestDepth, --depth);
+    else if (!hasWordCharacter && isWordCharacter(text, offset)) hasWordCharacter = true;
+  }
+  if (!hasWordCharacter) return isJoiningSymbol(text.slice(start, end)) ? WordRole.Inside : WordRole.EndsEarlierClause;
+  let first = start;
+  while (first < end && isOpeningQuote(text.charAt(first))) first++;
+  const opensWithBracket = text.charAt(first) === '(' || text.charAt(first) === '[';
+  if (lowestDepth < 0) return WordRole.EndsEarlierClause;
+  // `(natural`: an unclosed bracket opens the clause the long form lives in.
+  if (depth === 1 && opensWithBracket) return WordRole.StartsClause;
+  if (depth !== 0) return WordRole.EndsEarlierClause;
+
+  let lastOffset = end - 1;
+  while (lastOffset > start && isClosingQuote(text.charAt(lastOffset))) lastOffset--;
+  const last = text.charAt(lastOffset);
+  if (last === ';' || last === ':' || last === '!' || last === '?') return WordRole.EndsEarlierClause;
+  if (last === '.' && !isNonFinalStop(text, start, lastOffset)) return WordRole.EndsEarlierClause;
+  // A whole bracketed remark, `(IL-6),`, ends the long form's reach.
+  let closerOffset = lastOffset;
+  while (closerOffset > start && /[,.;:]/.test(text.charAt(closerOffset))) closerOffset--;
+  const closer = text.charAt(closerOffset);
+  if (opensWithBracket && (closer === ')' || closer === ']')) return WordRole.EndsEarlierClause;
+  return WordRole.Inside;
+}
+
+/** `&`, `+` and `/` may stand alone inside a long form (`research & development`). */
+function isJoiningSymbol(word: string): boolean {
+  return word === '&' || word === '+' || word === '/';
+}
+
+function isOpeningQuote(character: string): boolean {
+  return character === '"' || character === '\u201c' || character === '\u2018' || character === "'" || character === '\u00ab';
+}
+
+function isClosingQuote(character: string): boolean {
+  return character === '"' || character === '\u201d' || character === '\u2019' || character === "'" || character === '\u00bb';
+}
+
+/** True when the full stop at `stopOffset` ends an abbreviation or an initial, not a sentence. */
+function isNonFinalStop(text: string, start: number, stopOffset: number): boolean {
+  let first = start;
+  while (first < stopOffset && !isWordCharacter(text, first)) first++;
+  const word = text.slice(first, stopOffset).toLowerCase();
+  if (word.length === 1 && !(word >= '0' && word <= '9')) return true; // an initial: `S. aureus`, `J. Smith`
+  if (word.includes('.')) return true; // `e.g.`, `U.S.`
+  return ABBREVIATIONS_ENDING_WITH_STOP.has(word);
+}

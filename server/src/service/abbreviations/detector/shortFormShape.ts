@@ -1,0 +1,99 @@
+/**
+ * Does a piece of bracketed or bracket-adjacent text look like a short form?
+ * The checks are about shape only (length, words, symbols); whether the letters
+ * fit a long form is the aligner's job.
+ */
+
+import { isLowerCaseLetter, isUpperCaseLetter, isWhitespace, isWordCharacter } from './characters.js';
+import { NON_DEFINITION_OPENERS } from './wordLists.js';
+
+/** A half-open range of document offsets. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** Longest short form, in UTF-16 units, counting inner spaces. */
+const LONGEST_SHORT_FORM = 20;
+/** Most words a short form may have (`chl a/b LHC`). */
+const MOST_SHORT_FORM_WORDS = 3;
+
+/**
+ * The first item inside a bracket: its text up to `;` or `, ` (so that
+ * `(CRS; ref. 3)` and `(IL-15, 10 ng/mL)` give `CRS` and `IL-15`), trimmed.
+ * Commas and semicolons inside nested brackets do not split.
+ */
+export function firstItemOfBracket(text: string, contentStart: number, contentEnd: number): TextSpan | undefined {
+  let start = contentStart;
+  while (start < contentEnd && isWhitespace(text.charCodeAt(start))) start++;
+  let end = start;
+  let depth = 0;
+  for (; end < contentEnd; end++) {
+    const character = text.charAt(end);
+    if (character === '(' || character === '[') depth++;
+    else if (character === ')' || character === ']') depth--;
+    else if (depth === 0 && character === ';') break;
+    else if (depth === 0 && character === ',' && (end + 1 >= contentEnd || isWhitespace(text.charCodeAt(end + 1)))) break;
+  }
+  return trimItem(text, start, end);
+}
+
+/**
+ * The last item inside a bracket when there are several: `(blood-brain barrier, BBB)`
+ * gives `BBB` and the offset of the separator before it.
+ */
+export function lastItemOfBracket(
+  text: string,
+  contentStart: number,
+  contentEnd: number,
+): { item: TextSpan; separator: number } | undefined {
+  let depth = 0;
+  for (let offset = contentEnd - 1; offset > contentStart; offset--) {
+    const character = text.charAt(offset);
+    if (character === ')' || character === ']') depth++;
+    else if (character === '(' || character === '[') depth--;
+    else if (depth === 0 && (character === ';' || (character === ',' && isWhitespace(text.charCodeAt(offset + 1))))) {
+      let start = offset + 1;
+      while (start < contentEnd && isWhitespace(text.charCodeAt(start))) start++;
+      const item = trimItem(text, start, contentEnd);
+      return item === undefined ? undefined : { item, separator: offset };
+    }
+  }
+  return undefined;
+}
+
+/** Trims white space and a final full stop, keeping the stops of dotted forms (`R.D.T.`). */
+function trimItem(text: string, start: number, end: number): TextSpan | undefined {
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  if (end > start && text.charAt(end - 1) === '.' && !text.slice(start, end - 1).includes('.')) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+/** True when `text[span)` has the shape of an abbreviation (`NK`, `IL-15`, `iPSCs`, `TGF-β`, `MEF cells`). */
+export function hasShortFormShape(text: string, span: TextSpan): boolean {
+  const written = text.slice(span.start, span.end);
+  if (written.length > LONGEST_SHORT_FORM) return false;
+  if (!isWordCharacter(text, span.start)) return false;
+  if (/[=<>±≤≥%]|\bet al\b/.test(written)) return false;
+  const words = written.split(/\s+/);
+  if (words.length > MOST_SHORT_FORM_WORDS) return false;
+  let letters = 0;
+  let wordCharacters = 0;
+  let upperCaseOrDigits = 0;
+  for (let offset = span.start; offset < span.end; offset++) {
+    if (!isWordCharacter(text, offset)) continue;
+    wordCharacters++;
+    const character = text.charAt(offset);
+    if (isUpperCaseLetter(character) || (character >= '0' && character <= '9')) upperCaseOrDigits++;
+    if (isUpperCaseLetter(character) || isLowerCaseLetter(character)) letters++;
+  }
+  if (wordCharacters < 2 || letters === 0) return false;
+  if (/^\d+s$/.test(written)) return false; // a decade: `1990s`
+  const firstWord = words[0]!.toLowerCase().replace(/\.$/, '');
+  const firstWordIsAllCaps = words[0]!.length > 1 && words[0] === words[0]!.toUpperCase();
+  if (NON_DEFINITION_OPENERS.has(firstWord) && !firstWordIsAllCaps) return false;
+  if (words.length > 1 && upperCaseOrDigits === 0) return false;
+  // A single lower-case word of five letters or more is a word, not an abbreviation: `(daily)`.
+  if (words.length === 1 && upperCaseOrDigits === 0 && /^\p{Ll}{5,}$/u.test(written)) return false;
+  return true;
+}

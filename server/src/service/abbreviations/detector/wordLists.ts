@@ -1,0 +1,36 @@
+/**
+ * Small closed word lists the detector consults. They are general English and
+ * scientific-writing conventions, not terms from any corpus.
+ */
+
+/**
+ * Function words that a long form may contain without a short-form letter
+ * (`Community Trial *for* Smoking Cessation`, `tumor, node *and* metastasis`).
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'and', 'as', 'at', 'by', 'de', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'per', 'the',
+  'to', 'via', 'with', 'within', 'without', 'du', 'des', 'la', 'le', 'del', 'der', 'und', 'von',
+]);
+
+/**
+ * Words that end with a full stop without ending a sentence (lower-cased, stop removed):
+ * `et al.`, `e.g.`, `Fig.`, `approx.`.
+ */
+export const ABBREVIATIONS_ENDING_WITH_STOP: ReadonlySet<string> = new Set([
+  'al', 'e.g', 'i.e', 'eg', 'ie', 'cf', 'vs', 'viz', 'etc', 'approx', 'ca', 'fig', 'figs', 'ref', 'refs',
+  'no', 'nos', 'vol', 'eq', 'eqs', 'sp', 'spp', 'ssp', 'subsp', 'var', 'dr', 'prof', 'mr', 'mrs', 'ms', 'st',
+  'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'min', 'max', 'resp', 'incl', 'cit', 'op',
+]);
+
+/**
+ * First words of parenthetical remarks that are never a short form:
+ * `(see Methods)`, `(Fig. 2)`, `(i.e., …)`, `(Smith et al.)` is caught separately.
+ */
+export const NON_DEFINITION_OPENERS: ReadonlySet<string> = new Set([
+  'see', 'fig', 'figs', 'figure', 'figures', 'table', 'tables', 'ref', 'refs', 'reference', 'references',
+  'e.g', 'i.e', 'eg', 'ie', 'cf', 'vs', 'viz', 'ca', 'approx', 'and', 'or', 'but', 'not', 'also', 'data',
+  'supplementary', 'appendix', 'panel', 'eq', 'equation', 'chapter', 'section', 'box', 'p', 'n', 'r',
+  'mean', 'median', 'range', 'total', 'all', 'both', 'only', 'each', 'per', 'from', 'to', 'in', 'on', 'at',
+  'for', 'with', 'without', 'by', 'the', 'a', 'an', 'this', 'these', 'that', 'those', 'which', 'who',
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'up', 'about', 'over', 'under',
+]);

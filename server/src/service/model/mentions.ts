@@ -1,0 +1,156 @@
+import type { Span } from '../markdown/inlineExclusions';
+
+/** One written use of something that looks like an abbreviation. */
+export interface MentionToken extends Span {
+  /** The abbreviation as written, without a plural `s` or possessive (`iPSC` in `iPSCs'`). */
+  text: string;
+  /** The normalised key that ties uses and definitions together (see `abbreviationKey`). */
+  key: string;
+}
+
+// A run of letters/digits, with internal hyphens (ASCII, U+2010, U+2011).
+const TOKEN = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
+const ROMAN = /^[IVX]+$/;
+const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$/u;
+const UPPER = /\p{Lu}/gu;
+const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
+const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$/u;
+
+type SegmentKind = 'word' | 'digits' | 'abbr' | 'short';
+
+function upperCount(segment: string): number {
+  UPPER.lastIndex = 0;
+  let n = 0;
+  while (UPPER.exec(segment)) n++;
+  return n;
+}
+
+/**
+ * True when one hyphen-free segment looks like an abbreviation: two or more capitals
+ * (`NK`, `CD3ζ`, `IgG`), or a capital after the first letter (`mAb`, `scFv`, `iPSC`),
+ * but not a camel-cased word (`GraphPad`, `McDonald`, `iPhone`).
+ */
+export function isAbbreviationSegment(segment: string): boolean {
+  const upper = upperCount(segment);
+  if (upper === 0) return false;
+  if (upper === 1 && /^\p{Lu}/u.test(segment)) return false;
+  if (segment.length > 15) return false;
+  return !CAMEL_WORD.test(segment);
+}
+
+function classify(segment: string): SegmentKind {
+  if (/^\p{N}+$/u.test(segment)) return 'digits';
+  if (isAbbreviationSegment(segment)) return 'abbr';
+  if (GREEK_NAME.test(segment) || /^[\u0370-\u03ff]{1,2}$/u.test(segment)) return 'short';
+  if (/^\p{L}\p{Ll}+$/u.test(segment)) return 'word';
+  return 'short';
+}
+
+/**
+ * The key under which an abbreviation's uses and definitions meet: hyphen variants
+ * unified, a trailing plural `s` or possessive dropped (`iPSCs`, `iPSC's`, `CARs'` ->
+ * `iPSC`, `CAR`), case kept (NK and nk are different things).
+ */
+export function abbreviationKey(written: string): string {
+  let key = written.normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
+  key = key.replace(/['\u2019]s?$/u, '');
+  key = key.replace(PLURAL_S, '');
+  key = key.replace(/[+\-\u207a\u207b]+$/u, '');
+  return key;
+}
+
+/** True for an all-capital word of five or more letters: a label such as `RESULTS` or shouting, not an abbreviation. */
+function isCapitalisedWord(run: string): boolean {
+  return /^\p{Lu}{5,}$/u.test(run);
+}
+
+/**
+ * Finds abbreviation-like tokens in `masked[start, end)`. What counts (stated in
+ * ARCHITECTURE.md): a run of hyphen-joined segments that contains a segment with two
+ * capitals or an inner capital, extended over digits, single capitals and Greek letters
+ * (`IL-15`, `HLA-E`, `TGF-β`, `4-1BB`, `CAR-NK`), cut at ordinary words (`NK-cell` ->
+ * `NK`). Not counted: roman numerals (`II`, `IV`), identifiers ending in four or more
+ * digits (`NCT01234567`), HLA alleles (`HLA-A*02:01`), capitalised labels (`RESULTS:`)
+ * and runs of three or more all-capital words (shouting).
+ */
+export function findMentionTokens(masked: string, start: number, end: number): MentionToken[] {
+  const found: MentionToken[] = [];
+  const slice = masked.slice(start, end);
+  for (const match of slice.matchAll(TOKEN)) {
+    const tokenStart = start + match.index!;
+    const segments = match[0].split(/[-\u2010\u2011]/u);
+    const kinds = segments.map(classify);
+    const bounds: number[] = [];
+    for (let s = 0; s < segments.length; s++) bounds.push(s === 0 ? tokenStart : bounds[s - 1]! + segments[s - 1]!.length + 1);
+    let runFirst = -1;
+    for (let s = 0; s <= segments.length; s++) {
+      const isWord = s === segments.length || kinds[s] === 'word';
+      if (!isWord && runFirst < 0) runFirst = s;
+      if (isWord && runFirst >= 0) {
+        const mention = mentionFromRun(masked, segments, kinds, bounds, runFirst, s);
+        if (mention) found.push(mention);
+        runFirst = -1;
+      }
+    }
+  }
+  return dropShouting(masked, found);
+}
+
+/** Removes runs of three or more all-capital words in a row: shouted text, not abbreviations. */
+function dropShouting(masked: string, mentions: MentionToken[]): MentionToken[] {
+  const shouted = new Set<number>();
+  let runStart = 0;
+  for (let i = 1; i <= mentions.length; i++) {
+    const joined =
+      i < mentions.length &&
+      /^\p{Lu}{2,}$/u.test(mentions[i]!.text) &&
+      /^\p{Lu}{2,}$/u.test(mentions[i - 1]!.text) &&
+      /^[\s,;]+$/u.test(masked.slice(mentions[i - 1]!.end, mentions[i]!.start));
+    if (!joined) {
+      if (i - runStart >= 3) for (let k = runStart; k < i; k++) shouted.add(k);
+      runStart = i;
+    }
+  }
+  return shouted.size === 0 ? mentions : mentions.filter((_, k) => !shouted.has(k));
+}
+
+function mentionFromRun(
+  masked: string,
+  segments: string[],
+  kinds: SegmentKind[],
+  bounds: number[],
+  first: number,
+  stop: number,
+): MentionToken | undefined {
+  // Leading digits belong only if an abbreviation follows (`4-1BB`).
+  let hasAbbr = false;
+  let uppercase = 0;
+  for (let s = first; s < stop; s++) {
+    if (kinds[s] === 'abbr') hasAbbr = true;
+    uppercase += upperCount(segments[s]!);
+  }
+  if (!hasAbbr && !(stop - first >= 2 && uppercase >= 2)) return undefined;
+  // A run may not end in a bare number after a dash that reads as a range (`CD19-20`)?
+  // Hyphenated numbers are kept: `IL-15`, `NK-92`, `PD-1`.
+  if (segments.slice(first, stop).every((s) => ROMAN.test(s))) return undefined;
+  const last = segments[stop - 1]!;
+  if (/\p{N}{4,}$/u.test(last)) return undefined;
+
+  const start = bounds[first]!;
+  let end = bounds[stop - 1]! + last.length;
+  let text = masked.slice(start, end);
+  const suffix = SUFFIX_AFTER_DIGIT.exec(text);
+  if (suffix) {
+    end -= suffix[0].length - suffix[1]!.length;
+    text = masked.slice(start, end);
+  }
+  if (PLURAL_S.test(text) && text.length > 2) {
+    end -= 1;
+    text = text.slice(0, -1);
+  }
+  const after = masked.slice(end, end + 2);
+  if (/^\*\p{N}/u.test(after)) return undefined; // HLA allele such as HLA-A*02:01
+  if (after[0] === ':' && isCapitalisedWord(text)) return undefined; // RESULTS:
+  return { start, end, text, key: abbreviationKey(text) };
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Hover } from 'vscode-languageserver-types';
+import { startTestServer, type TestServer } from '../helpers/lspClient';
+
+const URI = 'file:///manuscript.md';
+const TEXT = 'ADCC kills targets. Later, antibody-dependent cellular cytotoxicity (ADCC) was measured.\n';
+
+describe('language server over stdio', { timeout: 20_000 }, () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ debounceMs: 0 });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  test('publishes diagnostics with source, code and data on open', async () => {
+    const published = server.nextDiagnostics(URI, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: TEXT } });
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.length, 1);
+    const [d] = diagnostics;
+    assert.equal(d!.source, 'carnk');
+    assert.equal(d!.code, 'used-before-definition');
+    assert.deepEqual(d!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } });
+    assert.equal((d!.data as { key: string }).key, 'ADCC');
+  });
+
+  test('incremental change re-lints', async () => {
+    const published = server.nextDiagnostics(URI, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } }, text: 'Targets were killed.' }],
+    });
+    assert.deepEqual((await published).diagnostics, []);
+  });
+
+  test('hover on an abbreviation shows the document definition', async () => {
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 70 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /ADCC/);
+    assert.match(value, /antibody-dependent cellular cytotoxicity/);
+    assert.match(value, /line 1/);
+  });
+
+  test('configuration change applies live and re-lints open documents', async () => {
+    const uri = 'file:///other.md';
+    const opened = server.nextDiagnostics(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'We measured GMP.' } });
+    assert.equal((await opened).diagnostics[0]?.severity, 2, 'warning by default');
+
+    server.settings = { debounceMs: 0, rules: { 'undefined-abbreviation': 'error' } };
+    const relinted = server.nextDiagnostics(uri, 1, (p) => p.diagnostics[0]?.severity === 1);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await relinted).diagnostics[0]?.code, 'undefined-abbreviation', 'error after the change');
+  });
+
+  test('malformed settings keep the server running with defaults', async () => {
+    const uri = 'file:///other.md';
+    server.settings = { rules: 'everything', scopes: 42, debounceMs: 'soon' } as unknown as Record<string, unknown>;
+    const relinted = server.nextDiagnostics(uri, 1, (p) => p.diagnostics[0]?.severity === 2);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const { diagnostics } = await relinted;
+    assert.equal(diagnostics[0]?.code, 'undefined-abbreviation');
+    assert.equal(diagnostics[0]?.severity, 2, 'default warning severity');
+  });
+});

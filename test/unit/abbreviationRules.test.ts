@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTerminologyService } from '../../server/src/service/index';
+import { parseMarked } from '../helpers/marked';
+
+const service = createTerminologyService();
+
+/**
+ * Checks that `rule` reports exactly the «marked» ranges of `source` (as markdown),
+ * and that every range converts back to the same offsets.
+ */
+function check(rule: string, source: string, uri = 'test.md', scopeMode: 'journal' | 'document' = 'journal'): void {
+  const { text, ranges } = parseMarked(source);
+  const diagnostics = service.lint({ uri, version: 1, text }, { scopeMode }).filter((d) => d.code === rule);
+  assert.deepEqual(
+    diagnostics.map((d) => text.slice(d.start, d.end) + '@' + d.start),
+    ranges.map((r) => text.slice(r.start, r.end) + '@' + r.start),
+    `${rule} in ${JSON.stringify(text)}: ${JSON.stringify(diagnostics.map((d) => d.message))}`,
+  );
+  const model = service.model({ uri, version: 1, text }, { scopeMode });
+  for (const d of diagnostics) {
+    assert.equal(model.lines.offsetAt(d.range.start), d.start);
+    assert.equal(model.lines.offsetAt(d.range.end), d.end);
+  }
+}
+
+describe('used-before-definition', () => {
+  test('the issue example', () => check('used-before-definition', '«ADCC» kills targets. Later, antibody-dependent cellular cytotoxicity (ADCC) was measured.'));
+  test('reported once, at the first use', () => check('used-before-definition', '«CRS» and CRS again. Cytokine release syndrome (CRS) is graded.'));
+  test('defined first: nothing', () => check('used-before-definition', 'Natural killer (NK) cells. NK cells kill.'));
+  test('short-first definitions', () => check('used-before-definition', '«TGF-β» matters. TGF-β (transforming growth factor beta) suppresses NK cells (natural killer cells).'));
+  test('headings do not count as first use', () => check('used-before-definition', '# Results\n\n## ADCC assays\n\nAntibody-dependent cellular cytotoxicity (ADCC) rose.'));
+  test('compound used before its last part is defined', () => check('used-before-definition', 'Chimeric antigen receptor (CAR) designs. «CAR-NK» cells need natural killer (NK) cells.'));
+  test('CRLF, tabs, Greek, superscripts and a non-BMP character keep ranges exact', () =>
+    check('used-before-definition', '😀 Cells\twere CD56⁺.\r\n«IFN-γ» rose.\r\nInterferon gamma (IFN-γ) is a cytokine.\r\n'));
+});
+
+describe('undefined-abbreviation', () => {
+  test('never defined', () => check('undefined-abbreviation', 'We measured «ADCC» and ADCC again.'));
+  test('defined', () => check('undefined-abbreviation', 'Antibody-dependent cellular cytotoxicity (ADCC) and ADCC.'));
+  test('plural and possessive uses of a defined abbreviation', () =>
+    check('undefined-abbreviation', "Induced pluripotent stem cells (iPSCs) differ; the iPSC's genome and iPSC lines."));
+  test('compound of defined parts is defined', () =>
+    check('undefined-abbreviation', 'Chimeric antigen receptor (CAR) and natural killer (NK) cells make CAR-NK cells.'));
+  test('abbreviations needing no definition', () => check('undefined-abbreviation', 'DNA, RNA and mRNA in 10 mL at pH 7; mean ± SD; CD19 and CD56.'));
+  test('title and headings are exempt', () => check('undefined-abbreviation', '---\ntitle: CAR-NK for AML\n---\n\n## GMP\n\nText «GMP» here.'));
+  test('nothing inside code, comments, links, citations, cross-references or math', () =>
+    check(
+      'undefined-abbreviation',
+      '---\nauthor: GMP\nbibliography: ADCC.bib\n---\n\nText `ICANS` <!-- CRS --> [link](http://x/GvHD) [@MRD2020] @fig-ORR $\\mathrm{PFS}$.\n\n```\nDLT\n```\n',
+    ));
+  test('abstract is its own scope', () =>
+    check('undefined-abbreviation', '---\nabstract: |\n  Natural killer (NK) cells.\n---\n\n«NK» cells in the main text.'));
+  test('each legend is its own scope', () =>
+    check('undefined-abbreviation', 'Natural killer (NK) cells.\n\n**Figure 1.** «NK» cells in a legend.\n\n**Figure 2.** Natural killer (NK) cells here.'));
+  test('document scope mode joins the scopes', () =>
+    check('undefined-abbreviation', '---\nabstract: |\n  Natural killer (NK) cells.\n---\n\nNK cells in the main text.\n\n**Figure 1.** NK cells.', 'test.md', 'document'));
+  test('plain text files are all prose', () => check('undefined-abbreviation', 'The «GMP» rules `GMP`.', 'notes.txt'));
+  test('a use inside a long form is part of that name', () =>
+    check('undefined-abbreviation', 'DNAX-activating protein 10 (DAP10) signals.'));
+});
+
+describe('redefined-abbreviation', () => {
+  test('second definition in the same scope', () =>
+    check('redefined-abbreviation', 'Graft-versus-host disease (GvHD) is rare. Later, graft-versus-host disease («GvHD») again.'));
+  test('definitions in different scopes are expected', () =>
+    check('redefined-abbreviation', '---\nabstract: Natural killer (NK) cells.\n---\n\nNatural killer (NK) cells.\n\n**Figure 1.** Natural killer (NK) cells.'));
+});
+
+describe('settings', () => {
+  test('a rule set to off reports nothing; severity overrides apply', () => {
+    const text = 'We measured ADCC.';
+    assert.equal(service.lint({ uri: 'a.md', version: 1, text }, { rules: { 'undefined-abbreviation': 'off' } }).length, 0);
+    const [d] = service.lint({ uri: 'a.md', version: 1, text }, { rules: { 'undefined-abbreviation': 'error' } });
+    assert.equal(d?.severity, 'error');
+  });
+});
+
+describe('abbreviations report', () => {
+  test('the issue example', () => {
+    const text = 'ADCC kills targets. Later, antibody-dependent cellular cytotoxicity (ADCC) was measured.';
+    const report = service.abbreviations({ uri: 'a.md', version: 0, text });
+    assert.deepEqual(report.definitions, [
+      { short: 'ADCC', long: 'antibody-dependent cellular cytotoxicity', key: 'ADCC', scope: 'main', range: { start: { line: 0, character: 69 }, end: { line: 0, character: 73 } } },
+    ]);
+    assert.deepEqual(report.undefined, []);
+  });
+  test('undefined abbreviations are listed once per scope', () => {
+    const report = service.abbreviations({ uri: 'a.md', version: 0, text: 'GMP and GMP.\n\n**Figure 1.** GMP.' });
+    assert.deepEqual(report.undefined.map((u) => [u.short, u.scope]), [['GMP', 'main'], ['GMP', 'legend:Figure 1']]);
+  });
+});

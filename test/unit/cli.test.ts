@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+// Runs the built CLI bundle, the way users and CI run it.
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+
+function carnk(args: string[], input?: string, cwd = root) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const EXAMPLE = 'ADCC kills targets. Later, antibody-dependent cellular cytotoxicity (ADCC) was measured.';
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'carnk-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('carnk lint', () => {
+  test('JSON contract: used-before-definition at line 0, characters 0-4', () => {
+    const { code, stdout } = carnk(['lint', '--format', 'json', '-'], EXAMPLE);
+    assert.equal(code, 0, 'warnings alone exit 0');
+    assert.deepEqual(JSON.parse(stdout), [
+      {
+        file: '<stdin>',
+        diagnostics: [
+          {
+            code: 'used-before-definition',
+            severity: 'warning',
+            message: "'ADCC' is used before it is defined in the main text (defined on line 1 as 'antibody-dependent cellular cytotoxicity').",
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
+          },
+        ],
+      },
+    ]);
+  });
+
+  test('stylish output is 1-based like ESLint', () => {
+    const { stdout } = carnk(['lint', '-'], EXAMPLE);
+    assert.match(stdout, /^<stdin>\n {2}1:1 {2}warning {2}'ADCC' is used before .* {2}used-before-definition\n/m);
+    assert.match(stdout, /1 problem \(0 errors, 1 warning\)/);
+  });
+
+  test('SARIF 2.1.0 with rule metadata and UTF-16 columns', () => {
+    const { stdout } = carnk(['lint', '--format', 'sarif', '-'], EXAMPLE);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+    assert.ok(run.tool.driver.rules.some((r: { id: string }) => r.id === 'used-before-definition'));
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 1, startColumn: 1, endLine: 1, endColumn: 5 });
+    assert.equal(run.results[0].level, 'warning');
+  });
+
+  test('exit 1 on errors and on too many warnings', () => {
+    assert.equal(carnk(['lint', '--rule', 'used-before-definition=error', '-'], EXAMPLE).code, 1);
+    assert.equal(carnk(['lint', '--max-warnings', '0', '-'], EXAMPLE).code, 1);
+    assert.equal(carnk(['lint', '--max-warnings', '1', '-'], EXAMPLE).code, 0);
+  });
+
+  test('a missing file exits 2 with one line naming it', () => {
+    const { code, stderr, stdout } = carnk(['lint', 'no-such-file.md']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr.trim().split('\n').length, 1);
+    assert.match(stderr, /no-such-file\.md/);
+    assert.doesNotMatch(stderr, /at .*\(/, 'no stack trace');
+  });
+
+  test('usage errors exit 2', () => {
+    assert.equal(carnk(['lint', '--format', 'xml', '-'], EXAMPLE).code, 2);
+    assert.equal(carnk(['frobnicate']).code, 2);
+    assert.equal(carnk(['lint', '--rule', 'no-such-rule=error', '-'], EXAMPLE).code, 2);
+  });
+
+  test('binary, empty and BOM files do not crash', () => {
+    const dir = workspace({ 'binary.md': Buffer.from([0, 1, 2, 255, 0, 78, 75]), 'empty.md': '', 'bom.md': '\ufeffWe measured ADCC.' });
+    const result = carnk(['lint', '--format', 'json', 'binary.md', 'empty.md', 'bom.md'], undefined, dir);
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /skipped 'binary\.md': binary file/);
+    const parsed = JSON.parse(result.stdout);
+    assert.deepEqual(parsed.map((f: { file: string }) => f.file), ['empty.md', 'bom.md']);
+    assert.deepEqual(parsed[1].diagnostics[0].range.start, { line: 0, character: 12 }, 'BOM dropped before positions');
+  });
+
+  test('globs and folders expand to manuscripts', () => {
+    const dir = workspace({ 'a.md': 'We saw GMP.', 'b.qmd': 'We saw GLP.', 'c.Rmd': 'Fine.', 'notes.json': '{}' });
+    const byGlob = JSON.parse(carnk(['lint', '-f', 'json', '*.{md,qmd}'], undefined, dir).stdout);
+    assert.deepEqual(byGlob.map((f: { file: string }) => f.file), ['a.md', 'b.qmd']);
+    const byFolder = JSON.parse(carnk(['lint', '-f', 'json', dir]).stdout);
+    assert.equal(byFolder.length, 3);
+  });
+
+  test('--help and --version', () => {
+    assert.match(carnk(['--help']).stdout, /lint/);
+    assert.match(carnk(['--version']).stdout, /^\d+\.\d+\.\d+/);
+    assert.equal(carnk(['--version']).code, 0);
+  });
+});
+
+describe('carnk abbreviations', () => {
+  test('JSON contract', () => {
+    const { code, stdout } = carnk(['abbreviations', '-'], EXAMPLE);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout), [
+      {
+        file: '<stdin>',
+        definitions: [
+          { short: 'ADCC', long: 'antibody-dependent cellular cytotoxicity', key: 'ADCC', scope: 'main', range: { start: { line: 0, character: 69 }, end: { line: 0, character: 73 } } },
+        ],
+        undefined: [],
+      },
+    ]);
+  });
+
+  test('many files in one call; TSV and markdown formats', () => {
+    const dir = workspace({ 'a.md': 'Natural killer (NK) cells and GMP.', 'b.md': 'Cytokine release syndrome (CRS) occurs.' });
+    const json = JSON.parse(carnk(['abbreviations', 'a.md', 'b.md'], undefined, dir).stdout);
+    assert.deepEqual(json.map((f: { definitions: { short: string }[] }) => f.definitions.map((d) => d.short)), [['NK'], ['CRS']]);
+    assert.deepEqual(json[0].undefined.map((u: { short: string }) => u.short), ['GMP']);
+    const tsv = carnk(['abbreviations', '-f', 'tsv', 'a.md'], undefined, dir).stdout.trim().split('\n');
+    assert.deepEqual(tsv, ['file\tshort\tlong\tscope\tline\tcolumn', 'a.md\tNK\tNatural killer\tmain\t1\t17']);
+    const markdown = carnk(['abbreviations', '-f', 'markdown', 'b.md'], undefined, dir).stdout;
+    assert.match(markdown, /\| CRS \| cytokine release syndrome \|/i);
+  });
+});
