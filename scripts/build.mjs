@@ -16,6 +16,8 @@ if (existsSync(knowledgeBuilder) && !process.env.CARNK_SKIP_KNOWLEDGE) {
   const { buildKnowledge } = await import(pathToFileURL(knowledgeBuilder).href);
   await buildKnowledge({ root });
 }
+// The TextMate injection grammar is generated from the compiled knowledge base (scripts/build-grammar.mjs).
+if (existsSync(join(root, 'out', 'generated', 'knowledge.json'))) (await import(pathToFileURL(join(root, 'scripts', 'build-grammar.mjs')).href)).buildGrammar({ root });
 
 const common = {
   bundle: true,
@@ -26,6 +28,8 @@ const common = {
   minify,
   logLevel: 'warning',
   absWorkingDir: root,
+  // Prefer ES module builds: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
   // Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundles a real one.
   define: { __CARNK_VERSION__: JSON.stringify(version), 'import.meta.url': '__carnkImportMetaUrl' },
   banner: { js: 'const __carnkImportMetaUrl = require("url").pathToFileURL(__filename).href;' },

@@ -56,13 +56,21 @@ function main(): void {
   );
   if (predictionsFile === undefined) {
     const timings: number[] = [];
+    const cpuTimings: number[] = [];
     for (let run = 0; run < TIMING_RUNS; run++) {
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       for (const record of records) detectDefinitions(record.text);
+      const cpu = process.cpuUsage(cpuStarted);
       timings.push(performance.now() - started);
+      cpuTimings.push((cpu.user + cpu.system) / 1000);
     }
-    timings.sort((a, b) => a - b);
-    console.log(`detection time: ${timings[Math.floor(TIMING_RUNS / 2)]!.toFixed(1)} ms (median of ${TIMING_RUNS} runs, ${records.length} records)`);
+    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    // CPU time as well: on a shared, busy machine the wall-clock time mostly measures the neighbours.
+    console.log(
+      `detection time: ${median(timings).toFixed(1)} ms wall, ${median(cpuTimings).toFixed(1)} ms CPU ` +
+        `(median of ${TIMING_RUNS} runs, ${records.length} records)`,
+    );
   }
   writeErrors(records, score, gold);
 }

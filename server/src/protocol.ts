@@ -2,6 +2,7 @@
  * Names and shapes shared by the client and the server. Custom LSP methods are
  * named `carnk/...` and declared only here.
  */
+import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-types';
 
 /** The configuration section the extension contributes and the server reads. */
 export const CONFIGURATION_SECTION = 'carnk';
@@ -12,12 +13,54 @@ export interface CarnkSettings {
   scopes: 'journal' | 'document';
   /** Severity per rule id. */
   rules: Record<string, 'off' | 'hint' | 'information' | 'warning' | 'error'>;
+  /** Spelling that completions and fixes insert. */
+  spelling: 'en-US' | 'en-GB';
+  /** Project glossary files (absolute, or relative to the workspace folder). */
+  glossaries: string[];
+  /** Abbreviations that need no definition in this workspace. */
+  noDefinition: string[];
+  /** How `carnk.insertAbbreviationList` writes the list. */
+  abbreviationListFormat: 'table' | 'paragraph';
   /** Milliseconds to wait after a keystroke before re-linting. */
   debounceMs: number;
+  /** Documents larger than this many characters are skipped (with one message). */
+  maxFileSize: number;
 }
 
 /** Defaults when the client sends nothing (or something malformed). */
-export const DEFAULT_SETTINGS: CarnkSettings = { scopes: 'journal', rules: {}, debounceMs: 200 };
+export const DEFAULT_SETTINGS: CarnkSettings = {
+  scopes: 'journal',
+  rules: {},
+  spelling: 'en-US',
+  glossaries: [],
+  noDefinition: [],
+  abbreviationListFormat: 'table',
+  debounceMs: 200,
+  maxFileSize: 5_000_000,
+};
 
 /** The diagnostic source every carnk diagnostic carries. */
 export const DIAGNOSTIC_SOURCE = 'carnk';
+
+/** `carnk/abbreviations`: the manuscript's list of abbreviations, to insert at the cursor or to replace an existing list. */
+export const ABBREVIATIONS_REQUEST = 'carnk/abbreviations';
+
+/** Parameters of `carnk/abbreviations`. */
+export interface AbbreviationsParams {
+  textDocument: TextDocumentIdentifier;
+  position: Position;
+  /** Overrides the `carnk.abbreviationListFormat` setting. */
+  format?: 'table' | 'paragraph';
+}
+
+/** Result of `carnk/abbreviations`: the list text, and the range of an existing list to replace (else insert at the position). */
+export interface AbbreviationsResult {
+  text: string;
+  range?: Range;
+}
+
+/** Server-side command: apply every safe fix in a document (arguments: the document URI). */
+export const APPLY_SAFE_FIXES_COMMAND = 'carnk.applySafeFixes';
+
+/** Client-side command: insert or update the list of abbreviations at the cursor. */
+export const INSERT_ABBREVIATION_LIST_COMMAND = 'carnk.insertAbbreviationList';

@@ -2,12 +2,16 @@ import { DEFAULT_SETTINGS, type CarnkSettings } from './protocol';
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
 /**
  * Reads settings as sent by any client, keeping each valid field and reporting each
  * invalid one, so one typo never switches the whole extension off.
  */
 export function readSettings(raw: unknown): { settings: CarnkSettings; problems: string[] } {
-  const settings: CarnkSettings = { ...DEFAULT_SETTINGS, rules: {} };
+  const settings: CarnkSettings = { ...DEFAULT_SETTINGS, rules: {}, glossaries: [], noDefinition: [] };
   const problems: string[] = [];
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -15,13 +19,26 @@ export function readSettings(raw: unknown): { settings: CarnkSettings; problems:
     return { settings, problems };
   }
   const value = raw as Record<string, unknown>;
-  if (value.scopes !== undefined) {
-    if (value.scopes === 'journal' || value.scopes === 'document') settings.scopes = value.scopes;
-    else problems.push(`carnk.scopes must be "journal" or "document", got ${JSON.stringify(value.scopes)}`);
-  }
-  if (value.debounceMs !== undefined) {
-    if (typeof value.debounceMs === 'number' && Number.isFinite(value.debounceMs) && value.debounceMs >= 0 && value.debounceMs <= 10_000) settings.debounceMs = value.debounceMs;
-    else problems.push(`carnk.debounceMs must be a number from 0 to 10000, got ${JSON.stringify(value.debounceMs)}`);
+  const choice = <K extends 'scopes' | 'spelling' | 'abbreviationListFormat'>(key: K, allowed: readonly CarnkSettings[K][]): void => {
+    if (value[key] === undefined) return;
+    if ((allowed as unknown[]).includes(value[key])) settings[key] = value[key] as CarnkSettings[K];
+    else problems.push(`carnk.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${JSON.stringify(value[key])}`);
+  };
+  choice('scopes', ['journal', 'document']);
+  choice('spelling', ['en-US', 'en-GB']);
+  choice('abbreviationListFormat', ['table', 'paragraph']);
+  const number = (key: 'debounceMs' | 'maxFileSize', min: number, max: number): void => {
+    if (value[key] === undefined) return;
+    const n = value[key];
+    if (typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max) settings[key] = n;
+    else problems.push(`carnk.${key} must be a number from ${min} to ${max}, got ${JSON.stringify(n)}`);
+  };
+  number('debounceMs', 0, 10_000);
+  number('maxFileSize', 1_000, 1_000_000_000);
+  for (const key of ['glossaries', 'noDefinition'] as const) {
+    if (value[key] === undefined) continue;
+    if (isStringList(value[key])) settings[key] = value[key] as string[];
+    else problems.push(`carnk.${key} must be a list of strings, got ${JSON.stringify(value[key])}`);
   }
   if (value.rules !== undefined) {
     if (typeof value.rules === 'object' && value.rules !== null && !Array.isArray(value.rules)) {

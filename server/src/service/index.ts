@@ -1,16 +1,41 @@
 /**
- * The terminology service façade: the one entry point that the CLI, the language
- * server and the tests call. Pure: text and plain data in, plain data out; no I/O.
+ * The terminology service façade: the one entry point that the CLI, the language server
+ * and the tests call. Pure: text and plain data in, plain data out; no I/O, no timers.
  */
-import type { Range } from 'vscode-languageserver-types';
-import { buildDocumentModel, type DocumentModel, type ScopeMode } from './model/documentModel';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { parseProjectConfig, validateProjectSettings, type ConfigProblem, type ProjectSettings } from './config/projectConfig';
+import { abbreviationList, type AbbreviationListEdit, type AbbreviationListFormat } from './features/abbreviationList';
+import { completeAt } from './features/completion';
+import { hoverAt } from './features/hover';
+import { definitionOf, documentSymbols, prepareRenameAt, referencesOf, renameAt } from './features/navigation';
+import { loadBuiltinKnowledge } from './knowledge/builtin';
+import { createKnowledgeBase } from './knowledge/knowledgeBase';
+import type { KnowledgeBase, TermEntry } from './knowledge/types';
+import { findFrontMatter } from './markdown/frontMatter';
 import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionNeeds';
-import { checkAbbreviationUse, ScopeDefinitions, type Finding } from './rules/abbreviationRules';
+import { buildDocumentModel, documentFormat, type DocumentModel, type ScopeMode } from './model/documentModel';
+import { readInlineDisables } from './rules/disables';
+import { runRules } from './rules/index';
 import { effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
+import { ScopeDefinitions } from './rules/scopeDefinitions';
+import type { Finding, Spelling } from './rules/types';
+import { applyEdits, nonOverlapping, type OffsetEdit } from './text/edits';
 
 export type { DocumentModel, ScopeMode } from './model/documentModel';
 export type { RuleId, RuleSeverities, Severity, SeveritySetting, RuleDescription } from './rules/ruleTable';
+export type { Spelling } from './rules/types';
+export type { KnowledgeBase, TermEntry } from './knowledge/types';
+export type { ProjectSettings, ConfigProblem } from './config/projectConfig';
+export type { AbbreviationListFormat, AbbreviationListEdit } from './features/abbreviationList';
 export { RULES, ruleById } from './rules/ruleTable';
+export { parseProjectConfig } from './config/projectConfig';
+export { parseGlossary } from './knowledge/glossary';
+export { loadBuiltinKnowledge } from './knowledge/builtin';
+export { createKnowledgeBase } from './knowledge/knowledgeBase';
+export { applyEdits } from './text/edits';
+
+/** The diagnostic source of every carnk diagnostic. */
+export const SOURCE = 'carnk';
 
 /** A document as the service sees it. */
 export interface DocumentInput {
@@ -21,11 +46,22 @@ export interface DocumentInput {
   text: string;
 }
 
-/** Settings that change what the service reports. */
+/** Settings that change what the service reports (editor settings merged with `.carnkrc`). */
 export interface AnalysisSettings {
   scopeMode?: ScopeMode;
   /** Severity per rule id (`off` silences a rule). */
   rules?: RuleSeverities;
+  /** Spelling that completions and fixes insert. */
+  spelling?: Spelling;
+  /** Extra abbreviations that need no definition. */
+  noDefinition?: string[];
+}
+
+/** A quick fix carried in a diagnostic's `data`, in LSP terms. */
+export interface DiagnosticFix {
+  title: string;
+  safe: boolean;
+  edits: TextEdit[];
 }
 
 /** A diagnostic in the service's terms: LSP range plus the offsets it came from. */
@@ -37,7 +73,8 @@ export interface TerminologyDiagnostic {
   /** Offsets into the text, for fixes and tests. */
   start: number;
   end: number;
-  data?: Record<string, unknown>;
+  /** Rule data plus `fixes` (LSP edits) when the rule proposes any. */
+  data?: Record<string, unknown> & { fixes?: DiagnosticFix[] };
 }
 
 /** One definition in the `abbreviations` report. */
@@ -65,22 +102,48 @@ export interface AbbreviationReport {
   undefined: UndefinedReport[];
 }
 
+/** The result of applying fixes to a text. */
+export interface FixResult {
+  text: string;
+  /** Number of fixes applied, over all passes. */
+  applied: number;
+}
+
 /** Options for creating the service. */
 export interface TerminologyServiceOptions {
-  /** Keys needing no definition beyond the built-in list (e.g. from the knowledge base). */
+  /** The knowledge base; default the built-in one; `null` for none (tests of pure abbreviation logic). */
+  knowledge?: KnowledgeBase | null;
+  /** Keys needing no definition beyond the built-in list. */
   exemptKeys?: Iterable<string>;
   /** Receives internal errors that were caught so that a result could still be returned. */
   onError?: (error: unknown, context: string) => void;
 }
 
-/** The service's methods, bound to one configuration. */
+/** The service's methods, bound to one knowledge base. */
 export interface TerminologyService {
-  /** The document model of this text version (cached per URI and version). */
+  /** The knowledge base in use. */
+  readonly knowledge: KnowledgeBase | undefined;
+  /** The document model of this text version (cached per URI, version and scope mode). */
   model(document: DocumentInput, settings?: AnalysisSettings): DocumentModel;
-  /** Diagnostics for a document under the settings. */
+  /** Diagnostics for a document under the settings (front matter `carnk:` and inline disables applied). */
   lint(document: DocumentInput, settings?: AnalysisSettings): TerminologyDiagnostic[];
+  /** Quick fixes for the diagnostics overlapping `range`, plus fix-all actions per rule. */
+  codeActions(document: DocumentInput, range: Range, settings?: AnalysisSettings): CodeAction[];
+  /** Applies fixes repeatedly (up to 10 passes): only safe ones unless `safeOnly` is false; optionally only some rules. */
+  fixAll(document: DocumentInput, settings?: AnalysisSettings, options?: { rules?: string[]; safeOnly?: boolean }): FixResult;
   /** Definitions and undefined abbreviations of a document. */
   abbreviations(document: DocumentInput, settings?: AnalysisSettings): AbbreviationReport;
+  hover(document: DocumentInput, position: Position, settings?: AnalysisSettings): Hover | null;
+  completion(document: DocumentInput, position: Position, settings?: AnalysisSettings): CompletionList;
+  documentSymbols(document: DocumentInput, settings?: AnalysisSettings): DocumentSymbol[];
+  definition(document: DocumentInput, position: Position, settings?: AnalysisSettings): Range[];
+  references(document: DocumentInput, position: Position, includeDeclaration: boolean, settings?: AnalysisSettings): Range[];
+  prepareRename(document: DocumentInput, position: Position, settings?: AnalysisSettings): { range: Range; placeholder: string } | null;
+  rename(document: DocumentInput, position: Position, newName: string, settings?: AnalysisSettings): TextEdit[] | null;
+  /** The list of abbreviations as text, and the existing list it replaces. */
+  abbreviationList(document: DocumentInput, format: AbbreviationListFormat, settings?: AnalysisSettings): { text: string; replace?: Range };
+  /** A service over the same built-in terms plus project glossary entries (which override by id). */
+  withGlossary(entries: readonly TermEntry[]): TerminologyService;
 }
 
 const CACHE_LIMIT = 64;
@@ -92,11 +155,49 @@ interface CacheEntry {
   scopeMode: ScopeMode;
   model: DocumentModel;
   scopes?: ScopeDefinitions;
+  findings?: Finding[];
+}
+
+/** Settings from the front matter's `carnk:` key, with a problem per invalid field. */
+function frontMatterSettings(document: DocumentInput): { settings: ProjectSettings; problems: { message: string; offset: number }[] } {
+  if (documentFormat(document.uri) !== 'markdown') return { settings: {}, problems: [] };
+  const matter = findFrontMatter(document.text);
+  const data = matter?.data as Record<string, unknown> | undefined;
+  if (!data || typeof data !== 'object' || !('carnk' in data)) return { settings: {}, problems: [] };
+  const keyOffset = Math.max(0, document.text.search(/^carnk[ \t]*:/mu));
+  const problems: { message: string; offset: number }[] = [];
+  const settings = validateProjectSettings(data.carnk, (path, message) => {
+    const fieldOffset = path.length > 0 ? document.text.indexOf(String(path[path.length - 1]), keyOffset) : -1;
+    problems.push({ message: `front matter carnk: ${message}`, offset: fieldOffset >= 0 ? fieldOffset : keyOffset });
+  });
+  return { settings, problems };
+}
+
+/** Merges front-matter settings over the given ones (front matter wins, rules merge by id). */
+function mergeSettings(base: AnalysisSettings, front: ProjectSettings): AnalysisSettings {
+  const merged: AnalysisSettings = { ...base };
+  if (front.scopes) merged.scopeMode = front.scopes;
+  if (front.spelling) merged.spelling = front.spelling;
+  if (front.rules) merged.rules = { ...base.rules, ...front.rules };
+  if (front.noDefinition) merged.noDefinition = [...(base.noDefinition ?? []), ...front.noDefinition];
+  return merged;
 }
 
 /** Creates the terminology service. */
 export function createTerminologyService(options: TerminologyServiceOptions = {}): TerminologyService {
-  const needs: DefinitionNeeds = createDefinitionNeeds(options.exemptKeys);
+  const knowledge = options.knowledge === null ? undefined : (options.knowledge ?? loadBuiltinKnowledge());
+  const baseExempt = [...(options.exemptKeys ?? [])];
+  if (knowledge) {
+    for (const entry of knowledge.entries) {
+      for (const gene of entry.genes) baseExempt.push(gene.symbol);
+      if (!entry.needsDefinition) {
+        baseExempt.push(entry.preferred, ...entry.variants.filter((v) => !/\s/u.test(v)));
+      }
+    }
+  }
+  const baseNeeds = createDefinitionNeeds(baseExempt);
+  const needsFor = (settings: AnalysisSettings): DefinitionNeeds =>
+    settings.noDefinition && settings.noDefinition.length > 0 ? createDefinitionNeeds([...baseExempt, ...settings.noDefinition]) : baseNeeds;
   const cache = new Map<string, CacheEntry>();
 
   const report = (error: unknown, context: string): void => {
@@ -107,11 +208,15 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     }
   };
 
+  /** Settings after the front matter's `carnk:` key. */
+  const effective = (document: DocumentInput, settings: AnalysisSettings): AnalysisSettings => mergeSettings(settings, frontMatterSettings(document).settings);
+
   const cached = (document: DocumentInput, settings: AnalysisSettings): CacheEntry => {
     const scopeMode = settings.scopeMode ?? 'journal';
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.text === document.text && hit.scopeMode === scopeMode) return hit;
-    const model = buildDocumentModel(document.uri, document.version, document.text, { scopeMode });
+    const modelOptions = knowledge ? { scopeMode, knowledge } : { scopeMode };
+    const model = buildDocumentModel(document.uri, document.version, document.text, modelOptions);
     const entry: CacheEntry = { version: document.version, text: document.text, scopeMode, model };
     cache.delete(document.uri);
     cache.set(document.uri, entry);
@@ -121,71 +226,184 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
 
   const scopesOf = (entry: CacheEntry): ScopeDefinitions => (entry.scopes ??= new ScopeDefinitions(entry.model));
 
-  const model = (document: DocumentInput, settings: AnalysisSettings = {}): DocumentModel => {
+  const findingsOf = (entry: CacheEntry, settings: AnalysisSettings): Finding[] => {
+    if (entry.findings && !settings.noDefinition?.length) return entry.findings;
+    const findings = runRules({ model: entry.model, needs: needsFor(settings), scopes: scopesOf(entry), knowledge, spelling: settings.spelling ?? 'en-US' });
+    if (!settings.noDefinition?.length && !settings.spelling) entry.findings = findings;
+    return findings;
+  };
+
+  const guard = <T>(context: string, fallback: () => T, run: () => T): T => {
     try {
-      return cached(document, settings).model;
+      return run();
     } catch (error) {
-      report(error, `model ${document.uri}`);
-      return buildDocumentModel(document.uri, document.version, '', settings);
+      report(error, context);
+      return fallback();
     }
   };
 
-  const lint = (document: DocumentInput, settings: AnalysisSettings = {}): TerminologyDiagnostic[] => {
-    try {
-      const entry = cached(document, settings);
-      const findings: Finding[] = checkAbbreviationUse(entry.model, needs, scopesOf(entry));
-      const diagnostics: TerminologyDiagnostic[] = [];
-      for (const finding of findings) {
-        const rule = ruleById(finding.rule);
-        if (!rule) continue;
-        const severity = effectiveSeverity(rule, settings.rules);
-        if (severity === 'off') continue;
-        const diagnostic: TerminologyDiagnostic = {
-          code: finding.rule,
-          severity,
-          message: finding.message,
-          range: entry.model.lines.rangeOf(finding.start, finding.end),
-          start: finding.start,
-          end: finding.end,
-        };
-        if (finding.data) diagnostic.data = finding.data;
-        diagnostics.push(diagnostic);
+  const toLspEdits = (model: DocumentModel, edits: OffsetEdit[]): TextEdit[] => edits.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.newText }));
+
+  /** Findings that are reported: severity not off, not disabled inline. */
+  const reported = (document: DocumentInput, settings: AnalysisSettings) => {
+    const merged = effective(document, settings);
+    const entry = cached(document, merged);
+    const disables = readInlineDisables(entry.model.prose.comments, entry.model.lines);
+    const kept: { finding: Finding; severity: Severity }[] = [];
+    for (const finding of findingsOf(entry, merged)) {
+      const rule = ruleById(finding.rule);
+      if (!rule) continue;
+      const severity = effectiveSeverity(rule, merged.rules);
+      if (severity === 'off' || disables.isDisabled(finding.rule, finding.start)) continue;
+      kept.push({ finding, severity });
+    }
+    return { entry, merged, kept };
+  };
+
+  const lint = (document: DocumentInput, settings: AnalysisSettings = {}): TerminologyDiagnostic[] =>
+    guard(`lint ${document.uri}`, () => [], () => {
+      const { entry, merged, kept } = reported(document, settings);
+      const model = entry.model;
+      const diagnostics: TerminologyDiagnostic[] = kept.map(({ finding, severity }) => {
+        const diagnostic: TerminologyDiagnostic = { code: finding.rule, severity, message: finding.message, range: model.lines.rangeOf(finding.start, finding.end), start: finding.start, end: finding.end };
+        const data: Record<string, unknown> & { fixes?: DiagnosticFix[] } = { ...finding.data };
+        if (finding.fixes?.length) data.fixes = finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: toLspEdits(model, fix.edits) }));
+        if (Object.keys(data).length > 0) diagnostic.data = data;
+        return diagnostic;
+      });
+      const configRule = ruleById('invalid-configuration')!;
+      const configSeverity = effectiveSeverity(configRule, merged.rules);
+      if (configSeverity !== 'off') {
+        for (const problem of frontMatterSettings(document).problems) {
+          const end = Math.min(document.text.length, problem.offset + (/^[\w-]+/u.exec(document.text.slice(problem.offset))?.[0].length ?? 1));
+          diagnostics.push({ code: 'invalid-configuration', severity: configSeverity, message: problem.message, range: model.lines.rangeOf(problem.offset, end), start: problem.offset, end });
+        }
       }
       return diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-    } catch (error) {
-      report(error, `lint ${document.uri}`);
-      return [];
-    }
-  };
+    });
 
-  const abbreviations = (document: DocumentInput, settings: AnalysisSettings = {}): AbbreviationReport => {
-    try {
-      const entry = cached(document, settings);
+  const codeActions = (document: DocumentInput, range: Range, settings: AnalysisSettings = {}): CodeAction[] =>
+    guard(`codeActions ${document.uri}`, () => [], () => {
+      const { entry, kept } = reported(document, settings);
+      const model = entry.model;
+      const from = model.lines.offsetAt(range.start);
+      const to = model.lines.offsetAt(range.end);
+      const actions: CodeAction[] = [];
+      const rulesHere = new Set<RuleId>();
+      for (const { finding, severity } of kept) {
+        if (finding.end < from || finding.start > to || !finding.fixes) continue;
+        rulesHere.add(finding.rule);
+        const diagnostic: Diagnostic = { range: model.lines.rangeOf(finding.start, finding.end), message: finding.message, code: finding.rule, source: SOURCE, severity: SEVERITY_NUMBER[severity] };
+        finding.fixes.forEach((fix, index) => {
+          actions.push({
+            title: fix.title,
+            kind: 'quickfix',
+            diagnostics: [diagnostic],
+            isPreferred: index === 0 && fix.safe,
+            edit: { changes: { [document.uri]: toLspEdits(model, fix.edits) } },
+          });
+        });
+      }
+      for (const rule of rulesHere) {
+        const groups = kept.filter(({ finding }) => finding.rule === rule && finding.fixes?.[0]?.safe).map(({ finding }) => finding.fixes![0]!.edits);
+        if (groups.length < 2) continue;
+        const edits = nonOverlapping(groups);
+        actions.push({ title: `Fix all '${rule}' problems in this document (${groups.length})`, kind: 'quickfix', edit: { changes: { [document.uri]: toLspEdits(model, edits) } } });
+      }
+      return actions;
+    });
+
+  const fixAll = (document: DocumentInput, settings: AnalysisSettings = {}, fixOptions: { rules?: string[]; safeOnly?: boolean } = {}): FixResult =>
+    guard(`fixAll ${document.uri}`, () => ({ text: document.text, applied: 0 }), () => {
+      let text = document.text;
+      let applied = 0;
+      for (let pass = 0; pass < 10; pass++) {
+        const current = { uri: document.uri, version: document.version + pass + 1, text };
+        const { kept } = reported(current, settings);
+        const groups = kept
+          .filter(({ finding }) => (!fixOptions.rules || fixOptions.rules.includes(finding.rule)) && finding.fixes?.[0] && (fixOptions.safeOnly === false || finding.fixes[0].safe))
+          .map(({ finding }) => finding.fixes![0]!.edits);
+        const edits = nonOverlapping(groups);
+        if (edits.length === 0) break;
+        const next = applyEdits(text, edits);
+        if (next === text) break;
+        applied += groups.filter((group) => group.every((edit) => edits.includes(edit))).length;
+        text = next;
+      }
+      return { text, applied };
+    });
+
+  const abbreviations = (document: DocumentInput, settings: AnalysisSettings = {}): AbbreviationReport =>
+    guard(`abbreviations ${document.uri}`, () => ({ definitions: [], undefined: [] }), () => {
+      const merged = effective(document, settings);
+      const entry = cached(document, merged);
       const { model: m } = entry;
       const scopes = scopesOf(entry);
-      const definitions = m.definitions.map((d) => ({
-        short: d.short,
-        long: d.long,
-        key: d.key,
-        scope: d.scope,
-        range: m.lines.rangeOf(d.shortStart, d.shortEnd),
-      }));
+      const needs = needsFor(merged);
+      const definitions = m.definitions.map((d) => ({ short: d.short, long: d.long, key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
       const undefinedList: UndefinedReport[] = [];
       const seen = new Set<string>();
       for (const mention of m.mentions) {
-        if (mention.definition !== undefined || mention.inLongForm || mention.scope === 'title') continue;
+        if (mention.definition !== undefined || mention.inLongForm || mention.inHeading || mention.scope === 'title') continue;
         const id = `${mention.scope}\u0000${mention.key}`;
         if (seen.has(id)) continue;
         seen.add(id);
         if (needs.isExempt(mention.key) || scopes.siteOf(mention.scope, mention.key, needs)) continue;
+        if (knowledge?.lookupAll(mention.key).some((f) => !f.folded && f.kind === 'discouraged')) continue;
         undefinedList.push({ short: mention.text, key: mention.key, scope: mention.scope, range: m.lines.rangeOf(mention.start, mention.end) });
       }
       return { definitions, undefined: undefinedList };
-    } catch (error) {
-      report(error, `abbreviations ${document.uri}`);
-      return { definitions: [], undefined: [] };
-    }
-  };
+    });
 
-  return { model, lint, abbreviations };
+  const withModel = <T>(name: string, document: DocumentInput, settings: AnalysisSettings, fallback: () => T, run: (entry: CacheEntry, merged: AnalysisSettings) => T): T =>
+    guard(`${name} ${document.uri}`, fallback, () => {
+      const merged = effective(document, settings);
+      return run(cached(document, merged), merged);
+    });
+
+  const service: TerminologyService = {
+    knowledge,
+    model: (document, settings = {}) => withModel('model', document, settings, () => buildDocumentModel(document.uri, document.version, ''), (entry) => entry.model),
+    lint,
+    codeActions,
+    fixAll,
+    abbreviations,
+    hover: (document, position, settings = {}) =>
+      withModel('hover', document, settings, () => null, (entry, merged) => hoverAt(entry.model, position, scopesOf(entry), needsFor(merged))),
+    completion: (document, position, settings = {}) =>
+      withModel('completion', document, settings, (): CompletionList => ({ isIncomplete: false, items: [] }), (entry, merged) =>
+        completeAt(entry.model, position, scopesOf(entry), needsFor(merged), merged.spelling ?? 'en-US'),
+      ),
+    documentSymbols: (document, settings = {}) => withModel('documentSymbols', document, settings, () => [], (entry) => documentSymbols(entry.model)),
+    definition: (document, position, settings = {}) =>
+      withModel('definition', document, settings, () => [], (entry, merged) => definitionOf(entry.model, position, scopesOf(entry), needsFor(merged))),
+    references: (document, position, includeDeclaration, settings = {}) =>
+      withModel('references', document, settings, () => [], (entry) => referencesOf(entry.model, position, includeDeclaration)),
+    prepareRename: (document, position, settings = {}) => withModel('prepareRename', document, settings, () => null, (entry) => prepareRenameAt(entry.model, position)),
+    rename: (document, position, newName, settings = {}) =>
+      withModel('rename', document, settings, () => null, (entry) => {
+        const edits = renameAt(entry.model, position, newName);
+        return edits ? toLspEdits(entry.model, edits) : null;
+      }),
+    abbreviationList: (document, format, settings = {}) =>
+      withModel('abbreviationList', document, settings, () => ({ text: '' }), (entry) => {
+        const list: AbbreviationListEdit = abbreviationList(entry.model, format);
+        return list.replace ? { text: list.text, replace: entry.model.lines.rangeOf(list.replace.start, list.replace.end) } : { text: list.text };
+      }),
+    withGlossary(entries: readonly TermEntry[]): TerminologyService {
+      if (entries.length === 0) return service;
+      const merged = createKnowledgeBase([...(knowledge?.entries ?? []), ...entries]);
+      const childOptions: TerminologyServiceOptions = { knowledge: merged, exemptKeys: options.exemptKeys ?? [] };
+      if (options.onError) childOptions.onError = options.onError;
+      return createTerminologyService(childOptions);
+    },
+  };
+  return service;
+}
+
+const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** Reads a `.carnkrc` file's settings for the adapters (re-exported for convenience). */
+export function readProjectConfig(text: string, fileName: string): { settings: ProjectSettings; problems: ConfigProblem[] } {
+  return parseProjectConfig(text, fileName);
 }

@@ -7,7 +7,10 @@
  * at a word start — and Ab3P (Sohn et al. 2008) — prefer first letters of words,
  * allow skipped function words and a few letters from inside words, ranked by
  * how often each kind of match is right. Here those strategies are costs of a
- * single least-cost alignment, followed by an acceptance rule.
+ * single least-cost alignment, followed by an acceptance rule. A few written
+ * conventions the letters cannot follow in order (`CD56-positive (CD56+)`,
+ * `20-item … Scale (TAS-20)`, `single-chain variable fragment (scFv)`) are
+ * recognised by their own small rules in `detector/readings/`.
  */
 
 import { isConvincingCandidate } from './detector/acceptance.js';

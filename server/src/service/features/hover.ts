@@ -1,42 +1,109 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { AbbreviationMention, DocumentModel } from '../model/documentModel';
+import type { TermEntry } from '../knowledge/types';
+import type { DefinitionNeeds } from '../model/definitionNeeds';
+import type { AbbreviationDefinition, DocumentModel } from '../model/documentModel';
 import { describeScope } from '../rules/abbreviationRules';
+import type { ScopeDefinitions } from '../rules/scopeDefinitions';
+import { entryForKey } from '../rules/types';
+import { mentionAt, termAt } from './lookup';
 
-/** The mention covering `offset` (its end included, as editors place the cursor after a word). */
-export function mentionAt(model: DocumentModel, offset: number): AbbreviationMention | undefined {
-  const mentions = model.mentions;
-  let low = 0;
-  let high = mentions.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const mention = mentions[mid]!;
-    if (offset < mention.start) high = mid - 1;
-    else if (offset > mention.end) low = mid + 1;
-    else return mention;
+export { mentionAt } from './lookup';
+
+const CATEGORY_NAMES: Record<string, string> = {
+  'cell-types-sources': 'Cell types and sources',
+  'activating-receptors': 'Activating receptors and ligands',
+  'inhibitory-receptors': 'Inhibitory receptors and ligands',
+  'car-architecture': 'CAR architecture',
+  'effector-mechanisms': 'Effector molecules and mechanisms',
+  cytokines: 'Cytokines and receptors',
+  'haematological-targets': 'Haematological targets',
+  'solid-tumour-targets': 'Solid-tumour targets',
+  'toxicities-grading': 'Toxicities and grading',
+  'manufacturing-regulation': 'Manufacturing, quality control and regulation',
+  'clinical-trials': 'Clinical-trial terms',
+  'products-cell-lines': 'Products and cell lines',
+  'assays-methods': 'Assays and methods',
+  'combination-agents': 'Combination agents',
+  'project-glossary': 'Project glossary',
+};
+
+/** Markdown describing a knowledge-base entry: the part of the hover that does not depend on the document. */
+export function describeEntry(entry: TermEntry, knowledge: { byId(id: string): TermEntry | undefined } | undefined): string[] {
+  const lines: string[] = [];
+  const expansion = entry.expansions[0];
+  lines.push(`**${entry.preferred}**${expansion ? ` — ${expansion}` : ''}`);
+  lines.push(`*${CATEGORY_NAMES[entry.category] ?? entry.category}*`);
+  lines.push('', entry.definition);
+  if (entry.genes.length > 0) {
+    lines.push('', `Gene${entry.genes.length > 1 ? 's' : ''}: ` + entry.genes.map((g) => `*${g.symbol}* ([NCBI Gene ${g.ncbiGeneId}](https://www.ncbi.nlm.nih.gov/gene/${g.ncbiGeneId}))`).join(', '));
   }
-  return undefined;
+  if (entry.variants.length > 0) lines.push('', `Also written: ${entry.variants.join(', ')}`);
+  if (entry.notes) lines.push('', entry.notes);
+  const related = entry.related.map((id) => knowledge?.byId(id)?.preferred).filter((p): p is string => Boolean(p));
+  if (related.length > 0) lines.push('', `Related: ${related.join(', ')}`);
+  return lines;
+}
+
+/** Where the document defines `key` for the scope of a use at `offset`. */
+function whereDefined(model: DocumentModel, scopes: ScopeDefinitions, needs: DefinitionNeeds, key: string, scope: string, offset: number): string {
+  const site = scopes.siteOf(scope, key, needs);
+  if (site) {
+    const line = model.lines.lineAt(site.definition.shortStart) + 1;
+    const how = site.parts ? `through its parts (${site.parts.map((d) => d.short).join(', ')})` : `as '${site.definition.long.replace(/\s+/g, ' ')}'`;
+    if (site.from > offset) return `Defined ${describeScope(scope)} on line ${line} ${how} — after this use.`;
+    return `Defined ${describeScope(scope)} on line ${line} ${how}.`;
+  }
+  if (needs.isExempt(key)) return `Needs no definition.`;
+  const elsewhere: AbbreviationDefinition | undefined = model.byKey.get(key)?.definitions[0];
+  return elsewhere
+    ? `Not defined ${describeScope(scope)} (defined ${describeScope(elsewhere.scope)}, line ${model.lines.lineAt(elsewhere.shortStart) + 1}).`
+    : `Not yet defined ${describeScope(scope)}.`;
 }
 
 /**
- * Hover for an abbreviation the document uses: its expansion as this document defines
- * it, and where (or that it is not yet defined in this scope).
+ * Hover on a known term, variant or abbreviation: the knowledge-base entry (preferred form,
+ * expansion, definition, genes with NCBI links, notes, related terms) and where this document
+ * defines it in the current scope; on an abbreviation only the author defined, their definition.
  */
-export function hoverAt(model: DocumentModel, position: Position): Hover | null {
+export function hoverAt(model: DocumentModel, position: Position, scopes: ScopeDefinitions, needs: DefinitionNeeds): Hover | null {
   const offset = model.lines.offsetAt(position);
   const mention = mentionAt(model, offset);
-  if (!mention) return null;
-  const group = model.byKey.get(mention.key);
-  const inScope = group?.definitions.filter((d) => d.scope === mention.scope) ?? [];
+  const term = termAt(model, offset);
+  const knowledge = model.knowledge;
   const lines: string[] = [];
-  const first = inScope[0];
-  if (first) {
-    lines.push(`**${mention.key}** — ${first.long.replace(/\s+/g, ' ')}`);
-    const line = model.lines.lineAt(first.shortStart) + 1;
-    lines.push('', `Defined ${describeScope(mention.scope)} on line ${line}${first.shortStart > mention.start ? ', after this use' : ''}.`);
+  let start: number;
+  let end: number;
+
+  const entry = term ? knowledge?.byId(term.entryId) : mention ? entryForKey(knowledge, mention.key) : undefined;
+  if (term && entry && (!mention || term.end - term.start >= mention.end - mention.start)) {
+    start = term.start;
+    end = term.end;
+    if (term.kind === 'discouraged') {
+      const discouraged = entry.discouraged.find((d) => d.form === term.form);
+      if (discouraged) lines.push(`⚠ **${term.form}** is discouraged: ${discouraged.reason} Write **${discouraged.replacement}**.`, '', '---', '');
+    }
+    lines.push(...describeEntry(entry, knowledge));
+    if (term.otherEntryIds && term.otherEntryIds.length > 0) {
+      const others = term.otherEntryIds.map((id) => knowledge?.byId(id)).filter((e): e is TermEntry => Boolean(e));
+      for (const other of others) lines.push('', '---', '', `Also: **${other.preferred}**${other.expansions[0] ? ` — ${other.expansions[0]}` : ''}`);
+    }
+  } else if (mention) {
+    start = mention.start;
+    end = mention.end;
+    if (entry) {
+      lines.push(...describeEntry(entry, knowledge));
+    } else {
+      const own = model.byKey.get(mention.key)?.definitions.find((d) => d.scope === mention.scope) ?? model.byKey.get(mention.key)?.definitions[0];
+      lines.push(own ? `**${mention.key}** — ${own.long.replace(/\s+/g, ' ')}` : `**${mention.key}**`);
+      lines.push('*Defined in this document*');
+    }
   } else {
-    lines.push(`**${mention.key}**`, '', `Not defined ${describeScope(mention.scope)}.`);
-    const elsewhere = group?.definitions[0];
-    if (elsewhere) lines.push(`Defined ${describeScope(elsewhere.scope)} on line ${model.lines.lineAt(elsewhere.shortStart) + 1} as '${elsewhere.long.replace(/\s+/g, ' ')}'.`);
+    return null;
   }
-  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.rangeOf(mention.start, mention.end) };
+  const key = mention && mention.start <= start + 1 && mention.end >= end - 1 ? mention.key : entry?.expansions.length ? (mention?.key ?? entry.preferred) : undefined;
+  const scope = model.blockScopes[mention ? mention.block : (term?.block ?? 0)] ?? 'main';
+  if (key && (entry?.expansions.length ?? 1) > 0) {
+    lines.push('', '---', '', `In this document: ${whereDefined(model, scopes, needs, key, scope, start)}`);
+  }
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.rangeOf(start, end) };
 }

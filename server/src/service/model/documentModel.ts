@@ -1,4 +1,7 @@
 import { detectDefinitions } from '../abbreviations/definitionDetector';
+import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
+import { findAbbreviationLists } from './abbreviationLists';
+import { findKnownDefinitions } from './knownDefinitions';
 import { scanProse, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { LineIndex } from '../text/lineIndex';
 import { abbreviationKey, findMentionTokens } from './mentions';
@@ -25,10 +28,16 @@ export interface AbbreviationDefinition {
   shortEnd: number;
   longStart: number;
   longEnd: number;
-  /** `long-short` for `long form (SF)`, `short-long` for `SF (long form)`. */
-  pattern: 'long-short' | 'short-long';
+  /** `long-short` for `long form (SF)`, `short-long` for `SF (long form)`, `list` for an entry of an abbreviation list. */
+  pattern: 'long-short' | 'short-long' | 'list';
   /** Index of the prose block holding it. */
   block: number;
+}
+
+/** A knowledge-base form found in prose, with the block and scope it sits in. */
+export interface TermMention extends TermOccurrence {
+  block: number;
+  scope: ScopeName;
 }
 
 /** One use of an abbreviation in prose (definition sites included, flagged). */
@@ -64,6 +73,10 @@ export interface DocumentModel {
   mentions: AbbreviationMention[];
   /** Definitions and mentions grouped by key. */
   byKey: Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>;
+  /** Knowledge-base forms in prose, in document order (empty without a knowledge base). */
+  terms: TermMention[];
+  /** The knowledge base the model was built with. */
+  knowledge?: KnowledgeBase;
 }
 
 /** What kind of file a document is, from its name: `.txt` is all prose, everything else markdown. */
@@ -80,6 +93,8 @@ export function scopeOf(region: Region, mode: ScopeMode): ScopeName {
 /** Options for building a document model. */
 export interface ModelOptions {
   scopeMode?: ScopeMode;
+  /** Knowledge base whose terms are located in the prose. */
+  knowledge?: KnowledgeBase;
 }
 
 /**
@@ -93,12 +108,29 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
 
   const definitions: AbbreviationDefinition[] = [];
   const mentions: AbbreviationMention[] = [];
+  const terms: TermMention[] = [];
+  const lists = findAbbreviationLists(text, prose);
   prose.blocks.forEach((block: ProseBlock, index: number) => {
     const scope = blockScopes[index]!;
-    for (const found of detectDefinitions(prose.masked, block.start, block.end)) {
+    const listed = lists.get(index);
+    const detected = detectDefinitions(prose.masked, block.start, listed ? listed.start : block.end);
+    if (options.knowledge) {
+      detected.push(...findKnownDefinitions(prose.masked, block.start, listed ? listed.start : block.end, options.knowledge, detected));
+      detected.sort((a, b) => a.shortStart - b.shortStart);
+    }
+    for (const found of detected) {
       const key = abbreviationKey(found.short);
       if (key.length === 0) continue;
       definitions.push({ ...found, key, scope, block: index });
+    }
+    for (const entry of listed?.entries ?? []) {
+      const key = abbreviationKey(entry.short);
+      if (key.length > 0) definitions.push({ ...entry, key, scope, block: index, pattern: 'list' });
+    }
+    if (options.knowledge) {
+      for (const occurrence of options.knowledge.findTermOccurrences(prose.masked, block.start, block.end)) {
+        terms.push({ ...occurrence, block: index, scope });
+      }
     }
     const inHeading = block.kind === 'heading' || block.kind === 'title';
     for (const token of findMentionTokens(prose.masked, block.start, block.end)) {
@@ -140,5 +172,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   for (const definition of definitions) entry(definition.key).definitions.push(definition);
   for (const mention of mentions) entry(mention.key).mentions.push(mention);
 
-  return { uri, version, text, lines: new LineIndex(text), prose, scopeMode, blockScopes, definitions, mentions, byKey };
+  const model: DocumentModel = { uri, version, text, lines: new LineIndex(text), prose, scopeMode, blockScopes, definitions, mentions, byKey, terms };
+  if (options.knowledge) model.knowledge = options.knowledge;
+  return model;
 }

@@ -1,78 +1,66 @@
-import type { AbbreviationDefinition, AbbreviationMention, DocumentModel, ScopeName } from '../model/documentModel';
-import type { DefinitionNeeds } from '../model/definitionNeeds';
-import { isAbbreviationSegment } from '../model/mentions';
-import type { RuleId } from './ruleTable';
+import type { AbbreviationDefinition, AbbreviationMention, ScopeName } from '../model/documentModel';
+import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
+import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
+import type { Finding, FixProposal, RuleContext } from './types';
 
-/** A rule finding before severity and positions are applied: offsets into the text. */
-export interface Finding {
-  rule: RuleId;
-  start: number;
-  end: number;
-  message: string;
-  /** Plain data for quick fixes and tooling. */
-  data?: Record<string, unknown>;
-}
+export { ScopeDefinitions, type DefinitionSite } from './scopeDefinitions';
 
-/** Where, within one scope, a key counts as defined; `undefined` when the scope never defines it. */
-export interface DefinitionSite {
-  /** Offset from which uses are covered. */
-  from: number;
-  /** The definition itself (for a compound, the latest of its parts' definitions). */
-  definition: AbbreviationDefinition;
-  /** For compounds such as `CAR-NK`: the part definitions that make it up. */
-  parts?: AbbreviationDefinition[];
-}
-
-/** Lookup of definitions per scope and key, shared by the rules and the editor features. */
-export class ScopeDefinitions {
-  private readonly index = new Map<string, AbbreviationDefinition[]>();
-
-  constructor(model: DocumentModel) {
-    for (const definition of model.definitions) {
-      const id = `${definition.scope}\u0000${definition.key}`;
-      const list = this.index.get(id);
-      if (list) list.push(definition);
-      else this.index.set(id, [definition]);
-    }
-  }
-
-  /** Definitions of `key` in `scope`, in document order. */
-  definitionsOf(scope: ScopeName, key: string): AbbreviationDefinition[] {
-    return this.index.get(`${scope}\u0000${key}`) ?? [];
-  }
-
-  /**
-   * Where `key` becomes defined in `scope`: its own first definition, or, for a
-   * hyphenated compound (`CAR-NK`, `CD19-CAR`), the point where every abbreviation part
-   * is defined or exempt.
-   */
-  siteOf(scope: ScopeName, key: string, needs: DefinitionNeeds): DefinitionSite | undefined {
-    const own = this.definitionsOf(scope, key)[0];
-    if (own) return { from: own.shortStart, definition: own };
-    const parts = key.split('-').filter((part) => isAbbreviationSegment(part));
-    if (parts.length < 1 || parts.length === 1 && parts[0] === key) return undefined;
-    const partDefinitions: AbbreviationDefinition[] = [];
-    for (const part of parts) {
-      if (needs.isExempt(part)) continue;
-      const first = this.definitionsOf(scope, part)[0];
-      if (!first) return undefined;
-      partDefinitions.push(first);
-    }
-    if (partDefinitions.length === 0) return undefined;
-    const latest = partDefinitions.reduce((a, b) => (b.shortStart > a.shortStart ? b : a));
-    return { from: latest.shortStart, definition: latest, parts: partDefinitions };
-  }
-}
-
+/** True for mentions that count as uses for first-use rules. */
 function isCounted(mention: AbbreviationMention): boolean {
   return mention.definition === undefined && !mention.inLongForm && !mention.inHeading && mention.scope !== 'title';
 }
 
+/** True when the knowledge base lists `key` as a discouraged form (the discouraged-variant rule speaks for it). */
+function isDiscouragedForm(context: RuleContext, key: string): boolean {
+  return context.knowledge?.lookupAll(key).some((found) => !found.folded && found.kind === 'discouraged') ?? false;
+}
+
+/** Whether the written form at `end` carries a plural `s` that the mention range left out. */
+function hasPluralS(text: string, end: number): boolean {
+  return text[end] === 's' && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? ' ');
+}
+
+/** Fix for an undefined abbreviation the knowledge base can expand unambiguously. */
+function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
+  const knowledge = context.knowledge;
+  if (!knowledge) return undefined;
+  const exact = knowledge.lookupAll(mention.key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
+  const entry = exact[0]?.entry;
+  if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
+  const expansion = expansionFor(entry, context.spelling);
+  if (!expansion) return undefined;
+  const text = context.model.text;
+  const plural = hasPluralS(text, mention.end);
+  const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(expansion) : expansion);
+  const short = plural ? `${mention.text}s` : mention.text;
+  return {
+    title: `Define at first use: '${long} (${short})'`,
+    edits: [{ start: mention.start, end: mention.end + (plural ? 1 : 0), newText: `${long} (${short})` }],
+    safe: distinctExpansions(entry).length === 1,
+  };
+}
+
+/** Fix that moves a later definition to the first use. */
+function moveDefinition(context: RuleContext, mention: AbbreviationMention, definition: AbbreviationDefinition): FixProposal | undefined {
+  const text = context.model.text;
+  const collapse = collapseToShortForm(text, definition);
+  if (!collapse) return undefined;
+  const plural = hasPluralS(text, mention.end);
+  const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(definition.long) : definition.long.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
+  const short = plural ? `${mention.text}s` : mention.text;
+  return {
+    title: `Move the definition of '${definition.short}' to its first use`,
+    edits: [{ start: mention.start, end: mention.end + (plural ? 1 : 0), newText: `${long} (${short})` }, collapse],
+    safe: true,
+  };
+}
+
 /**
- * The first-use rules: `undefined-abbreviation`, `used-before-definition` and
- * `redefined-abbreviation`, each reported once per abbreviation and scope.
+ * First use: `undefined-abbreviation` and `used-before-definition`, each reported once
+ * per abbreviation and scope, at the first use.
  */
-export function checkAbbreviationUse(model: DocumentModel, needs: DefinitionNeeds, scopes: ScopeDefinitions): Finding[] {
+export function checkFirstUse(context: RuleContext): Finding[] {
+  const { model, needs, scopes } = context;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const mention of model.mentions) {
@@ -80,23 +68,26 @@ export function checkAbbreviationUse(model: DocumentModel, needs: DefinitionNeed
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (needs.isExempt(mention.key)) continue;
+    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key)) continue;
     const site = scopes.siteOf(mention.scope, mention.key, needs);
     const where = describeScope(mention.scope);
     if (!site) {
-      findings.push({
+      const fix = defineAtFirstUse(context, mention);
+      const finding: Finding = {
         rule: 'undefined-abbreviation',
         start: mention.start,
         end: mention.end,
-        message: `'${mention.text}' is not defined ${where}; define it at first use, e.g. 'long form (${mention.text})'.`,
+        message: `'${mention.text}' is not defined ${where}; define it at first use, e.g. '${fix ? fix.edits[0]!.newText : `long form (${mention.text})`}'.`,
         data: { key: mention.key, scope: mention.scope },
-      });
+      };
+      if (fix) finding.fixes = [fix];
+      findings.push(finding);
       continue;
     }
     if (mention.start < site.from) {
       const line = model.lines.lineAt(site.definition.shortStart) + 1;
       const uses = model.byKey.get(mention.key)?.mentions.filter((m) => m.scope === mention.scope && isCounted(m) && m.start < site.from).length ?? 1;
-      findings.push({
+      const finding: Finding = {
         rule: 'used-before-definition',
         start: mention.start,
         end: mention.end,
@@ -104,34 +95,190 @@ export function checkAbbreviationUse(model: DocumentModel, needs: DefinitionNeed
           `'${mention.text}' is used before it is defined ${where} (defined on line ${line}` +
           (site.parts ? ` through '${site.definition.short}'` : ` as '${site.definition.long}'`) +
           (uses > 1 ? `; ${uses} uses come first).` : ').'),
-        data: {
-          key: mention.key,
-          scope: mention.scope,
-          long: site.definition.long,
-          definitionStart: site.definition.longStart,
-          definitionEnd: site.definition.shortEnd,
-        },
-      });
+        data: { key: mention.key, scope: mention.scope, long: site.definition.long, definitionLine: line - 1 },
+      };
+      const fix = site.parts ? undefined : moveDefinition(context, mention, site.definition);
+      if (fix) finding.fixes = [fix];
+      findings.push(finding);
     }
   }
+  return findings;
+}
 
-  // Redefinitions: every definition after the first of its key in its scope.
-  const firstByScope = new Map<string, AbbreviationDefinition>();
+/**
+ * Definitions against each other and against the knowledge base: `redefined-abbreviation`
+ * (same expansion again in a scope), `conflicting-expansion` (a different expansion than
+ * an earlier definition, or than every expansion the knowledge base accepts).
+ */
+export function checkDefinitions(context: RuleContext): Finding[] {
+  const { model } = context;
+  const findings: Finding[] = [];
+  const firstInScope = new Map<string, AbbreviationDefinition>();
+  const firstInDocument = new Map<string, AbbreviationDefinition>();
   for (const definition of model.definitions) {
-    const id = `${definition.scope}\u0000${definition.key}`;
-    const first = firstByScope.get(id);
-    if (!first) {
-      firstByScope.set(id, definition);
+    const scopeId = `${definition.scope}\u0000${definition.key}`;
+    const folded = foldExpansion(definition.long);
+    const earlier = firstInDocument.get(definition.key);
+    const earlierInScope = firstInScope.get(scopeId);
+    if (!earlier) firstInDocument.set(definition.key, definition);
+    if (!earlierInScope) firstInScope.set(scopeId, definition);
+
+    if (earlier && foldExpansion(earlier.long) !== folded) {
+      const line = model.lines.lineAt(earlier.shortStart) + 1;
+      findings.push({
+        rule: 'conflicting-expansion',
+        start: definition.longStart,
+        end: definition.longEnd,
+        message: `'${definition.short}' is defined here as '${definition.long}' but on line ${line} as '${earlier.long}'.`,
+        data: { key: definition.key, long: definition.long, earlierLong: earlier.long, earlierLine: line - 1 },
+        fixes: [
+          {
+            title: `Use the earlier expansion '${earlier.long}'`,
+            edits: [{ start: definition.longStart, end: definition.longEnd, newText: earlier.long }],
+            safe: false,
+          },
+        ],
+      });
       continue;
     }
-    const line = model.lines.lineAt(first.shortStart) + 1;
+    if (earlierInScope && earlierInScope !== definition) {
+      if (definition.pattern === 'list' || earlierInScope.pattern === 'list') continue;
+      const line = model.lines.lineAt(earlierInScope.shortStart) + 1;
+      const collapse = collapseToShortForm(model.text, definition);
+      const finding: Finding = {
+        rule: 'redefined-abbreviation',
+        start: definition.shortStart,
+        end: definition.shortEnd,
+        message: `'${definition.short}' is already defined ${describeScope(definition.scope)} on line ${line} as '${earlierInScope.long}'.`,
+        data: { key: definition.key, scope: definition.scope, firstLine: line - 1 },
+      };
+      if (collapse) finding.fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe: true }];
+      findings.push(finding);
+      continue;
+    }
+    if (earlier) continue;
+    // The first definition in the document: compare with the knowledge base.
+    const entries = (context.knowledge?.lookupAll(definition.key) ?? []).filter((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant')).map((f) => f.entry);
+    const accepted = entries.flatMap((entry) => entry.expansions);
+    if (accepted.length === 0) continue;
+    if (accepted.some((long) => foldExpansion(long) === folded)) continue;
+    // Tolerate a long form that merely adds or drops a head noun the abbreviation sits on (`natural killer cells (NK)`).
+    if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) continue;
+    const suggestion = expansionFor(entries[0]!, context.spelling)!;
     findings.push({
-      rule: 'redefined-abbreviation',
+      rule: 'conflicting-expansion',
+      start: definition.longStart,
+      end: definition.longEnd,
+      message: `'${definition.short}' usually stands for ${accepted.map((a) => `'${a}'`).slice(0, 3).join(' or ')}, not '${definition.long}'.`,
+      data: { key: definition.key, long: definition.long, accepted },
+      fixes: [{ title: `Use '${suggestion}'`, edits: [{ start: definition.longStart, end: definition.longEnd, newText: suggestion }], safe: false }],
+    });
+  }
+  return findings;
+}
+
+/** Escapes a string for a regular expression, letting any run of white space or hyphen-like dashes match. */
+function longFormPattern(long: string): string {
+  return long
+    .trim()
+    .split(/\s+/u)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-\u2010\u2011]/g, '[-\u2010\u2011 ]'))
+    .join('\\s+');
+}
+
+/**
+ * `long-form-after-abbreviation`: the long form written out again after the abbreviation
+ * was introduced in the same scope (headings, the title, and other definitions' long
+ * forms exempt). One pass per scope with one combined pattern.
+ */
+export function checkLongFormRepeats(context: RuleContext): Finding[] {
+  const { model } = context;
+  const findings: Finding[] = [];
+  const firstByScope = new Map<ScopeName, Map<string, AbbreviationDefinition>>();
+  for (const definition of model.definitions) {
+    if (definition.pattern === 'list' || definition.scope === 'title') continue;
+    let byKey = firstByScope.get(definition.scope);
+    if (!byKey) firstByScope.set(definition.scope, (byKey = new Map()));
+    if (!byKey.has(definition.key)) byKey.set(definition.key, definition);
+  }
+  const longForms = [...model.definitions].sort((a, b) => a.longStart - b.longStart);
+  const insideLongForm = (start: number, end: number): boolean => longForms.some((d) => start >= d.longStart && end <= d.longEnd);
+
+  for (const [scope, byKey] of firstByScope) {
+    const candidates = new Map<string, AbbreviationDefinition>();
+    for (const definition of byKey.values()) {
+      if (definition.long.trim().split(/\s+/u).length < 2 && definition.long.length < 8) continue; // too short to be sure
+      const folded = definition.long.trim().toLowerCase().replace(/\s+/gu, ' ');
+      if (!candidates.has(folded)) candidates.set(folded, definition);
+    }
+    if (candidates.size === 0) continue;
+    const alternatives = [...candidates.values()].sort((a, b) => b.long.length - a.long.length).map((d) => `(${longFormPattern(d.long)})`);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`, 'giu');
+    const ordered = [...candidates.values()].sort((a, b) => b.long.length - a.long.length);
+    model.prose.blocks.forEach((block, index) => {
+      if (model.blockScopes[index] !== scope || block.kind === 'heading' || block.kind === 'title') return;
+      const slice = model.prose.masked.slice(block.start, block.end);
+      for (const match of slice.matchAll(pattern)) {
+        const which = match.slice(1, -1).findIndex((group) => group !== undefined);
+        const definition = ordered[which];
+        if (!definition) continue;
+        const start = block.start + match.index!;
+        const end = start + match[0].length;
+        if (start < definition.shortEnd || insideLongForm(start, end - match[match.length - 1]!.length)) continue;
+        const plural = match[match.length - 1] === 's' ? 's' : '';
+        findings.push({
+          rule: 'long-form-after-abbreviation',
+          start,
+          end,
+          message: `'${match[0]}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${definition.key}${plural}'.`,
+          data: { key: definition.key, scope },
+          fixes: [{ title: `Replace with '${definition.key}${plural}'`, edits: [{ start, end, newText: definition.key + plural }], safe: true }],
+        });
+      }
+    });
+  }
+  return findings;
+}
+
+/**
+ * `unused-abbreviation`: defined (not in a list) and never used afterwards in its scope;
+ * a use inside a compound (`CAR` in `CAR-NK`) counts.
+ */
+export function checkUnused(context: RuleContext): Finding[] {
+  const { model } = context;
+  const findings: Finding[] = [];
+  const usesByScope = new Map<string, number[]>();
+  for (const mention of model.mentions) {
+    if (mention.definition !== undefined || mention.inLongForm) continue;
+    const keys = new Set([mention.key, ...mention.key.split('-')]);
+    for (const key of keys) {
+      const id = `${mention.scope}\u0000${key}`;
+      const list = usesByScope.get(id);
+      if (list) list.push(mention.start);
+      else usesByScope.set(id, [mention.start]);
+    }
+  }
+  const checked = new Set<string>();
+  for (const definition of model.definitions) {
+    if (definition.pattern === 'list' || definition.scope === 'title') continue;
+    const id = `${definition.scope}\u0000${definition.key}`;
+    // Only the introducing definition is judged; repeats are redefined-abbreviation's business.
+    if (checked.has(id)) continue;
+    checked.add(id);
+    // Any other use in the scope counts: a use before the definition is used-before-definition's business.
+    const uses = usesByScope.get(id) ?? [];
+    if (uses.length > 0) continue;
+
+    const finding: Finding = {
+      rule: 'unused-abbreviation',
       start: definition.shortStart,
       end: definition.shortEnd,
-      message: `'${definition.short}' is already defined ${describeScope(definition.scope)} on line ${line} as '${first.long}'.`,
-      data: { key: definition.key, scope: definition.scope, firstLine: line - 1, long: definition.long, firstLong: first.long },
-    });
+      message: `'${definition.short}' is defined ${describeScope(definition.scope)} but never used again there; write the long form alone.`,
+      data: { key: definition.key, scope: definition.scope },
+    };
+    const drop = dropShortForm(model.text, definition);
+    if (drop) finding.fixes = [{ title: `Remove '(${definition.short})'`, edits: [drop], safe: true }];
+    findings.push(finding);
   }
   return findings;
 }

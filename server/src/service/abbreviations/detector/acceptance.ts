@@ -6,11 +6,15 @@
  * makes a chance match more likely.
  */
 
-import type { DefinitionCandidate } from './definitionCandidates.js';
+import type { AlignedCandidate, DefinitionCandidate } from './candidate.js';
 
 /** True when the candidate's alignment is good enough to report as a definition. */
 export function isConvincingCandidate(candidate: DefinitionCandidate): boolean {
+  // A written convention (`readings/`) checked its own conditions, parts included, where it was built.
+  if (candidate.construction !== 'letters') return true;
   const { alignment, shortLetterCount } = candidate;
+  // With a character left out, only a clean first-letter alignment convinces.
+  if (candidate.omittedShortCharacters > 0) return isCleanAlignment(candidate);
   if (alignment.tokensEnteredInside >= 2) return false;
   if (alignment.skippedContentTokens > 1) return false;
   // A last word without a letter (`medial preoptic nucleus (MPO)`) only when every other word starts a letter.
@@ -20,4 +24,21 @@ export function isConvincingCandidate(candidate: DefinitionCandidate): boolean {
   // Inside one (chemical) word, letters come from inside: `dimethylsulphoxide (DMSO)`.
   if (alignment.spansOneToken) return alignment.innerLetters <= shortLetterCount - 1;
   return alignment.innerLetters <= Math.max(1, Math.ceil(shortLetterCount / 2));
+}
+
+/**
+ * No word skipped or entered through an inner letter, and enough word starts
+ * matched: three and no inner letter when a letter was left out
+ * (`Insulin-dependent diabetic (IDDM)`); two, or a single word, when a digit was
+ * (`nitrous oxide (N2O)`, `thoracic (T3)`).
+ */
+function isCleanAlignment(candidate: AlignedCandidate): boolean {
+  const { alignment } = candidate;
+  const noSkips = alignment.skippedContentTokens === 0 && !alignment.skippedTrailingToken && alignment.tokensEnteredInside === 0;
+  if (!noSkips) return false;
+  // A left-out digit is an index (`retinoblastoma (Rb1)`); one inner letter is still fine then.
+  if (candidate.omittedDigit) {
+    return alignment.innerLetters <= 1 && (alignment.wordStartMatches >= 2 || alignment.spansOneToken);
+  }
+  return alignment.innerLetters === 0 && alignment.wordStartMatches >= 3;
 }

@@ -28,6 +28,38 @@ export interface ComparableCharacter {
   spelledDigit?: string;
 }
 
+/** Multiplying prefixes of chemical nomenclature (`tris|phosphate`, `di|methyl`). */
+const MULTIPLYING_PREFIXES: ReadonlySet<string> = new Set(['di', 'tri', 'tetra', 'penta', 'hexa', 'bis', 'tris', 'tetrakis']);
+
+/** Beginnings of the group names a multiplying prefix counts. */
+const COUNTED_GROUP_STEMS = [
+  'phosph', 'methyl', 'ethyl', 'propyl', 'butyl', 'phenyl', 'acetyl', 'hydroxy', 'hydro', 'nitro', 'amin', 'amid',
+  'chlor', 'fluor', 'brom', 'iod', 'oxo', 'oxy', 'carbox', 'sulf', 'sulph', 'thio', 'cyano', 'peptide', 'saccharide',
+];
+
+/** Substituent prefixes that are followed by the name of the parent compound (`methoxy|psoralen`). */
+const SUBSTITUENT_PREFIXES: ReadonlySet<string> = new Set([
+  'methoxy', 'ethoxy', 'hydroxy', 'deoxy', 'amino', 'chloro', 'fluoro', 'bromo', 'iodo', 'nitro', 'methyl', 'ethyl',
+  'phenyl', 'benzyl', 'acetyl',
+]);
+
+/**
+ * True when a new word part of a chemical name starts at `offset`, inside the
+ * part that started at `partStart`: a group counted by a multiplying prefix
+ * (`inositol tris|phosphate (IP3)`, `di|methyl sulfoxide (DMSO)`), or a parent
+ * compound after a substituent prefix (`8-methoxy|psoralen plus UVA (PUVA)`).
+ * A parent name starts with a consonant and has four letters or more, so that
+ * suffixes (`methyl|ation`, `hydroxy|lase`) stay inside the word.
+ */
+function startsChemicalPart(text: string, partStart: number, offset: number, end: number): boolean {
+  // Every prefix has two to eight letters; checking only those keeps long words linear.
+  if (offset - partStart < 2 || offset - partStart > 8) return false;
+  const prefix = text.slice(partStart, offset).toLowerCase();
+  const rest = text.slice(offset, Math.min(end, offset + 10)).toLowerCase();
+  if (MULTIPLYING_PREFIXES.has(prefix)) return COUNTED_GROUP_STEMS.some((stem) => rest.startsWith(stem));
+  return SUBSTITUENT_PREFIXES.has(prefix) && /^[b-df-hj-km-np-tv-z][a-z]{3}/.test(rest);
+}
+
 /** Number words a short-form digit may stand for (`3D` = `three-dimensional`). */
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
@@ -54,6 +86,7 @@ export function toComparableCharacters(text: string, start: number, end: number,
   let seenWordCharacterInToken = false;
   let previousWasWordCharacter = false;
   let previousCharacter = '';
+  let partStart = start;
   for (let offset = start; offset < end; offset++) {
     const code = text.charCodeAt(offset);
     if (isWhitespace(code)) {
@@ -84,11 +117,14 @@ export function toComparableCharacters(text: string, start: number, end: number,
         });
       }
     } else {
+      const startsPart = !previousWasWordCharacter || startsNewWordPart(previousCharacter, source) ||
+        startsChemicalPart(text, partStart, offset, end);
+      if (startsPart) partStart = offset;
       const comparable: ComparableCharacter = {
         character: source.toLowerCase().charAt(0),
         offset,
         token,
-        startsWordPart: !previousWasWordCharacter || startsNewWordPart(previousCharacter, source),
+        startsWordPart: startsPart,
         followsSeparator: !previousWasWordCharacter,
         insideGreekName: false,
         joinedToPrevious: previousWasWordCharacter,

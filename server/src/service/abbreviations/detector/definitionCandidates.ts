@@ -1,33 +1,43 @@
 /**
  * Finds every `long form (SF)` and `SF (long form)` pairing whose letters can
- * be aligned, with the alignment that supports it. Whether the alignment is
- * convincing enough to report is decided separately (see `acceptance.ts`).
+ * be aligned, with the alignment that supports it: one candidate per bracket.
+ * `acceptance.ts` judges each alignment; here it only picks, among the ways of
+ * reading one bracket, the first that convinces. When the letters do not
+ * follow the long form in order, the written conventions in `readings/` get a turn.
  */
 
+import { isConvincingCandidate } from './acceptance.js';
+import { alignedCandidate, omissionVariants } from './alignedLongForm.js';
 import { findBracketGroups, type BracketGroup } from './bracketGroups.js';
-import { isDigit as isDigitCharacter, isLowerCaseLetter, isUpperCaseLetter, isWhitespace, isWordCharacter } from './characters.js';
-import { toComparableCharacters, type ComparableCharacter } from './comparableText.js';
-import { alignLetters, type LetterAlignment } from './letterAlignment.js';
+import type { AlignedCandidate, DefinitionCandidate } from './candidate.js';
+import { isDigit as isDigitCharacter, isUpperCaseLetter, isWhitespace, isWordCharacter } from './characters.js';
+import { trimLongFormEnd } from './longFormBounds.js';
 import { collectPrecedingWords, type WindowWord } from './precedingWords.js';
 import { firstItemOfBracket, hasShortFormShape, lastItemOfBracket, type TextSpan } from './shortFormShape.js';
-import { ABBREVIATIONS_ENDING_WITH_STOP, FUNCTION_WORDS } from './wordLists.js';
+import { alignWithWords, countLetters, lettersOfWords, mostLongFormWords, shortFormLetters } from './wordAlignment.js';
+import { FUNCTION_WORDS } from './wordLists.js';
+import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
+import { leadingNumberDefinition } from './readings/leadingNumber.js';
+import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.js';
+import { prepositionalTailDefinition } from './readings/prepositionalTail.js';
+import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
+import { signedShortFormDefinition } from './readings/signedShortForm.js';
+import { swappedPartsDefinition } from './readings/swappedParts.js';
 
-/** A definition the aligner could support, before the acceptance decision. */
-export interface DefinitionCandidate {
-  short: TextSpan;
-  long: TextSpan;
-  pattern: 'long-short' | 'short-long';
-  alignment: LetterAlignment;
-  /** Number of short-form letters compared (a spelled-out Greek letter counts once). */
-  shortLetterCount: number;
-}
+export type { DefinitionCandidate } from './candidate.js';
 
-/** Penalty for leaving a content word of the long form without a short-form letter. */
-const SKIPPED_CONTENT_WORD = 2.5;
-/** Penalty for leaving a function word (`of`, `the`) without a short-form letter. */
-const SKIPPED_FUNCTION_WORD = 0.3;
+/**
+ * Written conventions tried, in this order, when no in-order reading of a
+ * `long form (SF)` bracket convinces. Each checks its own conditions.
+ */
+const FALLBACK_READINGS: readonly LongFormReading[] = [
+  contextNounLeftOutDefinition,
+  prepositionalTailDefinition,
+  swappedPartsDefinition,
+  reorderedInitialsDefinition,
+];
 
-/** All aligned candidates in `text[from, to)`, in order of their brackets' closing. */
+/** All candidates in `text[from, to)`, in order of their brackets' closing. */
 export function findDefinitionCandidates(text: string, from: number, to: number): DefinitionCandidate[] {
   const candidates: DefinitionCandidate[] = [];
   const groups = findBracketGroups(text, from, to);
@@ -76,7 +86,16 @@ function singleLetterDefinition(
   if (!/^\p{L}[\p{L}-]{3,}$/u.test(written) || written.charAt(0).toUpperCase() !== letter) return undefined;
   const aligned = alignWithWords(text, shortFormLetters(text, short), [{ ...word, end: longEnd }], true);
   if (aligned === undefined) return undefined;
-  return { short, long: { start: word.start, end: longEnd }, pattern: 'long-short', alignment: aligned.alignment, shortLetterCount: 1 };
+  return {
+    construction: 'letters',
+    short,
+    long: { start: word.start, end: longEnd },
+    pattern: 'long-short',
+    alignment: aligned.alignment,
+    shortLetterCount: 1,
+    omittedShortCharacters: 0,
+    omittedDigit: false,
+  };
 }
 
 /**
@@ -107,34 +126,42 @@ function mayOpenDefinitionBracket(text: string, blockStart: number, open: number
   return open - wordStart >= 3;
 }
 
-/** Aligns `short` with the words that end at `windowEnd` (and start no earlier than `windowStart`). */
+/**
+ * Aligns `short` with the words that end at `windowEnd` (and start no earlier
+ * than `windowStart`). When the whole short form does not fit, one character
+ * may stay unmatched: a digit (`nitrous oxide (N2O)`, `thoracic (T3)`) or the
+ * last character (`interrupted aortic arch (IAA-B)`); acceptance is stricter then.
+ * When no in-order reading convinces, the written conventions in `readings/` are tried.
+ */
 function longFormEndingAt(text: string, windowStart: number, windowEnd: number, short: TextSpan): DefinitionCandidate | undefined {
+  const signed = signedShortFormDefinition(text, windowStart, windowEnd, short);
+  if (signed !== undefined) return signed;
   if (!hasShortFormShape(text, short)) return undefined;
   const shortLetters = shortFormLetters(text, short);
   const letterCount = countLetters(shortLetters);
   if (letterCount < 2) return undefined;
-  // Schwartz & Hearst's bound on the long form's length, in words.
-  const maxWords = Math.min(letterCount + 5, letterCount * 2);
-  const words = collectPrecedingWords(text, windowStart, windowEnd, maxWords);
-  const aligned = alignWithWords(text, shortLetters, words, false);
-  if (aligned === undefined) return undefined;
-  const firstLetter = aligned.longLetters[aligned.alignment.firstMatch]!;
-  const longStart = extendToWordStart(text, words[firstLetter.token]!, firstLetter.offset);
-  const longEnd = trimLongFormEnd(text, longStart, words[words.length - 1]!.end);
-  if (longEnd - longStart <= short.end - short.start) return undefined;
-  // `GM1 ganglioside (GM1)` names the short form, it does not spell it out.
-  if (containsWord(text.slice(longStart, longEnd), text.slice(short.start, short.end))) return undefined;
-  return { short, long: { start: longStart, end: longEnd }, pattern: 'long-short', alignment: aligned.alignment, shortLetterCount: letterCount };
-}
+  const words = collectPrecedingWords(text, windowStart, windowEnd, mostLongFormWords(letterCount));
+  if (words.length === 0) return undefined;
+  const wordLetters = lettersOfWords(text, words);
+  const window: LongFormWindow = { text, windowStart, windowEnd, short, shortLetters, letterCount, words };
 
-/**
- * A long form whose first letter sits inside a hyphenated word takes the whole
- * word: `2,6-diaminopurine (DAP)`, `c-Jun N-terminal kinase (JNK)`. A slash
- * separates alternatives and a dash separates phrases, so `Ngn3/paired box 6 (PAX6)` starts at `paired`.
- */
-function extendToWordStart(text: string, word: WindowWord, firstLetterOffset: number): number {
-  const prefix = text.slice(word.start, firstLetterOffset);
-  return /\/|--|[\u2013\u2014]/.test(prefix) ? firstLetterOffset : word.start;
+  const whole = alignedCandidate(text, short, { letters: shortLetters, omittedDigit: false }, words, letterCount, wordLetters);
+  if (whole !== undefined && isConvincingCandidate(whole)) return whole;
+  // Before a digit may go unmatched, see whether the number heads the long form (`type II TGFbeta receptor (Tgfbr2)`).
+  const leadingNumber = leadingNumberDefinition(window);
+  if (leadingNumber !== undefined) return leadingNumber;
+  let firstFound: AlignedCandidate | undefined = whole;
+  for (const variant of omissionVariants(shortLetters)) {
+    const candidate = alignedCandidate(text, short, variant, words, letterCount, wordLetters);
+    if (candidate === undefined) continue;
+    if (isConvincingCandidate(candidate)) return candidate;
+    firstFound ??= candidate;
+  }
+  for (const reading of FALLBACK_READINGS) {
+    const candidate = reading(window);
+    if (candidate !== undefined) return candidate;
+  }
+  return firstFound;
 }
 
 /** `SF (long form)`: the word before the bracket is a short form spelled out inside the bracket. */
@@ -144,7 +171,7 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
   let shortStart = word.start;
   while (shortStart < word.end && !isWordCharacter(text, shortStart)) shortStart++;
   const short = { start: shortStart, end: word.end };
-  if (!hasShortFormShape(text, short) || !containsUpperCase(text, short)) return undefined;
+  if (!hasShortFormShape(text, short) || !(containsUpperCase(text, short) || isVowellessLowerCase(text, short))) return undefined;
   const long = firstItemOfBracket(text, group.open + 1, group.close);
   if (long === undefined) return undefined;
   const longWords = splitWords(text, long);
@@ -155,45 +182,16 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
   if (aligned === undefined) return undefined;
   const longEnd = trimLongFormEnd(text, long.start, long.end);
   if (longEnd - long.start <= short.end - short.start) return undefined;
-  return { short, long: { start: long.start, end: longEnd }, pattern: 'short-long', alignment: aligned.alignment, shortLetterCount: letterCount };
-}
-
-/** Aligns short-form letters with a window of words; `fromFirstWord` pins the long form's start. */
-function alignWithWords(
-  text: string,
-  shortLetters: ComparableCharacter[],
-  words: WindowWord[],
-  fromFirstWord: boolean,
-): { alignment: LetterAlignment; longLetters: ComparableCharacter[] } | undefined {
-  if (words.length === 0) return undefined;
-  const longLetters: ComparableCharacter[] = [];
-  words.forEach((word, index) => longLetters.push(...toComparableCharacters(text, word.start, word.end, index)));
-  if (longLetters.length === 0) return undefined;
-  const alignment = alignLetters({
-    shortLetters,
-    longLetters,
-    skipPenalty: words.map((word) => (word.isFunctionWord ? SKIPPED_FUNCTION_WORD : SKIPPED_CONTENT_WORD)),
-    isFunctionToken: words.map((word) => word.isFunctionWord),
-    // A long form does not start with a lower-case function word: `by penicilloylated bovine IgG (BPO-BGG)`.
-    mayStartToken: words.map((word) => !word.isFunctionWord || !isLowerCaseLetter(text.charAt(word.start))),
-    firstAllowedToken: 0,
-    ...(fromFirstWord ? { fixedStart: 0 } : { allowTrailingSkip: true }),
-  });
-  return alignment === undefined ? undefined : { alignment, longLetters };
-}
-
-/** The short form's comparable letters without a plural `s` (`iPSCs`) or possessive `'s` (`CAR's`). */
-function shortFormLetters(text: string, short: TextSpan): ComparableCharacter[] {
-  const letters = toComparableCharacters(text, short.start, short.end);
-  const written = text.slice(short.start, short.end);
-  const isPossessive = /['\u2019]s$/.test(written);
-  const isPlural = written.length >= 3 && written.endsWith('s') && isUpperCaseLetter(written.charAt(written.length - 2));
-  return isPossessive || isPlural ? letters.slice(0, -1) : letters;
-}
-
-/** Letters that count towards the short form's length: a spelled-out Greek letter counts once. */
-function countLetters(letters: readonly ComparableCharacter[]): number {
-  return letters.filter((letter) => !letter.insideGreekName).length;
+  return {
+    construction: 'letters',
+    short,
+    long: { start: long.start, end: longEnd },
+    pattern: 'short-long',
+    alignment: aligned.alignment,
+    shortLetterCount: letterCount,
+    omittedShortCharacters: 0,
+    omittedDigit: false,
+  };
 }
 
 function containsUpperCase(text: string, span: TextSpan): boolean {
@@ -211,35 +209,13 @@ function splitWords(text: string, span: TextSpan): WindowWord[] {
     while (offset < span.end && !isWhitespace(text.charCodeAt(offset))) offset++;
     if (offset > start) {
       const bare = text.slice(start, offset).replace(/^\W+|\W+$/g, '').toLowerCase();
-      words.push({ start, end: offset, isFunctionWord: FUNCTION_WORDS.has(bare) });
+      words.push({ start, end: offset, isFunctionWord: FUNCTION_WORDS.has(bare), isContextNoun: false });
     }
   }
   return words;
 }
 
-/** Drops trailing punctuation and quotes from a long form (`cytotoxicity,` → `cytotoxicity`). */
-function trimLongFormEnd(text: string, start: number, end: number): number {
-  let trimmed = end;
-  while (trimmed > start) {
-    const character = text.charAt(trimmed - 1);
-    const keepsStop = character === '.' && isAbbreviationWithStop(text, start, trimmed - 1);
-    if (!keepsStop && (/[,;:.!?"'\u201c\u201d\u2018\u2019]/.test(character) || isWhitespace(character.charCodeAt(0)))) {
-      trimmed--;
-    } else {
-      break;
-    }
-  }
-  return trimmed;
-}
-
-/** True when the full stop at `stop` closes a known abbreviation (`British Aircraft Corp.`). */
-function isAbbreviationWithStop(text: string, start: number, stop: number): boolean {
-  let wordStart = stop;
-  while (wordStart > start && isWordCharacter(text, wordStart - 1)) wordStart--;
-  return ABBREVIATIONS_ENDING_WITH_STOP.has(text.slice(wordStart, stop).toLowerCase());
-}
-
-/** True when `phrase` has `word` as one of its white-space separated words (punctuation aside). */
-function containsWord(phrase: string, word: string): boolean {
-  return phrase.split(/\s+/).some((part) => part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') === word);
+/** `rh (recombinant human)`: a lower-case short form without vowels cannot be an English word. */
+function isVowellessLowerCase(text: string, span: TextSpan): boolean {
+  return /^[b-df-hj-np-tv-xz]{2,}$/.test(text.slice(span.start, span.end));
 }

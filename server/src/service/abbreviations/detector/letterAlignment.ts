@@ -28,6 +28,8 @@ export interface LetterAlignment {
   matches: number[];
   /** Total cost: letter costs plus skipped-word penalties. */
   cost: number;
+  /** Short-form letters matched at the start of a word part. */
+  wordStartMatches: number;
   /** Short-form letters matched inside a word, not next to the previous match. */
   innerLetters: number;
   /** Tokens of the long form that no letter matched and that are content words. */
@@ -52,8 +54,6 @@ export interface AlignmentProblem {
   skipPenalty: readonly number[];
   /** True per token index when the token is a function word. */
   isFunctionToken: readonly boolean[];
-  /** Earliest token the long form may start in. */
-  firstAllowedToken: number;
   /** Per token index: may the long form start in this token? */
   mayStartToken?: readonly boolean[];
   /** May the last word of the window go without a letter? */
@@ -64,8 +64,10 @@ export interface AlignmentProblem {
 
 /**
  * The least-cost alignment in which every short-form letter matches a long-form
- * letter in order, the first one at the start of a word, and the last token of
- * the window is matched. `undefined` when no alignment exists.
+ * letter in order, the first one at the start of a word part (a word's first
+ * letter costs nothing, an inner part such as `C57|BL` costs an inner letter),
+ * and the last word of the window (or, when allowed, the word before it) holds
+ * the last match. `undefined` when no alignment exists.
  */
 export function alignLetters(problem: AlignmentProblem): LetterAlignment | undefined {
   const { shortLetters, longLetters, skipPenalty } = problem;
@@ -86,7 +88,7 @@ export function alignLetters(problem: AlignmentProblem): LetterAlignment | undef
       const long = longLetters[index]!;
       if (long.character !== letter.character && long.spelledDigit !== letter.character) continue;
       if (unit === 0) {
-        if (!long.followsSeparator || long.token < problem.firstAllowedToken) continue;
+        if (!long.startsWordPart) continue;
         if (problem.mayStartToken !== undefined && problem.mayStartToken[long.token] === false) continue;
         if (problem.fixedStart !== undefined && index !== problem.fixedStart) continue;
       }
@@ -138,7 +140,9 @@ export function alignLetters(problem: AlignmentProblem): LetterAlignment | undef
   let bestStart = -1;
   let bestCost = Infinity;
   candidates[0]!.forEach((position, k) => {
-    const cost = costFrom[0]![k]! + (longLetters[position]!.insideGreekName ? Infinity : 0);
+    const start = longLetters[position]!;
+    // Starting at an inner word part (`C57|BL/6 (B6)`) is a weaker start than a word's first letter.
+    const cost = costFrom[0]![k]! + (start.insideGreekName ? Infinity : start.followsSeparator ? 0 : ALIGNMENT_COSTS.innerLetter);
     if (cost <= bestCost && cost < Infinity) {
       bestCost = cost;
       bestStart = k;
@@ -177,13 +181,19 @@ function stepCost(
 function describeAlignment(problem: AlignmentProblem, matches: number[], cost: number): LetterAlignment {
   const { longLetters } = problem;
   let innerLetters = 0;
+  let wordStartMatches = 0;
   let tokensEnteredInside = 0;
   const matchedTokens = new Set<number>();
   matches.forEach((position, unit) => {
     const long = longLetters[position]!;
     if (!matchedTokens.has(long.token) && !long.startsWordPart) tokensEnteredInside++;
     matchedTokens.add(long.token);
-    if (unit === 0 || long.startsWordPart || problem.shortLetters[unit]!.insideGreekName) return;
+    if (long.startsWordPart) wordStartMatches++;
+    if (unit === 0) {
+      if (!long.followsSeparator) innerLetters++;
+      return;
+    }
+    if (long.startsWordPart || problem.shortLetters[unit]!.insideGreekName) return;
     const previous = matches[unit - 1]!;
     if (position === previous + 1 && long.joinedToPrevious && problem.shortLetters[unit]!.joinedToPrevious) return;
     innerLetters++;
@@ -204,6 +214,7 @@ function describeAlignment(problem: AlignmentProblem, matches: number[], cost: n
     matches,
     cost,
     innerLetters,
+    wordStartMatches,
     skippedContentTokens,
     skippedFunctionTokens,
     tokensEnteredInside,

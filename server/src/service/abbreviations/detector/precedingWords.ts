@@ -5,7 +5,7 @@
  */
 
 import { isWhitespace, isWordCharacter } from './characters.js';
-import { ABBREVIATIONS_ENDING_WITH_STOP, FUNCTION_WORDS } from './wordLists.js';
+import { ABBREVIATIONS_ENDING_WITH_STOP, CONTEXT_NOUNS, FUNCTION_WORDS } from './wordLists.js';
 
 /** One white-space separated word of the window. */
 export interface WindowWord {
@@ -14,6 +14,8 @@ export interface WindowWord {
   end: number;
   /** True for `of`, `and`, `the`…: a long form may skip it. */
   isFunctionWord: boolean;
+  /** True for `activity`, `levels`, `patients`…: never the unmatched last word of a long form. */
+  isContextNoun: boolean;
 }
 
 /** What a word tells about the words to its left. */
@@ -39,10 +41,11 @@ export function collectPrecedingWords(text: string, blockStart: number, before: 
     const end = offset + 1;
     while (offset >= blockStart && !isWhitespace(text.charCodeAt(offset))) offset--;
     const rawStart = offset + 1;
-    const role = classifyWord(text, rawStart, end);
+    const role = classifyWord(text, blockStart, rawStart, end);
     if (role === WordRole.EndsEarlierClause) break;
     const start = skipLeadingQuotesAndOpener(text, rawStart, end, role === WordRole.StartsClause);
-    if (start < end) words.push({ start, end, isFunctionWord: FUNCTION_WORDS.has(bareWord(text, start, end)) });
+    const bare = bareWord(text, start, end);
+    if (start < end) words.push({ start, end, isFunctionWord: FUNCTION_WORDS.has(bare), isContextNoun: CONTEXT_NOUNS.has(bare) });
     if (role === WordRole.StartsClause) break;
   }
   return words.reverse();
@@ -66,15 +69,27 @@ function skipLeadingQuotesAndOpener(text: string, start: number, end: number, op
 }
 
 /** Decides whether the word `text[start, end)` continues, starts or ends the clause before a bracket. */
-function classifyWord(text: string, start: number, end: number): WordRole {
+function classifyWord(text: string, blockStart: number, start: number, end: number): WordRole {
   let hasWordCharacter = false;
   let depth = 0;
   let lowestDepth = 0;
+  // Openers inside this word that are glued to what precedes them, innermost last (true = glued).
+  const openers: boolean[] = [];
+  let closersOfEarlierWords = 0;
   for (let offset = start; offset < end; offset++) {
     const character = text.charAt(offset);
-    if (character === '(' || character === '[') depth++;
-    else if (character === ')' || character === ']') lowestDepth = Math.min(lowestDepth, --depth);
-    else if (!hasWordCharacter && isWordCharacter(text, offset)) hasWordCharacter = true;
+    if (character === '(' || character === '[') {
+      const glued = isGluedOpener(text, blockStart, offset);
+      openers.push(glued);
+      if (!glued) depth++;
+    } else if (character === ')' || character === ']') {
+      const opener = openers.pop();
+      // Brackets inside a name (`poly-(deoxythymidylic acid)`) neither open nor close a remark.
+      const glued = opener ?? isGluedOpener(text, blockStart, matchingOpenerBefore(text, blockStart, start, closersOfEarlierWords++));
+      if (!glued) lowestDepth = Math.min(lowestDepth, --depth);
+    } else if (!hasWordCharacter && isWordCharacter(text, offset)) {
+      hasWordCharacter = true;
+    }
   }
   if (!hasWordCharacter) return isJoiningSymbol(text.slice(start, end)) ? WordRole.Inside : WordRole.EndsEarlierClause;
   let first = start;
@@ -96,6 +111,40 @@ function classifyWord(text: string, start: number, end: number): WordRole {
   const closer = text.charAt(closerOffset);
   if (opensWithBracket && (closer === ')' || closer === ']')) return WordRole.EndsEarlierClause;
   return WordRole.Inside;
+}
+
+/**
+ * An opening bracket glued to the word part before it (`poly-(`, `5'-O-(`,
+ * `ubiquitin(`) belongs to a name; one after white space opens a remark.
+ */
+function isGluedOpener(text: string, blockStart: number, offset: number): boolean {
+  if (offset <= blockStart || offset < 0) return false;
+  const before = text.charAt(offset - 1);
+  return !isWhitespace(before.charCodeAt(0)) && before !== '(' && before !== '[' && !isOpeningQuote(before);
+}
+
+/** How far back a closer looks for its opener in earlier words; names are short. */
+const LONGEST_BRACKETED_NAME = 200;
+/** Names nest brackets a few levels deep at most (`5'-O-(3-thio…)`); deeper runs are not names. */
+const MOST_NESTED_NAME_BRACKETS = 4;
+
+/**
+ * The offset of the opener, before `wordStart`, of the word's next closer that
+ * has none inside the word; `alreadyMatched` such closers came before it. -1 when not found.
+ */
+function matchingOpenerBefore(text: string, blockStart: number, wordStart: number, alreadyMatched: number): number {
+  if (alreadyMatched > MOST_NESTED_NAME_BRACKETS) return -1;
+  let depth = alreadyMatched;
+  const limit = Math.max(blockStart, wordStart - LONGEST_BRACKETED_NAME);
+  for (let offset = wordStart - 1; offset >= limit; offset--) {
+    const character = text.charAt(offset);
+    if (character === ')' || character === ']') depth++;
+    else if (character === '(' || character === '[') {
+      if (depth === 0) return offset;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** `&`, `+` and `/` may stand alone inside a long form (`research & development`). */

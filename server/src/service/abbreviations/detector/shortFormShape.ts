@@ -15,6 +15,11 @@ export interface TextSpan {
 
 /** Longest short form, in UTF-16 units, counting inner spaces. */
 const LONGEST_SHORT_FORM = 20;
+/**
+ * Longest short form that is one hyphen-joined token: modified-protein and
+ * construct names chain their parts (`sp-PEG-mTNF-alpha-K90R`).
+ */
+const LONGEST_HYPHENATED_SHORT_FORM = 30;
 /** Most words a short form may have (`chl a/b LHC`). */
 const MOST_SHORT_FORM_WORDS = 3;
 
@@ -72,7 +77,8 @@ function trimItem(text: string, start: number, end: number): TextSpan | undefine
 /** True when `text[span)` has the shape of an abbreviation (`NK`, `IL-15`, `iPSCs`, `TGF-β`, `MEF cells`). */
 export function hasShortFormShape(text: string, span: TextSpan): boolean {
   const written = text.slice(span.start, span.end);
-  if (written.length > LONGEST_SHORT_FORM) return false;
+  const isHyphenatedToken = written.includes('-') && !/\s/.test(written);
+  if (written.length > (isHyphenatedToken ? LONGEST_HYPHENATED_SHORT_FORM : LONGEST_SHORT_FORM)) return false;
   if (!isWordCharacter(text, span.start)) return false;
   if (/[=<>±≤≥%]|\bet al\b/.test(written)) return false;
   const words = written.split(/\s+/);

@@ -10,6 +10,19 @@
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'and', 'as', 'at', 'by', 'de', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'per', 'the',
   'to', 'via', 'with', 'within', 'without', 'du', 'des', 'la', 'le', 'del', 'der', 'und', 'von',
+  'plus', 'versus', 'vs', 'than', 'but', 'nor',
+]);
+
+/**
+ * Nouns that follow a term to say what was measured or who was studied
+ * (`transferase *activity* (HGPRT)`, `high NaCl *diet* (HNa)`); a short form
+ * that leaves the last word out does not leave out one of these as part of its long form.
+ */
+export const CONTEXT_NOUNS: ReadonlySet<string> = new Set([
+  'activity', 'activities', 'level', 'levels', 'concentration', 'concentrations', 'expression', 'content',
+  'diet', 'group', 'groups', 'patients', 'subjects', 'participants', 'mice', 'rats', 'animals', 'donors',
+  'value', 'values', 'measurement', 'measurements', 'colony', 'colonies', 'score', 'scores', 'status',
+  'treatment', 'administration', 'deficiency', 'production', 'release', 'secretion', 'use', 'study', 'studies',
 ]);
 
 /**

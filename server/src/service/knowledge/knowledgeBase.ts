@@ -1,0 +1,135 @@
+import type { DiscouragedForm, FormKind, GeneReference, KnowledgeBase, TermEntry, TermLookup, TermOccurrence } from './types';
+import { foldWrittenForm } from './formFolding';
+import { createTermMatcher, type TermMatcher } from './termMatcher';
+
+interface IndexedForm {
+  readonly entry: TermEntry;
+  readonly kind: FormKind;
+  readonly form: string;
+}
+
+const KIND_PRIORITY: Readonly<Record<FormKind, number>> = { preferred: 0, variant: 1, expansion: 2, discouraged: 3 };
+
+/**
+ * Builds a knowledge base over the given entries. An entry whose id repeats an earlier id
+ * replaces it in place, which is how a project glossary overrides a built-in term:
+ * `createKnowledgeBase([...builtin.entries, ...glossary.entries])`.
+ * Entries are normalised (missing arrays become empty), so partial data never throws later.
+ */
+export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase {
+  const positionById = new Map<string, number>();
+  const entries: TermEntry[] = [];
+  for (const raw of Array.isArray(input) ? input : []) {
+    const entry = normalizeEntry(raw);
+    if (!entry) continue;
+    const existing = positionById.get(entry.id);
+    if (existing === undefined) {
+      positionById.set(entry.id, entries.length);
+      entries.push(entry);
+    } else {
+      entries[existing] = entry;
+    }
+  }
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+
+  const exactIndex = new Map<string, IndexedForm[]>();
+  const foldedIndex = new Map<string, IndexedForm[]>();
+  const addToIndex = (index: Map<string, IndexedForm[]>, key: string, item: IndexedForm): void => {
+    if (key.length === 0) return;
+    const list = index.get(key);
+    if (!list) index.set(key, [item]);
+    else if (!list.some((other) => other.entry === item.entry && other.form === item.form)) list.push(item);
+  };
+  for (const entry of entries) {
+    for (const [form, kind] of writtenFormsOf(entry)) {
+      const item = { entry, kind, form };
+      addToIndex(exactIndex, collapseWhitespace(form), item);
+      addToIndex(foldedIndex, foldWrittenForm(form), item);
+    }
+  }
+  for (const index of [exactIndex, foldedIndex]) {
+    for (const list of index.values()) list.sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind]);
+  }
+
+  const lookupAll = (query: string): readonly TermLookup[] => {
+    if (typeof query !== 'string') return [];
+    const trimmed = collapseWhitespace(query);
+    if (trimmed.length === 0) return [];
+    const exact = exactIndex.get(trimmed);
+    if (exact) return exact.map((item) => ({ ...item, folded: false }));
+    const folded = foldedIndex.get(foldWrittenForm(trimmed));
+    if (folded) return folded.map((item) => ({ ...item, folded: true }));
+    // A plural (CARs, iPSCs, granzymes) is the singular form written for several items.
+    if (trimmed.length > 2 && trimmed.endsWith('s')) {
+      const singular = trimmed.slice(0, -1);
+      const found = exactIndex.get(singular) ?? foldedIndex.get(foldWrittenForm(singular));
+      if (found) return found.map((item) => ({ ...item, folded: true }));
+    }
+    return [];
+  };
+
+  // The matcher is built on first use: hover and lookups should not pay for it at start-up.
+  let matcher: TermMatcher | undefined;
+  return {
+    entries,
+    byId: (id) => byId.get(id),
+    lookup: (form) => lookupAll(form)[0],
+    lookupAll,
+    findTermOccurrences(text: string, from = 0, to = typeof text === 'string' ? text.length : 0): TermOccurrence[] {
+      matcher ??= createTermMatcher(entries);
+      return matcher.findOccurrences(text, from, to);
+    },
+  };
+}
+
+/** Yields [form, kind] for every written form of an entry. */
+export function* writtenFormsOf(entry: TermEntry): Generator<[string, FormKind]> {
+  yield [entry.preferred, 'preferred'];
+  for (const form of entry.variants) yield [form, 'variant'];
+  for (const form of entry.expansions) yield [form, 'expansion'];
+  for (const discouraged of entry.discouraged) yield [discouraged.form, 'discouraged'];
+}
+
+function collapseWhitespace(text: string): string {
+  return text.trim().replace(/\s+/gu, ' ');
+}
+
+/** A complete, well-typed entry from possibly partial data, or undefined if unusable. */
+function normalizeEntry(raw: unknown): TermEntry | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const value = raw as Record<string, unknown>;
+  if (typeof value.id !== 'string' || typeof value.preferred !== 'string' || value.preferred.trim() === '') {
+    return undefined;
+  }
+  const strings = (list: unknown): string[] =>
+    Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+  const discouraged = Array.isArray(value.discouraged)
+    ? value.discouraged.filter(
+        (d): d is DiscouragedForm =>
+          d !== null && typeof d === 'object' && typeof (d as DiscouragedForm).form === 'string' &&
+          typeof (d as DiscouragedForm).replacement === 'string',
+      )
+    : [];
+  const genes = Array.isArray(value.genes)
+    ? value.genes.filter(
+        (g): g is GeneReference =>
+          g !== null && typeof g === 'object' && typeof (g as GeneReference).symbol === 'string' &&
+          typeof (g as GeneReference).ncbiGeneId === 'number',
+      )
+    : [];
+  const entry: TermEntry = {
+    id: value.id,
+    preferred: value.preferred,
+    expansions: strings(value.expansions),
+    variants: strings(value.variants),
+    discouraged: discouraged.map((d) => ({ form: d.form, reason: String(d.reason ?? ''), replacement: d.replacement })),
+    definition: typeof value.definition === 'string' ? value.definition : '',
+    category: typeof value.category === 'string' ? value.category : 'uncategorised',
+    genes: genes.map((g) => ({ symbol: g.symbol, ncbiGeneId: g.ncbiGeneId })),
+    related: strings(value.related),
+    needsDefinition: value.needsDefinition === true,
+    ...(typeof value.notes === 'string' ? { notes: value.notes } : {}),
+    ...(value.ambiguous === true ? { ambiguous: true } : {}),
+  };
+  return entry;
+}

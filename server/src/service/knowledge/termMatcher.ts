@@ -1,0 +1,323 @@
+import type { FormKind, TermEntry, TermOccurrence } from './types';
+
+/**
+ * A character trie over every written form of a knowledge base, walked once per word start.
+ *
+ * Why a trie: a 200,000-word thesis must be matched in a few tens of milliseconds; one regular
+ * expression per form (thousands of forms) would rescan the text thousands of times.
+ *
+ * Matching rules, all decided per token of a form (tokens are separated by spaces and hyphens):
+ * - a token written entirely in lower case (cytotoxicity, cell) matches in any case, so sentence
+ *   starts and headings match; a token with any capital (NK, iPSC, scFv, T, Fas) matches only
+ *   exactly, so "nk" is not NK and the gene symbol FAS is not the protein Fas;
+ * - a space in a form matches any run of whitespace with at most one line break (wrapped prose);
+ * - a hyphen matches the ASCII hyphen and the Unicode hyphen and non-breaking hyphen;
+ * - a match must start and end on word boundaries; a plural -s after the form is included;
+ * - the longest match wins; at equal length an exact-case match beats a case-folded one, then
+ *   preferred beats variant, expansion and discouraged forms.
+ */
+export interface TermMatcher {
+  /** See {@link KnowledgeBase.findTermOccurrences}. */
+  findOccurrences(text: string, from: number, to: number): TermOccurrence[];
+}
+
+interface FormTarget {
+  readonly entryId: string;
+  readonly form: string;
+  readonly kind: FormKind;
+  /** Ids of other entries that share this exact form (ambiguous terms). */
+  readonly otherEntryIds: readonly string[];
+  /** Whether the form ends in a letter or digit, so a plural -s may follow. */
+  readonly allowsPlural: boolean;
+}
+
+interface TrieNode {
+  /** Children reached by a text character equal to the key. */
+  exact: Map<number, TrieNode> | undefined;
+  /** Children reached by a text character whose lower-case form equals the key. */
+  caseFolded: Map<number, TrieNode> | undefined;
+  /** Child reached by a run of whitespace. */
+  whitespace: TrieNode | undefined;
+  /** The form ending here, if any. */
+  target: FormTarget | undefined;
+}
+
+const KIND_PRIORITY: Readonly<Record<FormKind, number>> = { preferred: 0, variant: 1, expansion: 2, discouraged: 3 };
+
+const UPPER_CASE_LETTER = /\p{Lu}|\p{Lt}/u;
+const HYPHEN = 0x2d;
+const LOWER_S = 0x73;
+const LINE_FEED = 0x0a;
+
+/** Builds the matcher for a set of entries (later entries never shadow earlier ones' forms). */
+export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
+  const root = newNode();
+  const targetsByForm = new Map<string, { entryId: string; kind: FormKind; order: number }[]>();
+  let order = 0;
+  const addForm = (entryId: string, form: string, kind: FormKind): void => {
+    const trimmed = form.trim();
+    if (trimmed.length === 0) return;
+    const list = targetsByForm.get(trimmed) ?? [];
+    if (!targetsByForm.has(trimmed)) targetsByForm.set(trimmed, list);
+    if (!list.some((t) => t.entryId === entryId)) list.push({ entryId, kind, order: order++ });
+  };
+  for (const entry of entries) {
+    addForm(entry.id, entry.preferred, 'preferred');
+    for (const form of entry.variants) addForm(entry.id, form, 'variant');
+    for (const form of entry.expansions) addForm(entry.id, form, 'expansion');
+    for (const discouraged of entry.discouraged) addForm(entry.id, discouraged.form, 'discouraged');
+  }
+  for (const [form, targets] of targetsByForm) {
+    targets.sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || a.order - b.order);
+    const [best, ...others] = targets;
+    if (!best) continue;
+    insertForm(root, form, {
+      entryId: best.entryId,
+      form,
+      kind: best.kind,
+      otherEntryIds: others.map((t) => t.entryId),
+      allowsPlural: isWordCharacterBefore(form, form.length),
+    });
+  }
+  return { findOccurrences: (text, from, to) => findOccurrences(root, text, from, to) };
+}
+
+function newNode(): TrieNode {
+  return { exact: undefined, caseFolded: undefined, whitespace: undefined, target: undefined };
+}
+
+function insertForm(root: TrieNode, form: string, target: FormTarget): void {
+  let node = root;
+  // Split into tokens and the separators between them, keeping the separators.
+  const parts = form.split(/(\s+|-)/u);
+  for (const part of parts) {
+    if (part.length === 0) continue;
+    if (/^\s+$/u.test(part)) {
+      node.whitespace ??= newNode();
+      node = node.whitespace;
+      continue;
+    }
+    const foldCase = !UPPER_CASE_LETTER.test(part);
+    for (let i = 0; i < part.length; i++) {
+      const unit = part.charCodeAt(i);
+      const lower = lowerCaseUnit(unit);
+      // Caseless characters (digits, punctuation, hyphen) always go on the exact edge.
+      const useFolded = foldCase && (lower !== unit || upperCaseUnit(unit) !== unit);
+      const map = useFolded ? (node.caseFolded ??= new Map()) : (node.exact ??= new Map());
+      const key = useFolded ? lower : unit;
+      let child = map.get(key);
+      if (!child) {
+        child = newNode();
+        map.set(key, child);
+      }
+      node = child;
+    }
+  }
+  // Two forms identical after insertion (cannot happen for distinct strings) keep the first.
+  node.target ??= target;
+}
+
+// Reused across calls: the walk is synchronous, so one set of buffers suffices.
+const stackNodes: TrieNode[] = [];
+const stackPositions: number[] = [];
+const stackFolds: number[] = [];
+
+function findOccurrences(root: TrieNode, text: string, fromInput: number, toInput: number): TermOccurrence[] {
+  const occurrences: TermOccurrence[] = [];
+  if (typeof text !== 'string' || text.length === 0) return occurrences;
+  const from = clampOffset(fromInput, 0, text.length);
+  const to = clampOffset(toInput, text.length, text.length);
+  let position = from;
+  while (position < to) {
+    if (!isWordStart(text, position)) {
+      position++;
+      continue;
+    }
+    const found = longestMatchAt(root, text, position, to);
+    if (found) {
+      occurrences.push(found);
+      position = found.end;
+    } else {
+      position = skipWord(text, position, to);
+    }
+  }
+  return occurrences;
+}
+
+/** The best match starting at `start`, or undefined. */
+function longestMatchAt(root: TrieNode, text: string, start: number, to: number): TermOccurrence | undefined {
+  let bestEnd = -1;
+  let bestFolds = 0;
+  let bestTarget: FormTarget | undefined;
+  let depth = 0;
+  stackNodes[depth] = root;
+  stackPositions[depth] = start;
+  stackFolds[depth] = 0;
+  depth++;
+  while (depth > 0) {
+    depth--;
+    const node = stackNodes[depth] as TrieNode;
+    const position = stackPositions[depth] as number;
+    const folds = stackFolds[depth] as number;
+    const target = node.target;
+    if (target && position > start) {
+      const end = matchEnd(text, position, to, target.allowsPlural);
+      if (end >= 0 && isBetter(end, folds, target, bestEnd, bestFolds, bestTarget)) {
+        bestEnd = end;
+        bestFolds = folds;
+        bestTarget = target;
+      }
+    }
+    if (position >= to) continue;
+    const unit = text.charCodeAt(position);
+    if (node.whitespace && isWhitespaceUnit(unit)) {
+      const after = skipWhitespace(text, position, to);
+      if (after > position) depth = push(depth, node.whitespace, after, folds);
+    }
+    const normalized = isHyphenLike(unit) ? HYPHEN : unit;
+    const exactChild = node.exact?.get(normalized);
+    if (exactChild) depth = push(depth, exactChild, position + 1, folds);
+    if (node.caseFolded) {
+      const lower = lowerCaseUnit(unit);
+      const foldedChild = node.caseFolded.get(lower);
+      if (foldedChild) depth = push(depth, foldedChild, position + 1, lower === unit ? folds : folds + 1);
+    }
+  }
+  if (!bestTarget) return undefined;
+  const occurrence: TermOccurrence = {
+    start,
+    end: bestEnd,
+    entryId: bestTarget.entryId,
+    form: bestTarget.form,
+    kind: bestTarget.kind,
+  };
+  return bestTarget.otherEntryIds.length > 0 ? { ...occurrence, otherEntryIds: bestTarget.otherEntryIds } : occurrence;
+}
+
+function push(depth: number, node: TrieNode, position: number, folds: number): number {
+  stackNodes[depth] = node;
+  stackPositions[depth] = position;
+  stackFolds[depth] = folds;
+  return depth + 1;
+}
+
+function isBetter(
+  end: number,
+  folds: number,
+  target: FormTarget,
+  bestEnd: number,
+  bestFolds: number,
+  bestTarget: FormTarget | undefined,
+): boolean {
+  if (!bestTarget || end > bestEnd) return true;
+  if (end < bestEnd) return false;
+  if (folds !== bestFolds) return folds < bestFolds;
+  return KIND_PRIORITY[target.kind] < KIND_PRIORITY[bestTarget.kind];
+}
+
+/** Where a match ending at `position` really ends (after a plural -s), or -1 if not on a boundary. */
+function matchEnd(text: string, position: number, to: number, allowsPlural: boolean): number {
+  if (!isWordCharacterAt(text, position)) return position;
+  if (
+    allowsPlural &&
+    position < to &&
+    text.charCodeAt(position) === LOWER_S &&
+    !isWordCharacterAt(text, position + 1)
+  ) {
+    return position + 1;
+  }
+  return -1;
+}
+
+/** Consumes whitespace from `position`, allowing at most one line break (no paragraph gaps). */
+function skipWhitespace(text: string, position: number, to: number): number {
+  let lineBreaks = 0;
+  let p = position;
+  while (p < to) {
+    const unit = text.charCodeAt(p);
+    if (!isWhitespaceUnit(unit)) break;
+    if (unit === LINE_FEED && ++lineBreaks > 1) return position;
+    p++;
+  }
+  return p;
+}
+
+function skipWord(text: string, position: number, to: number): number {
+  let p = position + 1;
+  while (p < to && isWordCharacterAt(text, p)) p++;
+  return p;
+}
+
+function isWordStart(text: string, position: number): boolean {
+  // A low surrogate is the second half of a character, never its start.
+  const unit = text.charCodeAt(position);
+  if (unit >= 0xdc00 && unit <= 0xdfff) return false;
+  return isWordCharacterAt(text, position) && !isWordCharacterBefore(text, position);
+}
+
+function clampOffset(value: number, fallback: number, length: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) return fallback;
+  return Math.max(0, Math.min(length, Math.floor(value)));
+}
+
+// Letters, combining marks and decimal digits. Superscript digits (citation marks such as
+// "cells¹²") and symbols such as ⁺ are not word characters, so "CD56⁺" ends a word after 56.
+const WORD_CHARACTER = /[\p{L}\p{M}\p{Nd}]/u;
+const asciiWordTable = new Uint8Array(128);
+for (let c = 0; c < 128; c++) asciiWordTable[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Whether the character starting at `position` (UTF-16 offset) is a word character. */
+function isWordCharacterAt(text: string, position: number): boolean {
+  if (position < 0 || position >= text.length) return false;
+  const unit = text.charCodeAt(position);
+  if (unit < 128) return asciiWordTable[unit] === 1;
+  const codePoint = text.codePointAt(position) ?? unit;
+  return WORD_CHARACTER.test(String.fromCodePoint(codePoint));
+}
+
+/** Whether the character ending just before `position` is a word character. */
+function isWordCharacterBefore(text: string, position: number): boolean {
+  if (position <= 0) return false;
+  const unit = text.charCodeAt(position - 1);
+  if (unit < 128) return asciiWordTable[unit] === 1;
+  const isLowSurrogate = unit >= 0xdc00 && unit <= 0xdfff;
+  const startOfCharacter = isLowSurrogate && position >= 2 ? position - 2 : position - 1;
+  return isWordCharacterAt(text, startOfCharacter);
+}
+
+function isWhitespaceUnit(unit: number): boolean {
+  return (
+    unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0xa0 ||
+    unit === 0x2009 || unit === 0x202f || unit === 0x2002 || unit === 0x2003
+  );
+}
+
+function isHyphenLike(unit: number): boolean {
+  return unit === HYPHEN || unit === 0x2010 || unit === 0x2011;
+}
+
+const lowerCaseCache = new Map<number, number>();
+const upperCaseCache = new Map<number, number>();
+
+/** Lower case of one UTF-16 unit; units whose lower case is not one unit stay as they are. */
+function lowerCaseUnit(unit: number): number {
+  if (unit < 128) return unit >= 65 && unit <= 90 ? unit + 32 : unit;
+  let lower = lowerCaseCache.get(unit);
+  if (lower === undefined) {
+    const mapped = String.fromCharCode(unit).toLowerCase();
+    lower = mapped.length === 1 ? mapped.charCodeAt(0) : unit;
+    lowerCaseCache.set(unit, lower);
+  }
+  return lower;
+}
+
+function upperCaseUnit(unit: number): number {
+  if (unit < 128) return unit >= 97 && unit <= 122 ? unit - 32 : unit;
+  let upper = upperCaseCache.get(unit);
+  if (upper === undefined) {
+    const mapped = String.fromCharCode(unit).toUpperCase();
+    upper = mapped.length === 1 ? mapped.charCodeAt(0) : unit;
+    upperCaseCache.set(unit, upper);
+  }
+  return upper;
+}

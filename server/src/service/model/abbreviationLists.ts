@@ -1,0 +1,109 @@
+import type { ProseMap } from '../markdown/proseScanner';
+import { isAbbreviationSegment } from './mentions';
+
+/** One entry of a journal-style abbreviation list, e.g. `NK, natural killer`. */
+export interface ListedAbbreviation {
+  short: string;
+  shortStart: number;
+  shortEnd: number;
+  long: string;
+  longStart: number;
+  longEnd: number;
+}
+
+/** The abbreviation list found in one prose block, and where in the block it starts. */
+export interface BlockAbbreviationList {
+  /** Offset where the list begins; prose before it is ordinary text. */
+  start: number;
+  entries: ListedAbbreviation[];
+}
+
+// `Abbreviations:` / `**Abbreviations:**` / `*Abbreviations used*:` inside a paragraph.
+const INLINE_LIST = /(?:^|[\s.])(?:[*_]{1,2})?(?:List of )?Abbreviations(?: used)?(?:[*_]{1,2})?\s*[:.](?:[*_]{1,2})?\s+/giu;
+const LIST_HEADING = /^(?:list of )?abbreviations(?: used| and acronyms)?$/i;
+// One entry: `SF, long form`, `SF: long form`, `SF = long form`, `SF – long form`.
+const ENTRY = /^([^\s,;:=|]+(?: [^\s,;:=|]+)?)\s*(?:,|:|=|\s[–—-])\s*(\S(?:.*\S)?)$/su;
+
+function looksLikeShortForm(short: string): boolean {
+  return short.split(/[-\s]/u).some((part) => isAbbreviationSegment(part) || /^\p{N}+\p{Lu}/u.test(part));
+}
+
+/** Parses `[from, to)` of `text` as `;`-separated entries (or one entry when `single`). */
+function parseEntries(text: string, from: number, to: number, single: boolean): ListedAbbreviation[] {
+  const entries: ListedAbbreviation[] = [];
+  const pieces: [number, number][] = [];
+  if (single) {
+    pieces.push([from, to]);
+  } else {
+    let start = from;
+    for (let i = from; i <= to; i++) {
+      if (i === to || text[i] === ';') {
+        pieces.push([start, i]);
+        start = i + 1;
+      }
+    }
+  }
+  for (let [start, end] of pieces) {
+    while (start < end && /[\s*_-]/u.test(text[start]!)) start++;
+    while (end > start && /[\s.*_]/u.test(text[end - 1]!)) end--;
+    const piece = text.slice(start, end);
+    const match = ENTRY.exec(piece);
+    if (!match) continue;
+    const short = match[1]!.replace(/[*_]/g, '');
+    if (!looksLikeShortForm(short)) continue;
+    const shortStart = start + piece.indexOf(short);
+    const long = match[2]!;
+    const longStart = start + piece.lastIndexOf(long);
+    if (!/\p{L}{2}/u.test(long)) continue;
+    entries.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+  }
+  return entries;
+}
+
+/**
+ * Finds journal-style abbreviation lists: a paragraph (often the end of a legend or a
+ * table footnote) introduced by `Abbreviations:`, and the blocks of a section headed
+ * Abbreviations (`ADCC: antibody-dependent…` items or `| ADCC | … |` rows). Keyed by
+ * prose-block index.
+ */
+export function findAbbreviationLists(_text: string, prose: ProseMap): Map<number, BlockAbbreviationList> {
+  const lists = new Map<number, BlockAbbreviationList>();
+  const masked = prose.masked;
+  let sectionLevel = 0;
+  prose.blocks.forEach((block, index) => {
+    if (block.kind === 'heading') {
+      const title = masked.slice(block.start, block.end).replace(/[#*_]/g, '').trim();
+      const level = block.level ?? 1;
+      if (sectionLevel > 0 && level <= sectionLevel) sectionLevel = 0;
+      if (LIST_HEADING.test(title)) sectionLevel = level;
+      return;
+    }
+    if (sectionLevel > 0) {
+      if (block.kind === 'table-row') {
+        const cells = [...masked.slice(block.start, block.end).matchAll(/[^|]+/g)].filter((c) => c[0].trim().length > 0);
+        if (cells.length >= 2) {
+          const [first, second] = cells as [RegExpMatchArray, RegExpMatchArray];
+          const short = first[0].trim().replace(/[*_]/g, '');
+          const long = second[0].trim();
+          if (looksLikeShortForm(short)) {
+            const shortStart = block.start + first.index! + first[0].indexOf(short);
+            const longStart = block.start + second.index! + second[0].indexOf(long);
+            lists.set(index, { start: block.start, entries: [{ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length }] });
+          }
+        }
+        return;
+      }
+      const entries = parseEntries(masked, block.start, block.end, !masked.slice(block.start, block.end).includes(';'));
+      if (entries.length > 0) lists.set(index, { start: block.start, entries });
+      return;
+    }
+    const slice = masked.slice(block.start, block.end);
+    INLINE_LIST.lastIndex = 0;
+    const match = INLINE_LIST.exec(slice);
+    if (!match) return;
+    const start = block.start + match.index + (/^[\s.]/u.test(match[0]) ? 1 : 0);
+    const entries = parseEntries(masked, block.start + match.index + match[0].length, block.end, false);
+    if (entries.length > 0) lists.set(index, { start, entries });
+  });
+  return lists;
+}

@@ -1,0 +1,54 @@
+import type { TermEntry } from '../knowledge/types';
+
+/** British spellings that mark an expansion as the en-GB form. */
+const BRITISH = /tumour|haem|leukaem|anaem|oedem|oesophag|paediatr|signall|labell|modell|travell|colour|behaviour|favour|fibre|centre|litre|metre|isation|ise[ds]?\b|ising\b|analys(?:e|ing)\b|foet|grey/iu;
+
+// US <- UK pairs applied when folding, so that either spelling compares equal.
+const UK_TO_US: [RegExp, string][] = [
+  [/tumour/giu, 'tumor'],
+  [/haem/giu, 'hem'],
+  [/leukaem/giu, 'leukem'],
+  [/anaem/giu, 'anem'],
+  [/oedem/giu, 'edem'],
+  [/oesophag/giu, 'esophag'],
+  [/paediatr/giu, 'pediatr'],
+  [/ll(?=ing|ed)/giu, 'l'],
+  [/our\b/giu, 'or'],
+  [/(fib|cent|lit|met)re\b/giu, '$1er'],
+  [/isation/giu, 'ization'],
+  [/is(e[ds]?|ing)\b/giu, 'iz$1'],
+];
+
+const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', zeta: 'ζ', kappa: 'κ', lambda: 'λ' };
+
+/**
+ * Folds an expansion for comparison: case, hyphens and spaces, Greek letter names,
+ * plural endings and UK/US spelling do not count (`Antibody-dependent cellular
+ * cytotoxicities` ~ `antibody dependent cellular cytotoxicity`; `tumour` ~ `tumor`).
+ */
+export function foldExpansion(long: string): string {
+  let folded = long.normalize('NFKC').toLowerCase();
+  for (const [pattern, us] of UK_TO_US) folded = folded.replace(pattern, us);
+  folded = folded.replace(/\b(alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda)\b/gu, (name) => GREEK[name] ?? name);
+  folded = folded.replace(/['’]s\b/gu, '');
+  const words = folded.split(/[\s\-\u2010\u2011\u2013/]+/u).filter((w) => w.length > 0);
+  return words.map((w) => (w.length > 3 && w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)).join(' ');
+}
+
+/** The expansion of `entry` to insert under a spelling setting (US forms come first in the data). */
+export function expansionFor(entry: TermEntry, spelling: 'en-US' | 'en-GB'): string | undefined {
+  const [first] = entry.expansions;
+  if (!first || spelling === 'en-US') return first;
+  return entry.expansions.find((e) => BRITISH.test(e) && foldExpansion(e) === foldExpansion(first)) ?? first;
+}
+
+/** The distinct expansions of `entry` after folding spelling variants together. */
+export function distinctExpansions(entry: TermEntry): string[] {
+  const seen = new Set<string>();
+  return entry.expansions.filter((e) => {
+    const folded = foldExpansion(e);
+    if (seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
+}

@@ -1,0 +1,46 @@
+import type { DetectedDefinition } from '../abbreviations/definitionDetector';
+import type { KnowledgeBase } from '../knowledge/types';
+import { foldExpansion } from './expansions';
+
+// `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis.
+const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.]*?)(?:['\u2019]?s)?\s*(?=[)\];,])/gu;
+
+/**
+ * Definitions the letter-matching detector cannot see but the knowledge base vouches for:
+ * `single-chain variable fragment (scFv)`, whose letters come out of order. A parenthesised
+ * short form the knowledge base knows, right after one of its accepted expansions (compared
+ * after folding case, hyphens, plurals and spelling), is a definition.
+ */
+export function findKnownDefinitions(masked: string, from: number, to: number, knowledge: KnowledgeBase, detected: readonly DetectedDefinition[]): DetectedDefinition[] {
+  const found: DetectedDefinition[] = [];
+  const slice = masked.slice(from, to);
+  for (const match of slice.matchAll(PAREN_SHORT)) {
+    const short = match[1]!;
+    const shortStart = from + match.index! + match[0].indexOf(short);
+    const shortEnd = shortStart + short.length;
+    if (detected.some((d) => d.shortStart <= shortStart && shortEnd <= d.shortEnd)) continue;
+    const entry = knowledge.lookupAll(short).find((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant'))?.entry;
+    if (!entry || entry.expansions.length === 0) continue;
+    const open = from + match.index!;
+    let end = open;
+    while (end > from && /\s/u.test(masked[end - 1]!)) end--;
+    for (const expansion of entry.expansions) {
+      const words = expansion.trim().split(/\s+/u).length;
+      // Take the same number of words before the parenthesis.
+      let start = end;
+      let seen = 0;
+      while (start > from && seen < words) {
+        while (start > from && /\s/u.test(masked[start - 1]!)) start--;
+        while (start > from && !/\s/u.test(masked[start - 1]!)) start--;
+        seen++;
+      }
+      while (start < end && /[^\p{L}\p{N}]/u.test(masked[start]!)) start++;
+      const candidate = masked.slice(start, end);
+      if (seen === words && candidate.length > 0 && foldExpansion(candidate) === foldExpansion(expansion)) {
+        found.push({ short, shortStart, shortEnd, long: candidate, longStart: start, longEnd: end, pattern: 'long-short' });
+        break;
+      }
+    }
+  }
+  return found;
+}

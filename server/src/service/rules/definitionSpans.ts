@@ -1,0 +1,79 @@
+import type { AbbreviationDefinition } from '../model/documentModel';
+import type { OffsetEdit } from './types';
+
+/**
+ * The whole written definition — `long form (SF)` or `SF (long form)` — with the
+ * parenthesis that holds its second part, and whatever else that parenthesis holds
+ * (`(CRS; ref. 3)` keeps `ref. 3`).
+ */
+export interface DefinitionSpan {
+  start: number;
+  end: number;
+  /** The text to leave behind in place of the parenthesised part, e.g. ` (ref. 3)` or ``. */
+  leftover: string;
+  /** Start and end of the parenthesis (brackets included). */
+  parenStart: number;
+  parenEnd: number;
+}
+
+const OPEN = new Set(['(', '[']);
+const CLOSE: Record<string, string> = { '(': ')', '[': ']' };
+
+/** Locates the parenthesis around `inner` (the part in brackets) of a definition. */
+export function definitionSpan(text: string, definition: AbbreviationDefinition): DefinitionSpan | undefined {
+  if (definition.pattern === 'list') return undefined;
+  const innerStart = definition.pattern === 'long-short' ? definition.shortStart : definition.longStart;
+  const innerEnd = definition.pattern === 'long-short' ? definition.shortEnd : definition.longEnd;
+  let open = innerStart - 1;
+  while (open >= 0 && /[ \t]/.test(text[open]!)) open--;
+  const bracket = text[open];
+  if (bracket === undefined || !OPEN.has(bracket)) return undefined;
+  const closer = CLOSE[bracket]!;
+  let depth = 0;
+  let close = -1;
+  for (let i = open; i < Math.min(text.length, innerEnd + 400); i++) {
+    const c = text[i];
+    if (c === bracket) depth++;
+    else if (c === closer && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  const rest = text.slice(innerEnd, close).replace(/^[\s;,:]+/u, '').trim();
+  const outerStart = definition.pattern === 'long-short' ? definition.longStart : definition.shortStart;
+  const leftover = rest.length > 0 ? ` ${bracket}${rest}${closer}` : '';
+  return { start: outerStart, end: close + 1, leftover, parenStart: open, parenEnd: close + 1 };
+}
+
+/** Edit that reduces a written definition to its short form (`natural killer (NK)` -> `NK`). */
+export function collapseToShortForm(text: string, definition: AbbreviationDefinition): OffsetEdit | undefined {
+  const span = definitionSpan(text, definition);
+  if (!span) return undefined;
+  return { start: span.start, end: span.end, newText: definition.short + span.leftover };
+}
+
+/** Edit that removes the parenthesised short form, keeping the long form (`natural killer (NK)` -> `natural killer`). */
+export function dropShortForm(text: string, definition: AbbreviationDefinition): OffsetEdit | undefined {
+  if (definition.pattern !== 'long-short') return undefined;
+  const span = definitionSpan(text, definition);
+  if (!span) return undefined;
+  let start = span.parenStart;
+  while (start > 0 && /[ \t]/.test(text[start - 1]!)) start--;
+  return { start, end: span.end, newText: span.leftover };
+}
+
+/** Capitalises the first letter when `offset` starts a sentence. */
+export function capitaliseAtSentenceStart(text: string, offset: number, phrase: string): string {
+  let i = offset - 1;
+  while (i >= 0 && /[ \t*_"“(]/u.test(text[i]!)) i--;
+  const atStart = i < 0 || /[.!?\n\r]/u.test(text[i]!);
+  return atStart ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+}
+
+/** Plural of a long form, for an abbreviation written with a plural `s` (`stem cell` -> `stem cells`). */
+export function pluralise(phrase: string): string {
+  if (/s$/u.test(phrase)) return phrase;
+  if (/[^aeiou]y$/u.test(phrase)) return phrase.slice(0, -1) + 'ies';
+  return phrase + 's';
+}

@@ -1,0 +1,63 @@
+import type { AbbreviationDefinition, DocumentModel, ScopeName } from '../model/documentModel';
+import type { DefinitionNeeds } from '../model/definitionNeeds';
+import { isAbbreviationSegment } from '../model/mentions';
+
+/** Where, within one scope, a key counts as defined. */
+export interface DefinitionSite {
+  /** Offset from which uses are covered (a list covers its whole scope: -1). */
+  from: number;
+  /** The definition itself (for a compound, the latest of its parts' definitions). */
+  definition: AbbreviationDefinition;
+  /** For compounds such as `CAR-NK`: the part definitions that make it up. */
+  parts?: AbbreviationDefinition[];
+}
+
+/** Lookup of definitions per scope and key, shared by the rules and the editor features. */
+export class ScopeDefinitions {
+  private readonly index = new Map<string, AbbreviationDefinition[]>();
+
+  constructor(model: DocumentModel) {
+    for (const definition of model.definitions) {
+      const id = `${definition.scope}\u0000${definition.key}`;
+      const list = this.index.get(id);
+      if (list) list.push(definition);
+      else this.index.set(id, [definition]);
+    }
+  }
+
+  /** Definitions of `key` in `scope`, in document order. */
+  definitionsOf(scope: ScopeName, key: string): AbbreviationDefinition[] {
+    return this.index.get(`${scope}\u0000${key}`) ?? [];
+  }
+
+  /** The definition that introduces `key` in `scope`: a list entry (covering the scope) or the first in the text. */
+  private introduction(scope: ScopeName, key: string): { from: number; definition: AbbreviationDefinition } | undefined {
+    const all = this.definitionsOf(scope, key);
+    const listed = all.find((d) => d.pattern === 'list');
+    if (listed) return { from: -1, definition: listed };
+    const first = all[0];
+    return first ? { from: first.shortStart, definition: first } : undefined;
+  }
+
+  /**
+   * Where `key` becomes defined in `scope`: its own first definition, or, for a
+   * hyphenated compound (`CAR-NK`, `CD19-CAR`), the point where every abbreviation part
+   * is defined or exempt.
+   */
+  siteOf(scope: ScopeName, key: string, needs: DefinitionNeeds): DefinitionSite | undefined {
+    const own = this.introduction(scope, key);
+    if (own) return own;
+    const parts = key.split('-').filter((part) => isAbbreviationSegment(part));
+    if (parts.length === 0 || (parts.length === 1 && parts[0] === key)) return undefined;
+    const partSites: { from: number; definition: AbbreviationDefinition }[] = [];
+    for (const part of parts) {
+      if (needs.isExempt(part)) continue;
+      const site = this.introduction(scope, part);
+      if (!site) return undefined;
+      partSites.push(site);
+    }
+    if (partSites.length === 0) return undefined;
+    const latest = partSites.reduce((a, b) => (b.from > a.from ? b : a));
+    return { from: latest.from, definition: latest.definition, parts: partSites.map((s) => s.definition) };
+  }
+}

@@ -1,0 +1,96 @@
+import type { Finding, RuleContext } from './types';
+
+// Letters of a script other than Latin and Greek (Greek letters are symbols in this field: IFN-γ, CD3ζ, μL).
+const FOREIGN_RUN = /(?:(?![\p{Script=Latin}\p{Script=Greek}])\p{L}[\p{M}]*)+/gu;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant. */
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S', Ԁ: 'D',
+  ο: 'o', Ο: 'O', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'u');
+
+/** The sentence around `offset` within `[from, to)`. */
+function sentenceAround(text: string, from: number, to: number, offset: number): string {
+  let start = offset;
+  while (start > from && !/[.!?。！？\n]/u.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < to && !/[.!?。！？\n]/u.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+function countLetters(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const ch of text) if (pattern.test(ch)) n++;
+  return n;
+}
+
+/**
+ * `foreign-script`: a word in another script inside an English sentence (machine-translation
+ * residue such as `通过` or `באמצעות`), and look-alike Cyrillic or Greek letters inside an
+ * otherwise Latin word (`сytotoxicity` with a Cyrillic с). A sentence or quotation mostly in
+ * another language, and Greek letters used as symbols, are left alone.
+ */
+export function checkForeignScript(context: RuleContext): Finding[] {
+  const { model } = context;
+  const masked = model.prose.masked;
+  const findings: Finding[] = [];
+  for (const block of model.prose.blocks) {
+    const slice = masked.slice(block.start, block.end);
+    // Look-alike letters inside Latin words.
+    for (const word of slice.matchAll(/[\p{L}\p{M}]+/gu)) {
+      const letters = word[0];
+      if (!LATIN_LETTER.test(letters) || !LOOK_ALIKE.test(letters)) continue;
+      const latin = countLetters(letters, /\p{Script=Latin}/u);
+      if (latin < 2) continue;
+      let offset = 0;
+      for (const ch of letters) {
+        const meant = LOOK_ALIKES[ch];
+        // A Greek letter counts only where a Latin letter is surely meant: between Latin letters.
+        const isGreek = /\p{Script=Greek}/u.test(ch);
+        const prev = letters[offset - 1];
+        const next = letters[offset + ch.length];
+        const between = prev !== undefined && next !== undefined && LATIN_LETTER.test(prev) && LATIN_LETTER.test(next);
+        if (meant && (!isGreek || between)) {
+          const start = block.start + word.index! + offset;
+          findings.push({
+            rule: 'foreign-script',
+            start,
+            end: start + ch.length,
+            message: `'${letters}' contains the ${isGreek ? 'Greek' : 'Cyrillic'} letter '${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), which looks like the Latin '${meant}'.`,
+            data: { letter: ch, latin: meant },
+            fixes: [{ title: `Replace with the Latin letter '${meant}'`, edits: [{ start, end: start + ch.length, newText: meant }], safe: true }],
+          });
+        }
+        offset += ch.length;
+      }
+    }
+    // Whole words in another script.
+    for (const run of slice.matchAll(FOREIGN_RUN)) {
+      const start = block.start + run.index!;
+      const end = start + run[0].length;
+      const before = masked[start - 1] ?? ' ';
+      const after = masked[end] ?? ' ';
+      if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after)) {
+        // Part of a mixed word: look-alikes were handled above; other mixtures are reported as stray too.
+        if (LOOK_ALIKE.test(run[0]) && [...run[0]].every((ch) => LOOK_ALIKES[ch])) continue;
+      }
+      const sentence = sentenceAround(masked, block.start, block.end, start);
+      const foreignLetters = countLetters(sentence, /(?![\p{Script=Latin}\p{Script=Greek}])\p{L}/u);
+      const latinLetters = countLetters(sentence, /\p{Script=Latin}/u);
+      if (foreignLetters >= latinLetters) continue; // a sentence in another language, quoted on purpose
+      if (/^["“«„「『]/u.test(sentence.trim()) && foreignLetters * 2 >= latinLetters) continue;
+      findings.push({
+        rule: 'foreign-script',
+        start,
+        end,
+        message: `'${run[0]}' is a stray word in another script inside an English sentence (machine-translation residue?).`,
+        data: { word: run[0] },
+        fixes: [{ title: `Remove '${run[0]}'`, edits: [{ start: before === ' ' && after === ' ' ? start - 1 : start, end, newText: '' }], safe: false }],
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,50 @@
+import type { KnowledgeBase, TermEntry } from '../knowledge/types';
+import type { DefinitionNeeds } from '../model/definitionNeeds';
+import type { DocumentModel } from '../model/documentModel';
+import type { ScopeDefinitions } from './scopeDefinitions';
+import type { RuleId } from './ruleTable';
+
+import type { OffsetEdit } from '../text/edits';
+
+export type { OffsetEdit } from '../text/edits';
+
+/** A quick fix a rule proposes for one finding. */
+export interface FixProposal {
+  /** Shown as the code action's title. */
+  title: string;
+  edits: OffsetEdit[];
+  /** Meaning-preserving: may be applied unattended (`carnk lint --fix`, fix-all). */
+  safe: boolean;
+}
+
+/** A rule finding before severity and positions are applied: offsets into the text. */
+export interface Finding {
+  rule: RuleId;
+  start: number;
+  end: number;
+  message: string;
+  /** Plain data for tooling (keys, scopes, replacements). */
+  data?: Record<string, unknown>;
+  fixes?: FixProposal[];
+}
+
+/** Spelling that completions and fixes insert. */
+export type Spelling = 'en-US' | 'en-GB';
+
+/** Everything a rule may read. */
+export interface RuleContext {
+  model: DocumentModel;
+  needs: DefinitionNeeds;
+  scopes: ScopeDefinitions;
+  knowledge: KnowledgeBase | undefined;
+  spelling: Spelling;
+}
+
+/** The knowledge-base entry that a key names exactly (preferred form or variant), if one does. */
+export function entryForKey(knowledge: KnowledgeBase | undefined, key: string): TermEntry | undefined {
+  if (!knowledge) return undefined;
+  for (const found of knowledge.lookupAll(key)) {
+    if (!found.folded && (found.kind === 'preferred' || found.kind === 'variant')) return found.entry;
+  }
+  return undefined;
+}

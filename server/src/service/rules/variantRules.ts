@@ -1,0 +1,114 @@
+import type { TermEntry } from '../knowledge/types';
+import type { TermMention } from '../model/documentModel';
+import { isGeneContext, isItalic } from './geneContext';
+import type { Finding, FixProposal, RuleContext } from './types';
+
+/** Keeps a plural `s` the author wrote after a form (`CAR NKs` -> `CAR-NKs`). */
+function withPlural(written: string, form: string, replacement: string): string {
+  return written.length === form.length + 1 && written.endsWith('s') ? `${replacement}s` : replacement;
+}
+
+/**
+ * `discouraged-variant`: a form the knowledge base discourages, with its reason. A roman
+ * gene symbol that doubles as a protein name (`IL15`) is ambiguous: both the protein form
+ * (`IL-15`) and the italic gene (`*IL15*`) are offered, neither applied automatically.
+ */
+export function checkDiscouraged(context: RuleContext): Finding[] {
+  const { model, knowledge } = context;
+  if (!knowledge) return [];
+  const findings: Finding[] = [];
+  const text = model.text;
+  for (const term of model.terms) {
+    if (term.kind !== 'discouraged') continue;
+    const entry = knowledge.byId(term.entryId);
+    const discouraged = entry?.discouraged.find((d) => d.form === term.form) ?? entry?.discouraged.find((d) => d.form.toLowerCase() === term.form.toLowerCase());
+    if (!entry || !discouraged) continue;
+    const written = text.slice(term.start, term.end);
+    const isGeneSymbol = entry.genes.some((g) => g.symbol === written.replace(/s$/u, '') || g.symbol === written);
+    if (isGeneSymbol && (isItalic(text, term.start, term.end) || isGeneContext(text, term.start, term.end))) continue;
+    const replacement = withPlural(written, discouraged.form, discouraged.replacement);
+    const fixes: FixProposal[] = [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe: !isGeneSymbol }];
+    if (isGeneSymbol) fixes.push({ title: `Italicise as the gene: '*${written}*'`, edits: [{ start: term.start, end: term.end, newText: `*${written}*` }], safe: false });
+    findings.push({
+      rule: 'discouraged-variant',
+      start: term.start,
+      end: term.end,
+      message: isGeneSymbol
+        ? `'${written}' in roman type is ambiguous: write the protein as '${replacement}' or the gene in italics ('*${written}*'). ${discouraged.reason}`
+        : `'${written}' is discouraged: ${discouraged.reason} Write '${replacement}'.`,
+      data: { entryId: entry.id, form: discouraged.form, replacement },
+      fixes,
+    });
+  }
+  return findings;
+}
+
+/** Normalises a written form for counting: a plural `s`, hyphens and spaces do not make a different form. */
+function formKey(written: string): string {
+  return written.replace(/s$/u, '').replace(/[\s\-\u2010\u2011]+/gu, '');
+}
+
+/**
+ * `inconsistent-variants`: one term written in several accepted forms (`CD16a` and
+ * `FcγRIIIa`) without the document saying they are the same (`CD16a (FcγRIIIa)`).
+ * Each use of a less used form is reported, pointing at the most used one.
+ */
+export function checkInconsistentVariants(context: RuleContext): Finding[] {
+  const { model, knowledge } = context;
+  if (!knowledge) return [];
+  const byEntry = new Map<string, TermMention[]>();
+  for (const term of model.terms) {
+    if (term.kind !== 'preferred' && term.kind !== 'variant') continue;
+    if (term.otherEntryIds && term.otherEntryIds.length > 0) continue;
+    // Only names written as one symbol-like token (CD16a, FcγRIIIa, NK-92) compete; phrasings of a concept may vary.
+    if (/\s/u.test(term.form)) continue;
+    const block = model.prose.blocks[term.block];
+    if (block?.kind === 'heading' || block?.kind === 'title') continue;
+    const list = byEntry.get(term.entryId);
+    if (list) list.push(term);
+    else byEntry.set(term.entryId, [term]);
+  }
+  const findings: Finding[] = [];
+  const text = model.text;
+  for (const [entryId, terms] of byEntry) {
+    const counts = new Map<string, { count: number; form: string; first: number }>();
+    for (const term of terms) {
+      const key = formKey(term.form);
+      const found = counts.get(key);
+      if (found) found.count++;
+      else counts.set(key, { count: 1, form: term.form, first: term.start });
+    }
+    if (counts.size < 2) continue;
+    if (declaresEquivalence(text, terms)) continue;
+    const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
+    const [dominantKey, dominant] = ranked[0]!;
+    const entry: TermEntry | undefined = knowledge.byId(entryId);
+    for (const term of terms) {
+      if (formKey(term.form) === dominantKey) continue;
+      const written = text.slice(term.start, term.end);
+      const replacement = written.endsWith('s') && !term.form.endsWith('s') ? `${dominant.form}s` : dominant.form;
+      findings.push({
+        rule: 'inconsistent-variants',
+        start: term.start,
+        end: term.end,
+        message: `'${written}' and '${dominant.form}' name the same ${entry ? `term (${entry.preferred})` : 'term'}; this document uses '${dominant.form}' ${dominant.count} time${dominant.count === 1 ? '' : 's'}. Use one form, or say once that they are the same.`,
+        data: { entryId, form: term.form, dominant: dominant.form },
+        fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe: false }],
+      });
+    }
+  }
+  return findings;
+}
+
+/** True when two of the forms stand as `A (B)` or `A [B]` somewhere: the author says they are one thing. */
+function declaresEquivalence(text: string, terms: TermMention[]): boolean {
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const a = terms[i]!;
+    const b = terms[i + 1]!;
+    if (formKey(a.form) === formKey(b.form)) continue;
+    const between = text.slice(a.end, b.start);
+    if (between.length <= 40 && /^\s*[([]\s*(?:also (?:known|called) as |or |i\.e\.,? |aka )?$/u.test(between)) return true;
+    if (between.length <= 40 && /^\s*(?:,\s*)?(?:also (?:known|called) as|or|i\.e\.,?)\s*$/u.test(between)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,204 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { detectDefinitions, type DetectedDefinition } from '../../server/src/service/abbreviations/definitionDetector.js';
+
+/** A definition as the tables state it: short form, long form, and the pattern when it is not `long-short`. */
+type Expected = [short: string, long: string, pattern?: 'long-short' | 'short-long'];
+
+/** Every reported offset must slice the document to exactly the reported text. */
+function assertOffsetsAgree(text: string, found: DetectedDefinition[]): void {
+  for (const definition of found) {
+    assert.equal(text.slice(definition.shortStart, definition.shortEnd), definition.short);
+    assert.equal(text.slice(definition.longStart, definition.longEnd), definition.long);
+    assert.ok(definition.shortStart >= 0 && definition.longEnd <= text.length);
+  }
+}
+
+function check(text: string, expected: Expected[]): void {
+  const found = detectDefinitions(text);
+  assertOffsetsAgree(text, found);
+  assert.deepEqual(
+    found.map((d) => [d.short, d.long, d.pattern]),
+    expected.map(([short, long, pattern]) => [short, long, pattern ?? 'long-short']),
+  );
+}
+
+const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
+  ['lower-case expansion', 'Allogeneic natural killer (NK) cells were infused.', [['NK', 'natural killer']]],
+  ['hyphenated expansion', 'Killing by antibody-dependent cellular cytotoxicity (ADCC) was measured.', [['ADCC', 'antibody-dependent cellular cytotoxicity']]],
+  ['digits', 'Cells were armoured with interleukin-15 (IL-15).', [['IL-15', 'interleukin-15']]],
+  ['Greek letter in the short form', 'We measured transforming growth factor beta (TGF-β).', [['TGF-β', 'transforming growth factor beta']]],
+  ['Greek letter in both forms', 'The transforming growth factor-β (TGF-β) pathway.', [['TGF-β', 'transforming growth factor-β']]],
+  ['Greek letter inside the short form', 'CD16 is the Fc gamma receptor IIIa (FcγRIIIa).', [['FcγRIIIa', 'Fc gamma receptor IIIa']]],
+  ['Greek letter after a hyphen', 'Levels of interferon gamma (IFN-γ) rose.', [['IFN-γ', 'interferon gamma']]],
+  ['plural short form', 'NK cells from induced pluripotent stem cells (iPSCs) were used.', [['iPSCs', 'induced pluripotent stem cells']]],
+  ['plural long and short form', 'Inhibitory killer-cell immunoglobulin-like receptors (KIRs) bind HLA.', [['KIRs', 'killer-cell immunoglobulin-like receptors']]],
+  ['possessive', "The chimeric antigen receptor's (CAR's) hinge was shortened.", [["CAR's", "chimeric antigen receptor's"]]],
+  ['letters from inside a word', 'Transport of 5-hydroxytryptamine (5HT) by platelets.', [['5HT', '5-hydroxytryptamine']]],
+  ['short form followed by a masked citation', 'Killing by antibody-dependent cellular cytotoxicity (ADCC)           was seen.', [['ADCC', 'antibody-dependent cellular cytotoxicity']]],
+  ['masked citation between long and short form', 'Allogeneic natural killer            (NK) cells.', [['NK', 'natural killer']]],
+  ['semicolon and reference', 'Rates of cytokine release syndrome (CRS; ref. 3) were low.', [['CRS', 'cytokine release syndrome']]],
+  ['comma and a concentration', 'Cells were cultured with interleukin-15 (IL-15, 10 ng/mL).', [['IL-15', 'interleukin-15']]],
+  ['comma and a remark', 'It relies on antibody-dependent cellular cytotoxicity (ADCC, see below).', [['ADCC', 'antibody-dependent cellular cytotoxicity']]],
+  ['square brackets', 'Cells of the natural killer [NK] lineage.', [['NK', 'natural killer']]],
+  ['long form and short form inside one bracket', 'Toxicity (cytokine release syndrome, CRS) was mild.', [['CRS', 'cytokine release syndrome']]],
+  ['bracket glued to the next word', 'A chimeric antigen receptor (CAR)-engineered NK cell.', [['CAR', 'chimeric antigen receptor']]],
+  ['short form then long form', 'TGF-β (transforming growth factor beta) suppresses NK (natural killer) cells.', [
+    ['TGF-β', 'transforming growth factor beta', 'short-long'],
+    ['NK', 'natural killer', 'short-long'],
+  ]],
+  ['skipped function word', 'Members of the Food and Drug Administration (FDA) met.', [['FDA', 'Food and Drug Administration']]],
+  ['long form inside an outer remark', 'Reflexes (vestibulo-ocular reflex (VOR)) were intact.', [['VOR', 'vestibulo-ocular reflex']]],
+  ['single letter', 'Serum testosterone (T) was measured.', [['T', 'testosterone']]],
+  ['spelled-out number', 'A three-dimensional (3D) culture of NK cells.', [['3D', 'three-dimensional']]],
+  ['several definitions', 'Both graft-versus-host disease (GvHD) and tumour microenvironment (TME) matter.', [
+    ['GvHD', 'graft-versus-host disease'],
+    ['TME', 'tumour microenvironment'],
+  ]],
+];
+
+for (const [name, text, expected] of definitions) {
+  test(`finds a definition: ${name}`, () => check(text, expected));
+}
+
+/** Written conventions read when the letters do not follow the long form in order (one block per rule). */
+const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
+  // A sign at the end of the short form spells `positive` / `negative`.
+  ['signed short forms', 'The M protein-negative (M−) strain and the M protein-positive (M+) strain.', [
+    ['M−', 'M protein-negative'],
+    ['M+', 'M protein-positive'],
+  ]],
+  ['signed marker', 'Sorted CD56-positive (CD56+) cells were expanded.', [['CD56+', 'CD56-positive']]],
+  ['signed short form whose stem is not written', 'Counts were negative (M-) overall.', []],
+  // A number ending the short form may head the long form.
+  ['number heading the long form', 'Scores on the 20-item Toronto Alexithymia Scale (TAS-20) rose.', [['TAS-20', '20-item Toronto Alexithymia Scale']]],
+  ['Roman numeral heading the long form', 'Mice lacking the type II TGFbeta receptor (Tgfbr2) died.', [['Tgfbr2', 'type II TGFbeta receptor']]],
+  ['number elsewhere in the clause', 'After 20 weeks the Toronto Alexithymia Scale (TAS-20) was given.', []],
+  // A context noun after the long form is left out.
+  ['context noun after the long form', 'Rats on a high NaCl diet (HNa) were studied.', [['HNa', 'high NaCl']]],
+  ['context noun after unrelated words', 'Rats on a high salt diet (XY) were studied.', []],
+  // An `of`/`for` phrase after the spelled-out words: part of a name, left out of prose.
+  ['capitalised name with an of-phrase', 'Scores on the Five-Factor Model of Personality (FFM) differed.', [['FFM', 'Five-Factor Model of Personality']]],
+  ['capitalised name with a for-phrase', 'The Community Intervention Trial for Smoking Cessation (COMMIT) ran.', [
+    ['COMMIT', 'Community Intervention Trial for Smoking Cessation'],
+  ]],
+  ['lower-case of-phrase', 'The myosin-binding subunit of myosin phosphatase (MBS) was phosphorylated.', [['MBS', 'myosin-binding subunit']]],
+  ['of-phrase after words that do not spell the short form', 'The model of five factors (FFM) was used.', []],
+  // Two hyphen-joined parts named in the opposite order.
+  ['swapped parts', 'Patients underwent spiral CT after IV infusion cholangiography (IVC-SCT).', [
+    ['IVC-SCT', 'spiral CT after IV infusion cholangiography'],
+  ]],
+  ['swapped parts with connecting words', 'We used virus-like particles carrying the HIV-1 V3 loop (V3-VLP).', [
+    ['V3-VLP', 'virus-like particles carrying the HIV-1 V3 loop'],
+  ]],
+  ['only one part spelled out', 'Imaging by spiral computed tomography (IVC-SCT) was done.', []],
+  // A mixed-case short form listing the last words' initials in another order.
+  ['reordered initials', 'A CAR with a single-chain variable fragment (scFv) against CD19.', [['scFv', 'single-chain variable fragment']]],
+  ['in-order letters win over reordered initials', 'Levels of blood haemoglobin (Hb) fell.', [['Hb', 'haemoglobin']]],
+  ['reordered initials need a mixed-case short form', 'A fragment variable single-chain (SCFV) was used.', []],
+  // Chemical names: long hyphenated short forms, brackets inside names, counted groups.
+  ['long hyphenated short form', 'Site-specifically mono-PEGylated mTNF-alpha-K90R (sp-PEG-mTNF-alpha-K90R) was active.', [
+    ['sp-PEG-mTNF-alpha-K90R', 'Site-specifically mono-PEGylated mTNF-alpha-K90R'],
+  ]],
+  ['brackets inside the long form', 'Filaments formed on poly-(deoxythymidylic acid) [poly(dT)] were long.', [['poly(dT)', 'poly-(deoxythymidylic acid)']]],
+  ['a bracketed remark still ends the long form', 'Cytokines (IL-6) natural killer (NK) cells.', [['NK', 'natural killer']]],
+  ['group counted by a multiplying prefix', 'Production of inositol 1,4,5-trisphosphate (IP3) rose.', [['IP3', 'inositol 1,4,5-trisphosphate']]],
+  ['parent named after a substituent prefix', 'Treatment with 8-methoxypsoralen plus UVA irradiation (PUVA) was given.', [
+    ['PUVA', '8-methoxypsoralen plus UVA irradiation'],
+  ]],
+  // `methoxy|anthracene` would need a consonant after the prefix; a vowel keeps the word whole.
+  ['no word part after a substituent prefix before a vowel', 'Treatment with 8-methoxyanthracene plus UVA irradiation (AUVA) was given.', []],
+];
+
+for (const [name, text, expected] of conventions) {
+  test(`reads a written convention: ${name}`, () => check(text, expected));
+}
+
+const notDefinitions: Array<[name: string, text: string]> = [
+  ['sample size', 'Patients were enrolled in (n = 12) centres.'],
+  ['p value', 'Persistence improved (p < 0.05) with IL-15.'],
+  ['figure reference', 'Killing increased (Fig. 2) over time.'],
+  ['year', 'As reported previously (2019) for NK cells.'],
+  ['see remark', 'Cells were expanded as described (see Methods).'],
+  ['author citation', 'Similar results were seen (Smith et al.) in mice.'],
+  ['that is', 'Innate lymphocytes (i.e., natural killer cells) were studied.'],
+  ['for example', 'Innate lymphocytes (e.g. NK cells) were studied.'],
+  ['panel labels', 'Cytotoxicity against targets (A) and blood counts (B) are shown.'],
+  ['long form in an earlier sentence', 'Tumours were treated with natural compounds. Killing (NK) was measured.'],
+  ['bracketed word', 'Cells were cultured overnight (daily) before use.'],
+  ['letters that do not fit', 'Cells were expanded in culture (CRS) for two weeks.'],
+  ['chemical notation', 'Oxygen O(2) and k(a) were fitted.'],
+  ['the short form named in its own long form', 'The GM1 ganglioside (GM1) was measured.'],
+];
+
+for (const [name, text] of notDefinitions) {
+  test(`finds no definition: ${name}`, () => check(text, []));
+}
+
+test('offsets are UTF-16 offsets: a character outside the BMP before the definition', () => {
+  const text = 'Cells 😀 from natural killer (NK) donors and 𝛼-chain (αC).';
+  const [definition] = detectDefinitions(text);
+  assert.ok(definition);
+  assert.equal(definition.shortStart, text.indexOf('(NK)') + 1);
+  assert.equal(definition.longStart, text.indexOf('natural'));
+  assertOffsetsAgree(text, detectDefinitions(text));
+});
+
+test('CRLF line endings: offsets stay exact and a line break inside a paragraph is ordinary space', () => {
+  const text = 'Allogeneic\r\nnatural\r\nkiller (NK) cells\r\nand interleukin-15\r\n(IL-15).\r\n';
+  const found = detectDefinitions(text);
+  assertOffsetsAgree(text, found);
+  assert.deepEqual(found.map((d) => d.short), ['NK', 'IL-15']);
+  assert.equal(found[0]!.long, 'natural\r\nkiller');
+});
+
+test('from and to restrict detection to one prose block', () => {
+  const first = 'Allogeneic natural killer (NK) cells.';
+  const second = 'Levels of interleukin-15 (IL-15) rose.';
+  const text = `${first}\n\n${second}`;
+  const onlySecond = detectDefinitions(text, first.length + 2, text.length);
+  assert.deepEqual(onlySecond.map((d) => d.short), ['IL-15']);
+  assert.equal(onlySecond[0]!.shortStart, text.indexOf('IL-15)'));
+  // A long form never reaches back before `from`.
+  assert.deepEqual(detectDefinitions('natural killer (NK)', 8), []);
+});
+
+test('odd arguments return an empty list instead of throwing', () => {
+  const text = 'natural killer (NK)';
+  assert.deepEqual(detectDefinitions(''), []);
+  assert.deepEqual(detectDefinitions(text, 10, 5), []);
+  assert.deepEqual(detectDefinitions(text, Number.NaN, Number.POSITIVE_INFINITY).map((d) => d.short), ['NK']);
+  assert.deepEqual(detectDefinitions(text, -50, 1e9).map((d) => d.short), ['NK']);
+  assert.deepEqual(detectDefinitions(undefined as unknown as string), []);
+});
+
+test('hostile input: 10,000 opening brackets return quickly', () => {
+  const started = performance.now();
+  assert.deepEqual(detectDefinitions('('.repeat(10_000)), []);
+  assert.deepEqual(detectDefinitions('(a'.repeat(10_000) + ')'.repeat(10_000)), []);
+  assert.ok(performance.now() - started < 1000);
+});
+
+test('hostile input: a 1 MB line returns in reasonable time with exact offsets', () => {
+  const sentence = 'Allogeneic natural killer (NK) cells ((( and ))) [x] interleukin-15 (IL-15) ';
+  const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+  const started = performance.now();
+  const found = detectDefinitions(text);
+  assert.ok(performance.now() - started < 5000);
+  assert.equal(found.length, 2 * Math.ceil(1_000_000 / sentence.length));
+  assertOffsetsAgree(text, found);
+});
+
+test('random text never throws and every offset slices to the reported text', () => {
+  const alphabet = fc.constantFrom(...'ab NK()[];,.-βγ\r\n0123456789😀'.split(''), 'natural ', 'killer ', '(NK)', 'IL-15');
+  fc.assert(
+    fc.property(fc.array(alphabet, { maxLength: 200 }), fc.nat(300), fc.nat(300), (parts, from, to) => {
+      const text = parts.join('');
+      const found = detectDefinitions(text, from, to);
+      assertOffsetsAgree(text, found);
+      for (const d of found) assert.ok(d.longStart >= Math.min(from, text.length) && d.shortEnd <= Math.min(to, text.length));
+    }),
+    { numRuns: 300 },
+  );
+});
