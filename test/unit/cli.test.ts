@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -128,5 +128,66 @@ describe('carnk abbreviations', () => {
     assert.deepEqual(tsv, ['file\tshort\tlong\tscope\tline\tcolumn', 'a.md\tNK\tNatural killer\tmain\t1\t17']);
     const markdown = carnk(['abbreviations', '-f', 'markdown', 'b.md'], undefined, dir).stdout;
     assert.match(markdown, /\| CRS \| cytokine release syndrome \|/i);
+  });
+});
+
+describe('carnk lint --fix, configuration and glossaries', () => {
+  test('--fix writes the safe fixes and reports what is left', () => {
+    const dir = workspace({ 'paper.md': 'Transforming growth factor beta (TGF-β) matters. Levels of TGF-beta fell. CISH knockout helped.\n' });
+    const result = carnk(['lint', '--fix', '-f', 'json', 'paper.md'], undefined, dir);
+    assert.equal(result.code, 0);
+    assert.deepEqual(JSON.parse(result.stdout)[0].diagnostics, []);
+    assert.equal(readFileSync(join(dir, 'paper.md'), 'utf8'), 'Transforming growth factor beta (TGF-β) matters. Levels of TGF-β fell. *CISH* knockout helped.\n');
+  });
+
+  test('--fix on standard input prints the fixed text', () => {
+    assert.equal(carnk(['lint', '--fix', '-'], 'Interferon gamma (IFN-γ) rose; IFN-gamma fell.').stdout, 'Interferon gamma (IFN-γ) rose; IFN-γ fell.');
+  });
+
+  test('.carnkrc found upwards applies; a bad value is one line naming file and line, and linting goes on', () => {
+    const dir = workspace({ '.carnkrc.yaml': 'rules:\n  undefined-abbreviation: error\nscopes: everywhere\n', 'a.md': 'We saw GMP.' });
+    const result = carnk(['lint', '-f', 'json', 'a.md'], undefined, dir);
+    assert.equal(result.code, 1, 'error severity from .carnkrc');
+    assert.equal(JSON.parse(result.stdout)[0].diagnostics[0].severity, 'error');
+    assert.match(result.stderr, /\.carnkrc\.yaml:3: 'scopes' must be "journal" or "document"/);
+    assert.equal(carnk(['lint', '--no-config', '-f', 'json', 'a.md'], undefined, dir).code, 0);
+  });
+
+  test('a glossary adds terms; a broken glossary gives one clear message and built-in terms still work', () => {
+    const dir = workspace({
+      'lab.yaml': 'entries:\n  - preferred: TRUCK\n    expansions: [T cells redirected for universal cytokine-mediated killing]\n    definition: A CAR construct that also secretes a cytokine.\n',
+      'broken.yaml': 'entries:\n  - preferred: X\n    needsDefinition: maybe\n',
+      'syntax.json': '{ "entries": [ }',
+      'a.md': 'We built a TRUCK. Levels of TGF-beta fell.',
+    });
+    const withGlossary = carnk(['lint', '-f', 'json', '--glossary', 'lab.yaml', 'a.md'], undefined, dir);
+    const message = JSON.parse(withGlossary.stdout)[0].diagnostics.find((d: { code: string }) => d.code === 'undefined-abbreviation').message;
+    assert.match(message, /T cells redirected for universal cytokine-mediated killing \(TRUCK\)/);
+    const broken = carnk(['lint', '-f', 'json', '--glossary', 'broken.yaml', '--glossary', 'syntax.json', 'a.md'], undefined, dir);
+    assert.equal(broken.stderr.trim().split('\n').length, 2, broken.stderr);
+    assert.match(broken.stderr, /broken\.yaml:3: .*needsDefinition/);
+    assert.match(broken.stderr, /syntax\.json:1: /);
+    assert.ok(JSON.parse(broken.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'discouraged-variant'), 'built-in terms still work');
+  });
+});
+
+describe('carnk terms and export', () => {
+  test('terms --format json: at least 350 entries in at least 12 categories of 15', () => {
+    const entries = JSON.parse(carnk(['terms', '--format', 'json']).stdout) as { category: string }[];
+    assert.ok(entries.length >= 350);
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
+    assert.ok([...counts.values()].filter((n) => n >= 15).length >= 12, JSON.stringify([...counts]));
+    assert.deepEqual(Object.keys(entries[0]!), ['id', 'preferred', 'expansions', 'variants', 'discouraged', 'definition', 'notes', 'category', 'genes', 'related', 'needsDefinition']);
+  });
+  test('terms ADCC prints one entry readably; an unknown term exits 2', () => {
+    const { stdout, code } = carnk(['terms', 'ADCC']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^ADCC — antibody-dependent cellular cytotoxicity/);
+    assert.equal(carnk(['terms', 'no-such-term-xyz']).code, 2);
+  });
+  test('export --format cspell lists the field’s words', () => {
+    const words = carnk(['export', '--format', 'cspell']).stdout.split('\n');
+    for (const w of ['NK', 'ADCC', 'granzyme', 'cytotoxicity', 'CAR-NK']) assert.ok(words.includes(w), w);
   });
 });

@@ -4,10 +4,12 @@
  * the service, prints results. Exit codes: 0 clean, 1 errors found (or more warnings
  * than --max-warnings), 2 usage or I/O problem (one line on stderr, no stack trace).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { createTerminologyService, RULES, type AnalysisSettings, type SeveritySetting } from '../service/index';
+import { projectContextFor } from '../node/projectFiles';
+import { createTerminologyService, RULES, type AnalysisSettings, type SeveritySetting, type TerminologyService } from '../service/index';
+import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
 import {
   colours,
   formatAbbreviationsJson,
@@ -95,31 +97,79 @@ function parseCount(value: string): number {
 }
 
 interface CommonOptions {
-  scopes: 'journal' | 'document';
+  scopes?: 'journal' | 'document';
+  spelling?: 'en-US' | 'en-GB';
   rule?: Record<string, SeveritySetting>;
-}
-
-function settingsFrom(options: CommonOptions): AnalysisSettings {
-  const settings: AnalysisSettings = { scopeMode: options.scopes };
-  if (options.rule) settings.rules = options.rule;
-  return settings;
+  glossary?: string[];
+  config: boolean;
 }
 
 const service = createTerminologyService({
   onError: (error, context) => process.stderr.write(`carnk: internal error in ${context}: ${String(error)}\n`),
 });
+const servicesByGlossary = new Map<string, TerminologyService>();
+const reportedProblems = new Set<string>();
 
-async function lintCommand(inputs: string[], options: CommonOptions & { format: string; maxWarnings?: number; color: boolean }): Promise<number> {
+/**
+ * The service and settings for one file. Precedence: command-line flags > the nearest
+ * `.carnkrc` > defaults (front matter and inline comments are applied by the service).
+ * Problems in configuration or glossary files are printed once each, and linting goes on.
+ */
+function contextFor(file: string, options: CommonOptions): { service: TerminologyService; settings: AnalysisSettings } {
+  const project = options.config
+    ? projectContextFor(file === '-' ? undefined : file, options.glossary ?? [])
+    : projectContextFor(undefined, options.glossary ?? [], '/nonexistent-carnk-root');
+  for (const problem of project.problems) {
+    if (reportedProblems.has(problem.message)) continue;
+    reportedProblems.add(problem.message);
+    process.stderr.write(`carnk: ${problem.message}\n`);
+  }
+  const settings: AnalysisSettings = {};
+  const scopes = options.scopes ?? project.settings.scopes;
+  if (scopes) settings.scopeMode = scopes;
+  const spelling = options.spelling ?? project.settings.spelling;
+  if (spelling) settings.spelling = spelling;
+  settings.rules = { ...project.settings.rules, ...options.rule };
+  if (project.settings.noDefinition) settings.noDefinition = project.settings.noDefinition;
+  let fileService = service;
+  if (project.glossaryEntries.length > 0) {
+    const key = project.glossaryFiles.join('\u0000');
+    fileService = servicesByGlossary.get(key) ?? service.withGlossary(project.glossaryEntries);
+    servicesByGlossary.set(key, fileService);
+  }
+  return { service: fileService, settings };
+}
+
+async function lintCommand(inputs: string[], options: CommonOptions & { format: string; maxWarnings?: number; color: boolean; fix: boolean }): Promise<number> {
   const files = await expandInputs(inputs);
-  const settings = settingsFrom(options);
   const results: FileDiagnostics[] = [];
   for (const file of files) {
-    const text = await readManuscript(file);
+    let text = await readManuscript(file);
     if (text === undefined) {
       process.stderr.write(`carnk: skipped '${displayName(file)}': binary file\n`);
       continue;
     }
-    results.push({ file: displayName(file), diagnostics: service.lint({ uri: file === '-' ? 'stdin.md' : file, version: 0, text }, settings) });
+    const { service: fileService, settings } = contextFor(file, options);
+    const uri = file === '-' ? 'stdin.md' : file;
+    if (options.fix) {
+      const fixed = fileService.fixAll({ uri, version: 0, text }, settings);
+      if (fixed.applied > 0) {
+        if (file === '-') {
+          process.stdout.write(fixed.text);
+          continue;
+        }
+        try {
+          await writeFile(file, fixed.text, 'utf8');
+        } catch {
+          throw new UsageError(`cannot write '${file}'`);
+        }
+        text = fixed.text;
+      } else if (file === '-') {
+        process.stdout.write(text);
+        continue;
+      }
+    }
+    results.push({ file: displayName(file), diagnostics: fileService.lint({ uri, version: 1, text }, settings) });
   }
   const output =
     options.format === 'json' ? formatLintJson(results) : options.format === 'sarif' ? formatSarif(results, VERSION) : formatStylish(results, colours(options.color));
@@ -137,7 +187,6 @@ async function lintCommand(inputs: string[], options: CommonOptions & { format: 
 
 async function abbreviationsCommand(inputs: string[], options: CommonOptions & { format: string }): Promise<number> {
   const files = await expandInputs(inputs);
-  const settings = settingsFrom(options);
   const results: FileAbbreviations[] = [];
   for (const file of files) {
     const text = await readManuscript(file);
@@ -145,7 +194,8 @@ async function abbreviationsCommand(inputs: string[], options: CommonOptions & {
       process.stderr.write(`carnk: skipped '${displayName(file)}': binary file\n`);
       continue;
     }
-    results.push({ file: displayName(file), ...service.abbreviations({ uri: file === '-' ? 'stdin.md' : file, version: 0, text }, settings) });
+    const { service: fileService, settings } = contextFor(file, options);
+    results.push({ file: displayName(file), ...fileService.abbreviations({ uri: file === '-' ? 'stdin.md' : file, version: 0, text }, settings) });
   }
   const output =
     options.format === 'tsv' ? formatAbbreviationsTsv(results) : options.format === 'markdown' ? formatAbbreviationsMarkdown(results) : formatAbbreviationsJson(results);
@@ -161,8 +211,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride();
 
   const scopesOption = () =>
-    new Option('--scopes <mode>', 'definition scopes: journal (abstract, main text, each legend apart) or document').choices(['journal', 'document']).default('journal');
+    new Option('--scopes <mode>', 'definition scopes: journal (abstract, main text, each legend apart) or document (default: journal, or .carnkrc)').choices(['journal', 'document']);
   const ruleOption = () => new Option('--rule <id=severity>', 'override a rule severity (repeatable)').argParser(parseRuleOption);
+  const spellingOption = () => new Option('--spelling <spelling>', 'spelling that fixes insert (default: en-US, or .carnkrc)').choices(['en-US', 'en-GB']);
+  const glossaryOption = () => new Option('--glossary <file>', 'a project glossary (.yaml or .json; repeatable)').argParser((value: string, previous: string[] = []) => [...previous, value]);
+  const noConfigOption = () => new Option('--no-config', 'ignore .carnkrc files and .carnk-glossary files found next to the manuscripts');
 
   program
     .command('lint')
@@ -172,6 +225,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
     .addOption(scopesOption())
     .addOption(ruleOption())
+    .addOption(spellingOption())
+    .addOption(glossaryOption())
+    .addOption(noConfigOption())
+    .option('--fix', 'apply the safe (meaning-preserving) fixes to the files, then report what is left; with - the fixed text goes to standard output', false)
     .option('--no-color', 'plain stylish output')
     .action(async (files: string[], options) => {
       const color = options.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -184,8 +241,33 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('[files...]', 'files, globs or folders; - reads standard input', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'tsv', 'markdown']).default('json'))
     .addOption(scopesOption())
+    .addOption(glossaryOption())
+    .addOption(noConfigOption())
     .action(async (files: string[], options) => {
       setExit(await abbreviationsCommand(files, options));
+    });
+
+  program
+    .command('terms')
+    .description('print the knowledge base: every entry, or the entries a written form or id names')
+    .argument('[term]', 'a term, abbreviation, variant or id (e.g. ADCC)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']))
+    .addOption(glossaryOption())
+    .action((term: string | undefined, options: { format?: string; glossary?: string[] }) => {
+      const { service: termsService } = contextFor('-', { glossary: options.glossary ?? [], config: false });
+      const knowledge = termsService.knowledge!;
+      const entries = term === undefined ? knowledge.entries : findTerms(knowledge, term);
+      if (term !== undefined && entries.length === 0) throw new UsageError(`no entry for '${term}'`);
+      const format = options.format ?? (term === undefined ? 'json' : 'text');
+      process.stdout.write((format === 'json' ? JSON.stringify(entries.map(termJson), null, 2) : entries.map((e) => formatTermText(e, knowledge)).join('\n\n')) + '\n');
+    });
+
+  program
+    .command('export')
+    .description('export the knowledge base for other tools')
+    .addOption(new Option('-f, --format <format>', 'export format').choices(['cspell']).default('cspell'))
+    .action(() => {
+      process.stdout.write(cspellWords(service.knowledge!) + '\n');
     });
   return program;
 }

@@ -1,6 +1,7 @@
 import type { AbbreviationDefinition, AbbreviationMention, ScopeName } from '../model/documentModel';
 import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
+import { abbreviationKey } from '../model/mentions';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 export { ScopeDefinitions, type DefinitionSite } from './scopeDefinitions';
@@ -257,6 +258,16 @@ export function checkUnused(context: RuleContext): Finding[] {
       if (list) list.push(mention.start);
       else usesByScope.set(id, [mention.start]);
     }
+  }
+  // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
+  for (const term of model.terms) {
+    if (term.kind !== 'discouraged') continue;
+    const replacement = context.knowledge?.byId(term.entryId)?.discouraged.find((d) => d.form === term.form)?.replacement;
+    if (!replacement) continue;
+    const id = `${term.scope}\u0000${abbreviationKey(replacement)}`;
+    const list = usesByScope.get(id);
+    if (list) list.push(term.start);
+    else usesByScope.set(id, [term.start]);
   }
   const checked = new Set<string>();
   for (const definition of model.definitions) {

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyEdits, createTerminologyService } from '../../server/src/service/index';
+import { parseMarked } from '../helpers/marked';
+
+const service = createTerminologyService();
+
+/** Checks that `rule` reports exactly the «marked» ranges of `source` (a markdown document). */
+function check(rule: string, source: string, uri = 'test.md'): void {
+  const { text, ranges } = parseMarked(source);
+  const diagnostics = service.lint({ uri, version: 1, text }).filter((d) => d.code === rule);
+  assert.deepEqual(
+    diagnostics.map((d) => `${text.slice(d.start, d.end)}@${d.start}`),
+    ranges.map((r) => `${text.slice(r.start, r.end)}@${r.start}`),
+    `${rule} in ${JSON.stringify(text)}:\n${diagnostics.map((d) => d.message).join('\n')}`,
+  );
+}
+
+/** Applies the first fix of the first `rule` diagnostic and returns the text. */
+function fixed(rule: string, text: string, fixIndex = 0): string {
+  const diagnostic = service.lint({ uri: 'fix.md', version: 1, text }).find((d) => d.code === rule);
+  assert.ok(diagnostic, `${rule} reported in ${JSON.stringify(text)}`);
+  const fix = diagnostic.data?.fixes?.[fixIndex];
+  assert.ok(fix, `${rule} offers fix ${fixIndex}`);
+  const model = service.model({ uri: 'fix.md', version: 1, text });
+  return applyEdits(text, fix.edits.map((e) => ({ start: model.lines.offsetAt(e.range.start), end: model.lines.offsetAt(e.range.end), newText: e.newText })));
+}
+
+/** Markdown constructs that hide whatever they contain from every rule. */
+const HIDDEN = (inner: string) =>
+  `---\nauthor: ${inner}\n---\n\nProse \`${inner}\` and <!-- ${inner} --> and [link](https://x.org/${encodeURIComponent(inner)}) [@${inner.replace(/\W/g, '')}2020] @fig-${inner.replace(/\W/g, '')} $${inner.replace(/\s/g, '')}$.\n\n\`\`\`\n${inner}\n\`\`\`\n`;
+
+describe('conflicting-expansion', () => {
+  test('differs from an earlier definition', () =>
+    check('conflicting-expansion', 'Peripheral blood (PB) cells. Later the «piggyBac» (PB) transposon was used with PB.'));
+  test('differs from every expansion the knowledge base accepts', () =>
+    check('conflicting-expansion', 'We saw «immune cell-associated neurologic syndrome» (ICANS) and ICANS again.'));
+  test('accepted variants: the other expansion, case, plural, hyphens and UK spelling', () => {
+    check('conflicting-expansion', 'Antibody-dependent cell-mediated cytotoxicity (ADCC) rose; ADCC fell.');
+    check('conflicting-expansion', 'Natural killer (NK) cells and NK cells.');
+    check('conflicting-expansion', 'Tumour necrosis factor alpha (TNF-α) and TNF-α.');
+  });
+  test('not triggered by hidden constructs', () => check('conflicting-expansion', HIDDEN('immune cell-associated neurologic syndrome (ICANS)')));
+  test('fix replaces the expansion (not applied automatically)', () => {
+    const text = 'We saw immune cell-associated neurologic syndrome (ICANS) and ICANS again.';
+    assert.equal(fixed('conflicting-expansion', text), 'We saw immune effector cell-associated neurotoxicity syndrome (ICANS) and ICANS again.');
+  });
+});
+
+describe('long-form-after-abbreviation', () => {
+  test('the long form again after the definition', () =>
+    check('long-form-after-abbreviation', 'Cytokine release syndrome (CRS) occurs. CRS is graded. Severe «cytokine release syndrome» is rare.'));
+  test('before the definition, in headings, and in other scopes: not reported', () =>
+    check(
+      'long-form-after-abbreviation',
+      '---\nabstract: Cytokine release syndrome (CRS) is rare, and CRS is mild.\n---\n\n# Results\n\nCytokine release syndrome is first named here. Later cytokine release syndrome (CRS) was defined and CRS graded.\n\n## Cytokine release syndrome\n\nCRS again.',
+    ));
+  test('word boundaries: interleukin-21 is not interleukin-2', () =>
+    check('long-form-after-abbreviation', 'Interleukin-2 (IL-2) and IL-2 help; interleukin-21 differs.'));
+  test('inside another definition’s long form: not reported', () =>
+    check('long-form-after-abbreviation', 'Natural killer (NK) cells and NK cells differ from natural killer T (NKT) cells, and NKT cells.'));
+  test('fix uses the abbreviation and keeps a plural', () => {
+    assert.equal(
+      fixed('long-form-after-abbreviation', 'Induced pluripotent stem cell (iPSC) lines and iPSC banks. Many induced pluripotent stem cells grew.'),
+      'Induced pluripotent stem cell (iPSC) lines and iPSC banks. Many iPSCs grew.',
+    );
+  });
+  test('not triggered by hidden constructs', () => check('long-form-after-abbreviation', 'Cytokine release syndrome (CRS) and CRS.\n\n' + HIDDEN('cytokine release syndrome')));
+});
+
+describe('unused-abbreviation', () => {
+  test('defined and never used', () => check('unused-abbreviation', 'Umbilical cord blood («UCB») units were thawed.'));
+  test('used later, used in a compound, or listed: not reported', () => {
+    check('unused-abbreviation', 'Umbilical cord blood (UCB) units; UCB banks.');
+    check('unused-abbreviation', 'Chimeric antigen receptor (CAR) and natural killer (NK) cells: CAR-NK cells.');
+    check('unused-abbreviation', '**Figure 1.** Killing by NK cells. Abbreviations: NK, natural killer.');
+  });
+  test('a legend with one use is fine', () => check('unused-abbreviation', 'Main text.\n\n**Figure 2.** Natural killer (NK) cells kill; NK cells persist.'));
+  test('fix drops the parenthesis', () => assert.equal(fixed('unused-abbreviation', 'Umbilical cord blood (UCB) units were thawed.'), 'Umbilical cord blood units were thawed.'));
+  test('a citation in the parenthesis survives the fix', () =>
+    assert.equal(fixed('unused-abbreviation', 'Umbilical cord blood (UCB; ref. 3) units.'), 'Umbilical cord blood (ref. 3) units.'));
+});
+
+describe('discouraged-variant', () => {
+  test('TGF-beta, IFN-gamma and CAR NK', () =>
+    check('discouraged-variant', 'Transforming growth factor beta («TGF-beta») and «IFN-gamma» limit «CAR NK» cells.'));
+  test('the preferred forms are fine', () => check('discouraged-variant', 'TGF-β and IFN-γ limit CAR-NK cells.'));
+  test('a roman gene symbol used for the protein: two fixes, neither safe', () => {
+    const text = 'Serum IL15 rose.';
+    const [d] = service.lint({ uri: 'a.md', version: 1, text }).filter((x) => x.code === 'discouraged-variant');
+    assert.ok(d, 'reported');
+    assert.deepEqual(d.data?.fixes?.map((f) => [f.edits[0]!.newText, f.safe]), [['IL-15', false], ['*IL15*', false]]);
+  });
+  test('the italic gene, or the gene in a gene context, is not a discouraged protein form', () =>
+    check('discouraged-variant', 'The *IL15* transgene and IL15 mRNA were measured.'));
+  test('not triggered by hidden constructs', () => check('discouraged-variant', HIDDEN('TGF-beta')));
+  test('fix writes the preferred form', () => assert.equal(fixed('discouraged-variant', 'Levels of TGF-beta fell.'), 'Levels of TGF-β fell.'));
+});
+
+describe('gene-not-italic', () => {
+  test('gene contexts', () =>
+    check('gene-not-italic', '«CISH» knockout, «TGFBR2» KO cells, «KLRC1»-deleted clones and sgRNAs targeting «CISH».'));
+  test('italic symbols and protein uses are fine', () =>
+    check('gene-not-italic', '*CISH* knockout and _TGFBR2_ KO; the CIS protein and CD19 expression on cells.'));
+  test('not triggered by hidden constructs', () => check('gene-not-italic', HIDDEN('CISH knockout')));
+  test('fix italicises', () => assert.equal(fixed('gene-not-italic', 'CISH knockout helps.'), '*CISH* knockout helps.'));
+});
+
+describe('inconsistent-variants', () => {
+  test('two accepted forms of one term, the less used one reported', () =>
+    check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved. «FcγRIIIa» signals.'));
+  test('saying they are the same is fine', () => check('inconsistent-variants', 'CD16a (FcγRIIIa) binds IgG. CD16a is cleaved. FcγRIIIa signals.'));
+  test('one form throughout is fine', () => check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved.'));
+  test('not triggered by hidden constructs', () => check('inconsistent-variants', 'CD16a binds IgG.\n\n' + HIDDEN('FcγRIIIa')));
+});
+
+describe('foreign-script', () => {
+  test('the issue sentences: exactly one diagnostic each', () => {
+    check('foreign-script', 'introducing CARs into NK cells «באמצעות» genetic engineering');
+    check('foreign-script', 'NK cells«通过» CAR transduction');
+    check('foreign-script', 'a Cyrillic look-alike in «с»ytotoxicity');
+  });
+  test('Greek symbols are not stray', () => check('foreign-script', 'Add 10 μL of IFN-γ to CD3ζ constructs; TGF-β and α-CD19.'));
+  test('a quoted sentence wholly in another language is fine', () => check('foreign-script', 'The label read “Натуральные киллеры уничтожают опухоль”.'));
+  test('not triggered by hidden constructs', () => check('foreign-script', HIDDEN('通过')));
+  test('fix swaps in the Latin letter', () => assert.equal(fixed('foreign-script', 'Strong сytotoxicity.'), 'Strong cytotoxicity.'));
+});
+
+describe('first-use rules with the knowledge base', () => {
+  test('undefined: the fix inserts the expansion, plural and sentence case kept', () => {
+    assert.equal(fixed('undefined-abbreviation', 'We made iPSCs.'), 'We made induced pluripotent stem cells (iPSCs).');
+    assert.equal(fixed('undefined-abbreviation', 'ADCC rose.'), 'Antibody-dependent cellular cytotoxicity (ADCC) rose.');
+  });
+  test('used before definition: the fix moves the definition', () =>
+    assert.equal(
+      fixed('used-before-definition', 'ADCC kills targets. Later, antibody-dependent cellular cytotoxicity (ADCC) was measured.'),
+      'Antibody-dependent cellular cytotoxicity (ADCC) kills targets. Later, ADCC was measured.',
+    ));
+  test('redefinition: the fix keeps the short form and a citation', () =>
+    assert.equal(
+      fixed('redefined-abbreviation', 'Graft-versus-host disease (GvHD) is rare. Later graft-versus-host disease (GvHD; ref. 4) again, and GvHD.'),
+      'Graft-versus-host disease (GvHD) is rare. Later GvHD (ref. 4) again, and GvHD.',
+    ));
+  test('terms that need no definition', () => check('undefined-abbreviation', 'NK-92 and K562 cells; CD19 and CD56; 4-1BB; DNA and PCR.'));
+  test('a discouraged form is not also undefined', () => check('undefined-abbreviation', 'TGF-beta rose.'));
+  test('scFv defined by its knowledge-base expansion', () => check('undefined-abbreviation', 'A single-chain variable fragment (scFv) binds; the scFv is humanised.'));
+});
+
+describe('inline disables and front-matter settings', () => {
+  test('disable-next-line for one rule', () =>
+    check('undefined-abbreviation', '<!-- carnk-disable-next-line undefined-abbreviation -->\nWe saw GMP here.\nAnd «GLP» here.'));
+  test('disable … enable', () =>
+    check('undefined-abbreviation', '<!-- carnk-disable -->\nWe saw GMP here.\n<!-- carnk-enable -->\n\nAnd «GLP» here.'));
+  test('front matter carnk: rules switches a rule off', () => check('undefined-abbreviation', '---\ncarnk:\n  rules:\n    undefined-abbreviation: "off"\n---\n\nWe saw GMP.'));
+  test('front matter carnk: with a wrong value gives one message and the defaults go on', () => {
+    const text = '---\ncarnk:\n  scopes: everywhere\n---\n\nWe saw GMP.';
+    const codes = service.lint({ uri: 'a.md', version: 1, text }).map((d) => d.code);
+    assert.deepEqual(codes, ['invalid-configuration', 'undefined-abbreviation']);
+  });
+});
