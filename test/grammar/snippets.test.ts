@@ -1,4 +1,4 @@
-// Checks snippets/carnk.code-snippets, which package.json contributes for markdown, quarto and rmd:
+// Checks snippets/carnk.code-snippets (contributed in package.json; each snippet scoped to markdown, quarto, rmd):
 // well-formed tab stops and choices, unique prefixes, and no written form that the knowledge base
 // discourages in any text a snippet can produce.
 import { test } from 'node:test';
@@ -10,6 +10,7 @@ const root = new URL('../../', import.meta.url);
 const SNIPPETS_FILE = 'snippets/carnk.code-snippets';
 
 interface Snippet {
+  scope?: string;
   prefix: string | string[];
   description: string;
   body: string[];
@@ -96,8 +97,11 @@ test('no snippet can produce a written form that the knowledge base discourages'
   }
 });
 
-test('package.json contributes the snippets for markdown, quarto and rmd', () => {
-  const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
-  const languages = manifest.contributes.snippets.filter((entry) => entry.path === `./${SNIPPETS_FILE}`).map((entry) => entry.language);
-  assert.deepEqual(languages.sort(), ['markdown', 'quarto', 'rmd']);
+test('the snippets apply to markdown, quarto and rmd, and package.json contributes the file', () => {
+  for (const [name, snippet] of Object.entries(loadSnippets())) {
+    assert.deepEqual(snippet.scope?.split(',').sort(), ['markdown', 'quarto', 'rmd'], `${name}: scope`);
+  }
+  const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { contributes: { snippets: { language?: string; path: string }[] } };
+  // No language in package.json: VS Code then reads each snippet's scope (only from .code-snippets files).
+  assert.deepEqual(manifest.contributes.snippets, [{ path: `./${SNIPPETS_FILE}` }]);
 });
