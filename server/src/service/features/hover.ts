@@ -31,7 +31,8 @@ const CATEGORY_NAMES: Record<string, string> = {
 export function describeEntry(entry: TermEntry, knowledge: { byId(id: string): TermEntry | undefined } | undefined): string[] {
   const lines: string[] = [];
   const expansion = entry.expansions[0];
-  lines.push(`**${entry.preferred}**${expansion ? ` — ${expansion}` : ''}`);
+  // Two trailing spaces: a markdown line break between the heading line and the category.
+  lines.push(`**${entry.preferred}**${expansion ? ` — ${expansion}` : ''}  `);
   lines.push(`*${CATEGORY_NAMES[entry.category] ?? entry.category}*`);
   lines.push('', entry.definition);
   if (entry.genes.length > 0) {

@@ -202,8 +202,23 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     if (!byKey) firstByScope.set(definition.scope, (byKey = new Map()));
     if (!byKey.has(definition.key)) byKey.set(definition.key, definition);
   }
-  const longForms = [...model.definitions].sort((a, b) => a.longStart - b.longStart);
-  const insideLongForm = (start: number, end: number): boolean => longForms.some((d) => start >= d.longStart && end <= d.longEnd);
+  // Long forms by block: a repeat can only sit inside a long form of its own block.
+  const longFormsByBlock = new Map<number, AbbreviationDefinition[]>();
+  for (const definition of model.definitions) {
+    const list = longFormsByBlock.get(definition.block);
+    if (list) list.push(definition);
+    else longFormsByBlock.set(definition.block, [definition]);
+  }
+  const insideLongForm = (block: number, start: number, end: number): boolean =>
+    longFormsByBlock.get(block)?.some((d) => start >= d.longStart && end <= d.longEnd) ?? false;
+  const blocksByScope = new Map<ScopeName, number[]>();
+  model.prose.blocks.forEach((block, index) => {
+    if (block.kind === 'heading' || block.kind === 'title') return;
+    const scope = model.blockScopes[index]!;
+    const list = blocksByScope.get(scope);
+    if (list) list.push(index);
+    else blocksByScope.set(scope, [index]);
+  });
 
   for (const [scope, byKey] of firstByScope) {
     const candidates = new Map<string, AbbreviationDefinition>();
@@ -216,8 +231,8 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     const alternatives = [...candidates.values()].sort((a, b) => b.long.length - a.long.length).map((d) => `(${longFormPattern(d.long)})`);
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`, 'giu');
     const ordered = [...candidates.values()].sort((a, b) => b.long.length - a.long.length);
-    model.prose.blocks.forEach((block, index) => {
-      if (model.blockScopes[index] !== scope || block.kind === 'heading' || block.kind === 'title') return;
+    for (const index of blocksByScope.get(scope) ?? []) {
+      const block = model.prose.blocks[index]!;
       const slice = model.prose.masked.slice(block.start, block.end);
       for (const match of slice.matchAll(pattern)) {
         const which = match.slice(1, -1).findIndex((group) => group !== undefined);
@@ -225,7 +240,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         if (!definition) continue;
         const start = block.start + match.index!;
         const end = start + match[0].length;
-        if (start < definition.shortEnd || insideLongForm(start, end - match[match.length - 1]!.length)) continue;
+        if (start < definition.shortEnd || insideLongForm(index, start, end - match[match.length - 1]!.length)) continue;
         const plural = match[match.length - 1] === 's' ? 's' : '';
         findings.push({
           rule: 'long-form-after-abbreviation',
@@ -236,7 +251,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
           fixes: [{ title: `Replace with '${definition.key}${plural}'`, edits: [{ start, end, newText: definition.key + plural }], safe: true }],
         });
       }
-    });
+    }
   }
   return findings;
 }

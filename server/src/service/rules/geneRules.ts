@@ -14,7 +14,8 @@ export function geneSymbols(knowledge: KnowledgeBase): Set<string> {
   return symbols;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+// Gene symbols start with a capital letter: tokens that do not are skipped by the pattern itself.
+const TOKEN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu;
 
 /**
  * `gene-not-italic`: a human gene symbol in a gene context (`CISH knockout`, `TGFBR2 KO`,

@@ -3,6 +3,8 @@ import type { Finding, RuleContext } from './types';
 // Letters of a script other than Latin and Greek (Greek letters are symbols in this field: IFN-γ, CD3ζ, μL).
 const FOREIGN_RUN = /(?:(?![\p{Script=Latin}\p{Script=Greek}])\p{L}[\p{M}]*)+/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
+const OTHER_SCRIPT = /(?![\p{Script=Latin}\p{Script=Greek}])\p{L}/u;
+const GREEK_LOOK_ALIKE = /[οΟΑΒΕΖΗΙΚΜΝΡΤΥΧ]/u;
 
 /** Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant. */
 const LOOK_ALIKES: Record<string, string> = {
@@ -39,6 +41,8 @@ export function checkForeignScript(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const block of model.prose.blocks) {
     const slice = masked.slice(block.start, block.end);
+    // Most blocks hold only Latin and Greek: one scan decides whether to look closer.
+    if (!OTHER_SCRIPT.test(slice) && !GREEK_LOOK_ALIKE.test(slice)) continue;
     // Look-alike letters inside Latin words.
     for (const word of slice.matchAll(/[\p{L}\p{M}]+/gu)) {
       const letters = word[0];
