@@ -248,7 +248,7 @@ export function startServer(connection: Connection): void {
   );
   connection.onDocumentSymbol((params) => withDocument('documentSymbol', params.textDocument.uri, [], (d, s, a) => s.documentSymbols(input(d), a)));
   connection.onDefinition((params) =>
-    withDocument('definition', params.textDocument.uri, [], (d, s, a) => s.definition(input(d), params.position, a).map((range) => ({ uri: d.uri, range }))),
+    withDocument('definition', params.textDocument.uri, [], (d, s, a) => s.definition(input(d), params.position, a)),
   );
   connection.onReferences((params) =>
     withDocument('references', params.textDocument.uri, [], (d, s, a) =>

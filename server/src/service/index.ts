@@ -13,7 +13,7 @@ import { createKnowledgeBase } from './knowledge/knowledgeBase';
 import type { KnowledgeBase, TermEntry } from './knowledge/types';
 import { findFrontMatter } from './markdown/frontMatter';
 import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionNeeds';
-import { buildDocumentModel, documentFormat, type DocumentModel, type ScopeMode } from './model/documentModel';
+import { buildDocumentModel, documentFormat, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
 import { readInlineDisables } from './rules/disables';
 import { runRules } from './rules/index';
 import { effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
@@ -21,7 +21,7 @@ import { ScopeDefinitions } from './rules/scopeDefinitions';
 import type { Finding, Spelling } from './rules/types';
 import { applyEdits, nonOverlapping, type OffsetEdit } from './text/edits';
 
-export type { DocumentModel, ScopeMode } from './model/documentModel';
+export type { DocumentModel, ScopeMode, InheritedDefinition, AbbreviationDefinition } from './model/documentModel';
 export type { RuleId, RuleSeverities, Severity, SeveritySetting, RuleDescription } from './rules/ruleTable';
 export type { Spelling } from './rules/types';
 export type { KnowledgeBase, TermEntry } from './knowledge/types';
@@ -55,6 +55,16 @@ export interface AnalysisSettings {
   spelling?: Spelling;
   /** Extra abbreviations that need no definition. */
   noDefinition?: string[];
+  /** For a file of a book (or an included file): what the files read before it define, and what later files use. */
+  book?: BookContext;
+}
+
+/** Definitions flowing between the files of a book, in reading order. */
+export interface BookContext {
+  /** Main-text definitions made by earlier files (first definition of each key). */
+  inherited: InheritedDefinition[];
+  /** Keys used in later files, so a definition here is not reported unused. */
+  usedLater: string[];
 }
 
 /** A quick fix carried in a diagnostic's `data`, in LSP terms. */
@@ -136,7 +146,8 @@ export interface TerminologyService {
   hover(document: DocumentInput, position: Position, settings?: AnalysisSettings): Hover | null;
   completion(document: DocumentInput, position: Position, settings?: AnalysisSettings): CompletionList;
   documentSymbols(document: DocumentInput, settings?: AnalysisSettings): DocumentSymbol[];
-  definition(document: DocumentInput, position: Position, settings?: AnalysisSettings): Range[];
+  /** Where the abbreviation under the cursor is defined: in this document (`uri` is the document's) or in an earlier file of the book. */
+  definition(document: DocumentInput, position: Position, settings?: AnalysisSettings): { uri: string; range: Range }[];
   references(document: DocumentInput, position: Position, includeDeclaration: boolean, settings?: AnalysisSettings): Range[];
   prepareRename(document: DocumentInput, position: Position, settings?: AnalysisSettings): { range: Range; placeholder: string } | null;
   rename(document: DocumentInput, position: Position, newName: string, settings?: AnalysisSettings): TextEdit[] | null;
@@ -154,8 +165,14 @@ interface CacheEntry {
   text: string;
   scopeMode: ScopeMode;
   model: DocumentModel;
-  scopes?: ScopeDefinitions;
-  findings?: Finding[];
+  /** Rule results and scope lookups for one combination of settings that affect them. */
+  analysis?: { fingerprint: string; scopes: ScopeDefinitions; findings?: Finding[] };
+}
+
+/** What, in the settings, changes rule results beyond the model (the model depends on the scope mode only). */
+function analysisFingerprint(settings: AnalysisSettings): string {
+  if (!settings.noDefinition?.length && !settings.spelling && !settings.book) return '';
+  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', settings.book?.inherited.map((d) => [d.key, d.long, d.uri]) ?? [], settings.book?.usedLater ?? []]);
 }
 
 /** Settings from the front matter's `carnk:` key, with a problem per invalid field. */
@@ -224,13 +241,21 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     return entry;
   };
 
-  const scopesOf = (entry: CacheEntry): ScopeDefinitions => (entry.scopes ??= new ScopeDefinitions(entry.model));
+  const analysisOf = (entry: CacheEntry, settings: AnalysisSettings) => {
+    const fingerprint = analysisFingerprint(settings);
+    if (!entry.analysis || entry.analysis.fingerprint !== fingerprint) {
+      entry.analysis = { fingerprint, scopes: new ScopeDefinitions(entry.model, settings.book?.inherited ?? []) };
+    }
+    return entry.analysis;
+  };
+  const scopesOf = (entry: CacheEntry, settings: AnalysisSettings = {}): ScopeDefinitions => analysisOf(entry, settings).scopes;
 
   const findingsOf = (entry: CacheEntry, settings: AnalysisSettings): Finding[] => {
-    if (entry.findings && !settings.noDefinition?.length) return entry.findings;
-    const findings = runRules({ model: entry.model, needs: needsFor(settings), scopes: scopesOf(entry), knowledge, spelling: settings.spelling ?? 'en-US' });
-    if (!settings.noDefinition?.length && !settings.spelling) entry.findings = findings;
-    return findings;
+    const analysis = analysisOf(entry, settings);
+    const context = { model: entry.model, needs: needsFor(settings), scopes: analysis.scopes, knowledge, spelling: settings.spelling ?? 'en-US' } as Parameters<typeof runRules>[0];
+    if (settings.book) context.usedLater = new Set(settings.book.usedLater);
+    analysis.findings ??= runRules(context);
+    return analysis.findings;
   };
 
   const guard = <T>(context: string, fallback: () => T, run: () => T): T => {
@@ -338,7 +363,7 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
       const merged = effective(document, settings);
       const entry = cached(document, merged);
       const { model: m } = entry;
-      const scopes = scopesOf(entry);
+      const scopes = scopesOf(entry, merged);
       const needs = needsFor(merged);
       const definitions = m.definitions.map((d) => ({ short: d.short, long: d.long, key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
       const undefinedList: UndefinedReport[] = [];
@@ -369,14 +394,14 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     fixAll,
     abbreviations,
     hover: (document, position, settings = {}) =>
-      withModel('hover', document, settings, () => null, (entry, merged) => hoverAt(entry.model, position, scopesOf(entry), needsFor(merged))),
+      withModel('hover', document, settings, () => null, (entry, merged) => hoverAt(entry.model, position, scopesOf(entry, merged), needsFor(merged))),
     completion: (document, position, settings = {}) =>
       withModel('completion', document, settings, (): CompletionList => ({ isIncomplete: false, items: [] }), (entry, merged) =>
-        completeAt(entry.model, position, scopesOf(entry), needsFor(merged), merged.spelling ?? 'en-US'),
+        completeAt(entry.model, position, scopesOf(entry, merged), needsFor(merged), merged.spelling ?? 'en-US'),
       ),
     documentSymbols: (document, settings = {}) => withModel('documentSymbols', document, settings, () => [], (entry) => documentSymbols(entry.model)),
     definition: (document, position, settings = {}) =>
-      withModel('definition', document, settings, () => [], (entry, merged) => definitionOf(entry.model, position, scopesOf(entry), needsFor(merged))),
+      withModel('definition', document, settings, () => [], (entry, merged) => definitionOf(entry.model, position, scopesOf(entry, merged), needsFor(merged))),
     references: (document, position, includeDeclaration, settings = {}) =>
       withModel('references', document, settings, () => [], (entry) => referencesOf(entry.model, position, includeDeclaration)),
     prepareRename: (document, position, settings = {}) => withModel('prepareRename', document, settings, () => null, (entry) => prepareRenameAt(entry.model, position)),

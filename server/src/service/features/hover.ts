@@ -48,6 +48,11 @@ export function describeEntry(entry: TermEntry, knowledge: { byId(id: string): T
 /** Where the document defines `key` for the scope of a use at `offset`. */
 function whereDefined(model: DocumentModel, scopes: ScopeDefinitions, needs: DefinitionNeeds, key: string, scope: string, offset: number): string {
   const site = scopes.siteOf(scope, key, needs);
+  if (site?.definition.origin) {
+    const origin = site.definition.origin;
+    const file = decodeURIComponent(origin.uri.replace(/^.*[\\/]/, ''));
+    return `Defined in ${file} on line ${origin.range.start.line + 1} as '${site.definition.long.replace(/\s+/g, ' ')}' (an earlier file of this book).`;
+  }
   if (site) {
     const line = model.lines.lineAt(site.definition.shortStart) + 1;
     const how = site.parts ? `through its parts (${site.parts.map((d) => d.short).join(', ')})` : `as '${site.definition.long.replace(/\s+/g, ' ')}'`;

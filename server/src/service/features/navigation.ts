@@ -51,12 +51,12 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
 }
 
 /** Go to definition: from a use (or the definition itself) to the definition in its scope, else any in the document. */
-export function definitionOf(model: DocumentModel, position: Position, scopes: ScopeDefinitions, needs: DefinitionNeeds): Range[] {
+export function definitionOf(model: DocumentModel, position: Position, scopes: ScopeDefinitions, needs: DefinitionNeeds): { uri: string; range: Range }[] {
   const mention = abbreviationAt(model, position);
   if (!mention) return [];
   const site = scopes.siteOf(mention.scope, mention.key, needs);
   const targets: AbbreviationDefinition[] = site ? (site.parts ?? [site.definition]) : (model.byKey.get(mention.key)?.definitions.slice(0, 1) ?? []);
-  return targets.map((d) => model.lines.rangeOf(d.shortStart, d.shortEnd));
+  return targets.map((d) => (d.origin ? { uri: d.origin.uri, range: d.origin.range } : { uri: model.uri, range: model.lines.rangeOf(d.shortStart, d.shortEnd) }));
 }
 
 /** Every place an abbreviation is written, compounds included (`CAR` inside `CAR-NK`), as offsets. */

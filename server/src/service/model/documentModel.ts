@@ -30,8 +30,20 @@ export interface AbbreviationDefinition {
   longEnd: number;
   /** `long-short` for `long form (SF)`, `short-long` for `SF (long form)`, `list` for an entry of an abbreviation list. */
   pattern: 'long-short' | 'short-long' | 'list';
-  /** Index of the prose block holding it. */
+  /** Index of the prose block holding it (-1 for a definition inherited from another file). */
   block: number;
+  /** For a definition made in another file of the same book (an earlier chapter): where. Offsets are then -1. */
+  origin?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+}
+
+/** A definition made in an earlier file of a book or an included file, carried into this one. */
+export interface InheritedDefinition {
+  short: string;
+  long: string;
+  key: string;
+  uri: string;
+  /** Range of the short form in that file. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 /** A knowledge-base form found in prose, with the block and scope it sits in. */

@@ -294,6 +294,7 @@ export function checkUnused(context: RuleContext): Finding[] {
     // Any other use in the scope counts: a use before the definition is used-before-definition's business.
     const uses = usesByScope.get(id) ?? [];
     if (uses.length > 0) continue;
+    if ((definition.scope === 'main' || definition.scope === 'document') && context.usedLater?.has(definition.key)) continue;
 
     const finding: Finding = {
       rule: 'unused-abbreviation',

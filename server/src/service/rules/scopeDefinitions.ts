@@ -1,4 +1,4 @@
-import type { AbbreviationDefinition, DocumentModel, ScopeName } from '../model/documentModel';
+import type { AbbreviationDefinition, DocumentModel, InheritedDefinition, ScopeName } from '../model/documentModel';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import { isAbbreviationSegment } from '../model/mentions';
 
@@ -15,14 +15,37 @@ export interface DefinitionSite {
 /** Lookup of definitions per scope and key, shared by the rules and the editor features. */
 export class ScopeDefinitions {
   private readonly index = new Map<string, AbbreviationDefinition[]>();
+  private readonly inherited = new Map<string, AbbreviationDefinition>();
 
-  constructor(model: DocumentModel) {
+  /** `inherited`: definitions from earlier files of a book; they cover the main text (or document scope) from its start. */
+  constructor(model: DocumentModel, inherited: readonly InheritedDefinition[] = []) {
     for (const definition of model.definitions) {
       const id = `${definition.scope}\u0000${definition.key}`;
       const list = this.index.get(id);
       if (list) list.push(definition);
       else this.index.set(id, [definition]);
     }
+    for (const carried of inherited) {
+      if (this.inherited.has(carried.key)) continue;
+      this.inherited.set(carried.key, {
+        short: carried.short,
+        long: carried.long,
+        key: carried.key,
+        scope: model.scopeMode === 'document' ? 'document' : 'main',
+        shortStart: -1,
+        shortEnd: -1,
+        longStart: -1,
+        longEnd: -1,
+        pattern: 'list',
+        block: -1,
+        origin: { uri: carried.uri, range: carried.range },
+      });
+    }
+  }
+
+  /** The definition an earlier file of the book made for `key`, if it reaches `scope`. */
+  inheritedFor(scope: ScopeName, key: string): AbbreviationDefinition | undefined {
+    return scope === 'main' || scope === 'document' ? this.inherited.get(key) : undefined;
   }
 
   /** Definitions of `key` in `scope`, in document order. */
@@ -32,6 +55,8 @@ export class ScopeDefinitions {
 
   /** The definition that introduces `key` in `scope`: a list entry (covering the scope) or the first in the text. */
   private introduction(scope: ScopeName, key: string): { from: number; definition: AbbreviationDefinition } | undefined {
+    const carried = this.inheritedFor(scope, key);
+    if (carried) return { from: -1, definition: carried };
     const all = this.definitionsOf(scope, key);
     const listed = all.find((d) => d.pattern === 'list');
     if (listed) return { from: -1, definition: listed };

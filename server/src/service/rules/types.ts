@@ -38,6 +38,8 @@ export interface RuleContext {
   scopes: ScopeDefinitions;
   knowledge: KnowledgeBase | undefined;
   spelling: Spelling;
+  /** Keys that later files of the same book use (so a definition here is not unused). */
+  usedLater?: ReadonlySet<string>;
 }
 
 /** The knowledge-base entry that a key names exactly (preferred form or variant), if one does. */
