@@ -232,7 +232,9 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     const scopeMode = settings.scopeMode ?? 'journal';
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.text === document.text && hit.scopeMode === scopeMode) return hit;
-    const modelOptions = knowledge ? { scopeMode, knowledge } : { scopeMode };
+    // The previous version's block cache lets a keystroke re-analyse only the blocks it touched.
+    const modelOptions: Parameters<typeof buildDocumentModel>[3] = knowledge ? { scopeMode, knowledge } : { scopeMode };
+    if (hit) modelOptions.blockCache = hit.model.blockCache;
     const model = buildDocumentModel(document.uri, document.version, document.text, modelOptions);
     const entry: CacheEntry = { version: document.version, text: document.text, scopeMode, model };
     cache.delete(document.uri);

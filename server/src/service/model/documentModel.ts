@@ -1,10 +1,10 @@
-import { detectDefinitions } from '../abbreviations/definitionDetector';
+import { detectDefinitions, type DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
 import { findAbbreviationLists } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
 import { scanProse, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { LineIndex } from '../text/lineIndex';
-import { abbreviationKey, findMentionTokens } from './mentions';
+import { abbreviationKey, findMentionTokens, type MentionToken } from './mentions';
 
 /** How definition scopes are drawn: journal practice, or the whole document as one scope. */
 export type ScopeMode = 'journal' | 'document';
@@ -89,6 +89,54 @@ export interface DocumentModel {
   terms: TermMention[];
   /** The knowledge base the model was built with. */
   knowledge?: KnowledgeBase;
+  /** Per-block results, handed to the next build of the same document so unchanged blocks are not analysed again. */
+  blockCache: BlockCache;
+}
+
+/** What one prose block yields, in offsets relative to the block's start. */
+interface BlockAnalysis {
+  detected: DetectedDefinition[];
+  terms: TermOccurrence[];
+  mentions: MentionToken[];
+}
+
+/** Block analyses keyed by the block's masked text (and where an abbreviation list starts in it). */
+export type BlockCache = Map<string, BlockAnalysis>;
+
+/**
+ * Definitions, term occurrences and mention tokens of one block, relative to its start.
+ * They depend only on the block's masked text, so a keystroke re-analyses one block and
+ * takes the rest from the previous version's cache.
+ */
+function analyseBlock(
+  masked: string,
+  block: ProseBlock,
+  listStart: number | undefined,
+  knowledge: KnowledgeBase | undefined,
+  previous: BlockCache | undefined,
+  next: BlockCache,
+): BlockAnalysis {
+  const slice = masked.slice(block.start, block.end);
+  const cacheKey = listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`;
+  const cached = next.get(cacheKey) ?? previous?.get(cacheKey);
+  if (cached) {
+    next.set(cacheKey, cached);
+    return cached;
+  }
+  // Analyse the block on its own text, so offsets come out relative to its start.
+  const end = (listStart ?? block.end) - block.start;
+  const detected = detectDefinitions(slice, 0, end);
+  if (knowledge) {
+    detected.push(...findKnownDefinitions(slice, 0, end, knowledge, detected));
+    detected.sort((a, b) => a.shortStart - b.shortStart);
+  }
+  const analysis: BlockAnalysis = {
+    detected,
+    terms: knowledge ? knowledge.findTermOccurrences(slice, 0, slice.length) : [],
+    mentions: findMentionTokens(slice, 0, slice.length),
+  };
+  next.set(cacheKey, analysis);
+  return analysis;
 }
 
 /** What kind of file a document is, from its name: `.txt` is all prose, everything else markdown. */
@@ -107,6 +155,8 @@ export interface ModelOptions {
   scopeMode?: ScopeMode;
   /** Knowledge base whose terms are located in the prose. */
   knowledge?: KnowledgeBase;
+  /** The previous version's block cache (same knowledge base), to reuse unchanged blocks. */
+  blockCache?: BlockCache;
 }
 
 /**
@@ -122,57 +172,62 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const mentions: AbbreviationMention[] = [];
   const terms: TermMention[] = [];
   const lists = findAbbreviationLists(text, prose);
+  const previous = options.blockCache;
+  const blockCache: BlockCache = new Map();
   prose.blocks.forEach((block: ProseBlock, index: number) => {
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
-    const detected = detectDefinitions(prose.masked, block.start, listed ? listed.start : block.end);
-    if (options.knowledge) {
-      detected.push(...findKnownDefinitions(prose.masked, block.start, listed ? listed.start : block.end, options.knowledge, detected));
-      detected.sort((a, b) => a.shortStart - b.shortStart);
-    }
-    for (const found of detected) {
+    const analysis = analyseBlock(prose.masked, block, listed?.start, options.knowledge, previous, blockCache);
+    const shift = block.start;
+    for (const found of analysis.detected) {
       const key = abbreviationKey(found.short);
       if (key.length === 0) continue;
-      definitions.push({ ...found, key, scope, block: index });
+      definitions.push({
+        ...found,
+        shortStart: found.shortStart + shift,
+        shortEnd: found.shortEnd + shift,
+        longStart: found.longStart + shift,
+        longEnd: found.longEnd + shift,
+        key,
+        scope,
+        block: index,
+      });
     }
     for (const entry of listed?.entries ?? []) {
       const key = abbreviationKey(entry.short);
       if (key.length > 0) definitions.push({ ...entry, key, scope, block: index, pattern: 'list' });
     }
-    if (options.knowledge) {
-      for (const occurrence of options.knowledge.findTermOccurrences(prose.masked, block.start, block.end)) {
-        terms.push({ ...occurrence, block: index, scope });
-      }
+    for (const occurrence of analysis.terms) {
+      terms.push({ ...occurrence, start: occurrence.start + shift, end: occurrence.end + shift, block: index, scope });
     }
     const inHeading = block.kind === 'heading' || block.kind === 'title';
-    for (const token of findMentionTokens(prose.masked, block.start, block.end)) {
-      mentions.push({ ...token, scope, block: index, inHeading });
+    for (const token of analysis.mentions) {
+      mentions.push({ text: token.text, key: token.key, start: token.start + shift, end: token.end + shift, scope, block: index, inHeading });
     }
   });
 
-  // Tie each definition to the mention of its short form; definitions whose short form
-  // is not abbreviation-like to our tokenizer (`5HT` is; `Fig` is not) still count.
-  let m = 0;
+  // Tie each definition to the mention of its short form, and mark mentions inside a long
+  // form (`DNAX` in `DNAX-activating protein 10 (DAP10)`): part of that name, not a use.
+  // Definitions never span blocks, so each mention is compared with its own block's only.
+  const definitionsByBlock = new Map<number, number[]>();
   definitions.forEach((definition, index) => {
-    while (m < mentions.length && mentions[m]!.end <= definition.shortStart) m++;
-    for (let k = m; k < mentions.length && mentions[k]!.start < definition.shortEnd; k++) {
-      const mention = mentions[k]!;
+    const list = definitionsByBlock.get(definition.block);
+    if (list) list.push(index);
+    else definitionsByBlock.set(definition.block, [index]);
+  });
+  for (const mention of mentions) {
+    const inBlock = definitionsByBlock.get(mention.block);
+    if (!inBlock) continue;
+    for (const index of inBlock) {
+      const definition = definitions[index]!;
       if (mention.start >= definition.shortStart && mention.end <= definition.shortEnd) {
         mention.definition = index;
         mention.key = definition.key;
+      } else if (mention.start >= definition.longStart && mention.end <= definition.longEnd) {
+        mention.inLongForm = true;
       }
     }
-  });
-
-  // Mentions inside a long form are part of that expansion, not uses.
-  let d = 0;
-  const byLongStart = [...definitions].sort((a, b) => a.longStart - b.longStart);
-  for (const mention of mentions) {
-    while (d < byLongStart.length && byLongStart[d]!.longEnd <= mention.start) d++;
-    for (let k = d; k < byLongStart.length && byLongStart[k]!.longStart <= mention.start; k++) {
-      const definition = byLongStart[k]!;
-      if (mention.definition === undefined && mention.start >= definition.longStart && mention.end <= definition.longEnd) mention.inLongForm = true;
-    }
+    if (mention.definition !== undefined) mention.inLongForm = false;
   }
 
   const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();
@@ -184,7 +239,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   for (const definition of definitions) entry(definition.key).definitions.push(definition);
   for (const mention of mentions) entry(mention.key).mentions.push(mention);
 
-  const model: DocumentModel = { uri, version, text, lines: new LineIndex(text), prose, scopeMode, blockScopes, definitions, mentions, byKey, terms };
+  const model: DocumentModel = { uri, version, text, lines: new LineIndex(text), prose, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
   if (options.knowledge) model.knowledge = options.knowledge;
   return model;
 }

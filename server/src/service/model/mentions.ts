@@ -16,6 +16,9 @@ const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$/
 const UPPER = /\p{Lu}/gu;
 const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$/u;
+const HAS_UPPER = /\p{Lu}/u;
+const HYPHEN = /[-\u2010\u2011]/u;
+const UPPER_AFTER_FIRST = /.\p{Lu}/su;
 
 type SegmentKind = 'word' | 'digits' | 'abbr' | 'short';
 
@@ -78,8 +81,12 @@ export function findMentionTokens(masked: string, start: number, end: number): M
   const found: MentionToken[] = [];
   const slice = masked.slice(start, end);
   for (const match of slice.matchAll(TOKEN)) {
+    const token = match[0];
+    // Most tokens are ordinary words: no capital at all, or one leading capital and no hyphen.
+    if (!HAS_UPPER.test(token)) continue;
+    if (!HYPHEN.test(token) && !UPPER_AFTER_FIRST.test(token)) continue;
     const tokenStart = start + match.index!;
-    const segments = match[0].split(/[-\u2010\u2011]/u);
+    const segments = token.split(/[-\u2010\u2011]/u);
     const kinds = segments.map(classify);
     const bounds: number[] = [];
     for (let s = 0; s < segments.length; s++) bounds.push(s === 0 ? tokenStart : bounds[s - 1]! + segments[s - 1]!.length + 1);

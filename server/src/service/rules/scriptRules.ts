@@ -3,7 +3,8 @@ import type { Finding, RuleContext } from './types';
 // Letters of a script other than Latin and Greek (Greek letters are symbols in this field: IFN-γ, CD3ζ, μL).
 const FOREIGN_RUN = /(?:(?![\p{Script=Latin}\p{Script=Greek}])\p{L}[\p{M}]*)+/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
-const OTHER_SCRIPT = /(?![\p{Script=Latin}\p{Script=Greek}])\p{L}/u;
+// A cheap first look: any character beyond Latin, Greek, and general punctuation or symbols.
+const OTHER_SCRIPT = /[^\u0000-\u024F\u0370-\u03FF\u1E00-\u1FFF\u2000-\u2BFF]/u;
 const GREEK_LOOK_ALIKE = /[οΟΑΒΕΖΗΙΚΜΝΡΤΥΧ]/u;
 
 /** Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant. */
