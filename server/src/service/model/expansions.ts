@@ -27,6 +27,18 @@ const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ', de
  * cytotoxicities` ~ `antibody dependent cellular cytotoxicity`; `tumour` ~ `tumor`).
  */
 export function foldExpansion(long: string): string {
+  const known = foldedCache.get(long);
+  if (known !== undefined) return known;
+  const folded = foldUncached(long);
+  if (foldedCache.size > 20_000) foldedCache.clear();
+  foldedCache.set(long, folded);
+  return folded;
+}
+
+/** Folding is pure and the same expansions recur (every definition is compared with the knowledge base): memoised. */
+const foldedCache = new Map<string, string>();
+
+function foldUncached(long: string): string {
   let folded = long.normalize('NFKC').toLowerCase();
   for (const [pattern, us] of UK_TO_US) folded = folded.replace(pattern, us);
   folded = folded.replace(/\b(alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda)\b/gu, (name) => GREEK[name] ?? name);

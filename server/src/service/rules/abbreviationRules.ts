@@ -178,6 +178,21 @@ export function checkDefinitions(context: RuleContext): Finding[] {
   return findings;
 }
 
+const compiledLongForms = new Map<string, RegExp>();
+
+/** The combined pattern for a scope's long forms; compiled once per distinct set (a keystroke rarely changes it). */
+function longFormRegex(alternatives: string[]): RegExp {
+  const source = `(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`;
+  let pattern = compiledLongForms.get(source);
+  if (!pattern) {
+    if (compiledLongForms.size > 200) compiledLongForms.clear();
+    pattern = new RegExp(source, 'giu');
+    compiledLongForms.set(source, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
 /** Escapes a string for a regular expression, letting any run of white space or hyphen-like dashes match. */
 function longFormPattern(long: string): string {
   return long
@@ -229,7 +244,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     }
     if (candidates.size === 0) continue;
     const alternatives = [...candidates.values()].sort((a, b) => b.long.length - a.long.length).map((d) => `(${longFormPattern(d.long)})`);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`, 'giu');
+    const pattern = longFormRegex(alternatives);
     const ordered = [...candidates.values()].sort((a, b) => b.long.length - a.long.length);
     for (const index of blocksByScope.get(scope) ?? []) {
       const block = model.prose.blocks[index]!;
@@ -266,7 +281,7 @@ export function checkUnused(context: RuleContext): Finding[] {
   const usesByScope = new Map<string, number[]>();
   for (const mention of model.mentions) {
     if (mention.definition !== undefined || mention.inLongForm) continue;
-    const keys = new Set([mention.key, ...mention.key.split('-')]);
+    const keys = mention.key.includes('-') ? new Set([mention.key, ...mention.key.split('-')]) : [mention.key];
     for (const key of keys) {
       const id = `${mention.scope}\u0000${key}`;
       const list = usesByScope.get(id);
