@@ -50,6 +50,25 @@ function formsWithPrefix(index: CompletionForm[], prefix: string): CompletionFor
   return found;
 }
 
+const authorOnly = new WeakMap<DocumentModel, DocumentModel['definitions']>();
+
+/** The document's definitions of abbreviations the knowledge base does not know (computed once per model). */
+function authorDefinitions(model: DocumentModel): DocumentModel['definitions'] {
+  let list = authorOnly.get(model);
+  if (!list) {
+    const knowledge = model.knowledge;
+    const seen = new Set<string>();
+    list = model.definitions.filter((d) => {
+      if (seen.has(d.key)) return false;
+      seen.add(d.key);
+      const known = knowledge?.lookup(d.key);
+      return !known || known.folded;
+    });
+    authorOnly.set(model, list);
+  }
+  return list;
+}
+
 const TERM_CHAR = /[\p{L}\p{N}\-\u2010\u2011+⁺⁻]/u;
 
 /**
@@ -138,8 +157,8 @@ export function completeAt(
   // Abbreviations the author defined (and the knowledge base does not know).
   if (typed.length >= 1) {
     const lowerTyped = typed.toLowerCase();
-    for (const definition of model.definitions) {
-      if (offered.has(`doc:${definition.key}`) || (knowledge && knowledge.lookup(definition.key) && !knowledge.lookup(definition.key)!.folded)) continue;
+    for (const definition of authorDefinitions(model)) {
+      if (offered.has(`doc:${definition.key}`)) continue;
       const matchesShort = definition.key.toLowerCase().startsWith(lowerTyped);
       const matchesLong = definition.long.toLowerCase().startsWith(lowerTyped);
       if (!matchesShort && !matchesLong) continue;

@@ -208,26 +208,58 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
 
   // Tie each definition to the mention of its short form, and mark mentions inside a long
   // form (`DNAX` in `DNAX-activating protein 10 (DAP10)`): part of that name, not a use.
-  // Definitions never span blocks, so each mention is compared with its own block's only.
-  const definitionsByBlock = new Map<number, number[]>();
+  // Definitions never span blocks, so each mention is compared with its own block's only,
+  // by binary search (one long paragraph may hold thousands of definitions).
+  const byShort = new Map<number, number[]>();
+  const byLong = new Map<number, number[]>();
   definitions.forEach((definition, index) => {
-    const list = definitionsByBlock.get(definition.block);
-    if (list) list.push(index);
-    else definitionsByBlock.set(definition.block, [index]);
+    for (const map of [byShort, byLong]) {
+      const list = map.get(definition.block);
+      if (list) list.push(index);
+      else map.set(definition.block, [index]);
+    }
   });
-  for (const mention of mentions) {
-    const inBlock = definitionsByBlock.get(mention.block);
-    if (!inBlock) continue;
-    for (const index of inBlock) {
-      const definition = definitions[index]!;
-      if (mention.start >= definition.shortStart && mention.end <= definition.shortEnd) {
-        mention.definition = index;
-        mention.key = definition.key;
-      } else if (mention.start >= definition.longStart && mention.end <= definition.longEnd) {
-        mention.inLongForm = true;
+  for (const list of byShort.values()) list.sort((a, b) => definitions[a]!.shortStart - definitions[b]!.shortStart);
+  for (const list of byLong.values()) list.sort((a, b) => definitions[a]!.longStart - definitions[b]!.longStart);
+  /** Position in `list` of the last definition whose `start(d)` is at or before `offset`, or -1. */
+  const lastAtOrBefore = (list: number[], offset: number, start: (d: AbbreviationDefinition) => number): number => {
+    let low = 0;
+    let high = list.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (start(definitions[list[mid]!]!) <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
       }
     }
-    if (mention.definition !== undefined) mention.inLongForm = false;
+    return found;
+  };
+  for (const mention of mentions) {
+    const shorts = byShort.get(mention.block);
+    if (!shorts) continue;
+    for (let k = lastAtOrBefore(shorts, mention.start, (d) => d.shortStart); k >= 0; k--) {
+      const definition = definitions[shorts[k]!]!;
+      if (definition.shortEnd < mention.start) break;
+      if (mention.end <= definition.shortEnd) {
+        mention.definition = shorts[k]!;
+        mention.key = definition.key;
+        break;
+      }
+    }
+    if (mention.definition !== undefined) continue;
+    const longs = byLong.get(mention.block)!;
+    const last = lastAtOrBefore(longs, mention.start, (d) => d.longStart);
+    // Long forms barely overlap: the few starting last before the mention are the only candidates.
+    for (let k = last; k >= 0 && k > last - 4; k--) {
+      const definition = definitions[longs[k]!]!;
+      if (mention.start >= definition.longStart && mention.end <= definition.longEnd) {
+        mention.inLongForm = true;
+        break;
+      }
+    }
   }
 
   const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();

@@ -224,8 +224,29 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     if (list) list.push(definition);
     else longFormsByBlock.set(definition.block, [definition]);
   }
-  const insideLongForm = (block: number, start: number, end: number): boolean =>
-    longFormsByBlock.get(block)?.some((d) => start >= d.longStart && end <= d.longEnd) ?? false;
+  for (const list of longFormsByBlock.values()) list.sort((a, b) => a.longStart - b.longStart);
+  // Long forms of one block barely overlap: the few starting last at or before `start` are the only candidates.
+  const insideLongForm = (block: number, start: number, end: number): boolean => {
+    const list = longFormsByBlock.get(block);
+    if (!list) return false;
+    let low = 0;
+    let high = list.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.longStart <= start) {
+        last = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    for (let k = last; k >= 0 && k > last - 4; k--) {
+      const d = list[k]!;
+      if (start >= d.longStart && end <= d.longEnd) return true;
+    }
+    return false;
+  };
   const blocksByScope = new Map<ScopeName, number[]>();
   model.prose.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || block.kind === 'title') return;

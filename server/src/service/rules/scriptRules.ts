@@ -93,7 +93,8 @@ export function checkForeignScript(context: RuleContext): Finding[] {
         end,
         message: `'${run[0]}' is a stray word in another script inside an English sentence (machine-translation residue?).`,
         data: { word: run[0] },
-        fixes: [{ title: `Remove '${run[0]}'`, edits: [{ start: before === ' ' && after === ' ' ? start - 1 : start, end, newText: '' }], safe: false }],
+        // Remove one neighbouring space with the word, so no double space is left (never before the text's start).
+        fixes: [{ title: `Remove '${run[0]}'`, edits: [{ start: start > 0 && masked[start - 1] === ' ' && after === ' ' ? start - 1 : start, end, newText: '' }], safe: false }],
       });
     }
   }

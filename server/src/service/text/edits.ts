@@ -7,16 +7,38 @@ export interface OffsetEdit {
 
 /**
  * Keeps a set of edits that do not overlap one another, preferring earlier groups: a
- * group (the edits of one fix) is taken whole or not at all.
+ * group (the edits of one fix) is taken whole or not at all. Taken edits are kept sorted,
+ * so each check is a binary search.
  */
 export function nonOverlapping(groups: readonly (readonly OffsetEdit[])[]): OffsetEdit[] {
   const taken: OffsetEdit[] = [];
-  const overlaps = (a: OffsetEdit, b: OffsetEdit) => a.start < b.end && b.start < a.end || (a.start === b.start && a.end === a.start && b.end === b.start);
+  /** Index of the first taken edit whose start is >= `offset`. */
+  const lowerBound = (offset: number): number => {
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (taken[mid]!.start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const clashes = (edit: OffsetEdit): boolean => {
+    const at = lowerBound(edit.start);
+    const before = taken[at - 1];
+    if (before && (before.end > edit.start || (before.start === edit.start && before.end === edit.start))) return true;
+    const after = taken[at];
+    // Two insertions at one offset, or an edit reaching into the next one, clash.
+    return after !== undefined && (after.start < edit.end || after.start === edit.start);
+  };
   for (const group of groups) {
-    if (group.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...group);
+    if (group.some(clashes)) continue;
+    // Edits within one group must not clash with each other either.
+    const sorted = [...group].sort((a, b) => a.start - b.start);
+    if (sorted.some((edit, i) => i > 0 && sorted[i - 1]!.end > edit.start)) continue;
+    for (const edit of sorted) taken.splice(lowerBound(edit.start), 0, edit);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken;
 }
 
 /** Applies non-overlapping edits to a text (edits are sorted here). */

@@ -1,0 +1,95 @@
+/**
+ * In-process measures of the terminology service, run by `bench/run.mjs` in a child
+ * process after esbuild has bundled this file the way the product is bundled.
+ *
+ * Usage: node inProcess.cjs <thesis.md> <thesis-2x.md> <runs>
+ * Prints one JSON object on stdout: measure name -> samples in milliseconds.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import MarkdownIt from 'markdown-it';
+import { createTerminologyService } from '../server/src/service/index';
+import { buildDocumentModel } from '../server/src/service/model/documentModel';
+import { scanProse } from '../server/src/service/markdown/proseScanner';
+import { detectDefinitions } from '../server/src/service/abbreviations/definitionDetector';
+import { findMentionTokens } from '../server/src/service/model/mentions';
+import { loadBuiltinKnowledge } from '../server/src/service/knowledge/builtin';
+
+/** Milliseconds taken by each of `runs` calls of `work`, after `warmups` unmeasured calls. */
+function sample(runs: number, warmups: number, work: (run: number) => unknown): number[] {
+  const samples: number[] = [];
+  for (let run = -warmups; run < runs; run++) {
+    const started = performance.now();
+    work(run);
+    const took = performance.now() - started;
+    if (run >= 0) samples.push(took);
+  }
+  return samples;
+}
+
+/** A markdown-it configured like the prose scanner's (block rules only), to time the block parse alone. */
+function blockOnlyParser(): MarkdownIt {
+  const parser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+  return parser;
+}
+
+function main(): void {
+  const [thesisPath, doublePath, runsArgument] = process.argv.slice(2);
+  if (!thesisPath || !doublePath) throw new Error('usage: inProcess <thesis.md> <thesis-2x.md> [runs]');
+  const runs = Math.max(5, Number(runsArgument) || 7);
+  const thesis = readFileSync(thesisPath, 'utf8');
+  const double = readFileSync(doublePath, 'utf8');
+
+  // A fresh service per run: the service caches models by URI and version.
+  const lintOnce = (text: string, run: number) => createTerminologyService().lint({ uri: 'file:///thesis.md', version: run, text });
+
+  const results: Record<string, number[]> = {};
+  // The first lint in a process includes JIT warm-up; report it apart from the steady state.
+  results['lint.thesis.cold'] = sample(1, 0, (run) => lintOnce(thesis, run));
+  results['lint.thesis'] = sample(runs, 1, (run) => lintOnce(thesis, run));
+  // Interleave 1x and 2x so that machine noise affects both alike.
+  const single: number[] = [];
+  const twice: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    single.push(...sample(1, 0, () => lintOnce(thesis, run)));
+    twice.push(...sample(1, 0, () => lintOnce(double, run)));
+  }
+  results['linearity.1x'] = single;
+  results['linearity.2x'] = twice;
+
+  const parser = blockOnlyParser();
+  results['parts.markdownItBlocks'] = sample(runs, 1, () => parser.parse(thesis, {}));
+  results['parts.scanProse'] = sample(runs, 1, () => scanProse(thesis, 'markdown'));
+  const { masked, blocks } = scanProse(thesis, 'markdown');
+  // The detector and the mention tokenizer run per prose block in the model; do the same here.
+  results['parts.detectDefinitions'] = sample(runs, 1, () => {
+    for (const block of blocks) detectDefinitions(masked, block.start, block.end);
+  });
+  results['parts.findMentionTokens'] = sample(runs, 1, () => {
+    for (const block of blocks) findMentionTokens(masked, block.start, block.end);
+  });
+  const knowledge = loadBuiltinKnowledge();
+  results['parts.findTermOccurrences'] = sample(runs, 1, () => {
+    for (const block of blocks) knowledge.findTermOccurrences(masked, block.start, block.end);
+  });
+  // The service builds its models with the knowledge base; without it shows what the terms cost.
+  results['parts.buildDocumentModel'] = sample(runs, 1, (run) => buildDocumentModel('file:///thesis.md', run, thesis, { knowledge }));
+  results['parts.buildDocumentModel.noKnowledge'] = sample(runs, 1, (run) => buildDocumentModel('file:///thesis.md', run, thesis));
+  // Rules alone: the model is built (untimed) first, then lint reuses it from the cache.
+  const rules: number[] = [];
+  for (let run = -1; run < runs; run++) {
+    const service = createTerminologyService();
+    const document = { uri: 'file:///thesis.md', version: run, text: thesis };
+    service.model(document);
+    const started = performance.now();
+    service.lint(document);
+    if (run >= 0) rules.push(performance.now() - started);
+  }
+  results['parts.rulesOnCachedModel'] = rules;
+  results['parts.detectDefinitions.wholeText'] = sample(Math.min(runs, 5), 1, () => detectDefinitions(masked));
+
+  process.stdout.write(JSON.stringify({ samples: results, maxRssKiB: process.resourceUsage().maxRSS }));
+}
+
+main();
