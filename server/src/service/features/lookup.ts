@@ -1,46 +1,39 @@
 import type { AbbreviationMention, DocumentModel, TermMention } from '../model/documentModel';
 
-/** The abbreviation mention covering `offset` (its end included, as the cursor sits after a word). */
-export function mentionAt(model: DocumentModel, offset: number): AbbreviationMention | undefined {
-  const mentions = model.mentions;
+/**
+ * The item of a sorted, non-overlapping list whose `[start, end]` covers `offset` (its end
+ * included, as the cursor sits after a word), by binary search.
+ */
+export function findCoveringIndex(items: readonly { start: number; end: number }[], offset: number): number {
   let low = 0;
-  let high = mentions.length - 1;
+  let high = items.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const mention = mentions[mid]!;
-    if (offset < mention.start) high = mid - 1;
-    else if (offset > mention.end) low = mid + 1;
-    else return mention;
+    const item = items[mid]!;
+    if (offset < item.start) high = mid - 1;
+    else if (offset > item.end) low = mid + 1;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The covering item itself (see `findCoveringIndex`). */
+export function findCovering<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | undefined {
+  const index = findCoveringIndex(items, offset);
+  return index < 0 ? undefined : items[index];
+}
+
+/** The abbreviation mention covering `offset`. */
+export function mentionAt(model: DocumentModel, offset: number): AbbreviationMention | undefined {
+  return findCovering(model.mentions, offset);
 }
 
 /** The knowledge-base term occurrence covering `offset`, if any. */
 export function termAt(model: DocumentModel, offset: number): TermMention | undefined {
-  const terms = model.terms;
-  let low = 0;
-  let high = terms.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const term = terms[mid]!;
-    if (offset < term.start) high = mid - 1;
-    else if (offset > term.end) low = mid + 1;
-    else return term;
-  }
-  return undefined;
+  return findCovering(model.terms, offset);
 }
 
 /** The index of the prose block holding `offset`, or -1. */
 export function blockAt(model: DocumentModel, offset: number): number {
-  const blocks = model.prose.blocks;
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const block = blocks[mid]!;
-    if (offset < block.start) high = mid - 1;
-    else if (offset > block.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return findCoveringIndex(model.prose.blocks, offset);
 }
