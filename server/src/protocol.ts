@@ -25,6 +25,8 @@ export interface CarnkSettings {
   debounceMs: number;
   /** Documents larger than this many characters are skipped (with one message). */
   maxFileSize: number;
+  /** Books: a definition holds for the rest of the book (`continue`) or each chapter defines again (`reset`); `.carnkrc` `chapters` wins. */
+  chapters: 'continue' | 'reset';
 }
 
 /** Defaults when the client sends nothing (or something malformed). */
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: CarnkSettings = {
   abbreviationListFormat: 'table',
   debounceMs: 200,
   maxFileSize: 5_000_000,
+  chapters: 'continue',
 };
 
 /** The diagnostic source every carnk diagnostic carries. */

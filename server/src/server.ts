@@ -13,9 +13,14 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type Location,
+  type Position,
+  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { abbreviationKeyAt, bookContexts, firstPositionOfKey, type ChaptersMode } from './node/bookAnalysis';
+import { bookContaining, nodeFileSystem, withOverlay, type BookProject } from './node/bookProject';
 import { projectContextFor, type FileProblem } from './node/projectFiles';
 import {
   ABBREVIATIONS_REQUEST,
@@ -28,7 +33,14 @@ import {
   type CarnkSettings,
 } from './protocol';
 import { runSafe } from './runSafe';
-import { createTerminologyService, type AnalysisSettings, type DocumentInput, type Severity, type TerminologyService } from './service/index';
+import {
+  createTerminologyService,
+  type AnalysisSettings,
+  type BookContext,
+  type DocumentInput,
+  type Severity,
+  type TerminologyService,
+} from './service/index';
 import { readSettings } from './settings';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -89,6 +101,127 @@ export function startServer(connection: Connection): void {
 
   const input = (document: TextDocument): DocumentInput => ({ uri: document.uri, version: document.version, text: document.getText() });
 
+  /** Open documents by file path: a book file's text comes from the editor when it is open, else from disk. */
+  const openByPath = (): Map<string, TextDocument> => {
+    const byPath = new Map<string, TextDocument>();
+    for (const document of documents.all()) {
+      const path = pathOf(document.uri);
+      if (path) byPath.set(path, document);
+    }
+    return byPath;
+  };
+
+  /** A file of a book as the service sees it, with its own settings; undefined when unreadable or too large. */
+  interface BookDocument {
+    document: DocumentInput;
+    service: TerminologyService;
+    analysis: AnalysisSettings;
+  }
+
+  /** A document's book: the project, each file's book context, and the files as documents. */
+  interface BookState {
+    book: BookProject;
+    contexts: Map<string, BookContext>;
+    documentOf(path: string): BookDocument | undefined;
+  }
+
+  /**
+   * The book a document belongs to (found from its folder upwards, or an open document
+   * including it), with every file's book context. Chapters come from open documents'
+   * current text, else from disk; the service's cached models make this cheap.
+   */
+  const bookStateFor = (uri: string): BookState | undefined => {
+    if (bookStates.has(uri)) return bookStates.get(uri);
+    const state = computeBookState(uri);
+    bookStates.set(uri, state);
+    return state;
+  };
+  // Book states by document, dropped on any edit, open, close, settings or file change, so that
+  // hover and completion in a long book do not rediscover it on every request.
+  const bookStates = new Map<string, BookState | undefined>();
+
+  const computeBookState = (uri: string): BookState | undefined => {
+    const path = pathOf(uri);
+    if (!path) return undefined;
+    const open = openByPath();
+    const fileSystem = withOverlay(nodeFileSystem, (p) => open.get(p)?.getText());
+    let book = bookContaining(path, fileSystem);
+    if (!book) {
+      // An included file open on its own: the open document that includes it gives its book.
+      for (const [includerPath, includer] of open) {
+        if (includerPath === path || !includer.getText().includes('{{<')) continue;
+        const candidate = bookContaining(includerPath, fileSystem);
+        if (candidate?.files.some((f) => f.path === path)) {
+          book = candidate;
+          break;
+        }
+      }
+    }
+    if (!book) return undefined;
+    const documentsByPath = new Map<string, BookDocument | undefined>();
+    const documentOf = (filePath: string): BookDocument | undefined => {
+      if (documentsByPath.has(filePath)) return documentsByPath.get(filePath);
+      const opened = open.get(filePath);
+      const text = opened ? opened.getText() : fileSystem.readText(filePath);
+      let result: BookDocument | undefined;
+      if (text !== undefined && text.length <= settings.maxFileSize) {
+        const fileUri = opened ? opened.uri : pathToFileURL(filePath).href;
+        const { service, analysis } = contextFor(fileUri);
+        result = { document: { uri: fileUri, version: opened ? opened.version : 0, text }, service, analysis };
+      }
+      documentsByPath.set(filePath, result);
+      return result;
+    };
+    const project = projectContextFor(book.projectFile, settings.glossaries, workspaceFolder);
+    const mode: ChaptersMode = project.settings.chapters ?? settings.chapters;
+    const contexts = bookContexts(
+      book,
+      (filePath) => {
+        const file = documentOf(filePath);
+        return file && { uri: file.document.uri, model: file.service.model(file.document, file.analysis) };
+      },
+      mode,
+    );
+    return { book, contexts, documentOf };
+  };
+
+  /** The analysis settings of a document with its book context, when it belongs to a book. */
+  const withBook = (uri: string, analysis: AnalysisSettings, state: BookState | undefined): AnalysisSettings => {
+    const path = pathOf(uri);
+    const book = path ? state?.contexts.get(path) : undefined;
+    return book ? { ...analysis, book } : analysis;
+  };
+
+  const lastBookProblems = new Map<string, string>();
+  // The book context each open file was last linted with, to re-lint only files whose context a change moved.
+  const lintedWithContext = new Map<string, string>();
+
+  /** Diagnostics for missing chapters and includes and for include cycles, on the file that names them. */
+  const bookProblemDiagnostics = (state: BookState, path: string, analysis: AnalysisSettings): Diagnostic[] => {
+    const configured = analysis.rules?.['invalid-configuration'];
+    if (configured === 'off') return [];
+    return state.book.problems
+      .filter((problem) => problem.file === path)
+      .map((problem) => ({
+        range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.endCharacter } },
+        severity: SEVERITY[configured ?? 'warning'],
+        code: 'invalid-configuration',
+        source: DIAGNOSTIC_SOURCE,
+        message: problem.message,
+      }));
+  };
+
+  /** Publishes the problems of a book's project file (`_quarto.yml`, `_bookdown.yml`) when they change. */
+  const publishProjectFileProblems = (state: BookState): void => {
+    if (state.book.kind === 'include-tree') return;
+    const uri = pathToFileURL(state.book.projectFile).href;
+    const diagnostics = bookProblemDiagnostics(state, state.book.projectFile, contextFor(uri).analysis);
+    const key = JSON.stringify(diagnostics);
+    if (lastBookProblems.get(uri) === key) return;
+    lastBookProblems.set(uri, key);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  };
+
   const tooLarge = (document: TextDocument): boolean => {
     if (document.getText().length <= settings.maxFileSize) {
       skippedLarge.delete(document.uri);
@@ -125,18 +258,45 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  const validate = (document: TextDocument): void => {
+  /**
+   * Lints a document. For a file of a book, `cascade` also re-lints the book's other open
+   * files (a change here moves what they inherit or what counts as used later); they reuse
+   * the book state computed here.
+   */
+  const validate = (document: TextDocument, cascade = true, known?: BookState): void => {
+    let state: BookState | undefined;
     const diagnostics = runSafe<Diagnostic[]>(connection, `lint ${document.uri}`, [], () => {
       if (tooLarge(document)) return [];
       const { service, analysis, problems } = contextFor(document.uri);
       if (problems.length > 0) publishFileProblems(problems);
-      return service.lint(input(document), analysis).map((d) => {
+      state = known ?? bookStateFor(document.uri);
+      const lint = service.lint(input(document), withBook(document.uri, analysis, state)).map((d) => {
         const diagnostic: Diagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
         if (d.data) diagnostic.data = d.data;
         return diagnostic;
       });
+      const path = pathOf(document.uri);
+      if (!state || !path) return lint;
+      lintedWithContext.set(document.uri, JSON.stringify(state.contexts.get(path) ?? null));
+      if (!known) publishProjectFileProblems(state);
+      return [...lint, ...bookProblemDiagnostics(state, path, analysis)].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
     });
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    if (cascade && state) revalidateBook(state, document.uri);
+  };
+
+  /** Re-lints the book's open files (but `except`) whose book context changed since they were last linted. */
+  const revalidateBook = (state: BookState, except?: string): void => {
+    const open = openByPath();
+    for (const file of state.book.files) {
+      const other = open.get(file.path);
+      if (!other || other.uri === except) continue;
+      // Typing inside a sentence rarely changes what flows between files: then nothing else is re-linted.
+      if (lintedWithContext.get(other.uri) === JSON.stringify(state.contexts.get(file.path) ?? null)) continue;
+      validate(other, false, state);
+    }
   };
 
   const schedule = (document: TextDocument): void => {
@@ -160,7 +320,9 @@ export function startServer(connection: Connection): void {
   const revalidateAll = (): void => {
     for (const uri of problemFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
     problemFiles.clear();
-    for (const document of documents.all()) validate(document);
+    lastBookProblems.clear();
+    lintedWithContext.clear();
+    for (const document of documents.all()) validate(document, false);
   };
 
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
@@ -172,6 +334,7 @@ export function startServer(connection: Connection): void {
       void connection.window.showWarningMessage(problem);
     }
     settings = next;
+    bookStates.clear();
     revalidateAll();
   };
 
@@ -207,10 +370,14 @@ export function startServer(connection: Connection): void {
   });
 
   // A changed .carnkrc or glossary on disk re-lints everything (clients that watch files send this).
-  connection.onDidChangeWatchedFiles(() => revalidateAll());
+  connection.onDidChangeWatchedFiles(() => {
+    bookStates.clear();
+    revalidateAll();
+  });
 
   // TextDocuments reports an open as a content change too: lint a new document at once, debounce edits.
   documents.onDidChangeContent((event) => {
+    bookStates.clear();
     if (seen.has(event.document.uri)) {
       schedule(event.document);
     } else {
@@ -224,17 +391,54 @@ export function startServer(connection: Connection): void {
     pending.delete(event.document.uri);
     seen.delete(event.document.uri);
     skippedLarge.delete(event.document.uri);
+    lintedWithContext.delete(event.document.uri);
+    bookStates.clear();
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // A closed chapter is read from disk again: its unsaved edits no longer count for the others.
+    runSafe(connection, `close ${event.document.uri}`, undefined, () => {
+      const state = bookStateFor(event.document.uri);
+      if (state) revalidateBook(state);
+    });
   });
 
-  /** Runs a request against an open document that is not too large; `fallback` otherwise or on failure. */
-  const withDocument = <T>(name: string, uri: string, fallback: T, run: (document: TextDocument, service: TerminologyService, analysis: AnalysisSettings) => T): T =>
+  /** Runs a request against an open document that is not too large, with its book context; `fallback` otherwise or on failure. */
+  const withDocument = <T>(
+    name: string,
+    uri: string,
+    fallback: T,
+    run: (document: TextDocument, service: TerminologyService, analysis: AnalysisSettings, state: BookState | undefined) => T,
+  ): T =>
     runSafe(connection, name, fallback, () => {
       const document = documents.get(uri);
       if (!document || document.getText().length > settings.maxFileSize) return fallback;
       const { service, analysis } = contextFor(uri);
-      return run(document, service, analysis);
+      const state = bookStateFor(uri);
+      return run(document, service, withBook(uri, analysis, state), state);
     });
+
+  /**
+   * Runs `each` on every other file of the book that writes the abbreviation under the
+   * cursor, at the first place it does, so references and rename reach files that are not open.
+   */
+  const acrossBook = (
+    state: BookState | undefined,
+    document: TextDocument,
+    service: TerminologyService,
+    analysis: AnalysisSettings,
+    position: Position,
+    each: (file: BookDocument, at: Position) => void,
+  ): void => {
+    if (!state) return;
+    const key = abbreviationKeyAt(service.model(input(document), analysis), position);
+    if (!key) return;
+    for (const file of state.book.files) {
+      const other = state.documentOf(file.path);
+      if (!other || other.document.uri === document.uri) continue;
+      const otherAnalysis = withBook(other.document.uri, other.analysis, state);
+      const at = firstPositionOfKey(other.service.model(other.document, otherAnalysis), key);
+      if (at) each({ ...other, analysis: otherAnalysis }, at);
+    }
+  };
 
   connection.onHover((params) => withDocument('hover', params.textDocument.uri, null, (d, s, a) => s.hover(input(d), params.position, a)));
   connection.onCompletion((params) =>
@@ -251,15 +455,25 @@ export function startServer(connection: Connection): void {
     withDocument('definition', params.textDocument.uri, [], (d, s, a) => s.definition(input(d), params.position, a)),
   );
   connection.onReferences((params) =>
-    withDocument('references', params.textDocument.uri, [], (d, s, a) =>
-      s.references(input(d), params.position, params.context.includeDeclaration, a).map((range) => ({ uri: d.uri, range })),
-    ),
+    withDocument<Location[]>('references', params.textDocument.uri, [], (d, s, a, state) => {
+      const locations: Location[] = s.references(input(d), params.position, params.context.includeDeclaration, a).map((range) => ({ uri: d.uri, range }));
+      acrossBook(state, d, s, a, params.position, (file, at) => {
+        for (const range of file.service.references(file.document, at, params.context.includeDeclaration, file.analysis)) locations.push({ uri: file.document.uri, range });
+      });
+      return locations;
+    }),
   );
   connection.onPrepareRename((params) => withDocument('prepareRename', params.textDocument.uri, null, (d, s, a) => s.prepareRename(input(d), params.position, a)));
   connection.onRenameRequest((params) =>
-    withDocument<WorkspaceEdit | null>('rename', params.textDocument.uri, null, (d, s, a) => {
+    withDocument<WorkspaceEdit | null>('rename', params.textDocument.uri, null, (d, s, a, state) => {
       const edits = s.rename(input(d), params.position, params.newName, a);
-      return edits ? { changes: { [d.uri]: edits } } : null;
+      if (!edits) return null;
+      const changes: Record<string, TextEdit[]> = { [d.uri]: edits };
+      acrossBook(state, d, s, a, params.position, (file, at) => {
+        const more = file.service.rename(file.document, at, params.newName, file.analysis);
+        if (more && more.length > 0) changes[file.document.uri] = more;
+      });
+      return { changes };
     }),
   );
   connection.onRequest(ABBREVIATIONS_REQUEST, (params: AbbreviationsParams): AbbreviationsResult | null =>

@@ -19,7 +19,7 @@ export function readSettings(raw: unknown): { settings: CarnkSettings; problems:
     return { settings, problems };
   }
   const value = raw as Record<string, unknown>;
-  const choice = <K extends 'scopes' | 'spelling' | 'abbreviationListFormat'>(key: K, allowed: readonly CarnkSettings[K][]): void => {
+  const choice = <K extends 'scopes' | 'spelling' | 'abbreviationListFormat' | 'chapters'>(key: K, allowed: readonly CarnkSettings[K][]): void => {
     if (value[key] === undefined) return;
     if ((allowed as unknown[]).includes(value[key])) settings[key] = value[key] as CarnkSettings[K];
     else problems.push(`carnk.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${JSON.stringify(value[key])}`);
@@ -27,6 +27,7 @@ export function readSettings(raw: unknown): { settings: CarnkSettings; problems:
   choice('scopes', ['journal', 'document']);
   choice('spelling', ['en-US', 'en-GB']);
   choice('abbreviationListFormat', ['table', 'paragraph']);
+  choice('chapters', ['continue', 'reset']);
   const number = (key: 'debounceMs' | 'maxFileSize', min: number, max: number): void => {
     if (value[key] === undefined) return;
     const n = value[key];

@@ -147,7 +147,7 @@ export function formatAbbreviationsTsv(results: FileAbbreviations[]): string {
   const rows = ['file\tshort\tlong\tscope\tline\tcolumn'];
   for (const r of results) {
     for (const d of r.definitions) {
-      rows.push([r.file, d.short, d.long, d.scope, d.range.start.line + 1, d.range.start.character + 1].map((v) => clean(String(v))).join('\t'));
+      rows.push([(d as { file?: string }).file ?? r.file, d.short, d.long, d.scope, d.range.start.line + 1, d.range.start.character + 1].map((v) => clean(String(v))).join('\t'));
     }
   }
   return rows.join('\n');

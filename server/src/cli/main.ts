@@ -5,10 +5,23 @@
  * than --max-warnings), 2 usage or I/O problem (one line on stderr, no stack trace).
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { bookContexts, type ChaptersMode } from '../node/bookAnalysis';
+import { findProjectFile, PROJECT_FILE_NAMES, readBookProject, type BookProject } from '../node/bookProject';
 import { projectContextFor } from '../node/projectFiles';
-import { createTerminologyService, RULES, type AnalysisSettings, type SeveritySetting, type TerminologyService } from '../service/index';
+import {
+  createTerminologyService,
+  RULES,
+  type AnalysisSettings,
+  type BookContext,
+  type DefinitionReport,
+  type SeveritySetting,
+  type TerminologyDiagnostic,
+  type TerminologyService,
+  type UndefinedReport,
+} from '../service/index';
 import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
 import {
   colours,
@@ -31,7 +44,7 @@ class UsageError extends Error {}
 const MANUSCRIPT_GLOB = '**/*.{md,markdown,qmd,Qmd,Rmd,rmd,txt}';
 
 /** Expands the file arguments: `-` for stdin, globs, directories, plain paths (kept as given). */
-async function expandInputs(inputs: string[]): Promise<string[]> {
+async function expandInputs(inputs: string[], allowEmpty = false): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     if (input === '-') {
@@ -55,8 +68,62 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
       }
     }
   }
-  if (files.length === 0) throw new UsageError('no input files given (pass files, globs, a folder, or - for standard input)');
+  if (files.length === 0 && !allowEmpty) throw new UsageError('no input files given (pass files, globs, a folder, or - for standard input)');
   return files;
+}
+
+/** A book given on the command line, with the prefix its files are shown under. */
+interface BookInput {
+  book: BookProject;
+  /** The folder as the user wrote it ('' for the current folder). */
+  shownRoot: string;
+}
+
+/** What to lint: files as given, or whole books in reading order. */
+type LintTarget = { file: string } | BookInput;
+
+/**
+ * A project folder (holding `_quarto.yml` or `_bookdown.yml`) or a project file given on the
+ * command line, read as a book; undefined for anything else. A folder whose `_quarto.yml`
+ * is not a book or manuscript is linted file by file as before.
+ */
+async function bookInput(input: string): Promise<BookInput | undefined> {
+  if (input === '-' || isDynamicPattern(input)) return undefined;
+  let info;
+  try {
+    info = await stat(input);
+  } catch {
+    return undefined;
+  }
+  const trimmed = input.replace(/[\\/]+$/, '');
+  if (info.isDirectory()) {
+    const projectFile = findProjectFile(trimmed);
+    const book = projectFile && dirname(projectFile) === resolve(trimmed) ? readBookProject(projectFile) : undefined;
+    return book ? { book, shownRoot: trimmed === '.' ? '' : trimmed } : undefined;
+  }
+  if (!PROJECT_FILE_NAMES.includes(basename(input))) return undefined;
+  const book = readBookProject(input);
+  if (!book) throw new UsageError(`'${input}' is not a Quarto book or manuscript project (project: type: book or manuscript)`);
+  const folder = dirname(input);
+  return { book, shownRoot: folder === '.' ? '' : folder };
+}
+
+/** Books and files to lint, in the order given. */
+async function expandTargets(inputs: string[]): Promise<LintTarget[]> {
+  const targets: LintTarget[] = [];
+  for (const input of inputs) {
+    const book = await bookInput(input);
+    if (book) targets.push(book);
+    else targets.push(...(await expandInputs([input], true)).map((file) => ({ file })));
+  }
+  if (targets.length === 0) await expandInputs([]);
+  return targets;
+}
+
+/** How a book file is shown and passed to the service: under the folder as the user wrote it. */
+function bookFileName(input: BookInput, path: string): string {
+  const inside = relative(input.book.root, path).split(sep).join('/');
+  return input.shownRoot ? `${input.shownRoot}/${inside}` : inside;
 }
 
 async function readStdin(): Promise<string> {
@@ -98,6 +165,8 @@ function parseCount(value: string): number {
 
 interface CommonOptions {
   scopes?: 'journal' | 'document';
+  /** Books: definitions carry over chapters (`continue`) or start again in each (`reset`). */
+  chapters?: ChaptersMode;
   spelling?: 'en-US' | 'en-GB';
   rule?: Record<string, SeveritySetting>;
   glossary?: string[];
@@ -140,10 +209,99 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
   return { service: fileService, settings };
 }
 
+/** A book's files read from disk with their service, settings and book context, in reading order. */
+interface BookChapterInput {
+  path: string;
+  name: string;
+  text: string;
+  service: TerminologyService;
+  settings: AnalysisSettings;
+}
+
+/** Reads a book's files (binary ones skipped with a note). */
+async function readBookFiles(input: BookInput, options: CommonOptions): Promise<BookChapterInput[]> {
+  const chapters: BookChapterInput[] = [];
+  for (const file of input.book.files) {
+    const name = bookFileName(input, file.path);
+    const text = await readManuscript(file.path);
+    if (text === undefined) {
+      process.stderr.write(`carnk: skipped '${name}': binary file\n`);
+      continue;
+    }
+    const { service: fileService, settings } = contextFor(name, options);
+    chapters.push({ path: file.path, name, text, service: fileService, settings });
+  }
+  return chapters;
+}
+
+/** Each file's book context from the current texts: `--chapters`, else the project's `.carnkrc`, else `continue`. */
+function bookContextsOf(input: BookInput, chapters: BookChapterInput[], options: CommonOptions): Map<string, BookContext> {
+  const mode = options.chapters ?? (options.config ? projectContextFor(input.book.projectFile).settings.chapters : undefined) ?? 'continue';
+  const byPath = new Map(chapters.map((c) => [c.path, c]));
+  return bookContexts(
+    input.book,
+    (path) => {
+      const chapter = byPath.get(path);
+      return chapter && { uri: chapter.name, model: chapter.service.model({ uri: chapter.name, version: 1, text: chapter.text }, chapter.settings) };
+    },
+    mode,
+  );
+}
+
+/** A missing chapter or include, or an include cycle, as an `invalid-configuration` diagnostic (unless that rule is off). */
+function bookProblemDiagnostic(problem: BookProject['problems'][number], settings: AnalysisSettings): TerminologyDiagnostic | undefined {
+  const configured = settings.rules?.['invalid-configuration'];
+  if (configured === 'off') return undefined;
+  const severity = configured ?? RULES.find((rule) => rule.id === 'invalid-configuration')!.defaultSeverity;
+  const range = { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.endCharacter } };
+  return { code: 'invalid-configuration', severity, message: problem.message, range, start: -1, end: -1 };
+}
+
+/** Lints a whole book in reading order, each file with its book context; problems of discovery go on the file that names the missing or cyclic file. */
+async function lintBook(input: BookInput, options: CommonOptions & { fix: boolean }): Promise<FileDiagnostics[]> {
+  const chapters = await readBookFiles(input, options);
+  if (options.fix) {
+    const contexts = bookContextsOf(input, chapters, options);
+    for (const chapter of chapters) {
+      const book = contexts.get(chapter.path);
+      const fixed = chapter.service.fixAll({ uri: chapter.name, version: 0, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings);
+      if (fixed.applied === 0) continue;
+      try {
+        await writeFile(chapter.path, fixed.text, 'utf8');
+      } catch {
+        throw new UsageError(`cannot write '${chapter.name}'`);
+      }
+      chapter.text = fixed.text;
+    }
+  }
+  const contexts = bookContextsOf(input, chapters, options);
+  const results: FileDiagnostics[] = chapters.map((chapter) => {
+    const book = contexts.get(chapter.path);
+    return { file: chapter.name, diagnostics: chapter.service.lint({ uri: chapter.name, version: 1, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings) };
+  });
+  for (const problem of input.book.problems) {
+    const name = bookFileName(input, problem.file);
+    let result = results.find((r) => r.file === name);
+    if (!result) {
+      result = { file: name, diagnostics: [] };
+      results.unshift(result);
+    }
+    const diagnostic = bookProblemDiagnostic(problem, contextFor(name, options).settings);
+    if (!diagnostic) continue;
+    result.diagnostics.push(diagnostic);
+    result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+  return results;
+}
+
 async function lintCommand(inputs: string[], options: CommonOptions & { format: string; maxWarnings?: number; color: boolean; fix: boolean }): Promise<number> {
-  const files = await expandInputs(inputs);
   const results: FileDiagnostics[] = [];
-  for (const file of files) {
+  for (const target of await expandTargets(inputs)) {
+    if ('book' in target) {
+      results.push(...(await lintBook(target, options)));
+      continue;
+    }
+    const file = target.file;
     let text = await readManuscript(file);
     if (text === undefined) {
       process.stderr.write(`carnk: skipped '${displayName(file)}': binary file\n`);
@@ -185,10 +343,32 @@ async function lintCommand(inputs: string[], options: CommonOptions & { format: 
   return 0;
 }
 
+/**
+ * One list for a whole book: `file` is the project file (`_quarto.yml`, `_bookdown.yml`),
+ * and each definition and undefined use carries the `file` it is in (its `range` is in that file).
+ */
+async function bookAbbreviations(input: BookInput, options: CommonOptions): Promise<FileAbbreviations> {
+  const chapters = await readBookFiles(input, options);
+  const contexts = bookContextsOf(input, chapters, options);
+  const definitions: (DefinitionReport & { file: string })[] = [];
+  const undefinedUses: (UndefinedReport & { file: string })[] = [];
+  for (const chapter of chapters) {
+    const book = contexts.get(chapter.path);
+    const report = chapter.service.abbreviations({ uri: chapter.name, version: 1, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings);
+    definitions.push(...report.definitions.map((d) => ({ ...d, file: chapter.name })));
+    undefinedUses.push(...report.undefined.map((u) => ({ ...u, file: chapter.name })));
+  }
+  return { file: bookFileName(input, input.book.projectFile), definitions, undefined: undefinedUses };
+}
+
 async function abbreviationsCommand(inputs: string[], options: CommonOptions & { format: string }): Promise<number> {
-  const files = await expandInputs(inputs);
   const results: FileAbbreviations[] = [];
-  for (const file of files) {
+  for (const target of await expandTargets(inputs)) {
+    if ('book' in target) {
+      results.push(await bookAbbreviations(target, options));
+      continue;
+    }
+    const file = target.file;
     const text = await readManuscript(file);
     if (text === undefined) {
       process.stderr.write(`carnk: skipped '${displayName(file)}': binary file\n`);
@@ -216,11 +396,16 @@ function buildProgram(setExit: (code: number) => void): Command {
   const spellingOption = () => new Option('--spelling <spelling>', 'spelling that fixes insert (default: en-US, or .carnkrc)').choices(['en-US', 'en-GB']);
   const glossaryOption = () => new Option('--glossary <file>', 'a project glossary (.yaml or .json; repeatable)').argParser((value: string, previous: string[] = []) => [...previous, value]);
   const noConfigOption = () => new Option('--no-config', 'ignore .carnkrc files and .carnk-glossary files found next to the manuscripts');
+  const chaptersOption = () =>
+    new Option('--chapters <mode>', 'books: definitions hold for the rest of the book (continue) or each chapter defines again (reset) (default: continue, or .carnkrc)').choices([
+      'continue',
+      'reset',
+    ]);
 
   program
     .command('lint')
     .description('report terminology problems in manuscripts')
-    .argument('[files...]', 'files, globs or folders; - reads standard input', [])
+    .argument('[files...]', 'files, globs or folders; a book project folder or its _quarto.yml/_bookdown.yml lints the book in reading order; - reads standard input', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
     .addOption(scopesOption())
@@ -228,6 +413,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(spellingOption())
     .addOption(glossaryOption())
     .addOption(noConfigOption())
+    .addOption(chaptersOption())
     .option('--fix', 'apply the safe (meaning-preserving) fixes to the files, then report what is left; with - the fixed text goes to standard output', false)
     .option('--no-color', 'plain stylish output')
     .action(async (files: string[], options) => {
@@ -243,6 +429,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(scopesOption())
     .addOption(glossaryOption())
     .addOption(noConfigOption())
+    .addOption(chaptersOption())
     .action(async (files: string[], options) => {
       setExit(await abbreviationsCommand(files, options));
     });

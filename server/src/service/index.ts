@@ -157,7 +157,8 @@ export interface TerminologyService {
   withGlossary(entries: readonly TermEntry[]): TerminologyService;
 }
 
-const CACHE_LIMIT = 64;
+// Enough for a thesis or book whose chapters are all analysed together.
+const CACHE_LIMIT = 256;
 
 /** A cached model of one document version, with lookups built on demand. */
 interface CacheEntry {

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { abbreviationKeyAt, bookContexts, firstPositionOfKey, type BookLayout, type ChaptersMode } from '../../server/src/node/bookAnalysis';
+import { readBookProject, type BookProject } from '../../server/src/node/bookProject';
+import { createTerminologyService, type BookContext } from '../../server/src/service/index';
+
+const service = createTerminologyService();
+const BOOKS = join(__dirname, '..', 'fixtures', 'books');
+
+/** Lints every file of a book with its context: the undefined abbreviations and unused definitions per file name. */
+function lintBook(book: BookLayout, texts: (path: string) => string, mode: ChaptersMode) {
+  const documentOf = (path: string) => ({ uri: path, version: 1, text: texts(path) });
+  const contexts = bookContexts(book, (path) => ({ uri: path, model: service.model(documentOf(path)) }), mode);
+  const report: Record<string, string[]> = {};
+  for (const file of book.files) {
+    const diagnostics = service.lint(documentOf(file.path), { book: contexts.get(file.path)! });
+    report[file.path.replace(/^.*\//, '')] = diagnostics
+      .filter((d) => d.code === 'undefined-abbreviation' || d.code === 'unused-abbreviation' || d.code === 'used-before-definition')
+      .map((d) => `${d.code === 'undefined-abbreviation' ? 'undefined' : d.code === 'unused-abbreviation' ? 'unused' : 'before'} ${d.message.match(/^'([^']+)'/)?.[1]}`);
+  }
+  return report;
+}
+
+const onDisk = (path: string) => readFileSync(path, 'utf8');
+
+describe('fixture books (acceptance of issue 10)', () => {
+  const quarto = readBookProject(join(BOOKS, 'quarto-book', '_quarto.yml'))!;
+  const bookdown = readBookProject(join(BOOKS, 'bookdown', '_bookdown.yml'))!;
+  const includes = readBookProject(join(BOOKS, 'includes', '_quarto.yml'))!;
+
+  const cases: { name: string; book: BookProject; mode: ChaptersMode; expected: Record<string, string[]> }[] = [
+    {
+      name: 'Quarto book, continue: chapter 3 uses what chapter 1 defines; nothing is undefined or unused',
+      book: quarto,
+      mode: 'continue',
+      expected: { 'index.qmd': [], '02-methods.qmd': [], '03-results.qmd': [] },
+    },
+    {
+      name: 'Quarto book, reset: each chapter must define again, and chapter 1 definitions used only later are unused',
+      book: quarto,
+      mode: 'reset',
+      expected: {
+        'index.qmd': ['unused NK', 'unused CAR', 'unused TGF-β', 'unused TME'],
+        '02-methods.qmd': ['undefined CAR-NK', 'unused IL-15', 'undefined NK'],
+        '03-results.qmd': ['undefined NK', 'undefined CAR', 'undefined IL-15', 'undefined TGF-β', 'undefined TME'],
+      },
+    },
+    {
+      name: 'bookdown, continue: index.Rmd is read first although its name sorts last',
+      book: bookdown,
+      mode: 'continue',
+      expected: { 'index.Rmd': [], '01-background.Rmd': [], '02-discussion.Rmd': [] },
+    },
+    {
+      name: 'bookdown, reset',
+      book: bookdown,
+      mode: 'reset',
+      expected: {
+        'index.Rmd': ['unused NK', 'unused CAR'],
+        '01-background.Rmd': ['undefined CAR', 'undefined NK', 'unused GMP'],
+        '02-discussion.Rmd': ['undefined NK', 'undefined CAR', 'undefined GMP'],
+      },
+    },
+    {
+      name: 'include tree, continue: included files read in place inherit from those read before them',
+      book: includes,
+      mode: 'continue',
+      expected: { 'index.qmd': [], '_introduction.qmd': [], '_results.qmd': [], '_safety.qmd': [] },
+    },
+    {
+      name: 'include tree, reset: an article is one chapter, so its includes still share definitions',
+      book: includes,
+      mode: 'reset',
+      expected: { 'index.qmd': [], '_introduction.qmd': [], '_results.qmd': [], '_safety.qmd': [] },
+    },
+  ];
+  for (const c of cases) test(c.name, () => assert.deepEqual(lintBook(c.book, onDisk, c.mode), c.expected));
+
+  test('the include fixture has exactly one problem: the missing include', () => {
+    assert.deepEqual(
+      includes.problems.map((p) => [p.file.replace(/^.*\/books\//, ''), p.line, p.message]),
+      [['includes/index.qmd', 8, "included file '_discussion.qmd' not found; the rest of the book is checked without it."]],
+    );
+    assert.deepEqual([quarto.problems, bookdown.problems], [[], []]);
+  });
+});
+
+describe('definitions around include points', () => {
+  // chapter.qmd includes _part.qmd in the middle; next.qmd is the following chapter.
+  const texts: Record<string, string> = {
+    '/b/chapter.qmd': 'Natural killer (NK) cells.\n\n{{< include _part.qmd >}}\n\nThe CAR and IL-15 again, with NK.\n',
+    '/b/_part.qmd': 'NK cells with a chimeric antigen receptor (CAR) and interleukin-15 (IL-15).\n',
+    '/b/next.qmd': 'NK and CAR and IL-15.\n',
+  };
+  const layout: BookLayout = {
+    files: [
+      { path: '/b/chapter.qmd', chapter: 0, includes: [{ offset: texts['/b/chapter.qmd']!.indexOf('{{<'), path: '/b/_part.qmd' }] },
+      { path: '/b/_part.qmd', chapter: 0, includes: [] },
+      { path: '/b/next.qmd', chapter: 1, includes: [] },
+    ],
+  };
+  const contexts = (mode: ChaptersMode) => {
+    const all = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), mode);
+    // A compound's parts count as uses too (`IL` of `IL-15`), as they do within one file.
+    const shown = (c: BookContext | undefined) => ({ inherited: c?.inherited.map((d) => `${d.key}@${d.uri}`), usedLater: c?.usedLater.filter((k) => /^[A-Z]/.test(k)) });
+    return Object.fromEntries(layout.files.map((f) => [f.path, shown(all.get(f.path))]));
+  };
+
+  test('continue: the included file inherits what precedes the include; its includer sees what it defines and uses', () => {
+    assert.deepEqual(contexts('continue'), {
+      '/b/chapter.qmd': { inherited: ['CAR@/b/_part.qmd', 'IL-15@/b/_part.qmd'], usedLater: ['CAR', 'IL', 'IL-15', 'NK'] },
+      '/b/_part.qmd': { inherited: ['NK@/b/chapter.qmd'], usedLater: ['CAR', 'IL', 'IL-15', 'NK'] },
+      '/b/next.qmd': { inherited: ['NK@/b/chapter.qmd', 'CAR@/b/_part.qmd', 'IL-15@/b/_part.qmd'], usedLater: [] },
+    });
+  });
+
+  test('reset: the next chapter starts empty; the included file still inherits from its includer', () => {
+    assert.deepEqual(contexts('reset'), {
+      // Only _part.qmd is read after the chapter's own definition of NK within the chapter.
+      '/b/chapter.qmd': { inherited: ['CAR@/b/_part.qmd', 'IL-15@/b/_part.qmd'], usedLater: ['NK'] },
+      '/b/_part.qmd': { inherited: ['NK@/b/chapter.qmd'], usedLater: ['CAR', 'IL', 'IL-15', 'NK'] },
+      '/b/next.qmd': { inherited: [], usedLater: [] },
+    });
+  });
+
+  test('the whole book lints clean under continue', () => {
+    assert.deepEqual(lintBook(layout, (p) => texts[p]!, 'continue'), { 'chapter.qmd': [], '_part.qmd': [], 'next.qmd': [] });
+  });
+
+  test('a use typed in one chapter leaves the contexts of the others unchanged (the service keeps their findings)', () => {
+    const before = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), 'continue');
+    const edited: Record<string, string> = { ...texts, '/b/chapter.qmd': texts['/b/chapter.qmd']!.replace('again', 'again and NK') };
+    const after = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 2, text: edited[path]! }) }), 'continue');
+    assert.deepEqual(after.get('/b/next.qmd'), before.get('/b/next.qmd'));
+    assert.deepEqual(after.get('/b/_part.qmd'), before.get('/b/_part.qmd'));
+  });
+});
+
+describe('positions for navigation across files', () => {
+  const text = 'CAR-NK cells.\tNatural killer (NK) cells, TGF-β and NK again.\r\n';
+  const model = service.model({ uri: 'file:///b/x.qmd', version: 1, text });
+  const cases: { name: string; character: number; key: string | undefined }[] = [
+    { name: 'inside a compound: the compound', character: 2, key: 'CAR-NK' },
+    { name: 'at the end of a word', character: 32, key: 'NK' },
+    { name: 'a Greek letter', character: 43, key: 'TGF-β' },
+    { name: 'plain prose', character: 20, key: undefined },
+  ];
+  for (const c of cases) test(`abbreviationKeyAt: ${c.name}`, () => assert.equal(abbreviationKeyAt(model, { line: 0, character: c.character }), c.key));
+  test('firstPositionOfKey: the first place the key itself is written', () => {
+    assert.deepEqual(firstPositionOfKey(model, 'NK'), { line: 0, character: 30 });
+    assert.equal(firstPositionOfKey(model, 'GMP'), undefined);
+  });
+});
