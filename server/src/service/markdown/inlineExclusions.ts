@@ -24,6 +24,8 @@ const DOLLAR = 36;
 const BACKSLASH = 92;
 
 const CITATION_KEY = /-?@(?:\{[^}\n]*\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)/uy;
+// Content of a bracketed pandoc citation: a key such as `@liu2020` or `-@lee2019` preceded by the start, a space or `;`.
+const CITATION_GROUP = /(?:^|[\s;])-?@[\p{L}\p{N}_{]/u;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/y;
 const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'*_]/y;
@@ -188,6 +190,19 @@ export function findInlineExclusions(
       }
       i++;
       continue;
+    }
+    if (ch === '[' && text[i + 1] !== '^') {
+      // A pandoc citation group `[@a; see @b, p. 3]` is not prose as a whole: masking its
+      // brackets too spares the definition detector thousands of empty parentheticals.
+      const close = text.indexOf(']', i + 1);
+      if (close > 0 && close < end && close - i < 500) {
+        const inner = text.slice(i + 1, close);
+        if (!inner.includes('[') && !inner.includes('\n\n') && CITATION_GROUP.test(inner) && text[close + 1] !== '(' && text[close + 1] !== '[') {
+          exclude(i, close + 1);
+          i = close + 1;
+          continue;
+        }
+      }
     }
     if (ch === '[' && text[i + 1] === '^') {
       const close = text.indexOf(']', i + 2);
