@@ -14,6 +14,9 @@ import { scanProse } from '../server/src/service/markdown/proseScanner';
 import { detectDefinitions } from '../server/src/service/abbreviations/definitionDetector';
 import { findMentionTokens } from '../server/src/service/model/mentions';
 import { loadBuiltinKnowledge } from '../server/src/service/knowledge/builtin';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ab3pCorpusFolder, readRecords } from '../scripts/ab3pCorpus';
 
 /** Milliseconds taken by each of `runs` calls of `work`, after `warmups` unmeasured calls. */
 function sample(runs: number, warmups: number, work: (run: number) => unknown): number[] {
@@ -87,6 +90,16 @@ function main(): void {
     if (run >= 0) rules.push(performance.now() - started);
   }
   results['parts.rulesOnCachedModel'] = rules;
+  // Issue 4's measure: detection over the whole Ab3P development half, record by record.
+  // run.mjs starts this script in the repository root.
+  const corpus = join(ab3pCorpusFolder(process.cwd()), 'dev.txt');
+  const corpusPath = process.env['CARNK_BENCH_AB3P'] ?? corpus;
+  if (existsSync(corpusPath)) {
+    const records = readRecords(readFileSync(corpusPath, 'utf8'));
+    results['detect.ab3pDev'] = sample(Math.max(runs, 9), 2, () => {
+      for (const record of records) detectDefinitions(record.text);
+    });
+  }
   results['parts.detectDefinitions.wholeText'] = sample(Math.min(runs, 5), 1, () => detectDefinitions(masked));
 
   process.stdout.write(JSON.stringify({ samples: results, maxRssKiB: process.resourceUsage().maxRSS }));

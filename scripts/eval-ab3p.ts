@@ -13,12 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { detectDefinitions } from '../server/src/service/abbreviations/definitionDetector.js';
-
-/** One abstract of the corpus. */
-interface CorpusRecord {
-  pmid: string;
-  text: string;
-}
+import { ab3pCorpusFolder, readRecords, type CorpusRecord } from './ab3pCorpus';
 
 /** A short form / long form pair as the scorer compares them. */
 interface DefinitionPair {
@@ -28,7 +23,7 @@ interface DefinitionPair {
 }
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpusFolder = process.env['AB3P_CORPUS'] ?? resolve(repositoryRoot, '../shared/corpora/ab3p-med1250');
+const corpusFolder = ab3pCorpusFolder(repositoryRoot);
 const TIMING_RUNS = 5;
 
 function main(): void {
@@ -73,27 +68,6 @@ function main(): void {
     );
   }
   writeErrors(records, score, gold);
-}
-
-/**
- * Splits dev.txt into records. A record starts at a line of digits only, at
- * the start of the file or after a blank line; abstracts may contain blank lines.
- */
-function readRecords(content: string): CorpusRecord[] {
-  const lines = content.replace(/\r\n?/g, '\n').split('\n');
-  const records: CorpusRecord[] = [];
-  let current: { pmid: string; lines: string[] } | undefined;
-  lines.forEach((line, index) => {
-    const startsRecord = /^\d+$/.test(line.trim()) && (index === 0 || lines[index - 1]!.trim() === '');
-    if (startsRecord) {
-      if (current !== undefined) records.push({ pmid: current.pmid, text: current.lines.join('\n').trimEnd() });
-      current = { pmid: line.trim(), lines: [] };
-    } else if (current !== undefined) {
-      current.lines.push(line);
-    }
-  });
-  if (current !== undefined) records.push({ pmid: current.pmid, text: current.lines.join('\n').trimEnd() });
-  return records;
 }
 
 function readTsv(content: string): Record<string, string>[] {
