@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/service/index';
-import { LineIndex } from '../../server/src/service/text/lineIndex';
+import { applyTextEdits, positionOf } from '../helpers/positions';
 import { startTestServer, type TestServer } from '../helpers/lspClient';
 
 // Books over stdio (issue 10): definitions, hover, go to definition, references and rename
@@ -20,18 +19,6 @@ const chapter1 = file('quarto-book/index.qmd');
 const chapter2 = file('quarto-book/02-methods.qmd');
 const chapter3 = file('quarto-book/03-results.qmd');
 
-/** The position of the `n`-th occurrence of `needle` in `text`, plus `delta` characters. */
-function positionOf(text: string, needle: string, n = 0, delta = 0) {
-  let at = -1;
-  for (let i = 0; i <= n; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `'${needle}' #${n} in the text`);
-  return new LineIndex(text).positionAt(at + delta);
-}
-
-function applyTextEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  return applyEdits(text, edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })));
-}
 
 const codes = (published: PublishDiagnosticsParams) => published.diagnostics.map((d) => d.code);
 

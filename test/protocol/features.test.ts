@@ -2,27 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { applyEdits } from '../../server/src/service/index';
-import { LineIndex } from '../../server/src/service/text/lineIndex';
+import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { applyTextEdits, positionOf } from '../helpers/positions';
 import { startTestServer, type TestServer } from '../helpers/lspClient';
 
 // Every request of the language server, over stdio, on the example manuscript (issue 7).
 const EXAMPLE = readFileSync(join(__dirname, '..', '..', 'examples', 'car-nk-review.md'), 'utf8');
 const URI = 'file:///work/example/car-nk-review.md';
 
-/** The position of the `n`-th occurrence of `needle` (plus `delta` characters). */
-function positionOf(text: string, needle: string, n = 0, delta = 1) {
-  let at = -1;
-  for (let i = 0; i <= n; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `'${needle}' #${n} in the text`);
-  return new LineIndex(text).positionAt(at + delta);
-}
-
-function applyTextEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  return applyEdits(text, edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })));
-}
 
 describe('language server features on the example manuscript', { timeout: 30_000 }, () => {
   let server: TestServer;

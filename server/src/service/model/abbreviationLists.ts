@@ -1,15 +1,9 @@
+import type { DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { ProseMap } from '../markdown/proseScanner';
 import { isAbbreviationSegment } from './mentions';
 
-/** One entry of a journal-style abbreviation list, e.g. `NK, natural killer`. */
-export interface ListedAbbreviation {
-  short: string;
-  shortStart: number;
-  shortEnd: number;
-  long: string;
-  longStart: number;
-  longEnd: number;
-}
+/** One entry of a journal-style abbreviation list, e.g. `NK, natural killer`: a definition without a written pattern. */
+export type ListedAbbreviation = Omit<DetectedDefinition, 'pattern'>;
 
 /** The abbreviation list found in one prose block, and where in the block it starts. */
 export interface BlockAbbreviationList {
