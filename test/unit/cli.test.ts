@@ -191,3 +191,25 @@ describe('carnk terms and export', () => {
     for (const w of ['NK', 'ADCC', 'granzyme', 'cytotoxicity', 'CAR-NK']) assert.ok(words.includes(w), w);
   });
 });
+
+describe('relative glossary paths', () => {
+  test('resolve against the working folder, with --no-config and for terms', () => {
+    const dir = workspace({ 'g.yaml': 'entries:\n  - preferred: FBXL\n    expansions: [fictional box ligand]\n    definition: A term only this test knows.\n' });
+    const terms = carnk(['terms', 'FBXL', '--glossary', 'g.yaml'], undefined, dir);
+    assert.equal(terms.code, 0, terms.stderr);
+    assert.match(terms.stdout, /fictional box ligand/);
+    const lint = carnk(['lint', '-', '--no-config', '--glossary', 'g.yaml', '-f', 'json'], 'We saw FBXL.', dir);
+    assert.equal(lint.stderr, '');
+    assert.match(lint.stdout, /fictional box ligand \(FBXL\)/);
+  });
+});
+
+describe('a lone document with includes', () => {
+  test('is linted as a book of one chapter; its included parts are not linted again alone', () => {
+    const dir = workspace({ 'main.qmd': 'Natural killer (NK) cells matter.\n\n{{< include part.qmd >}}\n', 'part.qmd': 'NK cells kill.\n' });
+    const result = carnk(['lint', '-f', 'json', 'main.qmd', 'part.qmd'], undefined, dir);
+    assert.equal(result.code, 0, result.stderr);
+    const diagnostics = (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }[]).flatMap((f) => f.diagnostics);
+    assert.deepEqual(diagnostics.map((d) => d.code), []);
+  });
+});

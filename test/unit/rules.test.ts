@@ -158,3 +158,33 @@ describe('inline disables and front-matter settings', () => {
     assert.deepEqual(codes, ['invalid-configuration', 'undefined-abbreviation']);
   });
 });
+
+describe('fixes keep the text intact (review findings)', () => {
+  test('a long form interrupted by a comment or code is not a repeat', () => {
+    check('long-form-after-abbreviation', 'We used natural killer (NK) cells and NK cells. Then natural <!-- note --> killer cells and natural `x` killer cells.');
+  });
+  test('a plural definition is repeated in the plural', () =>
+    assert.equal(
+      fixed('long-form-after-abbreviation', 'Induced pluripotent stem cells (iPSCs) and iPSCs. Later, induced pluripotent stem cells were edited.'),
+      'Induced pluripotent stem cells (iPSCs) and iPSCs. Later, iPSCs were edited.',
+    ));
+  test('a soft line break is not a sentence start', () =>
+    assert.equal(
+      fixed('used-before-definition', 'We expanded the\nNK cells in vitro. Later, natural killer (NK) cells grew.'),
+      'We expanded the\nnatural killer (NK) cells in vitro. Later, NK cells grew.',
+    ));
+  test('removing a stray word keeps a neighbouring code span whole', () => {
+    const text = 'We ran the `assay`通过 with many more English words in this sentence.';
+    const [d] = service.lint({ uri: 'a.md', version: 1, text }).filter((x) => x.code === 'foreign-script');
+    const model = service.model({ uri: 'a.md', version: 1, text });
+    const edit = d!.data!.fixes![0]!.edits[0]!;
+    const result = applyEdits(text, [{ start: model.lines.offsetAt(edit.range.start), end: model.lines.offsetAt(edit.range.end), newText: edit.newText }]);
+    assert.equal(result, 'We ran the `assay` with many more English words in this sentence.');
+  });
+  test('the abbreviation list replaces a whole CRLF table and keeps CRLF', () => {
+    const text = 'Natural killer (NK) cells and NK.\r\n\r\n## Abbreviations\r\n\r\n| Abbreviation | Definition |\r\n|---|---|\r\n| NK | natural killer |\r\n';
+    const list = service.abbreviationList({ uri: 'a.md', version: 1, text }, 'table');
+    assert.deepEqual(list.replace?.start, { line: 4, character: 0 });
+    assert.ok(!/[^\r]\n/u.test(list.text), 'CRLF line endings');
+  });
+});

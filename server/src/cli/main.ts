@@ -9,7 +9,7 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { bookContexts, type ChaptersMode } from '../node/bookAnalysis';
-import { findProjectFile, PROJECT_FILE_NAMES, readBookProject, type BookProject } from '../node/bookProject';
+import { findIncludeShortcodes, findProjectFile, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
 import { projectContextFor } from '../node/projectFiles';
 import {
   createTerminologyService,
@@ -101,7 +101,18 @@ async function bookInput(input: string): Promise<BookInput | undefined> {
     const book = projectFile && dirname(projectFile) === resolve(trimmed) ? readBookProject(projectFile) : undefined;
     return book ? { book, shownRoot: trimmed === '.' ? '' : trimmed } : undefined;
   }
-  if (!PROJECT_FILE_NAMES.includes(basename(input))) return undefined;
+  if (!PROJECT_FILE_NAMES.includes(basename(input))) {
+    // A lone document with {{< include >}} files is a book of one chapter, as in the editor.
+    let text: string;
+    try {
+      text = await readFile(input, 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (findIncludeShortcodes(text).length === 0) return undefined;
+    const folder = dirname(input);
+    return { book: readIncludeTree(resolve(input)), shownRoot: folder === '.' ? '' : folder };
+  }
   const book = readBookProject(input);
   if (!book) throw new UsageError(`'${input}' is not a Quarto book or manuscript project (project: type: book or manuscript)`);
   const folder = dirname(input);
@@ -111,10 +122,16 @@ async function bookInput(input: string): Promise<BookInput | undefined> {
 /** Books and files to lint, in the order given. */
 async function expandTargets(inputs: string[]): Promise<LintTarget[]> {
   const targets: LintTarget[] = [];
+  // A file that a book given earlier already covers (an included part) is linted there, in context.
+  const inBooks = new Set<string>();
   for (const input of inputs) {
     const book = await bookInput(input);
-    if (book) targets.push(book);
-    else targets.push(...(await expandInputs([input], true)).map((file) => ({ file })));
+    if (book) {
+      targets.push(book);
+      for (const file of book.book.files) inBooks.add(file.path);
+    } else {
+      targets.push(...(await expandInputs([input], true)).filter((file) => file === '-' || !inBooks.has(resolve(file))).map((file) => ({ file })));
+    }
   }
   if (targets.length === 0) await expandInputs([]);
   return targets;
@@ -187,7 +204,7 @@ const reportedProblems = new Set<string>();
 function contextFor(file: string, options: CommonOptions): { service: TerminologyService; settings: AnalysisSettings } {
   const project = options.config
     ? projectContextFor(file === '-' ? undefined : file, options.glossary ?? [])
-    : projectContextFor(undefined, options.glossary ?? [], '/nonexistent-carnk-root');
+    : projectContextFor(undefined, options.glossary ?? [], process.cwd(), { searchUpwards: false });
   for (const problem of project.problems) {
     if (reportedProblems.has(problem.message)) continue;
     reportedProblems.add(problem.message);

@@ -94,10 +94,15 @@ export function readConfigFile(path: string): { settings: ProjectSettings; probl
  * glossaries it lists (relative to it) plus `extraGlossaries` (absolute or relative to
  * `cwd`), and a `.carnk-glossary.*` found upwards.
  */
-export function projectContextFor(documentPath: string | undefined, extraGlossaries: string[] = [], cwd = process.cwd()): ProjectContext {
+export function projectContextFor(
+  documentPath: string | undefined,
+  extraGlossaries: string[] = [],
+  cwd = process.cwd(),
+  { searchUpwards = true }: { searchUpwards?: boolean } = {},
+): ProjectContext {
   const context: ProjectContext = { settings: {}, glossaryFiles: [], glossaryEntries: [], problems: [] };
   const folder = documentPath ? dirname(resolve(documentPath)) : cwd;
-  const configFile = findUpwards(folder, CONFIG_NAMES);
+  const configFile = searchUpwards ? findUpwards(folder, CONFIG_NAMES) : undefined;
   if (configFile) {
     const config = readConfigFile(configFile);
     context.configFile = configFile;
@@ -108,7 +113,7 @@ export function projectContextFor(documentPath: string | undefined, extraGlossar
     }
   }
   for (const glossary of extraGlossaries) context.glossaryFiles.push(isAbsolute(glossary) ? glossary : resolve(cwd, glossary));
-  const found = findUpwards(folder, GLOSSARY_NAMES);
+  const found = searchUpwards ? findUpwards(folder, GLOSSARY_NAMES) : undefined;
   if (found && !context.glossaryFiles.includes(found)) context.glossaryFiles.push(found);
   for (const file of context.glossaryFiles) {
     const glossary = readGlossaryFile(file);

@@ -173,7 +173,8 @@ interface CacheEntry {
 /** What, in the settings, changes rule results beyond the model (the model depends on the scope mode only). */
 function analysisFingerprint(settings: AnalysisSettings): string {
   if (!settings.noDefinition?.length && !settings.spelling && !settings.book) return '';
-  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', settings.book?.inherited.map((d) => [d.key, d.long, d.uri]) ?? [], settings.book?.usedLater ?? []]);
+  // The whole inherited definition: hover and go to definition read its range.
+  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', settings.book?.inherited ?? [], settings.book?.usedLater ?? []]);
 }
 
 /** Settings from the front matter's `carnk:` key, with a problem per invalid field. */

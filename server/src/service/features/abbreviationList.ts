@@ -29,9 +29,11 @@ export function abbreviationList(model: DocumentModel, format: AbbreviationListF
   }
   const rows = [...chosen.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || a.localeCompare(b));
   const escape = (s: string) => s.replace(/\|/g, '\\|');
+  // Write the list with the document's own line endings.
+  const eol = /\r\n/u.test(model.text) ? '\r\n' : '\n';
   const text =
     format === 'table'
-      ? ['| Abbreviation | Definition |', '|---|---|', ...rows.map(([short, long]) => `| ${escape(short)} | ${escape(long)} |`)].join('\n')
+      ? ['| Abbreviation | Definition |', '|---|---|', ...rows.map(([short, long]) => `| ${escape(short)} | ${escape(long)} |`)].join(eol)
       : `Abbreviations: ${rows.map(([short, long]) => `${short}, ${long}`).join('; ')}.`;
 
   const listBlocks = [...new Set(model.definitions.filter((d) => mainScopes.has(d.scope) && d.pattern === 'list').map((d) => d.block))].sort((a, b) => a - b);
@@ -41,9 +43,10 @@ export function abbreviationList(model: DocumentModel, format: AbbreviationListF
   // A table list: take in its header and delimiter rows, which hold no definitions.
   let start = first.start;
   if (first.kind === 'table-row') {
-    const before = model.text.lastIndexOf('\n\n', start);
-    const tableStart = before < 0 ? 0 : before + 2;
-    if (/^\s*\|/u.test(model.text.slice(tableStart, start))) start = tableStart;
+    // Walk back over the table's header and delimiter lines (any line ending).
+    let line = model.lines.lineAt(start);
+    while (line > 0 && /^\s*\|/u.test(model.text.slice(model.lines.lineStart(line - 1), model.lines.lineEnd(line - 1)))) line--;
+    start = model.lines.lineStart(line);
   }
   const inline = /(?:[*_]{1,2})?(?:List of )?Abbreviations(?: used)?(?:[*_]{1,2})?\s*[:.]/u.exec(model.text.slice(first.start, first.end));
   if (inline && first.kind === 'paragraph') start = first.start + inline.index;

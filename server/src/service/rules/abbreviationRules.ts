@@ -277,14 +277,18 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         const start = block.start + match.index!;
         const end = start + match[0].length;
         if (start < definition.shortEnd || insideLongForm(index, start, end - match[match.length - 1]!.length)) continue;
+        // The pattern may only run across white space: a masked comment or code span in between is not a repeat.
+        if (model.text.slice(start, end) !== match[0]) continue;
         const plural = match[match.length - 1] === 's' ? 's' : '';
+        // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
+        const replacement = definition.short !== definition.key && /s$/u.test(definition.short) ? definition.short : definition.key + plural;
         findings.push({
           rule: 'long-form-after-abbreviation',
           start,
           end,
-          message: `'${match[0]}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${definition.key}${plural}'.`,
+          message: `'${match[0]}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${replacement}'.`,
           data: { key: definition.key, scope },
-          fixes: [{ title: `Replace with '${definition.key}${plural}'`, edits: [{ start, end, newText: definition.key + plural }], safe: true }],
+          fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start, end, newText: replacement }], safe: true }],
         });
       }
     }

@@ -66,8 +66,13 @@ export function dropShortForm(text: string, definition: AbbreviationDefinition):
 /** Capitalises the first letter when `offset` starts a sentence. */
 export function capitaliseAtSentenceStart(text: string, offset: number, phrase: string): string {
   let i = offset - 1;
-  while (i >= 0 && /[ \t*_"“(]/u.test(text[i]!)) i--;
-  const atStart = i < 0 || /[.!?\n\r]/u.test(text[i]!);
+  let lineBreaks = 0;
+  // A single line break inside a paragraph is a soft wrap; a blank line starts a new paragraph.
+  while (i >= 0 && /[ \t*_"“(\r\n]/u.test(text[i]!)) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineBreaks++;
+    i--;
+  }
+  const atStart = i < 0 || lineBreaks >= 2 || /[.!?#|>]/u.test(text[i]!);
   return atStart ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
 }
 

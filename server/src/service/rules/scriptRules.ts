@@ -94,7 +94,7 @@ export function checkForeignScript(context: RuleContext): Finding[] {
         message: `'${run[0]}' is a stray word in another script inside an English sentence (machine-translation residue?).`,
         data: { word: run[0] },
         // Remove one neighbouring space with the word, so no double space is left (never before the text's start).
-        fixes: [{ title: `Remove '${run[0]}'`, edits: [{ start: start > 0 && masked[start - 1] === ' ' && after === ' ' ? start - 1 : start, end, newText: '' }], safe: false }],
+        fixes: [{ title: `Remove '${run[0]}'`, edits: [{ start: start > 0 && model.text[start - 1] === ' ' && model.text[end] === ' ' ? start - 1 : start, end, newText: '' }], safe: false }],
       });
     }
   }
