@@ -3,6 +3,7 @@
  * validation and translates between LSP and the terminology service. No terminology
  * logic lives here.
  */
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
@@ -76,9 +77,24 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  // `.carnkrc` and glossary look-ups walk the folders upwards: remembered per folder for a
+  // short while, so a keystroke in a book does not stat every parent folder for every chapter.
+  // File-change notices and settings changes drop them at once.
+  const PROJECT_CONTEXT_TTL_MS = 2_000;
+  const projectContexts = new Map<string, { at: number; context: ReturnType<typeof projectContextFor> }>();
+  const projectContextCached = (path: string | undefined): ReturnType<typeof projectContextFor> => {
+    const folder = path ? dirname(path) : '';
+    const hit = projectContexts.get(folder);
+    const now = Date.now();
+    if (hit && now - hit.at < PROJECT_CONTEXT_TTL_MS) return hit.context;
+    const context = projectContextFor(path, settings.glossaries, workspaceFolder);
+    projectContexts.set(folder, { at: now, context });
+    return context;
+  };
+
   /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
   const contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
-    const project = projectContextFor(pathOf(uri), settings.glossaries, workspaceFolder);
+    const project = projectContextCached(pathOf(uri));
     const analysis: AnalysisSettings = {
       scopeMode: project.settings.scopes ?? settings.scopes,
       rules: { ...settings.rules, ...project.settings.rules },
@@ -172,7 +188,7 @@ export function startServer(connection: Connection): void {
       documentsByPath.set(filePath, result);
       return result;
     };
-    const project = projectContextFor(book.projectFile, settings.glossaries, workspaceFolder);
+    const project = projectContextCached(book.projectFile);
     const mode: ChaptersMode = project.settings.chapters ?? settings.chapters;
     const contexts = bookContexts(
       book,
@@ -334,6 +350,7 @@ export function startServer(connection: Connection): void {
       void connection.window.showWarningMessage(problem);
     }
     settings = next;
+    projectContexts.clear();
     bookStates.clear();
     revalidateAll();
   };
@@ -371,6 +388,7 @@ export function startServer(connection: Connection): void {
 
   // A changed .carnkrc or glossary on disk re-lints everything (clients that watch files send this).
   connection.onDidChangeWatchedFiles(() => {
+    projectContexts.clear();
     bookStates.clear();
     revalidateAll();
   });

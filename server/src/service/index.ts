@@ -228,7 +228,18 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
   };
 
   /** Settings after the front matter's `carnk:` key. */
-  const effective = (document: DocumentInput, settings: AnalysisSettings): AnalysisSettings => mergeSettings(settings, frontMatterSettings(document).settings);
+  // The front matter's settings, parsed once per URI and text (every request of a keystroke asks for them).
+  const frontMatterCache = new Map<string, { text: string; value: ReturnType<typeof frontMatterSettings> }>();
+  const frontMatterOf = (document: DocumentInput): ReturnType<typeof frontMatterSettings> => {
+    const hit = frontMatterCache.get(document.uri);
+    if (hit && hit.text === document.text) return hit.value;
+    const value = frontMatterSettings(document);
+    frontMatterCache.delete(document.uri);
+    frontMatterCache.set(document.uri, { text: document.text, value });
+    if (frontMatterCache.size > CACHE_LIMIT) frontMatterCache.delete(frontMatterCache.keys().next().value as string);
+    return value;
+  };
+  const effective = (document: DocumentInput, settings: AnalysisSettings): AnalysisSettings => mergeSettings(settings, frontMatterOf(document).settings);
 
   const cached = (document: DocumentInput, settings: AnalysisSettings): CacheEntry => {
     const scopeMode = settings.scopeMode ?? 'journal';
@@ -303,7 +314,7 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
       const configRule = ruleById('invalid-configuration')!;
       const configSeverity = effectiveSeverity(configRule, merged.rules);
       if (configSeverity !== 'off') {
-        for (const problem of frontMatterSettings(document).problems) {
+        for (const problem of frontMatterOf(document).problems) {
           const end = Math.min(document.text.length, problem.offset + (/^[\w-]+/u.exec(document.text.slice(problem.offset))?.[0].length ?? 1));
           diagnostics.push({ code: 'invalid-configuration', severity: configSeverity, message: problem.message, range: model.lines.rangeOf(problem.offset, end), start: problem.offset, end });
         }
