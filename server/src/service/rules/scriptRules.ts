@@ -40,6 +40,8 @@ export function checkForeignScript(context: RuleContext): Finding[] {
   const { model } = context;
   const masked = model.prose.masked;
   const findings: Finding[] = [];
+  // Most documents hold only Latin and Greek: one scan of the whole text decides.
+  if (!OTHER_SCRIPT.test(masked) && !GREEK_LOOK_ALIKE.test(masked)) return findings;
   for (const block of model.prose.blocks) {
     const slice = masked.slice(block.start, block.end);
     // Most blocks hold only Latin and Greek: one scan decides whether to look closer.
