@@ -193,6 +193,39 @@ function longFormRegex(alternatives: string[]): RegExp {
   return pattern;
 }
 
+/** One long-form match in a block, relative to the block's start. */
+interface LongFormMatch {
+  index: number;
+  text: string;
+  /** Which alternative (longest first) matched. */
+  which: number;
+  plural: string;
+}
+
+const blockMatches = new Map<string, Map<string, LongFormMatch[]>>();
+
+/**
+ * The matches of a scope's long-form pattern in one block. Remembered by pattern and block
+ * text, so a keystroke re-searches only the block it changed.
+ */
+function longFormMatches(pattern: RegExp, slice: string): LongFormMatch[] {
+  let byBlock = blockMatches.get(pattern.source);
+  if (!byBlock) {
+    if (blockMatches.size > 50) blockMatches.clear();
+    blockMatches.set(pattern.source, (byBlock = new Map()));
+  }
+  let matches = byBlock.get(slice);
+  if (!matches) {
+    matches = [];
+    for (const match of slice.matchAll(pattern)) {
+      matches.push({ index: match.index!, text: match[0], which: match.slice(1, -1).findIndex((group) => group !== undefined), plural: match[match.length - 1] === 's' ? 's' : '' });
+    }
+    if (byBlock.size > 20_000) byBlock.clear();
+    byBlock.set(slice, matches);
+  }
+  return matches;
+}
+
 /** Escapes a string for a regular expression, letting any run of white space or hyphen-like dashes match. */
 function longFormPattern(long: string): string {
   return long
@@ -270,23 +303,22 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     for (const index of blocksByScope.get(scope) ?? []) {
       const block = model.prose.blocks[index]!;
       const slice = model.prose.masked.slice(block.start, block.end);
-      for (const match of slice.matchAll(pattern)) {
-        const which = match.slice(1, -1).findIndex((group) => group !== undefined);
-        const definition = ordered[which];
+      for (const match of longFormMatches(pattern, slice)) {
+        const definition = ordered[match.which];
         if (!definition) continue;
-        const start = block.start + match.index!;
-        const end = start + match[0].length;
-        if (start < definition.shortEnd || insideLongForm(index, start, end - match[match.length - 1]!.length)) continue;
+        const start = block.start + match.index;
+        const end = start + match.text.length;
+        if (start < definition.shortEnd || insideLongForm(index, start, end - match.plural.length)) continue;
         // The pattern may only run across white space: a masked comment or code span in between is not a repeat.
-        if (model.text.slice(start, end) !== match[0]) continue;
-        const plural = match[match.length - 1] === 's' ? 's' : '';
+        if (model.text.slice(start, end) !== match.text) continue;
+        const plural = match.plural;
         // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
         const replacement = definition.short !== definition.key && /s$/u.test(definition.short) ? definition.short : definition.key + plural;
         findings.push({
           rule: 'long-form-after-abbreviation',
           start,
           end,
-          message: `'${match[0]}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${replacement}'.`,
+          message: `'${match.text}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${replacement}'.`,
           data: { key: definition.key, scope },
           fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start, end, newText: replacement }], safe: true }],
         });
