@@ -22,6 +22,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { abbreviationKeyAt, bookContexts, firstPositionOfKey, type ChaptersMode } from './node/bookAnalysis';
 import { bookContaining, nodeFileSystem, withOverlay, type BookProject } from './node/bookProject';
+import { GlossaryServices, layerSettings } from './node/analysisContext';
 import { projectContextFor, type FileProblem } from './node/projectFiles';
 import {
   ABBREVIATIONS_REQUEST,
@@ -59,7 +60,7 @@ export function startServer(connection: Connection): void {
   const onError = (error: unknown, context: string): void =>
     connection.console.error(`carnk: ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const baseService = createTerminologyService({ onError });
-  const servicesByGlossary = new Map<string, { entries: unknown[]; service: TerminologyService }>();
+  const glossaryServices = new GlossaryServices(baseService);
   let settings: CarnkSettings = DEFAULT_SETTINGS;
   let workspaceFolder: string | undefined;
   let canPullConfiguration = false;
@@ -95,24 +96,8 @@ export function startServer(connection: Connection): void {
   /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
   const contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
     const project = projectContextCached(pathOf(uri));
-    const analysis: AnalysisSettings = {
-      scopeMode: project.settings.scopes ?? settings.scopes,
-      rules: { ...settings.rules, ...project.settings.rules },
-      spelling: project.settings.spelling ?? settings.spelling,
-      noDefinition: [...settings.noDefinition, ...(project.settings.noDefinition ?? [])],
-    };
-    let service = baseService;
-    if (project.glossaryEntries.length > 0) {
-      const key = project.glossaryFiles.join('\u0000');
-      const cached = servicesByGlossary.get(key);
-      const sameEntries = cached && cached.entries.length === project.glossaryEntries.length && cached.entries.every((e, i) => e === project.glossaryEntries[i]);
-      if (cached && sameEntries) service = cached.service;
-      else {
-        service = baseService.withGlossary(project.glossaryEntries);
-        servicesByGlossary.set(key, { entries: [...project.glossaryEntries], service });
-      }
-    }
-    return { service, analysis, problems: project.problems };
+    const editor: AnalysisSettings = { scopeMode: settings.scopes, rules: settings.rules, spelling: settings.spelling, noDefinition: settings.noDefinition };
+    return { service: glossaryServices.serviceFor(project), analysis: layerSettings(editor, project.settings), problems: project.problems };
   };
 
   const input = (document: TextDocument): DocumentInput => ({ uri: document.uri, version: document.version, text: document.getText() });

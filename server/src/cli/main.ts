@@ -10,6 +10,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { bookContexts, type ChaptersMode } from '../node/bookAnalysis';
 import { findIncludeShortcodes, findProjectFile, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
+import { GlossaryServices, layerSettings } from '../node/analysisContext';
 import { projectContextFor } from '../node/projectFiles';
 import {
   createTerminologyService,
@@ -193,7 +194,7 @@ interface CommonOptions {
 const service = createTerminologyService({
   onError: (error, context) => process.stderr.write(`carnk: internal error in ${context}: ${String(error)}\n`),
 });
-const servicesByGlossary = new Map<string, TerminologyService>();
+const glossaryServices = new GlossaryServices(service);
 const reportedProblems = new Set<string>();
 
 /**
@@ -210,20 +211,11 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
     reportedProblems.add(problem.message);
     process.stderr.write(`carnk: ${problem.message}\n`);
   }
-  const settings: AnalysisSettings = {};
-  const scopes = options.scopes ?? project.settings.scopes;
-  if (scopes) settings.scopeMode = scopes;
-  const spelling = options.spelling ?? project.settings.spelling;
-  if (spelling) settings.spelling = spelling;
-  settings.rules = { ...project.settings.rules, ...options.rule };
-  if (project.settings.noDefinition) settings.noDefinition = project.settings.noDefinition;
-  let fileService = service;
-  if (project.glossaryEntries.length > 0) {
-    const key = project.glossaryFiles.join('\u0000');
-    fileService = servicesByGlossary.get(key) ?? service.withGlossary(project.glossaryEntries);
-    servicesByGlossary.set(key, fileService);
-  }
-  return { service: fileService, settings };
+  const flags: AnalysisSettings = {};
+  if (options.scopes) flags.scopeMode = options.scopes;
+  if (options.spelling) flags.spelling = options.spelling;
+  if (options.rule) flags.rules = options.rule;
+  return { service: glossaryServices.serviceFor(project), settings: layerSettings({}, project.settings, flags) };
 }
 
 /** A book's files read from disk with their service, settings and book context, in reading order. */
