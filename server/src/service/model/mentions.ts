@@ -17,6 +17,13 @@ const UPPER = /\p{Lu}/gu;
 const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$/u;
 const HAS_UPPER = /\p{Lu}/u;
+const CAPITAL = /\p{Lu}/gu;
+const WHITE_SPACE = /[ \n\t\r]/gu;
+
+/** Space, tab, line feed or carriage return: the characters that bound a tokenising window. */
+function isWhiteSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13;
+}
 const HYPHEN = /[-\u2010\u2011]/u;
 const UPPER_AFTER_FIRST = /.\p{Lu}/su;
 
@@ -80,12 +87,25 @@ function isCapitalisedWord(run: string): boolean {
 export function findMentionTokens(masked: string, start: number, end: number): MentionToken[] {
   const found: MentionToken[] = [];
   const slice = masked.slice(start, end);
-  for (const match of slice.matchAll(TOKEN)) {
-    const token = match[0];
+  // Every mention holds a capital letter, and most words hold none: tokenise only the
+  // white-space-delimited stretches around capitals (a token never spans white space, so
+  // the tokens found there are exactly those a scan of the whole slice would find).
+  let windowEnd = 0;
+  for (const capital of slice.matchAll(CAPITAL)) {
+    if (capital.index! < windowEnd) continue;
+    let windowStart = capital.index!;
+    while (windowStart > windowEnd && !isWhiteSpace(slice.charCodeAt(windowStart - 1))) windowStart--;
+    WHITE_SPACE.lastIndex = capital.index!;
+    const stop = WHITE_SPACE.exec(slice);
+    windowEnd = stop ? stop.index : slice.length;
+    for (const match of slice.slice(windowStart, windowEnd).matchAll(TOKEN)) tokenise(match[0], start + windowStart + match.index!);
+  }
+  return dropShouting(masked, found);
+
+  function tokenise(token: string, tokenStart: number): void {
     // Most tokens are ordinary words: no capital at all, or one leading capital and no hyphen.
-    if (!HAS_UPPER.test(token)) continue;
-    if (!HYPHEN.test(token) && !UPPER_AFTER_FIRST.test(token)) continue;
-    const tokenStart = start + match.index!;
+    if (!HAS_UPPER.test(token)) return;
+    if (!HYPHEN.test(token) && !UPPER_AFTER_FIRST.test(token)) return;
     const segments = token.split(/[-\u2010\u2011]/u);
     const kinds = segments.map(classify);
     const bounds: number[] = [];
@@ -101,7 +121,6 @@ export function findMentionTokens(masked: string, start: number, end: number): M
       }
     }
   }
-  return dropShouting(masked, found);
 }
 
 /** Removes runs of three or more all-capital words in a row: shouted text, not abbreviations. */
