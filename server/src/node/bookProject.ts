@@ -6,7 +6,9 @@
  * recursively. Missing files and include cycles become problems; discovery goes on.
  * Files are read through a `ProjectFileSystem`, so tests can pass an in-memory one.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { LineIndex } from '../service/text/lineIndex';
+import { readCached, type CachedFile } from './projectFiles';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 
@@ -105,25 +107,12 @@ export function findIncludeShortcodes(text: string): IncludeShortcode[] {
   return found;
 }
 
-/** Zero-based line and character of an offset (line breaks: `\n`, `\r\n`, lone `\r`, as in LSP). */
-function positionOfOffset(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 || c === 10) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 /** A problem on a span of a text file. */
 function problemAt(file: string, text: string, start: number, end: number, message: string): BookProblem {
-  const from = positionOfOffset(text, start);
-  const to = positionOfOffset(text, end);
+  const lines = new LineIndex(text);
+  const from = lines.positionAt(start);
+  const to = lines.positionAt(end);
   return { file, line: from.line, character: from.character, endCharacter: to.line === from.line ? to.character : from.character + 1, message };
 }
 
@@ -383,13 +372,7 @@ export function bookContaining(documentPath: string, fs: ProjectFileSystem = nod
   return undefined;
 }
 
-interface CachedText {
-  mtimeMs: number;
-  size: number;
-  text: string;
-}
-
-const textCache = new Map<string, CachedText>();
+const textCache = new Map<string, CachedFile<string>>();
 
 /**
  * The disk, with texts cached by modification time and size, so an unchanged chapter keeps
@@ -397,24 +380,7 @@ const textCache = new Map<string, CachedText>();
  */
 export const nodeFileSystem: ProjectFileSystem = {
   readText(path: string): string | undefined {
-    let info;
-    try {
-      info = statSync(path);
-    } catch {
-      return undefined;
-    }
-    if (!info.isFile()) return undefined;
-    const hit = textCache.get(path);
-    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.text;
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    textCache.set(path, { mtimeMs: info.mtimeMs, size: info.size, text });
-    return text;
+    return readCached(textCache, path, (text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   },
   isFile(path: string): boolean {
     try {

@@ -27,7 +27,8 @@ export interface ProjectContext {
   problems: FileProblem[];
 }
 
-interface CachedFile<T> {
+/** A value parsed from a file, valid while the file's modification time and size stay the same. */
+export interface CachedFile<T> {
   mtimeMs: number;
   size: number;
   value: T;
@@ -45,7 +46,8 @@ function statOf(path: string): { mtimeMs: number; size: number } | undefined {
   }
 }
 
-function readCached<T>(cache: Map<string, CachedFile<T>>, path: string, parse: (text: string) => T): T | undefined {
+/** The parsed content of `path`, read and parsed again only when the file changed; undefined when it cannot be read. */
+export function readCached<T>(cache: Map<string, CachedFile<T>>, path: string, parse: (text: string) => T): T | undefined {
   const info = statOf(path);
   if (!info) return undefined;
   const hit = cache.get(path);

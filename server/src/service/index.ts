@@ -442,8 +442,3 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
 }
 
 const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
-
-/** Reads a `.carnkrc` file's settings for the adapters (re-exported for convenience). */
-export function readProjectConfig(text: string, fileName: string): { settings: ProjectSettings; problems: ConfigProblem[] } {
-  return parseProjectConfig(text, fileName);
-}

@@ -40,15 +40,14 @@ export function abbreviationList(model: DocumentModel, format: AbbreviationListF
   if (listBlocks.length === 0) return { text };
   const first = model.prose.blocks[listBlocks[0]!]!;
   const last = model.prose.blocks[listBlocks[listBlocks.length - 1]!]!;
+  // Where the list begins: an `Abbreviations:` label inside a paragraph, else the block.
+  let start = model.abbreviationLists.get(listBlocks[0]!)?.start ?? first.start;
   // A table list: take in its header and delimiter rows, which hold no definitions.
-  let start = first.start;
   if (first.kind === 'table-row') {
     // Walk back over the table's header and delimiter lines (any line ending).
     let line = model.lines.lineAt(start);
     while (line > 0 && /^\s*\|/u.test(model.text.slice(model.lines.lineStart(line - 1), model.lines.lineEnd(line - 1)))) line--;
     start = model.lines.lineStart(line);
   }
-  const inline = /(?:[*_]{1,2})?(?:List of )?Abbreviations(?: used)?(?:[*_]{1,2})?\s*[:.]/u.exec(model.text.slice(first.start, first.end));
-  if (inline && first.kind === 'paragraph') start = first.start + inline.index;
   return { text, replace: { start, end: last.end } };
 }

@@ -7,7 +7,6 @@ import type { ScopeDefinitions } from '../rules/scopeDefinitions';
 import { entryForKey } from '../rules/types';
 import { mentionAt, termAt } from './lookup';
 
-export { mentionAt } from './lookup';
 
 const CATEGORY_NAMES: Record<string, string> = {
   'cell-types-sources': 'Cell types and sources',

@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { LineIndex } from '../text/lineIndex';
 import type { TermEntry } from './types';
 import { createKnowledgeBase } from './knowledgeBase';
 // Ajv's standalone validators, generated at build time by scripts/build-knowledge.mjs from
@@ -48,11 +49,11 @@ interface SourceLocator {
 export function parseGlossary(text: string, fileName: string): ParsedGlossary {
   try {
     const source = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : '';
-    const lines = lineStarts(source);
+    const lines = new LineIndex(source);
     const isJson = /\.json$/i.test(fileName);
     const parsed = isJson ? readJson(source) : readYaml(source);
     const problemAt = (offset: number, message: string): GlossaryProblem => {
-      const { line, character } = positionAt(lines, offset);
+      const { line, character } = lines.positionAt(offset);
       return { message: `${fileName}:${line + 1}: ${message}`, line, character };
     };
     if (parsed.syntaxError) {
@@ -312,23 +313,3 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 0x0a) starts.push(i + 1);
-    else if (unit === 0x0d && text.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: Math.max(0, offset - (starts[low] ?? 0)) };
-}

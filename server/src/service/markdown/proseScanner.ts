@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { findFrontMatter, type FrontMatter } from './frontMatter';
+import { LineIndex } from '../text/lineIndex';
 import { findInlineExclusions, type HtmlComment, type Span } from './inlineExclusions';
 
 /** What kind of text a prose block is. */
@@ -34,6 +35,8 @@ export interface ProseMap {
   comments: HtmlComment[];
   /** Front matter, if any. */
   frontMatter?: FrontMatter;
+  /** Line index of the document text (built once, shared with the document model). */
+  lines: LineIndex;
 }
 
 /** Section headings whose content is not linted (compared lower-case, trailing colon and numbering removed). */
@@ -72,15 +75,6 @@ function blockParser(): MarkdownIt {
   return parser;
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
 
 function normaliseHeading(raw: string): string {
   return raw
@@ -106,19 +100,13 @@ interface OpenDiv {
 export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   if (format === 'text') return scanPlainText(text);
 
-  const lineStarts = lineStartsOf(text);
-  const lineCount = lineStarts.length;
-  const lineEnd = (line: number): number => {
-    if (line + 1 >= lineCount) return text.length;
-    let end = lineStarts[line + 1]!;
-    if (text.charCodeAt(end - 1) === 10) end--;
-    if (text.charCodeAt(end - 1) === 13) end--;
-    return end;
-  };
-  const lineText = (line: number): string => text.slice(lineStarts[line]!, lineEnd(line));
+  const lines = new LineIndex(text);
+  const lineCount = lines.lineCount;
+  const lineEnd = (line: number): number => lines.lineEnd(line);
+  const lineText = (line: number): string => text.slice(lines.lineStart(line), lineEnd(line));
 
   const frontMatter = findFrontMatter(text);
-  const frontMatterLines = frontMatter ? lineOfOffset(lineStarts, frontMatter.end) + 1 : 0;
+  const frontMatterLines = frontMatter ? lines.lineAt(frontMatter.end) + 1 : 0;
 
   // Pandoc fenced divs: record their fences and the legend label of figure/table divs.
   const divLegendByLine: (string | undefined)[] = new Array(lineCount);
@@ -159,11 +147,11 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   // The copy markdown-it sees: front matter and div fences blanked (same line count).
   let source = text;
   if (frontMatterLines > 0 || fenceLines.size > 0) {
-    const lines: string[] = [];
+    const copy: string[] = [];
     for (let line = 0; line < lineCount; line++) {
-      lines.push(line < frontMatterLines || fenceLines.has(line) ? '' : lineText(line));
+      copy.push(line < frontMatterLines || fenceLines.has(line) ? '' : lineText(line));
     }
-    source = lines.join('\n');
+    source = copy.join('\n');
   }
 
   const tokens = blockParser().parse(source, {});
@@ -195,7 +183,7 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.type === 'html_block' && token.map) {
-      const start = lineStarts[token.map[0]]!;
+      const start = lines.lineStart(token.map[0]);
       const end = lineEnd(token.map[1] - 1);
       const body = text.slice(start, end);
       let at = body.indexOf('<!--');
@@ -241,7 +229,7 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
     }
     if (skipSectionLevel > 0) continue;
 
-    const start = lineStarts[firstLine]!;
+    const start = lines.lineStart(firstLine);
     const end = lineEnd(endLine - 1);
     const firstText = lineText(firstLine);
     let region: Region = { kind: 'main' };
@@ -290,7 +278,7 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
 
     // Container and heading markers on each line are not prose.
     for (let line = firstLine; line < endLine; line++) {
-      const ls = lineStarts[line]!;
+      const ls = lines.lineStart(line);
       const le = lineEnd(line);
       const content = text.slice(ls, le);
       const marker = /^[ \t]*(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:#{1,6}(?=[ \t]|$))?/.exec(content);
@@ -313,7 +301,7 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   const masked = buildMask(text, proseSpans, excluded);
   comments.sort((a, b) => a.start - b.start);
   blocks.sort((a, b) => a.start - b.start);
-  const map: ProseMap = { masked, blocks, comments };
+  const map: ProseMap = { masked, blocks, comments, lines };
   if (frontMatter) map.frontMatter = frontMatter;
   return map;
 }
@@ -328,16 +316,6 @@ function tableEndsRightBefore(tokens: Token[], t: number): boolean {
   return false;
 }
 
-function lineOfOffset(lineStarts: number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
 
 /** Plain text: every paragraph is prose in the main region. */
 function scanPlainText(text: string): ProseMap {
@@ -351,7 +329,7 @@ function scanPlainText(text: string): ProseMap {
     if (/\S/.test(text.slice(start, end))) blocks.push({ start, end, kind: 'paragraph', region: { kind: 'main' } });
   }
   const masked = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  return { masked, blocks, comments: [] };
+  return { masked, blocks, comments: [], lines: new LineIndex(text) };
 }
 
 /** Masks everything outside `prose`, then everything inside `excluded`, keeping line breaks. */

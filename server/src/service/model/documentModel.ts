@@ -1,6 +1,6 @@
 import { detectDefinitions, type DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
-import { findAbbreviationLists } from './abbreviationLists';
+import { findAbbreviationLists, type BlockAbbreviationList } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
 import { scanProse, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { LineIndex } from '../text/lineIndex';
@@ -89,6 +89,8 @@ export interface DocumentModel {
   terms: TermMention[];
   /** The knowledge base the model was built with. */
   knowledge?: KnowledgeBase;
+  /** Journal-style abbreviation lists by prose-block index, with where each list starts. */
+  abbreviationLists: Map<number, BlockAbbreviationList>;
   /** Per-block results, handed to the next build of the same document so unchanged blocks are not analysed again. */
   blockCache: BlockCache;
 }
@@ -271,7 +273,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   for (const definition of definitions) entry(definition.key).definitions.push(definition);
   for (const mention of mentions) entry(mention.key).mentions.push(mention);
 
-  const model: DocumentModel = { uri, version, text, lines: new LineIndex(text), prose, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
+  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
   if (options.knowledge) model.knowledge = options.knowledge;
   return model;
 }

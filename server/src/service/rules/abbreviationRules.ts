@@ -4,7 +4,6 @@ import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralis
 import { abbreviationKey } from '../model/mentions';
 import type { Finding, FixProposal, RuleContext } from './types';
 
-export { ScopeDefinitions, type DefinitionSite } from './scopeDefinitions';
 
 /** True for mentions that count as uses for first-use rules. */
 function isCounted(mention: AbbreviationMention): boolean {
