@@ -13,12 +13,9 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
 const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$/u;
-const UPPER = /\p{Lu}/gu;
 const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$/u;
 const HAS_UPPER = /\p{Lu}/u;
-const CAPITAL = /\p{Lu}/gu;
-const WHITE_SPACE = /[ \n\t\r]/gu;
 
 /** Space, tab, line feed or carriage return: the characters that bound a tokenising window. */
 function isWhiteSpace(code: number): boolean {
@@ -29,10 +26,30 @@ const UPPER_AFTER_FIRST = /.\p{Lu}/su;
 
 type SegmentKind = 'word' | 'digits' | 'abbr' | 'short';
 
+/** Whether the non-ASCII character at `index` (a surrogate pair counts as one) is an upper-case letter. */
+function isNonAsciiUpperAt(text: string, index: number): boolean {
+  const codePoint = text.codePointAt(index)!;
+  let upper = nonAsciiUpper.get(codePoint);
+  if (upper === undefined) {
+    upper = UPPER_LETTER.test(String.fromCodePoint(codePoint));
+    nonAsciiUpper.set(codePoint, upper);
+  }
+  return upper;
+}
+const UPPER_LETTER = /^\p{Lu}$/u;
+/** Upper-case or not, by code point, for the few non-ASCII characters prose holds. */
+const nonAsciiUpper = new Map<number, boolean>();
+
 function upperCount(segment: string): number {
-  UPPER.lastIndex = 0;
   let n = 0;
-  while (UPPER.exec(segment)) n++;
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) n++;
+    } else if (code < 0xdc00 || code > 0xdfff) {
+      if (isNonAsciiUpperAt(segment, i)) n++;
+    }
+  }
   return n;
 }
 
@@ -63,12 +80,18 @@ function classify(segment: string): SegmentKind {
  * `iPSC`, `CAR`), case kept (NK and nk are different things).
  */
 export function abbreviationKey(written: string): string {
-  let key = written.normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
+  let key = keyCache.get(written);
+  if (key !== undefined) return key;
+  key = written.normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
   key = key.replace(/['\u2019]s?$/u, '');
   key = key.replace(PLURAL_S, '');
   key = key.replace(/[+\-\u207a\u207b]+$/u, '');
+  // A document uses a few hundred abbreviations many times each; the cache stays small.
+  if (keyCache.size >= 10_000) keyCache.clear();
+  keyCache.set(written, key);
   return key;
 }
+const keyCache = new Map<string, string>();
 
 /** True for an all-capital word of five or more letters: a label such as `RESULTS` or shouting, not an abbreviation. */
 function isCapitalisedWord(run: string): boolean {
@@ -86,19 +109,23 @@ function isCapitalisedWord(run: string): boolean {
  */
 export function findMentionTokens(masked: string, start: number, end: number): MentionToken[] {
   const found: MentionToken[] = [];
-  const slice = masked.slice(start, end);
+  const to = Math.min(end, masked.length);
   // Every mention holds a capital letter, and most words hold none: tokenise only the
   // white-space-delimited stretches around capitals (a token never spans white space, so
-  // the tokens found there are exactly those a scan of the whole slice would find).
-  let windowEnd = 0;
-  for (const capital of slice.matchAll(CAPITAL)) {
-    if (capital.index! < windowEnd) continue;
-    let windowStart = capital.index!;
-    while (windowStart > windowEnd && !isWhiteSpace(slice.charCodeAt(windowStart - 1))) windowStart--;
-    WHITE_SPACE.lastIndex = capital.index!;
-    const stop = WHITE_SPACE.exec(slice);
-    windowEnd = stop ? stop.index : slice.length;
-    for (const match of slice.slice(windowStart, windowEnd).matchAll(TOKEN)) tokenise(match[0], start + windowStart + match.index!);
+  // the tokens found there are exactly those a scan of the whole range would find).
+  let windowEnd = start;
+  for (let i = start; i < to; i++) {
+    const code = masked.charCodeAt(i);
+    const isCapital = code < 0x80 ? code >= 0x41 && code <= 0x5a : (code < 0xdc00 || code > 0xdfff) && isNonAsciiUpperAt(masked, i);
+    if (!isCapital) continue;
+    let windowStart = i;
+    while (windowStart > windowEnd && !isWhiteSpace(masked.charCodeAt(windowStart - 1))) windowStart--;
+    windowEnd = i;
+    while (windowEnd < to && !isWhiteSpace(masked.charCodeAt(windowEnd))) windowEnd++;
+    const window = masked.slice(windowStart, windowEnd);
+    TOKEN.lastIndex = 0;
+    for (let match = TOKEN.exec(window); match !== null; match = TOKEN.exec(window)) tokenise(match[0], windowStart + match.index);
+    i = windowEnd;
   }
   return dropShouting(masked, found);
 

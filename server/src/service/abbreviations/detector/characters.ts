@@ -26,11 +26,15 @@ export function isWhitespace(code: number): boolean {
 
 /** True for an upper-case letter (any script). */
 export function isUpperCaseLetter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 0x80 && character.length === 1) return code >= 0x41 && code <= 0x5a;
   return character !== character.toLowerCase() && character === character.toUpperCase();
 }
 
 /** True for a lower-case letter (any script). */
 export function isLowerCaseLetter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 0x80 && character.length === 1) return code >= 0x61 && code <= 0x7a;
   return character !== character.toUpperCase() && character === character.toLowerCase();
 }
 

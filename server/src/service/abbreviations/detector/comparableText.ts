@@ -52,22 +52,46 @@ const SUBSTITUENT_PREFIXES: ReadonlySet<string> = new Set([
  * suffixes (`methyl|ation`, `hydroxy|lase`) stay inside the word.
  */
 function startsChemicalPart(text: string, partStart: number, offset: number, end: number): boolean {
-  // Every prefix has two to eight letters; checking only those keeps long words linear.
-  if (offset - partStart < 2 || offset - partStart > 8) return false;
   const prefix = text.slice(partStart, offset).toLowerCase();
+  const counting = MULTIPLYING_PREFIXES.has(prefix);
+  if (!counting && !SUBSTITUENT_PREFIXES.has(prefix)) return false;
   const rest = text.slice(offset, Math.min(end, offset + 10)).toLowerCase();
-  if (MULTIPLYING_PREFIXES.has(prefix)) return COUNTED_GROUP_STEMS.some((stem) => rest.startsWith(stem));
-  return SUBSTITUENT_PREFIXES.has(prefix) && /^[b-df-hj-km-np-tv-z][a-z]{3}/.test(rest);
+  if (counting) return COUNTED_GROUP_STEMS.some((stem) => rest.startsWith(stem));
+  return /^[b-df-hj-km-np-tv-z][a-z]{3}/.test(rest);
 }
+
+const CHEMICAL_PREFIXES: readonly string[] = [...MULTIPLYING_PREFIXES, ...SUBSTITUENT_PREFIXES];
+
+/**
+ * The lengths of the chemical prefixes the word part starting at `partStart` begins
+ * with, as bits (`1 << length`): 0 for almost every word, so that the letters after the
+ * part's start need no check. Prefixes are ASCII, compared without allocating.
+ */
+function chemicalPrefixLengths(text: string, partStart: number, end: number): number {
+  let lengths = 0;
+  for (const prefix of CHEMICAL_PREFIXES) {
+    if (partStart + prefix.length > end) continue;
+    let k = 0;
+    while (k < prefix.length && (text.charCodeAt(partStart + k) | 0x20) === prefix.charCodeAt(k)) k++;
+    if (k === prefix.length) lengths |= 1 << prefix.length;
+  }
+  return lengths;
+}
+
+/** `a` to `z`, indexed by the upper-case letter's code minus `A`. */
+const LOWER_ASCII: readonly string[] = Array.from({ length: 26 }, (_, index) => String.fromCharCode(0x61 + index));
 
 /** Number words a short-form digit may stand for (`3D` = `three-dimensional`). */
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 /** The digit spelled out by the word part starting at `offset`, if any (`two-` → `2`). */
 function spelledDigitAt(text: string, offset: number, end: number): string | undefined {
+  // Every number word starts with one of `zotfsen`: test that letter before comparing words.
+  const first = text.charCodeAt(offset) | 0x20;
+  if (!NUMBER_WORD_INITIALS.has(first)) return undefined;
   for (let digit = 0; digit < NUMBER_WORDS.length; digit++) {
     const word = NUMBER_WORDS[digit]!;
-    if (offset + word.length > end) continue;
+    if (offset + word.length > end || word.charCodeAt(0) !== first) continue;
     if (text.slice(offset, offset + word.length).toLowerCase() !== word) continue;
     const after = offset + word.length;
     if (after < end && isWordCharacter(text, after)) continue;
@@ -75,6 +99,9 @@ function spelledDigitAt(text: string, offset: number, end: number): string | und
   }
   return undefined;
 }
+
+/** Lower-case first letters of the number words, as code units. */
+const NUMBER_WORD_INITIALS: ReadonlySet<number> = new Set(NUMBER_WORDS.map((word) => word.charCodeAt(0)));
 
 /**
  * Comparable characters of `text[start, end)`, in reading order. Token indexes
@@ -87,6 +114,7 @@ export function toComparableCharacters(text: string, start: number, end: number,
   let previousWasWordCharacter = false;
   let previousCharacter = '';
   let partStart = start;
+  let partPrefixLengths = 0;
   for (let offset = start; offset < end; offset++) {
     const code = text.charCodeAt(offset);
     if (isWhitespace(code)) {
@@ -118,10 +146,13 @@ export function toComparableCharacters(text: string, start: number, end: number,
       }
     } else {
       const startsPart = !previousWasWordCharacter || startsNewWordPart(previousCharacter, source) ||
-        startsChemicalPart(text, partStart, offset, end);
-      if (startsPart) partStart = offset;
+        ((partPrefixLengths & (1 << (offset - partStart))) !== 0 && startsChemicalPart(text, partStart, offset, end));
+      if (startsPart) {
+        partStart = offset;
+        partPrefixLengths = chemicalPrefixLengths(text, offset, end);
+      }
       const comparable: ComparableCharacter = {
-        character: source.toLowerCase().charAt(0),
+        character: code >= 0x41 && code <= 0x5a ? LOWER_ASCII[code - 0x41]! : code < 0x80 ? source : source.toLowerCase().charAt(0),
         offset,
         token,
         startsWordPart: startsPart,

@@ -27,5 +27,7 @@ function buildGreekLetterNames(): Map<string, string> {
 
 /** The lower-case Latin name of a Greek letter (`β` → `beta`), or `undefined` for any other character. */
 export function greekLetterName(character: string): string | undefined {
+  // Every key is one code unit from U+00B5 up: most prose characters are ruled out at once.
+  if (character.length !== 1 || character.charCodeAt(0) < 0xb5) return undefined;
   return GREEK_LETTER_NAMES.get(character);
 }
