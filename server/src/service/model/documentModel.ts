@@ -180,16 +180,19 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
     const analysis = analyseBlock(prose.masked, block, listed?.start, options.knowledge, previous, blockCache);
+    // Explicit literals rather than spreads: one object shape per array, built fast.
     const shift = block.start;
     for (const found of analysis.detected) {
       const key = abbreviationKey(found.short);
       if (key.length === 0) continue;
       definitions.push({
-        ...found,
+        short: found.short,
         shortStart: found.shortStart + shift,
         shortEnd: found.shortEnd + shift,
+        long: found.long,
         longStart: found.longStart + shift,
         longEnd: found.longEnd + shift,
+        pattern: found.pattern,
         key,
         scope,
         block: index,
@@ -197,10 +200,15 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     }
     for (const entry of listed?.entries ?? []) {
       const key = abbreviationKey(entry.short);
-      if (key.length > 0) definitions.push({ ...entry, key, scope, block: index, pattern: 'list' });
+      if (key.length === 0) continue;
+      const { short, long, shortStart, shortEnd, longStart, longEnd } = entry;
+      definitions.push({ short, shortStart, shortEnd, long, longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
     for (const occurrence of analysis.terms) {
-      terms.push({ ...occurrence, start: occurrence.start + shift, end: occurrence.end + shift, block: index, scope });
+      const { entryId, form, kind, otherEntryIds } = occurrence;
+      const term: TermMention = { start: occurrence.start + shift, end: occurrence.end + shift, entryId, form, kind, block: index, scope };
+      if (otherEntryIds !== undefined) (term as { otherEntryIds?: readonly string[] }).otherEntryIds = otherEntryIds;
+      terms.push(term);
     }
     const inHeading = block.kind === 'heading' || block.kind === 'title';
     for (const token of analysis.mentions) {
