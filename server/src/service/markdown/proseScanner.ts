@@ -114,6 +114,15 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   const divStack: OpenDiv[] = [];
   let inCodeFence: string | undefined;
   for (let line = frontMatterLines; line < lineCount; line++) {
+    // Only a line whose first non-blank character is a backtick, tilde or colon can open or
+    // close a code fence or a div: look at the rest without slicing them.
+    let first = lines.lineStart(line);
+    while (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09) first++;
+    const marker = text.charCodeAt(first);
+    if (marker !== 0x60 && marker !== 0x7e && marker !== 0x3a) {
+      divLegendByLine[line] = divStack[divStack.length - 1]?.legend;
+      continue;
+    }
     const content = lineText(line);
     const codeFence = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(content);
     if (codeFence) {
@@ -147,11 +156,16 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   // The copy markdown-it sees: front matter and div fences blanked (same line count).
   let source = text;
   if (frontMatterLines > 0 || fenceLines.size > 0) {
-    const copy: string[] = [];
-    for (let line = 0; line < lineCount; line++) {
-      copy.push(line < frontMatterLines || fenceLines.has(line) ? '' : lineText(line));
+    // Blank those lines in place, keeping every line break (markdown-it reads lines only).
+    const blanked = [...Array.from({ length: frontMatterLines }, (_, line) => line), ...[...fenceLines].sort((a, b) => a - b)];
+    const parts: string[] = [];
+    let cursor = 0;
+    for (const line of blanked) {
+      parts.push(text.slice(cursor, lines.lineStart(line)));
+      cursor = lineEnd(line);
     }
-    source = copy.join('\n');
+    parts.push(text.slice(cursor));
+    source = parts.join('');
   }
 
   const tokens = blockParser().parse(source, {});
@@ -342,7 +356,8 @@ function buildMask(text: string, prose: Span[], excluded: Span[]): string {
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || keep[i] !== keep[runStart]) {
       const run = text.slice(runStart, i);
-      parts.push(keep[runStart] ? run : run.replace(/[^\r\n]/g, ' '));
+      if (keep[runStart]) parts.push(run);
+      else parts.push(/[\r\n]/.test(run) ? run.replace(/[^\r\n]/g, ' ') : ' '.repeat(run.length));
       runStart = i;
     }
   }
