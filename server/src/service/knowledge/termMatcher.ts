@@ -199,8 +199,15 @@ function findOccurrences(root: TrieNode, firstRuns: ReadonlySet<number>, text: s
       position++;
       continue;
     }
-    const runEnd = skipWord(text, position, to);
-    const found = firstRuns.has(foldedHash(text, position, runEnd)) ? longestMatchAt(root, text, position, to) : undefined;
+    // The word's run of word characters and its folded hash, in one pass.
+    let hash = foldedHashStep(FNV_OFFSET, text.charCodeAt(position));
+    let runEnd = position + 1;
+    for (; runEnd < to; runEnd++) {
+      const unit = text.charCodeAt(runEnd);
+      if (unit < 128 ? asciiWordTable[unit] === 0 : !isWordCharacterAt(text, runEnd)) break;
+      hash = foldedHashStep(hash, unit);
+    }
+    const found = firstRuns.has(hash) ? longestMatchAt(root, text, position, to) : undefined;
     if (found) {
       occurrences.push(found);
       position = found.end;

@@ -1,3 +1,4 @@
+import type { ProseBlock } from '../markdown/proseScanner';
 import type { Finding, RuleContext } from './types';
 
 // Letters of a script other than Latin and Greek (Greek letters are symbols in this field: IFN-γ, CD3ζ, μL).
@@ -6,6 +7,7 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 // A cheap first look: any character beyond Latin, Greek, and general punctuation or symbols.
 const OTHER_SCRIPT = /[^\u0000-\u024F\u0370-\u03FF\u1E00-\u1FFF\u2000-\u2BFF]/u;
 const GREEK_LOOK_ALIKE = /[οΟΑΒΕΖΗΙΚΜΝΡΤΥΧ]/u;
+const SUSPECT_CHARACTER = new RegExp(`${OTHER_SCRIPT.source}|${GREEK_LOOK_ALIKE.source}`, 'gu');
 
 /** Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant. */
 const LOOK_ALIKES: Record<string, string> = {
@@ -14,6 +16,28 @@ const LOOK_ALIKES: Record<string, string> = {
   ο: 'o', Ο: 'O', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
 };
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'u');
+
+/**
+ * The blocks holding a letter beyond Latin and Greek or a Greek look-alike, in order. Most
+ * documents hold only Latin and Greek, and the rest only a few such blocks: one scan of the
+ * whole text finds them (blocks are sorted and never overlap).
+ */
+function blocksToExamine(blocks: readonly ProseBlock[], masked: string): ProseBlock[] {
+  const found: ProseBlock[] = [];
+  let index = 0;
+  SUSPECT_CHARACTER.lastIndex = 0;
+  for (let match = SUSPECT_CHARACTER.exec(masked); match !== null; match = SUSPECT_CHARACTER.exec(masked)) {
+    while (index < blocks.length && blocks[index]!.end <= match.index) index++;
+    if (index === blocks.length) break;
+    const block = blocks[index]!;
+    if (block.start <= match.index) {
+      found.push(block);
+      index++;
+    }
+    SUSPECT_CHARACTER.lastIndex = Math.max(SUSPECT_CHARACTER.lastIndex, index < blocks.length ? blocks[index]!.start : masked.length);
+  }
+  return found;
+}
 
 /** The sentence around `offset` within `[from, to)`. */
 function sentenceAround(text: string, from: number, to: number, offset: number): string {
@@ -40,12 +64,8 @@ export function checkForeignScript(context: RuleContext): Finding[] {
   const { model } = context;
   const masked = model.prose.masked;
   const findings: Finding[] = [];
-  // Most documents hold only Latin and Greek: one scan of the whole text decides.
-  if (!OTHER_SCRIPT.test(masked) && !GREEK_LOOK_ALIKE.test(masked)) return findings;
-  for (const block of model.prose.blocks) {
+  for (const block of blocksToExamine(model.prose.blocks, masked)) {
     const slice = masked.slice(block.start, block.end);
-    // Most blocks hold only Latin and Greek: one scan decides whether to look closer.
-    if (!OTHER_SCRIPT.test(slice) && !GREEK_LOOK_ALIKE.test(slice)) continue;
     // Look-alike letters inside Latin words.
     for (const word of slice.matchAll(/[\p{L}\p{M}]+/gu)) {
       const letters = word[0];
