@@ -32,17 +32,95 @@ interface FormTarget {
 }
 
 interface TrieNode {
-  /** Children reached by a text character equal to the key (while the trie is built). */
-  exact: Map<number, TrieNode> | undefined;
-  /** Children reached by a text character whose lower-case form equals the key (while the trie is built). */
-  caseFolded: Map<number, TrieNode> | undefined;
-  /** `exact` and `caseFolded` as laid out for the walk, once the trie is complete. */
-  exactChildren: ChildIndex | undefined;
-  caseFoldedChildren: ChildIndex | undefined;
+  /**
+   * Children reached by a text character equal to the key: the first inline (`exactKey`,
+   * `exactChild`), the others in `exactMore`. Most nodes have one child (the trie is mostly
+   * chains of long forms' letters), so most nodes are one small object.
+   */
+  exactKey: number;
+  exactChild: TrieNode | undefined;
+  exactMore: Edges | undefined;
+  /** Children reached by a text character whose lower-case form equals the key, laid out likewise. */
+  foldedKey: number;
+  foldedChild: TrieNode | undefined;
+  foldedMore: Edges | undefined;
   /** Child reached by a run of whitespace. */
   whitespace: TrieNode | undefined;
   /** The form ending here, if any. */
   target: FormTarget | undefined;
+}
+
+/**
+ * A node's second and later children along one kind of edge. Comparing a few keys beats
+ * hashing; the few wide nodes (the root, common first letters) also index ASCII directly
+ * once the trie is complete. Measured on a 200,000-word thesis: the walk spent most of its
+ * time in `Map.get` when every node held maps, and building them took ~30 ms and 5 MB.
+ */
+interface Edges {
+  keys: number[];
+  nodes: TrieNode[];
+  /** For wide nodes: children by ASCII code (filled by {@link indexWideNodes}). */
+  ascii: (TrieNode | undefined)[] | undefined;
+}
+
+/** Nodes with more children than this get an ASCII table. */
+const NARROW_NODE = 6;
+
+function childAt(key: number, child: TrieNode | undefined, more: Edges | undefined, unit: number): TrieNode | undefined {
+  if (child !== undefined && key === unit) return child;
+  if (more === undefined) return undefined;
+  const ascii = more.ascii;
+  if (ascii !== undefined && unit < 128) return ascii[unit];
+  const keys = more.keys;
+  for (let i = 0; i < keys.length; i++) if (keys[i] === unit) return more.nodes[i];
+  return undefined;
+}
+
+function childFor(node: TrieNode, folded: boolean, key: number): TrieNode {
+  const found = folded
+    ? childAt(node.foldedKey, node.foldedChild, node.foldedMore, key)
+    : childAt(node.exactKey, node.exactChild, node.exactMore, key);
+  if (found) return found;
+  const child = newNode();
+  if (folded ? node.foldedChild === undefined : node.exactChild === undefined) {
+    if (folded) {
+      node.foldedKey = key;
+      node.foldedChild = child;
+    } else {
+      node.exactKey = key;
+      node.exactChild = child;
+    }
+    return child;
+  }
+  const more = folded ? (node.foldedMore ??= newEdges()) : (node.exactMore ??= newEdges());
+  more.keys.push(key);
+  more.nodes.push(child);
+  return child;
+}
+
+function newEdges(): Edges {
+  return { keys: [], nodes: [], ascii: undefined };
+}
+
+/** Gives every wide node its ASCII table (all its children, the inline one too), once all forms are in. */
+function indexWideNodes(root: TrieNode): void {
+  const pending = [root];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.exactChild !== undefined) pending.push(node.exactChild);
+    if (node.foldedChild !== undefined) pending.push(node.foldedChild);
+    if (node.whitespace !== undefined) pending.push(node.whitespace);
+    if (node.exactMore !== undefined) indexEdges(node.exactKey, node.exactChild, node.exactMore, pending);
+    if (node.foldedMore !== undefined) indexEdges(node.foldedKey, node.foldedChild, node.foldedMore, pending);
+  }
+}
+
+function indexEdges(key: number, child: TrieNode | undefined, more: Edges, pending: TrieNode[]): void {
+  for (const other of more.nodes) pending.push(other);
+  if (more.keys.length < NARROW_NODE) return;
+  const ascii = new Array<TrieNode | undefined>(128).fill(undefined);
+  if (key < 128) ascii[key] = child;
+  for (let i = 0; i < more.keys.length; i++) if (more.keys[i]! < 128) ascii[more.keys[i]!] = more.nodes[i];
+  more.ascii = ascii;
 }
 
 const KIND_PRIORITY: Readonly<Record<FormKind, number>> = { preferred: 0, variant: 1, expansion: 2, discouraged: 3 };
@@ -88,62 +166,21 @@ export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
       allowsPlural,
     });
   }
-  compileTrie(root);
+  indexWideNodes(root);
   return { findOccurrences: (text, from, to) => findOccurrences(root, firstRuns, text, from, to) };
 }
 
 function newNode(): TrieNode {
-  return { exact: undefined, caseFolded: undefined, exactChildren: undefined, caseFoldedChildren: undefined, whitespace: undefined, target: undefined };
-}
-
-/**
- * A node's children as the walk reads them. Most nodes have one to three children, where
- * comparing a few keys beats hashing; the few wide nodes (the root, common first letters)
- * index ASCII directly. Measured on a 200,000-word thesis: the walk spent most of its
- * time in `Map.get` before this layout.
- */
-interface ChildIndex {
-  /** Keys and children side by side, for narrow nodes; empty for wide ones. */
-  keys: number[];
-  nodes: TrieNode[];
-  /** For wide nodes: children by ASCII code, and the rest in a map. */
-  ascii: (TrieNode | undefined)[] | undefined;
-  other: Map<number, TrieNode> | undefined;
-}
-
-const NARROW_NODE = 6;
-
-function compileChildren(map: Map<number, TrieNode> | undefined): ChildIndex | undefined {
-  if (!map) return undefined;
-  if (map.size <= NARROW_NODE) return { keys: [...map.keys()], nodes: [...map.values()], ascii: undefined, other: undefined };
-  const ascii: (TrieNode | undefined)[] = new Array<TrieNode | undefined>(128).fill(undefined);
-  const other = new Map<number, TrieNode>();
-  for (const [key, child] of map) {
-    if (key < 128) ascii[key] = child;
-    else other.set(key, child);
-  }
-  return { keys: [], nodes: [], ascii, other };
-}
-
-function childAt(index: ChildIndex, unit: number): TrieNode | undefined {
-  const ascii = index.ascii;
-  if (ascii !== undefined) return unit < 128 ? ascii[unit] : index.other!.get(unit);
-  const keys = index.keys;
-  for (let i = 0; i < keys.length; i++) if (keys[i] === unit) return index.nodes[i];
-  return undefined;
-}
-
-/** Lays every node's children out for the walk (see {@link ChildIndex}); the build maps are dropped. */
-function compileTrie(root: TrieNode): void {
-  const pending = [root];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    node.exactChildren = compileChildren(node.exact);
-    node.caseFoldedChildren = compileChildren(node.caseFolded);
-    for (const map of [node.exact, node.caseFolded]) if (map) pending.push(...map.values());
-    if (node.whitespace) pending.push(node.whitespace);
-    node.exact = undefined;
-    node.caseFolded = undefined;
-  }
+  return {
+    exactKey: -1,
+    exactChild: undefined,
+    exactMore: undefined,
+    foldedKey: -1,
+    foldedChild: undefined,
+    foldedMore: undefined,
+    whitespace: undefined,
+    target: undefined,
+  };
 }
 
 function insertForm(root: TrieNode, form: string, target: FormTarget): void {
@@ -163,14 +200,7 @@ function insertForm(root: TrieNode, form: string, target: FormTarget): void {
       const lower = lowerCaseUnit(unit);
       // Caseless characters (digits, punctuation, hyphen) always go on the exact edge.
       const useFolded = foldCase && (lower !== unit || upperCaseUnit(unit) !== unit);
-      const map = useFolded ? (node.caseFolded ??= new Map()) : (node.exact ??= new Map());
-      const key = useFolded ? lower : unit;
-      let child = map.get(key);
-      if (!child) {
-        child = newNode();
-        map.set(key, child);
-      }
-      node = child;
+      node = childFor(node, useFolded, useFolded ? lower : unit);
     }
   }
   // Two forms identical after insertion (cannot happen for distinct strings) keep the first.
@@ -249,11 +279,11 @@ function longestMatchAt(root: TrieNode, text: string, start: number, to: number)
       if (after > position) depth = push(depth, node.whitespace, after, folds);
     }
     const normalized = isHyphenLike(unit) ? HYPHEN : unit;
-    const exactChild = node.exactChildren === undefined ? undefined : childAt(node.exactChildren, normalized);
+    const exactChild = childAt(node.exactKey, node.exactChild, node.exactMore, normalized);
     if (exactChild) depth = push(depth, exactChild, position + 1, folds);
-    if (node.caseFoldedChildren !== undefined) {
+    if (node.foldedChild !== undefined) {
       const lower = lowerCaseUnit(unit);
-      const foldedChild = childAt(node.caseFoldedChildren, lower);
+      const foldedChild = childAt(node.foldedKey, node.foldedChild, node.foldedMore, lower);
       if (foldedChild) depth = push(depth, foldedChild, position + 1, lower === unit ? folds : folds + 1);
     }
   }
