@@ -28,7 +28,11 @@ const DEEPEST_NESTING = 64;
 export function findBracketGroups(text: string, from: number, to: number): BracketGroup[] {
   const groups: BracketGroup[] = [];
   const openers: number[] = [];
-  for (let offset = from; offset < to; offset++) {
+  // Only brackets and line breaks matter: the regular expression jumps between them.
+  const interesting = /[()[\]\n]/g;
+  interesting.lastIndex = from;
+  for (let match = interesting.exec(text); match !== null && match.index < to; match = interesting.exec(text)) {
+    const offset = match.index;
     const character = text.charCodeAt(offset);
     if (character === 0x28 /* ( */ || character === 0x5b /* [ */) {
       if (openers.length < DEEPEST_NESTING) openers.push(offset);
@@ -39,7 +43,7 @@ export function findBracketGroups(text: string, from: number, to: number): Brack
         openers.pop();
         if (offset - top <= LONGEST_USEFUL_GROUP) groups.push({ open: top, close: offset });
       }
-    } else if (character === 0x0a /* \n */ && openers.length > 0 && isBlankLineAhead(text, offset + 1, to)) {
+    } else if (openers.length > 0 && isBlankLineAhead(text, offset + 1, to)) {
       openers.length = 0;
     }
   }

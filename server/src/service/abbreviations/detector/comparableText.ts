@@ -25,7 +25,7 @@ export interface ComparableCharacter {
   /** The previous comparable character was its immediate neighbour in the source (no separator between). */
   joinedToPrevious: boolean;
   /** On the first letter of a spelled-out number (`three-dimensional`): the digit it stands for. */
-  spelledDigit?: string;
+  spelledDigit: string | undefined;
 }
 
 /** Multiplying prefixes of chemical nomenclature (`tris|phosphate`, `di|methyl`). */
@@ -60,7 +60,16 @@ function startsChemicalPart(text: string, partStart: number, offset: number, end
   return /^[b-df-hj-km-np-tv-z][a-z]{3}/.test(rest);
 }
 
-const CHEMICAL_PREFIXES: readonly string[] = [...MULTIPLYING_PREFIXES, ...SUBSTITUENT_PREFIXES];
+/** The chemical prefixes above by their first letter's code, so that a word part is compared with a few at most. */
+const CHEMICAL_PREFIXES_BY_INITIAL: ReadonlyMap<number, readonly string[]> = (() => {
+  const byInitial = new Map<number, string[]>();
+  for (const prefix of [...MULTIPLYING_PREFIXES, ...SUBSTITUENT_PREFIXES]) {
+    const list = byInitial.get(prefix.charCodeAt(0)) ?? [];
+    list.push(prefix);
+    byInitial.set(prefix.charCodeAt(0), list);
+  }
+  return byInitial;
+})();
 
 /**
  * The lengths of the chemical prefixes the word part starting at `partStart` begins
@@ -68,10 +77,12 @@ const CHEMICAL_PREFIXES: readonly string[] = [...MULTIPLYING_PREFIXES, ...SUBSTI
  * part's start need no check. Prefixes are ASCII, compared without allocating.
  */
 function chemicalPrefixLengths(text: string, partStart: number, end: number): number {
+  const candidates = CHEMICAL_PREFIXES_BY_INITIAL.get(text.charCodeAt(partStart) | 0x20);
+  if (candidates === undefined) return 0;
   let lengths = 0;
-  for (const prefix of CHEMICAL_PREFIXES) {
+  for (const prefix of candidates) {
     if (partStart + prefix.length > end) continue;
-    let k = 0;
+    let k = 1;
     while (k < prefix.length && (text.charCodeAt(partStart + k) | 0x20) === prefix.charCodeAt(k)) k++;
     if (k === prefix.length) lengths |= 1 << prefix.length;
   }
@@ -142,6 +153,7 @@ export function toComparableCharacters(text: string, start: number, end: number,
           followsSeparator: index === 0 && !previousWasWordCharacter,
           insideGreekName: index > 0,
           joinedToPrevious: index > 0 || previousWasWordCharacter,
+          spelledDigit: undefined,
         });
       }
     } else {
@@ -151,7 +163,7 @@ export function toComparableCharacters(text: string, start: number, end: number,
         partStart = offset;
         partPrefixLengths = chemicalPrefixLengths(text, offset, end);
       }
-      const comparable: ComparableCharacter = {
+      result.push({
         character: code >= 0x41 && code <= 0x5a ? LOWER_ASCII[code - 0x41]! : code < 0x80 ? source : source.toLowerCase().charAt(0),
         offset,
         token,
@@ -159,10 +171,9 @@ export function toComparableCharacters(text: string, start: number, end: number,
         followsSeparator: !previousWasWordCharacter,
         insideGreekName: false,
         joinedToPrevious: previousWasWordCharacter,
-      };
-      const spelledDigit = previousWasWordCharacter ? undefined : spelledDigitAt(text, offset, end);
-      if (spelledDigit !== undefined) comparable.spelledDigit = spelledDigit;
-      result.push(comparable);
+        // One object shape for every letter: the digit, or undefined.
+        spelledDigit: previousWasWordCharacter ? undefined : spelledDigitAt(text, offset, end),
+      });
     }
     seenWordCharacterInToken = true;
     previousWasWordCharacter = true;
