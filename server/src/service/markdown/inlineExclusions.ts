@@ -94,8 +94,14 @@ export function findInlineExclusions(
     if (to > from) spans.push({ start: from, end: to });
   };
 
+  // Only these characters can start an exclusion; the expression jumps from one to the next.
+  const trigger = /[\\`$<\][{@hfw]|-(?=@)/g;
   let i = start;
   while (i < end) {
+    trigger.lastIndex = i;
+    const next = trigger.exec(text);
+    if (next === null || next.index >= end) break;
+    i = next.index;
     const c = text.charCodeAt(i);
     const ch = text[i]!;
     if (c === BACKSLASH) {
