@@ -216,8 +216,12 @@ function longFormMatches(pattern: RegExp, slice: string): LongFormMatch[] {
   let matches = byBlock.get(slice);
   if (!matches) {
     matches = [];
-    for (const match of slice.matchAll(pattern)) {
-      matches.push({ index: match.index!, text: match[0], which: match.slice(1, -1).findIndex((group) => group !== undefined), plural: match[match.length - 1] === 's' ? 's' : '' });
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(slice); match !== null; match = pattern.exec(slice)) {
+      // Groups 1..n-1 are the alternatives, the last one the plural -s.
+      let which = 0;
+      while (which < match.length - 2 && match[which + 1] === undefined) which++;
+      matches.push({ index: match.index, text: match[0], which: which < match.length - 2 ? which : -1, plural: match[match.length - 1] === 's' ? 's' : '' });
     }
     if (byBlock.size > 20_000) byBlock.clear();
     byBlock.set(slice, matches);
