@@ -114,9 +114,14 @@ export function findMentionTokens(masked: string, start: number, end: number): M
   // white-space-delimited stretches around capitals (a token never spans white space, so
   // the tokens found there are exactly those a scan of the whole range would find).
   let windowEnd = start;
-  for (let i = start; i < to; i++) {
+  // An ASCII capital or any non-ASCII character (checked below) may be a capital: the
+  // expression jumps between them instead of a loop visiting every character.
+  const maybeCapital = /[A-Z\u0080-\uffff]/g;
+  maybeCapital.lastIndex = start;
+  for (let next = maybeCapital.exec(masked); next !== null && next.index < to; next = maybeCapital.exec(masked)) {
+    const i = next.index;
     const code = masked.charCodeAt(i);
-    const isCapital = code < 0x80 ? code >= 0x41 && code <= 0x5a : (code < 0xdc00 || code > 0xdfff) && isNonAsciiUpperAt(masked, i);
+    const isCapital = code < 0x80 || ((code < 0xdc00 || code > 0xdfff) && isNonAsciiUpperAt(masked, i));
     if (!isCapital) continue;
     let windowStart = i;
     while (windowStart > windowEnd && !isWhiteSpace(masked.charCodeAt(windowStart - 1))) windowStart--;
@@ -125,7 +130,7 @@ export function findMentionTokens(masked: string, start: number, end: number): M
     const window = masked.slice(windowStart, windowEnd);
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(window); match !== null; match = TOKEN.exec(window)) tokenise(match[0], windowStart + match.index);
-    i = windowEnd;
+    maybeCapital.lastIndex = windowEnd;
   }
   return dropShouting(masked, found);
 
