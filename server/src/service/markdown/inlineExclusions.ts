@@ -94,14 +94,15 @@ export function findInlineExclusions(
     if (to > from) spans.push({ start: from, end: to });
   };
 
-  // Only these characters can start an exclusion; the expression jumps from one to the next.
+  // Only these characters can start an exclusion; the expression jumps from one to the next
+  // (every match is one character, so `test` gives its place without allocating a match).
   const trigger = /[\\`$<\][{@hfw]|-(?=@)/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
-    const next = trigger.exec(text);
-    if (next === null || next.index >= end) break;
-    i = next.index;
+    if (!trigger.test(text)) break;
+    i = trigger.lastIndex - 1;
+    if (i >= end) break;
     const c = text.charCodeAt(i);
     const ch = text[i]!;
     if (c === BACKSLASH) {

@@ -116,10 +116,12 @@ export function findMentionTokens(masked: string, start: number, end: number): M
   let windowEnd = start;
   // An ASCII capital or any non-ASCII character (checked below) may be a capital: the
   // expression jumps between them instead of a loop visiting every character.
+  // (`test` moves `lastIndex` past the one-character match without allocating a match array.)
   const maybeCapital = /[A-Z\u0080-\uffff]/g;
   maybeCapital.lastIndex = start;
-  for (let next = maybeCapital.exec(masked); next !== null && next.index < to; next = maybeCapital.exec(masked)) {
-    const i = next.index;
+  while (maybeCapital.test(masked)) {
+    const i = maybeCapital.lastIndex - 1;
+    if (i >= to) break;
     const code = masked.charCodeAt(i);
     const isCapital = code < 0x80 || ((code < 0xdc00 || code > 0xdfff) && isNonAsciiUpperAt(masked, i));
     if (!isCapital) continue;

@@ -28,11 +28,13 @@ const DEEPEST_NESTING = 64;
 export function findBracketGroups(text: string, from: number, to: number): BracketGroup[] {
   const groups: BracketGroup[] = [];
   const openers: number[] = [];
-  // Only brackets and line breaks matter: the regular expression jumps between them.
+  // Only brackets and line breaks matter: the regular expression jumps between them
+  // (one-character matches: `test` gives the place without allocating a match).
   const interesting = /[()[\]\n]/g;
   interesting.lastIndex = from;
-  for (let match = interesting.exec(text); match !== null && match.index < to; match = interesting.exec(text)) {
-    const offset = match.index;
+  while (interesting.test(text)) {
+    const offset = interesting.lastIndex - 1;
+    if (offset >= to) break;
     const character = text.charCodeAt(offset);
     if (character === 0x28 /* ( */ || character === 0x5b /* [ */) {
       if (openers.length < DEEPEST_NESTING) openers.push(offset);
