@@ -161,18 +161,37 @@ export function findMentionTokens(masked: string, start: number, end: number): M
 function dropShouting(masked: string, mentions: MentionToken[]): MentionToken[] {
   const shouted = new Set<number>();
   let runStart = 0;
+  let previousIsCapitals = mentions.length > 0 && isAllCapitals(mentions[0]!.text);
   for (let i = 1; i <= mentions.length; i++) {
-    const joined =
-      i < mentions.length &&
-      /^\p{Lu}{2,}$/u.test(mentions[i]!.text) &&
-      /^\p{Lu}{2,}$/u.test(mentions[i - 1]!.text) &&
-      /^[\s,;]+$/u.test(masked.slice(mentions[i - 1]!.end, mentions[i]!.start));
+    const isCapitals = i < mentions.length && isAllCapitals(mentions[i]!.text);
+    const joined = isCapitals && previousIsCapitals && /^[\s,;]+$/u.test(masked.slice(mentions[i - 1]!.end, mentions[i]!.start));
+    previousIsCapitals = isCapitals;
     if (!joined) {
       if (i - runStart >= 3) for (let k = runStart; k < i; k++) shouted.add(k);
       runStart = i;
     }
   }
   return shouted.size === 0 ? mentions : mentions.filter((_, k) => !shouted.has(k));
+}
+
+/** Two or more upper-case letters and nothing else (`/^\p{Lu}{2,}$/u` without the expression). */
+export function isAllCapitals(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code < 0x41 || code > 0x5a) return false;
+    } else {
+      if (!isNonAsciiUpperAt(text, i)) return false;
+      // A surrogate pair is one character: its second half was read with the first.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) i++;
+      }
+    }
+    letters++;
+  }
+  return letters >= 2;
 }
 
 function mentionFromRun(
