@@ -52,6 +52,8 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['long form inside an outer remark', 'Reflexes (vestibulo-ocular reflex (VOR)) were intact.', [['VOR', 'vestibulo-ocular reflex']]],
   ['single letter', 'Serum testosterone (T) was measured.', [['T', 'testosterone']]],
   ['spelled-out number', 'A three-dimensional (3D) culture of NK cells.', [['3D', 'three-dimensional']]],
+  // The Kelvin sign lower-cases to k, so TETRA\u212AIS is the prefix tetrakis (as toLowerCase reads it).
+  ['chemical prefix written with a Kelvin sign', 'We added inositol TETRA\u212AISPHOSPHATE (IP4) to the medium.', [['IP4', 'inositol TETRA\u212AISPHOSPHATE']]],
   ['several definitions', 'Both graft-versus-host disease (GvHD) and tumour microenvironment (TME) matter.', [
     ['GvHD', 'graft-versus-host disease'],
     ['TME', 'tumour microenvironment'],

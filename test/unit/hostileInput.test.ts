@@ -292,6 +292,8 @@ const CASES: HostileCase[] = [
   { name: 'every BMP code unit once', text: () => Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).join(''), budgetMs: 10_000 },
   { name: '1 MB single line of prose', text: () => PARAGRAPH.repeat(Math.ceil(1_048_576 / PARAGRAPH.length)), options: BIG, budgetMs: 15_000 },
   { name: '1 MB single line without spaces', text: () => 'NK('.repeat(350_000), options: BIG, budgetMs: 15_000 },
+  // A word part opening with a chemical prefix is checked for a new part only within eight letters (quadratic before).
+  { name: 'a 1 MB word after a chemical prefix', text: () => `We used tetrakis${'a'.repeat(1_000_000)} (TA) here.`, options: BIG, budgetMs: 10_000 },
   {
     name: 'a 20 MB file',
     text: () => {

@@ -83,6 +83,11 @@ describe('prose scanner: hostile input keeps offsets', () => {
       for (const b of map.blocks) assert.ok(0 <= b.start && b.start <= b.end && b.end <= input.length);
     });
   }
+  test('a lone CR before a div fence or front matter line keeps every line', () => {
+    // Blanking the fence must not join the CR before it and the LF after it into one CRLF.
+    assert.deepEqual(proseWords('Intro text.\r::: note\nNatural killer (NK) cells.\n:::\n'), ['Intro', 'text', 'Natural', 'killer', 'NK', 'cells']);
+    assert.deepEqual(proseWords('---\ntitle: a\rb: c\n---\n\nNatural killer (NK) cells.\n'), ['Natural', 'killer', 'NK', 'cells']);
+  });
   test('plain text is all prose', () => {
     assert.deepEqual(proseWords('NK `code` cells.\n\nSecond ADCC.', 'text'), ['NK', 'code', 'cells', 'Second', 'ADCC']);
   });

@@ -153,19 +153,16 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
     divLegendByLine[line] = divStack[divStack.length - 1]?.legend;
   }
 
-  // The copy markdown-it sees: front matter and div fences blanked (same line count).
+  // The copy markdown-it sees: front matter and div fences blanked (same line count). Lines
+  // are re-joined with LF: blanking in place could join a lone CR before a blanked line and
+  // the LF after it into one CRLF, losing a line.
   let source = text;
   if (frontMatterLines > 0 || fenceLines.size > 0) {
-    // Blank those lines in place, keeping every line break (markdown-it reads lines only).
-    const blanked = [...Array.from({ length: frontMatterLines }, (_, line) => line), ...[...fenceLines].sort((a, b) => a - b)];
-    const parts: string[] = [];
-    let cursor = 0;
-    for (const line of blanked) {
-      parts.push(text.slice(cursor, lines.lineStart(line)));
-      cursor = lineEnd(line);
+    const copy: string[] = [];
+    for (let line = 0; line < lineCount; line++) {
+      copy.push(line < frontMatterLines || fenceLines.has(line) ? '' : lineText(line));
     }
-    parts.push(text.slice(cursor));
-    source = parts.join('');
+    source = copy.join('\n');
   }
 
   const tokens = blockParser().parse(source, {});

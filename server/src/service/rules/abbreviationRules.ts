@@ -222,6 +222,8 @@ function longFormMatches(pattern: RegExp, slice: string): LongFormMatch[] {
       let which = 0;
       while (which < match.length - 2 && match[which + 1] === undefined) which++;
       matches.push({ index: match.index, text: match[0], which: which < match.length - 2 ? which : -1, plural: match[match.length - 1] === 's' ? 's' : '' });
+      // Step over an empty match, as matchAll would (by a whole character: the pattern is unicode).
+      if (match[0].length === 0) pattern.lastIndex += (slice.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
     }
     if (byBlock.size > 20_000) byBlock.clear();
     byBlock.set(slice, matches);
