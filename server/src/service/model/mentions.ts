@@ -32,6 +32,8 @@ function isNonAsciiUpperAt(text: string, index: number): boolean {
   let upper = nonAsciiUpper.get(codePoint);
   if (upper === undefined) {
     upper = UPPER_LETTER.test(String.fromCodePoint(codePoint));
+    // Prose holds a few dozen such characters; hostile input may hold every one, so stay bounded.
+    if (nonAsciiUpper.size >= 10_000) nonAsciiUpper.clear();
     nonAsciiUpper.set(codePoint, upper);
   }
   return upper;
