@@ -171,6 +171,20 @@ describe('include shortcodes', () => {
   });
 });
 
+describe('includes of files that are not prose', () => {
+  test('a script included in a code block must exist but is not part of the book', () => {
+    const fs = memoryFileSystem({
+      '/p/doc.qmd': 'Text.\n\n```python\n{{< include _demo.py >}}\n```\n\n```r\n{{< include _gone.R >}}\n```\n\n{{< include _part.qmd >}}\n',
+      '/p/_demo.py': 'NK = load()  # not prose\n',
+      '/p/_part.qmd': 'Part.\n',
+    });
+    const book = readIncludeTree('/p/doc.qmd', fs);
+    assert.deepEqual(order(book), ['0:doc.qmd', '0:_part.qmd']);
+    assert.deepEqual(book.files[0]!.includes.map((i) => i.path.replace('/p/', '')), ['_part.qmd']);
+    assert.deepEqual(problems(book), ["doc.qmd:7:0-23 included file '_gone.R' not found; the rest of the book is checked without it."]);
+  });
+});
+
 describe('finding the book of a document', () => {
   const fs = memoryFileSystem({
     '/p/_quarto.yml': 'project:\n  type: book\nbook:\n  chapters: [index.qmd, ch/one.qmd]\n',

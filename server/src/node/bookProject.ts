@@ -175,6 +175,9 @@ class BookBuilder {
         this.problems.push(problemAt(path, text, shortcode.start, shortcode.end, `included file '${shortcode.target}' not found${looked}; the rest of the book is checked without it.`));
         continue;
       }
+      // A script or data file shown in a code block (`{{< include _demo.py >}}`) is not prose:
+      // it must exist, but it is neither read nor linted.
+      if (!PROSE_EXTENSIONS.test(target)) continue;
       file.includes.push({ offset: shortcode.start, path: target });
       // A file included twice is read once, where it first appears.
       if (!this.seen.has(target)) this.visit(target, chapter, { path, offset: shortcode.start }, chain);
