@@ -42,5 +42,7 @@ function isAbbreviationWithStop(text: string, start: number, stop: number): bool
 
 /** True when `phrase` has `word` as one of its white-space separated words (punctuation aside). */
 export function containsWord(phrase: string, word: string): boolean {
+  // Each word of the phrase is a substring of it, and most long forms do not hold the short form at all.
+  if (word.length > 0 && !phrase.includes(word)) return false;
   return phrase.split(/\s+/).some((part) => part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') === word);
 }
