@@ -3,6 +3,9 @@ import type { KnowledgeBase } from '../knowledge/types';
 import { foldExpansion } from './expansions';
 
 // `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis.
+// Module-level: a literal in a loop makes a new RegExp object on every pass.
+const WHITE_SPACE = /\s/u;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/u;
 const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.]*?)(?:['\u2019]?s)?\s*(?=[)\];,])/gu;
 
 /**
@@ -23,18 +26,18 @@ export function findKnownDefinitions(masked: string, from: number, to: number, k
     if (!entry || entry.expansions.length === 0) continue;
     const open = from + match.index!;
     let end = open;
-    while (end > from && /\s/u.test(masked[end - 1]!)) end--;
+    while (end > from && WHITE_SPACE.test(masked[end - 1]!)) end--;
     for (const expansion of entry.expansions) {
       const words = expansion.trim().split(/\s+/u).length;
       // Take the same number of words before the parenthesis.
       let start = end;
       let seen = 0;
       while (start > from && seen < words) {
-        while (start > from && /\s/u.test(masked[start - 1]!)) start--;
-        while (start > from && !/\s/u.test(masked[start - 1]!)) start--;
+        while (start > from && WHITE_SPACE.test(masked[start - 1]!)) start--;
+        while (start > from && !WHITE_SPACE.test(masked[start - 1]!)) start--;
         seen++;
       }
-      while (start < end && /[^\p{L}\p{N}]/u.test(masked[start]!)) start++;
+      while (start < end && NOT_LETTER_OR_DIGIT.test(masked[start]!)) start++;
       const candidate = masked.slice(start, end);
       if (seen === words && candidate.length > 0 && foldExpansion(candidate) === foldExpansion(expansion)) {
         found.push({ short, shortStart, shortEnd, long: candidate, longStart: start, longEnd: end, pattern: 'long-short' });
