@@ -57,6 +57,11 @@ describe('long-form-after-abbreviation', () => {
     ));
   test('word boundaries: interleukin-21 is not interleukin-2', () =>
     check('long-form-after-abbreviation', 'Interleukin-2 (IL-2) and IL-2 help; interleukin-21 differs.'));
+  test('word starts: not after a letter, digit, hyphen or astral letter; again after punctuation', () =>
+    check(
+      'long-form-after-abbreviation',
+      'Cytokine release syndrome (CRS) occurs and CRS is graded. Xcytokine release syndrome, 2cytokine release syndrome, anti-cytokine release syndrome and \u{1D402}cytokine release syndrome are not it, but (“«cytokine release syndrome»”) is.',
+    ));
   test('inside another definition’s long form: not reported', () =>
     check('long-form-after-abbreviation', 'Natural killer (NK) cells and NK cells differ from natural killer T (NKT) cells, and NKT cells.'));
   test('fix uses the abbreviation and keeps a plural', () => {

@@ -179,9 +179,13 @@ export function checkDefinitions(context: RuleContext): Finding[] {
 
 const compiledLongForms = new Map<string, RegExp>();
 
-/** The combined pattern for a scope's long forms; compiled once per distinct set (a keystroke rarely changes it). */
+/**
+ * The combined pattern for a scope's long forms; compiled once per distinct set (a keystroke
+ * rarely changes it). A match must also not follow a letter, digit or hyphen: that is checked
+ * by {@link followsWordCharacter}, not by a lookbehind, which made the search ~3x slower.
+ */
 function longFormRegex(alternatives: string[]): RegExp {
-  const source = `(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`;
+  const source = `(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`;
   let pattern = compiledLongForms.get(source);
   if (!pattern) {
     if (compiledLongForms.size > 200) compiledLongForms.clear();
@@ -190,6 +194,16 @@ function longFormRegex(alternatives: string[]): RegExp {
   }
   pattern.lastIndex = 0;
   return pattern;
+}
+
+const WORD_CHARACTER_OR_HYPHEN = /^[\p{L}\p{N}-]$/u;
+
+/** Whether the character before `index` (a surrogate pair is one character) is a letter, digit or hyphen. */
+function followsWordCharacter(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const last = text.charCodeAt(index - 1);
+  const pairStart = last >= 0xdc00 && last <= 0xdfff && index >= 2 && text.charCodeAt(index - 2) >= 0xd800 && text.charCodeAt(index - 2) <= 0xdbff;
+  return WORD_CHARACTER_OR_HYPHEN.test(String.fromCodePoint(text.codePointAt(pairStart ? index - 2 : index - 1)!));
 }
 
 /** One long-form match in a block, relative to the block's start. */
@@ -218,6 +232,11 @@ function longFormMatches(pattern: RegExp, slice: string): LongFormMatch[] {
     matches = [];
     pattern.lastIndex = 0;
     for (let match = pattern.exec(slice); match !== null; match = pattern.exec(slice)) {
+      if (followsWordCharacter(slice, match.index)) {
+        // Inside a word: look again from the next character, as a lookbehind would have.
+        pattern.lastIndex = match.index + ((slice.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+        continue;
+      }
       // Groups 1..n-1 are the alternatives, the last one the plural -s.
       let which = 0;
       while (which < match.length - 2 && match[which + 1] === undefined) which++;
