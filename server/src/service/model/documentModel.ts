@@ -176,7 +176,9 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const lists = findAbbreviationLists(text, prose);
   const previous = options.blockCache;
   const blockCache: BlockCache = new Map();
-  prose.blocks.forEach((block: ProseBlock, index: number) => {
+  // A plain loop rather than forEach: a fresh process optimises it sooner (measured in the CLI).
+  for (let index = 0; index < prose.blocks.length; index++) {
+    const block = prose.blocks[index]!;
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
     const analysis = analyseBlock(prose.masked, block, listed?.start, options.knowledge, previous, blockCache);
@@ -214,7 +216,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     for (const token of analysis.mentions) {
       mentions.push({ text: token.text, key: token.key, start: token.start + shift, end: token.end + shift, scope, block: index, inHeading });
     }
-  });
+  }
 
   // Tie each definition to the mention of its short form, and mark mentions inside a long
   // form (`DNAX` in `DNAX-activating protein 10 (DAP10)`): part of that name, not a use.

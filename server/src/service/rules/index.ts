@@ -18,7 +18,8 @@ const CHECKS: readonly ((context: RuleContext) => Finding[])[] = [
 
 /** Runs every rule over the context's model; findings in document order. */
 export function runRules(context: RuleContext): Finding[] {
-  const findings = CHECKS.flatMap((check) => check(context));
+  const findings: Finding[] = [];
+  for (const check of CHECKS) for (const finding of check(context)) findings.push(finding);
   // Quoted text may span a line break in the source; messages are one line.
   for (const finding of findings) finding.message = finding.message.replace(/\s*[\r\n]+\s*/gu, ' ');
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));

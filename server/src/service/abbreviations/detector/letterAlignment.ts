@@ -81,8 +81,11 @@ export function alignLetters(problem: AlignmentProblem): LetterAlignment | undef
   const skippedBetween = (fromToken: number, toToken: number): number =>
     toToken - fromToken > 1 ? prefix[toToken]! - prefix[fromToken + 1]! : 0;
 
-  // Candidate positions per short-form letter.
-  const candidates: number[][] = shortLetters.map((letter, unit) => {
+  // Candidate positions per short-form letter. (Plain loops, not map/forEach callbacks: this
+  // runs once per bracket, and a fresh process optimises loops sooner.)
+  const candidates: number[][] = [];
+  for (let unit = 0; unit < unitCount; unit++) {
+    const letter = shortLetters[unit]!;
     const positions: number[] = [];
     for (let index = 0; index < longLetters.length; index++) {
       const long = longLetters[index]!;
@@ -94,29 +97,36 @@ export function alignLetters(problem: AlignmentProblem): LetterAlignment | undef
       }
       positions.push(index);
     }
-    return positions;
-  });
-  if (candidates.some((positions) => positions.length === 0)) return undefined;
+    if (positions.length === 0) return undefined;
+    candidates.push(positions);
+  }
 
   // costFrom[unit][k]: cheapest cost of placing units unit..end with `unit` at candidates[unit][k].
-  const costFrom: number[][] = candidates.map((positions) => positions.map(() => Infinity));
-  const nextChoice: number[][] = candidates.map((positions) => positions.map(() => -1));
+  const costFrom: number[][] = [];
+  const nextChoice: number[][] = [];
+  for (const positions of candidates) {
+    costFrom.push(new Array<number>(positions.length).fill(Infinity));
+    nextChoice.push(new Array<number>(positions.length).fill(-1));
+  }
   const lastUnit = unitCount - 1;
   // The last letter falls in the last word, or in the one before when the last word is a
   // head noun the short form leaves out (`medial preoptic nucleus (MPO)`).
   const trailingSkipCost = problem.allowTrailingSkip === true && lastToken > 0 && !problem.isFunctionToken[lastToken]
     ? ALIGNMENT_COSTS.trailingWordSkipped
     : Infinity;
-  candidates[lastUnit]!.forEach((position, k) => {
-    const token = longLetters[position]!.token;
+  const lastPositions = candidates[lastUnit]!;
+  for (let k = 0; k < lastPositions.length; k++) {
+    const token = longLetters[lastPositions[k]!]!.token;
     if (token === lastToken) costFrom[lastUnit]![k] = 0;
     else if (token === lastToken - 1) costFrom[lastUnit]![k] = trailingSkipCost;
-  });
+  }
   for (let unit = lastUnit - 1; unit >= 0; unit--) {
     const nextLetter = shortLetters[unit + 1]!;
     const nextPositions = candidates[unit + 1]!;
     const nextCosts = costFrom[unit + 1]!;
-    candidates[unit]!.forEach((position, k) => {
+    const positions = candidates[unit]!;
+    for (let k = 0; k < positions.length; k++) {
+      const position = positions[k]!;
       const here = longLetters[position]!;
       let best = Infinity;
       let bestChoice = -1;
@@ -133,21 +143,22 @@ export function alignLetters(problem: AlignmentProblem): LetterAlignment | undef
       }
       costFrom[unit]![k] = best;
       nextChoice[unit]![k] = bestChoice;
-    });
+    }
   }
 
   // Cheapest start; on a tie the later start (the shorter long form) wins.
   let bestStart = -1;
   let bestCost = Infinity;
-  candidates[0]!.forEach((position, k) => {
-    const start = longLetters[position]!;
+  const firstPositions = candidates[0]!;
+  for (let k = 0; k < firstPositions.length; k++) {
+    const start = longLetters[firstPositions[k]!]!;
     // Starting at an inner word part (`C57|BL/6 (B6)`) is a weaker start than a word's first letter.
     const cost = costFrom[0]![k]! + (start.insideGreekName ? Infinity : start.followsSeparator ? 0 : ALIGNMENT_COSTS.innerLetter);
     if (cost <= bestCost && cost < Infinity) {
       bestCost = cost;
       bestStart = k;
     }
-  });
+  }
   if (bestStart < 0) return undefined;
 
   const matches: number[] = [];

@@ -47,7 +47,9 @@ export function alignWithWords(
 /** Comparable letters of a window of words, token indexes counting the words. */
 export function lettersOfWords(text: string, words: readonly WindowWord[]): ComparableCharacter[] {
   const letters: ComparableCharacter[] = [];
-  words.forEach((word, index) => letters.push(...toComparableCharacters(text, word.start, word.end, index)));
+  for (let index = 0; index < words.length; index++) {
+    for (const letter of toComparableCharacters(text, words[index]!.start, words[index]!.end, index)) letters.push(letter);
+  }
   return letters;
 }
 
