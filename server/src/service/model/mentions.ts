@@ -143,7 +143,8 @@ export function findMentionTokens(masked: string, start: number, end: number): M
     if (!HAS_UPPER.test(token)) return;
     if (!HYPHEN.test(token) && !UPPER_AFTER_FIRST.test(token)) return;
     const segments = token.split(/[-\u2010\u2011]/u);
-    const kinds = segments.map(classify);
+    const kinds: SegmentKind[] = [];
+    for (const segment of segments) kinds.push(classify(segment));
     const bounds: number[] = [];
     for (let s = 0; s < segments.length; s++) bounds.push(s === 0 ? tokenStart : bounds[s - 1]! + segments[s - 1]!.length + 1);
     let runFirst = -1;
@@ -214,7 +215,9 @@ function mentionFromRun(
   if (!hasAbbr && !(stop - first >= 2 && uppercase >= 2)) return undefined;
   // A run may not end in a bare number after a dash that reads as a range (`CD19-20`)?
   // Hyphenated numbers are kept: `IL-15`, `NK-92`, `PD-1`.
-  if (segments.slice(first, stop).every((s) => ROMAN.test(s))) return undefined;
+  let allRoman = true;
+  for (let s = first; s < stop && allRoman; s++) allRoman = ROMAN.test(segments[s]!);
+  if (allRoman) return undefined;
   const last = segments[stop - 1]!;
   if (/\p{N}{4,}$/u.test(last)) return undefined;
 

@@ -195,20 +195,21 @@ function describeAlignment(problem: AlignmentProblem, matches: number[], cost: n
   let wordStartMatches = 0;
   let tokensEnteredInside = 0;
   const matchedTokens = new Set<number>();
-  matches.forEach((position, unit) => {
+  for (let unit = 0; unit < matches.length; unit++) {
+    const position = matches[unit]!;
     const long = longLetters[position]!;
     if (!matchedTokens.has(long.token) && !long.startsWordPart) tokensEnteredInside++;
     matchedTokens.add(long.token);
     if (long.startsWordPart) wordStartMatches++;
     if (unit === 0) {
       if (!long.followsSeparator) innerLetters++;
-      return;
+      continue;
     }
-    if (long.startsWordPart || problem.shortLetters[unit]!.insideGreekName) return;
+    if (long.startsWordPart || problem.shortLetters[unit]!.insideGreekName) continue;
     const previous = matches[unit - 1]!;
-    if (position === previous + 1 && long.joinedToPrevious && problem.shortLetters[unit]!.joinedToPrevious) return;
+    if (position === previous + 1 && long.joinedToPrevious && problem.shortLetters[unit]!.joinedToPrevious) continue;
     innerLetters++;
-  });
+  }
   const firstToken = longLetters[matches[0]!]!.token;
   const lastToken = longLetters[longLetters.length - 1]!.token;
   let skippedContentTokens = 0;

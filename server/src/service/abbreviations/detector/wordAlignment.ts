@@ -32,13 +32,21 @@ export function alignWithWords(
   if (words.length === 0 || shortLetters.length === 0) return undefined;
   const longLetters = wordLetters ?? lettersOfWords(text, words);
   if (longLetters.length === 0) return undefined;
+  const skipPenalty: number[] = [];
+  const isFunctionToken: boolean[] = [];
+  const mayStartToken: boolean[] = [];
+  for (const word of words) {
+    skipPenalty.push(word.isFunctionWord ? SKIPPED_FUNCTION_WORD : SKIPPED_CONTENT_WORD);
+    isFunctionToken.push(word.isFunctionWord);
+    // A long form does not start with a lower-case function word: `by penicilloylated bovine IgG (BPO-BGG)`.
+    mayStartToken.push(!word.isFunctionWord || !isLowerCaseLetter(text.charAt(word.start)));
+  }
   const alignment = alignLetters({
     shortLetters,
     longLetters,
-    skipPenalty: words.map((word) => (word.isFunctionWord ? SKIPPED_FUNCTION_WORD : SKIPPED_CONTENT_WORD)),
-    isFunctionToken: words.map((word) => word.isFunctionWord),
-    // A long form does not start with a lower-case function word: `by penicilloylated bovine IgG (BPO-BGG)`.
-    mayStartToken: words.map((word) => !word.isFunctionWord || !isLowerCaseLetter(text.charAt(word.start))),
+    skipPenalty,
+    isFunctionToken,
+    mayStartToken,
     ...(fromFirstWord ? { fixedStart: 0 } : { allowTrailingSkip: words[words.length - 1]!.isContextNoun !== true }),
   });
   return alignment === undefined ? undefined : { alignment, longLetters };
@@ -64,7 +72,9 @@ export function shortFormLetters(text: string, short: TextSpan): ComparableChara
 
 /** Letters that count towards the short form's length: a spelled-out Greek letter counts once. */
 export function countLetters(letters: readonly ComparableCharacter[]): number {
-  return letters.filter((letter) => !letter.insideGreekName).length;
+  let count = 0;
+  for (const letter of letters) if (!letter.insideGreekName) count++;
+  return count;
 }
 
 /** Schwartz & Hearst's bound on a long form's length in words, for a short form of `letterCount` letters. */
