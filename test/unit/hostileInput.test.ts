@@ -281,6 +281,7 @@ const CASES: HostileCase[] = [
   { name: 'binary bytes decoded as Latin-1', text: () => new TextDecoder('latin1').decode(pseudoRandomBytes(64 * 1024, 2)) },
   { name: 'binary bytes decoded as Latin-1, as plain text', text: () => new TextDecoder('latin1').decode(pseudoRandomBytes(64 * 1024, 3)), uri: 'file:///m.txt' },
   { name: 'lone surrogates around abbreviations', text: () => '\ud800NK\udc00 (\udfff) natural killer (NK\ud83d) \ud83d\ude00CAR' },
+  { name: 'two hundred thousand code spans in one paragraph', text: () => `Natural killer (NK) cells. ${'`a` '.repeat(200_000)} NK.`, budgetMs: 15_000 },
   { name: 'thousands of parentheses', text: () => `${'('.repeat(20_000)}natural killer (NK)${')'.repeat(20_000)} NK` },
   { name: 'thousands of unbalanced closing parentheses', text: () => `natural killer${')'.repeat(20_000)} (NK) ${'(NK '.repeat(5_000)}` },
   { name: 'deeply nested brackets', text: () => `${'([{'.repeat(5_000)}CAR (chimeric antigen receptor)${'}])'.repeat(5_000)}` },

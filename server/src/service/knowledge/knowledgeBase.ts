@@ -50,22 +50,34 @@ export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase 
   for (const index of [exactIndex, foldedIndex]) {
     for (const list of index.values()) list.sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind]);
   }
-
-  const lookupAll = (query: string): readonly TermLookup[] => {
-    if (typeof query !== 'string') return [];
+  const answer = (list: readonly IndexedForm[], folded: boolean): readonly TermLookup[] =>
+    list.map(({ entry, kind, form }) => ({ entry, kind, form, folded }));
+  const lookupUncached = (query: string): readonly TermLookup[] => {
     const trimmed = collapseWhitespace(query);
     if (trimmed.length === 0) return [];
     const exact = exactIndex.get(trimmed);
-    if (exact) return exact.map((item) => ({ ...item, folded: false }));
+    if (exact) return answer(exact, false);
     const folded = foldedIndex.get(foldWrittenForm(trimmed));
-    if (folded) return folded.map((item) => ({ ...item, folded: true }));
+    if (folded) return answer(folded, true);
     // A plural (CARs, iPSCs, granzymes) is the singular form written for several items.
     if (trimmed.length > 2 && trimmed.endsWith('s')) {
       const singular = trimmed.slice(0, -1);
       const found = exactIndex.get(singular) ?? foldedIndex.get(foldWrittenForm(singular));
-      if (found) return found.map((item) => ({ ...item, folded: true }));
+      if (found) return answer(found, true);
     }
     return [];
+  };
+  // Rules ask for the same few hundred keys thousands of times per document: remember the answers.
+  const answers = new Map<string, readonly TermLookup[]>();
+  const lookupAll = (query: string): readonly TermLookup[] => {
+    if (typeof query !== 'string') return [];
+    let found = answers.get(query);
+    if (found === undefined) {
+      found = lookupUncached(query);
+      if (answers.size >= 10_000) answers.clear();
+      answers.set(query, found);
+    }
+    return found;
   };
 
   // The matcher is built on first use: hover and lookups should not pay for it at start-up.

@@ -93,8 +93,8 @@ export function findFrontMatter(text: string): FrontMatter | undefined {
     if (isMap(doc.contents)) {
       for (const pair of doc.contents.items) {
         const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
-        if (key === 'title' || key === 'subtitle') matter.title.push(...scalarProse(text, contentStart, pair.value));
-        else if (key === 'abstract') matter.abstract.push(...scalarProse(text, contentStart, pair.value));
+        const target = key === 'title' || key === 'subtitle' ? matter.title : key === 'abstract' ? matter.abstract : undefined;
+        if (target) for (const span of scalarProse(text, contentStart, pair.value)) target.push(span);
       }
     }
   } catch {

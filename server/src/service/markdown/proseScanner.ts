@@ -304,8 +304,9 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
 
   for (const block of blocks) {
     const inline = findInlineExclusions(text, block.start, block.end);
-    excluded.push(...inline.spans);
-    comments.push(...inline.comments);
+    // Loops, not push(...spans): a paragraph may hold more spans than a call takes arguments.
+    for (const span of inline.spans) excluded.push(span);
+    for (const comment of inline.comments) comments.push(comment);
   }
   if (text.charCodeAt(0) === 0xfeff) excluded.push({ start: 0, end: 1 });
 

@@ -129,7 +129,7 @@ function analyseBlock(
   const end = (listStart ?? block.end) - block.start;
   const detected = detectDefinitions(slice, 0, end);
   if (knowledge) {
-    detected.push(...findKnownDefinitions(slice, 0, end, knowledge, detected));
+    for (const known of findKnownDefinitions(slice, 0, end, knowledge, detected)) detected.push(known);
     detected.sort((a, b) => a.shortStart - b.shortStart);
   }
   const analysis: BlockAnalysis = {

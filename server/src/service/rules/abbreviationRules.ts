@@ -179,6 +179,9 @@ export function checkDefinitions(context: RuleContext): Finding[] {
 
 const compiledLongForms = new Map<string, RegExp>();
 
+/** Longer long forms are not searched for repeats (the longest term expansions are ~60 characters). */
+const LONGEST_REPEATED_LONG_FORM = 500;
+
 /**
  * The combined pattern for a scope's long forms; compiled once per distinct set (a keystroke
  * rarely changes it). A match must also not follow a letter, digit or hyphen: that is checked
@@ -317,6 +320,9 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     const candidates = new Map<string, AbbreviationDefinition>();
     for (const definition of byKey.values()) {
       if (definition.long.trim().split(/\s+/u).length < 2 && definition.long.length < 8) continue; // too short to be sure
+      // Nobody writes out a long form of this size again, and one such alternative (hostile
+      // input: a word of a million letters) would overflow the pattern compiler's stack.
+      if (definition.long.length > LONGEST_REPEATED_LONG_FORM) continue;
       const folded = definition.long.trim().toLowerCase().replace(/\s+/gu, ' ');
       if (!candidates.has(folded)) candidates.set(folded, definition);
     }
