@@ -37,8 +37,12 @@ function isSpace(code: number | undefined): boolean {
 }
 
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+  return WORD_CHARACTER.test(ch);
 }
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
 function matchSticky(pattern: RegExp, text: string, at: number, end: number): number {
   pattern.lastIndex = at;

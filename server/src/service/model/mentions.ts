@@ -69,6 +69,25 @@ export function isAbbreviationSegment(segment: string): boolean {
 }
 
 function classify(segment: string): SegmentKind {
+  // Most segments are ASCII letters and digits: classify those by counting, without expressions.
+  let digits = 0;
+  let upper = 0;
+  let ascii = segment.length > 0;
+  for (let i = 0; i < segment.length && ascii; i++) {
+    const code = segment.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) digits++;
+    else if (code >= 0x41 && code <= 0x5a) upper++;
+    else ascii = code >= 0x61 && code <= 0x7a;
+  }
+  if (ascii) {
+    if (digits === segment.length) return 'digits';
+    if (isAbbreviationSegment(segment)) return 'abbr';
+    if (GREEK_NAME.test(segment)) return 'short';
+    // /^\p{L}\p{Ll}+$/: a letter, then one or more lower-case letters.
+    const first = segment.charCodeAt(0);
+    const isWord = segment.length >= 2 && digits === 0 && (upper === 0 || (upper === 1 && first >= 0x41 && first <= 0x5a));
+    return isWord ? 'word' : 'short';
+  }
   if (/^\p{N}+$/u.test(segment)) return 'digits';
   if (isAbbreviationSegment(segment)) return 'abbr';
   if (GREEK_NAME.test(segment) || /^[\u0370-\u03ff]{1,2}$/u.test(segment)) return 'short';
