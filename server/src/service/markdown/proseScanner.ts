@@ -70,7 +70,9 @@ let parser: MarkdownIt | undefined;
 function blockParser(): MarkdownIt {
   if (!parser) {
     parser = new MarkdownIt({ html: true, linkify: false, typographer: false });
-    parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+    // `normalize` is done by `markdownSource` only when needed: markdown-it's own pass copies
+    // the whole text twice even when there is nothing to change.
+    parser.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
   }
   return parser;
 }
@@ -153,9 +155,10 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
     divLegendByLine[line] = divStack[divStack.length - 1]?.legend;
   }
 
-  // The copy markdown-it sees: front matter and div fences blanked (same line count). Lines
-  // are re-joined with LF: blanking in place could join a lone CR before a blanked line and
-  // the LF after it into one CRLF, losing a line.
+  // The copy markdown-it sees: front matter and div fences blanked (same line count), line
+  // breaks as markdown-it's normalize rule makes them (CRLF and CR to LF) and NUL replaced.
+  // Lines are re-joined with LF: blanking in place could join a lone CR before a blanked line
+  // and the LF after it into one CRLF, losing a line.
   let source = text;
   if (frontMatterLines > 0 || fenceLines.size > 0) {
     const copy: string[] = [];
@@ -163,7 +166,10 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
       copy.push(line < frontMatterLines || fenceLines.has(line) ? '' : lineText(line));
     }
     source = copy.join('\n');
+  } else if (text.includes('\r')) {
+    source = text.replace(/\r\n?/g, '\n');
   }
+  if (source.includes('\0')) source = source.replace(/\0/g, '\uFFFD');
 
   const tokens = blockParser().parse(source, {});
 
