@@ -290,7 +290,9 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     const entry = cached(document, merged);
     const disables = readInlineDisables(entry.model.prose.comments, entry.model.lines);
     const kept: { finding: Finding; severity: Severity }[] = [];
-    for (const finding of findingsOf(entry, merged)) {
+    const findings = findingsOf(entry, merged);
+    for (let i = 0; i < findings.length; i++) {
+      const finding = findings[i]!;
       const rule = ruleById(finding.rule);
       if (!rule) continue;
       const severity = effectiveSeverity(rule, merged.rules);

@@ -184,7 +184,8 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const analysis = analyseBlock(prose.masked, block, listed?.start, options.knowledge, previous, blockCache);
     // Explicit literals rather than spreads: one object shape per array, built fast.
     const shift = block.start;
-    for (const found of analysis.detected) {
+    for (let i = 0; i < analysis.detected.length; i++) {
+      const found = analysis.detected[i]!;
       const key = abbreviationKey(found.short);
       if (key.length === 0) continue;
       definitions.push({
@@ -206,14 +207,16 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
       const { short, long, shortStart, shortEnd, longStart, longEnd } = entry;
       definitions.push({ short, shortStart, shortEnd, long, longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
-    for (const occurrence of analysis.terms) {
+    for (let i = 0; i < analysis.terms.length; i++) {
+      const occurrence = analysis.terms[i]!;
       const { entryId, form, kind, otherEntryIds } = occurrence;
       const term: TermMention = { start: occurrence.start + shift, end: occurrence.end + shift, entryId, form, kind, block: index, scope };
       if (otherEntryIds !== undefined) (term as { otherEntryIds?: readonly string[] }).otherEntryIds = otherEntryIds;
       terms.push(term);
     }
     const inHeading = block.kind === 'heading' || block.kind === 'title';
-    for (const token of analysis.mentions) {
+    for (let i = 0; i < analysis.mentions.length; i++) {
+      const token = analysis.mentions[i]!;
       mentions.push({ text: token.text, key: token.key, start: token.start + shift, end: token.end + shift, scope, block: index, inHeading });
     }
   }
@@ -249,7 +252,8 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     }
     return found;
   };
-  for (const mention of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
     const shorts = byShort.get(mention.block);
     if (!shorts) continue;
     for (let k = lastAtOrBefore(shorts, mention.start, (d) => d.shortStart); k >= 0; k--) {
@@ -280,8 +284,14 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     if (!found) byKey.set(key, (found = { definitions: [], mentions: [] }));
     return found;
   };
-  for (const definition of definitions) entry(definition.key).definitions.push(definition);
-  for (const mention of mentions) entry(mention.key).mentions.push(mention);
+  for (let i = 0; i < definitions.length; i++) {
+    const definition = definitions[i]!;
+    entry(definition.key).definitions.push(definition);
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
+    entry(mention.key).mentions.push(mention);
+  }
 
   const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
   if (options.knowledge) model.knowledge = options.knowledge;

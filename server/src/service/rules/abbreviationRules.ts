@@ -63,7 +63,8 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   const { model, needs, scopes } = context;
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const mention of model.mentions) {
+  for (let i = 0; i < model.mentions.length; i++) {
+    const mention = model.mentions[i]!;
     if (!isCounted(mention)) continue;
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
@@ -115,7 +116,8 @@ export function checkDefinitions(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const firstInScope = new Map<string, AbbreviationDefinition>();
   const firstInDocument = new Map<string, AbbreviationDefinition>();
-  for (const definition of model.definitions) {
+  for (let i = 0; i < model.definitions.length; i++) {
+    const definition = model.definitions[i]!;
     const scopeId = `${definition.scope}\u0000${definition.key}`;
     const folded = foldExpansion(definition.long);
     const earlier = firstInDocument.get(definition.key);
@@ -372,19 +374,22 @@ export function checkUnused(context: RuleContext): Finding[] {
     if (scopes) scopes.add(scope);
     else scopesByKey.set(key, new Set([scope]));
   };
-  for (const mention of model.mentions) {
+  for (let i = 0; i < model.mentions.length; i++) {
+    const mention = model.mentions[i]!;
     if (mention.definition !== undefined || mention.inLongForm) continue;
     addUse(mention.key, mention.scope);
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) addUse(part, mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
-  for (const term of model.terms) {
+  for (let i = 0; i < model.terms.length; i++) {
+    const term = model.terms[i]!;
     if (term.kind !== 'discouraged') continue;
     const replacement = context.knowledge?.byId(term.entryId)?.discouraged.find((d) => d.form === term.form)?.replacement;
     if (replacement) addUse(abbreviationKey(replacement), term.scope);
   }
   const checked = new Set<string>();
-  for (const definition of model.definitions) {
+  for (let i = 0; i < model.definitions.length; i++) {
+    const definition = model.definitions[i]!;
     if (definition.pattern === 'list' || definition.scope === 'title') continue;
     const id = `${definition.scope}\u0000${definition.key}`;
     // Only the introducing definition is judged; repeats are redefined-abbreviation's business.

@@ -27,7 +27,8 @@ export function checkGeneItalics(context: RuleContext): Finding[] {
   if (symbols.size === 0) return [];
   const findings: Finding[] = [];
   const masked = model.prose.masked;
-  for (const mention of model.mentions) {
+  for (let i = 0; i < model.mentions.length; i++) {
+    const mention = model.mentions[i]!;
     // The whole mention (HLA-E) or its first part (CISH in CISH-KO).
     const hyphen = mention.text.indexOf('-');
     const head = hyphen < 0 ? undefined : mention.text.slice(0, hyphen);

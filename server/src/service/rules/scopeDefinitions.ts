@@ -19,7 +19,8 @@ export class ScopeDefinitions {
 
   /** `inherited`: definitions from earlier files of a book; they cover the main text (or document scope) from its start. */
   constructor(model: DocumentModel, inherited: readonly InheritedDefinition[] = []) {
-    for (const definition of model.definitions) {
+    for (let i = 0; i < model.definitions.length; i++) {
+      const definition = model.definitions[i]!;
       const id = `${definition.scope}\u0000${definition.key}`;
       const list = this.index.get(id);
       if (list) list.push(definition);

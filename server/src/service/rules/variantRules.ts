@@ -18,7 +18,8 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
   if (!knowledge) return [];
   const findings: Finding[] = [];
   const text = model.text;
-  for (const term of model.terms) {
+  for (let i = 0; i < model.terms.length; i++) {
+    const term = model.terms[i]!;
     if (term.kind !== 'discouraged') continue;
     const entry = knowledge.byId(term.entryId);
     const discouraged = entry?.discouraged.find((d) => d.form === term.form) ?? entry?.discouraged.find((d) => d.form.toLowerCase() === term.form.toLowerCase());
@@ -57,7 +58,8 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
   const { model, knowledge } = context;
   if (!knowledge) return [];
   const byEntry = new Map<string, TermMention[]>();
-  for (const term of model.terms) {
+  for (let i = 0; i < model.terms.length; i++) {
+    const term = model.terms[i]!;
     if (term.kind !== 'preferred' && term.kind !== 'variant') continue;
     if (term.otherEntryIds && term.otherEntryIds.length > 0) continue;
     // Only names written as one symbol-like token (CD16a, FcγRIIIa, NK-92) compete; phrasings of a concept may vary.
@@ -72,7 +74,8 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
   const text = model.text;
   for (const [entryId, terms] of byEntry) {
     const counts = new Map<string, { count: number; form: string; first: number }>();
-    for (const term of terms) {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
       const key = formKey(term.form);
       const found = counts.get(key);
       if (found) found.count++;
@@ -83,7 +86,8 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
     const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
     const [dominantKey, dominant] = ranked[0]!;
     const entry: TermEntry | undefined = knowledge.byId(entryId);
-    for (const term of terms) {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
       if (formKey(term.form) === dominantKey) continue;
       const written = text.slice(term.start, term.end);
       const replacement = written.endsWith('s') && !term.form.endsWith('s') ? `${dominant.form}s` : dominant.form;

@@ -56,7 +56,8 @@ export function alignWithWords(
 export function lettersOfWords(text: string, words: readonly WindowWord[]): ComparableCharacter[] {
   const letters: ComparableCharacter[] = [];
   for (let index = 0; index < words.length; index++) {
-    for (const letter of toComparableCharacters(text, words[index]!.start, words[index]!.end, index)) letters.push(letter);
+    const wordLetters = toComparableCharacters(text, words[index]!.start, words[index]!.end, index);
+    for (let i = 0; i < wordLetters.length; i++) letters.push(wordLetters[i]!);
   }
   return letters;
 }
@@ -73,7 +74,10 @@ export function shortFormLetters(text: string, short: TextSpan): ComparableChara
 /** Letters that count towards the short form's length: a spelled-out Greek letter counts once. */
 export function countLetters(letters: readonly ComparableCharacter[]): number {
   let count = 0;
-  for (const letter of letters) if (!letter.insideGreekName) count++;
+  for (let i = 0; i < letters.length; i++) {
+    const letter = letters[i]!;
+    if (!letter.insideGreekName) count++;
+  }
   return count;
 }
 
