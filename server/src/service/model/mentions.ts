@@ -17,6 +17,25 @@ const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$/u;
 const HAS_UPPER = /\p{Lu}/u;
 
+/**
+ * True when the window `[start, end)` holds, besides ASCII punctuation other than the hyphen,
+ * only one word: the ASCII capital at `capital` followed by ASCII lower-case letters (`The`,
+ * `(Cells,`). Such a word is never a mention, and most windows are sentence starts like it,
+ * so they are passed over without slicing or tokenising.
+ */
+function isPlainCapitalisedWord(text: string, start: number, capital: number, end: number): boolean {
+  for (let k = start; k < capital; k++) if (!isAsciiPunctuationNotHyphen(text.charCodeAt(k))) return false;
+  let k = capital + 1;
+  while (k < end && text.charCodeAt(k) >= 0x61 && text.charCodeAt(k) <= 0x7a) k++;
+  for (; k < end; k++) if (!isAsciiPunctuationNotHyphen(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** ASCII punctuation or symbols, the hyphen (which joins tokens) excepted. */
+function isAsciiPunctuationNotHyphen(code: number): boolean {
+  return code < 0x80 && code !== 0x2d && !(code >= 0x30 && code <= 0x39) && !(code >= 0x41 && code <= 0x5a) && !(code >= 0x61 && code <= 0x7a) && code > 0x20;
+}
+
 /** Space, tab, line feed or carriage return: the characters that bound a tokenising window. */
 function isWhiteSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13;
@@ -150,10 +169,11 @@ export function findMentionTokens(masked: string, start: number, end: number): M
     while (windowStart > windowEnd && !isWhiteSpace(masked.charCodeAt(windowStart - 1))) windowStart--;
     windowEnd = i;
     while (windowEnd < to && !isWhiteSpace(masked.charCodeAt(windowEnd))) windowEnd++;
+    maybeCapital.lastIndex = windowEnd;
+    if (code < 0x80 && isPlainCapitalisedWord(masked, windowStart, i, windowEnd)) continue;
     const window = masked.slice(windowStart, windowEnd);
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(window); match !== null; match = TOKEN.exec(window)) tokenise(match[0], windowStart + match.index);
-    maybeCapital.lastIndex = windowEnd;
   }
   return dropShouting(masked, found);
 
