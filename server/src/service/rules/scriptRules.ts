@@ -67,8 +67,8 @@ export function checkForeignScript(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const block of blocksToExamine(model.prose.blocks, masked)) {
     const slice = masked.slice(block.start, block.end);
-    // Look-alike letters inside Latin words.
-    for (const word of slice.matchAll(/[\p{L}\p{M}]+/gu)) {
+    // Look-alike letters inside Latin words (only blocks holding one need their words read).
+    for (const word of LOOK_ALIKE.test(slice) ? slice.matchAll(/[\p{L}\p{M}]+/gu) : []) {
       const letters = word[0];
       if (!LATIN_LETTER.test(letters) || !LOOK_ALIKE.test(letters)) continue;
       const latin = countLetters(letters, /\p{Script=Latin}/u);

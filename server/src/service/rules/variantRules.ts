@@ -46,8 +46,16 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
 
 /** Normalises a written form for counting: a plural `s`, hyphens and spaces do not make a different form. */
 function formKey(written: string): string {
-  return written.replace(/s$/u, '').replace(/[\s\-\u2010\u2011]+/gu, '');
+  let key = formKeys.get(written);
+  if (key === undefined) {
+    key = written.replace(/s$/u, '').replace(/[\s\-\u2010\u2011]+/gu, '');
+    // A document writes a few hundred forms thousands of times: remember them, boundedly.
+    if (formKeys.size >= 10_000) formKeys.clear();
+    formKeys.set(written, key);
+  }
+  return key;
 }
+const formKeys = new Map<string, string>();
 
 /**
  * `inconsistent-variants`: one term written in several accepted forms (`CD16a` and
