@@ -236,6 +236,37 @@ export function isAllCapitals(text: string): boolean {
   return letters >= 2;
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** How many ASCII digits end `text`. */
+function trailingDigits(text: string): number {
+  let n = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) break;
+    n++;
+  }
+  return n;
+}
+
+/** For ASCII text ending in a digit and three or more lower-case letters (`56bright`): how many letters; else 0. */
+function lowerCaseSuffixAfterDigit(text: string): number {
+  let letters = 0;
+  for (let i = text.length - 1; i >= 0 && text.charCodeAt(i) >= 0x61 && text.charCodeAt(i) <= 0x7a; i--) letters++;
+  const before = text.charCodeAt(text.length - 1 - letters);
+  return letters >= 3 && before >= 0x30 && before <= 0x39 ? letters : 0;
+}
+
+/** For ASCII text: ends in `s` after a capital or a digit (`CARs`, `4-1BBs`). */
+function isAsciiPlural(text: string): boolean {
+  if (text.length < 2 || text.charCodeAt(text.length - 1) !== 0x73) return false;
+  const before = text.charCodeAt(text.length - 2);
+  return (before >= 0x41 && before <= 0x5a) || (before >= 0x30 && before <= 0x39);
+}
+
 function mentionFromRun(
   masked: string,
   segments: string[],
@@ -258,22 +289,26 @@ function mentionFromRun(
   for (let s = first; s < stop && allRoman; s++) allRoman = ROMAN.test(segments[s]!);
   if (allRoman) return undefined;
   const last = segments[stop - 1]!;
-  if (/\p{N}{4,}$/u.test(last)) return undefined;
-
   const start = bounds[first]!;
   let end = bounds[stop - 1]! + last.length;
   let text = masked.slice(start, end);
-  const suffix = SUFFIX_AFTER_DIGIT.exec(text);
-  if (suffix) {
-    end -= suffix[0].length - suffix[1]!.length;
+  // ASCII text (almost every mention) is read by character codes; anything else by the expressions.
+  const ascii = isAscii(text);
+  if (ascii ? trailingDigits(last) >= 4 : /\p{N}{4,}$/u.test(last)) return undefined;
+  const suffix = ascii ? undefined : SUFFIX_AFTER_DIGIT.exec(text);
+  const suffixLength = ascii ? lowerCaseSuffixAfterDigit(text) : suffix ? suffix[0].length - suffix[1]!.length : 0;
+  if (suffixLength > 0) {
+    end -= suffixLength;
     text = masked.slice(start, end);
   }
-  if (PLURAL_S.test(text) && text.length > 2) {
+  if ((ascii ? isAsciiPlural(text) : PLURAL_S.test(text)) && text.length > 2) {
     end -= 1;
     text = text.slice(0, -1);
   }
   const after = masked.slice(end, end + 2);
-  if (/^\*\p{N}/u.test(after)) return undefined; // HLA allele such as HLA-A*02:01
+  const afterCode = after.charCodeAt(1);
+  const isAllele = after[0] === '*' && (afterCode < 0x80 ? afterCode >= 0x30 && afterCode <= 0x39 : /^\*\p{N}/u.test(after));
+  if (isAllele) return undefined; // HLA allele such as HLA-A*02:01
   if (after[0] === ':' && isCapitalisedWord(text)) return undefined; // RESULTS:
   return { start, end, text, key: abbreviationKey(text) };
 }
