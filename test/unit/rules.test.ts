@@ -60,7 +60,7 @@ describe('long-form-after-abbreviation', () => {
   test('word starts: not after a letter, digit, hyphen or astral letter; again after punctuation', () =>
     check(
       'long-form-after-abbreviation',
-      'Cytokine release syndrome (CRS) occurs and CRS is graded. Xcytokine release syndrome, 2cytokine release syndrome, anti-cytokine release syndrome and \u{1D402}cytokine release syndrome are not it, but (“«cytokine release syndrome»”) is.',
+      'Cytokine release syndrome (CRS) occurs and CRS is graded. Xcytokine release syndrome, 2cytokine release syndrome, anti-cytokine release syndrome, \u0345cytokine release syndrome and \u{1D402}cytokine release syndrome are not it, but (“«cytokine release syndrome»”) is.',
     ));
   test('inside another definition’s long form: not reported', () =>
     check('long-form-after-abbreviation', 'Natural killer (NK) cells and NK cells differ from natural killer T (NKT) cells, and NKT cells.'));

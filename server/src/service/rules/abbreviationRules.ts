@@ -201,7 +201,8 @@ function longFormRegex(alternatives: string[]): RegExp {
   return pattern;
 }
 
-const WORD_CHARACTER_OR_HYPHEN = /^[\p{L}\p{N}-]$/u;
+// With the i flag, as in the long-form pattern whose lookbehind this replaces (U+0345 folds to ι).
+const WORD_CHARACTER_OR_HYPHEN = /^[\p{L}\p{N}-]$/iu;
 
 /** Whether the character before `index` (a surrogate pair is one character) is a letter, digit or hyphen. */
 function followsWordCharacter(text: string, index: number): boolean {
