@@ -1,3 +1,4 @@
+import { lowerCaseUnit, upperCaseUnit } from '../text/caseFolding';
 import type { FormKind, TermEntry, TermOccurrence } from './types';
 
 /**
@@ -412,30 +413,4 @@ function isWhitespaceUnit(unit: number): boolean {
 
 function isHyphenLike(unit: number): boolean {
   return unit === HYPHEN || unit === 0x2010 || unit === 0x2011;
-}
-
-const lowerCaseCache = new Map<number, number>();
-const upperCaseCache = new Map<number, number>();
-
-/** Lower case of one UTF-16 unit; units whose lower case is not one unit stay as they are. */
-function lowerCaseUnit(unit: number): number {
-  if (unit < 128) return unit >= 65 && unit <= 90 ? unit + 32 : unit;
-  let lower = lowerCaseCache.get(unit);
-  if (lower === undefined) {
-    const mapped = String.fromCharCode(unit).toLowerCase();
-    lower = mapped.length === 1 ? mapped.charCodeAt(0) : unit;
-    lowerCaseCache.set(unit, lower);
-  }
-  return lower;
-}
-
-function upperCaseUnit(unit: number): number {
-  if (unit < 128) return unit >= 97 && unit <= 122 ? unit - 32 : unit;
-  let upper = upperCaseCache.get(unit);
-  if (upper === undefined) {
-    const mapped = String.fromCharCode(unit).toUpperCase();
-    upper = mapped.length === 1 ? mapped.charCodeAt(0) : unit;
-    upperCaseCache.set(unit, upper);
-  }
-  return upper;
 }

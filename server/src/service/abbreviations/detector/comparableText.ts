@@ -5,6 +5,7 @@
  * word part (`non-|small`, `Mc|Dermott`, `interleukin|15`).
  */
 
+import { lowerCaseUnit } from '../../text/caseFolding.js';
 import { greekLetterName } from './greekLetters.js';
 import { isDigit, isLowerCaseLetter, isUpperCaseLetter, isWhitespace, isWordCharacter } from './characters.js';
 
@@ -77,23 +78,16 @@ const CHEMICAL_PREFIXES_BY_INITIAL: ReadonlyMap<number, readonly string[]> = (()
  * part's start need no check. Prefixes are ASCII, compared without allocating.
  */
 function chemicalPrefixLengths(text: string, partStart: number, end: number): number {
-  const candidates = CHEMICAL_PREFIXES_BY_INITIAL.get(lowerCaseCode(text.charCodeAt(partStart)));
+  const candidates = CHEMICAL_PREFIXES_BY_INITIAL.get(lowerCaseUnit(text.charCodeAt(partStart)));
   if (candidates === undefined) return 0;
   let lengths = 0;
   for (const prefix of candidates) {
     if (partStart + prefix.length > end) continue;
     let k = 1;
-    while (k < prefix.length && lowerCaseCode(text.charCodeAt(partStart + k)) === prefix.charCodeAt(k)) k++;
+    while (k < prefix.length && lowerCaseUnit(text.charCodeAt(partStart + k)) === prefix.charCodeAt(k)) k++;
     if (k === prefix.length) lengths |= 1 << prefix.length;
   }
   return lengths;
-}
-
-/** The lower case of one code unit, as `toLowerCase` gives it when that is one unit (the Kelvin sign is `k`). */
-function lowerCaseCode(code: number): number {
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-  const lower = String.fromCharCode(code).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : code;
 }
 
 /** `a` to `z`, indexed by the upper-case letter's code minus `A`. */
