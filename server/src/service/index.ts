@@ -3,7 +3,7 @@
  * and the tests call. Pure: text and plain data in, plain data out; no I/O, no timers.
  */
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { parseProjectConfig, validateProjectSettings, type ConfigProblem, type ProjectSettings } from './config/projectConfig';
+import { validateProjectSettings, type ProjectSettings } from './config/projectConfig';
 import { abbreviationList, type AbbreviationListEdit, type AbbreviationListFormat } from './features/abbreviationList';
 import { completeAt } from './features/completion';
 import { hoverAt } from './features/hover';
