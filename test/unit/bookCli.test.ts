@@ -113,6 +113,31 @@ describe('carnk lint on a book', () => {
   });
 });
 
+describe('carnk on a Manubot manuscript', () => {
+  const manubot = `${BOOKS}/manubot`;
+  const expected = { [`${manubot}/content/01.abstract.md`]: [], [`${manubot}/content/02.introduction.md`]: [], [`${manubot}/content/10.results.md`]: [] };
+  test('the project folder, the content folder and metadata.yaml each lint content/*.md as one manuscript', () => {
+    for (const input of [manubot, `${manubot}/content`, `${manubot}/content/metadata.yaml`]) assert.deepEqual(lintJson([input]), expected, input);
+    // File by file, the results would use NK and ADCC without a definition.
+    assert.deepEqual(lintJson(['--', `${manubot}/content/10.results.md`]), { [`${manubot}/content/10.results.md`]: ['undefined-abbreviation', 'undefined-abbreviation'] });
+  });
+  test('one list of abbreviations whose file is content/metadata.yaml', () => {
+    const { code, stdout } = carnk(['abbreviations', manubot]);
+    assert.equal(code, 0);
+    const [book] = JSON.parse(stdout) as { file: string; definitions: { key: string; file: string }[] }[];
+    assert.equal(book!.file, `${manubot}/content/metadata.yaml`);
+    assert.deepEqual(
+      book!.definitions.map((d) => [d.key, d.file.replace(`${manubot}/`, '')]),
+      [
+        ['NK', 'content/01.abstract.md'],
+        ['NK', 'content/02.introduction.md'],
+        ['ADCC', 'content/02.introduction.md'],
+        ['IL-15', 'content/10.results.md'],
+      ],
+    );
+  });
+});
+
 describe('carnk abbreviations on a book', () => {
   test('one list for the book: file is the project file, each entry names its own file', () => {
     const { code, stdout } = carnk(['abbreviations', `${BOOKS}/quarto-book`]);

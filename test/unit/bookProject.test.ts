@@ -89,6 +89,13 @@ describe('book discovery', () => {
       files: { '/p/_quarto.yml': 'project:\n  type: website\n', '/p/index.qmd': '' },
     },
     {
+      name: 'Manubot: content/*.md in file-name order, one chapter each; metadata.yaml and other files left out',
+      project: '/p/content/metadata.yaml',
+      files: { '/p/content/metadata.yaml': 'title: x\n', '/p/content/10.results.md': '', '/p/content/02.intro.md': '', '/p/content/01.abstract.md': '', '/p/content/images/a.md': '', '/p/content/notes.txt': '', '/p/README.md': '' },
+      order: ['0:content/01.abstract.md', '1:content/02.intro.md', '2:content/10.results.md'],
+      problems: [],
+    },
+    {
       name: 'bookdown default: .Rmd files by name, index.Rmd first, names starting with _ and other extensions left out',
       project: '/p/_bookdown.yml',
       files: { '/p/_bookdown.yml': 'book_filename: thesis\n', '/p/index.Rmd': '', '/p/02-b.Rmd': '', '/p/01-a.rmd': '', '/p/_skip.Rmd': '', '/p/notes.md': '', '/p/sub/03-c.Rmd': '' },

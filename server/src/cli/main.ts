@@ -10,7 +10,7 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { bookContexts, type ChaptersMode } from '../node/bookAnalysis';
-import { findIncludeShortcodes, findProjectFile, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
+import { findIncludeShortcodes, findProjectFile, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
 import { GlossaryServices, layerSettings } from '../node/analysisContext';
 import { projectContextFor } from '../node/projectFiles';
 import {
@@ -100,8 +100,18 @@ async function bookInput(input: string): Promise<BookInput | undefined> {
   const trimmed = input.replace(/[\\/]+$/, '');
   if (info.isDirectory()) {
     const projectFile = findProjectFile(trimmed);
-    const book = projectFile && dirname(projectFile) === resolve(trimmed) ? readBookProject(projectFile) : undefined;
-    return book ? { book, shownRoot: trimmed === '.' ? '' : trimmed } : undefined;
+    const folder = resolve(trimmed);
+    // The folder must be the project's own: its root, or a Manubot project's content folder.
+    const isOwn = projectFile && (dirname(projectFile) === folder || (isManubotMetadata(projectFile) && dirname(dirname(projectFile)) === folder));
+    const book = isOwn ? readBookProject(projectFile) : undefined;
+    if (!book) return undefined;
+    const shownRoot = book.root === folder ? trimmed : dirname(trimmed);
+    return { book, shownRoot: shownRoot === '.' ? '' : shownRoot };
+  }
+  if (isManubotMetadata(resolve(input))) {
+    const book = readBookProject(resolve(input))!;
+    const shownRoot = dirname(dirname(input));
+    return { book, shownRoot: shownRoot === '.' ? '' : shownRoot };
   }
   if (!PROJECT_FILE_NAMES.includes(basename(input))) {
     // A lone document with {{< include >}} files is a book of one chapter, as in the editor.

@@ -23,7 +23,7 @@ export interface ProjectFileSystem {
 }
 
 /** What kind of project a book comes from. */
-export type BookKind = 'quarto-book' | 'quarto-manuscript' | 'bookdown' | 'include-tree';
+export type BookKind = 'quarto-book' | 'quarto-manuscript' | 'bookdown' | 'manubot' | 'include-tree';
 
 /** One `{{< include path >}}` shortcode in a file's text. */
 export interface IncludeShortcode {
@@ -61,9 +61,9 @@ export interface BookProblem {
 /** A book: its files in reading order (each includer before the files it includes) and the problems found. */
 export interface BookProject {
   kind: BookKind;
-  /** `_quarto.yml`, `_bookdown.yml`, or the root document of a lone include tree. */
+  /** `_quarto.yml`, `_bookdown.yml`, Manubot's `content/metadata.yaml`, or the root document of a lone include tree. */
   projectFile: string;
-  /** The project folder. */
+  /** The project folder (for Manubot, the folder holding `content/`). */
   root: string;
   /** Every file once, in reading order. */
   files: BookFile[];
@@ -334,9 +334,34 @@ function readBookdownProject(fs: ProjectFileSystem, file: string): BookProject {
   return { kind: 'bookdown', projectFile: file, root, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
 }
 
+/** True for Manubot's project marker: `metadata.yaml` inside a folder named `content`. */
+export function isManubotMetadata(path: string): boolean {
+  return basename(path) === MANUBOT_METADATA && basename(dirname(path)) === MANUBOT_CONTENT;
+}
+const MANUBOT_CONTENT = 'content';
+const MANUBOT_METADATA = 'metadata.yaml';
+
+/**
+ * A Manubot manuscript: Manubot joins every `content/*.md` in file-name order into one
+ * manuscript (its front matter lives in `content/metadata.yaml`, which is not prose). Each
+ * file is a chapter, so first use runs across files as in a book.
+ */
+function readManubotProject(fs: ProjectFileSystem, file: string): BookProject {
+  const content = dirname(file);
+  const builder = new BookBuilder(fs, dirname(content));
+  const names = fs
+    .list(content)
+    .filter((entry) => !entry.isDirectory && /\.md$/i.test(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) builder.addChapter(join(content, name));
+  return { kind: 'manubot', projectFile: file, root: dirname(content), files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
+}
+
 /** The book a project file describes, or undefined when it is not a book (a Quarto website, a default project). */
 export function readBookProject(projectFile: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
   const name = basename(projectFile);
+  if (isManubotMetadata(projectFile)) return readManubotProject(fs, projectFile);
   if (name === '_bookdown.yml') return readBookdownProject(fs, projectFile);
   if (name === '_quarto.yml' || name === '_quarto.yaml') return readQuartoProject(fs, projectFile);
   return undefined;
@@ -350,7 +375,10 @@ export function readIncludeTree(documentPath: string, fs: ProjectFileSystem = no
   return { kind: 'include-tree', projectFile: documentPath, root, files: builder.files, chapterCount: 1, problems: builder.problems };
 }
 
-/** The nearest project file (`_quarto.yml`, `_bookdown.yml`) in `folder` or above it. */
+/**
+ * The nearest project file in `folder` or above it: `_quarto.yml`, `_bookdown.yml`, or a
+ * Manubot `content/metadata.yaml` (found from the content folder or from the folder holding it).
+ */
 export function findProjectFile(folder: string, fs: ProjectFileSystem = nodeFileSystem): string | undefined {
   let current = resolve(folder);
   for (;;) {
@@ -358,6 +386,8 @@ export function findProjectFile(folder: string, fs: ProjectFileSystem = nodeFile
       const candidate = join(current, name);
       if (fs.isFile(candidate)) return candidate;
     }
+    const manubot = basename(current) === MANUBOT_CONTENT ? join(current, MANUBOT_METADATA) : join(current, MANUBOT_CONTENT, MANUBOT_METADATA);
+    if (fs.isFile(manubot)) return manubot;
     const parent = dirname(current);
     if (parent === current) return undefined;
     current = parent;
