@@ -22,6 +22,18 @@ describe('what counts as a mention of an abbreviation', () => {
     ['B-cell and T-cell subsets', []],
     ['B7-H3 and FcγRIIIa', ['B7-H3', 'FcγRIIIa']],
     ['Tabs\tNK\tcells 😀 ADCC', ['NK', 'ADCC']],
+    // Catalogue and nomenclature names: identifiers ending in three or more digits, perhaps
+    // with a letter or two after them; influenza subtypes; amino-acid substitutions.
+    ['the XYZ123 compound, Ab-CoV987, K562 and HEK293T cells, miR-221', []],
+    ['H3N2 and H7N9 strains; the V158F and D614G variants', []],
+    ['IL-15 and IL-2, NK-92, TLR4, HER2 and T2D', ['IL-15', 'IL-2', 'NK-92', 'TLR4', 'HER2', 'T2D']],
+    ['CD123, CD-137 and CD107a are CD markers', ['CD123', 'CD-137', 'CD107a', 'CD']],
+    // A decimal point between digits is part of the number or name.
+    ['a 41.5-kDa protein, NK1.1 and MM.1S', ['41.5-kDa', 'NK1.1', 'MM.1S']],
+    // A slash before a strain part joins it; before a second abbreviation it does not.
+    ['C57BL/6J, BALB/c and NOD/ShiLtJ mice', []],
+    ['CD4/CD8 ratio, HER2/neu and BCR/ABL', ['CD4', 'CD8', 'HER2', 'BCR', 'ABL']],
+    ["the BOLT'ed cells and the CAR's hinge", ['CAR']],
   ];
   for (const [input, expected] of cases) test(input, () => assert.deepEqual(mentionsOf(input), expected));
 
@@ -40,6 +52,11 @@ describe('abbreviation keys', () => {
     ['IL‐15', 'IL-15'],
     ['CRS', 'CRS'],
     ['NK', 'NK'],
+    ['mAbs', 'mAb'],
+    ['scFvs', 'scFv'],
+    ['ACEis', 'ACEi'],
+    ['Fas', 'Fas'],
+    ['Ras', 'Ras'],
   ];
   for (const [written, key] of cases) test(`${written} -> ${key}`, () => assert.equal(abbreviationKey(written), key));
 });

@@ -8,13 +8,28 @@ export interface MentionToken extends Span {
   key: string;
 }
 
-// A run of letters/digits, with internal hyphens (ASCII, U+2010, U+2011).
-const TOKEN = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+// A run of letters/digits, with internal hyphens (ASCII, U+2010, U+2011), a decimal point
+// between digits (`33.8-kDa`, `NK1.1`, `MM.1S`), and a slash that starts a strain or allele
+// part (`C57BL/6J`, `BALB/c`, `NOD/ShiLtJ`) rather than a second abbreviation (`CD4/CD8`).
+const TOKEN = /[\p{L}\p{N}]+(?:(?:[-\u2010\u2011]|\.(?=\p{N})|\/(?=\p{N}|[a-z]{1,2}(?![\p{L}\p{N}])|[A-Z][a-z]))[\p{L}\p{N}]+)*/gu;
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
 const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$/u;
 const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
-const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$/u;
+// A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
+// form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`; not `Fas`).
+const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;
+/**
+ * Names that have the shape of an abbreviation but come from a nomenclature or a catalogue,
+ * which journals do not ask to define: identifiers ending in three or more digits, perhaps
+ * with a letter or two after them (`NCT01234567`, `SNG001`, `K562`, `HEK293T`, `miR-155`,
+ * `LY-CoV555`), influenza subtypes (`H1N1`, `H5N1`) and amino-acid substitutions (`F158V`,
+ * `D614G`). CD markers (`CD123`, `CD-137`) are abbreviations, kept for the CD rules.
+ */
+const CATALOGUE_NUMBER = /\p{N}{3,}\p{L}{0,2}$/u;
+const CD_MARKER = /^CD[-\u2010\u2011]?\p{N}/u;
+const INFLUENZA_SUBTYPE = /^H\d{1,2}N\d{1,2}$/;
+const AMINO_ACID_SUBSTITUTION = /^[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY]$/;
 const HAS_UPPER = /\p{Lu}/u;
 
 /**
@@ -94,7 +109,8 @@ function classify(segment: string): SegmentKind {
   let ascii = segment.length > 0;
   for (let i = 0; i < segment.length && ascii; i++) {
     const code = segment.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) digits++;
+    // A decimal point only ever stands between digits here (see TOKEN): `33.8` is a number.
+    if ((code >= 0x30 && code <= 0x39) || code === 0x2e) digits++;
     else if (code >= 0x41 && code <= 0x5a) upper++;
     else ascii = code >= 0x61 && code <= 0x7a;
   }
@@ -107,7 +123,7 @@ function classify(segment: string): SegmentKind {
     const isWord = segment.length >= 2 && digits === 0 && (upper === 0 || (upper === 1 && first >= 0x41 && first <= 0x5a));
     return isWord ? 'word' : 'short';
   }
-  if (/^\p{N}+$/u.test(segment)) return 'digits';
+  if (/^[\p{N}.]+$/u.test(segment)) return 'digits';
   if (isAbbreviationSegment(segment)) return 'abbr';
   if (GREEK_NAME.test(segment) || /^[\u0370-\u03ff]{1,2}$/u.test(segment)) return 'short';
   if (/^\p{L}\p{Ll}+$/u.test(segment)) return 'word';
@@ -260,11 +276,29 @@ function lowerCaseSuffixAfterDigit(text: string): number {
   return letters >= 3 && before >= 0x30 && before <= 0x39 ? letters : 0;
 }
 
-/** For ASCII text: ends in `s` after a capital or a digit (`CARs`, `4-1BBs`). */
+/**
+ * For ASCII text: ends in `s` after a capital or a digit (`CARs`, `4-1BBs`), or after a
+ * lower-case letter when a capital after the first letter comes before it (`mAbs`, `scFvs`,
+ * `ACEis`; not `Fas`).
+ */
 function isAsciiPlural(text: string): boolean {
   if (text.length < 2 || text.charCodeAt(text.length - 1) !== 0x73) return false;
   const before = text.charCodeAt(text.length - 2);
-  return (before >= 0x41 && before <= 0x5a) || (before >= 0x30 && before <= 0x39);
+  if ((before >= 0x41 && before <= 0x5a) || (before >= 0x30 && before <= 0x39)) return true;
+  if (before < 0x61 || before > 0x7a) return false;
+  // A capital after the first letter: `mAbs`, `ACEis`, but not `Fas` or `Ras`.
+  for (let i = 1; i < text.length - 2; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) return true;
+  }
+  return false;
+}
+
+/** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
+function isCatalogueName(text: string): boolean {
+  if (text.includes('/')) return true;
+  if (CATALOGUE_NUMBER.test(text) && !CD_MARKER.test(text)) return true;
+  return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text);
 }
 
 function mentionFromRun(
@@ -294,7 +328,8 @@ function mentionFromRun(
   let text = masked.slice(start, end);
   // ASCII text (almost every mention) is read by character codes; anything else by the expressions.
   const ascii = isAscii(text);
-  if (ascii ? trailingDigits(last) >= 4 : /\p{N}{4,}$/u.test(last)) return undefined;
+  if (ascii ? trailingDigits(last) >= 3 && !CD_MARKER.test(text) : /\p{N}{3,}$/u.test(last) && !CD_MARKER.test(text)) return undefined;
+  if (isCatalogueName(text)) return undefined;
   const suffix = ascii ? undefined : SUFFIX_AFTER_DIGIT.exec(text);
   const suffixLength = ascii ? lowerCaseSuffixAfterDigit(text) : suffix ? suffix[0].length - suffix[1]!.length : 0;
   if (suffixLength > 0) {
@@ -305,7 +340,9 @@ function mentionFromRun(
     end -= 1;
     text = text.slice(0, -1);
   }
-  const after = masked.slice(end, end + 2);
+  const after = masked.slice(end, end + 3);
+  // `ARMOR'ed`: a name turned into a word; a possessive (`CAR's`) is not this.
+  if ((after[0] === "'" || after[0] === '\u2019') && /^\p{Ll}/u.test(after[1] ?? '') && !(after[1] === 's' && !/[\p{L}\p{N}]/u.test(after[2] ?? ''))) return undefined;
   const afterCode = after.charCodeAt(1);
   const isAllele = after[0] === '*' && (afterCode < 0x80 ? afterCode >= 0x30 && afterCode <= 0x39 : /^\*\p{N}/u.test(after));
   if (isAllele) return undefined; // HLA allele such as HLA-A*02:01
