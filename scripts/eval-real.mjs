@@ -82,8 +82,11 @@ function lintCorpus(corpus) {
     cwd = staged;
     args = ['.'];
     toCorpusPath = (file) => file.replace(/^content\//, '');
-  } else if (['content/metadata.yaml', '_quarto.yml', '_quarto.yaml', '_bookdown.yml'].some((f) => existsSync(path.join(corpus.dir, f)))) {
+  } else if (['_quarto.yml', '_quarto.yaml', '_bookdown.yml'].some((f) => existsSync(path.join(corpus.dir, f)))) {
     args = ['.'];
+  } else if (files.some((f) => /^[^/]+\/\d+\.[^/]+\.md$/.test(f) && existsSync(path.join(corpus.dir, path.dirname(f), 'metadata.yaml')))) {
+    // A Manubot project: its content folder (`content/`, or another name) holds metadata.yaml.
+    args = [path.dirname(files.find((f) => /^[^/]+\/\d+\.[^/]+\.md$/.test(f) && existsSync(path.join(corpus.dir, path.dirname(f), 'metadata.yaml'))))];
   } else {
     args = files;
   }

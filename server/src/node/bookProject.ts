@@ -61,9 +61,9 @@ export interface BookProblem {
 /** A book: its files in reading order (each includer before the files it includes) and the problems found. */
 export interface BookProject {
   kind: BookKind;
-  /** `_quarto.yml`, `_bookdown.yml`, Manubot's `content/metadata.yaml`, or the root document of a lone include tree. */
+  /** `_quarto.yml`, `_bookdown.yml`, Manubot's `metadata.yaml`, or the root document of a lone include tree. */
   projectFile: string;
-  /** The project folder (for Manubot, the folder holding `content/`). */
+  /** The project folder (for Manubot, the folder holding the content folder). */
   root: string;
   /** Every file once, in reading order. */
   files: BookFile[];
@@ -334,12 +334,16 @@ function readBookdownProject(fs: ProjectFileSystem, file: string): BookProject {
   return { kind: 'bookdown', projectFile: file, root, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
 }
 
-/** True for Manubot's project marker: `metadata.yaml` inside a folder named `content`. */
-export function isManubotMetadata(path: string): boolean {
-  return basename(path) === MANUBOT_METADATA && basename(dirname(path)) === MANUBOT_CONTENT;
+/**
+ * True for Manubot's project marker: a `metadata.yaml` beside numbered manuscript files
+ * (`01.abstract.md`). Manubot's template keeps them in `content/`; some projects rename it.
+ */
+export function isManubotMetadata(path: string, fs: ProjectFileSystem = nodeFileSystem): boolean {
+  return basename(path) === MANUBOT_METADATA && fs.isFile(path) && fs.list(dirname(path)).some((entry) => !entry.isDirectory && MANUBOT_SECTION.test(entry.name));
 }
 const MANUBOT_CONTENT = 'content';
 const MANUBOT_METADATA = 'metadata.yaml';
+const MANUBOT_SECTION = /^\d+\..*\.md$/i;
 
 /**
  * A Manubot manuscript: Manubot joins every `content/*.md` in file-name order into one
@@ -361,7 +365,7 @@ function readManubotProject(fs: ProjectFileSystem, file: string): BookProject {
 /** The book a project file describes, or undefined when it is not a book (a Quarto website, a default project). */
 export function readBookProject(projectFile: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
   const name = basename(projectFile);
-  if (isManubotMetadata(projectFile)) return readManubotProject(fs, projectFile);
+  if (isManubotMetadata(projectFile, fs)) return readManubotProject(fs, projectFile);
   if (name === '_bookdown.yml') return readBookdownProject(fs, projectFile);
   if (name === '_quarto.yml' || name === '_quarto.yaml') return readQuartoProject(fs, projectFile);
   return undefined;
@@ -377,7 +381,7 @@ export function readIncludeTree(documentPath: string, fs: ProjectFileSystem = no
 
 /**
  * The nearest project file in `folder` or above it: `_quarto.yml`, `_bookdown.yml`, or a
- * Manubot `content/metadata.yaml` (found from the content folder or from the folder holding it).
+ * Manubot `metadata.yaml` (found from its content folder, or from the folder holding `content/`).
  */
 export function findProjectFile(folder: string, fs: ProjectFileSystem = nodeFileSystem): string | undefined {
   let current = resolve(folder);
@@ -386,8 +390,9 @@ export function findProjectFile(folder: string, fs: ProjectFileSystem = nodeFile
       const candidate = join(current, name);
       if (fs.isFile(candidate)) return candidate;
     }
-    const manubot = basename(current) === MANUBOT_CONTENT ? join(current, MANUBOT_METADATA) : join(current, MANUBOT_CONTENT, MANUBOT_METADATA);
-    if (fs.isFile(manubot)) return manubot;
+    for (const manubot of [join(current, MANUBOT_METADATA), join(current, MANUBOT_CONTENT, MANUBOT_METADATA)]) {
+      if (isManubotMetadata(manubot, fs)) return manubot;
+    }
     const parent = dirname(current);
     if (parent === current) return undefined;
     current = parent;
