@@ -36,4 +36,28 @@ describe('book context', () => {
     const withLegend = { uri: 'file:///book/04.qmd', version: 1, text: 'NK cells.\n\n**Figure 1.** NK cells.\n' };
     assert.deepEqual(service.lint(withLegend, { book: fromChapter1() }).map((d) => [d.code, d.range.start.line]), [['undefined-abbreviation', 2]]);
   });
+
+  test('an abbreviation an earlier file already used undefined is reported there only', () => {
+    const later = { uri: 'file:///book/05.qmd', version: 1, text: 'TME cells and NK cells.\n' };
+    assert.deepEqual(service.lint(later, { book: { ...fromChapter1(), usedEarlier: ['TME'] } }), []);
+    assert.deepEqual(service.lint(later, { book: fromChapter1() }).map((d) => d.code), ['undefined-abbreviation']);
+  });
+
+  test('a use before the file that defines it is used-before-definition, naming that file', () => {
+    const intro = { uri: 'file:///book/00.qmd', version: 1, text: 'NK cells matter.\n' };
+    const book: BookContext = { inherited: [], usedLater: [], definedLater: [{ short: 'NK', long: 'natural killer', key: 'NK', uri: chapter1.uri, range: { start: { line: 0, character: 16 }, end: { line: 0, character: 18 } } }] };
+    const [diagnostic, ...rest] = service.lint(intro, { book });
+    assert.equal(rest.length, 0);
+    assert.equal(diagnostic?.code, 'used-before-definition');
+    assert.match(diagnostic!.message, /defined in 01-intro\.qmd on line 1 as 'natural killer'/);
+  });
+
+  test('a definition an earlier file made is a repeat, or a conflict when the expansion differs', () => {
+    const again = { uri: 'file:///book/06.qmd', version: 1, text: 'Natural killer (NK) cells, then chimeric antigen receptors (CARs) on NK cells with a CAR.\n' };
+    const other = { uri: 'file:///book/07.qmd', version: 1, text: 'Nuclear kinase (NK) assays on NK extracts.\n' };
+    const lint = (doc: typeof again) => service.lint(doc, { book: fromChapter1() }).map((d) => [d.code, d.message]);
+    assert.deepEqual(lint(again).map(([code]) => code), ['redefined-abbreviation', 'redefined-abbreviation']);
+    assert.match(lint(again)[0]![1]!, /already defined in the main text in 01-intro\.qmd on line 1 as 'Natural killer'/);
+    assert.deepEqual(lint(other).map(([code]) => code), ['conflicting-expansion']);
+  });
 });

@@ -112,7 +112,9 @@ function readingPieces(layout: BookLayout): Piece[] {
 /**
  * The book context of every file (by path). Under `continue` a file inherits the first
  * main-text definition of each key from everything read before it, and its definitions
- * count as used when anything read after it uses the key; under `reset` both stop at the
+ * count as used when anything read after it uses the key; it also learns which keys earlier
+ * files used (their first use was reported there) and what later files define first (a use
+ * here comes before that definition); under `reset` all of these stop at the
  * chapter's bounds (an included file still inherits from its includer). An includer also
  * sees what its included files define and use, except keys it defines itself.
  */
@@ -147,15 +149,26 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     const own = summaries[i]?.ownKeys ?? new Set<string>();
     const inherited = new Map<string, InheritedDefinition>();
     const usedLater = new Set<string>();
-    for (let p = low; p < from; p++) for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
+    const usedEarlier = new Set<string>();
+    const definedLater = new Map<string, InheritedDefinition>();
+    for (let p = low; p < from; p++) {
+      for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
+      for (const key of pieceUses[p]!) usedEarlier.add(key);
+    }
     for (let p = from + 1; p < to; p++) {
       if (pieces[p]!.file === i) continue;
       for (const d of pieceDefinitions[p]!) if (!own.has(d.inherited.key) && !inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
       for (const key of pieceUses[p]!) usedLater.add(key);
     }
-    for (let p = to + 1; p <= high; p++) for (const key of pieceUses[p]!) usedLater.add(key);
+    for (let p = to + 1; p <= high; p++) {
+      for (const key of pieceUses[p]!) usedLater.add(key);
+      for (const d of pieceDefinitions[p]!) {
+        const key = d.inherited.key;
+        if (!own.has(key) && !inherited.has(key) && !definedLater.has(key)) definedLater.set(key, d.inherited);
+      }
+    }
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.
-    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort() });
+    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()] });
   });
   return contexts;
 }

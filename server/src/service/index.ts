@@ -65,6 +65,10 @@ export interface BookContext {
   inherited: InheritedDefinition[];
   /** Keys used in later files, so a definition here is not reported unused. */
   usedLater: string[];
+  /** Keys used in the main text of earlier files: their first use, defined or not, was there. */
+  usedEarlier?: string[];
+  /** Main-text definitions made first by later files, for keys this file neither defines nor inherits. */
+  definedLater?: InheritedDefinition[];
 }
 
 /** A quick fix carried in a diagnostic's `data`, in LSP terms. */
@@ -174,7 +178,8 @@ interface CacheEntry {
 function analysisFingerprint(settings: AnalysisSettings): string {
   if (!settings.noDefinition?.length && !settings.spelling && !settings.book) return '';
   // The whole inherited definition: hover and go to definition read its range.
-  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', settings.book?.inherited ?? [], settings.book?.usedLater ?? []]);
+  const book = settings.book;
+  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', book?.inherited ?? [], book?.usedLater ?? [], book?.usedEarlier ?? [], book?.definedLater ?? []]);
 }
 
 /** Settings from the front matter's `carnk:` key, with a problem per invalid field. */
@@ -268,7 +273,11 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
   const findingsOf = (entry: CacheEntry, settings: AnalysisSettings): Finding[] => {
     const analysis = analysisOf(entry, settings);
     const context = { model: entry.model, needs: needsFor(settings), scopes: analysis.scopes, knowledge, spelling: settings.spelling ?? 'en-US' } as Parameters<typeof runRules>[0];
-    if (settings.book) context.usedLater = new Set(settings.book.usedLater);
+    if (settings.book) {
+      context.usedLater = new Set(settings.book.usedLater);
+      context.usedEarlier = new Set(settings.book.usedEarlier ?? []);
+      context.definedLater = new Map((settings.book.definedLater ?? []).map((d) => [d.key, d]));
+    }
     analysis.findings ??= runRules(context);
     return analysis.findings;
   };

@@ -5,6 +5,16 @@ import { abbreviationKey } from '../model/mentions';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 
+/** The last segment of a URI or path, as messages name another file of a book. */
+function fileNameOf(uri: string): string {
+  const name = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /** True for mentions that count as uses for first-use rules. */
 function isCounted(mention: AbbreviationMention): boolean {
   return mention.definition === undefined && !mention.inLongForm && !mention.inHeading && mention.scope !== 'title';
@@ -72,13 +82,28 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key)) continue;
     const site = scopes.siteOf(mention.scope, mention.key, needs);
     const where = describeScope(mention.scope);
+    const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
+    // In a book, the first use of the main text may sit in an earlier file, which reports it.
+    if (!site && flowsInBook && context.usedEarlier?.has(mention.key)) continue;
+    const later = !site && flowsInBook ? context.definedLater?.get(mention.key) : undefined;
+    if (later) {
+      findings.push({
+        rule: 'used-before-definition',
+        start: mention.start,
+        end: mention.end,
+        message: `'${mention.text}' is used before it is defined ${where} (defined in ${fileNameOf(later.uri)} on line ${later.range.start.line + 1} as '${later.long}').`,
+        data: { key: mention.key, scope: mention.scope, long: later.long, definitionUri: later.uri, definitionLine: later.range.start.line },
+      });
+      continue;
+    }
     if (!site) {
       const fix = defineAtFirstUse(context, mention);
       const finding: Finding = {
         rule: 'undefined-abbreviation',
         start: mention.start,
         end: mention.end,
-        message: `'${mention.text}' is not defined ${where}; define it at first use, e.g. '${fix ? fix.edits[0]!.newText : `long form (${mention.text})`}'.`,
+        // With no known expansion, a made-up example ('long form (X)') helps nobody.
+        message: `'${mention.text}' is not defined ${where}; define it at first use` + (fix ? `, e.g. '${fix.edits[0]!.newText}'.` : '.'),
         data: { key: mention.key, scope: mention.scope },
       };
       if (fix) finding.fixes = [fix];
@@ -116,23 +141,35 @@ export function checkDefinitions(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const firstInScope = new Map<string, AbbreviationDefinition>();
   const firstInDocument = new Map<string, AbbreviationDefinition>();
+  /** Where an earlier definition stands: a line here, or a file and line of the book. */
+  const placeOf = (earlier: AbbreviationDefinition): { line: number; text: string } => {
+    if (earlier.origin) {
+      const line = earlier.origin.range.start.line + 1;
+      return { line, text: `in ${fileNameOf(earlier.origin.uri)} on line ${line}` };
+    }
+    const line = model.lines.lineAt(earlier.shortStart) + 1;
+    return { line, text: `on line ${line}` };
+  };
   for (let i = 0; i < model.definitions.length; i++) {
     const definition = model.definitions[i]!;
     const scopeId = `${definition.scope}\u0000${definition.key}`;
     const folded = foldExpansion(definition.long);
-    const earlier = firstInDocument.get(definition.key);
-    const earlierInScope = firstInScope.get(scopeId);
-    if (!earlier) firstInDocument.set(definition.key, definition);
-    if (!earlierInScope) firstInScope.set(scopeId, definition);
+    // A main-text definition that an earlier file of the book already made is a repeat too.
+    const carried = context.scopes.inheritedFor(definition.scope, definition.key);
+    const earlier = firstInDocument.get(definition.key) ?? carried;
+    const earlierInScope = firstInScope.get(scopeId) ?? carried;
+    if (!firstInDocument.has(definition.key)) firstInDocument.set(definition.key, earlier ?? definition);
+    if (!firstInScope.has(scopeId)) firstInScope.set(scopeId, earlierInScope ?? definition);
 
-    if (earlier && foldExpansion(earlier.long) !== folded) {
-      const line = model.lines.lineAt(earlier.shortStart) + 1;
+    if (earlier && earlier !== definition && foldExpansion(earlier.long) !== folded) {
+      const place = placeOf(earlier);
+      const line = place.line;
       findings.push({
         rule: 'conflicting-expansion',
         start: definition.longStart,
         end: definition.longEnd,
-        message: `'${definition.short}' is defined here as '${definition.long}' but on line ${line} as '${earlier.long}'.`,
-        data: { key: definition.key, long: definition.long, earlierLong: earlier.long, earlierLine: line - 1 },
+        message: `'${definition.short}' is defined here as '${definition.long}' but ${place.text} as '${earlier.long}'.`,
+        data: { key: definition.key, long: definition.long, earlierLong: earlier.long, earlierLine: line - 1, ...(earlier.origin ? { earlierUri: earlier.origin.uri } : {}) },
         fixes: [
           {
             title: `Use the earlier expansion '${earlier.long}'`,
@@ -144,15 +181,16 @@ export function checkDefinitions(context: RuleContext): Finding[] {
       continue;
     }
     if (earlierInScope && earlierInScope !== definition) {
-      if (definition.pattern === 'list' || earlierInScope.pattern === 'list') continue;
-      const line = model.lines.lineAt(earlierInScope.shortStart) + 1;
+      if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && !earlierInScope.origin)) continue;
+      const place = placeOf(earlierInScope);
+      const line = place.line;
       const collapse = collapseToShortForm(model.text, definition);
       const finding: Finding = {
         rule: 'redefined-abbreviation',
         start: definition.shortStart,
         end: definition.shortEnd,
-        message: `'${definition.short}' is already defined ${describeScope(definition.scope)} on line ${line} as '${earlierInScope.long}'.`,
-        data: { key: definition.key, scope: definition.scope, firstLine: line - 1 },
+        message: `'${definition.short}' is already defined ${describeScope(definition.scope)} ${place.text} as '${earlierInScope.long}'.`,
+        data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
       };
       if (collapse) finding.fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe: true }];
       findings.push(finding);

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, TermEntry } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
-import type { DocumentModel } from '../model/documentModel';
+import type { DocumentModel, InheritedDefinition } from '../model/documentModel';
 import type { ScopeDefinitions } from './scopeDefinitions';
 import type { RuleId } from './ruleTable';
 
@@ -40,6 +40,10 @@ export interface RuleContext {
   spelling: Spelling;
   /** Keys that later files of the same book use (so a definition here is not unused). */
   usedLater?: ReadonlySet<string>;
+  /** Keys that earlier files of the same book use in the main text (their first use is reported there). */
+  usedEarlier?: ReadonlySet<string>;
+  /** Main-text definitions that later files of the same book make first, by key. */
+  definedLater?: ReadonlyMap<string, InheritedDefinition>;
 }
 
 /** The knowledge-base entry that a key names exactly (preferred form or variant), if one does. */
