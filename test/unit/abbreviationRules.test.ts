@@ -42,6 +42,11 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', "Induced pluripotent stem cells (iPSCs) differ; the iPSC's genome and iPSC lines."));
   test('compound of defined parts is defined', () =>
     check('undefined-abbreviation', 'Chimeric antigen receptor (CAR) and natural killer (NK) cells make CAR-NK cells.'));
+  test('compound of a defined compound and a defined abbreviation (any split at a hyphen)', () =>
+    check('undefined-abbreviation', 'Human foamy virus 3 (HFV-3) binds a receptor-binding domain (RBD); HFV-3-RBD and «HFV-RBD»-like «XQ-RBD» forms.'));
+  test('compound of a defined abbreviation and a defined single letter', () =>
+    check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
+  test('a number with a unit needs no definition', () => check('undefined-abbreviation', 'A 41.5-kDa band and a 12-kDa band, 5-mM steps.'));
   test('abbreviations needing no definition', () => check('undefined-abbreviation', 'DNA, RNA and mRNA in 10 mL at pH 7; mean ± SD; CD19 and CD56.'));
   test('title and headings are exempt', () => check('undefined-abbreviation', '---\ntitle: CAR-NK for AML\n---\n\n## GMP\n\nText «GMP» here.'));
   test('nothing inside code, comments, links, citations, cross-references or math', () =>

@@ -79,7 +79,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key)) continue;
+    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key) || scopes.isExemptCompound(mention.scope, mention.key, needs)) continue;
     const site = scopes.siteOf(mention.scope, mention.key, needs);
     const where = describeScope(mention.scope);
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';

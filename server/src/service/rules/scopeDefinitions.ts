@@ -67,23 +67,53 @@ export class ScopeDefinitions {
 
   /**
    * Where `key` becomes defined in `scope`: its own first definition, or, for a
-   * hyphenated compound (`CAR-NK`, `CD19-CAR`), the point where every abbreviation part
-   * is defined or exempt.
+   * hyphenated compound (`CAR-NK`, `SARS-CoV-2-RBD`, `PB-NK`), the point where it can be
+   * read as parts that are each defined, exempt or a number, at least one of them defined.
    */
   siteOf(scope: ScopeName, key: string, needs: DefinitionNeeds): DefinitionSite | undefined {
     const own = this.introduction(scope, key);
     if (own) return own;
-    const parts = key.split('-').filter((part) => isAbbreviationSegment(part));
-    if (parts.length === 0 || (parts.length === 1 && parts[0] === key)) return undefined;
-    const partSites: { from: number; definition: AbbreviationDefinition }[] = [];
-    for (const part of parts) {
-      if (needs.isExempt(part)) continue;
-      const site = this.introduction(scope, part);
-      if (!site) return undefined;
-      partSites.push(site);
+    const reading = this.compoundReading(scope, key, needs);
+    if (!reading || reading.length === 0) return undefined;
+    const latest = reading.reduce((a, b) => (b.from > a.from ? b : a));
+    return { from: latest.from, definition: latest.definition, parts: reading.map((s) => s.definition) };
+  }
+
+  /** True for a compound made only of exempt parts and numbers (`33.8-kDa`, `CD3-HLA`): it needs no definition. */
+  isExemptCompound(scope: ScopeName, key: string, needs: DefinitionNeeds): boolean {
+    return this.compoundReading(scope, key, needs)?.length === 0;
+  }
+
+  /**
+   * Reads a hyphenated key as consecutive parts (each one or more of its segments): a part
+   * is defined in `scope`, exempt, a number, or a segment that is no abbreviation (`β`, `T`).
+   * Returns the defined parts' sites of the reading whose latest site comes first (empty when
+   * every part is exempt), or undefined when no reading covers the key.
+   */
+  private compoundReading(scope: ScopeName, key: string, needs: DefinitionNeeds): { from: number; definition: AbbreviationDefinition }[] | undefined {
+    const segments = key.split('-');
+    if (segments.length < 2 || segments.length > 12) return undefined;
+    type Reading = { latest: number; sites: { from: number; definition: AbbreviationDefinition }[] };
+    // best[i]: the best reading of the first i segments.
+    const best: (Reading | undefined)[] = [{ latest: Number.NEGATIVE_INFINITY, sites: [] }];
+    for (let end = 1; end <= segments.length; end++) {
+      for (let begin = 0; begin < end; begin++) {
+        const before = best[begin];
+        if (!before || (begin === 0 && end === segments.length)) continue;
+        const part = segments.slice(begin, end).join('-');
+        let site: { from: number; definition: AbbreviationDefinition } | undefined;
+        const neutral = NUMBER.test(part) || needs.isExempt(part) || (end - begin === 1 && !isAbbreviationSegment(part));
+        if (!neutral) {
+          site = this.introduction(scope, part);
+          if (!site) continue;
+        }
+        const reading: Reading = site ? { latest: Math.max(before.latest, site.from), sites: [...before.sites, site] } : before;
+        const current = best[end];
+        if (!current || reading.latest < current.latest || (reading.latest === current.latest && reading.sites.length > current.sites.length)) best[end] = reading;
+      }
     }
-    if (partSites.length === 0) return undefined;
-    const latest = partSites.reduce((a, b) => (b.from > a.from ? b : a));
-    return { from: latest.from, definition: latest.definition, parts: partSites.map((s) => s.definition) };
+    return best[segments.length]?.sites;
   }
 }
+
+const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
