@@ -72,6 +72,14 @@ describe('redefined-abbreviation', () => {
     check('redefined-abbreviation', '---\nabstract: Natural killer (NK) cells.\n---\n\nNatural killer (NK) cells.\n\n**Figure 1.** Natural killer (NK) cells.'));
 });
 
+describe('unused-abbreviation', () => {
+  test('defined and never used again', () => check('unused-abbreviation', 'Natural killer («NK») cells kill.'));
+  test('a use inside another definition\'s long form counts', () =>
+    check('unused-abbreviation', 'Angiotensin-converting enzyme (ACE) blockers and ACE inhibitors (ACEIs); ACEIs helped.'));
+  test('a single-letter short form is not judged (its uses cannot be seen)', () =>
+    check('unused-abbreviation', 'The spike (S) protein binds; the S protein is large. Natural killer («NK») cells.'));
+});
+
 describe('settings', () => {
   test('a rule set to off reports nothing; severity overrides apply', () => {
     const text = 'We measured ADCC.';

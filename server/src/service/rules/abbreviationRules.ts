@@ -401,7 +401,8 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
 
 /**
  * `unused-abbreviation`: defined (not in a list) and never used afterwards in its scope;
- * a use inside a compound (`CAR` in `CAR-NK`) counts.
+ * a use inside a compound (`CAR` in `CAR-NK`) or inside another long form counts. Short
+ * forms that the mention tokens cannot see (a single letter) are not judged.
  */
 export function checkUnused(context: RuleContext): Finding[] {
   const { model } = context;
@@ -415,7 +416,8 @@ export function checkUnused(context: RuleContext): Finding[] {
   };
   for (let i = 0; i < model.mentions.length; i++) {
     const mention = model.mentions[i]!;
-    if (mention.definition !== undefined || mention.inLongForm) continue;
+    // A use inside another definition's long form counts (`ACE` in `ACE inhibitors (ACEIs)`).
+    if (mention.definition !== undefined) continue;
     addUse(mention.key, mention.scope);
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) addUse(part, mention.scope);
   }
@@ -437,6 +439,8 @@ export function checkUnused(context: RuleContext): Finding[] {
     // Any other use in the scope counts: a use before the definition is used-before-definition's business.
     if (scopesByKey.get(definition.key)?.has(definition.scope)) continue;
     if ((definition.scope === 'main' || definition.scope === 'document') && context.usedLater?.has(definition.key)) continue;
+    // A short form that is no mention shape (`spike (S)`) is never seen when used: say nothing.
+    if (!model.byKey.get(definition.key)?.mentions.some((m) => m.definition !== undefined)) continue;
 
     const finding: Finding = {
       rule: 'unused-abbreviation',
