@@ -2,6 +2,7 @@ import type { AbbreviationDefinition, AbbreviationMention, ScopeName } from '../
 import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
+import { isWrittenAsName } from '../model/nameContext';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 
@@ -97,6 +98,8 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       continue;
     }
     if (!site) {
+      // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
+      if (isWrittenAsName(model, mention.key)) continue;
       const fix = defineAtFirstUse(context, mention);
       const finding: Finding = {
         rule: 'undefined-abbreviation',

@@ -1,0 +1,62 @@
+import type { AbbreviationMention, DocumentModel } from './documentModel';
+
+/**
+ * Names that look like abbreviations but are names given to one thing: an antibody clone
+ * (`the 47D11 antibody clone`, `clone FMC63`), a drug or antibody code (`the antibody
+ * (ADG-2)`, `a candidate drug, XR-17`, `cocktails such as AB-7 and CD-P5`, `etesevimab
+ * (JS-2)`), a trial (`a phase 3 trial (ZETA-1)`), a virus strain or isolate (`bat coronavirus
+ * RaTG13`), a cell line (`EL4 cells`, `the cell line B16`) or a mouse strain (`NSG mice`).
+ * Journals do not ask authors to define them. The context says so; the shape alone cannot
+ * (`PD-1` and `ADG-2` look alike). One such use anywhere in the document names the key.
+ */
+
+/** Words after which a following mention (or list of mentions) is the name of that thing. */
+const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|antibod(?:y|ies)|mAbs?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
+/** Words between the head and the name: `antibody (now X)`, `cocktails such as X`, `drug, X`. */
+const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|e\.g\.,?|i\.e\.,?|including)\s+)*(?:\p{Ll}+-)?$/iu;
+/** Inside brackets, the name stands alone or in a list: `(ADG-2)`, `(X or Y)`, not `(PD-1 blockade)`. */
+const ALONE_IN_BRACKETS = /^\s*(?:[),;/]|(?:and|or)\s)/u;
+/** An earlier item of a list of names: `X, `, `X and `, `X/`, `X or `. */
+const EARLIER_LIST_ITEM = /[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\/)$/u;
+/** What follows a name: `X mice`, `X antibody clone`, `X clone` (a slash-joined strain part may come first). */
+const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:\p{Ll}+\s+)?(?:mice|mouse|strains?)\b/u;
+const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
+/** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
+const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
+const HAS_DIGIT = /\p{N}/u;
+const CD_MARKER = /^CD\d/u;
+
+/** How far around a mention the context is read. */
+const LOOK_BEHIND = 80;
+const LOOK_AHEAD = 40;
+
+/** True when the mention is written as a name, by the words around it. */
+export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
+  if (FOLLOWING_STRAIN.test(after)) return true;
+  // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
+  // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
+  if (!HAS_DIGIT.test(mention.text)) return false;
+  if (FOLLOWING_CLONE.test(after)) return true;
+  if (FOLLOWING_CELLS.test(after) && !CD_MARKER.test(mention.text)) return true;
+  let before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
+  // Step back over earlier names of the same list: `cocktails (AB-7 and «CD-P5»)`.
+  for (let items = 0; items < 5; items++) {
+    const earlier = EARLIER_LIST_ITEM.exec(before);
+    if (!earlier) break;
+    before = before.slice(0, earlier.index);
+  }
+  const lead = NAME_LEAD.exec(before);
+  if (!lead || (lead[0].includes('(') && !ALONE_IN_BRACKETS.test(after))) return false;
+  return NAMING_HEAD.test(before.slice(0, lead.index));
+}
+
+/** True when some use of `key` in the document is written as a name (see {@link isNameInContext}). */
+export function isWrittenAsName(model: DocumentModel, key: string): boolean {
+  const mentions = model.byKey.get(key)?.mentions ?? [];
+  // A name is given near its first uses; a key used hundreds of times is read no further.
+  for (let i = 0; i < mentions.length && i < 50; i++) {
+    if (isNameInContext(model.prose.masked, mentions[i]!)) return true;
+  }
+  return false;
+}

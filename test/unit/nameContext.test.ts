@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isNameInContext } from '../../server/src/service/model/nameContext';
+import { parseMarked } from '../helpers/marked';
+
+/** Whether the «marked» mention is read as a name by the words around it. */
+function readsAsName(source: string): boolean {
+  const { text, ranges } = parseMarked(source);
+  const range = ranges[0]!;
+  return isNameInContext(text, { start: range.start, end: range.end, text: text.slice(range.start, range.end) });
+}
+
+describe('names written as such', () => {
+  const names = [
+    'One such antibody («QX-7») was reported.',
+    'This antibody (now «ZZB-31D4») entered trials.',
+    'Two antibody cocktails (AB-7 and «CD-P5») were authorised.',
+    'Antibody cocktails such as AB-7, «CD-P5», and EF1234 exist.',
+    'A candidate drug, «XR-17», is inhaled.',
+    'Fictumab («LQ-2») binds the spike.',
+    'A phase 2 trial («ZETA-1») began.',
+    'close to bat coronavirus «RaTG99» in sequence',
+    'related coronaviruses (bat-«SL-CoVQQ1» and others)',
+    'The «47Q11» antibody clone neutralised it.',
+    'stained with clone «QK3»',
+    'injected into «NSG» mice',
+    'in «NOD»/SCID mice',
+    'grown with «EL9» cells',
+    'the cell line «B99» and others',
+  ];
+  for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsName(source), true));
+
+  const abbreviations = [
+    'a tyrosine kinase inhibitor («TKI») was added',
+    'anti-PD-1 antibody («PD-1» blockade)',
+    'the «PD-1» antibody pembrolizumab',
+    '«IL-15» stimulated cells expanded',
+    'expanded «CAR-T» cells',
+    'a «CD19» CAR',
+    'in «CD34» cells',
+    'the human immunodeficiency virus («HIV») and more',
+    'a phase 1 «CAR-NK» trial',
+    'in line with «WHO» guidance',
+    'each «iPSC» clone can be edited',
+  ];
+  for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsName(source), false));
+});
