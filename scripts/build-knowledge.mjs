@@ -6,7 +6,7 @@
 // 2. Validates each file against data/schema/terms.schema.json (ajv).
 // 3. Checks what a schema cannot: category equals file name, ids unique across files, written
 //    forms unique across entries (unless both entries are marked ambiguous), related ids resolve,
-//    abbreviations that need a definition have an expansion.
+//    relations point at a related entry, abbreviations that need a definition have an expansion.
 // 4. Writes out/generated/knowledge.json (compact: empty optional arrays are left out) and
 //    out/generated/glossary-validator.js, ajv's standalone validator for project glossaries.
 //    Generating the validator here keeps ajv's compiler out of the bundle and avoids `new Function`
@@ -31,7 +31,7 @@ export const KNOWLEDGE_FORMAT_VERSION = 1;
 /** Order in which entry fields are written, so the generated file diffs cleanly. */
 const ENTRY_FIELDS = [
   'id', 'preferred', 'expansions', 'variants', 'discouraged', 'definition', 'notes',
-  'category', 'genes', 'related', 'needsDefinition', 'ambiguous',
+  'category', 'genes', 'related', 'relations', 'needsDefinition', 'ambiguous',
 ];
 
 /** Raised with every problem found, so one run reports all of them. */
@@ -175,6 +175,18 @@ function checkInvariants(loaded, problems, warnings) {
     (entry.related ?? []).forEach((relatedId, i) => {
       if (relatedId === entry.id) problems.push(`${item.where(['related', i])} an entry cannot be related to itself`);
       else if (!byId.has(relatedId)) problems.push(`${item.where(['related', i])} related id "${relatedId}" does not exist`);
+    });
+    const related = new Set(entry.related ?? []);
+    (entry.relations ?? []).forEach((relation, i) => {
+      if (relation.id === entry.id) problems.push(`${item.where(['relations', i, 'id'])} an entry cannot be related to itself`);
+      else if (!byId.has(relation.id)) problems.push(`${item.where(['relations', i, 'id'])} relation id "${relation.id}" does not exist`);
+      else if (!related.has(relation.id)) problems.push(`${item.where(['relations', i, 'id'])} relation id "${relation.id}" must also be listed in related`);
+      // A related term is not a variant: no discouraged form of the other entry may be replaced by this one's forms, or the reverse.
+      const other = byId.get(relation.id)?.entry;
+      const ownForms = new Set([...writtenForms(entry)].map(([form]) => form));
+      for (const d of other?.discouraged ?? []) {
+        if (ownForms.has(d.replacement)) problems.push(`${item.where(['relations', i, 'id'])} "${relation.id}" turns "${d.form}" into "${d.replacement}", a form of this related term`);
+      }
     });
     if (entry.needsDefinition && entry.expansions.length === 0) {
       problems.push(`${item.where(['needsDefinition'])} needsDefinition is true but there is no expansion to define it with`);

@@ -31,8 +31,8 @@ describe('what counts as a mention of an abbreviation', () => {
     // A decimal point between digits is part of the number or name.
     ['a 41.5-kDa protein, NK1.1 and MM.1S', ['41.5-kDa', 'NK1.1', 'MM.1S']],
     // A slash before a strain part joins it; before a second abbreviation it does not.
-    ['C57BL/6J, BALB/c and NOD/ShiLtJ mice', []],
-    ['CD4/CD8 ratio, HER2/neu and BCR/ABL', ['CD4', 'CD8', 'HER2', 'BCR', 'ABL']],
+    ['C57BL/6J, BALB/c and BALB/cByJ mice', []],
+    ['CD4/CD8 ratio, HER2/neu, CD16/FcγRIIIa and BCR/ABL', ['CD4', 'CD8', 'HER2', 'CD16', 'FcγRIIIa', 'BCR', 'ABL']],
     ["the BOLT'ed cells and the CAR's hinge", ['CAR']],
   ];
   for (const [input, expected] of cases) test(input, () => assert.deepEqual(mentionsOf(input), expected));

@@ -42,6 +42,7 @@ describe('names written as such', () => {
     'a phase 1 «CAR-NK» trial',
     'in line with «WHO» guidance',
     'each «iPSC» clone can be edited',
+    'treated with mAbs\nCD16/FcγRIIIa and «NKG2D» pairs',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsName(source), false));
 });

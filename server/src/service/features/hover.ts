@@ -1,5 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { TermEntry } from '../knowledge/types';
+import type { TermEntry, TermRelationKind } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import type { AbbreviationDefinition, DocumentModel } from '../model/documentModel';
 import { describeScope } from '../rules/abbreviationRules';
@@ -26,6 +26,14 @@ const CATEGORY_NAMES: Record<string, string> = {
   'project-glossary': 'Project glossary',
 };
 
+/** How hover introduces a related term that is not a variant. */
+const RELATION_LABELS: Record<TermRelationKind, (term: string, other: string) => string> = {
+  'broader-term': (term, other) => `**Not a variant of ${other}**: ${term} is the broader term.`,
+  'narrower-term': (term, other) => `**Not a variant of ${other}**: ${term} is the narrower term.`,
+  'former-name': (term, other) => `**Not a variant of ${other}**: ${term} is its former name.`,
+  'older-expansion': (term, other) => `**Not a variant of ${other}**: ${term} is an older expansion of it.`,
+};
+
 /** Markdown describing a knowledge-base entry: the part of the hover that does not depend on the document. */
 export function describeEntry(entry: TermEntry, knowledge: { byId(id: string): TermEntry | undefined } | undefined): string[] {
   const lines: string[] = [];
@@ -39,6 +47,10 @@ export function describeEntry(entry: TermEntry, knowledge: { byId(id: string): T
   }
   if (entry.variants.length > 0) lines.push('', `Also written: ${entry.variants.join(', ')}`);
   if (entry.notes) lines.push('', entry.notes);
+  for (const relation of entry.relations ?? []) {
+    const other = knowledge?.byId(relation.id);
+    if (other) lines.push('', `${RELATION_LABELS[relation.kind](entry.preferred, other.preferred)} ${relation.note}`);
+  }
   const related = entry.related.map((id) => knowledge?.byId(id)?.preferred).filter((p): p is string => Boolean(p));
   if (related.length > 0) lines.push('', `Related: ${related.join(', ')}`);
   return lines;

@@ -1,4 +1,4 @@
-import type { DiscouragedForm, FormKind, GeneReference, KnowledgeBase, TermEntry, TermLookup, TermOccurrence } from './types';
+import type { DiscouragedForm, FormKind, GeneReference, KnowledgeBase, TermEntry, TermLookup, TermOccurrence, TermRelation, TermRelationKind } from './types';
 import { foldWrittenForm } from './formFolding';
 import { createTermMatcher, type TermMatcher } from './termMatcher';
 
@@ -102,6 +102,8 @@ export function* writtenFormsOf(entry: TermEntry): Generator<[string, FormKind]>
   for (const discouraged of entry.discouraged) yield [discouraged.form, 'discouraged'];
 }
 
+const RELATION_KINDS: ReadonlySet<TermRelationKind> = new Set<TermRelationKind>(['broader-term', 'narrower-term', 'former-name', 'older-expansion']);
+
 function collapseWhitespace(text: string): string {
   return text.trim().replace(/\s+/gu, ' ');
 }
@@ -129,6 +131,13 @@ function normalizeEntry(raw: unknown): TermEntry | undefined {
           typeof (g as GeneReference).ncbiGeneId === 'number',
       )
     : [];
+  const relations = Array.isArray(value.relations)
+    ? value.relations.filter(
+        (r): r is TermRelation =>
+          r !== null && typeof r === 'object' && typeof (r as TermRelation).id === 'string' &&
+          RELATION_KINDS.has((r as TermRelation).kind) && typeof (r as TermRelation).note === 'string',
+      ).map((r) => ({ id: r.id, kind: r.kind, note: r.note.trim() }))
+    : [];
   const entry: TermEntry = {
     id: value.id,
     preferred: value.preferred,
@@ -141,6 +150,7 @@ function normalizeEntry(raw: unknown): TermEntry | undefined {
     related: strings(value.related),
     needsDefinition: value.needsDefinition === true,
     ...(typeof value.notes === 'string' ? { notes: value.notes } : {}),
+    ...(relations.length > 0 ? { relations } : {}),
     ...(value.ambiguous === true ? { ambiguous: true } : {}),
   };
   return entry;

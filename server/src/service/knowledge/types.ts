@@ -16,6 +16,19 @@ export interface DiscouragedForm {
   readonly replacement: string;
 }
 
+/** How a term relates to another that it is not a variant of. */
+export type TermRelationKind = 'broader-term' | 'narrower-term' | 'former-name' | 'older-expansion';
+
+/** A related term that is not a variant: hover explains it, and no rule replaces one term by the other. */
+export interface TermRelation {
+  /** Id of the other entry. */
+  readonly id: string;
+  /** What this term is to the other: broader, narrower, its former name, an older expansion of its abbreviation. */
+  readonly kind: TermRelationKind;
+  /** How the two differ, in one to three sentences. */
+  readonly note: string;
+}
+
 /** One curated term of the knowledge base (built-in or from a project glossary). */
 export interface TermEntry {
   /** Stable identifier, lower-case with hyphens, unique in a knowledge base. */
@@ -38,6 +51,8 @@ export interface TermEntry {
   readonly genes: readonly GeneReference[];
   /** Ids of related entries. */
   readonly related: readonly string[];
+  /** Related terms that are not variants, each with a note on how they differ. */
+  readonly relations?: readonly TermRelation[];
   /** Whether journals require the abbreviation to be spelled out at first use. */
   readonly needsDefinition: boolean;
   /** True when another entry legitimately shares one of this entry's written forms. */

@@ -11,13 +11,15 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  */
 
 /** Words after which a following mention (or list of mentions) is the name of that thing. */
-const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|antibod(?:y|ies)|mAbs?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
+const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|antibod(?:y|ies)|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
 /** Words between the head and the name: `antibody (now X)`, `cocktails such as X`, `drug, X`. */
 const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|e\.g\.,?|i\.e\.,?|including)\s+)*(?:\p{Ll}+-)?$/iu;
 /** Inside brackets, the name stands alone or in a list: `(ADG-2)`, `(X or Y)`, not `(PD-1 blockade)`. */
 const ALONE_IN_BRACKETS = /^\s*(?:[),;/]|(?:and|or)\s)/u;
 /** An earlier item of a list of names: `X, `, `X and `, `X/`, `X or `. */
 const EARLIER_LIST_ITEM = /[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\/)$/u;
+/** Names in a list carry numbers as the name itself does (`AB-7 and CD-P5`, not `CD16/FcγRIIIa and`). */
+const HAS_NUMBER = /\p{N}/u;
 /** What follows a name: `X mice`, `X antibody clone`, `X clone` (a slash-joined strain part may come first). */
 const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:\p{Ll}+\s+)?(?:mice|mouse|strains?)\b/u;
 const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
@@ -43,7 +45,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   // Step back over earlier names of the same list: `cocktails (AB-7 and «CD-P5»)`.
   for (let items = 0; items < 5; items++) {
     const earlier = EARLIER_LIST_ITEM.exec(before);
-    if (!earlier) break;
+    if (!earlier || !HAS_NUMBER.test(earlier[0])) break;
     before = before.slice(0, earlier.index);
   }
   const lead = NAME_LEAD.exec(before);

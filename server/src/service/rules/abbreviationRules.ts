@@ -1,8 +1,10 @@
+import type { TermEntry } from '../knowledge/types';
 import type { AbbreviationDefinition, AbbreviationMention, ScopeName } from '../model/documentModel';
 import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { isWrittenAsName } from '../model/nameContext';
+import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 
@@ -31,6 +33,54 @@ function hasPluralS(text: string, end: number): boolean {
   return text[end] === 's' && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? ' ');
 }
 
+/**
+ * Whether writing `long (SF)` in place of a mention keeps the text as the author meant it: not
+ * inside brackets (`(CAR-)T`), not in a compound or identifier, not next to a long form already
+ * written, not doubling a neighbouring word.
+ */
+function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string): boolean {
+  return (
+    !isInsideBrackets(text, mention.start) &&
+    !isInsideCompound(text, mention.start, end) &&
+    !hasAdjacentLongForm(text, mention.start, end, mention.text, long) &&
+    !repeatsNeighbour(text, mention.start, end, newText)
+  );
+}
+
+/** Whether the abbreviation is used again after `mention` in its scope (otherwise a definition there would be unused). */
+function isUsedAgain(context: RuleContext, mention: AbbreviationMention): boolean {
+  const mentions = context.model.byKey.get(mention.key)?.mentions ?? [];
+  return mentions.some((m) => m.start > mention.start && m.scope === mention.scope && m.definition === undefined && !m.inLongForm && !m.inHeading);
+}
+
+/**
+ * Whether the author writes `expansion` out later (`… chimeric antigen receptor (CAR-)T cells`):
+ * then they define it there in a way the detector did not read, and a definition written at the
+ * first use would turn theirs into a repeat.
+ */
+function isWrittenOutLater(text: string, from: number, expansion: string): boolean {
+  const long = expansion.toLowerCase();
+  // Look only at places where the expansion's first letters occur (case-insensitively), never lower-case the whole text.
+  const head = long.slice(0, Math.min(4, long.length));
+  const pattern = new RegExp(head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (text.slice(match.index, match.index + long.length).toLowerCase() === long) return true;
+  }
+  return false;
+}
+
+/** Whether `long` is a term the knowledge base relates to one of `entries` as an older expansion or former name. */
+function isRelatedExpansion(context: RuleContext, long: string, entries: readonly TermEntry[]): boolean {
+  const ids = new Set(entries.map((entry) => entry.id));
+  const singular = long.replace(/s$/u, '');
+  return [long, singular].some((form) =>
+    (context.knowledge?.lookupAll(form) ?? []).some((found) =>
+      (found.entry.relations ?? []).some((relation) => ids.has(relation.id) && (relation.kind === 'older-expansion' || relation.kind === 'former-name')),
+    ),
+  );
+}
+
 /** Fix for an undefined abbreviation the knowledge base can expand unambiguously. */
 function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
   const knowledge = context.knowledge;
@@ -44,10 +94,17 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   const plural = hasPluralS(text, mention.end);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(expansion) : expansion);
   const short = plural ? `${mention.text}s` : mention.text;
+  const end = mention.end + (plural ? 1 : 0);
+  const newText = `${long} (${short})`;
   return {
-    title: `Define at first use: '${long} (${short})'`,
-    edits: [{ start: mention.start, end: mention.end + (plural ? 1 : 0), newText: `${long} (${short})` }],
-    safe: distinctExpansions(entry).length === 1,
+    title: `Define at first use: '${newText}'`,
+    edits: [{ start: mention.start, end, newText }],
+    // Safe only when the one expansion is sure, the place takes a definition, and the abbreviation is used again (else the definition would be unused).
+    safe:
+      distinctExpansions(entry).length === 1 &&
+      canWriteDefinitionAt(text, mention, end, newText, expansion) &&
+      isUsedAgain(context, mention) &&
+      !isWrittenOutLater(text, end, expansion),
   };
 }
 
@@ -59,10 +116,12 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   const plural = hasPluralS(text, mention.end);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(definition.long) : definition.long.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
   const short = plural ? `${mention.text}s` : mention.text;
+  const end = mention.end + (plural ? 1 : 0);
+  const newText = `${long} (${short})`;
   return {
     title: `Move the definition of '${definition.short}' to its first use`,
-    edits: [{ start: mention.start, end: mention.end + (plural ? 1 : 0), newText: `${long} (${short})` }, collapse],
-    safe: true,
+    edits: [{ start: mention.start, end, newText }, collapse],
+    safe: canWriteDefinitionAt(text, mention, end, newText, definition.long) && !repeatsNeighbour(text, collapse.start, collapse.end, collapse.newText),
   };
 }
 
@@ -195,7 +254,10 @@ export function checkDefinitions(context: RuleContext): Finding[] {
         message: `'${definition.short}' is already defined ${describeScope(definition.scope)} ${place.text} as '${earlierInScope.long}'.`,
         data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
       };
-      if (collapse) finding.fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe: true }];
+      if (collapse) {
+        const safe = !isInsideCompound(model.text, collapse.start, collapse.end) && !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText);
+        finding.fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe }];
+      }
       findings.push(finding);
       continue;
     }
@@ -207,6 +269,8 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     if (accepted.some((long) => foldExpansion(long) === folded)) continue;
     // Tolerate a long form that merely adds or drops a head noun the abbreviation sits on (`natural killer cells (NK)`).
     if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) continue;
+    // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
+    if (isRelatedExpansion(context, definition.long, entries)) continue;
     const suggestion = expansionFor(entries[0]!, context.spelling)!;
     findings.push({
       rule: 'conflicting-expansion',
@@ -385,6 +449,10 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         if (start < definition.shortEnd || insideLongForm(index, start, end - match.plural.length)) continue;
         // The pattern may only run across white space: a masked comment or code span in between is not a repeat.
         if (model.text.slice(start, end) !== match.text) continue;
+        // Part of an identifier (`{{ebm_tocilizumab_ct}}`): not the long form written out.
+        if (isInsideIdentifier(model.text, start, end)) continue;
+        // `CRS, cytokine release syndrome;` in a list of pairs the detector did not read as a list: an explanation, not a repeat.
+        if (isPairedWith(model.text, start, end, definition.short) || isPairedWith(model.text, start, end, definition.key)) continue;
         const plural = match.plural;
         // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
         const replacement = definition.short !== definition.key && /s$/u.test(definition.short) ? definition.short : definition.key + plural;
@@ -394,7 +462,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
           end,
           message: `'${match.text}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${replacement}'.`,
           data: { key: definition.key, scope },
-          fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start, end, newText: replacement }], safe: true }],
+          fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start, end, newText: replacement }], safe: !repeatsNeighbour(model.text, start, end, replacement) && !isFollowedByBracket(model.text, end) }],
         });
       }
     }
@@ -453,7 +521,9 @@ export function checkUnused(context: RuleContext): Finding[] {
       data: { key: definition.key, scope: definition.scope },
     };
     const drop = dropShortForm(model.text, definition);
-    if (drop) finding.fixes = [{ title: `Remove '(${definition.short})'`, edits: [drop], safe: true }];
+    // Never applied unattended: the use may sit where the model cannot see it (a figure, a table,
+    // another file of the manuscript), and a definition is the author's to remove.
+    if (drop && !bracketGluesWord(model.text, drop.end)) finding.fixes = [{ title: `Remove '(${definition.short})'`, edits: [drop], safe: false }];
     findings.push(finding);
   }
   return findings;

@@ -63,7 +63,7 @@ export const RULES: readonly RuleDescription[] = [
     id: 'unused-abbreviation',
     defaultSeverity: 'information',
     summary: 'An abbreviation is defined but never used again in its scope.',
-    safeFix: true,
+    safeFix: false,
   },
   {
     id: 'discouraged-variant',

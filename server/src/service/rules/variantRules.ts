@@ -1,5 +1,6 @@
 import type { TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
+import { isInsideIdentifier, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { isGeneContext, isItalic } from './geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
 
@@ -28,7 +29,10 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     const isGeneSymbol = entry.genes.some((g) => g.symbol === written.replace(/s$/u, '') || g.symbol === written);
     if (isGeneSymbol && (isItalic(text, term.start, term.end) || isGeneContext(text, term.start, term.end))) continue;
     const replacement = withPlural(written, discouraged.form, discouraged.replacement);
-    const fixes: FixProposal[] = [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe: !isGeneSymbol }];
+    // Safe only for another spelling of the same form (TGF-beta -> TGF-β, CAR NK -> CAR-NK) that doubles no neighbouring word;
+    // a different name (FACS analysis -> flow cytometry, PBMNC -> PBMC) is the author's call.
+    const safe = !isGeneSymbol && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement) && !isInsideIdentifier(text, term.start, term.end);
+    const fixes: FixProposal[] = [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe }];
     if (isGeneSymbol) fixes.push({ title: `Italicise as the gene: '*${written}*'`, edits: [{ start: term.start, end: term.end, newText: `*${written}*` }], safe: false });
     findings.push({
       rule: 'discouraged-variant',
