@@ -147,15 +147,19 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     const own = summaries[i]?.ownKeys ?? new Set<string>();
     const inherited = new Map<string, InheritedDefinition>();
     const usedLater = new Set<string>();
+    const definedLater = new Set<string>();
     for (let p = low; p < from; p++) for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
     for (let p = from + 1; p < to; p++) {
       if (pieces[p]!.file === i) continue;
       for (const d of pieceDefinitions[p]!) if (!own.has(d.inherited.key) && !inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
       for (const key of pieceUses[p]!) usedLater.add(key);
     }
-    for (let p = to + 1; p <= high; p++) for (const key of pieceUses[p]!) usedLater.add(key);
+    for (let p = to + 1; p <= high; p++) {
+      for (const key of pieceUses[p]!) usedLater.add(key);
+      for (const d of pieceDefinitions[p]!) if (!own.has(d.inherited.key) && !inherited.has(d.inherited.key)) definedLater.add(d.inherited.key);
+    }
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.
-    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort() });
+    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), definedLater: [...definedLater].sort() });
   });
   return contexts;
 }

@@ -16,7 +16,7 @@ import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionN
 import { buildDocumentModel, documentFormat, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
 import { readInlineDisables } from './rules/disables';
 import { runRules } from './rules/index';
-import { effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
+import { cappedSeverity, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
 import { ScopeDefinitions } from './rules/scopeDefinitions';
 import type { Finding, Spelling } from './rules/types';
 import { applyEdits, nonOverlapping, type OffsetEdit } from './text/edits';
@@ -55,6 +55,11 @@ export interface AnalysisSettings {
   spelling?: Spelling;
   /** Extra abbreviations that need no definition. */
   noDefinition?: string[];
+  /**
+   * Journals that want every symbol defined: an undefined standard gene symbol is reported at the
+   * rule's severity (default: at most `information`).
+   */
+  defineGeneSymbols?: boolean;
   /** For a file of a book (or an included file): what the files read before it define, and what later files use. */
   book?: BookContext;
 }
@@ -65,6 +70,8 @@ export interface BookContext {
   inherited: InheritedDefinition[];
   /** Keys used in later files, so a definition here is not reported unused. */
   usedLater: string[];
+  /** Keys that only files read later define (main text), so the author gives them a meaning of their own. */
+  definedLater?: string[];
 }
 
 /** A quick fix carried in a diagnostic's `data`, in LSP terms. */
@@ -174,7 +181,7 @@ interface CacheEntry {
 function analysisFingerprint(settings: AnalysisSettings): string {
   if (!settings.noDefinition?.length && !settings.spelling && !settings.book) return '';
   // The whole inherited definition: hover and go to definition read its range.
-  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', settings.book?.inherited ?? [], settings.book?.usedLater ?? []]);
+  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', settings.book?.inherited ?? [], settings.book?.usedLater ?? [], settings.book?.definedLater ?? []]);
 }
 
 /** Settings from the front matter's `carnk:` key, with a problem per invalid field. */
@@ -199,6 +206,7 @@ function mergeSettings(base: AnalysisSettings, front: ProjectSettings): Analysis
   if (front.spelling) merged.spelling = front.spelling;
   if (front.rules) merged.rules = { ...base.rules, ...front.rules };
   if (front.noDefinition) merged.noDefinition = [...(base.noDefinition ?? []), ...front.noDefinition];
+  if (front.defineGeneSymbols !== undefined) merged.defineGeneSymbols = front.defineGeneSymbols;
   return merged;
 }
 
@@ -268,7 +276,10 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
   const findingsOf = (entry: CacheEntry, settings: AnalysisSettings): Finding[] => {
     const analysis = analysisOf(entry, settings);
     const context = { model: entry.model, needs: needsFor(settings), scopes: analysis.scopes, knowledge, spelling: settings.spelling ?? 'en-US' } as Parameters<typeof runRules>[0];
-    if (settings.book) context.usedLater = new Set(settings.book.usedLater);
+    if (settings.book) {
+      context.usedLater = new Set(settings.book.usedLater);
+      if (settings.book.definedLater) context.definedLater = new Set(settings.book.definedLater);
+    }
     analysis.findings ??= runRules(context);
     return analysis.findings;
   };
@@ -295,7 +306,8 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
       const finding = findings[i]!;
       const rule = ruleById(finding.rule);
       if (!rule) continue;
-      const severity = effectiveSeverity(rule, merged.rules);
+      const cap = finding.cap && !merged[finding.cap.liftedBy] ? finding.cap.severity : undefined;
+      const severity = cappedSeverity(effectiveSeverity(rule, merged.rules), cap);
       if (severity === 'off' || disables.isDisabled(finding.rule, finding.start)) continue;
       kept.push({ finding, severity });
     }

@@ -2,6 +2,7 @@ import type { AbbreviationDefinition, AbbreviationMention, ScopeName } from '../
 import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
+import { standardGeneSymbols } from './standardSymbols';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 
@@ -74,14 +75,18 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     const where = describeScope(mention.scope);
     if (!site) {
       const fix = defineAtFirstUse(context, mention);
+      const genes = standardGeneSymbols(context, mention.key);
       const finding: Finding = {
         rule: 'undefined-abbreviation',
         start: mention.start,
         end: mention.end,
-        message: `'${mention.text}' is not defined ${where}; define it at first use, e.g. '${fix ? fix.edits[0]!.newText : `long form (${mention.text})`}'.`,
-        data: { key: mention.key, scope: mention.scope },
+        message: genes
+          ? `'${mention.text}' is not defined ${where}; it is ${genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol'}, which some journals ask authors to define at first use.`
+          : `'${mention.text}' is not defined ${where}; define it at first use, e.g. '${fix ? fix.edits[0]!.newText : `long form (${mention.text})`}'.`,
+        data: genes ? { key: mention.key, scope: mention.scope, geneSymbols: genes } : { key: mention.key, scope: mention.scope },
       };
       if (fix) finding.fixes = [fix];
+      if (genes) finding.cap = { severity: 'information', liftedBy: 'defineGeneSymbols' };
       findings.push(finding);
       continue;
     }

@@ -2,7 +2,7 @@ import type { KnowledgeBase, TermEntry } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import type { DocumentModel } from '../model/documentModel';
 import type { ScopeDefinitions } from './scopeDefinitions';
-import type { RuleId } from './ruleTable';
+import type { RuleId, Severity } from './ruleTable';
 
 import type { OffsetEdit } from '../text/edits';
 
@@ -26,6 +26,17 @@ export interface Finding {
   /** Plain data for tooling (keys, scopes, replacements). */
   data?: Record<string, unknown>;
   fixes?: FixProposal[];
+  /**
+   * Reported at most at this severity, below the rule's (`information` for an undefined
+   * standard gene symbol), unless the setting named by `liftedBy` is on.
+   */
+  cap?: SeverityCap;
+}
+
+/** A per-finding lowering of the rule's severity, and the setting that lifts it. */
+export interface SeverityCap {
+  severity: Severity;
+  liftedBy: 'defineGeneSymbols';
 }
 
 /** Spelling that completions and fixes insert. */
@@ -40,6 +51,8 @@ export interface RuleContext {
   spelling: Spelling;
   /** Keys that later files of the same book use (so a definition here is not unused). */
   usedLater?: ReadonlySet<string>;
+  /** Keys that only later files of the same book define. */
+  definedLater?: ReadonlySet<string>;
 }
 
 /** The knowledge-base entry that a key names exactly (preferred form or variant), if one does. */
