@@ -19,6 +19,8 @@ export interface CarnkSettings {
   glossaries: string[];
   /** Abbreviations that need no definition in this workspace. */
   noDefinition: string[];
+  /** Journals that want every symbol defined: undefined standard gene symbols are warnings, not information. */
+  defineGeneSymbols: boolean;
   /** How `carnk.insertAbbreviationList` writes the list. */
   abbreviationListFormat: 'table' | 'paragraph';
   /** Milliseconds to wait after a keystroke before re-linting. */
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: CarnkSettings = {
   spelling: 'en-US',
   glossaries: [],
   noDefinition: [],
+  defineGeneSymbols: false,
   abbreviationListFormat: 'table',
   debounceMs: 200,
   maxFileSize: 5_000_000,

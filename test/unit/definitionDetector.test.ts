@@ -25,6 +25,8 @@ function check(text: string, expected: Expected[]): void {
 }
 
 const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
+  ['a definition followed by a reference', 'Cytokine release syndrome (CRS; ref. 3) was graded.', [['CRS', 'Cytokine release syndrome']]],
+  ['a definition followed by a remark', 'Cytokine release syndrome (CRS, grade 2 or higher) was rare.', [['CRS', 'Cytokine release syndrome']]],
   ['lower-case expansion', 'Allogeneic natural killer (NK) cells were infused.', [['NK', 'natural killer']]],
   ['hyphenated expansion', 'Killing by antibody-dependent cellular cytotoxicity (ADCC) was measured.', [['ADCC', 'antibody-dependent cellular cytotoxicity']]],
   ['digits', 'Cells were armoured with interleukin-15 (IL-15).', [['IL-15', 'interleukin-15']]],
@@ -118,6 +120,9 @@ for (const [name, text, expected] of conventions) {
 }
 
 const notDefinitions: Array<[name: string, text: string]> = [
+  ['a bracketed list of abbreviations', 'Natural killer cells kill by many routes (NKR, ADCC, CDC).'],
+  ['a bracketed list joined by and', 'Killing by antibody-dependent routes (ADCC, ADCP and CDC) was seen.'],
+  ['an inline list of abbreviations', 'Nearby killer cells with pairs (NK, natural killer; IL, interleukin) were counted.'],
   ['sample size', 'Patients were enrolled in (n = 12) centres.'],
   ['p value', 'Persistence improved (p < 0.05) with IL-15.'],
   ['figure reference', 'Killing increased (Fig. 2) over time.'],

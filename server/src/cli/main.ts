@@ -197,6 +197,8 @@ interface CommonOptions {
   /** Books: definitions carry over chapters (`continue`) or start again in each (`reset`). */
   chapters?: ChaptersMode;
   spelling?: 'en-US' | 'en-GB';
+  /** Journals that want every symbol defined (`--define-gene-symbols`). */
+  defineGeneSymbols?: boolean;
   rule?: Record<string, SeveritySetting>;
   glossary?: string[];
   config: boolean;
@@ -225,6 +227,7 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
   const flags: AnalysisSettings = {};
   if (options.scopes) flags.scopeMode = options.scopes;
   if (options.spelling) flags.spelling = options.spelling;
+  if (options.defineGeneSymbols) flags.defineGeneSymbols = true;
   if (options.rule) flags.rules = options.rule;
   return { service: glossaryServices.serviceFor(project), settings: layerSettings({}, project.settings, flags) };
 }
@@ -414,6 +417,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     new Option('--scopes <mode>', 'definition scopes: journal (abstract, main text, each legend apart) or document (default: journal, or .carnkrc)').choices(['journal', 'document']);
   const ruleOption = () => new Option('--rule <id=severity>', 'override a rule severity (repeatable)').argParser(parseRuleOption);
   const spellingOption = () => new Option('--spelling <spelling>', 'spelling that fixes insert (default: en-US, or .carnkrc)').choices(['en-US', 'en-GB']);
+  const defineGeneSymbolsOption = () =>
+    new Option('--define-gene-symbols', 'for journals that want every symbol defined: an undefined standard gene symbol is a warning (default: information, or .carnkrc)');
   const glossaryOption = () => new Option('--glossary <file>', 'a project glossary (.yaml or .json; repeatable)').argParser((value: string, previous: string[] = []) => [...previous, value]);
   const noConfigOption = () => new Option('--no-config', 'ignore .carnkrc files and .carnk-glossary files found next to the manuscripts');
   const chaptersOption = () =>
@@ -431,6 +436,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(scopesOption())
     .addOption(ruleOption())
     .addOption(spellingOption())
+    .addOption(defineGeneSymbolsOption())
     .addOption(glossaryOption())
     .addOption(noConfigOption())
     .addOption(chaptersOption())

@@ -19,6 +19,8 @@ export function layerSettings(base: AnalysisSettings, project: ProjectSettings, 
   if (spelling) layered.spelling = spelling;
   const noDefinition = [...(base.noDefinition ?? []), ...(project.noDefinition ?? []), ...(overrides.noDefinition ?? [])];
   if (noDefinition.length > 0) layered.noDefinition = noDefinition;
+  const defineGeneSymbols = overrides.defineGeneSymbols ?? project.defineGeneSymbols ?? base.defineGeneSymbols;
+  if (defineGeneSymbols !== undefined) layered.defineGeneSymbols = defineGeneSymbols;
   return layered;
 }
 

@@ -16,7 +16,7 @@ import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionN
 import { buildDocumentModel, documentFormat, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
 import { readInlineDisables } from './rules/disables';
 import { runRules } from './rules/index';
-import { effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
+import { cappedSeverity, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
 import { ScopeDefinitions } from './rules/scopeDefinitions';
 import type { Finding, Spelling } from './rules/types';
 import { applyEdits, nonOverlapping, type OffsetEdit } from './text/edits';
@@ -55,6 +55,11 @@ export interface AnalysisSettings {
   spelling?: Spelling;
   /** Extra abbreviations that need no definition. */
   noDefinition?: string[];
+  /**
+   * Journals that want every symbol defined: an undefined standard gene symbol is reported at the
+   * rule's severity (default: at most `information`).
+   */
+  defineGeneSymbols?: boolean;
   /** For a file of a book (or an included file): what the files read before it define, and what later files use. */
   book?: BookContext;
 }
@@ -204,6 +209,7 @@ function mergeSettings(base: AnalysisSettings, front: ProjectSettings): Analysis
   if (front.spelling) merged.spelling = front.spelling;
   if (front.rules) merged.rules = { ...base.rules, ...front.rules };
   if (front.noDefinition) merged.noDefinition = [...(base.noDefinition ?? []), ...front.noDefinition];
+  if (front.defineGeneSymbols !== undefined) merged.defineGeneSymbols = front.defineGeneSymbols;
   return merged;
 }
 
@@ -304,7 +310,8 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
       const finding = findings[i]!;
       const rule = ruleById(finding.rule);
       if (!rule) continue;
-      const severity = effectiveSeverity(rule, merged.rules);
+      const cap = finding.cap && !merged[finding.cap.liftedBy] ? finding.cap.severity : undefined;
+      const severity = cappedSeverity(effectiveSeverity(rule, merged.rules), cap);
       if (severity === 'off' || disables.isDisabled(finding.rule, finding.start)) continue;
       kept.push({ finding, severity });
     }

@@ -13,6 +13,8 @@ export interface ProjectSettings {
   noDefinition?: string[];
   /** Multi-file projects: `continue` (default) or `reset` definitions per chapter. */
   chapters?: 'continue' | 'reset';
+  /** Journals that want every symbol defined: undefined standard gene symbols are warnings, not information. */
+  defineGeneSymbols?: boolean;
 }
 
 /** A problem in a configuration, positioned on the offending value (0-based). */
@@ -53,6 +55,10 @@ export function validateProjectSettings(value: unknown, report: (path: Path, mes
         if (field === 'continue' || field === 'reset') settings.chapters = field;
         else report([key], `'chapters' must be "continue" or "reset", got ${describe(field)}`);
         break;
+      case 'defineGeneSymbols':
+        if (typeof field === 'boolean') settings.defineGeneSymbols = field;
+        else report([key], `'defineGeneSymbols' must be true or false, got ${describe(field)}`);
+        break;
       case 'rules':
         if (field && typeof field === 'object' && !Array.isArray(field)) {
           const rules: Record<string, SeveritySetting> = {};
@@ -74,7 +80,7 @@ export function validateProjectSettings(value: unknown, report: (path: Path, mes
         break;
       }
       default:
-        report([key], `unknown setting '${key}' (known: scopes, rules, spelling, glossaries, noDefinition, chapters)`);
+        report([key], `unknown setting '${key}' (known: scopes, rules, spelling, glossaries, noDefinition, chapters, defineGeneSymbols)`);
     }
   }
   return settings;

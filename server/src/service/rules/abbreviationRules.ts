@@ -5,6 +5,7 @@ import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralis
 import { abbreviationKey } from '../model/mentions';
 import { isWrittenAsName } from '../model/nameContext';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
+import { standardGeneSymbols } from './standardSymbols';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 
@@ -65,7 +66,8 @@ function isWrittenOutLater(text: string, from: number, expansion: string): boole
   const pattern = new RegExp(head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
   pattern.lastIndex = from;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (text.slice(match.index, match.index + long.length).toLowerCase() === long) return true;
+    // One letter short of the end, so a plural (`antibodies` for `antibody`) is found too.
+    if (text.slice(match.index, match.index + long.length - 1).toLowerCase() === long.slice(0, -1)) return true;
   }
   return false;
 }
@@ -104,8 +106,15 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
       distinctExpansions(entry).length === 1 &&
       canWriteDefinitionAt(text, mention, end, newText, expansion) &&
       isUsedAgain(context, mention) &&
-      !isWrittenOutLater(text, end, expansion),
+      !isWrittenOutLater(text, end, expansion) &&
+      !isDefinedOtherwise(context, mention.key, expansion),
   };
+}
+
+/** Whether the document defines `key` elsewhere (another scope) with another expansion: the author's choice, not ours. */
+function isDefinedOtherwise(context: RuleContext, key: string, expansion: string): boolean {
+  const folded = foldExpansion(expansion);
+  return (context.model.byKey.get(key)?.definitions ?? []).some((d) => foldExpansion(d.long) !== folded);
 }
 
 /** Fix that moves a later definition to the first use. */
@@ -160,15 +169,19 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
       if (isWrittenAsName(model, mention.key)) continue;
       const fix = defineAtFirstUse(context, mention);
+      const genes = standardGeneSymbols(context, mention.key);
       const finding: Finding = {
         rule: 'undefined-abbreviation',
         start: mention.start,
         end: mention.end,
         // With no known expansion, a made-up example ('long form (X)') helps nobody.
-        message: `'${mention.text}' is not defined ${where}; define it at first use` + (fix ? `, e.g. '${fix.edits[0]!.newText}'.` : '.'),
-        data: { key: mention.key, scope: mention.scope },
+        message: genes
+          ? `'${mention.text}' is not defined ${where}; it is ${genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol'}, which some journals ask authors to define at first use.`
+          : `'${mention.text}' is not defined ${where}; define it at first use` + (fix ? `, e.g. '${fix.edits[0]!.newText}'.` : '.'),
+        data: genes ? { key: mention.key, scope: mention.scope, geneSymbols: genes } : { key: mention.key, scope: mention.scope },
       };
       if (fix) finding.fixes = [fix];
+      if (genes) finding.cap = { severity: 'information', liftedBy: 'defineGeneSymbols' };
       findings.push(finding);
       continue;
     }

@@ -1,6 +1,7 @@
+import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { KnowledgeBase } from '../knowledge/types';
-import { isGeneContext, isItalic } from './geneContext';
-import type { Finding, RuleContext } from './types';
+import { geneContextCandidates, insideEmphasis, isItalic, touchesEmphasis } from './geneContext';
+import { entryForKey, type Finding, type RuleContext } from './types';
 
 const symbolSets = new WeakMap<KnowledgeBase, Set<string>>();
 
@@ -14,37 +15,71 @@ export function geneSymbols(knowledge: KnowledgeBase): Set<string> {
   return symbols;
 }
 
-// Gene symbols start with a capital letter: tokens that do not are skipped by the pattern itself.
+/** A human symbol: one the knowledge base names, or an official one it gives no other meaning (`EFS` is event-free survival). */
+function isHumanGeneSymbol(symbol: string, known: Set<string> | undefined, knowledge: KnowledgeBase | undefined): boolean {
+  if (known?.has(symbol)) return true;
+  return isOfficialGeneSymbol(symbol) && !entryForKey(knowledge, symbol);
+}
+
+/** True after the end of a sentence or at the start of a block, where any word is capitalised. */
+function startsSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '*' || text[i] === '_' || text[i] === '(' || text[i] === '"')) i--;
+  return i < 0 || /[.!?:\n]/u.test(text[i]!);
+}
+
 /**
- * `gene-not-italic`: a human gene symbol in a gene context (`CISH knockout`, `TGFBR2 KO`,
- * `sgRNA targeting KLRC1`) written in roman type; the fix italicises it. Gene symbols are
- * abbreviation-shaped, so the candidates are the model's mentions.
+ * A mouse gene symbol (title case: `Cish`, `Tgfbr2`, `Ly6a`): the title-cased form of a
+ * human symbol (orthologues share their symbol), or a family name with a number and a
+ * letter (`Ly6a`, `Ly6c`). Ordinary words are capitalised at a sentence start, so a
+ * symbol there counts only with a digit; a term the knowledge base knows is that term.
+ */
+function isMouseGeneSymbol(text: string, symbol: string, start: number, known: Set<string> | undefined, knowledge: KnowledgeBase | undefined): boolean {
+  if (!/^[A-Z][a-z][a-z0-9]*$/u.test(symbol) || entryForKey(knowledge, symbol)) return false;
+  const hasDigit = /\d/u.test(symbol);
+  if (!hasDigit && startsSentence(text, start)) return false;
+  const upper = symbol.toUpperCase();
+  if (known?.has(upper) || isOfficialGeneSymbol(upper)) return true;
+  return /^[A-Z][a-z]{1,3}\d{1,2}[a-z]$/u.test(symbol);
+}
+
+/**
+ * `gene-not-italic`: a gene symbol in a clear gene context (`CISH knockout`, `TGFBR2 KO`,
+ * `sgRNA targeting KLRC1`, `LY6E mRNA`, `Ly6a-deficient`) written in roman; the fix
+ * italicises it. Human symbols come from the knowledge base and the official symbol list;
+ * mouse symbols from their shape, and their fix is not applied unattended. The protein
+ * (`CD19 CAR`, `anti-CD19`, `targeting CD19`, `CD19-directed`) is never reported.
  */
 export function checkGeneItalics(context: RuleContext): Finding[] {
   const { model, knowledge } = context;
-  if (!knowledge) return [];
-  const symbols = geneSymbols(knowledge);
-  if (symbols.size === 0) return [];
-  const findings: Finding[] = [];
+  const known = knowledge ? geneSymbols(knowledge) : undefined;
   const masked = model.prose.masked;
-  for (let i = 0; i < model.mentions.length; i++) {
-    const mention = model.mentions[i]!;
-    // The whole mention (HLA-E) or its first part (CISH in CISH-KO).
-    const hyphen = mention.text.indexOf('-');
-    const head = hyphen < 0 ? undefined : mention.text.slice(0, hyphen);
-    const symbol = symbols.has(mention.text) ? mention.text : head !== undefined && symbols.has(head) ? head : undefined;
-    if (!symbol) continue;
-    const start = mention.start;
+  const findings: Finding[] = [];
+  const reported = new Set<number>();
+  const candidates = geneContextCandidates(masked);
+  for (let i = 0; i < candidates.length; i++) {
+    const { symbol: written, start: runStart } = candidates[i]!;
+    // `CISH`, `HLA-E`; in `IL15-CISH` the last part; never after `anti-` (the protein).
+    const hyphen = Math.max(written.lastIndexOf('-'), written.lastIndexOf('\u2010'), written.lastIndexOf('\u2011'));
+    const whole = isHumanGeneSymbol(written, known, knowledge) || isMouseGeneSymbol(masked, written, runStart, known, knowledge);
+    const symbol = whole ? written : hyphen > 0 ? written.slice(hyphen + 1) : written;
+    const start = whole ? runStart : runStart + (hyphen > 0 ? hyphen + 1 : 0);
+    if (!whole && (hyphen < 0 || /^anti$/iu.test(written.slice(0, hyphen).split(/[-\u2010\u2011]/u).pop() ?? ''))) continue;
+    if (/^anti[-\u2010\u2011]/iu.test(written)) continue;
     const end = start + symbol.length;
-    if (isItalic(masked, start, end) || !isGeneContext(masked, start, end)) continue;
+    if (reported.has(start)) continue;
+    const human = isHumanGeneSymbol(symbol, known, knowledge);
+    if (!human && !isMouseGeneSymbol(masked, symbol, start, known, knowledge)) continue;
+    if (isItalic(masked, start, end) || touchesEmphasis(masked, start, end) || insideEmphasis(masked, start)) continue;
+    reported.add(start);
     findings.push({
       rule: 'gene-not-italic',
       start,
       end,
       message: `'${symbol}' names the gene here; gene symbols are written in italics ('*${symbol}*'), protein names in roman.`,
       data: { symbol },
-      fixes: [{ title: `Italicise '${symbol}'`, edits: [{ start, end, newText: `*${symbol}*` }], safe: true }],
+      fixes: [{ title: `Italicise '${symbol}'`, edits: [{ start, end, newText: `*${symbol}*` }], safe: human }],
     });
   }
-  return findings;
+  return findings.sort((a, b) => a.start - b.start);
 }

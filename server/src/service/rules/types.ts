@@ -2,7 +2,7 @@ import type { KnowledgeBase, TermEntry } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import type { DocumentModel, InheritedDefinition } from '../model/documentModel';
 import type { ScopeDefinitions } from './scopeDefinitions';
-import type { RuleId } from './ruleTable';
+import type { RuleId, Severity } from './ruleTable';
 
 import type { OffsetEdit } from '../text/edits';
 
@@ -26,6 +26,17 @@ export interface Finding {
   /** Plain data for tooling (keys, scopes, replacements). */
   data?: Record<string, unknown>;
   fixes?: FixProposal[];
+  /**
+   * Reported at most at this severity, below the rule's (`information` for an undefined
+   * standard gene symbol), unless the setting named by `liftedBy` is on.
+   */
+  cap?: SeverityCap;
+}
+
+/** A per-finding lowering of the rule's severity, and the setting that lifts it. */
+export interface SeverityCap {
+  severity: Severity;
+  liftedBy: 'defineGeneSymbols';
 }
 
 /** Spelling that completions and fixes insert. */

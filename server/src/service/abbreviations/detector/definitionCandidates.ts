@@ -105,6 +105,8 @@ function singleLetterDefinition(
 function longFormBeforeBracket(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
   // `(ERK)1/2`: a bracket glued to the following word is part of that word.
   if (group.close + 1 < text.length && isWordCharacter(text, group.close + 1)) return undefined;
+  // `(A, B, C)` and `(NK, natural killer; IL, interleukin)` list abbreviations: no definition of the words before.
+  if (isBracketedList(text, group.open + 1, group.close)) return undefined;
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short !== undefined && mayOpenDefinitionBracket(text, blockStart, group.open)) {
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
@@ -113,6 +115,24 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   const last = lastItemOfBracket(text, group.open + 1, group.close);
   return last === undefined ? undefined : longFormEndingAt(text, group.open + 1, last.separator, last.item);
 }
+
+/**
+ * True for a bracket that lists abbreviations: three or more short-form items separated
+ * by commas (`(ADCC, CDC, ADCP)`), or two or more `SF, long form` pairs separated by
+ * semicolons (an inline list of abbreviations). `(CRS; ref. 3)` and `(CRS, grade 2)` are not.
+ */
+function isBracketedList(text: string, contentStart: number, contentEnd: number): boolean {
+  const content = text.slice(contentStart, contentEnd);
+  if (!content.includes(',')) return false;
+  const pairs = content.split(';');
+  if (pairs.length >= 2 && pairs.every((pair) => PAIR_OF_LIST.test(pair))) return true;
+  const items = content.split(/,\s+|,?\s+(?:and|or)\s+/u);
+  return items.length >= 3 && items.every((item) => LIST_ITEM.test(item));
+}
+/** `NK, natural killer`: a short form, a comma, then words. */
+const PAIR_OF_LIST = /^\s*[\p{L}\p{N}][\p{L}\p{N}\-/]{0,14}\s*,\s+\S/u;
+/** One item of `(A, B, C)`: a single token with a capital (`ADCC`, `IL-2`, `PD-L1`). */
+const LIST_ITEM = /^\s*[\p{L}\p{N}\-/αβγδκ]*\p{Lu}[\p{L}\p{N}\-/αβγδκ]*\s*$/u;
 
 /**
  * A bracket glued to the preceding word (`ubiquitin(Ub)`) opens a definition

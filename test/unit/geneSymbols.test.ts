@@ -1,0 +1,147 @@
+// Standard gene symbols (issue 14): the derived data/gene-symbols.json, and an undefined standard
+// symbol reported at most at information unless the journal wants every symbol defined.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { frontCode, geneSymbolsDocument, selectGeneSymbols } from '../../scripts/derive-gene-symbols.mjs';
+import { layerSettings } from '../../server/src/node/analysisContext';
+import { decodeGeneSymbols, isOfficialGeneSymbol, officialGeneSymbolsOf } from '../../server/src/service/knowledge/geneSymbols';
+import { createTerminologyService, type AnalysisSettings, type TerminologyDiagnostic } from '../../server/src/service/index';
+import { readSettings } from '../../server/src/settings';
+
+const root = join(__dirname, '..', '..');
+const humanGenesPath = process.env.CARNK_HUMAN_GENES ?? join(root, '..', 'shared', 'data', 'human-genes.tsv');
+const service = createTerminologyService();
+
+describe('data/gene-symbols.json', () => {
+  test('is what scripts/derive-gene-symbols.mjs derives from human-genes.tsv', (t) => {
+    if (!existsSync(humanGenesPath)) {
+      t.skip(`reference table not found at ${humanGenesPath}; set CARNK_HUMAN_GENES to run this test`);
+      return;
+    }
+    const derived = geneSymbolsDocument(selectGeneSymbols(readFileSync(humanGenesPath, 'utf8')));
+    const committed = JSON.parse(readFileSync(join(root, 'data', 'gene-symbols.json'), 'utf8'));
+    assert.equal(committed.count, derived.count);
+    assert.equal(committed.symbols, derived.symbols, 'run node scripts/derive-gene-symbols.mjs');
+  });
+
+  test('selection: protein-coding official symbols of three characters or more; no aliases, no other types', () => {
+    const table = [
+      'ncbi_gene_id\tsymbol\tname\tgene_type\taliases',
+      '1\tABC1\tmade-up protein one\tprotein-coding\tXYZ|CARX',
+      '2\tQRS\tmade-up region\tother\t',
+      '3\tQQ\tmade-up short one\tprotein-coding\t',
+      '4\tHLA-Q\tmade-up complex\tprotein-coding\t',
+      '5\tABC10\tmade-up protein ten\tprotein-coding\t',
+    ].join('\n');
+    assert.deepEqual(selectGeneSymbols(table), ['ABC1', 'ABC10', 'HLA-Q']);
+  });
+
+  test('front coding round-trips, also past nine shared characters', () => {
+    const sorted = ['ABC1', 'ABC10', 'ABCDEFGHIJK1', 'ABCDEFGHIJK2', 'B2M', 'HLA-Q', 'HLA-QB1'];
+    assert.equal(frontCode(sorted).split(' ')[1], '4' + '0');
+    assert.deepEqual([...decodeGeneSymbols(frontCode(sorted))], sorted);
+    assert.deepEqual([...decodeGeneSymbols('')], []);
+  });
+
+  const cases: [string, boolean][] = [
+    ['BCL2', true], ['BRD4', true], ['NKRF', true], ['CCL5', true], ['CXCL8', true], ['LY6E', true], ['HLA-E', true], ['MYC', true],
+    ['CAR', false], // an alias of several genes, never an official symbol
+    ['ADCC', false],
+    ['HR', false], // two characters: left out
+    ['CDR3', false], // type "other"
+    ['bcl2', false],
+    ['Ly6a', false], // mouse
+  ];
+  for (const [symbol, official] of cases) test(`${symbol}: ${official ? 'official' : 'not official'}`, () => assert.equal(isOfficialGeneSymbol(symbol), official));
+
+  test('a hyphenated key names symbols when each part is one', () => {
+    assert.deepEqual(officialGeneSymbolsOf('GOLGA7-ZDHHC5'), ['GOLGA7', 'ZDHHC5']);
+    assert.deepEqual(officialGeneSymbolsOf('HLA-E'), ['HLA-E']);
+    assert.equal(officialGeneSymbolsOf('CAR-NK'), undefined);
+    assert.equal(officialGeneSymbolsOf('BCL2-XQZ'), undefined);
+    assert.equal(officialGeneSymbolsOf('SARS-CoV-2'), undefined);
+  });
+});
+
+/** The undefined-abbreviation diagnostic on `key` in `text`, if any. */
+function undefinedUse(text: string, key: string, settings: AnalysisSettings = {}): TerminologyDiagnostic | undefined {
+  return service.lint({ uri: 'genes.md', version: 1, text }, settings).find((d) => d.code === 'undefined-abbreviation' && text.slice(d.start, d.end) === key);
+}
+
+describe('undefined standard gene symbols', () => {
+  const lowered: [string, string][] = [
+    ['BRD4', 'The viral protein binds BRD4 in infected cells.'],
+    ['NKRF', 'It interacts with NKRF in the nucleus.'],
+    ['LY6E', 'Cells expressing LY6E resisted entry.'],
+    ['GOLGA7-ZDHHC5', 'The GOLGA7-ZDHHC5 complex palmitoylates the protein.'],
+  ];
+  for (const [key, text] of lowered) {
+    test(`${key}: information, saying it is a standard gene symbol`, () => {
+      const found = undefinedUse(text, key);
+      assert.equal(found?.severity, 'information');
+      assert.match(found.message, /standard gene symbol/);
+      assert.match(found.message, /some journals ask/);
+    });
+  }
+
+  const kept: [string, string, string][] = [
+    ['XQZV', 'Cells expressing XQZV resisted entry.', 'not a gene symbol'],
+    ['EFS', 'The EFS was longer in the treated arm.', 'the knowledge base knows it as another term (event-free survival)'],
+    ['MSC', 'The MSC dose mattered, and MSCs were added twice.', 'written in the plural, so an ordinary abbreviation'],
+    ['BRD4', '---\nabstract: Bromodomain protein 4 (BRD4) was measured.\n---\n\nThe viral protein binds BRD4.', 'the document defines it (in another scope)'],
+  ];
+  for (const [key, text, why] of kept) {
+    test(`${key}: warning (${why})`, () => assert.equal(undefinedUse(text, key)?.severity, 'warning'));
+  }
+
+  test('a key only a later file of the book defines is used before its definition, a warning', () => {
+    const text = 'The viral protein binds BRD4.';
+    const later = { short: 'BRD4', long: 'bromodomain-containing protein 4', key: 'BRD4', uri: 'file:///book/09.md', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } } };
+    const [before] = service.lint({ uri: 'genes.md', version: 1, text }, { book: { inherited: [], usedLater: ['BRD4'], definedLater: [later] } });
+    assert.deepEqual([before?.code, before?.severity], ['used-before-definition', 'warning']);
+    assert.equal(undefinedUse(text, 'BRD4', { book: { inherited: [], usedLater: ['BRD4'], definedLater: [] } })?.severity, 'information');
+  });
+
+  test('defineGeneSymbols restores the warning: settings and front matter', () => {
+    const text = 'The viral protein binds BRD4.';
+    assert.equal(undefinedUse(text, 'BRD4', { defineGeneSymbols: true })?.severity, 'warning');
+    assert.equal(undefinedUse(`---\ncarnk:\n  defineGeneSymbols: true\n---\n\n${text}`, 'BRD4')?.severity, 'warning');
+    assert.equal(undefinedUse(`---\ncarnk:\n  defineGeneSymbols: false\n---\n\n${text}`, 'BRD4', { defineGeneSymbols: true })?.severity, 'information');
+  });
+
+  test('the cap only lowers: a rule set to hint stays hint, off stays off, error becomes information', () => {
+    const text = 'The viral protein binds BRD4.';
+    assert.equal(undefinedUse(text, 'BRD4', { rules: { 'undefined-abbreviation': 'hint' } })?.severity, 'hint');
+    assert.equal(undefinedUse(text, 'BRD4', { rules: { 'undefined-abbreviation': 'off' } }), undefined);
+    assert.equal(undefinedUse(text, 'BRD4', { rules: { 'undefined-abbreviation': 'error' } })?.severity, 'information');
+    assert.equal(undefinedUse(text, 'BRD4', { rules: { 'undefined-abbreviation': 'error' }, defineGeneSymbols: true })?.severity, 'error');
+  });
+
+  test('a wrong value in the front matter is invalid-configuration', () => {
+    const text = '---\ncarnk:\n  defineGeneSymbols: yes please\n---\n\nThe viral protein binds BRD4.';
+    const problems = service.lint({ uri: 'genes.md', version: 1, text }).filter((d) => d.code === 'invalid-configuration');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /defineGeneSymbols' must be true or false/);
+  });
+
+  test('layering: flag over .carnkrc over editor; editor settings validated', () => {
+    assert.equal(layerSettings({ defineGeneSymbols: true }, {}).defineGeneSymbols, true);
+    assert.equal(layerSettings({ defineGeneSymbols: true }, { defineGeneSymbols: false }).defineGeneSymbols, false);
+    assert.equal(layerSettings({}, { defineGeneSymbols: false }, { defineGeneSymbols: true }).defineGeneSymbols, true);
+    assert.equal(layerSettings({}, {}).defineGeneSymbols, undefined);
+    assert.equal(readSettings({ defineGeneSymbols: true }).settings.defineGeneSymbols, true);
+    assert.equal(readSettings({}).settings.defineGeneSymbols, false);
+    assert.deepEqual(readSettings({ defineGeneSymbols: 'yes' }).problems, ['carnk.defineGeneSymbols must be true or false, got "yes"']);
+  });
+
+  test('CLI: --define-gene-symbols', () => {
+    const cli = join(root, 'dist', 'cli.js');
+    const run = (args: string[]) =>
+      JSON.parse(spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--no-config', ...args, '-'], { input: 'The viral protein binds BRD4.', encoding: 'utf8' }).stdout);
+    assert.equal(run([])[0].diagnostics[0].severity, 'information');
+    assert.equal(run(['--define-gene-symbols'])[0].diagnostics[0].severity, 'warning');
+  });
+});
