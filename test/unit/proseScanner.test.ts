@@ -57,6 +57,23 @@ describe('prose scanner: regions', () => {
     { name: 'table legend paragraph', input: 'Main.\n\nTable 3: NK sources.', word: 'NK', region: 'legend:Table 3' },
     { name: 'image caption with id', input: 'Main.\n\n![Killing by NK cells](k.png){#fig-k}\n\nMore.', word: 'Killing', region: 'legend:fig-k' },
     { name: 'pipe table caption claims its table', input: '| NK | CAR |\n|---|---|\n| a | b |\n\nTable: Sources of cells {#tbl-src}', word: 'NK', region: 'legend:tbl-src' },
+    { name: 'abstract ends at a thematic break', input: '## Abstract\n\nShort ADCC text.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'abstract ends at a star or underscore break', input: '## Abstract\n\nShort ADCC text.\n\n***\n\nBody CRS.\n\n## Abstract\n\nMore GMP.\n\n____\n\nLast ICANS.', word: 'ICANS', region: 'main' },
+    { name: 'text before the break is the abstract', input: '## Abstract\n\nShort ADCC text.\n\n---\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
+    { name: 'a setext heading is not a break', input: '## Abstract\n\nShort ADCC text.\nPart\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'abstract ends at a deeper heading', input: '# Abstract\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'structured abstract parts under the abstract heading', input: '# Abstract\n\n## Background\n\nShort ADCC.\n\n## Findings\n\nMore GMP.\n\n# Introduction\n\nBody CRS.', word: 'GMP', region: 'abstract' },
+    { name: 'main text after a structured abstract', input: '# Abstract\n\n## Background\n\nShort ADCC.\n\n## Findings\n\nMore GMP.\n\n# Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a Methods heading after abstract text is main text', input: '# Abstract\n\nShort ADCC.\n\n## Methods\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a leading Summary is the abstract', input: '# CAR-NK therapy\n\nA. Author, B. Author\n\n## Summary\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
+    { name: 'the main text after a leading Summary', input: '# CAR-NK therapy\n\n## Summary\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a closing Summary is main text', input: '# CAR-NK therapy\n\n## Introduction\n\nBody CRS.\n\n## Summary\n\nClosing ADCC text.', word: 'ADCC', region: 'main' },
+    { name: 'a Summary after keywords is still leading', input: '## Keywords\n\nNK; CAR\n\n## Summary\n\nShort ADCC text.', word: 'ADCC', region: 'abstract' },
+    { name: 'multi-line image caption with the opening alone on its line', input: 'Main.\n\n![\n**Killing by NK cells.**\nMore ADCC text [@lee2020].\n](kill.png "Killing"){#fig:kill secno=1}\n\nMore CRS.', word: 'ADCC', region: 'legend:fig:kill' },
+    { name: 'after a multi-line caption', input: 'Main.\n\n![\nKilling by NK cells.\n](kill.png){#fig:kill}\n\nMore CRS.', word: 'CRS', region: 'main' },
+    { name: 'multi-line caption without an id is labelled by its image', input: 'Main.\n\n![Killing by NK\ncells and ADCC](img/kill.png)\n\nMore.', word: 'ADCC', region: 'legend:img/kill.png' },
+    { name: 'a caption holding links and brackets', input: '![Killing [see @lee2020] and [a link](x.html) by ADCC](k.png){#fig-k}', word: 'ADCC', region: 'legend:fig-k' },
+    { name: 'an image followed by text is not a caption', input: 'Main.\n\n![Killing ADCC](k.png) and more\ntext here.\n\nMore.', word: 'ADCC', region: 'main' },
   ];
   for (const c of cases) test(c.name, () => assert.equal(regionOf(c.input, c.word), c.region));
 });
