@@ -36,7 +36,8 @@ export function checkGeneItalics(context: RuleContext): Finding[] {
     if (!symbol) continue;
     const start = mention.start;
     const end = start + symbol.length;
-    if (isItalic(masked, start, end) || !isGeneContext(masked, start, end)) continue;
+    // Emphasis delimiters are masked in the prose map: italics are read from the text itself.
+    if (isItalic(model.text, start, end) || !isGeneContext(masked, start, end)) continue;
     findings.push({
       rule: 'gene-not-italic',
       start,
