@@ -65,6 +65,50 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'DNAX-activating protein 10 (DAP10) signals.'));
 });
 
+describe('figure and table references are not abbreviations', () => {
+  const cases: [string, string][] = [
+    ['panel labels after figure and table words', 'Cells grew (Figure 1A; Fig. 2B-D; Figs. 3A and 4C; Table S1; Supplementary Fig. S2B; Extended Data Fig. 5a).'],
+    ['panels glued to a cross-reference', 'Fits held ([@fig-fits]C-D).'],
+    ['a panel range opening a legend', '**Figure 1.** Model fits. A-B) Fits of the dose. C-E) Doses per donor (F-H).'],
+    ['an abbreviation right after a figure reference is still a use', 'Cells grew (Figure 1A) «NK» cells rose.'],
+    ['a figure word without a label is a use', 'The «FIG» fusion was seen (FIG. 2B).'],
+    ['a wide letter range is a use', 'Carriers of «A-T» were seen (Figure 2).'],
+  ];
+  for (const [name, source] of cases) test(name, () => check('undefined-abbreviation', source));
+});
+
+describe('quotations next to a citation are the cited work', () => {
+  test('a definition in a quoted title does not define', () =>
+    check('undefined-abbreviation', 'As reported in "Natural killer (NK) cells in solid tumours" [@lee2020], «NK» cells persist.'));
+  test('a use in a quoted title does not count', () =>
+    check('unused-abbreviation', 'Natural killer («NK») cells were tested; see \u201cNK cells and the tumour niche today\u201d [@lee2020].'));
+  test('a quotation without a citation is the author\'s text', () =>
+    check('undefined-abbreviation', 'We call them "natural killer (NK) cells of the liver" here; NK cells persist.'));
+});
+
+describe('markup stays out of definitions', () => {
+  const cases: { source: string; short: string; long: string; written: string }[] = [
+    { source: 'The _Severe acute respiratory syndrome-related coronavirus_ (SARS-CoV-1) spread.', short: 'SARS-CoV-1', long: 'Severe acute respiratory syndrome-related coronavirus', written: 'Severe acute respiratory syndrome-related coronavirus' },
+    { source: 'By **single-nucleus RNA sequencing** (snRNA-seq) here.', short: 'snRNA-seq', long: 'single-nucleus RNA sequencing', written: 'single-nucleus RNA sequencing' },
+    { source: 'By single-nucleus RNA sequencing (**snRNA-seq**) here.', short: 'snRNA-seq', long: 'single-nucleus RNA sequencing', written: 'single-nucleus RNA sequencing' },
+    { source: 'Some *natural killer* (*NK*) cells.', short: 'NK', long: 'natural killer', written: 'natural killer' },
+    { source: 'Tumour **necrosis factor (TNF)** rose.', short: 'TNF', long: 'Tumour necrosis factor', written: 'Tumour **necrosis factor' },
+    { source: 'The _severe acute respiratory syndrome coronavirus_ 2 (SARS-CoV-2).', short: 'SARS-CoV-2', long: 'severe acute respiratory syndrome coronavirus 2', written: 'severe acute respiratory syndrome coronavirus_ 2' },
+    { source: '😀\tThe __interferon gamma__ (IFN-γ) rose.\r\n', short: 'IFN-γ', long: 'interferon gamma', written: 'interferon gamma' },
+  ];
+  for (const c of cases) {
+    test(c.source, () => {
+      const model = service.model({ uri: 'test.md', version: 1, text: c.source });
+      const found = model.definitions.map((d) => [d.short, d.long, c.source.slice(d.longStart, d.longEnd), c.source.slice(d.shortStart, d.shortEnd)]);
+      assert.deepEqual(found, [[c.short, c.long, c.written, c.short]]);
+    });
+  }
+  test('no emphasis marker in a conflicting-expansion message', () => {
+    const text = 'Some **chimeric antigen receptor** (CAR) cells.';
+    assert.deepEqual(service.lint({ uri: 'test.md', version: 1, text }).filter((d) => d.code === 'conflicting-expansion'), []);
+  });
+});
+
 describe('redefined-abbreviation', () => {
   test('second definition in the same scope', () =>
     check('redefined-abbreviation', 'Graft-versus-host disease (GvHD) is rare. Later, graft-versus-host disease («GvHD») again.'));

@@ -9,8 +9,26 @@ function proseWords(text: string, format: 'markdown' | 'text' = 'markdown'): str
   return map.blocks.flatMap((b) => map.masked.slice(b.start, b.end).match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []);
 }
 
+/** One case per test: the words of `input` that must not be prose, and those that must. */
+interface ProseCase {
+  name: string;
+  input: string;
+  absent: string[];
+  present: string[];
+}
+
+function checkProse(cases: ProseCase[]): void {
+  for (const c of cases) {
+    test(c.name, () => {
+      const words = proseWords(c.input);
+      for (const w of c.absent) assert.ok(!words.includes(w), `'${w}' must not be prose in: ${JSON.stringify(c.input)} (got ${words.join(' ')})`);
+      for (const w of c.present) assert.ok(words.includes(w), `'${w}' must be prose in: ${JSON.stringify(c.input)} (got ${words.join(' ')})`);
+    });
+  }
+}
+
 describe('prose scanner: what is not prose', () => {
-  const cases: { name: string; input: string; absent: string[]; present: string[] }[] = [
+  const cases: ProseCase[] = [
     { name: 'fenced code', input: 'Prose NK.\n\n```python\nADCC = 1\n```\n', absent: ['ADCC'], present: ['Prose', 'NK'] },
     { name: 'Quarto code chunk with options', input: '```{r}\n#| label: fig-NK\nCRS <- 2\n```\n\nText ICANS.', absent: ['CRS', 'fig-NK'], present: ['ICANS'] },
     { name: 'indented code', input: 'Para.\n\n    GMP code\n\nAfter.', absent: ['GMP'], present: ['Para', 'After'] },
@@ -29,13 +47,58 @@ describe('prose scanner: what is not prose', () => {
     { name: 'keywords paragraph', input: 'Body NK.\n\n**Keywords:** ADCC; CRS', absent: ['ADCC', 'CRS'], present: ['Body', 'NK'] },
     { name: 'LaTeX commands', input: 'See \\ref{fig:NK} and \\cite{GMP2020}.', absent: ['fig', 'GMP2020', 'ref'], present: ['See'] },
   ];
-  for (const c of cases) {
-    test(c.name, () => {
-      const words = proseWords(c.input);
-      for (const w of c.absent) assert.ok(!words.includes(w), `'${w}' must not be prose in: ${JSON.stringify(c.input)} (got ${words.join(' ')})`);
-      for (const w of c.present) assert.ok(words.includes(w), `'${w}' must be prose in: ${JSON.stringify(c.input)} (got ${words.join(' ')})`);
-    });
-  }
+  checkProse(cases);
+});
+
+describe('prose scanner: figure and table references are not prose', () => {
+  const cases: ProseCase[] = [
+    { name: 'panel after Figure', input: 'Cells grew (Figure 1A) and NK cells rose.', absent: ['Figure', '1A'], present: ['Cells', 'NK', 'cells'] },
+    { name: 'panel range after Fig.', input: 'Lysis rose (Fig. 2B-D; Fig.\u00a05C–E).', absent: ['2B-D', 'Fig', '5C'], present: ['Lysis', 'rose'] },
+    { name: 'list of labels after Figs.', input: 'Shown in Figs. 3A and 4C, then in Figures 2, 5B, and 6.', absent: ['3A', '4C', '5B', '6'], present: ['Shown', 'then'] },
+    { name: 'supplementary labels', input: 'See Table S1, Supplementary Fig. S2B and Extended Data Fig. 5a here.', absent: ['S1', 'S2B', '5a'], present: ['Supplementary', 'Extended', 'Data', 'here'] },
+    { name: 'ranges of supplementary tables', input: 'Data in Tables S3-S4 and Table S7–9.', absent: ['S3-S4', 'S7', '9'], present: ['Data'] },
+    { name: 'capitals and lower case', input: 'As in FIG. 3B and in fig. 2C.', absent: ['FIG', '3B', 'fig', '2C'], present: ['As', 'in'] },
+    { name: 'panels after a cross-reference', input: 'Fits ([@fig-fits]C-D) and ([@Fig:dose]B–E) held.', absent: ['C-D', 'B', 'E'], present: ['Fits', 'held'] },
+    { name: 'panel ranges labelling a legend', input: 'A-B) Fits of IL-2 (C–E) and doses (a–c).', absent: ['A-B', 'C', 'E', 'a', 'c'], present: ['Fits', 'IL-2', 'doses'] },
+    { name: 'a bare panel letter that starts a word stays', input: 'Shown in Figure 1 and B cells.', absent: ['1'], present: ['B', 'cells'] },
+    { name: 'a label never eats a word after a hyphen', input: 'Compare Table 2 and 4-1BB signalling.', absent: ['2'], present: ['4-1BB', 'signalling'] },
+    { name: 'a figure word without a label stays', input: '## FIG and the Figure\n\nThe FIG gene; a table of NK cells.', absent: [], present: ['FIG', 'Figure', 'table', 'NK'] },
+    { name: 'a wide letter range in brackets stays', input: 'Ataxia telangiectasia (A-T) and A-T cells.', absent: [], present: ['A-T'] },
+    { name: 'words ending in table or fig are not references', input: 'A stable 2 and suitable 3 sprig 4.', absent: [], present: ['stable', '2', 'suitable', '3', 'sprig', '4'] },
+  ];
+  checkProse(cases);
+});
+
+describe('prose scanner: markup around prose', () => {
+  const cases: ProseCase[] = [
+    { name: 'template values', input: 'We counted {{death_count}} deaths in {{ trial_total }} trials.', absent: ['death_count', 'trial_total', 'death', 'trial'], present: ['We', 'counted', 'deaths', 'trials'] },
+    { name: 'Quarto shortcodes stay masked as before', input: '{{< include _GMP.qmd >}}\n\nText {{< var CRS >}} here.', absent: ['GMP', 'CRS', 'include', 'var'], present: ['Text', 'here'] },
+    { name: 'a quotation right before a citation', input: 'As reported in "Natural killer (NK) cells in solid tumours" [@lee2020], CAR cells.', absent: ['Natural', 'NK', 'tumours'], present: ['As', 'reported', 'CAR'] },
+    { name: 'a quotation right after a citation', input: 'Lee [@lee2020], \u201cKilling by NK cells in vitro and in vivo\u201d, was cited.', absent: ['Killing', 'NK', 'vivo'], present: ['Lee', 'was', 'cited'] },
+    { name: 'a quotation before a numbered citation', input: 'In "Natural killer (NK) cells in cancer" [12] the GMP rules.', absent: ['NK', 'cancer'], present: ['In', 'GMP'] },
+    { name: 'a scare-quoted term before a citation stays', input: 'So-called "memory-like NK" cells [@lee2020].', absent: [], present: ['memory-like', 'NK', 'cells'] },
+    { name: 'a quotation without a citation stays', input: 'She wrote "Natural killer (NK) cells in cancer" in 2020.', absent: [], present: ['Natural', 'NK', 'cancer'] },
+    { name: 'a quotation before a cross-reference stays', input: 'The "natural killer cells in all arms" [@fig-arms] panel.', absent: [], present: ['natural', 'killer', 'arms'] },
+  ];
+  checkProse(cases);
+
+  /** The masked text of `input`, emphasis delimiters shown as `·`. */
+  const maskedEmphasis = (input: string) => {
+    const map = scanProse(input, 'markdown');
+    assert.equal(map.masked.length, input.length);
+    let shown = '';
+    for (let k = 0; k < input.length; k++) shown += map.masked[k] === ' ' && (input[k] === '*' || input[k] === '_') ? '·' : map.masked[k];
+    return shown;
+  };
+  const emphasis: [string, string][] = [
+    ['**snRNA-seq** and _NK_ and *CAR*-NK.', '··snRNA-seq·· and ·NK· and ·CAR·-NK.'],
+    ['_Severe acute respiratory syndrome-related coronavirus_ 2 (SARS-CoV-2)', '·Severe acute respiratory syndrome-related coronavirus· 2 (SARS-CoV-2)'],
+    ['Tumour **necrosis factor (TNF)** rose.', 'Tumour ··necrosis factor (TNF)·· rose.'],
+    ['HLA-A*02:01 and HLA-B*07 donors', 'HLA-A*02:01 and HLA-B*07 donors'],
+    ['snake_case_name and 2 * 3 stay', 'snake_case_name and 2 * 3 stay'],
+    ['Escaped \\*NK\\* stays.', 'Escaped \\*NK\\* stays.'],
+  ];
+  for (const [input, expected] of emphasis) test(`emphasis delimiters: ${input}`, () => assert.equal(maskedEmphasis(input), expected));
 });
 
 describe('prose scanner: regions', () => {
@@ -57,6 +120,23 @@ describe('prose scanner: regions', () => {
     { name: 'table legend paragraph', input: 'Main.\n\nTable 3: NK sources.', word: 'NK', region: 'legend:Table 3' },
     { name: 'image caption with id', input: 'Main.\n\n![Killing by NK cells](k.png){#fig-k}\n\nMore.', word: 'Killing', region: 'legend:fig-k' },
     { name: 'pipe table caption claims its table', input: '| NK | CAR |\n|---|---|\n| a | b |\n\nTable: Sources of cells {#tbl-src}', word: 'NK', region: 'legend:tbl-src' },
+    { name: 'abstract ends at a thematic break', input: '## Abstract\n\nShort ADCC text.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'abstract ends at a star or underscore break', input: '## Abstract\n\nShort ADCC text.\n\n***\n\nBody CRS.\n\n## Abstract\n\nMore GMP.\n\n____\n\nLast ICANS.', word: 'ICANS', region: 'main' },
+    { name: 'text before the break is the abstract', input: '## Abstract\n\nShort ADCC text.\n\n---\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
+    { name: 'a setext heading is not a break', input: '## Abstract\n\nShort ADCC text.\nPart\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'abstract ends at a deeper heading', input: '# Abstract\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'structured abstract parts under the abstract heading', input: '# Abstract\n\n## Background\n\nShort ADCC.\n\n## Findings\n\nMore GMP.\n\n# Introduction\n\nBody CRS.', word: 'GMP', region: 'abstract' },
+    { name: 'main text after a structured abstract', input: '# Abstract\n\n## Background\n\nShort ADCC.\n\n## Findings\n\nMore GMP.\n\n# Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a Methods heading after abstract text is main text', input: '# Abstract\n\nShort ADCC.\n\n## Methods\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a leading Summary is the abstract', input: '# CAR-NK therapy\n\nA. Author, B. Author\n\n## Summary\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
+    { name: 'the main text after a leading Summary', input: '# CAR-NK therapy\n\n## Summary\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a closing Summary is main text', input: '# CAR-NK therapy\n\n## Introduction\n\nBody CRS.\n\n## Summary\n\nClosing ADCC text.', word: 'ADCC', region: 'main' },
+    { name: 'a Summary after keywords is still leading', input: '## Keywords\n\nNK; CAR\n\n## Summary\n\nShort ADCC text.', word: 'ADCC', region: 'abstract' },
+    { name: 'multi-line image caption with the opening alone on its line', input: 'Main.\n\n![\n**Killing by NK cells.**\nMore ADCC text [@lee2020].\n](kill.png "Killing"){#fig:kill secno=1}\n\nMore CRS.', word: 'ADCC', region: 'legend:fig:kill' },
+    { name: 'after a multi-line caption', input: 'Main.\n\n![\nKilling by NK cells.\n](kill.png){#fig:kill}\n\nMore CRS.', word: 'CRS', region: 'main' },
+    { name: 'multi-line caption without an id is labelled by its image', input: 'Main.\n\n![Killing by NK\ncells and ADCC](img/kill.png)\n\nMore.', word: 'ADCC', region: 'legend:img/kill.png' },
+    { name: 'a caption holding links and brackets', input: '![Killing [see @lee2020] and [a link](x.html) by ADCC](k.png){#fig-k}', word: 'ADCC', region: 'legend:fig-k' },
+    { name: 'an image followed by text is not a caption', input: 'Main.\n\n![Killing ADCC](k.png) and more\ntext here.\n\nMore.', word: 'ADCC', region: 'main' },
   ];
   for (const c of cases) test(c.name, () => assert.equal(regionOf(c.input, c.word), c.region));
 });
@@ -75,6 +155,13 @@ describe('prose scanner: hostile input keeps offsets', () => {
     '<!--'.repeat(1000),
     '---\ntitle: [unclosed\n---\n\nNK.',
     '\u0000\u0001binary\u00ff\ud800 lone surrogate \udfff',
+    '*'.repeat(3000) + ' NK ' + '_'.repeat(3000),
+    '\u201c'.repeat(5000) + ' [@a]',
+    '"'.repeat(3001) + ' [@a] "x y z w',
+    'Figure 1, '.repeat(2000) + '4-1BB',
+    'Figs. ' + '1A and B, '.repeat(2000) + 'B cells',
+    '{{'.repeat(3000) + '}}',
+    '[@fig-a]' + 'A-B,'.repeat(2000),
   ];
   for (const [i, input] of inputs.entries()) {
     test(`input ${i}`, () => {

@@ -48,6 +48,10 @@ describe('conflicting-expansion', () => {
 });
 
 describe('long-form-after-abbreviation', () => {
+  test('a template value is not a repeat', () =>
+    check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));
+  test('a repeat beside a template value still is', () =>
+    check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab».'));
   test('the long form again after the definition', () =>
     check('long-form-after-abbreviation', 'Cytokine release syndrome (CRS) occurs. CRS is graded. Severe «cytokine release syndrome» is rare.'));
   test('before the definition, in headings, and in other scopes: not reported', () =>

@@ -2,9 +2,12 @@
  * Finds the spans inside one prose block that are not prose: inline code, math,
  * HTML comments and tags, autolinks and bare URLs, link and image targets, reference
  * labels, attributes (`{#fig-a}`), Quarto shortcodes, footnote markers, pandoc
- * citations and cross-references (`[@key]`, `@key`, `[-@key]`, `@fig-x`) and LaTeX
- * commands. One left-to-right pass; every search is bounded by the block's end, so
- * the work stays linear in practice.
+ * citations and cross-references (`[@key]`, `@key`, `[-@key]`, `@fig-x`) with the panel
+ * letters written after them (`[@fig-1]C-D`), figure and table references written out
+ * (`Figure 1A`, `Figs. 3A and 4C`, `Table S1`), template values (`{{variable}}`), emphasis
+ * delimiters (`**`, `_`), a quotation right before or after a citation (the title of the
+ * cited paper, not the author's words) and LaTeX commands. One left-to-right pass; every
+ * search is bounded by the block's end, so the work stays linear in practice.
  */
 
 /** A half-open span of offsets `[start, end)`. */
@@ -31,6 +34,34 @@ const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)
 const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'*_]/y;
 const LATEX_COMMAND = /\\[A-Za-z]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})*/y;
 const ATTRIBUTE = /\{(?:[#.=-][^{}\n]*|[^{}\n]*=[^{}\n]*)\}/y;
+// A template value filled in when the manuscript is built (Manubot, Jinja): `{{deaths}}`, `{{ trials | round }}`.
+const TEMPLATE_VALUE = /\{\{[^{}\n]{1,200}\}\}/y;
+
+// Figure and table references written out. A label is a number with an optional supplement
+// prefix and panel letter (`1A`, `S2B`, `ED5a`, `2.3`); ranges (`2B-D`, `S1–S3`) and lists
+// (`3A and 4C`, `1A, B`) follow. A bare panel letter must end the list or stand before
+// punctuation, so `Figure 1 and B cells` keeps its `B`.
+const FIGURE_WORD = String.raw`(?:Figures?|Figs?\.?|FIGURES?|FIGS?\.?|figures?|figs?\.|Tables?|TABLES?|Tabs?\.)`;
+const FIGURE_LABEL = String.raw`(?:S|ED)?\d+(?:\.\d+)?[A-Za-z]?`;
+const PANEL_LETTER = String.raw`[A-Za-z](?=[ \u00a0]*(?:[)\];,.:&\r\n]|and\b|or\b|$)|[-\u2013\u2014])`;
+const LABEL_RANGE = String.raw`(?:[-\u2013\u2014](?:${FIGURE_LABEL}|${PANEL_LETTER}))?`;
+const LABEL_SEPARATOR = String.raw`(?:[ \u00a0]*[,&][ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)`;
+const FIGURE_REFERENCE = new RegExp(
+  `${FIGURE_WORD}[ \u00a0]*${FIGURE_LABEL}${LABEL_RANGE}(?:${LABEL_SEPARATOR}(?:${FIGURE_LABEL}|${PANEL_LETTER})${LABEL_RANGE})*` +
+    // The reference ends at a word's end: `Table 2 and 4-1BB` is `Table 2` and the costimulatory domain.
+    String.raw`(?![\p{L}\p{N}\-\u2010\u2011])`,
+  'uy',
+);
+// Panel letters glued to a figure or table cross-reference: `[@fig-1]C-D`, `[@fig:a]B,C`.
+const PANELS_AFTER_CROSS_REFERENCE = /[A-Za-z](?:[-\u2013\u2014,][A-Za-z])*(?![\p{L}\p{N}])/uy;
+const CROSS_REFERENCES_ONLY = /^\s*-?@(?:s?fig|s?tbl)[-:][^;\s\]]*\s*$/i;
+// A citation right after a closing quotation mark: `"…" [@smith2020]`, `"…", [12]`.
+const CITATION_AFTER_QUOTE = /[ \t\u00a0]*[,:;]?[ \t\u00a0]*\[(?:-?@(?!(?:s?fig|s?tbl|sec|eq)[-:])|\d+(?:[-\u2013,][ \t]*\d+)*\])/iy;
+/** A citation key that is a cross-reference to a figure, table, section or equation. */
+const CROSS_REFERENCE_KEY = /^-?@(?:s?fig|s?tbl|sec|eq)[-:]/i;
+const ONLY_CITATION_GAP = /^[ \t\u00a0]*[,:;]?[ \t\u00a0]*$/;
+/** Fewer words than this in quotation marks is a scare-quoted term, not a quoted title or passage. */
+const QUOTED_PASSAGE_WORDS = 4;
 
 function isSpace(code: number | undefined): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === undefined || Number.isNaN(code);
@@ -43,6 +74,56 @@ function isWordChar(ch: string | undefined): boolean {
   return WORD_CHARACTER.test(ch);
 }
 const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/** ASCII or Unicode punctuation and symbols, as CommonMark's flanking rules mean them. */
+function isPunctuation(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code > 0x20 && code !== 0x7f && !isWordChar(ch);
+  return PUNCTUATION.test(ch);
+}
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+/**
+ * True when the run of `*` or `_` at `[at, stop)` can open or close emphasis by CommonMark's
+ * flanking rules. A `*` between two letters or digits is kept as written: in this field it is
+ * allele notation (`HLA-A*02:01`), never emphasis inside a word.
+ */
+function isEmphasisDelimiter(text: string, at: number, stop: number, blockStart: number, blockEnd: number): boolean {
+  const before = at > blockStart ? text[at - 1] : undefined;
+  const after = stop < blockEnd ? text[stop] : undefined;
+  const spaceBefore = before === undefined || isSpace(before.charCodeAt(0)) || before === '\u00a0';
+  const spaceAfter = after === undefined || isSpace(after.charCodeAt(0)) || after === '\u00a0';
+  const punctuationBefore = isPunctuation(before);
+  const punctuationAfter = isPunctuation(after);
+  const leftFlanking = !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore);
+  const rightFlanking = !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter);
+  if (text[at] === '_') {
+    return (leftFlanking && (!rightFlanking || punctuationBefore)) || (rightFlanking && (!leftFlanking || punctuationAfter));
+  }
+  return (leftFlanking || rightFlanking) && !(isWordChar(before) && isWordChar(after));
+}
+
+/**
+ * True for two letters of the same case in alphabetical order and at most ten apart, the
+ * first and last panel of a range (`B-D`, `a–c`, `A-J`); `A-T` (ataxia-telangiectasia) is too wide.
+ */
+function isPanelRange(first: number, last: number): boolean {
+  const sameCase = (first >= 0x41 && first <= 0x5a && last >= 0x41 && last <= 0x5a) || (first >= 0x61 && first <= 0x7a && last >= 0x61 && last <= 0x7a);
+  return sameCase && last > first && last - first <= 10;
+}
+
+/** True when `text[from, to)` holds at least `count` white-space separated words. */
+function hasWords(text: string, from: number, to: number, count: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let k = from; k < to; k++) {
+    const space = isSpace(text.charCodeAt(k));
+    if (!space && !inWord && ++words >= count) return true;
+    inWord = !space;
+  }
+  return false;
+}
 
 function matchSticky(pattern: RegExp, text: string, at: number, end: number): number {
   pattern.lastIndex = at;
@@ -100,7 +181,14 @@ export function findInlineExclusions(
 
   // Only these characters can start an exclusion; the expression jumps from one to the next
   // (every match is one character, so `test` gives its place without allocating a match).
-  const trigger = /[\\`$<\][{@hfw]|-(?=@)/g;
+  // Capital F and T (a figure or table reference) and `)` (after a panel range) are in the class
+  // as single characters: guarding them with look-arounds in the expression made it four times
+  // slower, while the few more stops cost one character test each below.
+  const trigger = /[\\`$<\][{@hfw*_"\u201c)FT]|-(?=@)/g;
+  // The end of the last pandoc citation (a quotation right after it is the cited work's), and a
+  // closing quotation mark already paired with its opening one (never read as an opening).
+  let citationEnd = -1;
+  let pairedQuoteClose = -1;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -209,8 +297,15 @@ export function findInlineExclusions(
       if (close > 0 && close < end && close - i < 500) {
         const inner = text.slice(i + 1, close);
         if (!inner.includes('[') && !inner.includes('\n\n') && CITATION_GROUP.test(inner) && text[close + 1] !== '(' && text[close + 1] !== '[') {
-          exclude(i, close + 1);
-          i = close + 1;
+          let stop = close + 1;
+          if (CROSS_REFERENCES_ONLY.test(inner)) {
+            const panels = matchSticky(PANELS_AFTER_CROSS_REFERENCE, text, stop, end);
+            if (panels > 0) stop = panels;
+          } else {
+            citationEnd = stop;
+          }
+          exclude(i, stop);
+          i = stop;
           continue;
         }
       }
@@ -235,7 +330,8 @@ export function findInlineExclusions(
         i = stop;
         continue;
       }
-      const stop = matchSticky(ATTRIBUTE, text, i, end);
+      const value = text[i + 1] === '{' ? matchSticky(TEMPLATE_VALUE, text, i, end) : -1;
+      const stop = value > 0 ? value : matchSticky(ATTRIBUTE, text, i, end);
       if (stop > 0) {
         exclude(i, stop);
         i = stop;
@@ -248,6 +344,7 @@ export function findInlineExclusions(
       if (!isWordChar(text[i - 1])) {
         const stop = matchSticky(CITATION_KEY, text, i, end);
         if (stop > 0) {
+          if (!CROSS_REFERENCE_KEY.test(text.slice(i, i + 8))) citationEnd = stop;
           exclude(i, stop);
           i = stop;
           continue;
@@ -255,6 +352,61 @@ export function findInlineExclusions(
       }
       i++;
       continue;
+    }
+    if (ch === ')') {
+      // `B-D) The …` opening a panel's legend, or `(B–D)` pointing at panels: not an abbreviation.
+      const from = i - 3;
+      const dash = text.charCodeAt(i - 2);
+      if (from >= start && (dash === 0x2d || dash === 0x2013 || dash === 0x2014) && isPanelRange(text.charCodeAt(from), text.charCodeAt(i - 1))) {
+        const opened = text[from - 1] === '(';
+        if (opened || !isWordChar(text[from - 1])) exclude(opened ? from - 1 : from, i + 1);
+      }
+      i++;
+      continue;
+    }
+    if (ch === '*' || ch === '_') {
+      let stop = i + 1;
+      while (stop < end && text[stop] === ch) stop++;
+      if (isEmphasisDelimiter(text, i, stop, start, end)) exclude(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === '"' || ch === '\u201c') {
+      // A quotation right before or after a citation is the cited work's title or words: a
+      // definition there is not the author's, nor is a use.
+      if (i !== pairedQuoteClose && !isWordChar(text[i - 1])) {
+        // Searched within a bounded window: many unclosed quotation marks must not make the scan quadratic.
+        const window = text.slice(i + 1, Math.min(end, i + 400));
+        const close = window.indexOf(ch === '"' ? '"' : '\u201d') + i + 1;
+        if (close > i && !window.slice(0, close - i - 1).includes('\n\n')) {
+          pairedQuoteClose = close;
+          const cited =
+            (citationEnd >= start && i - citationEnd < 8 && ONLY_CITATION_GAP.test(text.slice(citationEnd, i))) || matchSticky(CITATION_AFTER_QUOTE, text, close + 1, end) > 0;
+          if (cited && hasWords(text, i + 1, close, QUOTED_PASSAGE_WORDS)) {
+            exclude(i, close + 1);
+            i = close + 1;
+            continue;
+          }
+        }
+      }
+      i++;
+      continue;
+    }
+    if (ch === 'F' || ch === 'T' || ch === 'f') {
+      const next = text[i + 1];
+      const mayRefer = ch === 'T' ? next === 'a' || next === 'A' : next === 'i' || next === 'I';
+      if (mayRefer && !isWordChar(text[i - 1])) {
+        const stop = matchSticky(FIGURE_REFERENCE, text, i, end);
+        if (stop > 0) {
+          exclude(i, stop);
+          i = stop;
+          continue;
+        }
+      }
+      if (ch !== 'f') {
+        i++;
+        continue;
+      }
     }
     if ((ch === 'h' || ch === 'f' || ch === 'w') && !isWordChar(text[i - 1])) {
       const stop = matchSticky(BARE_URL, text, i, end);

@@ -50,6 +50,16 @@ const UNLINTED_SECTIONS = new Set([
 
 const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured abstract']);
 
+/** Headings that are the abstract only when they come before any main-text heading (Lancet's `Summary`). */
+const LEADING_SUMMARY_SECTIONS = new Set(['summary', 'author summary', 'lay summary', 'plain language summary']);
+
+/** The parts of a structured abstract, when written as sub-headings right under the abstract heading. */
+const STRUCTURED_ABSTRACT_PARTS = new Set([
+  'background', 'context', 'introduction', 'objective', 'objectives', 'aim', 'aims', 'purpose', 'design', 'setting',
+  'participants', 'patients', 'interventions', 'method', 'methods', 'main outcome measures', 'measurements',
+  'results', 'findings', 'conclusion', 'conclusions', 'interpretation', 'significance', 'funding',
+]);
+
 /** Section names that are never a document title, so a leading `# Introduction` stays main text. */
 const SECTION_NAMES = new Set([
   'introduction', 'background', 'methods', 'materials and methods', 'results', 'discussion', 'conclusion',
@@ -59,7 +69,6 @@ const SECTION_NAMES = new Set([
 /** `Figure 1.`, `**Fig. 2**`, `*Table S3:*`, `Supplementary Figure 4 |` at the start of a paragraph. */
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
-const STANDALONE_IMAGE = /^[ \t]*!\[[^\n]*\]\(([^()\s]*)[^)]*\)(\{[^}\n]*\})?[ \t]*$/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
 const DIV_FENCE = /^[ \t]*(:{3,})[ \t]*(.*?)[ \t]*$/;
 const KEYWORDS_LINE = /^[ \t]*(?:[*_]{1,2})?[ \t]*(?:Key ?words|Keywords)[ \t]*(?:[*_]{1,2})?[ \t]*:/i;
@@ -192,7 +201,12 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
 
   // Section state while walking headings.
   let skipSectionLevel = 0; // > 0 while inside an unlinted section of that level
+  // > 0 while inside the abstract section headed at that level; it ends at the next heading
+  // (parts of a structured abstract excepted) or at a thematic break.
   let abstractSectionLevel = 0;
+  let abstractHasParts = false; // sub-headings such as `Background`, `Methods` right under the abstract heading
+  let abstractHasBody = false;
+  let sawMainHeading = false; // a heading of the main text: a `Summary` after it closes the paper
   let sawBodyBlock = false;
   let pendingTableLegend: string | undefined; // a `Table:` caption just seen, applying to the next table
   let currentTableRows: ProseBlock[] = [];
@@ -210,6 +224,10 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
         if (close < 0) break;
         at = body.indexOf('<!--', close + 3);
       }
+      continue;
+    }
+    if (token.type === 'hr') {
+      abstractSectionLevel = 0;
       continue;
     }
     if (token.type === 'table_open') {
@@ -237,12 +255,23 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
       const level = Number(token.tag.slice(1)) || 1;
       const name = normaliseHeading(rawContent);
       if (skipSectionLevel > 0 && level <= skipSectionLevel) skipSectionLevel = 0;
-      if (abstractSectionLevel > 0 && level <= abstractSectionLevel) abstractSectionLevel = 0;
+      if (abstractSectionLevel > 0) {
+        const isPart = level > abstractSectionLevel && STRUCTURED_ABSTRACT_PARTS.has(name) && (abstractHasParts || !abstractHasBody);
+        if (isPart) abstractHasParts = true;
+        else abstractSectionLevel = 0;
+      }
       if (UNLINTED_SECTIONS.has(name)) {
         skipSectionLevel = level;
         continue;
       }
-      if (ABSTRACT_SECTIONS.has(name)) abstractSectionLevel = level;
+      const isTitle = token.tag === 'h1' && !sawBodyBlock && !hasFrontMatterTitle && !SECTION_NAMES.has(name);
+      if (ABSTRACT_SECTIONS.has(name) || (LEADING_SUMMARY_SECTIONS.has(name) && !sawMainHeading)) {
+        abstractSectionLevel = level;
+        abstractHasParts = false;
+        abstractHasBody = false;
+      } else if (abstractSectionLevel === 0 && !isTitle) {
+        sawMainHeading = true;
+      }
     }
     if (skipSectionLevel > 0) continue;
 
@@ -262,14 +291,14 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
       region = { kind: 'legend', label: divLegend };
     } else if (abstractSectionLevel > 0 && !isHeading) {
       region = { kind: 'abstract' };
+      abstractHasBody = true;
     } else if (isParagraph) {
       const legend = LEGEND_START.exec(firstText);
-      const image = endLine - firstLine === 1 ? STANDALONE_IMAGE.exec(firstText) : null;
+      const imageLabel = legend ? undefined : standaloneImageLabel(text, start, end);
       if (legend) {
         region = { kind: 'legend', label: legend[1]!.replace(/[\t\u00a0]+/g, ' ') };
-      } else if (image) {
-        const id = /#([\w:.-]+)/.exec(image[2] ?? '')?.[1];
-        region = { kind: 'legend', label: id ?? image[1] ?? `image at line ${firstLine + 1}` };
+      } else if (imageLabel !== undefined) {
+        region = { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
       } else if (TABLE_CAPTION.test(firstText)) {
         const id = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(text.slice(start, end))?.[1];
         const label = id ?? `Table caption at line ${firstLine + 1}`;
@@ -322,6 +351,40 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   const map: ProseMap = { masked, blocks, comments, lines };
   if (frontMatter) map.frontMatter = frontMatter;
   return map;
+}
+
+/**
+ * The legend label of a paragraph that is one image with a caption, `![caption](fig.png){#fig:x}`,
+ * on one line or several (Manubot writes `![` alone on its line, the caption below): the
+ * attribute's id, else the image's target, else `''`. `undefined` when the paragraph is not
+ * one image. Brackets are balanced, so a caption may hold links and citations.
+ */
+function standaloneImageLabel(text: string, start: number, end: number): string | undefined {
+  let at = start;
+  while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+  if (text[at] !== '!' || text[at + 1] !== '[') return undefined;
+  const captionEnd = balancedClose(text, at + 1, end, '[', ']');
+  if (captionEnd < 0 || text[captionEnd + 1] !== '(') return undefined;
+  const targetEnd = balancedClose(text, captionEnd + 1, end, '(', ')');
+  if (targetEnd < 0) return undefined;
+  let rest = text.slice(targetEnd + 1, end);
+  const attribute = /^\{[^}]*\}/.exec(rest);
+  if (attribute) rest = rest.slice(attribute[0].length);
+  if (/\S/.test(rest)) return undefined;
+  const id = attribute ? /#([\w:.-]+)/.exec(attribute[0])?.[1] : undefined;
+  return id ?? /^\(\s*<?([^()\s>]*)/.exec(text.slice(captionEnd + 1, targetEnd + 1))?.[1] ?? '';
+}
+
+/** Index of the `closer` matching the `opener` at `open` (nesting and backslash escapes allowed), or -1 before `end`. */
+function balancedClose(text: string, open: number, end: number, opener: string, closer: string): number {
+  let depth = 0;
+  for (let k = open; k < end; k++) {
+    const c = text[k];
+    if (c === '\\') k++;
+    else if (c === opener) depth++;
+    else if (c === closer && --depth === 0) return k;
+  }
+  return -1;
 }
 
 /** True when the tokens just before index `t` close a table (a caption written after its table). */

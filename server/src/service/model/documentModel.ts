@@ -19,7 +19,7 @@ export type ScopeName = string;
 export interface AbbreviationDefinition {
   /** The short form as written (`iPSCs`). */
   short: string;
-  /** The long form as written (`induced pluripotent stem cells`). */
+  /** The long form as written (`induced pluripotent stem cells`), without markup (emphasis, citations) and the spaces it leaves. */
   long: string;
   /** The normalised short form (`iPSC`). */
   key: string;
@@ -192,7 +192,8 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
         short: found.short,
         shortStart: found.shortStart + shift,
         shortEnd: found.shortEnd + shift,
-        long: found.long,
+        // Masked markup inside a long form (`_…coronavirus_ 2`, a citation) leaves runs of spaces.
+        long: found.long.includes('  ') ? found.long.replace(/ {2,}/g, ' ') : found.long,
         longStart: found.longStart + shift,
         longEnd: found.longEnd + shift,
         pattern: found.pattern,

@@ -70,7 +70,9 @@ export function checkGeneItalics(context: RuleContext): Finding[] {
     if (reported.has(start)) continue;
     const human = isHumanGeneSymbol(symbol, known, knowledge);
     if (!human && !isMouseGeneSymbol(masked, symbol, start, known, knowledge)) continue;
-    if (isItalic(masked, start, end) || touchesEmphasis(masked, start, end) || insideEmphasis(masked, start)) continue;
+    // Emphasis delimiters are masked in the prose map: italics are read from the text itself.
+    const text = model.text;
+    if (isItalic(text, start, end) || touchesEmphasis(text, start, end) || insideEmphasis(text, start)) continue;
     reported.add(start);
     findings.push({
       rule: 'gene-not-italic',

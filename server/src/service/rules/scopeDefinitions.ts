@@ -93,26 +93,31 @@ export class ScopeDefinitions {
   private compoundReading(scope: ScopeName, key: string, needs: DefinitionNeeds): { from: number; definition: AbbreviationDefinition }[] | undefined {
     const segments = key.split('-');
     if (segments.length < 2 || segments.length > 12) return undefined;
-    type Reading = { latest: number; sites: { from: number; definition: AbbreviationDefinition }[] };
+    // `exempt`: some part is an exempt abbreviation, so a reading without defined parts needs no definition (`33.8-kDa`, not `A-T`).
+    type Reading = { latest: number; sites: { from: number; definition: AbbreviationDefinition }[]; exempt: boolean };
     // best[i]: the best reading of the first i segments.
-    const best: (Reading | undefined)[] = [{ latest: Number.NEGATIVE_INFINITY, sites: [] }];
+    const best: (Reading | undefined)[] = [{ latest: Number.NEGATIVE_INFINITY, sites: [], exempt: false }];
     for (let end = 1; end <= segments.length; end++) {
       for (let begin = 0; begin < end; begin++) {
         const before = best[begin];
         if (!before || (begin === 0 && end === segments.length)) continue;
         const part = segments.slice(begin, end).join('-');
         let site: { from: number; definition: AbbreviationDefinition } | undefined;
-        const neutral = NUMBER.test(part) || needs.isExempt(part) || (end - begin === 1 && !isAbbreviationSegment(part));
+        const exempt = needs.isExempt(part);
+        const neutral = exempt || NUMBER.test(part) || (end - begin === 1 && !isAbbreviationSegment(part));
         if (!neutral) {
           site = this.introduction(scope, part);
           if (!site) continue;
         }
-        const reading: Reading = site ? { latest: Math.max(before.latest, site.from), sites: [...before.sites, site] } : before;
+        const reading: Reading = site
+          ? { latest: Math.max(before.latest, site.from), sites: [...before.sites, site], exempt: before.exempt }
+          : { latest: before.latest, sites: before.sites, exempt: before.exempt || exempt };
         const current = best[end];
         if (!current || reading.latest < current.latest || (reading.latest === current.latest && reading.sites.length > current.sites.length)) best[end] = reading;
       }
     }
-    return best[segments.length]?.sites;
+    const reading = best[segments.length];
+    return reading && (reading.sites.length > 0 || reading.exempt) ? reading.sites : undefined;
   }
 }
 
