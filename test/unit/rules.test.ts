@@ -133,6 +133,12 @@ describe('foreign-script', () => {
   test('a quoted sentence wholly in another language is fine', () => check('foreign-script', 'The label read “Натуральные киллеры уничтожают опухоль”.'));
   test('not triggered by hidden constructs', () => check('foreign-script', HIDDEN('通过')));
   test('fix swaps in the Latin letter', () => assert.equal(fixed('foreign-script', 'Strong сytotoxicity.'), 'Strong cytotoxicity.'));
+  test('a mathematical letter is reported once, as such, and fixed to the plain letter', () => {
+    check('foreign-script', 'Inhaled IFN-«𝛽»-1a and a «𝐂𝐀𝐑» label.');
+    assert.equal(fixed('foreign-script', 'Inhaled IFN-𝛽-1a.'), 'Inhaled IFN-β-1a.');
+    const diagnostic = service.lint({ uri: 'x.md', version: 1, text: 'Inhaled IFN-𝛽-1a.' }).find((d) => d.code === 'foreign-script');
+    assert.match(diagnostic!.message, /mathematical letters .* write 'β'/);
+  });
 });
 
 describe('first-use rules with the knowledge base', () => {

@@ -4,9 +4,10 @@ import { distinctExpansions, expansionFor, foldExpansion } from '../model/expans
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { isWrittenAsName } from '../model/nameContext';
+import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { standardGeneSymbols } from './standardSymbols';
-import type { Finding, FixProposal, RuleContext } from './types';
+import type { Finding, FixProposal, RuleContext, Spelling } from './types';
 
 
 /** The last segment of a URI or path, as messages name another file of a book. */
@@ -90,7 +91,7 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   const exact = knowledge.lookupAll(mention.key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
   const entry = exact[0]?.entry;
   if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
-  const expansion = expansionFor(entry, context.spelling);
+  const expansion = expansionExplaining(entry, mention.text, context.spelling);
   if (!expansion) return undefined;
   const text = context.model.text;
   const plural = hasPluralS(text, mention.end);
@@ -115,6 +116,29 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
 function isDefinedOtherwise(context: RuleContext, key: string, expansion: string): boolean {
   const folded = foldExpansion(expansion);
   return (context.model.byKey.get(key)?.definitions ?? []).some((d) => foldExpansion(d.long) !== folded);
+}
+
+/**
+ * The entry's expansion to offer for `short`: the preferred one if its letters spell the
+ * short form, else the first that does (`IL-8` is 'interleukin-8', never its gene's name
+ * 'C-X-C motif chemokine ligand 8'); undefined when none does.
+ */
+function expansionExplaining(entry: TermEntry, short: string, spelling: Spelling): string | undefined {
+  const preferred = expansionFor(entry, spelling);
+  const candidates = preferred ? [preferred, ...entry.expansions.filter((e) => e !== preferred)] : entry.expansions;
+  return candidates.find((expansion) => spellsShortForm(expansion, short));
+}
+
+/**
+ * Whether `long` can be offered as the expansion of `short`: the detector reads `long (short)`
+ * as a definition, or at least both start with the same letter (`HER2`, 'human epidermal
+ * growth factor receptor 2'). `IL-8` and 'C-X-C motif…', `pSTAT5` and 'signal transducer…' do not.
+ */
+function spellsShortForm(long: string, short: string): boolean {
+  const first = (text: string) => /\p{L}/u.exec(text)?.[0]?.toLowerCase();
+  if (first(long) === first(short)) return true;
+  const text = `${long} (${short})`;
+  return detectDefinitions(text).some((d) => d.short === short && d.longStart === 0 && d.longEnd === long.length);
 }
 
 /** Fix that moves a later definition to the first use. */

@@ -4,6 +4,7 @@ import type { Finding, RuleContext } from './types';
 // Letters of a script other than Latin and Greek (Greek letters are symbols in this field: IFN-γ, CD3ζ, μL).
 const FOREIGN_RUN = /(?:(?![\p{Script=Latin}\p{Script=Greek}])\p{L}[\p{M}]*)+/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
+const PLAIN_LATIN_OR_GREEK = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
 // A cheap first look: any character beyond Latin, Greek, and general punctuation or symbols.
 const OTHER_SCRIPT = /[^\u0000-\u024F\u0370-\u03FF\u1E00-\u1FFF\u2000-\u2BFF]/u;
 const GREEK_LOOK_ALIKE = /[οΟΑΒΕΖΗΙΚΜΝΡΤΥΧ]/u;
@@ -99,6 +100,20 @@ export function checkForeignScript(context: RuleContext): Finding[] {
     for (const run of slice.matchAll(FOREIGN_RUN)) {
       const start = block.start + run.index!;
       const end = start + run[0].length;
+      // Mathematical letters (`𝛽`, `𝐂𝐀𝐑`, U+1D400–U+1D7FF) are styled Latin or Greek, not another script.
+      const plain = run[0].normalize('NFKC');
+      if (plain !== run[0] && PLAIN_LATIN_OR_GREEK.test(plain)) {
+        const codePoint = run[0].codePointAt(0)!.toString(16).toUpperCase();
+        findings.push({
+          rule: 'foreign-script',
+          start,
+          end,
+          message: `'${run[0]}' is written with mathematical letters (U+${codePoint}…), not the ordinary letters: write '${plain}'.`,
+          data: { word: run[0], plain },
+          fixes: [{ title: `Replace with '${plain}'`, edits: [{ start, end, newText: plain }], safe: true }],
+        });
+        continue;
+      }
       const before = masked[start - 1] ?? ' ';
       const after = masked[end] ?? ' ';
       if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after)) {
