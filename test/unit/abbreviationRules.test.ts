@@ -46,6 +46,10 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'Human foamy virus 3 (HFV-3) binds a receptor-binding domain (RBD); HFV-3-RBD and «HFV-RBD»-like «XQ-RBD» forms.'));
   test('compound of a defined abbreviation and a defined single letter', () =>
     check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
+  test('a form that runs on into math or a superscript is judged where it is written whole', () =>
+    check('undefined-abbreviation', 'The IL-9R$\\alpha$ chain and IL-9R^α^ bind; later «IL-9Rα» alone.'));
+  test('the whole text of a link names what it points at', () =>
+    check('undefined-abbreviation', 'Regions are listed in [QRSTV](https://example.org/qrstv) and «WXYZ» holds the rest.'));
   test('a number with a unit needs no definition', () => check('undefined-abbreviation', 'A 41.5-kDa band and a 12-kDa band, 5-mM steps.'));
   test('abbreviations needing no definition', () => check('undefined-abbreviation', 'DNA, RNA and mRNA in 10 mL at pH 7; mean ± SD; CD19 and CD56.'));
   test('title and headings are exempt', () => check('undefined-abbreviation', '---\ntitle: CAR-NK for AML\n---\n\n## GMP\n\nText «GMP» here.'));

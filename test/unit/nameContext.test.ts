@@ -27,6 +27,9 @@ describe('names written as such', () => {
     'in «NOD»/SCID mice',
     'grown with «EL9» cells',
     'the cell line «B99» and others',
+    'variants were called with the «QLMS-4» pipeline',
+    'fitted with the Python package «PyQZ3»',
+    'solved with the «SUNDOWN» solvers',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsName(source), true));
 

@@ -22,12 +22,14 @@ const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;
 /**
  * Names that have the shape of an abbreviation but come from a nomenclature or a catalogue,
- * which journals do not ask to define: identifiers ending in three or more digits, perhaps
- * with a letter or two after them (`NCT01234567`, `SNG001`, `K562`, `HEK293T`, `miR-155`,
- * `LY-CoV555`), influenza subtypes (`H1N1`, `H5N1`) and amino-acid substitutions (`F158V`,
- * `D614G`). CD markers (`CD123`, `CD-137`) are abbreviations, kept for the CD rules.
+ * which journals do not ask to define: identifiers holding three or more digits in a row
+ * (`NCT01234567`, `SNG001`, `K562`, `HEK293T`, `miR-155`, `LY-CoV555`, lot `322B15`),
+ * influenza subtypes (`H1N1`, `H5N1`) and amino-acid substitutions (`F158V`, `D614G`).
+ * CD markers (`CD123`, `CD-137`) are abbreviations, kept for the CD rules.
  */
-const CATALOGUE_NUMBER = /\p{N}{3,}\p{L}{0,2}$/u;
+const CATALOGUE_NUMBER = /\p{N}{3,}/u;
+/** `2Rα`, `15Rα`, `9R`: a receptor chain with its cytokine's name left out (`IL-2, -7 and -9R`). */
+const ELIDED_RECEPTOR_CHAIN = /^\p{N}+R[\u03b1-\u03c9]?$/u;
 const CD_MARKER = /^CD[-\u2010\u2011]?\p{N}/u;
 const INFLUENZA_SUBTYPE = /^H\d{1,2}N\d{1,2}$/;
 const AMINO_ACID_SUBSTITUTION = /^[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY]$/;
@@ -299,7 +301,7 @@ function isAsciiPlural(text: string): boolean {
 function isCatalogueName(text: string): boolean {
   if (text.includes('/')) return true;
   if (CATALOGUE_NUMBER.test(text) && !CD_MARKER.test(text)) return true;
-  return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text);
+  return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text) || ELIDED_RECEPTOR_CHAIN.test(text);
 }
 
 function mentionFromRun(

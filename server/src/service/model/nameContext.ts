@@ -5,13 +5,14 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * (`the 47D11 antibody clone`, `clone FMC63`), a drug or antibody code (`the antibody
  * (ADG-2)`, `a candidate drug, XR-17`, `cocktails such as AB-7 and CD-P5`, `etesevimab
  * (JS-2)`), a trial (`a phase 3 trial (ZETA-1)`), a virus strain or isolate (`bat coronavirus
- * RaTG13`), a cell line (`EL4 cells`, `the cell line B16`) or a mouse strain (`NSG mice`).
+ * RaTG13`), a cell line (`EL4 cells`, `the cell line B16`), a mouse strain (`NSG mice`),
+ * software (`the SLMS-3 pipeline`, `the Python package PyMC3`, a link `[GAMBLR](https://…)`).
  * Journals do not ask authors to define them. The context says so; the shape alone cannot
  * (`PD-1` and `ADG-2` look alike). One such use anywhere in the document names the key.
  */
 
 /** Words after which a following mention (or list of mentions) is the name of that thing. */
-const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|antibod(?:y|ies)|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
+const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|antibod(?:y|ies)|packages?|pipelines?|toolkits?|solvers?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
 /** Words between the head and the name: `antibody (now X)`, `cocktails such as X`, `drug, X`. */
 const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|e\.g\.,?|i\.e\.,?|including)\s+)*(?:\p{Ll}+-)?$/iu;
 /** Inside brackets, the name stands alone or in a list: `(ADG-2)`, `(X or Y)`, not `(PD-1 blockade)`. */
@@ -23,6 +24,8 @@ const HAS_NUMBER = /\p{N}/u;
 /** What follows a name: `X mice`, `X antibody clone`, `X clone` (a slash-joined strain part may come first). */
 const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:\p{Ll}+\s+)?(?:mice|mouse|strains?)\b/u;
 const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
+/** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`. */
+const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit|library)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
 const HAS_DIGIT = /\p{N}/u;
@@ -35,7 +38,7 @@ const LOOK_AHEAD = 40;
 /** True when the mention is written as a name, by the words around it. */
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
-  if (FOLLOWING_STRAIN.test(after)) return true;
+  if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after)) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -58,7 +61,13 @@ export function isWrittenAsName(model: DocumentModel, key: string): boolean {
   const mentions = model.byKey.get(key)?.mentions ?? [];
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
-    if (isNameInContext(model.prose.masked, mentions[i]!)) return true;
+    const mention = mentions[i]!;
+    if (isNameInContext(model.prose.masked, mention) || isWholeLinkText(model.text, mention)) return true;
   }
   return false;
+}
+
+/** A link whose whole text is the mention (`[GAMBLR](https://…)`) points at the thing it names. */
+function isWholeLinkText(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  return text.charCodeAt(mention.start - 1) === 0x5b /* [ */ && text.startsWith('](', mention.end);
 }

@@ -20,6 +20,16 @@ function fileNameOf(uri: string): string {
   }
 }
 
+/**
+ * True when the written form runs on into math or a pandoc sub- or superscript
+ * (`IL-2R$\alpha$`, `IL-2R^α^`): the abbreviation is longer than the mention, so its first use
+ * is judged at a use written whole.
+ */
+function isGluedToNotation(text: string, mention: AbbreviationMention): boolean {
+  const next = text.charCodeAt(mention.end);
+  return next === 0x24 /* $ */ || next === 0x5e /* ^ */ || (next === 0x7e /* ~ */ && text.charCodeAt(mention.end + 1) !== 0x7e);
+}
+
 /** True for mentions that count as uses for first-use rules. */
 function isCounted(mention: AbbreviationMention): boolean {
   return mention.definition === undefined && !mention.inLongForm && !mention.inHeading && mention.scope !== 'title';
@@ -168,7 +178,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   const seen = new Set<string>();
   for (let i = 0; i < model.mentions.length; i++) {
     const mention = model.mentions[i]!;
-    if (!isCounted(mention)) continue;
+    if (!isCounted(mention) || isGluedToNotation(model.text, mention)) continue;
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
