@@ -88,7 +88,8 @@ function lintCorpus(corpus) {
     // A Manubot project: its content folder (`content/`, or another name) holds metadata.yaml.
     args = [path.dirname(files.find((f) => /^[^/]+\/\d+\.[^/]+\.md$/.test(f) && existsSync(path.join(corpus.dir, path.dirname(f), 'metadata.yaml'))))];
   } else {
-    args = files;
+    // Each folder as the user would pass it: numbered sections of one manuscript are found there.
+    args = [...new Set(files.map((f) => path.dirname(f)))];
   }
   let output;
   try {
@@ -120,7 +121,12 @@ function readTsv(file) {
   return rows.map((row) => Object.fromEntries(row.split('\t').map((value, i) => [columns[i], value])));
 }
 
-const judgmentKey = (file, line, rule, token) => `${file}\t${line}\t${rule}\t${token}`;
+/**
+ * Tokens are compared as the reader wrote them and as the tool reports them: without markup
+ * (`T~reg~`), a plural `s` or a possessive (`TILs` and `TIL` are one problem).
+ */
+const sameToken = (token) => token.replace(/[~^*_]/g, '').replace(/(?:['\u2019]s?|s)$/u, '');
+const judgmentKey = (file, line, rule, token) => `${file}\t${line}\t${rule}\t${sameToken(token)}`;
 const judgments = new Map(readTsv(path.join(root, 'test', 'real', 'judgments.tsv')).map((j) => [judgmentKey(j.file, j.line, j.rule, j.token), j]));
 const problems = readTsv(path.join(root, 'test', 'real', 'problems.tsv'));
 
@@ -164,12 +170,12 @@ for (const [rule, r] of [...tally].sort((a, b) => (a[0] === '(all rules)' ? 1 : 
 }
 
 // Recall: the real problems a reader listed (severity `must`), plus every diagnostic judged TP.
-const reported = new Set(all.map((d) => `${d.file}\t${d.line}\t${d.token}`));
+const reported = new Set(all.map((d) => `${d.file}\t${d.line}\t${sameToken(d.token)}`));
 const realProblems = new Map();
-for (const p of problems) if (p.severity === 'must') realProblems.set(`${p.file}\t${p.line}\t${p.token}`, p);
+for (const p of problems) if (p.severity === 'must') realProblems.set(`${p.file}\t${p.line}\t${sameToken(p.token)}`, p);
 for (const d of all) {
   const j = judgments.get(judgmentKey(d.file, d.line, d.rule, d.token));
-  if (j?.verdict === 'TP') realProblems.set(`${d.file}\t${d.line}\t${d.token}`, { file: d.file, line: d.line, token: d.token, kind: d.rule, note: 'judged TP' });
+  if (j?.verdict === 'TP') realProblems.set(`${d.file}\t${d.line}\t${sameToken(d.token)}`, { file: d.file, line: d.line, token: d.token, kind: d.rule, note: 'judged TP' });
 }
 const missed = [...realProblems].filter(([key]) => !reported.has(key)).map(([, p]) => p);
 const totalReal = realProblems.size;

@@ -214,7 +214,8 @@ export function startServer(connection: Connection): void {
 
   /** Publishes the problems of a book's project file (`_quarto.yml`, `_bookdown.yml`) when they change. */
   const publishProjectFileProblems = (state: BookState): void => {
-    if (state.book.kind === 'include-tree') return;
+    // An include tree's and numbered sections' project file is a manuscript with diagnostics of its own.
+    if (state.book.kind === 'include-tree' || state.book.kind === 'numbered-sections') return;
     const uri = pathToFileURL(state.book.projectFile).href;
     const diagnostics = bookProblemDiagnostics(state, state.book.projectFile, contextFor(uri).analysis);
     const key = JSON.stringify(diagnostics);

@@ -6,6 +6,7 @@ import {
   findProjectFile,
   readBookProject,
   readIncludeTree,
+  readNumberedSections,
   type BookProject,
   type ProjectFileSystem,
 } from '../../server/src/node/bookProject';
@@ -131,6 +132,23 @@ describe('book discovery', () => {
       assert.deepEqual(problems(book), c.problems);
     });
   }
+});
+
+describe('numbered sections of one manuscript', () => {
+  const sections = (files: Record<string, string>) => order(readNumberedSections('/p', memoryFileSystem(files)));
+  test('numbered files, the first with the title: one manuscript in name order', () => {
+    assert.deepEqual(sections({ '/p/02A_Results.md': 'R', '/p/01_Intro.md': '---\ntitle: T\n---\nI', '/p/10_Methods.md': 'M', '/p/notes.txt': '' }), [
+      '0:01_Intro.md',
+      '1:02A_Results.md',
+      '2:10_Methods.md',
+    ]);
+  });
+  test('separate documents: each with its own front matter, no title, an unnumbered file, or one file', () => {
+    assert.equal(sections({ '/p/01.md': '---\ntitle: A\n---\n', '/p/02.md': '---\ntitle: B\n---\n' }), undefined);
+    assert.equal(sections({ '/p/01.md': '---\nauthor: A\n---\n', '/p/02.md': 'x' }), undefined);
+    assert.equal(sections({ '/p/01.md': '---\ntitle: A\n---\n', '/p/notes.md': 'x' }), undefined);
+    assert.equal(sections({ '/p/01.md': '---\ntitle: A\n---\n' }), undefined);
+  });
 });
 
 describe('include shortcodes', () => {

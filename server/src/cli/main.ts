@@ -10,7 +10,7 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { bookContexts, type ChaptersMode } from '../node/bookAnalysis';
-import { findIncludeShortcodes, findProjectFile, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
+import { findIncludeShortcodes, findProjectFile, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, readNumberedSections, type BookProject } from '../node/bookProject';
 import { GlossaryServices, layerSettings } from '../node/analysisContext';
 import { projectContextFor } from '../node/projectFiles';
 import {
@@ -103,7 +103,8 @@ async function bookInput(input: string): Promise<BookInput | undefined> {
     const folder = resolve(trimmed);
     // The folder must be the project's own: its root, or a Manubot project's content folder.
     const isOwn = projectFile && (dirname(projectFile) === folder || (isManubotMetadata(projectFile) && dirname(dirname(projectFile)) === folder));
-    const book = isOwn ? readBookProject(projectFile) : undefined;
+    // Without a project file, numbered section files with one title (a pandoc build's parts) are one manuscript.
+    const book = isOwn ? readBookProject(projectFile) : projectFile ? undefined : readNumberedSections(folder);
     if (!book) return undefined;
     const shownRoot = book.root === folder ? trimmed : dirname(trimmed);
     return { book, shownRoot: shownRoot === '.' ? '' : shownRoot };

@@ -23,7 +23,7 @@ export interface ProjectFileSystem {
 }
 
 /** What kind of project a book comes from. */
-export type BookKind = 'quarto-book' | 'quarto-manuscript' | 'bookdown' | 'manubot' | 'include-tree';
+export type BookKind = 'quarto-book' | 'quarto-manuscript' | 'bookdown' | 'manubot' | 'numbered-sections' | 'include-tree';
 
 /** One `{{< include path >}}` shortcode in a file's text. */
 export interface IncludeShortcode {
@@ -362,6 +362,32 @@ function readManubotProject(fs: ProjectFileSystem, file: string): BookProject {
   return { kind: 'manubot', projectFile: file, root: dirname(content), files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
 }
 
+/**
+ * A manuscript split into numbered section files that a build joins in name order, as pandoc
+ * projects do with a Makefile (`01_Introduction.md`, `02A_Results.md`, …): two or more
+ * markdown files in one folder, every one named with a leading number, the first carrying
+ * the front matter with the title and no other carrying front matter. Separate documents
+ * each have their own. The project file is the first section.
+ */
+export function readNumberedSections(folder: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
+  const names = fs
+    .list(folder)
+    .filter((entry) => !entry.isDirectory && PROSE_EXTENSIONS.test(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (names.length < 2 || !names.every((name) => NUMBERED_SECTION.test(name))) return undefined;
+  const paths = names.map((name) => join(folder, name));
+  const hasFrontMatter = paths.map((path) => FRONT_MATTER_OPEN.test(fs.readText(path) ?? ''));
+  const first = fs.readText(paths[0]!) ?? '';
+  if (!hasFrontMatter[0] || !TITLE_FIELD.test(first.slice(0, first.indexOf('\n---', 3) + 1)) || hasFrontMatter.slice(1).some(Boolean)) return undefined;
+  const builder = new BookBuilder(fs, folder);
+  for (const path of paths) builder.addChapter(path);
+  return { kind: 'numbered-sections', projectFile: paths[0]!, root: folder, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
+}
+const NUMBERED_SECTION = /^\d+/;
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+const TITLE_FIELD = /^title[ \t]*:/m;
+
 /** The book a project file describes, or undefined when it is not a book (a Quarto website, a default project). */
 export function readBookProject(projectFile: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
   const name = basename(projectFile);
@@ -407,6 +433,10 @@ export function bookContaining(documentPath: string, fs: ProjectFileSystem = nod
   if (project?.files.some((f) => f.path === path)) return project;
   const text = fs.readText(path);
   if (text !== undefined && findIncludeShortcodes(text).length > 0) return readIncludeTree(path, fs);
+  if (!projectFile) {
+    const sections = readNumberedSections(dirname(path), fs);
+    if (sections?.files.some((f) => f.path === path)) return sections;
+  }
   return undefined;
 }
 
