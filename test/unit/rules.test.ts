@@ -120,6 +120,13 @@ describe('inconsistent-variants', () => {
     check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved. «FcγRIIIa» signals.'));
   test('saying they are the same is fine', () => check('inconsistent-variants', 'CD16a (FcγRIIIa) binds IgG. CD16a is cleaved. FcγRIIIa signals.'));
   test('one form throughout is fine', () => check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved.'));
+  test('a less used form is reported once, its fix rewrites every use', () => {
+    const text = 'CD16a binds IgG. CD16a is cleaved. CD16a again. FcγRIIIa signals and FcγRIIIa binds.';
+    check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved. CD16a again. «FcγRIIIa» signals and FcγRIIIa binds.');
+    const [diagnostic] = service.lint({ uri: 'x.md', version: 1, text }).filter((d) => d.code === 'inconsistent-variants');
+    assert.equal(diagnostic!.data!.fixes![0]!.edits.length, 2);
+  });
+  test('a protein and its phosphorylated form are two terms', () => check('inconsistent-variants', 'STAT5 is a factor; STAT5 binds. pSTAT5 was measured.'));
   test('not triggered by hidden constructs', () => check('inconsistent-variants', 'CD16a binds IgG.\n\n' + HIDDEN('FcγRIIIa')));
 });
 

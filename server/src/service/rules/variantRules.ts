@@ -64,7 +64,8 @@ const formKeys = new Map<string, string>();
 /**
  * `inconsistent-variants`: one term written in several accepted forms (`CD16a` and
  * `FcγRIIIa`) without the document saying they are the same (`CD16a (FcγRIIIa)`).
- * Each use of a less used form is reported, pointing at the most used one.
+ * Each less used form is reported once, at its first use, pointing at the most used one;
+ * its fix rewrites every use of that form.
  */
 export function checkInconsistentVariants(context: RuleContext): Finding[] {
   const { model, knowledge } = context;
@@ -98,18 +99,37 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
     const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
     const [dominantKey, dominant] = ranked[0]!;
     const entry: TermEntry | undefined = knowledge.byId(entryId);
+    // One finding per less used form, at its first use; its fix rewrites every use of it.
+    const uses = new Map<string, TermMention[]>();
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
-      if (formKey(term.form) === dominantKey) continue;
-      const written = text.slice(term.start, term.end);
-      const replacement = written.endsWith('s') && !term.form.endsWith('s') ? `${dominant.form}s` : dominant.form;
+      const key = formKey(term.form);
+      if (key === dominantKey) continue;
+      const list = uses.get(key);
+      if (list) list.push(term);
+      else uses.set(key, [term]);
+    }
+    for (const list of uses.values()) {
+      const first = list[0]!;
+      const written = text.slice(first.start, first.end);
+      const replacementOf = (term: TermMention): string => {
+        const form = text.slice(term.start, term.end);
+        return form.endsWith('s') && !term.form.endsWith('s') ? `${dominant.form}s` : dominant.form;
+      };
+      const others = list.length > 1 ? ` ('${written}' is written ${list.length} times)` : '';
       findings.push({
         rule: 'inconsistent-variants',
-        start: term.start,
-        end: term.end,
-        message: `'${written}' and '${dominant.form}' name the same ${entry ? `term (${entry.preferred})` : 'term'}; this document uses '${dominant.form}' ${dominant.count} time${dominant.count === 1 ? '' : 's'}. Use one form, or say once that they are the same.`,
-        data: { entryId, form: term.form, dominant: dominant.form },
-        fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe: false }],
+        start: first.start,
+        end: first.end,
+        message: `'${written}' and '${dominant.form}' name the same ${entry ? `term (${entry.preferred})` : 'term'}; this document uses '${dominant.form}' ${dominant.count} time${dominant.count === 1 ? '' : 's'}${others}. Use one form, or say once that they are the same.`,
+        data: { entryId, form: first.form, dominant: dominant.form, uses: list.length },
+        fixes: [
+          {
+            title: list.length > 1 ? `Replace all ${list.length} with '${dominant.form}'` : `Replace with '${replacementOf(first)}'`,
+            edits: list.map((term) => ({ start: term.start, end: term.end, newText: replacementOf(term) })),
+            safe: false,
+          },
+        ],
       });
     }
   }
