@@ -6,6 +6,7 @@
 //   npm run eval:real                      # the shared corpus and every folder of ../real-extra
 //   CARNK_REAL_EXTRA=/a:/b npm run eval:real
 //   npm run eval:real -- --unjudged-tsv    # unjudged diagnostics as judgment rows to fill in
+//   npm run eval:real -- --verdict FP      # the current diagnostics judged FP (or DEB, TP), with causes
 //
 // The corpora's text stays outside this repository; only judgments live here:
 //   test/real/judgments.tsv  file, line, rule, token, verdict (TP / FP / DEB), cause
@@ -25,6 +26,8 @@ const cli = path.join(root, 'dist', 'cli.js');
 const sharedCorpus = path.resolve(root, '..', 'shared', 'corpora', 'real-manuscripts');
 const extraRoots = (process.env.CARNK_REAL_EXTRA ?? path.resolve(root, '..', 'real-extra')).split(path.delimiter).filter(Boolean);
 const printUnjudgedRows = process.argv.includes('--unjudged-tsv');
+/** `--verdict FP` (or DEB, TP): list the current diagnostics judged so, with the judged cause. */
+const listVerdict = process.argv.includes('--verdict') ? process.argv[process.argv.indexOf('--verdict') + 1] : undefined;
 const MANUSCRIPT = /\.(md|markdown|qmd|rmd)$/i;
 /** Provenance and judgment files kept beside a gathered corpus; never linted. */
 const NOT_MANUSCRIPTS = new Set(['SOURCE.md', 'PROBLEMS.md']);
@@ -189,6 +192,13 @@ if (unjudged.length > 0) {
   for (const d of unjudged) {
     if (printUnjudgedRows) console.log(`${d.file}\t${d.line}\t${d.rule}\t${d.token}\t?\t${d.message}`);
     else console.log(`  ${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.rule}  ${d.token}  — ${d.message}`);
+  }
+}
+if (listVerdict) {
+  console.log(`\ncurrent diagnostics judged ${listVerdict}:`);
+  for (const d of all) {
+    const j = judgments.get(judgmentKey(d.file, d.line, d.rule, d.token));
+    if (j?.verdict === listVerdict) console.log(`  ${d.file}:${d.line}  ${d.severity}  ${d.rule}  ${d.token}  — ${j.cause}`);
   }
 }
 const stale = [...judgments.keys()].filter((key) => !judgedUsed.has(key)).length;

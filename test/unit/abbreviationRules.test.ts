@@ -48,6 +48,8 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
   test('a form that runs on into math or a superscript is judged where it is written whole', () =>
     check('undefined-abbreviation', 'The IL-9R$\\alpha$ chain and IL-9R^α^ bind; later «IL-9Rα» alone.'));
+  test('a table cell of a word or two is a value; a cell of running text is prose', () =>
+    check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX | QK7 IgG1 | binds «WVY» on resting cells |\n'));
   test('the whole text of a link names what it points at', () =>
     check('undefined-abbreviation', 'Regions are listed in [QRSTV](https://example.org/qrstv) and «WXYZ» holds the rest.'));
   test('a number with a unit needs no definition', () => check('undefined-abbreviation', 'A 41.5-kDa band and a 12-kDa band, 5-mM steps.'));

@@ -115,6 +115,14 @@ describe('gene-not-italic', () => {
   test('fix italicises', () => assert.equal(fixed('gene-not-italic', 'CISH knockout helps.'), '*CISH* knockout helps.'));
 });
 
+describe('hyphenated CD names', () => {
+  test('any CD number with a hyphen is a discouraged variant, not an undefined abbreviation', () => {
+    check('discouraged-variant', 'Both «CD-8» and «CD-123» cells, and CD-19 too; CD8 is fine.'.replace('CD-19 too', '«CD-19» too'));
+    check('undefined-abbreviation', 'Both CD-8 and CD-123 cells.');
+    assert.equal(fixed('discouraged-variant', 'Both CD-8 cells.'), 'Both CD8 cells.');
+  });
+});
+
 describe('inconsistent-variants', () => {
   test('two accepted forms of one term, the less used one reported', () =>
     check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved. «FcγRIIIa» signals.'));

@@ -330,6 +330,15 @@ export function findInlineExclusions(
         i = stop;
         continue;
       }
+      // A Jinja statement or comment in a template (Manubot's front matter): `{% if x %}`, `{# note #}`.
+      if (text[i + 1] === '%' || (text[i + 1] === '#' && (text[i + 2] === ' ' || text[i + 2] === '\n'))) {
+        const close = text.indexOf(text[i + 1] === '%' ? '%}' : '#}', i + 2);
+        if (close >= 0 && close + 2 <= end) {
+          exclude(i, close + 2);
+          i = close + 2;
+          continue;
+        }
+      }
       const value = text[i + 1] === '{' ? matchSticky(TEMPLATE_VALUE, text, i, end) : -1;
       const stop = value > 0 ? value : matchSticky(ATTRIBUTE, text, i, end);
       if (stop > 0) {

@@ -4,6 +4,7 @@ import { distinctExpansions, expansionFor, foldExpansion } from '../model/expans
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { isWrittenAsName } from '../model/nameContext';
+import { HYPHENATED_CD } from './variantRules';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { standardGeneSymbols } from './standardSymbols';
@@ -28,6 +29,18 @@ function fileNameOf(uri: string): string {
 function isGluedToNotation(text: string, mention: AbbreviationMention): boolean {
   const next = text.charCodeAt(mention.end);
   return next === 0x24 /* $ */ || next === 0x5e /* ^ */ || (next === 0x7e /* ~ */ && text.charCodeAt(mention.end + 1) !== 0x7e);
+}
+
+/** Whether the mention fills, alone or with one other word, a cell of a table row. */
+function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
+  const block = model.prose.blocks[mention.block];
+  if (block?.kind !== 'table-row') return false;
+  const masked = model.prose.masked;
+  let start = mention.start;
+  while (start > block.start && masked[start - 1] !== '|') start--;
+  let end = mention.end;
+  while (end < block.end && masked[end] !== '|') end++;
+  return masked.slice(start, end).trim().split(/\s+/u).length <= 2;
 }
 
 /** True for mentions that count as uses for first-use rules. */
@@ -182,7 +195,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key) || scopes.isExemptCompound(mention.scope, mention.key, needs)) continue;
+    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key) || HYPHENATED_CD.test(mention.key) || scopes.isExemptCompound(mention.scope, mention.key, needs)) continue;
     const site = scopes.siteOf(mention.scope, mention.key, needs);
     const where = describeScope(mention.scope);
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
@@ -200,6 +213,8 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       continue;
     }
     if (!site) {
+      // A table cell of a word or two is a value (a clone, an isotype, a catalogue number), not prose.
+      if (isTableValue(model, mention)) continue;
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
       if (isWrittenAsName(model, mention.key)) continue;
       const fix = defineAtFirstUse(context, mention);

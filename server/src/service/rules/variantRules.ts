@@ -45,6 +45,35 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
       fixes,
     });
   }
+  findings.push(...hyphenatedClusterNames(context, findings));
+  return findings;
+}
+
+/** `CD-8`, `CD-123a`: a cluster-of-differentiation name with a hyphen after CD. */
+export const HYPHENATED_CD = /^CD[-\u2010\u2011](\d+[a-z]?)$/u;
+
+/**
+ * Every hyphenated CD name is the same style slip as the knowledge base's `CD-19`: reported
+ * for any number, not only the markers the knowledge base lists (those it lists are already
+ * in `found`).
+ */
+function hyphenatedClusterNames(context: RuleContext, found: readonly Finding[]): Finding[] {
+  const reported = new Set(found.map((f) => f.start));
+  const findings: Finding[] = [];
+  for (let i = 0; i < context.model.mentions.length; i++) {
+    const mention = context.model.mentions[i]!;
+    const match = HYPHENATED_CD.exec(mention.text);
+    if (!match || reported.has(mention.start)) continue;
+    const replacement = `CD${match[1]}`;
+    findings.push({
+      rule: 'discouraged-variant',
+      start: mention.start,
+      end: mention.end,
+      message: `'${mention.text}' is discouraged: Cluster-of-differentiation names are written without a hyphen between CD and the number. Write '${replacement}'.`,
+      data: { form: mention.text, replacement },
+      fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start: mention.start, end: mention.end, newText: replacement }], safe: true }],
+    });
+  }
   return findings;
 }
 
