@@ -48,8 +48,8 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
   test('a form that runs on into math or a superscript is judged where it is written whole', () =>
     check('undefined-abbreviation', 'The IL-9R$\\alpha$ chain and IL-9R^α^ bind; later «IL-9Rα» alone.'));
-  test('a table cell of a word or two is a value; a cell of running text is prose', () =>
-    check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX | QK7 IgG1 | binds «WVY» on resting cells |\n'));
+  test('a table cell holding a value is not prose; a cell of running text is', () =>
+    check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX 2nd mAb (QK7) | Ms IgG1κ (MQPC-2) | binds «WVY» on resting cells |\n'));
   test('the whole text of a link names what it points at', () =>
     check('undefined-abbreviation', 'Regions are listed in [QRSTV](https://example.org/qrstv) and «WXYZ» holds the rest.'));
   test('a number with a unit needs no definition', () => check('undefined-abbreviation', 'A 41.5-kDa band and a 12-kDa band, 5-mM steps.'));
@@ -120,6 +120,15 @@ describe('redefined-abbreviation', () => {
     check('redefined-abbreviation', 'Graft-versus-host disease (GvHD) is rare. Later, graft-versus-host disease («GvHD») again.'));
   test('definitions in different scopes are expected', () =>
     check('redefined-abbreviation', '---\nabstract: Natural killer (NK) cells.\n---\n\nNatural killer (NK) cells.\n\n**Figure 1.** Natural killer (NK) cells.'));
+});
+
+describe('fixes that would join two abbreviations', () => {
+  test('a repeated definition right after another abbreviation is not collapsed unattended', () => {
+    const text = 'Natural killer (NK) cells grew. The anti-QX9 CAR natural killer (NK) cells and NK cells.';
+    assert.equal(service.fixAll({ uri: 'x.md', version: 1, text }).text.includes('CAR NK'), false);
+    const plain = 'Natural killer (NK) cells grew. Later natural killer (NK) cells and NK cells.';
+    assert.equal(service.fixAll({ uri: 'x.md', version: 1, text: plain }).text, 'Natural killer (NK) cells grew. Later NK cells and NK cells.');
+  });
 });
 
 describe('unused-abbreviation', () => {

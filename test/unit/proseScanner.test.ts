@@ -72,7 +72,8 @@ describe('prose scanner: figure and table references are not prose', () => {
 describe('prose scanner: markup around prose', () => {
   const cases: ProseCase[] = [
     { name: 'template values', input: 'We counted {{death_count}} deaths in {{ trial_total }} trials.', absent: ['death_count', 'trial_total', 'death', 'trial'], present: ['We', 'counted', 'deaths', 'trials'] },
-    { name: 'Jinja statements and comments', input: 'Text {% if author.orcid %}ORCID{% endif %} and {# a NOTE on GMP #} more; figure {#fig:x} stays.', absent: ['author.orcid', 'endif', 'NOTE', 'GMP'], present: ['Text', 'ORCID', 'more', 'figure'] },
+    { name: 'a Jinja statement makes its block template logic', input: 'Text {% if author.orcid %}ORCID label{% endif %} here.', absent: ['Text', 'author.orcid', 'ORCID', 'label', 'here'], present: [] },
+    { name: 'Jinja comments', input: 'Text {# a NOTE on GMP #} and {## the DOI\nline ##} more; figure {#fig:x} stays.', absent: ['NOTE', 'GMP', 'DOI'], present: ['Text', 'more', 'figure'] },
     { name: 'Quarto shortcodes stay masked as before', input: '{{< include _GMP.qmd >}}\n\nText {{< var CRS >}} here.', absent: ['GMP', 'CRS', 'include', 'var'], present: ['Text', 'here'] },
     { name: 'a quotation right before a citation', input: 'As reported in "Natural killer (NK) cells in solid tumours" [@lee2020], CAR cells.', absent: ['Natural', 'NK', 'tumours'], present: ['As', 'reported', 'CAR'] },
     { name: 'a quotation right after a citation', input: 'Lee [@lee2020], \u201cKilling by NK cells in vitro and in vivo\u201d, was cited.', absent: ['Killing', 'NK', 'vivo'], present: ['Lee', 'was', 'cited'] },

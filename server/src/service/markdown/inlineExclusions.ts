@@ -330,9 +330,14 @@ export function findInlineExclusions(
         i = stop;
         continue;
       }
-      // A Jinja statement or comment in a template (Manubot's front matter): `{% if x %}`, `{# note #}`.
-      if (text[i + 1] === '%' || (text[i + 1] === '#' && (text[i + 2] === ' ' || text[i + 2] === '\n'))) {
-        const close = text.indexOf(text[i + 1] === '%' ? '%}' : '#}', i + 2);
+      // A Jinja statement makes its block template logic (Manubot's front matter: author loops,
+      // ORCID labels), not the author's prose; a Jinja comment (`{# note #}`, `{## … ##}`) is hidden.
+      if (text[i + 1] === '%') {
+        exclude(start, end);
+        break;
+      }
+      if (text[i + 1] === '#' && (text[i + 2] === ' ' || text[i + 2] === '\n' || text[i + 2] === '#')) {
+        const close = text.indexOf('#}', i + 2);
         if (close >= 0 && close + 2 <= end) {
           exclude(i, close + 2);
           i = close + 2;

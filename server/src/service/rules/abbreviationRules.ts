@@ -31,7 +31,7 @@ function isGluedToNotation(text: string, mention: AbbreviationMention): boolean 
   return next === 0x24 /* $ */ || next === 0x5e /* ^ */ || (next === 0x7e /* ~ */ && text.charCodeAt(mention.end + 1) !== 0x7e);
 }
 
-/** Whether the mention fills, alone or with one other word, a cell of a table row. */
+/** Whether the mention sits in a table cell that holds a value (a clone, an isotype, a catalogue entry), not running text. */
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
   if (block?.kind !== 'table-row') return false;
@@ -40,7 +40,24 @@ function isTableValue(model: RuleContext['model'], mention: AbbreviationMention)
   while (start > block.start && masked[start - 1] !== '|') start--;
   let end = mention.end;
   while (end < block.end && masked[end] !== '|') end++;
-  return masked.slice(start, end).trim().split(/\s+/u).length <= 2;
+  // Running text has words in lower case; a value (`Ms IgG1κ (MOPC-21)`, `BioLegend (356114)`) has few or none.
+  let words = 0;
+  for (const word of masked.slice(start, end).split(/\s+/u)) if (/^\p{Ll}{2,}[,.;:]?$/u.test(word)) words++;
+  return words < 3;
+}
+
+/**
+ * Whether an abbreviation stands right before `offset` (white space between): a short form
+ * put there would read as one compound with it (`anti-CD19 CAR natural killer (NK) cells`
+ * collapsed to `CAR NK cells`), which the author should see before it happens.
+ */
+function followsAbbreviation(text: string, offset: number): boolean {
+  let end = offset;
+  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  if (end === offset) return false;
+  let start = end;
+  while (start > 0 && /[\p{L}\p{N}-]/u.test(text[start - 1]!)) start--;
+  return /\p{Lu}.*\p{Lu}/u.test(text.slice(start, end));
 }
 
 /** True for mentions that count as uses for first-use rules. */
@@ -213,7 +230,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       continue;
     }
     if (!site) {
-      // A table cell of a word or two is a value (a clone, an isotype, a catalogue number), not prose.
+      // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose.
       if (isTableValue(model, mention)) continue;
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
       if (isWrittenAsName(model, mention.key)) continue;
@@ -317,7 +334,10 @@ export function checkDefinitions(context: RuleContext): Finding[] {
         data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
       };
       if (collapse) {
-        const safe = !isInsideCompound(model.text, collapse.start, collapse.end) && !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText);
+        const safe =
+          !isInsideCompound(model.text, collapse.start, collapse.end) &&
+          !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText) &&
+          !followsAbbreviation(model.text, collapse.start);
         finding.fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe }];
       }
       findings.push(finding);

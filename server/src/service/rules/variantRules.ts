@@ -31,7 +31,8 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     const replacement = withPlural(written, discouraged.form, discouraged.replacement);
     // Safe only for another spelling of the same form (TGF-beta -> TGF-β, CAR NK -> CAR-NK) that doubles no neighbouring word;
     // a different name (FACS analysis -> flow cytometry, PBMNC -> PBMC) is the author's call.
-    const safe = !isGeneSymbol && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement) && !isInsideIdentifier(text, term.start, term.end);
+    // A form written across a line break may join two phrases of a list: the author decides.
+    const safe = !isGeneSymbol && !written.includes('\n') && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement) && !isInsideIdentifier(text, term.start, term.end);
     const fixes: FixProposal[] = [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe }];
     if (isGeneSymbol) fixes.push({ title: `Italicise as the gene: '*${written}*'`, edits: [{ start: term.start, end: term.end, newText: `*${written}*` }], safe: false });
     findings.push({
