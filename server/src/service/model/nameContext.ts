@@ -58,6 +58,16 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
 
 /** True when some use of `key` in the document is written as a name (see {@link isNameInContext}). */
 export function isWrittenAsName(model: DocumentModel, key: string): boolean {
+  // Asked once per scope a key is undefined in (a thesis has hundreds of legends): remember per model.
+  let known = namesByModel.get(model);
+  if (!known) namesByModel.set(model, (known = new Map()));
+  let isName = known.get(key);
+  if (isName === undefined) known.set(key, (isName = readsAsName(model, key)));
+  return isName;
+}
+const namesByModel = new WeakMap<DocumentModel, Map<string, boolean>>();
+
+function readsAsName(model: DocumentModel, key: string): boolean {
   const mentions = model.byKey.get(key)?.mentions ?? [];
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
