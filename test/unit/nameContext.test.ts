@@ -30,6 +30,9 @@ describe('names written as such', () => {
     'variants were called with the «QLMS-4» pipeline',
     'fitted with the Python package «PyQZ3»',
     'solved with the «SUNDOWN» solvers',
+    'columns from «QE» Healthcare',
+    'a kit from «ZPS» Bioscience',
+    'made by «QRX» GmbH',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsName(source), true));
 
@@ -46,6 +49,7 @@ describe('names written as such', () => {
     'in line with «WHO» guidance',
     'each «iPSC» clone can be edited',
     'treated with mAbs\nCD16/FcγRIIIa and «NKG2D» pairs',
+    'the «NK» Cancer trials',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsName(source), false));
 });

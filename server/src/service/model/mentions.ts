@@ -297,9 +297,15 @@ function isAsciiPlural(text: string): boolean {
   return false;
 }
 
+/** An enzyme named by its substrate (`RNase`, `DNase`, `RNases`): a word, not an abbreviation. */
+const ENZYME_NAME = /^\p{Lu}+(?:A|\p{Ll}*a)ses?$/u;
+/** Eight or more one-letter amino-acid codes in a row: a peptide sequence (`GLNDIFEAQK…`), not an abbreviation. */
+const PEPTIDE_SEQUENCE = /^[ACDEFGHIKLMNPQRSTVWY]{8,}$/;
+
 /** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
 function isCatalogueName(text: string): boolean {
   if (text.includes('/')) return true;
+  if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text)) return true;
   if (CATALOGUE_NUMBER.test(text) && !CD_MARKER.test(text)) return true;
   return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text) || ELIDED_RECEPTOR_CHAIN.test(text);
 }
