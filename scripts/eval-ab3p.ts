@@ -1,7 +1,8 @@
 /**
  * Scores the abbreviation-definition detector against the Ab3P MED1250 gold
  * standard (development half), read from ../shared/corpora/ab3p-med1250/ or
- * from $AB3P_CORPUS. Prints `tp fp fn precision recall f1`, the detection time
+ * from $AB3P_CORPUS. Prints `tp fp fn precision recall f1` for the whole dev half and for its
+ * two halves by record order (A for tuning, B held out), the detection time
  * and writes false positives and misses to eval-results/ab3p-errors.tsv.
  *
  * Usage: npm run eval:ab3p [-- --predictions other-output.tsv]
@@ -49,6 +50,19 @@ function main(): void {
       .map((value) => (Number.isInteger(value) ? String(value) : value.toFixed(3)))
       .join('\t'),
   );
+  // The dev half split in two by record order: readings are tuned on A and checked on B, so a
+  // reading that fits a few records of one half shows as a gap between the two lines.
+  const half = Math.ceil(records.length / 2);
+  for (const [label, part] of [['A (tuning)', records.slice(0, half)], ['B (held out)', records.slice(half)]] as const) {
+    const ids = new Set(part.map((record) => record.pmid));
+    const inPart = (pair: DefinitionPair) => ids.has(pair.pmid);
+    const partScore = scorePairs(predictions.filter(inPart), gold.filter(inPart), synonyms.filter(inPart));
+    console.log(
+      [`dev ${label}:`, partScore.truePositives.length, partScore.falsePositives.length, partScore.misses.length, partScore.precision, partScore.recall, partScore.f1]
+        .map((value) => (typeof value === 'string' || Number.isInteger(value) ? String(value) : value.toFixed(3)))
+        .join('\t'),
+    );
+  }
   if (predictionsFile === undefined) {
     const timings: number[] = [];
     const cpuTimings: number[] = [];
