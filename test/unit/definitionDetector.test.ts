@@ -25,6 +25,7 @@ function check(text: string, expected: Expected[]): void {
 }
 
 const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
+  ['a short form joined by a hyphen to the next word', 'Patients received chimeric antigen receptor (CAR-)T cells.', [['CAR', 'chimeric antigen receptor']]],
   ['a definition followed by a reference', 'Cytokine release syndrome (CRS; ref. 3) was graded.', [['CRS', 'Cytokine release syndrome']]],
   ['a definition followed by a remark', 'Cytokine release syndrome (CRS, grade 2 or higher) was rare.', [['CRS', 'Cytokine release syndrome']]],
   ['lower-case expansion', 'Allogeneic natural killer (NK) cells were infused.', [['NK', 'natural killer']]],
@@ -120,6 +121,7 @@ for (const [name, text, expected] of conventions) {
 }
 
 const notDefinitions: Array<[name: string, text: string]> = [
+  ['a bracket glued to the next word without a hyphen', 'Phosphorylated kinase (ERK)1/2 rose.'],
   ['a bracketed list of abbreviations', 'Natural killer cells kill by many routes (NKR, ADCC, CDC).'],
   ['a bracketed list joined by and', 'Killing by antibody-dependent routes (ADCC, ADCP and CDC) was seen.'],
   ['an inline list of abbreviations', 'Nearby killer cells with pairs (NK, natural killer; IL, interleukin) were counted.'],

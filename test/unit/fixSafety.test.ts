@@ -123,7 +123,8 @@ describe('which fixes are safe', () => {
   const cases: { name: string; rule: string; text: string; safe: boolean | 'none' }[] = [
     { name: 'define at first use, used again', rule: 'undefined-abbreviation', text: 'We studied CRS. CRS rose.', safe: true },
     { name: 'define at first use, the only use (the definition would be unused)', rule: 'undefined-abbreviation', text: 'We studied CRS here.', safe: false },
-    { name: 'define inside a bracket with a trailing hyphen', rule: 'undefined-abbreviation', text: 'Chimeric antigen receptor (CAR-)T cells. CAR T cells kill.', safe: false },
+    { name: 'define inside a bracket with a trailing hyphen', rule: 'undefined-abbreviation', text: 'Patients got (CAR-)T cells. CAR T cells kill.', safe: false },
+    { name: 'a definition joined by a hyphen to the next word is never collapsed', rule: 'used-before-definition', text: 'The CAR T cells. Chimeric antigen receptor (CAR-)T cells kill.', safe: 'none' },
     { name: 'define next to a long form already written', rule: 'undefined-abbreviation', text: 'The KIRs killer inhibitory receptors bind HLA-E. KIRs vary.', safe: false },
     { name: 'define when the author writes the long form later', rule: 'undefined-abbreviation', text: 'The CAR NK cells. Then chimeric antigen receptor (CAR-)T cells. CAR again.', safe: false },
     { name: 'move a definition into a compound', rule: 'used-before-definition', text: 'The S protein-hACE2 interaction. The human ACE2 (hACE2) receptor binds; hACE2 again.', safe: false },

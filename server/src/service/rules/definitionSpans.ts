@@ -40,6 +40,8 @@ export function definitionSpan(text: string, definition: AbbreviationDefinition)
     }
   }
   if (close < 0) return undefined;
+  // `(CAR-)T`: the bracket's hyphen joins the short form to the next word; no edit can keep that.
+  if (text[close - 1] === '-' || /[\p{L}\p{N}]/u.test(text[close + 1] ?? '')) return undefined;
   const rest = text.slice(innerEnd, close).replace(/^[\s;,:]+/u, '').trim();
   const outerStart = definition.pattern === 'long-short' ? definition.longStart : definition.shortStart;
   const leftover = rest.length > 0 ? ` ${bracket}${rest}${closer}` : '';

@@ -103,8 +103,17 @@ function singleLetterDefinition(
  * preceding words; or `(long form, SF)`: the bracket holds both.
  */
 function longFormBeforeBracket(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
-  // `(ERK)1/2`: a bracket glued to the following word is part of that word.
-  if (group.close + 1 < text.length && isWordCharacter(text, group.close + 1)) return undefined;
+  // `(ERK)1/2`: a bracket glued to the following word is part of that word, unless its short
+  // form ends in a hyphen that joins it to that word: `chimeric antigen receptor (CAR-)T cells`.
+  if (group.close + 1 < text.length && isWordCharacter(text, group.close + 1)) {
+    if (text.charAt(group.close - 1) !== '-' || !mayOpenDefinitionBracket(text, blockStart, group.open)) return undefined;
+    const short = { start: group.open + 1, end: group.close - 1 };
+    if (short.end - short.start < 2 || !hasShortFormShape(text, short)) return undefined;
+    const candidate = longFormEndingAt(text, blockStart, group.open, short);
+    // A long form that holds the short form itself (`CAR-NKs (CAR-)T`) is a use, not an expansion.
+    const written = text.slice(short.start, short.end);
+    return candidate && !text.slice(candidate.long.start, candidate.long.end).split(/[\s-]+/u).some((word) => word.startsWith(written)) ? candidate : undefined;
+  }
   // `(A, B, C)` and `(NK, natural killer; IL, interleukin)` list abbreviations: no definition of the words before.
   if (isBracketedList(text, group.open + 1, group.close)) return undefined;
   const short = firstItemOfBracket(text, group.open + 1, group.close);
