@@ -36,6 +36,14 @@ describe('books over the language server protocol', { timeout: 30_000 }, () => {
   });
   after(async () => server.stop());
 
+  test('a Manubot section opened alone is read with the sections before it (content/metadata.yaml marks the project)', async () => {
+    const results = file('manubot/content/10.results.md');
+    const published = await open(results, 'markdown');
+    assert.deepEqual(codes(published), []);
+    const hover = await request<Hover>('textDocument/hover', { textDocument: { uri: results.uri }, position: positionOf(results.text, 'ADCC', 0, 1) });
+    assert.match((hover.contents as { value: string }).value, /Defined in 02\.introduction\.md on line 3/);
+  });
+
   test('chapter 3 opened alone: abbreviations defined in chapter 1 (on disk, not open) are defined', async () => {
     const published = await open(chapter3);
     assert.deepEqual(codes(published), []);
