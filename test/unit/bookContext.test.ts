@@ -59,5 +59,8 @@ describe('book context', () => {
     assert.deepEqual(lint(again).map(([code]) => code), ['redefined-abbreviation', 'redefined-abbreviation']);
     assert.match(lint(again)[0]![1]!, /already defined in the main text in 01-intro\.qmd on line 1 as 'Natural killer'/);
     assert.deepEqual(lint(other).map(([code]) => code), ['conflicting-expansion']);
+    // Defined again and never used after: the repeat is reported, not an unused definition.
+    const once = { uri: 'file:///book/08.qmd', version: 1, text: 'Natural killer (NK) cells grew.\n' };
+    assert.deepEqual(lint(once).map(([code]) => code), ['redefined-abbreviation']);
   });
 });

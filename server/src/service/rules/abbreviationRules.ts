@@ -594,6 +594,8 @@ export function checkUnused(context: RuleContext): Finding[] {
     if ((definition.scope === 'main' || definition.scope === 'document') && context.usedLater?.has(definition.key)) continue;
     // A short form that is no mention shape (`spike (S)`) is never seen when used: say nothing.
     if (!model.byKey.get(definition.key)?.mentions.some((m) => m.definition !== undefined)) continue;
+    // A repeat of a definition an earlier file of the book made is redefined-abbreviation's business.
+    if (context.scopes.inheritedFor(definition.scope, definition.key)) continue;
 
     const finding: Finding = {
       rule: 'unused-abbreviation',
