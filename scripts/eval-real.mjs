@@ -12,6 +12,8 @@
 //   test/real/judgments.tsv  file, line, rule, token, verdict (TP / FP / DEB), cause
 //   test/real/problems.tsv   file, line, token, kind, severity (must / optional), note: the real
 //                            problems a reader listed before running the tool (what recall counts)
+//   test/real/sources.tsv    where each gathered corpus comes from (repository, commit, paths), so
+//                            ../real-extra/<corpus>/ can be fetched again; the text is never kept here
 // `file` is `<corpus>/<path inside it>`, `line` is 1-based, `token` is the text the diagnostic's
 // range covers. Strict precision counts DEB (debatable) as wrong; lenient counts it as right.
 
