@@ -63,6 +63,8 @@ function hyphenatedClusterNames(context: RuleContext, found: readonly Finding[])
   const findings: Finding[] = [];
   for (let i = 0; i < context.model.mentions.length; i++) {
     const mention = context.model.mentions[i]!;
+    // Most mentions do not start `CD-`: compare three characters before the expression.
+    if (mention.text.charCodeAt(0) !== 0x43 || mention.text.charCodeAt(1) !== 0x44 || mention.text.length < 4) continue;
     const match = HYPHENATED_CD.exec(mention.text);
     if (!match || reported.has(mention.start)) continue;
     const replacement = `CD${match[1]}`;
