@@ -50,6 +50,9 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'The IL-9R$\\alpha$ chain and IL-9R^α^ bind; later «IL-9Rα» alone.'));
   test('a table cell holding a value is not prose; a cell of running text is', () =>
     check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX 2nd mAb (QK7) | Ms IgG1κ (MQPC-2) | binds «WVY» on resting cells |\n'));
+  test("a legend's key defines for the legend, and the legend's text is still read", () =>
+    check('undefined-abbreviation', '**Figure 2.** Groups per subject. QC: quiet controller, RP: rapid progressor; see methods. QC and RP differ, «ZZK» too.\n'));
+  test('one colon pair is no key', () => check('undefined-abbreviation', '**Figure 2.** Ratio: «QC» values differ.\n'));
   test('the whole text of a link names what it points at', () =>
     check('undefined-abbreviation', 'Regions are listed in [QRSTV](https://example.org/qrstv) and «WXYZ» holds the rest.'));
   test('a number with a unit needs no definition', () => check('undefined-abbreviation', 'A 41.5-kDa band and a 12-kDa band, 5-mM steps.'));

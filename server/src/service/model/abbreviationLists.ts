@@ -54,6 +54,39 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
   return entries;
 }
 
+// One pair of a legend key: a short form, a colon, and one to six words up to a comma, semicolon or full stop.
+const KEY_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,5})(?=[ \t]*(?:[,;.)]|$))/gu;
+
+/**
+ * Pairs of a legend key written `SF: long form, SF: long form` (two or more in a row, joined
+ * by a comma or semicolon), each short form shaped like an abbreviation.
+ */
+function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
+  const slice = masked.slice(from, to);
+  let best: ListedAbbreviation[] = [];
+  let run: ListedAbbreviation[] = [];
+  let lastEnd = -1;
+  KEY_PAIR.lastIndex = 0;
+  for (let match = KEY_PAIR.exec(slice); match !== null; match = KEY_PAIR.exec(slice)) {
+    const short = match[1]!;
+    const long = match[2]!;
+    const joined = lastEnd >= 0 && /^[ \t]*[,;][ \t]*(?:and[ \t]+)?$/u.test(slice.slice(lastEnd, match.index));
+    if (!joined) {
+      if (run.length > best.length) best = run;
+      run = [];
+    }
+    if (!looksLikeShortForm(short)) {
+      lastEnd = -1;
+      continue;
+    }
+    const shortStart = from + match.index;
+    const longStart = shortStart + match[0].length - long.length;
+    run.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+    lastEnd = match.index + match[0].length;
+  }
+  return run.length > best.length ? run : best;
+}
+
 /**
  * Finds journal-style abbreviation lists: a paragraph (often the end of a legend or a
  * table footnote) introduced by `Abbreviations:`, and the blocks of a section headed
@@ -94,7 +127,15 @@ export function findAbbreviationLists(_text: string, prose: ProseMap): Map<numbe
     const slice = masked.slice(block.start, block.end);
     INLINE_LIST.lastIndex = 0;
     const match = INLINE_LIST.exec(slice);
-    if (!match) return;
+    if (!match) {
+      // A legend's key (`EC: elite controller, TP: treated progressor`) defines for the legend; the
+      // legend's text goes on around it, so the whole block is still read (`start` at its end).
+      if (block.region.kind === 'legend') {
+        const entries = legendKeyEntries(masked, block.start, block.end);
+        if (entries.length >= 2) lists.set(index, { start: block.end, entries });
+      }
+      return;
+    }
     const start = block.start + match.index + (/^[\s.]/u.test(match[0]) ? 1 : 0);
     const entries = parseEntries(masked, block.start + match.index + match[0].length, block.end, false);
     if (entries.length > 0) lists.set(index, { start, entries });
