@@ -47,7 +47,7 @@ describe('undefined-abbreviation', () => {
   test('compound of a defined abbreviation and a defined single letter', () =>
     check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
   test('a form that runs on into math or a superscript is judged where it is written whole', () =>
-    check('undefined-abbreviation', 'The IL-9R$\\alpha$ chain and IL-9R^α^ bind; later «IL-9Rα» alone.'));
+    check('undefined-abbreviation', 'The IL-9R$\\alpha$ chain and IL-9R^α^ bind; later «IL-9Rα» alone; «QXR»^+^ and «ZKL»^high^ cells.'));
   test('a table cell holding a value is not prose; a cell of running text is', () =>
     check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX 2nd mAb (QK7) | Ms IgG1κ (MQPC-2) | binds «WVY» on resting cells |\n'));
   test("a legend's key defines for the legend, and the legend's text is still read", () =>

@@ -27,9 +27,10 @@ function fileNameOf(uri: string): string {
  * is judged at a use written whole.
  */
 function isGluedToNotation(text: string, mention: AbbreviationMention): boolean {
-  const next = text.charCodeAt(mention.end);
-  return next === 0x24 /* $ */ || next === 0x5e /* ^ */ || (next === 0x7e /* ~ */ && text.charCodeAt(mention.end + 1) !== 0x7e);
+  // A letter continues the name (`R$\alpha$`, `R^α^`); a sign or an expression level does not (`TCR^+^`, `CD56^bright^`).
+  return GLUED_LETTER.test(text.slice(mention.end, mention.end + 12));
 }
+const GLUED_LETTER = /^(?:\$\\?(?:alpha|beta|gamma|delta|kappa|lambda|[\p{L}])(?![\p{L}])|\^[\p{L}]{1,2}\^|~[\p{L}]{1,2}~)/u;
 
 /** Whether the mention sits in a table cell that holds a value (a clone, an isotype, a catalogue entry), not running text. */
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
