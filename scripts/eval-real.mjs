@@ -185,7 +185,7 @@ for (const d of all) {
   if (j?.verdict === 'TP') realProblems.set(`${d.file}\t${d.line}\t${sameToken(d.token)}`, { file: d.file, line: d.line, token: d.token, kind: d.rule, note: 'judged TP' });
 }
 // A problem written as several abbreviations (`JAK/STAT`, `WGS/WES`) is found by a diagnostic on one of them there.
-const reportedParts = new Set(all.flatMap((d) => sameToken(d.token).split(/[-/\u2010\u2011]/u).map((part) => `${d.file}\t${d.line}\t${part}`)));
+const reportedParts = new Set(all.map((d) => `${d.file}\t${d.line}\t${sameToken(d.token)}`));
 const isFound = (key) => reported.has(key) || key.split('\t')[2].split(/[/]/u).some((part) => reportedParts.has(key.split('\t').slice(0, 2).concat(sameToken(part)).join('\t')));
 const missed = [...realProblems].filter(([key]) => !isFound(key)).map(([, p]) => p);
 const totalReal = realProblems.size;

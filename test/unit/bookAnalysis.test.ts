@@ -153,3 +153,37 @@ describe('positions for navigation across files', () => {
     assert.equal(firstPositionOfKey(model, 'GMP'), undefined);
   });
 });
+
+describe('first use across files', () => {
+  /** A book of in-memory chapters, in order. */
+  const book = (texts: Record<string, string>) => {
+    const paths = Object.keys(texts);
+    const layout: BookLayout = { files: paths.map((path, chapter) => ({ path, chapter, includes: [] })) };
+    const all = (code: string) => {
+      const contexts = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), 'continue');
+      return Object.fromEntries(
+        paths.map((path) => [path.slice(1), service.lint({ uri: path, version: 1, text: texts[path]! }, { book: contexts.get(path)! }).filter((d) => d.code === code).map((d) => texts[path]!.slice(d.start, d.end))]),
+      );
+    };
+    return all;
+  };
+
+  test('an undefined abbreviation is reported at its first use in the book only', () => {
+    assert.deepEqual(book({ '/01.md': 'The QTX grows.\n', '/02.md': 'Later QTX again.\n' })('undefined-abbreviation'), { '01.md': ['QTX'], '02.md': [] });
+  });
+
+  test('a use in a heading is no first use: the next file still reports it', () => {
+    assert.deepEqual(book({ '/01.md': '## QTX and tumours\n\nText.\n', '/02.md': 'The QTX grows.\n' })('undefined-abbreviation'), { '01.md': [], '02.md': ['QTX'] });
+  });
+
+  test('a list of abbreviations in one file and a definition in the text of another may both stand', () => {
+    const lint = book({ '/01.md': 'Abbreviations: QTX, quiet tumour xenograft; ZRB, zonal ribbon.\n', '/02.md': 'A quiet tumour xenograft (QTX) grew; QTX and ZRB.\n' });
+    assert.deepEqual(lint('redefined-abbreviation'), { '01.md': [], '02.md': [] });
+  });
+
+  test('a list of abbreviations in the last file covers the files before it', () => {
+    const lint = book({ '/01.md': 'The QTX grows; QTX again.\n', '/99.md': 'Abbreviations: QTX, quiet tumour xenograft.\n' });
+    assert.deepEqual(lint('used-before-definition'), { '01.md': [], '99.md': [] });
+    assert.deepEqual(lint('undefined-abbreviation'), { '01.md': [], '99.md': [] });
+  });
+});

@@ -36,6 +36,7 @@ describe('what counts as a mention of an abbreviation', () => {
     // A slash before a strain part joins it; before a second abbreviation it does not.
     ['C57BL/6J, BALB/c and BALB/cByJ mice', []],
     ['CD4/CD8 ratio, HER2/neu, CD16/FcγRIIIa and BCR/ABL', ['CD4', 'CD8', 'HER2', 'CD16', 'FcγRIIIa', 'BCR', 'ABL']],
+    ['10 PFU/mL, IL-4/13 and the TME.12 citation', ['PFU', 'mL', 'IL-4', 'TME']],
     ["the BOLT'ed cells and the CAR's hinge", ['CAR']],
   ];
   for (const [input, expected] of cases) test(input, () => assert.deepEqual(mentionsOf(input), expected));

@@ -50,6 +50,19 @@ describe('names written as such', () => {
     'each «iPSC» clone can be edited',
     'treated with mAbs\nCD16/FcγRIIIa and «NKG2D» pairs',
     'the «NK» Cancer trials',
+    '«HSCT» recipient mice',
+    'a «CAR» library',
+    'antibodies such as anti-«PD-1» and others',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsName(source), false));
+});
+
+describe('names need a naming context, never a definition', () => {
+  test('a key the document defines is an abbreviation, even beside a naming word', async () => {
+    const { createTerminologyService } = await import('../../server/src/service/index');
+    const service = createTerminologyService();
+    const text = 'Quick x-ray 2 (QX-2) was named.\n\n**Figure 1.** The coronavirus QX-2 in QX-2 cells.\n';
+    const codes = service.lint({ uri: 'x.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => text.slice(d.start, d.end));
+    assert.deepEqual(codes, ['QX-2']);
+  });
 });

@@ -120,6 +120,7 @@ describe('hyphenated CD names', () => {
     check('discouraged-variant', 'Both «CD-8» and «CD-123» cells, and CD-19 too; CD8 is fine.'.replace('CD-19 too', '«CD-19» too'));
     check('undefined-abbreviation', 'Both CD-8 and CD-123 cells.');
     assert.equal(fixed('discouraged-variant', 'Both CD-8 cells.'), 'Both CD8 cells.');
+    check('discouraged-variant', 'Female CD-1 mice and a CD-1 strain.');
   });
 });
 
@@ -152,6 +153,7 @@ describe('foreign-script', () => {
     check('foreign-script', 'Inhaled IFN-«𝛽»-1a and a «𝐂𝐀𝐑» label.');
     assert.equal(fixed('foreign-script', 'Inhaled IFN-𝛽-1a.'), 'Inhaled IFN-β-1a.');
     const diagnostic = service.lint({ uri: 'x.md', version: 1, text: 'Inhaled IFN-𝛽-1a.' }).find((d) => d.code === 'foreign-script');
+    check('foreign-script', 'A µ and ℓ with «𝛽».');
     assert.match(diagnostic!.message, /mathematical letters .* write 'β'/);
   });
 });

@@ -7,6 +7,7 @@
  * around its includes.
  */
 import { mentionAt } from '../service/features/lookup';
+import { isWrittenAsName } from '../service/model/nameContext';
 import type { Position } from 'vscode-languageserver-types';
 import type { BookContext, DocumentModel, InheritedDefinition } from '../service/index';
 import type { BookFile } from './bookProject';
@@ -36,6 +37,8 @@ interface FileSummary {
   definitions: SummaryDefinition[];
   /** Uses of abbreviations (compound parts too), as offset and key, in document order. */
   uses: { offset: number; key: string }[];
+  /** Uses that count as a first use (not in a heading or the title, not a name), whose report the file makes. */
+  firstUses: { offset: number; key: string }[];
   /** Keys the file defines in the main text. */
   ownKeys: Set<string>;
 }
@@ -67,16 +70,19 @@ function summaryOf(chapter: ChapterModel): FileSummary {
   for (const d of model.definitions) {
     if (!flows(d.scope)) continue;
     ownKeys.add(d.key);
-    definitions.push({ offset: d.shortStart, inherited: { short: d.short, long: d.long, key: d.key, uri, range: model.lines.rangeOf(d.shortStart, d.shortEnd) } });
+    const range = model.lines.rangeOf(d.shortStart, d.shortEnd);
+    definitions.push({ offset: d.shortStart, inherited: d.pattern === 'list' ? { short: d.short, long: d.long, key: d.key, uri, range, listed: true } : { short: d.short, long: d.long, key: d.key, uri, range } });
   }
   const uses: { offset: number; key: string }[] = [];
+  const firstUses: { offset: number; key: string }[] = [];
   for (const mention of model.mentions) {
     if (!flows(mention.scope) || mention.definition !== undefined || mention.inLongForm) continue;
     uses.push({ offset: mention.start, key: mention.key });
+    if (!mention.inHeading && !isWrittenAsName(model, mention.key)) firstUses.push({ offset: mention.start, key: mention.key });
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });
   }
-  const summary: FileSummary = { definitions, uses, ownKeys };
+  const summary: FileSummary = { definitions, uses, firstUses, ownKeys };
   if (!byUri) {
     byUri = new Map();
     summaries.set(model, byUri);
@@ -127,6 +133,7 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
   const inPiece = <T extends { offset: number }>(items: readonly T[], piece: Piece): T[] => items.filter((item) => item.offset >= piece.from && item.offset < piece.to);
   const pieceDefinitions = pieces.map((piece) => inPiece(summaries[piece.file]?.definitions ?? [], piece));
   const pieceUses = pieces.map((piece) => new Set(inPiece(summaries[piece.file]?.uses ?? [], piece).map((use) => use.key)));
+  const pieceFirstUses = pieces.map((piece) => new Set(inPiece(summaries[piece.file]?.firstUses ?? [], piece).map((use) => use.key)));
 
   const first = new Map<number, number>();
   const last = new Map<number, number>();
@@ -153,7 +160,7 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     const definedLater = new Map<string, InheritedDefinition>();
     for (let p = low; p < from; p++) {
       for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
-      for (const key of pieceUses[p]!) usedEarlier.add(key);
+      for (const key of pieceFirstUses[p]!) usedEarlier.add(key);
     }
     for (let p = from + 1; p < to; p++) {
       if (pieces[p]!.file === i) continue;
@@ -164,7 +171,10 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
       for (const key of pieceUses[p]!) usedLater.add(key);
       for (const d of pieceDefinitions[p]!) {
         const key = d.inherited.key;
-        if (!own.has(key) && !inherited.has(key) && !definedLater.has(key)) definedLater.set(key, d.inherited);
+        if (own.has(key) || inherited.has(key)) continue;
+        // A list of abbreviations covers the whole book (or chapter) wherever it stands, as it covers its scope in one file.
+        if (d.inherited.listed) inherited.set(key, d.inherited);
+        else if (!definedLater.has(key)) definedLater.set(key, d.inherited);
       }
     }
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.

@@ -377,9 +377,10 @@ export function readNumberedSections(folder: string, fs: ProjectFileSystem = nod
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (names.length < 2 || !names.every((name) => NUMBERED_SECTION.test(name))) return undefined;
   const paths = names.map((name) => join(folder, name));
-  const hasFrontMatter = paths.map((path) => FRONT_MATTER_OPEN.test(fs.readText(path) ?? ''));
+  // The first section's title first: most folders stop there without reading the others.
   const first = fs.readText(paths[0]!) ?? '';
-  if (!hasFrontMatter[0] || !TITLE_FIELD.test(first.slice(0, first.indexOf('\n---', 3) + 1)) || hasFrontMatter.slice(1).some(Boolean)) return undefined;
+  if (!FRONT_MATTER_OPEN.test(first) || !TITLE_FIELD.test(first.slice(0, first.indexOf('\n---', 3) + 1))) return undefined;
+  if (paths.slice(1).some((path) => FRONT_MATTER_OPEN.test(fs.readText(path) ?? ''))) return undefined;
   const builder = new BookBuilder(fs, folder);
   for (const path of paths) builder.addChapter(path);
   return { kind: 'numbered-sections', projectFile: paths[0]!, root: folder, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };

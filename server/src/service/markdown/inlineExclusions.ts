@@ -337,7 +337,9 @@ export function findInlineExclusions(
         break;
       }
       if (text[i + 1] === '#' && (text[i + 2] === ' ' || text[i + 2] === '\n' || text[i + 2] === '#')) {
-        const close = text.indexOf('#}', i + 2);
+        // Searched within the block only: an unclosed `{# ` must not send each search to the end of the text.
+        const within = text.slice(i + 2, end).indexOf('#}');
+        const close = within < 0 ? -1 : i + 2 + within;
         if (close >= 0 && close + 2 <= end) {
           exclude(i, close + 2);
           i = close + 2;

@@ -9,10 +9,11 @@ export interface MentionToken extends Span {
 }
 
 // A run of letters/digits, with internal hyphens (ASCII, U+2010, U+2011), a decimal point
-// between digits (`33.8-kDa`, `NK1.1`, `MM.1S`), and a slash that starts a strain part
-// (`C57BL/6J`, `BALB/c`, `BALB/cByJ`) rather than a synonym or second abbreviation
-// (`CD4/CD8`, `CD16/FcγRIIIa`, `HER2/neu`).
-const TOKEN = /[\p{L}\p{N}]+(?:(?:[-\u2010\u2011]|\.(?=\p{N})|\/(?=\p{N}|[a-z]{1,2}(?:[A-Z][A-Za-z]*)?(?![\p{L}\p{N}])))[\p{L}\p{N}]+)*/gu;
+// between digits (`33.8-kDa`, `NK1.1`) or in a line name (`MM.1S`; not a citation number after
+// a word, `TME.12`), and a slash after a letter that starts a strain part (`C57BL/6J`, `BALB/c`,
+// `BALB/cByJ`) rather than a unit, synonym or second abbreviation (`PFU/mL`, `IL-4/13`,
+// `CD4/CD8`, `CD16/FcγRIIIa`, `HER2/neu`).
+const TOKEN = /[\p{L}\p{N}]+(?:(?:[-\u2010\u2011]|(?<=\p{N})\.(?=\p{N})|(?<=\p{Lu})\.(?=\p{N}\p{Lu})|(?<=\p{L})\/(?=\p{N}|c(?:[A-Z][A-Za-z]*)?(?![\p{L}\p{N}])))[\p{L}\p{N}]+)*/gu;
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
 const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$/u;

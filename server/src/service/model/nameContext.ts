@@ -22,12 +22,12 @@ const EARLIER_LIST_ITEM = /[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?
 /** Names in a list carry numbers as the name itself does (`AB-7 and CD-P5`, not `CD16/FcγRIIIa and`). */
 const HAS_NUMBER = /\p{N}/u;
 /** What follows a name: `X mice`, `X antibody clone`, `X clone` (a slash-joined strain part may come first). */
-const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:\p{Ll}+\s+)?(?:mice|mouse|strains?)\b/u;
+const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:(?:female|male|transgenic|nude|congenic|immunodeficient|humani[sz]ed)\s+)?(?:mice|mouse|strains?)\b/u;
 const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 /** An organisation named as such: `GE Healthcare`, `BPS Bioscience`, `EMD Millipore`, `ATCC`'s kin, `Qx GmbH`. */
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`. */
-const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit|library)\b/u;
+const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
 const HAS_DIGIT = /\p{N}/u;
@@ -54,7 +54,8 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
     before = before.slice(0, earlier.index);
   }
   const lead = NAME_LEAD.exec(before);
-  if (!lead || (lead[0].includes('(') && !ALONE_IN_BRACKETS.test(after))) return false;
+  // `antibodies such as anti-PD-1` name the target, which is an abbreviation.
+  if (!lead || /anti-$/iu.test(lead[0]) || (lead[0].includes('(') && !ALONE_IN_BRACKETS.test(after))) return false;
   return NAMING_HEAD.test(before.slice(0, lead.index));
 }
 
@@ -70,7 +71,11 @@ export function isWrittenAsName(model: DocumentModel, key: string): boolean {
 const namesByModel = new WeakMap<DocumentModel, Map<string, boolean>>();
 
 function readsAsName(model: DocumentModel, key: string): boolean {
-  const mentions = model.byKey.get(key)?.mentions ?? [];
+  const found = model.byKey.get(key);
+  // A key the document defines, or one the knowledge base says needs defining, is an abbreviation.
+  if (!found || found.definitions.length > 0) return false;
+  if (model.knowledge?.lookupAll(key).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition)) return false;
+  const mentions = found.mentions;
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;

@@ -93,8 +93,22 @@ function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: n
 /** Whether the abbreviation is used again after `mention` in its scope (otherwise a definition there would be unused). */
 function isUsedAgain(context: RuleContext, mention: AbbreviationMention): boolean {
   const mentions = context.model.byKey.get(mention.key)?.mentions ?? [];
-  return mentions.some((m) => m.start > mention.start && m.scope === mention.scope && m.definition === undefined && !m.inLongForm && !m.inHeading);
+  // Mentions are in document order: start after this one (a key used in thousands of legends stays linear).
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (mentions[mid]!.start <= mention.start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.scope === mention.scope && m.definition === undefined && !m.inLongForm && !m.inHeading) return true;
+  }
+  return false;
 }
+
+const LATER_WINDOW = 5000;
 
 /**
  * Whether the author writes `expansion` out later (`… chimeric antigen receptor (CAR-)T cells`):
@@ -103,10 +117,11 @@ function isUsedAgain(context: RuleContext, mention: AbbreviationMention): boolea
  */
 function isWrittenOutLater(text: string, from: number, expansion: string): boolean {
   const long = expansion.toLowerCase();
+  // The next few paragraphs are where an author writes it out; a bounded look keeps many findings linear.
+  text = text.slice(from, from + LATER_WINDOW);
   // Look only at places where the expansion's first letters occur (case-insensitively), never lower-case the whole text.
   const head = long.slice(0, Math.min(4, long.length));
   const pattern = new RegExp(head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
-  pattern.lastIndex = from;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     // One letter short of the end, so a plural (`antibodies` for `antibody`) is found too.
     if (text.slice(match.index, match.index + long.length - 1).toLowerCase() === long.slice(0, -1)) return true;
@@ -209,7 +224,8 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   const seen = new Set<string>();
   for (let i = 0; i < model.mentions.length; i++) {
     const mention = model.mentions[i]!;
-    if (!isCounted(mention) || isGluedToNotation(model.text, mention)) continue;
+    // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
+    if (!isCounted(mention) || isGluedToNotation(model.text, mention) || isTableValue(model, mention)) continue;
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -231,8 +247,6 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       continue;
     }
     if (!site) {
-      // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose.
-      if (isTableValue(model, mention)) continue;
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
       if (isWrittenAsName(model, mention.key)) continue;
       const fix = defineAtFirstUse(context, mention);
@@ -323,7 +337,8 @@ export function checkDefinitions(context: RuleContext): Finding[] {
       continue;
     }
     if (earlierInScope && earlierInScope !== definition) {
-      if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && !earlierInScope.origin)) continue;
+      // A list of abbreviations (here or in another file of the book) and a definition in the text may both stand.
+      if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && (!earlierInScope.origin || earlierInScope.origin.listed))) continue;
       const place = placeOf(earlierInScope);
       const line = place.line;
       const collapse = collapseToShortForm(model.text, definition);

@@ -39,7 +39,7 @@ export class ScopeDefinitions {
         longEnd: -1,
         pattern: 'list',
         block: -1,
-        origin: { uri: carried.uri, range: carried.range },
+        origin: carried.listed ? { uri: carried.uri, range: carried.range, listed: true } : { uri: carried.uri, range: carried.range },
       });
     }
   }

@@ -5,6 +5,9 @@ import type { Finding, RuleContext } from './types';
 const FOREIGN_RUN = /(?:(?![\p{Script=Latin}\p{Script=Greek}])\p{L}[\p{M}]*)+/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 const PLAIN_LATIN_OR_GREEK = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
+/** Only letters of the Mathematical Alphanumeric Symbols block (U+1D400–U+1D7FF), not `µ` or `ℓ`. */
+const MATHEMATICAL_LETTERS = /^[\u{1D400}-\u{1D7FF}]+$/u;
+const SYMBOL_LETTERS = /^[\p{Script=Common}\p{Script=Inherited}]+$/u;
 // A cheap first look: any character beyond Latin, Greek, and general punctuation or symbols.
 const OTHER_SCRIPT = /[^\u0000-\u024F\u0370-\u03FF\u1E00-\u1FFF\u2000-\u2BFF]/u;
 const GREEK_LOOK_ALIKE = /[οΟΑΒΕΖΗΙΚΜΝΡΤΥΧ]/u;
@@ -102,7 +105,7 @@ export function checkForeignScript(context: RuleContext): Finding[] {
       const end = start + run[0].length;
       // Mathematical letters (`𝛽`, `𝐂𝐀𝐑`, U+1D400–U+1D7FF) are styled Latin or Greek, not another script.
       const plain = run[0].normalize('NFKC');
-      if (plain !== run[0] && PLAIN_LATIN_OR_GREEK.test(plain)) {
+      if (plain !== run[0] && MATHEMATICAL_LETTERS.test(run[0]) && PLAIN_LATIN_OR_GREEK.test(plain)) {
         const codePoint = run[0].codePointAt(0)!.toString(16).toUpperCase();
         findings.push({
           rule: 'foreign-script',
@@ -114,6 +117,8 @@ export function checkForeignScript(context: RuleContext): Finding[] {
         });
         continue;
       }
+      // Letter-like symbols of no script (`µ`, `ℓ`, `℃`) are units and symbols, not another language.
+      if (SYMBOL_LETTERS.test(run[0])) continue;
       const before = masked[start - 1] ?? ' ';
       const after = masked[end] ?? ' ';
       if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after)) {

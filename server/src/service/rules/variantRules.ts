@@ -67,6 +67,8 @@ function hyphenatedClusterNames(context: RuleContext, found: readonly Finding[])
     if (mention.text.charCodeAt(0) !== 0x43 || mention.text.charCodeAt(1) !== 0x44 || mention.text.length < 4) continue;
     const match = HYPHENATED_CD.exec(mention.text);
     if (!match || reported.has(mention.start)) continue;
+    // `CD-1 mice` is an outbred mouse strain, not the CD1 protein family.
+    if (/^\s+(?:mice|mouse|strains?)\b/u.test(context.model.prose.masked.slice(mention.end, mention.end + 12))) continue;
     const replacement = `CD${match[1]}`;
     findings.push({
       rule: 'discouraged-variant',
