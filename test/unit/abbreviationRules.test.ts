@@ -52,7 +52,10 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX 2nd mAb (QK7) | Ms IgG1κ (MQPC-2) | binds «WVY» on resting cells |\n'));
   test("a legend's key defines for the legend, and the legend's text is still read", () =>
     check('undefined-abbreviation', '**Figure 2.** Groups per subject. QC: quiet controller, RP: rapid progressor; see methods. QC and RP differ, «ZZK» too.\n'));
-  test('one colon pair is no key', () => check('undefined-abbreviation', '**Figure 2.** Ratio: «QC» values differ.\n'));
+  test('one colon pair is no key, unless it closes the legend', () => {
+    check('undefined-abbreviation', '**Figure 2.** Ratio: «QC» values differ.\n');
+    check('undefined-abbreviation', '**Figure 2.** Stained with a QST antibody. QST: quartz staining tools.\n');
+  });
   test('the whole text of a link names what it points at', () =>
     check('undefined-abbreviation', 'Regions are listed in [QRSTV](https://example.org/qrstv) and «WXYZ» holds the rest.'));
   test('a number with a unit needs no definition', () => check('undefined-abbreviation', 'A 41.5-kDa band and a 12-kDa band, 5-mM steps.'));

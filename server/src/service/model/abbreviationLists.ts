@@ -132,7 +132,9 @@ export function findAbbreviationLists(_text: string, prose: ProseMap): Map<numbe
       // legend's text goes on around it, so the whole block is still read (`start` at its end).
       if (block.region.kind === 'legend') {
         const entries = legendKeyEntries(masked, block.start, block.end);
-        if (entries.length >= 2) lists.set(index, { start: block.end, entries });
+        // One pair counts when it closes the legend, as a key does (`… CST: Cell Signaling Technology.`).
+        const closesLegend = entries.length === 1 && /^[\s.]*$/u.test(masked.slice(entries[0]!.longEnd, block.end));
+        if (entries.length >= 2 || closesLegend) lists.set(index, { start: block.end, entries });
       }
       return;
     }
