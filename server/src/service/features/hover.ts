@@ -1,4 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
+import { fileNameOf } from '../text/fileName';
 import type { TermEntry, TermRelationKind } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import type { AbbreviationDefinition, DocumentModel } from '../model/documentModel';
@@ -61,8 +62,8 @@ function whereDefined(model: DocumentModel, scopes: ScopeDefinitions, needs: Def
   const site = scopes.siteOf(scope, key, needs);
   if (site?.definition.origin) {
     const origin = site.definition.origin;
-    const file = decodeURIComponent(origin.uri.replace(/^.*[\\/]/, ''));
-    return `Defined in ${file} on line ${origin.range.start.line + 1} as '${site.definition.long.replace(/\s+/g, ' ')}' (an earlier file of this book).`;
+    const where = origin.listed ? 'a list of abbreviations in this book' : 'an earlier file of this book';
+    return `Defined in ${fileNameOf(origin.uri)} on line ${origin.range.start.line + 1} as '${site.definition.long.replace(/\s+/g, ' ')}' (${where}).`;
   }
   if (site) {
     const line = model.lines.lineAt(site.definition.shortStart) + 1;

@@ -32,6 +32,11 @@ const CATALOGUE_NUMBER = /\p{N}{3,}/u;
 /** `2Rα`, `15Rα`, `9R`: a receptor chain with its cytokine's name left out (`IL-2, -7 and -9R`). */
 const ELIDED_RECEPTOR_CHAIN = /^\p{N}+R[\u03b1-\u03c9]?$/u;
 const CD_MARKER = /^CD[-\u2010\u2011]?\p{N}/u;
+
+/** True for a cluster-of-differentiation name (`CD19`, `CD-123`, `CD107a`): an abbreviation, never a catalogue or line name. */
+export function isClusterOfDifferentiationName(text: string): boolean {
+  return CD_MARKER.test(text);
+}
 const INFLUENZA_SUBTYPE = /^H\d{1,2}N\d{1,2}$/;
 const AMINO_ACID_SUBSTITUTION = /^[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY]$/;
 const HAS_UPPER = /\p{Lu}/u;

@@ -1,4 +1,5 @@
 import type { AbbreviationMention, DocumentModel } from './documentModel';
+import { isClusterOfDifferentiationName } from './mentions';
 
 /**
  * Names that look like abbreviations but are names given to one thing: an antibody clone
@@ -31,7 +32,6 @@ const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
 const HAS_DIGIT = /\p{N}/u;
-const CD_MARKER = /^CD\d/u;
 
 /** How far around a mention the context is read. */
 const LOOK_BEHIND = 80;
@@ -45,7 +45,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
   if (FOLLOWING_CLONE.test(after)) return true;
-  if (FOLLOWING_CELLS.test(after) && !CD_MARKER.test(mention.text)) return true;
+  if (FOLLOWING_CELLS.test(after) && !isClusterOfDifferentiationName(mention.text)) return true;
   let before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
   // Step back over earlier names of the same list: `cocktails (AB-7 and «CD-P5»)`.
   for (let items = 0; items < 5; items++) {

@@ -5,21 +5,12 @@ import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralis
 import { abbreviationKey } from '../model/mentions';
 import { isWrittenAsName } from '../model/nameContext';
 import { HYPHENATED_CD } from './variantRules';
+import { fileNameOf } from '../text/fileName';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { standardGeneSymbols } from './standardSymbols';
 import type { Finding, FixProposal, RuleContext, Spelling } from './types';
 
-
-/** The last segment of a URI or path, as messages name another file of a book. */
-function fileNameOf(uri: string): string {
-  const name = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 /**
  * True when the written form runs on into math or a pandoc sub- or superscript
