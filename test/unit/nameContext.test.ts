@@ -21,6 +21,7 @@ describe('names written as such', () => {
     'A phase 2 trial («ZETA-1») began.',
     'close to bat coronavirus «RaTG99» in sequence',
     'related coronaviruses (bat-«SL-CoVQQ1» and others)',
+    'related coronaviruses (bat-SL-CoVQQ1 and bat-«SL-CoVQQ2»)',
     'The «47Q11» antibody clone neutralised it.',
     'stained with clone «QK3»',
     'injected into «NSG» mice',

@@ -18,8 +18,8 @@ const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?
 const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|e\.g\.,?|i\.e\.,?|including)\s+)*(?:\p{Ll}+-)?$/iu;
 /** Inside brackets, the name stands alone or in a list: `(ADG-2)`, `(X or Y)`, not `(PD-1 blockade)`. */
 const ALONE_IN_BRACKETS = /^\s*(?:[),;/]|(?:and|or)\s)/u;
-/** An earlier item of a list of names: `X, `, `X and `, `X/`, `X or `. */
-const EARLIER_LIST_ITEM = /[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\/)$/u;
+/** An earlier item of a list of names: `X, `, `X and `, `X/`, `X or `, with a prefix such as `bat-`. */
+const EARLIER_LIST_ITEM = /(?:\p{Ll}+-)?[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\/)$/u;
 /** Names in a list carry numbers as the name itself does (`AB-7 and CD-P5`, not `CD16/FcγRIIIa and`). */
 const HAS_NUMBER = /\p{N}/u;
 /** What follows a name: `X mice`, `X antibody clone`, `X clone` (a slash-joined strain part may come first). */
@@ -47,6 +47,9 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   if (FOLLOWING_CLONE.test(after)) return true;
   if (FOLLOWING_CELLS.test(after) && !isClusterOfDifferentiationName(mention.text)) return true;
   let before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
+  // `anti-PD-1` names the target, an abbreviation; another lower-case prefix (`bat-SL-CoVZC45`) is part of the name.
+  if (/anti-$/iu.test(before)) return false;
+  before = before.replace(/\p{Ll}+-$/u, '');
   // Step back over earlier names of the same list: `cocktails (AB-7 and «CD-P5»)`.
   for (let items = 0; items < 5; items++) {
     const earlier = EARLIER_LIST_ITEM.exec(before);
