@@ -18,6 +18,9 @@ import type { Finding, FixProposal, RuleContext, Spelling } from './types';
  * is judged at a use written whole.
  */
 function isGluedToNotation(text: string, mention: AbbreviationMention): boolean {
+  // Asked for every counted mention: look further only when a notation character follows.
+  const next = text.charCodeAt(mention.end);
+  if (next !== 0x24 /* $ */ && next !== 0x5e /* ^ */ && next !== 0x7e /* ~ */) return false;
   // A letter continues the name (`R$\alpha$`, `R^α^`); a sign or an expression level does not (`TCR^+^`, `CD56^bright^`).
   return GLUED_LETTER.test(text.slice(mention.end, mention.end + 12));
 }
