@@ -6,6 +6,7 @@ import { abbreviationKey } from '../model/mentions';
 import { isWrittenAsName } from '../model/nameContext';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
+import { lowerBound } from '../text/sortedSearch';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { standardGeneSymbols } from './standardSymbols';
@@ -88,14 +89,7 @@ function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: n
 function isUsedAgain(context: RuleContext, mention: AbbreviationMention): boolean {
   const mentions = context.model.byKey.get(mention.key)?.mentions ?? [];
   // Mentions are in document order: start after this one (a key used in thousands of legends stays linear).
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (mentions[mid]!.start <= mention.start) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low; i < mentions.length; i++) {
+  for (let i = lowerBound(mentions.length, (k) => mentions[k]!.start <= mention.start); i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.scope === mention.scope && m.definition === undefined && !m.inLongForm && !m.inHeading) return true;
   }

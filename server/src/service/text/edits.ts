@@ -1,3 +1,5 @@
+import { lowerBound } from './sortedSearch';
+
 /** A replacement in offsets of one text. */
 export interface OffsetEdit {
   start: number;
@@ -12,19 +14,9 @@ export interface OffsetEdit {
  */
 export function nonOverlapping(groups: readonly (readonly OffsetEdit[])[]): OffsetEdit[] {
   const taken: OffsetEdit[] = [];
-  /** Index of the first taken edit whose start is >= `offset`. */
-  const lowerBound = (offset: number): number => {
-    let low = 0;
-    let high = taken.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (taken[mid]!.start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
   const clashes = (edit: OffsetEdit): boolean => {
-    const at = lowerBound(edit.start);
+    // The first taken edit whose start is >= the edit's.
+    const at = lowerBound(taken.length, (k) => taken[k]!.start < edit.start);
     const before = taken[at - 1];
     if (before && (before.end > edit.start || (before.start === edit.start && before.end === edit.start))) return true;
     const after = taken[at];
@@ -36,7 +28,7 @@ export function nonOverlapping(groups: readonly (readonly OffsetEdit[])[]): Offs
     // Edits within one group must not clash with each other either.
     const sorted = [...group].sort((a, b) => a.start - b.start);
     if (sorted.some((edit, i) => i > 0 && sorted[i - 1]!.end > edit.start)) continue;
-    for (const edit of sorted) taken.splice(lowerBound(edit.start), 0, edit);
+    for (const edit of sorted) taken.splice(lowerBound(taken.length, (k) => taken[k]!.start < edit.start), 0, edit);
   }
   return taken;
 }
