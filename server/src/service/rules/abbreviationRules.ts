@@ -217,8 +217,10 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key) || HYPHENATED_CD.test(mention.key) || scopes.isExemptCompound(mention.scope, mention.key, needs)) continue;
-    const site = scopes.siteOf(mention.scope, mention.key, needs);
+    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key) || HYPHENATED_CD.test(mention.key)) continue;
+    const covered = scopes.coverage(mention.scope, mention.key, needs);
+    if (covered === 'exempt') continue;
+    const site = covered;
     const where = describeScope(mention.scope);
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
     // In a book, the first use of the main text may sit in an earlier file, which reports it.

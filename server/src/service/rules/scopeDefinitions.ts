@@ -71,17 +71,25 @@ export class ScopeDefinitions {
    * read as parts that are each defined, exempt or a number, at least one of them defined.
    */
   siteOf(scope: ScopeName, key: string, needs: DefinitionNeeds): DefinitionSite | undefined {
-    const own = this.introduction(scope, key);
-    if (own) return own;
+    return this.introduction(scope, key) ?? this.compoundSite(this.compoundReading(scope, key, needs));
+  }
+
+  /**
+   * What the first-use rule needs in one reading of the key: `exempt` for a compound made only
+   * of exempt parts and numbers (`33.8-kDa`, `CD3-HLA`: it needs no definition), else the
+   * site where the key becomes defined (see {@link siteOf}), or undefined.
+   */
+  coverage(scope: ScopeName, key: string, needs: DefinitionNeeds): DefinitionSite | 'exempt' | undefined {
     const reading = this.compoundReading(scope, key, needs);
+    if (reading?.length === 0) return 'exempt';
+    return this.introduction(scope, key) ?? this.compoundSite(reading);
+  }
+
+  /** The site a compound reading gives: where its last defined part is defined. */
+  private compoundSite(reading: { from: number; definition: AbbreviationDefinition }[] | undefined): DefinitionSite | undefined {
     if (!reading || reading.length === 0) return undefined;
     const latest = reading.reduce((a, b) => (b.from > a.from ? b : a));
     return { from: latest.from, definition: latest.definition, parts: reading.map((s) => s.definition) };
-  }
-
-  /** True for a compound made only of exempt parts and numbers (`33.8-kDa`, `CD3-HLA`): it needs no definition. */
-  isExemptCompound(scope: ScopeName, key: string, needs: DefinitionNeeds): boolean {
-    return this.compoundReading(scope, key, needs)?.length === 0;
   }
 
   /**
