@@ -7,6 +7,7 @@
  * Files are read through a `ProjectFileSystem`, so tests can pass an in-memory one.
  */
 import { LineIndex } from '../service/text/lineIndex';
+import { findFrontMatter } from '../service/markdown/frontMatter';
 import { readCached, type CachedFile } from './projectFiles';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -353,12 +354,7 @@ const MANUBOT_SECTION = /^\d+\..*\.md$/i;
 function readManubotProject(fs: ProjectFileSystem, file: string): BookProject {
   const content = dirname(file);
   const builder = new BookBuilder(fs, dirname(content));
-  const names = fs
-    .list(content)
-    .filter((entry) => !entry.isDirectory && /\.md$/i.test(entry.name))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) builder.addChapter(join(content, name));
+  for (const name of fileNamesIn(fs, content, /\.md$/i)) builder.addChapter(join(content, name));
   return { kind: 'manubot', projectFile: file, root: dirname(content), files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
 }
 
@@ -370,24 +366,26 @@ function readManubotProject(fs: ProjectFileSystem, file: string): BookProject {
  * each have their own. The project file is the first section.
  */
 export function readNumberedSections(folder: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
-  const names = fs
-    .list(folder)
-    .filter((entry) => !entry.isDirectory && PROSE_EXTENSIONS.test(entry.name))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = fileNamesIn(fs, folder, PROSE_EXTENSIONS);
   if (names.length < 2 || !names.every((name) => NUMBERED_SECTION.test(name))) return undefined;
   const paths = names.map((name) => join(folder, name));
   // The first section's title first: most folders stop there without reading the others.
-  const first = fs.readText(paths[0]!) ?? '';
-  if (!FRONT_MATTER_OPEN.test(first) || !TITLE_FIELD.test(first.slice(0, first.indexOf('\n---', 3) + 1))) return undefined;
-  if (paths.slice(1).some((path) => FRONT_MATTER_OPEN.test(fs.readText(path) ?? ''))) return undefined;
+  if (!findFrontMatter(fs.readText(paths[0]!) ?? '')?.title.length) return undefined;
+  if (paths.slice(1).some((path) => findFrontMatter(fs.readText(path) ?? '') !== undefined)) return undefined;
   const builder = new BookBuilder(fs, folder);
   for (const path of paths) builder.addChapter(path);
   return { kind: 'numbered-sections', projectFile: paths[0]!, root: folder, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
 }
 const NUMBERED_SECTION = /^\d+/;
-const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
-const TITLE_FIELD = /^title[ \t]*:/m;
+
+/** Names of the files (not folders) in `folder` that match `pattern`, in name order. */
+function fileNamesIn(fs: ProjectFileSystem, folder: string, pattern: RegExp): string[] {
+  return fs
+    .list(folder)
+    .filter((entry) => !entry.isDirectory && pattern.test(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
 
 /** The book a project file describes, or undefined when it is not a book (a Quarto website, a default project). */
 export function readBookProject(projectFile: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
