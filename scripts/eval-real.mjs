@@ -185,8 +185,10 @@ for (const d of all) {
   if (j?.verdict === 'TP') realProblems.set(`${d.file}\t${d.line}\t${sameToken(d.token)}`, { file: d.file, line: d.line, token: d.token, kind: d.rule, note: 'judged TP' });
 }
 // A problem written as several abbreviations (`JAK/STAT`, `WGS/WES`) is found by a diagnostic on one of them there.
-const reportedParts = new Set(all.map((d) => `${d.file}\t${d.line}\t${sameToken(d.token)}`));
-const isFound = (key) => reported.has(key) || key.split('\t')[2].split(/[/]/u).some((part) => reportedParts.has(key.split('\t').slice(0, 2).concat(sameToken(part)).join('\t')));
+const isFound = (key) => {
+  const [file, line, token] = key.split('\t');
+  return reported.has(key) || token.split('/').some((part) => reported.has(`${file}\t${line}\t${sameToken(part)}`));
+};
 const missed = [...realProblems].filter(([key]) => !isFound(key)).map(([, p]) => p);
 const totalReal = realProblems.size;
 console.log(`\nrecall of judged real problems: ${ratio(totalReal - missed.length, totalReal)} (${totalReal - missed.length}/${totalReal})`);
