@@ -18,6 +18,9 @@ describe('what counts as a mention of an abbreviation', () => {
     ['NCT01234567 and GSE123456', []],
     ['RESULTS: we found', []],
     ['THIS WAS SHOUTED LOUDLY here', []],
+    // A list of abbreviations, or capitals that meet across a line break, is not shouting.
+    ['killing by ADCC, CDC, ADCP and NK', ['ADCC', 'CDC', 'ADCP', 'NK']],
+    ['with ADCC\nCRES CAR in the next line', ['ADCC', 'CRES', 'CAR']],
     ['GraphPad and FlowJo by McDonald on an iPhone', []],
     ['B-cell and T-cell subsets', []],
     ['B7-H3 and FcγRIIIa', ['B7-H3', 'FcγRIIIa']],

@@ -74,11 +74,17 @@ const documentArbitrary = (extra: readonly string[]) =>
 
 // Two words that are the same (a plural `s` aside), separated only by spaces: `syndrome syndrome`.
 const DOUBLED_WORD = /(?<![\p{L}\p{N}])([\p{L}][\p{L}\p{N}]*?)s?[ \t]+\1s?(?![\p{L}\p{N}])/giu;
-// A phrase of two to six words repeated around a short bracket: `killer receptors (KIRs) killer receptors`.
-const DOUBLED_PHRASE = /(?<![\p{L}\p{N}])((?:[\p{L}\p{N}]+[ -]){1,5}[\p{L}\p{N}]+)s?\s*\([^()\n]{1,24}\)\s*\1(?![\p{L}\p{N}])/giu;
+// A long form of two to six words repeated around its short form in one paragraph: `killer receptors (KIRs) killer
+// receptors`. Only a phrase that starts with the bracket's first letter is a long form: `in CARs in chimeric antigen
+// receptor` expanded to `in chimeric antigen receptors (CARs) in chimeric antigen receptor` repeats the input's words.
+const DOUBLED_PHRASE = /(?<![\p{L}\p{N}])((?:[\p{L}\p{N}]+[ -]){1,5}[\p{L}\p{N}]+)s?\s*\(([^()\n]{1,24})\)[ \t]*(?:\r?\n[ \t]*)?\1(?![\p{L}\p{N}])/giu;
 
 function doubledWords(text: string): number {
-  return (text.match(DOUBLED_WORD)?.length ?? 0) + (text.match(DOUBLED_PHRASE)?.length ?? 0);
+  let phrases = 0;
+  for (const [, phrase, bracket] of text.matchAll(DOUBLED_PHRASE)) {
+    if (phrase?.[0]?.toLowerCase() === bracket?.[0]?.toLowerCase()) phrases++;
+  }
+  return (text.match(DOUBLED_WORD)?.length ?? 0) + phrases;
 }
 
 /** Open minus close, for each kind of bracket. */
@@ -129,7 +135,10 @@ function checkSafeFixes(uri: string, text: string, kept: readonly string[]): boo
 }
 
 const runs = Number(process.env.CARNK_PROPERTY_RUNS ?? 300);
-const seed = Number(process.env.CARNK_PROPERTY_SEED ?? Date.now() % 2 ** 31);
+// Locally each run explores a new seed (printed, so a failure can be replayed with CARNK_PROPERTY_SEED); under CI the
+// seed is fixed, so a green commit stays green when CI runs it again.
+const FIXED_CI_SEED = 20261205;
+const seed = Number(process.env.CARNK_PROPERTY_SEED ?? (process.env.CI ? FIXED_CI_SEED : Date.now() % 2 ** 31));
 
 /** Runs a property with the seed and run count, failing with the shrunk document and the broken property in the message. */
 function assertProperty(property: fc.IProperty<[string]>): void {

@@ -224,14 +224,17 @@ export function findMentionTokens(masked: string, start: number, end: number): M
   }
 }
 
-/** Removes runs of three or more all-capital words in a row: shouted text, not abbreviations. */
+/**
+ * Removes runs of three or more all-capital words in a row on one line, separated by spaces only: shouted text, not
+ * abbreviations. A list (`ADCC, CDC, ADCP`) or words that meet across a line break are abbreviations.
+ */
 function dropShouting(masked: string, mentions: MentionToken[]): MentionToken[] {
   const shouted = new Set<number>();
   let runStart = 0;
   let previousIsCapitals = mentions.length > 0 && isAllCapitals(mentions[0]!.text);
   for (let i = 1; i <= mentions.length; i++) {
     const isCapitals = i < mentions.length && isAllCapitals(mentions[i]!.text);
-    const joined = isCapitals && previousIsCapitals && /^[\s,;]+$/u.test(masked.slice(mentions[i - 1]!.end, mentions[i]!.start));
+    const joined = isCapitals && previousIsCapitals && /^[ \t]+$/u.test(masked.slice(mentions[i - 1]!.end, mentions[i]!.start));
     previousIsCapitals = isCapitals;
     if (!joined) {
       if (i - runStart >= 3) for (let k = runStart; k < i; k++) shouted.add(k);
