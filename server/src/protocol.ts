@@ -21,6 +21,8 @@ export interface CarnkSettings {
   noDefinition: string[];
   /** Journals that want every symbol defined: undefined standard gene symbols are warnings, not information. */
   defineGeneSymbols: boolean;
+  /** Journals that want each legend to stand alone: a legend's use of what only the main text defines is a warning, not information. */
+  defineInLegends: boolean;
   /** How `carnk.insertAbbreviationList` writes the list. */
   abbreviationListFormat: 'table' | 'paragraph';
   /** Milliseconds to wait after a keystroke before re-linting. */
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: CarnkSettings = {
   glossaries: [],
   noDefinition: [],
   defineGeneSymbols: false,
+  defineInLegends: false,
   abbreviationListFormat: 'table',
   debounceMs: 200,
   maxFileSize: 5_000_000,

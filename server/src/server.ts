@@ -96,7 +96,7 @@ export function startServer(connection: Connection): void {
   /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
   const contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
     const project = projectContextCached(pathOf(uri));
-    const editor: AnalysisSettings = { scopeMode: settings.scopes, rules: settings.rules, spelling: settings.spelling, noDefinition: settings.noDefinition, defineGeneSymbols: settings.defineGeneSymbols };
+    const editor: AnalysisSettings = { scopeMode: settings.scopes, rules: settings.rules, spelling: settings.spelling, noDefinition: settings.noDefinition, defineGeneSymbols: settings.defineGeneSymbols, defineInLegends: settings.defineInLegends };
     return { service: glossaryServices.serviceFor(project), analysis: layerSettings(editor, project.settings), problems: project.problems };
   };
 

@@ -36,9 +36,10 @@ export function readSettings(raw: unknown): { settings: CarnkSettings; problems:
   };
   number('debounceMs', 0, 10_000);
   number('maxFileSize', 1_000, 1_000_000_000);
-  if (value.defineGeneSymbols !== undefined) {
-    if (typeof value.defineGeneSymbols === 'boolean') settings.defineGeneSymbols = value.defineGeneSymbols;
-    else problems.push(`carnk.defineGeneSymbols must be true or false, got ${JSON.stringify(value.defineGeneSymbols)}`);
+  for (const key of ['defineGeneSymbols', 'defineInLegends'] as const) {
+    if (value[key] === undefined) continue;
+    if (typeof value[key] === 'boolean') settings[key] = value[key] as boolean;
+    else problems.push(`carnk.${key} must be true or false, got ${JSON.stringify(value[key])}`);
   }
   for (const key of ['glossaries', 'noDefinition'] as const) {
     if (value[key] === undefined) continue;

@@ -200,6 +200,8 @@ interface CommonOptions {
   spelling?: 'en-US' | 'en-GB';
   /** Journals that want every symbol defined (`--define-gene-symbols`). */
   defineGeneSymbols?: boolean;
+  /** Journals that want each legend to stand alone (`--define-in-legends`). */
+  defineInLegends?: boolean;
   rule?: Record<string, SeveritySetting>;
   glossary?: string[];
   config: boolean;
@@ -229,6 +231,7 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
   if (options.scopes) flags.scopeMode = options.scopes;
   if (options.spelling) flags.spelling = options.spelling;
   if (options.defineGeneSymbols) flags.defineGeneSymbols = true;
+  if (options.defineInLegends) flags.defineInLegends = true;
   if (options.rule) flags.rules = options.rule;
   return { service: glossaryServices.serviceFor(project), settings: layerSettings({}, project.settings, flags) };
 }
@@ -420,6 +423,8 @@ function buildProgram(setExit: (code: number) => void): Command {
   const spellingOption = () => new Option('--spelling <spelling>', 'spelling that fixes insert (default: en-US, or .carnkrc)').choices(['en-US', 'en-GB']);
   const defineGeneSymbolsOption = () =>
     new Option('--define-gene-symbols', 'for journals that want every symbol defined: an undefined standard gene symbol is a warning (default: information, or .carnkrc)');
+  const defineInLegendsOption = () =>
+    new Option('--define-in-legends', 'for journals that want each legend to stand alone: a legend using an abbreviation only the main text defines is a warning (default: information, or .carnkrc)');
   const glossaryOption = () => new Option('--glossary <file>', 'a project glossary (.yaml or .json; repeatable)').argParser((value: string, previous: string[] = []) => [...previous, value]);
   const noConfigOption = () => new Option('--no-config', 'ignore .carnkrc files and .carnk-glossary files found next to the manuscripts');
   const chaptersOption = () =>
@@ -438,6 +443,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(ruleOption())
     .addOption(spellingOption())
     .addOption(defineGeneSymbolsOption())
+    .addOption(defineInLegendsOption())
     .addOption(glossaryOption())
     .addOption(noConfigOption())
     .addOption(chaptersOption())

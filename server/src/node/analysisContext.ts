@@ -21,6 +21,8 @@ export function layerSettings(base: AnalysisSettings, project: ProjectSettings, 
   if (noDefinition.length > 0) layered.noDefinition = noDefinition;
   const defineGeneSymbols = overrides.defineGeneSymbols ?? project.defineGeneSymbols ?? base.defineGeneSymbols;
   if (defineGeneSymbols !== undefined) layered.defineGeneSymbols = defineGeneSymbols;
+  const defineInLegends = overrides.defineInLegends ?? project.defineInLegends ?? base.defineInLegends;
+  if (defineInLegends !== undefined) layered.defineInLegends = defineInLegends;
   return layered;
 }
 

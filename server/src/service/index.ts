@@ -60,6 +60,11 @@ export interface AnalysisSettings {
    * rule's severity (default: at most `information`).
    */
   defineGeneSymbols?: boolean;
+  /**
+   * Journals that want each legend to stand alone: a legend's use of an abbreviation that only the
+   * main text defines is reported at the rule's severity (default: at most `information`).
+   */
+  defineInLegends?: boolean;
   /** For a file of a book (or an included file): what the files read before it define, and what later files use. */
   book?: BookContext;
 }
@@ -210,6 +215,7 @@ function mergeSettings(base: AnalysisSettings, front: ProjectSettings): Analysis
   if (front.rules) merged.rules = { ...base.rules, ...front.rules };
   if (front.noDefinition) merged.noDefinition = [...(base.noDefinition ?? []), ...front.noDefinition];
   if (front.defineGeneSymbols !== undefined) merged.defineGeneSymbols = front.defineGeneSymbols;
+  if (front.defineInLegends !== undefined) merged.defineInLegends = front.defineInLegends;
   return merged;
 }
 
@@ -313,7 +319,9 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
       const cap = finding.cap && !merged[finding.cap.liftedBy] ? finding.cap.severity : undefined;
       const severity = cappedSeverity(effectiveSeverity(rule, merged.rules), cap);
       if (severity === 'off' || disables.isDisabled(finding.rule, finding.start)) continue;
-      kept.push({ finding, severity });
+      // Lowered because journals differ: its fixes stay quick fixes, never applied by fix-all.
+      const fixes = cap && finding.fixes?.some((fix) => fix.safe) ? finding.fixes.map((fix) => ({ ...fix, safe: false })) : undefined;
+      kept.push({ finding: fixes ? { ...finding, fixes } : finding, severity });
     }
     return { entry, merged, kept };
   };

@@ -15,6 +15,8 @@ export interface ProjectSettings {
   chapters?: 'continue' | 'reset';
   /** Journals that want every symbol defined: undefined standard gene symbols are warnings, not information. */
   defineGeneSymbols?: boolean;
+  /** Journals that want each legend to stand alone: a legend's use of what only the main text defines is a warning. */
+  defineInLegends?: boolean;
 }
 
 /** A problem in a configuration, positioned on the offending value (0-based). */
@@ -56,8 +58,9 @@ export function validateProjectSettings(value: unknown, report: (path: Path, mes
         else report([key], `'chapters' must be "continue" or "reset", got ${describe(field)}`);
         break;
       case 'defineGeneSymbols':
-        if (typeof field === 'boolean') settings.defineGeneSymbols = field;
-        else report([key], `'defineGeneSymbols' must be true or false, got ${describe(field)}`);
+      case 'defineInLegends':
+        if (typeof field === 'boolean') settings[key] = field;
+        else report([key], `'${key}' must be true or false, got ${describe(field)}`);
         break;
       case 'rules':
         if (field && typeof field === 'object' && !Array.isArray(field)) {
@@ -80,7 +83,7 @@ export function validateProjectSettings(value: unknown, report: (path: Path, mes
         break;
       }
       default:
-        report([key], `unknown setting '${key}' (known: scopes, rules, spelling, glossaries, noDefinition, chapters, defineGeneSymbols)`);
+        report([key], `unknown setting '${key}' (known: scopes, rules, spelling, glossaries, noDefinition, chapters, defineGeneSymbols, defineInLegends)`);
     }
   }
   return settings;

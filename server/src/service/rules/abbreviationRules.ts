@@ -239,21 +239,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (!site) {
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
       if (isWrittenAsName(model, mention.key)) continue;
-      const fix = defineAtFirstUse(context, mention);
-      const genes = standardGeneSymbols(context, mention.key);
-      const finding: Finding = {
-        rule: 'undefined-abbreviation',
-        start: mention.start,
-        end: mention.end,
-        // With no known expansion, a made-up example ('long form (X)') helps nobody.
-        message: genes
-          ? `'${mention.text}' is not defined ${where}; it is ${genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol'}, which some journals ask authors to define at first use.`
-          : `'${mention.text}' is not defined ${where}; define it at first use` + (fix ? `, e.g. '${fix.edits[0]!.newText}'.` : '.'),
-        data: genes ? { key: mention.key, scope: mention.scope, geneSymbols: genes } : { key: mention.key, scope: mention.scope },
-      };
-      if (fix) finding.fixes = [fix];
-      if (genes) finding.cap = { severity: 'information', liftedBy: 'defineGeneSymbols' };
-      findings.push(finding);
+      findings.push(undefinedUse(context, mention, where));
       continue;
     }
     if (mention.start < site.from) {
@@ -275,6 +261,48 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * `undefined-abbreviation` at a first use. Where journals differ it is capped at `information`:
+ * a standard gene symbol, and a legend's use of what the main text defines (journals that want
+ * each legend to stand alone set `defineInLegends`).
+ */
+function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
+  const fix = defineAtFirstUse(context, mention);
+  const genes = standardGeneSymbols(context, mention.key);
+  const inText = genes ? undefined : mainTextDefinition(context, mention);
+  // With no known expansion, a made-up example ('long form (X)') helps nobody.
+  const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
+  let message = `'${mention.text}' is not defined ${where}; ${advice}`;
+  if (genes) {
+    message = `'${mention.text}' is not defined ${where}; it is ${genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol'}, which some journals ask authors to define at first use.`;
+  } else if (inText) {
+    message = `'${mention.text}' is not defined ${where}; the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
+  }
+  const finding: Finding = {
+    rule: 'undefined-abbreviation',
+    start: mention.start,
+    end: mention.end,
+    message,
+    data: genes ? { key: mention.key, scope: mention.scope, geneSymbols: genes } : { key: mention.key, scope: mention.scope },
+  };
+  if (fix) finding.fixes = [fix];
+  if (genes) finding.cap = { severity: 'information', liftedBy: 'defineGeneSymbols' };
+  else if (inText) finding.cap = { severity: 'information', liftedBy: 'defineInLegends' };
+  return finding;
+}
+
+/** For a use in a legend: where the main text (of this file or its book) defines the key, as words, if it does. */
+function mainTextDefinition(context: RuleContext, mention: AbbreviationMention): string | undefined {
+  if (!mention.scope.startsWith('legend:')) return undefined;
+  const site = context.scopes.coverage('main', mention.key, context.needs);
+  if (site === 'exempt') return undefined;
+  const definition = site?.definition;
+  if (definition?.origin) return `in ${fileNameOf(definition.origin.uri)} on line ${definition.origin.range.start.line + 1}`;
+  if (definition) return `on line ${context.model.lines.lineAt(definition.shortStart) + 1}`;
+  const later = context.definedLater?.get(mention.key);
+  return later ? `in ${fileNameOf(later.uri)} on line ${later.range.start.line + 1}` : undefined;
 }
 
 /**

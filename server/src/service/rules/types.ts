@@ -28,7 +28,8 @@ export interface Finding {
   fixes?: FixProposal[];
   /**
    * Reported at most at this severity, below the rule's (`information` for an undefined
-   * standard gene symbol), unless the setting named by `liftedBy` is on.
+   * standard gene symbol), unless the setting named by `liftedBy` is on. While capped, its
+   * fixes are quick fixes only: fix-all does not apply them.
    */
   cap?: SeverityCap;
 }
@@ -36,7 +37,7 @@ export interface Finding {
 /** A per-finding lowering of the rule's severity, and the setting that lifts it. */
 export interface SeverityCap {
   severity: Severity;
-  liftedBy: 'defineGeneSymbols';
+  liftedBy: 'defineGeneSymbols' | 'defineInLegends';
 }
 
 /** Spelling that completions and fixes insert. */

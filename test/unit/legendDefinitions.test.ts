@@ -1,0 +1,84 @@
+// A legend that leans on the main text (issue 14): journals differ on whether each legend must
+// define again what the main text defines, so such a use is information unless the journal wants
+// legends to stand alone (`defineInLegends`). What nothing defines stays a warning in a legend.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { layerSettings } from '../../server/src/node/analysisContext';
+import { createTerminologyService, type AnalysisSettings, type TerminologyDiagnostic } from '../../server/src/service/index';
+import { readSettings } from '../../server/src/settings';
+
+const root = join(__dirname, '..', '..');
+const service = createTerminologyService();
+
+const MANUSCRIPT = [
+  '# Results',
+  '',
+  'Expanded natural killer (NK) cells lysed the targets, and the glycoprotein tag (GPT) held.',
+  '',
+  '![Lysis by NK cells marked with GPT over 24 h; the QZV gate is shown.](fig1.png){#fig:lysis}',
+  '',
+].join('\n');
+
+function undefinedIn(text: string, key: string, settings: AnalysisSettings = {}): TerminologyDiagnostic | undefined {
+  return service.lint({ uri: 'legend.md', version: 1, text }, settings).find((d) => d.code === 'undefined-abbreviation' && text.slice(d.start, d.end) === key);
+}
+
+describe('a legend using what the main text defines', () => {
+  test('is information, naming where the main text defines it', () => {
+    const nk = undefinedIn(MANUSCRIPT, 'NK');
+    assert.equal(nk?.severity, 'information');
+    assert.match(nk!.message, /the main text defines it \(on line 3\)/);
+    assert.equal(undefinedIn(MANUSCRIPT, 'GPT')?.severity, 'information');
+  });
+
+  test('an abbreviation nothing defines stays a warning in the legend', () => {
+    const qzv = undefinedIn(MANUSCRIPT, 'QZV');
+    assert.equal(qzv?.severity, 'warning');
+    assert.doesNotMatch(qzv!.message, /main text defines/);
+  });
+
+  test('a definition from an earlier file of the book counts as the main text', () => {
+    const text = '![Lysis by ADGK cells over 24 h.](fig1.png){#fig:lysis}\n';
+    const inherited = [{ short: 'ADGK', long: 'adaptive granular killer', key: 'ADGK', uri: 'file:///book/02.intro.md', range: { start: { line: 6, character: 4 }, end: { line: 6, character: 8 } } }];
+    const adgk = undefinedIn(text, 'ADGK', { book: { inherited, usedLater: [] } });
+    assert.equal(adgk?.severity, 'information');
+    assert.match(adgk!.message, /02\.intro\.md on line 7/);
+  });
+
+  test('defineInLegends restores the warning: settings, front matter and the CLI flag', () => {
+    assert.equal(undefinedIn(MANUSCRIPT, 'NK', { defineInLegends: true })?.severity, 'warning');
+    assert.equal(undefinedIn(`---\ncarnk:\n  defineInLegends: true\n---\n\n${MANUSCRIPT}`, 'NK')?.severity, 'warning');
+    assert.equal(undefinedIn(`---\ncarnk:\n  defineInLegends: false\n---\n\n${MANUSCRIPT}`, 'NK', { defineInLegends: true })?.severity, 'information');
+    assert.equal(layerSettings({}, { defineInLegends: false }, { defineInLegends: true }).defineInLegends, true);
+    assert.equal(readSettings({ defineInLegends: true }).settings.defineInLegends, true);
+    assert.deepEqual(readSettings({ defineInLegends: 1 }).problems, ['carnk.defineInLegends must be true or false, got 1']);
+    const cli = join(root, 'dist', 'cli.js');
+    const run = (args: string[]) =>
+      (JSON.parse(spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--no-config', ...args, '-'], { input: MANUSCRIPT, encoding: 'utf8' }).stdout)[0].diagnostics as TerminologyDiagnostic[]).find(
+        (d) => d.code === 'undefined-abbreviation' && d.range.start.line === 4 && d.message.startsWith("'NK'"),
+      );
+    assert.equal(run([])?.severity, 'information');
+    assert.equal(run(['--define-in-legends'])?.severity, 'warning');
+  });
+
+  test('a wrong front-matter value is one invalid-configuration, and the default goes on', () => {
+    const text = `---\ncarnk:\n  defineInLegends: sometimes\n---\n\n${MANUSCRIPT}`;
+    const problems = service.lint({ uri: 'legend.md', version: 1, text }).filter((d) => d.code === 'invalid-configuration');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /defineInLegends' must be true or false/);
+    assert.equal(undefinedIn(text, 'NK')?.severity, 'information');
+  });
+
+  test('while lowered, its fix is a quick fix only: fix-all leaves the legend as written', () => {
+    const text = '# Results\n\nWe gave interleukin-2 (IL-2) daily, as IL-2 keeps NK cells alive.\n\n**Figure 1.** Cells expanded with IL-2 for 14 days; IL-2 was renewed daily.\n';
+    const il2 = undefinedIn(text, 'IL-2');
+    assert.equal(il2?.severity, 'information');
+    const fixes = (il2?.data as { fixes?: { safe: boolean }[] } | undefined)?.fixes ?? [];
+    assert.ok(fixes.length > 0 && fixes.every((fix) => !fix.safe), 'offered, but not as a safe fix');
+    assert.equal(service.fixAll({ uri: 'legend.md', version: 1, text }).text, text);
+    const strict = service.fixAll({ uri: 'legend.md', version: 1, text }, { defineInLegends: true }).text;
+    assert.match(strict, /Cells expanded with interleukin-2 \(IL-2\)/);
+  });
+});
