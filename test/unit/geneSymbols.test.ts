@@ -145,3 +145,20 @@ describe('undefined standard gene symbols', () => {
     assert.equal(run(['--define-gene-symbols'])[0].diagnostics[0].severity, 'warning');
   });
 });
+
+// A cytokine's receptor in systematic notation after the cytokine is defined (issue 14): journals differ.
+describe('receptor chains of a defined cytokine', () => {
+  const text = 'Interleukin-7 (IL-7) signals through IL-7Rα and the IL-7R complex; IL-9R and IL-7RA are other names.';
+  test('are information, naming the cytokine; others stay warnings', () => {
+    const chain = undefinedUse(text, 'IL-7Rα');
+    assert.equal(chain?.severity, 'information');
+    assert.match(chain!.message, /a receptor of IL-7 \(defined on line 1\)/);
+    assert.equal(undefinedUse(text, 'IL-7R')?.severity, 'information');
+    assert.equal(undefinedUse(text, 'IL-9R')?.severity, 'warning', 'IL-9 itself is not defined');
+    assert.equal(undefinedUse(text, 'IL-7RA')?.severity, 'warning', 'not the receptor notation');
+  });
+  test('a use before the cytokine is defined stays a warning; defineGeneSymbols restores the warning', () => {
+    assert.equal(undefinedUse('IL-7Rα is needed. Interleukin-7 (IL-7) binds it; IL-7 again.', 'IL-7Rα')?.severity, 'warning');
+    assert.equal(undefinedUse(text, 'IL-7Rα', { defineGeneSymbols: true })?.severity, 'warning');
+  });
+});

@@ -271,12 +271,15 @@ export function checkFirstUse(context: RuleContext): Finding[] {
 function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
   const fix = defineAtFirstUse(context, mention);
   const genes = standardGeneSymbols(context, mention.key);
-  const inText = genes ? undefined : mainTextDefinition(context, mention);
+  const chainOf = genes ? undefined : receptorChainOf(context, mention);
+  const inText = genes || chainOf ? undefined : mainTextDefinition(context, mention);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
   const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   let message = `'${mention.text}' is not defined ${where}; ${advice}`;
   if (genes) {
     message = `'${mention.text}' is not defined ${where}; it is ${genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol'}, which some journals ask authors to define at first use.`;
+  } else if (chainOf) {
+    message = `'${mention.text}' is not defined ${where}; it names a receptor of ${chainOf}, which many journals accept; for those that want it in full, ${advice}`;
   } else if (inText) {
     message = `'${mention.text}' is not defined ${where}; the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
   }
@@ -288,9 +291,22 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     data: genes ? { key: mention.key, scope: mention.scope, geneSymbols: genes } : { key: mention.key, scope: mention.scope },
   };
   if (fix) finding.fixes = [fix];
-  if (genes) finding.cap = { severity: 'information', liftedBy: 'defineGeneSymbols' };
+  if (genes || chainOf) finding.cap = { severity: 'information', liftedBy: 'defineGeneSymbols' };
   else if (inText) finding.cap = { severity: 'information', liftedBy: 'defineInLegends' };
   return finding;
+}
+
+/** A cytokine's receptor or one of its chains in systematic notation (`IL-2Rβ`, `IL-9R`): the cytokine, then `R` and perhaps a Greek chain letter. */
+const RECEPTOR_CHAIN = /^(\p{Lu}{2,4}-\d{1,2})R[αβγ]?$/u;
+
+/** For a receptor written after a cytokine the scope defines or needs not define (`IL-2Rβ` after `interleukin-2 (IL-2)`): that cytokine, as words. */
+function receptorChainOf(context: RuleContext, mention: AbbreviationMention): string | undefined {
+  const cytokine = RECEPTOR_CHAIN.exec(mention.key)?.[1];
+  if (!cytokine) return undefined;
+  const site = context.scopes.coverage(mention.scope, cytokine, context.needs);
+  if (site === 'exempt' || context.needs.isExempt(cytokine)) return `${cytokine} (no definition needed)`;
+  if (!site || site.from > mention.start) return undefined;
+  return `${cytokine} (defined ${site.definition.origin ? `in ${fileNameOf(site.definition.origin.uri)}` : `on line ${context.model.lines.lineAt(site.definition.shortStart) + 1}`})`;
 }
 
 /** For a use in a legend: where the main text (of this file or its book) defines the key, as words, if it does. */
