@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isNameInContext } from '../../server/src/service/model/nameContext';
 import { parseMarked } from '../helpers/marked';
+import { createTerminologyService } from '../../server/src/service/index';
 
 /** Whether the «marked» mention is read as a name by the words around it. */
 function readsAsName(source: string): boolean {
@@ -65,5 +66,24 @@ describe('names need a naming context, never a definition', () => {
     const text = 'Quick x-ray 2 (QX-2) was named.\n\n**Figure 1.** The coronavirus QX-2 in QX-2 cells.\n';
     const codes = service.lint({ uri: 'x.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => text.slice(d.start, d.end));
     assert.deepEqual(codes, ['QX-2']);
+  });
+});
+
+describe('a tool cited to the paper that introduced it', () => {
+  const service = createTerminologyService();
+  const undefinedKeys = (text: string) =>
+    service
+      .lint({ uri: 'methods.md', version: 1, text })
+      .filter((d) => d.code === 'undefined-abbreviation')
+      .map((d) => text.slice(d.start, d.end));
+  test('a name glued to a citation whose key carries it is a name', () => {
+    const text = 'Clones were called with QuarkSV2[@smithQuarkSV2Fast2021] and ZymPhy-VI [@leeZymPhyVIScalable2020].';
+    assert.deepEqual(undefinedKeys(text), []);
+  });
+  test('capitals, another key, a citation further on, or a known term stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('Killing by QZADC[@kimQZADCReview2019] was measured.'), ['QZADC']);
+    assert.deepEqual(undefinedKeys('Calls were made with QuarkSV2[@smith2021].'), ['QuarkSV2']);
+    assert.deepEqual(undefinedKeys('Calls made with QuarkSV2 were filtered [@smithQuarkSV2Fast2021].'), ['QuarkSV2']);
+    assert.deepEqual(undefinedKeys('Products were made from iPSCs[@parkIPSCsReview2020] and iPSCs again.'), ['iPSC']);
   });
 });

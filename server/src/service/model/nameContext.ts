@@ -82,7 +82,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
-    if (isNameInContext(model.prose.masked, mention) || isWholeLinkText(model.text, mention)) return true;
+    if (isNameInContext(model.prose.masked, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention)) return true;
   }
   return false;
 }
@@ -90,4 +90,28 @@ function readsAsName(model: DocumentModel, key: string): boolean {
 /** A link whose whole text is the mention (`[GAMBLR](https://…)`) points at the thing it names. */
 function isWholeLinkText(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
   return text.charCodeAt(mention.start - 1) === 0x5b /* [ */ && text.startsWith('](', mention.end);
+}
+
+/** A citation right after a word, perhaps after one space: `MiXCR[@bolotinMiXCRSoftware2015]`, `X [-@key]`. */
+const GLUED_CITATION = /^[ \u00a0]?\[-?@([\p{L}\p{N}_:.#$%&+?<>~/-]+)/u;
+/** A name rather than a word of capitals: a lower-case letter or a digit (`MiXCR`, `GRIDSS2`, `PyClone-VI`; not `IMGT`). */
+const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
+
+/**
+ * A tool or resource cited to the paper that introduced it: the citation follows the name
+ * at once and its key carries the name (`GRIDSS2[@cameronGRIDSS2Comprehensive2021]`), as keys
+ * built from the paper's title do. `ADCC[@smith2020]` does not qualify; nor does a word of
+ * capitals, which may be an abbreviation the cited paper also uses.
+ */
+function isCitedToItsOwnPaper(text: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!NAME_SHAPE.test(mention.text)) return false;
+  const key = GLUED_CITATION.exec(text.slice(mention.end, mention.end + 120))?.[1];
+  if (!key) return false;
+  const name = compact(mention.text);
+  return name.length >= 4 && compact(key).includes(name);
+}
+
+/** Letters and digits only, lower case. */
+function compact(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
