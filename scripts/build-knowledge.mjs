@@ -31,7 +31,7 @@ export const KNOWLEDGE_FORMAT_VERSION = 1;
 /** Order in which entry fields are written, so the generated file diffs cleanly. */
 const ENTRY_FIELDS = [
   'id', 'preferred', 'expansions', 'variants', 'discouraged', 'definition', 'notes',
-  'category', 'genes', 'related', 'relations', 'needsDefinition', 'ambiguous',
+  'category', 'genes', 'related', 'relations', 'needsDefinition', 'ambiguous', 'sources', 'cellLine',
 ];
 
 /** Raised with every problem found, so one run reports all of them. */

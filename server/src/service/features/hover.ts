@@ -1,6 +1,6 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { fileNameOf } from '../text/fileName';
-import type { TermEntry, TermRelationKind } from '../knowledge/types';
+import type { CellLineFacts, TermEntry, TermRelationKind } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import type { AbbreviationDefinition, DocumentModel } from '../model/documentModel';
 import { describeScope } from '../rules/abbreviationRules';
@@ -46,6 +46,7 @@ export function describeEntry(entry: TermEntry, knowledge: { byId(id: string): T
   if (entry.genes.length > 0) {
     lines.push('', `Gene${entry.genes.length > 1 ? 's' : ''}: ` + entry.genes.map((g) => `*${g.symbol}* ([NCBI Gene ${g.ncbiGeneId}](https://www.ncbi.nlm.nih.gov/gene/${g.ncbiGeneId}))`).join(', '));
   }
+  if (entry.cellLine) lines.push('', describeCellLine(entry.cellLine));
   if (entry.variants.length > 0) lines.push('', `Also written: ${entry.variants.join(', ')}`);
   if (entry.notes) lines.push('', entry.notes);
   for (const relation of entry.relations ?? []) {
@@ -54,7 +55,22 @@ export function describeEntry(entry: TermEntry, knowledge: { byId(id: string): T
   }
   const related = entry.related.map((id) => knowledge?.byId(id)?.preferred).filter((p): p is string => Boolean(p));
   if (related.length > 0) lines.push('', `Related: ${related.join(', ')}`);
+  if (entry.sources?.length) lines.push('', `Sources: ${entry.sources.map((s) => `${sourceLink(s.id)} (${s.supports})`).join('; ')}`);
   return lines;
+}
+
+/** One line on a cell line's origin, its accession linked, and a misidentification warning. */
+function describeCellLine(facts: CellLineFacts): string {
+  const accession = facts.cellosaurus ? ` · Cellosaurus [${facts.cellosaurus}](https://www.cellosaurus.org/${facts.cellosaurus})` : '';
+  const warning = facts.misidentified ? `  \n**Misidentified line:** ${facts.misidentified}` : '';
+  return `Cell line: ${facts.species}, ${facts.tissue}${accession}${warning}`;
+}
+
+/** A source identifier as a markdown link to PubMed, doi.org or ClinicalTrials.gov. */
+function sourceLink(id: string): string {
+  if (id.startsWith('PMID:')) return `[PMID ${id.slice(5)}](https://pubmed.ncbi.nlm.nih.gov/${id.slice(5)}/)`;
+  if (id.startsWith('doi:')) return `[doi:${id.slice(4)}](https://doi.org/${id.slice(4)})`;
+  return `[${id}](https://clinicaltrials.gov/study/${id})`;
 }
 
 /** Where the document defines `key` for the scope of a use at `offset`. */

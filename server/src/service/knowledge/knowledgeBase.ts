@@ -1,4 +1,4 @@
-import type { DiscouragedForm, FormKind, GeneReference, KnowledgeBase, TermEntry, TermLookup, TermOccurrence, TermRelation, TermRelationKind } from './types';
+import type { CellLineFacts, DiscouragedForm, FormKind, GeneReference, KnowledgeBase, TermEntry, TermLookup, TermOccurrence, TermRelation, TermRelationKind, TermSource } from './types';
 import { foldWrittenForm } from './formFolding';
 import { createTermMatcher, type TermMatcher } from './termMatcher';
 
@@ -138,6 +138,12 @@ function normalizeEntry(raw: unknown): TermEntry | undefined {
           RELATION_KINDS.has((r as TermRelation).kind) && typeof (r as TermRelation).note === 'string',
       ).map((r) => ({ id: r.id, kind: r.kind, note: r.note.trim() }))
     : [];
+  const sources = Array.isArray(value.sources)
+    ? value.sources
+        .filter((s): s is TermSource => s !== null && typeof s === 'object' && typeof (s as TermSource).id === 'string' && typeof (s as TermSource).supports === 'string')
+        .map((s) => ({ id: s.id, supports: s.supports }))
+    : [];
+  const cellLine = readCellLine(value.cellLine);
   const entry: TermEntry = {
     id: value.id,
     preferred: value.preferred,
@@ -152,6 +158,21 @@ function normalizeEntry(raw: unknown): TermEntry | undefined {
     ...(typeof value.notes === 'string' ? { notes: value.notes } : {}),
     ...(relations.length > 0 ? { relations } : {}),
     ...(value.ambiguous === true ? { ambiguous: true } : {}),
+    ...(sources.length > 0 ? { sources } : {}),
+    ...(cellLine ? { cellLine } : {}),
   };
   return entry;
+}
+
+/** The cell-line facts of a raw entry, when species and tissue are strings. */
+function readCellLine(value: unknown): CellLineFacts | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const raw = value as Record<string, unknown>;
+  if (typeof raw.species !== 'string' || typeof raw.tissue !== 'string') return undefined;
+  return {
+    species: raw.species,
+    tissue: raw.tissue,
+    ...(typeof raw.cellosaurus === 'string' ? { cellosaurus: raw.cellosaurus } : {}),
+    ...(typeof raw.misidentified === 'string' ? { misidentified: raw.misidentified } : {}),
+  };
 }

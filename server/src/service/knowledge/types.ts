@@ -29,6 +29,24 @@ export interface TermRelation {
   readonly note: string;
 }
 
+/** Where a checkable fact of an entry comes from: `PMID:…`, `doi:10.…/…` or an NCT number. */
+export interface TermSource {
+  /** The identifier, as written in the data (`PMID:31345678`, `doi:10.1056/…`, `NCT01234567`). */
+  readonly id: string;
+  /** Which fact of the entry it supports, in a few words. */
+  readonly supports: string;
+}
+
+/** What a cell line is: species and tissue of origin, and its Cellosaurus accession where checked. */
+export interface CellLineFacts {
+  readonly species: string;
+  readonly tissue: string;
+  /** Cellosaurus accession (`CVCL_0004`), present only where it was checked. */
+  readonly cellosaurus?: string;
+  /** For a line known to be misidentified or contaminated: what it really is. */
+  readonly misidentified?: string;
+}
+
 /** One curated term of the knowledge base (built-in or from a project glossary). */
 export interface TermEntry {
   /** Stable identifier, lower-case with hyphens, unique in a knowledge base. */
@@ -57,6 +75,10 @@ export interface TermEntry {
   readonly needsDefinition: boolean;
   /** True when another entry legitimately shares one of this entry's written forms. */
   readonly ambiguous?: boolean;
+  /** Sources of the checkable facts the entry states. */
+  readonly sources?: readonly TermSource[];
+  /** For a cell line: species, tissue and accession. */
+  readonly cellLine?: CellLineFacts;
 }
 
 /** How a written form relates to its entry. */
