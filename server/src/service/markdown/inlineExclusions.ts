@@ -164,6 +164,27 @@ function inlineMathEnd(text: string, open: number, end: number): number {
   return -1;
 }
 
+/** One block's scan: the text and the block's bounds, what was found, and what earlier finds tell later ones. */
+interface InlineScan {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly spans: Span[];
+  readonly comments: HtmlComment[];
+  /** The end of the last pandoc citation: a quotation right after it is the cited work's. */
+  citationEnd: number;
+  /** A closing quotation mark already paired with its opening one, never read as an opening. */
+  pairedQuoteClose: number;
+  /** Set when a Jinja statement makes the whole block template logic. */
+  wholeBlock: boolean;
+}
+
+/** Records `[from, to)` as not prose and returns `to`, where the scan goes on. */
+function exclude(scan: InlineScan, from: number, to: number): number {
+  if (to > from) scan.spans.push({ start: from, end: to });
+  return to;
+}
+
 /**
  * Spans of `text[start, end)` that are not prose, in order, plus the HTML comments
  * among them.
@@ -173,266 +194,238 @@ export function findInlineExclusions(
   start: number,
   end: number,
 ): { spans: Span[]; comments: HtmlComment[] } {
-  const spans: Span[] = [];
-  const comments: HtmlComment[] = [];
-  const exclude = (from: number, to: number): void => {
-    if (to > from) spans.push({ start: from, end: to });
-  };
-
+  const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false };
   // Only these characters can start an exclusion; the expression jumps from one to the next
   // (every match is one character, so `test` gives its place without allocating a match).
   // Capital F and T (a figure or table reference) and `)` (after a panel range) are in the class
   // as single characters: guarding them with look-arounds in the expression made it four times
   // slower, while the few more stops cost one character test each below.
   const trigger = /[\\`$<\][{@hfw*_"\u201c)FT]|-(?=@)/g;
-  // The end of the last pandoc citation (a quotation right after it is the cited work's), and a
-  // closing quotation mark already paired with its opening one (never read as an opening).
-  let citationEnd = -1;
-  let pairedQuoteClose = -1;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
     if (!trigger.test(text)) break;
     i = trigger.lastIndex - 1;
     if (i >= end) break;
-    const c = text.charCodeAt(i);
-    const ch = text[i]!;
-    if (c === BACKSLASH) {
-      const stop = matchSticky(LATEX_COMMAND, text, i, end);
-      if (stop > 0) {
-        exclude(i, stop);
-        i = stop;
-      } else {
-        i += 2; // an escaped character is literal text
-      }
-      continue;
-    }
-    if (c === BACKTICK) {
-      let run = 1;
-      while (text.charCodeAt(i + run) === BACKTICK) run++;
-      const fence = '`'.repeat(run);
-      let search = i + run;
-      let close = -1;
-      while (search < end) {
-        const found = text.indexOf(fence, search);
-        if (found < 0 || found >= end) break;
-        let length = run;
-        while (text.charCodeAt(found + length) === BACKTICK) length++;
-        if (length === run) {
-          close = found;
-          break;
-        }
-        search = found + length;
-      }
-      if (close >= 0) {
-        exclude(i, close + run);
-        i = close + run;
-      } else {
-        i += run;
-      }
-      continue;
-    }
-    if (c === DOLLAR) {
-      if (text.charCodeAt(i + 1) === DOLLAR) {
-        const close = text.indexOf('$$', i + 2);
-        if (close >= 0 && close + 2 <= end) {
-          exclude(i, close + 2);
-          i = close + 2;
-          continue;
-        }
-        i += 2;
-        continue;
-      }
-      const stop = inlineMathEnd(text, i, end);
-      if (stop > 0) {
-        exclude(i, stop);
-        i = stop;
-      } else {
-        i++;
-      }
-      continue;
-    }
-    if (ch === '<') {
-      if (text.startsWith('<!--', i)) {
-        const close = text.indexOf('-->', i + 4);
-        const stop = close >= 0 && close + 3 <= end ? close + 3 : end;
-        comments.push({ start: i, end: stop, body: text.slice(i + 4, close >= 0 && close + 3 <= end ? close : end).trim() });
-        exclude(i, stop);
-        i = stop;
-        continue;
-      }
-      const stop = Math.max(matchSticky(AUTOLINK, text, i, end), matchSticky(HTML_TAG, text, i, end));
-      if (stop > 0) {
-        exclude(i, stop);
-        i = stop;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    if (ch === ']') {
-      const next = text[i + 1];
-      if (next === '(') {
-        const close = closingParen(text, i + 1, end);
-        if (close > 0) {
-          exclude(i + 1, close + 1);
-          i = close + 1;
-          continue;
-        }
-      } else if (next === '[') {
-        const close = text.indexOf(']', i + 2);
-        if (close > 0 && close < end && !text.slice(i + 2, close).includes('\n\n')) {
-          exclude(i + 1, close + 1);
-          i = close + 1;
-          continue;
-        }
-      }
-      i++;
-      continue;
-    }
-    if (ch === '[' && text[i + 1] !== '^') {
-      // A pandoc citation group `[@a; see @b, p. 3]` is not prose as a whole: masking its
-      // brackets too spares the definition detector thousands of empty parentheticals.
-      const close = text.indexOf(']', i + 1);
-      if (close > 0 && close < end && close - i < 500) {
-        const inner = text.slice(i + 1, close);
-        if (!inner.includes('[') && !inner.includes('\n\n') && CITATION_GROUP.test(inner) && text[close + 1] !== '(' && text[close + 1] !== '[') {
-          let stop = close + 1;
-          if (CROSS_REFERENCES_ONLY.test(inner)) {
-            const panels = matchSticky(PANELS_AFTER_CROSS_REFERENCE, text, stop, end);
-            if (panels > 0) stop = panels;
-          } else {
-            citationEnd = stop;
-          }
-          exclude(i, stop);
-          i = stop;
-          continue;
-        }
-      }
-    }
-    if (ch === '[' && text[i + 1] === '^') {
-      const close = text.indexOf(']', i + 2);
-      if (close > 0 && close < end && /^[^\s\]]+$/.test(text.slice(i + 2, close))) {
-        const stop = text[close + 1] === ':' ? close + 2 : close + 1;
-        exclude(i, stop);
-        i = stop;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '{') {
-      if (text[i + 1] === '{' && (text[i + 2] === '<' || text[i + 2] === '%')) {
-        const closer = text[i + 2] === '<' ? '>}}' : '%}}';
-        const close = text.indexOf(closer, i + 3);
-        const stop = close >= 0 && close + 3 <= end ? close + 3 : end;
-        exclude(i, stop);
-        i = stop;
-        continue;
-      }
-      // A Jinja statement makes its block template logic (Manubot's front matter: author loops,
-      // ORCID labels), not the author's prose; a Jinja comment (`{# note #}`, `{## … ##}`) is hidden.
-      if (text[i + 1] === '%') {
-        exclude(start, end);
-        break;
-      }
-      if (text[i + 1] === '#' && (text[i + 2] === ' ' || text[i + 2] === '\n' || text[i + 2] === '#')) {
-        // Searched within the block only: an unclosed `{# ` must not send each search to the end of the text.
-        const within = text.slice(i + 2, end).indexOf('#}');
-        const close = within < 0 ? -1 : i + 2 + within;
-        if (close >= 0 && close + 2 <= end) {
-          exclude(i, close + 2);
-          i = close + 2;
-          continue;
-        }
-      }
-      const value = text[i + 1] === '{' ? matchSticky(TEMPLATE_VALUE, text, i, end) : -1;
-      const stop = value > 0 ? value : matchSticky(ATTRIBUTE, text, i, end);
-      if (stop > 0) {
-        exclude(i, stop);
-        i = stop;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '@' || (ch === '-' && text[i + 1] === '@')) {
-      if (!isWordChar(text[i - 1])) {
-        const stop = matchSticky(CITATION_KEY, text, i, end);
-        if (stop > 0) {
-          if (!CROSS_REFERENCE_KEY.test(text.slice(i, i + 8))) citationEnd = stop;
-          exclude(i, stop);
-          i = stop;
-          continue;
-        }
-      }
-      i++;
-      continue;
-    }
-    if (ch === ')') {
-      // `B-D) The …` opening a panel's legend, or `(B–D)` pointing at panels: not an abbreviation.
-      const from = i - 3;
-      const dash = text.charCodeAt(i - 2);
-      if (from >= start && (dash === 0x2d || dash === 0x2013 || dash === 0x2014) && isPanelRange(text.charCodeAt(from), text.charCodeAt(i - 1))) {
-        const opened = text[from - 1] === '(';
-        if (opened || !isWordChar(text[from - 1])) exclude(opened ? from - 1 : from, i + 1);
-      }
-      i++;
-      continue;
-    }
-    if (ch === '*' || ch === '_') {
-      let stop = i + 1;
-      while (stop < end && text[stop] === ch) stop++;
-      if (isEmphasisDelimiter(text, i, stop, start, end)) exclude(i, stop);
-      i = stop;
-      continue;
-    }
-    if (ch === '"' || ch === '\u201c') {
-      // A quotation right before or after a citation is the cited work's title or words: a
-      // definition there is not the author's, nor is a use.
-      if (i !== pairedQuoteClose && !isWordChar(text[i - 1])) {
-        // Searched within a bounded window: many unclosed quotation marks must not make the scan quadratic.
-        const window = text.slice(i + 1, Math.min(end, i + 400));
-        const close = window.indexOf(ch === '"' ? '"' : '\u201d') + i + 1;
-        if (close > i && !window.slice(0, close - i - 1).includes('\n\n')) {
-          pairedQuoteClose = close;
-          const cited =
-            (citationEnd >= start && i - citationEnd < 8 && ONLY_CITATION_GAP.test(text.slice(citationEnd, i))) || matchSticky(CITATION_AFTER_QUOTE, text, close + 1, end) > 0;
-          if (cited && hasWords(text, i + 1, close, QUOTED_PASSAGE_WORDS)) {
-            exclude(i, close + 1);
-            i = close + 1;
-            continue;
-          }
-        }
-      }
-      i++;
-      continue;
-    }
-    if (ch === 'F' || ch === 'T' || ch === 'f') {
-      const next = text[i + 1];
-      const mayRefer = ch === 'T' ? next === 'a' || next === 'A' : next === 'i' || next === 'I';
-      if (mayRefer && !isWordChar(text[i - 1])) {
-        const stop = matchSticky(FIGURE_REFERENCE, text, i, end);
-        if (stop > 0) {
-          exclude(i, stop);
-          i = stop;
-          continue;
-        }
-      }
-      if (ch !== 'f') {
-        i++;
-        continue;
-      }
-    }
-    if ((ch === 'h' || ch === 'f' || ch === 'w') && !isWordChar(text[i - 1])) {
-      const stop = matchSticky(BARE_URL, text, i, end);
-      if (stop > 0) {
-        exclude(i, stop);
-        i = stop;
-        continue;
-      }
-    }
-    i++;
+    i = readFrom(scan, i);
+    if (scan.wholeBlock) return { spans: [{ start, end }], comments: scan.comments };
   }
-  return { spans, comments };
+  return { spans: scan.spans, comments: scan.comments };
+}
+
+/** Reads what starts at the trigger character `text[i]`; returns where the scan goes on (after it, or the next character). */
+function readFrom(scan: InlineScan, i: number): number {
+  const text = scan.text;
+  switch (text[i]) {
+    case '\\':
+      return readEscape(scan, i);
+    case '`':
+      return readCodeSpan(scan, i);
+    case '$':
+      return readMath(scan, i);
+    case '<':
+      return readAngleBracket(scan, i);
+    case ']':
+      return readLinkTarget(scan, i);
+    case '[':
+      return text[i + 1] === '^' ? readFootnoteMarker(scan, i) : readCitationGroup(scan, i);
+    case '{':
+      return readBrace(scan, i);
+    case '@':
+    case '-':
+      return readCitationKey(scan, i);
+    case ')':
+      return readPanelRange(scan, i);
+    case '*':
+    case '_':
+      return readEmphasisDelimiter(scan, i);
+    case '"':
+    case '\u201c':
+      return readQuotation(scan, i);
+    default:
+      // F, T, f: a figure or table reference; h, f, w: a bare URL.
+      return readReferenceOrUrl(scan, i);
+  }
+}
+
+/** A LaTeX command is excluded; any other escaped character is literal text. */
+function readEscape(scan: InlineScan, i: number): number {
+  const stop = matchSticky(LATEX_COMMAND, scan.text, i, scan.end);
+  return stop > 0 ? exclude(scan, i, stop) : i + 2;
+}
+
+/** Inline code: a run of backticks closed by a run of the same length. */
+function readCodeSpan(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  let run = 1;
+  while (text.charCodeAt(i + run) === BACKTICK) run++;
+  const fence = '`'.repeat(run);
+  let search = i + run;
+  while (search < end) {
+    const found = text.indexOf(fence, search);
+    if (found < 0 || found >= end) break;
+    let length = run;
+    while (text.charCodeAt(found + length) === BACKTICK) length++;
+    if (length === run) return exclude(scan, i, found + run);
+    search = found + length;
+  }
+  return i + run;
+}
+
+/** Display math `$$…$$` or inline math `$…$` by pandoc's rule. */
+function readMath(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  if (text.charCodeAt(i + 1) === DOLLAR) {
+    const close = text.indexOf('$$', i + 2);
+    return close >= 0 && close + 2 <= end ? exclude(scan, i, close + 2) : i + 2;
+  }
+  const stop = inlineMathEnd(text, i, end);
+  return stop > 0 ? exclude(scan, i, stop) : i + 1;
+}
+
+/** An HTML comment (kept for inline directives), an autolink or an HTML tag. */
+function readAngleBracket(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  if (text.startsWith('<!--', i)) {
+    const close = text.indexOf('-->', i + 4);
+    const closed = close >= 0 && close + 3 <= end;
+    const stop = closed ? close + 3 : end;
+    scan.comments.push({ start: i, end: stop, body: text.slice(i + 4, closed ? close : end).trim() });
+    return exclude(scan, i, stop);
+  }
+  const stop = Math.max(matchSticky(AUTOLINK, text, i, end), matchSticky(HTML_TAG, text, i, end));
+  return stop > 0 ? exclude(scan, i, stop) : i + 1;
+}
+
+/** After a link's text: its target `(…)` or reference label `[…]`. */
+function readLinkTarget(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  const next = text[i + 1];
+  if (next === '(') {
+    const close = closingParen(text, i + 1, end);
+    if (close > 0) return exclude(scan, i + 1, close + 1);
+  } else if (next === '[') {
+    const close = text.indexOf(']', i + 2);
+    if (close > 0 && close < end && !text.slice(i + 2, close).includes('\n\n')) return exclude(scan, i + 1, close + 1);
+  }
+  return i + 1;
+}
+
+/**
+ * A pandoc citation group `[@a; see @b, p. 3]`, not prose as a whole: masking its brackets too
+ * spares the definition detector thousands of empty parentheticals. A group of figure or table
+ * cross-references takes the panel letters written after it (`[@fig-1]C-D`).
+ */
+function readCitationGroup(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  const close = text.indexOf(']', i + 1);
+  if (close <= 0 || close >= end || close - i >= 500) return i + 1;
+  const inner = text.slice(i + 1, close);
+  if (inner.includes('[') || inner.includes('\n\n') || !CITATION_GROUP.test(inner) || text[close + 1] === '(' || text[close + 1] === '[') return i + 1;
+  let stop = close + 1;
+  if (CROSS_REFERENCES_ONLY.test(inner)) {
+    const panels = matchSticky(PANELS_AFTER_CROSS_REFERENCE, text, stop, end);
+    if (panels > 0) stop = panels;
+  } else {
+    scan.citationEnd = stop;
+  }
+  return exclude(scan, i, stop);
+}
+
+/** A footnote marker `[^note]`, or its definition's label `[^note]:`. */
+function readFootnoteMarker(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  const close = text.indexOf(']', i + 2);
+  if (close > 0 && close < end && /^[^\s\]]+$/.test(text.slice(i + 2, close))) return exclude(scan, i, text[close + 1] === ':' ? close + 2 : close + 1);
+  return i + 1;
+}
+
+/** Quarto shortcodes `{{< … >}}`, Jinja (statements make the block template logic; comments are hidden), template values and attributes. */
+function readBrace(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  if (text[i + 1] === '{' && (text[i + 2] === '<' || text[i + 2] === '%')) {
+    const close = text.indexOf(text[i + 2] === '<' ? '>}}' : '%}}', i + 3);
+    return exclude(scan, i, close >= 0 && close + 3 <= end ? close + 3 : end);
+  }
+  // A Jinja statement makes its block template logic (Manubot's front matter: author loops,
+  // ORCID labels), not the author's prose; a Jinja comment (`{# note #}`, `{## … ##}`) is hidden.
+  if (text[i + 1] === '%') {
+    scan.wholeBlock = true;
+    return end;
+  }
+  if (text[i + 1] === '#' && (text[i + 2] === ' ' || text[i + 2] === '\n' || text[i + 2] === '#')) {
+    // Searched within the block only: an unclosed `{# ` must not send each search to the end of the text.
+    const within = text.slice(i + 2, end).indexOf('#}');
+    const close = within < 0 ? -1 : i + 2 + within;
+    if (close >= 0 && close + 2 <= end) return exclude(scan, i, close + 2);
+  }
+  const value = text[i + 1] === '{' ? matchSticky(TEMPLATE_VALUE, text, i, end) : -1;
+  const stop = value > 0 ? value : matchSticky(ATTRIBUTE, text, i, end);
+  return stop > 0 ? exclude(scan, i, stop) : i + 1;
+}
+
+/** A citation or cross-reference key outside brackets (`@key`, `-@key`), not inside a word (an e-mail address). */
+function readCitationKey(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  if (isWordChar(text[i - 1])) return i + 1;
+  const stop = matchSticky(CITATION_KEY, text, i, end);
+  if (stop <= 0) return i + 1;
+  if (!CROSS_REFERENCE_KEY.test(text.slice(i, i + 8))) scan.citationEnd = stop;
+  return exclude(scan, i, stop);
+}
+
+/** `B-D) The …` opening a panel's legend, or `(B–D)` pointing at panels: not an abbreviation. */
+function readPanelRange(scan: InlineScan, i: number): number {
+  const text = scan.text;
+  const from = i - 3;
+  const dash = text.charCodeAt(i - 2);
+  if (from >= scan.start && (dash === 0x2d || dash === 0x2013 || dash === 0x2014) && isPanelRange(text.charCodeAt(from), text.charCodeAt(i - 1))) {
+    const opened = text[from - 1] === '(';
+    if (opened || !isWordChar(text[from - 1])) exclude(scan, opened ? from - 1 : from, i + 1);
+  }
+  return i + 1;
+}
+
+/** A run of `*` or `_` that opens or closes emphasis is markup, never part of a token. */
+function readEmphasisDelimiter(scan: InlineScan, i: number): number {
+  const { text, start, end } = scan;
+  let stop = i + 1;
+  while (stop < end && text[stop] === text[i]) stop++;
+  if (isEmphasisDelimiter(text, i, stop, start, end)) exclude(scan, i, stop);
+  return stop;
+}
+
+/**
+ * A quotation right before or after a citation is the cited work's title or words: a
+ * definition there is not the author's, nor is a use.
+ */
+function readQuotation(scan: InlineScan, i: number): number {
+  const { text, start, end } = scan;
+  if (i === scan.pairedQuoteClose || isWordChar(text[i - 1])) return i + 1;
+  // Searched within a bounded window: many unclosed quotation marks must not make the scan quadratic.
+  const window = text.slice(i + 1, Math.min(end, i + 400));
+  const close = window.indexOf(text[i] === '"' ? '"' : '\u201d') + i + 1;
+  if (close <= i || window.slice(0, close - i - 1).includes('\n\n')) return i + 1;
+  scan.pairedQuoteClose = close;
+  const citedBefore = scan.citationEnd >= start && i - scan.citationEnd < 8 && ONLY_CITATION_GAP.test(text.slice(scan.citationEnd, i));
+  const cited = citedBefore || matchSticky(CITATION_AFTER_QUOTE, text, close + 1, end) > 0;
+  return cited && hasWords(text, i + 1, close, QUOTED_PASSAGE_WORDS) ? exclude(scan, i, close + 1) : i + 1;
+}
+
+/** A figure or table reference written out (`Figure 1A`, `Tables S1-S3`), or a bare URL (`https://`, `ftp://`, `www.`). */
+function readReferenceOrUrl(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  const ch = text[i];
+  if (isWordChar(text[i - 1])) return i + 1;
+  if (ch === 'F' || ch === 'T' || ch === 'f') {
+    const next = text[i + 1];
+    const mayRefer = ch === 'T' ? next === 'a' || next === 'A' : next === 'i' || next === 'I';
+    const stop = mayRefer ? matchSticky(FIGURE_REFERENCE, text, i, end) : -1;
+    if (stop > 0) return exclude(scan, i, stop);
+  }
+  if (ch === 'h' || ch === 'f' || ch === 'w') {
+    const stop = matchSticky(BARE_URL, text, i, end);
+    if (stop > 0) return exclude(scan, i, stop);
+  }
+  return i + 1;
 }
