@@ -103,6 +103,12 @@ interface OpenDiv {
   legend?: string;
 }
 
+/** Pandoc fenced divs: the legend label each line sits under (figure and table divs), and the fence lines. */
+interface DivFences {
+  legendByLine: (string | undefined)[];
+  fenceLines: Set<number>;
+}
+
 /**
  * Scans a markdown (or plain-text) document into prose blocks. Block structure comes
  * from markdown-it (with pandoc fenced-div fences and front matter blanked out first,
@@ -110,233 +116,21 @@ interface OpenDiv {
  */
 export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   if (format === 'text') return scanPlainText(text);
-
   const lines = new LineIndex(text);
-  const lineCount = lines.lineCount;
-  const lineEnd = (line: number): number => lines.lineEnd(line);
-  const lineText = (line: number): string => text.slice(lines.lineStart(line), lineEnd(line));
-
   const frontMatter = findFrontMatter(text);
   const frontMatterLines = frontMatter ? lines.lineAt(frontMatter.end) + 1 : 0;
+  const divs = findDivFences(text, lines, frontMatterLines);
+  const tokens = blockParser().parse(parserSource(text, lines, frontMatterLines, divs.fenceLines), {});
 
-  // Pandoc fenced divs: record their fences and the legend label of figure/table divs.
-  const divLegendByLine: (string | undefined)[] = new Array(lineCount);
-  const fenceLines = new Set<number>();
-  const divStack: OpenDiv[] = [];
-  let inCodeFence: string | undefined;
-  for (let line = frontMatterLines; line < lineCount; line++) {
-    // Only a line whose first non-blank character is a backtick, tilde or colon can open or
-    // close a code fence or a div: look at the rest without slicing them.
-    let first = lines.lineStart(line);
-    while (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09) first++;
-    const marker = text.charCodeAt(first);
-    if (marker !== 0x60 && marker !== 0x7e && marker !== 0x3a) {
-      divLegendByLine[line] = divStack[divStack.length - 1]?.legend;
-      continue;
-    }
-    const content = lineText(line);
-    const codeFence = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(content);
-    if (codeFence) {
-      const marker = codeFence[1]!;
-      if (inCodeFence === undefined) inCodeFence = marker;
-      else if (marker[0] === inCodeFence[0] && marker.length >= inCodeFence.length && content.trim() === marker) inCodeFence = undefined;
-    }
-    if (inCodeFence === undefined && !codeFence) {
-      const fence = DIV_FENCE.exec(content);
-      if (fence) {
-        const colons = fence[1]!.length;
-        const info = fence[2]!;
-        if (info === '' || /^:*$/.test(info)) {
-          if (divStack.length > 0) {
-            // a bare fence closes the innermost open div
-            divStack.pop();
-            fenceLines.add(line);
-            continue;
-          }
-        } else {
-          const id = /#((?:fig|tbl)-[\w:.-]+)/.exec(info)?.[1];
-          divStack.push({ colons, legend: id ?? divStack[divStack.length - 1]?.legend });
-          fenceLines.add(line);
-          continue;
-        }
-      }
-    }
-    divLegendByLine[line] = divStack[divStack.length - 1]?.legend;
-  }
-
-  // The copy markdown-it sees: front matter and div fences blanked (same line count), line
-  // breaks as markdown-it's normalize rule makes them (CRLF and CR to LF) and NUL replaced.
-  // Lines are re-joined with LF: blanking in place could join a lone CR before a blanked line
-  // and the LF after it into one CRLF, losing a line.
-  let source = text;
-  if (frontMatterLines > 0 || fenceLines.size > 0) {
-    const copy: string[] = [];
-    for (let line = 0; line < lineCount; line++) {
-      copy.push(line < frontMatterLines || fenceLines.has(line) ? '' : lineText(line));
-    }
-    source = copy.join('\n');
-  } else if (text.includes('\r')) {
-    source = text.replace(/\r\n?/g, '\n');
-  }
-  if (source.includes('\0')) source = source.replace(/\0/g, '\uFFFD');
-
-  const tokens = blockParser().parse(source, {});
-
-  const blocks: ProseBlock[] = [];
-  const comments: HtmlComment[] = [];
-  const proseSpans: Span[] = [];
-  const excluded: Span[] = [];
-
+  const walk = new BlockWalk(text, lines, divs, tokens);
   if (frontMatter) {
-    for (const span of frontMatter.title) {
-      blocks.push({ ...span, kind: 'title', region: { kind: 'title' } });
-      proseSpans.push(span);
-    }
-    for (const span of frontMatter.abstract) {
-      blocks.push({ ...span, kind: 'paragraph', region: { kind: 'abstract' } });
-      proseSpans.push(span);
-    }
+    for (const span of frontMatter.title) walk.add({ ...span, kind: 'title', region: { kind: 'title' } });
+    for (const span of frontMatter.abstract) walk.add({ ...span, kind: 'paragraph', region: { kind: 'abstract' } });
   }
-  const hasFrontMatterTitle = (frontMatter?.title.length ?? 0) > 0;
+  walk.hasFrontMatterTitle = (frontMatter?.title.length ?? 0) > 0;
+  for (let t = 0; t < tokens.length; t++) walk.read(t);
 
-  // Section state while walking headings.
-  let skipSectionLevel = 0; // > 0 while inside an unlinted section of that level
-  // > 0 while inside the abstract section headed at that level; it ends at the next heading
-  // (parts of a structured abstract excepted) or at a thematic break.
-  let abstractSectionLevel = 0;
-  let abstractHasParts = false; // sub-headings such as `Background`, `Methods` right under the abstract heading
-  let abstractHasBody = false;
-  let sawMainHeading = false; // a heading of the main text: a `Summary` after it closes the paper
-  let sawBodyBlock = false;
-  let pendingTableLegend: string | undefined; // a `Table:` caption just seen, applying to the next table
-  let currentTableRows: ProseBlock[] = [];
-
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    if (token.type === 'html_block' && token.map) {
-      const start = lines.lineStart(token.map[0]);
-      const end = lineEnd(token.map[1] - 1);
-      const body = text.slice(start, end);
-      let at = body.indexOf('<!--');
-      while (at >= 0) {
-        const close = body.indexOf('-->', at + 4);
-        comments.push({ start: start + at, end: close >= 0 ? start + close + 3 : end, body: body.slice(at + 4, close >= 0 ? close : body.length).trim() });
-        if (close < 0) break;
-        at = body.indexOf('<!--', close + 3);
-      }
-      continue;
-    }
-    if (token.type === 'hr') {
-      abstractSectionLevel = 0;
-      continue;
-    }
-    if (token.type === 'table_open') {
-      currentTableRows = [];
-      continue;
-    }
-    if (token.type === 'table_close') {
-      if (pendingTableLegend) {
-        for (const row of currentTableRows) if (row.region.kind === 'main') row.region = { kind: 'legend', label: pendingTableLegend };
-        pendingTableLegend = undefined;
-      }
-      currentTableRows = [];
-      continue;
-    }
-    const isHeading = token.type === 'heading_open';
-    const isParagraph = token.type === 'paragraph_open';
-    const isRow = token.type === 'tr_open';
-    if (!(isHeading || isParagraph || isRow) || !token.map) continue;
-
-    const [firstLine, endLine] = token.map;
-    const inline = tokens[t + 1];
-    const rawContent = inline?.type === 'inline' ? inline.content : '';
-
-    if (isHeading) {
-      const level = Number(token.tag.slice(1)) || 1;
-      const name = normaliseHeading(rawContent);
-      if (skipSectionLevel > 0 && level <= skipSectionLevel) skipSectionLevel = 0;
-      if (abstractSectionLevel > 0) {
-        const isPart = level > abstractSectionLevel && STRUCTURED_ABSTRACT_PARTS.has(name) && (abstractHasParts || !abstractHasBody);
-        if (isPart) abstractHasParts = true;
-        else abstractSectionLevel = 0;
-      }
-      if (UNLINTED_SECTIONS.has(name)) {
-        skipSectionLevel = level;
-        continue;
-      }
-      const isTitle = token.tag === 'h1' && !sawBodyBlock && !hasFrontMatterTitle && !SECTION_NAMES.has(name);
-      if (ABSTRACT_SECTIONS.has(name) || (LEADING_SUMMARY_SECTIONS.has(name) && !sawMainHeading)) {
-        abstractSectionLevel = level;
-        abstractHasParts = false;
-        abstractHasBody = false;
-      } else if (abstractSectionLevel === 0 && !isTitle) {
-        sawMainHeading = true;
-      }
-    }
-    if (skipSectionLevel > 0) continue;
-
-    const start = lines.lineStart(firstLine);
-    const end = lineEnd(endLine - 1);
-    const firstText = lineText(firstLine);
-    let region: Region = { kind: 'main' };
-    let kind: BlockKind = isHeading ? 'heading' : isRow ? 'table-row' : 'paragraph';
-    const divLegend = divLegendByLine[firstLine];
-
-    if (isParagraph && KEYWORDS_LINE.test(firstText)) continue;
-
-    if (isHeading && token.tag === 'h1' && !sawBodyBlock && !hasFrontMatterTitle && !SECTION_NAMES.has(normaliseHeading(rawContent))) {
-      region = { kind: 'title' };
-      kind = 'title';
-    } else if (divLegend) {
-      region = { kind: 'legend', label: divLegend };
-    } else if (abstractSectionLevel > 0 && !isHeading) {
-      region = { kind: 'abstract' };
-      abstractHasBody = true;
-    } else if (isParagraph) {
-      const legend = LEGEND_START.exec(firstText);
-      const imageLabel = legend ? undefined : standaloneImageLabel(text, start, end);
-      if (legend) {
-        region = { kind: 'legend', label: legend[1]!.replace(/[\t\u00a0]+/g, ' ') };
-      } else if (imageLabel !== undefined) {
-        region = { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
-      } else if (TABLE_CAPTION.test(firstText)) {
-        const id = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(text.slice(start, end))?.[1];
-        const label = id ?? `Table caption at line ${firstLine + 1}`;
-        region = { kind: 'legend', label };
-        // A pandoc table caption sits right before or right after its table.
-        const previous = blocks[blocks.length - 1];
-        if (previous?.kind === 'table-row' && currentTableRows.length === 0 && tableEndsRightBefore(tokens, t)) {
-          for (let b = blocks.length - 1; b >= 0 && blocks[b]!.kind === 'table-row' && blocks[b]!.region.kind === 'main'; b--) {
-            blocks[b]!.region = region;
-          }
-        } else {
-          pendingTableLegend = label;
-        }
-      }
-    }
-    if (!isHeading) sawBodyBlock = true;
-
-    const block: ProseBlock = { start, end, kind, region };
-    if (isHeading) block.level = Number(token.tag.slice(1)) || 1;
-    blocks.push(block);
-    if (isRow) currentTableRows.push(block);
-    proseSpans.push({ start, end });
-
-    // Container and heading markers on each line are not prose.
-    for (let line = firstLine; line < endLine; line++) {
-      const ls = lines.lineStart(line);
-      const le = lineEnd(line);
-      const content = text.slice(ls, le);
-      const marker = /^[ \t]*(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:#{1,6}(?=[ \t]|$))?/.exec(content);
-      if (marker && marker[0].length > 0) excluded.push({ start: ls, end: ls + marker[0].length });
-      if (isHeading) {
-        const closing = /[ \t]+#+[ \t]*$/.exec(content);
-        if (closing) excluded.push({ start: ls + closing.index, end: le });
-        if (line > firstLine && /^[ \t]*(?:=+|-+)[ \t]*$/.test(content)) excluded.push({ start: ls, end: le });
-      }
-    }
-  }
-
+  const { blocks, comments, excluded, proseSpans } = walk;
   for (const block of blocks) {
     const inline = findInlineExclusions(text, block.start, block.end);
     // Loops, not push(...spans): a paragraph may hold more spans than a call takes arguments.
@@ -351,6 +145,257 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   const map: ProseMap = { masked, blocks, comments, lines };
   if (frontMatter) map.frontMatter = frontMatter;
   return map;
+}
+
+/** Records pandoc div fences and the legend label of figure and table divs, skipping code fences. */
+function findDivFences(text: string, lines: LineIndex, frontMatterLines: number): DivFences {
+  const lineCount = lines.lineCount;
+  const legendByLine: (string | undefined)[] = new Array(lineCount);
+  const fenceLines = new Set<number>();
+  const divStack: OpenDiv[] = [];
+  let inCodeFence: string | undefined;
+  for (let line = frontMatterLines; line < lineCount; line++) {
+    // Only a line whose first non-blank character is a backtick, tilde or colon can open or
+    // close a code fence or a div: look at the rest without slicing them.
+    let first = lines.lineStart(line);
+    while (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09) first++;
+    const marker = text.charCodeAt(first);
+    if (marker !== 0x60 && marker !== 0x7e && marker !== 0x3a) {
+      legendByLine[line] = divStack[divStack.length - 1]?.legend;
+      continue;
+    }
+    const content = text.slice(lines.lineStart(line), lines.lineEnd(line));
+    const codeFence = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(content);
+    if (codeFence) {
+      const fence = codeFence[1]!;
+      if (inCodeFence === undefined) inCodeFence = fence;
+      else if (fence[0] === inCodeFence[0] && fence.length >= inCodeFence.length && content.trim() === fence) inCodeFence = undefined;
+    }
+    if (inCodeFence === undefined && !codeFence && readDivFence(content, divStack)) {
+      fenceLines.add(line);
+      continue;
+    }
+    legendByLine[line] = divStack[divStack.length - 1]?.legend;
+  }
+  return { legendByLine, fenceLines };
+}
+
+/** Opens or closes a div on a fence line (updating `divStack`); false when the line is no fence. */
+function readDivFence(content: string, divStack: OpenDiv[]): boolean {
+  const fence = DIV_FENCE.exec(content);
+  if (!fence) return false;
+  const info = fence[2]!;
+  if (info === '' || /^:*$/.test(info)) {
+    // a bare fence closes the innermost open div
+    if (divStack.length === 0) return false;
+    divStack.pop();
+    return true;
+  }
+  const id = /#((?:fig|tbl)-[\w:.-]+)/.exec(info)?.[1];
+  divStack.push({ colons: fence[1]!.length, legend: id ?? divStack[divStack.length - 1]?.legend });
+  return true;
+}
+
+/**
+ * The copy markdown-it sees: front matter and div fences blanked (same line count), line
+ * breaks as markdown-it's normalize rule makes them (CRLF and CR to LF) and NUL replaced.
+ * Lines are re-joined with LF: blanking in place could join a lone CR before a blanked line
+ * and the LF after it into one CRLF, losing a line.
+ */
+function parserSource(text: string, lines: LineIndex, frontMatterLines: number, fenceLines: ReadonlySet<number>): string {
+  let source = text;
+  if (frontMatterLines > 0 || fenceLines.size > 0) {
+    const copy: string[] = [];
+    for (let line = 0; line < lines.lineCount; line++) {
+      copy.push(line < frontMatterLines || fenceLines.has(line) ? '' : text.slice(lines.lineStart(line), lines.lineEnd(line)));
+    }
+    source = copy.join('\n');
+  } else if (text.includes('\r')) {
+    source = text.replace(/\r\n?/g, '\n');
+  }
+  return source.includes('\0') ? source.replace(/\0/g, '\uFFFD') : source;
+}
+
+/**
+ * The walk over markdown-it's block tokens: which blocks are prose, in which region, and the
+ * section state that decides it (unlinted sections, the abstract and its parts, tables and
+ * their captions).
+ */
+class BlockWalk {
+  readonly blocks: ProseBlock[] = [];
+  readonly comments: HtmlComment[] = [];
+  readonly proseSpans: Span[] = [];
+  readonly excluded: Span[] = [];
+  hasFrontMatterTitle = false;
+  /** > 0 while inside an unlinted section of that level. */
+  private skipSectionLevel = 0;
+  /** > 0 while inside the abstract section headed at that level; it ends at the next heading (parts of a structured abstract excepted) or at a thematic break. */
+  private abstractSectionLevel = 0;
+  /** Sub-headings such as `Background`, `Methods` right under the abstract heading. */
+  private abstractHasParts = false;
+  private abstractHasBody = false;
+  /** A heading of the main text was seen: a `Summary` after it closes the paper. */
+  private sawMainHeading = false;
+  private sawBodyBlock = false;
+  /** A `Table:` caption just seen, applying to the next table. */
+  private pendingTableLegend: string | undefined;
+  private currentTableRows: ProseBlock[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly divs: DivFences,
+    private readonly tokens: Token[],
+  ) {}
+
+  /** Adds a prose block. */
+  add(block: ProseBlock): void {
+    this.blocks.push(block);
+    this.proseSpans.push({ start: block.start, end: block.end });
+  }
+
+  /** Reads token `t`: structure tokens update the state; headings, paragraphs and table rows may become blocks. */
+  read(t: number): void {
+    const token = this.tokens[t]!;
+    switch (token.type) {
+      case 'html_block':
+        if (token.map) this.readHtmlComments(token.map);
+        return;
+      case 'hr':
+        this.abstractSectionLevel = 0;
+        return;
+      case 'table_open':
+        this.currentTableRows = [];
+        return;
+      case 'table_close':
+        if (this.pendingTableLegend) {
+          const label = this.pendingTableLegend;
+          for (const row of this.currentTableRows) if (row.region.kind === 'main') row.region = { kind: 'legend', label };
+          this.pendingTableLegend = undefined;
+        }
+        this.currentTableRows = [];
+        return;
+      case 'heading_open':
+      case 'paragraph_open':
+      case 'tr_open':
+        if (token.map) this.readBlock(t, token, token.map);
+        return;
+    }
+  }
+
+  /** HTML comments in an HTML block, kept for inline directives. */
+  private readHtmlComments(map: [number, number]): void {
+    const start = this.lines.lineStart(map[0]);
+    const end = this.lines.lineEnd(map[1] - 1);
+    const body = this.text.slice(start, end);
+    let at = body.indexOf('<!--');
+    while (at >= 0) {
+      const close = body.indexOf('-->', at + 4);
+      this.comments.push({ start: start + at, end: close >= 0 ? start + close + 3 : end, body: body.slice(at + 4, close >= 0 ? close : body.length).trim() });
+      if (close < 0) break;
+      at = body.indexOf('<!--', close + 3);
+    }
+  }
+
+  /** A heading's effect on the section state: leaving or entering the abstract or an unlinted section. Returns false for an unlinted heading. */
+  private readHeading(level: number, name: string, isTitle: boolean): boolean {
+    if (this.skipSectionLevel > 0 && level <= this.skipSectionLevel) this.skipSectionLevel = 0;
+    if (this.abstractSectionLevel > 0) {
+      const isPart = level > this.abstractSectionLevel && STRUCTURED_ABSTRACT_PARTS.has(name) && (this.abstractHasParts || !this.abstractHasBody);
+      if (isPart) this.abstractHasParts = true;
+      else this.abstractSectionLevel = 0;
+    }
+    if (UNLINTED_SECTIONS.has(name)) {
+      this.skipSectionLevel = level;
+      return false;
+    }
+    if (ABSTRACT_SECTIONS.has(name) || (LEADING_SUMMARY_SECTIONS.has(name) && !this.sawMainHeading)) {
+      this.abstractSectionLevel = level;
+      this.abstractHasParts = false;
+      this.abstractHasBody = false;
+    } else if (this.abstractSectionLevel === 0 && !isTitle) {
+      this.sawMainHeading = true;
+    }
+    return true;
+  }
+
+  /** A heading, paragraph or table row: its region, then the block with its line markers excluded. */
+  private readBlock(t: number, token: Token, [firstLine, endLine]: [number, number]): void {
+    const isHeading = token.type === 'heading_open';
+    const isRow = token.type === 'tr_open';
+    const inline = this.tokens[t + 1];
+    const rawContent = inline?.type === 'inline' ? inline.content : '';
+    const level = isHeading ? Number(token.tag.slice(1)) || 1 : 0;
+    const isTitle = isHeading && token.tag === 'h1' && !this.sawBodyBlock && !this.hasFrontMatterTitle && !SECTION_NAMES.has(normaliseHeading(rawContent));
+    if (isHeading && !this.readHeading(level, normaliseHeading(rawContent), isTitle)) return;
+    if (this.skipSectionLevel > 0) return;
+
+    const start = this.lines.lineStart(firstLine);
+    const end = this.lines.lineEnd(endLine - 1);
+    const firstText = this.text.slice(start, this.lines.lineEnd(firstLine));
+    if (!isHeading && !isRow && KEYWORDS_LINE.test(firstText)) return;
+    let region: Region = { kind: 'main' };
+    let kind: BlockKind = isHeading ? 'heading' : isRow ? 'table-row' : 'paragraph';
+    const divLegend = this.divs.legendByLine[firstLine];
+    if (isTitle) {
+      region = { kind: 'title' };
+      kind = 'title';
+    } else if (divLegend) {
+      region = { kind: 'legend', label: divLegend };
+    } else if (this.abstractSectionLevel > 0 && !isHeading) {
+      region = { kind: 'abstract' };
+      this.abstractHasBody = true;
+    } else if (!isHeading && !isRow) {
+      region = this.paragraphRegion(t, start, end, firstLine, firstText);
+    }
+    if (!isHeading) this.sawBodyBlock = true;
+
+    const block: ProseBlock = { start, end, kind, region };
+    if (isHeading) block.level = level;
+    this.add(block);
+    if (isRow) this.currentTableRows.push(block);
+    this.excludeLineMarkers(firstLine, endLine, isHeading);
+  }
+
+  /** A paragraph of the main text may be a legend: `Figure 1.`, a captioned image, or a table caption (which also claims its table). */
+  private paragraphRegion(t: number, start: number, end: number, firstLine: number, firstText: string): Region {
+    const text = this.text;
+    const legend = LEGEND_START.exec(firstText);
+    if (legend) return { kind: 'legend', label: legend[1]!.replace(/[\t\u00a0]+/g, ' ') };
+    const imageLabel = standaloneImageLabel(text, start, end);
+    if (imageLabel !== undefined) return { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
+    if (!TABLE_CAPTION.test(firstText)) return { kind: 'main' };
+    const id = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(text.slice(start, end))?.[1];
+    const label = id ?? `Table caption at line ${firstLine + 1}`;
+    const region: Region = { kind: 'legend', label };
+    // A pandoc table caption sits right before or right after its table.
+    const blocks = this.blocks;
+    const previous = blocks[blocks.length - 1];
+    if (previous?.kind === 'table-row' && this.currentTableRows.length === 0 && tableEndsRightBefore(this.tokens, t)) {
+      for (let b = blocks.length - 1; b >= 0 && blocks[b]!.kind === 'table-row' && blocks[b]!.region.kind === 'main'; b--) {
+        blocks[b]!.region = region;
+      }
+    } else {
+      this.pendingTableLegend = label;
+    }
+    return region;
+  }
+
+  /** Container and heading markers on each line (`>`, list bullets, `#`, a setext underline) are not prose. */
+  private excludeLineMarkers(firstLine: number, endLine: number, isHeading: boolean): void {
+    for (let line = firstLine; line < endLine; line++) {
+      const ls = this.lines.lineStart(line);
+      const le = this.lines.lineEnd(line);
+      const content = this.text.slice(ls, le);
+      const marker = /^[ \t]*(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:#{1,6}(?=[ \t]|$))?/.exec(content);
+      if (marker && marker[0].length > 0) this.excluded.push({ start: ls, end: ls + marker[0].length });
+      if (isHeading) {
+        const closing = /[ \t]+#+[ \t]*$/.exec(content);
+        if (closing) this.excluded.push({ start: ls + closing.index, end: le });
+        if (line > firstLine && /^[ \t]*(?:=+|-+)[ \t]*$/.test(content)) this.excluded.push({ start: ls, end: le });
+      }
+    }
+  }
 }
 
 /**
