@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,4 +212,20 @@ describe('a lone document with includes', () => {
     const diagnostics = (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }[]).flatMap((f) => f.diagnostics);
     assert.deepEqual(diagnostics.map((d) => d.code), []);
   });
+});
+
+// `carnk terms | head`: a reader that closes the pipe early ends the process quietly (issue 16).
+describe('a closed output pipe', () => {
+  for (const args of [['terms'], ['terms', '--format', 'json'], ['lint', '--no-config', join(root, 'examples', 'car-nk-review.md')]]) {
+    test(`carnk ${args.map((a) => (a.startsWith('/') ? '<file>' : a)).join(' ')}: exit 0, nothing on stderr`, async () => {
+      const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // Like `head -c 1`: read one chunk, then close the reading end.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(stderr, '');
+      assert.equal(code, 0);
+    });
+  }
 });

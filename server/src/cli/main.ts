@@ -521,6 +521,15 @@ export async function runCli(argv: string[]): Promise<number> {
 // Only on the V8 of Node 20 and 22 (11.x, 12.x), which have the flag: V8 would print an unknown flag to stderr.
 if (/^1[12]\./.test(process.versions.v8)) setFlagsFromString('--interrupt-budget=528000');
 
+// A reader that stops early (`carnk terms | head`) closes the pipe: what it did not read is not
+// wanted, so the process ends quietly, as other command-line tools do, instead of an EPIPE trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
