@@ -169,25 +169,20 @@ test('built-in knowledge base loads and finds terms from every category of a CAR
   assert.deepEqual(ids, ['car-nk', '2b4-costimulatory-domain', 'adcc', 'perforin', 'tgf-beta']);
 });
 
-test('speed: a 200,000-word document is matched in well under 100 ms', () => {
+// Speed lives in the benchmark (`npm run bench`: knowledge.findTermOccurrences); here, a long document gives
+// exactly what its paragraphs give one by one, with offsets shifted.
+test('a 200,000-word document: every paragraph matched as on its own', () => {
   const builtin = loadBuiltinKnowledge();
   const paragraph =
     'Natural killer (NK) cells expressing a chimeric antigen receptor (CAR) against CD19 were expanded ' +
     'from umbilical cord blood with IL-15 and K562 feeder cells; their cytotoxicity, degranulation and ' +
     'IFN-γ release were compared with PB-NK cells, and TGF-β reduced NKG2D expression in the tumour microenvironment.\n\n';
   const words = paragraph.split(/\s+/).length;
-  const text = paragraph.repeat(Math.ceil(200_000 / words));
-  builtin.findTermOccurrences(paragraph); // builds the trie
-  const times: number[] = [];
-  let count = 0;
-  for (let run = 0; run < 5; run++) {
-    const started = performance.now();
-    count = builtin.findTermOccurrences(text).length;
-    times.push(performance.now() - started);
-  }
-  const best = Math.min(...times);
-  console.log(`matched ${count} occurrences in ${text.split(/\s+/).length} words: best ${best.toFixed(1)} ms`);
-  assert.ok(count > 20_000);
-  // Generous bound so that a slow CI machine does not flake; the measured time is printed above.
-  assert.ok(best < 250, `took ${best.toFixed(1)} ms`);
+  const repeats = Math.ceil(200_000 / words);
+  const one = builtin.findTermOccurrences(paragraph);
+  const all = builtin.findTermOccurrences(paragraph.repeat(repeats));
+  assert.ok(one.length > 10);
+  assert.equal(all.length, one.length * repeats);
+  const last = all.slice(-one.length).map((o) => ({ ...o, start: o.start - paragraph.length * (repeats - 1), end: o.end - paragraph.length * (repeats - 1) }));
+  assert.deepEqual(last, one);
 });

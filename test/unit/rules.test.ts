@@ -2,6 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits, createTerminologyService } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
+import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
+import { createDefinitionNeeds } from '../../server/src/service/model/definitionNeeds';
+import { buildDocumentModel } from '../../server/src/service/model/documentModel';
+import { runRules } from '../../server/src/service/rules/index';
+import { ScopeDefinitions } from '../../server/src/service/rules/scopeDefinitions';
+import type { RuleContext } from '../../server/src/service/rules/types';
 
 const service = createTerminologyService();
 
@@ -218,5 +224,29 @@ describe('fixes keep the text intact (review findings)', () => {
     const list = service.abbreviationList({ uri: 'a.md', version: 1, text }, 'table');
     assert.deepEqual(list.replace?.start, { line: 4, character: 0 });
     assert.ok(!/[^\r]\n/u.test(list.text), 'CRLF line endings');
+  });
+});
+
+// Issue 16: severity is resolved before the rules run, and a check whose rules are all off does not run.
+describe('rules that are off do not run', () => {
+  const text = 'We measured ADCC. Cells were from a сlinical lot and TGF-beta was added.';
+  const model = buildDocumentModel('off.md', 1, text, { knowledge: loadBuiltinKnowledge() });
+  const context: RuleContext = { model, needs: createDefinitionNeeds(), scopes: new ScopeDefinitions(model), knowledge: loadBuiltinKnowledge(), spelling: 'en-US' };
+
+  test('runRules runs only the checks with a rule on (it does not filter what it found)', () => {
+    const all = new Set(runRules(context).map((f) => f.rule));
+    assert.ok(all.has('undefined-abbreviation') && all.has('foreign-script') && all.has('discouraged-variant'), [...all].join(', '));
+    const onlyScript = runRules(context, (rule) => rule === 'foreign-script');
+    assert.deepEqual([...new Set(onlyScript.map((f) => f.rule))], ['foreign-script']);
+    assert.deepEqual(runRules(context, () => false), []);
+  });
+
+  test('the service turns a rule off and on again without stale findings', () => {
+    const document = { uri: 'off.md', version: 1, text };
+    const codes = (rules: Record<string, 'off' | 'warning'>) => new Set(service.lint(document, { rules }).map((d) => d.code));
+    assert.ok(codes({}).has('undefined-abbreviation'));
+    assert.ok(!codes({ 'undefined-abbreviation': 'off', 'used-before-definition': 'off' }).has('undefined-abbreviation'));
+    assert.ok(codes({ 'used-before-definition': 'off' }).has('undefined-abbreviation'), 'one rule of a check still on: the check runs');
+    assert.ok(codes({}).has('undefined-abbreviation'), 'back on: found again');
   });
 });

@@ -16,7 +16,7 @@ import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionN
 import { buildDocumentModel, documentFormat, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
 import { readInlineDisables } from './rules/disables';
 import { runRules } from './rules/index';
-import { cappedSeverity, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
+import { RULES, cappedSeverity, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
 import { ScopeDefinitions } from './rules/scopeDefinitions';
 import type { Finding, Spelling } from './rules/types';
 import { applyEdits, nonOverlapping, type OffsetEdit } from './text/edits';
@@ -181,7 +181,8 @@ interface CacheEntry {
   scopeMode: ScopeMode;
   model: DocumentModel;
   /** Rule results and scope lookups for one combination of settings that affect them. */
-  analysis?: { fingerprint: string; scopes: ScopeDefinitions; findings?: Finding[] };
+  /** Findings are kept with the rules that were on when they were found (a rule set `off` does not run). */
+  analysis?: { fingerprint: string; scopes: ScopeDefinitions; findings?: Finding[]; rulesOn?: string };
 }
 
 /** What, in the settings, changes rule results beyond the model (the model depends on the scope mode only). */
@@ -290,7 +291,12 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
       context.usedEarlier = new Set(settings.book.usedEarlier ?? []);
       context.definedLater = new Map((settings.book.definedLater ?? []).map((d) => [d.key, d]));
     }
-    analysis.findings ??= runRules(context);
+    const isOn = (id: RuleId) => effectiveSeverity(ruleById(id)!, settings.rules) !== 'off';
+    const rulesOn = RULES.filter((rule) => isOn(rule.id)).map((rule) => rule.id).join(',');
+    if (!analysis.findings || analysis.rulesOn !== rulesOn) {
+      analysis.findings = runRules(context, isOn);
+      analysis.rulesOn = rulesOn;
+    }
     return analysis.findings;
   };
 
