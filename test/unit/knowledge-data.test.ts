@@ -147,6 +147,7 @@ const REVIEWED_GENE_EXCEPTIONS: Readonly<Record<string, string>> = {
   icasp9: 'iCasp9 fuses a modified FKBP12 (FKBP1A) to caspase-9 (CASP9); neither gene is written iCasp9',
   'igg4-hinge': 'spacer from the IgG4 heavy-chain constant region, gene IGHG4, which is written IgG4 in text',
   ferritin: 'ferritin is a shell of heavy (FTH1) and light (FTL) chains; the protein name carries no chain suffix',
+  'ki-67': 'the official gene name is "marker of proliferation Ki-67"; the protein itself is written Ki-67, which the folding does not match to the whole name',
 };
 
 /** Lower case, no hyphens/spaces/superscripts, Greek letters and their names as Latin initials. */

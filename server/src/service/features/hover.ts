@@ -24,6 +24,13 @@ const CATEGORY_NAMES: Record<string, string> = {
   'products-cell-lines': 'Products and cell lines',
   'assays-methods': 'Assays and methods',
   'combination-agents': 'Combination agents',
+  'diseases-indications': 'Diseases and indications',
+  transplantation: 'Transplantation',
+  'response-assessment': 'Response assessment and end points',
+  'gene-editing-delivery': 'Gene editing and delivery',
+  'nk-biology': 'NK-cell biology',
+  'products-programmes': 'Products and programmes',
+  'laboratory-methods': 'Laboratory methods',
   'project-glossary': 'Project glossary',
 };
 
