@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// One build script: compiles the knowledge base, then bundles client, server and CLI with esbuild.
+// One build script: compiles the knowledge base, then bundles client, server and CLI with esbuild,
+// and the web client and worker server for VS Code for the Web.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
@@ -35,10 +36,25 @@ const common = {
   banner: { js: 'const __carnkImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
+// VS Code for the Web: the client runs in the web extension host (CommonJS, `vscode` external),
+// the server in a web worker (one self-contained script, knowledge base included). `node:path`
+// becomes path-browserify, Node's POSIX path module ported, as VS Code's own web extensions do.
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  alias: { 'node:path': 'path-browserify', path: 'path-browserify' },
+  define: { __CARNK_VERSION__: JSON.stringify(version) },
+  banner: {},
+};
+
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', format: 'cjs', external: ['vscode'] },
+  { ...browser, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browserServer.js', format: 'iife' },
 ];
 
 if (watch) {

@@ -73,3 +73,24 @@ export const APPLY_SAFE_FIXES_COMMAND = 'carnk.applySafeFixes';
 
 /** Client-side command: insert or update the list of abbreviations at the cursor. */
 export const INSERT_ABBREVIATION_LIST_COMMAND = 'carnk.insertAbbreviationList';
+
+/**
+ * `carnk/readFile`, server to client: the text of a workspace file (`.carnkrc`, a glossary, a
+ * book's project file or chapter), or null when it cannot be read. The browser worker cannot
+ * read the workspace; the web client answers with `vscode.workspace.fs`.
+ */
+export const READ_FILE_REQUEST = 'carnk/readFile';
+
+/** `carnk/readDirectory`, server to client: a workspace folder's entries, or null when it cannot be read. */
+export const READ_DIRECTORY_REQUEST = 'carnk/readDirectory';
+
+/** Parameters of `carnk/readFile` and `carnk/readDirectory`. */
+export interface WorkspaceFileParams {
+  uri: string;
+}
+
+/** Result of `carnk/readFile`. */
+export type ReadFileResult = string | null;
+
+/** Result of `carnk/readDirectory`: the folder's entries by name. */
+export type ReadDirectoryResult = { name: string; isDirectory: boolean }[] | null;

@@ -4,7 +4,6 @@
  * logic lives here.
  */
 import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
   TextDocuments,
@@ -20,10 +19,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { abbreviationKeyAt, bookContexts, firstPositionOfKey, type ChaptersMode } from './node/bookAnalysis';
-import { bookContaining, nodeFileSystem, withOverlay, type BookProject } from './node/bookProject';
-import { GlossaryServices, layerSettings } from './node/analysisContext';
-import { projectContextFor, type FileProblem } from './node/projectFiles';
+import type { ServerHost } from './host';
+import { abbreviationKeyAt, bookContexts, firstPositionOfKey, type ChaptersMode } from './project/bookAnalysis';
+import { bookContaining, withOverlay, type BookProject } from './project/bookProject';
+import { GlossaryServices, layerSettings } from './project/analysisContext';
+import { projectContextFor, type FileProblem } from './project/projectFiles';
 import {
   ABBREVIATIONS_REQUEST,
   APPLY_SAFE_FIXES_COMMAND,
@@ -54,8 +54,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 declare const __CARNK_VERSION__: string;
 
-/** Wires the terminology service to an LSP connection and starts listening. */
-export function startServer(connection: Connection): void {
+/** Wires the terminology service to an LSP connection and starts listening; `host` gives files and paths where the server runs. */
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const onError = (error: unknown, context: string): void =>
     connection.console.error(`carnk: ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -69,14 +69,7 @@ export function startServer(connection: Connection): void {
   const skippedLarge = new Set<string>();
   const problemFiles = new Set<string>();
 
-  const pathOf = (uri: string): string | undefined => {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-  };
+  const pathOf = (uri: string): string | undefined => host.pathOf(uri);
 
   // `.carnkrc` and glossary look-ups walk the folders upwards: remembered per folder for a
   // short while, so a keystroke in a book does not stat every parent folder for every chapter.
@@ -88,7 +81,7 @@ export function startServer(connection: Connection): void {
     const hit = projectContexts.get(folder);
     const now = Date.now();
     if (hit && now - hit.at < PROJECT_CONTEXT_TTL_MS) return hit.context;
-    const context = projectContextFor(path, settings.glossaries, workspaceFolder);
+    const context = projectContextFor(host.files, path, settings.glossaries, workspaceFolder ?? host.defaultFolder);
     projectContexts.set(folder, { at: now, context });
     return context;
   };
@@ -145,7 +138,7 @@ export function startServer(connection: Connection): void {
     const path = pathOf(uri);
     if (!path) return undefined;
     const open = openByPath();
-    const fileSystem = withOverlay(nodeFileSystem, (p) => open.get(p)?.getText());
+    const fileSystem = withOverlay(host.files, (p) => open.get(p)?.getText());
     let book = bookContaining(path, fileSystem);
     if (!book) {
       // An included file open on its own: the open document that includes it gives its book.
@@ -166,7 +159,7 @@ export function startServer(connection: Connection): void {
       const text = opened ? opened.getText() : fileSystem.readText(filePath);
       let result: BookDocument | undefined;
       if (text !== undefined && text.length <= settings.maxFileSize) {
-        const fileUri = opened ? opened.uri : pathToFileURL(filePath).href;
+        const fileUri = opened ? opened.uri : host.uriOf(filePath);
         const { service, analysis } = contextFor(fileUri);
         result = { document: { uri: fileUri, version: opened ? opened.version : 0, text }, service, analysis };
       }
@@ -216,7 +209,7 @@ export function startServer(connection: Connection): void {
   const publishProjectFileProblems = (state: BookState): void => {
     // An include tree's and numbered sections' project file is a manuscript with diagnostics of its own.
     if (state.book.kind === 'include-tree' || state.book.kind === 'numbered-sections') return;
-    const uri = pathToFileURL(state.book.projectFile).href;
+    const uri = host.uriOf(state.book.projectFile);
     const diagnostics = bookProblemDiagnostics(state, state.book.projectFile, contextFor(uri).analysis);
     const key = JSON.stringify(diagnostics);
     if (lastBookProblems.get(uri) === key) return;
@@ -242,7 +235,7 @@ export function startServer(connection: Connection): void {
   const publishFileProblems = (problems: FileProblem[]): void => {
     const byFile = new Map<string, Diagnostic[]>();
     for (const problem of problems) {
-      const uri = pathToFileURL(problem.file).href;
+      const uri = host.uriOf(problem.file);
       const list = byFile.get(uri) ?? [];
       list.push({
         range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } },
@@ -265,7 +258,7 @@ export function startServer(connection: Connection): void {
    * files (a change here moves what they inherit or what counts as used later); they reuse
    * the book state computed here.
    */
-  const validate = (document: TextDocument, cascade = true, known?: BookState): void => {
+  const validateNow = (document: TextDocument, cascade = true, known?: BookState): void => {
     let state: BookState | undefined;
     const diagnostics = runSafe<Diagnostic[]>(connection, `lint ${document.uri}`, [], () => {
       if (tooLarge(document)) return [];
@@ -287,6 +280,39 @@ export function startServer(connection: Connection): void {
     });
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     if (cascade && state) revalidateBook(state, document.uri);
+  };
+
+  /**
+   * Lints a document once the project files its analysis reads are at hand. On the disk that
+   * is at once. A host that reads files asynchronously (the browser worker) fetches what a
+   * trial run of the document's project and book look-up missed, round by round (a
+   * `_quarto.yml` names chapters, a chapter includes more files), and the lint runs after.
+   */
+  const validate = (document: TextDocument, cascade = true, known?: BookState): void => {
+    if (!host.loadMissing || known) {
+      validateNow(document, cascade, known);
+      return;
+    }
+    loadProjectFiles(document.uri, host.loadMissing.bind(host))
+      .catch((error: unknown) => connection.console.error(`carnk: reading project files failed: ${String(error)}`))
+      .finally(() => {
+        const current = documents.get(document.uri);
+        if (current) validateNow(current, cascade);
+      });
+  };
+
+  // Discovery reads one level of a project per round (project file, chapters, their includes).
+  const MAX_LOAD_ROUNDS = 16;
+  const loadProjectFiles = async (uri: string, loadMissing: () => Promise<boolean>): Promise<void> => {
+    for (let round = 0; round < MAX_LOAD_ROUNDS; round++) {
+      runSafe(connection, `project files of ${uri}`, undefined, () => {
+        contextFor(uri);
+        bookStateFor(uri);
+      });
+      if (!(await loadMissing())) return;
+      projectContexts.clear();
+      bookStates.clear();
+    }
   };
 
   /** Re-lints the book's open files (but `except`) whose book context changed since they were last linted. */
@@ -374,6 +400,7 @@ export function startServer(connection: Connection): void {
 
   // A changed .carnkrc or glossary on disk re-lints everything (clients that watch files send this).
   connection.onDidChangeWatchedFiles(() => {
+    host.forget?.();
     projectContexts.clear();
     bookStates.clear();
     revalidateAll();

@@ -1,475 +1,58 @@
 /**
- * Discovery of manuscripts made of several files, in reading order: Quarto books
- * (`_quarto.yml`, `project: type: book`, chapters, parts and appendices), Quarto
- * manuscripts (`type: manuscript`, the article), bookdown projects (`_bookdown.yml`:
- * `rmd_files`, or every `.Rmd` file by name) and `{{< include >}}` shortcodes, followed
- * recursively. Missing files and include cycles become problems; discovery goes on.
- * Files are read through a `ProjectFileSystem`, so tests can pass an in-memory one.
+ * Book discovery on the disk: `server/src/project/bookProject.ts` with the disk as the
+ * default file system, for the CLI and the desktop language server.
  */
-import { LineIndex } from '../service/text/lineIndex';
-import { findFrontMatter } from '../service/markdown/frontMatter';
-import { readCached, type CachedFile } from './projectFiles';
-import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import {
+  bookContaining as bookContainingIn,
+  findProjectFile as findProjectFileIn,
+  isManubotMetadata as isManubotMetadataIn,
+  readBookProject as readBookProjectIn,
+  readIncludeTree as readIncludeTreeIn,
+  readNumberedSections as readNumberedSectionsIn,
+  type BookProject,
+  type ProjectFileSystem,
+} from '../project/bookProject';
+import { nodeFileSystem } from './nodeFileSystem';
 
-/** Read access to the files of a project (the disk, or a map in tests). */
-export interface ProjectFileSystem {
-  /** The file's text, or undefined when it does not exist or cannot be read. */
-  readText(path: string): string | undefined;
-  /** Whether a regular file exists at `path`. */
-  isFile(path: string): boolean;
-  /** Entries of a folder (empty when it cannot be read). */
-  list(folder: string): { name: string; isDirectory: boolean }[];
-}
+export {
+  findIncludeShortcodes,
+  PROJECT_FILE_NAMES,
+  withOverlay,
+  type BookFile,
+  type BookKind,
+  type BookProblem,
+  type BookProject,
+  type IncludeShortcode,
+  type ProjectFileSystem,
+} from '../project/bookProject';
+export { nodeFileSystem } from './nodeFileSystem';
 
-/** What kind of project a book comes from. */
-export type BookKind = 'quarto-book' | 'quarto-manuscript' | 'bookdown' | 'manubot' | 'numbered-sections' | 'include-tree';
-
-/** One `{{< include path >}}` shortcode in a file's text. */
-export interface IncludeShortcode {
-  /** Offset of `{{<` in the including text. */
-  start: number;
-  /** Offset just after `>}}`. */
-  end: number;
-  /** The path as written. */
-  target: string;
-}
-
-/** A file of a book: a chapter, or a file a chapter includes (directly or not). */
-export interface BookFile {
-  /** Absolute path. */
-  path: string;
-  /** Index of the chapter the file belongs to (its own index for a chapter). */
-  chapter: number;
-  /** For an included file: the file and offset of the shortcode that includes it first. */
-  includedBy?: { path: string; offset: number };
-  /** Files this one includes, at the shortcode offsets (only found, non-cyclic ones). */
-  includes: { offset: number; path: string }[];
-}
-
-/** A problem found while discovering a book, positioned in the file that names the missing or cyclic file. */
-export interface BookProblem {
-  /** Absolute path of the file holding the problem (`_quarto.yml`, `_bookdown.yml` or an including file). */
-  file: string;
-  /** Zero-based line and UTF-16 character range on that line. */
-  line: number;
-  character: number;
-  endCharacter: number;
-  message: string;
-}
-
-/** A book: its files in reading order (each includer before the files it includes) and the problems found. */
-export interface BookProject {
-  kind: BookKind;
-  /** `_quarto.yml`, `_bookdown.yml`, Manubot's `metadata.yaml`, or the root document of a lone include tree. */
-  projectFile: string;
-  /** The project folder (for Manubot, the folder holding the content folder). */
-  root: string;
-  /** Every file once, in reading order. */
-  files: BookFile[];
-  /** Number of chapters (top-level files). */
-  chapterCount: number;
-  problems: BookProblem[];
-}
-
-/** Project files that make a folder a book, in order of preference. */
-export const PROJECT_FILE_NAMES = ['_quarto.yml', '_quarto.yaml', '_bookdown.yml'];
-
-/** Extensions of chapter files that are read as markdown prose (notebooks and others are skipped). */
-const PROSE_EXTENSIONS = /\.(qmd|md|markdown|rmd)$/i;
-
-// `{{< include path >}}`; the escaped `{{{< … >}}}` form shows a shortcode literally and is not an include.
-const INCLUDE_SHORTCODE = /\{\{<\s*include\s+(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s>]+))\s*>\}\}/gu;
-
-// The last scan per file: the language server rediscovers a book on every change, and most files have not changed.
-const shortcodeCache = new Map<string, { text: string; found: IncludeShortcode[] }>();
-
-/** The include shortcodes of a file's text, reusing the last scan of that file when its text is the same. */
-function includeShortcodesOf(path: string, text: string): IncludeShortcode[] {
-  const hit = shortcodeCache.get(path);
-  if (hit && hit.text === text) return hit.found;
-  const found = findIncludeShortcodes(text);
-  shortcodeCache.set(path, { text, found });
-  return found;
-}
-
-/** The include shortcodes of a text, in order. */
-export function findIncludeShortcodes(text: string): IncludeShortcode[] {
-  // Most files include nothing: skip the pattern when no shortcode can be there.
-  if (!text.includes('{{<')) return [];
-  const found: IncludeShortcode[] = [];
-  for (const match of text.matchAll(INCLUDE_SHORTCODE)) {
-    const start = match.index;
-    if (start > 0 && text.charCodeAt(start - 1) === 0x7b /* { */) continue;
-    const target = match[1] ?? match[2] ?? match[3] ?? '';
-    if (target.length > 0) found.push({ start, end: start + match[0].length, target });
-  }
-  return found;
-}
-
-
-/** A problem on a span of a text file. */
-function problemAt(file: string, text: string, start: number, end: number, message: string): BookProblem {
-  const lines = new LineIndex(text);
-  const from = lines.positionAt(start);
-  const to = lines.positionAt(end);
-  return { file, line: from.line, character: from.character, endCharacter: to.line === from.line ? to.character : from.character + 1, message };
-}
-
-/** Path of `target` relative to the project root, with forward slashes, for messages. */
-function shown(root: string, target: string): string {
-  return relative(root, target).split(sep).join('/');
-}
-
-/**
- * Walks chapters and their includes depth first, appending files in reading order.
- * An include is resolved relative to the including file (a leading `/` means the project
- * root); a missing target or a cycle gives one problem at the shortcode.
- */
-class BookBuilder {
-  readonly files: BookFile[] = [];
-  readonly problems: BookProblem[] = [];
-  private readonly seen = new Set<string>();
-  private chapterCount = 0;
-
-  constructor(
-    private readonly fs: ProjectFileSystem,
-    private readonly root: string,
-  ) {}
-
-  /** True when the file is already part of the book. */
-  has(path: string): boolean {
-    return this.seen.has(path);
-  }
-
-  /** Adds a chapter (and, recursively, what it includes). */
-  addChapter(path: string): void {
-    if (this.seen.has(path)) return;
-    const chapter = this.chapterCount++;
-    this.visit(path, chapter, undefined, []);
-  }
-
-  /** Number of chapters added. */
-  get chapters(): number {
-    return this.chapterCount;
-  }
-
-  private visit(path: string, chapter: number, includedBy: BookFile['includedBy'], stack: string[]): void {
-    const file: BookFile = { path, chapter, includes: [] };
-    if (includedBy) file.includedBy = includedBy;
-    this.seen.add(path);
-    this.files.push(file);
-    const text = this.fs.readText(path);
-    if (text === undefined) return;
-    const chain = [...stack, path];
-    for (const shortcode of includeShortcodesOf(path, text)) {
-      const target = shortcode.target.startsWith('/') ? join(this.root, shortcode.target) : resolve(dirname(path), shortcode.target);
-      if (chain.includes(target)) {
-        const cycle = [...chain.slice(chain.indexOf(target)), target].map((p) => shown(this.root, p)).join(' → ');
-        this.problems.push(problemAt(path, text, shortcode.start, shortcode.end, `include cycle: ${cycle}; this include is skipped.`));
-        continue;
-      }
-      if (!this.fs.isFile(target)) {
-        const where = shown(this.root, target);
-        const looked = where === shortcode.target ? '' : ` (looked for ${where})`;
-        this.problems.push(problemAt(path, text, shortcode.start, shortcode.end, `included file '${shortcode.target}' not found${looked}; the rest of the book is checked without it.`));
-        continue;
-      }
-      // A script or data file shown in a code block (`{{< include _demo.py >}}`) is not prose:
-      // it must exist, but it is neither read nor linted.
-      if (!PROSE_EXTENSIONS.test(target)) continue;
-      file.includes.push({ offset: shortcode.start, path: target });
-      // A file included twice is read once, where it first appears.
-      if (!this.seen.has(target)) this.visit(target, chapter, { path, offset: shortcode.start }, chain);
-    }
-  }
-}
-
-/** A YAML value's position in the project file, for problems about it. */
-function yamlProblem(file: string, lineCounter: LineCounter, node: YamlNode | undefined, message: string): BookProblem {
-  const range = node?.range;
-  if (!range) return { file, line: 0, character: 0, endCharacter: 1, message };
-  const start = lineCounter.linePos(range[0]);
-  const end = lineCounter.linePos(range[1]);
-  return { file, line: start.line - 1, character: start.col - 1, endCharacter: end.line === start.line ? end.col - 1 : start.col, message };
-}
-
-/** A parsed project file with positions. */
-interface ParsedYaml {
-  contents: YamlNode | null;
-  lineCounter: LineCounter;
-}
-
-const yamlCache = new Map<string, { text: string; parsed: ParsedYaml }>();
-
-/** Parsed YAML of a project file with positions (reused while its text is the same), or undefined when unreadable. */
-function readYaml(fs: ProjectFileSystem, file: string): ParsedYaml | undefined {
-  const text = fs.readText(file);
-  if (text === undefined) return undefined;
-  const hit = yamlCache.get(file);
-  if (hit && hit.text === text) return hit.parsed;
-  const lineCounter = new LineCounter();
-  let parsed: ParsedYaml;
-  try {
-    const document = parseDocument(text, { lineCounter, prettyErrors: false });
-    parsed = { contents: document.contents as YamlNode | null, lineCounter };
-  } catch {
-    parsed = { contents: null, lineCounter };
-  }
-  yamlCache.set(file, { text, parsed });
-  return parsed;
-}
-
-/** The value node under `key` in a YAML map node. */
-function child(node: YamlNode | null | undefined, key: string): YamlNode | undefined {
-  if (!node || !isMap(node)) return undefined;
-  const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-  return (pair?.value ?? undefined) as YamlNode | undefined;
-}
-
-/** A scalar node's string value. */
-function stringOf(node: YamlNode | undefined): string | undefined {
-  return node && isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-}
-
-/** Adds one listed chapter file, or a problem when it does not exist. */
-function addListedChapter(builder: BookBuilder, fs: ProjectFileSystem, root: string, file: string, lineCounter: LineCounter, node: YamlNode, name: string): void {
-  if (!PROSE_EXTENSIONS.test(name)) return;
-  const path = resolve(root, name);
-  if (!fs.isFile(path)) {
-    builder.problems.push(yamlProblem(file, lineCounter, node, `chapter '${name}' listed in ${basename(file)} not found.`));
-    return;
-  }
-  builder.addChapter(path);
-}
-
-/** Walks a Quarto `chapters:`/`appendices:` list: file names, and `part:` entries with their own `chapters:`. */
-function addQuartoChapters(builder: BookBuilder, fs: ProjectFileSystem, root: string, file: string, lineCounter: LineCounter, list: YamlNode | undefined): void {
-  if (!list || !isSeq(list)) return;
-  for (const item of list.items as YamlNode[]) {
-    const name = stringOf(item);
-    if (name !== undefined) {
-      addListedChapter(builder, fs, root, file, lineCounter, item, name);
-      continue;
-    }
-    // A part: its value is a title or a file (the part's own page, read before its chapters).
-    const part = child(item, 'part');
-    const partName = stringOf(part);
-    if (part && partName !== undefined && PROSE_EXTENSIONS.test(partName)) addListedChapter(builder, fs, root, file, lineCounter, part, partName);
-    addQuartoChapters(builder, fs, root, file, lineCounter, child(item, 'chapters'));
-  }
-}
-
-/** A Quarto book or manuscript from `_quarto.yml`; undefined for other project types. */
-function readQuartoProject(fs: ProjectFileSystem, file: string): BookProject | undefined {
-  const yaml = readYaml(fs, file);
-  if (!yaml) return undefined;
-  const type = stringOf(child(child(yaml.contents, 'project'), 'type'));
-  const root = dirname(file);
-  const builder = new BookBuilder(fs, root);
-  if (type === 'book') {
-    const book = child(yaml.contents, 'book');
-    // Quarto uses index.qmd as the book's first page; read it first even when the list leaves it out.
-    const index = join(root, 'index.qmd');
-    const listed = JSON.stringify(child(book, 'chapters')?.toJSON() ?? []);
-    if (fs.isFile(index) && !/"index\.qmd"/.test(listed)) builder.addChapter(index);
-    addQuartoChapters(builder, fs, root, file, yaml.lineCounter, child(book, 'chapters'));
-    addQuartoChapters(builder, fs, root, file, yaml.lineCounter, child(book, 'appendices'));
-    return { kind: 'quarto-book', projectFile: file, root, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
-  }
-  if (type === 'manuscript') {
-    // The article is the one text a manuscript project reads; notebooks only lend it computed outputs.
-    const articleNode = child(child(yaml.contents, 'manuscript'), 'article');
-    const article = stringOf(articleNode) ?? 'index.qmd';
-    const path = resolve(root, article);
-    if (fs.isFile(path)) builder.addChapter(path);
-    else builder.problems.push(yamlProblem(file, yaml.lineCounter, articleNode, `article '${article}' of the manuscript not found.`));
-    return { kind: 'quarto-manuscript', projectFile: file, root, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
-  }
-  return undefined;
-}
-
-/** `.Rmd` files of a folder (optionally its subfolders), by name, without those starting with `_`. */
-function rmdFiles(fs: ProjectFileSystem, folder: string, recursive: boolean): string[] {
-  const found: string[] = [];
-  const entries = [...fs.list(folder)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory) {
-      if (recursive && !entry.name.startsWith('.')) found.push(...rmdFiles(fs, path, true));
-    } else if (/\.rmd$/i.test(entry.name) && !entry.name.startsWith('_')) {
-      found.push(path);
-    }
-  }
-  return found;
-}
-
-/** A bookdown book from `_bookdown.yml`: `rmd_files` (a list, or per output format), else every `.Rmd` by name with index.Rmd first. */
-function readBookdownProject(fs: ProjectFileSystem, file: string): BookProject {
-  const root = dirname(file);
-  const builder = new BookBuilder(fs, root);
-  const yaml = readYaml(fs, file);
-  let listed = child(yaml?.contents, 'rmd_files');
-  if (listed && isMap(listed)) listed = child(listed, 'html') ?? ((listed.items[0]?.value ?? undefined) as YamlNode | undefined);
-  if (yaml && listed && isSeq(listed)) {
-    for (const item of listed.items as YamlNode[]) {
-      const name = stringOf(item);
-      if (name !== undefined) addListedChapter(builder, fs, root, file, yaml.lineCounter, item, name);
-    }
-  } else {
-    const subdir = child(yaml?.contents, 'rmd_subdir');
-    const files = rmdFiles(fs, root, false);
-    if (subdir && isScalar(subdir) && subdir.value === true) {
-      for (const entry of fs.list(root)) if (entry.isDirectory && !entry.name.startsWith('.')) files.push(...rmdFiles(fs, join(root, entry.name), true));
-    } else if (subdir && isSeq(subdir)) {
-      for (const item of subdir.items as YamlNode[]) {
-        const name = stringOf(item);
-        if (name !== undefined) files.push(...rmdFiles(fs, resolve(root, name), true));
-      }
-    }
-    const index = files.findIndex((f) => dirname(f) === root && /^index\.rmd$/i.test(basename(f)));
-    if (index > 0) files.unshift(...files.splice(index, 1));
-    for (const path of files) builder.addChapter(path);
-  }
-  return { kind: 'bookdown', projectFile: file, root, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
-}
-
-/**
- * True for Manubot's project marker: a `metadata.yaml` beside numbered manuscript files
- * (`01.abstract.md`). Manubot's template keeps them in `content/`; some projects rename it.
- */
+/** True for Manubot's project marker (see the project module); the disk unless `fs` is given. */
 export function isManubotMetadata(path: string, fs: ProjectFileSystem = nodeFileSystem): boolean {
-  return basename(path) === MANUBOT_METADATA && fs.isFile(path) && fs.list(dirname(path)).some((entry) => !entry.isDirectory && MANUBOT_SECTION.test(entry.name));
-}
-const MANUBOT_CONTENT = 'content';
-const MANUBOT_METADATA = 'metadata.yaml';
-const MANUBOT_SECTION = /^\d+\..*\.md$/i;
-
-/**
- * A Manubot manuscript: Manubot joins every `content/*.md` in file-name order into one
- * manuscript (its front matter lives in `content/metadata.yaml`, which is not prose). Each
- * file is a chapter, so first use runs across files as in a book.
- */
-function readManubotProject(fs: ProjectFileSystem, file: string): BookProject {
-  const content = dirname(file);
-  const builder = new BookBuilder(fs, dirname(content));
-  for (const name of fileNamesIn(fs, content, /\.md$/i)) builder.addChapter(join(content, name));
-  return { kind: 'manubot', projectFile: file, root: dirname(content), files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
+  return isManubotMetadataIn(path, fs);
 }
 
-/**
- * A manuscript split into numbered section files that a build joins in name order, as pandoc
- * projects do with a Makefile (`01_Introduction.md`, `02A_Results.md`, …): two or more
- * markdown files in one folder, every one named with a leading number, the first carrying
- * the front matter with the title and no other carrying front matter. Separate documents
- * each have their own. The project file is the first section.
- */
+/** A manuscript split into numbered section files (see the project module); the disk unless `fs` is given. */
 export function readNumberedSections(folder: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
-  const names = fileNamesIn(fs, folder, PROSE_EXTENSIONS);
-  if (names.length < 2 || !names.every((name) => NUMBERED_SECTION.test(name))) return undefined;
-  const paths = names.map((name) => join(folder, name));
-  // The first section's title first: most folders stop there without reading the others.
-  if (!findFrontMatter(fs.readText(paths[0]!) ?? '')?.title.length) return undefined;
-  if (paths.slice(1).some((path) => findFrontMatter(fs.readText(path) ?? '') !== undefined)) return undefined;
-  const builder = new BookBuilder(fs, folder);
-  for (const path of paths) builder.addChapter(path);
-  return { kind: 'numbered-sections', projectFile: paths[0]!, root: folder, files: builder.files, chapterCount: builder.chapters, problems: builder.problems };
-}
-const NUMBERED_SECTION = /^\d+/;
-
-/** Names of the files (not folders) in `folder` that match `pattern`, in name order. */
-function fileNamesIn(fs: ProjectFileSystem, folder: string, pattern: RegExp): string[] {
-  return fs
-    .list(folder)
-    .filter((entry) => !entry.isDirectory && pattern.test(entry.name))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return readNumberedSectionsIn(folder, fs);
 }
 
-/** The book a project file describes, or undefined when it is not a book (a Quarto website, a default project). */
+/** The book a project file describes; the disk unless `fs` is given. */
 export function readBookProject(projectFile: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
-  const name = basename(projectFile);
-  if (isManubotMetadata(projectFile, fs)) return readManubotProject(fs, projectFile);
-  if (name === '_bookdown.yml') return readBookdownProject(fs, projectFile);
-  if (name === '_quarto.yml' || name === '_quarto.yaml') return readQuartoProject(fs, projectFile);
-  return undefined;
+  return readBookProjectIn(projectFile, fs);
 }
 
-/** A lone document and the files it includes, as a book of one chapter. */
+/** A lone document and the files it includes, as a book of one chapter; the disk unless `fs` is given. */
 export function readIncludeTree(documentPath: string, fs: ProjectFileSystem = nodeFileSystem): BookProject {
-  const root = dirname(documentPath);
-  const builder = new BookBuilder(fs, root);
-  builder.addChapter(documentPath);
-  return { kind: 'include-tree', projectFile: documentPath, root, files: builder.files, chapterCount: 1, problems: builder.problems };
+  return readIncludeTreeIn(documentPath, fs);
 }
 
-/**
- * The nearest project file in `folder` or above it: `_quarto.yml`, `_bookdown.yml`, or a
- * Manubot `metadata.yaml` (found from its content folder, or from the folder holding `content/`).
- */
+/** The nearest project file in `folder` or above it; the disk unless `fs` is given. */
 export function findProjectFile(folder: string, fs: ProjectFileSystem = nodeFileSystem): string | undefined {
-  let current = resolve(folder);
-  for (;;) {
-    for (const name of PROJECT_FILE_NAMES) {
-      const candidate = join(current, name);
-      if (fs.isFile(candidate)) return candidate;
-    }
-    for (const manubot of [join(current, MANUBOT_METADATA), join(current, MANUBOT_CONTENT, MANUBOT_METADATA)]) {
-      if (isManubotMetadata(manubot, fs)) return manubot;
-    }
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+  return findProjectFileIn(folder, fs);
 }
 
-/** The book holding a document: the project above it if it lists the document, else the document's own include tree when it has includes. */
+/** The book holding a document; the disk unless `fs` is given. */
 export function bookContaining(documentPath: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
-  const path = resolve(documentPath);
-  const projectFile = findProjectFile(dirname(path), fs);
-  const project = projectFile ? readBookProject(projectFile, fs) : undefined;
-  if (project?.files.some((f) => f.path === path)) return project;
-  const text = fs.readText(path);
-  if (text !== undefined && findIncludeShortcodes(text).length > 0) return readIncludeTree(path, fs);
-  if (!projectFile) {
-    const sections = readNumberedSections(dirname(path), fs);
-    if (sections?.files.some((f) => f.path === path)) return sections;
-  }
-  return undefined;
-}
-
-const textCache = new Map<string, CachedFile<string>>();
-
-/**
- * The disk, with texts cached by modification time and size, so an unchanged chapter keeps
- * the same string (and the service its cached model). A leading byte-order mark is dropped.
- */
-export const nodeFileSystem: ProjectFileSystem = {
-  readText(path: string): string | undefined {
-    return readCached(textCache, path, (text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
-  },
-  isFile(path: string): boolean {
-    try {
-      return statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  },
-  list(folder: string): { name: string; isDirectory: boolean }[] {
-    try {
-      return readdirSync(folder, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
-    } catch {
-      return [];
-    }
-  },
-};
-
-/** A file system that prefers `overlay` texts (open editor documents) over `base`. */
-export function withOverlay(base: ProjectFileSystem, overlay: (path: string) => string | undefined): ProjectFileSystem {
-  return {
-    readText: (path) => overlay(path) ?? base.readText(path),
-    isFile: (path) => overlay(path) !== undefined || base.isFile(path),
-    list: (folder) => base.list(folder),
-  };
+  return bookContainingIn(documentPath, fs);
 }

@@ -1,0 +1,195 @@
+/**
+ * Definitions flowing between the files of a book, in reading order. Each file's model
+ * (cached by the service) is summarised once: its main-text definitions and the keys it
+ * uses. From these summaries alone, every file gets its `BookContext`: what the files
+ * read before it define, and which keys the files read after it use. An included file
+ * sits at its shortcode inside the including file, so the includer is cut into pieces
+ * around its includes.
+ */
+import { mentionAt } from '../service/features/lookup';
+import { isWrittenAsName } from '../service/model/nameContext';
+import type { Position } from 'vscode-languageserver-types';
+import type { BookContext, DocumentModel, InheritedDefinition } from '../service/index';
+import type { BookFile } from './bookProject';
+
+/** `continue`: a definition holds for the rest of the book; `reset`: each chapter defines its abbreviations again. */
+export type ChaptersMode = 'continue' | 'reset';
+
+/** A book file's document model and the URI its definitions are reported under. */
+export interface ChapterModel {
+  uri: string;
+  model: DocumentModel;
+}
+
+/** What the analysis needs of a book: its files in reading order, with chapters and includes. */
+export interface BookLayout {
+  files: readonly Pick<BookFile, 'path' | 'chapter' | 'includes'>[];
+}
+
+/** A main-text definition of a file, with its offset (to place it before or after an include). */
+interface SummaryDefinition {
+  offset: number;
+  inherited: InheritedDefinition;
+}
+
+/** The part of a model that flows between files. */
+interface FileSummary {
+  definitions: SummaryDefinition[];
+  /** Uses of abbreviations (compound parts too), as offset and key, in document order. */
+  uses: { offset: number; key: string }[];
+  /** Uses that count as a first use (not in a heading or the title, not a name), whose report the file makes. */
+  firstUses: { offset: number; key: string }[];
+  /** Keys the file defines in the main text. */
+  ownKeys: Set<string>;
+}
+
+/** A stretch of one file in reading order: a whole file, or the text between two of its includes. */
+interface Piece {
+  file: number;
+  chapter: number;
+  from: number;
+  to: number;
+}
+
+// Keyed by model object: the service hands back the same model while a file's text is unchanged.
+const summaries = new WeakMap<DocumentModel, Map<string, FileSummary>>();
+
+/** Only the main text (or the whole document under `--scopes document`) carries across files. */
+function flows(scope: string): boolean {
+  return scope === 'main' || scope === 'document';
+}
+
+/** The summary of one model, computed once per model and URI. */
+function summaryOf(chapter: ChapterModel): FileSummary {
+  let byUri = summaries.get(chapter.model);
+  const hit = byUri?.get(chapter.uri);
+  if (hit) return hit;
+  const { model, uri } = chapter;
+  const definitions: SummaryDefinition[] = [];
+  const ownKeys = new Set<string>();
+  for (const d of model.definitions) {
+    if (!flows(d.scope)) continue;
+    ownKeys.add(d.key);
+    const range = model.lines.rangeOf(d.shortStart, d.shortEnd);
+    definitions.push({ offset: d.shortStart, inherited: d.pattern === 'list' ? { short: d.short, long: d.long, key: d.key, uri, range, listed: true } : { short: d.short, long: d.long, key: d.key, uri, range } });
+  }
+  const uses: { offset: number; key: string }[] = [];
+  const firstUses: { offset: number; key: string }[] = [];
+  for (const mention of model.mentions) {
+    if (!flows(mention.scope) || mention.definition !== undefined || mention.inLongForm) continue;
+    uses.push({ offset: mention.start, key: mention.key });
+    if (!mention.inHeading && !isWrittenAsName(model, mention.key)) firstUses.push({ offset: mention.start, key: mention.key });
+    // A compound (`CAR-NK`) uses each of its parts.
+    if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });
+  }
+  const summary: FileSummary = { definitions, uses, firstUses, ownKeys };
+  if (!byUri) {
+    byUri = new Map();
+    summaries.set(model, byUri);
+  }
+  byUri.set(uri, summary);
+  return summary;
+}
+
+/** Cuts the book into pieces in reading order: each includer around the files it includes. */
+function readingPieces(layout: BookLayout): Piece[] {
+  const index = new Map(layout.files.map((file, i) => [file.path, i]));
+  const pieces: Piece[] = [];
+  const visited = new Set<number>();
+  const visit = (i: number): void => {
+    visited.add(i);
+    const file = layout.files[i]!;
+    let from = 0;
+    for (const include of [...file.includes].sort((a, b) => a.offset - b.offset)) {
+      const j = index.get(include.path);
+      if (j === undefined || visited.has(j)) continue;
+      pieces.push({ file: i, chapter: file.chapter, from, to: include.offset });
+      visit(j);
+      from = include.offset;
+    }
+    pieces.push({ file: i, chapter: file.chapter, from, to: Number.POSITIVE_INFINITY });
+  };
+  layout.files.forEach((_, i) => {
+    if (!visited.has(i)) visit(i);
+  });
+  return pieces;
+}
+
+/**
+ * The book context of every file (by path). Under `continue` a file inherits the first
+ * main-text definition of each key from everything read before it, and its definitions
+ * count as used when anything read after it uses the key; it also learns which keys earlier
+ * files used (their first use was reported there) and what later files define first (a use
+ * here comes before that definition); under `reset` all of these stop at the
+ * chapter's bounds (an included file still inherits from its includer). An includer also
+ * sees what its included files define and use, except keys it defines itself.
+ */
+export function bookContexts(layout: BookLayout, modelOf: (path: string) => ChapterModel | undefined, mode: ChaptersMode = 'continue'): Map<string, BookContext> {
+  const summaries = layout.files.map((file) => {
+    const chapter = modelOf(file.path);
+    return chapter ? summaryOf(chapter) : undefined;
+  });
+  const pieces = readingPieces(layout);
+  const inPiece = <T extends { offset: number }>(items: readonly T[], piece: Piece): T[] => items.filter((item) => item.offset >= piece.from && item.offset < piece.to);
+  const pieceDefinitions = pieces.map((piece) => inPiece(summaries[piece.file]?.definitions ?? [], piece));
+  const pieceUses = pieces.map((piece) => new Set(inPiece(summaries[piece.file]?.uses ?? [], piece).map((use) => use.key)));
+  const pieceFirstUses = pieces.map((piece) => new Set(inPiece(summaries[piece.file]?.firstUses ?? [], piece).map((use) => use.key)));
+
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const chapterStart = new Map<number, number>();
+  const chapterEnd = new Map<number, number>();
+  pieces.forEach((piece, p) => {
+    if (!first.has(piece.file)) first.set(piece.file, p);
+    last.set(piece.file, p);
+    if (!chapterStart.has(piece.chapter)) chapterStart.set(piece.chapter, p);
+    chapterEnd.set(piece.chapter, p);
+  });
+
+  const contexts = new Map<string, BookContext>();
+  layout.files.forEach((file, i) => {
+    const from = first.get(i);
+    const to = last.get(i);
+    if (from === undefined || to === undefined) return;
+    const low = mode === 'reset' ? chapterStart.get(file.chapter)! : 0;
+    const high = mode === 'reset' ? chapterEnd.get(file.chapter)! : pieces.length - 1;
+    const own = summaries[i]?.ownKeys ?? new Set<string>();
+    const inherited = new Map<string, InheritedDefinition>();
+    const usedLater = new Set<string>();
+    const usedEarlier = new Set<string>();
+    const definedLater = new Map<string, InheritedDefinition>();
+    for (let p = low; p < from; p++) {
+      for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
+      for (const key of pieceFirstUses[p]!) usedEarlier.add(key);
+    }
+    for (let p = from + 1; p < to; p++) {
+      if (pieces[p]!.file === i) continue;
+      for (const d of pieceDefinitions[p]!) if (!own.has(d.inherited.key) && !inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
+      for (const key of pieceUses[p]!) usedLater.add(key);
+    }
+    for (let p = to + 1; p <= high; p++) {
+      for (const key of pieceUses[p]!) usedLater.add(key);
+      for (const d of pieceDefinitions[p]!) {
+        const key = d.inherited.key;
+        if (own.has(key) || inherited.has(key)) continue;
+        // A list of abbreviations covers the whole book (or chapter) wherever it stands, as it covers its scope in one file.
+        if (d.inherited.listed) inherited.set(key, d.inherited);
+        else if (!definedLater.has(key)) definedLater.set(key, d.inherited);
+      }
+    }
+    // Sorted, so an unchanged context compares equal and the service keeps its cached findings.
+    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()] });
+  });
+  return contexts;
+}
+
+/** The key of the abbreviation written at `position` (the end of a word included, as the cursor sits after it). */
+export function abbreviationKeyAt(model: DocumentModel, position: Position): string | undefined {
+  return mentionAt(model, model.lines.offsetAt(position))?.key;
+}
+
+/** Where a file first writes `key` itself (a use or a definition), to ask the service for references or a rename there. */
+export function firstPositionOfKey(model: DocumentModel, key: string): Position | undefined {
+  const mention = model.byKey.get(key)?.mentions.find((m) => m.key === key);
+  return mention ? model.lines.positionAt(mention.start) : undefined;
+}
