@@ -180,6 +180,13 @@ describe('carnk terms and export', () => {
     assert.ok([...counts.values()].filter((n) => n >= 15).length >= 12, JSON.stringify([...counts]));
     assert.deepEqual(Object.keys(entries[0]!), ['id', 'preferred', 'expansions', 'variants', 'discouraged', 'definition', 'notes', 'category', 'genes', 'related', 'needsDefinition']);
   });
+  test('terms --format json: cell lines carry species and tissue; text output names the accession', () => {
+    const entries = JSON.parse(carnk(['terms', '--format', 'json']).stdout) as { cellLine?: { species: string; tissue: string } }[];
+    const lines = entries.filter((e) => e.cellLine);
+    assert.ok(lines.length >= 100, `${lines.length} cell lines`);
+    assert.ok(lines.every((e) => e.cellLine!.species && e.cellLine!.tissue));
+    assert.match(carnk(['terms', 'K562']).stdout, /cell line: human, chronic myeloid leukaemia.*Cellosaurus CVCL_0004/);
+  });
   test('terms ADCC prints one entry readably; an unknown term exits 2', () => {
     const { stdout, code } = carnk(['terms', 'ADCC']);
     assert.equal(code, 0);

@@ -13,9 +13,12 @@ export interface TermJson {
   genes: { symbol: string; ncbiGeneId: number }[];
   related: string[];
   needsDefinition: boolean;
+  /** Only on entries that carry them: checkable sources, and a cell line's origin. */
+  sources?: { id: string; supports: string }[];
+  cellLine?: { species: string; tissue: string; cellosaurus?: string; misidentified?: string };
 }
 
-/** An entry in the stable JSON shape. */
+/** An entry in the stable JSON shape (the optional keys follow the fixed ones, and only when present). */
 export function termJson(entry: TermEntry): TermJson {
   return {
     id: entry.id,
@@ -29,6 +32,8 @@ export function termJson(entry: TermEntry): TermJson {
     genes: entry.genes.map((g) => ({ symbol: g.symbol, ncbiGeneId: g.ncbiGeneId })),
     related: [...entry.related],
     needsDefinition: entry.needsDefinition,
+    ...(entry.sources?.length ? { sources: entry.sources.map((x) => ({ id: x.id, supports: x.supports })) } : {}),
+    ...(entry.cellLine ? { cellLine: { ...entry.cellLine } } : {}),
   };
 }
 
@@ -45,6 +50,11 @@ export function formatTermText(entry: TermEntry, knowledge: KnowledgeBase): stri
   const lines = [`${entry.preferred}${entry.expansions.length ? ` — ${entry.expansions.join(' / ')}` : ''}`, `  id: ${entry.id}   category: ${entry.category}`];
   lines.push('', wrap(entry.definition, 2));
   if (entry.genes.length) lines.push('', `  genes: ${entry.genes.map((g) => `${g.symbol} (NCBI Gene ${g.ncbiGeneId})`).join(', ')}`);
+  if (entry.cellLine) {
+    const { species, tissue, cellosaurus, misidentified } = entry.cellLine;
+    lines.push(`  cell line: ${species}, ${tissue}${cellosaurus ? ` (Cellosaurus ${cellosaurus})` : ''}`);
+    if (misidentified) lines.push(wrap(`Misidentified: ${misidentified}`, 2));
+  }
   if (entry.variants.length) lines.push(`  also written: ${entry.variants.join(', ')}`);
   for (const d of entry.discouraged) lines.push(`  avoid '${d.form}' -> '${d.replacement}': ${d.reason}`);
   if (entry.notes) lines.push('', wrap(`Notes: ${entry.notes}`, 2));

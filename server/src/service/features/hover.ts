@@ -22,6 +22,8 @@ const CATEGORY_NAMES: Record<string, string> = {
   'manufacturing-regulation': 'Manufacturing, quality control and regulation',
   'clinical-trials': 'Clinical-trial terms',
   'products-cell-lines': 'Products and cell lines',
+  'cell-lines': 'Cell lines',
+  'mouse-models': 'Mouse models',
   'assays-methods': 'Assays and methods',
   'combination-agents': 'Combination agents',
   'diseases-indications': 'Diseases and indications',
