@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const KNOWLEDGE_JSON = 'out/generated/knowledge.json';
 /** Where the generated grammar is written, relative to the repository root. */
@@ -45,7 +46,7 @@ export const EXCLUDED_SCOPES = [
 
 /** The scope each kind of written form receives; the last segment names our grammar. */
 export const TERM_SCOPES = {
-  /** A written form the knowledge base advises against (IL15 for the protein, TGF-beta, CAR NK). */
+  /** A written form the knowledge base advises against (IL15 for the protein, TGF-beta, NK92). */
   discouraged: 'invalid.deprecated.discouraged.carnk',
   /** An abbreviation or symbol: ADCC, IL-15, NKp46, iPSC, CD19. */
   abbreviation: 'entity.name.tag.abbreviation.carnk',
@@ -165,13 +166,36 @@ function escapeLiteral(text) {
 }
 
 /**
+ * The entries with the discouraged forms the service derives from the data (spelled-out Greek
+ * letters, a protein's gene symbol), so that the editor highlights what the linter reports. The
+ * one derivation (server/src/service/knowledge/derivedForms.ts, which imports nothing at run
+ * time) is bundled on the fly rather than written twice.
+ * @param {string} root
+ * @param {any[]} entries compact entries of knowledge.json (empty arrays left out)
+ */
+function withDerivedForms(root, entries) {
+  const { outputFiles } = buildSync({
+    entryPoints: [join(root, 'server', 'src', 'service', 'knowledge', 'derivedForms.ts')],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'silent',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', outputFiles[0].text)(module, module.exports);
+  const complete = entries.map((entry) => ({ variants: [], expansions: [], discouraged: [], genes: [], ...entry }));
+  return /** @type {{ withDerivedForms: (entries: any[]) => any[] }} */ (module.exports).withDerivedForms(complete);
+}
+
+/**
  * Reads out/generated/knowledge.json and writes the grammar.
  * @param {{ root?: string, write?: boolean, log?: (line: string) => void }} [options]
  * @returns {{ path: string, bytes: number, counts: { discouraged: number, abbreviation: number, term: number } }}
  */
 export function buildGrammar({ root = fileURLToPath(new URL('..', import.meta.url)), write = true, log = () => {} } = {}) {
   const knowledge = JSON.parse(readFileSync(join(root, KNOWLEDGE_JSON), 'utf8'));
-  const { grammar, counts } = buildInjectionGrammar(knowledge.entries);
+  const { grammar, counts } = buildInjectionGrammar(withDerivedForms(root, knowledge.entries));
   const text = JSON.stringify(grammar, null, 1) + '\n';
   const path = join(root, GRAMMAR_PATH);
   if (write) {

@@ -139,7 +139,9 @@ describe('language server features on the example manuscript', { timeout: 30_000
     const edit = applied.at(-1)!;
     const fixedText = applyTextEdits(text, edit.changes![URI]!);
     assert.ok(fixedText.includes('*CISH* knockout'));
-    assert.ok(fixedText.includes('CAR-NK products can truly'));
+    assert.ok(fixedText.includes('TGF-β'));
+    // Mixing CAR NK with CAR-NK is inconsistent-variants, whose fix is the author's: never applied unattended.
+    assert.ok(fixedText.includes('CAR NK products can truly'));
   });
 });
 

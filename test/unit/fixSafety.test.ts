@@ -130,7 +130,7 @@ describe('which fixes are safe', () => {
     { name: 'move a definition into a compound', rule: 'used-before-definition', text: 'The S protein-hACE2 interaction. The human ACE2 (hACE2) receptor binds; hACE2 again.', safe: false },
     { name: 'move a definition to a plain first use', rule: 'used-before-definition', text: 'We saw ADCC first. Then antibody-dependent cellular cytotoxicity (ADCC) rose; ADCC fell.', safe: true },
     { name: 'discouraged Greek spelling', rule: 'discouraged-variant', text: 'Levels of TGF-beta rose.', safe: true },
-    { name: 'discouraged hyphenation', rule: 'discouraged-variant', text: 'The CAR NK products.', safe: true },
+    { name: 'discouraged hyphenation', rule: 'discouraged-variant', text: 'The NK92 line.', safe: true },
     { name: 'discouraged form with another name', rule: 'discouraged-variant', text: 'By FACS analysis we saw it.', safe: false },
     { name: 'long form repeated', rule: 'long-form-after-abbreviation', text: 'Natural killer (NK) cells. Later natural killer cells.', safe: true },
     { name: 'long form before a bracket of its own', rule: 'long-form-after-abbreviation', text: 'Natural killer (NK) cells work. Later natural killer (see above) cells.', safe: false },

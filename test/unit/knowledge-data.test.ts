@@ -67,6 +67,37 @@ test('each written form belongs to one entry unless both entries are marked ambi
   assert.deepEqual(clashes, []);
 });
 
+/**
+ * The family a preferred form belongs to: its numbers as `#`, a member letter after a number
+ * dropped (NKG2A, NKG2D -> `NKG#`; NKp30, NKp46 -> `NKp#`; KIR2DL1, KIR3DL1 -> `KIR#DL#`;
+ * IL-2Rα, IL-15Rα -> `IL-#Rα`). Forms without a number, or with fewer than two letters, have none.
+ */
+function familyOf(preferred: string): string | undefined {
+  const family = preferred.replace(/\d+/g, '#').replace(/#[A-Za-z]$/, '#');
+  return family.includes('#') && (family.match(/[A-Za-z]/g) ?? []).length >= 2 ? family : undefined;
+}
+
+test('needsDefinition: the members of one family agree (docs/rules.md, the schema)', () => {
+  const byFamily = new Map<string, TermEntry[]>();
+  for (const entry of entries) {
+    const family = familyOf(entry.preferred);
+    if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), entry]);
+  }
+  // The check must see the families it is about, or it checks nothing.
+  for (const family of ['NKG#', 'NKp#', 'KIR#DL#', 'IL-#', 'CD#']) assert.ok((byFamily.get(family)?.length ?? 0) >= 2, `family ${family} has members`);
+  const disagreeing = [...byFamily]
+    .filter(([, members]) => new Set(members.map((e) => e.needsDefinition)).size > 1)
+    .map(([family, members]) => `${family}: ${members.map((e) => `${e.preferred}=${e.needsDefinition}`).join(', ')}`);
+  assert.deepEqual(disagreeing, []);
+});
+
+test('needsDefinition: a family right and wrong (the check itself)', () => {
+  assert.equal(familyOf('NKG2A'), familyOf('NKG2D'));
+  assert.equal(familyOf('NKp30'), familyOf('NKp46'));
+  assert.notEqual(familyOf('KIR2DL1'), familyOf('KIR2DS1'));
+  assert.equal(familyOf('NKT'), undefined);
+});
+
 test('related ids resolve and are not self-references', () => {
   const ids = new Set(entries.map((e) => e.id));
   const broken = entries.flatMap((e) =>
@@ -148,6 +179,7 @@ const REVIEWED_GENE_EXCEPTIONS: Readonly<Record<string, string>> = {
   'igg4-hinge': 'spacer from the IgG4 heavy-chain constant region, gene IGHG4, which is written IgG4 in text',
   ferritin: 'ferritin is a shell of heavy (FTH1) and light (FTL) chains; the protein name carries no chain suffix',
   'ki-67': 'the official gene name is "marker of proliferation Ki-67"; the protein itself is written Ki-67, which the folding does not match to the whole name',
+  'nf-kb': 'family entry listing the five NF-κB subunit genes; REL (c-Rel) and RELB are not written NF-κB',
 };
 
 /** Lower case, no hyphens/spaces/superscripts, Greek letters and their names as Latin initials. */

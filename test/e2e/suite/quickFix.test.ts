@@ -12,7 +12,7 @@ import { diagnosticCode, openFixture, positionOf, waitForCarnkDiagnostics } from
  * optionally, a text that must then occur exactly once in the document.
  */
 const CASES: { line: number; word: string; code: string; title: RegExp; replacement: string; once?: string }[] = [
-  { line: 198, word: 'CAR NK', code: 'discouraged-variant', title: /CAR-NK/, replacement: 'CAR-NK' },
+  { line: 198, word: 'CAR NK', code: 'inconsistent-variants', title: /CAR-NK/, replacement: 'CAR-NK' },
   { line: 267, word: 'TGF-beta', code: 'discouraged-variant', title: /TGF-β/, replacement: 'TGF-β' },
   // The definition moves from line 167 to the first use: defined once, at line 95.
   {

@@ -1,6 +1,7 @@
 import type { CellLineFacts, DiscouragedForm, FormKind, GeneReference, KnowledgeBase, TermEntry, TermLookup, TermOccurrence, TermRelation, TermRelationKind, TermSource } from './types';
 import { foldWrittenForm } from './formFolding';
 import { createTermMatcher, type TermMatcher } from './termMatcher';
+import { withDerivedForms } from './derivedForms';
 
 interface IndexedForm {
   readonly entry: TermEntry;
@@ -18,18 +19,20 @@ const KIND_PRIORITY: Readonly<Record<FormKind, number>> = { preferred: 0, varian
  */
 export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase {
   const positionById = new Map<string, number>();
-  const entries: TermEntry[] = [];
+  const written: TermEntry[] = [];
   for (const raw of Array.isArray(input) ? input : []) {
     const entry = normalizeEntry(raw);
     if (!entry) continue;
     const existing = positionById.get(entry.id);
     if (existing === undefined) {
-      positionById.set(entry.id, entries.length);
-      entries.push(entry);
+      positionById.set(entry.id, written.length);
+      written.push(entry);
     } else {
-      entries[existing] = entry;
+      written[existing] = entry;
     }
   }
+  // Derived after a glossary's overrides are in, so that one policy covers its entries too.
+  const entries = withDerivedForms(written);
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
 
   const exactIndex = new Map<string, IndexedForm[]>();
@@ -149,10 +152,16 @@ function normalizeEntry(raw: unknown): TermEntry | undefined {
     preferred: value.preferred,
     expansions: strings(value.expansions),
     variants: strings(value.variants),
-    discouraged: discouraged.map((d) => ({ form: d.form, reason: String(d.reason ?? ''), replacement: d.replacement })),
+    discouraged: discouraged.map((d) => ({
+      form: d.form,
+      reason: String(d.reason ?? ''),
+      replacement: d.replacement,
+      ...(typeof d.guide === 'string' ? { guide: d.guide } : {}),
+      ...(d.basis === 'gene-symbol' || d.basis === 'greek-letter-name' ? { basis: d.basis } : {}),
+    })),
     definition: typeof value.definition === 'string' ? value.definition : '',
     category: typeof value.category === 'string' ? value.category : 'uncategorised',
-    genes: genes.map((g) => ({ symbol: g.symbol, ncbiGeneId: g.ncbiGeneId })),
+    genes: genes.map((g) => ({ symbol: g.symbol, ncbiGeneId: g.ncbiGeneId, ...(g.part === true ? { part: true } : {}) })),
     related: strings(value.related),
     needsDefinition: value.needsDefinition === true,
     ...(typeof value.notes === 'string' ? { notes: value.notes } : {}),

@@ -4,6 +4,11 @@ export interface GeneReference {
   readonly symbol: string;
   /** NCBI Gene (Entrez) identifier, for example 22914. */
   readonly ncbiGeneId: number;
+  /**
+   * True when the term names a part, isoform or construct of the gene's product (`CD8α hinge`,
+   * `CD44v6`, `NKG2D-CAR`), not the protein itself: the symbol in roman is then not this term.
+   */
+  readonly part?: boolean;
 }
 
 /** A written form authors should replace, with the reason and the replacement. */
@@ -14,7 +19,20 @@ export interface DiscouragedForm {
   readonly reason: string;
   /** What to write instead. */
   readonly replacement: string;
+  /**
+   * For a style choice journals differ on: the guide that recommends the replacement (the
+   * MIQE guidelines for RT-qPCR). Such a form is reported at `information`.
+   */
+  readonly guide?: string;
+  /**
+   * Set on forms the knowledge base derives rather than lists: a symbol's Greek letter spelled
+   * out, or the official gene symbol written for the protein.
+   */
+  readonly basis?: DiscouragedBasis;
 }
+
+/** Why a derived discouraged form is discouraged. */
+export type DiscouragedBasis = 'greek-letter-name' | 'gene-symbol';
 
 /** How a term relates to another that it is not a variant of. */
 export type TermRelationKind = 'broader-term' | 'narrower-term' | 'former-name' | 'older-expansion';

@@ -560,6 +560,9 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     const candidates = new Map<string, AbbreviationDefinition>();
     for (const definition of byKey.values()) {
       if (definition.long.trim().split(/\s+/u).length < 2 && definition.long.length < 8) continue; // too short to be sure
+      // Never push toward a form discouraged-variant tells the author to leave (`granzyme B (GZMB)`:
+      // GZMB is the gene symbol, so granzyme B written out again is right).
+      if (isDiscouragedForm(context, definition.key)) continue;
       // Nobody writes out a long form of this size again, and one such alternative (hostile
       // input: a word of a million letters) would overflow the pattern compiler's stack.
       if (definition.long.length > LONGEST_REPEATED_LONG_FORM) continue;

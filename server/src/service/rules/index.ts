@@ -2,6 +2,7 @@ import { checkDefinitions, checkFirstUse, checkLongFormRepeats, checkUnused } fr
 import { checkGeneItalics } from './geneRules';
 import { checkForeignScript } from './scriptRules';
 import type { RuleId } from './ruleTable';
+import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
 import { checkDiscouraged, checkInconsistentVariants } from './variantRules';
 
@@ -33,5 +34,38 @@ export function runRules(context: RuleContext, isOn: (rule: RuleId) => boolean =
     const finding = findings[i]!;
     finding.message = finding.message.replace(/\s*[\r\n]+\s*/gu, ' ');
   }
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return withoutRepeatedAdvice(withoutCutSymbols(findings)).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * One token, one diagnostic: a spelled-out Greek letter cuts its symbol short (`IL-15R alpha`
+ * reads as the mention `IL-15R`), so what is said of that piece is said of the wrong token. The
+ * Greek-letter finding speaks for the whole; once it is fixed, the symbol is judged whole.
+ */
+function withoutCutSymbols(findings: Finding[]): Finding[] {
+  const spelled: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
+    if (finding.rule === 'discouraged-variant' && finding.data?.kind === 'greek-letter-name') spelled.push(finding);
+  }
+  if (spelled.length === 0) return findings;
+  // Term occurrences never overlap: the one spelled form that may hold a finding is the last starting at or before it.
+  spelled.sort((a, b) => a.start - b.start);
+  const isCut = (finding: Finding): boolean => {
+    const whole = spelled[lowerBound(spelled.length, (i) => spelled[i]!.start <= finding.start) - 1];
+    return whole !== undefined && finding.end <= whole.end && finding.end - finding.start < whole.end - whole.start;
+  };
+  return findings.filter((finding) => finding.rule === 'discouraged-variant' || !isCut(finding));
+}
+
+/**
+ * One token, one diagnostic: a gene symbol defined for its protein and never used again
+ * (`granzyme B (GZMB)`) is told by unused-abbreviation to go, with the fix that removes it;
+ * the gene-symbol finding on the same range would say the same again.
+ */
+function withoutRepeatedAdvice(findings: Finding[]): Finding[] {
+  const unused = new Set<number>();
+  for (let i = 0; i < findings.length; i++) if (findings[i]!.rule === 'unused-abbreviation') unused.add(findings[i]!.start);
+  if (unused.size === 0) return findings;
+  return findings.filter((finding) => !(finding.rule === 'discouraged-variant' && finding.data?.kind === 'gene-symbol' && unused.has(finding.start)));
 }

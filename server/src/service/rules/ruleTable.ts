@@ -68,7 +68,7 @@ export const RULES: readonly RuleDescription[] = [
   {
     id: 'discouraged-variant',
     defaultSeverity: 'warning',
-    summary: 'A written form the knowledge base discourages (TGF-beta, CAR NK, IFN-gamma), with the reason.',
+    summary: 'A written form the knowledge base discourages (TGF-beta, IFN-gamma, NK92; a gene symbol for its protein; a style choice), with the reason.',
     safeFix: true,
   },
   {

@@ -34,10 +34,13 @@ export interface Finding {
   cap?: SeverityCap;
 }
 
-/** A per-finding lowering of the rule's severity, and the setting that lifts it. */
+/**
+ * A per-finding lowering of the rule's severity, and the setting that lifts it; without one
+ * the lowering holds always (a style choice, a gene symbol written for its protein).
+ */
 export interface SeverityCap {
   severity: Severity;
-  liftedBy: 'defineGeneSymbols' | 'defineInLegends';
+  liftedBy?: 'defineGeneSymbols' | 'defineInLegends';
 }
 
 /** Spelling that completions and fixes insert. */

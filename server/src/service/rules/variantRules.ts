@@ -1,4 +1,5 @@
-import type { TermEntry } from '../knowledge/types';
+import { foldWrittenForm } from '../knowledge/formFolding';
+import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
 import { isInsideIdentifier, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { isGeneContext, isItalic } from './geneContext';
@@ -9,10 +10,34 @@ function withPlural(written: string, form: string, replacement: string): string 
   return written.length === form.length + 1 && written.endsWith('s') ? `${replacement}s` : replacement;
 }
 
+/** Which policy a discouraged form falls under; decided from the data, so hand-written and derived forms agree. */
+type DiscouragedKind = 'gene-symbol' | 'greek-letter-name' | 'style' | 'other';
+
+const GREEK_NAME = /alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/iu;
+const GREEK_LETTER = /[αβγδεζκλ]/u;
+
 /**
- * `discouraged-variant`: a form the knowledge base discourages, with its reason. A roman
- * gene symbol that doubles as a protein name (`IL15`) is ambiguous: both the protein form
- * (`IL-15`) and the italic gene (`*IL15*`) are offered, neither applied automatically.
+ * The policy a discouraged form of `entry` falls under: the entry's own gene symbol (listed in
+ * `genes`), a Greek letter spelled out (the form folds to its replacement once letter names
+ * become letters), a style choice a guide decides (`guide`), or another reason.
+ */
+export function discouragedKind(entry: TermEntry, discouraged: DiscouragedForm): DiscouragedKind {
+  if (discouraged.basis) return discouraged.basis;
+  if (entry.genes.some((gene) => gene.symbol === discouraged.form)) return 'gene-symbol';
+  if (GREEK_NAME.test(discouraged.form) && GREEK_LETTER.test(discouraged.replacement) && foldWrittenForm(discouraged.form) === foldWrittenForm(discouraged.replacement)) return 'greek-letter-name';
+  if (discouraged.guide) return 'style';
+  return 'other';
+}
+
+/**
+ * `discouraged-variant`: a form the knowledge base discourages, with its reason. One policy
+ * per kind (see {@link discouragedKind}):
+ * - a gene symbol written in roman for its protein (`GZMB`) is information, naming the
+ *   protein (`granzyme B`) and the italic gene, neither applied unattended; in italics or a
+ *   gene context it is the gene, left to `gene-not-italic`;
+ * - a spelled-out Greek letter (`IFN-gamma`, `CD3 zeta`) is a warning with a safe fix;
+ * - a style choice (`qRT-PCR`) is information, naming the guide;
+ * - any other form is a warning with the entry's reason.
  */
 export function checkDiscouraged(context: RuleContext): Finding[] {
   const { model, knowledge } = context;
@@ -26,28 +51,89 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     const discouraged = entry?.discouraged.find((d) => d.form === term.form) ?? entry?.discouraged.find((d) => d.form.toLowerCase() === term.form.toLowerCase());
     if (!entry || !discouraged) continue;
     const written = text.slice(term.start, term.end);
-    const isGeneSymbol = entry.genes.some((g) => g.symbol === written.replace(/s$/u, '') || g.symbol === written);
-    if (isGeneSymbol && (isItalic(text, term.start, term.end) || isGeneContext(text, term.start, term.end))) continue;
+    const kind = discouragedKind(entry, discouraged);
+    if (kind === 'gene-symbol') {
+      const symbol = written.replace(/s$/u, '') === discouraged.form ? discouraged.form : written;
+      if (isItalic(text, term.start, term.end) || isGeneContext(text, term.start, term.end) || mayMeanGene(text, term.start, term.end)) continue;
+      if (definedAsOtherTerm(context, symbol, entry)) continue;
+      findings.push(geneSymbolFinding(term, written, symbol, entry, withPlural(written, discouraged.form, discouraged.replacement)));
+      continue;
+    }
     const replacement = withPlural(written, discouraged.form, discouraged.replacement);
-    // Safe only for another spelling of the same form (TGF-beta -> TGF-β, CAR NK -> CAR-NK) that doubles no neighbouring word;
+    // Safe only for another spelling of the same form (TGF-beta -> TGF-β) that doubles no neighbouring word;
     // a different name (FACS analysis -> flow cytometry, PBMNC -> PBMC) is the author's call.
     // A form written across a line break may join two phrases of a list: the author decides.
-    const safe = !isGeneSymbol && !written.includes('\n') && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement) && !isInsideIdentifier(text, term.start, term.end);
-    const fixes: FixProposal[] = [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe }];
-    if (isGeneSymbol) fixes.push({ title: `Italicise as the gene: '*${written}*'`, edits: [{ start: term.start, end: term.end, newText: `*${written}*` }], safe: false });
-    findings.push({
+    const safe = !written.includes('\n') && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement) && !isInsideIdentifier(text, term.start, term.end);
+    const finding: Finding = {
       rule: 'discouraged-variant',
       start: term.start,
       end: term.end,
-      message: isGeneSymbol
-        ? `'${written}' in roman type is ambiguous: write the protein as '${replacement}' or the gene in italics ('*${written}*'). ${discouraged.reason}`
-        : `'${written}' is discouraged: ${discouraged.reason} Write '${replacement}'.`,
-      data: { entryId: entry.id, form: discouraged.form, replacement },
-      fixes,
-    });
+      message: discouragedMessage(kind, written, replacement, discouraged),
+      data: { entryId: entry.id, form: discouraged.form, replacement, kind },
+      fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe }],
+    };
+    // A style choice is the journal's: reported below the rule's severity, its fix never applied unattended.
+    if (kind === 'style') finding.cap = { severity: 'information' };
+    findings.push(finding);
   }
   findings.push(...hyphenatedClusterNames(context, findings));
   return findings;
+}
+
+/** The message for a discouraged form that is not a gene symbol, by its kind. */
+function discouragedMessage(kind: DiscouragedKind, written: string, replacement: string, discouraged: DiscouragedForm): string {
+  if (kind === 'greek-letter-name') return `'${written}' spells out the Greek letter; journals print the letter: write '${replacement}'.`;
+  if (kind === 'style') return `'${written}' is a style choice: ${discouraged.guide} recommend${/s$/u.test(discouraged.guide ?? '') ? '' : 's'} '${replacement}'. ${discouraged.reason}`;
+  return `'${written}' is discouraged: ${discouraged.reason} Write '${replacement}'.`;
+}
+
+/** Words after a symbol that may mean the gene as much as the protein (`GZMB expression`, `ERBB2 amplification`). */
+const GENE_READING_AFTER = /^[\s\u00a0-]*(?:mutations?|mutants?|mutated|amplifications?|amplified|fusions?|rearrangements?|rearranged|variants?|copy[\s-]numbers?|expression|expressing|expressed|overexpression|overexpressing|upregulation|downregulation|signatures?|levels?|reads?|counts?)\b/u;
+/** Words before a symbol that may mean the gene as much as the protein (`expression of GZMB`). */
+const GENE_READING_BEFORE = /(?:(?:expression|levels?|mutations?|amplification|transcription|upregulation|downregulation) of (?:the )?|(?:express(?:ed|es|ing)?|upregulated|downregulated|encod(?:ed|es|ing)|differentially expressed genes?,?(?: such as| including)?)\s+)$/u;
+
+/**
+ * Whether the symbol may be read as the gene here, though no clear gene context says so: then
+ * neither the protein name nor italics is certain, and nothing is said.
+ */
+function mayMeanGene(text: string, start: number, end: number): boolean {
+  return GENE_READING_AFTER.test(text.slice(end, end + 24)) || GENE_READING_BEFORE.test(text.slice(Math.max(0, start - 28), start));
+}
+
+/**
+ * Whether the document defines the letters as an abbreviation of something else (`fatty acid
+ * synthase (FAS)`): then they are the author's abbreviation, not the gene symbol of `entry`.
+ */
+function definedAsOtherTerm(context: RuleContext, symbol: string, entry: TermEntry): boolean {
+  const definitions = context.model.byKey.get(symbol)?.definitions;
+  if (!definitions || definitions.length === 0) return false;
+  const names = new Set([entry.preferred, ...entry.variants, ...entry.expansions].map(foldWrittenForm));
+  return definitions.some((definition) => !names.has(foldWrittenForm(definition.long)));
+}
+
+/**
+ * A gene symbol in roman for its protein: common in some fields, so information, naming the
+ * established protein name and the italic gene; neither fix is applied unattended.
+ */
+function geneSymbolFinding(term: TermMention, written: string, symbol: string, entry: TermEntry, protein: string): Finding {
+  return {
+    rule: 'discouraged-variant',
+    start: term.start,
+    end: term.end,
+    message: `'${written}' in roman type is the gene symbol; the protein is usually written '${protein}'${describeExpansion(entry)}, and the gene in italics ('*${symbol}*').`,
+    data: { entryId: entry.id, form: symbol, replacement: protein, kind: 'gene-symbol' },
+    fixes: [
+      { title: `Replace with '${protein}'`, edits: [{ start: term.start, end: term.end, newText: protein }], safe: false },
+      { title: `Italicise as the gene: '*${written}*'`, edits: [{ start: term.start, end: term.end, newText: `*${written}*` }], safe: false },
+    ],
+    cap: { severity: 'information' },
+  };
+}
+
+/** ` (natural killer group 2 member D)` for an abbreviation, so the message says what the protein is; nothing for a name. */
+function describeExpansion(entry: TermEntry): string {
+  const expansion = entry.expansions[0];
+  return expansion ? ` (${expansion})` : '';
 }
 
 /** `CD-8`, `CD-123a`: a cluster-of-differentiation name with a hyphen after CD. */
@@ -82,11 +168,14 @@ function hyphenatedClusterNames(context: RuleContext, found: readonly Finding[])
   return findings;
 }
 
-/** Normalises a written form for counting: a plural `s`, hyphens and spaces do not make a different form. */
+/**
+ * Normalises a written form for counting: a plural `s` and hyphen look-alikes do not make a
+ * different form, but an open form does (`CAR NK` against `CAR-NK`).
+ */
 function formKey(written: string): string {
   let key = formKeys.get(written);
   if (key === undefined) {
-    key = written.replace(/s$/u, '').replace(/[\s\-\u2010\u2011]+/gu, '');
+    key = written.replace(/s$/u, '').replace(/[-\u2010\u2011]+/gu, '').replace(/\s+/gu, ' ');
     // A document writes a few hundred forms thousands of times: remember them, boundedly.
     if (formKeys.size >= 10_000) formKeys.clear();
     formKeys.set(written, key);
@@ -94,6 +183,34 @@ function formKey(written: string): string {
   return key;
 }
 const formKeys = new Map<string, string>();
+
+const TITLE_CASE_WORD = /^[("']?[A-Z][a-z]/u;
+
+/**
+ * Whether the words around `[start, end)` on its line are mostly in Title Case: five or more of
+ * the six words before and the six after start with a capital and a lower-case letter, as a
+ * cited title does; ordinary sentences (even dense with abbreviations) do not.
+ */
+function isInTitleCase(text: string, start: number, end: number): boolean {
+  // A window of its own line, never the whole line: a line may be a megabyte long.
+  const before = text.slice(Math.max(0, start - 120), start).split('\n').pop()!.split(/\s+/u).filter(Boolean).slice(-6);
+  const after = text.slice(end, end + 120).split('\n')[0]!.split(/\s+/u).filter(Boolean).slice(1, 7);
+  let capitalised = 0;
+  for (const word of [...before, ...after]) if (TITLE_CASE_WORD.test(word)) capitalised++;
+  return capitalised >= 5;
+}
+
+/** A compound of capitals written open (`CAR NK`, `CAR T`): the open form of `CAR-NK`, not a phrasing. */
+const OPEN_SYMBOL_COMPOUND = /^[A-Z][A-Z0-9]*(?: [A-Z][A-Z0-9]*)+$/u;
+
+/** Why two forms of one term differ, when that is a matter of house style the message can name. */
+function styleNote(a: string, b: string): string {
+  const plain = (form: string): string => form.replace(/[\s\-\u2010\u2011\u2013]+/gu, '');
+  if (plain(a) !== plain(b)) return '';
+  if (/\u2013/u.test(a) !== /\u2013/u.test(b)) return ' Chicago style prints an en dash between two surnames, AMA style a hyphen; either is fine used throughout.';
+  if (/\s/u.test(a) !== /\s/u.test(b)) return ' Journals differ between the open and the hyphenated form; either is fine used throughout.';
+  return '';
+}
 
 /**
  * `inconsistent-variants`: one term written in several accepted forms (`CD16a` and
@@ -109,8 +226,9 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
     const term = model.terms[i]!;
     if (term.kind !== 'preferred' && term.kind !== 'variant') continue;
     if (term.otherEntryIds && term.otherEntryIds.length > 0) continue;
-    // Only names written as one symbol-like token (CD16a, FcγRIIIa, NK-92) compete; phrasings of a concept may vary.
-    if (/\s/u.test(term.form)) continue;
+    // Only names written as one symbol-like token (CD16a, FcγRIIIa, NK-92) or its open form
+    // (CAR NK for CAR-NK) compete; phrasings of a concept may vary.
+    if (/\s/u.test(term.form) && !OPEN_SYMBOL_COMPOUND.test(term.form)) continue;
     const block = model.prose.blocks[term.block];
     if (block?.kind === 'heading' || block?.kind === 'title') continue;
     const list = byEntry.get(term.entryId);
@@ -119,7 +237,11 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
   }
   const findings: Finding[] = [];
   const text = model.text;
-  for (const [entryId, terms] of byEntry) {
+  for (const [entryId, written] of byEntry) {
+    // Most terms are written one way: look at the words around a use only when forms differ.
+    if (written.every((term) => formKey(term.form) === formKey(written[0]!.form))) continue;
+    // A cited work's title written out (`Phase I Trial of … CAR T-cell Therapy [@ref]`) keeps its own spelling.
+    const terms = written.filter((term) => !isInTitleCase(text, term.start, term.end));
     const counts = new Map<string, { count: number; form: string; first: number }>();
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
@@ -155,7 +277,7 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
         rule: 'inconsistent-variants',
         start: first.start,
         end: first.end,
-        message: `'${written}' and '${dominant.form}' name the same ${entry ? `term (${entry.preferred})` : 'term'}; this document uses '${dominant.form}' ${dominant.count} time${dominant.count === 1 ? '' : 's'}${others}. Use one form, or say once that they are the same.`,
+        message: `'${written}' and '${dominant.form}' name the same ${entry ? `term (${entry.preferred})` : 'term'}; this document uses '${dominant.form}' ${dominant.count} time${dominant.count === 1 ? '' : 's'}${others}. Use one form, or say once that they are the same.${styleNote(first.form, dominant.form)}`,
         data: { entryId, form: first.form, dominant: dominant.form, uses: list.length },
         fixes: [
           {

@@ -1,0 +1,186 @@
+// The variant policy of docs/rules.md ("One policy for variants"), one table per point, each
+// with a wrong and a right case. Sentences are made up.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
+import { createTerminologyService, type TerminologyDiagnostic } from '../../server/src/service/index';
+import { parseMarked } from '../helpers/marked';
+
+const service = createTerminologyService();
+
+function lint(text: string): TerminologyDiagnostic[] {
+  return service.lint({ uri: 'policy.md', version: 1, text });
+}
+
+/** A policy case: the «marked» ranges are exactly what `rule` reports, at `severity` when given. */
+interface PolicyCase {
+  name: string;
+  rule: string;
+  source: string;
+  severity?: string;
+  /** Words every reported message must contain (the protein, the guide). */
+  says?: string[];
+  /** The first fix's replacement text and whether it is safe. */
+  fix?: { newText: string; safe: boolean };
+}
+
+function checkCase(c: PolicyCase): void {
+  const { text, ranges } = parseMarked(c.source);
+  const all = lint(text);
+  const found = all.filter((d) => d.code === c.rule);
+  assert.deepEqual(
+    found.map((d) => text.slice(d.start, d.end)),
+    ranges.map((r) => text.slice(r.start, r.end)),
+    `${c.rule} in ${JSON.stringify(text)}:\n${found.map((d) => d.message).join('\n')}`,
+  );
+  for (const d of found) {
+    if (c.severity) assert.equal(d.severity, c.severity, d.message);
+    for (const word of c.says ?? []) assert.ok(d.message.includes(word), `${JSON.stringify(d.message)} names ${word}`);
+    if (c.fix) {
+      const fix = d.data?.fixes?.[0] as { safe: boolean; edits: { newText: string }[] } | undefined;
+      assert.ok(fix, `${d.message} offers a fix`);
+      assert.equal(fix.edits[0]!.newText, c.fix.newText);
+      assert.equal(fix.safe, c.fix.safe);
+    }
+    // One token, one diagnostic: nothing else is said of the same token.
+    const others = all.filter((o) => o !== d && o.start >= d.start && o.end <= d.end);
+    assert.deepEqual(others.map((o) => `${o.code}: ${o.message}`), [], `only ${c.rule} on '${text.slice(d.start, d.end)}'`);
+  }
+}
+
+function table(title: string, cases: PolicyCase[]): void {
+  describe(title, () => {
+    for (const c of cases) test(c.name, () => checkCase(c));
+  });
+}
+
+table('open forms CAR T and CAR NK are variants of CAR-T and CAR-NK', [
+  { name: 'wrong: CAR NK once among CAR-NK', rule: 'inconsistent-variants', severity: 'information', source: 'Natural killer (NK) cells with a chimeric antigen receptor (CAR) were built as CAR-NK cells. The «CAR NK» cells and the CAR-NK products were frozen.', says: ['open and the hyphenated'] },
+  { name: 'wrong: CAR-T once among CAR T', rule: 'inconsistent-variants', source: 'A chimeric antigen receptor (CAR) on T cells gives CAR T cells. Unlike other CAR T cells, «CAR-T» cells here were young.' },
+  { name: 'right: the open form throughout is not inconsistent', rule: 'inconsistent-variants', source: 'We built CAR NK cells. The CAR NK cells and CAR T cells were frozen.' },
+  { name: 'right: the open form throughout is not discouraged', rule: 'discouraged-variant', source: 'We built CAR NK cells. The CAR NK cells and CAR T cells were frozen.' },
+]);
+
+table('a spelled-out Greek letter in a symbol: one rule for all, a warning with a safe fix', [
+  { name: 'wrong: IFN-gamma', rule: 'discouraged-variant', severity: 'warning', source: 'Cells secreted «IFN-gamma».', fix: { newText: 'IFN-γ', safe: true } },
+  { name: 'wrong: TGF-beta', rule: 'discouraged-variant', severity: 'warning', source: 'Tumours secrete «TGF-beta».', fix: { newText: 'TGF-β', safe: true } },
+  { name: 'wrong: CD3 zeta', rule: 'discouraged-variant', severity: 'warning', source: 'The CAR signals through «CD3 zeta».', fix: { newText: 'CD3ζ', safe: true } },
+  { name: 'wrong: SIRPalpha', rule: 'discouraged-variant', severity: 'warning', source: 'CD47 binds «SIRPalpha» on macrophages.', fix: { newText: 'SIRPα', safe: true } },
+  { name: 'wrong: IL-15R alpha (the symbol is not also reported undefined)', rule: 'discouraged-variant', severity: 'warning', source: 'Cells carried «IL-15R alpha».', fix: { newText: 'IL-15Rα', safe: true } },
+  { name: 'wrong: FcgammaRIIIa, a form no entry lists by hand', rule: 'discouraged-variant', source: 'NK cells carry «FcgammaRIIIa».', fix: { newText: 'FcγRIIIa', safe: true } },
+  { name: 'right: the letters themselves', rule: 'discouraged-variant', source: 'IFN-γ, TGF-β, CD3ζ, SIRPα and IL-15Rα were measured.' },
+  { name: 'right: a letter name in ordinary prose (gamma delta T cells, gammaretroviral vectors)', rule: 'discouraged-variant', source: 'We compared gamma delta T cells made with gammaretroviral vectors.' },
+]);
+
+table('a gene symbol in roman for its protein: information, naming the protein', [
+  { name: 'wrong: GZMB', rule: 'discouraged-variant', severity: 'information', source: 'NK cells released «GZMB» into the synapse.', says: ["'granzyme B'", '*GZMB*'] },
+  { name: 'wrong: PRF1', rule: 'discouraged-variant', severity: 'information', source: 'NK cells released «PRF1» into the synapse.', says: ["'perforin'"] },
+  { name: 'wrong: KLRK1', rule: 'discouraged-variant', severity: 'information', source: 'Surface «KLRK1» was stained.', says: ["'NKG2D'"] },
+  { name: 'wrong: NCR1', rule: 'discouraged-variant', severity: 'information', source: 'Surface «NCR1» was stained.', says: ["'NKp46'"] },
+  { name: 'wrong: FCGR3A', rule: 'discouraged-variant', severity: 'information', source: 'Surface «FCGR3A» was shed after activation.', says: ["'CD16a'"] },
+  { name: 'wrong: IFNG', rule: 'discouraged-variant', severity: 'information', source: 'Cells secreted «IFNG» into the medium.', says: ["'IFN-γ'"] },
+  { name: 'wrong: LAG3', rule: 'discouraged-variant', severity: 'information', source: 'Antibodies blocked «LAG3» on the cells.', says: ["'LAG-3'"] },
+  { name: 'wrong: CTLA4', rule: 'discouraged-variant', severity: 'information', source: 'Antibodies blocked «CTLA4» on the cells.', says: ["'CTLA-4'"] },
+  { name: 'right: the protein names', rule: 'discouraged-variant', source: 'Granzyme B, perforin, NKG2D, NKp46, CD16a, IFN-γ, LAG-3 and CTLA-4 were measured.' },
+  { name: 'right: italics name the gene', rule: 'discouraged-variant', source: 'Reads of *GZMB* and *PRF1* were counted.' },
+  { name: 'right: in a gene context the symbol is the gene, not the protein', rule: 'discouraged-variant', source: 'GZMB mRNA rose, KLRK1 knockout cells died and the FCGR3A polymorphism mattered.' },
+  { name: 'right: letters the author defines as another abbreviation are not the gene symbol', rule: 'discouraged-variant', source: 'Fatty acid synthase (FAS) rose; FAS inhibitors were added.' },
+  { name: 'wrong: the symbol defined as the protein is still the gene symbol', rule: 'discouraged-variant', source: 'Cells release granzyme B («GZMB»); «GZMB» then enters the target.', says: ["'granzyme B'"] },
+    { name: 'wrong: in a gene context the question is italics', rule: 'gene-not-italic', source: '«GZMB» mRNA rose and «KLRK1» knockout cells died.' },
+  { name: 'wrong: NFKB is a non-standard form of NF-κB', rule: 'discouraged-variant', severity: 'warning', source: 'Signalling activated «NFKB».', fix: { newText: 'NF-κB', safe: true } },
+  { name: 'right: NF-κB', rule: 'discouraged-variant', source: 'Signalling through nuclear factor κB (NF-κB) rose; NF-κB moved.' },
+]);
+
+table('style choices are information, with the guide named', [
+  { name: 'wrong: qRT-PCR (MIQE)', rule: 'discouraged-variant', severity: 'information', source: 'Transcripts were measured by «qRT-PCR».', says: ['MIQE', "'RT-qPCR'"], fix: { newText: 'RT-qPCR', safe: false } },
+  { name: 'right: RT-qPCR', rule: 'discouraged-variant', source: 'Transcripts were measured by RT-qPCR.' },
+  { name: 'wrong: Kaplan–Meier mixed with Kaplan-Meier', rule: 'inconsistent-variants', severity: 'information', source: 'Kaplan–Meier curves and Kaplan–Meier estimates agreed with «Kaplan-Meier» plots.', says: ['Chicago', 'AMA'] },
+  { name: 'right: the hyphen throughout (AMA style)', rule: 'inconsistent-variants', source: 'Kaplan-Meier curves and Kaplan-Meier estimates agreed.' },
+]);
+
+table('a related term is not a variant: never a replacing fix', [
+  { name: 'right: cytokine storm is not CRS', rule: 'discouraged-variant', source: 'Cytokine release syndrome (CRS) is one cytokine storm; a cytokine storm also follows infection. CRS was mild.' },
+  { name: 'right: CRES is the former name of ICANS', rule: 'discouraged-variant', source: 'The CAR-T-cell-related encephalopathy syndrome (CRES) of early trials is now graded as ICANS; CRES was mild.' },
+  { name: 'right: killer inhibitory receptor is an older expansion of KIR', rule: 'discouraged-variant', source: 'Each killer inhibitory receptor binds HLA class I.' },
+  { name: 'right: nor are they inconsistent variants', rule: 'inconsistent-variants', source: 'CRS followed; a cytokine storm is broader than CRS. CRES and ICANS were both reported.' },
+]);
+
+table('advice never contradicts itself', [
+  { name: 'right: granzyme B again after granzyme B (GZMB) is not pushed toward the gene symbol', rule: 'long-form-after-abbreviation', source: 'NK cells release granzyme B (GZMB). Later granzyme B rose and GZMB fell.' },
+  { name: 'wrong: a real abbreviation still is', rule: 'long-form-after-abbreviation', source: 'Cytokine release syndrome (CRS) occurred. CRS was graded, and «cytokine release syndrome» resolved.' },
+]);
+
+describe('the policy is derived from the data, not listed per entry', () => {
+  const kb = loadBuiltinKnowledge();
+  const derivedFor = (id: string, basis: string) => kb.byId(id)?.discouraged.filter((d) => d.basis === basis) ?? [];
+
+  test('each gene symbol names the entry whose one gene it is', () => {
+    const expected: [string, string, string][] = [
+      ['granzyme-b', 'GZMB', 'granzyme B'],
+      ['perforin', 'PRF1', 'perforin'],
+      ['nkg2d', 'KLRK1', 'NKG2D'],
+      ['nkp46', 'NCR1', 'NKp46'],
+      ['cd16a', 'FCGR3A', 'CD16a'],
+      ['ifn-gamma', 'IFNG', 'IFN-γ'],
+      ['lag-3', 'LAG3', 'LAG-3'],
+      ['ctla-4', 'CTLA4', 'CTLA-4'],
+    ];
+    for (const [id, symbol, protein] of expected) {
+      assert.deepEqual(derivedFor(id, 'gene-symbol').map((d) => [d.form, d.replacement]), [[symbol, protein]], id);
+    }
+  });
+
+  test('a part or construct of a protein never takes its gene symbol (CD8α hinge, NKG2D-CAR, hnCD16)', () => {
+    for (const id of ['cd8a-hinge', 'nkg2d-car', 'hncd16', 'cd44v6', 'cldn18-2']) assert.deepEqual(derivedFor(id, 'gene-symbol'), [], id);
+  });
+
+  test('no entry lists its own single gene symbol as a discouraged form by hand', () => {
+    const handListed = kb.entries.flatMap((entry) =>
+      entry.genes.length === 1 ? entry.discouraged.filter((d) => !d.basis && d.form === entry.genes[0]!.symbol).map((d) => `${entry.id}: ${d.form}`) : [],
+    );
+    assert.deepEqual(handListed, []);
+  });
+
+  test('no entry lists a spelled-out Greek letter by hand where the letter form derives it', () => {
+    const derivable = kb.entries.flatMap((entry) =>
+      [...entry.variants, ...entry.discouraged.filter((d) => !d.basis).map((d) => d.form)]
+        .filter((form) => kb.entries.some((other) => other.discouraged.some((d) => d.basis === 'greek-letter-name' && d.form === form)))
+        .map((form) => `${entry.id}: ${form}`),
+    );
+    assert.deepEqual(derivable, []);
+    // And no Greek letter of a symbol is an accepted variant spelled out.
+    const spelledVariants = kb.entries.flatMap((entry) =>
+      entry.variants.filter((v) => /[A-Z0-9](?:[\s-]?)(?:alpha|beta|gamma|delta|zeta|kappa)\b|\b(?:alpha|beta|gamma|zeta|kappa)[A-Z]/u.test(v)).map((v) => `${entry.id}: ${v}`),
+    );
+    assert.deepEqual(spelledVariants, []);
+  });
+});
+
+describe('a project glossary follows the same policy', () => {
+  const withGlossary = service.withGlossary([
+    {
+      id: 'hif-1a',
+      preferred: 'HIF-1α',
+      expansions: ['hypoxia-inducible factor 1α'],
+      variants: [],
+      discouraged: [],
+      definition: 'A transcription factor subunit stabilised when oxygen is scarce.',
+      category: 'project-glossary',
+      genes: [{ symbol: 'HIF1A', ncbiGeneId: 3091 }],
+      related: [],
+      needsDefinition: true,
+    },
+  ]);
+  const reported = (text: string) => withGlossary.lint({ uri: 'glossary.md', version: 1, text }).filter((d) => d.code === 'discouraged-variant');
+
+  test('wrong: its Greek letter spelled out, and its gene symbol for the protein', () => {
+    const text = 'Hypoxia-inducible factor 1α (HIF-1α) rose; HIF-1alpha and HIF1A were stained.';
+    assert.deepEqual(
+      reported(text).map((d) => [text.slice(d.start, d.end), d.severity]),
+      [['HIF-1alpha', 'warning'], ['HIF1A', 'information']],
+    );
+  });
+  test('right: the letter, and the gene in italics', () => {
+    assert.deepEqual(reported('Hypoxia-inducible factor 1α (HIF-1α) rose; HIF-1α and *HIF1A* were measured.'), []);
+  });
+});
