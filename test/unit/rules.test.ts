@@ -6,7 +6,7 @@ import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin
 import { createDefinitionNeeds } from '../../server/src/service/model/definitionNeeds';
 import { buildDocumentModel } from '../../server/src/service/model/documentModel';
 import { runRules } from '../../server/src/service/rules/index';
-import { ScopeDefinitions } from '../../server/src/service/rules/scopeDefinitions';
+import { ScopeDefinitions } from '../../server/src/service/model/scopeDefinitions';
 import type { RuleContext } from '../../server/src/service/rules/types';
 
 const service = createTerminologyService();

@@ -38,3 +38,16 @@ test('the service layer imports no Node built-in, vscode or connection, and uses
   }
   assert.deepEqual(problems, []);
 });
+
+// Issue 16: the model owns its ideas (scope definitions, scope names, knowledge look-ups), so
+// the editor features read the model and never the rules.
+test('features/ imports nothing from rules/', () => {
+  const problems: string[] = [];
+  for (const file of sourceFiles(join(serviceRoot, 'features'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? match[3] ?? '';
+      if (/(?:^|\/)rules(?:\/|$)/.test(specifier)) problems.push(`${relative(serviceRoot, file)} imports '${specifier}'`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});

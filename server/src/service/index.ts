@@ -17,7 +17,7 @@ import { buildDocumentModel, documentFormat, type DocumentModel, type InheritedD
 import { readInlineDisables } from './rules/disables';
 import { runRules } from './rules/index';
 import { RULES, cappedSeverity, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
-import { ScopeDefinitions } from './rules/scopeDefinitions';
+import { ScopeDefinitions } from './model/scopeDefinitions';
 import type { Finding, Spelling } from './rules/types';
 import { applyEdits, nonOverlapping, type OffsetEdit } from './text/edits';
 

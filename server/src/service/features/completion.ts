@@ -3,8 +3,8 @@ import type { KnowledgeBase, TermEntry } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import type { DocumentModel } from '../model/documentModel';
 import { expansionFor } from '../model/expansions';
-import type { ScopeDefinitions } from '../rules/scopeDefinitions';
-import type { Spelling } from '../rules/types';
+import type { ScopeDefinitions } from '../model/scopeDefinitions';
+import type { Spelling } from '../model/expansions';
 import { describeEntry } from './hover';
 import { blockAt } from './lookup';
 

@@ -2,10 +2,9 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { fileNameOf } from '../text/fileName';
 import type { CellLineFacts, TermEntry, TermRelationKind } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
-import type { AbbreviationDefinition, DocumentModel } from '../model/documentModel';
-import { describeScope } from '../rules/abbreviationRules';
-import type { ScopeDefinitions } from '../rules/scopeDefinitions';
-import { entryForKey } from '../rules/types';
+import { describeScope, type AbbreviationDefinition, type DocumentModel } from '../model/documentModel';
+import type { ScopeDefinitions } from '../model/scopeDefinitions';
+import { entryForKey } from '../knowledge/knowledgeBase';
 import { mentionAt, termAt } from './lookup';
 
 

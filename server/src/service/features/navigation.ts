@@ -1,8 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vscode-languageserver-types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
-import type { AbbreviationDefinition, AbbreviationMention, DocumentModel } from '../model/documentModel';
-import { describeScope } from '../rules/abbreviationRules';
-import type { ScopeDefinitions } from '../rules/scopeDefinitions';
+import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type DocumentModel } from '../model/documentModel';
+import type { ScopeDefinitions } from '../model/scopeDefinitions';
 import type { OffsetEdit } from '../text/edits';
 import { mentionAt } from './lookup';
 

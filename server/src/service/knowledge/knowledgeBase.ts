@@ -185,3 +185,12 @@ function readCellLine(value: unknown): CellLineFacts | undefined {
     ...(typeof raw.misidentified === 'string' ? { misidentified: raw.misidentified } : {}),
   };
 }
+
+/** The knowledge-base entry that a key names exactly (preferred form or variant), if one does. */
+export function entryForKey(knowledge: KnowledgeBase | undefined, key: string): TermEntry | undefined {
+  if (!knowledge) return undefined;
+  for (const found of knowledge.lookupAll(key)) {
+    if (!found.folded && (found.kind === 'preferred' || found.kind === 'variant')) return found.entry;
+  }
+  return undefined;
+}

@@ -154,6 +154,16 @@ export function scopeOf(region: Region, mode: ScopeMode): ScopeName {
   return region.kind === 'legend' ? `legend:${region.label}` : region.kind;
 }
 
+/** Human wording for a scope name in messages. */
+export function describeScope(scope: ScopeName): string {
+  if (scope === 'main') return 'in the main text';
+  if (scope === 'abstract') return 'in the abstract';
+  if (scope === 'title') return 'in the title';
+  if (scope === 'document') return 'in this document';
+  if (scope.startsWith('legend:')) return `in the legend '${scope.slice(7)}'`;
+  return `in scope '${scope}'`;
+}
+
 /** Options for building a document model. */
 export interface ModelOptions {
   scopeMode?: ScopeMode;

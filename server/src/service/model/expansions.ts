@@ -47,8 +47,11 @@ function foldUncached(long: string): string {
   return words.map((w) => (w.length > 3 && w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)).join(' ');
 }
 
+/** Spelling that completions and fixes insert. */
+export type Spelling = 'en-US' | 'en-GB';
+
 /** The expansion of `entry` to insert under a spelling setting (US forms come first in the data). */
-export function expansionFor(entry: TermEntry, spelling: 'en-US' | 'en-GB'): string | undefined {
+export function expansionFor(entry: TermEntry, spelling: Spelling): string | undefined {
   const [first] = entry.expansions;
   if (!first || spelling === 'en-US') return first;
   return entry.expansions.find((e) => BRITISH.test(e) && foldExpansion(e) === foldExpansion(first)) ?? first;

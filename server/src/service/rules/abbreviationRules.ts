@@ -1,5 +1,5 @@
 import type { TermEntry } from '../knowledge/types';
-import type { AbbreviationDefinition, AbbreviationMention, ScopeName } from '../model/documentModel';
+import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
@@ -666,12 +666,3 @@ export function checkUnused(context: RuleContext): Finding[] {
   return findings;
 }
 
-/** Human wording for a scope name in messages. */
-export function describeScope(scope: ScopeName): string {
-  if (scope === 'main') return 'in the main text';
-  if (scope === 'abstract') return 'in the abstract';
-  if (scope === 'title') return 'in the title';
-  if (scope === 'document') return 'in this document';
-  if (scope.startsWith('legend:')) return `in the legend '${scope.slice(7)}'`;
-  return `in scope '${scope}'`;
-}

@@ -1,7 +1,11 @@
-import type { KnowledgeBase, TermEntry } from '../knowledge/types';
+import type { KnowledgeBase } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
 import type { DocumentModel, InheritedDefinition } from '../model/documentModel';
-import type { ScopeDefinitions } from './scopeDefinitions';
+import type { ScopeDefinitions } from '../model/scopeDefinitions';
+import type { Spelling } from '../model/expansions';
+
+export type { Spelling } from '../model/expansions';
+export { entryForKey } from '../knowledge/knowledgeBase';
 import type { RuleId, Severity } from './ruleTable';
 
 import type { OffsetEdit } from '../text/edits';
@@ -43,8 +47,6 @@ export interface SeverityCap {
   liftedBy?: 'defineGeneSymbols' | 'defineInLegends';
 }
 
-/** Spelling that completions and fixes insert. */
-export type Spelling = 'en-US' | 'en-GB';
 
 /** Everything a rule may read. */
 export interface RuleContext {
@@ -61,11 +63,3 @@ export interface RuleContext {
   definedLater?: ReadonlyMap<string, InheritedDefinition>;
 }
 
-/** The knowledge-base entry that a key names exactly (preferred form or variant), if one does. */
-export function entryForKey(knowledge: KnowledgeBase | undefined, key: string): TermEntry | undefined {
-  if (!knowledge) return undefined;
-  for (const found of knowledge.lookupAll(key)) {
-    if (!found.folded && (found.kind === 'preferred' || found.kind === 'variant')) return found.entry;
-  }
-  return undefined;
-}

@@ -1,6 +1,6 @@
-import type { AbbreviationDefinition, DocumentModel, InheritedDefinition, ScopeName } from '../model/documentModel';
-import type { DefinitionNeeds } from '../model/definitionNeeds';
-import { isAbbreviationSegment } from '../model/mentions';
+import type { AbbreviationDefinition, DocumentModel, InheritedDefinition, ScopeName } from './documentModel';
+import type { DefinitionNeeds } from './definitionNeeds';
+import { isAbbreviationSegment } from './mentions';
 
 /** Where, within one scope, a key counts as defined. */
 export interface DefinitionSite {
