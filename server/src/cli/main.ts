@@ -357,7 +357,7 @@ async function lintCommand(inputs: string[], options: CommonOptions & { format: 
     results.push({ file: displayName(file), diagnostics: fileService.lint({ uri, version: 1, text }, settings) });
   }
   const output =
-    options.format === 'json' ? formatLintJson(results) : options.format === 'sarif' ? formatSarif(results, VERSION) : formatStylish(results, colours(options.color));
+    options.format === 'json' ? formatLintJson(results) : options.format === 'sarif' ? formatSarif(results, VERSION, process.cwd()) : formatStylish(results, colours(options.color));
   if (output.length > 0) process.stdout.write(output + '\n');
   const all = results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
