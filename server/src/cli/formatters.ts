@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, type AbbreviationReport, type Severity, type TerminologyDiagnostic } from '../service/index';
+import { GENERATED_LIST_MARKER, RULES, type AbbreviationReport, type Severity, type TerminologyDiagnostic } from '../service/index';
 
 /** Diagnostics of one file, in the shape of `carnk lint --format json`. */
 export interface FileDiagnostics {
@@ -180,9 +180,13 @@ export function formatAbbreviationsTsv(results: FileAbbreviations[]): string {
   return rows.join('\n');
 }
 
-/** A sorted markdown table of each file's abbreviations (first definition of each key, main text first). */
+/**
+ * A sorted markdown table of each file's abbreviations (first definition of each key, main text
+ * first), under a first line that marks the output as generated, so that a Quarto
+ * `{{< include >}}` of it is neither linted nor read as definitions.
+ */
 export function formatAbbreviationsMarkdown(results: FileAbbreviations[]): string {
-  const parts: string[] = [];
+  const parts: string[] = [GENERATED_LIST_MARKER, ''];
   for (const r of results) {
     const chosen = new Map<string, { short: string; long: string }>();
     const order = (scope: string) => (scope === 'main' || scope === 'document' ? 0 : scope === 'abstract' ? 1 : 2);
