@@ -43,13 +43,8 @@ export function provisionE2eTools({ log = (line) => console.log(line) } = {}) {
   const missingPackages = missingDebianPackages();
   if (missingPackages.length > 0) {
     log(`e2e: installing Debian packages ${missingPackages.join(' ')} (about a minute)`);
-    const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-    const update = run([...asRoot, 'apt-get', 'update'], {});
-    if (update.status !== 0) return { ok: false, reason: `apt-get update failed (${update.detail})` };
-    const install = run([...asRoot, 'apt-get', 'install', '-y', '--no-install-recommends', ...missingPackages], {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (install.status !== 0) return { ok: false, reason: `apt-get install failed (${install.detail})` };
+    const installed = installDebianPackages(missingPackages);
+    if (!installed.ok) return installed;
     installedNow = true;
   }
 
@@ -71,6 +66,22 @@ export function provisionE2eTools({ log = (line) => console.log(line) } = {}) {
     installedNow = true;
   }
   return { ok: true, installedNow };
+}
+
+/**
+ * Installs Debian packages with apt-get, as root or through `sudo -n` (never asking for a password).
+ * @param {string[]} packages
+ * @returns {{ ok: true } | { ok: false, reason: string }}
+ */
+export function installDebianPackages(packages) {
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const update = run([...asRoot, 'apt-get', 'update'], {});
+  if (update.status !== 0) return { ok: false, reason: `apt-get update failed (${update.detail})` };
+  const install = run([...asRoot, 'apt-get', 'install', '-y', '--no-install-recommends', ...packages], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (install.status !== 0) return { ok: false, reason: `apt-get install failed (${install.detail})` };
+  return { ok: true };
 }
 
 function missingDebianPackages() {

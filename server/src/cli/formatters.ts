@@ -1,4 +1,6 @@
-import { RULES, type AbbreviationReport, type Severity, type TerminologyDiagnostic } from '../service/index';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GENERATED_LIST_MARKER, RULES, type AbbreviationReport, type Severity, type TerminologyDiagnostic } from '../service/index';
 
 /** Diagnostics of one file, in the shape of `carnk lint --format json`. */
 export interface FileDiagnostics {
@@ -80,8 +82,17 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-/** SARIF 2.1.0 with rule metadata and 1-based regions counted in UTF-16 code units. */
-export function formatSarif(results: FileDiagnostics[], version: string): string {
+/** The base that relative SARIF locations are resolved against, as GitHub code scanning and CodeQL name it. */
+export const SARIF_SOURCE_ROOT = '%SRCROOT%';
+
+/**
+ * SARIF 2.1.0 with rule metadata and 1-based regions counted in UTF-16 code units. A file
+ * under `sourceRoot` (an absolute folder, the working directory) is located by a relative
+ * `uri` with `uriBaseId: %SRCROOT%`, and the run says where `%SRCROOT%` is
+ * (`originalUriBaseIds`), as code scanning expects; a file elsewhere gets an absolute `file:`
+ * URI, and standard input keeps its name.
+ */
+export function formatSarif(results: FileDiagnostics[], version: string, sourceRoot: string): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -99,9 +110,11 @@ export function formatSarif(results: FileDiagnostics[], version: string): string
             })),
           },
         },
+        originalUriBaseIds: { [SARIF_SOURCE_ROOT]: { uri: folderUri(sourceRoot) } },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((result) =>
-          result.diagnostics.map((d) => ({
+        results: results.flatMap((result) => {
+          const artifactLocation = sarifArtifactLocation(result.file, sourceRoot);
+          return result.diagnostics.map((d) => ({
             ruleId: d.code,
             ruleIndex: ruleIndex.get(d.code) ?? -1,
             level: SARIF_LEVEL[d.severity],
@@ -109,7 +122,7 @@ export function formatSarif(results: FileDiagnostics[], version: string): string
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: toUriReference(result.file) },
+                  artifactLocation,
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -119,15 +132,29 @@ export function formatSarif(results: FileDiagnostics[], version: string): string
                 },
               },
             ],
-          })),
-        ),
+          }));
+        }),
       },
     ],
   };
   return JSON.stringify(sarif, null, 2);
 }
 
-/** A relative or absolute path as a SARIF URI reference (forward slashes, percent-encoded). */
+/** Where a file shown as `file` lies: relative to `%SRCROOT%` when inside `sourceRoot`. */
+function sarifArtifactLocation(file: string, sourceRoot: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: toUriReference(file) };
+  const inside = relative(sourceRoot, resolve(sourceRoot, file));
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { uri: pathToFileURL(resolve(sourceRoot, file)).href };
+  return { uri: toUriReference(inside), uriBaseId: SARIF_SOURCE_ROOT };
+}
+
+/** A folder as an absolute `file:` URI ending in a slash, as SARIF asks of a base URI. */
+function folderUri(folder: string): string {
+  const href = pathToFileURL(resolve(folder)).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** A relative path as a SARIF URI reference (forward slashes, percent-encoded). */
 function toUriReference(path: string): string {
   return path.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
@@ -153,9 +180,13 @@ export function formatAbbreviationsTsv(results: FileAbbreviations[]): string {
   return rows.join('\n');
 }
 
-/** A sorted markdown table of each file's abbreviations (first definition of each key, main text first). */
+/**
+ * A sorted markdown table of each file's abbreviations (first definition of each key, main text
+ * first), under a first line that marks the output as generated, so that a Quarto
+ * `{{< include >}}` of it is neither linted nor read as definitions.
+ */
 export function formatAbbreviationsMarkdown(results: FileAbbreviations[]): string {
-  const parts: string[] = [];
+  const parts: string[] = [GENERATED_LIST_MARKER, ''];
   for (const r of results) {
     const chosen = new Map<string, { short: string; long: string }>();
     const order = (scope: string) => (scope === 'main' || scope === 'document' ? 0 : scope === 'abstract' ? 1 : 2);

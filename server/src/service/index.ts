@@ -14,6 +14,7 @@ import type { KnowledgeBase, TermEntry } from './knowledge/types';
 import { findFrontMatter } from './markdown/frontMatter';
 import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionNeeds';
 import { buildDocumentModel, documentFormat, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
+import { blankedText, isGeneratedAbbreviationList } from './model/generatedList';
 import { readInlineDisables } from './rules/disables';
 import { runRules } from './rules/index';
 import { RULES, cappedSeverity, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
@@ -33,6 +34,7 @@ export { parseGlossary } from './knowledge/glossary';
 export { loadBuiltinKnowledge } from './knowledge/builtin';
 export { createKnowledgeBase } from './knowledge/knowledgeBase';
 export { applyEdits } from './text/edits';
+export { GENERATED_LIST_MARKER, isGeneratedAbbreviationList } from './model/generatedList';
 
 /** The diagnostic source of every carnk diagnostic. */
 export const SOURCE = 'carnk';
@@ -266,7 +268,9 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     // The previous version's block cache lets a keystroke re-analyse only the blocks it touched.
     const modelOptions: Parameters<typeof buildDocumentModel>[3] = knowledge ? { scopeMode, knowledge } : { scopeMode };
     if (hit) modelOptions.blockCache = hit.model.blockCache;
-    const model = buildDocumentModel(document.uri, document.version, document.text, modelOptions);
+    // A generated list of abbreviations is read as empty: nothing to lint, nothing it defines.
+    const text = isGeneratedAbbreviationList(document.text) ? blankedText(document.text) : document.text;
+    const model = buildDocumentModel(document.uri, document.version, text, modelOptions);
     const entry: CacheEntry = { version: document.version, text: document.text, scopeMode, model };
     cache.delete(document.uri);
     cache.set(document.uri, entry);
