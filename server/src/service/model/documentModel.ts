@@ -3,6 +3,7 @@ import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
 import { findAbbreviationLists, type BlockAbbreviationList } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
 import { scanProse, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
+import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
 import { abbreviationKey, findMentionTokens, type MentionToken } from './mentions';
 
@@ -234,10 +235,35 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     }
   }
 
-  // Tie each definition to the mention of its short form, and mark mentions inside a long
-  // form (`DNAX` in `DNAX-activating protein 10 (DAP10)`): part of that name, not a use.
-  // Definitions never span blocks, so each mention is compared with its own block's only,
-  // by binary search (one long paragraph may hold thousands of definitions).
+  linkMentionsToDefinitions(definitions, mentions);
+
+  const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();
+  const entry = (key: string) => {
+    let found = byKey.get(key);
+    if (!found) byKey.set(key, (found = { definitions: [], mentions: [] }));
+    return found;
+  };
+  for (let i = 0; i < definitions.length; i++) {
+    const definition = definitions[i]!;
+    entry(definition.key).definitions.push(definition);
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
+    entry(mention.key).mentions.push(mention);
+  }
+
+  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
+  if (options.knowledge) model.knowledge = options.knowledge;
+  return model;
+}
+
+/**
+ * Ties each definition to the mention of its short form, and marks mentions inside a long
+ * form (`DNAX` in `DNAX-activating protein 10 (DAP10)`): part of that name, not a use.
+ * Definitions never span blocks, so each mention is compared with its own block's only,
+ * by binary search (one long paragraph may hold thousands of definitions).
+ */
+function linkMentionsToDefinitions(definitions: AbbreviationDefinition[], mentions: AbbreviationMention[]): void {
   const byShort = new Map<number, number[]>();
   const byLong = new Map<number, number[]>();
   definitions.forEach((definition, index) => {
@@ -250,21 +276,8 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   for (const list of byShort.values()) list.sort((a, b) => definitions[a]!.shortStart - definitions[b]!.shortStart);
   for (const list of byLong.values()) list.sort((a, b) => definitions[a]!.longStart - definitions[b]!.longStart);
   /** Position in `list` of the last definition whose `start(d)` is at or before `offset`, or -1. */
-  const lastAtOrBefore = (list: number[], offset: number, start: (d: AbbreviationDefinition) => number): number => {
-    let low = 0;
-    let high = list.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (start(definitions[list[mid]!]!) <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found;
-  };
+  const lastAtOrBefore = (list: number[], offset: number, start: (d: AbbreviationDefinition) => number): number =>
+    lowerBound(list.length, (k) => start(definitions[list[k]!]!) <= offset) - 1;
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i]!;
     const shorts = byShort.get(mention.block);
@@ -290,23 +303,4 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
       }
     }
   }
-
-  const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();
-  const entry = (key: string) => {
-    let found = byKey.get(key);
-    if (!found) byKey.set(key, (found = { definitions: [], mentions: [] }));
-    return found;
-  };
-  for (let i = 0; i < definitions.length; i++) {
-    const definition = definitions[i]!;
-    entry(definition.key).definitions.push(definition);
-  }
-  for (let i = 0; i < mentions.length; i++) {
-    const mention = mentions[i]!;
-    entry(mention.key).mentions.push(mention);
-  }
-
-  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
-  if (options.knowledge) model.knowledge = options.knowledge;
-  return model;
 }
