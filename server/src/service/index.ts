@@ -3,7 +3,7 @@
  * and the tests call. Pure: text and plain data in, plain data out; no I/O, no timers.
  */
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { validateProjectSettings, type ProjectSettings } from './config/projectConfig';
+import type { ProjectSettings } from './config/projectConfig';
 import { abbreviationList, type AbbreviationListEdit, type AbbreviationListFormat } from './features/abbreviationList';
 import { completeAt } from './features/completion';
 import { hoverAt } from './features/hover';
@@ -11,15 +11,12 @@ import { definitionOf, documentSymbols, prepareRenameAt, referencesOf, renameAt 
 import { loadBuiltinKnowledge } from './knowledge/builtin';
 import { createKnowledgeBase } from './knowledge/knowledgeBase';
 import type { KnowledgeBase, TermEntry } from './knowledge/types';
-import { findFrontMatter } from './markdown/frontMatter';
 import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionNeeds';
-import { buildDocumentModel, documentFormat, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
-import { blankedText, isGeneratedAbbreviationList } from './model/generatedList';
-import { readInlineDisables } from './rules/disables';
-import { runRules } from './rules/index';
-import { RULES, cappedSeverity, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
-import { ScopeDefinitions } from './model/scopeDefinitions';
-import type { Finding, Spelling } from './rules/types';
+import type { ScopeDefinitions } from './model/scopeDefinitions';
+import { buildDocumentModel, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
+import { DocumentAnalyses, type CacheEntry, type ReportedFinding } from './documentAnalyses';
+import { RULES, effectiveSeverity, ruleById, type RuleId, type RuleSeverities, type Severity } from './rules/ruleTable';
+import type { Spelling } from './rules/types';
 import { applyEdits, nonOverlapping, type OffsetEdit } from './text/edits';
 
 export type { DocumentModel, ScopeMode, InheritedDefinition, AbbreviationDefinition } from './model/documentModel';
@@ -173,71 +170,15 @@ export interface TerminologyService {
   withGlossary(entries: readonly TermEntry[]): TerminologyService;
 }
 
-// Enough for a thesis or book whose chapters are all analysed together.
-const CACHE_LIMIT = 256;
-
-/** A cached model of one document version, with lookups built on demand. */
-interface CacheEntry {
-  version: number;
-  text: string;
-  scopeMode: ScopeMode;
-  model: DocumentModel;
-  /** Rule results and scope lookups for one combination of settings that affect them. */
-  /** Findings are kept with the rules that were on when they were found (a rule set `off` does not run). */
-  analysis?: { fingerprint: string; scopes: ScopeDefinitions; findings?: Finding[]; rulesOn?: string };
-}
-
-/** What, in the settings, changes rule results beyond the model (the model depends on the scope mode only). */
-function analysisFingerprint(settings: AnalysisSettings): string {
-  if (!settings.noDefinition?.length && !settings.spelling && !settings.book) return '';
-  // The whole inherited definition: hover and go to definition read its range.
-  const book = settings.book;
-  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', book?.inherited ?? [], book?.usedLater ?? [], book?.usedEarlier ?? [], book?.definedLater ?? []]);
-}
-
-/** Settings from the front matter's `carnk:` key, with a problem per invalid field. */
-function frontMatterSettings(document: DocumentInput): { settings: ProjectSettings; problems: { message: string; offset: number }[] } {
-  if (documentFormat(document.uri) !== 'markdown') return { settings: {}, problems: [] };
-  const matter = findFrontMatter(document.text);
-  const data = matter?.data as Record<string, unknown> | undefined;
-  if (!data || typeof data !== 'object' || !('carnk' in data)) return { settings: {}, problems: [] };
-  const keyOffset = Math.max(0, document.text.search(/^carnk[ \t]*:/mu));
-  const problems: { message: string; offset: number }[] = [];
-  const settings = validateProjectSettings(data.carnk, (path, message) => {
-    const fieldOffset = path.length > 0 ? document.text.indexOf(String(path[path.length - 1]), keyOffset) : -1;
-    problems.push({ message: `front matter carnk: ${message}`, offset: fieldOffset >= 0 ? fieldOffset : keyOffset });
-  });
-  return { settings, problems };
-}
-
-/** Merges front-matter settings over the given ones (front matter wins, rules merge by id). */
-function mergeSettings(base: AnalysisSettings, front: ProjectSettings): AnalysisSettings {
-  const merged: AnalysisSettings = { ...base };
-  if (front.scopes) merged.scopeMode = front.scopes;
-  if (front.spelling) merged.spelling = front.spelling;
-  if (front.rules) merged.rules = { ...base.rules, ...front.rules };
-  if (front.noDefinition) merged.noDefinition = [...(base.noDefinition ?? []), ...front.noDefinition];
-  if (front.defineGeneSymbols !== undefined) merged.defineGeneSymbols = front.defineGeneSymbols;
-  if (front.defineInLegends !== undefined) merged.defineInLegends = front.defineInLegends;
-  return merged;
-}
-
 /** Creates the terminology service. */
 export function createTerminologyService(options: TerminologyServiceOptions = {}): TerminologyService {
   const knowledge = options.knowledge === null ? undefined : (options.knowledge ?? loadBuiltinKnowledge());
-  const baseExempt = [...(options.exemptKeys ?? [])];
-  if (knowledge) {
-    for (const entry of knowledge.entries) {
-      for (const gene of entry.genes) baseExempt.push(gene.symbol);
-      if (!entry.needsDefinition) {
-        baseExempt.push(entry.preferred, ...entry.variants.filter((v) => !/\s/u.test(v)));
-      }
-    }
-  }
+  const baseExempt = exemptKeysOf(knowledge, options.exemptKeys ?? []);
   const baseNeeds = createDefinitionNeeds(baseExempt);
   const needsFor = (settings: AnalysisSettings): DefinitionNeeds =>
     settings.noDefinition && settings.noDefinition.length > 0 ? createDefinitionNeeds([...baseExempt, ...settings.noDefinition]) : baseNeeds;
-  const cache = new Map<string, CacheEntry>();
+  const analyses = new DocumentAnalyses(knowledge, needsFor);
+  const { effective, cached, scopesOf, reported, frontMatterOf } = analyses;
 
   const report = (error: unknown, context: string): void => {
     try {
@@ -245,63 +186,6 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     } catch {
       // a failing logger must not take the service down
     }
-  };
-
-  /** Settings after the front matter's `carnk:` key. */
-  // The front matter's settings, parsed once per URI and text (every request of a keystroke asks for them).
-  const frontMatterCache = new Map<string, { text: string; value: ReturnType<typeof frontMatterSettings> }>();
-  const frontMatterOf = (document: DocumentInput): ReturnType<typeof frontMatterSettings> => {
-    const hit = frontMatterCache.get(document.uri);
-    if (hit && hit.text === document.text) return hit.value;
-    const value = frontMatterSettings(document);
-    frontMatterCache.delete(document.uri);
-    frontMatterCache.set(document.uri, { text: document.text, value });
-    if (frontMatterCache.size > CACHE_LIMIT) frontMatterCache.delete(frontMatterCache.keys().next().value as string);
-    return value;
-  };
-  const effective = (document: DocumentInput, settings: AnalysisSettings): AnalysisSettings => mergeSettings(settings, frontMatterOf(document).settings);
-
-  const cached = (document: DocumentInput, settings: AnalysisSettings): CacheEntry => {
-    const scopeMode = settings.scopeMode ?? 'journal';
-    const hit = cache.get(document.uri);
-    if (hit && hit.version === document.version && hit.text === document.text && hit.scopeMode === scopeMode) return hit;
-    // The previous version's block cache lets a keystroke re-analyse only the blocks it touched.
-    const modelOptions: Parameters<typeof buildDocumentModel>[3] = knowledge ? { scopeMode, knowledge } : { scopeMode };
-    if (hit) modelOptions.blockCache = hit.model.blockCache;
-    // A generated list of abbreviations is read as empty: nothing to lint, nothing it defines.
-    const text = isGeneratedAbbreviationList(document.text) ? blankedText(document.text) : document.text;
-    const model = buildDocumentModel(document.uri, document.version, text, modelOptions);
-    const entry: CacheEntry = { version: document.version, text: document.text, scopeMode, model };
-    cache.delete(document.uri);
-    cache.set(document.uri, entry);
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    return entry;
-  };
-
-  const analysisOf = (entry: CacheEntry, settings: AnalysisSettings) => {
-    const fingerprint = analysisFingerprint(settings);
-    if (!entry.analysis || entry.analysis.fingerprint !== fingerprint) {
-      entry.analysis = { fingerprint, scopes: new ScopeDefinitions(entry.model, settings.book?.inherited ?? []) };
-    }
-    return entry.analysis;
-  };
-  const scopesOf = (entry: CacheEntry, settings: AnalysisSettings = {}): ScopeDefinitions => analysisOf(entry, settings).scopes;
-
-  const findingsOf = (entry: CacheEntry, settings: AnalysisSettings): Finding[] => {
-    const analysis = analysisOf(entry, settings);
-    const context = { model: entry.model, needs: needsFor(settings), scopes: analysis.scopes, knowledge, spelling: settings.spelling ?? 'en-US' } as Parameters<typeof runRules>[0];
-    if (settings.book) {
-      context.usedLater = new Set(settings.book.usedLater);
-      context.usedEarlier = new Set(settings.book.usedEarlier ?? []);
-      context.definedLater = new Map((settings.book.definedLater ?? []).map((d) => [d.key, d]));
-    }
-    const isOn = (id: RuleId) => effectiveSeverity(ruleById(id)!, settings.rules) !== 'off';
-    const rulesOn = RULES.filter((rule) => isOn(rule.id)).map((rule) => rule.id).join(',');
-    if (!analysis.findings || analysis.rulesOn !== rulesOn) {
-      analysis.findings = runRules(context, isOn);
-      analysis.rulesOn = rulesOn;
-    }
-    return analysis.findings;
   };
 
   const guard = <T>(context: string, fallback: () => T, run: () => T): T => {
@@ -313,40 +197,11 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     }
   };
 
-  const toLspEdits = (model: DocumentModel, edits: OffsetEdit[]): TextEdit[] => edits.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.newText }));
-
-  /** Findings that are reported: severity not off, not disabled inline. */
-  const reported = (document: DocumentInput, settings: AnalysisSettings) => {
-    const merged = effective(document, settings);
-    const entry = cached(document, merged);
-    const disables = readInlineDisables(entry.model.prose.comments, entry.model.lines);
-    const kept: { finding: Finding; severity: Severity }[] = [];
-    const findings = findingsOf(entry, merged);
-    for (let i = 0; i < findings.length; i++) {
-      const finding = findings[i]!;
-      const rule = ruleById(finding.rule);
-      if (!rule) continue;
-      const cap = finding.cap && !(finding.cap.liftedBy && merged[finding.cap.liftedBy]) ? finding.cap.severity : undefined;
-      const severity = cappedSeverity(effectiveSeverity(rule, merged.rules), cap);
-      if (severity === 'off' || disables.isDisabled(finding.rule, finding.start)) continue;
-      // Lowered because journals differ: its fixes stay quick fixes, never applied by fix-all.
-      const fixes = cap && finding.fixes?.some((fix) => fix.safe) ? finding.fixes.map((fix) => ({ ...fix, safe: false })) : undefined;
-      kept.push({ finding: fixes ? { ...finding, fixes } : finding, severity });
-    }
-    return { entry, merged, kept };
-  };
-
   const lint = (document: DocumentInput, settings: AnalysisSettings = {}): TerminologyDiagnostic[] =>
     guard(`lint ${document.uri}`, () => [], () => {
       const { entry, merged, kept } = reported(document, settings);
       const model = entry.model;
-      const diagnostics: TerminologyDiagnostic[] = kept.map(({ finding, severity }) => {
-        const diagnostic: TerminologyDiagnostic = { code: finding.rule, severity, message: finding.message, range: model.lines.rangeOf(finding.start, finding.end), start: finding.start, end: finding.end };
-        const data: Record<string, unknown> & { fixes?: DiagnosticFix[] } = { ...finding.data };
-        if (finding.fixes?.length) data.fixes = finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: toLspEdits(model, fix.edits) }));
-        if (Object.keys(data).length > 0) diagnostic.data = data;
-        return diagnostic;
-      });
+      const diagnostics = kept.map((reportedFinding) => toDiagnostic(model, reportedFinding));
       const configRule = ruleById('invalid-configuration')!;
       const configSeverity = effectiveSeverity(configRule, merged.rules);
       if (configSeverity !== 'off') {
@@ -361,32 +216,7 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
   const codeActions = (document: DocumentInput, range: Range, settings: AnalysisSettings = {}): CodeAction[] =>
     guard(`codeActions ${document.uri}`, () => [], () => {
       const { entry, kept } = reported(document, settings);
-      const model = entry.model;
-      const from = model.lines.offsetAt(range.start);
-      const to = model.lines.offsetAt(range.end);
-      const actions: CodeAction[] = [];
-      const rulesHere = new Set<RuleId>();
-      for (const { finding, severity } of kept) {
-        if (finding.end < from || finding.start > to || !finding.fixes) continue;
-        rulesHere.add(finding.rule);
-        const diagnostic: Diagnostic = { range: model.lines.rangeOf(finding.start, finding.end), message: finding.message, code: finding.rule, source: SOURCE, severity: SEVERITY_NUMBER[severity] };
-        finding.fixes.forEach((fix, index) => {
-          actions.push({
-            title: fix.title,
-            kind: 'quickfix',
-            diagnostics: [diagnostic],
-            isPreferred: index === 0 && fix.safe,
-            edit: { changes: { [document.uri]: toLspEdits(model, fix.edits) } },
-          });
-        });
-      }
-      for (const rule of rulesHere) {
-        const groups = kept.filter(({ finding }) => finding.rule === rule && finding.fixes?.[0]?.safe).map(({ finding }) => finding.fixes![0]!.edits);
-        if (groups.length < 2) continue;
-        const edits = nonOverlapping(groups);
-        actions.push({ title: `Fix all '${rule}' problems in this document (${groups.length})`, kind: 'quickfix', edit: { changes: { [document.uri]: toLspEdits(model, edits) } } });
-      }
-      return actions;
+      return quickFixes(document.uri, entry.model, range, kept);
     });
 
   const fixAll = (document: DocumentInput, settings: AnalysisSettings = {}, fixOptions: { rules?: string[]; safeOnly?: boolean } = {}): FixResult =>
@@ -409,33 +239,16 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
       return { text, applied };
     });
 
-  const abbreviations = (document: DocumentInput, settings: AnalysisSettings = {}): AbbreviationReport =>
-    guard(`abbreviations ${document.uri}`, () => ({ definitions: [], undefined: [] }), () => {
-      const merged = effective(document, settings);
-      const entry = cached(document, merged);
-      const { model: m } = entry;
-      const scopes = scopesOf(entry, merged);
-      const needs = needsFor(merged);
-      const definitions = m.definitions.map((d) => ({ short: d.short, long: d.long, key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
-      const undefinedList: UndefinedReport[] = [];
-      const seen = new Set<string>();
-      for (const mention of m.mentions) {
-        if (mention.definition !== undefined || mention.inLongForm || mention.inHeading || mention.scope === 'title') continue;
-        const id = `${mention.scope}\u0000${mention.key}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        if (needs.isExempt(mention.key) || scopes.siteOf(mention.scope, mention.key, needs)) continue;
-        if (knowledge?.lookupAll(mention.key).some((f) => !f.folded && f.kind === 'discouraged')) continue;
-        undefinedList.push({ short: mention.text, key: mention.key, scope: mention.scope, range: m.lines.rangeOf(mention.start, mention.end) });
-      }
-      return { definitions, undefined: undefinedList };
-    });
-
   const withModel = <T>(name: string, document: DocumentInput, settings: AnalysisSettings, fallback: () => T, run: (entry: CacheEntry, merged: AnalysisSettings) => T): T =>
     guard(`${name} ${document.uri}`, fallback, () => {
       const merged = effective(document, settings);
       return run(cached(document, merged), merged);
     });
+
+  const abbreviations = (document: DocumentInput, settings: AnalysisSettings = {}): AbbreviationReport =>
+    withModel('abbreviations', document, settings, () => ({ definitions: [], undefined: [] }), (entry, merged) =>
+      abbreviationReport(entry.model, scopesOf(entry, merged), needsFor(merged), knowledge),
+    );
 
   const service: TerminologyService = {
     knowledge,
@@ -478,3 +291,73 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
 }
 
 const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** Offset edits as LSP text edits. */
+function toLspEdits(model: DocumentModel, edits: OffsetEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.newText }));
+}
+
+/** A reported finding as the service's diagnostic: the rule's data plus its fixes as LSP edits. */
+function toDiagnostic(model: DocumentModel, { finding, severity }: ReportedFinding): TerminologyDiagnostic {
+  const diagnostic: TerminologyDiagnostic = { code: finding.rule, severity, message: finding.message, range: model.lines.rangeOf(finding.start, finding.end), start: finding.start, end: finding.end };
+  const data: Record<string, unknown> & { fixes?: DiagnosticFix[] } = { ...finding.data };
+  if (finding.fixes?.length) data.fixes = finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: toLspEdits(model, fix.edits) }));
+  if (Object.keys(data).length > 0) diagnostic.data = data;
+  return diagnostic;
+}
+
+/** Quick fixes for the findings touching `range`, the safe one first, and one fix-all per rule with two or more safe fixes. */
+function quickFixes(uri: string, model: DocumentModel, range: Range, kept: readonly ReportedFinding[]): CodeAction[] {
+  const from = model.lines.offsetAt(range.start);
+  const to = model.lines.offsetAt(range.end);
+  const actions: CodeAction[] = [];
+  const rulesHere = new Set<RuleId>();
+  for (const { finding, severity } of kept) {
+    if (finding.end < from || finding.start > to || !finding.fixes) continue;
+    rulesHere.add(finding.rule);
+    const diagnostic: Diagnostic = { range: model.lines.rangeOf(finding.start, finding.end), message: finding.message, code: finding.rule, source: SOURCE, severity: SEVERITY_NUMBER[severity] };
+    finding.fixes.forEach((fix, index) => {
+      actions.push({
+        title: fix.title,
+        kind: 'quickfix',
+        diagnostics: [diagnostic],
+        isPreferred: index === 0 && fix.safe,
+        edit: { changes: { [uri]: toLspEdits(model, fix.edits) } },
+      });
+    });
+  }
+  for (const rule of rulesHere) {
+    const groups = kept.filter(({ finding }) => finding.rule === rule && finding.fixes?.[0]?.safe).map(({ finding }) => finding.fixes![0]!.edits);
+    if (groups.length < 2) continue;
+    const edits = nonOverlapping(groups);
+    actions.push({ title: `Fix all '${rule}' problems in this document (${groups.length})`, kind: 'quickfix', edit: { changes: { [uri]: toLspEdits(model, edits) } } });
+  }
+  return actions;
+}
+
+/** Keys that need no definition: the caller's, every gene symbol the knowledge base names, and its forms that need none. */
+function exemptKeysOf(knowledge: KnowledgeBase | undefined, extra: Iterable<string>): string[] {
+  const keys = [...extra];
+  for (const entry of knowledge?.entries ?? []) {
+    for (const gene of entry.genes) keys.push(gene.symbol);
+    if (!entry.needsDefinition) keys.push(entry.preferred, ...entry.variants.filter((v) => !/\s/u.test(v)));
+  }
+  return keys;
+}
+
+/** The document's definitions, and each abbreviation undefined in a scope once, at its first use there. */
+function abbreviationReport(m: DocumentModel, scopes: ScopeDefinitions, needs: DefinitionNeeds, knowledge: KnowledgeBase | undefined): AbbreviationReport {
+  const definitions = m.definitions.map((d) => ({ short: d.short, long: d.long, key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
+  const undefinedList: UndefinedReport[] = [];
+  const seen = new Set<string>();
+  for (const mention of m.mentions) {
+    if (mention.definition !== undefined || mention.inLongForm || mention.inHeading || mention.scope === 'title') continue;
+    const id = `${mention.scope}\u0000${mention.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (needs.isExempt(mention.key) || scopes.siteOf(mention.scope, mention.key, needs)) continue;
+    if (knowledge?.lookupAll(mention.key).some((f) => !f.folded && f.kind === 'discouraged')) continue;
+    undefinedList.push({ short: mention.text, key: mention.key, scope: mention.scope, range: m.lines.rangeOf(mention.start, mention.end) });
+  }
+  return { definitions, undefined: undefinedList };
+}
