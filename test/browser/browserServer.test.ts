@@ -27,6 +27,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import type { CompletionList, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, type ReadDirectoryResult, type ReadFileResult, type WorkspaceFileParams } from '../../server/src/protocol';
+import { memoryListing } from '../helpers/memoryFiles';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVER_BUNDLE = join(ROOT, 'dist', 'browserServer.js');
@@ -161,14 +162,8 @@ async function startHttp(): Promise<void> {
 
 /** The entries of `folder` in a workspace given as paths to texts. */
 function listing(files: Record<string, string>, folder: string): ReadDirectoryResult {
-  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-  const entries = new Map<string, boolean>();
-  for (const path of Object.keys(files)) {
-    if (!path.startsWith(prefix)) continue;
-    const [name, ...rest] = path.slice(prefix.length).split('/');
-    entries.set(name!, rest.length > 0 || entries.get(name!) === true);
-  }
-  return entries.size === 0 ? null : [...entries].map(([name, isDirectory]) => ({ name, isDirectory }));
+  const entries = memoryListing(files, folder);
+  return entries.length === 0 ? null : entries;
 }
 
 let lastWorker = 0;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { memoryListing } from '../helpers/memoryFiles';
 import {
   bookContaining,
   findIncludeShortcodes,
@@ -16,16 +17,7 @@ function memoryFileSystem(files: Record<string, string>): ProjectFileSystem {
   return {
     readText: (path) => files[path],
     isFile: (path) => path in files,
-    list(folder) {
-      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-      const entries = new Map<string, boolean>();
-      for (const path of Object.keys(files)) {
-        if (!path.startsWith(prefix)) continue;
-        const [name, ...rest] = path.slice(prefix.length).split('/');
-        entries.set(name!, rest.length > 0 || entries.get(name!) === true);
-      }
-      return [...entries].map(([name, isDirectory]) => ({ name, isDirectory }));
-    },
+    list: (folder) => memoryListing(files, folder),
   };
 }
 
