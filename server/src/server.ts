@@ -56,89 +56,102 @@ declare const __CARNK_VERSION__: string;
 
 /** Wires the terminology service to an LSP connection and starts listening; `host` gives files and paths where the server runs. */
 export function startServer(connection: Connection, host: ServerHost): void {
-  const documents = new TextDocuments(TextDocument);
-  const onError = (error: unknown, context: string): void =>
-    connection.console.error(`carnk: ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  const baseService = createTerminologyService({ onError });
-  const glossaryServices = new GlossaryServices(baseService);
-  let settings: CarnkSettings = DEFAULT_SETTINGS;
-  let workspaceFolder: string | undefined;
-  let canPullConfiguration = false;
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const seen = new Set<string>();
-  const skippedLarge = new Set<string>();
-  const problemFiles = new Set<string>();
+  new LanguageServerSession(connection, host).listen();
+}
 
-  const pathOf = (uri: string): string | undefined => host.pathOf(uri);
+// `.carnkrc` and glossary look-ups walk the folders upwards: remembered per folder for a
+// short while, so a keystroke in a book does not stat every parent folder for every chapter.
+// File-change notices and settings changes drop them at once.
+const PROJECT_CONTEXT_TTL_MS = 2_000;
 
-  // `.carnkrc` and glossary look-ups walk the folders upwards: remembered per folder for a
-  // short while, so a keystroke in a book does not stat every parent folder for every chapter.
-  // File-change notices and settings changes drop them at once.
-  const PROJECT_CONTEXT_TTL_MS = 2_000;
-  const projectContexts = new Map<string, { at: number; context: ReturnType<typeof projectContextFor> }>();
-  const projectContextCached = (path: string | undefined): ReturnType<typeof projectContextFor> => {
+// Discovery reads one level of a project per round (project file, chapters, their includes).
+const MAX_LOAD_ROUNDS = 16;
+
+/** A file of a book as the service sees it, with its own settings; undefined when unreadable or too large. */
+interface BookDocument {
+  document: DocumentInput;
+  service: TerminologyService;
+  analysis: AnalysisSettings;
+}
+
+/** A document's book: the project, each file's book context, and the files as documents. */
+interface BookState {
+  book: BookProject;
+  contexts: Map<string, BookContext>;
+  documentOf(path: string): BookDocument | undefined;
+}
+
+/**
+ * One language server's state and work: open documents, settings, project and book look-ups,
+ * linting with its debounce, and the LSP requests, each answered by the terminology service.
+ */
+class LanguageServerSession {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly baseService = createTerminologyService({
+    onError: (error: unknown, context: string): void =>
+      this.connection.console.error(`carnk: ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  private readonly glossaryServices = new GlossaryServices(this.baseService);
+  private settings: CarnkSettings = DEFAULT_SETTINGS;
+  private workspaceFolder: string | undefined;
+  private canPullConfiguration = false;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly seen = new Set<string>();
+  private readonly skippedLarge = new Set<string>();
+  private readonly problemFiles = new Set<string>();
+
+  private readonly pathOf = (uri: string): string | undefined => this.host.pathOf(uri);
+
+  private readonly projectContexts = new Map<string, { at: number; context: ReturnType<typeof projectContextFor> }>();
+  private readonly projectContextCached = (path: string | undefined): ReturnType<typeof projectContextFor> => {
     const folder = path ? dirname(path) : '';
-    const hit = projectContexts.get(folder);
+    const hit = this.projectContexts.get(folder);
     const now = Date.now();
     if (hit && now - hit.at < PROJECT_CONTEXT_TTL_MS) return hit.context;
-    const context = projectContextFor(host.files, path, settings.glossaries, workspaceFolder ?? host.defaultFolder);
-    projectContexts.set(folder, { at: now, context });
+    const context = projectContextFor(this.host.files, path, this.settings.glossaries, this.workspaceFolder ?? this.host.defaultFolder);
+    this.projectContexts.set(folder, { at: now, context });
     return context;
   };
 
-  /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
-  const contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
-    const project = projectContextCached(pathOf(uri));
-    const editor: AnalysisSettings = { scopeMode: settings.scopes, rules: settings.rules, spelling: settings.spelling, noDefinition: settings.noDefinition, defineGeneSymbols: settings.defineGeneSymbols, defineInLegends: settings.defineInLegends };
-    return { service: glossaryServices.serviceFor(project), analysis: layerSettings(editor, project.settings), problems: project.problems };
+  /** The service and this.settings for one document: editor this.settings, then its `.carnkrc`, with its glossaries. */
+  private readonly contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
+    const project = this.projectContextCached(this.pathOf(uri));
+    const editor: AnalysisSettings = { scopeMode: this.settings.scopes, rules: this.settings.rules, spelling: this.settings.spelling, noDefinition: this.settings.noDefinition, defineGeneSymbols: this.settings.defineGeneSymbols, defineInLegends: this.settings.defineInLegends };
+    return { service: this.glossaryServices.serviceFor(project), analysis: layerSettings(editor, project.settings), problems: project.problems };
   };
 
-  const input = (document: TextDocument): DocumentInput => ({ uri: document.uri, version: document.version, text: document.getText() });
+  private readonly input = (document: TextDocument): DocumentInput => ({ uri: document.uri, version: document.version, text: document.getText() });
 
-  /** Open documents by file path: a book file's text comes from the editor when it is open, else from disk. */
-  const openByPath = (): Map<string, TextDocument> => {
+  /** Open this.documents by file path: a book file's text comes from the editor when it is open, else from disk. */
+  private readonly openByPath = (): Map<string, TextDocument> => {
     const byPath = new Map<string, TextDocument>();
-    for (const document of documents.all()) {
-      const path = pathOf(document.uri);
+    for (const document of this.documents.all()) {
+      const path = this.pathOf(document.uri);
       if (path) byPath.set(path, document);
     }
     return byPath;
   };
 
-  /** A file of a book as the service sees it, with its own settings; undefined when unreadable or too large. */
-  interface BookDocument {
-    document: DocumentInput;
-    service: TerminologyService;
-    analysis: AnalysisSettings;
-  }
-
-  /** A document's book: the project, each file's book context, and the files as documents. */
-  interface BookState {
-    book: BookProject;
-    contexts: Map<string, BookContext>;
-    documentOf(path: string): BookDocument | undefined;
-  }
-
   /**
    * The book a document belongs to (found from its folder upwards, or an open document
-   * including it), with every file's book context. Chapters come from open documents'
+   * including it), with every file's book context. Chapters come from open this.documents'
    * current text, else from disk; the service's cached models make this cheap.
    */
-  const bookStateFor = (uri: string): BookState | undefined => {
-    if (bookStates.has(uri)) return bookStates.get(uri);
-    const state = computeBookState(uri);
-    bookStates.set(uri, state);
+  private readonly bookStateFor = (uri: string): BookState | undefined => {
+    if (this.bookStates.has(uri)) return this.bookStates.get(uri);
+    const state = this.computeBookState(uri);
+    this.bookStates.set(uri, state);
     return state;
   };
-  // Book states by document, dropped on any edit, open, close, settings or file change, so that
+  // Book states by document, dropped on any edit, open, close, this.settings or file change, so that
   // hover and completion in a long book do not rediscover it on every request.
-  const bookStates = new Map<string, BookState | undefined>();
+  private readonly bookStates = new Map<string, BookState | undefined>();
 
-  const computeBookState = (uri: string): BookState | undefined => {
-    const path = pathOf(uri);
+  private readonly computeBookState = (uri: string): BookState | undefined => {
+    const path = this.pathOf(uri);
     if (!path) return undefined;
-    const open = openByPath();
-    const fileSystem = withOverlay(host.files, (p) => open.get(p)?.getText());
+    const open = this.openByPath();
+    const fileSystem = withOverlay(this.host.files, (p) => open.get(p)?.getText());
     let book = bookContaining(path, fileSystem);
     if (!book) {
       // An included file open on its own: the open document that includes it gives its book.
@@ -158,16 +171,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const opened = open.get(filePath);
       const text = opened ? opened.getText() : fileSystem.readText(filePath);
       let result: BookDocument | undefined;
-      if (text !== undefined && text.length <= settings.maxFileSize) {
-        const fileUri = opened ? opened.uri : host.uriOf(filePath);
-        const { service, analysis } = contextFor(fileUri);
+      if (text !== undefined && text.length <= this.settings.maxFileSize) {
+        const fileUri = opened ? opened.uri : this.host.uriOf(filePath);
+        const { service, analysis } = this.contextFor(fileUri);
         result = { document: { uri: fileUri, version: opened ? opened.version : 0, text }, service, analysis };
       }
       documentsByPath.set(filePath, result);
       return result;
     };
-    const project = projectContextCached(book.projectFile);
-    const mode: ChaptersMode = project.settings.chapters ?? settings.chapters;
+    const project = this.projectContextCached(book.projectFile);
+    const mode: ChaptersMode = project.settings.chapters ?? this.settings.chapters;
     const contexts = bookContexts(
       book,
       (filePath) => {
@@ -179,19 +192,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return { book, contexts, documentOf };
   };
 
-  /** The analysis settings of a document with its book context, when it belongs to a book. */
-  const withBook = (uri: string, analysis: AnalysisSettings, state: BookState | undefined): AnalysisSettings => {
-    const path = pathOf(uri);
+  /** The analysis this.settings of a document with its book context, when it belongs to a book. */
+  private readonly withBook = (uri: string, analysis: AnalysisSettings, state: BookState | undefined): AnalysisSettings => {
+    const path = this.pathOf(uri);
     const book = path ? state?.contexts.get(path) : undefined;
     return book ? { ...analysis, book } : analysis;
   };
 
-  const lastBookProblems = new Map<string, string>();
+  private readonly lastBookProblems = new Map<string, string>();
   // The book context each open file was last linted with, to re-lint only files whose context a change moved.
-  const lintedWithContext = new Map<string, string>();
+  private readonly lintedWithContext = new Map<string, string>();
 
   /** Diagnostics for missing chapters and includes and for include cycles, on the file that names them. */
-  const bookProblemDiagnostics = (state: BookState, path: string, analysis: AnalysisSettings): Diagnostic[] => {
+  private readonly bookProblemDiagnostics = (state: BookState, path: string, analysis: AnalysisSettings): Diagnostic[] => {
     const configured = analysis.rules?.['invalid-configuration'];
     if (configured === 'off') return [];
     return state.book.problems
@@ -206,36 +219,36 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   /** Publishes the problems of a book's project file (`_quarto.yml`, `_bookdown.yml`) when they change. */
-  const publishProjectFileProblems = (state: BookState): void => {
+  private readonly publishProjectFileProblems = (state: BookState): void => {
     // An include tree's and numbered sections' project file is a manuscript with diagnostics of its own.
     if (state.book.kind === 'include-tree' || state.book.kind === 'numbered-sections') return;
-    const uri = host.uriOf(state.book.projectFile);
-    const diagnostics = bookProblemDiagnostics(state, state.book.projectFile, contextFor(uri).analysis);
+    const uri = this.host.uriOf(state.book.projectFile);
+    const diagnostics = this.bookProblemDiagnostics(state, state.book.projectFile, this.contextFor(uri).analysis);
     const key = JSON.stringify(diagnostics);
-    if (lastBookProblems.get(uri) === key) return;
-    lastBookProblems.set(uri, key);
-    void connection.sendDiagnostics({ uri, diagnostics });
+    if (this.lastBookProblems.get(uri) === key) return;
+    this.lastBookProblems.set(uri, key);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
   };
 
-  const tooLarge = (document: TextDocument): boolean => {
-    if (document.getText().length <= settings.maxFileSize) {
-      skippedLarge.delete(document.uri);
+  private readonly tooLarge = (document: TextDocument): boolean => {
+    if (document.getText().length <= this.settings.maxFileSize) {
+      this.skippedLarge.delete(document.uri);
       return false;
     }
-    if (!skippedLarge.has(document.uri)) {
-      skippedLarge.add(document.uri);
-      void connection.window.showInformationMessage(
-        `CAR-NK Terminology skips ${document.uri.split('/').pop()}: it is larger than carnk.maxFileSize (${settings.maxFileSize} characters).`,
+    if (!this.skippedLarge.has(document.uri)) {
+      this.skippedLarge.add(document.uri);
+      void this.connection.window.showInformationMessage(
+        `CAR-NK Terminology skips ${document.uri.split('/').pop()}: it is larger than carnk.maxFileSize (${this.settings.maxFileSize} characters).`,
       );
     }
     return true;
   };
 
   /** Publishes problems found in `.carnkrc` files and glossaries as diagnostics on those files. */
-  const publishFileProblems = (problems: FileProblem[]): void => {
+  private readonly publishFileProblems = (problems: FileProblem[]): void => {
     const byFile = new Map<string, Diagnostic[]>();
     for (const problem of problems) {
-      const uri = host.uriOf(problem.file);
+      const uri = this.host.uriOf(problem.file);
       const list = byFile.get(uri) ?? [];
       list.push({
         range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } },
@@ -245,11 +258,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
         message: problem.message,
       });
       byFile.set(uri, list);
-      connection.console.warn(`carnk: ${problem.message}`);
+      this.connection.console.warn(`carnk: ${problem.message}`);
     }
     for (const [uri, diagnostics] of byFile) {
-      problemFiles.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics });
+      this.problemFiles.add(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
     }
   };
 
@@ -258,200 +271,134 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * files (a change here moves what they inherit or what counts as used later); they reuse
    * the book state computed here.
    */
-  const validateNow = (document: TextDocument, cascade = true, known?: BookState): void => {
+  private readonly validateNow = (document: TextDocument, cascade = true, known?: BookState): void => {
     let state: BookState | undefined;
-    const diagnostics = runSafe<Diagnostic[]>(connection, `lint ${document.uri}`, [], () => {
-      if (tooLarge(document)) return [];
-      const { service, analysis, problems } = contextFor(document.uri);
-      if (problems.length > 0) publishFileProblems(problems);
-      state = known ?? bookStateFor(document.uri);
-      const lint = service.lint(input(document), withBook(document.uri, analysis, state)).map((d) => {
+    const diagnostics = runSafe<Diagnostic[]>(this.connection, `lint ${document.uri}`, [], () => {
+      if (this.tooLarge(document)) return [];
+      const { service, analysis, problems } = this.contextFor(document.uri);
+      if (problems.length > 0) this.publishFileProblems(problems);
+      state = known ?? this.bookStateFor(document.uri);
+      const lint = service.lint(this.input(document), this.withBook(document.uri, analysis, state)).map((d) => {
         const diagnostic: Diagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
         if (d.data) diagnostic.data = d.data;
         return diagnostic;
       });
-      const path = pathOf(document.uri);
+      const path = this.pathOf(document.uri);
       if (!state || !path) return lint;
-      lintedWithContext.set(document.uri, JSON.stringify(state.contexts.get(path) ?? null));
-      if (!known) publishProjectFileProblems(state);
-      return [...lint, ...bookProblemDiagnostics(state, path, analysis)].sort(
+      this.lintedWithContext.set(document.uri, JSON.stringify(state.contexts.get(path) ?? null));
+      if (!known) this.publishProjectFileProblems(state);
+      return [...lint, ...this.bookProblemDiagnostics(state, path, analysis)].sort(
         (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
       );
     });
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    if (cascade && state) revalidateBook(state, document.uri);
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    if (cascade && state) this.revalidateBook(state, document.uri);
   };
 
   /**
    * Lints a document once the project files its analysis reads are at hand. On the disk that
-   * is at once. A host that reads files asynchronously (the browser worker) fetches what a
+   * is at once. A this.host that reads files asynchronously (the browser worker) fetches what a
    * trial run of the document's project and book look-up missed, round by round (a
    * `_quarto.yml` names chapters, a chapter includes more files), and the lint runs after.
    */
-  const validate = (document: TextDocument, cascade = true, known?: BookState): void => {
-    if (!host.loadMissing || known) {
-      validateNow(document, cascade, known);
+  private readonly validate = (document: TextDocument, cascade = true, known?: BookState): void => {
+    if (!this.host.loadMissing || known) {
+      this.validateNow(document, cascade, known);
       return;
     }
-    loadProjectFiles(document.uri, host.loadMissing.bind(host))
-      .catch((error: unknown) => connection.console.error(`carnk: reading project files failed: ${String(error)}`))
+    this.loadProjectFiles(document.uri, this.host.loadMissing.bind(this.host))
+      .catch((error: unknown) => this.connection.console.error(`carnk: reading project files failed: ${String(error)}`))
       .finally(() => {
-        const current = documents.get(document.uri);
-        if (current) validateNow(current, cascade);
+        const current = this.documents.get(document.uri);
+        if (current) this.validateNow(current, cascade);
       });
   };
 
-  // Discovery reads one level of a project per round (project file, chapters, their includes).
-  const MAX_LOAD_ROUNDS = 16;
-  const loadProjectFiles = async (uri: string, loadMissing: () => Promise<boolean>): Promise<void> => {
+  private readonly loadProjectFiles = async (uri: string, loadMissing: () => Promise<boolean>): Promise<void> => {
     for (let round = 0; round < MAX_LOAD_ROUNDS; round++) {
-      runSafe(connection, `project files of ${uri}`, undefined, () => {
-        contextFor(uri);
-        bookStateFor(uri);
+      runSafe(this.connection, `project files of ${uri}`, undefined, () => {
+        this.contextFor(uri);
+        this.bookStateFor(uri);
       });
       if (!(await loadMissing())) return;
-      projectContexts.clear();
-      bookStates.clear();
+      this.projectContexts.clear();
+      this.bookStates.clear();
     }
   };
 
   /** Re-lints the book's open files (but `except`) whose book context changed since they were last linted. */
-  const revalidateBook = (state: BookState, except?: string): void => {
-    const open = openByPath();
+  private readonly revalidateBook = (state: BookState, except?: string): void => {
+    const open = this.openByPath();
     for (const file of state.book.files) {
       const other = open.get(file.path);
       if (!other || other.uri === except) continue;
       // Typing inside a sentence rarely changes what flows between files: then nothing else is re-linted.
-      if (lintedWithContext.get(other.uri) === JSON.stringify(state.contexts.get(file.path) ?? null)) continue;
-      validate(other, false, state);
+      if (this.lintedWithContext.get(other.uri) === JSON.stringify(state.contexts.get(file.path) ?? null)) continue;
+      this.validate(other, false, state);
     }
   };
 
-  const schedule = (document: TextDocument): void => {
-    const previous = pending.get(document.uri);
+  private readonly schedule = (document: TextDocument): void => {
+    const previous = this.pending.get(document.uri);
     if (previous) clearTimeout(previous);
-    if (settings.debounceMs <= 0) {
-      pending.delete(document.uri);
-      validate(document);
+    if (this.settings.debounceMs <= 0) {
+      this.pending.delete(document.uri);
+      this.validate(document);
       return;
     }
-    pending.set(
+    this.pending.set(
       document.uri,
       setTimeout(() => {
-        pending.delete(document.uri);
-        const current = documents.get(document.uri);
-        if (current) validate(current);
-      }, settings.debounceMs),
+        this.pending.delete(document.uri);
+        const current = this.documents.get(document.uri);
+        if (current) this.validate(current);
+      }, this.settings.debounceMs),
     );
   };
 
-  const revalidateAll = (): void => {
-    for (const uri of problemFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    problemFiles.clear();
-    lastBookProblems.clear();
-    lintedWithContext.clear();
-    for (const document of documents.all()) validate(document, false);
+  private readonly revalidateAll = (): void => {
+    for (const uri of this.problemFiles) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.problemFiles.clear();
+    this.lastBookProblems.clear();
+    this.lintedWithContext.clear();
+    for (const document of this.documents.all()) this.validate(document, false);
   };
 
-  const refreshSettings = async (pushed?: unknown): Promise<void> => {
+  private readonly refreshSettings = async (pushed?: unknown): Promise<void> => {
     let raw: unknown = pushed;
-    if (canPullConfiguration) raw = await connection.workspace.getConfiguration(CONFIGURATION_SECTION);
+    if (this.canPullConfiguration) raw = await this.connection.workspace.getConfiguration(CONFIGURATION_SECTION);
     const { settings: next, problems } = readSettings(raw);
     for (const problem of problems) {
-      connection.console.warn(`carnk: ${problem}`);
-      void connection.window.showWarningMessage(problem);
+      this.connection.console.warn(`carnk: ${problem}`);
+      void this.connection.window.showWarningMessage(problem);
     }
-    settings = next;
-    projectContexts.clear();
-    bookStates.clear();
-    revalidateAll();
+    this.settings = next;
+    this.projectContexts.clear();
+    this.bookStates.clear();
+    this.revalidateAll();
   };
 
-  connection.onInitialize((params): InitializeResult => {
-    canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    if (folder) workspaceFolder = pathOf(folder);
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    if (initial !== undefined) settings = readSettings(initial).settings;
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: ['-'], resolveProvider: false },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
-        documentSymbolProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        executeCommandProvider: { commands: [APPLY_SAFE_FIXES_COMMAND] },
-      },
-      serverInfo: { name: 'carnk-language-server', version: typeof __CARNK_VERSION__ === 'string' ? __CARNK_VERSION__ : '0.0.0-dev' },
-    };
-  });
-
-  connection.onInitialized(() => {
-    if (canPullConfiguration) refreshSettings().catch((error: unknown) => connection.console.error(`carnk: reading settings failed: ${String(error)}`));
-  });
-
-  connection.onDidChangeConfiguration((change) => {
-    const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[CONFIGURATION_SECTION];
-    refreshSettings(pushed).catch((error: unknown) => connection.console.error(`carnk: reading settings failed: ${String(error)}`));
-  });
-
-  // A changed .carnkrc or glossary on disk re-lints everything (clients that watch files send this).
-  connection.onDidChangeWatchedFiles(() => {
-    host.forget?.();
-    projectContexts.clear();
-    bookStates.clear();
-    revalidateAll();
-  });
-
-  // TextDocuments reports an open as a content change too: lint a new document at once, debounce edits.
-  documents.onDidChangeContent((event) => {
-    bookStates.clear();
-    if (seen.has(event.document.uri)) {
-      schedule(event.document);
-    } else {
-      seen.add(event.document.uri);
-      validate(event.document);
-    }
-  });
-  documents.onDidClose((event) => {
-    const timer = pending.get(event.document.uri);
-    if (timer) clearTimeout(timer);
-    pending.delete(event.document.uri);
-    seen.delete(event.document.uri);
-    skippedLarge.delete(event.document.uri);
-    lintedWithContext.delete(event.document.uri);
-    bookStates.clear();
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-    // A closed chapter is read from disk again: its unsaved edits no longer count for the others.
-    runSafe(connection, `close ${event.document.uri}`, undefined, () => {
-      const state = bookStateFor(event.document.uri);
-      if (state) revalidateBook(state);
-    });
-  });
 
   /** Runs a request against an open document that is not too large, with its book context; `fallback` otherwise or on failure. */
-  const withDocument = <T>(
+  private readonly withDocument = <T>(
     name: string,
     uri: string,
     fallback: T,
     run: (document: TextDocument, service: TerminologyService, analysis: AnalysisSettings, state: BookState | undefined) => T,
   ): T =>
-    runSafe(connection, name, fallback, () => {
-      const document = documents.get(uri);
-      if (!document || document.getText().length > settings.maxFileSize) return fallback;
-      const { service, analysis } = contextFor(uri);
-      const state = bookStateFor(uri);
-      return run(document, service, withBook(uri, analysis, state), state);
+    runSafe(this.connection, name, fallback, () => {
+      const document = this.documents.get(uri);
+      if (!document || document.getText().length > this.settings.maxFileSize) return fallback;
+      const { service, analysis } = this.contextFor(uri);
+      const state = this.bookStateFor(uri);
+      return run(document, service, this.withBook(uri, analysis, state), state);
     });
 
   /**
    * Runs `each` on every other file of the book that writes the abbreviation under the
    * cursor, at the first place it does, so references and rename reach files that are not open.
    */
-  const acrossBook = (
+  private readonly acrossBook = (
     state: BookState | undefined,
     document: TextDocument,
     service: TerminologyService,
@@ -460,74 +407,156 @@ export function startServer(connection: Connection, host: ServerHost): void {
     each: (file: BookDocument, at: Position) => void,
   ): void => {
     if (!state) return;
-    const key = abbreviationKeyAt(service.model(input(document), analysis), position);
+    const key = abbreviationKeyAt(service.model(this.input(document), analysis), position);
     if (!key) return;
     for (const file of state.book.files) {
       const other = state.documentOf(file.path);
       if (!other || other.document.uri === document.uri) continue;
-      const otherAnalysis = withBook(other.document.uri, other.analysis, state);
+      const otherAnalysis = this.withBook(other.document.uri, other.analysis, state);
       const at = firstPositionOfKey(other.service.model(other.document, otherAnalysis), key);
       if (at) each({ ...other, analysis: otherAnalysis }, at);
     }
   };
 
-  connection.onHover((params) => withDocument('hover', params.textDocument.uri, null, (d, s, a) => s.hover(input(d), params.position, a)));
-  connection.onCompletion((params) =>
-    withDocument<CompletionList>('completion', params.textDocument.uri, { isIncomplete: false, items: [] }, (d, s, a) => s.completion(input(d), params.position, a)),
-  );
-  connection.onCodeAction((params) =>
-    withDocument<CodeAction[]>('codeAction', params.textDocument.uri, [], (d, s, a) => {
-      const actions = s.codeActions(input(d), params.range, a);
-      return params.context.only ? actions.filter((action) => params.context.only!.some((kind) => action.kind?.startsWith(kind))) : actions;
-    }),
-  );
-  connection.onDocumentSymbol((params) => withDocument('documentSymbol', params.textDocument.uri, [], (d, s, a) => s.documentSymbols(input(d), a)));
-  connection.onDefinition((params) =>
-    withDocument('definition', params.textDocument.uri, [], (d, s, a) => s.definition(input(d), params.position, a)),
-  );
-  connection.onReferences((params) =>
-    withDocument<Location[]>('references', params.textDocument.uri, [], (d, s, a, state) => {
-      const locations: Location[] = s.references(input(d), params.position, params.context.includeDeclaration, a).map((range) => ({ uri: d.uri, range }));
-      acrossBook(state, d, s, a, params.position, (file, at) => {
-        for (const range of file.service.references(file.document, at, params.context.includeDeclaration, file.analysis)) locations.push({ uri: file.document.uri, range });
-      });
-      return locations;
-    }),
-  );
-  connection.onPrepareRename((params) => withDocument('prepareRename', params.textDocument.uri, null, (d, s, a) => s.prepareRename(input(d), params.position, a)));
-  connection.onRenameRequest((params) =>
-    withDocument<WorkspaceEdit | null>('rename', params.textDocument.uri, null, (d, s, a, state) => {
-      const edits = s.rename(input(d), params.position, params.newName, a);
-      if (!edits) return null;
-      const changes: Record<string, TextEdit[]> = { [d.uri]: edits };
-      acrossBook(state, d, s, a, params.position, (file, at) => {
-        const more = file.service.rename(file.document, at, params.newName, file.analysis);
-        if (more && more.length > 0) changes[file.document.uri] = more;
-      });
-      return { changes };
-    }),
-  );
-  connection.onRequest(ABBREVIATIONS_REQUEST, (params: AbbreviationsParams): AbbreviationsResult | null =>
-    withDocument('abbreviations', params.textDocument.uri, null, (d, s, a) => {
-      const list = s.abbreviationList(input(d), params.format ?? settings.abbreviationListFormat, a);
-      return list.replace ? { text: list.text, range: list.replace } : { text: list.text };
-    }),
-  );
-  connection.onExecuteCommand(async (params) => {
-    if (params.command !== APPLY_SAFE_FIXES_COMMAND) return null;
-    const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
-    const edit = uri
-      ? withDocument<WorkspaceEdit | null>('applySafeFixes', uri, null, (d, s, a) => {
-          const fixed = s.fixAll(input(d), a);
-          if (fixed.applied === 0) return null;
-          return { changes: { [d.uri]: [{ range: { start: d.positionAt(0), end: d.positionAt(d.getText().length) }, newText: fixed.text }] } };
-        })
-      : null;
-    if (!edit) return { applied: false };
-    const result = await connection.workspace.applyEdit({ label: 'Apply all safe CAR-NK terminology fixes', edit });
-    return { applied: result.applied };
-  });
 
-  documents.listen(connection);
-  connection.listen();
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: ServerHost,
+  ) {}
+
+  /** Registers every handler and starts listening. */
+  listen(): void {
+    this.registerLifecycle();
+    this.registerRequests();
+    this.documents.listen(this.connection);
+    this.connection.listen();
+  }
+
+  /** Initialisation, settings, watched files, and documents opened, changed and closed. */
+  private registerLifecycle(): void {
+    this.connection.onInitialize((params): InitializeResult => {
+      this.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+      const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+      if (folder) this.workspaceFolder = this.pathOf(folder);
+      const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+      if (initial !== undefined) this.settings = readSettings(initial).settings;
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          hoverProvider: true,
+          completionProvider: { triggerCharacters: ['-'], resolveProvider: false },
+          codeActionProvider: { codeActionKinds: ['quickfix'] },
+          documentSymbolProvider: true,
+          definitionProvider: true,
+          referencesProvider: true,
+          renameProvider: { prepareProvider: true },
+          executeCommandProvider: { commands: [APPLY_SAFE_FIXES_COMMAND] },
+        },
+        serverInfo: { name: 'carnk-language-server', version: typeof __CARNK_VERSION__ === 'string' ? __CARNK_VERSION__ : '0.0.0-dev' },
+      };
+    });
+
+    this.connection.onInitialized(() => {
+      if (this.canPullConfiguration) this.refreshSettings().catch((error: unknown) => this.connection.console.error(`carnk: reading this.settings failed: ${String(error)}`));
+    });
+
+    this.connection.onDidChangeConfiguration((change) => {
+      const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[CONFIGURATION_SECTION];
+      this.refreshSettings(pushed).catch((error: unknown) => this.connection.console.error(`carnk: reading this.settings failed: ${String(error)}`));
+    });
+
+    // A changed .carnkrc or glossary on disk re-lints everything (clients that watch files send this).
+    this.connection.onDidChangeWatchedFiles(() => {
+      this.host.forget?.();
+      this.projectContexts.clear();
+      this.bookStates.clear();
+      this.revalidateAll();
+    });
+
+    // TextDocuments reports an open as a content change too: lint a new document at once, debounce edits.
+    this.documents.onDidChangeContent((event) => {
+      this.bookStates.clear();
+      if (this.seen.has(event.document.uri)) {
+        this.schedule(event.document);
+      } else {
+        this.seen.add(event.document.uri);
+        this.validate(event.document);
+      }
+    });
+    this.documents.onDidClose((event) => {
+      const timer = this.pending.get(event.document.uri);
+      if (timer) clearTimeout(timer);
+      this.pending.delete(event.document.uri);
+      this.seen.delete(event.document.uri);
+      this.skippedLarge.delete(event.document.uri);
+      this.lintedWithContext.delete(event.document.uri);
+      this.bookStates.clear();
+      void this.connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+      // A closed chapter is read from disk again: its unsaved edits no longer count for the others.
+      runSafe(this.connection, `close ${event.document.uri}`, undefined, () => {
+        const state = this.bookStateFor(event.document.uri);
+        if (state) this.revalidateBook(state);
+      });
+    });
+  }
+
+  /** Hover, completion, code actions, navigation, rename, the abbreviation list and the safe-fix command. */
+  private registerRequests(): void {
+    this.connection.onHover((params) => this.withDocument('hover', params.textDocument.uri, null, (d, s, a) => s.hover(this.input(d), params.position, a)));
+    this.connection.onCompletion((params) =>
+      this.withDocument<CompletionList>('completion', params.textDocument.uri, { isIncomplete: false, items: [] }, (d, s, a) => s.completion(this.input(d), params.position, a)),
+    );
+    this.connection.onCodeAction((params) =>
+      this.withDocument<CodeAction[]>('codeAction', params.textDocument.uri, [], (d, s, a) => {
+        const actions = s.codeActions(this.input(d), params.range, a);
+        return params.context.only ? actions.filter((action) => params.context.only!.some((kind) => action.kind?.startsWith(kind))) : actions;
+      }),
+    );
+    this.connection.onDocumentSymbol((params) => this.withDocument('documentSymbol', params.textDocument.uri, [], (d, s, a) => s.documentSymbols(this.input(d), a)));
+    this.connection.onDefinition((params) =>
+      this.withDocument('definition', params.textDocument.uri, [], (d, s, a) => s.definition(this.input(d), params.position, a)),
+    );
+    this.connection.onReferences((params) =>
+      this.withDocument<Location[]>('references', params.textDocument.uri, [], (d, s, a, state) => {
+        const locations: Location[] = s.references(this.input(d), params.position, params.context.includeDeclaration, a).map((range) => ({ uri: d.uri, range }));
+        this.acrossBook(state, d, s, a, params.position, (file, at) => {
+          for (const range of file.service.references(file.document, at, params.context.includeDeclaration, file.analysis)) locations.push({ uri: file.document.uri, range });
+        });
+        return locations;
+      }),
+    );
+    this.connection.onPrepareRename((params) => this.withDocument('prepareRename', params.textDocument.uri, null, (d, s, a) => s.prepareRename(this.input(d), params.position, a)));
+    this.connection.onRenameRequest((params) =>
+      this.withDocument<WorkspaceEdit | null>('rename', params.textDocument.uri, null, (d, s, a, state) => {
+        const edits = s.rename(this.input(d), params.position, params.newName, a);
+        if (!edits) return null;
+        const changes: Record<string, TextEdit[]> = { [d.uri]: edits };
+        this.acrossBook(state, d, s, a, params.position, (file, at) => {
+          const more = file.service.rename(file.document, at, params.newName, file.analysis);
+          if (more && more.length > 0) changes[file.document.uri] = more;
+        });
+        return { changes };
+      }),
+    );
+    this.connection.onRequest(ABBREVIATIONS_REQUEST, (params: AbbreviationsParams): AbbreviationsResult | null =>
+      this.withDocument('abbreviations', params.textDocument.uri, null, (d, s, a) => {
+        const list = s.abbreviationList(this.input(d), params.format ?? this.settings.abbreviationListFormat, a);
+        return list.replace ? { text: list.text, range: list.replace } : { text: list.text };
+      }),
+    );
+    this.connection.onExecuteCommand(async (params) => {
+      if (params.command !== APPLY_SAFE_FIXES_COMMAND) return null;
+      const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
+      const edit = uri
+        ? this.withDocument<WorkspaceEdit | null>('applySafeFixes', uri, null, (d, s, a) => {
+            const fixed = s.fixAll(this.input(d), a);
+            if (fixed.applied === 0) return null;
+            return { changes: { [d.uri]: [{ range: { start: d.positionAt(0), end: d.positionAt(d.getText().length) }, newText: fixed.text }] } };
+          })
+        : null;
+      if (!edit) return { applied: false };
+      const result = await this.connection.workspace.applyEdit({ label: 'Apply all safe CAR-NK terminology fixes', edit });
+      return { applied: result.applied };
+    });
+  }
 }
