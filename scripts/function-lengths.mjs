@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lists functions longer than a limit (default 120 lines) in the TypeScript sources, using the
 // TypeScript compiler's parser. Usage: node scripts/function-lengths.mjs [--limit N] [paths...]
-// Exit code 1 when any function is over the limit. The suite runs it (test/unit/codeShape.test.ts).
+// Exit code 1 when any function is over the limit. The suite checks it (test/unit/codeShape.test.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
