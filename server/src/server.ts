@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerHost } from './host';
-import { abbreviationKeyAt, bookContexts, firstPositionOfKey, type ChaptersMode } from './project/bookAnalysis';
+import { abbreviationKeyAt, bookContexts, bookProblemDiagnostic, firstPositionOfKey, type ChaptersMode } from './project/bookAnalysis';
 import { bookContaining, withOverlay, type BookProject } from './project/bookProject';
 import { GlossaryServices, layerSettings } from './project/analysisContext';
 import { projectContextFor, type FileProblem } from './project/projectFiles';
@@ -205,17 +205,12 @@ class LanguageServerSession {
 
   /** Diagnostics for missing chapters and includes and for include cycles, on the file that names them. */
   private readonly bookProblemDiagnostics = (state: BookState, path: string, analysis: AnalysisSettings): Diagnostic[] => {
-    const configured = analysis.rules?.['invalid-configuration'];
-    if (configured === 'off') return [];
-    return state.book.problems
-      .filter((problem) => problem.file === path)
-      .map((problem) => ({
-        range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.endCharacter } },
-        severity: SEVERITY[configured ?? 'warning'],
-        code: 'invalid-configuration',
-        source: DIAGNOSTIC_SOURCE,
-        message: problem.message,
-      }));
+    const diagnostics: Diagnostic[] = [];
+    for (const problem of state.book.problems) {
+      const found = problem.file === path ? bookProblemDiagnostic(problem, analysis) : undefined;
+      if (found) diagnostics.push({ range: found.range, severity: SEVERITY[found.severity], code: found.code, source: DIAGNOSTIC_SOURCE, message: found.message });
+    }
+    return diagnostics;
   };
 
   /** Publishes the problems of a book's project file (`_quarto.yml`, `_bookdown.yml`) when they change. */

@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { bookContexts, type ChaptersMode } from '../node/bookAnalysis';
+import { bookContexts, bookProblemDiagnostic, type ChaptersMode } from '../node/bookAnalysis';
 import { findIncludeShortcodes, findProjectFile, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, readNumberedSections, type BookProject } from '../node/bookProject';
 import { GlossaryServices, layerSettings } from '../node/analysisContext';
 import { projectContextFor } from '../node/projectFiles';
@@ -294,15 +294,6 @@ function bookContextsOf(input: BookInput, chapters: BookChapterInput[], options:
     },
     mode,
   );
-}
-
-/** A missing chapter or include, or an include cycle, as an `invalid-configuration` diagnostic (unless that rule is off). */
-function bookProblemDiagnostic(problem: BookProject['problems'][number], settings: AnalysisSettings): TerminologyDiagnostic | undefined {
-  const configured = settings.rules?.['invalid-configuration'];
-  if (configured === 'off') return undefined;
-  const severity = configured ?? RULES.find((rule) => rule.id === 'invalid-configuration')!.defaultSeverity;
-  const range = { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.endCharacter } };
-  return { code: 'invalid-configuration', severity, message: problem.message, range, start: -1, end: -1 };
 }
 
 /** Lints a whole book in reading order, each file with its book context; problems of discovery go on the file that names the missing or cyclic file. */

@@ -9,8 +9,8 @@
 import { mentionAt } from '../service/features/lookup';
 import { isWrittenAsName } from '../service/model/nameContext';
 import type { Position } from 'vscode-languageserver-types';
-import type { BookContext, DocumentModel, InheritedDefinition } from '../service/index';
-import type { BookFile } from './bookProject';
+import { RULES, type AnalysisSettings, type BookContext, type DocumentModel, type InheritedDefinition, type TerminologyDiagnostic } from '../service/index';
+import type { BookFile, BookProblem } from './bookProject';
 
 /** `continue`: a definition holds for the rest of the book; `reset`: each chapter defines its abbreviations again. */
 export type ChaptersMode = 'continue' | 'reset';
@@ -192,4 +192,17 @@ export function abbreviationKeyAt(model: DocumentModel, position: Position): str
 export function firstPositionOfKey(model: DocumentModel, key: string): Position | undefined {
   const mention = model.byKey.get(key)?.mentions.find((m) => m.key === key);
   return mention ? model.lines.positionAt(mention.start) : undefined;
+}
+
+/**
+ * A missing chapter or include, or an include cycle, as an `invalid-configuration` diagnostic at
+ * the rule's configured or default severity (undefined when that rule is off). The CLI prints it;
+ * the server publishes it.
+ */
+export function bookProblemDiagnostic(problem: BookProblem, settings: AnalysisSettings): TerminologyDiagnostic | undefined {
+  const configured = settings.rules?.['invalid-configuration'];
+  if (configured === 'off') return undefined;
+  const severity = configured ?? RULES.find((rule) => rule.id === 'invalid-configuration')!.defaultSeverity;
+  const range = { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.endCharacter } };
+  return { code: 'invalid-configuration', severity, message: problem.message, range, start: -1, end: -1 };
 }
