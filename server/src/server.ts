@@ -113,7 +113,7 @@ class LanguageServerSession {
     return context;
   };
 
-  /** The service and this.settings for one document: editor this.settings, then its `.carnkrc`, with its glossaries. */
+  /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
   private readonly contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
     const project = this.projectContextCached(this.pathOf(uri));
     const editor: AnalysisSettings = { scopeMode: this.settings.scopes, rules: this.settings.rules, spelling: this.settings.spelling, noDefinition: this.settings.noDefinition, defineGeneSymbols: this.settings.defineGeneSymbols, defineInLegends: this.settings.defineInLegends };
@@ -122,7 +122,7 @@ class LanguageServerSession {
 
   private readonly input = (document: TextDocument): DocumentInput => ({ uri: document.uri, version: document.version, text: document.getText() });
 
-  /** Open this.documents by file path: a book file's text comes from the editor when it is open, else from disk. */
+  /** Open documents by file path: a book file's text comes from the editor when it is open, else from disk. */
   private readonly openByPath = (): Map<string, TextDocument> => {
     const byPath = new Map<string, TextDocument>();
     for (const document of this.documents.all()) {
@@ -134,7 +134,7 @@ class LanguageServerSession {
 
   /**
    * The book a document belongs to (found from its folder upwards, or an open document
-   * including it), with every file's book context. Chapters come from open this.documents'
+   * including it), with every file's book context. Chapters come from open documents'
    * current text, else from disk; the service's cached models make this cheap.
    */
   private readonly bookStateFor = (uri: string): BookState | undefined => {
@@ -143,7 +143,7 @@ class LanguageServerSession {
     this.bookStates.set(uri, state);
     return state;
   };
-  // Book states by document, dropped on any edit, open, close, this.settings or file change, so that
+  // Book states by document, dropped on any edit, open, close, settings or file change, so that
   // hover and completion in a long book do not rediscover it on every request.
   private readonly bookStates = new Map<string, BookState | undefined>();
 
@@ -192,7 +192,7 @@ class LanguageServerSession {
     return { book, contexts, documentOf };
   };
 
-  /** The analysis this.settings of a document with its book context, when it belongs to a book. */
+  /** The analysis settings of a document with its book context, when it belongs to a book. */
   private readonly withBook = (uri: string, analysis: AnalysisSettings, state: BookState | undefined): AnalysisSettings => {
     const path = this.pathOf(uri);
     const book = path ? state?.contexts.get(path) : undefined;
@@ -292,7 +292,7 @@ class LanguageServerSession {
 
   /**
    * Lints a document once the project files its analysis reads are at hand. On the disk that
-   * is at once. A this.host that reads files asynchronously (the browser worker) fetches what a
+   * is at once. A host that reads files asynchronously (the browser worker) fetches what a
    * trial run of the document's project and book look-up missed, round by round (a
    * `_quarto.yml` names chapters, a chapter includes more files), and the lint runs after.
    */
