@@ -452,12 +452,12 @@ class LanguageServerSession {
     });
 
     this.connection.onInitialized(() => {
-      if (this.canPullConfiguration) this.refreshSettings().catch((error: unknown) => this.connection.console.error(`carnk: reading this.settings failed: ${String(error)}`));
+      if (this.canPullConfiguration) this.refreshSettings().catch((error: unknown) => this.connection.console.error(`carnk: reading settings failed: ${String(error)}`));
     });
 
     this.connection.onDidChangeConfiguration((change) => {
       const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[CONFIGURATION_SECTION];
-      this.refreshSettings(pushed).catch((error: unknown) => this.connection.console.error(`carnk: reading this.settings failed: ${String(error)}`));
+      this.refreshSettings(pushed).catch((error: unknown) => this.connection.console.error(`carnk: reading settings failed: ${String(error)}`));
     });
 
     // A changed .carnkrc or glossary on disk re-lints everything (clients that watch files send this).
