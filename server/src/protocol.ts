@@ -29,6 +29,8 @@ export interface CarnkSettings {
   debounceMs: number;
   /** Documents larger than this many characters are skipped (with one message). */
   maxFileSize: number;
+  /** At most this many problems are shown per document, in document order (0: all), so a long draft never floods the editor. */
+  maxProblems: number;
   /** Books: a definition holds for the rest of the book (`continue`) or each chapter defines again (`reset`); `.carnkrc` `chapters` wins. */
   chapters: 'continue' | 'reset';
 }
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: CarnkSettings = {
   abbreviationListFormat: 'table',
   debounceMs: 200,
   maxFileSize: 5_000_000,
+  maxProblems: 1000,
   chapters: 'continue',
 };
 

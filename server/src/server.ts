@@ -239,6 +239,24 @@ class LanguageServerSession {
     return true;
   };
 
+  /** The first `carnk.maxProblems` diagnostics (all when 0); the first time a document is cut, the server says how many more there are. */
+  private readonly capped = (document: TextDocument, diagnostics: Diagnostic[]): Diagnostic[] => {
+    const limit = this.settings.maxProblems;
+    if (limit <= 0 || diagnostics.length <= limit) {
+      this.cutDocuments.delete(document.uri);
+      return diagnostics;
+    }
+    if (!this.cutDocuments.has(document.uri)) {
+      this.cutDocuments.add(document.uri);
+      void this.connection.window.showInformationMessage(
+        `CAR-NK Terminology shows the first ${limit} of ${diagnostics.length} problems in ${document.uri.split('/').pop()} (carnk.maxProblems; 0 shows all).`,
+      );
+    }
+    return diagnostics.slice(0, limit);
+  };
+  /** Documents whose problems were cut to `carnk.maxProblems`, told once. */
+  private readonly cutDocuments = new Set<string>();
+
   /** Publishes problems found in `.carnkrc` files and glossaries as diagnostics on those files. */
   private readonly publishFileProblems = (problems: FileProblem[]): void => {
     const byFile = new Map<string, Diagnostic[]>();
@@ -286,7 +304,7 @@ class LanguageServerSession {
         (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
       );
     });
-    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: this.capped(document, diagnostics) });
     if (cascade && state) this.revalidateBook(state, document.uri);
   };
 
@@ -484,6 +502,7 @@ class LanguageServerSession {
       this.pending.delete(event.document.uri);
       this.seen.delete(event.document.uri);
       this.skippedLarge.delete(event.document.uri);
+      this.cutDocuments.delete(event.document.uri);
       this.lintedWithContext.delete(event.document.uri);
       this.bookStates.clear();
       void this.connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -28,7 +28,7 @@ export function readSettings(raw: unknown): { settings: CarnkSettings; problems:
   choice('spelling', ['en-US', 'en-GB']);
   choice('abbreviationListFormat', ['table', 'paragraph']);
   choice('chapters', ['continue', 'reset']);
-  const number = (key: 'debounceMs' | 'maxFileSize', min: number, max: number): void => {
+  const number = (key: 'debounceMs' | 'maxFileSize' | 'maxProblems', min: number, max: number): void => {
     if (value[key] === undefined) return;
     const n = value[key];
     if (typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max) settings[key] = n;
@@ -36,6 +36,7 @@ export function readSettings(raw: unknown): { settings: CarnkSettings; problems:
   };
   number('debounceMs', 0, 10_000);
   number('maxFileSize', 1_000, 1_000_000_000);
+  number('maxProblems', 0, 1_000_000);
   for (const key of ['defineGeneSymbols', 'defineInLegends'] as const) {
     if (value[key] === undefined) continue;
     if (typeof value[key] === 'boolean') settings[key] = value[key] as boolean;

@@ -70,3 +70,32 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     assert.equal(diagnostics[0]?.severity, 2, 'default warning severity');
   });
 });
+
+// Issue 16: bounded output. The editor shows at most carnk.maxProblems problems per document.
+describe('carnk.maxProblems', { timeout: 20_000 }, () => {
+  let server: TestServer;
+  const uri = 'file:///many.md';
+  // Forty undefined abbreviations, one per sentence, all made up.
+  const text = Array.from({ length: 40 }, (_, i) => `We measured QZ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}X here.`).join(' ') + '\n';
+  before(async () => {
+    server = await startTestServer({ debounceMs: 0, maxProblems: 10 });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  test('the first problems in document order are shown, and 0 shows all', async () => {
+    // The settings are pulled after initialisation: wait for the publish that applies them.
+    const opened = server.nextDiagnostics(uri, 1, (p) => p.diagnostics.length <= 10);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const first = (await opened).diagnostics;
+    assert.equal(first.length, 10);
+    assert.deepEqual(first.map((d) => d.range.start.character), [...first.map((d) => d.range.start.character)].sort((a, b) => a - b));
+    assert.equal(first[0]!.range.start.character, 12, 'the first use in the text comes first');
+
+    server.settings = { debounceMs: 0, maxProblems: 0 };
+    const relinted = server.nextDiagnostics(uri, 1, (p) => p.diagnostics.length > 10);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await relinted).diagnostics.length, 40);
+  });
+});

@@ -236,3 +236,23 @@ describe('a closed output pipe', () => {
     });
   }
 });
+
+// Issue 16: bounded output. --max-problems cuts what is printed per file, never the exit code.
+describe('--max-problems', () => {
+  const text = Array.from({ length: 12 }, (_, i) => `We measured QZ${String.fromCharCode(65 + i)}X here.`).join(' ') + ' The dose was 5 mg. FOO';
+  const run = (args: string[]) => spawnSync(process.execPath, [cli, 'lint', '--no-config', '--format', 'json', ...args, '-'], { input: text, encoding: 'utf8' });
+  test('prints the first problems in document order and says how many more on stderr', () => {
+    const all = JSON.parse(run([]).stdout)[0].diagnostics as { range: { start: { character: number } } }[];
+    const cut = run(['--max-problems', '3']);
+    const shown = JSON.parse(cut.stdout)[0].diagnostics as { range: { start: { character: number } } }[];
+    assert.equal(all.length, 13);
+    assert.deepEqual(shown, all.slice(0, 3));
+    assert.match(cut.stderr, /showing the first 3 of 13 problems/);
+    assert.deepEqual(JSON.parse(run(['--max-problems', '0']).stdout)[0].diagnostics, all, '0 prints all');
+  });
+  test('the exit code still counts every problem', () => {
+    const strict = (args: string[]) => spawnSync(process.execPath, [cli, 'lint', '--no-config', '--max-warnings', '5', ...args, '-'], { input: text, encoding: 'utf8' }).status;
+    assert.equal(strict([]), 1);
+    assert.equal(strict(['--max-problems', '2']), 1);
+  });
+});

@@ -333,7 +333,7 @@ async function lintBook(input: BookInput, options: CommonOptions & { fix: boolea
   return results;
 }
 
-async function lintCommand(inputs: string[], options: CommonOptions & { format: string; maxWarnings?: number; color: boolean; fix: boolean }): Promise<number> {
+async function lintCommand(inputs: string[], options: CommonOptions & { format: string; maxWarnings?: number; maxProblems?: number; color: boolean; fix: boolean }): Promise<number> {
   const results: FileDiagnostics[] = [];
   for (const target of await expandTargets(inputs)) {
     if ('book' in target) {
@@ -365,8 +365,10 @@ async function lintCommand(inputs: string[], options: CommonOptions & { format: 
     }
     results.push({ file: displayName(file), diagnostics: fileService.lint({ uri, version: 1, text }, settings) });
   }
+  // The exit code reads every problem; only the output is cut.
+  const shown = options.maxProblems ? results.map((r) => firstProblems(r, options.maxProblems!)) : results;
   const output =
-    options.format === 'json' ? formatLintJson(results) : options.format === 'sarif' ? formatSarif(results, VERSION, process.cwd()) : formatStylish(results, colours(options.color));
+    options.format === 'json' ? formatLintJson(shown) : options.format === 'sarif' ? formatSarif(shown, VERSION, process.cwd()) : formatStylish(shown, colours(options.color));
   if (output.length > 0) process.stdout.write(output + '\n');
   const all = results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
@@ -377,6 +379,13 @@ async function lintCommand(inputs: string[], options: CommonOptions & { format: 
     return 1;
   }
   return 0;
+}
+
+/** A file's first `limit` problems in document order; says on stderr how many more there were. */
+function firstProblems(result: FileDiagnostics, limit: number): FileDiagnostics {
+  if (result.diagnostics.length <= limit) return result;
+  process.stderr.write(`carnk: ${result.file}: showing the first ${limit} of ${result.diagnostics.length} problems (--max-problems)\n`);
+  return { ...result, diagnostics: result.diagnostics.slice(0, limit) };
 }
 
 /**
@@ -445,6 +454,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('[files...]', 'files, globs or folders; a book project folder or its _quarto.yml/_bookdown.yml lints the book in reading order; - reads standard input', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
+    .addOption(new Option('--max-problems <n>', 'print at most this many problems per file, the first in document order (the exit code still counts all)').argParser(parseCount))
     .addOption(scopesOption())
     .addOption(ruleOption())
     .addOption(spellingOption())
