@@ -31,6 +31,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['H3N2 and H7N9 strains; the V158F and D614G variants', []],
     ['lot 417Q22, catalogue Z-7730-200-QX and patent US20990123456A1', []],
     ['RNase A, DNase I and DNAse; the tag MKTAYIAKQR; but PRISMA and CONSORT', ['PRISMA', 'CONSORT']],
+    // A residue written with its count is a tag's notation; capitals or another word are not.
+    ['a 6xHis tag, a His6 tag and 10×His; but the HIS group and 6xQZV', ['HIS', '6xQZV']],
     ['binding to 2Rα and 15Rα; IL-4, -7 and -9R chains', ['IL-4']],
     ['IL-15 and IL-2, NK-92, TLR4, HER2 and T2D', ['IL-15', 'IL-2', 'NK-92', 'TLR4', 'HER2', 'T2D']],
     ['CD123, CD-137 and CD107a are CD markers', ['CD123', 'CD-137', 'CD107a', 'CD']],

@@ -310,11 +310,15 @@ function isAsciiPlural(text: string): boolean {
 const ENZYME_NAME = /^\p{Lu}+(?:A|\p{Ll}*a)ses?$/u;
 /** Eight or more one-letter amino-acid codes in a row: a peptide sequence (`GLNDIFEAQK…`), not an abbreviation. */
 const PEPTIDE_SEQUENCE = /^[ACDEFGHIKLMNPQRSTVWY]{8,}$/;
+/** The IUPAC three-letter amino-acid codes. */
+const RESIDUE = '(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)';
+/** A run of one residue written with its count (`6xHis`, `10×His`, `His6`): a tag's notation, not an abbreviation. */
+const RESIDUE_REPEAT = new RegExp(`^(?:\\d{1,2}[x\u00d7]${RESIDUE}|${RESIDUE}\\d{1,2})$`, 'u');
 
 /** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
 function isCatalogueName(text: string): boolean {
   if (text.includes('/')) return true;
-  if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text)) return true;
+  if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text) || RESIDUE_REPEAT.test(text)) return true;
   if (CATALOGUE_NUMBER.test(text) && !CD_MARKER.test(text)) return true;
   return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text) || ELIDED_RECEPTOR_CHAIN.test(text);
 }
