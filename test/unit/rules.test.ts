@@ -250,3 +250,20 @@ describe('rules that are off do not run', () => {
     assert.ok(codes({}).has('undefined-abbreviation'), 'back on: found again');
   });
 });
+
+// Issue 14: the same missing definition written in two cases is one problem, reported at its first use.
+describe('an undefined abbreviation written in two cases', () => {
+  const undefinedKeys = (text: string) =>
+    service
+      .lint({ uri: 'case.md', version: 1, text })
+      .filter((d) => d.code === 'undefined-abbreviation')
+      .map((d) => text.slice(d.start, d.end));
+  test('is reported once, at the first use', () => {
+    assert.deepEqual(undefinedKeys('The QzvTK reporter was imaged. The QZVTK signal rose.'), ['QzvTK']);
+  });
+  test('two keys that differ in more than case stay two problems; another scope has its own', () => {
+    assert.deepEqual(undefinedKeys('The QzvTK reporter was imaged. The QZXTK signal rose.'), ['QzvTK', 'QZXTK']);
+    const legend = 'The QzvTK reporter was imaged.\n\n**Figure 1.** The QZVTK signal.\n';
+    assert.deepEqual(undefinedKeys(legend), ['QzvTK', 'QZVTK']);
+  });
+});

@@ -210,6 +210,8 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   const { model, needs, scopes } = context;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  // Undefined keys already reported per scope, case folded: `HSV1-TK` after `HSV1-tk` is the same missing definition.
+  const undefinedFolded = new Set<string>();
   for (let i = 0; i < model.mentions.length; i++) {
     const mention = model.mentions[i]!;
     // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
@@ -239,6 +241,9 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (!site) {
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
       if (isWrittenAsName(model, mention.key)) continue;
+      const folded = `${mention.scope}\u0000${mention.key.toLowerCase()}`;
+      if (undefinedFolded.has(folded)) continue;
+      undefinedFolded.add(folded);
       findings.push(undefinedUse(context, mention, where));
       continue;
     }
