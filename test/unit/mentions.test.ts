@@ -33,6 +33,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['RNase A, DNase I and DNAse; the tag MKTAYIAKQR; but PRISMA and CONSORT', ['PRISMA', 'CONSORT']],
     // A residue written with its count is a tag's notation; capitals or another word are not.
     ['a 6xHis tag, a His6 tag and 10×His; but the HIS group and 6xQZV', ['HIS', '6xQZV']],
+    // A construct named by its parts joined with dots is one name: only its first part may be a mention.
+    ['a QZ19.BB.z-CAR and the QZ19.28.ζ construct. NK cells', ['QZ19', 'QZ19.28', 'NK']],
     ['binding to 2Rα and 15Rα; IL-4, -7 and -9R chains', ['IL-4']],
     ['IL-15 and IL-2, NK-92, TLR4, HER2 and T2D', ['IL-15', 'IL-2', 'NK-92', 'TLR4', 'HER2', 'T2D']],
     ['CD123, CD-137 and CD107a are CD markers', ['CD123', 'CD-137', 'CD107a', 'CD']],
