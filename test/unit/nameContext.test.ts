@@ -87,3 +87,22 @@ describe('a tool cited to the paper that introduced it', () => {
     assert.deepEqual(undefinedKeys('Products were made from iPSCs[@parkIPSCsReview2020] and iPSCs again.'), ['iPSC']);
   });
 });
+
+describe('a supplier or reagent named in brackets with its catalogue or lot number', () => {
+  const service = createTerminologyService();
+  const undefinedKeys = (text: string) =>
+    service
+      .lint({ uri: 'methods.md', version: 1, text })
+      .filter((d) => d.code === 'undefined-abbreviation')
+      .map((d) => text.slice(d.start, d.end));
+  test('is a name', () => {
+    assert.deepEqual(undefinedKeys('Cells (QZCC, PCS-800-011, lot#81115172) were thawed.'), []);
+    assert.deepEqual(undefinedKeys('Media (QZG, cat. no. 11875) were used.'), []);
+    assert.deepEqual(undefinedKeys('Probes (QZA D-6030-100-TC; QZB 01N63-020) were used.'), []);
+  });
+  test('a span of years, a count of patients, or a known term is no catalogue context', () => {
+    assert.deepEqual(undefinedKeys('Patients had QZR (QZR, 2019-2021) here.'), ['QZR']);
+    assert.deepEqual(undefinedKeys('We saw QZR (QZR, 120 patients) here.'), ['QZR']);
+    assert.deepEqual(undefinedKeys('Cells showed ADCC (ADCC, 11875-093) and ADCC again.'), ['ADCC']);
+  });
+});

@@ -82,7 +82,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
-    if (isNameInContext(model.prose.masked, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention)) return true;
+    if (isNameInContext(model.prose.masked, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
   }
   return false;
 }
@@ -114,4 +114,23 @@ function isCitedToItsOwnPaper(text: string, mention: Pick<AbbreviationMention, '
 /** Letters and digits only, lower case. */
 function compact(text: string): string {
   return text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+}
+
+/** A catalogue or lot number: `11875-093`, `PCS-800-011`, `D-6030-100-TC`, `lot#81115172`, `cat. no. 556`. */
+const CATALOGUE_REFERENCE = /(?:^|[\s,;])(?:[A-Z]{1,4}-)?\d{2,}(?:-[\dA-Z]{2,})+(?=$|[\s,;])|\b(?:lot|cat(?:alog(?:ue)?)?\.?\s*no\.?)\s*#?\s*[A-Z]{0,3}\d/iu;
+/** A span of years (`2019-2021`) has the shape of a catalogue number and is not one. */
+const YEAR_SPAN = /(?:^|[\s,;])(?:19|20)\d{2}-(?:19|20)?\d{2}(?=$|[\s,;])/gu;
+
+/**
+ * Inside brackets that also give a catalogue or lot number, a mention names where a reagent
+ * comes from (`(ATCC, PCS-800-011, lot#…)`, `(PBSA, Gibco, 15260-037)`): a supplier or a
+ * product label, not an abbreviation of the prose.
+ */
+function isInSourceBrackets(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  const open = masked.lastIndexOf('(', mention.start);
+  if (open < 0 || mention.start - open > 120 || masked.slice(open, mention.start).includes(')')) return false;
+  const close = masked.indexOf(')', mention.end);
+  if (close < 0 || close - mention.end > 160 || masked.slice(mention.end, close).includes('(')) return false;
+  const inside = masked.slice(open + 1, close);
+  return CATALOGUE_REFERENCE.test(inside.replace(YEAR_SPAN, ' '));
 }
