@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isNameInContext } from '../../server/src/service/model/nameContext';
 import { parseMarked } from '../helpers/marked';
-import { createTerminologyService } from '../../server/src/service/index';
+import { undefinedKeys } from '../helpers/undefinedKeys';
 
 /** Whether the «marked» mention is read as a name by the words around it. */
 function readsAsName(source: string): boolean {
@@ -70,12 +70,6 @@ describe('names need a naming context, never a definition', () => {
 });
 
 describe('a tool cited to the paper that introduced it', () => {
-  const service = createTerminologyService();
-  const undefinedKeys = (text: string) =>
-    service
-      .lint({ uri: 'methods.md', version: 1, text })
-      .filter((d) => d.code === 'undefined-abbreviation')
-      .map((d) => text.slice(d.start, d.end));
   test('a name glued to a citation whose key carries it is a name', () => {
     const text = 'Clones were called with QuarkSV2[@smithQuarkSV2Fast2021] and ZymPhy-VI [@leeZymPhyVIScalable2020].';
     assert.deepEqual(undefinedKeys(text), []);
@@ -89,12 +83,6 @@ describe('a tool cited to the paper that introduced it', () => {
 });
 
 describe('a supplier or reagent named in brackets with its catalogue or lot number', () => {
-  const service = createTerminologyService();
-  const undefinedKeys = (text: string) =>
-    service
-      .lint({ uri: 'methods.md', version: 1, text })
-      .filter((d) => d.code === 'undefined-abbreviation')
-      .map((d) => text.slice(d.start, d.end));
   test('is a name', () => {
     assert.deepEqual(undefinedKeys('Cells (QZCC, PCS-800-011, lot#81115172) were thawed.'), []);
     assert.deepEqual(undefinedKeys('Media (QZG, cat. no. 11875) were used.'), []);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits, createTerminologyService } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
+import { undefinedKeys } from '../helpers/undefinedKeys';
 import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
 import { createDefinitionNeeds } from '../../server/src/service/model/definitionNeeds';
 import { buildDocumentModel } from '../../server/src/service/model/documentModel';
@@ -253,11 +254,6 @@ describe('rules that are off do not run', () => {
 
 // Issue 14: the same missing definition written in two cases is one problem, reported at its first use.
 describe('an undefined abbreviation written in two cases', () => {
-  const undefinedKeys = (text: string) =>
-    service
-      .lint({ uri: 'case.md', version: 1, text })
-      .filter((d) => d.code === 'undefined-abbreviation')
-      .map((d) => text.slice(d.start, d.end));
   test('is reported once, at the first use', () => {
     assert.deepEqual(undefinedKeys('The QzvTK reporter was imaged. The QZVTK signal rose.'), ['QzvTK']);
   });
