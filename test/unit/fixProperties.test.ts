@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, createTerminologyService } from '../../server/src/service/index';
+import { propertySeed } from '../helpers/propertySeed';
 
 // Property: quick fixes never corrupt text. Documents come from a grammar of manuscript
 // fragments (terms, definitions both ways, discouraged variants, markdown constructs,
@@ -52,7 +53,7 @@ const documentArbitrary = fc
   );
 
 const runs = Number(process.env.CARNK_PROPERTY_RUNS ?? 300);
-const seed = Number(process.env.CARNK_PROPERTY_SEED ?? Date.now() % 2 ** 31);
+const seed = propertySeed();
 
 test(`quick fixes never corrupt text (seed ${seed}, ${runs} runs)`, () => {
   console.log(`fix property: seed ${seed}, runs ${runs}`);
