@@ -1,5 +1,6 @@
 import { lowerCaseUnit, upperCaseUnit } from '../text/caseFolding';
 import type { FormKind, TermEntry, TermOccurrence } from './types';
+import { asciiWordTable, isWordCharacterAt, isWordCharacterBefore } from '../text/wordCharacters';
 
 /**
  * A character trie over every written form of a knowledge base, walked once per word start.
@@ -381,28 +382,6 @@ function clampOffset(value: number, fallback: number, length: number): number {
 
 // Letters, combining marks and decimal digits. Superscript digits (citation marks such as
 // "cells¹²") and symbols such as ⁺ are not word characters, so "CD56⁺" ends a word after 56.
-const WORD_CHARACTER = /[\p{L}\p{M}\p{Nd}]/u;
-const asciiWordTable = new Uint8Array(128);
-for (let c = 0; c < 128; c++) asciiWordTable[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
-
-/** Whether the character starting at `position` (UTF-16 offset) is a word character. */
-function isWordCharacterAt(text: string, position: number): boolean {
-  if (position < 0 || position >= text.length) return false;
-  const unit = text.charCodeAt(position);
-  if (unit < 128) return asciiWordTable[unit] === 1;
-  const codePoint = text.codePointAt(position) ?? unit;
-  return WORD_CHARACTER.test(String.fromCodePoint(codePoint));
-}
-
-/** Whether the character ending just before `position` is a word character. */
-function isWordCharacterBefore(text: string, position: number): boolean {
-  if (position <= 0) return false;
-  const unit = text.charCodeAt(position - 1);
-  if (unit < 128) return asciiWordTable[unit] === 1;
-  const isLowSurrogate = unit >= 0xdc00 && unit <= 0xdfff;
-  const startOfCharacter = isLowSurrogate && position >= 2 ? position - 2 : position - 1;
-  return isWordCharacterAt(text, startOfCharacter);
-}
 
 function isWhitespaceUnit(unit: number): boolean {
   return (

@@ -1,4 +1,5 @@
 import type { Span } from '../markdown/inlineExclusions';
+import { isWordCharacterBefore } from '../text/wordCharacters';
 
 /** One written use of something that looks like an abbreviation. */
 export interface MentionToken extends Span {
@@ -347,7 +348,7 @@ function mentionFromRun(
   const last = segments[stop - 1]!;
   const start = bounds[first]!;
   // Joined by a dot to what comes before (`CD19.BB.z-CAR`, a construct named by its parts): part of one name.
-  if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isLetterOrDigitCode(masked.charCodeAt(start - 2))) return undefined;
+  if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isWordCharacterBefore(masked, start - 1)) return undefined;
   let end = bounds[stop - 1]! + last.length;
   let text = masked.slice(start, end);
   // ASCII text (almost every mention) is read by character codes; anything else by the expressions.
@@ -372,11 +373,4 @@ function mentionFromRun(
   if (isAllele) return undefined; // HLA allele such as HLA-A*02:01
   if (after[0] === ':' && isCapitalisedWord(text)) return undefined; // RESULTS:
   return { start, end, text, key: abbreviationKey(text) };
-}
-
-/** An ASCII letter or digit, or any non-ASCII letter or digit. */
-function isLetterOrDigitCode(code: number): boolean {
-  if (Number.isNaN(code)) return false;
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
