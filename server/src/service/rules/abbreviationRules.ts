@@ -233,7 +233,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
         rule: 'used-before-definition',
         start: mention.start,
         end: mention.end,
-        message: `'${mention.text}' is used before it is defined ${where} (defined in ${fileNameOf(later.uri)} on line ${later.range.start.line + 1} as '${later.long}').`,
+        message: `'${mention.text}' is used before it is defined ${where} (defined ${inOtherFile(later.uri, later.range.start.line)} as '${later.long}').`,
         data: { key: mention.key, scope: mention.scope, long: later.long, definitionUri: later.uri, definitionLine: later.range.start.line },
       });
       continue;
@@ -301,6 +301,18 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   return finding;
 }
 
+/** Where a definition stands, for messages: `on line N` here, or `in file.md on line N` in another file of the book. */
+function placeOfDefinition(model: RuleContext['model'], definition: AbbreviationDefinition): { line: number; text: string } {
+  if (definition.origin) return { line: definition.origin.range.start.line + 1, text: inOtherFile(definition.origin.uri, definition.origin.range.start.line) };
+  const line = model.lines.lineAt(definition.shortStart) + 1;
+  return { line, text: `on line ${line}` };
+}
+
+/** `in file.md on line N` for a 0-based line of another file of the book. */
+function inOtherFile(uri: string, line: number): string {
+  return `in ${fileNameOf(uri)} on line ${line + 1}`;
+}
+
 /** A cytokine's receptor or one of its chains in systematic notation (`IL-2Rβ`, `IL-9R`): the cytokine, then `R` and perhaps a Greek chain letter. */
 const RECEPTOR_CHAIN = /^(\p{Lu}{2,4}-\d{1,2})R[αβγ]?$/u;
 
@@ -311,7 +323,7 @@ function receptorChainOf(context: RuleContext, mention: AbbreviationMention): st
   const site = context.scopes.coverage(mention.scope, cytokine, context.needs);
   if (site === 'exempt' || context.needs.isExempt(cytokine)) return `${cytokine} (no definition needed)`;
   if (!site || site.from > mention.start) return undefined;
-  return `${cytokine} (defined ${site.definition.origin ? `in ${fileNameOf(site.definition.origin.uri)}` : `on line ${context.model.lines.lineAt(site.definition.shortStart) + 1}`})`;
+  return `${cytokine} (defined ${placeOfDefinition(context.model, site.definition).text})`;
 }
 
 /** For a use in a legend: where the main text (of this file or its book) defines the key, as words, if it does. */
@@ -319,11 +331,9 @@ function mainTextDefinition(context: RuleContext, mention: AbbreviationMention):
   if (!mention.scope.startsWith('legend:')) return undefined;
   const site = context.scopes.coverage('main', mention.key, context.needs);
   if (site === 'exempt') return undefined;
-  const definition = site?.definition;
-  if (definition?.origin) return `in ${fileNameOf(definition.origin.uri)} on line ${definition.origin.range.start.line + 1}`;
-  if (definition) return `on line ${context.model.lines.lineAt(definition.shortStart) + 1}`;
+  if (site) return placeOfDefinition(context.model, site.definition).text;
   const later = context.definedLater?.get(mention.key);
-  return later ? `in ${fileNameOf(later.uri)} on line ${later.range.start.line + 1}` : undefined;
+  return later ? inOtherFile(later.uri, later.range.start.line) : undefined;
 }
 
 /**
@@ -337,14 +347,7 @@ export function checkDefinitions(context: RuleContext): Finding[] {
   const firstInScope = new Map<string, AbbreviationDefinition>();
   const firstInDocument = new Map<string, AbbreviationDefinition>();
   /** Where an earlier definition stands: a line here, or a file and line of the book. */
-  const placeOf = (earlier: AbbreviationDefinition): { line: number; text: string } => {
-    if (earlier.origin) {
-      const line = earlier.origin.range.start.line + 1;
-      return { line, text: `in ${fileNameOf(earlier.origin.uri)} on line ${line}` };
-    }
-    const line = model.lines.lineAt(earlier.shortStart) + 1;
-    return { line, text: `on line ${line}` };
-  };
+  const placeOf = (earlier: AbbreviationDefinition) => placeOfDefinition(model, earlier);
   for (let i = 0; i < model.definitions.length; i++) {
     const definition = model.definitions[i]!;
     const scopeId = `${definition.scope}\u0000${definition.key}`;
