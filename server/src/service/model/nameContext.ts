@@ -127,10 +127,13 @@ const YEAR_SPAN = /(?:^|[\s,;])(?:19|20)\d{2}-(?:19|20)?\d{2}(?=$|[\s,;])/gu;
  * product label, not an abbreviation of the prose.
  */
 function isInSourceBrackets(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
-  const open = masked.lastIndexOf('(', mention.start);
-  if (open < 0 || mention.start - open > 120 || masked.slice(open, mention.start).includes(')')) return false;
-  const close = masked.indexOf(')', mention.end);
-  if (close < 0 || close - mention.end > 160 || masked.slice(mention.end, close).includes('(')) return false;
-  const inside = masked.slice(open + 1, close);
+  // Read within bounded windows: a text with few brackets must not send each search to its ends.
+  const before = masked.slice(Math.max(0, mention.start - 120), mention.start);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.includes(')', open)) return false;
+  const after = masked.slice(mention.end, mention.end + 161);
+  const close = after.indexOf(')');
+  if (close < 0 || after.lastIndexOf('(', close) >= 0) return false;
+  const inside = before.slice(open + 1) + masked.slice(mention.start, mention.end) + after.slice(0, close);
   return CATALOGUE_REFERENCE.test(inside.replace(YEAR_SPAN, ' '));
 }
