@@ -15,6 +15,7 @@
 
 import { isConvincingCandidate } from './detector/acceptance.js';
 import { findDefinitionCandidates } from './detector/definitionCandidates.js';
+import { tokenize, type BlockTokens } from '../text/tokens.js';
 
 /** One abbreviation definition found in prose. Offsets are UTF-16 offsets into the text passed in. */
 export interface DetectedDefinition {
@@ -37,15 +38,17 @@ export interface DetectedDefinition {
 /**
  * Finds definitions in `text[from, to)` — one prose block of a masked document
  * (non-prose replaced by spaces). Sentences are split internally; a long form
- * never reaches back into an earlier sentence. Never throws; linear-ish time.
+ * never reaches back into an earlier sentence. `tokens`, when the caller has them,
+ * are the token pass's over the whole of `text`. Never throws; linear-ish time.
  */
-export function detectDefinitions(text: string, from?: number, to?: number): DetectedDefinition[] {
+export function detectDefinitions(text: string, from?: number, to?: number, tokens?: BlockTokens): DetectedDefinition[] {
   try {
     const length = typeof text === 'string' ? text.length : 0;
     const start = clampOffset(from, 0, length);
     const end = clampOffset(to, length, length);
     if (end <= start) return [];
-    return findDefinitionCandidates(text, start, end)
+    const marks = tokens?.marks ?? tokenize(text, start, end).marks;
+    return findDefinitionCandidates(text, marks, start, end)
       .filter(isConvincingCandidate)
       .map((candidate) => ({
         short: text.slice(candidate.short.start, candidate.short.end),

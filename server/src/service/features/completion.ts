@@ -1,3 +1,4 @@
+import { lowerBound } from '../text/sortedSearch';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { KnowledgeBase, TermEntry } from '../knowledge/types';
 import type { DefinitionNeeds } from '../model/definitionNeeds';
@@ -38,15 +39,8 @@ function formIndex(knowledge: KnowledgeBase): CompletionForm[] {
 
 /** Forms starting with `prefix` (lower-cased), by binary search. */
 function formsWithPrefix(index: CompletionForm[], prefix: string): CompletionForm[] {
-  let low = 0;
-  let high = index.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (index[mid]!.lower < prefix) low = mid + 1;
-    else high = mid;
-  }
   const found: CompletionForm[] = [];
-  for (let i = low; i < index.length && index[i]!.lower.startsWith(prefix); i++) found.push(index[i]!);
+  for (let i = lowerBound(index.length, (k) => index[k]!.lower < prefix); i < index.length && index[i]!.lower.startsWith(prefix); i++) found.push(index[i]!);
   return found;
 }
 

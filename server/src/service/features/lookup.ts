@@ -1,3 +1,4 @@
+import { lowerBound } from '../text/sortedSearch';
 import type { AbbreviationMention, DocumentModel, TermMention } from '../model/documentModel';
 
 /**
@@ -5,16 +6,8 @@ import type { AbbreviationMention, DocumentModel, TermMention } from '../model/d
  * included, as the cursor sits after a word), by binary search.
  */
 export function findCoveringIndex(items: readonly { start: number; end: number }[], offset: number): number {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const item = items[mid]!;
-    if (offset < item.start) high = mid - 1;
-    else if (offset > item.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const first = lowerBound(items.length, (k) => items[k]!.end < offset);
+  return first < items.length && items[first]!.start <= offset ? first : -1;
 }
 
 /** The covering item itself (see `findCoveringIndex`). */

@@ -94,6 +94,10 @@ export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase 
       matcher ??= createTermMatcher(entries);
       return matcher.findOccurrences(text, from, to);
     },
+    findTermOccurrencesInTokens(text, tokens) {
+      matcher ??= createTermMatcher(entries);
+      return matcher.findOccurrencesInTokens(text, tokens);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { lowerCaseUnit, upperCaseUnit } from '../text/caseFolding';
 import type { FormKind, TermEntry, TermOccurrence } from './types';
-import { asciiWordTable, isWordCharacterAt, isWordCharacterBefore } from '../text/wordCharacters';
+import { isWordCharacterAt, isWordCharacterBefore } from '../text/characters';
+import { FNV_OFFSET, foldedHashStep, tokenize, type BlockTokens } from '../text/tokens';
 
 /**
  * A character trie over every written form of a knowledge base, walked once per word start.
@@ -21,6 +22,8 @@ import { asciiWordTable, isWordCharacterAt, isWordCharacterBefore } from '../tex
 export interface TermMatcher {
   /** See {@link KnowledgeBase.findTermOccurrences}. */
   findOccurrences(text: string, from: number, to: number): TermOccurrence[];
+  /** The same, over `text` already tokenized (the whole of it) by the token pass. */
+  findOccurrencesInTokens(text: string, tokens: BlockTokens): TermOccurrence[];
 }
 
 interface FormTarget {
@@ -131,6 +134,7 @@ const UPPER_CASE_LETTER = /\p{Lu}|\p{Lt}/u;
 const HYPHEN = 0x2d;
 const LOWER_S = 0x73;
 const LINE_FEED = 0x0a;
+const SPACE = 0x20;
 
 /** Builds the matcher for a set of entries (later entries never shadow earlier ones' forms). */
 export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
@@ -169,7 +173,63 @@ export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
     });
   }
   indexWideNodes(root);
-  return { findOccurrences: (text, from, to) => findOccurrences(root, firstRuns, text, from, to) };
+  return {
+    findOccurrences: (text, from, to) => findOccurrences(root, firstRuns, text, from, to),
+    findOccurrencesInTokens: (text, tokens) => occurrencesInTokens(root, firstRuns, text, tokens, 0, text.length),
+  };
+}
+
+/** A phrase found by a {@link PhraseMatcher}. */
+export interface PhraseOccurrence {
+  start: number;
+  end: number;
+  /** Index of the phrase in the list the matcher was built from. */
+  phrase: number;
+  /** Whether a plural -s after the phrase is part of the match. */
+  plural: boolean;
+}
+
+/** Finds a fixed list of phrases in a block, case-insensitively (the long forms of a scope). */
+export interface PhraseMatcher {
+  /** The phrases in `text` (tokenized whole as `tokens`), leftmost and longest first, without overlaps, each starting a word not joined by a hyphen to the one before. */
+  findInTokens(text: string, tokens: BlockTokens): PhraseOccurrence[];
+}
+
+/**
+ * Builds a matcher for `phrases` on the same trie as the term matcher, with every letter
+ * folded, and a hyphen in a phrase matching a hyphen or one space (`T-cell`, `T cell`).
+ */
+export function createPhraseMatcher(phrases: readonly string[]): PhraseMatcher {
+  const root = newNode();
+  const firstRuns = new Set<number>();
+  phrases.forEach((phrase, index) => {
+    const form = phrase.trim();
+    if (form.length === 0) return;
+    const allowsPlural = isWordCharacterBefore(form, form.length);
+    const firstRunEnd = skipWord(form, 0, form.length);
+    const firstRun = foldedHash(form, 0, firstRunEnd);
+    firstRuns.add(firstRun);
+    if (allowsPlural && firstRunEnd === form.length) firstRuns.add(foldedHashStep(firstRun, LOWER_S));
+    insertForm(root, form, { entryId: String(index), form, kind: 'preferred', otherEntryIds: [], allowsPlural }, true);
+  });
+  indexWideNodes(root);
+  return {
+    findInTokens(text, tokens) {
+      const found: PhraseOccurrence[] = [];
+      const { count, starts, foldedHashes } = tokens;
+      let position = 0;
+      for (let k = 0; k < count; k++) {
+        const start = starts[k]!;
+        if (start < position || !firstRuns.has(foldedHashes[k]!) || text.charCodeAt(start - 1) === HYPHEN) continue;
+        const best = bestMatchAt(root, text, start, text.length, true);
+        if (best) {
+          found.push({ start, end: best.end, phrase: Number(best.target.entryId), plural: best.plural });
+          position = best.end;
+        }
+      }
+      return found;
+    },
+  };
 }
 
 function newNode(): TrieNode {
@@ -185,7 +245,7 @@ function newNode(): TrieNode {
   };
 }
 
-function insertForm(root: TrieNode, form: string, target: FormTarget): void {
+function insertForm(root: TrieNode, form: string, target: FormTarget, foldAll = false): void {
   let node = root;
   // Split into tokens and the separators between them, keeping the separators.
   const parts = form.split(/(\s+|-)/u);
@@ -196,7 +256,7 @@ function insertForm(root: TrieNode, form: string, target: FormTarget): void {
       node = node.whitespace;
       continue;
     }
-    const foldCase = !UPPER_CASE_LETTER.test(part);
+    const foldCase = foldAll || !UPPER_CASE_LETTER.test(part);
     for (let i = 0; i < part.length; i++) {
       const unit = part.charCodeAt(i);
       const lower = lowerCaseUnit(unit);
@@ -214,37 +274,31 @@ const stackNodes: TrieNode[] = [];
 const stackPositions: number[] = [];
 const stackFolds: number[] = [];
 
-/**
- * Finds the forms in `text[from, to)`. Most words begin no form: a form's first run of
- * word characters must be the text's whole run at a word start (or that run without a
- * plural -s), so the trie is walked only where the case-folded run's hash is one of the
- * forms' (`firstRuns`; a hash collision merely costs a walk).
- */
+/** Finds the forms in `text[from, to)`, tokenizing that range first. */
 function findOccurrences(root: TrieNode, firstRuns: ReadonlySet<number>, text: string, fromInput: number, toInput: number): TermOccurrence[] {
-  const occurrences: TermOccurrence[] = [];
-  if (typeof text !== 'string' || text.length === 0) return occurrences;
+  if (typeof text !== 'string' || text.length === 0) return [];
   const from = clampOffset(fromInput, 0, text.length);
   const to = clampOffset(toInput, text.length, text.length);
+  return occurrencesInTokens(root, firstRuns, text, tokenize(text, from, to), from, to);
+}
+
+/**
+ * Finds the forms starting at the token pass's words. Most words begin no form: a form's first
+ * run of word characters must be the text's whole word (or that word without a plural -s), so
+ * the trie is walked only where the word's folded hash is one of the forms' (`firstRuns`; a
+ * hash collision merely costs a walk).
+ */
+function occurrencesInTokens(root: TrieNode, firstRuns: ReadonlySet<number>, text: string, tokens: BlockTokens, from: number, to: number): TermOccurrence[] {
+  const occurrences: TermOccurrence[] = [];
+  const { count, starts, foldedHashes } = tokens;
   let position = from;
-  while (position < to) {
-    if (!isWordStart(text, position)) {
-      position++;
-      continue;
-    }
-    // The word's run of word characters and its folded hash, in one pass.
-    let hash = foldedHashStep(FNV_OFFSET, text.charCodeAt(position));
-    let runEnd = position + 1;
-    for (; runEnd < to; runEnd++) {
-      const unit = text.charCodeAt(runEnd);
-      if (unit < 128 ? asciiWordTable[unit] === 0 : !isWordCharacterAt(text, runEnd)) break;
-      hash = foldedHashStep(hash, unit);
-    }
-    const found = firstRuns.has(hash) ? longestMatchAt(root, text, position, to) : undefined;
+  for (let k = 0; k < count; k++) {
+    const start = starts[k]!;
+    if (start < position || !firstRuns.has(foldedHashes[k]!)) continue;
+    const found = longestMatchAt(root, text, start, to);
     if (found) {
       occurrences.push(found);
       position = found.end;
-    } else {
-      position = runEnd;
     }
   }
   return occurrences;
@@ -252,9 +306,19 @@ function findOccurrences(root: TrieNode, firstRuns: ReadonlySet<number>, text: s
 
 /** The best match starting at `start`, or undefined. */
 function longestMatchAt(root: TrieNode, text: string, start: number, to: number): TermOccurrence | undefined {
+  const best = bestMatchAt(root, text, start, to, false);
+  if (!best) return undefined;
+  const target = best.target;
+  const occurrence: TermOccurrence = { start, end: best.end, entryId: target.entryId, form: target.form, kind: target.kind };
+  return target.otherEntryIds.length > 0 ? { ...occurrence, otherEntryIds: target.otherEntryIds } : occurrence;
+}
+
+/** The longest match at `start` (fewest case folds, then the best kind, at equal length); `hyphenMatchesSpace` lets a form's hyphen match one space. */
+function bestMatchAt(root: TrieNode, text: string, start: number, to: number, hyphenMatchesSpace: boolean): { end: number; target: FormTarget; plural: boolean } | undefined {
   let bestEnd = -1;
   let bestFolds = 0;
   let bestTarget: FormTarget | undefined;
+  let bestPlural = false;
   let depth = 0;
   stackNodes[depth] = root;
   stackPositions[depth] = start;
@@ -272,6 +336,7 @@ function longestMatchAt(root: TrieNode, text: string, start: number, to: number)
         bestEnd = end;
         bestFolds = folds;
         bestTarget = target;
+        bestPlural = end > position;
       }
     }
     if (position >= to) continue;
@@ -280,7 +345,7 @@ function longestMatchAt(root: TrieNode, text: string, start: number, to: number)
       const after = skipWhitespace(text, position, to);
       if (after > position) depth = push(depth, node.whitespace, after, folds);
     }
-    const normalized = isHyphenLike(unit) ? HYPHEN : unit;
+    const normalized = isHyphenLike(unit) || (hyphenMatchesSpace && unit === SPACE) ? HYPHEN : unit;
     const exactChild = childAt(node.exactKey, node.exactChild, node.exactMore, normalized);
     if (exactChild) depth = push(depth, exactChild, position + 1, folds);
     if (node.foldedChild !== undefined) {
@@ -289,15 +354,7 @@ function longestMatchAt(root: TrieNode, text: string, start: number, to: number)
       if (foldedChild) depth = push(depth, foldedChild, position + 1, lower === unit ? folds : folds + 1);
     }
   }
-  if (!bestTarget) return undefined;
-  const occurrence: TermOccurrence = {
-    start,
-    end: bestEnd,
-    entryId: bestTarget.entryId,
-    form: bestTarget.form,
-    kind: bestTarget.kind,
-  };
-  return bestTarget.otherEntryIds.length > 0 ? { ...occurrence, otherEntryIds: bestTarget.otherEntryIds } : occurrence;
+  return bestTarget ? { end: bestEnd, target: bestTarget, plural: bestPlural } : undefined;
 }
 
 function push(depth: number, node: TrieNode, position: number, folds: number): number {
@@ -355,12 +412,6 @@ function foldedHash(text: string, start: number, end: number): number {
   return hash;
 }
 
-function foldedHashStep(hash: number, unit: number): number {
-  return Math.imul(hash ^ lowerCaseUnit(unit), FNV_PRIME) >>> 0;
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 function skipWord(text: string, position: number, to: number): number {
   let p = position + 1;
@@ -368,12 +419,6 @@ function skipWord(text: string, position: number, to: number): number {
   return p;
 }
 
-function isWordStart(text: string, position: number): boolean {
-  // A low surrogate is the second half of a character, never its start.
-  const unit = text.charCodeAt(position);
-  if (unit >= 0xdc00 && unit <= 0xdfff) return false;
-  return isWordCharacterAt(text, position) && !isWordCharacterBefore(text, position);
-}
 
 function clampOffset(value: number, fallback: number, length: number): number {
   if (typeof value !== 'number' || Number.isNaN(value)) return fallback;

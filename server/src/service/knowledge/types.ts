@@ -1,3 +1,4 @@
+import type { BlockTokens } from '../text/tokens';
 /** A human gene named by a term: official HGNC symbol and NCBI Gene identifier. */
 export interface GeneReference {
   /** Official HGNC symbol, for example KLRK1. */
@@ -148,4 +149,6 @@ export interface KnowledgeBase {
    * whole text), on word boundaries, longest match first, without overlaps, in text order.
    */
   findTermOccurrences(text: string, from?: number, to?: number): TermOccurrence[];
+  /** The same over the whole of `text`, read from the token pass's words (`tokens` are `text`'s). */
+  findTermOccurrencesInTokens(text: string, tokens: BlockTokens): TermOccurrence[];
 }

@@ -5,7 +5,8 @@ import { findKnownDefinitions } from './knownDefinitions';
 import { scanProse, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
-import { abbreviationKey, findMentionTokens, type MentionToken } from './mentions';
+import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
+import { tokenize, type BlockTokens } from '../text/tokens';
 
 /** How definition scopes are drawn: journal practice, or the whole document as one scope. */
 export type ScopeMode = 'journal' | 'document';
@@ -92,6 +93,8 @@ export interface DocumentModel {
   terms: TermMention[];
   /** The knowledge base the model was built with. */
   knowledge?: KnowledgeBase;
+  /** The token pass over each prose block, parallel to `prose.blocks`; offsets relative to the block's start. */
+  blockTokens: BlockTokens[];
   /** Journal-style abbreviation lists by prose-block index, with where each list starts. */
   abbreviationLists: Map<number, BlockAbbreviationList>;
   /** Per-block results, handed to the next build of the same document so unchanged blocks are not analysed again. */
@@ -100,6 +103,8 @@ export interface DocumentModel {
 
 /** What one prose block yields, in offsets relative to the block's start. */
 interface BlockAnalysis {
+  /** The token pass over the block (see `text/tokens.ts`). */
+  tokens: BlockTokens;
   detected: DetectedDefinition[];
   terms: TermOccurrence[];
   mentions: MentionToken[];
@@ -129,16 +134,19 @@ function analyseBlock(
     return cached;
   }
   // Analyse the block on its own text, so offsets come out relative to its start.
+  // One token pass over the block feeds every reader of it.
+  const tokens = tokenize(slice);
   const end = (listStart ?? block.end) - block.start;
-  const detected = detectDefinitions(slice, 0, end);
+  const detected = detectDefinitions(slice, 0, end, tokens);
   if (knowledge) {
-    for (const known of findKnownDefinitions(slice, 0, end, knowledge, detected)) detected.push(known);
+    for (const known of findKnownDefinitions(slice, tokens.marks, 0, end, knowledge, detected)) detected.push(known);
     detected.sort((a, b) => a.shortStart - b.shortStart);
   }
   const analysis: BlockAnalysis = {
+    tokens,
     detected,
-    terms: knowledge ? knowledge.findTermOccurrences(slice, 0, slice.length) : [],
-    mentions: findMentionTokens(slice, 0, slice.length),
+    terms: knowledge ? knowledge.findTermOccurrencesInTokens(slice, tokens) : [],
+    mentions: mentionTokensFrom(slice, tokens),
   };
   next.set(cacheKey, analysis);
   return analysis;
@@ -189,12 +197,14 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const lists = findAbbreviationLists(text, prose);
   const previous = options.blockCache;
   const blockCache: BlockCache = new Map();
+  const blockTokens: BlockTokens[] = [];
   // A plain loop rather than forEach: a fresh process optimises it sooner (measured in the CLI).
   for (let index = 0; index < prose.blocks.length; index++) {
     const block = prose.blocks[index]!;
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
     const analysis = analyseBlock(prose.masked, block, listed?.start, options.knowledge, previous, blockCache);
+    blockTokens.push(analysis.tokens);
     // Explicit literals rather than spreads: one object shape per array, built fast.
     const shift = block.start;
     for (let i = 0; i < analysis.detected.length; i++) {
@@ -252,7 +262,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     entry(mention.key).mentions.push(mention);
   }
 
-  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
+  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, blockTokens, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
   if (options.knowledge) model.knowledge = options.knowledge;
   return model;
 }

@@ -2,29 +2,39 @@ import type { DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { KnowledgeBase } from '../knowledge/types';
 import { foldExpansion } from './expansions';
 
-// `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis.
+// `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis (sticky: tried at each opening bracket).
 // Module-level: a literal in a loop makes a new RegExp object on every pass.
 const WHITE_SPACE = /\s/u;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/u;
-const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.]*?)(?:['\u2019]?s)?\s*(?=[)\];,])/gu;
+const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.]*?)(?:['\u2019]?s)?\s*(?=[)\];,])/uy;
 
 /**
  * Definitions the letter-matching detector cannot see but the knowledge base vouches for:
  * `single-chain variable fragment (scFv)`, whose letters come out of order. A parenthesised
  * short form the knowledge base knows, right after one of its accepted expansions (compared
- * after folding case, hyphens, plurals and spelling), is a definition.
+ * after folding case, hyphens, plurals and spelling), is a definition. `marks` are the token
+ * pass's over `masked` (see `text/tokens.ts`).
  */
-export function findKnownDefinitions(masked: string, from: number, to: number, knowledge: KnowledgeBase, detected: readonly DetectedDefinition[]): DetectedDefinition[] {
+export function findKnownDefinitions(masked: string, marks: readonly number[], from: number, to: number, knowledge: KnowledgeBase, detected: readonly DetectedDefinition[]): DetectedDefinition[] {
   const found: DetectedDefinition[] = [];
   const slice = masked.slice(from, to);
-  for (const match of slice.matchAll(PAREN_SHORT)) {
+  // Only an opening bracket (a mark of the token pass) can start one.
+  for (let m = 0; m < marks.length; m++) {
+    const opener = marks[m]! - from;
+    if (opener < 0) continue;
+    if (opener >= slice.length) break;
+    const code = slice.charCodeAt(opener);
+    if (code !== 0x28 && code !== 0x5b) continue;
+    PAREN_SHORT.lastIndex = opener;
+    const match = PAREN_SHORT.exec(slice);
+    if (match === null) continue;
     const short = match[1]!;
-    const shortStart = from + match.index! + match[0].indexOf(short);
+    const shortStart = from + match.index + match[0].indexOf(short);
     const shortEnd = shortStart + short.length;
     if (detected.some((d) => d.shortStart <= shortStart && shortEnd <= d.shortEnd)) continue;
     const entry = knowledge.lookupAll(short).find((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant'))?.entry;
     if (!entry || entry.expansions.length === 0) continue;
-    const open = from + match.index!;
+    const open = from + match.index;
     let end = open;
     while (end > from && WHITE_SPACE.test(masked[end - 1]!)) end--;
     for (const expansion of entry.expansions) {

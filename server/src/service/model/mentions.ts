@@ -1,5 +1,6 @@
 import type { Span } from '../markdown/inlineExclusions';
-import { isWordCharacterBefore } from '../text/wordCharacters';
+import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
+import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 
 /** One written use of something that looks like an abbreviation. */
 export interface MentionToken extends Span {
@@ -9,16 +10,9 @@ export interface MentionToken extends Span {
   key: string;
 }
 
-// A run of letters/digits, with internal hyphens (ASCII, U+2010, U+2011), a decimal point
-// between digits (`33.8-kDa`, `NK1.1`) or in a line name (`MM.1S`; not a citation number after
-// a word, `TME.12`), and a slash after a letter that starts a strain part (`C57BL/6J`, `BALB/c`,
-// `BALB/cByJ`) rather than a unit, synonym or second abbreviation (`PFU/mL`, `IL-4/13`,
-// `CD4/CD8`, `CD16/FcγRIIIa`, `HER2/neu`).
-const TOKEN = /[\p{L}\p{N}]+(?:(?:[-\u2010\u2011]|(?<=\p{N})\.(?=\p{N})|(?<=\p{Lu})\.(?=\p{N}\p{Lu})|(?<=\p{L})\/(?=\p{N}|c(?:[A-Z][A-Za-z]*)?(?![\p{L}\p{N}])))[\p{L}\p{N}]+)*/gu;
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
 const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$/u;
-const SUFFIX_AFTER_DIGIT = /(\p{N})\p{Ll}{3,}$/u;
 // A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
 // form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`; not `Fas`).
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;
@@ -40,63 +34,25 @@ export function isClusterOfDifferentiationName(text: string): boolean {
 }
 const INFLUENZA_SUBTYPE = /^H\d{1,2}N\d{1,2}$/;
 const AMINO_ACID_SUBSTITUTION = /^[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY]$/;
-const HAS_UPPER = /\p{Lu}/u;
 
-/**
- * True when the window `[start, end)` holds, besides ASCII punctuation other than the hyphen,
- * only one word: the ASCII capital at `capital` followed by ASCII lower-case letters (`The`,
- * `(Cells,`). Such a word is never a mention, and most windows are sentence starts like it,
- * so they are passed over without slicing or tokenising.
- */
-function isPlainCapitalisedWord(text: string, start: number, capital: number, end: number): boolean {
-  for (let k = start; k < capital; k++) if (!isAsciiPunctuationNotHyphen(text.charCodeAt(k))) return false;
-  let k = capital + 1;
-  while (k < end && text.charCodeAt(k) >= 0x61 && text.charCodeAt(k) <= 0x7a) k++;
-  for (; k < end; k++) if (!isAsciiPunctuationNotHyphen(text.charCodeAt(k))) return false;
-  return true;
-}
-
-/** ASCII punctuation or symbols, the hyphen (which joins tokens) excepted. */
-function isAsciiPunctuationNotHyphen(code: number): boolean {
-  return code < 0x80 && code !== 0x2d && !(code >= 0x30 && code <= 0x39) && !(code >= 0x41 && code <= 0x5a) && !(code >= 0x61 && code <= 0x7a) && code > 0x20;
-}
-
-/** Space, tab, line feed or carriage return: the characters that bound a tokenising window. */
-function isWhiteSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 13;
-}
 const HYPHEN = /[-\u2010\u2011]/u;
 const UPPER_AFTER_FIRST = /.\p{Lu}/su;
 
 type SegmentKind = 'word' | 'digits' | 'abbr' | 'short';
 
-/** Whether the non-ASCII character at `index` (a surrogate pair counts as one) is an upper-case letter. */
-function isNonAsciiUpperAt(text: string, index: number): boolean {
-  const codePoint = text.codePointAt(index)!;
-  let upper = nonAsciiUpper.get(codePoint);
-  if (upper === undefined) {
-    upper = UPPER_LETTER.test(String.fromCodePoint(codePoint));
-    // Prose holds a few dozen such characters; hostile input may hold every one, so stay bounded.
-    if (nonAsciiUpper.size >= 10_000) nonAsciiUpper.clear();
-    nonAsciiUpper.set(codePoint, upper);
-  }
-  return upper;
-}
-const UPPER_LETTER = /^\p{Lu}$/u;
-/** Upper-case or not, by code point, for the few non-ASCII characters prose holds. */
-const nonAsciiUpper = new Map<number, boolean>();
-
-function upperCount(segment: string): number {
+/** How many characters of `text` (a surrogate pair is one) have every bit of `bits`. */
+function countOf(text: string, bits: number): number {
   let n = 0;
-  for (let i = 0; i < segment.length; i++) {
-    const code = segment.charCodeAt(i);
-    if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) n++;
-    } else if (code < 0xdc00 || code > 0xdfff) {
-      if (isNonAsciiUpperAt(segment, i)) n++;
-    }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // the second half of a pair, read with the first
+    if ((characterClassAt(text, i) & bits) === bits) n++;
   }
   return n;
+}
+
+function upperCount(segment: string): number {
+  return countOf(segment, CharacterClass.upper);
 }
 
 /**
@@ -113,31 +69,23 @@ export function isAbbreviationSegment(segment: string): boolean {
 }
 
 function classify(segment: string): SegmentKind {
-  // Most segments are ASCII letters and digits: classify those by counting, without expressions.
+  let characters = 0;
   let digits = 0;
-  let upper = 0;
-  let ascii = segment.length > 0;
-  for (let i = 0; i < segment.length && ascii; i++) {
-    const code = segment.charCodeAt(i);
-    // A decimal point only ever stands between digits here (see TOKEN): `33.8` is a number.
-    if ((code >= 0x30 && code <= 0x39) || code === 0x2e) digits++;
-    else if (code >= 0x41 && code <= 0x5a) upper++;
-    else ascii = code >= 0x61 && code <= 0x7a;
+  let greek = 0;
+  // A letter, then one or more lower-case letters (`cell`, `Cells`, `βeta`).
+  let wordShape = true;
+  for (let i = 0; i < segment.length; i += segment.charCodeAt(i) >= 0xd800 && segment.charCodeAt(i) <= 0xdbff ? 2 : 1) {
+    const bits = characterClassAt(segment, i);
+    // A decimal point only ever stands between digits here (see `joinsNext`): `33.8` is a number.
+    if ((bits & CharacterClass.digit) !== 0 || segment.charCodeAt(i) === 0x2e) digits++;
+    if ((bits & CharacterClass.greek) !== 0) greek++;
+    wordShape &&= (bits & (characters === 0 ? CharacterClass.letter : CharacterClass.lower)) !== 0;
+    characters++;
   }
-  if (ascii) {
-    if (digits === segment.length) return 'digits';
-    if (isAbbreviationSegment(segment)) return 'abbr';
-    if (GREEK_NAME.test(segment)) return 'short';
-    // /^\p{L}\p{Ll}+$/: a letter, then one or more lower-case letters.
-    const first = segment.charCodeAt(0);
-    const isWord = segment.length >= 2 && digits === 0 && (upper === 0 || (upper === 1 && first >= 0x41 && first <= 0x5a));
-    return isWord ? 'word' : 'short';
-  }
-  if (/^[\p{N}.]+$/u.test(segment)) return 'digits';
+  if (characters > 0 && digits === characters) return 'digits';
   if (isAbbreviationSegment(segment)) return 'abbr';
-  if (GREEK_NAME.test(segment) || /^[\u0370-\u03ff]{1,2}$/u.test(segment)) return 'short';
-  if (/^\p{L}\p{Ll}+$/u.test(segment)) return 'word';
-  return 'short';
+  if (GREEK_NAME.test(segment) || (greek === characters && characters <= 2)) return 'short';
+  return wordShape && characters >= 2 ? 'word' : 'short';
 }
 
 /**
@@ -174,53 +122,88 @@ function isCapitalisedWord(run: string): boolean {
  * and runs of three or more all-capital words (shouting).
  */
 export function findMentionTokens(masked: string, start: number, end: number): MentionToken[] {
+  return mentionTokensFrom(masked, tokenize(masked, start, Math.min(end, masked.length)));
+}
+
+/**
+ * The mention tokens of `masked`, read from the token pass's words: words joined by a hyphen,
+ * a decimal point between digits (`33.8-kDa`, `NK1.1`) or in a line name (`MM.1S`; not a
+ * citation number after a word, `TME.12`), or a slash after a letter that starts a strain part
+ * (`C57BL/6J`, `BALB/c`, `BALB/cByJ`) rather than a unit, synonym or second abbreviation
+ * (`PFU/mL`, `IL-4/13`, `CD4/CD8`, `CD16/FcγRIIIa`, `HER2/neu`), are one token; only tokens
+ * holding a capital can be mentions.
+ */
+export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionToken[] {
   const found: MentionToken[] = [];
-  const to = Math.min(end, masked.length);
-  // Every mention holds a capital letter, and most words hold none: tokenise only the
-  // white-space-delimited stretches around capitals (a token never spans white space, so
-  // the tokens found there are exactly those a scan of the whole range would find).
-  let windowEnd = start;
-  // An ASCII capital or any non-ASCII character (checked below) may be a capital: the
-  // expression jumps between them instead of a loop visiting every character.
-  // (`test` moves `lastIndex` past the one-character match without allocating a match array.)
-  const maybeCapital = /[A-Z\u0080-\uffff]/g;
-  maybeCapital.lastIndex = start;
-  while (maybeCapital.test(masked)) {
-    const i = maybeCapital.lastIndex - 1;
-    if (i >= to) break;
-    const code = masked.charCodeAt(i);
-    const isCapital = code < 0x80 || ((code < 0xdc00 || code > 0xdfff) && isNonAsciiUpperAt(masked, i));
-    if (!isCapital) continue;
-    let windowStart = i;
-    while (windowStart > windowEnd && !isWhiteSpace(masked.charCodeAt(windowStart - 1))) windowStart--;
-    windowEnd = i;
-    while (windowEnd < to && !isWhiteSpace(masked.charCodeAt(windowEnd))) windowEnd++;
-    maybeCapital.lastIndex = windowEnd;
-    if (code < 0x80 && isPlainCapitalisedWord(masked, windowStart, i, windowEnd)) continue;
-    const window = masked.slice(windowStart, windowEnd);
-    TOKEN.lastIndex = 0;
-    for (let match = TOKEN.exec(window); match !== null; match = TOKEN.exec(window)) tokenise(match[0], windowStart + match.index);
+  const { count, starts, ends, flags } = tokens;
+  let first = 0;
+  let hasUpper = false;
+  for (let k = 0; k < count; k++) {
+    hasUpper ||= (flags[k]! & WordFlag.upper) !== 0;
+    if (k + 1 < count && joinsNext(masked, ends[k]!, starts[k + 1]!, ends[k + 1]!)) continue;
+    // Most words with a capital are sentence starts (`The`): never a mention, passed over without slicing.
+    if (hasUpper && !(first === k && isPlainCapitalisedWord(masked, starts[k]!, ends[k]!))) tokenise(masked, starts[first]!, ends[k]!, found);
+    first = k + 1;
+    hasUpper = false;
   }
   return dropShouting(masked, found);
+}
 
-  function tokenise(token: string, tokenStart: number): void {
-    // Most tokens are ordinary words: no capital at all, or one leading capital and no hyphen.
-    if (!HAS_UPPER.test(token)) return;
-    if (!HYPHEN.test(token) && !UPPER_AFTER_FIRST.test(token)) return;
-    const segments = token.split(/[-\u2010\u2011]/u);
-    const kinds: SegmentKind[] = [];
-    for (const segment of segments) kinds.push(classify(segment));
-    const bounds: number[] = [];
-    for (let s = 0; s < segments.length; s++) bounds.push(s === 0 ? tokenStart : bounds[s - 1]! + segments[s - 1]!.length + 1);
-    let runFirst = -1;
-    for (let s = 0; s <= segments.length; s++) {
-      const isWord = s === segments.length || kinds[s] === 'word';
-      if (!isWord && runFirst < 0) runFirst = s;
-      if (isWord && runFirst >= 0) {
-        const mention = mentionFromRun(masked, segments, kinds, bounds, runFirst, s);
-        if (mention) found.push(mention);
-        runFirst = -1;
-      }
+/** An ASCII capital followed by ASCII lower-case letters only (`The`, `Cells`). */
+function isPlainCapitalisedWord(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 0x41 || first > 0x5a) return false;
+  for (let i = start + 1; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x61 || code > 0x7a) return false;
+  }
+  return true;
+}
+
+/** Whether the word ending at `end` and the next (`[nextStart, nextEnd)`) are joined into one token by the one character between them. */
+function joinsNext(masked: string, end: number, nextStart: number, nextEnd: number): boolean {
+  if (nextStart !== end + 1) return false;
+  const joiner = masked.charCodeAt(end);
+  if (joiner === 0x2d || joiner === 0x2010 || joiner === 0x2011) return true;
+  if (joiner === 0x2e /* . */) {
+    const before = characterClassBefore(masked, end);
+    const after = characterClassAt(masked, nextStart);
+    if ((before & CharacterClass.digit) !== 0 && (after & CharacterClass.digit) !== 0) return true;
+    return (before & CharacterClass.upper) !== 0 && (after & CharacterClass.digit) !== 0 && nextStart + 1 < nextEnd && (characterClassAt(masked, nextStart + 1) & CharacterClass.upper) !== 0;
+  }
+  if (joiner === 0x2f /* / */) {
+    if ((characterClassBefore(masked, end) & (CharacterClass.upper | CharacterClass.lower | CharacterClass.greek | CharacterClass.otherScript)) === 0) return false;
+    return (characterClassAt(masked, nextStart) & CharacterClass.digit) !== 0 || STRAIN_PART.test(masked.slice(nextStart, nextEnd));
+  }
+  return false;
+}
+/** A strain part after a slash: `c` alone or with a capitalised suffix (`BALB/c`, `BALB/cByJ`). */
+const STRAIN_PART = /^c(?:[A-Z][A-Za-z]*)?$/;
+
+function characterClassBefore(text: string, position: number): number {
+  const unit = text.charCodeAt(position - 1);
+  const isLowSurrogate = unit >= 0xdc00 && unit <= 0xdfff && position >= 2;
+  return characterClassAt(text, isLowSurrogate ? position - 2 : position - 1);
+}
+
+/** Adds the mentions of one token `masked[tokenStart, tokenEnd)`: its runs of segments that are not ordinary words. */
+function tokenise(masked: string, tokenStart: number, tokenEnd: number, found: MentionToken[]): void {
+  const token = masked.slice(tokenStart, tokenEnd);
+  // Most tokens are ordinary words: one leading capital and no hyphen.
+  if (!HYPHEN.test(token) && !UPPER_AFTER_FIRST.test(token)) return;
+  const segments = token.split(/[-\u2010\u2011]/u);
+  const kinds: SegmentKind[] = [];
+  for (const segment of segments) kinds.push(classify(segment));
+  const bounds: number[] = [];
+  for (let s = 0; s < segments.length; s++) bounds.push(s === 0 ? tokenStart : bounds[s - 1]! + segments[s - 1]!.length + 1);
+  let runFirst = -1;
+  for (let s = 0; s <= segments.length; s++) {
+    const isWord = s === segments.length || kinds[s] === 'word';
+    if (!isWord && runFirst < 0) runFirst = s;
+    if (isWord && runFirst >= 0) {
+      const mention = mentionFromRun(masked, segments, kinds, bounds, runFirst, s);
+      if (mention) found.push(mention);
+      runFirst = -1;
     }
   }
 }
@@ -245,66 +228,45 @@ function dropShouting(masked: string, mentions: MentionToken[]): MentionToken[] 
   return shouted.size === 0 ? mentions : mentions.filter((_, k) => !shouted.has(k));
 }
 
-/** Two or more upper-case letters and nothing else (`/^\p{Lu}{2,}$/u` without the expression). */
+/** Two or more upper-case letters and nothing else. */
 export function isAllCapitals(text: string): boolean {
   let letters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      if (code < 0x41 || code > 0x5a) return false;
-    } else {
-      if (!isNonAsciiUpperAt(text, i)) return false;
-      // A surrogate pair is one character: its second half was read with the first.
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) i++;
-      }
-    }
+  for (let i = 0; i < text.length; i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1) {
+    if ((characterClassAt(text, i) & CharacterClass.upper) === 0) return false;
     letters++;
   }
   return letters >= 2;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-/** How many ASCII digits end `text`. */
-function trailingDigits(text: string): number {
-  let n = 0;
-  for (let i = text.length - 1; i >= 0; i--) {
-    const code = text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) break;
-    n++;
+/** How many characters at the end of `text` (counted in units) have every bit of `bits`. */
+function trailingUnitsOf(text: string, end: number, bits: number): number {
+  let i = end;
+  while (i > 0) {
+    const low = text.charCodeAt(i - 1);
+    const start = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+    if ((characterClassAt(text, start) & bits) !== bits) break;
+    i = start;
   }
-  return n;
+  return end - i;
 }
 
-/** For ASCII text ending in a digit and three or more lower-case letters (`56bright`): how many letters; else 0. */
+/** For text ending in a digit and three or more lower-case letters (`56bright`): how many units those letters take; else 0. */
 function lowerCaseSuffixAfterDigit(text: string): number {
-  let letters = 0;
-  for (let i = text.length - 1; i >= 0 && text.charCodeAt(i) >= 0x61 && text.charCodeAt(i) <= 0x7a; i--) letters++;
-  const before = text.charCodeAt(text.length - 1 - letters);
-  return letters >= 3 && before >= 0x30 && before <= 0x39 ? letters : 0;
+  const letters = trailingUnitsOf(text, text.length, CharacterClass.lower);
+  return letters >= 3 && trailingUnitsOf(text, text.length - letters, CharacterClass.digit) > 0 ? letters : 0;
 }
 
 /**
- * For ASCII text: ends in `s` after a capital or a digit (`CARs`, `4-1BBs`), or after a
- * lower-case letter when a capital after the first letter comes before it (`mAbs`, `scFvs`,
- * `ACEis`; not `Fas`).
+ * Ends in `s` after a capital or a digit (`CARs`, `4-1BBs`), or after a lower-case letter
+ * when a capital after the first letter comes before it (`mAbs`, `scFvs`, `ACEis`; not `Fas`).
  */
-function isAsciiPlural(text: string): boolean {
-  if (text.length < 2 || text.charCodeAt(text.length - 1) !== 0x73) return false;
-  const before = text.charCodeAt(text.length - 2);
-  if ((before >= 0x41 && before <= 0x5a) || (before >= 0x30 && before <= 0x39)) return true;
-  if (before < 0x61 || before > 0x7a) return false;
+function isPlural(text: string): boolean {
+  if (text.length < 2 || text.charCodeAt(text.length - 1) !== 0x73 /* s */) return false;
+  const before = characterClassAt(text, text.length - 2);
+  if ((before & (CharacterClass.upper | CharacterClass.digit)) !== 0) return true;
+  if ((before & CharacterClass.lower) === 0) return false;
   // A capital after the first letter: `mAbs`, `ACEis`, but not `Fas` or `Ras`.
-  for (let i = 1; i < text.length - 2; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) return true;
-  }
-  return false;
+  return upperCount(text.slice(1, -2)) > 0;
 }
 
 /** An enzyme named by its substrate (`RNase`, `DNase`, `RNases`): a word, not an abbreviation. */
@@ -351,25 +313,21 @@ function mentionFromRun(
   if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isWordCharacterBefore(masked, start - 1)) return undefined;
   let end = bounds[stop - 1]! + last.length;
   let text = masked.slice(start, end);
-  // ASCII text (almost every mention) is read by character codes; anything else by the expressions.
-  const ascii = isAscii(text);
-  if (ascii ? trailingDigits(last) >= 3 && !CD_MARKER.test(text) : /\p{N}{3,}$/u.test(last) && !CD_MARKER.test(text)) return undefined;
+  if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text)) return undefined;
-  const suffix = ascii ? undefined : SUFFIX_AFTER_DIGIT.exec(text);
-  const suffixLength = ascii ? lowerCaseSuffixAfterDigit(text) : suffix ? suffix[0].length - suffix[1]!.length : 0;
+  const suffixLength = lowerCaseSuffixAfterDigit(text);
   if (suffixLength > 0) {
     end -= suffixLength;
     text = masked.slice(start, end);
   }
-  if ((ascii ? isAsciiPlural(text) : PLURAL_S.test(text)) && text.length > 2) {
+  if (isPlural(text) && text.length > 2) {
     end -= 1;
     text = text.slice(0, -1);
   }
   const after = masked.slice(end, end + 3);
   // `ARMOR'ed`: a name turned into a word; a possessive (`CAR's`) is not this.
   if ((after[0] === "'" || after[0] === '\u2019') && /^\p{Ll}/u.test(after[1] ?? '') && !(after[1] === 's' && !/[\p{L}\p{N}]/u.test(after[2] ?? ''))) return undefined;
-  const afterCode = after.charCodeAt(1);
-  const isAllele = after[0] === '*' && (afterCode < 0x80 ? afterCode >= 0x30 && afterCode <= 0x39 : /^\*\p{N}/u.test(after));
+  const isAllele = after[0] === '*' && (characterClassAt(after, 1) & CharacterClass.digit) !== 0;
   if (isAllele) return undefined; // HLA allele such as HLA-A*02:01
   if (after[0] === ':' && isCapitalisedWord(text)) return undefined; // RESULTS:
   return { start, end, text, key: abbreviationKey(text) };

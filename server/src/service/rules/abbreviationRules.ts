@@ -8,6 +8,8 @@ import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { lowerBound } from '../text/sortedSearch';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
+import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
+import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { standardGeneSymbols } from './standardSymbols';
 import type { Finding, FixProposal, RuleContext, Spelling } from './types';
@@ -424,90 +426,38 @@ export function checkDefinitions(context: RuleContext): Finding[] {
   return findings;
 }
 
-const compiledLongForms = new Map<string, RegExp>();
-
 /** Longer long forms are not searched for repeats (the longest term expansions are ~60 characters). */
 const LONGEST_REPEATED_LONG_FORM = 500;
 
-/**
- * The combined pattern for a scope's long forms; compiled once per distinct set (a keystroke
- * rarely changes it). A match must also not follow a letter, digit or hyphen: that is checked
- * by {@link followsWordCharacter}, not by a lookbehind, which made the search ~3x slower.
- */
-function longFormRegex(alternatives: string[]): RegExp {
-  const source = `(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`;
-  let pattern = compiledLongForms.get(source);
-  if (!pattern) {
-    if (compiledLongForms.size > 200) compiledLongForms.clear();
-    pattern = new RegExp(source, 'giu');
-    compiledLongForms.set(source, pattern);
+/** Phrase matchers by their list of long forms; a keystroke rarely changes a scope's list. */
+const phraseMatchers = new Map<string, PhraseMatcher>();
+
+/** The matcher for a scope's long forms (in this order), built once per distinct list. */
+function longFormMatcher(longForms: readonly string[]): PhraseMatcher {
+  const key = longForms.join('\u0000');
+  let matcher = phraseMatchers.get(key);
+  if (!matcher) {
+    if (phraseMatchers.size > 200) phraseMatchers.clear();
+    matcher = createPhraseMatcher(longForms);
+    phraseMatchers.set(key, matcher);
   }
-  pattern.lastIndex = 0;
-  return pattern;
+  return matcher;
 }
 
-// With the i flag, as in the long-form pattern whose lookbehind this replaces (U+0345 folds to ι).
-const WORD_CHARACTER_OR_HYPHEN = /^[\p{L}\p{N}-]$/iu;
+/** Matches of each matcher by block text, so a keystroke re-searches only the block it changed. */
+const blockMatches = new WeakMap<PhraseMatcher, Map<string, PhraseOccurrence[]>>();
 
-/** Whether the character before `index` (a surrogate pair is one character) is a letter, digit or hyphen. */
-function followsWordCharacter(text: string, index: number): boolean {
-  if (index <= 0) return false;
-  const last = text.charCodeAt(index - 1);
-  const pairStart = last >= 0xdc00 && last <= 0xdfff && index >= 2 && text.charCodeAt(index - 2) >= 0xd800 && text.charCodeAt(index - 2) <= 0xdbff;
-  return WORD_CHARACTER_OR_HYPHEN.test(String.fromCodePoint(text.codePointAt(pairStart ? index - 2 : index - 1)!));
-}
-
-/** One long-form match in a block, relative to the block's start. */
-interface LongFormMatch {
-  index: number;
-  text: string;
-  /** Which alternative (longest first) matched. */
-  which: number;
-  plural: string;
-}
-
-const blockMatches = new Map<string, Map<string, LongFormMatch[]>>();
-
-/**
- * The matches of a scope's long-form pattern in one block. Remembered by pattern and block
- * text, so a keystroke re-searches only the block it changed.
- */
-function longFormMatches(pattern: RegExp, slice: string): LongFormMatch[] {
-  let byBlock = blockMatches.get(pattern.source);
-  if (!byBlock) {
-    if (blockMatches.size > 50) blockMatches.clear();
-    blockMatches.set(pattern.source, (byBlock = new Map()));
-  }
+/** The long forms of `matcher` in one block (`slice`, tokenized as `tokens`), relative to the block's start. */
+function longFormMatches(matcher: PhraseMatcher, slice: string, tokens: BlockTokens): PhraseOccurrence[] {
+  let byBlock = blockMatches.get(matcher);
+  if (!byBlock) blockMatches.set(matcher, (byBlock = new Map()));
   let matches = byBlock.get(slice);
   if (!matches) {
-    matches = [];
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(slice); match !== null; match = pattern.exec(slice)) {
-      if (followsWordCharacter(slice, match.index)) {
-        // Inside a word: look again from the next character, as a lookbehind would have.
-        pattern.lastIndex = match.index + ((slice.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
-        continue;
-      }
-      // Groups 1..n-1 are the alternatives, the last one the plural -s.
-      let which = 0;
-      while (which < match.length - 2 && match[which + 1] === undefined) which++;
-      matches.push({ index: match.index, text: match[0], which: which < match.length - 2 ? which : -1, plural: match[match.length - 1] === 's' ? 's' : '' });
-      // Step over an empty match, as matchAll would (by a whole character: the pattern is unicode).
-      if (match[0].length === 0) pattern.lastIndex += (slice.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
-    }
+    matches = matcher.findInTokens(slice, tokens);
     if (byBlock.size > 20_000) byBlock.clear();
     byBlock.set(slice, matches);
   }
   return matches;
-}
-
-/** Escapes a string for a regular expression, letting any run of white space or hyphen-like dashes match. */
-function longFormPattern(long: string): string {
-  return long
-    .trim()
-    .split(/\s+/u)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-\u2010\u2011]/g, '[-\u2010\u2011 ]'))
-    .join('\\s+');
 }
 
 /**
@@ -537,18 +487,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
   const insideLongForm = (block: number, start: number, end: number): boolean => {
     const list = longFormsByBlock.get(block);
     if (!list) return false;
-    let low = 0;
-    let high = list.length - 1;
-    let last = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]!.longStart <= start) {
-        last = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
+    const last = lowerBound(list.length, (k) => list[k]!.longStart <= start) - 1;
     for (let k = last; k >= 0 && k > last - 4; k--) {
       const d = list[k]!;
       if (start >= d.longStart && end <= d.longEnd) return true;
@@ -571,39 +510,39 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
       // Never push toward a form discouraged-variant tells the author to leave (`granzyme B (GZMB)`:
       // GZMB is the gene symbol, so granzyme B written out again is right).
       if (isDiscouragedForm(context, definition.key)) continue;
-      // Nobody writes out a long form of this size again, and one such alternative (hostile
-      // input: a word of a million letters) would overflow the pattern compiler's stack.
+      // Nobody writes out a long form of this size again (hostile input: a word of a million letters).
       if (definition.long.length > LONGEST_REPEATED_LONG_FORM) continue;
       const folded = definition.long.trim().toLowerCase().replace(/\s+/gu, ' ');
       if (!candidates.has(folded)) candidates.set(folded, definition);
     }
     if (candidates.size === 0) continue;
-    const alternatives = [...candidates.values()].sort((a, b) => b.long.length - a.long.length).map((d) => `(${longFormPattern(d.long)})`);
-    const pattern = longFormRegex(alternatives);
+    // Longest first: the order a reader's eye would try them in (the matcher prefers the longest match anyway).
     const ordered = [...candidates.values()].sort((a, b) => b.long.length - a.long.length);
+    const matcher = longFormMatcher(ordered.map((d) => d.long));
     for (const index of blocksByScope.get(scope) ?? []) {
       const block = model.prose.blocks[index]!;
       const slice = model.prose.masked.slice(block.start, block.end);
-      for (const match of longFormMatches(pattern, slice)) {
-        const definition = ordered[match.which];
+      for (const occurrence of longFormMatches(matcher, slice, model.blockTokens[index]!)) {
+        const definition = ordered[occurrence.phrase];
         if (!definition) continue;
-        const start = block.start + match.index;
-        const end = start + match.text.length;
-        if (start < definition.shortEnd || insideLongForm(index, start, end - match.plural.length)) continue;
-        // The pattern may only run across white space: a masked comment or code span in between is not a repeat.
-        if (model.text.slice(start, end) !== match.text) continue;
+        const start = block.start + occurrence.start;
+        const end = block.start + occurrence.end;
+        const plural = occurrence.plural ? 's' : '';
+        if (start < definition.shortEnd || insideLongForm(index, start, end - plural.length)) continue;
+        const written = slice.slice(occurrence.start, occurrence.end);
+        // The match may only run across white space: a masked comment or code span in between is not a repeat.
+        if (model.text.slice(start, end) !== written) continue;
         // Part of an identifier (`{{ebm_tocilizumab_ct}}`): not the long form written out.
         if (isInsideIdentifier(model.text, start, end)) continue;
         // `CRS, cytokine release syndrome;` in a list of pairs the detector did not read as a list: an explanation, not a repeat.
         if (isPairedWith(model.text, start, end, definition.short) || isPairedWith(model.text, start, end, definition.key)) continue;
-        const plural = match.plural;
         // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
         const replacement = definition.short !== definition.key && /s$/u.test(definition.short) ? definition.short : definition.key + plural;
         findings.push({
           rule: 'long-form-after-abbreviation',
           start,
           end,
-          message: `'${match.text}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${replacement}'.`,
+          message: `'${written}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${replacement}'.`,
           data: { key: definition.key, scope },
           fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start, end, newText: replacement }], safe: !repeatsNeighbour(model.text, start, end, replacement) && !isFollowedByBracket(model.text, end) }],
         });

@@ -1,4 +1,5 @@
-import type { ProseBlock } from '../markdown/proseScanner';
+import { LOOK_ALIKES } from '../text/characters';
+import { WordFlag } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
 
 // Letters of a script other than Latin and Greek (Greek letters are symbols in this field: IFN-γ, CD3ζ, μL).
@@ -8,40 +9,23 @@ const PLAIN_LATIN_OR_GREEK = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
 /** Only letters of the Mathematical Alphanumeric Symbols block (U+1D400–U+1D7FF), not `µ` or `ℓ`. */
 const MATHEMATICAL_LETTERS = /^[\u{1D400}-\u{1D7FF}]+$/u;
 const SYMBOL_LETTERS = /^[\p{Script=Common}\p{Script=Inherited}]+$/u;
-// A cheap first look: any character beyond Latin, Greek, and general punctuation or symbols.
-const OTHER_SCRIPT = /[^\u0000-\u024F\u0370-\u03FF\u1E00-\u1FFF\u2000-\u2BFF]/u;
-const GREEK_LOOK_ALIKE = /[οΟΑΒΕΖΗΙΚΜΝΡΤΥΧ]/u;
-// Without the u flag: every character it looks for is one code unit (a surrogate half is one of them), and it scans ~5x faster.
-const SUSPECT_CHARACTER = new RegExp(`${OTHER_SCRIPT.source}|${GREEK_LOOK_ALIKE.source}`, 'g');
-
-/** Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant. */
-const LOOK_ALIKES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S', Ԁ: 'D',
-  ο: 'o', Ο: 'O', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-};
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'u');
+const LETTERS = /[\p{L}\p{M}]+/gu;
 
 /**
- * The blocks holding a letter beyond Latin and Greek or a Greek look-alike, in order. Most
- * documents hold only Latin and Greek, and the rest only a few such blocks: one scan of the
- * whole text finds them (blocks are sorted and never overlap).
+ * The words of a block (from the token pass) whose flags hold `flag`, as [text, offset in the
+ * document]. Most blocks hold only Latin and Greek letters, which their flags' union says at once.
  */
-function blocksToExamine(blocks: readonly ProseBlock[], masked: string): ProseBlock[] {
-  const found: ProseBlock[] = [];
-  let index = 0;
-  SUSPECT_CHARACTER.lastIndex = 0;
-  for (let match = SUSPECT_CHARACTER.exec(masked); match !== null; match = SUSPECT_CHARACTER.exec(masked)) {
-    while (index < blocks.length && blocks[index]!.end <= match.index) index++;
-    if (index === blocks.length) break;
-    const block = blocks[index]!;
-    if (block.start <= match.index) {
-      found.push(block);
-      index++;
-    }
-    SUSPECT_CHARACTER.lastIndex = Math.max(SUSPECT_CHARACTER.lastIndex, index < blocks.length ? blocks[index]!.start : masked.length);
+function wordsFlagged(model: RuleContext['model'], index: number, flag: number): [string, number][] {
+  const tokens = model.blockTokens[index]!;
+  if ((tokens.flagsUnion & flag) === 0) return [];
+  const block = model.prose.blocks[index]!;
+  const words: [string, number][] = [];
+  for (let k = 0; k < tokens.count; k++) {
+    if ((tokens.flags[k]! & flag) === 0) continue;
+    words.push([model.prose.masked.slice(block.start + tokens.starts[k]!, block.start + tokens.ends[k]!), block.start + tokens.starts[k]!]);
   }
-  return found;
+  return words;
 }
 
 /** The sentence around `offset` within `[from, to)`. */
@@ -69,11 +53,14 @@ export function checkForeignScript(context: RuleContext): Finding[] {
   const { model } = context;
   const masked = model.prose.masked;
   const findings: Finding[] = [];
-  for (const block of blocksToExamine(model.prose.blocks, masked)) {
-    const slice = masked.slice(block.start, block.end);
-    // Look-alike letters inside Latin words (only blocks holding one need their words read).
-    for (const word of LOOK_ALIKE.test(slice) ? slice.matchAll(/[\p{L}\p{M}]+/gu) : []) {
-      const letters = word[0];
+  for (let index = 0; index < model.prose.blocks.length; index++) {
+    const block = model.prose.blocks[index]!;
+    // Look-alike letters inside Latin words: the letter runs of words holding one.
+    const lettersWithLookAlike: [string, number][] = [];
+    for (const [word, offset] of wordsFlagged(model, index, WordFlag.lookAlike)) {
+      for (const run of word.matchAll(LETTERS)) lettersWithLookAlike.push([run[0], offset + run.index!]);
+    }
+    for (const [letters, lettersStart] of lettersWithLookAlike) {
       if (!LATIN_LETTER.test(letters) || !LOOK_ALIKE.test(letters)) continue;
       const latin = countLetters(letters, /\p{Script=Latin}/u);
       if (latin < 2) continue;
@@ -86,7 +73,7 @@ export function checkForeignScript(context: RuleContext): Finding[] {
         const next = letters[offset + ch.length];
         const between = prev !== undefined && next !== undefined && LATIN_LETTER.test(prev) && LATIN_LETTER.test(next);
         if (meant && (!isGreek || between)) {
-          const start = block.start + word.index! + offset;
+          const start = lettersStart + offset;
           findings.push({
             rule: 'foreign-script',
             start,
@@ -99,9 +86,12 @@ export function checkForeignScript(context: RuleContext): Finding[] {
         offset += ch.length;
       }
     }
-    // Whole words in another script.
-    for (const run of slice.matchAll(FOREIGN_RUN)) {
-      const start = block.start + run.index!;
+    // Whole words in another script: the runs of such letters in words holding one.
+    const foreignRuns: [RegExpMatchArray, number][] = [];
+    for (const [word, offset] of wordsFlagged(model, index, WordFlag.otherScript)) {
+      for (const run of word.matchAll(FOREIGN_RUN)) foreignRuns.push([run, offset + run.index!]);
+    }
+    for (const [run, start] of foreignRuns) {
       const end = start + run[0].length;
       // Mathematical letters (`𝛽`, `𝐂𝐀𝐑`, U+1D400–U+1D7FF) are styled Latin or Greek, not another script.
       const plain = run[0].normalize('NFKC');

@@ -1,3 +1,4 @@
+import { lowerBound } from './sortedSearch';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 /**
@@ -48,14 +49,7 @@ export class LineIndex {
   /** The zero-based line holding `offset`. */
   lineAt(offset: number): number {
     const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, lowerBound(starts.length, (line) => starts[line]! <= offset) - 1);
   }
 
   /** LSP position of `offset`, clamped into the text. */

@@ -21,19 +21,17 @@ const LONGEST_USEFUL_GROUP = 400;
 const DEEPEST_NESTING = 64;
 
 /**
- * Finds matched bracket pairs in `text[from, to)`, innermost first in order of
- * their closing bracket. A closer whose opener is of the other kind is ignored;
- * a blank line drops every open group, because groups never span paragraphs.
+ * Finds matched bracket pairs in `text[from, to)`, innermost first in order of their closing
+ * bracket, from the token pass's `marks` (the offsets of brackets and line feeds, in order).
+ * A closer whose opener is of the other kind is ignored; a blank line drops every open group,
+ * because groups never span paragraphs.
  */
-export function findBracketGroups(text: string, from: number, to: number): BracketGroup[] {
+export function findBracketGroups(text: string, marks: readonly number[], from: number, to: number): BracketGroup[] {
   const groups: BracketGroup[] = [];
   const openers: number[] = [];
-  // Only brackets and line breaks matter: the regular expression jumps between them
-  // (one-character matches: `test` gives the place without allocating a match).
-  const interesting = /[()[\]\n]/g;
-  interesting.lastIndex = from;
-  while (interesting.test(text)) {
-    const offset = interesting.lastIndex - 1;
+  for (let m = 0; m < marks.length; m++) {
+    const offset = marks[m]!;
+    if (offset < from) continue;
     if (offset >= to) break;
     const character = text.charCodeAt(offset);
     if (character === 0x28 /* ( */ || character === 0x5b /* [ */) {

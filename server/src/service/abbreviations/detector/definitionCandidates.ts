@@ -37,10 +37,10 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
   reorderedInitialsDefinition,
 ];
 
-/** All candidates in `text[from, to)`, in order of their brackets' closing. */
-export function findDefinitionCandidates(text: string, from: number, to: number): DefinitionCandidate[] {
+/** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */
+export function findDefinitionCandidates(text: string, marks: readonly number[], from: number, to: number): DefinitionCandidate[] {
   const candidates: DefinitionCandidate[] = [];
-  const groups = findBracketGroups(text, from, to);
+  const groups = findBracketGroups(text, marks, from, to);
   const letterLabels = singleLetterContents(text, groups);
   for (const group of groups) {
     const candidate =
