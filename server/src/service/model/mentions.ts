@@ -1,5 +1,6 @@
 import type { Span } from '../markdown/inlineExclusions';
 import { isWordCharacterBefore } from '../text/wordCharacters';
+import { isLowerCaseGeneSegment, isNotation } from './notation';
 
 /** One written use of something that looks like an abbreviation. */
 export interface MentionToken extends Span {
@@ -131,7 +132,7 @@ function classify(segment: string): SegmentKind {
     // /^\p{L}\p{Ll}+$/: a letter, then one or more lower-case letters.
     const first = segment.charCodeAt(0);
     const isWord = segment.length >= 2 && digits === 0 && (upper === 0 || (upper === 1 && first >= 0x41 && first <= 0x5a));
-    return isWord ? 'word' : 'short';
+    return isWord && !isLowerCaseGeneSegment(segment) ? 'word' : 'short';
   }
   if (/^[\p{N}.]+$/u.test(segment)) return 'digits';
   if (isAbbreviationSegment(segment)) return 'abbr';
@@ -319,7 +320,7 @@ const RESIDUE_REPEAT = new RegExp(`^(?:\\d{1,2}[x\u00d7]${RESIDUE}|${RESIDUE}\\d
 /** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
 function isCatalogueName(text: string): boolean {
   if (text.includes('/')) return true;
-  if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text) || RESIDUE_REPEAT.test(text)) return true;
+  if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text) || RESIDUE_REPEAT.test(text) || isNotation(text)) return true;
   if (CATALOGUE_NUMBER.test(text) && !CD_MARKER.test(text)) return true;
   return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text) || ELIDED_RECEPTOR_CHAIN.test(text);
 }
