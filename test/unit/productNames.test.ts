@@ -72,6 +72,10 @@ describe('in a document, one such use names the key', () => {
       'Probes were Quorvia QZL (Abbott). We ran the QZI service QuidCI&reg; and measured QDH release.\n';
     assert.deepEqual(undefinedKeys(text), ['QZI', 'QDH']);
   });
+  test('a title-cased heading is no product name', () => {
+    assert.deepEqual(undefinedKeys('# Title\n\n## QDH Release Assay\n\nWe measured QDH release.\n'), ['QDH']);
+    assert.deepEqual(undefinedKeys('# Title\n\nWe used the QZH Release Assay (Promegax).\n'), []);
+  });
   test('a tool of capitals and a word, cited to its own paper, is a name; capitals alone are not', () => {
     assert.deepEqual(undefinedKeys('Contigs were annotated with QMGT Blast[@lefrancQMGTInternational2015].'), []);
     assert.deepEqual(undefinedKeys('Killing by QZADC[@kimQZADCReview2019] was measured.'), ['QZADC']);

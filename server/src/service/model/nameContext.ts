@@ -85,7 +85,9 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
-    if (isNameInContext(model.prose.masked, mention) || isProductNameInContext(model.prose.masked, mention) || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
+    // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
+    const namesProduct = !mention.inHeading && isProductNameInContext(model.prose.masked, mention);
+    if (isNameInContext(model.prose.masked, mention) || namesProduct || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
   }
   return false;
 }
