@@ -1,6 +1,7 @@
 import type { Span } from '../markdown/inlineExclusions';
 import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
+import { isLowerCaseGeneSegment, isNotation } from './notation';
 
 /** One written use of something that looks like an abbreviation. */
 export interface MentionToken extends Span {
@@ -85,7 +86,8 @@ function classify(segment: string): SegmentKind {
   if (characters > 0 && digits === characters) return 'digits';
   if (isAbbreviationSegment(segment)) return 'abbr';
   if (GREEK_NAME.test(segment) || (greek === characters && characters <= 2)) return 'short';
-  return wordShape && characters >= 2 ? 'word' : 'short';
+  // A gene with a lower-case name after a hyphen (`HSV1-tk`) is part of the token, not a word.
+  return wordShape && characters >= 2 && !isLowerCaseGeneSegment(segment) ? 'word' : 'short';
 }
 
 /**
@@ -281,7 +283,7 @@ const RESIDUE_REPEAT = new RegExp(`^(?:\\d{1,2}[x\u00d7]${RESIDUE}|${RESIDUE}\\d
 /** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
 function isCatalogueName(text: string): boolean {
   if (text.includes('/')) return true;
-  if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text) || RESIDUE_REPEAT.test(text)) return true;
+  if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text) || RESIDUE_REPEAT.test(text) || isNotation(text)) return true;
   if (CATALOGUE_NUMBER.test(text) && !CD_MARKER.test(text)) return true;
   return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text) || ELIDED_RECEPTOR_CHAIN.test(text);
 }

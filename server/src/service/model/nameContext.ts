@@ -1,5 +1,6 @@
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
+import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 
 /**
  * Names that look like abbreviations but are names given to one thing: an antibody clone
@@ -20,6 +21,8 @@ const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|
 const ALONE_IN_BRACKETS = /^\s*(?:[),;/]|(?:and|or)\s)/u;
 /** An earlier item of a list of names: `X, `, `X and `, `X/`, `X or `, with a prefix such as `bat-`. */
 const EARLIER_LIST_ITEM = /(?:\p{Ll}+-)?[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\/)$/u;
+/** A capitalised word as an earlier item: a strain or isolate named by a place (`strain (e.g., Mai, BR29)`). */
+const PROPER_NAME_ITEM = /^\p{Lu}\p{Ll}+(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/u;
 /** Names in a list carry numbers as the name itself does (`AB-7 and CD-P5`, not `CD16/FcγRIIIa and`). */
 const HAS_NUMBER = /\p{N}/u;
 /** What follows a name: `X mice`, `X antibody clone`, `X clone` (a slash-joined strain part may come first). */
@@ -53,7 +56,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   // Step back over earlier names of the same list: `cocktails (AB-7 and «CD-P5»)`.
   for (let items = 0; items < 5; items++) {
     const earlier = EARLIER_LIST_ITEM.exec(before);
-    if (!earlier || !HAS_NUMBER.test(earlier[0])) break;
+    if (!earlier || !(HAS_NUMBER.test(earlier[0]) || PROPER_NAME_ITEM.test(earlier[0]))) break;
     before = before.slice(0, earlier.index);
   }
   const lead = NAME_LEAD.exec(before);
@@ -82,7 +85,9 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
-    if (isNameInContext(model.prose.masked, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
+    // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
+    const namesProduct = !mention.inHeading && isProductNameInContext(model.prose.masked, mention);
+    if (isNameInContext(model.prose.masked, mention) || namesProduct || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
   }
   return false;
 }
@@ -97,15 +102,24 @@ const GLUED_CITATION = /^[ \u00a0]?\[-?@([\p{L}\p{N}_:.#$%&+?<>~/-]+)/u;
 /** A name rather than a word of capitals: a lower-case letter or a digit (`MiXCR`, `GRIDSS2`, `PyClone-VI`; not `IMGT`). */
 const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
 
+/** A capitalised word completing a tool's name before its citation: `IMGT Blast[@…]`. */
+const NAME_WORD_BEFORE_CITATION = /^[ \u00a0]\p{Lu}\p{Ll}+(?=[ \u00a0]?\[-?@)/u;
+
 /**
  * A tool or resource cited to the paper that introduced it: the citation follows the name
  * at once and its key carries the name (`GRIDSS2[@cameronGRIDSS2Comprehensive2021]`), as keys
  * built from the paper's title do. `ADCC[@smith2020]` does not qualify; nor does a word of
- * capitals, which may be an abbreviation the cited paper also uses.
+ * capitals alone, which may be an abbreviation the cited paper also uses; capitals and a
+ * capitalised word do (`IMGT Blast[@lefrancIMGTInternational2015]`), the two words of a tool's name.
  */
 function isCitedToItsOwnPaper(text: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  if (!NAME_SHAPE.test(mention.text)) return false;
-  const key = GLUED_CITATION.exec(text.slice(mention.end, mention.end + 120))?.[1];
+  let end = mention.end;
+  if (!NAME_SHAPE.test(mention.text)) {
+    const word = NAME_WORD_BEFORE_CITATION.exec(text.slice(end, end + 40));
+    if (!word) return false;
+    end += word[0].length;
+  }
+  const key = GLUED_CITATION.exec(text.slice(end, end + 120))?.[1];
   if (!key) return false;
   const name = compact(mention.text);
   return name.length >= 4 && compact(key).includes(name);

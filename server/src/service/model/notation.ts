@@ -1,0 +1,84 @@
+/**
+ * Notations that have the shape of an abbreviation but are written in a notation of their
+ * own, which a reader decodes by its rules rather than from a definition: a chemical formula
+ * (`TcO4`, `MgCl2`), a glycine–serine linker (`G4S`, as in `(G4S)3`), an IgG glycoform
+ * (`G0F`, `G1FB`, `G2FS1`), a reference genome build (`GRCh37`, `GRCm39`), a camel-cased
+ * software name with its version (`MuTect2`) and a kit's chemistry version (`10Xv3`). Read from the
+ * shape of the token alone, so that it holds in every context.
+ */
+
+/** The symbols of the chemical elements (deuterium and tritium left out: `D` and `T` are too common as letters). */
+const ELEMENT_SYMBOLS = new Set(
+  (
+    'H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr ' +
+    'Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu ' +
+    'Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr'
+  ).split(' '),
+);
+
+/** One element with its count: `Tc`, `O4`, `Cl2`. */
+const ELEMENT_WITH_COUNT = /([A-Z][a-z]?)(\d*)/gy;
+
+/** The non-metals that end the formulas of salts, acids and oxides (`…O4`, `…Cl2`, `…N3`). */
+const FORMULA_ENDINGS = new Set(['H', 'C', 'N', 'O', 'F', 'P', 'S', 'Cl', 'Br', 'I']);
+
+/**
+ * A chemical formula: two or more element symbols, each with an optional count, holding a
+ * count and a two-letter symbol and ending in a non-metal (`TcO4`, `MgCl2`, `NaN3`). Formulas
+ * of one-letter symbols only (`H2O2`, `KH2PO4`) are left to be mentions: gene symbols have
+ * that shape too (`CYP2B6`, `B7H3`, `NOS2`, `HSP90B1` all spell elements); so are names
+ * ending in a metal (`CoV2`, a coronavirus, spells cobalt and vanadium).
+ */
+export function isChemicalFormula(text: string): boolean {
+  if (text.length < 3 || text.length > 16) return false;
+  ELEMENT_WITH_COUNT.lastIndex = 0;
+  let elements = 0;
+  let counts = 0;
+  let twoLetter = false;
+  let at = 0;
+  let last = '';
+  for (let match = ELEMENT_WITH_COUNT.exec(text); match !== null && match[0].length > 0; match = ELEMENT_WITH_COUNT.exec(text)) {
+    if (!ELEMENT_SYMBOLS.has(match[1]!)) return false;
+    elements++;
+    if (match[2]!.length > 0) counts++;
+    if (match[1]!.length === 2) twoLetter = true;
+    at = ELEMENT_WITH_COUNT.lastIndex;
+    last = match[1]!;
+  }
+  return at === text.length && elements >= 2 && counts >= 1 && twoLetter && FORMULA_ENDINGS.has(last);
+}
+
+/** A glycine–serine linker unit (`G4S`, `G3S`), written as residues with their counts. */
+const GLYCINE_SERINE_LINKER = /^G[2-5]S$/;
+/**
+ * An IgG Fc glycoform in the shorthand used in glycomics: galactoses (`G0`–`G2`), then fucose
+ * `F`, bisecting GlcNAc `B` and as many sialic acids as galactoses at most (`G1FS1`, `G2S2`);
+ * at least one of these, so that the cell-cycle phases `G0`, `G1`, `G2` (and the gene `G0S2`) stay out.
+ */
+const GLYCOFORM = /^(?:G[0-2](?:FB?|B)|G1F?B?S1|G2F?B?S[12])$/;
+/** A Genome Reference Consortium build: `GRCh37`, `GRCh38`, `GRCm39`, `GRCz11`. */
+const GENOME_BUILD = /^GRC[a-z]\d{2}$/;
+
+/** A camel-cased name with its version (`MuTect2`, `GraphPad8`): software, as the camel-cased name alone is. */
+const CAMEL_NAME_WITH_VERSION = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+\d{1,2}$/u;
+
+/** A kit or chemistry version after a product's code: `10Xv2`, `10Xv3` (10x Genomics chemistry). */
+const PRODUCT_VERSION = /^\p{N}+\p{Lu}+v\d{1,2}$/u;
+
+/** True for a token written in a notation of its own (see the module comment), not an abbreviation. */
+export function isNotation(text: string): boolean {
+  return GLYCINE_SERINE_LINKER.test(text) || GLYCOFORM.test(text) || GENOME_BUILD.test(text) || CAMEL_NAME_WITH_VERSION.test(text) || PRODUCT_VERSION.test(text) || isChemicalFormula(text);
+}
+
+/** Two lower-case consonants: a gene written in the lower case of viral and bacterial genetics (`tk`), no English word. */
+const LOWER_CASE_GENE = /^[bcdfghjklmnpqrstvwxz]{2}$/;
+/** Two-consonant abbreviations of prose and units, which a hyphen joins to a name as words: `CAR-vs-TCR`, `IL-2-ng`. */
+const PROSE_CONSONANT_PAIRS = new Set(['vs', 'cf', 'pg', 'ng', 'mg', 'kg', 'ml', 'bp', 'kb', 'nt', 'hr', 'st', 'nd', 'rd', 'th', 'wk', 'sc', 'pm']);
+
+/**
+ * True for a hyphen-joined segment that is a lower-case gene symbol, part of the name before
+ * it (`HSV1-tk`, `HSV-tk`, herpes simplex virus thymidine kinase), not a word that ends the name.
+ */
+export function isLowerCaseGeneSegment(segment: string): boolean {
+  return LOWER_CASE_GENE.test(segment) && !PROSE_CONSONANT_PAIRS.has(segment);
+}

@@ -1,0 +1,82 @@
+import type { AbbreviationMention } from './documentModel';
+
+/**
+ * Products, organisations and motifs named in a methods section, which journals do not ask
+ * authors to define: the words around a use say it is a name. Each reading needs two marks,
+ * because capitals before `assay` or `kit` are as often an abbreviation (`ADCC assay`, `ELISA
+ * kit`) as a product:
+ * - a product line after its maker's name, before a product noun (`Vysis LSI … probes`,
+ *   `Metasystems XL break apart probes`, `the NanoString DLBCL90 assay`, `IntelliCyt iQue
+ *   Screener`);
+ * - a product noun followed by the supplier in brackets (`VBR configuration (Sartorius)`,
+ *   `Ni-NTA spin columns (Qiagen)`), or a maker's name before and the supplier after
+ *   (`Vysis LSI (Abbott)`);
+ * - a title-cased product name ending in a product noun (`ALINE FFPE GenePure Purification
+ *   Kit`, `LCR Modules`), or a model name after one (`Screener PLUS`);
+ * - an organisation named in full (`BC Cancer Research Ethics Board`), and a study code after
+ *   one (`Canadian Cancer Trials Group LY17`);
+ * - a coined name introduced in quotation marks (`("LySeqST"; Table S3)`);
+ * - a motif of one-letter residue codes (`a RRAR furin recognition site`, `the RGD motif`).
+ * And, read on the text itself, a name marked as a trademark (`CircleCI&reg;`, `QZX™`).
+ */
+
+/** What a product is called: a kit, an assay, an instrument and its parts, software. */
+const PRODUCT_NOUN = String.raw`(?:kits?|assays?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?)`;
+/** A product noun, perhaps after up to three words that qualify it (`break apart probes`, `spin columns`). */
+const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{L}\p{N}-]+){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
+/** A title-cased product name: capitalised words, then a capitalised product noun (`FFPE GenePure Purification Kit`, `Modules`). */
+const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{Lu}][\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array)\b`, 'u');
+/** A supplier in brackets: one to three capitalised words, no digits (`(Abbott)`, `(GE Healthcare)`, `(Thermo Scientific)`). */
+const SUPPLIER = String.raw`\((?:\p{Lu}[\p{L}&.-]*)(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,2}\)`;
+/**
+ * The supplier right after the product, or after the instrument it runs on: `assay on the
+ * nCounter platform (NanoString)`, `kit with the Nimbus robot (Hamilton)`.
+ */
+const SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:on|with|using|in)[ \u00a0]+(?:an?|the)?[ \u00a0]*[\p{L}\p{N}-]+[ \u00a0]+${PRODUCT_NOUN})?[ \u00a0]*${SUPPLIER}`, 'u');
+/** A maker's name right before the mention, mid-sentence: a capitalised or camel-cased word (`Vysis`, `NanoString`, `IntelliCyt`). */
+const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*)[ \u00a0]+$/u;
+/** A model name after a title-cased product noun: `Screener PLUS`, `System XT`. */
+const AFTER_PRODUCT_TITLE = /(?:Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Kit)[ \u00a0]+$/u;
+/** Words that head the name of an organisation. */
+const ORGANISATION_HEAD = String.raw`(?:University|Institute|Board|Agency|Centre|Center|Hospital|Foundation|Group|Society|Council|Consortium|Committee|Network|Alliance)`;
+/** An organisation named after the mention: capitalised words ending in a head (`Cancer Research Ethics Board`). */
+const ORGANISATION_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\p{Lu}[\p{L}-]*){0,4}?[ \u00a0]+${ORGANISATION_HEAD}\b`, 'u');
+/** An organisation named right before the mention (`Cancer Trials Group `). */
+const ORGANISATION_BEFORE = new RegExp(String.raw`\p{Lu}\p{Ll}+[ \u00a0]+${ORGANISATION_HEAD}[ \u00a0]+$`, 'u');
+/** A coined name in quotation marks at the start of brackets: `("LySeqST"; …)`, `(“X”)`. */
+const QUOTED_IN_BRACKETS_BEFORE = /\([ \u00a0]*["\u201c]$/u;
+const QUOTE_AFTER = /^["\u201d]/u;
+/** One-letter amino-acid codes only: a motif such as `RRAR` or `RGD`. */
+const RESIDUE_LETTERS = /^[ACDEFGHIKLMNPQRSTVWY]{3,7}$/;
+/** What a motif is called, perhaps after a word (`furin recognition site`, `cleavage site`, `motif`). */
+const MOTIF_AFTER = /^(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+(?:motifs?|(?:cleavage|recognition|binding)[ \u00a0]+sites?)\b/u;
+/** A lower-case letter or a digit: a coined name (`LySeqST`), not a word of capitals. */
+const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
+const HAS_DIGIT = /\p{N}/u;
+
+/** How far around a mention the context is read. */
+const LOOK_BEHIND = 60;
+const LOOK_AHEAD = 80;
+
+/** True when the words around the mention name a product, an organisation, a study, a coined name or a motif. */
+export function isProductNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
+  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
+  if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
+  if (NAME_SHAPE.test(mention.text) && QUOTED_IN_BRACKETS_BEFORE.test(before) && QUOTE_AFTER.test(after)) return true;
+  if (ORGANISATION_AFTER.test(after)) return true;
+  if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;
+  if (TITLED_PRODUCT_AFTER.test(after) || AFTER_PRODUCT_TITLE.test(before)) return true;
+  const productNoun = PRODUCT_NOUN_AFTER.exec(after);
+  const hasMaker = MAKER_BEFORE.test(before);
+  if (productNoun && (hasMaker || SUPPLIER_AFTER.test(after.slice(productNoun[0].length)))) return true;
+  return hasMaker && SUPPLIER_AFTER.test(after);
+}
+
+/** A trademark or registered sign right after a name, as a character, an HTML entity, a superscript or in brackets. */
+const TRADEMARK_AFTER = /^(?:[\u00ae\u2122]|&(?:reg|trade);|\^[\u00ae\u2122]\^|<sup>[\u00ae\u2122]<\/sup>|\((?:R|TM)\))/u;
+
+/** True when the document's text marks the mention as a trademark: a product's name (`CircleCI&reg;`). */
+export function isMarkedAsTrademark(text: string, mention: Pick<AbbreviationMention, 'end'>): boolean {
+  return TRADEMARK_AFTER.test(text.slice(mention.end, mention.end + 12));
+}

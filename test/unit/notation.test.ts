@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findMentionTokens } from '../../server/src/service/model/mentions';
+import { isChemicalFormula, isLowerCaseGeneSegment, isNotation } from '../../server/src/service/model/notation';
+import { undefinedKeys } from '../helpers/undefinedKeys';
+
+const mentionsOf = (text: string) => findMentionTokens(text, 0, text.length).map((m) => m.text);
+
+describe('notations are not abbreviations', () => {
+  const notations = [
+    // Chemical formulas with a two-letter element and a count.
+    'TcO4', 'MgCl2', 'NaN3', 'CuSO4', 'ZnCl2',
+    // Glycine–serine linkers.
+    'G4S', 'G3S',
+    // IgG glycoforms.
+    'G0F', 'G1FB', 'G2FS1', 'G2S2', 'G0B',
+    // Genome builds.
+    'GRCh37', 'GRCm39', 'GRCz11',
+    // Camel-cased software with its version; a kit chemistry version.
+    'QuarTect2', 'FlowMix10', '10Xv3',
+  ];
+  for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
+
+  const abbreviations = [
+    // Gene symbols that spell one-letter elements, and pairs with one count.
+    'CYP2B6', 'B7H3', 'NOS2', 'HSP90B1', 'NK1', 'HSV1', 'CO2', 'KH2PO4',
+    // Cell-cycle phases and a gene that look like glycoforms; more sialic acids than galactoses.
+    'G1', 'G0S2', 'G0S1', 'G1S2',
+    // Linkers are glycine–serine units of a few residues; other G…S codes are not.
+    'G6S', 'G12S',
+    // Capitals are not a genome build, nor a camel word without a version.
+    'GRCH37', 'QuarTect', 'CoV2', 'IgG1', 'HepG2',
+  ];
+  for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
+
+  test('a formula needs every part to be an element', () => {
+    assert.equal(isChemicalFormula('TcO4'), true);
+    assert.equal(isChemicalFormula('TqO4'), false);
+    assert.equal(isChemicalFormula('Tc'), false);
+  });
+
+  test('in prose, notations give no mention and no undefined-abbreviation', () => {
+    assert.deepEqual(mentionsOf('a (G4S)3 linker, (99m)TcO4- uptake, G0F and G2FS1 glycans on GRCh38 with QuarTect2'), []);
+    assert.deepEqual(undefinedKeys('The fusion used a (G4S)4 linker and reads went to GRCh37 and the G1FB glycoform.'), []);
+  });
+  test('an abbreviation beside notation is still reported', () => {
+    assert.deepEqual(undefinedKeys('The QZL fusion used a (G4S)4 linker.'), ['QZL']);
+  });
+});
+
+describe('a lower-case gene after a hyphen belongs to the name', () => {
+  test('two consonants that are not a unit or prose abbreviation', () => {
+    assert.equal(isLowerCaseGeneSegment('tk'), true);
+    for (const word of ['vs', 'ng', 'bp', 'of', 'to', 'neo', 'cell']) assert.equal(isLowerCaseGeneSegment(word), false, word);
+  });
+  test('the mention runs over it; ordinary words still cut the token', () => {
+    assert.deepEqual(mentionsOf('the QSV1-tk and QSV-tk reporters; CAR-vs-TCR; NK-cell lysis; IL-2-ng doses'), ['QSV1-tk', 'QSV-tk', 'CAR', 'TCR', 'NK', 'IL-2']);
+  });
+  test('reported once, whatever the case of the gene', () => {
+    assert.deepEqual(undefinedKeys('The QSV1-tk reporter and the QSV1-TK gene.'), ['QSV1-tk']);
+  });
+});

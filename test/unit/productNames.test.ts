@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isMarkedAsTrademark, isProductNameInContext } from '../../server/src/service/model/productNames';
+import { parseMarked } from '../helpers/marked';
+import { undefinedKeys } from '../helpers/undefinedKeys';
+
+/** Whether the «marked» mention is read as a product, organisation, coined name or motif by the words around it. */
+function readsAsProduct(source: string): boolean {
+  const { text, ranges } = parseMarked(source);
+  const range = ranges[0]!;
+  return isProductNameInContext(text, { start: range.start, end: range.end, text: text.slice(range.start, range.end) });
+}
+
+describe('products, organisations, coined names and motifs named in methods', () => {
+  const names = [
+    // A maker's name before, and a product noun or the supplier after.
+    'stained with commercially available Quorvia «QZL» (Abbott) probes',
+    'or Metrasys «QX» break apart probes for the fusion',
+    'profiled with the NanoQuant «QLB90» assay',
+    'analysed on an IntelliQuant «iQz» Screener and sorted',
+    // A product noun, then the supplier in brackets (perhaps after the instrument it runs on).
+    'run with «QVB» configuration (Sartorix) at 35 s',
+    'purified on Nickel-«QTA» spin columns (Qiagex) as described',
+    'biotinylated with «QirA» enzyme (BPX Biosciences) overnight',
+    'profiled using the «QLB90» assay on the nQounter platform (NanoQuant)',
+    // A title-cased product name ending in a product noun; a model name after one.
+    'extracted with the «QLINE» FFPE GenePure Purification Kit (FP-2001)',
+    'available as part of the «QCR» Modules suite',
+    'an IntelliQuant iQz Screener «QPLUS» with its optics',
+    // An organisation named in full; a study code after one.
+    'queried the «QB» Cancer Research Ethics Board records',
+    'six patients from the Northern Cancer Trials Group «QY17» cohort',
+    // A coined name in quotation marks at the start of brackets.
+    'a panel of genes ("«QySeqST»", Table S6) was sequenced',
+    // A motif of one-letter residue codes.
+    'the spike contains a «RRQR» furin recognition site',
+    'binding through the «RGD» motif',
+  ];
+  for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
+
+  const abbreviations = [
+    // A product noun alone: the capitals name what an assay measures or a kit detects.
+    'cytotoxicity was read with the «QDH» assay and counted',
+    'cytokines were measured by «QLISA» kit in duplicate',
+    // A capitalised word at the start of a sentence is no maker.
+    'Results were clear. Human «QK» assay values rose.',
+    // A supplier needs capitalised words; a plain bracket is not one.
+    'read by «QDH» assay (see below) in triplicate',
+    // Capitals before an ordinary noun, or a capitalised word that heads no organisation.
+    'the «QK» Cancer trials were reviewed',
+    'a «QK» cell product was infused',
+    // A capitalised word in quotation marks is a scare quote, not a coined name; brackets without quotes neither.
+    'the so-called ("«QZC»") response',
+    'a panel of genes («QySeqST», Table S6) was sequenced',
+    // Capitals that are not residue codes, or residues before another noun.
+    'the «QXZ» motif was absent',
+    'the «TCR» repertoire was sequenced',
+  ];
+  for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsProduct(source), false));
+
+  test('a trademark sign after a name marks a product', () => {
+    const end = 'We used QuidCI'.length;
+    for (const mark of ['®', '™', '&reg;', '&trade;', '^®^', '(R)']) assert.equal(isMarkedAsTrademark(`We used QuidCI${mark} here`, { end }), true, mark);
+    for (const other of [' (RR)', ' ®', '-like']) assert.equal(isMarkedAsTrademark(`We used QuidCI${other} here`, { end }), false, other);
+  });
+});
+
+describe('in a document, one such use names the key', () => {
+  test('product, organisation and trademark names are not reported; an abbreviation beside them is', () => {
+    const text =
+      'Samples came from the QB Cancer lymphoma database and the QB Cancer Research Ethics Board approved it. ' +
+      'Probes were Quorvia QZL (Abbott). We ran the QZI service QuidCI&reg; and measured QDH release.\n';
+    assert.deepEqual(undefinedKeys(text), ['QZI', 'QDH']);
+  });
+  test('a title-cased heading is no product name', () => {
+    assert.deepEqual(undefinedKeys('# Title\n\n## QDH Release Assay\n\nWe measured QDH release.\n'), ['QDH']);
+    assert.deepEqual(undefinedKeys('# Title\n\nWe used the QZH Release Assay (Promegax).\n'), []);
+  });
+  test('a tool of capitals and a word, cited to its own paper, is a name; capitals alone are not', () => {
+    assert.deepEqual(undefinedKeys('Contigs were annotated with QMGT Blast[@lefrancQMGTInternational2015].'), []);
+    assert.deepEqual(undefinedKeys('Killing by QZADC[@kimQZADCReview2019] was measured.'), ['QZADC']);
+  });
+  test('a strain named in a list after a place name is a name', () => {
+    assert.deepEqual(undefinedKeys('Antigen names give the strain (e.g., Mai, QR29).'), []);
+    assert.deepEqual(undefinedKeys('Antigen names give the target (e.g., Mai, QR29).'), ['QR29']);
+  });
+});
