@@ -140,13 +140,21 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
   const { count, starts, ends, flags } = tokens;
   let first = 0;
   let hasUpper = false;
+  // Words joined by underscores (`PT_0SPKM4S8`, `sample_CD8_T`) are an identifier: a name from
+  // data or code, never an abbreviation, and so are the words joined to them.
+  let identifier = false;
   for (let k = 0; k < count; k++) {
     hasUpper ||= (flags[k]! & WordFlag.upper) !== 0;
+    if (k + 1 < count && starts[k + 1] === ends[k]! + 1 && masked.charCodeAt(ends[k]!) === 0x5f /* _ */) {
+      identifier = true;
+      continue;
+    }
     if (k + 1 < count && joinsNext(masked, ends[k]!, starts[k + 1]!, ends[k + 1]!)) continue;
     // Most words with a capital are sentence starts (`The`): never a mention, passed over without slicing.
-    if (hasUpper && !(first === k && isPlainCapitalisedWord(masked, starts[k]!, ends[k]!))) tokenise(masked, starts[first]!, ends[k]!, found);
+    if (hasUpper && !identifier && !(first === k && isPlainCapitalisedWord(masked, starts[k]!, ends[k]!))) tokenise(masked, starts[first]!, ends[k]!, found);
     first = k + 1;
     hasUpper = false;
+    identifier = false;
   }
   return dropShouting(masked, found);
 }
