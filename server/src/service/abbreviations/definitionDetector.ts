@@ -33,6 +33,19 @@ export interface DetectedDefinition {
   longEnd: number;
   /** `long-short` for `long form (SF)`, `short-long` for `SF (long form)`. */
   pattern: 'long-short' | 'short-long';
+  /**
+   * For an item of a series of definitions that leaves out the leading words it shares
+   * with the first item (`antibody-dependent cellular cytotoxicity (ADCC), complement
+   * deposition (ADCD)`): those words as written there (`antibody-dependent`). The full
+   * expansion is these words followed by `long`.
+   */
+  sharedLeadingWords?: string;
+  /**
+   * For the first of two coordinated terms that share their head words (`whole genome
+   * (WGS) or whole exome sequencing (WES)`): those words as written after the second
+   * term (`sequencing`). The full expansion is `long` followed by these words.
+   */
+  sharedTrailingWords?: string;
 }
 
 /**
@@ -50,15 +63,23 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     const marks = tokens?.marks ?? tokenize(text, start, end).marks;
     return findDefinitionCandidates(text, marks, start, end)
       .filter(isConvincingCandidate)
-      .map((candidate) => ({
-        short: text.slice(candidate.short.start, candidate.short.end),
-        shortStart: candidate.short.start,
-        shortEnd: candidate.short.end,
-        long: text.slice(candidate.long.start, candidate.long.end),
-        longStart: candidate.long.start,
-        longEnd: candidate.long.end,
-        pattern: candidate.pattern,
-      }))
+      .map((candidate): DetectedDefinition => {
+        const found: DetectedDefinition = {
+          short: text.slice(candidate.short.start, candidate.short.end),
+          shortStart: candidate.short.start,
+          shortEnd: candidate.short.end,
+          long: text.slice(candidate.long.start, candidate.long.end),
+          longStart: candidate.long.start,
+          longEnd: candidate.long.end,
+          pattern: candidate.pattern,
+        };
+        if (candidate.construction !== 'letters') {
+          const { sharedLeadingWords: leading, sharedTrailingWords: trailing } = candidate;
+          if (leading !== undefined) found.sharedLeadingWords = text.slice(leading.start, leading.end);
+          if (trailing !== undefined) found.sharedTrailingWords = text.slice(trailing.start, trailing.end);
+        }
+        return found;
+      })
       .sort((a, b) => a.shortStart - b.shortStart);
   } catch {
     // A detector bug must never take the editor down; the document just shows no definitions.

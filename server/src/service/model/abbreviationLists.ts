@@ -54,8 +54,9 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
   return entries;
 }
 
-// One pair of a legend key: a short form, a colon, and one to six words up to a comma, semicolon or full stop.
-const KEY_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,5})(?=[ \t]*(?:[,;.)]|$))/gu;
+// One pair of a legend key: a short form, a colon, and one to six words up to a comma, semicolon or
+// full stop, or a bracketed remark on the last pair (`VC: Viremic Controller (see methods).`).
+const KEY_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,5})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
 
 /**
  * Pairs of a legend key written `SF: long form, SF: long form` (two or more in a row, joined

@@ -152,6 +152,18 @@ function analyseBlock(
   return analysis;
 }
 
+/**
+ * The expansion a detected definition gives: its long form, after the leading words a
+ * series item shares with the first item (`antibody-dependent` + `complement deposition`)
+ * and before the head words two coordinated terms share (`whole genome` + `sequencing`).
+ */
+function expansionOf(found: DetectedDefinition): string {
+  let long = found.sharedLeadingWords === undefined ? found.long : `${found.sharedLeadingWords} ${found.long}`;
+  if (found.sharedTrailingWords !== undefined) long = `${long} ${found.sharedTrailingWords}`;
+  // Masked markup inside a long form (`_…coronavirus_ 2`, a citation) leaves runs of spaces.
+  return long.includes('  ') ? long.replace(/ {2,}/g, ' ') : long;
+}
+
 /** What kind of file a document is, from its name: `.txt` is all prose, everything else markdown. */
 export function documentFormat(uri: string): 'markdown' | 'text' {
   return /\.txt$/i.test(uri) ? 'text' : 'markdown';
@@ -215,8 +227,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
         short: found.short,
         shortStart: found.shortStart + shift,
         shortEnd: found.shortEnd + shift,
-        // Masked markup inside a long form (`_…coronavirus_ 2`, a citation) leaves runs of spaces.
-        long: found.long.includes('  ') ? found.long.replace(/ {2,}/g, ' ') : found.long,
+        long: expansionOf(found),
         longStart: found.longStart + shift,
         longEnd: found.longEnd + shift,
         pattern: found.pattern,

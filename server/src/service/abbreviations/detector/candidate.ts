@@ -22,7 +22,10 @@ export type DefinitionConstruction =
   | 'leading-number'
   | 'reordered-initials'
   | 'swapped-parts'
-  | 'prepositional-tail';
+  | 'prepositional-tail'
+  | 'shared-leading-words'
+  | 'prefixed-abbreviation'
+  | 'shared-head-words';
 
 interface CandidateSpans {
   /** Where the short form is written. */
@@ -49,6 +52,16 @@ export interface AlignedCandidate extends CandidateSpans {
 /** A pairing recognised by one of the written conventions in `readings/`, already checked there. */
 export interface ConstructedCandidate extends CandidateSpans {
   construction: Exclude<DefinitionConstruction, 'letters'>;
+  /**
+   * For an item of a series (`…, complement deposition (ADCD)`): the leading words it
+   * shares with the first item and leaves out (`antibody-dependent`), written there.
+   */
+  sharedLeadingWords?: TextSpan;
+  /**
+   * For the first of two terms that share their head (`whole genome (WGS) or whole exome
+   * sequencing`): the head words, written after the second term (`sequencing`).
+   */
+  sharedTrailingWords?: TextSpan;
 }
 
 /** A definition the detector could report, before the acceptance decision. */

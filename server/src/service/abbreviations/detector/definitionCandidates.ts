@@ -14,14 +14,19 @@ import { isDigit as isDigitCharacter, isUpperCaseLetter, isWhitespace, isWordCha
 import { trimLongFormEnd } from './longFormBounds.js';
 import { collectPrecedingWords, type WindowWord } from './precedingWords.js';
 import { firstItemOfBracket, hasShortFormShape, lastItemOfBracket, type TextSpan } from './shortFormShape.js';
-import { alignWithWords, countLetters, lettersOfWords, mostLongFormWords, shortFormLetters } from './wordAlignment.js';
-import { FUNCTION_WORDS } from './wordLists.js';
+import { alignWithWords, countLetters, lettersOfWords, mostLongFormWords, shortFormLetters, type WordAlignment } from './wordAlignment.js';
+import type { ComparableCharacter } from './comparableText.js';
+import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
 import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.js';
+import { prefixedAbbreviationDefinition } from './readings/prefixedAbbreviation.js';
 import { prepositionalTailDefinition } from './readings/prepositionalTail.js';
 import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
+import { sharedHeadWordsDefinition } from './readings/sharedHeadWords.js';
+import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
 import { signedShortFormDefinition } from './readings/signedShortForm.js';
+import { spelledHeadNounDefinition } from './readings/spelledHeadNoun.js';
 import { swappedPartsDefinition } from './readings/swappedParts.js';
 
 export type { DefinitionCandidate } from './candidate.js';
@@ -35,6 +40,10 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
   prepositionalTailDefinition,
   swappedPartsDefinition,
   reorderedInitialsDefinition,
+  spelledHeadNounDefinition,
+  sharedLeadingWordsDefinition,
+  prefixedAbbreviationDefinition,
+  sharedHeadWordsDefinition,
 ];
 
 /** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */
@@ -64,7 +73,9 @@ function singleLetterContents(text: string, groups: readonly BracketGroup[]): Se
 
 /**
  * `testosterone (T)`, `excitatory (E, n = 20)`: a single capital letter defined
- * by the one word before it, which starts with that letter. Panel labels
+ * by the one word before it, which starts with that letter; or by the word before
+ * a class noun (`spike glycoprotein (S)`), which names the molecule as `spike (S)
+ * glycoprotein` does, so both give the long form `spike`. Panel labels
  * (`(A) … (B)`) are told apart by their alphabetical neighbours in the block.
  */
 function singleLetterDefinition(
@@ -79,7 +90,9 @@ function singleLetterDefinition(
   if (!/^[A-Z]$/.test(letter) || group.open <= blockStart || !isWhitespace(text.charCodeAt(group.open - 1))) return undefined;
   const code = letter.charCodeAt(0);
   if (letterLabels.has(String.fromCharCode(code - 1)) || letterLabels.has(String.fromCharCode(code + 1))) return undefined;
-  const [word] = collectPrecedingWords(text, blockStart, group.open, 1);
+  const before = collectPrecedingWords(text, blockStart, group.open, 2);
+  const named = namedWordBeforeClassNoun(text, before, letter);
+  const word = named ?? before[before.length - 1];
   if (word === undefined || word.isFunctionWord) return undefined;
   const longEnd = trimLongFormEnd(text, word.start, word.end);
   const written = text.slice(word.start, longEnd);
@@ -96,6 +109,17 @@ function singleLetterDefinition(
     omittedShortCharacters: 0,
     omittedDigit: false,
   };
+}
+
+/**
+ * In `spike glycoprotein (S)` the letter names the word before a class noun: that word,
+ * when the class noun does not itself start with the letter (`glycoprotein (G)` is read plainly).
+ */
+function namedWordBeforeClassNoun(text: string, words: readonly WindowWord[], letter: string): WindowWord | undefined {
+  if (words.length !== 2) return undefined;
+  const noun = text.slice(words[1]!.start, trimLongFormEnd(text, words[1]!.start, words[1]!.end));
+  if (!NAMING_NOUNS.has(noun.toLowerCase()) || noun.charAt(0).toUpperCase() === letter) return undefined;
+  return words[0];
 }
 
 /**
@@ -201,13 +225,19 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
   while (shortStart < word.end && !isWordCharacter(text, shortStart)) shortStart++;
   const short = { start: shortStart, end: word.end };
   if (!hasShortFormShape(text, short) || !(containsUpperCase(text, short) || isVowellessLowerCase(text, short))) return undefined;
-  const long = firstItemOfBracket(text, group.open + 1, group.close);
-  if (long === undefined) return undefined;
-  const longWords = splitWords(text, long);
   const shortLetters = shortFormLetters(text, short);
   const letterCount = countLetters(shortLetters);
-  if (letterCount < 2 || longWords.length > Math.min(letterCount + 5, letterCount * 2)) return undefined;
-  const aligned = alignWithWords(text, shortLetters, longWords, true);
+  if (letterCount < 2) return undefined;
+  const first = firstItemOfBracket(text, group.open + 1, group.close);
+  if (first === undefined) return undefined;
+  // `GDP (gemcitabine, dexamethasone, cisplatin)`: a regimen spells out its listed drugs, one letter each.
+  const listed = listOfWords(text, group);
+  let long = first;
+  let aligned = alignSpelledOut(text, shortLetters, first);
+  if (aligned === undefined && listed !== undefined) {
+    long = listed;
+    aligned = alignSpelledOut(text, shortLetters, listed);
+  }
   if (aligned === undefined) return undefined;
   const longEnd = trimLongFormEnd(text, long.start, long.end);
   if (longEnd - long.start <= short.end - short.start) return undefined;
@@ -221,6 +251,21 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
     omittedShortCharacters: 0,
     omittedDigit: false,
   };
+}
+
+/** The short form's letters against the words of `long`, from its first word; no more words than the letters allow. */
+function alignSpelledOut(text: string, shortLetters: ComparableCharacter[], long: TextSpan): WordAlignment | undefined {
+  const longWords = splitWords(text, long);
+  if (longWords.length > mostLongFormWords(countLetters(shortLetters))) return undefined;
+  return alignWithWords(text, shortLetters, longWords, true);
+}
+
+/** A bracket that holds only a list of lower-case words (`gemcitabine, dexamethasone, and cisplatin`): its content. */
+function listOfWords(text: string, group: BracketGroup): TextSpan | undefined {
+  const content = text.slice(group.open + 1, group.close);
+  const items = content.split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/u);
+  if (items.length < 3 || !items.every((item) => /^\p{Ll}[\p{Ll}-]*$/u.test(item))) return undefined;
+  return { start: group.open + 1, end: group.close };
 }
 
 function containsUpperCase(text: string, span: TextSpan): boolean {

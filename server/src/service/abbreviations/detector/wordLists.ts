@@ -26,6 +26,17 @@ export const CONTEXT_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Class nouns that follow the name of a molecule or one of its parts (`spike *glycoprotein*`,
+ * `envelope *protein*`, `variable *domain*`): a single-letter short form may name the word
+ * before them and leave the class noun out (`viral spike glycoprotein (S)`).
+ */
+export const NAMING_NOUNS: ReadonlySet<string> = new Set([
+  'protein', 'proteins', 'glycoprotein', 'glycoproteins', 'gene', 'genes', 'domain', 'domains', 'chain', 'chains',
+  'region', 'regions', 'segment', 'segments', 'subunit', 'subunits', 'peptide', 'peptides', 'antigen', 'antigens',
+  'loop', 'helix', 'strand', 'fragment', 'fragments', 'site', 'motif', 'particle', 'particles',
+]);
+
+/**
  * Words that end with a full stop without ending a sentence (lower-cased, stop removed):
  * `et al.`, `e.g.`, `Fig.`, `approx.`.
  */

@@ -1,0 +1,82 @@
+/**
+ * `CAR T-cell associated HLH (carHLH)`, `refractory or relapsed disease (rrDLBCL)`:
+ * a short form made of a lower-case prefix and an abbreviation in capitals. The
+ * prefix is a word of the long form written small (`car` for `CAR`) or the initials
+ * of the qualifying words (`rr`); the abbreviation is written in the long form
+ * itself, or the long form names it with one head noun (`disease` for DLBCL).
+ */
+
+import type { ConstructedCandidate } from '../candidate.js';
+import { isWordCharacter } from '../characters.js';
+import { trimLongFormEnd } from '../longFormBounds.js';
+import type { WindowWord } from '../precedingWords.js';
+import type { LongFormWindow } from './longFormWindow.js';
+
+/** `car` + `HLH`, `rr` + `DLBCL`, `t` + `FL`: a short lower-case prefix, then capitals (and digits). */
+const PREFIXED_ABBREVIATION = /^(\p{Ll}{1,4})-?(\p{Lu}[\p{Lu}\p{N}]+)$/u;
+/** Qualifying words allowed between the prefix's words and the written abbreviation: `T-cell associated`. */
+const MOST_WORDS_BETWEEN = 2;
+/** Without the abbreviation written, only a prefix of this many initials convinces: one letter is chance. */
+const LEAST_INITIALS_FOR_HEAD_NOUN = 2;
+
+/** The prefixed-abbreviation reading of a window, or `undefined`. */
+export function prefixedAbbreviationDefinition(window: LongFormWindow): ConstructedCandidate | undefined {
+  const { text, short, words } = window;
+  const match = PREFIXED_ABBREVIATION.exec(text.slice(short.start, short.end));
+  if (match === null || words.length < 2) return undefined;
+  const prefix = match[1]!;
+  const stem = match[2]!;
+  const last = words.length - 1;
+  const end = trimLongFormEnd(text, words[last]!.start, words[last]!.end);
+  let stemIndex = last;
+  while (stemIndex >= 0 && !hasWordPart(text, words[stemIndex]!, stem, false)) stemIndex--;
+  if (stemIndex >= 0) {
+    // The abbreviation ends the long form (a head noun after it is not part of what it abbreviates).
+    if (stemIndex !== last) return undefined;
+    for (let gap = 0; gap <= MOST_WORDS_BETWEEN; gap++) {
+      const prefixEnd = stemIndex - 1 - gap;
+      if (prefixEnd < 0) break;
+      const start = prefixStart(text, words, prefixEnd, prefix, 1);
+      if (start !== undefined) return { construction: 'prefixed-abbreviation', short, long: { start, end }, pattern: 'long-short' };
+    }
+    return undefined;
+  }
+  // Not written: the prefix's initials end just before one head noun that names the abbreviation.
+  if (words[last]!.isFunctionWord || !/^\p{Ll}+$/u.test(text.slice(words[last]!.start, end))) return undefined;
+  const start = prefixStart(text, words, last - 1, prefix, LEAST_INITIALS_FOR_HEAD_NOUN);
+  return start === undefined ? undefined : { construction: 'prefixed-abbreviation', short, long: { start, end }, pattern: 'long-short' };
+}
+
+/**
+ * Where the words spelling `prefix` start, when they end with word `endIndex`: that word
+ * written with the same letters (`CAR` for `car`), or the initials of consecutive content
+ * words, function words between them left out (`refractory or relapsed` for `rr`).
+ */
+function prefixStart(text: string, words: readonly WindowWord[], endIndex: number, prefix: string, leastInitials: number): number | undefined {
+  const endWord = words[endIndex]!;
+  if (endWord.isFunctionWord) return undefined;
+  if (leastInitials <= 1 && prefix.length >= 2 && hasWordPart(text, endWord, prefix, true)) return endWord.start;
+  if (prefix.length < leastInitials) return undefined;
+  let remaining = prefix.length;
+  for (let index = endIndex; index >= 0; index--) {
+    const word = words[index]!;
+    if (word.isFunctionWord) continue;
+    const initial = firstLetter(text, word);
+    if (initial === undefined || initial.toLowerCase() !== prefix.charAt(remaining - 1)) return undefined;
+    remaining--;
+    if (remaining === 0) return word.start;
+  }
+  return undefined;
+}
+
+/** True when `part` is a whole hyphen- or slash-separated part of the word (any case when `anyCase`). */
+function hasWordPart(text: string, word: WindowWord, part: string, anyCase: boolean): boolean {
+  const written = text.slice(word.start, word.end);
+  const parts = written.split(/[-/\u2010\u2011]/u).map((piece) => piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  return parts.some((piece) => (anyCase ? piece.toLowerCase() === part.toLowerCase() : piece === part));
+}
+
+function firstLetter(text: string, word: WindowWord): string | undefined {
+  for (let offset = word.start; offset < word.end; offset++) if (isWordCharacter(text, offset)) return text.charAt(offset);
+  return undefined;
+}

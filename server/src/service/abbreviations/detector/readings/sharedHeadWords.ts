@@ -1,0 +1,135 @@
+/**
+ * `whole genome (WGS) or whole exome sequencing (WES)`, `total (TC) and free
+ * cholesterol (FC)`: two coordinated terms share their head words, written only
+ * once after the second. The first term's long form stops at its bracket; its
+ * short form ends with the letters of the shared head (`S` for `sequencing`),
+ * which the second short form ends with too. Read so when the first short form's
+ * other letters are the initials of the words before its bracket, and the second
+ * definition spells its short form in full with the head words last.
+ */
+
+import { isConvincingCandidate } from '../acceptance.js';
+import { alignedCandidate } from '../alignedLongForm.js';
+import type { ConstructedCandidate } from '../candidate.js';
+import { isWhitespace, isWordCharacter } from '../characters.js';
+import type { ComparableCharacter } from '../comparableText.js';
+import { trimLongFormEnd } from '../longFormBounds.js';
+import { collectPrecedingWords, type WindowWord } from '../precedingWords.js';
+import { firstItemOfBracket, hasShortFormShape, type TextSpan } from '../shortFormShape.js';
+import { alignWithWords, countLetters, shortFormLetters } from '../wordAlignment.js';
+import type { LongFormWindow } from './longFormWindow.js';
+
+/** The first bracket holds the short form and perhaps a remark (`WGS, 20 patients`); longer is no definition. */
+const LONGEST_BRACKET = 200;
+/** The second term is a short phrase: `whole exome sequencing`, `free cholesterol`. */
+const MOST_SECOND_TERM_WORDS = 5;
+/** What joins the two terms. */
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
+
+/** The shared-head-words reading of a window, or `undefined`. */
+export function sharedHeadWordsDefinition(window: LongFormWindow): ConstructedCandidate | undefined {
+  const { text, short, shortLetters, words } = window;
+  const open = window.windowEnd;
+  if (text.charAt(open) !== '(' && text.charAt(open) !== '[') return undefined;
+  const close = matchingClose(text, open);
+  if (close === undefined) return undefined;
+  const second = secondTerm(text, close + 1);
+  if (second === undefined) return undefined;
+  const secondLetters = shortFormLetters(text, second.short);
+  const sharedCount = sharedSuffixLength(shortLetters, secondLetters);
+  for (let shared = sharedCount; shared >= 1; shared--) {
+    const own = shortLetters.slice(0, shortLetters.length - shared);
+    if (countLetters(own) < 1 || secondLetters.length - shared < 1) continue;
+    const head = headWords(text, second, secondLetters, shared);
+    if (head === undefined) continue;
+    const ownLong = initialsBefore(text, short, own, words);
+    if (ownLong !== undefined) {
+      return { construction: 'shared-head-words', short, long: ownLong, pattern: 'long-short', sharedTrailingWords: head };
+    }
+  }
+  return undefined;
+}
+
+function matchingClose(text: string, open: number): number | undefined {
+  const closer = text.charAt(open) === '(' ? ')' : ']';
+  const limit = Math.min(text.length, open + LONGEST_BRACKET);
+  for (let offset = open + 1; offset < limit; offset++) {
+    const character = text.charAt(offset);
+    if (character === closer) return offset;
+    if (character === '(' || character === '[' || character === ')' || character === ']' || character === '\n') return undefined;
+  }
+  return undefined;
+}
+
+/** The second term after the first bracket: `or whole exome sequencing (WES`, its words and short form. */
+interface SecondTerm {
+  words: WindowWord[];
+  short: TextSpan;
+}
+
+function secondTerm(text: string, from: number): SecondTerm | undefined {
+  let offset = from;
+  while (offset < text.length && (isWhitespace(text.charCodeAt(offset)) || text.charAt(offset) === ',')) offset++;
+  const coordinatorEnd = wordEnd(text, offset);
+  if (!COORDINATORS.has(text.slice(offset, coordinatorEnd))) return undefined;
+  let open = coordinatorEnd;
+  const limit = Math.min(text.length, coordinatorEnd + 120);
+  while (open < limit && text.charAt(open) !== '(' && text.charAt(open) !== '[') {
+    if (/[.;:,)\]\n]/.test(text.charAt(open))) return undefined;
+    open++;
+  }
+  if (open >= limit) return undefined;
+  const close = matchingClose(text, open);
+  if (close === undefined) return undefined;
+  const short = firstItemOfBracket(text, open + 1, close);
+  if (short === undefined || !hasShortFormShape(text, short)) return undefined;
+  const words = collectPrecedingWords(text, coordinatorEnd, open, MOST_SECOND_TERM_WORDS + 1);
+  if (words.length === 0 || words.length > MOST_SECOND_TERM_WORDS || words[0]!.start < coordinatorEnd) return undefined;
+  return { words, short };
+}
+
+function wordEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isWordCharacter(text, end)) end++;
+  return end;
+}
+
+function sharedSuffixLength(letters: readonly ComparableCharacter[], other: readonly ComparableCharacter[]): number {
+  let length = 0;
+  while (
+    length < letters.length &&
+    length < other.length &&
+    letters[letters.length - 1 - length]!.character === other[other.length - 1 - length]!.character
+  ) length++;
+  return length;
+}
+
+/**
+ * The second definition spells its whole short form convincingly and its last `shared`
+ * letters come from its last words, which no other letter touches: those head words.
+ */
+function headWords(text: string, second: SecondTerm, letters: ComparableCharacter[], shared: number): TextSpan | undefined {
+  const candidate = alignedCandidate(text, second.short, { letters, omittedDigit: false }, second.words, countLetters(letters));
+  if (candidate === undefined || !isConvincingCandidate(candidate) || candidate.alignment.skippedTrailingToken) return undefined;
+  const aligned = alignWithWords(text, letters, second.words, false);
+  if (aligned === undefined) return undefined;
+  const tokenOf = (unit: number) => aligned.longLetters[aligned.alignment.matches[unit]!]!.token;
+  const firstHeadUnit = letters.length - shared;
+  const firstHeadToken = tokenOf(firstHeadUnit);
+  if (tokenOf(firstHeadUnit - 1) >= firstHeadToken) return undefined;
+  // Each head letter opens its own word: `sequencing`, not the inside of one.
+  for (let unit = firstHeadUnit; unit < letters.length; unit++) {
+    if (!aligned.longLetters[aligned.alignment.matches[unit]!]!.followsSeparator) return undefined;
+  }
+  const last = second.words[second.words.length - 1]!;
+  return { start: second.words[firstHeadToken]!.start, end: trimLongFormEnd(text, second.words[firstHeadToken]!.start, last.end) };
+}
+
+/** The first term: its letters are exactly the initials of the words that end at its bracket. */
+function initialsBefore(text: string, short: TextSpan, letters: ComparableCharacter[], words: WindowWord[]): TextSpan | undefined {
+  const candidate = alignedCandidate(text, short, { letters, omittedDigit: false }, words, countLetters(letters));
+  if (candidate === undefined) return undefined;
+  const { alignment } = candidate;
+  const clean = alignment.innerLetters === 0 && alignment.tokensEnteredInside === 0 && alignment.skippedContentTokens === 0;
+  return clean && !alignment.skippedTrailingToken ? candidate.long : undefined;
+}

@@ -1,0 +1,135 @@
+// Definitions written the way real manuscripts write them (issue 14, class 5): readings the
+// letters-in-order alignment cannot make. Every example is made up; each reading has cases it
+// must find and cases it must leave alone.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { detectDefinitions } from '../../server/src/service/abbreviations/definitionDetector.js';
+import { createTerminologyService } from '../../server/src/service/index';
+
+/** Short form, long form, and the shared words when a definition borrows them: `lead` before, `head` after. */
+type Found = [short: string, long: string, shared?: { lead?: string; head?: string }];
+
+function found(text: string): Found[] {
+  return detectDefinitions(text).map((d) => {
+    assert.equal(text.slice(d.shortStart, d.shortEnd), d.short);
+    assert.equal(text.slice(d.longStart, d.longEnd), d.long);
+    const shared = { ...(d.sharedLeadingWords ? { lead: d.sharedLeadingWords } : {}), ...(d.sharedTrailingWords ? { head: d.sharedTrailingWords } : {}) };
+    return Object.keys(shared).length > 0 ? [d.short, d.long, shared] : [d.short, d.long];
+  });
+}
+
+function check(cases: Array<[name: string, text: string, expected: Found[]]>): void {
+  for (const [name, text, expected] of cases) test(name, () => assert.deepEqual(found(text), expected));
+}
+
+describe('a single letter naming the word before a class noun', () => {
+  check([
+    ['the letter names the word before "glycoprotein"', 'The viral spike glycoprotein (S) binds the receptor.', [['S', 'spike']]],
+    ['the same long form as the letter written before the class noun', 'The envelope (E) protein and the matrix protein (M) bind.', [['E', 'envelope'], ['M', 'matrix']]],
+    ['a class noun that starts with the letter is read plainly', 'The viral envelope glycoprotein (G) binds.', [['G', 'glycoprotein']]],
+    ['the word before the class noun does not start with the letter', 'The large envelope protein (S) binds.', []],
+    ['a word that is not a class noun is not left out', 'The spike density (S) was high.', []],
+  ]);
+});
+
+describe('a capitalised name closing with an and-part its short form leaves out', () => {
+  check([
+    ['the and-part stays in the name', 'Epitopes came from the Tumour Antigen Registry and Analysis Portal (TAR) online.', [['TAR', 'Tumour Antigen Registry and Analysis Portal']]],
+    ['lower-case prose joins another thing with and', 'Epitopes came from the tumour antigen registry and analysis portal (TAR) online.', []],
+    ['an and inside the name before an of-part still reads the of-part', 'Scores on the Five-Factor Model of Mood and Personality (FFM) fell.', [['FFM', 'Five-Factor Model of Mood and Personality']]],
+  ]);
+});
+
+describe('a short form that carries its head noun spelled out', () => {
+  check([
+    ['the noun is the long form\'s own', 'We compared NK cells from peripheral blood (PB-NK cells) with others.', [['PB-NK', 'NK cells from peripheral blood']]],
+    ['singular and plural name the same noun', 'NK cells isolated from cord blood (CB-NK cell) products were thawed.', [['CB-NK', 'NK cells isolated from cord blood']]],
+    ['a noun outside the long form is not its head', 'The ratio of total antigen and bound antigen (TA-BA ratio) rose.', []],
+    ['a noun the long form does not hold', 'We compared NK cells from cord blood (PB-NK cells) with others.', []],
+  ]);
+});
+
+describe('a series of definitions sharing leading words', () => {
+  check([
+    [
+      'later items leave the shared words out',
+      'It mediates antibody-dependent cellular phagocytosis (ADCP), complement deposition (ADCD) and neutrophil phagocytosis (ADNP).',
+      [
+        ['ADCP', 'antibody-dependent cellular phagocytosis'],
+        ['ADCD', 'complement deposition', { lead: 'antibody-dependent' }],
+        ['ADNP', 'neutrophil phagocytosis', { lead: 'antibody-dependent' }],
+      ],
+    ],
+    [
+      'items separated by semicolons',
+      'We predicted tumour-associated macrophage density (TAMD); neutrophil count (TANC).',
+      [['TAMD', 'tumour-associated macrophage density'], ['TANC', 'neutrophil count', { lead: 'tumour-associated' }]],
+    ],
+    ['one shared letter is chance, not a series', 'We saw acute kidney injury (AKI), chronic disease (ACD) and more.', [['AKI', 'acute kidney injury']]],
+    ['a short form that shares no leading letters', 'It mediates antibody-dependent cellular phagocytosis (ADCP), complement deposition (CDX).', [['ADCP', 'antibody-dependent cellular phagocytosis']]],
+    ['the shared letters must be whole words of the first item', 'We measured adenosine deaminase (ADA), cell death (ADCD).', [['ADA', 'adenosine deaminase']]],
+  ]);
+});
+
+describe('a lower-case prefix on an abbreviation', () => {
+  check([
+    ['the prefix is a word of the long form', 'Patients had CAR T-cell associated HLH (carHLH) after infusion.', [['carHLH', 'CAR T-cell associated HLH']]],
+    ['the prefix is the initials of the qualifying words', 'Relapsed or refractory DLBCL (rrDLBCL) is common.', [['rrDLBCL', 'Relapsed or refractory DLBCL']]],
+    ['a head noun names the abbreviation', 'Outcomes are poor in primary refractory or relapsed disease (rrDLBCL) after ASCT.', [['rrDLBCL', 'refractory or relapsed disease']]],
+    ['one initial before a head noun is chance', 'We saw relapsed disease (rrDLBCL) twice.', []],
+    ['nothing spells the prefix', 'The group with a very bad outcome (carHLH) died.', []],
+  ]);
+});
+
+describe('two coordinated terms sharing their head words', () => {
+  check([
+    [
+      'the first term borrows the head of the second',
+      'Tumours were profiled by whole genome (WGS, 20 patients) or whole exome sequencing (WES, 30 patients).',
+      [['WGS', 'whole genome', { head: 'sequencing' }], ['WES', 'whole exome sequencing']],
+    ],
+    ['one word before the head', 'We measured total (TC) and free cholesterol (FC).', [['TC', 'total', { head: 'cholesterol' }], ['FC', 'free cholesterol']]],
+    ['the short forms end differently', 'We studied tumour (TS) and normal cells (NC).', [['NC', 'normal cells']]],
+    ['the second term is not written as a definition', 'We used whole genome (WGS) or exome data from the cohort.', []],
+  ]);
+});
+
+describe('a regimen spelling out its listed drugs', () => {
+  check([
+    ['one letter per drug', 'All patients received GDP (gemcitabine, dexamethasone, cisplatin) before ASCT.', [['GDP', 'gemcitabine, dexamethasone, cisplatin']]],
+    ['drugs that do not spell the short form', 'All patients received GDP (rituximab, oxaliplatin, and etoposide) before ASCT.', []],
+  ]);
+  test('the regimen is written before its drugs', () => {
+    assert.deepEqual(detectDefinitions('Patients received GDP (gemcitabine, dexamethasone, cisplatin).').map((d) => d.pattern), ['short-long']);
+  });
+});
+
+describe('what the document makes of the borrowed words', () => {
+  const service = createTerminologyService();
+  const lint = (text: string) => service.lint({ uri: 'series.md', version: 1, text }, {});
+  test('a series item and a later full definition agree: a repeat, not a conflict', () => {
+    const text = [
+      '# Results',
+      '',
+      'It mediates antibody-dependent cellular phagocytosis (ADCP) and complement deposition (ADCD).',
+      '',
+      'Later, antibody-dependent complement deposition (ADCD) was measured; ADCD and ADCP rose.',
+      '',
+    ].join('\n');
+    const codes = lint(text).map((d) => d.code);
+    assert.ok(!codes.includes('conflicting-expansion'), codes.join(', '));
+    assert.ok(codes.includes('redefined-abbreviation'), codes.join(', '));
+  });
+  test('a legend key whose last pair carries a remark defines that pair too', () => {
+    const text = [
+      '# Results',
+      '',
+      'Groups differed.',
+      '',
+      '![Groups. EC: elite controller, VC: viraemic controller (see methods). Shown are EC and VC.](fig1.png){#fig:groups}',
+      '',
+    ].join('\n');
+    const undefinedKeys = lint(text).filter((d) => d.code === 'undefined-abbreviation').map((d) => text.slice(d.start, d.end));
+    assert.deepEqual(undefinedKeys, []);
+  });
+});
