@@ -161,4 +161,14 @@ describe('receptor chains of a defined cytokine', () => {
     assert.equal(undefinedUse('IL-7Rα is needed. Interleukin-7 (IL-7) binds it; IL-7 again.', 'IL-7Rα')?.severity, 'warning');
     assert.equal(undefinedUse(text, 'IL-7Rα', { defineGeneSymbols: true })?.severity, 'warning');
   });
+  test('in a legend, a chain of a cytokine the main text defines is information; either setting restores the warning', () => {
+    const legend = `${text}\n\n![Signalling through IL-7Rα and IL-9R over 24 h.](fig1.png){#fig:signal}\n`;
+    const chainIn = (settings: AnalysisSettings = {}) => service.lint({ uri: 'legend.md', version: 1, text: legend }, settings).find((d) => d.code === 'undefined-abbreviation' && legend.slice(d.start, d.end) === 'IL-7Rα' && d.start > text.length);
+    assert.equal(chainIn()?.severity, 'information');
+    assert.match(chainIn()!.message, /a receptor of IL-7 \(defined in the main text on line 1\)/);
+    assert.equal(chainIn({ defineGeneSymbols: true })?.severity, 'warning');
+    assert.equal(chainIn({ defineInLegends: true })?.severity, 'warning');
+    const nine = service.lint({ uri: 'legend.md', version: 1, text: legend }).find((d) => legend.slice(d.start, d.end) === 'IL-9R' && d.start > text.length);
+    assert.equal(nine?.severity, 'warning', 'IL-9 is defined nowhere');
+  });
 });

@@ -157,7 +157,7 @@ export class DocumentAnalyses {
       const finding = findings[i]!;
       const rule = ruleById(finding.rule);
       if (!rule) continue;
-      const cap = finding.cap && !(finding.cap.liftedBy && merged[finding.cap.liftedBy]) ? finding.cap.severity : undefined;
+      const cap = finding.cap && !finding.cap.liftedBy?.some((setting) => merged[setting]) ? finding.cap.severity : undefined;
       const severity = cappedSeverity(effectiveSeverity(rule, merged.rules), cap);
       if (severity === 'off' || disables.isDisabled(finding.rule, finding.start)) continue;
       // Lowered because journals differ: its fixes stay quick fixes, never applied by fix-all.

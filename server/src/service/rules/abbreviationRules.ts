@@ -286,7 +286,7 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   if (genes) {
     message = `'${mention.text}' is not defined ${where}; it is ${genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol'}, which some journals ask authors to define at first use.`;
   } else if (chainOf) {
-    message = `'${mention.text}' is not defined ${where}; it names a receptor of ${chainOf}, which many journals accept; for those that want it in full, ${advice}`;
+    message = `'${mention.text}' is not defined ${where}; it names a receptor of ${chainOf.cytokine}, which many journals accept; for those that want it in full, ${advice}`;
   } else if (inText) {
     message = `'${mention.text}' is not defined ${where}; the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
   }
@@ -298,8 +298,10 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     data: genes ? { key: mention.key, scope: mention.scope, geneSymbols: genes } : { key: mention.key, scope: mention.scope },
   };
   if (fix) finding.fixes = [fix];
-  if (genes || chainOf) finding.cap = { severity: 'information', liftedBy: 'defineGeneSymbols' };
-  else if (inText) finding.cap = { severity: 'information', liftedBy: 'defineInLegends' };
+  if (genes) finding.cap = { severity: 'information', liftedBy: ['defineGeneSymbols'] };
+  // A legend's chain whose cytokine only the main text defines leans on both allowances.
+  else if (chainOf) finding.cap = { severity: 'information', liftedBy: chainOf.fromMainText ? ['defineGeneSymbols', 'defineInLegends'] : ['defineGeneSymbols'] };
+  else if (inText) finding.cap = { severity: 'information', liftedBy: ['defineInLegends'] };
   return finding;
 }
 
@@ -319,13 +321,17 @@ function inOtherFile(uri: string, line: number): string {
 const RECEPTOR_CHAIN = /^(\p{Lu}{2,4}-\d{1,2})R[αβγ]?$/u;
 
 /** For a receptor written after a cytokine the scope defines or needs not define (`IL-2Rβ` after `interleukin-2 (IL-2)`): that cytokine, as words. */
-function receptorChainOf(context: RuleContext, mention: AbbreviationMention): string | undefined {
+function receptorChainOf(context: RuleContext, mention: AbbreviationMention): { cytokine: string; fromMainText: boolean } | undefined {
   const cytokine = RECEPTOR_CHAIN.exec(mention.key)?.[1];
   if (!cytokine) return undefined;
   const site = context.scopes.coverage(mention.scope, cytokine, context.needs);
-  if (site === 'exempt' || context.needs.isExempt(cytokine)) return `${cytokine} (no definition needed)`;
-  if (!site || site.from > mention.start) return undefined;
-  return `${cytokine} (defined ${placeOfDefinition(context.model, site.definition).text})`;
+  if (site === 'exempt' || context.needs.isExempt(cytokine)) return { cytokine: `${cytokine} (no definition needed)`, fromMainText: false };
+  if (site && site.from <= mention.start) return { cytokine: `${cytokine} (defined ${placeOfDefinition(context.model, site.definition).text})`, fromMainText: false };
+  // In a legend, a cytokine the main text defines, as for the legend's other abbreviations.
+  if (!mention.scope.startsWith('legend:')) return undefined;
+  const main = context.scopes.coverage('main', cytokine, context.needs);
+  if (!main || main === 'exempt') return undefined;
+  return { cytokine: `${cytokine} (defined in the main text ${placeOfDefinition(context.model, main.definition).text})`, fromMainText: true };
 }
 
 /** For a use in a legend: where the main text (of this file or its book) defines the key, as words, if it does. */

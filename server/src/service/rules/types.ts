@@ -32,7 +32,7 @@ export interface Finding {
   fixes?: FixProposal[];
   /**
    * Reported at most at this severity, below the rule's (`information` for an undefined
-   * standard gene symbol), unless the setting named by `liftedBy` is on. While capped, its
+   * standard gene symbol), unless a setting named by `liftedBy` is on. While capped, its
    * fixes are quick fixes only: fix-all does not apply them.
    */
   cap?: SeverityCap;
@@ -44,7 +44,8 @@ export interface Finding {
  */
 export interface SeverityCap {
   severity: Severity;
-  liftedBy?: 'defineGeneSymbols' | 'defineInLegends';
+  /** The settings any one of which restores the rule's severity. */
+  liftedBy?: readonly ('defineGeneSymbols' | 'defineInLegends')[];
 }
 
 
