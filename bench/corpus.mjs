@@ -2,11 +2,15 @@
 // varied section numbers and occasionally renamed figure and table labels, so that the
 // inputs look like real long documents (many chapters, many legends) and never repeat
 // byte for byte. Nothing here is written into the repository.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The example manuscripts the corpus is made of, in the order chapters cycle through them. */
 const SOURCES = ['car-nk-review.md', 'short-report.qmd', 'analysis-notes.Rmd'];
+
+function readExamples(examplesDir) {
+  return SOURCES.map((name) => splitFrontMatter(readFileSync(join(examplesDir, name), 'utf8')));
+}
 
 /** Splits a manuscript into its front matter (with fences, or '') and its body. */
 function splitFrontMatter(text) {
@@ -76,7 +80,7 @@ function varyParagraphs(text, chapter) {
  * @param targetWords minimum number of words
  */
 export function buildManuscript(examplesDir, targetWords) {
-  const examples = SOURCES.map((name) => splitFrontMatter(readFileSync(join(examplesDir, name), 'utf8')));
+  const examples = readExamples(examplesDir);
   const parts = [examples[0].frontMatter, '\n'];
   let words = countWords(examples[0].frontMatter);
   for (let chapter = 1; words < targetWords; chapter++) {
@@ -86,4 +90,49 @@ export function buildManuscript(examplesDir, targetWords) {
     words += countWords(part);
   }
   return parts.join('');
+}
+
+/**
+ * An article of about `chars` characters: the manuscript of the smallest word count that
+ * reaches the length, cut after the last paragraph that still fits.
+ *
+ * @param examplesDir folder holding the example manuscripts
+ * @param chars length in UTF-16 code units (about bytes: the examples are nearly all ASCII)
+ */
+export function buildArticle(examplesDir, chars) {
+  let words = Math.ceil(chars / 6);
+  let text = buildManuscript(examplesDir, words);
+  while (text.length < chars) text = buildManuscript(examplesDir, (words *= 1.5));
+  const cut = text.lastIndexOf('\n\n', chars);
+  return `${text.slice(0, cut > 0 ? cut : chars).trimEnd()}\n`;
+}
+
+/**
+ * Writes a Quarto book of `chapters` chapter files (`index.qmd` then `chapter-NN.qmd`) and its
+ * `_quarto.yml` into `folder`; each chapter is one example body as `asChapter` rewrites it.
+ * Returns the chapter file names in reading order.
+ */
+export function writeBook(examplesDir, folder, chapters) {
+  const examples = readExamples(examplesDir);
+  mkdirSync(folder, { recursive: true });
+  const names = [];
+  for (let chapter = 1; chapter <= chapters; chapter++) {
+    const name = chapter === 1 ? 'index.qmd' : `chapter-${String(chapter).padStart(2, '0')}.qmd`;
+    writeFileSync(join(folder, name), asChapter(examples[(chapter - 1) % examples.length].body, chapter));
+    names.push(name);
+  }
+  const yaml = ['project:', '  type: book', 'book:', '  title: "Benchmark book"', '  chapters:', ...names.map((n) => `    - ${n}`), ''].join('\n');
+  writeFileSync(join(folder, '_quarto.yml'), yaml);
+  return names;
+}
+
+/**
+ * One paragraph (no line break) of `bytes` UTF-8 bytes that defines the same abbreviations
+ * again and again: the input shape that was super-linear (issue 16).
+ */
+export function buildDefinitionParagraph(bytes) {
+  const sentence =
+    'Natural killer (NK) cells with a chimeric antigen receptor (CAR) kill targets; CAR-NK cells (CD56⁺CD3⁻) secrete interferon gamma (IFN-γ) and transforming growth factor beta (TGF-β) [@x]. ';
+  const unit = Buffer.byteLength(sentence);
+  return `${sentence.repeat(Math.ceil(bytes / unit))}\n`;
 }

@@ -2,7 +2,7 @@
  * In-process measures of the terminology service, run by `bench/run.mjs` in a child
  * process after esbuild has bundled this file the way the product is bundled.
  *
- * Usage: node inProcess.cjs <thesis.md> <thesis-2x.md> <runs>
+ * Usage: node inProcess.cjs <thesis.md> <thesis-2x.md> <runs> <article.md> <requests>
  * Prints one JSON object on stdout: measure name -> samples in milliseconds.
  */
 import { readFileSync } from 'node:fs';
@@ -37,8 +37,39 @@ function blockOnlyParser(): MarkdownIt {
   return parser;
 }
 
+/** Offsets just inside the words with capitals (the abbreviation path), about 400 spread over `text`. */
+function requestOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (const match of text.matchAll(/\b[A-Za-z]*[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*/g)) offsets.push(match.index + 1);
+  const stride = Math.max(1, Math.floor(offsets.length / 400));
+  return offsets.filter((_offset, index) => index % stride === 0);
+}
+
+/** LSP position of `offset` in `text` (the article has \n line breaks only). */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/**
+ * Hover and completion in process on the article, as the server calls them after a lint
+ * (the model is cached): `requests` timed calls each, cycling over spread positions.
+ */
+function measureRequests(articlePath: string, requests: number, results: Record<string, number[]>): void {
+  const text = readFileSync(articlePath, 'utf8');
+  const service = createTerminologyService();
+  const document = { uri: 'file:///article.md', version: 1, text };
+  service.lint(document);
+  const offsets = requestOffsets(text);
+  const hovers = offsets.map((offset) => positionAt(text, offset));
+  const completions = offsets.map((offset) => positionAt(text, offset + 1));
+  results['inProcess.hover'] = sample(requests, 50, (run) => service.hover(document, hovers[(run + hovers.length * 50) % hovers.length]!));
+  results['inProcess.completion'] = sample(requests, 50, (run) => service.completion(document, completions[(run + completions.length * 50) % completions.length]!));
+}
+
 function main(): void {
-  const [thesisPath, doublePath, runsArgument] = process.argv.slice(2);
+  const [thesisPath, doublePath, runsArgument, articlePath, requestsArgument] = process.argv.slice(2);
   if (!thesisPath || !doublePath) throw new Error('usage: inProcess <thesis.md> <thesis-2x.md> [runs]');
   const runs = Math.max(5, Number(runsArgument) || 7);
   const thesis = readFileSync(thesisPath, 'utf8');
@@ -100,6 +131,7 @@ function main(): void {
       for (const record of records) detectDefinitions(record.text);
     });
   }
+  if (articlePath) measureRequests(articlePath, Math.max(100, Number(requestsArgument) || 1000), results);
   results['parts.detectDefinitions.wholeText'] = sample(Math.min(runs, 5), 1, () => detectDefinitions(masked));
 
   process.stdout.write(JSON.stringify({ samples: results, maxRssKiB: process.resourceUsage().maxRSS }));

@@ -4,17 +4,20 @@
 // bench-results/latest.json (git-ignored). Inputs are generated from examples/ into a
 // temporary folder that is removed afterwards.
 //
-// Usage: node bench/run.mjs [--build] [--quick]
-//   --build  rebuild dist/ first (otherwise dist/ is built only when missing)
-//   --quick  fewer runs, for a smoke test of the benchmark itself
+// Usage: node bench/run.mjs [--build] [--quick] [--huge-timeout=SECONDS]
+//   --build         rebuild dist/ first (otherwise dist/ is built only when missing)
+//   --quick         fewer runs and a 1 MB/2 MB huge paragraph instead of 10 MB/20 MB, for a
+//                   smoke test of the benchmark itself (its huge-paragraph rows have no target)
+//   --huge-timeout  seconds one huge-paragraph run may take before it is stopped and reported
+//                   as over that bound (default 120)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { buildManuscript, countWords } from './corpus.mjs';
+import { buildArticle, buildDefinitionParagraph, buildManuscript, countWords, writeBook } from './corpus.mjs';
 import { positionsOf, startServer, timeRequests } from './lspSession.mjs';
 import { summarise } from './stats.mjs';
 
@@ -27,6 +30,12 @@ const REQUESTS = quick ? 200 : 1000;
 
 const THESIS_WORDS = 200_000;
 const ARTICLE_WORDS = 20_000;
+/** The CLI start-up measure's article: 41 KB, as in issue 16. */
+const SMALL_ARTICLE_CHARS = 41_000;
+const BOOK_CHAPTERS = 20;
+/** The huge one-paragraph file and its half, for the time ratio; a smoke run uses 1 MB and 2 MB. */
+const HUGE_MB = quick ? 2 : 20;
+const HUGE_TIMEOUT_S = Number(/^--huge-timeout=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--huge-timeout=')) ?? '')?.[1] ?? 120);
 
 /** Rows of the final table, in the order measured. */
 const rows = [];
@@ -34,7 +43,7 @@ const notes = [];
 
 /**
  * Records one measure. `target` is compared with the median unless `compare` says `p95`;
- * `unit` is `ms`, `MB`, `ratio` or `KB`.
+ * `unit` is `ms`, `s`, `MB`, `ratio` or `KB`.
  */
 function record(name, samples, { target, compare = 'median', unit = 'ms', label } = {}) {
   const stats = summarise(samples);
@@ -87,14 +96,14 @@ function runNode(args, options = {}) {
   return result;
 }
 
-async function measureInProcess(work, thesisFile, doubleFile) {
+async function measureInProcess(work, thesisFile, doubleFile, articleFile) {
   progress('in-process service measures (bundled with esbuild)');
   const script = join(work, 'inProcess.cjs');
   await bundle('bench/inProcess.ts', script);
-  const result = runNode([script, thesisFile, doubleFile, String(RUNS)]);
+  const result = runNode([script, thesisFile, doubleFile, String(RUNS), articleFile, String(REQUESTS)]);
   if (result.status !== 0) throw new Error(`in-process bench failed:\n${result.stderr}`);
   const { samples, maxRssKiB } = JSON.parse(result.stdout);
-  record('lint.thesis', samples['lint.thesis'], { target: 250, label: 'lint 200k-word thesis, in process' });
+  record('lint.thesis', samples['lint.thesis'], { target: 200, label: 'lint 200k-word thesis, in process' });
   record('lint.thesis.cold', samples['lint.thesis.cold'], { label: '  first lint in a fresh process (JIT cold)' });
   const partLabels = {
     'parts.markdownItBlocks': '  markdown-it block parse alone',
@@ -116,6 +125,8 @@ async function measureInProcess(work, thesisFile, doubleFile) {
   const twice = summarise(samples['linearity.2x']).median;
   record('linearity.ratio', [twice / single], { target: 2.6, unit: 'ratio', label: 'linearity: time(2x) / time(1x), about 2' });
   record('memory.inProcess', [maxRssKiB / 1024], { unit: 'MB', label: '  peak RSS of the in-process bench (1x and 2x)' });
+  record('inProcess.hover', samples['inProcess.hover'], { target: 1, compare: 'p95', label: 'hover in process, 20k-word article, p95 (target on p95)' });
+  record('inProcess.completion', samples['inProcess.completion'], { target: 1, compare: 'p95', label: 'completion in process, 20k-word article, p95 (target on p95)' });
 }
 
 function measureCli(work, thesisFile) {
@@ -139,7 +150,7 @@ function measureCli(work, thesisFile) {
       }
     }
   }
-  record('cli.thesis', samples, { target: 600, label: 'carnk lint --format json, 200k words, whole process' });
+  record('cli.thesis', samples, { target: 400, label: 'carnk lint --format json, 200k words, whole process' });
   if (findings !== undefined) note(`the CLI reported ${findings} diagnostics on the thesis`);
 
   progress('peak memory of the CLI on the thesis');
@@ -150,7 +161,7 @@ function measureCli(work, thesisFile) {
     runNode(['--require', join(root, 'bench', 'peakMemory.cjs'), ...args], { env: { ...process.env, CARNK_BENCH_RSS_FILE: rssFile } });
     if (existsSync(rssFile)) peaks.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
   }
-  if (peaks.length > 0) record('memory.cli', peaks, { target: 150, unit: 'MB', label: 'peak RSS, carnk lint on the thesis' });
+  if (peaks.length > 0) record('memory.cli', peaks, { target: 120, unit: 'MB', label: 'peak RSS, carnk lint on the thesis' });
   else note('peak memory: no measurement (the CLI exited before the preload could write it)');
 }
 
@@ -187,6 +198,49 @@ async function measureKnowledgeLoad(work) {
   record('knowledge.call', calls, { label: '  loadBuiltinKnowledge() call alone' });
 }
 
+/**
+ * Types a character at the end of a prose line in the middle of `text` (open as `uri`, at
+ * `version`), then deletes it, `KEYSTROKES` times after 5 warm-ups: milliseconds from each
+ * didChange to its diagnostics. Leaves the text as it was; resolves with the samples and
+ * the version reached.
+ */
+async function timeKeystrokes(session, uri, text, version) {
+  const { connection } = session;
+  const lines = text.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (line < lines.length - 1 && !/^[A-Za-z].{40,}$/.test(lines[line])) line++;
+  const end = lines[line].length;
+  const change = async (insert) => {
+    version++;
+    const published = session.diagnosticsFor(uri, version);
+    const edit = insert
+      ? { range: { start: { line, character: end }, end: { line, character: end } }, text: 'x' }
+      : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
+    const started = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit] });
+    await published;
+    return performance.now() - started;
+  };
+  const samples = [];
+  let inserted = false;
+  for (let i = -5; i < KEYSTROKES; i++) {
+    inserted = !inserted;
+    const took = await change(inserted);
+    if (i >= 0) samples.push(took);
+  }
+  if (inserted) await change(false);
+  return { samples, version };
+}
+
+/** Opens `text` as `uri` and resolves when its first diagnostics arrive, with the milliseconds taken. */
+async function open(session, uri, text, languageId = 'markdown') {
+  const opened = session.diagnosticsFor(uri, 1);
+  const started = performance.now();
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  await opened;
+  return performance.now() - started;
+}
+
 async function measureServer(articleText) {
   const serverPath = join(root, 'dist', 'server.js');
   const settings = { debounceMs: 0 };
@@ -206,42 +260,9 @@ async function measureServer(articleText) {
   try {
     await session.settled(1000);
     const uri = 'file:///bench/article.md';
-    const opened = session.diagnosticsFor(uri, 1);
-    const openStarted = performance.now();
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: articleText } });
-    await opened;
-    record('server.open', [performance.now() - openStarted], { label: '  didOpen -> diagnostics, 20k-word article (once)' });
-
-    // Type a character at the end of a prose line in the middle of the article, then delete it.
-    const lines = articleText.split('\n');
-    let line = Math.floor(lines.length / 2);
-    while (line < lines.length - 1 && !/^[A-Za-z].{40,}$/.test(lines[line])) line++;
-    const end = lines[line].length;
-    const samples = [];
-    let version = 1;
-    for (let i = -5; i < KEYSTROKES; i++) {
-      version++;
-      const insert = version % 2 === 0;
-      const change = insert
-        ? { range: { start: { line, character: end }, end: { line, character: end } }, text: 'x' }
-        : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
-      const published = session.diagnosticsFor(uri, version);
-      const started = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      await published;
-      if (i >= 0) samples.push(performance.now() - started);
-    }
-    // Leave the text as opened, so hover positions computed on it stay right.
-    if (version % 2 === 0) {
-      version++;
-      const published = session.diagnosticsFor(uri, version);
-      await connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' }],
-      });
-      await published;
-    }
-    record('server.keystroke', samples, { target: 20, label: 'keystroke: didChange -> diagnostics, 20k words' });
+    record('server.open', [await open(session, uri, articleText)], { label: '  didOpen -> diagnostics, 20k-word article (once)' });
+    const { samples } = await timeKeystrokes(session, uri, articleText, 1);
+    record('server.keystroke', samples, { target: 10, label: 'keystroke: didChange -> diagnostics, 20k words (debounce 0)' });
     if (summarise(samples).median > 150) note('keystroke median above 150 ms: is debounceMs 0 honoured (initializationOptions / configuration)?');
 
     // Hover where words with capitals are (the abbreviation path), spread over the document.
@@ -251,12 +272,12 @@ async function measureServer(articleText) {
     const spread = tokenOffsets.filter((_offset, index) => index % stride === 0);
     const hoverPositions = positionsOf(articleText, spread);
     const hovers = await timeRequests(connection, 'textDocument/hover', uri, hoverPositions, REQUESTS, 50);
-    record('server.hover', hovers, { target: 2, compare: 'p95', label: 'hover round trip, p95 (target on p95)' });
+    record('server.hover', hovers, { label: '  hover round trip over stdio' });
 
     if (session.capabilities.completionProvider) {
       const completionPositions = positionsOf(articleText, spread.map((offset) => offset + 1));
       const completions = await timeRequests(connection, 'textDocument/completion', uri, completionPositions, REQUESTS, 50);
-      record('server.completion', completions, { target: 2, compare: 'p95', label: 'completion round trip, p95 (target on p95)' });
+      record('server.completion', completions, { label: '  completion round trip over stdio' });
     } else {
       note('completion: the server does not offer completionProvider yet, skipped');
     }
@@ -265,6 +286,128 @@ async function measureServer(articleText) {
   } finally {
     await session.stop();
   }
+}
+
+/**
+ * Keystrokes in the middle chapter of a 20-chapter Quarto book written to disk: the server
+ * finds the book from the chapter's folder and reads the other chapters from disk, so each
+ * keystroke includes the book analysis.
+ */
+async function measureBook(work) {
+  progress(`keystrokes in a ${BOOK_CHAPTERS}-chapter Quarto book over stdio`);
+  const folder = join(work, 'book');
+  const chapters = writeBook(join(root, 'examples'), folder, BOOK_CHAPTERS);
+  const path = join(folder, chapters[Math.floor(chapters.length / 2)]);
+  const text = readFileSync(path, 'utf8');
+  const words = chapters.reduce((sum, name) => sum + countWords(readFileSync(join(folder, name), 'utf8')), 0);
+  const session = await startServer(join(root, 'dist', 'server.js'), { debounceMs: 0 });
+  try {
+    await session.settled(1000);
+    const uri = pathToFileURL(path).href;
+    record('server.book.open', [await open(session, uri, text, 'quarto')], { label: `  didOpen -> diagnostics, a chapter of the book (once)` });
+    const { samples } = await timeKeystrokes(session, uri, text, 1);
+    record('server.book.keystroke', samples, { target: 15, label: `keystroke in a ${BOOK_CHAPTERS}-chapter book (${words} words), debounce 0` });
+  } finally {
+    await session.stop();
+  }
+}
+
+/**
+ * The CLI's start-up cost: `carnk lint` on a 41 KB article and `carnk --version`, each paired
+ * run by run with `node -e 0`, so that both sides of a difference see the same machine load.
+ */
+function measureCliStartup(articleFile) {
+  progress('CLI start-up: paired with node -e 0');
+  const cli = join(root, 'dist', 'cli.js');
+  const timed = (args) => {
+    const started = performance.now();
+    const result = runNode(args);
+    const took = performance.now() - started;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+    return took;
+  };
+  const bare = [];
+  const lint = [];
+  const version = [];
+  const lintOver = [];
+  const versionOver = [];
+  for (let run = -1; run < 2 * RUNS; run++) {
+    const b = timed(['-e', '0']);
+    const l = timed([cli, 'lint', '--format', 'json', articleFile]);
+    const v = timed([cli, '--version']);
+    if (run < 0) continue;
+    bare.push(b);
+    lint.push(l);
+    version.push(v);
+    lintOver.push(l - b);
+    versionOver.push(v - b);
+  }
+  const kb = Math.round(statSync(articleFile).size / 1024);
+  record('cli.article.overNode', lintOver, { target: 60, label: `carnk lint on a ${kb} KB article minus node -e 0 (paired)` });
+  record('cli.article', lint, { label: `  carnk lint --format json, ${kb} KB article, whole process` });
+  record('cli.nodeBare', bare, { label: '  node -e 0, same run' });
+  record('cli.version', version, { label: '  carnk --version, whole process' });
+  record('cli.version.overNode', versionOver, { label: '  carnk --version minus node -e 0 (paired)' });
+}
+
+/** Runs `node args` once with stdout to a file and a time bound: { ms, timedOut, status, stderr }. */
+function runBounded(args, outFile, env = process.env) {
+  const out = openSync(outFile, 'w');
+  try {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', timeout: HUGE_TIMEOUT_S * 1000, killSignal: 'SIGKILL', env });
+    const ms = performance.now() - started;
+    return { ms, timedOut: result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGKILL', status: result.status, stderr: result.stderr ?? '' };
+  } finally {
+    closeSync(out);
+  }
+}
+
+/**
+ * The one-paragraph file of repeated definitions, at HUGE_MB and half of it, once each (it is
+ * slow): in process (a fresh process per lint) and through the CLI, which has no file-size
+ * limit and no problem cap unless --max-problems is given. A run past --huge-timeout is
+ * stopped and shown as over that bound.
+ */
+async function measureHugeParagraph(work) {
+  progress(`huge paragraph: ${HUGE_MB / 2} MB and ${HUGE_MB} MB, once each, at most ${HUGE_TIMEOUT_S} s a run`);
+  const script = join(work, 'hugeParagraph.cjs');
+  await bundle('bench/hugeParagraph.ts', script);
+  const files = [HUGE_MB / 2, HUGE_MB].map((mb) => {
+    const file = join(work, `paragraph-${mb}mb.md`);
+    writeFileSync(file, buildDefinitionParagraph(mb * 1024 * 1024));
+    return file;
+  });
+  const withTarget = (target) => (quick ? undefined : target);
+  const rssFile = join(work, 'huge-rss.txt');
+  const ways = {
+    inProcess: (file) => {
+      const run = runBounded([script, file], join(work, 'huge.json'));
+      if (run.timedOut || run.status !== 0) return { ...run, rssMB: undefined };
+      const measured = JSON.parse(readFileSync(join(work, 'huge.json'), 'utf8'));
+      return { ...run, ms: measured.ms, rssMB: measured.maxRssKiB / 1024 };
+    },
+    cli: (file) => {
+      rmSync(rssFile, { force: true });
+      const env = { ...process.env, CARNK_BENCH_RSS_FILE: rssFile };
+      const run = runBounded(['--require', join(root, 'bench', 'peakMemory.cjs'), join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', file], join(work, 'huge-cli.json'), env);
+      return { ...run, status: run.status === 1 ? 0 : run.status, rssMB: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined };
+    },
+  };
+  for (const [way, measure] of Object.entries(ways)) {
+    const [half, whole] = files.map((file) => measure(file));
+    const where = way === 'cli' ? 'carnk lint' : 'lint in process';
+    for (const [run, mb] of [[half, HUGE_MB / 2], [whole, HUGE_MB]]) {
+      if (run.timedOut) note(`huge paragraph, ${where}, ${mb} MB: stopped after ${HUGE_TIMEOUT_S} s (the row shows that bound; the true time is longer)`);
+      else if (run.status !== 0) note(`huge paragraph, ${where}, ${mb} MB: exited ${run.status}: ${run.stderr.trim().split('\n').pop()}`);
+    }
+    const seconds = whole.timedOut ? HUGE_TIMEOUT_S : whole.status === 0 ? whole.ms / 1000 : NaN;
+    record(`huge.${way}.time`, [seconds], { target: withTarget(30), unit: 's', label: `huge paragraph ${HUGE_MB} MB, ${where}: time${whole.timedOut ? ' (> bound)' : ''}` });
+    record(`huge.${way}.memory`, [whole.rssMB ?? NaN], { target: withTarget(1024), unit: 'MB', label: `  ${where}, ${HUGE_MB} MB: peak RSS` });
+    const ratio = half.status === 0 && !half.timedOut && (whole.status === 0 || whole.timedOut) ? (seconds * 1000) / half.ms : NaN;
+    record(`huge.${way}.ratio`, [ratio], { target: withTarget(2.6), unit: 'ratio', label: `  ${where}: time(${HUGE_MB} MB) / time(${HUGE_MB / 2} MB), about 2${whole.timedOut ? ' (at least)' : ''}` });
+  }
+  if (quick) note(`--quick: the huge paragraph is ${HUGE_MB} MB instead of 20 MB, so its rows carry no target`);
 }
 
 function measureVsix() {
@@ -279,6 +422,7 @@ function measureVsix() {
 function format(value, unit) {
   if (!Number.isFinite(value)) return '-';
   if (unit === 'ratio') return value.toFixed(2);
+  if (unit === 's') return `${value.toFixed(1)} s`;
   if (unit === 'KB' || unit === 'MB') return `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`;
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
@@ -291,14 +435,15 @@ function printTable(machine) {
     row.n > 1 ? `${format(row.min, row.unit)}-${format(row.max, row.unit)}` : '',
     row.n >= 20 ? format(row.p95, row.unit) : '',
     String(row.n),
-    row.target === undefined ? '' : `${row.compare === 'p95' ? 'p95 ' : ''}< ${row.target}${row.unit === 'ms' ? ' ms' : row.unit === 'ratio' ? '' : ` ${row.unit}`}`,
+    row.target === undefined ? '' : `${row.compare === 'p95' ? 'p95 ' : ''}<= ${row.target}${row.unit === 'ms' ? ' ms' : row.unit === 'ratio' ? '' : ` ${row.unit}`}`,
     row.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\nCAR-NK Terminology benchmark — ${machine.cpuCount} cores (${machine.cpuModel}), node ${machine.node}, ${machine.platform}`);
   console.log(`load average at start: ${machine.loadAverage1m} (at end: ${loadavg()[0].toFixed(2)})`);
-  console.log(`inputs: thesis ${machine.inputs.thesisWords} words, article ${machine.inputs.articleWords} words; times in ms unless marked\n`);
+  const { inputs } = machine;
+  console.log(`inputs: thesis ${inputs.thesisWords} words, article ${inputs.articleWords} words, small article ${inputs.smallArticleBytes} bytes, book of ${inputs.bookChapters} chapters, huge paragraph ${inputs.hugeParagraphMB} MB; times in ms unless marked\n`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of body) console.log(line(r));
@@ -315,6 +460,11 @@ async function main() {
     const thesis = buildManuscript(examples, THESIS_WORDS);
     const double = buildManuscript(examples, 2 * THESIS_WORDS);
     const article = buildManuscript(examples, ARTICLE_WORDS);
+    const smallArticle = buildArticle(examples, SMALL_ARTICLE_CHARS);
+    const articleFile = join(work, 'article.md');
+    const smallArticleFile = join(work, 'article-41kb.md');
+    writeFileSync(articleFile, article);
+    writeFileSync(smallArticleFile, smallArticle);
     const thesisFile = join(work, 'thesis.md');
     const doubleFile = join(work, 'thesis-2x.md');
     writeFileSync(thesisFile, thesis);
@@ -335,15 +485,24 @@ async function main() {
         doubleWords: countWords(double),
         articleWords: countWords(article),
         articleChars: article.length,
+        smallArticleBytes: Buffer.byteLength(smallArticle),
+        bookChapters: BOOK_CHAPTERS,
+        hugeParagraphMB: HUGE_MB,
       },
     };
+    if (machine.loadAverage1m > machine.cpuCount) {
+      note(`load average ${machine.loadAverage1m} on ${machine.cpuCount} cores at the start: other work inflates every figure; compare only runs made under the same load`);
+    }
     if (distAgeMinutes > 60) note(`dist/ was built ${Math.round(distAgeMinutes)} minutes ago; pass --build to rebuild`);
 
-    await measureInProcess(work, thesisFile, doubleFile);
+    await measureInProcess(work, thesisFile, doubleFile, articleFile);
     measureCli(work, thesisFile);
+    measureCliStartup(smallArticleFile);
     await measureKnowledgeLoad(work);
     await measureServer(article);
+    await measureBook(work);
     measureVsix();
+    await measureHugeParagraph(work);
 
     const ratio = rows.find((r) => r.name === 'linearity.ratio');
     if (ratio && ratio.median > 2.6) note(`linearity ratio ${ratio.median.toFixed(2)} > 2.6: something grows faster than the input`);

@@ -3,6 +3,7 @@
 // and the web client and worker server for VS Code for the Web.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -52,15 +53,32 @@ const browser = {
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The CLI bundle; dist/cli.js, built below, runs it through a V8 code cache (cli/cachedEntry.ts).
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cliBundle.js' },
   { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', format: 'cjs', external: ['vscode'] },
   { ...browser, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browserServer.js', format: 'iife' },
 ];
 
+/**
+ * The `carnk` entry, which knows the CLI bundle's content hash so that its code cache is never used
+ * for another bundle. A watch build leaves the hash out, and the entry then uses no cache.
+ */
+function cliEntry(bundleHash) {
+  return {
+    ...common,
+    entryPoints: ['server/src/cli/cachedEntry.ts'],
+    outfile: 'dist/cli.js',
+    banner: {},
+    define: { __CARNK_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+  };
+}
+
 if (watch) {
-  for (const bundle of bundles) await (await context({ ...common, ...bundle })).watch();
+  for (const bundle of [...bundles, cliEntry(undefined)]) await (await context({ ...common, ...bundle })).watch();
   console.log('esbuild: watching');
 } else {
   await Promise.all(bundles.map((bundle) => build({ ...common, ...bundle })));
+  const bundleHash = createHash('sha256').update(readFileSync(join(root, 'dist', 'cliBundle.js'))).digest('hex').slice(0, 16);
+  await build(cliEntry(bundleHash));
   for (const file of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, file), 0o755);
 }

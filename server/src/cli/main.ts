@@ -226,10 +226,20 @@ interface CommonOptions {
   config: boolean;
 }
 
-const service = createTerminologyService({
-  onError: (error, context) => process.stderr.write(`carnk: internal error in ${context}: ${String(error)}\n`),
-});
-const glossaryServices = new GlossaryServices(service);
+// Created on first use: building the knowledge base is a large part of start-up, and
+// `carnk --version`, `--help` or a usage error never need it.
+let base: TerminologyService | undefined;
+let services: GlossaryServices | undefined;
+function baseService(): TerminologyService {
+  base ??= createTerminologyService({
+    onError: (error, context) => process.stderr.write(`carnk: internal error in ${context}: ${String(error)}\n`),
+  });
+  return base;
+}
+function glossaryServices(): GlossaryServices {
+  services ??= new GlossaryServices(baseService());
+  return services;
+}
 const reportedProblems = new Set<string>();
 
 /**
@@ -252,7 +262,7 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
   if (options.defineGeneSymbols) flags.defineGeneSymbols = true;
   if (options.defineInLegends) flags.defineInLegends = true;
   if (options.rule) flags.rules = options.rule;
-  return { service: glossaryServices.serviceFor(project), settings: layerSettings({}, project.settings, flags) };
+  return { service: glossaryServices().serviceFor(project), settings: layerSettings({}, project.settings, flags) };
 }
 
 /** A book's files read from disk with their service, settings and book context, in reading order. */
@@ -503,7 +513,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('export the knowledge base for other tools')
     .addOption(new Option('-f, --format <format>', 'export format').choices(['cspell']).default('cspell'))
     .action(() => {
-      process.stdout.write(cspellWords(service.knowledge!) + '\n');
+      process.stdout.write(cspellWords(baseService().knowledge!) + '\n');
     });
   return program;
 }
