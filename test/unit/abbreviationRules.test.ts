@@ -44,6 +44,8 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'Chimeric antigen receptor (CAR) and natural killer (NK) cells make CAR-NK cells.'));
   test('compound of a defined compound and a defined abbreviation (any split at a hyphen)', () =>
     check('undefined-abbreviation', 'Human foamy virus 3 (HFV-3) binds a receptor-binding domain (RBD); HFV-3-RBD and «HFV-RBD»-like «XQ-RBD» forms.'));
+  test('a capitalised word glued to a defined abbreviation names something built on it', () =>
+    check('undefined-abbreviation', 'The Quebec tumour atlas (QTA) grew into OpenQTA and ProQTA; but «OpenQZX», «ProQZX» and «QOpenTA» stand alone.'));
   test('compound of a defined abbreviation and a defined single letter', () =>
     check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
   test('a form that runs on into math or a superscript is judged where it is written whole', () =>

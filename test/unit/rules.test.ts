@@ -47,6 +47,12 @@ describe('conflicting-expansion', () => {
     check('conflicting-expansion', 'Natural killer (NK) cells and NK cells.');
     check('conflicting-expansion', 'Tumour necrosis factor alpha (TNF-α) and TNF-α.');
   });
+  test('another sense of the letters, with no word in common with the known expansions, is not a conflict', () => {
+    check('conflicting-expansion', 'Each code change went through a pull request (PR), and every PR was reviewed.');
+    check('conflicting-expansion', 'Carriers of Li-Fraumeni syndrome (LFS) were excluded; LFS is rare.');
+    // A word in common: the same term, written wrongly.
+    check('conflicting-expansion', 'Responses were «partial regressions» (PR); PR rates rose.');
+  });
   test('not triggered by hidden constructs', () => check('conflicting-expansion', HIDDEN('immune cell-associated neurologic syndrome (ICANS)')));
   test('fix replaces the expansion (not applied automatically)', () => {
     const text = 'We saw immune cell-associated neurologic syndrome (ICANS) and ICANS again.';
@@ -135,6 +141,10 @@ describe('inconsistent-variants', () => {
   test('two accepted forms of one term, the less used one reported', () =>
     check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved. «FcγRIIIa» signals.'));
   test('saying they are the same is fine', () => check('inconsistent-variants', 'CD16a (FcγRIIIa) binds IgG. CD16a is cleaved. FcγRIIIa signals.'));
+  test('saying so with the gene in italics is fine too', () => {
+    check('inconsistent-variants', '_CD16a_ (FcγRIIIa) binds IgG. CD16a is cleaved. FcγRIIIa signals.');
+    check('inconsistent-variants', '*CD16a* [FcγRIIIa] binds IgG. CD16a is cleaved. FcγRIIIa signals.');
+  });
   test('one form throughout is fine', () => check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved.'));
   test('a less used form is reported once, its fix rewrites every use', () => {
     const text = 'CD16a binds IgG. CD16a is cleaved. CD16a again. FcγRIIIa signals and FcγRIIIa binds.';

@@ -68,7 +68,8 @@ export class ScopeDefinitions {
   /**
    * Where `key` becomes defined in `scope`: its own first definition, or, for a
    * hyphenated compound (`CAR-NK`, `SARS-CoV-2-RBD`, `PB-NK`), the point where it can be
-   * read as parts that are each defined, exempt or a number, at least one of them defined.
+   * read as parts that are each defined, exempt or a number, at least one of them defined;
+   * for a capitalised word glued to an abbreviation (`OpenPBTA`), where that abbreviation is.
    */
   siteOf(scope: ScopeName, key: string, needs: DefinitionNeeds): DefinitionSite | undefined {
     return this.introduction(scope, key) ?? this.compoundSite(this.compoundReading(scope, key, needs));
@@ -99,6 +100,12 @@ export class ScopeDefinitions {
    * every part is exempt), or undefined when no reading covers the key.
    */
   private compoundReading(scope: ScopeName, key: string, needs: DefinitionNeeds): { from: number; definition: AbbreviationDefinition }[] | undefined {
+    // A capitalised word glued to a defined abbreviation (`OpenPBTA` once `PBTA` is defined): a name built on it.
+    const glued = WORD_BEFORE_ABBREVIATION.exec(key);
+    if (glued) {
+      const site = this.introduction(scope, glued[2]!);
+      return site ? [site] : undefined;
+    }
     const segments = key.split('-');
     if (segments.length < 2 || segments.length > 12) return undefined;
     // `exempt`: some part is an exempt abbreviation, so a reading without defined parts needs no definition (`33.8-kDa`, not `A-T`).
@@ -130,3 +137,5 @@ export class ScopeDefinitions {
 }
 
 const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
+/** A capitalised word of three or more letters, then an abbreviation of two or more capitals (`OpenPBTA`, `ProCAR`). */
+const WORD_BEFORE_ABBREVIATION = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}{2,}[\p{Lu}\p{Ll}\p{N}]*)$/u;

@@ -8,6 +8,7 @@ import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { lowerBound } from '../text/sortedSearch';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
+import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
@@ -419,6 +420,9 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) continue;
     // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
     if (isRelatedExpansion(context, definition.long, entries)) continue;
+    // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the
+    // letters, from another field, not a wrong expansion of the term the knowledge base knows.
+    if (!accepted.some((long) => sharesContentWord(long, definition.long))) continue;
     const suggestion = expansionFor(entries[0]!, context.spelling)!;
     findings.push({
       rule: 'conflicting-expansion',
@@ -430,6 +434,22 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     });
   }
   return findings;
+}
+
+/** Words of an expansion that carry meaning, by their first five letters (`lymphocyte` and `lymphocytic` alike). */
+function contentWordStems(long: string): Set<string> {
+  const stems = new Set<string>();
+  for (const word of long.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length >= 3 && !FUNCTION_WORDS.has(word)) stems.add(word.slice(0, 5));
+  }
+  return stems;
+}
+
+/** Whether two expansions share a word that carries meaning. */
+function sharesContentWord(a: string, b: string): boolean {
+  const stems = contentWordStems(a);
+  for (const stem of contentWordStems(b)) if (stems.has(stem)) return true;
+  return false;
 }
 
 /** Longer long forms are not searched for repeats (the longest term expansions are ~60 characters). */

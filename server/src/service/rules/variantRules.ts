@@ -251,7 +251,8 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
       else counts.set(key, { count: 1, form: term.form, first: term.start });
     }
     if (counts.size < 2) continue;
-    if (declaresEquivalence(text, terms)) continue;
+    // Read in the masked text, where markup is blank: `_CD274_ (PD-L1)` is `CD274 (PD-L1)`.
+    if (declaresEquivalence(model.prose.masked, terms)) continue;
     const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
     const [dominantKey, dominant] = ranked[0]!;
     const entry: TermEntry | undefined = knowledge.byId(entryId);
