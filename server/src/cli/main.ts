@@ -9,8 +9,9 @@ import { setFlagsFromString } from 'node:v8';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { bookContexts, bookProblemDiagnostic, type ChaptersMode } from '../node/bookAnalysis';
-import { findIncludeShortcodes, findProjectFile, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, readNumberedSections, type BookProject } from '../node/bookProject';
+import type { ChaptersMode } from '../node/bookAnalysis';
+import { BookRun, byStart, type BookDocument } from '../project/bookRun';
+import { bookOfFolder, findIncludeShortcodes, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
 import { GlossaryServices, layerSettings } from '../node/analysisContext';
 import { projectContextFor } from '../node/projectFiles';
 import {
@@ -18,12 +19,8 @@ import {
   isGeneratedAbbreviationList,
   RULES,
   type AnalysisSettings,
-  type BookContext,
-  type DefinitionReport,
   type SeveritySetting,
-  type TerminologyDiagnostic,
   type TerminologyService,
-  type UndefinedReport,
 } from '../service/index';
 import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
 import {
@@ -100,14 +97,9 @@ async function bookInput(input: string): Promise<BookInput | undefined> {
   }
   const trimmed = input.replace(/[\\/]+$/, '');
   if (info.isDirectory()) {
-    const projectFile = findProjectFile(trimmed);
-    const folder = resolve(trimmed);
-    // The folder must be the project's own: its root, or a Manubot project's content folder.
-    const isOwn = projectFile && (dirname(projectFile) === folder || (isManubotMetadata(projectFile) && dirname(dirname(projectFile)) === folder));
-    // Without a project file, numbered section files with one title (a pandoc build's parts) are one manuscript.
-    const book = isOwn ? readBookProject(projectFile) : projectFile ? undefined : readNumberedSections(folder);
+    const book = bookOfFolder(trimmed);
     if (!book) return undefined;
-    const shownRoot = book.root === folder ? trimmed : dirname(trimmed);
+    const shownRoot = book.root === resolve(trimmed) ? trimmed : dirname(trimmed);
     return { book, shownRoot: shownRoot === '.' ? '' : shownRoot };
   }
   if (isManubotMetadata(resolve(input))) {
@@ -255,18 +247,13 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
   return { service: glossaryServices.serviceFor(project), settings: layerSettings({}, project.settings, flags) };
 }
 
-/** A book's files read from disk with their service, settings and book context, in reading order. */
-interface BookChapterInput {
-  path: string;
-  name: string;
-  text: string;
-  service: TerminologyService;
-  settings: AnalysisSettings;
-}
-
-/** Reads a book's files (binary ones skipped with a note). */
-async function readBookFiles(input: BookInput, options: CommonOptions): Promise<BookChapterInput[]> {
-  const chapters: BookChapterInput[] = [];
+/**
+ * A run over a book's files as they are on disk now (binary ones skipped with a note, a
+ * generated list of abbreviations left out), shown under the folder the user wrote. Chapters:
+ * `--chapters`, else the project's `.carnkrc`, else `continue`.
+ */
+async function readBook(input: BookInput, options: CommonOptions): Promise<BookRun> {
+  const documents = new Map<string, BookDocument>();
   for (const file of input.book.files) {
     const name = bookFileName(input, file.path);
     const text = await readManuscript(file.path);
@@ -277,58 +264,32 @@ async function readBookFiles(input: BookInput, options: CommonOptions): Promise<
     // A book includes its generated list of abbreviations on purpose: left out without a note.
     if (isGeneratedAbbreviationList(text)) continue;
     const { service: fileService, settings } = contextFor(name, options);
-    chapters.push({ path: file.path, name, text, service: fileService, settings });
+    documents.set(file.path, { document: { uri: name, version: 1, text }, service: fileService, settings });
   }
-  return chapters;
-}
-
-/** Each file's book context from the current texts: `--chapters`, else the project's `.carnkrc`, else `continue`. */
-function bookContextsOf(input: BookInput, chapters: BookChapterInput[], options: CommonOptions): Map<string, BookContext> {
   const mode = options.chapters ?? (options.config ? projectContextFor(input.book.projectFile).settings.chapters : undefined) ?? 'continue';
-  const byPath = new Map(chapters.map((c) => [c.path, c]));
-  return bookContexts(
-    input.book,
-    (path) => {
-      const chapter = byPath.get(path);
-      return chapter && { uri: chapter.name, model: chapter.service.model({ uri: chapter.name, version: 1, text: chapter.text }, chapter.settings) };
-    },
-    mode,
-  );
+  return new BookRun(input.book, (path) => documents.get(path), mode);
 }
 
 /** Lints a whole book in reading order, each file with its book context; problems of discovery go on the file that names the missing or cyclic file. */
 async function lintBook(input: BookInput, options: CommonOptions & { fix: boolean }): Promise<FileDiagnostics[]> {
-  const chapters = await readBookFiles(input, options);
+  let run = await readBook(input, options);
   if (options.fix) {
-    const contexts = bookContextsOf(input, chapters, options);
-    for (const chapter of chapters) {
-      const book = contexts.get(chapter.path);
-      const fixed = chapter.service.fixAll({ uri: chapter.name, version: 0, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings);
-      if (fixed.applied === 0) continue;
+    const fixed = run.fixAll();
+    for (const file of fixed) {
       try {
-        await writeFile(chapter.path, fixed.text, 'utf8');
+        await writeFile(file.path, file.text, 'utf8');
       } catch {
-        throw new UsageError(`cannot write '${chapter.name}'`);
+        throw new UsageError(`cannot write '${file.uri}'`);
       }
-      chapter.text = fixed.text;
     }
+    if (fixed.length > 0) run = run.withTexts(new Map(fixed.map((file) => [file.path, file.text])));
   }
-  const contexts = bookContextsOf(input, chapters, options);
-  const results: FileDiagnostics[] = chapters.map((chapter) => {
-    const book = contexts.get(chapter.path);
-    return { file: chapter.name, diagnostics: chapter.service.lint({ uri: chapter.name, version: 1, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings) };
-  });
-  for (const problem of input.book.problems) {
-    const name = bookFileName(input, problem.file);
-    let result = results.find((r) => r.file === name);
-    if (!result) {
-      result = { file: name, diagnostics: [] };
-      results.unshift(result);
-    }
-    const diagnostic = bookProblemDiagnostic(problem, contextFor(name, options).settings);
-    if (!diagnostic) continue;
-    result.diagnostics.push(diagnostic);
-    result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const results: FileDiagnostics[] = run.files().map((file) => ({ file: file.document.uri, diagnostics: run.lint(file.path, file) }));
+  // A file that names a missing or cyclic file but is not itself linted (the project file) gets a result of its own, first.
+  for (const path of run.filesWithProblems()) {
+    const name = bookFileName(input, path);
+    if (results.some((r) => r.file === name)) continue;
+    results.unshift({ file: name, diagnostics: run.problemsOn(path, contextFor(name, options).settings).sort(byStart) });
   }
   return results;
 }
@@ -393,17 +354,12 @@ function firstProblems(result: FileDiagnostics, limit: number): FileDiagnostics 
  * and each definition and undefined use carries the `file` it is in (its `range` is in that file).
  */
 async function bookAbbreviations(input: BookInput, options: CommonOptions): Promise<FileAbbreviations> {
-  const chapters = await readBookFiles(input, options);
-  const contexts = bookContextsOf(input, chapters, options);
-  const definitions: (DefinitionReport & { file: string })[] = [];
-  const undefinedUses: (UndefinedReport & { file: string })[] = [];
-  for (const chapter of chapters) {
-    const book = contexts.get(chapter.path);
-    const report = chapter.service.abbreviations({ uri: chapter.name, version: 1, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings);
-    definitions.push(...report.definitions.map((d) => ({ ...d, file: chapter.name })));
-    undefinedUses.push(...report.undefined.map((u) => ({ ...u, file: chapter.name })));
-  }
-  return { file: bookFileName(input, input.book.projectFile), definitions, undefined: undefinedUses };
+  const list = (await readBook(input, options)).abbreviations();
+  return {
+    file: bookFileName(input, input.book.projectFile),
+    definitions: list.definitions.map(({ uri, ...d }) => ({ ...d, file: uri })),
+    undefined: list.undefined.map(({ uri, ...u }) => ({ ...u, file: uri })),
+  };
 }
 
 async function abbreviationsCommand(inputs: string[], options: CommonOptions & { format: string }): Promise<number> {
