@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerHost } from './host';
 import { bookOfOpenDocument, withOverlay } from './project/bookProject';
 import { BookRun, type BookDocument } from './project/bookRun';
-import { GlossaryServices, layerSettings } from './project/analysisContext';
+import { GlossaryServices, layeredValue, layerSettings } from './project/analysisContext';
 import { projectContextFor, type FileProblem } from './project/projectFiles';
 import {
   ABBREVIATIONS_REQUEST,
@@ -107,8 +107,7 @@ class LanguageServerSession {
   /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
   private readonly contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
     const project = this.projectContextCached(this.pathOf(uri));
-    const editor: AnalysisSettings = { scopeMode: this.settings.scopes, rules: this.settings.rules, spelling: this.settings.spelling, noDefinition: this.settings.noDefinition, defineGeneSymbols: this.settings.defineGeneSymbols, defineInLegends: this.settings.defineInLegends };
-    return { service: this.glossaryServices.serviceFor(project), analysis: layerSettings(editor, project.settings), problems: project.problems };
+    return { service: this.glossaryServices.serviceFor(project), analysis: layerSettings([this.settings, project.settings]), problems: project.problems };
   };
 
   private readonly input = (document: TextDocument): DocumentInput => ({ uri: document.uri, version: document.version, text: document.getText() });
@@ -155,7 +154,7 @@ class LanguageServerSession {
       return { document: { uri: fileUri, version: opened ? opened.version : 0, text }, service, settings: analysis };
     };
     const project = this.projectContextCached(book.projectFile);
-    return new BookRun(book, documentOf, project.settings.chapters ?? this.settings.chapters);
+    return new BookRun(book, documentOf, layeredValue('chapters', [this.settings, project.settings]));
   };
 
   /** The analysis settings of a document with its book context, when it belongs to a book. */

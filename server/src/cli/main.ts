@@ -12,16 +12,18 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ChaptersMode } from '../node/bookAnalysis';
 import { BookRun, byStart, type BookDocument } from '../project/bookRun';
 import { bookOfFolder, findIncludeShortcodes, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
-import { GlossaryServices, layerSettings } from '../node/analysisContext';
+import { GlossaryServices, layeredValue, layerSettings } from '../node/analysisContext';
 import { projectContextFor } from '../node/projectFiles';
 import {
   createTerminologyService,
   isGeneratedAbbreviationList,
   RULES,
   type AnalysisSettings,
+  type ProjectSettings,
   type SeveritySetting,
   type TerminologyService,
 } from '../service/index';
+import { SETTINGS, settingNamed } from '../service/config/settingsTable';
 import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
 import {
   colours,
@@ -238,13 +240,34 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
     reportedProblems.add(problem.message);
     process.stderr.write(`carnk: ${problem.message}\n`);
   }
-  const flags: AnalysisSettings = {};
-  if (options.scopes) flags.scopeMode = options.scopes;
-  if (options.spelling) flags.spelling = options.spelling;
-  if (options.defineGeneSymbols) flags.defineGeneSymbols = true;
-  if (options.defineInLegends) flags.defineInLegends = true;
-  if (options.rule) flags.rules = options.rule;
-  return { service: glossaryServices.serviceFor(project), settings: layerSettings({}, project.settings, flags) };
+  return { service: glossaryServices.serviceFor(project), settings: layerSettings([project.settings, flagSettings(options)]) };
+}
+
+/** The settings the command line gives, by setting name: each setting of the table with a flag, where the flag was given. */
+function flagSettings(options: CommonOptions): ProjectSettings {
+  const given: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    if (!setting.cli) continue;
+    const value = (options as unknown as Record<string, unknown>)[new Option(setting.cli.flags).attributeName()];
+    if (value !== undefined) given[setting.name] = value;
+  }
+  return given as ProjectSettings;
+}
+
+/** The command-line option of a setting of the table. */
+function settingOption(name: string): Option {
+  const setting = settingNamed(name)!;
+  const option = new Option(setting.cli!.flags, setting.cli!.description);
+  switch (setting.type.kind) {
+    case 'choice':
+      return option.choices(setting.type.values);
+    case 'severities':
+      return option.argParser(parseRuleOption);
+    case 'strings':
+      return option.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    default:
+      return option;
+  }
 }
 
 /**
@@ -266,7 +289,7 @@ async function readBook(input: BookInput, options: CommonOptions): Promise<BookR
     const { service: fileService, settings } = contextFor(name, options);
     documents.set(file.path, { document: { uri: name, version: 1, text }, service: fileService, settings });
   }
-  const mode = options.chapters ?? (options.config ? projectContextFor(input.book.projectFile).settings.chapters : undefined) ?? 'continue';
+  const mode = layeredValue('chapters', [options.config ? projectContextFor(input.book.projectFile).settings : {}, flagSettings(options)]);
   return new BookRun(input.book, (path) => documents.get(path), mode);
 }
 
@@ -388,21 +411,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError('(run carnk --help for usage)')
     .exitOverride();
 
-  const scopesOption = () =>
-    new Option('--scopes <mode>', 'definition scopes: journal (abstract, main text, each legend apart) or document (default: journal, or .carnkrc)').choices(['journal', 'document']);
-  const ruleOption = () => new Option('--rule <id=severity>', 'override a rule severity (repeatable)').argParser(parseRuleOption);
-  const spellingOption = () => new Option('--spelling <spelling>', 'spelling that fixes insert (default: en-US, or .carnkrc)').choices(['en-US', 'en-GB']);
-  const defineGeneSymbolsOption = () =>
-    new Option('--define-gene-symbols', 'for journals that want every symbol defined: an undefined standard gene symbol is a warning (default: information, or .carnkrc)');
-  const defineInLegendsOption = () =>
-    new Option('--define-in-legends', 'for journals that want each legend to stand alone: a legend using an abbreviation only the main text defines is a warning (default: information, or .carnkrc)');
-  const glossaryOption = () => new Option('--glossary <file>', 'a project glossary (.yaml or .json; repeatable)').argParser((value: string, previous: string[] = []) => [...previous, value]);
   const noConfigOption = () => new Option('--no-config', 'ignore .carnkrc files and .carnk-glossary files found next to the manuscripts');
-  const chaptersOption = () =>
-    new Option('--chapters <mode>', 'books: definitions hold for the rest of the book (continue) or each chapter defines again (reset) (default: continue, or .carnkrc)').choices([
-      'continue',
-      'reset',
-    ]);
 
   program
     .command('lint')
@@ -411,14 +420,14 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
     .addOption(new Option('--max-problems <n>', 'print at most this many problems per file, the first in document order (the exit code still counts all)').argParser(parseCount))
-    .addOption(scopesOption())
-    .addOption(ruleOption())
-    .addOption(spellingOption())
-    .addOption(defineGeneSymbolsOption())
-    .addOption(defineInLegendsOption())
-    .addOption(glossaryOption())
+    .addOption(settingOption('scopes'))
+    .addOption(settingOption('rules'))
+    .addOption(settingOption('spelling'))
+    .addOption(settingOption('defineGeneSymbols'))
+    .addOption(settingOption('defineInLegends'))
+    .addOption(settingOption('glossaries'))
     .addOption(noConfigOption())
-    .addOption(chaptersOption())
+    .addOption(settingOption('chapters'))
     .option('--fix', 'apply the safe (meaning-preserving) fixes to the files, then report what is left; with - the fixed text goes to standard output', false)
     .option('--no-color', 'plain stylish output')
     .action(async (files: string[], options) => {
@@ -431,10 +440,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("list the abbreviations each manuscript defines, and those it uses undefined")
     .argument('[files...]', 'files, globs or folders; - reads standard input', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'tsv', 'markdown']).default('json'))
-    .addOption(scopesOption())
-    .addOption(glossaryOption())
+    .addOption(settingOption('scopes'))
+    .addOption(settingOption('glossaries'))
     .addOption(noConfigOption())
-    .addOption(chaptersOption())
+    .addOption(settingOption('chapters'))
     .action(async (files: string[], options) => {
       setExit(await abbreviationsCommand(files, options));
     });
@@ -444,7 +453,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('print the knowledge base: every entry, or the entries a written form or id names')
     .argument('[term]', 'a term, abbreviation, variant or id (e.g. ADCC)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']))
-    .addOption(glossaryOption())
+    .addOption(settingOption('glossaries'))
     .action((term: string | undefined, options: { format?: string; glossary?: string[] }) => {
       const { service: termsService } = contextFor('-', { glossary: options.glossary ?? [], config: false });
       const knowledge = termsService.knowledge!;
