@@ -3,11 +3,12 @@
  * named `carnk/...` and declared only here.
  */
 import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-types';
+import { settingDefaults } from './service/config/settingsTable';
 
 /** The configuration section the extension contributes and the server reads. */
 export const CONFIGURATION_SECTION = 'carnk';
 
-/** Settings as the client stores them under `carnk.*`. */
+/** Settings as the client stores them under `carnk.*`: one field per row of the settings table (`server/src/service/config/settingsTable.ts`). */
 export interface CarnkSettings {
   /** `journal` (abstract, main text, legends apart) or `document`. */
   scopes: 'journal' | 'document';
@@ -35,21 +36,9 @@ export interface CarnkSettings {
   chapters: 'continue' | 'reset';
 }
 
-/** Defaults when the client sends nothing (or something malformed). */
-export const DEFAULT_SETTINGS: CarnkSettings = {
-  scopes: 'journal',
-  rules: {},
-  spelling: 'en-US',
-  glossaries: [],
-  noDefinition: [],
-  defineGeneSymbols: false,
-  defineInLegends: false,
-  abbreviationListFormat: 'table',
-  debounceMs: 200,
-  maxFileSize: 5_000_000,
-  maxProblems: 1000,
-  chapters: 'continue',
-};
+/** Defaults when the client sends nothing (or something malformed): the settings table's. */
+// Marked pure so the client bundles, which import other names from here, leave the table out.
+export const DEFAULT_SETTINGS: CarnkSettings = /* @__PURE__ */ settingDefaults() as unknown as CarnkSettings;
 
 /** The diagnostic source every carnk diagnostic carries. */
 export const DIAGNOSTIC_SOURCE = 'carnk';

@@ -14,15 +14,13 @@ import {
   type Diagnostic,
   type InitializeResult,
   type Location,
-  type Position,
-  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerHost } from './host';
-import { abbreviationKeyAt, bookContexts, bookProblemDiagnostic, firstPositionOfKey, type ChaptersMode } from './project/bookAnalysis';
-import { bookContaining, withOverlay, type BookProject } from './project/bookProject';
-import { GlossaryServices, layerSettings } from './project/analysisContext';
+import { bookOfOpenDocument, withOverlay } from './project/bookProject';
+import { BookRun, type BookDocument } from './project/bookRun';
+import { GlossaryServices, layeredValue, layerSettings } from './project/analysisContext';
 import { projectContextFor, type FileProblem } from './project/projectFiles';
 import {
   ABBREVIATIONS_REQUEST,
@@ -38,9 +36,9 @@ import { runSafe } from './runSafe';
 import {
   createTerminologyService,
   type AnalysisSettings,
-  type BookContext,
   type DocumentInput,
   type Severity,
+  type TerminologyDiagnostic,
   type TerminologyService,
 } from './service/index';
 import { readSettings } from './settings';
@@ -67,18 +65,11 @@ const PROJECT_CONTEXT_TTL_MS = 2_000;
 // Discovery reads one level of a project per round (project file, chapters, their includes).
 const MAX_LOAD_ROUNDS = 16;
 
-/** A file of a book as the service sees it, with its own settings; undefined when unreadable or too large. */
-interface BookDocument {
-  document: DocumentInput;
-  service: TerminologyService;
-  analysis: AnalysisSettings;
-}
-
-/** A document's book: the project, each file's book context, and the files as documents. */
-interface BookState {
-  book: BookProject;
-  contexts: Map<string, BookContext>;
-  documentOf(path: string): BookDocument | undefined;
+/** A diagnostic of the service as LSP publishes it. */
+function toDiagnostic(d: TerminologyDiagnostic): Diagnostic {
+  const diagnostic: Diagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
+  if (d.data) diagnostic.data = d.data;
+  return diagnostic;
 }
 
 /**
@@ -116,8 +107,7 @@ class LanguageServerSession {
   /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
   private readonly contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {
     const project = this.projectContextCached(this.pathOf(uri));
-    const editor: AnalysisSettings = { scopeMode: this.settings.scopes, rules: this.settings.rules, spelling: this.settings.spelling, noDefinition: this.settings.noDefinition, defineGeneSymbols: this.settings.defineGeneSymbols, defineInLegends: this.settings.defineInLegends };
-    return { service: this.glossaryServices.serviceFor(project), analysis: layerSettings(editor, project.settings), problems: project.problems };
+    return { service: this.glossaryServices.serviceFor(project), analysis: layerSettings([this.settings, project.settings]), problems: project.problems };
   };
 
   private readonly input = (document: TextDocument): DocumentInput => ({ uri: document.uri, version: document.version, text: document.getText() });
@@ -137,88 +127,52 @@ class LanguageServerSession {
    * including it), with every file's book context. Chapters come from open documents'
    * current text, else from disk; the service's cached models make this cheap.
    */
-  private readonly bookStateFor = (uri: string): BookState | undefined => {
-    if (this.bookStates.has(uri)) return this.bookStates.get(uri);
-    const state = this.computeBookState(uri);
-    this.bookStates.set(uri, state);
-    return state;
+  private readonly bookRunFor = (uri: string): BookRun | undefined => {
+    if (this.bookRuns.has(uri)) return this.bookRuns.get(uri);
+    const run = this.startBookRun(uri);
+    this.bookRuns.set(uri, run);
+    return run;
   };
-  // Book states by document, dropped on any edit, open, close, settings or file change, so that
+  // Book runs by document, dropped on any edit, open, close, settings or file change, so that
   // hover and completion in a long book do not rediscover it on every request.
-  private readonly bookStates = new Map<string, BookState | undefined>();
+  private readonly bookRuns = new Map<string, BookRun | undefined>();
 
-  private readonly computeBookState = (uri: string): BookState | undefined => {
+  private readonly startBookRun = (uri: string): BookRun | undefined => {
     const path = this.pathOf(uri);
     if (!path) return undefined;
     const open = this.openByPath();
-    const fileSystem = withOverlay(this.host.files, (p) => open.get(p)?.getText());
-    let book = bookContaining(path, fileSystem);
-    if (!book) {
-      // An included file open on its own: the open document that includes it gives its book.
-      for (const [includerPath, includer] of open) {
-        if (includerPath === path || !includer.getText().includes('{{<')) continue;
-        const candidate = bookContaining(includerPath, fileSystem);
-        if (candidate?.files.some((f) => f.path === path)) {
-          book = candidate;
-          break;
-        }
-      }
-    }
+    const openTexts = new Map([...open].map(([p, document]) => [p, document.getText()]));
+    const fileSystem = withOverlay(this.host.files, (p) => openTexts.get(p));
+    const book = bookOfOpenDocument(path, fileSystem, openTexts);
     if (!book) return undefined;
-    const documentsByPath = new Map<string, BookDocument | undefined>();
     const documentOf = (filePath: string): BookDocument | undefined => {
-      if (documentsByPath.has(filePath)) return documentsByPath.get(filePath);
       const opened = open.get(filePath);
       const text = opened ? opened.getText() : fileSystem.readText(filePath);
-      let result: BookDocument | undefined;
-      if (text !== undefined && text.length <= this.settings.maxFileSize) {
-        const fileUri = opened ? opened.uri : this.host.uriOf(filePath);
-        const { service, analysis } = this.contextFor(fileUri);
-        result = { document: { uri: fileUri, version: opened ? opened.version : 0, text }, service, analysis };
-      }
-      documentsByPath.set(filePath, result);
-      return result;
+      if (text === undefined || text.length > this.settings.maxFileSize) return undefined;
+      const fileUri = opened ? opened.uri : this.host.uriOf(filePath);
+      const { service, analysis } = this.contextFor(fileUri);
+      return { document: { uri: fileUri, version: opened ? opened.version : 0, text }, service, settings: analysis };
     };
     const project = this.projectContextCached(book.projectFile);
-    const mode: ChaptersMode = project.settings.chapters ?? this.settings.chapters;
-    const contexts = bookContexts(
-      book,
-      (filePath) => {
-        const file = documentOf(filePath);
-        return file && { uri: file.document.uri, model: file.service.model(file.document, file.analysis) };
-      },
-      mode,
-    );
-    return { book, contexts, documentOf };
+    return new BookRun(book, documentOf, layeredValue('chapters', [this.settings, project.settings]));
   };
 
   /** The analysis settings of a document with its book context, when it belongs to a book. */
-  private readonly withBook = (uri: string, analysis: AnalysisSettings, state: BookState | undefined): AnalysisSettings => {
+  private readonly withBook = (uri: string, analysis: AnalysisSettings, run: BookRun | undefined): AnalysisSettings => {
     const path = this.pathOf(uri);
-    const book = path ? state?.contexts.get(path) : undefined;
-    return book ? { ...analysis, book } : analysis;
+    return path && run ? run.settingsFor(path, analysis) : analysis;
   };
 
   private readonly lastBookProblems = new Map<string, string>();
   // The book context each open file was last linted with, to re-lint only files whose context a change moved.
   private readonly lintedWithContext = new Map<string, string>();
 
-  /** Diagnostics for missing chapters and includes and for include cycles, on the file that names them. */
-  private readonly bookProblemDiagnostics = (state: BookState, path: string, analysis: AnalysisSettings): Diagnostic[] => {
-    const diagnostics: Diagnostic[] = [];
-    for (const problem of state.book.problems) {
-      const found = problem.file === path ? bookProblemDiagnostic(problem, analysis) : undefined;
-      if (found) diagnostics.push({ range: found.range, severity: SEVERITY[found.severity], code: found.code, source: DIAGNOSTIC_SOURCE, message: found.message });
-    }
-    return diagnostics;
-  };
-
   /** Publishes the problems of a book's project file (`_quarto.yml`, `_bookdown.yml`) when they change. */
-  private readonly publishProjectFileProblems = (state: BookState): void => {
+  private readonly publishProjectFileProblems = (run: BookRun): void => {
     // An include tree's and numbered sections' project file is a manuscript with diagnostics of its own.
-    if (state.book.kind === 'include-tree' || state.book.kind === 'numbered-sections') return;
-    const uri = this.host.uriOf(state.book.projectFile);
-    const diagnostics = this.bookProblemDiagnostics(state, state.book.projectFile, this.contextFor(uri).analysis);
+    if (run.book.kind === 'include-tree' || run.book.kind === 'numbered-sections') return;
+    const uri = this.host.uriOf(run.book.projectFile);
+    const diagnostics = run.problemsOn(run.book.projectFile, this.contextFor(uri).analysis).map(toDiagnostic);
     const key = JSON.stringify(diagnostics);
     if (this.lastBookProblems.get(uri) === key) return;
     this.lastBookProblems.set(uri, key);
@@ -284,28 +238,21 @@ class LanguageServerSession {
    * files (a change here moves what they inherit or what counts as used later); they reuse
    * the book state computed here.
    */
-  private readonly validateNow = (document: TextDocument, cascade = true, known?: BookState): void => {
-    let state: BookState | undefined;
+  private readonly validateNow = (document: TextDocument, cascade = true, known?: BookRun): void => {
+    let run: BookRun | undefined;
     const diagnostics = runSafe<Diagnostic[]>(this.connection, `lint ${document.uri}`, [], () => {
       if (this.tooLarge(document)) return [];
       const { service, analysis, problems } = this.contextFor(document.uri);
       if (problems.length > 0) this.publishFileProblems(problems);
-      state = known ?? this.bookStateFor(document.uri);
-      const lint = service.lint(this.input(document), this.withBook(document.uri, analysis, state)).map((d) => {
-        const diagnostic: Diagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
-        if (d.data) diagnostic.data = d.data;
-        return diagnostic;
-      });
+      run = known ?? this.bookRunFor(document.uri);
       const path = this.pathOf(document.uri);
-      if (!state || !path) return lint;
-      this.lintedWithContext.set(document.uri, JSON.stringify(state.contexts.get(path) ?? null));
-      if (!known) this.publishProjectFileProblems(state);
-      return [...lint, ...this.bookProblemDiagnostics(state, path, analysis)].sort(
-        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-      );
+      if (!run || !path) return service.lint(this.input(document), analysis).map(toDiagnostic);
+      this.lintedWithContext.set(document.uri, run.contextSignature(path));
+      if (!known) this.publishProjectFileProblems(run);
+      return run.lint(path, { document: this.input(document), service, settings: analysis }).map(toDiagnostic);
     });
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: this.capped(document, diagnostics) });
-    if (cascade && state) this.revalidateBook(state, document.uri);
+    if (cascade && run) this.revalidateBook(run, document.uri);
   };
 
   /**
@@ -314,7 +261,7 @@ class LanguageServerSession {
    * trial run of the document's project and book look-up missed, round by round (a
    * `_quarto.yml` names chapters, a chapter includes more files), and the lint runs after.
    */
-  private readonly validate = (document: TextDocument, cascade = true, known?: BookState): void => {
+  private readonly validate = (document: TextDocument, cascade = true, known?: BookRun): void => {
     if (!this.host.loadMissing || known) {
       this.validateNow(document, cascade, known);
       return;
@@ -331,23 +278,23 @@ class LanguageServerSession {
     for (let round = 0; round < MAX_LOAD_ROUNDS; round++) {
       runSafe(this.connection, `project files of ${uri}`, undefined, () => {
         this.contextFor(uri);
-        this.bookStateFor(uri);
+        this.bookRunFor(uri);
       });
       if (!(await loadMissing())) return;
       this.projectContexts.clear();
-      this.bookStates.clear();
+      this.bookRuns.clear();
     }
   };
 
   /** Re-lints the book's open files (but `except`) whose book context changed since they were last linted. */
-  private readonly revalidateBook = (state: BookState, except?: string): void => {
+  private readonly revalidateBook = (run: BookRun, except?: string): void => {
     const open = this.openByPath();
-    for (const file of state.book.files) {
+    for (const file of run.book.files) {
       const other = open.get(file.path);
       if (!other || other.uri === except) continue;
       // Typing inside a sentence rarely changes what flows between files: then nothing else is re-linted.
-      if (this.lintedWithContext.get(other.uri) === JSON.stringify(state.contexts.get(file.path) ?? null)) continue;
-      this.validate(other, false, state);
+      if (this.lintedWithContext.get(other.uri) === run.contextSignature(file.path)) continue;
+      this.validate(other, false, run);
     }
   };
 
@@ -387,7 +334,7 @@ class LanguageServerSession {
     }
     this.settings = next;
     this.projectContexts.clear();
-    this.bookStates.clear();
+    this.bookRuns.clear();
     this.revalidateAll();
   };
 
@@ -397,40 +344,35 @@ class LanguageServerSession {
     name: string,
     uri: string,
     fallback: T,
-    run: (document: TextDocument, service: TerminologyService, analysis: AnalysisSettings, state: BookState | undefined) => T,
+    run: (document: TextDocument, service: TerminologyService, analysis: AnalysisSettings) => T,
   ): T =>
     runSafe(this.connection, name, fallback, () => {
       const document = this.documents.get(uri);
       if (!document || document.getText().length > this.settings.maxFileSize) return fallback;
       const { service, analysis } = this.contextFor(uri);
-      const state = this.bookStateFor(uri);
-      return run(document, service, this.withBook(uri, analysis, state), state);
+      return run(document, service, this.withBook(uri, analysis, this.bookRunFor(uri)));
     });
 
   /**
-   * Runs `each` on every other file of the book that writes the abbreviation under the
-   * cursor, at the first place it does, so references and rename reach files that are not open.
+   * Runs a request that reaches across a book (references, rename): `inBook` with the book run
+   * when the document belongs to a book, `alone` otherwise.
    */
-  private readonly acrossBook = (
-    state: BookState | undefined,
-    document: TextDocument,
-    service: TerminologyService,
-    analysis: AnalysisSettings,
-    position: Position,
-    each: (file: BookDocument, at: Position) => void,
-  ): void => {
-    if (!state) return;
-    const key = abbreviationKeyAt(service.model(this.input(document), analysis), position);
-    if (!key) return;
-    for (const file of state.book.files) {
-      const other = state.documentOf(file.path);
-      if (!other || other.document.uri === document.uri) continue;
-      const otherAnalysis = this.withBook(other.document.uri, other.analysis, state);
-      const at = firstPositionOfKey(other.service.model(other.document, otherAnalysis), key);
-      if (at) each({ ...other, analysis: otherAnalysis }, at);
-    }
-  };
-
+  private readonly withBookDocument = <T>(
+    name: string,
+    uri: string,
+    fallback: T,
+    inBook: (run: BookRun, path: string, file: BookDocument) => T,
+    alone: (file: BookDocument) => T,
+  ): T =>
+    runSafe(this.connection, name, fallback, () => {
+      const document = this.documents.get(uri);
+      if (!document || document.getText().length > this.settings.maxFileSize) return fallback;
+      const { service, analysis } = this.contextFor(uri);
+      const file: BookDocument = { document: this.input(document), service, settings: analysis };
+      const run = this.bookRunFor(uri);
+      const path = this.pathOf(uri);
+      return run && path ? inBook(run, path, file) : alone(file);
+    });
 
   constructor(
     private readonly connection: Connection,
@@ -482,13 +424,13 @@ class LanguageServerSession {
     this.connection.onDidChangeWatchedFiles(() => {
       this.host.forget?.();
       this.projectContexts.clear();
-      this.bookStates.clear();
+      this.bookRuns.clear();
       this.revalidateAll();
     });
 
     // TextDocuments reports an open as a content change too: lint a new document at once, debounce edits.
     this.documents.onDidChangeContent((event) => {
-      this.bookStates.clear();
+      this.bookRuns.clear();
       if (this.seen.has(event.document.uri)) {
         this.schedule(event.document);
       } else {
@@ -504,12 +446,12 @@ class LanguageServerSession {
       this.skippedLarge.delete(event.document.uri);
       this.cutDocuments.delete(event.document.uri);
       this.lintedWithContext.delete(event.document.uri);
-      this.bookStates.clear();
+      this.bookRuns.clear();
       void this.connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
       // A closed chapter is read from disk again: its unsaved edits no longer count for the others.
       runSafe(this.connection, `close ${event.document.uri}`, undefined, () => {
-        const state = this.bookStateFor(event.document.uri);
-        if (state) this.revalidateBook(state);
+        const run = this.bookRunFor(event.document.uri);
+        if (run) this.revalidateBook(run);
       });
     });
   }
@@ -531,26 +473,29 @@ class LanguageServerSession {
       this.withDocument('definition', params.textDocument.uri, [], (d, s, a) => s.definition(this.input(d), params.position, a)),
     );
     this.connection.onReferences((params) =>
-      this.withDocument<Location[]>('references', params.textDocument.uri, [], (d, s, a, state) => {
-        const locations: Location[] = s.references(this.input(d), params.position, params.context.includeDeclaration, a).map((range) => ({ uri: d.uri, range }));
-        this.acrossBook(state, d, s, a, params.position, (file, at) => {
-          for (const range of file.service.references(file.document, at, params.context.includeDeclaration, file.analysis)) locations.push({ uri: file.document.uri, range });
-        });
-        return locations;
-      }),
+      this.withBookDocument<Location[]>(
+        'references',
+        params.textDocument.uri,
+        [],
+        (run, path, file) => run.references(path, file, params.position, params.context.includeDeclaration),
+        (file) => file.service.references(file.document, params.position, params.context.includeDeclaration, file.settings).map((range) => ({ uri: file.document.uri, range })),
+      ),
     );
     this.connection.onPrepareRename((params) => this.withDocument('prepareRename', params.textDocument.uri, null, (d, s, a) => s.prepareRename(this.input(d), params.position, a)));
     this.connection.onRenameRequest((params) =>
-      this.withDocument<WorkspaceEdit | null>('rename', params.textDocument.uri, null, (d, s, a, state) => {
-        const edits = s.rename(this.input(d), params.position, params.newName, a);
-        if (!edits) return null;
-        const changes: Record<string, TextEdit[]> = { [d.uri]: edits };
-        this.acrossBook(state, d, s, a, params.position, (file, at) => {
-          const more = file.service.rename(file.document, at, params.newName, file.analysis);
-          if (more && more.length > 0) changes[file.document.uri] = more;
-        });
-        return { changes };
-      }),
+      this.withBookDocument<WorkspaceEdit | null>(
+        'rename',
+        params.textDocument.uri,
+        null,
+        (run, path, file) => {
+          const changes = run.rename(path, file, params.position, params.newName);
+          return changes && { changes };
+        },
+        (file) => {
+          const edits = file.service.rename(file.document, params.position, params.newName, file.settings);
+          return edits && { changes: { [file.document.uri]: edits } };
+        },
+      ),
     );
     this.connection.onRequest(ABBREVIATIONS_REQUEST, (params: AbbreviationsParams): AbbreviationsResult | null =>
       this.withDocument('abbreviations', params.textDocument.uri, null, (d, s, a) => {

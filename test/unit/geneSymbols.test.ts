@@ -128,10 +128,10 @@ describe('undefined standard gene symbols', () => {
   });
 
   test('layering: flag over .carnkrc over editor; editor settings validated', () => {
-    assert.equal(layerSettings({ defineGeneSymbols: true }, {}).defineGeneSymbols, true);
-    assert.equal(layerSettings({ defineGeneSymbols: true }, { defineGeneSymbols: false }).defineGeneSymbols, false);
-    assert.equal(layerSettings({}, { defineGeneSymbols: false }, { defineGeneSymbols: true }).defineGeneSymbols, true);
-    assert.equal(layerSettings({}, {}).defineGeneSymbols, undefined);
+    assert.equal(layerSettings([{ defineGeneSymbols: true }, {}]).defineGeneSymbols, true);
+    assert.equal(layerSettings([{ defineGeneSymbols: true }, { defineGeneSymbols: false }]).defineGeneSymbols, false);
+    assert.equal(layerSettings([{}, { defineGeneSymbols: false }, { defineGeneSymbols: true }]).defineGeneSymbols, true);
+    assert.equal(layerSettings([{}, {}]).defineGeneSymbols, undefined);
     assert.equal(readSettings({ defineGeneSymbols: true }).settings.defineGeneSymbols, true);
     assert.equal(readSettings({}).settings.defineGeneSymbols, false);
     assert.deepEqual(readSettings({ defineGeneSymbols: 'yes' }).problems, ['carnk.defineGeneSymbols must be true or false, got "yes"']);

@@ -51,7 +51,7 @@ describe('a legend using what the main text defines', () => {
     assert.equal(undefinedIn(MANUSCRIPT, 'NK', { defineInLegends: true })?.severity, 'warning');
     assert.equal(undefinedIn(`---\ncarnk:\n  defineInLegends: true\n---\n\n${MANUSCRIPT}`, 'NK')?.severity, 'warning');
     assert.equal(undefinedIn(`---\ncarnk:\n  defineInLegends: false\n---\n\n${MANUSCRIPT}`, 'NK', { defineInLegends: true })?.severity, 'information');
-    assert.equal(layerSettings({}, { defineInLegends: false }, { defineInLegends: true }).defineInLegends, true);
+    assert.equal(layerSettings([{}, { defineInLegends: false }, { defineInLegends: true }]).defineInLegends, true);
     assert.equal(readSettings({ defineInLegends: true }).settings.defineInLegends, true);
     assert.deepEqual(readSettings({ defineInLegends: 1 }).problems, ['carnk.defineInLegends must be true or false, got 1']);
     const cli = join(root, 'dist', 'cli.js');

@@ -9,22 +9,21 @@ import { setFlagsFromString } from 'node:v8';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { bookContexts, bookProblemDiagnostic, type ChaptersMode } from '../node/bookAnalysis';
-import { findIncludeShortcodes, findProjectFile, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, readNumberedSections, type BookProject } from '../node/bookProject';
-import { GlossaryServices, layerSettings } from '../node/analysisContext';
+import type { ChaptersMode } from '../node/bookAnalysis';
+import { BookRun, byStart, type BookDocument } from '../project/bookRun';
+import { bookOfFolder, findIncludeShortcodes, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
+import { GlossaryServices, layeredValue, layerSettings } from '../node/analysisContext';
 import { projectContextFor } from '../node/projectFiles';
 import {
   createTerminologyService,
   isGeneratedAbbreviationList,
   RULES,
   type AnalysisSettings,
-  type BookContext,
-  type DefinitionReport,
+  type ProjectSettings,
   type SeveritySetting,
-  type TerminologyDiagnostic,
   type TerminologyService,
-  type UndefinedReport,
 } from '../service/index';
+import { SETTINGS, settingNamed } from '../service/config/settingsTable';
 import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
 import {
   colours,
@@ -100,14 +99,9 @@ async function bookInput(input: string): Promise<BookInput | undefined> {
   }
   const trimmed = input.replace(/[\\/]+$/, '');
   if (info.isDirectory()) {
-    const projectFile = findProjectFile(trimmed);
-    const folder = resolve(trimmed);
-    // The folder must be the project's own: its root, or a Manubot project's content folder.
-    const isOwn = projectFile && (dirname(projectFile) === folder || (isManubotMetadata(projectFile) && dirname(dirname(projectFile)) === folder));
-    // Without a project file, numbered section files with one title (a pandoc build's parts) are one manuscript.
-    const book = isOwn ? readBookProject(projectFile) : projectFile ? undefined : readNumberedSections(folder);
+    const book = bookOfFolder(trimmed);
     if (!book) return undefined;
-    const shownRoot = book.root === folder ? trimmed : dirname(trimmed);
+    const shownRoot = book.root === resolve(trimmed) ? trimmed : dirname(trimmed);
     return { book, shownRoot: shownRoot === '.' ? '' : shownRoot };
   }
   if (isManubotMetadata(resolve(input))) {
@@ -256,27 +250,43 @@ function contextFor(file: string, options: CommonOptions): { service: Terminolog
     reportedProblems.add(problem.message);
     process.stderr.write(`carnk: ${problem.message}\n`);
   }
-  const flags: AnalysisSettings = {};
-  if (options.scopes) flags.scopeMode = options.scopes;
-  if (options.spelling) flags.spelling = options.spelling;
-  if (options.defineGeneSymbols) flags.defineGeneSymbols = true;
-  if (options.defineInLegends) flags.defineInLegends = true;
-  if (options.rule) flags.rules = options.rule;
-  return { service: glossaryServices().serviceFor(project), settings: layerSettings({}, project.settings, flags) };
+  return { service: glossaryServices().serviceFor(project), settings: layerSettings([project.settings, flagSettings(options)]) };
 }
 
-/** A book's files read from disk with their service, settings and book context, in reading order. */
-interface BookChapterInput {
-  path: string;
-  name: string;
-  text: string;
-  service: TerminologyService;
-  settings: AnalysisSettings;
+/** The settings the command line gives, by setting name: each setting of the table with a flag, where the flag was given. */
+function flagSettings(options: CommonOptions): ProjectSettings {
+  const given: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    if (!setting.cli) continue;
+    const value = (options as unknown as Record<string, unknown>)[new Option(setting.cli.flags).attributeName()];
+    if (value !== undefined) given[setting.name] = value;
+  }
+  return given as ProjectSettings;
 }
 
-/** Reads a book's files (binary ones skipped with a note). */
-async function readBookFiles(input: BookInput, options: CommonOptions): Promise<BookChapterInput[]> {
-  const chapters: BookChapterInput[] = [];
+/** The command-line option of a setting of the table. */
+function settingOption(name: string): Option {
+  const setting = settingNamed(name)!;
+  const option = new Option(setting.cli!.flags, setting.cli!.description);
+  switch (setting.type.kind) {
+    case 'choice':
+      return option.choices(setting.type.values);
+    case 'severities':
+      return option.argParser(parseRuleOption);
+    case 'strings':
+      return option.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    default:
+      return option;
+  }
+}
+
+/**
+ * A run over a book's files as they are on disk now (binary ones skipped with a note, a
+ * generated list of abbreviations left out), shown under the folder the user wrote. Chapters:
+ * `--chapters`, else the project's `.carnkrc`, else `continue`.
+ */
+async function readBook(input: BookInput, options: CommonOptions): Promise<BookRun> {
+  const documents = new Map<string, BookDocument>();
   for (const file of input.book.files) {
     const name = bookFileName(input, file.path);
     const text = await readManuscript(file.path);
@@ -287,58 +297,32 @@ async function readBookFiles(input: BookInput, options: CommonOptions): Promise<
     // A book includes its generated list of abbreviations on purpose: left out without a note.
     if (isGeneratedAbbreviationList(text)) continue;
     const { service: fileService, settings } = contextFor(name, options);
-    chapters.push({ path: file.path, name, text, service: fileService, settings });
+    documents.set(file.path, { document: { uri: name, version: 1, text }, service: fileService, settings });
   }
-  return chapters;
-}
-
-/** Each file's book context from the current texts: `--chapters`, else the project's `.carnkrc`, else `continue`. */
-function bookContextsOf(input: BookInput, chapters: BookChapterInput[], options: CommonOptions): Map<string, BookContext> {
-  const mode = options.chapters ?? (options.config ? projectContextFor(input.book.projectFile).settings.chapters : undefined) ?? 'continue';
-  const byPath = new Map(chapters.map((c) => [c.path, c]));
-  return bookContexts(
-    input.book,
-    (path) => {
-      const chapter = byPath.get(path);
-      return chapter && { uri: chapter.name, model: chapter.service.model({ uri: chapter.name, version: 1, text: chapter.text }, chapter.settings) };
-    },
-    mode,
-  );
+  const mode = layeredValue('chapters', [options.config ? projectContextFor(input.book.projectFile).settings : {}, flagSettings(options)]);
+  return new BookRun(input.book, (path) => documents.get(path), mode);
 }
 
 /** Lints a whole book in reading order, each file with its book context; problems of discovery go on the file that names the missing or cyclic file. */
 async function lintBook(input: BookInput, options: CommonOptions & { fix: boolean }): Promise<FileDiagnostics[]> {
-  const chapters = await readBookFiles(input, options);
+  let run = await readBook(input, options);
   if (options.fix) {
-    const contexts = bookContextsOf(input, chapters, options);
-    for (const chapter of chapters) {
-      const book = contexts.get(chapter.path);
-      const fixed = chapter.service.fixAll({ uri: chapter.name, version: 0, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings);
-      if (fixed.applied === 0) continue;
+    const fixed = run.fixAll();
+    for (const file of fixed) {
       try {
-        await writeFile(chapter.path, fixed.text, 'utf8');
+        await writeFile(file.path, file.text, 'utf8');
       } catch {
-        throw new UsageError(`cannot write '${chapter.name}'`);
+        throw new UsageError(`cannot write '${file.uri}'`);
       }
-      chapter.text = fixed.text;
     }
+    if (fixed.length > 0) run = run.withTexts(new Map(fixed.map((file) => [file.path, file.text])));
   }
-  const contexts = bookContextsOf(input, chapters, options);
-  const results: FileDiagnostics[] = chapters.map((chapter) => {
-    const book = contexts.get(chapter.path);
-    return { file: chapter.name, diagnostics: chapter.service.lint({ uri: chapter.name, version: 1, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings) };
-  });
-  for (const problem of input.book.problems) {
-    const name = bookFileName(input, problem.file);
-    let result = results.find((r) => r.file === name);
-    if (!result) {
-      result = { file: name, diagnostics: [] };
-      results.unshift(result);
-    }
-    const diagnostic = bookProblemDiagnostic(problem, contextFor(name, options).settings);
-    if (!diagnostic) continue;
-    result.diagnostics.push(diagnostic);
-    result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const results: FileDiagnostics[] = run.files().map((file) => ({ file: file.document.uri, diagnostics: run.lint(file.path, file) }));
+  // A file that names a missing or cyclic file but is not itself linted (the project file) gets a result of its own, first.
+  for (const path of run.filesWithProblems()) {
+    const name = bookFileName(input, path);
+    if (results.some((r) => r.file === name)) continue;
+    results.unshift({ file: name, diagnostics: run.problemsOn(path, contextFor(name, options).settings).sort(byStart) });
   }
   return results;
 }
@@ -403,17 +387,12 @@ function firstProblems(result: FileDiagnostics, limit: number): FileDiagnostics 
  * and each definition and undefined use carries the `file` it is in (its `range` is in that file).
  */
 async function bookAbbreviations(input: BookInput, options: CommonOptions): Promise<FileAbbreviations> {
-  const chapters = await readBookFiles(input, options);
-  const contexts = bookContextsOf(input, chapters, options);
-  const definitions: (DefinitionReport & { file: string })[] = [];
-  const undefinedUses: (UndefinedReport & { file: string })[] = [];
-  for (const chapter of chapters) {
-    const book = contexts.get(chapter.path);
-    const report = chapter.service.abbreviations({ uri: chapter.name, version: 1, text: chapter.text }, book ? { ...chapter.settings, book } : chapter.settings);
-    definitions.push(...report.definitions.map((d) => ({ ...d, file: chapter.name })));
-    undefinedUses.push(...report.undefined.map((u) => ({ ...u, file: chapter.name })));
-  }
-  return { file: bookFileName(input, input.book.projectFile), definitions, undefined: undefinedUses };
+  const list = (await readBook(input, options)).abbreviations();
+  return {
+    file: bookFileName(input, input.book.projectFile),
+    definitions: list.definitions.map(({ uri, ...d }) => ({ ...d, file: uri })),
+    undefined: list.undefined.map(({ uri, ...u }) => ({ ...u, file: uri })),
+  };
 }
 
 async function abbreviationsCommand(inputs: string[], options: CommonOptions & { format: string }): Promise<number> {
@@ -442,21 +421,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError('(run carnk --help for usage)')
     .exitOverride();
 
-  const scopesOption = () =>
-    new Option('--scopes <mode>', 'definition scopes: journal (abstract, main text, each legend apart) or document (default: journal, or .carnkrc)').choices(['journal', 'document']);
-  const ruleOption = () => new Option('--rule <id=severity>', 'override a rule severity (repeatable)').argParser(parseRuleOption);
-  const spellingOption = () => new Option('--spelling <spelling>', 'spelling that fixes insert (default: en-US, or .carnkrc)').choices(['en-US', 'en-GB']);
-  const defineGeneSymbolsOption = () =>
-    new Option('--define-gene-symbols', 'for journals that want every symbol defined: an undefined standard gene symbol is a warning (default: information, or .carnkrc)');
-  const defineInLegendsOption = () =>
-    new Option('--define-in-legends', 'for journals that want each legend to stand alone: a legend using an abbreviation only the main text defines is a warning (default: information, or .carnkrc)');
-  const glossaryOption = () => new Option('--glossary <file>', 'a project glossary (.yaml or .json; repeatable)').argParser((value: string, previous: string[] = []) => [...previous, value]);
   const noConfigOption = () => new Option('--no-config', 'ignore .carnkrc files and .carnk-glossary files found next to the manuscripts');
-  const chaptersOption = () =>
-    new Option('--chapters <mode>', 'books: definitions hold for the rest of the book (continue) or each chapter defines again (reset) (default: continue, or .carnkrc)').choices([
-      'continue',
-      'reset',
-    ]);
 
   program
     .command('lint')
@@ -465,14 +430,14 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
     .addOption(new Option('--max-problems <n>', 'print at most this many problems per file, the first in document order (the exit code still counts all)').argParser(parseCount))
-    .addOption(scopesOption())
-    .addOption(ruleOption())
-    .addOption(spellingOption())
-    .addOption(defineGeneSymbolsOption())
-    .addOption(defineInLegendsOption())
-    .addOption(glossaryOption())
+    .addOption(settingOption('scopes'))
+    .addOption(settingOption('rules'))
+    .addOption(settingOption('spelling'))
+    .addOption(settingOption('defineGeneSymbols'))
+    .addOption(settingOption('defineInLegends'))
+    .addOption(settingOption('glossaries'))
     .addOption(noConfigOption())
-    .addOption(chaptersOption())
+    .addOption(settingOption('chapters'))
     .option('--fix', 'apply the safe (meaning-preserving) fixes to the files, then report what is left; with - the fixed text goes to standard output', false)
     .option('--no-color', 'plain stylish output')
     .action(async (files: string[], options) => {
@@ -485,10 +450,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("list the abbreviations each manuscript defines, and those it uses undefined")
     .argument('[files...]', 'files, globs or folders; - reads standard input', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'tsv', 'markdown']).default('json'))
-    .addOption(scopesOption())
-    .addOption(glossaryOption())
+    .addOption(settingOption('scopes'))
+    .addOption(settingOption('glossaries'))
     .addOption(noConfigOption())
-    .addOption(chaptersOption())
+    .addOption(settingOption('chapters'))
     .action(async (files: string[], options) => {
       setExit(await abbreviationsCommand(files, options));
     });
@@ -498,7 +463,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('print the knowledge base: every entry, or the entries a written form or id names')
     .argument('[term]', 'a term, abbreviation, variant or id (e.g. ADCC)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']))
-    .addOption(glossaryOption())
+    .addOption(settingOption('glossaries'))
     .action((term: string | undefined, options: { format?: string; glossary?: string[] }) => {
       const { service: termsService } = contextFor('-', { glossary: options.glossary ?? [], config: false });
       const knowledge = termsService.knowledge!;

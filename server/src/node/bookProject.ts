@@ -4,6 +4,7 @@
  */
 import {
   bookContaining as bookContainingIn,
+  bookOfFolder as bookOfFolderIn,
   findProjectFile as findProjectFileIn,
   isManubotMetadata as isManubotMetadataIn,
   readBookProject as readBookProjectIn,
@@ -55,4 +56,9 @@ export function findProjectFile(folder: string, fs: ProjectFileSystem = nodeFile
 /** The book holding a document; the disk unless `fs` is given. */
 export function bookContaining(documentPath: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
   return bookContainingIn(documentPath, fs);
+}
+
+/** The book a folder holds as its own, or undefined; the disk unless `fs` is given. */
+export function bookOfFolder(folder: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
+  return bookOfFolderIn(folder, fs);
 }

@@ -1,30 +1,12 @@
 /**
  * What the CLI and the language server share when they prepare a document for the service:
- * settings layered in the documented order, and one service per set of project glossaries.
+ * one service per set of project glossaries. Settings are layered by the service's settings
+ * table (`layerSettings`, re-exported here for the adapters).
  */
-import type { AnalysisSettings, ProjectSettings, TerminologyService } from '../service/index';
+import type { TerminologyService } from '../service/index';
 import type { ProjectContext } from './projectFiles';
 
-/**
- * Settings for one document: `base` (editor settings, or nothing on the command line), then
- * the project's `.carnkrc`, then `overrides` (command-line flags). Rule severities merge by
- * id; abbreviations needing no definition add up. Front matter and inline comments come on
- * top inside the service.
- */
-export function layerSettings(base: AnalysisSettings, project: ProjectSettings, overrides: AnalysisSettings = {}): AnalysisSettings {
-  const layered: AnalysisSettings = { rules: { ...base.rules, ...project.rules, ...overrides.rules } };
-  const scopeMode = overrides.scopeMode ?? project.scopes ?? base.scopeMode;
-  if (scopeMode) layered.scopeMode = scopeMode;
-  const spelling = overrides.spelling ?? project.spelling ?? base.spelling;
-  if (spelling) layered.spelling = spelling;
-  const noDefinition = [...(base.noDefinition ?? []), ...(project.noDefinition ?? []), ...(overrides.noDefinition ?? [])];
-  if (noDefinition.length > 0) layered.noDefinition = noDefinition;
-  const defineGeneSymbols = overrides.defineGeneSymbols ?? project.defineGeneSymbols ?? base.defineGeneSymbols;
-  if (defineGeneSymbols !== undefined) layered.defineGeneSymbols = defineGeneSymbols;
-  const defineInLegends = overrides.defineInLegends ?? project.defineInLegends ?? base.defineInLegends;
-  if (defineInLegends !== undefined) layered.defineInLegends = defineInLegends;
-  return layered;
-}
+export { layeredValue, layerSettings } from '../service/config/settingsTable';
 
 /** Services over the built-in terms plus each project's glossaries, built once per glossary set and content. */
 export class GlossaryServices {

@@ -439,6 +439,35 @@ export function bookContaining(documentPath: string, fs: ProjectFileSystem): Boo
   return undefined;
 }
 
+/**
+ * The book a folder holds as its own: the project file at its root (or, for Manubot, in its
+ * `content/` folder, or the folder is that content folder); without any project file above,
+ * numbered section files whose first alone has a titled front matter. Undefined otherwise: a
+ * folder inside another project, or a `_quarto.yml` that is not a book or manuscript.
+ */
+export function bookOfFolder(folder: string, fs: ProjectFileSystem): BookProject | undefined {
+  const root = resolve(folder);
+  const projectFile = findProjectFile(root, fs);
+  if (!projectFile) return readNumberedSections(root, fs);
+  const isOwn = dirname(projectFile) === root || (isManubotMetadata(projectFile, fs) && dirname(dirname(projectFile)) === root);
+  return isOwn ? readBookProject(projectFile, fs) : undefined;
+}
+
+/**
+ * The book holding a document (see `bookContaining`), or else the book of another open
+ * document that includes it: an included file open on its own belongs to its includer's book.
+ */
+export function bookOfOpenDocument(documentPath: string, fs: ProjectFileSystem, openTexts: ReadonlyMap<string, string>): BookProject | undefined {
+  const book = bookContaining(documentPath, fs);
+  if (book) return book;
+  for (const [includerPath, text] of openTexts) {
+    if (includerPath === documentPath || !text.includes('{{<')) continue;
+    const candidate = bookContaining(includerPath, fs);
+    if (candidate?.files.some((f) => f.path === documentPath)) return candidate;
+  }
+  return undefined;
+}
+
 /** A file system that prefers `overlay` texts (open editor documents) over `base`. */
 export function withOverlay(base: ProjectFileSystem, overlay: (path: string) => string | undefined): ProjectFileSystem {
   return {

@@ -1,4 +1,5 @@
 import { validateProjectSettings, type ProjectSettings } from './config/projectConfig';
+import { layerSettings } from './config/settingsTable';
 import type { KnowledgeBase } from './knowledge/types';
 import { findFrontMatter } from './markdown/frontMatter';
 import type { DefinitionNeeds } from './model/definitionNeeds';
@@ -55,18 +56,6 @@ function frontMatterSettings(document: DocumentInput): { settings: ProjectSettin
   return { settings, problems };
 }
 
-/** Merges front-matter settings over the given ones (front matter wins, rules merge by id). */
-function mergeSettings(base: AnalysisSettings, front: ProjectSettings): AnalysisSettings {
-  const merged: AnalysisSettings = { ...base };
-  if (front.scopes) merged.scopeMode = front.scopes;
-  if (front.spelling) merged.spelling = front.spelling;
-  if (front.rules) merged.rules = { ...base.rules, ...front.rules };
-  if (front.noDefinition) merged.noDefinition = [...(base.noDefinition ?? []), ...front.noDefinition];
-  if (front.defineGeneSymbols !== undefined) merged.defineGeneSymbols = front.defineGeneSymbols;
-  if (front.defineInLegends !== undefined) merged.defineInLegends = front.defineInLegends;
-  return merged;
-}
-
 /** A finding that is reported, with the severity it is reported at. */
 export interface ReportedFinding {
   finding: Finding;
@@ -96,7 +85,7 @@ export class DocumentAnalyses {
   };
 
   /** Settings after the front matter's `carnk:` key. */
-  readonly effective = (document: DocumentInput, settings: AnalysisSettings): AnalysisSettings => mergeSettings(settings, this.frontMatterOf(document).settings);
+  readonly effective = (document: DocumentInput, settings: AnalysisSettings): AnalysisSettings => layerSettings([this.frontMatterOf(document).settings], settings);
 
   /** The model of this version of the document, built once. */
   readonly cached = (document: DocumentInput, settings: AnalysisSettings): CacheEntry => {

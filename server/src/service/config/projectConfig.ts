@@ -1,8 +1,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { RULES, type SeveritySetting } from '../rules/ruleTable';
 import type { Spelling } from '../rules/types';
+import { SETTINGS, SEVERITY_NAMES, settingNamed, type SettingType } from './settingsTable';
 
-/** Settings a project file (`.carnkrc.json` / `.carnkrc.yaml`) or front matter (`carnk:`) may give. */
+/** Settings a project file (`.carnkrc.json` / `.carnkrc.yaml`) or front matter (`carnk:`) may give: the settings table's with `project` set. */
 export interface ProjectSettings {
   scopes?: 'journal' | 'document';
   rules?: Record<string, SeveritySetting>;
@@ -26,14 +27,15 @@ export interface ConfigProblem {
   character: number;
 }
 
-const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'];
+const PROJECT_SETTING_NAMES = SETTINGS.filter((setting) => setting.project).map((setting) => setting.name);
 const RULE_IDS = new Set<string>(RULES.map((rule) => rule.id));
 
 type Path = (string | number)[];
 
 /**
  * Validates a plain configuration value field by field: valid fields are kept, each invalid
- * one yields a problem (via `report`) and is dropped, so defaults go on.
+ * one yields a problem (via `report`) and is dropped, so defaults go on. The fields are the
+ * settings table's that a project may give.
  */
 export function validateProjectSettings(value: unknown, report: (path: Path, message: string) => void): ProjectSettings {
   const settings: ProjectSettings = {};
@@ -42,51 +44,58 @@ export function validateProjectSettings(value: unknown, report: (path: Path, mes
     report([], `expected an object of settings, got ${describe(value)}`);
     return settings;
   }
-  const record = value as Record<string, unknown>;
-  for (const [key, field] of Object.entries(record)) {
-    switch (key) {
-      case 'scopes':
-        if (field === 'journal' || field === 'document') settings.scopes = field;
-        else report([key], `'scopes' must be "journal" or "document", got ${describe(field)}`);
-        break;
-      case 'spelling':
-        if (field === 'en-US' || field === 'en-GB') settings.spelling = field;
-        else report([key], `'spelling' must be "en-US" or "en-GB", got ${describe(field)}`);
-        break;
-      case 'chapters':
-        if (field === 'continue' || field === 'reset') settings.chapters = field;
-        else report([key], `'chapters' must be "continue" or "reset", got ${describe(field)}`);
-        break;
-      case 'defineGeneSymbols':
-      case 'defineInLegends':
-        if (typeof field === 'boolean') settings[key] = field;
-        else report([key], `'${key}' must be true or false, got ${describe(field)}`);
-        break;
-      case 'rules':
-        if (field && typeof field === 'object' && !Array.isArray(field)) {
-          const rules: Record<string, SeveritySetting> = {};
-          for (const [id, severity] of Object.entries(field as Record<string, unknown>)) {
-            if (!RULE_IDS.has(id)) report([key, id], `unknown rule '${id}' (known: ${[...RULE_IDS].join(', ')})`);
-            else if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[id] = severity as SeveritySetting;
-            else report([key, id], `severity of '${id}' must be one of ${SEVERITIES.join(', ')}, got ${describe(severity)}`);
-          }
-          settings.rules = rules;
-        } else {
-          report([key], `'rules' must map rule ids to severities, got ${describe(field)}`);
-        }
-        break;
-      case 'glossaries':
-      case 'noDefinition': {
-        const list = typeof field === 'string' ? [field] : field;
-        if (Array.isArray(list) && list.every((item) => typeof item === 'string')) settings[key] = list as string[];
-        else report([key], `'${key}' must be a list of strings, got ${describe(field)}`);
-        break;
-      }
-      default:
-        report([key], `unknown setting '${key}' (known: scopes, rules, spelling, glossaries, noDefinition, chapters, defineGeneSymbols, defineInLegends)`);
+  const fields = settings as Record<string, unknown>;
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    const setting = settingNamed(key);
+    if (!setting?.project) {
+      report([key], `unknown setting '${key}' (known: ${PROJECT_SETTING_NAMES.join(', ')})`);
+      continue;
     }
+    const checked = checkProjectSetting(key, setting.type, field, report);
+    if (checked !== undefined) fields[key] = checked;
   }
   return settings;
+}
+
+/** One project setting's value checked against its type: the value to keep, or undefined after reporting why not. */
+function checkProjectSetting(key: string, type: SettingType, field: unknown, report: (path: Path, message: string) => void): unknown {
+  switch (type.kind) {
+    case 'choice':
+      if (type.values.includes(field as string)) return field;
+      report([key], `'${key}' must be ${type.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(field)}`);
+      return undefined;
+    case 'boolean':
+      if (typeof field === 'boolean') return field;
+      report([key], `'${key}' must be true or false, got ${describe(field)}`);
+      return undefined;
+    case 'strings': {
+      const list = typeof field === 'string' ? [field] : field;
+      if (Array.isArray(list) && list.every((item) => typeof item === 'string')) return list;
+      report([key], `'${key}' must be a list of strings, got ${describe(field)}`);
+      return undefined;
+    }
+    case 'severities':
+      return checkRuleSeverities(key, field, report);
+    case 'number':
+      if (typeof field === 'number' && Number.isFinite(field) && field >= type.min && field <= type.max) return field;
+      report([key], `'${key}' must be a number from ${type.min} to ${type.max}, got ${describe(field)}`);
+      return undefined;
+  }
+}
+
+/** Severities by rule id: known ids with a valid severity are kept, each other one reported. */
+function checkRuleSeverities(key: string, field: unknown, report: (path: Path, message: string) => void): Record<string, SeveritySetting> | undefined {
+  if (!field || typeof field !== 'object' || Array.isArray(field)) {
+    report([key], `'rules' must map rule ids to severities, got ${describe(field)}`);
+    return undefined;
+  }
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [id, severity] of Object.entries(field as Record<string, unknown>)) {
+    if (!RULE_IDS.has(id)) report([key, id], `unknown rule '${id}' (known: ${[...RULE_IDS].join(', ')})`);
+    else if (typeof severity === 'string' && SEVERITY_NAMES.includes(severity)) rules[id] = severity as SeveritySetting;
+    else report([key, id], `severity of '${id}' must be one of ${SEVERITY_NAMES.join(', ')}, got ${describe(severity)}`);
+  }
+  return rules;
 }
 
 function describe(value: unknown): string {

@@ -10,7 +10,7 @@ import {
   validateGlossary,
   validateGlossaryEntry,
   type GlossarySchemaError,
-} from '../../../../out/generated/glossary-validator.js';
+} from '#generated/glossary-validator.js';
 
 /** Category given to every entry that comes from a project glossary. */
 export const PROJECT_GLOSSARY_CATEGORY = 'project-glossary';
