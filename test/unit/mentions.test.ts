@@ -23,6 +23,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['killing by ADCC, CDC, ADCP and NK', ['ADCC', 'CDC', 'ADCP', 'NK']],
     ['with ADCC\nCRES CAR in the next line', ['ADCC', 'CRES', 'CAR']],
     ['GraphPad and FlowJo by McDonald on an iPhone', []],
+    // Capitals inside a lower-case word, three letters or more on each side: a coined tool name.
+    ['cells scored by quanTIseq and deconQZseq; but scRNA, mAbs and lncRNAs', ['scRNA', 'mAb', 'lncRNA']],
     ['B-cell and T-cell subsets', []],
     ['B7-H3 and FcγRIIIa', ['B7-H3', 'FcγRIIIa']],
     ['Tabs\tNK\tcells 😀 ADCC', ['NK', 'ADCC']],

@@ -13,7 +13,9 @@ export interface MentionToken extends Span {
 
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
-const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$/u;
+// Camel-cased words (`GraphPad`, `iPhone`) and coined names with capitals inside a lower-case word of
+// three or more letters on each side (`quanTIseq`): names, not abbreviations.
+const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$|^\p{Ll}{3,}\p{Lu}{2,3}\p{Ll}{3,}$/u;
 // A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
 // form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`; not `Fas`).
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;

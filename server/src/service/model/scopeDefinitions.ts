@@ -106,6 +106,10 @@ export class ScopeDefinitions {
       const site = this.introduction(scope, glued[2]!);
       return site ? [site] : undefined;
     }
+    // A numbered member of a defined family (`STAT5`, `TLR4` once `STAT`, `TLR` are defined).
+    const family = familyOf(key);
+    const familySite = family === undefined ? undefined : this.introduction(scope, family);
+    if (familySite) return [familySite];
     const segments = key.split('-');
     if (segments.length < 2 || segments.length > 12) return undefined;
     // `exempt`: some part is an exempt abbreviation, so a reading without defined parts needs no definition (`33.8-kDa`, not `A-T`).
@@ -137,5 +141,12 @@ export class ScopeDefinitions {
 }
 
 const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
-/** A capitalised word of three or more letters, then an abbreviation of two or more capitals (`OpenPBTA`, `ProCAR`). */
-const WORD_BEFORE_ABBREVIATION = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}{2,}[\p{Lu}\p{Ll}\p{N}]*)$/u;
+/** A capitalised word of three or more letters, then an abbreviation (`OpenPBTA`, `OpenScPCA`, `ProCAR`). */
+const WORD_BEFORE_ABBREVIATION = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}[\p{Lu}\p{Ll}\p{N}]*\p{Lu}[\p{Lu}\p{Ll}\p{N}]*)$/u;
+/** Capitals, then a number and perhaps one letter: a numbered member of a family (`STAT5`, `TLR4`, `JAK1`, `STAT5b`). */
+const FAMILY_MEMBER = /^(\p{Lu}{2,})\p{N}{1,2}\p{L}?$/u;
+
+/** The family a numbered member's key names (`STAT` for `STAT5`), or undefined. */
+export function familyOf(key: string): string | undefined {
+  return FAMILY_MEMBER.exec(key)?.[1];
+}

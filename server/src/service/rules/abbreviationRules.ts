@@ -7,6 +7,7 @@ import { isWrittenAsName } from '../model/nameContext';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { lowerBound } from '../text/sortedSearch';
+import { familyOf } from '../model/scopeDefinitions';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
@@ -246,6 +247,9 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       if (isWrittenAsName(model, mention.key)) continue;
       const folded = `${mention.scope}\u0000${mention.key.toLowerCase()}`;
       if (undefinedFolded.has(folded)) continue;
+      // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
+      const family = familyOf(mention.key);
+      if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${family.toLowerCase()}`)) continue;
       undefinedFolded.add(folded);
       findings.push(undefinedUse(context, mention, where));
       continue;
