@@ -52,8 +52,16 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'The «QRK» kinases, QRK1 and QRK2, act; «QZK3» does too.'));
   test('compound of a defined abbreviation and a defined single letter', () =>
     check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
-  test('a form that runs on into math or a superscript is judged where it is written whole', () =>
-    check('undefined-abbreviation', 'The IL-9R$\\alpha$ chain and IL-9R^α^ bind; later «IL-9Rα» alone; «QXR»^+^ and «ZKL»^high^ cells.'));
+  test('a form completed by one Greek letter in math or a superscript is judged whole, at its first use', () => {
+    check('undefined-abbreviation', 'The «IL-9R$\\alpha$» chain and IL-9R^α^ bind; later IL-9Rα alone; «QXR»^+^ and «ZKL»^high^ cells.');
+    check('undefined-abbreviation', 'Cells made «QFN$\\gamma$» and «QNF^α^»; QFNγ rose.');
+  });
+  test('a form that runs on into other notation is judged where it is written whole', () =>
+    check('undefined-abbreviation', 'The IL-9R$\\alpha\\beta$ dimer binds; later «IL-9Rαβ» alone.'));
+  test('a Greek-letter form is covered by the hyphenated definition, and used before it when it comes first', () => {
+    check('undefined-abbreviation', 'Quark factor gamma (QF-γ) rose, and QF$\\gamma$ fell.');
+    check('used-before-definition', 'Early «QF$\\gamma$» rose. Quark factor gamma (QF-γ) then fell.');
+  });
   test('a table cell holding a value is not prose; a cell of running text is', () =>
     check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX 2nd mAb (QK7) | Ms IgG1κ (MQPC-2) | binds «WVY» on resting cells |\n'));
   test("a legend's key defines for the legend, and the legend's text is still read", () =>

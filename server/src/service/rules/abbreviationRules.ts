@@ -31,6 +31,32 @@ function isGluedToNotation(text: string, mention: AbbreviationMention): boolean 
 }
 const GLUED_LETTER = /^(?:\$\\?(?:alpha|beta|gamma|delta|kappa|lambda|[\p{L}])(?![\p{L}])|\^[\p{L}]{1,2}\^|~[\p{L}]{1,2}~)/u;
 
+/** `IFNγ` -> `IFN-γ`: the hyphenated spelling of a name ending in a Greek letter. */
+function hyphenBeforeGreek(key: string): string {
+  return key.replace(/(?<=[\p{L}\p{N}])([\u03b1-\u03c9])$/u, '-$1');
+}
+
+/** One Greek letter written in math or as a pandoc superscript right after a mention: `$\gamma$`, `$\alpha$`, `^β^`. */
+const GLUED_GREEK = /^(?:\$\\([a-z]+)\$|\^([\u0391-\u03c9])\^)/u;
+const GREEK_BY_NAME: ReadonlyMap<string, string> = new Map(
+  ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho', '', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega']
+    .map((name, index) => [name, String.fromCharCode(0x3b1 + index)] as const)
+    .filter(([name]) => name !== ''),
+);
+
+/**
+ * The mention written whole when one Greek letter in math or a superscript completes it
+ * (`IFN$\gamma$` is `IFNγ`, `TNF^α^` is `TNFα`): the name a reader sees, to be judged as such.
+ * Undefined for anything else glued to it (`R$\alpha\beta$`, `CD56^bright^`).
+ */
+function wholeFormWithGreek(text: string, mention: AbbreviationMention): AbbreviationMention | undefined {
+  const glued = GLUED_GREEK.exec(text.slice(mention.end, mention.end + 12));
+  const letter = glued ? (glued[1] !== undefined ? GREEK_BY_NAME.get(glued[1]) : glued[2]) : undefined;
+  if (!glued || letter === undefined) return undefined;
+  const written = mention.text + letter;
+  return { ...mention, text: written, key: abbreviationKey(written), end: mention.end + glued[0].length };
+}
+
 /** Whether the mention sits in a table cell that holds a value (a clone, an isotype, a catalogue entry), not running text. */
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
@@ -217,20 +243,25 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   // Undefined keys already reported per scope, case folded: `HSV1-TK` after `HSV1-tk` is the same missing definition.
   const undefinedFolded = new Set<string>();
   for (let i = 0; i < model.mentions.length; i++) {
-    const mention = model.mentions[i]!;
+    const written = model.mentions[i]!;
     // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
-    if (!isCounted(mention) || isGluedToNotation(model.text, mention) || isTableValue(model, mention)) continue;
+    if (!isCounted(written) || isTableValue(model, written)) continue;
+    // A form running on into notation is judged whole (`IFN$\gamma$` as `IFNγ`), or where it is written whole.
+    const mention = isGluedToNotation(model.text, written) ? wholeFormWithGreek(model.text, written) : written;
+    if (!mention) continue;
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (needs.isExempt(mention.key) || isDiscouragedForm(context, mention.key) || HYPHENATED_CD.test(mention.key)) continue;
-    const covered = scopes.coverage(mention.scope, mention.key, needs);
+    // A discouraged form is discouraged-variant's to report, where the term matcher sees it written whole.
+    if (needs.isExempt(mention.key) || (mention === written && isDiscouragedForm(context, mention.key)) || HYPHENATED_CD.test(mention.key)) continue;
+    // `IFNγ` is covered by a definition of `IFN-γ` too: the hyphen is a spelling, another rule's concern.
+    const covered = scopes.coverage(mention.scope, mention.key, needs) ?? (mention === written ? undefined : scopes.coverage(mention.scope, hyphenBeforeGreek(mention.key), needs));
     if (covered === 'exempt') continue;
     const site = covered;
     const where = describeScope(mention.scope);
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
     // In a book, the first use of the main text may sit in an earlier file, which reports it.
-    if (!site && flowsInBook && context.usedEarlier?.has(mention.key)) continue;
+    if (!site && flowsInBook && (context.usedEarlier?.has(mention.key) || (mention !== written && context.usedEarlier?.has(written.key)))) continue;
     const later = !site && flowsInBook ? context.definedLater?.get(mention.key) : undefined;
     if (later) {
       findings.push({
