@@ -65,6 +65,11 @@ describe('prose scanner: figure and table references are not prose', () => {
     { name: 'a figure word without a label stays', input: '## FIG and the Figure\n\nThe FIG gene; a table of NK cells.', absent: [], present: ['FIG', 'Figure', 'table', 'NK'] },
     { name: 'a wide letter range in brackets stays', input: 'Ataxia telangiectasia (A-T) and A-T cells.', absent: [], present: ['A-T'] },
     { name: 'words ending in table or fig are not references', input: 'A stable 2 and suitable 3 sprig 4.', absent: [], present: ['stable', '2', 'suitable', '3', 'sprig', '4'] },
+    { name: 'panels after a Manubot cross-reference in braces', input: 'Checks ran (**Figure {@fig:Fig1}C-D**) and (Figure {@fig:S2}A-G) and Table {@tbl:t}b–c held.', absent: ['C-D', 'A-G', 'b', 'c', 'fig', 'Fig1'], present: ['Checks', 'ran', 'Figure', 'held'] },
+    { name: 'panels written apart from the figure number', input: 'Killing rose (Fig. 2 B-G shows it; Figure 3 a–c too).', absent: ['B-G', 'a', 'c', '2'], present: ['Killing', 'shows', 'it', 'too'] },
+    { name: 'a word after a figure number stays', input: 'As Figure 2 B-ALL cells and Fig. 3 T-NHL showed.', absent: ['2', '3'], present: ['B-ALL', 'T-NHL', 'cells', 'showed'] },
+    { name: 'a range named as panels', input: 'Panels B-D show NK cells; see panels (D\u2013I) and panel E-F.', absent: ['B-D', 'D', 'I', 'E-F'], present: ['Panels', 'show', 'NK', 'panels', 'panel'] },
+    { name: 'a letter pair without the word panels stays', input: 'The B-C axis and sample C-D here; panels of T-B cells and panels A-T.', absent: [], present: ['B-C', 'C-D', 'T-B', 'A-T'] },
   ];
   checkProse(cases);
 });
