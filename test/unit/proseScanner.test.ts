@@ -144,6 +144,17 @@ describe('prose scanner: regions', () => {
     { name: 'multi-line caption without an id is labelled by its image', input: 'Main.\n\n![Killing by NK\ncells and ADCC](img/kill.png)\n\nMore.', word: 'ADCC', region: 'legend:img/kill.png' },
     { name: 'a caption holding links and brackets', input: '![Killing [see @lee2020] and [a link](x.html) by ADCC](k.png){#fig-k}', word: 'ADCC', region: 'legend:fig-k' },
     { name: 'an image followed by text is not a caption', input: 'Main.\n\n![Killing ADCC](k.png) and more\ntext here.\n\nMore.', word: 'ADCC', region: 'main' },
+    // A section of legends (`Figure legends`, `Figure Titles and Legends`): the paragraphs after a
+    // figure's image or a `Table 1.` paragraph are that legend's, up to the next one or a heading.
+    { name: 'a panel paragraph after an image in a legends section', input: '## Figure Titles and Legends\n\n![**Killing.**](k.png){#fig:k}\n\nA. Lysis by NK cells.\n\nB. Release of CRS markers.', word: 'CRS', region: 'legend:fig:k' },
+    { name: 'the next image opens the next legend', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n<!-- Figure 2 -->\n![Two.](b.png){#fig:b}\n\nA. CRS grades.', word: 'CRS', region: 'legend:fig:b' },
+    { name: 'the paragraphs after a table legend paragraph', input: '## Supplementary Figures and Tables {.page_break_before}\n\n**Table S1. Datasets.**\nProjects in the portal.\n\n`id`: the GMP identifier.', word: 'GMP', region: 'legend:Table S1' },
+    { name: 'a heading naming a figure opens its legend', input: '# Figure legends\n\n## Figure 2: Killing\n\nLysis by NK cells and ADCC.', word: 'ADCC', region: 'legend:Figure 2' },
+    { name: 'text before the first legend of the section stays main', input: '## Figure legends\n\nAll figures use GMP data.\n\n![One.](a.png){#fig:a}', word: 'GMP', region: 'main' },
+    { name: 'a legend ends at the next heading', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n## Methods\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a legend ends at a thematic break', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a paragraph after an image in the main text stays main', input: '## Results\n\n![One.](a.png){#fig:a}\n\nA. NK cells rose with CRS.', word: 'CRS', region: 'main' },
+    { name: 'a section only partly about figures is not a legends section', input: '## Results and figures\n\n![One.](a.png){#fig:a}\n\nNK cells rose with CRS.', word: 'CRS', region: 'main' },
   ];
   for (const c of cases) test(c.name, () => assert.equal(regionOf(c.input, c.word), c.region));
 });
