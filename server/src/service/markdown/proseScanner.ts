@@ -410,7 +410,12 @@ class BlockWalk {
   private paragraphRegion(t: number, start: number, end: number, firstLine: number, firstText: string): Region {
     const text = this.text;
     const legend = LEGEND_START.exec(firstText);
-    if (legend) return { kind: 'legend', label: legend[1]!.replace(/[\t\u00a0]+/g, ' ') };
+    if (legend) {
+      const label = legend[1]!.replace(/[\t\u00a0]+/g, ' ');
+      // `**Table 2.** Title.` right above a table is that table's caption: it claims the table.
+      if (/^Tab/.test(label) && this.tokens[t + 3]?.type === 'table_open' && this.tokens[t + 2]?.type === 'paragraph_close') this.pendingTableLegend = label;
+      return { kind: 'legend', label };
+    }
     const imageLabel = standaloneImageLabel(text, start, end);
     if (imageLabel !== undefined) return { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
     if (!TABLE_CAPTION.test(firstText)) return { kind: 'main' };
