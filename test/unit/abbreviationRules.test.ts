@@ -64,6 +64,15 @@ describe('undefined-abbreviation', () => {
   });
   test('a table cell holding a value is not prose; a cell of running text is', () =>
     check('undefined-abbreviation', '| Target | Clone | Note |\n|---|---|---|\n| QZX 2nd mAb (QK7) | Ms IgG1κ (MQPC-2) | binds «WVY» on resting cells |\n'));
+  test('a table with a caption is its own legend: short cells are uses there, identifiers joined by an underscore are not', () =>
+    check(
+      'undefined-abbreviation',
+      '| Patient | Group | Subtype |\n|---|---|---|\n| PT_0QX7ZK2 | «QZG», wildtype | DMG |\n| PT_3WK9RR5 | QZG | «ZKV» |\n\nTable: **Patients.** Diffuse midline glioma (DMG) by group. {#tbl:p}\n',
+    ));
+  test('a caption below its table defines for the cells above it', () => {
+    check('used-before-definition', '| Variant |\n|---|\n| c.137G>T (QLP) |\n\nTable: **Variants.** Quite likely pathogenic (QLP) variants. {#tbl:v}\n');
+    check('used-before-definition', '**Table 1.** Variants.\n\n| Variant |\n|---|\n| c.137G>T (QLP) |\n\nMain text: «QLP» first, then quite likely pathogenic (QLP) variants.\n');
+  });
   test("a legend's key defines for the legend, and the legend's text is still read", () =>
     check('undefined-abbreviation', '**Figure 2.** Groups per subject. QC: quiet controller, RP: rapid progressor; see methods. QC and RP differ, «ZZK» too.\n'));
   test('one colon pair is no key, unless it closes the legend', () => {

@@ -65,6 +65,11 @@ describe('prose scanner: figure and table references are not prose', () => {
     { name: 'a figure word without a label stays', input: '## FIG and the Figure\n\nThe FIG gene; a table of NK cells.', absent: [], present: ['FIG', 'Figure', 'table', 'NK'] },
     { name: 'a wide letter range in brackets stays', input: 'Ataxia telangiectasia (A-T) and A-T cells.', absent: [], present: ['A-T'] },
     { name: 'words ending in table or fig are not references', input: 'A stable 2 and suitable 3 sprig 4.', absent: [], present: ['stable', '2', 'suitable', '3', 'sprig', '4'] },
+    { name: 'panels after a Manubot cross-reference in braces', input: 'Checks ran (**Figure {@fig:Fig1}C-D**) and (Figure {@fig:S2}A-G) and Table {@tbl:t}b–c held.', absent: ['C-D', 'A-G', 'b', 'c', 'fig', 'Fig1'], present: ['Checks', 'ran', 'Figure', 'held'] },
+    { name: 'panels written apart from the figure number', input: 'Killing rose (Fig. 2 B-G shows it; Figure 3 a–c too).', absent: ['B-G', 'a', 'c', '2'], present: ['Killing', 'shows', 'it', 'too'] },
+    { name: 'a word after a figure number stays', input: 'As Figure 2 B-ALL cells and Fig. 3 T-NHL showed.', absent: ['2', '3'], present: ['B-ALL', 'T-NHL', 'cells', 'showed'] },
+    { name: 'a range named as panels', input: 'Panels B-D show NK cells; see panels (D\u2013I) and panel E-F.', absent: ['B-D', 'D', 'I', 'E-F'], present: ['Panels', 'show', 'NK', 'panels', 'panel'] },
+    { name: 'a letter pair without the word panels stays', input: 'The B-C axis and sample C-D here; panels of T-B cells and panels A-T.', absent: [], present: ['B-C', 'C-D', 'T-B', 'A-T'] },
   ];
   checkProse(cases);
 });
@@ -122,6 +127,9 @@ describe('prose scanner: regions', () => {
     { name: 'table legend paragraph', input: 'Main.\n\nTable 3: NK sources.', word: 'NK', region: 'legend:Table 3' },
     { name: 'image caption with id', input: 'Main.\n\n![Killing by NK cells](k.png){#fig-k}\n\nMore.', word: 'Killing', region: 'legend:fig-k' },
     { name: 'pipe table caption claims its table', input: '| NK | CAR |\n|---|---|\n| a | b |\n\nTable: Sources of cells {#tbl-src}', word: 'NK', region: 'legend:tbl-src' },
+    { name: 'a table legend paragraph right above a table claims it', input: 'Main.\n\n**Table 2.** Sources of cells.\n\n| NK | CAR |\n|---|---|\n| a | b |\n\nMore.', word: 'CAR', region: 'legend:Table 2' },
+    { name: 'a figure legend paragraph above a table does not claim it', input: 'Main.\n\n**Figure 2.** Killing.\n\n| NK | CAR |\n|---|---|\n| a | b |', word: 'CAR', region: 'main' },
+    { name: 'a table legend paragraph with text between does not claim the table', input: '**Table 2.** Sources.\n\nSome text.\n\n| NK | CAR |\n|---|---|\n| a | b |', word: 'CAR', region: 'main' },
     { name: 'abstract ends at a thematic break', input: '## Abstract\n\nShort ADCC text.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'abstract ends at a star or underscore break', input: '## Abstract\n\nShort ADCC text.\n\n***\n\nBody CRS.\n\n## Abstract\n\nMore GMP.\n\n____\n\nLast ICANS.', word: 'ICANS', region: 'main' },
     { name: 'text before the break is the abstract', input: '## Abstract\n\nShort ADCC text.\n\n---\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
@@ -139,6 +147,17 @@ describe('prose scanner: regions', () => {
     { name: 'multi-line caption without an id is labelled by its image', input: 'Main.\n\n![Killing by NK\ncells and ADCC](img/kill.png)\n\nMore.', word: 'ADCC', region: 'legend:img/kill.png' },
     { name: 'a caption holding links and brackets', input: '![Killing [see @lee2020] and [a link](x.html) by ADCC](k.png){#fig-k}', word: 'ADCC', region: 'legend:fig-k' },
     { name: 'an image followed by text is not a caption', input: 'Main.\n\n![Killing ADCC](k.png) and more\ntext here.\n\nMore.', word: 'ADCC', region: 'main' },
+    // A section of legends (`Figure legends`, `Figure Titles and Legends`): the paragraphs after a
+    // figure's image or a `Table 1.` paragraph are that legend's, up to the next one or a heading.
+    { name: 'a panel paragraph after an image in a legends section', input: '## Figure Titles and Legends\n\n![**Killing.**](k.png){#fig:k}\n\nA. Lysis by NK cells.\n\nB. Release of CRS markers.', word: 'CRS', region: 'legend:fig:k' },
+    { name: 'the next image opens the next legend', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n<!-- Figure 2 -->\n![Two.](b.png){#fig:b}\n\nA. CRS grades.', word: 'CRS', region: 'legend:fig:b' },
+    { name: 'the paragraphs after a table legend paragraph', input: '## Supplementary Figures and Tables {.page_break_before}\n\n**Table S1. Datasets.**\nProjects in the portal.\n\n`id`: the GMP identifier.', word: 'GMP', region: 'legend:Table S1' },
+    { name: 'a heading naming a figure opens its legend', input: '# Figure legends\n\n## Figure 2: Killing\n\nLysis by NK cells and ADCC.', word: 'ADCC', region: 'legend:Figure 2' },
+    { name: 'text before the first legend of the section stays main', input: '## Figure legends\n\nAll figures use GMP data.\n\n![One.](a.png){#fig:a}', word: 'GMP', region: 'main' },
+    { name: 'a legend ends at the next heading', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n## Methods\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a legend ends at a thematic break', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a paragraph after an image in the main text stays main', input: '## Results\n\n![One.](a.png){#fig:a}\n\nA. NK cells rose with CRS.', word: 'CRS', region: 'main' },
+    { name: 'a section only partly about figures is not a legends section', input: '## Results and figures\n\n![One.](a.png){#fig:a}\n\nNK cells rose with CRS.', word: 'CRS', region: 'main' },
   ];
   for (const c of cases) test(c.name, () => assert.equal(regionOf(c.input, c.word), c.region));
 });

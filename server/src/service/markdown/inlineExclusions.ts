@@ -46,8 +46,10 @@ const FIGURE_LABEL = String.raw`(?:S|ED)?\d+(?:\.\d+)?[A-Za-z]?`;
 const PANEL_LETTER = String.raw`[A-Za-z](?=[ \u00a0]*(?:[)\];,.:&\r\n]|and\b|or\b|$)|[-\u2013\u2014])`;
 const LABEL_RANGE = String.raw`(?:[-\u2013\u2014](?:${FIGURE_LABEL}|${PANEL_LETTER}))?`;
 const LABEL_SEPARATOR = String.raw`(?:[ \u00a0]*[,&][ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)`;
+// Panels written apart from their figure's number, as a range of one case: `Fig. 2 B-G`, `Figure 3 a–c`.
+const SPACED_PANEL_RANGE = String.raw`(?:[ \u00a0]+(?:[A-Z][-\u2013\u2014][A-Z]|[a-z][-\u2013\u2014][a-z]))?`;
 const FIGURE_REFERENCE = new RegExp(
-  `${FIGURE_WORD}[ \u00a0]*${FIGURE_LABEL}${LABEL_RANGE}(?:${LABEL_SEPARATOR}(?:${FIGURE_LABEL}|${PANEL_LETTER})${LABEL_RANGE})*` +
+  `${FIGURE_WORD}[ \u00a0]*${FIGURE_LABEL}${LABEL_RANGE}${SPACED_PANEL_RANGE}(?:${LABEL_SEPARATOR}(?:${FIGURE_LABEL}|${PANEL_LETTER})${LABEL_RANGE})*` +
     // The reference ends at a word's end: `Table 2 and 4-1BB` is `Table 2` and the costimulatory domain.
     String.raw`(?![\p{L}\p{N}\-\u2010\u2011])`,
   'uy',
@@ -59,6 +61,10 @@ const CROSS_REFERENCES_ONLY = /^\s*-?@(?:s?fig|s?tbl)[-:][^;\s\]]*\s*$/i;
 const CITATION_AFTER_QUOTE = /[ \t\u00a0]*[,:;]?[ \t\u00a0]*\[(?:-?@(?!(?:s?fig|s?tbl|sec|eq)[-:])|\d+(?:[-\u2013,][ \t]*\d+)*\])/iy;
 /** A citation key that is a cross-reference to a figure, table, section or equation. */
 const CROSS_REFERENCE_KEY = /^-?@(?:s?fig|s?tbl|sec|eq)[-:]/i;
+/** A cross-reference to a figure or table, which panel letters may follow. */
+const FIGURE_KEY = /^-?@(?:s?fig|s?tbl)[-:]/i;
+/** The word naming panels right before a range of them: `panels B-D`, `Panels (D–I)`. */
+const PANELS_WORD_BEFORE = /(?:^|[^\p{L}\p{N}])[Pp]anels?[ \u00a0]+\(?$/u;
 const ONLY_CITATION_GAP = /^[ \t\u00a0]*[,:;]?[ \t\u00a0]*$/;
 /** Fewer words than this in quotation marks is a scare-quoted term, not a quoted title or passage. */
 const QUOTED_PASSAGE_WORDS = 4;
@@ -197,10 +203,11 @@ export function findInlineExclusions(
   const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false };
   // Only these characters can start an exclusion; the expression jumps from one to the next
   // (every match is one character, so `test` gives its place without allocating a match).
-  // Capital F and T (a figure or table reference) and `)` (after a panel range) are in the class
-  // as single characters: guarding them with look-arounds in the expression made it four times
-  // slower, while the few more stops cost one character test each below.
-  const trigger = /[\\`$<\][{@hfw*_"\u201c)FT]|-(?=@)/g;
+  // Capital F and T (a figure or table reference), `)` (after a panel range) and the hyphen and
+  // en dash (`-@key`, `panels B–D`) are in the class as single characters: guarding them with
+  // look-arounds in the expression made it four times slower, while the few more stops cost one
+  // character test each below.
+  const trigger = /[\\`$<\][{@hfw*_"\u201c)FT\u2013-]/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -232,8 +239,11 @@ function readFrom(scan: InlineScan, i: number): number {
     case '{':
       return readBrace(scan, i);
     case '@':
-    case '-':
       return readCitationKey(scan, i);
+    case '-':
+      return text[i + 1] === '@' ? readCitationKey(scan, i) : readNamedPanelRange(scan, i);
+    case '\u2013':
+      return readNamedPanelRange(scan, i);
     case ')':
       return readPanelRange(scan, i);
     case '*':
@@ -370,8 +380,28 @@ function readCitationKey(scan: InlineScan, i: number): number {
   if (isWordChar(text[i - 1])) return i + 1;
   const stop = matchSticky(CITATION_KEY, text, i, end);
   if (stop <= 0) return i + 1;
-  if (!CROSS_REFERENCE_KEY.test(text.slice(i, i + 8))) scan.citationEnd = stop;
-  return exclude(scan, i, stop);
+  const key = text.slice(i, i + 8);
+  if (!CROSS_REFERENCE_KEY.test(key)) {
+    scan.citationEnd = stop;
+    return exclude(scan, i, stop);
+  }
+  if (!FIGURE_KEY.test(key)) return exclude(scan, i, stop);
+  // Manubot writes `Figure {@fig:x}C-D`: the braces and the panels after them go with the key.
+  const braced = text[i - 1] === '{' && text[stop] === '}';
+  const from = braced ? i - 1 : i;
+  const after = braced ? stop + 1 : stop;
+  const panels = matchSticky(PANELS_AFTER_CROSS_REFERENCE, text, after, end);
+  return exclude(scan, from, panels > 0 ? panels : after);
+}
+
+/** A panel range after the word that names panels (`panels B-D show`, `Panels (D–I)`): not an abbreviation. */
+function readNamedPanelRange(scan: InlineScan, i: number): number {
+  const { text, start, end } = scan;
+  const from = i - 1;
+  if (from <= start || i + 1 >= end || isWordChar(text[from - 1]) || isWordChar(text[i + 2])) return i + 1;
+  if (text[i + 2] === '-' || text[i + 2] === '\u2013' || !isPanelRange(text.charCodeAt(from), text.charCodeAt(i + 1))) return i + 1;
+  if (!PANELS_WORD_BEFORE.test(text.slice(Math.max(start, from - 12), from))) return i + 1;
+  return exclude(scan, from, i + 2);
 }
 
 /** `B-D) The …` opening a panel's legend, or `(B–D)` pointing at panels: not an abbreviation. */

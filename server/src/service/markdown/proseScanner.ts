@@ -70,6 +70,22 @@ const SECTION_NAMES = new Set([
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/** A heading naming one figure or table inside a legends section (`### Figure 2`, `## Table S1: Datasets`). */
+const LEGEND_HEADING = /^((?:supplementary |extended data )?(?:figure|fig\.|table)[ \t\u00a0]*s?\d+[a-z]?)(?![\p{L}\p{N}])/iu;
+
+/** Words a legends section's heading is made of: `Figure legends`, `Figure Titles and Legends`, `Supplementary Figures and Tables`. */
+const LEGEND_SECTION_WORDS = new Set([
+  'figure', 'figures', 'table', 'tables', 'legend', 'legends', 'caption', 'captions', 'title', 'titles',
+  'supplementary', 'supplemental', 'extended', 'expanded', 'view', 'data', 'additional', 'and', '&', 'with', 'their',
+]);
+/** Of which at least one must name figures, tables or their legends. */
+const LEGEND_SECTION_NAMING = /^(?:figures?|tables?|legends?|captions?)$/;
+
+/** True for a heading (normalised) that opens a section of figure and table legends. */
+function isLegendSection(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.some((w) => LEGEND_SECTION_NAMING.test(w)) && words.every((w) => LEGEND_SECTION_WORDS.has(w));
+}
 const DIV_FENCE = /^[ \t]*(:{3,})[ \t]*(.*?)[ \t]*$/;
 const KEYWORDS_LINE = /^[ \t]*(?:[*_]{1,2})?[ \t]*(?:Key ?words|Keywords)[ \t]*(?:[*_]{1,2})?[ \t]*:/i;
 
@@ -237,6 +253,14 @@ class BlockWalk {
   /** A heading of the main text was seen: a `Summary` after it closes the paper. */
   private sawMainHeading = false;
   private sawBodyBlock = false;
+  /** > 0 while inside a section of figure and table legends headed at that level. */
+  private legendSectionLevel = 0;
+  /**
+   * In a legends section, the legend the paragraphs now read belong to: opened by an image with
+   * its caption, a `Figure 1.` paragraph or a `### Figure 1` heading, closed by the next of them,
+   * another heading or a thematic break.
+   */
+  private openLegend: Region | undefined;
   /** A `Table:` caption just seen, applying to the next table. */
   private pendingTableLegend: string | undefined;
   private currentTableRows: ProseBlock[] = [];
@@ -263,6 +287,7 @@ class BlockWalk {
         return;
       case 'hr':
         this.abstractSectionLevel = 0;
+        this.openLegend = undefined;
         return;
       case 'table_open':
         this.currentTableRows = [];
@@ -298,8 +323,9 @@ class BlockWalk {
   }
 
   /** A heading's effect on the section state: leaving or entering the abstract or an unlinted section. Returns false for an unlinted heading. */
-  private readHeading(level: number, name: string, isTitle: boolean): boolean {
+  private readHeading(level: number, name: string, isTitle: boolean, raw: string): boolean {
     if (this.skipSectionLevel > 0 && level <= this.skipSectionLevel) this.skipSectionLevel = 0;
+    this.readLegendSectionHeading(level, name, raw);
     if (this.abstractSectionLevel > 0) {
       const isPart = level > this.abstractSectionLevel && STRUCTURED_ABSTRACT_PARTS.has(name) && (this.abstractHasParts || !this.abstractHasBody);
       if (isPart) this.abstractHasParts = true;
@@ -319,6 +345,28 @@ class BlockWalk {
     return true;
   }
 
+  /** Entering or leaving a legends section; inside one, a heading naming a figure opens its legend. */
+  private readLegendSectionHeading(level: number, name: string, raw: string): void {
+    this.openLegend = undefined;
+    if (this.legendSectionLevel > 0 && level <= this.legendSectionLevel) this.legendSectionLevel = 0;
+    if (this.legendSectionLevel === 0) {
+      if (isLegendSection(name)) this.legendSectionLevel = level;
+      return;
+    }
+    const label = LEGEND_HEADING.exec(raw.replace(/[*_]/g, '').trim())?.[1];
+    if (label) this.openLegend = { kind: 'legend', label: label.replace(/[\t\u00a0]+/g, ' ') };
+  }
+
+  /**
+   * A paragraph of a legends section: a legend that opens (an image with its caption, a
+   * `Figure 1.` paragraph) or, after one, a further paragraph of that legend (its panels, notes).
+   */
+  private legendSectionRegion(region: Region): Region {
+    if (region.kind === 'legend') this.openLegend = region;
+    else if (this.openLegend) return this.openLegend;
+    return region;
+  }
+
   /** A heading, paragraph or table row: its region, then the block with its line markers excluded. */
   private readBlock(t: number, token: Token, [firstLine, endLine]: [number, number]): void {
     const isHeading = token.type === 'heading_open';
@@ -327,7 +375,7 @@ class BlockWalk {
     const rawContent = inline?.type === 'inline' ? inline.content : '';
     const level = isHeading ? Number(token.tag.slice(1)) || 1 : 0;
     const isTitle = isHeading && token.tag === 'h1' && !this.sawBodyBlock && !this.hasFrontMatterTitle && !SECTION_NAMES.has(normaliseHeading(rawContent));
-    if (isHeading && !this.readHeading(level, normaliseHeading(rawContent), isTitle)) return;
+    if (isHeading && !this.readHeading(level, normaliseHeading(rawContent), isTitle, rawContent)) return;
     if (this.skipSectionLevel > 0) return;
 
     const start = this.lines.lineStart(firstLine);
@@ -347,6 +395,7 @@ class BlockWalk {
       this.abstractHasBody = true;
     } else if (!isHeading && !isRow) {
       region = this.paragraphRegion(t, start, end, firstLine, firstText);
+      if (this.legendSectionLevel > 0) region = this.legendSectionRegion(region);
     }
     if (!isHeading) this.sawBodyBlock = true;
 
@@ -361,7 +410,12 @@ class BlockWalk {
   private paragraphRegion(t: number, start: number, end: number, firstLine: number, firstText: string): Region {
     const text = this.text;
     const legend = LEGEND_START.exec(firstText);
-    if (legend) return { kind: 'legend', label: legend[1]!.replace(/[\t\u00a0]+/g, ' ') };
+    if (legend) {
+      const label = legend[1]!.replace(/[\t\u00a0]+/g, ' ');
+      // `**Table 2.** Title.` right above a table is that table's caption: it claims the table.
+      if (/^Tab/.test(label) && this.tokens[t + 3]?.type === 'table_open' && this.tokens[t + 2]?.type === 'paragraph_close') this.pendingTableLegend = label;
+      return { kind: 'legend', label };
+    }
     const imageLabel = standaloneImageLabel(text, start, end);
     if (imageLabel !== undefined) return { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
     if (!TABLE_CAPTION.test(firstText)) return { kind: 'main' };

@@ -54,38 +54,82 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
   return entries;
 }
 
-// One pair of a legend key: a short form, a colon, and one to six words up to a comma, semicolon or
-// full stop, or a bracketed remark on the last pair (`VC: Viremic Controller (see methods).`).
-const KEY_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,5})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
+// One pair of a key: a short form, a colon or an equals sign, and one to six words up to a comma,
+// semicolon, closing parenthesis or full stop, or a bracketed remark on the last pair (`EC: elite controller`,
+// `PA = pilocytic astrocytoma`, `VC: Viremic Controller (see methods).`).
+// A word before the short form is taken along when the long form starts with it (`Other LGG =
+// other low-grade glioma` defines LGG).
+const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,5})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
+const KEY_PAIR_JOIN = /^[ \t]*[,;][ \t]*(?:and[ \t]+)?$/u;
+
+/** A run of key pairs: the entries, where the first pair starts and where the last one ends. */
+interface KeyRun {
+  entries: ListedAbbreviation[];
+  start: number;
+  end: number;
+  /** Some pairs are joined by a comma, which a `;`-separated list never does. */
+  commaJoined: boolean;
+}
+
+/** The entry of one key pair, or undefined when its short form is not shaped like an abbreviation or its long form has no word. */
+function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation | undefined {
+  const lead = match[1];
+  const short = match[2]!;
+  let long = match[3]!;
+  if (!looksLikeShortForm(short) || !/\p{L}{2}/u.test(long)) return undefined;
+  const shortStart = from + match.index + (lead ? match[0].indexOf(short, lead.length) : 0);
+  let longStart = from + match.index + match[0].length - long.length;
+  const firstWord = /^\S+[ \t]+/u.exec(long);
+  if (lead && firstWord && firstWord[0].trim().toLowerCase() === lead.toLowerCase()) {
+    longStart += firstWord[0].length;
+    long = long.slice(firstWord[0].length);
+  }
+  return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
+}
 
 /**
- * Pairs of a legend key written `SF: long form, SF: long form` (two or more in a row, joined
- * by a comma or semicolon), each short form shaped like an abbreviation.
+ * The longest run of key pairs written `SF: long form, SF: long form` or `SF = long form, SF =
+ * long form` (joined by a comma or semicolon) in `[from, to)`, each short form shaped like an
+ * abbreviation.
  */
-function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
+function keyPairRun(masked: string, from: number, to: number): KeyRun {
   const slice = masked.slice(from, to);
-  let best: ListedAbbreviation[] = [];
-  let run: ListedAbbreviation[] = [];
+  let best: KeyRun = { entries: [], start: to, end: to, commaJoined: false };
+  let run: KeyRun = { entries: [], start: to, end: to, commaJoined: false };
   let lastEnd = -1;
   KEY_PAIR.lastIndex = 0;
   for (let match = KEY_PAIR.exec(slice); match !== null; match = KEY_PAIR.exec(slice)) {
-    const short = match[1]!;
-    const long = match[2]!;
-    const joined = lastEnd >= 0 && /^[ \t]*[,;][ \t]*(?:and[ \t]+)?$/u.test(slice.slice(lastEnd, match.index));
+    const gap = lastEnd >= 0 ? slice.slice(lastEnd, match.index) : '';
+    const joined = lastEnd >= 0 && KEY_PAIR_JOIN.test(gap);
     if (!joined) {
-      if (run.length > best.length) best = run;
-      run = [];
+      if (run.entries.length > best.entries.length) best = run;
+      run = { entries: [], start: from + match.index, end: from + match.index, commaJoined: false };
+    } else if (gap.includes(',')) {
+      run.commaJoined = true;
     }
-    if (!looksLikeShortForm(short)) {
+    const entry = keyPairEntry(match, from);
+    if (!entry) {
       lastEnd = -1;
       continue;
     }
-    const shortStart = from + match.index;
-    const longStart = shortStart + match[0].length - long.length;
-    run.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+    run.entries.push(entry);
+    run.end = entry.longEnd;
     lastEnd = match.index + match[0].length;
   }
-  return run.length > best.length ? run : best;
+  return run.entries.length > best.entries.length ? run : best;
+}
+
+/**
+ * A legend's key: two or more pairs in a row, one pair that closes the legend (`… CST: Cell
+ * Signaling Technology.`), or one pair in parentheses (`predisposition (CMMRD = constitutional
+ * mismatch repair deficiency)`).
+ */
+function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
+  const run = keyPairRun(masked, from, to);
+  if (run.entries.length !== 1) return run.entries;
+  const closesLegend = /^[\s.]*$/u.test(masked.slice(run.end, to));
+  const bracketed = /\([ \t]*$/u.test(masked.slice(Math.max(from, run.start - 3), run.start)) && /^[ \t]*\)/u.test(masked.slice(run.end, run.end + 3));
+  return closesLegend || bracketed ? run.entries : [];
 }
 
 /**
@@ -133,14 +177,24 @@ export function findAbbreviationLists(_text: string, prose: ProseMap): Map<numbe
       // legend's text goes on around it, so the whole block is still read (`start` at its end).
       if (block.region.kind === 'legend') {
         const entries = legendKeyEntries(masked, block.start, block.end);
-        // One pair counts when it closes the legend, as a key does (`… CST: Cell Signaling Technology.`).
-        const closesLegend = entries.length === 1 && /^[\s.]*$/u.test(masked.slice(entries[0]!.longEnd, block.end));
-        if (entries.length >= 2 || closesLegend) lists.set(index, { start: block.end, entries });
+        if (entries.length > 0) lists.set(index, { start: block.end, entries });
       }
       return;
     }
     const start = block.start + match.index + (/^[\s.]/u.test(match[0]) ? 1 : 0);
-    const entries = parseEntries(masked, block.start + match.index + match[0].length, block.end, false);
+    const listStart = block.start + match.index + match[0].length;
+    // Pairs joined by commas (`GNG = ganglioglioma, PA = pilocytic astrocytoma`), which the
+    // `;`-separated reading cannot split, or a key that ends before the block does (`…). C, …`).
+    const run = keyPairRun(masked, listStart, block.end);
+    if (run.entries.length > 0 && /^[\s*_]*$/u.test(masked.slice(listStart, run.start))) {
+      const endsBlock = /^[\s.;,)*_]*$/u.test(masked.slice(run.end, block.end));
+      if (run.commaJoined || !endsBlock) {
+        // Text after the key goes on: the whole block is read, the pairs define for its scope.
+        lists.set(index, { start: endsBlock ? start : block.end, entries: run.entries });
+        return;
+      }
+    }
+    const entries = parseEntries(masked, listStart, block.end, false);
     if (entries.length > 0) lists.set(index, { start, entries });
   });
   return lists;

@@ -1,6 +1,7 @@
 import type { DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { KnowledgeBase } from '../knowledge/types';
 import { foldExpansion } from './expansions';
+import { lowerBound } from '../text/sortedSearch';
 
 // `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis (sticky: tried at each opening bracket).
 // Module-level: a literal in a loop makes a new RegExp object on every pass.
@@ -31,7 +32,11 @@ export function findKnownDefinitions(masked: string, marks: readonly number[], f
     const short = match[1]!;
     const shortStart = from + match.index + match[0].indexOf(short);
     const shortEnd = shortStart + short.length;
-    if (detected.some((d) => d.shortStart <= shortStart && shortEnd <= d.shortEnd)) continue;
+    // Already a detected definition's short form? `detected` is sorted by short-form start and its
+    // short forms never overlap: only the last one starting at or before this one can hold it (one
+    // paragraph may hold thousands of definitions, so no scan of them all).
+    const holder = detected[lowerBound(detected.length, (k) => detected[k]!.shortStart <= shortStart) - 1];
+    if (holder !== undefined && shortEnd <= holder.shortEnd) continue;
     const entry = knowledge.lookupAll(short).find((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant'))?.entry;
     if (!entry || entry.expansions.length === 0) continue;
     const open = from + match.index;

@@ -57,11 +57,17 @@ function wholeFormWithGreek(text: string, mention: AbbreviationMention): Abbrevi
   return { ...mention, text: written, key: abbreviationKey(written), end: mention.end + glued[0].length };
 }
 
-/** Whether the mention sits in a table cell that holds a value (a clone, an isotype, a catalogue entry), not running text. */
+/**
+ * Whether the mention sits in a table cell that holds a value (a clone, an isotype, a catalogue
+ * entry), not running text. A table with a caption is its own legend, whose caption or footnote
+ * defines what its cells abbreviate (`| DMG, H3 K28 |`): there only an identifier joined by an
+ * underscore (`PT_0SPKM4S8`, `NM_000535.7`) is a value.
+ */
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
   if (block?.kind !== 'table-row') return false;
   const masked = model.prose.masked;
+  if (block.region.kind === 'legend') return masked[mention.start - 1] === '_' || masked[mention.end] === '_';
   let start = mention.start;
   while (start > block.start && masked[start - 1] !== '|') start--;
   let end = mention.end;
@@ -70,6 +76,12 @@ function isTableValue(model: RuleContext['model'], mention: AbbreviationMention)
   let words = 0;
   for (const word of masked.slice(start, end).split(/\s+/u)) if (/^\p{Ll}{2,}[,.;:]?$/u.test(word)) words++;
   return words < 3;
+}
+
+/** A use in a table's cells defined by its caption written below it: the caption is the table's legend, read first. */
+function isCaptionOfTable(model: RuleContext['model'], mention: AbbreviationMention, definition: AbbreviationDefinition): boolean {
+  const blocks = model.prose.blocks;
+  return blocks[mention.block]?.kind === 'table-row' && blocks[definition.block]?.kind !== 'table-row' && definition.scope === mention.scope;
 }
 
 /**
@@ -285,7 +297,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       findings.push(undefinedUse(context, mention, where));
       continue;
     }
-    if (mention.start < site.from) {
+    if (mention.start < site.from && !isCaptionOfTable(model, mention, site.definition)) {
       const line = model.lines.lineAt(site.definition.shortStart) + 1;
       const uses = model.byKey.get(mention.key)?.mentions.filter((m) => m.scope === mention.scope && isCounted(m) && m.start < site.from).length ?? 1;
       const finding: Finding = {

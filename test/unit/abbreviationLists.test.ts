@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { scanProse } from '../../server/src/service/markdown/proseScanner';
+import { findAbbreviationLists } from '../../server/src/service/model/abbreviationLists';
+import { undefinedKeys } from '../helpers/undefinedKeys';
+
+/** Every listed pair of `text` as `SF = long form`, in order, each checked against the offsets it claims. */
+function listedPairs(text: string): string[] {
+  const prose = scanProse(text, 'markdown');
+  const pairs: string[] = [];
+  for (const list of findAbbreviationLists(text, prose).values()) {
+    for (const entry of list.entries) {
+      assert.equal(text.slice(entry.shortStart, entry.shortEnd), entry.short, 'short-form offsets');
+      assert.equal(text.slice(entry.longStart, entry.longEnd), entry.long, 'long-form offsets');
+      pairs.push(`${entry.short} = ${entry.long}`);
+    }
+  }
+  return pairs;
+}
+
+describe('abbreviation lists: `SF = long form` pairs', () => {
+  const cases: { name: string; input: string; pairs: string[] }[] = [
+    {
+      name: 'a legend list joined by commas, the legend going on after it',
+      input: '![**Tumours.** A, Counts. Abbreviations: GNG = ganglioglioma, PA = pilocytic astrocytoma, DMG = diffuse midline glioma). C, Overview of GNG.](f.png){#fig:a}',
+      pairs: ['GNG = ganglioglioma', 'PA = pilocytic astrocytoma', 'DMG = diffuse midline glioma'],
+    },
+    {
+      name: 'a word the long form starts with stays out of the short form',
+      input: '**Figure 1.** Groups. Abbreviations: Other LGG = other low-grade glioma, Other ET = other embryonal tumor.',
+      pairs: ['LGG = low-grade glioma', 'ET = embryonal tumor'],
+    },
+    {
+      name: 'pairs joined by semicolons',
+      input: 'Main text.\n\nAbbreviations: NK = natural killer; CAR = chimeric antigen receptor.',
+      pairs: ['NK = natural killer', 'CAR = chimeric antigen receptor'],
+    },
+    {
+      name: 'a legend key without an introduction',
+      input: '**Figure 2.** Killing by subsets. EC = elite controller, TP = treated progressor.',
+      pairs: ['EC = elite controller', 'TP = treated progressor'],
+    },
+    {
+      name: 'one pair in parentheses in a table caption',
+      input: '| a |\n|---|\n| b |\n\nTable: **Patients.** Cancer predisposition (CMMRD = constitutional mismatch repair deficiency) is shown. {#tbl:p}',
+      pairs: ['CMMRD = constitutional mismatch repair deficiency'],
+    },
+    {
+      name: 'the existing comma form is unchanged',
+      input: 'Main text.\n\nAbbreviations: NK, natural killer; CAR, chimeric antigen receptor.',
+      pairs: ['NK = natural killer', 'CAR = chimeric antigen receptor'],
+    },
+    {
+      name: 'the existing colon key is unchanged',
+      input: '**Figure 3.** Groups. EC: elite controller, TP: treated progressor.',
+      pairs: ['EC = elite controller', 'TP = treated progressor'],
+    },
+    {
+      name: 'a long `;` list keeps its long forms of more than six words',
+      input: 'Main text.\n\nAbbreviations: ADCC: antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro; NK: natural killer.',
+      pairs: ['ADCC = antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro', 'NK = natural killer'],
+    },
+  ];
+  for (const c of cases) test(c.name, () => assert.deepEqual(listedPairs(c.input), c.pairs));
+
+  const none: { name: string; input: string }[] = [
+    { name: 'statistics in a legend are not pairs', input: '**Figure 4.** Survival (HR = 0.35, 95% CI = 0.2 - 0.62, N = 42).' },
+    { name: 'one pair in the middle of a legend is not a key', input: '**Figure 5.** We set FDR = false discovery rate thresholds and then compared groups.' },
+    { name: 'pairs in the main text without an introduction are not a list', input: 'We wrote EC = elite controller, TP = treated progressor in our notes.' },
+    { name: 'a single capital is not a short form', input: '**Figure 6.** Counts (N = number of samples).' },
+  ];
+  for (const c of none) test(c.name, () => assert.deepEqual(listedPairs(c.input), []));
+});
+
+describe('abbreviation lists: a legend key defines for its legend', () => {
+  test('uses before and after the key are defined; what the key leaves out is not', () => {
+    const text = 'Main text.\n\n![**Tumours.** A, Counts of GNG, PXA and DMG. Abbreviations: GNG = ganglioglioma, DMG = diffuse midline glioma). C, More DMG.](f.png){#fig:a}\n';
+    assert.deepEqual(undefinedKeys(text), ['PXA']);
+  });
+  test('a table caption defining one key in parentheses', () => {
+    const text = '| Predisposition |\n|---|\n| none |\n\nTable: **Patients.** Predisposition (CMMRD = constitutional mismatch repair deficiency) and TMB. {#tbl:p}\n';
+    assert.deepEqual(undefinedKeys(text), ['TMB']);
+  });
+});
