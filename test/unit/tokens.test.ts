@@ -45,6 +45,8 @@ test('marks are the brackets and line feeds, in order; a range tokenizes only th
   const part = tokenize(text, 3, 8);
   assert.deepEqual(Array.from(part.marks), [4, 6]);
   assert.deepEqual(Array.from(part.starts), [3, 7]);
+  // A range ending inside a surrogate pair ends its last word there.
+  assert.deepEqual(Array.from(tokenize('ab 𝛽c', 0, 4).ends), [2, 4]);
 });
 
 test('each word hash is its units folded to lower case: NK, nk and Nk hash alike, NKG2D does not', () => {

@@ -67,16 +67,17 @@ export function tokenize(text: string, from = 0, to = text.length): BlockTokens 
   let flags = 0;
   let hash = FNV_OFFSET;
   const end = Math.min(to, text.length);
-  let i = Math.max(0, from);
-  while (i < end) {
-    const unit = text.charCodeAt(i);
-    let bits: number;
+  // One step past the end: the end closes a last word as a separator would.
+  for (let i = Math.max(0, from); i <= end; ) {
+    const unit = i < end ? text.charCodeAt(i) : LINE_FEED;
+    let bits = 0;
     let size = 1;
-    if (unit < 128) {
+    if (i < end && unit < 128) {
       bits = asciiClasses[unit]!;
-    } else {
+    } else if (i < end) {
       const codePoint = text.codePointAt(i)!;
-      if (codePoint > 0xffff) size = 2;
+      // A pair cut by the end of the range counts as one unit, so the step lands on the end.
+      if (codePoint > 0xffff && i + 1 < end) size = 2;
       bits = characterClass(codePoint);
     }
     if ((bits & CharacterClass.word) !== 0) {
@@ -99,16 +100,9 @@ export function tokenize(text: string, from = 0, to = text.length): BlockTokens 
         flagsUnion |= flags;
         wordStart = -1;
       }
-      if (unit === OPEN_PAREN || unit === CLOSE_PAREN || unit === OPEN_BRACKET || unit === CLOSE_BRACKET || unit === LINE_FEED) marks.push(i);
+      if (i < end && (unit === OPEN_PAREN || unit === CLOSE_PAREN || unit === OPEN_BRACKET || unit === CLOSE_BRACKET || unit === LINE_FEED)) marks.push(i);
     }
     i += size;
-  }
-  if (wordStart >= 0) {
-    starts.push(wordStart);
-    ends.push(end);
-    wordFlags.push(flags);
-    foldedHashes.push(hash);
-    flagsUnion |= flags;
   }
   return { count: starts.length, starts, ends, flags: wordFlags, foldedHashes, flagsUnion, marks };
 }
