@@ -56,6 +56,7 @@ describe('prose scanner: figure and table references are not prose', () => {
     { name: 'panel range after Fig.', input: 'Lysis rose (Fig. 2B-D; Fig.\u00a05C–E).', absent: ['2B-D', 'Fig', '5C'], present: ['Lysis', 'rose'] },
     { name: 'list of labels after Figs.', input: 'Shown in Figs. 3A and 4C, then in Figures 2, 5B, and 6.', absent: ['3A', '4C', '5B', '6'], present: ['Shown', 'then'] },
     { name: 'supplementary labels', input: 'See Table S1, Supplementary Fig. S2B and Extended Data Fig. 5a here.', absent: ['S1', 'S2B', '5a'], present: ['Supplementary', 'Extended', 'Data', 'here'] },
+    { name: 'pandoc-crossref prefixes and a supplementary-data label', input: 'Affinity fell (tbl. SD1, fig. 2B) in tbl. 3 and Tbls. 4-5; the SDQ group.', absent: ['SD1', '2B', '3', '4-5'], present: ['Affinity', 'SDQ', 'group'] },
     { name: 'ranges of supplementary tables', input: 'Data in Tables S3-S4 and Table S7–9.', absent: ['S3-S4', 'S7', '9'], present: ['Data'] },
     { name: 'capitals and lower case', input: 'As in FIG. 3B and in fig. 2C.', absent: ['FIG', '3B', 'fig', '2C'], present: ['As', 'in'] },
     { name: 'panels after a cross-reference', input: 'Fits ([@fig-fits]C-D) and ([@Fig:dose]B–E) held.', absent: ['C-D', 'B', 'E'], present: ['Fits', 'held'] },

@@ -38,11 +38,12 @@ const ATTRIBUTE = /\{(?:[#.=-][^{}\n]*|[^{}\n]*=[^{}\n]*)\}/y;
 const TEMPLATE_VALUE = /\{\{[^{}\n]{1,200}\}\}/y;
 
 // Figure and table references written out. A label is a number with an optional supplement
-// prefix and panel letter (`1A`, `S2B`, `ED5a`, `2.3`); ranges (`2B-D`, `S1–S3`) and lists
+// prefix and panel letter (`1A`, `S2B`, `ED5a`, `SD1`, `2.3`); ranges (`2B-D`, `S1–S3`) and lists
 // (`3A and 4C`, `1A, B`) follow. A bare panel letter must end the list or stand before
 // punctuation, so `Figure 1 and B cells` keeps its `B`.
-const FIGURE_WORD = String.raw`(?:Figures?|Figs?\.?|FIGURES?|FIGS?\.?|figures?|figs?\.|Tables?|TABLES?|Tabs?\.)`;
-const FIGURE_LABEL = String.raw`(?:S|ED)?\d+(?:\.\d+)?[A-Za-z]?`;
+// pandoc-crossref writes `fig.` and `tbl.` before a number it fills in.
+const FIGURE_WORD = String.raw`(?:Figures?|Figs?\.?|FIGURES?|FIGS?\.?|figures?|figs?\.|Tables?|TABLES?|Tabs?\.|[Tt]bls?\.)`;
+const FIGURE_LABEL = String.raw`(?:S|ED|SD)?\d+(?:\.\d+)?[A-Za-z]?`;
 const PANEL_LETTER = String.raw`[A-Za-z](?=[ \u00a0]*(?:[)\];,.:&\r\n]|and\b|or\b|$)|[-\u2013\u2014])`;
 const LABEL_RANGE = String.raw`(?:[-\u2013\u2014](?:${FIGURE_LABEL}|${PANEL_LETTER}))?`;
 const LABEL_SEPARATOR = String.raw`(?:[ \u00a0]*[,&][ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)`;
@@ -203,11 +204,11 @@ export function findInlineExclusions(
   const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false };
   // Only these characters can start an exclusion; the expression jumps from one to the next
   // (every match is one character, so `test` gives its place without allocating a match).
-  // Capital F and T (a figure or table reference), `)` (after a panel range) and the hyphen and
+  // Capital F and T and a lower-case t (a figure or table reference, `tbl.`), `)` (after a panel range) and the hyphen and
   // en dash (`-@key`, `panels B–D`) are in the class as single characters: guarding them with
   // look-arounds in the expression made it four times slower, while the few more stops cost one
   // character test each below.
-  const trigger = /[\\`$<\][{@hfw*_"\u201c)FT\u2013-]/g;
+  const trigger = /[\\`$<\][{@hfw*_"\u201c)FTt\u2013-]/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -253,7 +254,7 @@ function readFrom(scan: InlineScan, i: number): number {
     case '\u201c':
       return readQuotation(scan, i);
     default:
-      // F, T, f: a figure or table reference; h, f, w: a bare URL.
+      // F, T, f, t: a figure or table reference; h, f, w: a bare URL.
       return readReferenceOrUrl(scan, i);
   }
 }
@@ -447,9 +448,9 @@ function readReferenceOrUrl(scan: InlineScan, i: number): number {
   const { text, end } = scan;
   const ch = text[i];
   if (isWordChar(text[i - 1])) return i + 1;
-  if (ch === 'F' || ch === 'T' || ch === 'f') {
+  if (ch === 'F' || ch === 'T' || ch === 'f' || ch === 't') {
     const next = text[i + 1];
-    const mayRefer = ch === 'T' ? next === 'a' || next === 'A' : next === 'i' || next === 'I';
+    const mayRefer = ch === 'T' || ch === 't' ? next === 'a' || next === 'A' || next === 'b' : next === 'i' || next === 'I';
     const stop = mayRefer ? matchSticky(FIGURE_REFERENCE, text, i, end) : -1;
     if (stop > 0) return exclude(scan, i, stop);
   }
