@@ -69,6 +69,11 @@ describe('undefined-abbreviation', () => {
       'undefined-abbreviation',
       '| Patient | Group | Subtype |\n|---|---|---|\n| PT_0QX7ZK2 | «QZG», wildtype | DMG |\n| PT_3WK9RR5 | QZG | «ZKV» |\n\nTable: **Patients.** Diffuse midline glioma (DMG) by group. {#tbl:p}\n',
     ));
+  test('a captioned table of reagents keeps its catalogue values out: clones, conjugates, catalogue numbers', () =>
+    check(
+      'undefined-abbreviation',
+      '| Antibody (clone) | Dilution | Fluorophore | Vendor (CAT#) |\n|---|---|---|---|\n| QD25 (M-Q251) | 1:120 | QE/Cy7 | QioLegend (356114) |\n| Ms IgG1κ (QOPC-21) | 1:240 | QPC | QioLegend (400158) |\n\nTable: **Antibodies.** Stains used for flow cytometry; «ZKV» gating. {#tbl:ab}\n',
+    ));
   test('a caption below its table defines for the cells above it', () => {
     check('used-before-definition', '| Variant |\n|---|\n| c.137G>T (QLP) |\n\nTable: **Variants.** Quite likely pathogenic (QLP) variants. {#tbl:v}\n');
     check('used-before-definition', '**Table 1.** Variants.\n\n| Variant |\n|---|\n| c.137G>T (QLP) |\n\nMain text: «QLP» first, then quite likely pathogenic (QLP) variants.\n');

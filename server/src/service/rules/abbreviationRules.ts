@@ -63,11 +63,25 @@ function wholeFormWithGreek(text: string, mention: AbbreviationMention): Abbrevi
  * defines what its cells abbreviate (`| DMG, H3 K28 |`): there only an identifier joined by an
  * underscore (`PT_0SPKM4S8`, `NM_000535.7`) is a value.
  */
+/** Column names of a table of reagents or materials, whose cells are catalogue values (clones, conjugates, catalogue numbers). */
+const REAGENT_COLUMN = /(?<![\p{L}])(?:clones?|cat(?:alog(?:ue)?)?\.?\s*(?:#|no\.?|numbers?)?|lot|isotypes?|fluoro(?:phore|chrome)s?|conjugates?|vendors?|suppliers?|manufacturers?|sources?|RRID|dilutions?)(?![\p{L}])/iu;
+
+/** Whether the table holding prose block `index` has a header row naming reagent columns (`Antibody (clone) | Dilution | Vendor (CAT#)`). */
+function isReagentTable(model: RuleContext['model'], index: number): boolean {
+  const blocks = model.prose.blocks;
+  let first = index;
+  while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.region.kind === blocks[index]!.region.kind) first--;
+  const header = blocks[first]!;
+  const names = model.prose.masked.slice(header.start, header.end).split('|');
+  return names.filter((name) => REAGENT_COLUMN.test(name)).length >= 2;
+}
+
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
   if (block?.kind !== 'table-row') return false;
   const masked = model.prose.masked;
-  if (block.region.kind === 'legend') return masked[mention.start - 1] === '_' || masked[mention.end] === '_';
+  // A captioned table's cells are uses in its legend, unless its header says it lists reagents.
+  if (block.region.kind === 'legend' && !isReagentTable(model, mention.block)) return masked[mention.start - 1] === '_' || masked[mention.end] === '_';
   let start = mention.start;
   while (start > block.start && masked[start - 1] !== '|') start--;
   let end = mention.end;
