@@ -46,6 +46,10 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'Human foamy virus 3 (HFV-3) binds a receptor-binding domain (RBD); HFV-3-RBD and «HFV-RBD»-like «XQ-RBD» forms.'));
   test('a capitalised word glued to a defined abbreviation names something built on it', () =>
     check('undefined-abbreviation', 'The Quebec tumour atlas (QTA) grew into OpenQTA and ProQTA; but «OpenQZX», «ProQZX» and «QOpenTA» stand alone.'));
+  test('a -seq method needs its own definition, though RNA needs none; RNA-Seq is RNA-seq', () => {
+    check('undefined-abbreviation', 'We used «RNA-seq» on RNA. Later «QZ-seq» and QZ-Seq runs; DNA again.');
+    check('undefined-abbreviation', 'RNA sequencing (RNA-Seq) of RNA; RNA-seq again and RNA-Seq.');
+  });
   test('a numbered member of a defined family needs no definition of its own', () =>
     check('undefined-abbreviation', 'Quiescence regulator kinases (QRK) such as QRK1 and QRK12b act; «QZK3» and «QR5» do not.'));
   test('a numbered member of a family reported undefined is the same missing definition', () =>

@@ -23,6 +23,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['killing by ADCC, CDC, ADCP and NK', ['ADCC', 'CDC', 'ADCP', 'NK']],
     ['with ADCC\nCRES CAR in the next line', ['ADCC', 'CRES', 'CAR']],
     ['GraphPad and FlowJo by McDonald on an iPhone', []],
+    // `-seq` abbreviates sequencing: part of the method's name, which the key writes one way.
+    ['RNA-seq, scRNA-seq and QITE-Seq data; NK-cell sequencing', ['RNA-seq', 'scRNA-seq', 'QITE-Seq', 'NK']],
     // Capitals inside a lower-case word, three letters or more on each side: a coined tool name.
     ['cells scored by quanTIseq and deconQZseq; but scRNA, mAbs and lncRNAs', ['scRNA', 'mAb', 'lncRNA']],
     ['B-cell and T-cell subsets', []],

@@ -89,6 +89,8 @@ function classify(segment: string): SegmentKind {
   if (isAbbreviationSegment(segment)) return 'abbr';
   if (GREEK_NAME.test(segment) || (greek === characters && characters <= 2)) return 'short';
   // A gene with a lower-case name after a hyphen (`HSV1-tk`) is part of the token, not a word.
+  // `-seq` (sequencing) is itself an abbreviation, part of a method's name (`RNA-seq`, `CITE-seq`), not a word after it.
+  if (segment === 'seq' || segment === 'Seq') return 'short';
   return wordShape && characters >= 2 && !isLowerCaseGeneSegment(segment) ? 'word' : 'short';
 }
 
@@ -104,6 +106,8 @@ export function abbreviationKey(written: string): string {
   key = key.replace(/['\u2019]s?$/u, '');
   key = key.replace(PLURAL_S, '');
   key = key.replace(/[+\-\u207a\u207b]+$/u, '');
+  // `RNA-Seq` and `RNA-seq` are one method's name, written in two cases.
+  if (key.endsWith('-Seq')) key = `${key.slice(0, -3)}seq`;
   // A document uses a few hundred abbreviations many times each; the cache stays small.
   if (keyCache.size >= 10_000) keyCache.clear();
   keyCache.set(written, key);

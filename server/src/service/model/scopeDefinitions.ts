@@ -123,7 +123,8 @@ export class ScopeDefinitions {
         const part = segments.slice(begin, end).join('-');
         let site: { from: number; definition: AbbreviationDefinition } | undefined;
         const exempt = needs.isExempt(part);
-        const neutral = exempt || NUMBER.test(part) || (end - begin === 1 && !isAbbreviationSegment(part));
+        // `seq` abbreviates a word, so `RNA-seq` needs its own definition even though `RNA` needs none.
+        const neutral = exempt || NUMBER.test(part) || (end - begin === 1 && !isAbbreviationSegment(part) && part !== 'seq');
         if (!neutral) {
           site = this.introduction(scope, part);
           if (!site) continue;
