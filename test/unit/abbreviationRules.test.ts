@@ -46,6 +46,10 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'Human foamy virus 3 (HFV-3) binds a receptor-binding domain (RBD); HFV-3-RBD and «HFV-RBD»-like «XQ-RBD» forms.'));
   test('a capitalised word glued to a defined abbreviation names something built on it', () =>
     check('undefined-abbreviation', 'The Quebec tumour atlas (QTA) grew into OpenQTA and ProQTA; but «OpenQZX», «ProQZX» and «QOpenTA» stand alone.'));
+  test('a short form set in code font as the whole of a definition bracket defines it; other code stays code', () => {
+    check('undefined-abbreviation', 'We used Quick Zeta Kinetic Detection (`QZKD`) here; QZKD was high.');
+    check('undefined-abbreviation', 'We ran the tool (`QeSeq2`) and `QZKD` alone; «QZKD» later; a call f(`QZ`)x; a `QuickObject` (`QOB`) object.');
+  });
   test('a -seq method needs its own definition, though RNA needs none; RNA-Seq is RNA-seq', () => {
     check('undefined-abbreviation', 'We used «RNA-seq» on RNA. Later «QZ-seq» and QZ-Seq runs; DNA again.');
     check('undefined-abbreviation', 'RNA sequencing (RNA-Seq) of RNA; RNA-seq again and RNA-Seq.');

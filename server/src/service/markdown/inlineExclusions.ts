@@ -277,11 +277,30 @@ function readCodeSpan(scan: InlineScan, i: number): number {
     if (found < 0 || found >= end) break;
     let length = run;
     while (text.charCodeAt(found + length) === BACKTICK) length++;
-    if (length === run) return exclude(scan, i, found + run);
+    if (length === run) {
+      // `long form (`SF`)`: a short form set in code font as the whole of a bracket is the author's
+      // abbreviation; only its backticks are markup.
+      if (isShortFormInBrackets(text, i, run, found)) {
+        exclude(scan, i, i + run);
+        return exclude(scan, found, found + run);
+      }
+      return exclude(scan, i, found + run);
+    }
     search = found + length;
   }
   return i + run;
 }
+
+/** A code span that is the whole of a bracket and holds one word of capitals and digits: `(`EXTEND`)`, not a tool named in code (`(`DESeq2`)`). */
+function isShortFormInBrackets(text: string, open: number, run: number, close: number): boolean {
+  if (text[open - 1] !== '(' || text[close + run] !== ')') return false;
+  // A bracket after a space and before punctuation or a space, as a definition's is; not `f(`x`)y`.
+  if (!/\s/u.test(text[open - 2] ?? '') || /[\p{L}\p{N}]/u.test(text[close + run + 1] ?? '')) return false;
+  // After a name in code (`SingleCellExperiment` (`SCE`)) it names code too: an object, not an abbreviation.
+  if (text[open - 3] === '`') return false;
+  return CODE_SHORT_FORM.test(text.slice(open + run, close));
+}
+const CODE_SHORT_FORM = /^\p{Lu}[\p{Lu}\p{N}-]{1,11}$/u;
 
 /** Display math `$$…$$` or inline math `$…$` by pandoc's rule. */
 function readMath(scan: InlineScan, i: number): number {
