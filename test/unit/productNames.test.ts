@@ -80,6 +80,10 @@ describe('in a document, one such use names the key', () => {
     assert.deepEqual(undefinedKeys('Contigs were annotated with QMGT Blast[@lefrancQMGTInternational2015].'), []);
     assert.deepEqual(undefinedKeys('Killing by QZADC[@kimQZADCReview2019] was measured.'), ['QZADC']);
   });
+  test('a resource cited to its own address is a name; an address that does not name it does not make one', () => {
+    assert.deepEqual(undefinedKeys('Terms came from QONDO (disease) [@doi:10.1/x; @url:https://example.org/ontologies/qondo] and QUBERN [@url:https://example.org/qubern/].'), []);
+    assert.deepEqual(undefinedKeys('Scores rose in QZADC (all donors) [@url:https://example.org/reports/qzadc-2019-summary] and QZBDC [@url:https://example.org/other].'), ['QZBDC']);
+  });
   test('a strain named in a list after a place name is a name', () => {
     assert.deepEqual(undefinedKeys('Antigen names give the strain (e.g., Mai, QR29).'), []);
     assert.deepEqual(undefinedKeys('Antigen names give the target (e.g., Mai, QR29).'), ['QR29']);

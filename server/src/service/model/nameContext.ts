@@ -87,7 +87,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
     const mention = mentions[i]!;
     // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
     const namesProduct = !mention.inHeading && isProductNameInContext(model.prose.masked, mention);
-    if (isNameInContext(model.prose.masked, mention) || namesProduct || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
+    if (isNameInContext(model.prose.masked, mention) || namesProduct || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
   }
   return false;
 }
@@ -123,6 +123,27 @@ function isCitedToItsOwnPaper(text: string, mention: Pick<AbbreviationMention, '
   if (!key) return false;
   const name = compact(mention.text);
   return name.length >= 4 && compact(key).includes(name);
+}
+
+/** A citation group after a name, perhaps after a bracketed remark: `PATO (sex) [@doi:…; @url:https://…/pato]`. */
+const CITATION_AFTER = /^[ \u00a0]?(?:\([^()\n]{1,40}\)[ \u00a0]?)?\[([^\]\n]{1,300})\]/u;
+/** A Manubot URL citation inside a citation group. */
+const URL_CITATION = /@url:([^\s;\]]+)/gu;
+
+/**
+ * A resource cited to its own address: a citation after the name gives a URL with the name as
+ * one of its parts (`MONDO (disease) [@url:https://www.ebi.ac.uk/ols4/ontologies/mondo]`), as an
+ * ontology, database or web tool is cited. Capitals alone qualify here, the address naming them.
+ */
+function isCitedToItsOwnUrl(text: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): boolean {
+  const name = compact(mention.text);
+  if (name.length < 4) return false;
+  const group = CITATION_AFTER.exec(text.slice(mention.end, mention.end + 360))?.[1];
+  if (!group) return false;
+  for (const url of group.matchAll(URL_CITATION)) {
+    if (url[1]!.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(name)) return true;
+  }
+  return false;
 }
 
 /** Letters and digits only, lower case. */
