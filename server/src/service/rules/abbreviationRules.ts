@@ -10,6 +10,7 @@ import { lowerBound } from '../text/sortedSearch';
 import { familyOf } from '../model/scopeDefinitions';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
+import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
@@ -38,11 +39,6 @@ function hyphenBeforeGreek(key: string): string {
 
 /** One Greek letter written in math or as a pandoc superscript right after a mention: `$\gamma$`, `$\alpha$`, `^β^`. */
 const GLUED_GREEK = /^(?:\$\\([a-z]+)\$|\^([\u0391-\u03c9])\^)/u;
-const GREEK_BY_NAME: ReadonlyMap<string, string> = new Map(
-  ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho', '', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega']
-    .map((name, index) => [name, String.fromCharCode(0x3b1 + index)] as const)
-    .filter(([name]) => name !== ''),
-);
 
 /**
  * The mention written whole when one Greek letter in math or a superscript completes it
@@ -51,7 +47,7 @@ const GREEK_BY_NAME: ReadonlyMap<string, string> = new Map(
  */
 function wholeFormWithGreek(text: string, mention: AbbreviationMention): AbbreviationMention | undefined {
   const glued = GLUED_GREEK.exec(text.slice(mention.end, mention.end + 12));
-  const letter = glued ? (glued[1] !== undefined ? GREEK_BY_NAME.get(glued[1]) : glued[2]) : undefined;
+  const letter = glued ? (glued[1] !== undefined ? greekLetterNamed(glued[1]) : glued[2]) : undefined;
   if (!glued || letter === undefined) return undefined;
   const written = mention.text + letter;
   return { ...mention, text: written, key: abbreviationKey(written), end: mention.end + glued[0].length };
