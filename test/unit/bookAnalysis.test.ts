@@ -181,6 +181,13 @@ describe('first use across files', () => {
     assert.deepEqual(lint('redefined-abbreviation'), { '01.md': [], '02.md': [] });
   });
 
+  test('a name written as such in one file is a name in every file of the book, if it has a name\'s shape', () => {
+    // `QaTG13 mice` in the second file names a strain; the first file's bare use is that name too.
+    assert.deepEqual(book({ '/01.md': 'Closest to QaTG13 and QZK.\n', '/02.md': 'We bred QaTG13 mice for this.\n' })('undefined-abbreviation'), { '01.md': ['QZK'], '02.md': [] });
+    // A word of capitals read as a name in one file may be an abbreviation in another: it does not carry.
+    assert.deepEqual(book({ '/01.md': 'The QZV grows.\n', '/02.md': 'We bred QZV mice for this.\n' })('undefined-abbreviation'), { '01.md': ['QZV'], '02.md': [] });
+  });
+
   test('a list of abbreviations in the last file covers the files before it', () => {
     const lint = book({ '/01.md': 'The QTX grows; QTX again.\n', '/99.md': 'Abbreviations: QTX, quiet tumour xenograft.\n' });
     assert.deepEqual(lint('used-before-definition'), { '01.md': [], '99.md': [] });

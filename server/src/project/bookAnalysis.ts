@@ -41,6 +41,8 @@ interface FileSummary {
   firstUses: { offset: number; key: string }[];
   /** Keys the file defines in the main text. */
   ownKeys: Set<string>;
+  /** Keys of a name's shape the file's main text writes as names (`bat coronavirus RaTG13`), which stay names in every file of the book. */
+  names: Set<string>;
 }
 
 /** A stretch of one file in reading order: a whole file, or the text between two of its includes. */
@@ -55,6 +57,9 @@ interface Piece {
 const summaries = new WeakMap<DocumentModel, Map<string, FileSummary>>();
 
 /** Only the main text (or the whole document under `--scopes document`) carries across files. */
+/** A lower-case letter or a digit: the shape of a name (`RaTG13`, `MiXCR`), not a word of capitals. */
+const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
+
 function flows(scope: string): boolean {
   return scope === 'main' || scope === 'document';
 }
@@ -75,14 +80,19 @@ function summaryOf(chapter: ChapterModel): FileSummary {
   }
   const uses: { offset: number; key: string }[] = [];
   const firstUses: { offset: number; key: string }[] = [];
+  const names = new Set<string>();
   for (const mention of model.mentions) {
     if (!flows(mention.scope) || mention.definition !== undefined || mention.inLongForm) continue;
     uses.push({ offset: mention.start, key: mention.key });
-    if (!mention.inHeading && !isWrittenAsName(model, mention.key)) firstUses.push({ offset: mention.start, key: mention.key });
+    if (isWrittenAsName(model, mention.key)) {
+      // Only a name's shape carries into other files (`RaTG13`); a word of capitals (`SARS` in `SARS-like
+      // coronaviruses`) may be an abbreviation that other files use as such.
+      if (NAME_SHAPE.test(mention.key)) names.add(mention.key);
+    } else if (!mention.inHeading) firstUses.push({ offset: mention.start, key: mention.key });
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });
   }
-  const summary: FileSummary = { definitions, uses, firstUses, ownKeys };
+  const summary: FileSummary = { definitions, uses, firstUses, ownKeys, names };
   if (!byUri) {
     byUri = new Map();
     summaries.set(model, byUri);
@@ -177,8 +187,11 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
         else if (!definedLater.has(key)) definedLater.set(key, d.inherited);
       }
     }
+    // A name written as such anywhere in the book (or chapter) is a name in this file too.
+    const names = new Set<string>();
+    for (let p = low; p <= high; p++) for (const key of summaries[pieces[p]!.file]?.names ?? []) if (!own.has(key)) names.add(key);
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.
-    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()] });
+    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()], names: [...names].sort() });
   });
   return contexts;
 }

@@ -38,7 +38,7 @@ function analysisFingerprint(settings: AnalysisSettings): string {
   if (!settings.noDefinition?.length && !settings.spelling && !settings.book) return '';
   // The whole inherited definition: hover and go to definition read its range.
   const book = settings.book;
-  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', book?.inherited ?? [], book?.usedLater ?? [], book?.usedEarlier ?? [], book?.definedLater ?? []]);
+  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', book?.inherited ?? [], book?.usedLater ?? [], book?.usedEarlier ?? [], book?.definedLater ?? [], book?.names ?? []]);
 }
 
 /** Settings from the front matter's `carnk:` key, with a problem per invalid field. */
@@ -125,6 +125,7 @@ export class DocumentAnalyses {
       context.usedLater = new Set(settings.book.usedLater);
       context.usedEarlier = new Set(settings.book.usedEarlier ?? []);
       context.definedLater = new Map((settings.book.definedLater ?? []).map((d) => [d.key, d]));
+      context.bookNames = new Set(settings.book.names ?? []);
     }
     const isOn = (id: RuleId) => effectiveSeverity(ruleById(id)!, settings.rules) !== 'off';
     const rulesOn = RULES.filter((rule) => isOn(rule.id)).map((rule) => rule.id).join(',');

@@ -78,6 +78,8 @@ export interface BookContext {
   usedEarlier?: string[];
   /** Main-text definitions made first by later files, for keys this file neither defines nor inherits. */
   definedLater?: InheritedDefinition[];
+  /** Keys another file of the book writes as names (`bat coronavirus RaTG13`): names here too. */
+  names?: string[];
 }
 
 /** A quick fix carried in a diagnostic's `data`, in LSP terms. */

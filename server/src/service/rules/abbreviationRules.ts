@@ -297,7 +297,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     }
     if (!site) {
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
-      if (isWrittenAsName(model, mention.key)) continue;
+      if (isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) continue;
       const folded = `${mention.scope}\u0000${mention.key.toLowerCase()}`;
       if (undefinedFolded.has(folded)) continue;
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.

@@ -62,5 +62,7 @@ export interface RuleContext {
   usedEarlier?: ReadonlySet<string>;
   /** Main-text definitions that later files of the same book make first, by key. */
   definedLater?: ReadonlyMap<string, InheritedDefinition>;
+  /** In a book: keys another file writes as names (`bat coronavirus RaTG13`). */
+  bookNames?: ReadonlySet<string>;
 }
 
