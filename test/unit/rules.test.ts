@@ -97,6 +97,9 @@ describe('unused-abbreviation', () => {
     check('unused-abbreviation', 'Chimeric antigen receptor (CAR) and natural killer (NK) cells: CAR-NK cells.');
     check('unused-abbreviation', '**Figure 1.** Killing by NK cells. Abbreviations: NK, natural killer.');
   });
+  test('a legend defining what its figure shows is not reported; the main text still is', () => {
+    check('unused-abbreviation', '**Figure 2.** Quorum polymer assays (QPA) and zonal capture (ZNC) per donor.\n\nIn the text, quorum sensing («QRS») was low.');
+  });
   test('a legend with one use is fine', () => check('unused-abbreviation', 'Main text.\n\n**Figure 2.** Natural killer (NK) cells kill; NK cells persist.'));
   test('fix drops the parenthesis', () => assert.equal(fixed('unused-abbreviation', 'Umbilical cord blood (UCB) units were thawed.'), 'Umbilical cord blood units were thawed.'));
   test('a citation in the parenthesis survives the fix', () =>

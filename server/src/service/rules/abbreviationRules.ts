@@ -667,7 +667,8 @@ export function checkUnused(context: RuleContext): Finding[] {
   const checked = new Set<string>();
   for (let i = 0; i < model.definitions.length; i++) {
     const definition = model.definitions[i]!;
-    if (definition.pattern === 'list' || definition.scope === 'title') continue;
+    // A legend defines what its figure shows (`ADNP` on the plot's axis): unused in its words is no sign of waste.
+    if (definition.pattern === 'list' || definition.scope === 'title' || definition.scope.startsWith('legend:')) continue;
     const id = `${definition.scope}\u0000${definition.key}`;
     // Only the introducing definition is judged; repeats are redefined-abbreviation's business.
     if (checked.has(id)) continue;
