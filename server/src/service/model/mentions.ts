@@ -89,9 +89,16 @@ function classify(segment: string): SegmentKind {
   if (isAbbreviationSegment(segment)) return 'abbr';
   if (GREEK_NAME.test(segment) || (greek === characters && characters <= 2)) return 'short';
   // A gene with a lower-case name after a hyphen (`HSV1-tk`) is part of the token, not a word.
-  // `-seq` (sequencing) is itself an abbreviation, part of a method's name (`RNA-seq`, `CITE-seq`), not a word after it.
-  if (segment === 'seq' || segment === 'Seq') return 'short';
+  if (isSequencingSuffix(segment)) return 'short';
   return wordShape && characters >= 2 && !isLowerCaseGeneSegment(segment) ? 'word' : 'short';
+}
+
+/**
+ * `seq` or `Seq` (sequencing): itself an abbreviation, the last part of a method's name
+ * (`RNA-seq`, `CITE-seq`), never a word after an abbreviation; keys write it `seq`.
+ */
+export function isSequencingSuffix(segment: string): boolean {
+  return segment === 'seq' || segment === 'Seq';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AbbreviationDefinition, DocumentModel, InheritedDefinition, ScopeName } from './documentModel';
 import type { DefinitionNeeds } from './definitionNeeds';
-import { isAbbreviationSegment } from './mentions';
+import { isAbbreviationSegment, isSequencingSuffix } from './mentions';
 
 /** Where, within one scope, a key counts as defined. */
 export interface DefinitionSite {
@@ -124,7 +124,7 @@ export class ScopeDefinitions {
         let site: { from: number; definition: AbbreviationDefinition } | undefined;
         const exempt = needs.isExempt(part);
         // `seq` abbreviates a word, so `RNA-seq` needs its own definition even though `RNA` needs none.
-        const neutral = exempt || NUMBER.test(part) || (end - begin === 1 && !isAbbreviationSegment(part) && part !== 'seq');
+        const neutral = exempt || NUMBER.test(part) || (end - begin === 1 && !isAbbreviationSegment(part) && !isSequencingSuffix(part));
         if (!neutral) {
           site = this.introduction(scope, part);
           if (!site) continue;

@@ -62,14 +62,30 @@ function wholeFormWithGreek(text: string, mention: AbbreviationMention): Abbrevi
 /** Column names of a table of reagents or materials, whose cells are catalogue values (clones, conjugates, catalogue numbers). */
 const REAGENT_COLUMN = /(?<![\p{L}])(?:clones?|cat(?:alog(?:ue)?)?\.?\s*(?:#|no\.?|numbers?)?|lot|isotypes?|fluoro(?:phore|chrome)s?|conjugates?|vendors?|suppliers?|manufacturers?|sources?|RRID|dilutions?)(?![\p{L}])/iu;
 
-/** Whether the table holding prose block `index` has a header row naming reagent columns (`Antibody (clone) | Dilution | Vendor (CAT#)`). */
+/** Per model, whether each table row's table is a reagent table, by the row's block index. */
+const reagentRows = new WeakMap<RuleContext['model'], Map<number, boolean>>();
+
+/**
+ * Whether the table holding prose block `index` has a header row naming reagent columns
+ * (`Antibody (clone) | Dilution | Vendor (CAT#)`). Asked for every mention in a table's rows, in
+ * document order: a row takes the answer of the row above it, so the header is read once per table.
+ */
 function isReagentTable(model: RuleContext['model'], index: number): boolean {
+  let byRow = reagentRows.get(model);
+  if (!byRow) reagentRows.set(model, (byRow = new Map()));
+  const known = byRow.get(index);
+  if (known !== undefined) return known;
   const blocks = model.prose.blocks;
+  /** Whether the block above `row` is a row of the same table. */
+  const rowAbove = (row: number): boolean => row > 0 && blocks[row - 1]!.kind === 'table-row' && blocks[row - 1]!.region.kind === blocks[index]!.region.kind;
   let first = index;
-  while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.region.kind === blocks[index]!.region.kind) first--;
+  while (rowAbove(first) && !byRow.has(first - 1)) first--;
   const header = blocks[first]!;
-  const names = model.prose.masked.slice(header.start, header.end).split('|');
-  return names.filter((name) => REAGENT_COLUMN.test(name)).length >= 2;
+  const reagent = rowAbove(first)
+    ? byRow.get(first - 1)!
+    : model.prose.masked.slice(header.start, header.end).split('|').filter((name) => REAGENT_COLUMN.test(name)).length >= 2;
+  for (let row = first; row <= index; row++) byRow.set(row, reagent);
+  return reagent;
 }
 
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
