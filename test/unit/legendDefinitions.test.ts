@@ -82,3 +82,41 @@ describe('a legend using what the main text defines', () => {
     assert.match(strict, /Cells expanded with interleukin-2 \(IL-2\)/);
   });
 });
+
+describe("a caption written as a code cell's option (Quarto `#| fig-cap`, knitr `fig.cap`)", () => {
+  const QUARTO = [
+    '# Results',
+    '',
+    'Expanded natural killer (NK) cells lysed the targets.',
+    '',
+    '```{r}',
+    '#| label: fig-lysis',
+    '#| fig-cap: "Lysis by NK cells; the QZV gate is shown. QZV rose."',
+    'plot(lysis)',
+    '```',
+    '',
+    'The QZV gate was not used again.',
+    '',
+  ].join('\n');
+
+  test('is a legend of its own: what nothing defines is a warning there, named by the cell label', () => {
+    const qzv = undefinedIn(QUARTO, 'QZV');
+    assert.equal(qzv?.severity, 'warning');
+    assert.match(qzv!.message, /legend 'fig-lysis'/);
+    assert.equal(QUARTO.slice(0, qzv!.start).split('\n').length, 7, 'reported in the caption, not in the main text after it');
+  });
+
+  test('what the main text defines is information there, as in any legend', () => {
+    assert.equal(undefinedIn(QUARTO, 'NK')?.severity, 'information');
+  });
+
+  test("the fix defines the key inside the caption's string and leaves the code alone", () => {
+    const knitr = ['Text.', '', '```{r lysis, fig.cap="Killing by ADCC was high."}', 'plot(ADCC)', '```', ''].join('\n');
+    const adcc = undefinedIn(knitr, 'ADCC');
+    assert.equal(adcc?.severity, 'warning');
+    assert.match(adcc!.message, /legend 'lysis'/);
+    const fixed = service.fixAll({ uri: 'legend.md', version: 1, text: knitr }, {}, { rules: ['undefined-abbreviation'], safeOnly: false });
+    assert.ok(fixed.text.includes('fig.cap="Killing by antibody-dependent cellular cytotoxicity (ADCC) was high."'), fixed.text);
+    assert.ok(fixed.text.includes('plot(ADCC)'));
+  });
+});

@@ -31,6 +31,10 @@ describe('prose scanner: what is not prose', () => {
   const cases: ProseCase[] = [
     { name: 'fenced code', input: 'Prose NK.\n\n```python\nADCC = 1\n```\n', absent: ['ADCC'], present: ['Prose', 'NK'] },
     { name: 'Quarto code chunk with options', input: '```{r}\n#| label: fig-NK\nCRS <- 2\n```\n\nText ICANS.', absent: ['CRS', 'fig-NK'], present: ['ICANS'] },
+    { name: "a cell's caption is prose, its other options and code are not", input: '```{r}\n#| label: fig-NK\n#| fig-cap: "Killing by ADCC"\n#| fig-alt: "Bars of GMP lots"\nCRS <- 2\n```\n', absent: ['CRS', 'fig-NK', 'GMP', 'label', 'fig-cap'], present: ['Killing', 'ADCC'] },
+    { name: 'the comment markers inside a caption on several lines are not prose', input: '```{r}\n#| fig-cap: >\n#|   Killing by\n#|   ADCC cells\nplot(x)\n```\n', absent: ['plot', 'fig-cap'], present: ['Killing', 'ADCC', 'cells'] },
+    { name: 'a caption computed by code is not prose', input: '```{r lysis, fig.cap=paste("ADCC", n)}\nplot(x)\n```\n\n```{r}\n#| fig-cap: !expr paste("CRS", n)\nplot(x)\n```\n', absent: ['ADCC', 'CRS', 'paste'], present: [] },
+    { name: 'a caption option in a plain code block is code', input: '```\n#| fig-cap: "ADCC"\n```\n\n```yaml\nfig.cap: "CRS"\n```\n', absent: ['ADCC', 'CRS'], present: [] },
     { name: 'indented code', input: 'Para.\n\n    GMP code\n\nAfter.', absent: ['GMP'], present: ['Para', 'After'] },
     { name: 'inline code and inline R', input: 'Use `ADCC` and `r nrow(NK)` here.', absent: ['ADCC', 'NK', 'nrow'], present: ['Use', 'here'] },
     { name: 'YAML front matter except title and abstract', input: '---\ntitle: "CAR-NK title"\nauthor: GMP Person\nabstract: |\n  Abstract with ADCC.\n---\n\nBody.', absent: ['GMP', 'Person', 'author'], present: ['CAR-NK', 'title', 'ADCC', 'Body'] },
@@ -159,6 +163,14 @@ describe('prose scanner: regions', () => {
     { name: 'a legend ends at a thematic break', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'a paragraph after an image in the main text stays main', input: '## Results\n\n![One.](a.png){#fig:a}\n\nA. NK cells rose with CRS.', word: 'CRS', region: 'main' },
     { name: 'a section only partly about figures is not a legends section', input: '## Results and figures\n\n![One.](a.png){#fig:a}\n\nNK cells rose with CRS.', word: 'CRS', region: 'main' },
+    // A figure or table caption written as a code cell's option is that figure's legend.
+    { name: 'a Quarto cell caption is the legend of its label', input: 'Main NK.\n\n```{r}\n#| label: fig-kill\n#| fig-cap: "Lysis by CAR-NK cells and ADCC."\nplot(x)\n```\n', word: 'ADCC', region: 'legend:fig-kill' },
+    { name: 'a single-quoted table caption', input: '```{python}\n#| label: tbl-doses\n#| tbl-cap: \'Doses of IL-15 given.\'\nshow(t)\n```\n', word: 'IL-15', region: 'legend:tbl-doses' },
+    { name: 'a caption written as a block scalar, on several lines', input: '```{r}\n#| fig-cap: |\n#|   Lysis by CAR-NK cells\n#|   and ADCC over time.\n#| label: fig-lysis\nplot(x)\n```\n', word: 'ADCC', region: 'legend:fig-lysis' },
+    { name: 'each sub-caption of a list', input: '```{r}\n#| label: fig-pair\n#| fig-subcap:\n#|   - "CRS grades"\n#|   - ICANS grades\nplot(x)\n```\n', word: 'ICANS', region: 'legend:fig-pair' },
+    { name: 'a flow list of sub-captions', input: '```{r}\n#| label: fig-pair\n#| fig-subcap: ["CRS grades", "ICANS grades"]\nplot(x)\n```\n', word: 'CRS', region: 'legend:fig-pair' },
+    { name: "a knitr chunk header's fig.cap, labelled by the chunk name", input: '```{r lysis, echo=FALSE, fig.cap="Lysis by ADCC."}\nplot(x)\n```\n', word: 'ADCC', region: 'legend:lysis' },
+    { name: 'an unnamed chunk is labelled by its line', input: 'Main.\n\n```{r, fig.cap = \'Lysis by ADCC.\'}\nplot(x)\n```\n', word: 'ADCC', region: 'legend:code cell at line 3' },
   ];
   for (const c of cases) test(c.name, () => assert.equal(regionOf(c.input, c.word), c.region));
 });

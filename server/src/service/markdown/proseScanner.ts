@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { findFrontMatter, type FrontMatter } from './frontMatter';
 import { LineIndex } from '../text/lineIndex';
 import { findInlineExclusions, type HtmlComment, type Span } from './inlineExclusions';
+import { cellCaptions } from './cellCaptions';
 
 /** What kind of text a prose block is. */
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'table-row';
@@ -285,6 +286,9 @@ class BlockWalk {
       case 'html_block':
         if (token.map) this.readHtmlComments(token.map);
         return;
+      case 'fence':
+        if (token.map && this.skipSectionLevel === 0) this.readCellCaptions(token.info, token.map);
+        return;
       case 'hr':
         this.abstractSectionLevel = 0;
         this.openLegend = undefined;
@@ -305,6 +309,14 @@ class BlockWalk {
       case 'tr_open':
         if (token.map) this.readBlock(t, token, token.map);
         return;
+    }
+  }
+
+  /** The captions a code cell's options give its figure or table: each a legend of its own. */
+  private readCellCaptions(info: string, [firstLine, endLine]: [number, number]): void {
+    for (const caption of cellCaptions(this.text, this.lines, info, firstLine, endLine)) {
+      this.add({ start: caption.start, end: caption.end, kind: 'paragraph', region: { kind: 'legend', label: caption.label } });
+      for (const marker of caption.markers) this.excluded.push(marker);
     }
   }
 

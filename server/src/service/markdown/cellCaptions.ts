@@ -1,0 +1,131 @@
+import type { LineIndex } from '../text/lineIndex';
+import type { Span } from './inlineExclusions';
+
+/**
+ * A figure or table caption written as an option of an executable code cell: Quarto's
+ * `#| fig-cap: "…"` (also `tbl-cap`, and each item of `fig-subcap`/`tbl-subcap`) or knitr's
+ * `{r name, fig.cap = "…"}` in the chunk header. It is the legend of the figure or table the
+ * cell makes, so it is prose in that legend's scope though it sits inside code.
+ */
+export interface CellCaption extends Span {
+  /** The cell's label (`#| label: fig-kill`, or the knitr chunk name), else `code cell at line N`. */
+  label: string;
+  /** Parts of the caption's span that are not prose: the `#|` comment markers of a value on several lines. */
+  markers: Span[];
+}
+
+/** An executable cell's info string: `{r}`, `{python}`, `{r name, fig.cap = "…"}`. */
+const EXECUTABLE_CELL = /^\{[A-Za-z][\w-]*/;
+/** The options a cell's caption is written in. */
+const CAPTION_OPTIONS = new Set(['fig-cap', 'tbl-cap', 'fig-subcap', 'tbl-subcap', 'fig.cap', 'tab.cap', 'fig.subcap']);
+/** A cell option line: the comment marker (`#|`, `//|`, `--|`, `%%|`), the option name, the rest. */
+const OPTION_LINE = /^([ \t]*(?:#|\/\/|--|%%)\|([ \t]*))([\w.-]+)[ \t]*:[ \t]*(.*)$/;
+/** A continuation line of an option value: the marker, then indentation. */
+const CONTINUATION = /^([ \t]*(?:#|\/\/|--|%%)\|)([ \t]+)(.*)$/;
+
+/**
+ * The captions of the code cell that the fence token spanning lines `firstLine` to
+ * `endLine` (exclusive; the fences included) holds, with `info` its info string.
+ * A caption computed by code (`fig.cap = paste(…)`, `#| fig-cap: !expr …`) is not text and is left out.
+ */
+export function cellCaptions(text: string, lines: LineIndex, info: string, firstLine: number, endLine: number): CellCaption[] {
+  if (!EXECUTABLE_CELL.test(info.trim())) return [];
+  const captions: { start: number; end: number; markers: Span[] }[] = [];
+  let label: string | undefined;
+  const headerStart = lines.lineStart(firstLine);
+  const header = text.slice(headerStart, lines.lineEnd(firstLine));
+  const chunk = /^[ \t]*(?:`{3,}|~{3,})[ \t]*\{[A-Za-z][\w-]*(?:[ \t]*[ \t,][ \t]*([\w.-]+)(?=[ \t]*(?:,|\}[ \t]*$)))?/.exec(header);
+  if (chunk?.[1] && !chunk[1].includes('=')) label = chunk[1];
+  for (const option of header.matchAll(/\b(fig\.cap|tab\.cap|fig\.subcap)[ \t]*=[ \t]*(["'])/g)) {
+    const open = headerStart + option.index + option[0].length;
+    const close = closingQuote(text, open, headerStart + header.length, option[2]!);
+    if (close > open) captions.push({ start: open, end: close, markers: [] });
+  }
+  // Options sit at the top of the cell body, one per line.
+  let line = firstLine + 1;
+  while (line < endLine - 1) {
+    const lineStart = lines.lineStart(line);
+    const option = OPTION_LINE.exec(text.slice(lineStart, lines.lineEnd(line)));
+    if (!option) break;
+    const indent = option[2]!.length;
+    const name = option[3]!;
+    const value = option[4]!;
+    const valueStart = lineStart + option[0].length - value.length;
+    line++;
+    if (name === 'label') label = value.trim().replace(/^["']|["']$/g, '');
+    if (!CAPTION_OPTIONS.has(name)) continue;
+    if (/^[|>][+-]?\s*$/.test(value)) line = readBlockScalar(text, lines, line, endLine - 1, indent, captions);
+    else if (value.trim() === '') line = readBlockList(text, lines, line, endLine - 1, indent, captions);
+    else readInlineValue(text, valueStart, valueStart + value.length, captions);
+  }
+  const name = label ?? `code cell at line ${firstLine + 1}`;
+  return captions.map((caption) => ({ ...caption, label: name }));
+}
+
+/** Index of the quote closing a string opened just before `open` (backslash escapes; `''` in single quotes), or -1. */
+function closingQuote(text: string, open: number, end: number, quote: string): number {
+  for (let k = open; k < end; k++) {
+    const c = text[k];
+    if (c === '\\' && quote === '"') k++;
+    else if (c === quote) {
+      if (quote === "'" && text[k + 1] === "'") k++;
+      else return k;
+    }
+  }
+  return -1;
+}
+
+/** A value on the option's own line: a quoted or plain string, or a flow list of them (`["A", "B"]`). */
+function readInlineValue(text: string, start: number, end: number, captions: { start: number; end: number; markers: Span[] }[]): void {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  const first = text[start];
+  if (first === '!') return; // `!expr …`: computed by code
+  if (first === '[') {
+    for (let k = start + 1; k < end; k++) {
+      const c = text[k];
+      if (c !== '"' && c !== "'") continue;
+      const close = closingQuote(text, k + 1, end, c);
+      if (close < 0) return;
+      if (close > k + 1) captions.push({ start: k + 1, end: close, markers: [] });
+      k = close;
+    }
+    return;
+  }
+  if (first === '"' || first === "'") {
+    const close = closingQuote(text, start + 1, end, first);
+    if (close > start + 1) captions.push({ start: start + 1, end: close, markers: [] });
+    return;
+  }
+  if (end > start) captions.push({ start, end, markers: [] });
+}
+
+/** A block scalar (`#| fig-cap: |`): the option lines indented deeper than the option, as one caption; returns the next line. */
+function readBlockScalar(text: string, lines: LineIndex, line: number, last: number, indent: number, captions: { start: number; end: number; markers: Span[] }[]): number {
+  const markers: Span[] = [];
+  let start = -1;
+  let end = -1;
+  for (; line < last; line++) {
+    const lineStart = lines.lineStart(line);
+    const continuation = CONTINUATION.exec(text.slice(lineStart, lines.lineEnd(line)));
+    if (!continuation || continuation[2]!.length <= indent) break;
+    const contentStart = lineStart + continuation[1]!.length + continuation[2]!.length;
+    if (start < 0) start = contentStart;
+    else markers.push({ start: lineStart, end: contentStart });
+    end = lines.lineEnd(line);
+  }
+  if (start >= 0 && end > start) captions.push({ start, end, markers });
+  return line;
+}
+
+/** A block list (`#| fig-subcap:` then `#|   - "A"` lines): each item a caption; returns the next line. */
+function readBlockList(text: string, lines: LineIndex, line: number, last: number, indent: number, captions: { start: number; end: number; markers: Span[] }[]): number {
+  for (; line < last; line++) {
+    const lineStart = lines.lineStart(line);
+    const content = text.slice(lineStart, lines.lineEnd(line));
+    const item = /^([ \t]*(?:#|\/\/|--|%%)\|([ \t]*)-[ \t]+)(.*)$/.exec(content);
+    if (!item || item[2]!.length < indent) break;
+    const start = lineStart + item[1]!.length;
+    readInlineValue(text, start, start + item[3]!.length, captions);
+  }
+  return line;
+}
