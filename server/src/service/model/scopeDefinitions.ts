@@ -93,6 +93,12 @@ export class ScopeDefinitions {
     return { from: latest.from, definition: latest.definition, parts: reading.map((s) => s.definition) };
   }
 
+  /** Where the family of a numbered member (`STAT5`, `hIgG1`, `FcγRIIb`) is introduced in `scope`, if it is. */
+  private familyIntroduction(scope: ScopeName, key: string): { from: number; definition: AbbreviationDefinition } | undefined {
+    const family = familyOf(key) ?? receptorFamilyOf(key);
+    return family === undefined ? undefined : this.introduction(scope, family);
+  }
+
   /**
    * Reads a hyphenated key as consecutive parts (each one or more of its segments): a part
    * is defined in `scope`, exempt, a number, or a segment that is no abbreviation (`β`, `T`).
@@ -106,9 +112,8 @@ export class ScopeDefinitions {
       const site = this.introduction(scope, glued[2]!);
       return site ? [site] : undefined;
     }
-    // A numbered member of a defined family (`STAT5`, `TLR4` once `STAT`, `TLR` are defined).
-    const family = familyOf(key);
-    const familySite = family === undefined ? undefined : this.introduction(scope, family);
+    // A numbered member of a defined family (`STAT5`, `TLR4` once `STAT`, `TLR` are defined; `FcγRIIb` once `FcγR` is).
+    const familySite = this.familyIntroduction(scope, key);
     if (familySite) return [familySite];
     const segments = key.split('-');
     if (segments.length < 2 || segments.length > 12) return undefined;
@@ -126,7 +131,7 @@ export class ScopeDefinitions {
         // `seq` abbreviates a word, so `RNA-seq` needs its own definition even though `RNA` needs none.
         const neutral = exempt || NUMBER.test(part) || (end - begin === 1 && !isAbbreviationSegment(part) && !isSequencingSuffix(part));
         if (!neutral) {
-          site = this.introduction(scope, part);
+          site = this.introduction(scope, part) ?? this.familyIntroduction(scope, part);
           if (!site) continue;
         }
         const reading: Reading = site
@@ -144,10 +149,31 @@ export class ScopeDefinitions {
 const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
 /** A capitalised word of three or more letters, then an abbreviation (`OpenPBTA`, `OpenScPCA`, `ProCAR`). */
 const WORD_BEFORE_ABBREVIATION = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}[\p{Lu}\p{Ll}\p{N}]*\p{Lu}[\p{Lu}\p{Ll}\p{N}]*)$/u;
-/** Capitals, then a number and perhaps one letter: a numbered member of a family (`STAT5`, `TLR4`, `JAK1`, `STAT5b`). */
-const FAMILY_MEMBER = /^(\p{Lu}{2,})\p{N}{1,2}\p{L}?$/u;
+/**
+ * An abbreviation, then a number and perhaps one letter: a numbered member of a family (`STAT5`,
+ * `TLR4`, `JAK1`, `STAT5b`, the subclasses `hIgG1`, `mIgG2b`). The family has two capitals or a
+ * capital after its first letter, as any abbreviation segment.
+ */
+const FAMILY_MEMBER = /^(\p{L}*\p{Lu}\p{L}*)\p{N}{1,2}\p{L}?$/u;
 
-/** The family a numbered member's key names (`STAT` for `STAT5`), or undefined. */
+/** The family a numbered member's key names (`STAT` for `STAT5`, `hIgG` for `hIgG1`), or undefined. */
 export function familyOf(key: string): string | undefined {
-  return FAMILY_MEMBER.exec(key)?.[1];
+  const family = FAMILY_MEMBER.exec(key)?.[1];
+  return family !== undefined && isAbbreviationSegment(family) ? family : undefined;
+}
+
+/**
+ * A receptor family, then a member's Roman numeral and perhaps its subtype letter (`FcγRIIIa`,
+ * `hFcγRIIB`, `mFcγRIV`, `FcεRI`): the family is at least three characters with two capitals,
+ * ending in `R`. A lone `V` is left out (`HERV` is no member of `HER`).
+ */
+const RECEPTOR_MEMBER = /^(\p{L}*\p{Lu}\p{L}*R)(?:I{1,3}|IV)[A-Ca-c]?$/u;
+
+/** The receptor family a member numbered in Roman numerals belongs to (`FcγR` for `FcγRIIIa`), or undefined. */
+export function receptorFamilyOf(key: string): string | undefined {
+  const family = RECEPTOR_MEMBER.exec(key)?.[1];
+  if (!family || family.length < 3) return undefined;
+  let capitals = 0;
+  for (const c of family) if (c !== c.toLowerCase()) capitals++;
+  return capitals >= 2 ? family : undefined;
 }

@@ -7,7 +7,8 @@ import { isWrittenAsName } from '../model/nameContext';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { lowerBound } from '../text/sortedSearch';
-import { familyOf } from '../model/scopeDefinitions';
+import { familyOf, receptorFamilyOf } from '../model/scopeDefinitions';
+import { undefinedPartsOf } from './compoundParts';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
@@ -280,26 +281,20 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   const seen = new Set<string>();
   // Undefined keys already reported per scope, case folded: `HSV1-TK` after `HSV1-tk` is the same missing definition.
   const undefinedFolded = new Set<string>();
-  for (let i = 0; i < model.mentions.length; i++) {
-    const written = model.mentions[i]!;
-    // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
-    if (!isCounted(written) || isTableValue(model, written)) continue;
-    // A form running on into notation is judged whole (`IFN$\gamma$` as `IFNγ`), or where it is written whole.
-    const mention = isGluedToNotation(model.text, written) ? wholeFormWithGreek(model.text, written) : written;
-    if (!mention) continue;
+  const check = (written: AbbreviationMention, mention: AbbreviationMention): void => {
     const id = `${mention.scope}\u0000${mention.key}`;
-    if (seen.has(id)) continue;
+    if (seen.has(id)) return;
     seen.add(id);
     // A discouraged form is discouraged-variant's to report, where the term matcher sees it written whole.
-    if (needs.isExempt(mention.key) || (mention === written && isDiscouragedForm(context, mention.key)) || HYPHENATED_CD.test(mention.key)) continue;
+    if (needs.isExempt(mention.key) || (mention === written && isDiscouragedForm(context, mention.key)) || HYPHENATED_CD.test(mention.key)) return;
     // `IFNγ` is covered by a definition of `IFN-γ` too: the hyphen is a spelling, another rule's concern.
     const covered = scopes.coverage(mention.scope, mention.key, needs) ?? (mention === written ? undefined : scopes.coverage(mention.scope, hyphenBeforeGreek(mention.key), needs));
-    if (covered === 'exempt') continue;
+    if (covered === 'exempt') return;
     const site = covered;
     const where = describeScope(mention.scope);
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
     // In a book, the first use of the main text may sit in an earlier file, which reports it.
-    if (!site && flowsInBook && (context.usedEarlier?.has(mention.key) || (mention !== written && context.usedEarlier?.has(written.key)))) continue;
+    if (!site && flowsInBook && (context.usedEarlier?.has(mention.key) || (mention !== written && context.usedEarlier?.has(written.key)))) return;
     const later = !site && flowsInBook ? context.definedLater?.get(mention.key) : undefined;
     if (later) {
       findings.push({
@@ -309,19 +304,25 @@ export function checkFirstUse(context: RuleContext): Finding[] {
         message: `'${mention.text}' is used before it is defined ${where} (defined ${inOtherFile(later.uri, later.range.start.line)} as '${later.long}').`,
         data: { key: mention.key, scope: mention.scope, long: later.long, definitionUri: later.uri, definitionLine: later.range.start.line },
       });
-      continue;
+      return;
     }
     if (!site) {
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
-      if (isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) continue;
+      if (isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) return;
+      // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`): the parts are what to define.
+      const parts = mention === written ? undefinedPartsOf(context, mention) : undefined;
+      if (parts) {
+        for (const part of parts) check(part, part);
+        return;
+      }
       const folded = `${mention.scope}\u0000${mention.key.toLowerCase()}`;
-      if (undefinedFolded.has(folded)) continue;
+      if (undefinedFolded.has(folded)) return;
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
-      const family = familyOf(mention.key);
-      if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${family.toLowerCase()}`)) continue;
+      const family = familyOf(mention.key) ?? receptorFamilyOf(mention.key);
+      if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${family.toLowerCase()}`)) return;
       undefinedFolded.add(folded);
       findings.push(undefinedUse(context, mention, where));
-      continue;
+      return;
     }
     if (mention.start < site.from && !isCaptionOfTable(model, mention, site.definition)) {
       const line = model.lines.lineAt(site.definition.shortStart) + 1;
@@ -340,6 +341,14 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       if (fix) finding.fixes = [fix];
       findings.push(finding);
     }
+  };
+  for (let i = 0; i < model.mentions.length; i++) {
+    const written = model.mentions[i]!;
+    // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
+    if (!isCounted(written) || isTableValue(model, written)) continue;
+    // A form running on into notation is judged whole (`IFN$\gamma$` as `IFNγ`), or where it is written whole.
+    const mention = isGluedToNotation(model.text, written) ? wholeFormWithGreek(model.text, written) : written;
+    if (mention) check(written, mention);
   }
   return findings;
 }
