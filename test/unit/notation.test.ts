@@ -18,6 +18,10 @@ describe('notations are not abbreviations', () => {
     'GRCh37', 'GRCm39', 'GRCz11',
     // Camel-cased software with its version; a kit chemistry version.
     'QuarTect2', 'FlowMix10', '10Xv3',
+    // Histone residues (Brno nomenclature), with or without the modification.
+    'H3K36', 'H3K27', 'H3K4me3', 'H2AK119', 'H3.3K27',
+    // Counts with a multiplier.
+    '27K', '450K', '1.5M',
   ];
   for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
 
@@ -30,8 +34,16 @@ describe('notations are not abbreviations', () => {
     'G6S', 'G12S',
     // Capitals are not a genome build, nor a camel word without a version.
     'GRCH37', 'QuarTect', 'CoV2', 'IgG1', 'HepG2',
+    // Not histones: a histone number outside H1–H4, a residue letter no amino acid of a mark.
+    'H5K36', 'H3Q12',
+    // Not counts: a letter other than K or M, or letters before the number.
+    '27B', 'K27',
   ];
   for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
+
+  test('a combining form on an abbreviation that needs no definition makes a word; a clipped word does not', () => {
+    assert.deepEqual(undefinedKeys('Levels of microRNA and microDNA at CpG sites; circRNA and lncRNA too.'), ['circRNA', 'lncRNA']);
+  });
 
   test('a formula needs every part to be an element', () => {
     assert.equal(isChemicalFormula('TcO4'), true);

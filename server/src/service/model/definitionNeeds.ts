@@ -8,6 +8,12 @@ export interface DefinitionNeeds {
 
 const exemptKeys = new Set<string>(Object.values(noDefinition.groups).flat());
 const exemptPatterns = noDefinition.patterns.items.map((source) => new RegExp(source, 'u'));
+/**
+ * A combining form written onto an abbreviation (`microRNA`, `microDNA`, `polyDNA`): the word it
+ * makes needs a definition only if the abbreviation does. Clipped words are no combining forms:
+ * `circRNA`, `lncRNA` and `miRNA` stay abbreviations to define.
+ */
+const COMBINING_FORM = /^(?:micro|macro|nano|mini|mega|multi|poly|mono|oligo)(?=\p{Lu})/u;
 
 /**
  * The built-in exemptions (`data/no-definition.json`), extended by the keys that a
@@ -18,7 +24,9 @@ export function createDefinitionNeeds(extraExemptKeys: Iterable<string> = []): D
   for (const key of extraExemptKeys) keys.add(key);
   return {
     isExempt(key: string): boolean {
-      return keys.has(key) || exemptPatterns.some((pattern) => pattern.test(key));
+      if (keys.has(key) || exemptPatterns.some((pattern) => pattern.test(key))) return true;
+      const form = COMBINING_FORM.exec(key)?.[0];
+      return form !== undefined && this.isExempt(key.slice(form.length));
     },
   };
 }

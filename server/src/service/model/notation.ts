@@ -3,7 +3,8 @@
  * own, which a reader decodes by its rules rather than from a definition: a chemical formula
  * (`TcO4`, `MgCl2`), a glycine–serine linker (`G4S`, as in `(G4S)3`), an IgG glycoform
  * (`G0F`, `G1FB`, `G2FS1`), a reference genome build (`GRCh37`, `GRCm39`), a camel-cased
- * software name with its version (`MuTect2`) and a kit's chemistry version (`10Xv3`). Read from the
+ * software name with its version (`MuTect2`), a kit's chemistry version (`10Xv3`), a histone
+ * residue (`H3K36`) and a count with a multiplier (`450K`). Read from the
  * shape of the token alone, so that it holds in every context.
  */
 
@@ -65,9 +66,27 @@ const CAMEL_NAME_WITH_VERSION = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+\d{1,2}$/u;
 /** A kit or chemistry version after a product's code: `10Xv2`, `10Xv3` (10x Genomics chemistry). */
 const PRODUCT_VERSION = /^\p{N}+\p{Lu}+v\d{1,2}$/u;
 
+/**
+ * A histone residue in the Brno nomenclature: the histone (`H3`, `H2A`, `H3.3`), the residue's
+ * one-letter amino acid and its position (`H3K36`, `H3K27`, `H2AK119`); a modification such
+ * as `me3` or `ac` may follow (`H3K4me3`).
+ */
+const HISTONE_RESIDUE = /^H(?:1|2A|2B|3|4)(?:\.[1-3])?[KRSTY]\d{1,3}(?:me[1-3]?|ac|ph|ub)?$/;
+/** A count with a multiplier letter: `27K` and `450K` (thousands of probes), `1.5M` (million reads). */
+const COUNT_WITH_MULTIPLIER = /^\p{N}+(?:\.\p{N}+)?[KM]$/u;
+
 /** True for a token written in a notation of its own (see the module comment), not an abbreviation. */
 export function isNotation(text: string): boolean {
-  return GLYCINE_SERINE_LINKER.test(text) || GLYCOFORM.test(text) || GENOME_BUILD.test(text) || CAMEL_NAME_WITH_VERSION.test(text) || PRODUCT_VERSION.test(text) || isChemicalFormula(text);
+  return (
+    GLYCINE_SERINE_LINKER.test(text) ||
+    GLYCOFORM.test(text) ||
+    GENOME_BUILD.test(text) ||
+    CAMEL_NAME_WITH_VERSION.test(text) ||
+    PRODUCT_VERSION.test(text) ||
+    HISTONE_RESIDUE.test(text) ||
+    COUNT_WITH_MULTIPLIER.test(text) ||
+    isChemicalFormula(text)
+  );
 }
 
 /** Two lower-case consonants: a gene written in the lower case of viral and bacterial genetics (`tk`), no English word. */
