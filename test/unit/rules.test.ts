@@ -53,6 +53,12 @@ describe('conflicting-expansion', () => {
     // A word in common: the same term, written wrongly.
     check('conflicting-expansion', 'Responses were «partial regressions» (PR); PR rates rose.');
   });
+  test('a misspelt long form of a term the knowledge base knows (ARDS, GSVA)', () => {
+    check('conflicting-expansion', 'Some developed «acute respiratory disease syndrome» (ARDS); ARDS was treated.');
+    check('conflicting-expansion', 'Scores came from «gene set variant analysis» (GSVA); GSVA ranked them.');
+    check('conflicting-expansion', 'Some developed acute respiratory distress syndrome (ARDS); ARDS was treated.');
+    check('conflicting-expansion', 'Scores came from gene set variation analysis (GSVA); GSVA ranked them.');
+  });
   test('a long form read without a leading word the short form takes no letter from is the same term', () => {
     check('conflicting-expansion', 'The common γ-chain (γ~c~) family binds; γ~c~ signals.');
     // A long form that ends like the known one but begins with another word is still a conflict.
