@@ -188,6 +188,22 @@ describe('first use across files', () => {
     assert.deepEqual(book({ '/01.md': 'The QZV grows.\n', '/02.md': 'We bred QZV mice for this.\n' })('undefined-abbreviation'), { '01.md': ['QZV'], '02.md': [] });
   });
 
+  test('a legend\'s use of what another file defines is an abbreviation, though a file links it as a name', () => {
+    const legend = '![Samples gathered by QONC and ARC.](f.png){#fig:a}\n\nSee @fig:a.\n';
+    const linked = 'Samples came from the [QONC](https://qonc.example.org) biobank and ARC.\n\n' + legend;
+    // Defined in the first file: the legend is reported (information, leaning on the main text),
+    // and ARC, also a gene symbol, as what the book defines it to be.
+    const defined = book({ '/01.md': 'The Quiet Oncology Network (QONC) and the Apex Research Consortium (ARC) gathered samples.\n', '/02.md': linked });
+    assert.deepEqual(defined('undefined-abbreviation'), { '01.md': [], '02.md': ['QONC', 'ARC'] });
+    const texts: Record<string, string> = { '/01.md': 'The Apex Research Consortium (ARC) gathered samples.\n', '/02.md': linked };
+    const layout: BookLayout = { files: Object.keys(texts).map((path, chapter) => ({ path, chapter, includes: [] })) };
+    const contexts = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), 'continue');
+    const messages = service.lint({ uri: '/02.md', version: 1, text: linked }, { book: contexts.get('/02.md')! }).map((d) => d.message);
+    assert.ok(messages.some((m) => /^'ARC' is not defined in the legend 'fig:a'; the main text defines it \(in 01\.md/.test(m)), messages.join('\n'));
+    // Defined nowhere: the linked name stays a name, in the legend too; ARC is a gene symbol in each scope.
+    assert.deepEqual(book({ '/01.md': 'Samples were gathered.\n', '/02.md': linked })('undefined-abbreviation'), { '01.md': [], '02.md': ['ARC', 'ARC'] });
+  });
+
   test('a list of abbreviations in the last file covers the files before it', () => {
     const lint = book({ '/01.md': 'The QTX grows; QTX again.\n', '/99.md': 'Abbreviations: QTX, quiet tumour xenograft.\n' });
     assert.deepEqual(lint('used-before-definition'), { '01.md': [], '99.md': [] });

@@ -28,6 +28,9 @@ describe('what counts as a mention of an abbreviation', () => {
     // Capitals inside a lower-case word, three letters or more on each side: a coined tool name.
     ['cells scored by quanTIseq and deconQZseq; but scRNA, mAbs and lncRNAs', ['scRNA', 'mAb', 'lncRNA']],
     ['B-cell and T-cell subsets', []],
+    // A capital with a pandoc subscript of two or more letters is a name; a symbol with a
+    // one-letter or numeric subscript is a quantity; a hyphen-joined part is left to the hyphen rules.
+    ['T~reg~ cells, T~FH~s and C~max~; but K~d~, R~0~, k~on~, T~β~ and CD4-T~reg~ or T~1~', ['T~reg~', 'T~FH~', 'C~max~', 'CD4-T']],
     ['B7-H3 and FcγRIIIa', ['B7-H3', 'FcγRIIIa']],
     ['Tabs\tNK\tcells 😀 ADCC', ['NK', 'ADCC']],
     // Catalogue and nomenclature names: identifiers ending in three or more digits, perhaps
@@ -75,6 +78,10 @@ describe('abbreviation keys', () => {
     ['ACEis', 'ACEi'],
     ['Fas', 'Fas'],
     ['Ras', 'Ras'],
+    // A pandoc subscript is typesetting: `T~reg~` and `Treg` are one name.
+    ['T~reg~', 'Treg'],
+    ['T~FH~', 'TFH'],
+    ['γ~c~', 'γc'],
   ];
   for (const [written, key] of cases) test(`${written} -> ${key}`, () => assert.equal(abbreviationKey(written), key));
 });

@@ -53,6 +53,17 @@ describe('conflicting-expansion', () => {
     // A word in common: the same term, written wrongly.
     check('conflicting-expansion', 'Responses were «partial regressions» (PR); PR rates rose.');
   });
+  test('a misspelt long form of a term the knowledge base knows (ARDS, GSVA)', () => {
+    check('conflicting-expansion', 'Some developed «acute respiratory disease syndrome» (ARDS); ARDS was treated.');
+    check('conflicting-expansion', 'Scores came from «gene set variant analysis» (GSVA); GSVA ranked them.');
+    check('conflicting-expansion', 'Some developed acute respiratory distress syndrome (ARDS); ARDS was treated.');
+    check('conflicting-expansion', 'Scores came from gene set variation analysis (GSVA); GSVA ranked them.');
+  });
+  test('a long form read without a leading word the short form takes no letter from is the same term', () => {
+    check('conflicting-expansion', 'The common γ-chain (γ~c~) family binds; γ~c~ signals.');
+    // A long form that ends like the known one but begins with another word is still a conflict.
+    check('conflicting-expansion', 'We saw «immune cell-associated neurologic syndrome» (ICANS) and ICANS again.');
+  });
   test('not triggered by hidden constructs', () => check('conflicting-expansion', HIDDEN('immune cell-associated neurologic syndrome (ICANS)')));
   test('fix replaces the expansion (not applied automatically)', () => {
     const text = 'We saw immune cell-associated neurologic syndrome (ICANS) and ICANS again.';
@@ -195,6 +206,20 @@ describe('first-use rules with the knowledge base', () => {
     ));
   test('terms that need no definition', () => check('undefined-abbreviation', 'NK-92 and K562 cells; CD19 and CD56; 4-1BB; DNA and PCR.'));
   test('a discouraged form is not also undefined', () => check('undefined-abbreviation', 'TGF-beta rose.'));
+  test('a term the knowledge base says needs defining is not excused by parts that need none (TNF-α)', () => {
+    check('undefined-abbreviation', 'Levels of «TNF-α» rose; TNF-α fell.');
+    check('undefined-abbreviation', 'Levels of «TNF$\\alpha$» rose.');
+    check('undefined-abbreviation', 'Tumor necrosis factor-α (TNF-α) rose; TNF-α fell.');
+    check('undefined-abbreviation', 'Levels of «TNF-α» rose. Later tumor necrosis factor-α (TNF-α) and TNF-α fell.'.replace(/«|»/g, ''));
+    // A compound of exempt parts that is no such term still needs no definition.
+    check('undefined-abbreviation', 'A 33.8-kDa band and DNA-RNA hybrids.');
+  });
+  test('a capital with a subscript (T~reg~) is an abbreviation: defined by its known expansion, undefined otherwise', () => {
+    check('undefined-abbreviation', 'Regulatory T cells (T~reg~) expand, and T~reg~s suppress; the K~d~ was low.');
+    check('undefined-abbreviation', 'Regulatory T cells (Tregs) expand, and T~reg~s suppress.');
+    check('undefined-abbreviation', 'Many «T~reg~»s expand; the K~d~ and R~0~ were low.');
+    check('undefined-abbreviation', 'Regulatory T cells (T~reg~) expand.\n\n![Responses of «NK» and «T~reg~» cells.](f.png){#fig:a}\n\nAs @fig:a shows.');
+  });
   test('scFv defined by its knowledge-base expansion', () => check('undefined-abbreviation', 'A single-chain variable fragment (scFv) binds; the scFv is humanised.'));
 });
 

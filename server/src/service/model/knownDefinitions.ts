@@ -2,12 +2,14 @@ import type { DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { KnowledgeBase } from '../knowledge/types';
 import { foldExpansion } from './expansions';
 import { lowerBound } from '../text/sortedSearch';
+import { abbreviationKey } from './mentions';
 
 // `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis (sticky: tried at each opening bracket).
 // Module-level: a literal in a loop makes a new RegExp object on every pass.
 const WHITE_SPACE = /\s/u;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/u;
-const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.]*?)(?:['\u2019]?s)?\s*(?=[)\];,])/uy;
+// A pandoc subscript may be part of the short form (`(T~reg~)`); the knowledge base spells it plain.
+const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.~]*?)(?:['\u2019]?s)?\s*(?=[)\];,])/uy;
 
 /**
  * Definitions the letter-matching detector cannot see but the knowledge base vouches for:
@@ -37,7 +39,7 @@ export function findKnownDefinitions(masked: string, marks: readonly number[], f
     // paragraph may hold thousands of definitions, so no scan of them all).
     const holder = detected[lowerBound(detected.length, (k) => detected[k]!.shortStart <= shortStart) - 1];
     if (holder !== undefined && shortEnd <= holder.shortEnd) continue;
-    const entry = knowledge.lookupAll(short).find((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant'))?.entry;
+    const entry = knowledge.lookupAll(short.includes('~') ? abbreviationKey(short) : short).find((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant'))?.entry;
     if (!entry || entry.expansions.length === 0) continue;
     const open = from + match.index;
     let end = open;

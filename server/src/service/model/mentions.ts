@@ -110,6 +110,8 @@ export function abbreviationKey(written: string): string {
   let key = keyCache.get(written);
   if (key !== undefined) return key;
   key = written.normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
+  // A pandoc subscript is how the name is typeset, not part of its spelling: `T~reg~` is `Treg`.
+  if (key.includes('~')) key = key.replace(SUBSCRIPT_MARKUP, '$1');
   key = key.replace(/['\u2019]s?$/u, '');
   key = key.replace(PLURAL_S, '');
   key = key.replace(/[+\-\u207a\u207b]+$/u, '');
@@ -121,6 +123,7 @@ export function abbreviationKey(written: string): string {
   return key;
 }
 const keyCache = new Map<string, string>();
+const SUBSCRIPT_MARKUP = /~([^~\s]+)~/gu;
 
 /** True for an all-capital word of five or more letters: a label such as `RESULTS` or shouting, not an abbreviation. */
 function isCapitalisedWord(run: string): boolean {
@@ -163,6 +166,17 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
       continue;
     }
     if (k + 1 < count && joinsNext(masked, ends[k]!, starts[k + 1]!, ends[k + 1]!)) continue;
+    if (first === k && k + 1 < count && isSubscriptedCapital(masked, tokens, k)) {
+      const start = starts[k]!;
+      const end = ends[k + 1]! + 1;
+      const text = masked.slice(start, end);
+      found.push({ start, end, text, key: abbreviationKey(text) });
+      k++;
+      first = k + 1;
+      hasUpper = false;
+      identifier = false;
+      continue;
+    }
     // Most words with a capital are sentence starts (`The`): never a mention, passed over without slicing.
     if (hasUpper && !identifier && !(first === k && isPlainCapitalisedWord(masked, starts[k]!, ends[k]!))) tokenise(masked, starts[first]!, ends[k]!, found);
     first = k + 1;
@@ -170,6 +184,25 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
     identifier = false;
   }
   return dropShouting(masked, found);
+}
+
+/**
+ * A capital letter alone with a pandoc subscript of two or more letters (`T~reg~`, `T~FH~`,
+ * `C~max~`): the subscript makes the letter a name, an abbreviation like any other. A symbol
+ * with a one-letter or numeric subscript (`K~d~`, `R~0~`) is a quantity, and a word glued to
+ * either side (`EC~50~`, `IL-2R~β~`) is read as before.
+ */
+function isSubscriptedCapital(masked: string, tokens: BlockTokens, k: number): boolean {
+  const start = tokens.starts[k]!;
+  const end = tokens.ends[k]!;
+  const next = tokens.starts[k + 1]!;
+  const nextEnd = tokens.ends[k + 1]!;
+  if (end - start !== 1 || next !== end + 1 || masked.charCodeAt(end) !== 0x7e /* ~ */ || masked.charCodeAt(nextEnd) !== 0x7e) return false;
+  if (nextEnd - next < 2 || (tokens.flags[k + 1]! & (WordFlag.digit | WordFlag.greek | WordFlag.otherScript)) !== 0) return false;
+  if ((tokens.flags[k]! & WordFlag.upper) === 0) return false;
+  // Part of a longer name on either side (`CD4-T~reg~`, `T~reg~-like`): left to the hyphen rules.
+  const before = masked.charCodeAt(start - 1);
+  return !(before === 0x2d || before === 0x2010 || before === 0x2011 || before === 0x2e || before === 0x2f);
 }
 
 /** An ASCII capital followed by ASCII lower-case letters only (`The`, `Cells`). */

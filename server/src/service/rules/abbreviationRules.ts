@@ -289,8 +289,13 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (needs.isExempt(mention.key) || (mention === written && isDiscouragedForm(context, mention.key)) || HYPHENATED_CD.test(mention.key)) return;
     // `IFNγ` is covered by a definition of `IFN-γ` too: the hyphen is a spelling, another rule's concern.
     const covered = scopes.coverage(mention.scope, mention.key, needs) ?? (mention === written ? undefined : scopes.coverage(mention.scope, hyphenBeforeGreek(mention.key), needs));
-    if (covered === 'exempt') return;
-    const site = covered;
+    // Parts that need no definition do not excuse a whole the knowledge base says needs one
+    // (`TNF-α`: the gene symbol `TNF` and a Greek letter, but a cytokine to spell out).
+    if (covered === 'exempt' && !isKnownTermToDefine(context, mention.key)) return;
+    const site =
+      covered !== 'exempt'
+        ? covered
+        : (scopes.siteOf(mention.scope, mention.key, needs) ?? (mention === written ? undefined : scopes.siteOf(mention.scope, hyphenBeforeGreek(mention.key), needs)));
     const where = describeScope(mention.scope);
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
     // In a book, the first use of the main text may sit in an earlier file, which reports it.
@@ -308,7 +313,9 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     }
     if (!site) {
       // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
-      if (isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) return;
+      // Not when the book's main text defines it: a legend's use of what another file defines
+      // (`[CBTN](https://…)` there, `Clinical Brain Trials Network (CBTN)` here) is an abbreviation.
+      if ((isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) && mainTextDefinition(context, mention) === undefined) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`): the parts are what to define.
       const parts = mention === written ? undefinedPartsOf(context, mention) : undefined;
       if (parts) {
@@ -351,6 +358,12 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (mention) check(written, mention);
   }
   return findings;
+}
+
+/** Whether the knowledge base writes `key` (or, ending in a Greek letter, its hyphenated form) as a term that needs a definition. */
+function isKnownTermToDefine(context: RuleContext, key: string): boolean {
+  const needsOne = (form: string) => context.knowledge?.lookupAll(form).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition) ?? false;
+  return needsOne(key) || needsOne(hyphenBeforeGreek(key));
 }
 
 /**
@@ -500,6 +513,9 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     if (accepted.some((long) => foldExpansion(long) === folded)) continue;
     // Tolerate a long form that merely adds or drops a head noun the abbreviation sits on (`natural killer cells (NK)`).
     if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) continue;
+    // A long form read without a leading word the short form takes no letter from (`common γ-chain (γ~c~)`
+    // read as `γ-chain`): the known expansion ends with it, so it is the same term, not another.
+    if (accepted.some((long) => foldExpansion(long).endsWith(' ' + folded))) continue;
     // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
     if (isRelatedExpansion(context, definition.long, entries)) continue;
     // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the

@@ -6,14 +6,15 @@ import { entryForKey, type RuleContext } from './types';
  * symbol (`BCL2`, `LY6E`, the complex `GOLGA7-ZDHHC5`), which many journals let authors use
  * undefined. Not when something gives the letters another meaning: a knowledge-base term
  * written the same way (whose own entry decides), a definition of the key anywhere in the
- * document (the author treats it as an abbreviation), or a plural anywhere (`MSCs`, `CADs`:
+ * document or its book (the author treats it as an abbreviation), or a plural anywhere (`MSCs`, `CADs`:
  * gene symbols take no plural).
  */
 export function standardGeneSymbols(context: RuleContext, key: string): string[] | undefined {
   const symbols = officialGeneSymbolsOf(key);
   if (!symbols) return undefined;
   if (entryForKey(context.knowledge, key) || symbols.some((symbol) => entryForKey(context.knowledge, symbol))) return undefined;
-  if (context.definedLater?.has(key)) return undefined;
+  // A definition in another file of the book counts as one here (`Pacific Oncology Network (PON)` there).
+  if (context.definedLater?.has(key) || context.scopes.inheritedFor('main', key)) return undefined;
   const uses = context.model.byKey.get(key);
   if (!uses || uses.definitions.length > 0) return uses ? undefined : symbols;
   const text = context.model.text;
