@@ -18,6 +18,8 @@ describe('notations are not abbreviations', () => {
     'GRCh37', 'GRCm39', 'GRCz11',
     // Camel-cased software with its version; a kit chemistry version.
     'QuarTect2', 'FlowMix10', '10Xv3',
+    // Cell-cycle transitions written without their slash.
+    'G2M', 'G1S', 'G0G1',
   ];
   for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
 
@@ -30,6 +32,8 @@ describe('notations are not abbreviations', () => {
     'G6S', 'G12S',
     // Capitals are not a genome build, nor a camel word without a version.
     'GRCH37', 'QuarTect', 'CoV2', 'IgG1', 'HepG2',
+    // Phases out of their order, or a phase with another code, are not a transition.
+    'G1M', 'G3M', 'G2MS', 'G0G2',
   ];
   for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
 
@@ -42,6 +46,10 @@ describe('notations are not abbreviations', () => {
   test('in prose, notations give no mention and no undefined-abbreviation', () => {
     assert.deepEqual(mentionsOf('a (G4S)3 linker, (99m)TcO4- uptake, G0F and G2FS1 glycans on GRCh38 with QuarTect2'), []);
     assert.deepEqual(undefinedKeys('The fusion used a (G4S)4 linker and reads went to GRCh37 and the G1FB glycoform.'), []);
+  });
+  test('a cell-cycle transition in prose is no undefined abbreviation', () => {
+    assert.deepEqual(undefinedKeys('Cells arrested at G2M, and the G2M checkpoint and G1S genes rose.'), []);
+    assert.deepEqual(undefinedKeys('Cells arrested at G2M while QZM rose.'), ['QZM']);
   });
   test('an abbreviation beside notation is still reported', () => {
     assert.deepEqual(undefinedKeys('The QZL fusion used a (G4S)4 linker.'), ['QZL']);

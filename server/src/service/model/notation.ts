@@ -3,7 +3,8 @@
  * own, which a reader decodes by its rules rather than from a definition: a chemical formula
  * (`TcO4`, `MgCl2`), a glycine–serine linker (`G4S`, as in `(G4S)3`), an IgG glycoform
  * (`G0F`, `G1FB`, `G2FS1`), a reference genome build (`GRCh37`, `GRCm39`), a camel-cased
- * software name with its version (`MuTect2`) and a kit's chemistry version (`10Xv3`). Read from the
+ * software name with its version (`MuTect2`), a kit's chemistry version (`10Xv3`) and a cell-cycle
+ * transition written without its slash (`G2M` for G2/M, `G1S` for G1/S). Read from the
  * shape of the token alone, so that it holds in every context.
  */
 
@@ -65,9 +66,16 @@ const CAMEL_NAME_WITH_VERSION = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+\d{1,2}$/u;
 /** A kit or chemistry version after a product's code: `10Xv2`, `10Xv3` (10x Genomics chemistry). */
 const PRODUCT_VERSION = /^\p{N}+\p{Lu}+v\d{1,2}$/u;
 
+/**
+ * A transition between two cell-cycle phases written as one word, the slash of `G2/M`, `G1/S` or
+ * `G0/G1` left out (as gene-set collections name them, `HALLMARK_G2M_CHECKPOINT`): the phases
+ * `G0`, `G1`, `S`, `G2`, `M` in their order, so that no other code of that shape qualifies.
+ */
+const CELL_CYCLE_TRANSITION = /^(?:G0G1|G1S|G2M)$/;
+
 /** True for a token written in a notation of its own (see the module comment), not an abbreviation. */
 export function isNotation(text: string): boolean {
-  return GLYCINE_SERINE_LINKER.test(text) || GLYCOFORM.test(text) || GENOME_BUILD.test(text) || CAMEL_NAME_WITH_VERSION.test(text) || PRODUCT_VERSION.test(text) || isChemicalFormula(text);
+  return CELL_CYCLE_TRANSITION.test(text) || GLYCINE_SERINE_LINKER.test(text) || GLYCOFORM.test(text) || GENOME_BUILD.test(text) || CAMEL_NAME_WITH_VERSION.test(text) || PRODUCT_VERSION.test(text) || isChemicalFormula(text);
 }
 
 /** Two lower-case consonants: a gene written in the lower case of viral and bacterial genetics (`tk`), no English word. */
