@@ -78,6 +78,24 @@ describe('a lower-case prefix on an abbreviation', () => {
     ['a head noun names the abbreviation', 'Outcomes are poor in primary refractory or relapsed disease (rrDLBCL) after ASCT.', [['rrDLBCL', 'refractory or relapsed disease']]],
     ['one initial before a head noun is chance', 'We saw relapsed disease (rrDLBCL) twice.', []],
     ['nothing spells the prefix', 'The group with a very bad outcome (carHLH) died.', []],
+    [
+      'the abbreviation is defined inside the long form, a prepositional phrase after it',
+      'In the progression of marginal zone lymphoma (MZL) to aggressive QLBL (pMZL), clones branch.',
+      [['MZL', 'marginal zone lymphoma'], ['pMZL', 'progression of marginal zone lymphoma (MZL) to aggressive QLBL']],
+    ],
+    ['the inner long form does not spell the abbreviation', 'In the progression of lymphoma (MZ) to aggressive QLBL (pMZ), clones branch.', []],
+    ['no prepositional phrase after the inner definition', 'In the progression of marginal zone lymphoma (MZL) aggressive QLBL (pMZL), clones branch.', [['MZL', 'marginal zone lymphoma']]],
+    ['the prefix spells no word before', 'In the course of marginal zone lymphoma (MZL) to aggressive QLBL (pMZL), clones branch.', [['MZL', 'marginal zone lymphoma']]],
+  ]);
+});
+
+describe('the symbol of a statistic named by its quantity', () => {
+  check([
+    ['a panel of a legend names the quantity', 'A) Percent variance explained (R2Y) versus the number of components.', [['R2Y', 'Percent variance explained']]],
+    ['after a stop and an article', 'Errors fell. The fraction of variance predicted (Q2Z) rose.', [['Q2Z', 'fraction of variance predicted']]],
+    ['no quantity named', 'A) Cells of the leukocyte type (H2Z) grew.', []],
+    ['the name is a clause, not a quantity', 'We then saw that the percent of all cells that were seen (R3Z) rose.', []],
+    ['not the shape of a statistic', 'A) Percent variance explained (PVZ) versus components.', []],
   ]);
 });
 

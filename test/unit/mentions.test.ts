@@ -55,6 +55,14 @@ describe('what counts as a mention of an abbreviation', () => {
     ['CD4/CD8 ratio, HER2/neu, CD16/FcγRIIIa and BCR/ABL', ['CD4', 'CD8', 'HER2', 'CD16', 'FcγRIIIa', 'BCR', 'ABL']],
     ['10 PFU/mL, IL-4/13 and the TME.12 citation', ['PFU', 'mL', 'IL-4', 'TME']],
     ["the BOLT'ed cells and the CAR's hinge", ['CAR']],
+    // A unit of digital storage with its number or quantity is a unit; a count of patients or tumors is not.
+    ['runs took 32 GB of memory, 1.5 TB, 64GB and 2 KiB per file; peak memory in GB and file size (MB)', []],
+    ['the 12 QB tumors and 3 TB patients; MB and GB cohorts', ['QB', 'TB', 'MB', 'GB']],
+    // A methods section named after a journal's format, and a section heading in capitals, are names of the paper's parts.
+    ['see QSTAR Methods and (see **QSTAR METHODS**); the RESULTS and METHODS', []],
+    ['the QSTAR protein and QSTAR levels; NK methods', ['QSTAR', 'QSTAR', 'NK']],
+    // Two words of four or more capitals joined by a lower-case letter: a coined product name.
+    ['resources such as QELLxGENE and DATAxPORT; but TGFbRII, IFNgR1, mAb and ssDNA', ['TGFbRII', 'IFNgR1', 'mAb', 'ssDNA']],
   ];
   for (const [input, expected] of cases) test(input, () => assert.deepEqual(mentionsOf(input), expected));
 

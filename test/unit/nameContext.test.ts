@@ -94,3 +94,14 @@ describe('a supplier or reagent named in brackets with its catalogue or lot numb
     assert.deepEqual(undefinedKeys('Cells showed ADCC (ADCC, 11875-093) and ADCC again.'), ['ADCC']);
   });
 });
+
+describe('a name given in words to what the sentence describes', () => {
+  test('a naming participle before the name, at the end of its clause, introduces it', () => {
+    assert.deepEqual(undefinedKeys('The variance was then computed on held-out values only, and indicated as Q2Z.\n'), []);
+    assert.deepEqual(undefinedKeys('This score, denoted as QSZ, rose; the ratio was termed QRZ.\n'), []);
+  });
+  test('a name that runs on, or a plain verb before it, is no introduction', () => {
+    assert.deepEqual(undefinedKeys('Values were indicated as QSZ values in the table.\n'), ['QSZ']);
+    assert.deepEqual(undefinedKeys('The variance was measured as QSZ.\n'), ['QSZ']);
+  });
+});

@@ -22,6 +22,8 @@ describe('notations are not abbreviations', () => {
     'H3K36', 'H3K27', 'H3K4me3', 'H2AK119', 'H3.3K27',
     // Counts with a multiplier.
     '27K', '450K', '1.5M',
+    // Cell-cycle transitions written without their slash.
+    'G2M', 'G1S', 'G0G1',
   ];
   for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
 
@@ -38,6 +40,8 @@ describe('notations are not abbreviations', () => {
     'H5K36', 'H3Q12',
     // Not counts: a letter other than K or M, or letters before the number.
     '27B', 'K27',
+    // Phases out of their order, or a phase with another code, are not a transition.
+    'G1M', 'G3M', 'G2MS', 'G0G2',
   ];
   for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
 
@@ -54,6 +58,10 @@ describe('notations are not abbreviations', () => {
   test('in prose, notations give no mention and no undefined-abbreviation', () => {
     assert.deepEqual(mentionsOf('a (G4S)3 linker, (99m)TcO4- uptake, G0F and G2FS1 glycans on GRCh38 with QuarTect2'), []);
     assert.deepEqual(undefinedKeys('The fusion used a (G4S)4 linker and reads went to GRCh37 and the G1FB glycoform.'), []);
+  });
+  test('a cell-cycle transition in prose is no undefined abbreviation', () => {
+    assert.deepEqual(undefinedKeys('Cells arrested at G2M, and the G2M checkpoint and G1S genes rose.'), []);
+    assert.deepEqual(undefinedKeys('Cells arrested at G2M while QZM rose.'), ['QZM']);
   });
   test('an abbreviation beside notation is still reported', () => {
     assert.deepEqual(undefinedKeys('The QZL fusion used a (G4S)4 linker.'), ['QZL']);

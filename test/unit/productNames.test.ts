@@ -27,6 +27,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'extracted with the «QLINE» FFPE GenePure Purification Kit (FP-2001)',
     'available as part of the «QCR» Modules suite',
     'an IntelliQuant iQz Screener «QPLUS» with its optics',
+    // An organisation's initials before a title-cased tool name, or before its product's coined name.
+    'visualised with the «QCSC» Cell Browser interface',
+    'objects compliant with «QZI» CELLQxGENE requirements',
+    'sequences deposited in «QCBI» GenBank',
     // An organisation named in full; a study code after one.
     'queried the «QB» Cancer Research Ethics Board records',
     'six patients from the Northern Cancer Trials Group «QY17» cohort',
@@ -48,6 +52,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'read by «QDH» assay (see below) in triplicate',
     // Capitals before an ordinary noun, or a capitalised word that heads no organisation.
     'the «QK» Cancer trials were reviewed',
+    // Capitals before an abbreviation with lower-case letters are a compound, not a maker and product.
+    'a «QD19» scFv was cloned',
+    'the «QER» mAb was infused',
+    'a lower-case browser after capitals is no product: the «QSC» browser tab',
     'a «QK» cell product was infused',
     // A capitalised word in quotation marks is a scare quote, not a coined name; brackets without quotes neither.
     'the so-called ("«QZC»") response',

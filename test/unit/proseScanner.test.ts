@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanProse } from '../../server/src/service/markdown/proseScanner';
+import { undefinedKeys } from '../helpers/undefinedKeys';
 
 /** The words of the prose that survive masking, in order. */
 function proseWords(text: string, format: 'markdown' | 'text' = 'markdown'): string[] {
@@ -49,6 +50,9 @@ describe('prose scanner: what is not prose', () => {
     { name: 'math by pandoc rules', input: 'Ratio $E{:}T$ and $$\\mathrm{NK}$$ but costs $5 and $10 stay.', absent: ['E', 'mathrm', 'NK'], present: ['Ratio', 'costs', '5', '10', 'stay'] },
     { name: 'references section is not linted', input: '# Results\n\nNK here.\n\n# References\n\nSmith J. CRS paper.\n\n# Appendix\n\nICANS.', absent: ['CRS', 'Smith'], present: ['NK', 'ICANS'] },
     { name: 'keywords paragraph', input: 'Body NK.\n\n**Keywords:** ADCC; CRS', absent: ['ADCC', 'CRS'], present: ['Body', 'NK'] },
+    { name: 'a line that is one bracketed note by the authors', input: 'Viruses bind cells.\n[Summarize the QZE2 evidence here]\n\n  [Add a QZF figure later]  \n\nEnd.', absent: ['QZE2', 'Summarize', 'QZF'], present: ['Viruses', 'End'] },
+    { name: 'brackets that are no note stay prose', input: 'The [QZE2 receptor] binds.\n[QZA]\n[See the QZB page](https://x.org)\n[QZC note here][ref]\n[Two QZD words]: https://x.org', absent: [], present: ['QZE2', 'QZA', 'QZB', 'QZC'] },
+    { name: 'a camel-cased name in code before its short form keeps its letters', input: 'Read into a `QuickCellFrame` (QCF) and `scater` (SC) or `someFunction()` (SF).', absent: ['scater', 'someFunction'], present: ['QuickCellFrame', 'QCF', 'SC', 'SF'] },
     { name: 'LaTeX commands', input: 'See \\ref{fig:NK} and \\cite{GMP2020}.', absent: ['fig', 'GMP2020', 'ref'], present: ['See'] },
   ];
   checkProse(cases);
@@ -213,5 +217,15 @@ describe('prose scanner: hostile input keeps offsets', () => {
   });
   test('plain text is all prose', () => {
     assert.deepEqual(proseWords('NK `code` cells.\n\nSecond ADCC.', 'text'), ['NK', 'code', 'cells', 'Second', 'ADCC']);
+  });
+});
+
+describe('prose scanner: what the rules see of notes and names in code', () => {
+  test('an abbreviation in a bracketed note is no use; in prose it is', () => {
+    assert.deepEqual(undefinedKeys('Viruses bind cells.\n[Summarize the QZE2 evidence here]\n\nThe QZE2 protein binds.\n'), ['QZE2']);
+  });
+  test('a camel-cased name in code font defines the short form after it', () => {
+    assert.deepEqual(undefinedKeys('Counts went into a `QuickCellFrame` (QCF) object. Each QCF holds one sample.\n'), []);
+    assert.deepEqual(undefinedKeys('Counts went into a `quickFrame` (QCF) object. Each QCF holds one sample.\n'), ['QCF']);
   });
 });

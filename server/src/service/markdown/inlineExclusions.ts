@@ -280,7 +280,7 @@ function readCodeSpan(scan: InlineScan, i: number): number {
     if (length === run) {
       // `long form (`SF`)`: a short form set in code font as the whole of a bracket is the author's
       // abbreviation; only its backticks are markup.
-      if (isShortFormInBrackets(text, i, run, found)) {
+      if (isShortFormInBrackets(text, i, run, found) || isLongFormInCode(text, i, run, found)) {
         exclude(scan, i, i + run);
         return exclude(scan, found, found + run);
       }
@@ -301,6 +301,18 @@ function isShortFormInBrackets(text: string, open: number, run: number, close: n
   return CODE_SHORT_FORM.test(text.slice(open + run, close));
 }
 const CODE_SHORT_FORM = /^\p{Lu}[\p{Lu}\p{N}-]{1,11}$/u;
+
+/**
+ * A camel-cased name in code font right before a bracketed short form, `SingleCellExperiment`
+ * (SCE): the author abbreviates the name of a class or tool, and the definition detector must see
+ * the name to read its capitals; only the backticks are markup. The name is one camel-cased word,
+ * which the mention finder never takes for an abbreviation.
+ */
+function isLongFormInCode(text: string, open: number, run: number, close: number): boolean {
+  return CODE_CAMEL_NAME.test(text.slice(open + run, close)) && SHORT_FORM_IN_BRACKETS_AFTER.test(text.slice(close + run, close + run + 16));
+}
+const CODE_CAMEL_NAME = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
+const SHORT_FORM_IN_BRACKETS_AFTER = /^[ \u00a0]\(\p{Lu}[\p{Lu}\p{N}-]{1,11}s?\)/u;
 
 /** Display math `$$…$$` or inline math `$…$` by pandoc's rule. */
 function readMath(scan: InlineScan, i: number): number {
@@ -351,6 +363,7 @@ function readCitationGroup(scan: InlineScan, i: number): number {
   const close = text.indexOf(']', i + 1);
   if (close <= 0 || close >= end || close - i >= 500) return i + 1;
   const inner = text.slice(i + 1, close);
+  if (isEditorialNote(text, i, close, scan.start, end)) return exclude(scan, i, close + 1);
   if (inner.includes('[') || inner.includes('\n\n') || !CITATION_GROUP.test(inner) || text[close + 1] === '(' || text[close + 1] === '[') return i + 1;
   let stop = close + 1;
   if (CROSS_REFERENCES_ONLY.test(inner)) {
@@ -360,6 +373,25 @@ function readCitationGroup(scan: InlineScan, i: number): number {
     scan.citationEnd = stop;
   }
   return exclude(scan, i, stop);
+}
+
+/** Three or more words and no brackets, citations or line break inside: a remark, not a link's text or a label. */
+const NOTE_TEXT = /^[^[\]\n@]*\p{L}[^[\]\n@]*(?:\s+[^\s[\]@]+){2,}\s*$/u;
+
+/**
+ * A line that is one bracketed remark, `[Summarize the evidence for X here]`: a note the authors
+ * left for themselves in a draft, which pandoc prints as written and no reader is meant to see; not
+ * prose to lint. A link (`[text](…)`, `[text][ref]`), a reference definition (`[label]: …`) and a
+ * citation are not notes.
+ */
+function isEditorialNote(text: string, open: number, close: number, blockStart: number, blockEnd: number): boolean {
+  let lineStart = open;
+  while (lineStart > blockStart && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  if (lineStart > blockStart && text[lineStart - 1] !== '\n') return false;
+  let lineEnd = close + 1;
+  while (lineEnd < blockEnd && (text[lineEnd] === ' ' || text[lineEnd] === '\t' || text[lineEnd] === '\r')) lineEnd++;
+  if (lineEnd < blockEnd && text[lineEnd] !== '\n') return false;
+  return NOTE_TEXT.test(text.slice(open + 1, close));
 }
 
 /** A footnote marker `[^note]`, or its definition's label `[^note]:`. */

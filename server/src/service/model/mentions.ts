@@ -13,9 +13,17 @@ export interface MentionToken extends Span {
 
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
-// Camel-cased words (`GraphPad`, `iPhone`) and coined names with capitals inside a lower-case word of
-// three or more letters on each side (`quanTIseq`): names, not abbreviations.
-const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$|^\p{Ll}{3,}\p{Lu}{2,3}\p{Ll}{3,}$/u;
+// Camel-cased words (`GraphPad`, `iPhone`), coined names with capitals inside a lower-case word of
+// three or more letters on each side (`quanTIseq`), and the mirror of those: two words of four or
+// more capitals run together through one or two lower-case Latin letters (`CELLxGENE`), as a product
+// is styled; an abbreviation's lower-case letters stand at its start or after three capitals or
+// fewer (`mAb`, `TGFbRII`, `IFNgR1`). Names, not abbreviations.
+const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$|^\p{Ll}{3,}\p{Lu}{2,3}\p{Ll}{3,}$|^\p{Lu}{4,}[a-z]{1,2}\p{Lu}{4,}$/u;
+
+/** True for a camel-cased or coined name (`GraphPad`, `quanTIseq`, `CELLxGENE`): a name, not an abbreviation. */
+export function isCoinedName(word: string): boolean {
+  return CAMEL_WORD.test(word);
+}
 // A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
 // form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`; not `Fas`).
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;
@@ -124,6 +132,20 @@ export function abbreviationKey(written: string): string {
 }
 const keyCache = new Map<string, string>();
 const SUBSCRIPT_MARKUP = /~([^~\s]+)~/gu;
+
+/** The sections of a paper written in capitals, as a cross-reference or a label names them (`see METHODS`). */
+const SECTION_IN_CAPITALS = /^(?:ABSTRACT|SUMMARY|INTRODUCTION|BACKGROUND|METHODS|RESULTS|DISCUSSION|CONCLUSIONS?|REFERENCES|ACKNOWLEDG(?:E)?MENTS)$/;
+/** `Methods` after a word of capitals: a methods section named after a journal's format (`STAR Methods`, `STAR METHODS`). */
+const METHODS_AFTER = /^[ \u00a0]+(?:Methods|METHODS)(?![\p{L}\p{N}])/u;
+
+/**
+ * True for a section of the paper named as such: a section heading in capitals (`METHODS`), or
+ * the capitals that name a journal's methods format before it (Cell Press's `STAR Methods`): the
+ * name of a part of the paper, not an abbreviation to define.
+ */
+function isSectionName(masked: string, end: number, text: string): boolean {
+  return SECTION_IN_CAPITALS.test(text) || (isAllCapitals(text) && METHODS_AFTER.test(masked.slice(end, end + 10)));
+}
 
 /** True for an all-capital word of five or more letters: a label such as `RESULTS` or shouting, not an abbreviation. */
 function isCapitalisedWord(run: string): boolean {
@@ -334,6 +356,33 @@ const RESIDUE = '(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|
 /** A run of one residue written with its count (`6xHis`, `10×His`, `His6`): a tag's notation, not an abbreviation. */
 const RESIDUE_REPEAT = new RegExp(`^(?:\\d{1,2}[x\u00d7]${RESIDUE}|${RESIDUE}\\d{1,2})$`, 'u');
 
+/** A unit of digital storage: `kB`, `KB`, `MB`, `GB`, `TB`, `PB`, and the binary `KiB` to `PiB`. */
+const BYTE_UNIT = /^(?:[kKMGTP]B|[KMGTP]iB)$/;
+/** A storage unit glued to its number: `32GB`, `1.5TB`. */
+const BYTE_QUANTITY = /^\p{N}+(?:\.\p{N}+)?(?:[kKMGTP]B|[KMGTP]iB)$/u;
+/** A number right before a unit: `32 GB`, `1.5 TB`, `2–4 GB`. */
+const NUMBER_BEFORE = /\p{N}[ \u00a0]?$/u;
+/** A quantity of data measured in the unit: `memory in GB`, `file size (MB)`. */
+const QUANTITY_BEFORE = /(?:^|[^\p{L}])(?:memory|RAM|storage|disk|space|sizes?)[ \u00a0]+(?:in[ \u00a0]+|\()$/iu;
+/**
+ * What follows a quantity of data: punctuation, the end, a number, or a word that goes with an
+ * amount (`32 GB of memory`, `32 GB RAM`, `2 TB per sample`). A noun that counts things does not:
+ * `12 MB tumors` are twelve medulloblastomas, `3 TB patients` three with tuberculosis.
+ */
+const AFTER_BYTE_UNIT = /^(?:[ \u00a0]*(?:[^\p{L}\p{N}\s]|\n|$)|[ \u00a0]+(?:\p{N}|(?:of|per|and|or|to|vs\.?|versus|memory|RAM|storage|disk|space|files?|each)(?![\p{L}\p{N}])))/u;
+
+/**
+ * True for a unit of digital storage written as a quantity (`32 GB of memory`, `32GB`, `peak
+ * memory in GB`): a unit, not an abbreviation. `MB` or `TB` elsewhere may be one
+ * (medulloblastoma, tuberculosis), so the unit is read only with its number or quantity.
+ */
+function isByteQuantity(masked: string, start: number, end: number, text: string): boolean {
+  if (BYTE_QUANTITY.test(text)) return true;
+  if (!BYTE_UNIT.test(text)) return false;
+  const before = masked.slice(Math.max(0, start - 20), start);
+  return QUANTITY_BEFORE.test(before) || (NUMBER_BEFORE.test(before) && AFTER_BYTE_UNIT.test(masked.slice(end, end + 12)));
+}
+
 /** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
 function isCatalogueName(text: string): boolean {
   if (text.includes('/')) return true;
@@ -370,7 +419,7 @@ function mentionFromRun(
   let end = bounds[stop - 1]! + last.length;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
-  if (isCatalogueName(text)) return undefined;
+  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text)) return undefined;
   const suffixLength = lowerCaseSuffixAfterDigit(text);
   if (suffixLength > 0) {
     end -= suffixLength;
@@ -386,5 +435,6 @@ function mentionFromRun(
   const isAllele = after[0] === '*' && (characterClassAt(after, 1) & CharacterClass.digit) !== 0;
   if (isAllele) return undefined; // HLA allele such as HLA-A*02:01
   if (after[0] === ':' && isCapitalisedWord(text)) return undefined; // RESULTS:
+  if (isSectionName(masked, end, text)) return undefined;
   return { start, end, text, key: abbreviationKey(text) };
 }

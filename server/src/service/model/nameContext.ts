@@ -87,9 +87,23 @@ function readsAsName(model: DocumentModel, key: string): boolean {
     const mention = mentions[i]!;
     // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
     const namesProduct = !mention.inHeading && isProductNameInContext(model.prose.masked, mention);
-    if (isNameInContext(model.prose.masked, mention) || namesProduct || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
+    if (isNameInContext(model.prose.masked, mention) || namesProduct || isIntroducedAsName(model.prose.masked, mention) || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
   }
   return false;
+}
+
+/** A participle that gives what the sentence described a name: `indicated as`, `denoted as`, `referred to as`, `termed`. */
+const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred[ \u00a0]+to|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
+/** The name ends the clause: `… and indicated as Q2X.` */
+const CLAUSE_END_AFTER = /^(?:[.,;:)]|$)/u;
+
+/**
+ * A name given to what the sentence describes, `this quantity was calculated on the values left
+ * out, and indicated as Q2X.`: the description is its long form, as `Percent variance predicted
+ * (Q2X)` would be; the author defines it in words, not in brackets.
+ */
+function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  return NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 1));
 }
 
 /** A link whose whole text is the mention (`[GAMBLR](https://…)`) points at the thing it names. */

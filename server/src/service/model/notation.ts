@@ -4,7 +4,8 @@
  * (`TcO4`, `MgCl2`), a glycine–serine linker (`G4S`, as in `(G4S)3`), an IgG glycoform
  * (`G0F`, `G1FB`, `G2FS1`), a reference genome build (`GRCh37`, `GRCm39`), a camel-cased
  * software name with its version (`MuTect2`), a kit's chemistry version (`10Xv3`), a histone
- * residue (`H3K36`) and a count with a multiplier (`450K`). Read from the
+ * residue (`H3K36`), a count with a multiplier (`450K`) and a cell-cycle transition written
+ * without its slash (`G2M` for G2/M, `G1S` for G1/S). Read from the
  * shape of the token alone, so that it holds in every context.
  */
 
@@ -74,10 +75,17 @@ const PRODUCT_VERSION = /^\p{N}+\p{Lu}+v\d{1,2}$/u;
 const HISTONE_RESIDUE = /^H(?:1|2A|2B|3|4)(?:\.[1-3])?[KRSTY]\d{1,3}(?:me[1-3]?|ac|ph|ub)?$/;
 /** A count with a multiplier letter: `27K` and `450K` (thousands of probes), `1.5M` (million reads). */
 const COUNT_WITH_MULTIPLIER = /^\p{N}+(?:\.\p{N}+)?[KM]$/u;
+/**
+ * A transition between two cell-cycle phases written as one word, the slash of `G2/M`, `G1/S` or
+ * `G0/G1` left out (as gene-set collections name them, `HALLMARK_G2M_CHECKPOINT`): the phases
+ * `G0`, `G1`, `S`, `G2`, `M` in their order, so that no other code of that shape qualifies.
+ */
+const CELL_CYCLE_TRANSITION = /^(?:G0G1|G1S|G2M)$/;
 
 /** True for a token written in a notation of its own (see the module comment), not an abbreviation. */
 export function isNotation(text: string): boolean {
   return (
+    CELL_CYCLE_TRANSITION.test(text) ||
     GLYCINE_SERINE_LINKER.test(text) ||
     GLYCOFORM.test(text) ||
     GENOME_BUILD.test(text) ||

@@ -1,4 +1,5 @@
 import type { AbbreviationMention } from './documentModel';
+import { isAllCapitals, isCoinedName } from './mentions';
 
 /**
  * Products, organisations and motifs named in a methods section, which journals do not ask
@@ -12,7 +13,9 @@ import type { AbbreviationMention } from './documentModel';
  *   `Ni-NTA spin columns (Qiagen)`), or a maker's name before and the supplier after
  *   (`Vysis LSI (Abbott)`);
  * - a title-cased product name ending in a product noun (`ALINE FFPE GenePure Purification
- *   Kit`, `LCR Modules`), or a model name after one (`Screener PLUS`);
+ *   Kit`, `LCR Modules`, `UCSC Cell Browser`), or a model name after one (`Screener PLUS`);
+ * - an organisation's initials before the coined name of its product (`CZI CELLxGENE`, `NCBI
+ *   GenBank`): a camel-cased or coined word, which no abbreviation's expansion is;
  * - an organisation named in full (`BC Cancer Research Ethics Board`), and a study code after
  *   one (`Canadian Cancer Trials Group LY17`);
  * - a coined name introduced in quotation marks (`("LySeqST"; Table S3)`);
@@ -21,11 +24,11 @@ import type { AbbreviationMention } from './documentModel';
  */
 
 /** What a product is called: a kit, an assay, an instrument and its parts, software. */
-const PRODUCT_NOUN = String.raw`(?:kits?|assays?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?)`;
+const PRODUCT_NOUN = String.raw`(?:kits?|assays?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
 /** A product noun, perhaps after up to three words that qualify it (`break apart probes`, `spin columns`). */
 const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{L}\p{N}-]+){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /** A title-cased product name: capitalised words, then a capitalised product noun (`FFPE GenePure Purification Kit`, `Modules`). */
-const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{Lu}][\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array)\b`, 'u');
+const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{Lu}][\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
 /** A supplier in brackets: one to three capitalised words, no digits (`(Abbott)`, `(GE Healthcare)`, `(Thermo Scientific)`). */
 const SUPPLIER = String.raw`\((?:\p{Lu}[\p{L}&.-]*)(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,2}\)`;
 /**
@@ -54,6 +57,9 @@ const MOTIF_AFTER = /^(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+(?:motifs?|(?:cleavag
 const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
 const HAS_DIGIT = /\p{N}/u;
 
+/** The word right after the mention. */
+const NEXT_WORD = /^[ \u00a0]+([\p{L}]+)(?![\p{L}\p{N}-])/u;
+
 /** How far around a mention the context is read. */
 const LOOK_BEHIND = 60;
 const LOOK_AHEAD = 80;
@@ -67,6 +73,8 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   if (ORGANISATION_AFTER.test(after)) return true;
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;
   if (TITLED_PRODUCT_AFTER.test(after) || AFTER_PRODUCT_TITLE.test(before)) return true;
+  const next = NEXT_WORD.exec(after);
+  if (next && isAllCapitals(mention.text) && isCoinedName(next[1]!)) return true;
   const productNoun = PRODUCT_NOUN_AFTER.exec(after);
   const hasMaker = MAKER_BEFORE.test(before);
   if (productNoun && (hasMaker || SUPPLIER_AFTER.test(after.slice(productNoun[0].length)))) return true;

@@ -25,7 +25,8 @@ export type DefinitionConstruction =
   | 'prepositional-tail'
   | 'shared-leading-words'
   | 'prefixed-abbreviation'
-  | 'shared-head-words';
+  | 'shared-head-words'
+  | 'quantity-symbol';
 
 interface CandidateSpans {
   /** Where the short form is written. */

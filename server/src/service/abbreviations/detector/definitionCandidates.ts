@@ -22,6 +22,7 @@ import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.js';
 import { prefixedAbbreviationDefinition } from './readings/prefixedAbbreviation.js';
 import { prepositionalTailDefinition } from './readings/prepositionalTail.js';
+import { quantitySymbolDefinition } from './readings/quantitySymbol.js';
 import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
 import { sharedHeadWordsDefinition } from './readings/sharedHeadWords.js';
 import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
@@ -44,6 +45,7 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
   sharedLeadingWordsDefinition,
   prefixedAbbreviationDefinition,
   sharedHeadWordsDefinition,
+  quantitySymbolDefinition,
 ];
 
 /** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */

@@ -3,7 +3,10 @@
  * a short form made of a lower-case prefix and an abbreviation in capitals. The
  * prefix is a word of the long form written small (`car` for `CAR`) or the initials
  * of the qualifying words (`rr`); the abbreviation is written in the long form
- * itself, or the long form names it with one head noun (`disease` for DLBCL).
+ * itself, or the long form names it with one head noun (`disease` for DLBCL). The abbreviation
+ * may also be defined inside the long form, which goes on after its bracket with a prepositional
+ * phrase: `transformation of follicular lymphoma (FL) to aggressive DLBCL (tFL)`, the prefix
+ * then spelling the words that lead to the abbreviation's own long form.
  */
 
 import type { ConstructedCandidate } from '../candidate.js';
@@ -11,6 +14,7 @@ import { isWordCharacter } from '../characters.js';
 import { trimLongFormEnd } from '../longFormBounds.js';
 import type { WindowWord } from '../precedingWords.js';
 import type { LongFormWindow } from './longFormWindow.js';
+import { collectPrecedingWords } from '../precedingWords.js';
 
 /** `car` + `HLH`, `rr` + `DLBCL`, `t` + `FL`: a short lower-case prefix, then capitals (and digits). */
 const PREFIXED_ABBREVIATION = /^(\p{Ll}{1,4})-?(\p{Lu}[\p{Lu}\p{N}]+)$/u;
@@ -28,6 +32,8 @@ export function prefixedAbbreviationDefinition(window: LongFormWindow): Construc
   const stem = match[2]!;
   const last = words.length - 1;
   const end = trimLongFormEnd(text, words[last]!.start, words[last]!.end);
+  const around = definedStemBefore(window, prefix, stem);
+  if (around !== undefined) return { construction: 'prefixed-abbreviation', short, long: { start: around, end }, pattern: 'long-short' };
   let stemIndex = last;
   while (stemIndex >= 0 && !hasWordPart(text, words[stemIndex]!, stem, false)) stemIndex--;
   if (stemIndex >= 0) {
@@ -45,6 +51,40 @@ export function prefixedAbbreviationDefinition(window: LongFormWindow): Construc
   if (words[last]!.isFunctionWord || !/^\p{Ll}+$/u.test(text.slice(words[last]!.start, end))) return undefined;
   const start = prefixStart(text, words, last - 1, prefix, LEAST_INITIALS_FOR_HEAD_NOUN);
   return start === undefined ? undefined : { construction: 'prefixed-abbreviation', short, long: { start, end }, pattern: 'long-short' };
+}
+
+/** Words that open the phrase after an abbreviation's own definition inside a long form: `… (FL) to aggressive DLBCL`. */
+const PHRASE_PREPOSITIONS = new Set(['to', 'into', 'from', 'after', 'following', 'with', 'in', 'at', 'on']);
+/** The phrase after the inner definition is short: a qualifier, not a clause. */
+const MOST_PHRASE_WORDS = 4;
+
+/**
+ * `transformation of follicular lymphoma (FL) to aggressive DLBCL (tFL)`: the window (`to
+ * aggressive DLBCL`) is a prepositional phrase right after the stem's own definition `(FL)`,
+ * whose long form's initials spell the stem (`follicular lymphoma`); function words before that
+ * (`of`), then words whose initials spell the prefix (`transformation`). Where the long form
+ * starts, or `undefined`.
+ */
+function definedStemBefore(window: LongFormWindow, prefix: string, stem: string): number | undefined {
+  const { text, words } = window;
+  if (words.length === 0 || words.length > MOST_PHRASE_WORDS || !PHRASE_PREPOSITIONS.has(text.slice(words[0]!.start, words[0]!.end).toLowerCase())) return undefined;
+  let close = words[0]!.start;
+  while (close > window.windowStart && /\s/u.test(text[close - 1]!)) close--;
+  const open = close - stem.length - 2;
+  if (open < window.windowStart || text.slice(open, close) !== `(${stem})`) return undefined;
+  const before = collectPrecedingWords(text, window.windowStart, open, stem.length + prefix.length + 3);
+  // The stem's long form: one word per letter, their initials spelling it (`follicular lymphoma`).
+  let index = before.length - stem.length;
+  if (index < 1) return undefined;
+  for (let k = 0; k < stem.length; k++) {
+    const initial = firstLetter(text, before[index + k]!);
+    if (before[index + k]!.isFunctionWord || initial === undefined || initial.toLowerCase() !== stem.charAt(k).toLowerCase()) return undefined;
+  }
+  index--;
+  // Function words join the prefix's words to it (`transformation of`), at least one.
+  if (!before[index]!.isFunctionWord) return undefined;
+  while (index >= 0 && before[index]!.isFunctionWord) index--;
+  return index >= 0 ? prefixStart(text, before, index, prefix, 1) : undefined;
 }
 
 /**
