@@ -4,7 +4,8 @@
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
@@ -17,6 +18,13 @@ const knowledgeBuilder = join(root, 'scripts', 'build-knowledge.mjs');
 if (existsSync(knowledgeBuilder) && !process.env.CARNK_SKIP_KNOWLEDGE) {
   const { buildKnowledge } = await import(pathToFileURL(knowledgeBuilder).href);
   await buildKnowledge({ root });
+}
+// The built-in knowledge base ready to revive, and the gene symbols grouped for look-up
+// (scripts/prebuild-knowledge.ts, bundled and run here: it runs the service's own code).
+if (existsSync(join(root, 'out', 'generated', 'knowledge.json'))) {
+  const script = join(root, 'out', 'prebuild-knowledge.cjs');
+  await build({ entryPoints: [join(root, 'scripts', 'prebuild-knowledge.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: root });
+  createRequire(import.meta.url)(script).writeBuiltinData(root);
 }
 // The TextMate injection grammar is generated from the compiled knowledge base (scripts/build-grammar.mjs).
 if (existsSync(join(root, 'out', 'generated', 'knowledge.json'))) (await import(pathToFileURL(join(root, 'scripts', 'build-grammar.mjs')).href)).buildGrammar({ root });
@@ -50,11 +58,21 @@ const browser = {
   banner: {},
 };
 
+/** Gives commander, in the CLI bundle, `node:child_process` loaded on first use (server/src/cli/lazyChildProcess.ts). */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: join(root, 'server', 'src', 'cli', 'lazyChildProcess.ts') } : undefined,
+    );
+  },
+};
+
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
   // The CLI bundle; dist/cli.js, built below, runs it through a V8 code cache (cli/cachedEntry.ts).
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cliBundle.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cliBundle.js', plugins: [lazyChildProcessForCommander] },
   { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', format: 'cjs', external: ['vscode'] },
   { ...browser, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browserServer.js', format: 'iife' },
 ];
@@ -69,8 +87,25 @@ function cliEntry(bundleHash) {
     entryPoints: ['server/src/cli/cachedEntry.ts'],
     outfile: 'dist/cli.js',
     banner: {},
-    define: { __CARNK_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+    define: { __CARNK_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash), __CARNK_VERSION__: JSON.stringify(version) },
   };
+}
+
+/**
+ * Rewrites a Node bundle in ASCII: esbuild escapes strings but leaves other characters in
+ * regular expressions and comments, and one such character makes Node decode the whole file
+ * into two-byte characters (about 15 ms for 2 MB, on every start). Each UTF-16 unit becomes
+ * `\uXXXX`, which means the same character in a string, a template, a regular expression
+ * (with or without the u flag) and an identifier, and nothing in a comment; only in a raw
+ * template (`String.raw`) would it not, and the build stops if one holds such a character. The CLI
+ * entry reads its bundle as Latin-1.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  for (const [raw] of text.matchAll(/String\.raw`(?:[^`\\]|\\.)*`/gs)) {
+    if (/[^\x00-\x7f]/.test(raw)) throw new Error(`${file}: a String.raw template holds a non-ASCII character, which escaping would change: ${raw.slice(0, 60)}`);
+  }
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 if (watch) {
@@ -78,6 +113,7 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(bundles.map((bundle) => build({ ...common, ...bundle })));
+  for (const file of ['dist/cliBundle.js', 'dist/server.js']) asciiOnly(join(root, file));
   const bundleHash = createHash('sha256').update(readFileSync(join(root, 'dist', 'cliBundle.js'))).digest('hex').slice(0, 16);
   await build(cliEntry(bundleHash));
   for (const file of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, file), 0o755);

@@ -14,7 +14,7 @@
 // The list is sorted and front-coded to keep the bundle small: each symbol is written as one
 // digit, the number of leading characters it shares with the previous symbol (at most 9), then
 // the rest; symbols are separated by single spaces. `decodeGeneSymbols` in
-// server/src/service/knowledge/geneSymbols.ts reads it.
+// server/src/service/knowledge/geneSymbolTable.ts reads it, and the build groups the symbols for look-up.
 //
 // Usage: node scripts/derive-gene-symbols.mjs [--table <human-genes.tsv>] [--check]
 //   --check: exit 1 when the committed file differs from what the table gives (write nothing).

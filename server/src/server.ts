@@ -78,11 +78,7 @@ function toDiagnostic(d: TerminologyDiagnostic): Diagnostic {
  */
 class LanguageServerSession {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly baseService = createTerminologyService({
-    onError: (error: unknown, context: string): void =>
-      this.connection.console.error(`carnk: ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-  });
-  private readonly glossaryServices = new GlossaryServices(this.baseService);
+  private services: GlossaryServices | undefined;
   private settings: CarnkSettings = DEFAULT_SETTINGS;
   private workspaceFolder: string | undefined;
   private canPullConfiguration = false;
@@ -103,6 +99,20 @@ class LanguageServerSession {
     this.projectContexts.set(folder, { at: now, context });
     return context;
   };
+
+  /**
+   * One service per glossary set, over the base service, created on first need: creating it
+   * loads the knowledge base, which `initialize` need not wait for.
+   */
+  private get glossaryServices(): GlossaryServices {
+    this.services ??= new GlossaryServices(
+      createTerminologyService({
+        onError: (error: unknown, context: string): void =>
+          this.connection.console.error(`carnk: ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      }),
+    );
+    return this.services;
+  }
 
   /** The service and settings for one document: editor settings, then its `.carnkrc`, with its glossaries. */
   private readonly contextFor = (uri: string): { service: TerminologyService; analysis: AnalysisSettings; problems: FileProblem[] } => {

@@ -44,7 +44,7 @@ describe('carnk code cache', () => {
 
   test('a corrupt cache is rejected silently and replaced; caches of other versions are removed', () => {
     const home = mkdtempSync(join(tmpdir(), 'carnk-cache-'));
-    carnk(home, ['--version']);
+    carnk(home, LINT);
     const [name] = readdirSync(join(home, 'carnk'));
     writeFileSync(join(home, 'carnk', name!), 'not a code cache');
     writeFileSync(join(home, 'carnk', 'cli-v0.0.0-x64-0000000000000000.v8cache'), 'stale');
@@ -52,6 +52,17 @@ describe('carnk code cache', () => {
     assert.deepEqual(run, uncached(LINT));
     assert.deepEqual(readdirSync(join(home, 'carnk')), [name]);
     assert.notEqual(readFileSync(join(home, 'carnk', name!), 'utf8').slice(0, 16), 'not a code cache');
+  });
+
+  test('--version alone is answered without the bundle: the same output, and no cache written', () => {
+    const home = mkdtempSync(join(tmpdir(), 'carnk-cache-'));
+    for (const flag of ['--version', '-v']) {
+      assert.deepEqual(carnk(home, [flag]), uncached([flag]));
+      assert.match(carnk(home, [flag]).stdout, /^\d+\.\d+\.\d+\S*\n$/);
+    }
+    assert.deepEqual(readdirSync(home), []);
+    // With anything else the bundle answers, as before.
+    assert.deepEqual(carnk(home, ['--version', '--help']), uncached(['--version', '--help']));
   });
 
   test('an unwritable cache folder changes nothing', () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { frontCode, geneSymbolsDocument, selectGeneSymbols } from '../../scripts/derive-gene-symbols.mjs';
 import { layerSettings } from '../../server/src/node/analysisContext';
-import { decodeGeneSymbols, isOfficialGeneSymbol, officialGeneSymbolsOf } from '../../server/src/service/knowledge/geneSymbols';
+import { isOfficialGeneSymbol, officialGeneSymbolsOf } from '../../server/src/service/knowledge/geneSymbols';
+import { decodeGeneSymbols } from '../../server/src/service/knowledge/geneSymbolTable';
 import { createTerminologyService, type AnalysisSettings, type TerminologyDiagnostic } from '../../server/src/service/index';
 import { readSettings } from '../../server/src/settings';
 

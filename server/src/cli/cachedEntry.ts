@@ -14,6 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 declare const __CARNK_CLI_BUNDLE_HASH__: string | undefined;
+declare const __CARNK_VERSION__: string;
 
 /** The bundle's content hash, or undefined (a watch build) when no cache may be used. */
 const BUNDLE_HASH = typeof __CARNK_CLI_BUNDLE_HASH__ === 'string' ? __CARNK_CLI_BUNDLE_HASH__ : undefined;
@@ -62,12 +63,22 @@ function writeCache(folder: string, name: string, script: Script): void {
 }
 
 function main(): void {
+  // `carnk --version` alone needs nothing of the bundle: answered as commander would answer it
+  // (cli/main.ts), without reading, compiling or running 2 MB of code.
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+    process.stdout.write(`${typeof __CARNK_VERSION__ === 'string' ? __CARNK_VERSION__ : '0.0.0-dev'}\n`);
+    return;
+  }
   // The same tuning flag the CLI bundle sets (cli/main.ts), set before compiling: V8 rejects a
   // code cache made under other flags, and the cache is written after the bundle has set it.
   if (/^1[12]\./.test(process.versions.v8)) setFlagsFromString('--interrupt-budget=528000');
   const filename = join(__dirname, 'cliBundle.js');
-  // The bundle's shebang line becomes a comment: line numbers in stack traces stay right.
-  const source = readFileSync(filename, 'utf8').replace(/^#!/, '//');
+  // The bundle's shebang line becomes a comment: line numbers in stack traces stay right. The
+  // build writes the bundle in ASCII (scripts/build.mjs), and Node decodes ASCII as Latin-1 many
+  // times faster than as UTF-8 (about 0.2 against 15 ms for 2 MB); a watch build is not made
+  // ASCII, and has no hash.
+  const source = readFileSync(filename, BUNDLE_HASH ? 'latin1' : 'utf8').replace(/^#!/, '//');
   const folder = BUNDLE_HASH ? cacheFolder() : undefined;
   const name = `cli-${process.version}-${process.arch}-${BUNDLE_HASH}.v8cache`;
   const cachedData = readCache(folder && join(folder, name));

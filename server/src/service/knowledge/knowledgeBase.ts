@@ -3,7 +3,8 @@ import { foldWrittenForm } from './formFolding';
 import { createTermMatcher, type TermMatcher } from './termMatcher';
 import { withDerivedForms } from './derivedForms';
 
-interface IndexedForm {
+/** One written form of an entry, as the indexes hold it. */
+export interface IndexedForm {
   readonly entry: TermEntry;
   readonly kind: FormKind;
   readonly form: string;
@@ -18,6 +19,22 @@ const KIND_PRIORITY: Readonly<Record<FormKind, number>> = { preferred: 0, varian
  * Entries are normalised (missing arrays become empty), so partial data never throws later.
  */
 export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase {
+  const index = indexKnowledge(input);
+  // The matcher is built on first use: hover and lookups should not pay for it at start-up.
+  return knowledgeBaseOver(index, () => createTermMatcher(index.entries));
+}
+
+/** A knowledge base's entries (normalised, derived forms added) and its two form indexes, by key. */
+export interface KnowledgeIndex {
+  readonly entries: readonly TermEntry[];
+  /** Forms by their text with white space collapsed, best kind first. */
+  readonly exact: ReadonlyMap<string, readonly IndexedForm[]>;
+  /** Forms by {@link foldWrittenForm}, best kind first. */
+  readonly folded: ReadonlyMap<string, readonly IndexedForm[]>;
+}
+
+/** Normalises the entries, adds derived forms and indexes every written form. */
+export function indexKnowledge(input: readonly TermEntry[]): KnowledgeIndex {
   const positionById = new Map<string, number>();
   const written: TermEntry[] = [];
   for (const raw of Array.isArray(input) ? input : []) {
@@ -33,8 +50,6 @@ export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase 
   }
   // Derived after a glossary's overrides are in, so that one policy covers its entries too.
   const entries = withDerivedForms(written);
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-
   const exactIndex = new Map<string, IndexedForm[]>();
   const foldedIndex = new Map<string, IndexedForm[]>();
   const addToIndex = (index: Map<string, IndexedForm[]>, key: string, item: IndexedForm): void => {
@@ -53,6 +68,13 @@ export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase 
   for (const index of [exactIndex, foldedIndex]) {
     for (const list of index.values()) list.sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind]);
   }
+  return { entries, exact: exactIndex, folded: foldedIndex };
+}
+
+/** The knowledge base answering from `index`, with the term matcher `matcher()` builds on first use. */
+export function knowledgeBaseOver(index: KnowledgeIndex, matcher: () => TermMatcher): KnowledgeBase {
+  const { entries, exact: exactIndex, folded: foldedIndex } = index;
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const answer = (list: readonly IndexedForm[], folded: boolean): readonly TermLookup[] =>
     list.map(({ entry, kind, form }) => ({ entry, kind, form, folded }));
   const lookupUncached = (query: string): readonly TermLookup[] => {
@@ -83,22 +105,52 @@ export function createKnowledgeBase(input: readonly TermEntry[]): KnowledgeBase 
     return found;
   };
 
-  // The matcher is built on first use: hover and lookups should not pay for it at start-up.
-  let matcher: TermMatcher | undefined;
+  let built: TermMatcher | undefined;
   return {
     entries,
     byId: (id) => byId.get(id),
     lookup: (form) => lookupAll(form)[0],
     lookupAll,
     findTermOccurrences(text: string, from = 0, to = typeof text === 'string' ? text.length : 0): TermOccurrence[] {
-      matcher ??= createTermMatcher(entries);
-      return matcher.findOccurrences(text, from, to);
+      built ??= matcher();
+      return built.findOccurrences(text, from, to);
     },
     findTermOccurrencesInTokens(text, tokens) {
-      matcher ??= createTermMatcher(entries);
-      return matcher.findOccurrencesInTokens(text, tokens);
+      built ??= matcher();
+      return built.findOccurrencesInTokens(text, tokens);
     },
   };
+}
+
+/**
+ * An index as plain data: per key, the key, then per item the entry's position and the
+ * item's position among the entry's {@link writtenFormsOf} (which give its form and kind).
+ */
+export type EncodedIndex = readonly (readonly (string | number)[])[];
+
+/** Encodes one of a {@link KnowledgeIndex}'s maps for {@link decodeIndex}. */
+export function encodeIndex(index: ReadonlyMap<string, readonly IndexedForm[]>, entries: readonly TermEntry[]): EncodedIndex {
+  const position = new Map(entries.map((entry, i) => [entry, i]));
+  const formNumber = (item: IndexedForm): number =>
+    [...writtenFormsOf(item.entry)].findIndex(([form, kind]) => form === item.form && kind === item.kind);
+  return [...index].map(([key, list]) => [key, ...list.flatMap((item) => [position.get(item.entry)!, formNumber(item)])]);
+}
+
+/** The map {@link encodeIndex} encoded, over the same entries. */
+export function decodeIndex(encoded: EncodedIndex, entries: readonly TermEntry[]): Map<string, IndexedForm[]> {
+  const formsOf: (readonly [string, FormKind][] | undefined)[] = [];
+  const index = new Map<string, IndexedForm[]>();
+  for (const row of encoded) {
+    const list: IndexedForm[] = [];
+    for (let i = 1; i < row.length; i += 2) {
+      const position = row[i] as number;
+      const entry = entries[position]!;
+      const [form, kind] = (formsOf[position] ??= [...writtenFormsOf(entry)])[row[i + 1] as number]!;
+      list.push({ entry, kind, form });
+    }
+    index.set(row[0] as string, list);
+  }
+  return index;
 }
 
 /** Yields [form, kind] for every written form of an entry. */

@@ -36,7 +36,8 @@ interface FormTarget {
   readonly allowsPlural: boolean;
 }
 
-interface TrieNode {
+/** A node of the trie (see {@link TermTrie}). */
+export interface TrieNode {
   /**
    * Children reached by a text character equal to the key: the first inline (`exactKey`,
    * `exactChild`), the others in `exactMore`. Most nodes have one child (the trie is mostly
@@ -87,19 +88,7 @@ function childFor(node: TrieNode, folded: boolean, key: number): TrieNode {
     : childAt(node.exactKey, node.exactChild, node.exactMore, key);
   if (found) return found;
   const child = newNode();
-  if (folded ? node.foldedChild === undefined : node.exactChild === undefined) {
-    if (folded) {
-      node.foldedKey = key;
-      node.foldedChild = child;
-    } else {
-      node.exactKey = key;
-      node.exactChild = child;
-    }
-    return child;
-  }
-  const more = folded ? (node.foldedMore ??= newEdges()) : (node.exactMore ??= newEdges());
-  more.keys.push(key);
-  more.nodes.push(child);
+  addEdge(node, folded, key, child);
   return child;
 }
 
@@ -136,8 +125,31 @@ const LOWER_S = 0x73;
 const LINE_FEED = 0x0a;
 const SPACE = 0x20;
 
+/**
+ * The built trie of a knowledge base's forms with the folded hashes of the forms' first runs:
+ * what {@link createTermMatcher} builds, and what the build stores ({@link encodeTermTrie}) so
+ * that the built-in knowledge base revives it ({@link decodeTermTrie}) instead of building it.
+ */
+export interface TermTrie {
+  readonly root: TrieNode;
+  readonly firstRuns: ReadonlySet<number>;
+}
+
 /** Builds the matcher for a set of entries (later entries never shadow earlier ones' forms). */
 export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
+  return termMatcherOver(buildTermTrie(entries));
+}
+
+/** The matcher walking a built (or revived) trie. */
+export function termMatcherOver({ root, firstRuns }: TermTrie): TermMatcher {
+  return {
+    findOccurrences: (text, from, to) => findOccurrences(root, firstRuns, text, from, to),
+    findOccurrencesInTokens: (text, tokens) => occurrencesInTokens(root, firstRuns, text, tokens, 0, text.length),
+  };
+}
+
+/** The trie over every written form of `entries`, best entry per form first. */
+export function buildTermTrie(entries: readonly TermEntry[]): TermTrie {
   const root = newNode();
   const firstRuns = new Set<number>();
   const targetsByForm = new Map<string, { entryId: string; kind: FormKind; order: number }[]>();
@@ -173,10 +185,123 @@ export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
     });
   }
   indexWideNodes(root);
-  return {
-    findOccurrences: (text, from, to) => findOccurrences(root, firstRuns, text, from, to),
-    findOccurrencesInTokens: (text, tokens) => occurrencesInTokens(root, firstRuns, text, tokens, 0, text.length),
+  return { root, firstRuns };
+}
+
+/**
+ * A trie as plain data: its targets, its nodes in preorder as one string (counts and indexes
+ * as base-32 digits, edge keys as the characters themselves), and the first-run hashes.
+ */
+export interface EncodedTermTrie {
+  /** [form, kind, allowsPlural (1/0), entry, ...other entries] per target, entries by position in the list encoded with. */
+  readonly targets: readonly (readonly (string | number)[])[];
+  readonly nodes: string;
+  readonly firstRuns: readonly number[];
+}
+
+const FORM_KINDS: readonly FormKind[] = ['preferred', 'variant', 'expansion', 'discouraged'];
+/** Digits of the node string's numbers: 32 values, and the same 32 plus 32 for "more digits follow". */
+const DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz+/';
+
+/**
+ * Encodes a trie for {@link decodeTermTrie}. A node is a header (1: has a target, 2: has a
+ * whitespace child, then 4 x (exact edges + 128 x folded edges)), the target's index, then
+ * its children, each subtree in full: the whitespace child, each exact edge (key, subtree),
+ * each folded edge (key, subtree).
+ */
+export function encodeTermTrie({ root, firstRuns }: TermTrie, entryIds: readonly string[]): EncodedTermTrie {
+  const position = new Map(entryIds.map((id, i) => [id, i]));
+  const targets: (string | number)[][] = [];
+  const targetIndex = new Map<FormTarget, number>();
+  let nodes = '';
+  const number = (value: number): void => {
+    let rest = value;
+    while (rest >= 32) {
+      nodes += DIGITS[32 + (rest % 32)];
+      rest = Math.floor(rest / 32);
+    }
+    nodes += DIGITS[rest];
   };
+  const edgesOf = (key: number, child: TrieNode | undefined, more: Edges | undefined): [number, TrieNode][] =>
+    child === undefined ? [] : [[key, child], ...(more?.keys.map((k, i): [number, TrieNode] => [k, more.nodes[i]!]) ?? [])];
+  const write = (node: TrieNode): void => {
+    const exact = edgesOf(node.exactKey, node.exactChild, node.exactMore);
+    const folded = edgesOf(node.foldedKey, node.foldedChild, node.foldedMore);
+    number((node.target ? 1 : 0) + (node.whitespace ? 2 : 0) + 4 * (exact.length + 128 * folded.length));
+    if (node.target) {
+      let index = targetIndex.get(node.target);
+      if (index === undefined) {
+        const { entryId, form, kind, allowsPlural, otherEntryIds } = node.target;
+        index = targets.push([form, FORM_KINDS.indexOf(kind), allowsPlural ? 1 : 0, ...[entryId, ...otherEntryIds].map((id) => position.get(id)!)]) - 1;
+        targetIndex.set(node.target, index);
+      }
+      number(index);
+    }
+    if (node.whitespace) write(node.whitespace);
+    for (const [key, child] of [...exact, ...folded]) {
+      nodes += String.fromCharCode(key);
+      write(child);
+    }
+  };
+  write(root);
+  return { targets, nodes, firstRuns: [...firstRuns] };
+}
+
+/** The trie {@link encodeTermTrie} encoded with the same entry ids, node for node (wide nodes get their ASCII tables again). */
+export function decodeTermTrie(encoded: EncodedTermTrie, entryIds: readonly string[]): TermTrie {
+  const targets: FormTarget[] = encoded.targets.map((t) => ({
+    entryId: entryIds[t[3] as number]!,
+    form: t[0] as string,
+    kind: FORM_KINDS[t[1] as number]!,
+    allowsPlural: t[2] === 1,
+    otherEntryIds: t.slice(4).map((i) => entryIds[i as number]!),
+  }));
+  const text = encoded.nodes;
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < DIGITS.length; i++) values[DIGITS.charCodeAt(i)] = i;
+  let at = 0;
+  const number = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const digit = values[text.charCodeAt(at++)]!;
+      if (digit < 32) return value + digit * scale;
+      value += (digit - 32) * scale;
+      scale *= 32;
+    }
+  };
+  const read = (): TrieNode => {
+    const node = newNode();
+    const header = number();
+    if (header & 1) node.target = targets[number()];
+    if (header & 2) node.whitespace = read();
+    const counts = header >>> 2;
+    const exact = counts % 128;
+    for (let i = 0; i < exact; i++) addEdge(node, false, text.charCodeAt(at++), read());
+    const folded = (counts - exact) / 128;
+    for (let i = 0; i < folded; i++) addEdge(node, true, text.charCodeAt(at++), read());
+    return node;
+  };
+  const root = read();
+  indexWideNodes(root);
+  return { root, firstRuns: new Set(encoded.firstRuns) };
+}
+
+/** Appends a child along one kind of edge, inline first, then in the node's further edges. */
+function addEdge(node: TrieNode, folded: boolean, key: number, child: TrieNode): void {
+  if ((folded ? node.foldedChild : node.exactChild) === undefined) {
+    if (folded) {
+      node.foldedKey = key;
+      node.foldedChild = child;
+    } else {
+      node.exactKey = key;
+      node.exactChild = child;
+    }
+    return;
+  }
+  const more = folded ? (node.foldedMore ??= newEdges()) : (node.exactMore ??= newEdges());
+  more.keys.push(key);
+  more.nodes.push(child);
 }
 
 /** A phrase found by a {@link PhraseMatcher}. */
