@@ -95,7 +95,11 @@ export class DocumentAnalyses {
     // The previous version's block cache lets a keystroke re-analyse only the blocks it touched.
     const knowledge = this.knowledge;
     const modelOptions: Parameters<typeof buildDocumentModel>[3] = knowledge ? { scopeMode, knowledge } : { scopeMode };
-    if (hit) modelOptions.blockCache = hit.model.blockCache;
+    if (hit) {
+      modelOptions.blockCache = hit.model.blockCache;
+      modelOptions.inlineCache = hit.model.prose.inlineCache;
+      modelOptions.listCache = hit.model.listCache;
+    }
     // A generated list of abbreviations is read as empty: nothing to lint, nothing it defines.
     const text = isGeneratedAbbreviationList(document.text) ? blankedText(document.text) : document.text;
     const model = buildDocumentModel(document.uri, document.version, text, modelOptions);

@@ -77,6 +77,25 @@ export function findFrontMatter(text: string): FrontMatter | undefined {
   const contentStart = text.indexOf('\n', bom) + 1;
   const closing = findClosing(text, contentStart, isYaml ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/);
   if (!closing) return undefined;
+  // The same front matter again (each keystroke below it, each request of one version): its parse.
+  const source = text.slice(0, closing.blockEnd);
+  const known = parsedFrontMatter.get(source);
+  if (known) return known;
+  const matter = parseFrontMatter(text, isYaml, contentStart, closing);
+  parsedFrontMatter.set(source, matter);
+  if (parsedFrontMatter.size > PARSED_LIMIT) parsedFrontMatter.delete(parsedFrontMatter.keys().next().value as string);
+  return matter;
+}
+
+/**
+ * Front matters parsed lately, by their text: the result depends on nothing after it, and
+ * callers only read it. Bounded, first in first out.
+ */
+const parsedFrontMatter = new Map<string, FrontMatter>();
+const PARSED_LIMIT = 32;
+
+/** Parses the front matter whose content runs from `contentStart` to `closing`. */
+function parseFrontMatter(text: string, isYaml: boolean, contentStart: number, closing: { contentEnd: number; blockEnd: number }): FrontMatter {
   const matter: FrontMatter = {
     start: 0,
     end: closing.blockEnd,

@@ -38,7 +38,28 @@ export interface ProseMap {
   frontMatter?: FrontMatter;
   /** Line index of the document text (built once, shared with the document model). */
   lines: LineIndex;
+  /** Each block's inline exclusions, handed to the next scan of the same document (see `InlineCache`). */
+  inlineCache: InlineCache;
 }
+
+/** A block's inline exclusions with offsets relative to the block's start. */
+interface BlockInline {
+  spans: Span[];
+  comments: HtmlComment[];
+}
+
+/**
+ * Inline exclusions by the text they were read from: the block, three characters before it
+ * and eighty after it. `findInlineExclusions` reads no further from a block (a look-behind of
+ * three characters; a look-ahead of at most 79 past the block's last line break; its patterns
+ * stop at a line break or find a match past the block, which it drops, wherever that ends).
+ * So a keystroke re-reads only the blocks near it.
+ */
+export type InlineCache = Map<string, BlockInline>;
+
+/** Characters before and after a block that decide its inline exclusions (see `InlineCache`). */
+const INLINE_LOOK_BEHIND = 3;
+const INLINE_LOOK_AHEAD = 80;
 
 /** Section headings whose content is not linted (compared lower-case, trailing colon and numbering removed). */
 const UNLINTED_SECTIONS = new Set([
@@ -129,9 +150,10 @@ interface DivFences {
 /**
  * Scans a markdown (or plain-text) document into prose blocks. Block structure comes
  * from markdown-it (with pandoc fenced-div fences and front matter blanked out first,
- * so line numbers stay put); everything inline is found by `findInlineExclusions`.
+ * so line numbers stay put); everything inline is found by `findInlineExclusions`, or taken
+ * from `previous` (the last scan's `inlineCache`) for a block whose surrounding text is unchanged.
  */
-export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
+export function scanProse(text: string, format: 'markdown' | 'text', previous?: InlineCache): ProseMap {
   if (format === 'text') return scanPlainText(text);
   const lines = new LineIndex(text);
   const frontMatter = findFrontMatter(text);
@@ -148,20 +170,49 @@ export function scanProse(text: string, format: 'markdown' | 'text'): ProseMap {
   for (let t = 0; t < tokens.length; t++) walk.read(t);
 
   const { blocks, comments, excluded, proseSpans } = walk;
-  for (const block of blocks) {
-    const inline = findInlineExclusions(text, block.start, block.end);
-    // Loops, not push(...spans): a paragraph may hold more spans than a call takes arguments.
-    for (const span of inline.spans) excluded.push(span);
-    for (const comment of inline.comments) comments.push(comment);
+  const inlineCache: InlineCache = new Map();
+  // A lone carriage return is a line break the patterns' `[^\n]` runs over: no cache then.
+  const cacheable = !text.includes('\r');
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (!cacheable) {
+      const inline = findInlineExclusions(text, block.start, block.end);
+      // Loops, not push(...spans): a paragraph may hold more spans than a call takes arguments.
+      for (const span of inline.spans) excluded.push(span);
+      for (const comment of inline.comments) comments.push(comment);
+      continue;
+    }
+    const inline = cachedInlineExclusions(text, block, previous, inlineCache);
+    const shift = block.start;
+    for (const span of inline.spans) excluded.push({ start: span.start + shift, end: span.end + shift });
+    for (const comment of inline.comments) comments.push({ start: comment.start + shift, end: comment.end + shift, body: comment.body });
   }
   if (text.charCodeAt(0) === 0xfeff) excluded.push({ start: 0, end: 1 });
 
   const masked = buildMask(text, proseSpans, excluded);
   comments.sort((a, b) => a.start - b.start);
   blocks.sort((a, b) => a.start - b.start);
-  const map: ProseMap = { masked, blocks, comments, lines };
+  const map: ProseMap = { masked, blocks, comments, lines, inlineCache };
   if (frontMatter) map.frontMatter = frontMatter;
   return map;
+}
+
+/** A block's inline exclusions, relative to its start: from `previous` when the text around it is unchanged. */
+function cachedInlineExclusions(text: string, block: Span, previous: InlineCache | undefined, next: InlineCache): BlockInline {
+  const from = Math.max(0, block.start - INLINE_LOOK_BEHIND);
+  const to = Math.min(text.length, block.end + INLINE_LOOK_AHEAD);
+  const key = `${block.start - from},${block.end - block.start}\u0000${text.slice(from, to)}`;
+  let found = next.get(key) ?? previous?.get(key);
+  if (!found) {
+    const inline = findInlineExclusions(text, block.start, block.end);
+    const shift = block.start;
+    found = {
+      spans: inline.spans.map((span) => ({ start: span.start - shift, end: span.end - shift })),
+      comments: inline.comments.map((comment) => ({ start: comment.start - shift, end: comment.end - shift, body: comment.body })),
+    };
+  }
+  next.set(key, found);
+  return found;
 }
 
 /** Records pandoc div fences and the legend label of figure and table divs, skipping code fences. */
@@ -221,7 +272,20 @@ function readDivFence(content: string, divStack: OpenDiv[]): boolean {
  */
 function parserSource(text: string, lines: LineIndex, frontMatterLines: number, fenceLines: ReadonlySet<number>): string {
   let source = text;
-  if (frontMatterLines > 0 || fenceLines.size > 0) {
+  if ((frontMatterLines > 0 || fenceLines.size > 0) && !text.includes('\r')) {
+    // Line feeds only: the text is already its lines joined with LF; cut out the blanked lines' contents.
+    const blanked = [...fenceLines].sort((a, b) => a - b);
+    const pieces: string[] = [];
+    let cursor = 0;
+    const blank = (line: number) => {
+      pieces.push(text.slice(cursor, lines.lineStart(line)));
+      cursor = lines.lineEnd(line);
+    };
+    for (let line = 0; line < frontMatterLines; line++) blank(line);
+    for (const line of blanked) if (line >= frontMatterLines) blank(line);
+    pieces.push(text.slice(cursor));
+    source = pieces.join('');
+  } else if (frontMatterLines > 0 || fenceLines.size > 0) {
     const copy: string[] = [];
     for (let line = 0; line < lines.lineCount; line++) {
       copy.push(line < frontMatterLines || fenceLines.has(line) ? '' : text.slice(lines.lineStart(line), lines.lineEnd(line)));
@@ -521,7 +585,7 @@ function scanPlainText(text: string): ProseMap {
     if (/\S/.test(text.slice(start, end))) blocks.push({ start, end, kind: 'paragraph', region: { kind: 'main' } });
   }
   const masked = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  return { masked, blocks, comments: [], lines: new LineIndex(text) };
+  return { masked, blocks, comments: [], lines: new LineIndex(text), inlineCache: new Map() };
 }
 
 /** Masks everything outside `prose`, then everything inside `excluded`, keeping line breaks. */
@@ -530,14 +594,30 @@ function buildMask(text: string, prose: Span[], excluded: Span[]): string {
   for (const span of prose) keep.fill(1, Math.max(0, span.start), Math.min(text.length, span.end));
   for (const span of excluded) keep.fill(0, Math.max(0, span.start), Math.min(text.length, span.end));
   const parts: string[] = [];
-  let runStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || keep[i] !== keep[runStart]) {
-      const run = text.slice(runStart, i);
-      if (keep[runStart]) parts.push(run);
-      else parts.push(/[\r\n]/.test(run) ? run.replace(/[^\r\n]/g, ' ') : ' '.repeat(run.length));
-      runStart = i;
-    }
+  const length = text.length;
+  for (let runStart = 0; runStart < length; ) {
+    const kept = keep[runStart];
+    let i = runStart + 1;
+    while (i < length && keep[i] === kept) i++;
+    if (kept) parts.push(text.slice(runStart, i));
+    else blankRun(text, runStart, i, parts);
+    runStart = i;
   }
   return parts.join('');
+}
+
+/** `text[from, to)` as spaces with its line breaks kept, pushed onto `parts` (no expression per run: most runs are a blank line or two). */
+function blankRun(text: string, from: number, to: number, parts: string[]): void {
+  let spaces = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) {
+      spaces++;
+      continue;
+    }
+    if (spaces > 0) parts.push(' '.repeat(spaces));
+    spaces = 0;
+    parts.push(code === 10 ? '\n' : '\r');
+  }
+  if (spaces > 0) parts.push(' '.repeat(spaces));
 }

@@ -1,5 +1,5 @@
 import type { DetectedDefinition } from '../abbreviations/definitionDetector';
-import type { ProseMap } from '../markdown/proseScanner';
+import type { ProseBlock, ProseMap } from '../markdown/proseScanner';
 import { isAbbreviationSegment } from './mentions';
 
 /** One entry of a journal-style abbreviation list, e.g. `NK, natural killer`: a definition without a written pattern. */
@@ -138,9 +138,22 @@ function legendKeyEntries(masked: string, from: number, to: number): ListedAbbre
  * Abbreviations (`ADCC: antibody-dependent…` items or `| ADCC | … |` rows). Keyed by
  * prose-block index.
  */
-export function findAbbreviationLists(_text: string, prose: ProseMap): Map<number, BlockAbbreviationList> {
+export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: { previous?: ListCache | undefined; next: ListCache }): Map<number, BlockAbbreviationList> {
   const lists = new Map<number, BlockAbbreviationList>();
   const masked = prose.masked;
+  /** The list a block outside an Abbreviations section holds, from the cache when its text was read before. */
+  const inlineList = (block: ProseBlock): BlockAbbreviationList | undefined => {
+    if (!cache) return inlineListOf(masked, block);
+    // Three characters past the block: a bracketed key pair looks that far.
+    const key = `${block.region.kind === 'legend' ? 1 : 0}${block.end - block.start},${masked.slice(block.start, block.end + 3)}`;
+    let found = cache.next.get(key) ?? cache.previous?.get(key);
+    if (found === undefined) {
+      const list = inlineListOf(masked, block);
+      found = list ? shiftList(list, -block.start) : null;
+    }
+    cache.next.set(key, found);
+    return found ? shiftList(found, block.start) : undefined;
+  };
   let sectionLevel = 0;
   prose.blocks.forEach((block, index) => {
     if (block.kind === 'heading') {
@@ -169,33 +182,53 @@ export function findAbbreviationLists(_text: string, prose: ProseMap): Map<numbe
       if (entries.length > 0) lists.set(index, { start: block.start, entries });
       return;
     }
-    const slice = masked.slice(block.start, block.end);
-    INLINE_LIST.lastIndex = 0;
-    const match = INLINE_LIST.exec(slice);
-    if (!match) {
-      // A legend's key (`EC: elite controller, TP: treated progressor`) defines for the legend; the
-      // legend's text goes on around it, so the whole block is still read (`start` at its end).
-      if (block.region.kind === 'legend') {
-        const entries = legendKeyEntries(masked, block.start, block.end);
-        if (entries.length > 0) lists.set(index, { start: block.end, entries });
-      }
-      return;
-    }
-    const start = block.start + match.index + (/^[\s.]/u.test(match[0]) ? 1 : 0);
-    const listStart = block.start + match.index + match[0].length;
-    // Pairs joined by commas (`GNG = ganglioglioma, PA = pilocytic astrocytoma`), which the
-    // `;`-separated reading cannot split, or a key that ends before the block does (`…). C, …`).
-    const run = keyPairRun(masked, listStart, block.end);
-    if (run.entries.length > 0 && /^[\s*_]*$/u.test(masked.slice(listStart, run.start))) {
-      const endsBlock = /^[\s.;,)*_]*$/u.test(masked.slice(run.end, block.end));
-      if (run.commaJoined || !endsBlock) {
-        // Text after the key goes on: the whole block is read, the pairs define for its scope.
-        lists.set(index, { start: endsBlock ? start : block.end, entries: run.entries });
-        return;
-      }
-    }
-    const entries = parseEntries(masked, listStart, block.end, false);
-    if (entries.length > 0) lists.set(index, { start, entries });
+    const list = inlineList(block);
+    if (list) lists.set(index, list);
   });
   return lists;
+}
+
+/**
+ * Lists outside an Abbreviations section by the text they were read from (a block's masked
+ * text and three characters after it, and whether it is a legend), offsets relative to the
+ * block's start; `null` for none. Handed to the next build of the same document.
+ */
+export type ListCache = Map<string, BlockAbbreviationList | null>;
+
+/** `list` with every offset moved by `by`. */
+function shiftList(list: BlockAbbreviationList, by: number): BlockAbbreviationList {
+  return {
+    start: list.start + by,
+    entries: list.entries.map((e) => ({ short: e.short, shortStart: e.shortStart + by, shortEnd: e.shortEnd + by, long: e.long, longStart: e.longStart + by, longEnd: e.longEnd + by })),
+  };
+}
+
+/** The list a block outside an Abbreviations section holds: introduced by `Abbreviations:`, or a legend's key. */
+function inlineListOf(masked: string, block: ProseBlock): BlockAbbreviationList | undefined {
+  const slice = masked.slice(block.start, block.end);
+  INLINE_LIST.lastIndex = 0;
+  const match = INLINE_LIST.exec(slice);
+  if (!match) {
+    // A legend's key (`EC: elite controller, TP: treated progressor`) defines for the legend; the
+    // legend's text goes on around it, so the whole block is still read (`start` at its end).
+    if (block.region.kind === 'legend') {
+      const entries = legendKeyEntries(masked, block.start, block.end);
+      if (entries.length > 0) return { start: block.end, entries };
+    }
+    return undefined;
+  }
+  const start = block.start + match.index + (/^[\s.]/u.test(match[0]) ? 1 : 0);
+  const listStart = block.start + match.index + match[0].length;
+  // Pairs joined by commas (`GNG = ganglioglioma, PA = pilocytic astrocytoma`), which the
+  // `;`-separated reading cannot split, or a key that ends before the block does (`…). C, …`).
+  const run = keyPairRun(masked, listStart, block.end);
+  if (run.entries.length > 0 && /^[\s*_]*$/u.test(masked.slice(listStart, run.start))) {
+    const endsBlock = /^[\s.;,)*_]*$/u.test(masked.slice(run.end, block.end));
+    if (run.commaJoined || !endsBlock) {
+      // Text after the key goes on: the whole block is read, the pairs define for its scope.
+      return { start: endsBlock ? start : block.end, entries: run.entries };
+    }
+  }
+  const entries = parseEntries(masked, listStart, block.end, false);
+  return entries.length > 0 ? { start, entries } : undefined;
 }

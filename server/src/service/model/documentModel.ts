@@ -1,8 +1,8 @@
 import { detectDefinitions, type DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
-import { findAbbreviationLists, type BlockAbbreviationList } from './abbreviationLists';
+import { findAbbreviationLists, type BlockAbbreviationList, type ListCache } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
-import { scanProse, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
+import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
@@ -99,6 +99,8 @@ export interface DocumentModel {
   abbreviationLists: Map<number, BlockAbbreviationList>;
   /** Per-block results, handed to the next build of the same document so unchanged blocks are not analysed again. */
   blockCache: BlockCache;
+  /** Abbreviation lists by block text, handed to the next build likewise. */
+  listCache: ListCache;
 }
 
 /** What one prose block yields, in offsets relative to the block's start. */
@@ -192,6 +194,10 @@ export interface ModelOptions {
   knowledge?: KnowledgeBase;
   /** The previous version's block cache (same knowledge base), to reuse unchanged blocks. */
   blockCache?: BlockCache;
+  /** The previous version's inline exclusions by block (`ProseMap.inlineCache`). */
+  inlineCache?: InlineCache;
+  /** The previous version's abbreviation lists by block (`DocumentModel.listCache`). */
+  listCache?: ListCache;
 }
 
 /**
@@ -200,13 +206,14 @@ export interface ModelOptions {
  */
 export function buildDocumentModel(uri: string, version: number, text: string, options: ModelOptions = {}): DocumentModel {
   const scopeMode = options.scopeMode ?? 'journal';
-  const prose = scanProse(text, documentFormat(uri));
+  const prose = scanProse(text, documentFormat(uri), options.inlineCache);
   const blockScopes = prose.blocks.map((block) => scopeOf(block.region, scopeMode));
 
   const definitions: AbbreviationDefinition[] = [];
   const mentions: AbbreviationMention[] = [];
   const terms: TermMention[] = [];
-  const lists = findAbbreviationLists(text, prose);
+  const listCache: ListCache = new Map();
+  const lists = findAbbreviationLists(text, prose, { previous: options.listCache, next: listCache });
   const previous = options.blockCache;
   const blockCache: BlockCache = new Map();
   const blockTokens: BlockTokens[] = [];
@@ -273,7 +280,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     entry(mention.key).mentions.push(mention);
   }
 
-  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, blockTokens, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache };
+  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, blockTokens, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache, listCache };
   if (options.knowledge) model.knowledge = options.knowledge;
   return model;
 }

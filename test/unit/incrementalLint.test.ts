@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTerminologyService } from '../../server/src/service/index';
+
+// A keystroke rebuilds a model from the previous version's caches (block analyses, inline
+// exclusions, abbreviation lists, the parsed front matter). Whatever the edit, the result must
+// be the one a fresh service gives for the same text. Made-up manuscript.
+
+const MANUSCRIPT = `---
+title: "Engineered natural killer (NK) cells for solid tumours"
+abstract: |
+  Chimeric antigen receptor (CAR) NK cells lyse targets. We used IL-15 support.
+---
+
+# Introduction
+
+Natural killer (NK) cells express CD56 and kill without priming [@smith2020; @lee2019].
+The CAR-NK product used a single-chain variable fragment (scFv) against HER2, see Figure 1A.
+
+## Methods
+
+Cells were expanded with interleukin 15 (IL-15) and *CISH* knockout was done by CRISPR.
+Flow cytometry (FC) used \`FACSDiva\` and $\\alpha$-CD16 staining <!-- carnk-disable-next-line -->.
+
+::: {#fig-design}
+![Design of the construct.](design.png)
+
+Abbreviations: TM, transmembrane domain; ICD, intracellular domain.
+:::
+
+| Marker | Use |
+|---|---|
+| NKG2D | activating receptor |
+| KIR | inhibitory receptor |
+
+Table: Receptors. EC: elite controller, TP: treated progressor.
+
+> The NK cells "were remarkably persistent in every model we tested" [@kim2021] and TM was stable.
+
+- ADCC was measured by a chromium release assay.
+- TM and ICD were swapped in a second design.
+
+# References
+
+Smith J. NK cells. 2020.
+`;
+
+/** Edits tried at each block: appended text, a new definition, a citation, a list, a deletion. */
+const INSERTS = [' and ADCC again', ' antibody-dependent cellular cytotoxicity (ADCC)', ' [@new2024]', ' Abbreviations: XY, xenogeneic yield;', ' `code`', ' $x$', ' Figure 2B', '**', '\n\n# Abstract\n\n'];
+
+/** Offsets where the edits go: the end of each non-empty line, and the start of each block. */
+function editPoints(text: string): number[] {
+  const points = new Set<number>();
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim().length > 0) points.add(at + line.replace(/\r$/, '').length);
+    at += line.length + 1;
+  }
+  for (const match of text.matchAll(/\n\r?\n(?=\S)/g)) points.add(match.index + match[0].length);
+  return [...points].sort((a, b) => a - b);
+}
+
+/** A service that has never seen the document: each version under a URI of its own, so no cache of an earlier one is at hand. */
+const fresh = createTerminologyService();
+function lintFresh(uri: string, version: number, text: string) {
+  return fresh.lint({ uri: uri.replace('file:///', `file:///fresh-${version}/`), version, text });
+}
+
+for (const [name, lineBreak] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+  test(`an edited document lints as a fresh one, block by block (${name})`, () => {
+    const original = MANUSCRIPT.replace(/\n/g, lineBreak);
+    const uri = 'file:///incremental.md';
+    const service = createTerminologyService();
+    let version = 1;
+    let text = original;
+    assert.deepEqual(service.lint({ uri, version, text }), lintFresh(uri, version, text));
+    let compared = 0;
+    for (const point of editPoints(original)) {
+      // The CRLF text takes the cache-free path; a few edits show it agrees too.
+      for (const insert of lineBreak === '\n' ? INSERTS : INSERTS.slice(0, 3)) {
+        // Type the insert, then take it away again: both versions reuse the one before.
+        for (const next of [original.slice(0, point) + insert + original.slice(point), original]) {
+          text = next;
+          version++;
+          const incremental = service.lint({ uri, version, text });
+          assert.deepEqual(incremental, lintFresh(uri, version, text), `after inserting ${JSON.stringify(insert)} at ${point}`);
+          assert.deepEqual(service.abbreviations({ uri, version, text }).undefined, fresh.abbreviations({ uri: `file:///fresh-${version}/incremental.md`, version, text }).undefined);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 200, `compared ${compared} versions`);
+  });
+}
+
+test('a deletion that joins two blocks, and one inside the front matter, lint as fresh', () => {
+  const uri = 'file:///joined.md';
+  const service = createTerminologyService();
+  const versions = [
+    MANUSCRIPT,
+    MANUSCRIPT.replace('priming [@smith2020; @lee2019].\n', 'priming [@smith2020; @lee2019].'),
+    MANUSCRIPT.replace('\n\n## Methods', '\n## Methods'),
+    MANUSCRIPT.replace('IL-15 support.', 'IL-15 support and NKG2D.'),
+    MANUSCRIPT.replace('---\n\n# Introduction', '---\n# Introduction'),
+    MANUSCRIPT,
+  ];
+  versions.forEach((text, index) => {
+    assert.deepEqual(service.lint({ uri, version: index + 1, text }), lintFresh(uri, index + 1, text), `version ${index + 1}`);
+  });
+});
