@@ -13,13 +13,84 @@ export interface FileAbbreviations extends AbbreviationReport {
   file: string;
 }
 
+/**
+ * Output is made in pieces of about this many characters, each written before the next is
+ * made: a file of 400,000 problems printed as one string took three copies of 170 MB (the
+ * string, the string with its line break, the bytes written).
+ */
+const CHUNK_CHARS = 1 << 16;
+
+/** Each item of `items` as `toJson` makes it, made when it is read. */
+function* mapped<T>(items: Iterable<T>, toJson: (item: T) => unknown): Generator<unknown> {
+  for (const item of items) yield toJson(item);
+}
+
+/** Marks where the skeleton holds streamed array `index` (a NUL never occurs in a file name or message). */
+const holeMarker = (index: number): string => `\u0000carnk-stream-${index}\u0000`;
+const HOLE = /"\\u0000carnk-stream-(\d+)\\u0000"/g;
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces, where `value` is `skeleton` with each
+ * `holeMarker(i)` string replaced by the array `arrays[i]`: the small skeleton is written at
+ * once, the large arrays an item at a time, so the whole text never exists as one string.
+ */
+export function* jsonChunks(skeleton: unknown, arrays: readonly Iterable<unknown>[]): Generator<string> {
+  const text = JSON.stringify(skeleton, null, 2);
+  let last = 0;
+  for (const match of text.matchAll(HOLE)) {
+    const at = match.index!;
+    yield text.slice(last, at);
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let indent = lineStart;
+    while (text.charCodeAt(indent) === 0x20) indent++;
+    yield* arrayChunks(arrays[Number(match[1])]!, text.slice(lineStart, indent));
+    last = at + match[0].length;
+  }
+  yield text.slice(last);
+}
+
+/** An array as `JSON.stringify` indents it when its line is indented by `indent`. */
+function* arrayChunks(items: Iterable<unknown>, indent: string): Generator<string> {
+  // A string in JSON holds no raw line break: every line break is indentation.
+  const itemIndent = `\n${indent}  `;
+  let chunk = '';
+  let empty = true;
+  for (const item of items) {
+    chunk += `${empty ? '[' : ','}${itemIndent}${JSON.stringify(item, null, 2).replaceAll('\n', itemIndent)}`;
+    empty = false;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield empty ? '[]' : `${chunk}\n${indent}]`;
+}
+
+/** Lines joined by line feeds, in pieces. */
+function* joinedChunks(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  let first = true;
+  for (const line of lines) {
+    chunk += first ? line : `\n${line}`;
+    first = false;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
+}
+
 /** The JSON contract of `carnk lint --format json` (documented in the README; keep stable). */
 export function formatLintJson(results: FileDiagnostics[]): string {
-  const out = results.map((result) => ({
-    file: result.file,
-    diagnostics: result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
-  }));
-  return JSON.stringify(out, null, 2);
+  return [...lintJsonChunks(results)].join('');
+}
+
+/** {@link formatLintJson} in pieces, for writing as they are made. */
+export function lintJsonChunks(results: FileDiagnostics[]): Generator<string> {
+  const skeleton = results.map((result, index) => ({ file: result.file, diagnostics: holeMarker(index) }));
+  const arrays = results.map((result) => mapped(result.diagnostics, (d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })));
+  return jsonChunks(skeleton, arrays);
 }
 
 interface Colours {
@@ -38,32 +109,44 @@ export function colours(enabled: boolean): Colours {
 
 /** ESLint-style "stylish" output: a block per file, `line:col  severity  message  rule-id`, 1-based. */
 export function formatStylish(results: FileDiagnostics[], colour: Colours = colours(false)): string {
-  const lines: string[] = [];
+  return [...stylishChunks(results, colour)].join('');
+}
+
+/** {@link formatStylish} in pieces, for writing as they are made. */
+export function stylishChunks(results: FileDiagnostics[], colour: Colours = colours(false)): Generator<string> {
+  return joinedChunks(stylishLines(results, colour));
+}
+
+function* stylishLines(results: FileDiagnostics[], colour: Colours): Generator<string> {
   let errors = 0;
   let warnings = 0;
   let others = 0;
+  const place = (d: TerminologyDiagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+  const severityOf = (d: TerminologyDiagnostic) => (d.severity === 'error' ? colour.red('error') : d.severity === 'warning' ? colour.yellow('warning') : d.severity);
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    lines.push(colour.underline(result.file));
-    const rows = result.diagnostics.map((d) => {
+    yield colour.underline(result.file);
+    // The columns' widths first, each once: a row is made again when it is printed rather
+    // than kept, since a file may have hundreds of thousands.
+    let placeWidth = 0;
+    let severityWidth = 0;
+    for (const d of result.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
       else others++;
-      const severity = d.severity === 'error' ? colour.red('error') : d.severity === 'warning' ? colour.yellow('warning') : d.severity;
-      return [`${d.range.start.line + 1}:${d.range.start.character + 1}`, severity, d.message, d.code];
-    });
-    const width = (k: number) => Math.max(...rows.map((r) => visibleLength(r[k]!)));
-    for (const row of rows) {
-      lines.push(`  ${colour.dim(pad(row[0]!, width(0)))}  ${pad(row[1]!, width(1))}  ${row[2]}  ${colour.dim(row[3]!)}`);
+      placeWidth = Math.max(placeWidth, visibleLength(place(d)));
+      severityWidth = Math.max(severityWidth, visibleLength(severityOf(d)));
     }
-    lines.push('');
+    for (const d of result.diagnostics) {
+      yield `  ${colour.dim(pad(place(d), placeWidth))}  ${pad(severityOf(d), severityWidth)}  ${d.message}  ${colour.dim(d.code)}`;
+    }
+    yield '';
   }
   const total = errors + warnings + others;
   if (total > 0) {
     const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${others ? `, ${others} other` : ''})`;
-    lines.push(errors > 0 ? colour.red(colour.bold(summary)) : colour.yellow(colour.bold(summary)));
+    yield errors > 0 ? colour.red(colour.bold(summary)) : colour.yellow(colour.bold(summary));
   }
-  return lines.join('\n');
 }
 
 function visibleLength(s: string): number {
@@ -93,7 +176,38 @@ export const SARIF_SOURCE_ROOT = '%SRCROOT%';
  * URI, and standard input keeps its name.
  */
 export function formatSarif(results: FileDiagnostics[], version: string, sourceRoot: string): string {
+  return [...sarifChunks(results, version, sourceRoot)].join('');
+}
+
+/** {@link formatSarif} in pieces, for writing as they are made. */
+export function sarifChunks(results: FileDiagnostics[], version: string, sourceRoot: string): Generator<string> {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const sarifResult = ({ d, artifactLocation }: { d: TerminologyDiagnostic; artifactLocation: { uri: string; uriBaseId?: string } }) => ({
+    ruleId: d.code,
+    ruleIndex: ruleIndex.get(d.code) ?? -1,
+    level: SARIF_LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation,
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
+        },
+      },
+    ],
+  });
+  // The results of every file are one array; each item is made when it is written.
+  function* located(): Generator<{ d: TerminologyDiagnostic; artifactLocation: { uri: string; uriBaseId?: string } }> {
+    for (const result of results) {
+      const artifactLocation = sarifArtifactLocation(result.file, sourceRoot);
+      for (const d of result.diagnostics) yield { d, artifactLocation };
+    }
+  }
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -112,32 +226,11 @@ export function formatSarif(results: FileDiagnostics[], version: string, sourceR
         },
         originalUriBaseIds: { [SARIF_SOURCE_ROOT]: { uri: folderUri(sourceRoot) } },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((result) => {
-          const artifactLocation = sarifArtifactLocation(result.file, sourceRoot);
-          return result.diagnostics.map((d) => ({
-            ruleId: d.code,
-            ruleIndex: ruleIndex.get(d.code) ?? -1,
-            level: SARIF_LEVEL[d.severity],
-            message: { text: d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation,
-                  region: {
-                    startLine: d.range.start.line + 1,
-                    startColumn: d.range.start.character + 1,
-                    endLine: d.range.end.line + 1,
-                    endColumn: d.range.end.character + 1,
-                  },
-                },
-              },
-            ],
-          }));
-        }),
+        results: holeMarker(0),
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2);
+  return jsonChunks(sarif, [mapped(located(), sarifResult)]);
 }
 
 /** Where a file shown as `file` lies: relative to `%SRCROOT%` when inside `sourceRoot`. */

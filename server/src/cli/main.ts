@@ -30,9 +30,9 @@ import {
   formatAbbreviationsJson,
   formatAbbreviationsMarkdown,
   formatAbbreviationsTsv,
-  formatLintJson,
-  formatSarif,
-  formatStylish,
+  lintJsonChunks,
+  sarifChunks,
+  stylishChunks,
   type FileAbbreviations,
   type FileDiagnostics,
 } from './formatters';
@@ -362,8 +362,8 @@ async function lintCommand(inputs: string[], options: CommonOptions & { format: 
   // The exit code reads every problem; only the output is cut.
   const shown = options.maxProblems ? results.map((r) => firstProblems(r, options.maxProblems!)) : results;
   const output =
-    options.format === 'json' ? formatLintJson(shown) : options.format === 'sarif' ? formatSarif(shown, VERSION, process.cwd()) : formatStylish(shown, colours(options.color));
-  if (output.length > 0) process.stdout.write(output + '\n');
+    options.format === 'json' ? lintJsonChunks(shown) : options.format === 'sarif' ? sarifChunks(shown, VERSION, process.cwd()) : stylishChunks(shown, colours(options.color));
+  if ((await writeChunks(output)) > 0) process.stdout.write('\n');
   const all = results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
@@ -373,6 +373,20 @@ async function lintCommand(inputs: string[], options: CommonOptions & { format: 
     return 1;
   }
   return 0;
+}
+
+/**
+ * Writes output to standard output piece by piece as it is made, waiting whenever the stream
+ * asks to; resolves to the number of characters written.
+ */
+async function writeChunks(chunks: Iterable<string>): Promise<number> {
+  let written = 0;
+  for (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    written += chunk.length;
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+  return written;
 }
 
 /** A file's first `limit` problems in document order; says on stderr how many more there were. */

@@ -301,11 +301,25 @@ function toLspEdits(model: DocumentModel, edits: OffsetEdit[]): TextEdit[] {
 
 /** A reported finding as the service's diagnostic: the rule's data plus its fixes as LSP edits. */
 function toDiagnostic(model: DocumentModel, { finding, severity }: ReportedFinding): TerminologyDiagnostic {
-  const diagnostic: TerminologyDiagnostic = { code: finding.rule, severity, message: finding.message, range: model.lines.rangeOf(finding.start, finding.end), start: finding.start, end: finding.end };
-  const data: Record<string, unknown> & { fixes?: DiagnosticFix[] } = { ...finding.data };
-  if (finding.fixes?.length) data.fixes = finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: toLspEdits(model, fix.edits) }));
-  if (Object.keys(data).length > 0) diagnostic.data = data;
-  return diagnostic;
+  const { rule: code, message, start, end } = finding;
+  const range = model.lines.rangeOf(start, end);
+  // Copied key by key onto one literal rather than spread (`{ ...finding.data }`): a spread copy
+  // that then gains `fixes` got a hidden class of its own, some 300 bytes per diagnostic, which
+  // a text of 400,000 repeated definitions kept as many times.
+  const data: Record<string, unknown> & { fixes?: DiagnosticFix[] } = {};
+  let fields = 0;
+  if (finding.data) {
+    for (const key of Object.keys(finding.data)) {
+      data[key] = finding.data[key];
+      fields++;
+    }
+  }
+  if (finding.fixes?.length) {
+    data.fixes = finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: toLspEdits(model, fix.edits) }));
+    fields++;
+  }
+  // Built in its final shape: a property added later costs each object a property store of its own.
+  return fields > 0 ? { code, severity, message, range, start, end, data } : { code, severity, message, range, start, end };
 }
 
 /** Quick fixes for the findings touching `range`, the safe one first, and one fix-all per rule with two or more safe fixes. */

@@ -500,9 +500,12 @@ export function checkDefinitions(context: RuleContext): Finding[] {
           !isInsideCompound(model.text, collapse.start, collapse.end) &&
           !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText) &&
           !followsAbbreviation(model.text, collapse.start);
-        finding.fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe }];
+        // One literal with its fixes: a property added afterwards costs each finding a property store.
+        const fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe }];
+        findings.push({ rule: finding.rule, start: finding.start, end: finding.end, message: finding.message, data: finding.data, fixes });
+      } else {
+        findings.push(finding);
       }
-      findings.push(finding);
       continue;
     }
     if (earlier) continue;
