@@ -80,6 +80,8 @@ describe('prose scanner: figure and table references are not prose', () => {
     { name: 'a range named as panels', input: 'Panels B-D show NK cells; see panels (D\u2013I) and panel E-F.', absent: ['B-D', 'D', 'I', 'E-F'], present: ['Panels', 'show', 'NK', 'panels', 'panel'] },
     { name: 'a letter pair without the word panels stays', input: 'The B-C axis and sample C-D here; panels of T-B cells and panels A-T.', absent: [], present: ['B-C', 'C-D', 'T-B', 'A-T'] },
     { name: 'a panel range labelling its paragraph', input: 'Text.\n\n**D-F.** Scores of XQ models.\n\nG\u2013H: direct comparisons.\n\n*B-C)* Fits.', absent: ['D-F', 'G', 'H', 'B-C'], present: ['Scores', 'XQ', 'direct', 'Fits'] },
+    { name: 'panel ranges labelling the lines of one legend paragraph', input: '**A.** Counts of cells.\n**D-F.** Scores of XQ models.\n**G-H.** Comparisons.', absent: ['D-F', 'G-H'], present: ['Counts', 'Scores', 'XQ', 'Comparisons'] },
+    { name: 'a letter pair inside a line stays', input: 'Counts rose.\nThe B-C. pairs and more B-C: here.', absent: [], present: ['B-C'] },
     { name: 'a letter pair opening a paragraph as a word stays', input: 'B-C pairs bound.\n\nA-T cells: fewer.', absent: [], present: ['B-C', 'A-T'] },
   ];
   checkProse(cases);

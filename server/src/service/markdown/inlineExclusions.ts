@@ -448,7 +448,8 @@ function readCitationKey(scan: InlineScan, i: number): number {
 
 /**
  * A panel range after the word that names panels (`panels B-D show`, `Panels (D–I)`), or one
- * that opens its paragraph as a label (`**D-F.** Performance …`, `G–H: …`): not an abbreviation.
+ * that opens a line of its paragraph as a label (`**D-F.** Performance …`, `G–H: …`), as a
+ * legend written panel by panel does: not an abbreviation.
  */
 function readNamedPanelRange(scan: InlineScan, i: number): number {
   const { text, start, end } = scan;
@@ -456,11 +457,11 @@ function readNamedPanelRange(scan: InlineScan, i: number): number {
   if (from < start || i + 1 >= end || isWordChar(text[from - 1]) || isWordChar(text[i + 2])) return i + 1;
   if (text[i + 2] === '-' || text[i + 2] === '\u2013' || !isPanelRange(text.charCodeAt(from), text.charCodeAt(i + 1))) return i + 1;
   const named = from > start && PANELS_WORD_BEFORE.test(text.slice(Math.max(start, from - 12), from));
-  if (!named && !(PANEL_LABEL_BEFORE.test(text.slice(start, from)) && PANEL_LABEL_AFTER.test(text.slice(i + 2, Math.min(end, i + 6))))) return i + 1;
+  if (!named && !(PANEL_LABEL_BEFORE.test(text.slice(Math.max(start, text.lastIndexOf('\n', from) + 1), from)) && PANEL_LABEL_AFTER.test(text.slice(i + 2, Math.min(end, i + 6))))) return i + 1;
   return exclude(scan, from, i + 2);
 }
 
-/** Before a panel range that labels its paragraph: nothing but emphasis markers. */
+/** Before a panel range that labels a line of its paragraph: nothing but emphasis markers. */
 const PANEL_LABEL_BEFORE = /^[ \t*_]*$/;
 /** After it: perhaps the closing emphasis, then the label's `.`, `:` or `)`. */
 const PANEL_LABEL_AFTER = /^[*_]*[.:)]/;
