@@ -120,3 +120,17 @@ describe("a caption written as a code cell's option (Quarto `#| fig-cap`, knitr 
     assert.ok(fixed.text.includes('plot(ADCC)'));
   });
 });
+
+describe('highlights (Summary points, Highlights, Key points)', () => {
+  const PAPER = ['# Summary points', '', '- Killing by QZR-armed cells rose.', '', '# Introduction', '', 'The QZR construct bound, and then the quartz receptor (QZR) was named.', ''].join('\n');
+
+  test('are no first use: the first use is in the text, where it is used before its definition', () => {
+    const findings = service.lint({ uri: 'paper.md', version: 1, text: PAPER }, {}).filter((d) => d.code === 'undefined-abbreviation' || d.code === 'used-before-definition');
+    assert.deepEqual(findings.map((d) => [d.code, PAPER.slice(0, d.start).split('\n').length]), [['used-before-definition', 7]]);
+  });
+
+  test('need no definition of their own', () => {
+    const text = ['## Highlights', '', '- QZR rose.', '', '## Results', '', 'The quartz receptor (QZR) bound and QZR rose.', ''].join('\n');
+    assert.deepEqual(service.lint({ uri: 'paper.md', version: 1, text }, {}).filter((d) => d.code === 'undefined-abbreviation'), []);
+  });
+});

@@ -170,6 +170,10 @@ describe('prose scanner: regions', () => {
     { name: 'a legend ends at the next heading', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n## Methods\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'a legend ends at a thematic break', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'a paragraph after an image in the main text stays main', input: '## Results\n\n![One.](a.png){#fig:a}\n\nA. NK cells rose with CRS.', word: 'CRS', region: 'main' },
+    // Highlights stand apart from the paper, like its title.
+    { name: 'summary points are read like the title', input: '# Summary points\n\n- Lysis by ADCC rose.\n\n# Introduction\n\nBody CRS.', word: 'ADCC', region: 'title' },
+    { name: 'highlights end at the next heading', input: '## Highlights\n\n- Lysis by ADCC rose.\n\n## Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'highlights end at a thematic break', input: '## Key points\n\n- Lysis by ADCC rose.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'a section only partly about figures is not a legends section', input: '## Results and figures\n\n![One.](a.png){#fig:a}\n\nNK cells rose with CRS.', word: 'CRS', region: 'main' },
     // A figure or table caption written as a code cell's option is that figure's legend.
     { name: 'a Quarto cell caption is the legend of its label', input: 'Main NK.\n\n```{r}\n#| label: fig-kill\n#| fig-cap: "Lysis by CAR-NK cells and ADCC."\nplot(x)\n```\n', word: 'ADCC', region: 'legend:fig-kill' },

@@ -75,6 +75,13 @@ const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured a
 /** Headings that are the abstract only when they come before any main-text heading (Lancet's `Summary`). */
 const LEADING_SUMMARY_SECTIONS = new Set(['summary', 'author summary', 'lay summary', 'plain language summary']);
 
+/**
+ * Sections of highlights: bullet points that stand apart from the paper, as Cell Press's
+ * `Highlights` or a `Summary points` box. They are read like the title: an abbreviation there is
+ * no first use and needs no definition, so the paper's first use is in its text.
+ */
+const HIGHLIGHTS_SECTIONS = new Set(['highlights', 'research highlights', 'summary points', 'key points']);
+
 /** The parts of a structured abstract, when written as sub-headings right under the abstract heading. */
 const STRUCTURED_ABSTRACT_PARTS = new Set([
   'background', 'context', 'introduction', 'objective', 'objectives', 'aim', 'aims', 'purpose', 'design', 'setting',
@@ -318,6 +325,8 @@ class BlockWalk {
   /** A heading of the main text was seen: a `Summary` after it closes the paper. */
   private sawMainHeading = false;
   private sawBodyBlock = false;
+  /** > 0 while inside a section of highlights headed at that level; it ends at the next heading of that level or above, or at a thematic break. */
+  private highlightsSectionLevel = 0;
   /** > 0 while inside a section of figure and table legends headed at that level. */
   private legendSectionLevel = 0;
   /**
@@ -355,6 +364,7 @@ class BlockWalk {
         return;
       case 'hr':
         this.abstractSectionLevel = 0;
+        this.highlightsSectionLevel = 0;
         this.openLegend = undefined;
         return;
       case 'table_open':
@@ -401,7 +411,12 @@ class BlockWalk {
   /** A heading's effect on the section state: leaving or entering the abstract or an unlinted section. Returns false for an unlinted heading. */
   private readHeading(level: number, name: string, isTitle: boolean, raw: string): boolean {
     if (this.skipSectionLevel > 0 && level <= this.skipSectionLevel) this.skipSectionLevel = 0;
+    if (this.highlightsSectionLevel > 0 && level <= this.highlightsSectionLevel) this.highlightsSectionLevel = 0;
     this.readLegendSectionHeading(level, name, raw);
+    if (HIGHLIGHTS_SECTIONS.has(name)) {
+      this.highlightsSectionLevel = level;
+      return true;
+    }
     if (this.abstractSectionLevel > 0) {
       const isPart = level > this.abstractSectionLevel && STRUCTURED_ABSTRACT_PARTS.has(name) && (this.abstractHasParts || !this.abstractHasBody);
       if (isPart) this.abstractHasParts = true;
@@ -466,6 +481,8 @@ class BlockWalk {
       kind = 'title';
     } else if (divLegend) {
       region = { kind: 'legend', label: divLegend };
+    } else if (this.highlightsSectionLevel > 0 && !isHeading) {
+      region = { kind: 'title' };
     } else if (this.abstractSectionLevel > 0 && !isHeading) {
       region = { kind: 'abstract' };
       this.abstractHasBody = true;
