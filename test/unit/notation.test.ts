@@ -20,8 +20,10 @@ describe('notations are not abbreviations', () => {
     'QuarTect2', 'FlowMix10', '10Xv3',
     // Histone residues (Brno nomenclature), with or without the modification.
     'H3K36', 'H3K27', 'H3K4me3', 'H2AK119', 'H3.3K27',
-    // Counts with a multiplier.
-    '27K', '450K', '1.5M',
+    // A number with one capital: counts with a multiplier, coverage, dimensions, numbered clades.
+    '27K', '450K', '1.5M', '10X', '3D', '20A', '22F',
+    // Numbers in E notation.
+    '1.59E-8', '3E+5', '2.1E10',
     // Cell-cycle transitions written without their slash.
     'G2M', 'G1S', 'G0G1',
   ];
@@ -38,8 +40,8 @@ describe('notations are not abbreviations', () => {
     'GRCH37', 'QuarTect', 'CoV2', 'IgG1', 'HepG2',
     // Not histones: a histone number outside H1–H4, a residue letter no amino acid of a mark.
     'H5K36', 'H3Q12',
-    // Not counts: a letter other than K or M, or letters before the number.
-    '27B', 'K27',
+    // Not a number with one capital: two capitals, letters before the number, E notation without its exponent.
+    '27BK', 'K27', '5FU', 'E10', '1.5E-',
     // Phases out of their order, or a phase with another code, are not a transition.
     'G1M', 'G3M', 'G2MS', 'G0G2',
   ];

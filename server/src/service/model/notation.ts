@@ -4,7 +4,8 @@
  * (`TcO4`, `MgCl2`), a glycine–serine linker (`G4S`, as in `(G4S)3`), an IgG glycoform
  * (`G0F`, `G1FB`, `G2FS1`), a reference genome build (`GRCh37`, `GRCm39`), a camel-cased
  * software name with its version (`MuTect2`), a kit's chemistry version (`10Xv3`), a histone
- * residue (`H3K36`), a count with a multiplier (`450K`) and a cell-cycle transition written
+ * residue (`H3K36`), a number with one capital (`450K`, `10X`, clade `20A`), a number in E
+ * notation (`1.59E-8`) and a cell-cycle transition written
  * without its slash (`G2M` for G2/M, `G1S` for G1/S). Read from the
  * shape of the token alone, so that it holds in every context.
  */
@@ -73,8 +74,13 @@ const PRODUCT_VERSION = /^\p{N}+\p{Lu}+v\d{1,2}$/u;
  * as `me3` or `ac` may follow (`H3K4me3`).
  */
 const HISTONE_RESIDUE = /^H(?:1|2A|2B|3|4)(?:\.[1-3])?[KRSTY]\d{1,3}(?:me[1-3]?|ac|ph|ub)?$/;
-/** A count with a multiplier letter: `27K` and `450K` (thousands of probes), `1.5M` (million reads). */
-const COUNT_WITH_MULTIPLIER = /^\p{N}+(?:\.\p{N}+)?[KM]$/u;
+/**
+ * A number with one capital letter: a count with its multiplier (`27K` and `450K` probes, `1.5M`
+ * reads, `10X` coverage), a dimension (`3D`) or a label numbered so (the clades `20A`, `21J`).
+ */
+const NUMBER_WITH_LETTER = /^\p{N}+(?:\.\p{N}+)?\p{Lu}$/u;
+/** A number in E notation: `1.59E-8`, `3E+5`, `2.1E10`. */
+const E_NOTATION = /^\p{N}+(?:\.\p{N}+)?E[-+]?\p{N}+$/u;
 /**
  * A transition between two cell-cycle phases written as one word, the slash of `G2/M`, `G1/S` or
  * `G0/G1` left out (as gene-set collections name them, `HALLMARK_G2M_CHECKPOINT`): the phases
@@ -92,7 +98,8 @@ export function isNotation(text: string): boolean {
     CAMEL_NAME_WITH_VERSION.test(text) ||
     PRODUCT_VERSION.test(text) ||
     HISTONE_RESIDUE.test(text) ||
-    COUNT_WITH_MULTIPLIER.test(text) ||
+    NUMBER_WITH_LETTER.test(text) ||
+    E_NOTATION.test(text) ||
     isChemicalFormula(text)
   );
 }
