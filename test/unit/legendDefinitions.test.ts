@@ -134,3 +134,12 @@ describe('highlights (Summary points, Highlights, Key points)', () => {
     assert.deepEqual(service.lint({ uri: 'paper.md', version: 1, text }, {}).filter((d) => d.code === 'undefined-abbreviation'), []);
   });
 });
+
+describe("the fix for an abbreviation another scope defines", () => {
+  test("offers the document's own expansion, not the knowledge base's", () => {
+    const text = ['# Abstract', '', 'Rates came from the CDC and the CDC again.', '', '# Introduction', '', 'The Centers for Disease Control and Prevention (CDC) kept the CDC registry.', ''].join('\n');
+    const cdc = undefinedIn(text, 'CDC');
+    assert.match(cdc!.message, /e\.g\. 'Centers for Disease Control and Prevention \(CDC\)'/);
+    assert.doesNotMatch(cdc!.message, /cytotoxicity/);
+  });
+});

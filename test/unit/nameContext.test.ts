@@ -105,3 +105,17 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('The variance was measured as QSZ.\n'), ['QSZ']);
   });
 });
+
+describe('dates, draft markers and disease names', () => {
+  test('an era after a year or a century, or AD before a year, is part of a date', () => {
+    assert.deepEqual(undefinedKeys('Graves from 1300 BC and AD 541 and the 6th century CE were dated.'), []);
+  });
+
+  test('the same letters elsewhere are abbreviations', () => {
+    assert.deepEqual(undefinedKeys('The BC cohort and CE marking and AD patients were studied.'), ['BC', 'CE', 'AD']);
+  });
+
+  test('draft markers and COVID need no definition', () => {
+    assert.deepEqual(undefinedKeys('Long COVID rates are TBD; see PLACEHOLDER and TODO notes.'), []);
+  });
+});

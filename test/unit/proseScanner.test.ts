@@ -170,6 +170,9 @@ describe('prose scanner: regions', () => {
     { name: 'a legend ends at the next heading', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n## Methods\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'a legend ends at a thematic break', input: '## Figure legends\n\n![One.](a.png){#fig:a}\n\nA. NK cells.\n\n---\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'a paragraph after an image in the main text stays main', input: '## Results\n\n![One.](a.png){#fig:a}\n\nA. NK cells rose with CRS.', word: 'CRS', region: 'main' },
+    { name: 'an abstract headed by a bold paragraph', input: '**Abstract**\n\n**Methods**: We used ADCC.\n\n# Introduction\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
+    { name: 'the text after an abstract headed in bold', input: '**Abstract**\n\nWe used ADCC.\n\n# Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'a bold word opening a paragraph is no heading', input: '**Abstract** ideas on ADCC.\n\nMore CRS.', word: 'CRS', region: 'main' },
     // Highlights stand apart from the paper, like its title.
     { name: 'summary points are read like the title', input: '# Summary points\n\n- Lysis by ADCC rose.\n\n# Introduction\n\nBody CRS.', word: 'ADCC', region: 'title' },
     { name: 'highlights end at the next heading', input: '## Highlights\n\n- Lysis by ADCC rose.\n\n## Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },

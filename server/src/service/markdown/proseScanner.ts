@@ -19,7 +19,7 @@ export type Region =
 export interface ProseBlock extends Span {
   kind: BlockKind;
   region: Region;
-  /** Heading level 1-6 for headings. */
+  /** Heading level 1-6 for headings; 7 for a heading written as a bold paragraph (`**Abstract**`). */
   level?: number;
 }
 
@@ -115,6 +115,10 @@ function isLegendSection(name: string): boolean {
   const words = name.split(/\s+/);
   return words.some((w) => LEGEND_SECTION_NAMING.test(w)) && words.every((w) => LEGEND_SECTION_WORDS.has(w));
 }
+/** A paragraph that is only the word Abstract in bold (`**Abstract**`, `__Abstract:__`): the abstract's heading. */
+const BOLD_ABSTRACT_HEADING = /^[ \t]*(\*\*|__)[ \t]*Abstract[ \t]*:?[ \t]*\1[ \t]*:?[ \t]*$/i;
+/** The level of a heading written as a bold paragraph: below every real heading, so the next one ends its section. */
+const PSEUDO_HEADING_LEVEL = 7;
 const DIV_FENCE = /^[ \t]*(:{3,})[ \t]*(.*?)[ \t]*$/;
 const KEYWORDS_LINE = /^[ \t]*(?:[*_]{1,2})?[ \t]*(?:Key ?words|Keywords)[ \t]*(?:[*_]{1,2})?[ \t]*:/i;
 
@@ -473,8 +477,15 @@ class BlockWalk {
     const end = this.lines.lineEnd(endLine - 1);
     const firstText = this.text.slice(start, this.lines.lineEnd(firstLine));
     if (!isHeading && !isRow && KEYWORDS_LINE.test(firstText)) return;
+    // `**Abstract**` alone on its paragraph is the abstract's heading, written in bold.
+    const boldHeading = !isHeading && !isRow && endLine === firstLine + 1 && BOLD_ABSTRACT_HEADING.test(firstText);
+    if (boldHeading) {
+      this.abstractSectionLevel = PSEUDO_HEADING_LEVEL;
+      this.abstractHasParts = false;
+      this.abstractHasBody = false;
+    }
     let region: Region = { kind: 'main' };
-    let kind: BlockKind = isHeading ? 'heading' : isRow ? 'table-row' : 'paragraph';
+    let kind: BlockKind = isHeading || boldHeading ? 'heading' : isRow ? 'table-row' : 'paragraph';
     const divLegend = this.divs.legendByLine[firstLine];
     if (isTitle) {
       region = { kind: 'title' };
@@ -483,7 +494,7 @@ class BlockWalk {
       region = { kind: 'legend', label: divLegend };
     } else if (this.highlightsSectionLevel > 0 && !isHeading) {
       region = { kind: 'title' };
-    } else if (this.abstractSectionLevel > 0 && !isHeading) {
+    } else if (this.abstractSectionLevel > 0 && !isHeading && !boldHeading) {
       region = { kind: 'abstract' };
       this.abstractHasBody = true;
     } else if (!isHeading && !isRow) {
@@ -494,6 +505,7 @@ class BlockWalk {
 
     const block: ProseBlock = { start, end, kind, region };
     if (isHeading) block.level = level;
+    else if (boldHeading) block.level = PSEUDO_HEADING_LEVEL;
     this.add(block);
     if (isRow) this.currentTableRows.push(block);
     this.excludeLineMarkers(firstLine, endLine, isHeading);

@@ -87,9 +87,20 @@ function readsAsName(model: DocumentModel, key: string): boolean {
     const mention = mentions[i]!;
     // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
     const namesProduct = !mention.inHeading && isProductNameInContext(model.prose.masked, mention);
-    if (isNameInContext(model.prose.masked, mention) || namesProduct || isIntroducedAsName(model.prose.masked, mention) || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention)) return true;
+    if (isNameInContext(model.prose.masked, mention) || namesProduct || isIntroducedAsName(model.prose.masked, mention) || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention) || isEraOfYear(model.prose.masked, mention)) return true;
   }
   return false;
+}
+
+/** The designations of an era. */
+const ERAS = new Set(['BC', 'BCE', 'CE', 'AD']);
+
+/** An era after a year (`1300 BC`, `the 6th century CE`) or `AD` before one (`AD 541`): part of a date. */
+function isEraOfYear(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!ERAS.has(mention.text)) return false;
+  const before = masked.slice(Math.max(0, mention.start - 20), mention.start);
+  if (/(?:\p{N}|\b(?:century|millennium))[ \u00a0]+$/u.test(before)) return true;
+  return mention.text === 'AD' && /^[ \u00a0]+\p{N}/u.test(masked.slice(mention.end, mention.end + 4));
 }
 
 /** A participle that gives what the sentence described a name: `indicated as`, `denoted as`, `referred to as`, `termed`. */

@@ -197,8 +197,16 @@ function isRelatedExpansion(context: RuleContext, long: string, entries: readonl
   );
 }
 
-/** Fix for an undefined abbreviation the knowledge base can expand unambiguously. */
+/**
+ * Fix for an undefined abbreviation: the expansion the document itself gives it in another
+ * scope (the author's words: `Centers for Disease Control and Prevention` for `CDC` in the
+ * abstract of a paper whose text defines it so, whatever the knowledge base says), else the
+ * one the knowledge base gives unambiguously.
+ */
 function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
+  const own = ownExpansion(context, mention.key);
+  if (own === null) return undefined;
+  if (own !== undefined) return definitionFix(context, mention, own, true);
   const knowledge = context.knowledge;
   if (!knowledge) return undefined;
   const exact = knowledge.lookupAll(mention.key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
@@ -206,6 +214,19 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
   const expansion = expansionExplaining(entry, mention.text, context.spelling);
   if (!expansion) return undefined;
+  return definitionFix(context, mention, expansion, distinctExpansions(entry).length === 1);
+}
+
+/** The long form the document's own definitions of `key` give (undefined when there are none; null when they differ). */
+function ownExpansion(context: RuleContext, key: string): string | undefined | null {
+  const definitions = (context.model.byKey.get(key)?.definitions ?? []).filter((d) => d.pattern !== 'list');
+  if (definitions.length === 0) return undefined;
+  const first = foldExpansion(definitions[0]!.long);
+  return definitions.every((d) => foldExpansion(d.long) === first) ? definitions[0]!.long : null;
+}
+
+/** `long form (SF)` written at the mention; safe when the expansion is sure and the place and the rest of the scope allow it. */
+function definitionFix(context: RuleContext, mention: AbbreviationMention, expansion: string, sure: boolean): FixProposal {
   const text = context.model.text;
   const plural = hasPluralS(text, mention.end);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(expansion) : expansion);
@@ -217,7 +238,7 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
     edits: [{ start: mention.start, end, newText }],
     // Safe only when the one expansion is sure, the place takes a definition, and the abbreviation is used again (else the definition would be unused).
     safe:
-      distinctExpansions(entry).length === 1 &&
+      sure &&
       canWriteDefinitionAt(text, mention, end, newText, expansion) &&
       isUsedAgain(context, mention) &&
       !isWrittenOutLater(text, end, expansion) &&
