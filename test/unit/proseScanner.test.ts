@@ -81,6 +81,8 @@ describe('prose scanner: figure and table references are not prose', () => {
     { name: 'a letter pair without the word panels stays', input: 'The B-C axis and sample C-D here; panels of T-B cells and panels A-T.', absent: [], present: ['B-C', 'C-D', 'T-B', 'A-T'] },
     { name: 'a panel range labelling its paragraph', input: 'Text.\n\n**D-F.** Scores of XQ models.\n\nG\u2013H: direct comparisons.\n\n*B-C)* Fits.', absent: ['D-F', 'G', 'H', 'B-C'], present: ['Scores', 'XQ', 'direct', 'Fits'] },
     { name: 'panel ranges labelling the lines of one legend paragraph', input: '**A.** Counts of cells.\n**D-F.** Scores of XQ models.\n**G-H.** Comparisons.', absent: ['D-F', 'G-H'], present: ['Counts', 'Scores', 'XQ', 'Comparisons'] },
+    { name: 'panels listed with slashes', input: 'Fits ([@Fig:dose]A/G/I), (Fig. {@fig:x}B/C), (Figure 1A/B), (Fig. 2 B/C) and Figure 3B/D/F, held.', absent: ['A', 'G', 'I', 'B', 'C', 'D', 'F'], present: ['Fits', 'held'] },
+    { name: 'joined capitals after a figure list stay', input: 'As Table 2 and N/A values showed.', absent: ['2'], present: ['N', 'A', 'values'] },
     { name: 'a letter pair inside a line stays', input: 'Counts rose.\nThe B-C. pairs and more B-C: here.', absent: [], present: ['B-C'] },
     { name: 'a letter pair opening a paragraph as a word stays', input: 'B-C pairs bound.\n\nA-T cells: fewer.', absent: [], present: ['B-C', 'A-T'] },
   ];

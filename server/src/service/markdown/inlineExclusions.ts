@@ -45,18 +45,19 @@ const TEMPLATE_VALUE = /\{\{[^{}\n]{1,200}\}\}/y;
 const FIGURE_WORD = String.raw`(?:Figures?|Figs?\.?|FIGURES?|FIGS?\.?|figures?|figs?\.|Tables?|TABLES?|Tabs?\.|[Tt]bls?\.)`;
 const FIGURE_LABEL = String.raw`(?:S|ED|SD)?\d+(?:\.\d+)?[A-Za-z]?`;
 const PANEL_LETTER = String.raw`[A-Za-z](?=[ \u00a0]*(?:[)\];,.:&\r\n]|and\b|or\b|$)|[-\u2013\u2014])`;
-const LABEL_RANGE = String.raw`(?:[-\u2013\u2014](?:${FIGURE_LABEL}|${PANEL_LETTER}))?`;
+// A range (`2B-D`), then panels listed with slashes (`1A/B`, `3B/D/F`).
+const LABEL_RANGE = String.raw`(?:[-\u2013\u2014](?:${FIGURE_LABEL}|${PANEL_LETTER}))?(?:\/[A-Za-z](?=\/))*(?:\/(?:${FIGURE_LABEL}|${PANEL_LETTER}))?`;
 const LABEL_SEPARATOR = String.raw`(?:[ \u00a0]*[,&][ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)`;
-// Panels written apart from their figure's number, as a range of one case: `Fig. 2 B-G`, `Figure 3 a–c`.
-const SPACED_PANEL_RANGE = String.raw`(?:[ \u00a0]+(?:[A-Z][-\u2013\u2014][A-Z]|[a-z][-\u2013\u2014][a-z]))?`;
+// Panels written apart from their figure's number, as a range or a slash list of one case: `Fig. 2 B-G`, `Figure 3 a–c`, `Fig. 2 B/C`.
+const SPACED_PANEL_RANGE = String.raw`(?:[ \u00a0]+(?:[A-Z][-\u2013\u2014][A-Z]|[a-z][-\u2013\u2014][a-z]|[A-Z](?:\/[A-Z])+|[a-z](?:\/[a-z])+))?`;
 const FIGURE_REFERENCE = new RegExp(
   `${FIGURE_WORD}[ \u00a0]*${FIGURE_LABEL}${LABEL_RANGE}${SPACED_PANEL_RANGE}(?:${LABEL_SEPARATOR}(?:${FIGURE_LABEL}|${PANEL_LETTER})${LABEL_RANGE})*` +
     // The reference ends at a word's end: `Table 2 and 4-1BB` is `Table 2` and the costimulatory domain.
     String.raw`(?![\p{L}\p{N}\-\u2010\u2011])`,
   'uy',
 );
-// Panel letters glued to a figure or table cross-reference: `[@fig-1]C-D`, `[@fig:a]B,C`.
-const PANELS_AFTER_CROSS_REFERENCE = /[A-Za-z](?:[-\u2013\u2014,][A-Za-z])*(?![\p{L}\p{N}])/uy;
+// Panel letters glued to a figure or table cross-reference: `[@fig-1]C-D`, `[@fig:a]B,C`, `[@fig:a]A/G/I`.
+const PANELS_AFTER_CROSS_REFERENCE = /[A-Za-z](?:[-\u2013\u2014,/][A-Za-z])*(?![\p{L}\p{N}])/uy;
 const CROSS_REFERENCES_ONLY = /^\s*-?@(?:s?fig|s?tbl)[-:][^;\s\]]*\s*$/i;
 // A citation right after a closing quotation mark: `"…" [@smith2020]`, `"…", [12]`.
 const CITATION_AFTER_QUOTE = /[ \t\u00a0]*[,:;]?[ \t\u00a0]*\[(?:-?@(?!(?:s?fig|s?tbl|sec|eq)[-:])|\d+(?:[-\u2013,][ \t]*\d+)*\])/iy;

@@ -166,6 +166,21 @@ function expansionOf(found: DetectedDefinition): string {
   return long.includes('  ') ? long.replace(/ {2,}/g, ' ') : long;
 }
 
+/**
+ * `effector-to-target ratio (E:T ratio)`, `mouse embryonic fibroblast cells (MEF cells)`: a
+ * short form that spells out the head noun its long form ends with abbreviates the words before
+ * that noun, and later uses write it alone (`the E:T was 10:1`, `MEF`). Returns the noun's length
+ * (0 when the short form has none), so definition and uses share the key `E:T`.
+ */
+function spelledHeadNounLength(found: DetectedDefinition): number {
+  const noun = TRAILING_NOUN.exec(found.short)?.[1];
+  if (noun === undefined || found.sharedTrailingWords !== undefined || !found.long.endsWith(noun)) return 0;
+  const beforeNoun = found.long.charCodeAt(found.long.length - noun.length - 1);
+  return beforeNoun === 0x20 || beforeNoun === 0x2d ? noun.length : 0;
+}
+/** A short form of two parts, the second a lower-case word of three or more letters (`E:T ratio`, `MEF cells`). */
+const TRAILING_NOUN = /^\S+\s+(\p{Ll}{3,})$/u;
+
 /** What kind of file a document is, from its name: `.txt` is all prose, everything else markdown. */
 export function documentFormat(uri: string): 'markdown' | 'text' {
   return /\.txt$/i.test(uri) ? 'text' : 'markdown';
@@ -217,6 +232,8 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const previous = options.blockCache;
   const blockCache: BlockCache = new Map();
   const blockTokens: BlockTokens[] = [];
+  // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
+  const tentative = new Set<number>();
   // A plain loop rather than forEach: a fresh process optimises it sooner (measured in the CLI).
   for (let index = 0; index < prose.blocks.length; index++) {
     const block = prose.blocks[index]!;
@@ -228,15 +245,18 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const shift = block.start;
     for (let i = 0; i < analysis.detected.length; i++) {
       const found = analysis.detected[i]!;
-      const key = abbreviationKey(found.short);
+      const noun = spelledHeadNounLength(found);
+      const short = noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd();
+      const key = abbreviationKey(short);
       if (key.length === 0) continue;
+      const long = expansionOf(found);
       definitions.push({
-        short: found.short,
+        short,
         shortStart: found.shortStart + shift,
-        shortEnd: found.shortEnd + shift,
-        long: expansionOf(found),
+        shortEnd: found.shortStart + shift + short.length,
+        long: noun === 0 ? long : long.slice(0, long.length - noun).trimEnd(),
         longStart: found.longStart + shift,
-        longEnd: found.longEnd + shift,
+        longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + found.long.slice(0, found.long.length - noun).trimEnd().length,
         pattern: found.pattern,
         key,
         scope,
@@ -260,10 +280,12 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     for (let i = 0; i < analysis.mentions.length; i++) {
       const token = analysis.mentions[i]!;
       mentions.push({ text: token.text, key: token.key, start: token.start + shift, end: token.end + shift, scope, block: index, inHeading });
+      if (token.tentative) tentative.add(mentions.length - 1);
     }
   }
 
-  linkMentionsToDefinitions(definitions, mentions);
+  const kept = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
+  linkMentionsToDefinitions(definitions, kept);
 
   const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();
   const entry = (key: string) => {
@@ -275,14 +297,32 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const definition = definitions[i]!;
     entry(definition.key).definitions.push(definition);
   }
-  for (let i = 0; i < mentions.length; i++) {
-    const mention = mentions[i]!;
+  for (let i = 0; i < kept.length; i++) {
+    const mention = kept[i]!;
     entry(mention.key).mentions.push(mention);
   }
 
-  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, blockTokens, scopeMode, blockScopes, definitions, mentions, byKey, terms, blockCache, listCache };
+  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, blockTokens, scopeMode, blockScopes, definitions, mentions: kept, byKey, terms, blockCache, listCache };
   if (options.knowledge) model.knowledge = options.knowledge;
   return model;
+}
+
+/**
+ * The mentions without the tentative ones (lower-case joined letters, `r/r`) that neither a
+ * definition of the document nor the knowledge base vouches for: `w/v` and `w/o` are shorthand.
+ */
+function withoutUnvouchedMentions(
+  mentions: AbbreviationMention[],
+  tentative: ReadonlySet<number>,
+  definitions: AbbreviationDefinition[],
+  knowledge: KnowledgeBase | undefined,
+): AbbreviationMention[] {
+  const defined = new Set(definitions.map((definition) => definition.key));
+  return mentions.filter((mention, index) => {
+    if (!tentative.has(index) || defined.has(mention.key)) return true;
+    const known = knowledge?.lookup(mention.text);
+    return known !== undefined && !known.folded;
+  });
 }
 
 /**

@@ -9,6 +9,12 @@ export interface MentionToken extends Span {
   text: string;
   /** The normalised key that ties uses and definitions together (see `abbreviationKey`). */
   key: string;
+  /**
+   * Set on lower-case letters joined by a slash (`r/r`): most such pairs are ordinary shorthand
+   * (`w/v`, `and/or`'s kin `w/o`), so the document model keeps one only when the document defines
+   * its key or the knowledge base knows the form.
+   */
+  tentative?: true;
 }
 
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
@@ -125,12 +131,16 @@ export function abbreviationKey(written: string): string {
   key = key.replace(/[+\-\u207a\u207b]+$/u, '');
   // `RNA-Seq` and `RNA-seq` are one method's name, written in two cases.
   if (key.endsWith('-Seq')) key = `${key.slice(0, -3)}seq`;
+  // `relapsed/refractory (r/r)` and a later `R/R` are one abbreviation: joined single letters carry no case distinction.
+  if (LETTERS_JOINED.test(key)) key = key.toUpperCase();
   // A document uses a few hundred abbreviations many times each; the cache stays small.
   if (keyCache.size >= 10_000) keyCache.clear();
   keyCache.set(written, key);
   return key;
 }
 const keyCache = new Map<string, string>();
+/** Two or three single letters joined by a slash or a colon: `R/R`, `E:T`, `r/r`. */
+const LETTERS_JOINED = /^(?:[A-Z](?:\/[A-Z]){1,2}|[A-Z](?::[A-Z]){1,2}|[a-z](?:\/[a-z]){1,2}|[a-z](?::[a-z]){1,2})$/;
 const SUBSCRIPT_MARKUP = /~([^~\s]+)~/gu;
 
 /** The sections of a paper written in capitals, as a cross-reference or a label names them (`see METHODS`). */
@@ -188,6 +198,24 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
       continue;
     }
     if (k + 1 < count && joinsNext(masked, ends[k]!, starts[k + 1]!, ends[k + 1]!)) continue;
+    if (first === k && k + 1 < count && ends[k]! - starts[k]! === 1) {
+      const joined = joinedLettersAt(masked, tokens, k);
+      if (joined > 0) {
+        const start = starts[k]!;
+        const end = ends[k + joined - 1]!;
+        const text = masked.slice(start, end);
+        if (isLetterAbbreviationInContext(masked, start, end, text)) {
+          const mention: MentionToken = { start, end, text, key: abbreviationKey(text) };
+          if ((flags[k]! & WordFlag.lower) !== 0) mention.tentative = true;
+          found.push(mention);
+        }
+        k += joined - 1;
+        first = k + 1;
+        hasUpper = false;
+        identifier = false;
+        continue;
+      }
+    }
     if (first === k && k + 1 < count && isSubscriptedCapital(masked, tokens, k)) {
       const start = starts[k]!;
       const end = ends[k + 1]! + 1;
@@ -225,6 +253,60 @@ function isSubscriptedCapital(masked: string, tokens: BlockTokens, k: number): b
   // Part of a longer name on either side (`CD4-T~reg~`, `T~reg~-like`): left to the hyphen rules.
   const before = masked.charCodeAt(start - 1);
   return !(before === 0x2d || before === 0x2010 || before === 0x2011 || before === 0x2e || before === 0x2f);
+}
+
+/** Characters that glue a letter to its neighbour into something longer than a standalone group (`C57BL/6`, `x:y:z`, `1A/B`). */
+const GLUE = new Set([0x2f /* / */, 0x3a /* : */, 0x2d, 0x2010, 0x2011, 0x2013, 0x2e /* . */, 0x27, 0x2019, 0x5f /* _ */, 0x7e /* ~ */, 0x5e /* ^ */, 0x29, 0x5d, 0x7d /* ) ] } */]);
+
+/** True for a single ASCII letter of the case `upper` asks for, at `text[start, end)`. */
+function isLetterOfCase(text: string, start: number, end: number, upper: boolean): boolean {
+  if (end - start !== 1) return false;
+  const code = text.charCodeAt(start);
+  return upper ? code >= 0x41 && code <= 0x5a : code >= 0x61 && code <= 0x7a;
+}
+
+/**
+ * How many words, from word `k`, make a group of two or three single letters of one case joined
+ * by one slash or colon each (`R/R`, `A/I`, `E:T`, `r/r`), standing as a word: nothing glued
+ * before or after (not `1A/B`, `x/y/z/w`, `A/B-C`, a panel after a cross-reference `]A/B`). 0 when none.
+ */
+function joinedLettersAt(masked: string, tokens: BlockTokens, k: number): number {
+  const { count, starts, ends } = tokens;
+  const start = starts[k]!;
+  const first = masked.charCodeAt(start);
+  const upper = first >= 0x41 && first <= 0x5a;
+  if (!isLetterOfCase(masked, start, ends[k]!, upper) || (start > 0 && (GLUE.has(masked.charCodeAt(start - 1)) || isWordCharacterBefore(masked, start)))) return 0;
+  const joiner = masked.charCodeAt(ends[k]!);
+  if (joiner !== 0x2f && joiner !== 0x3a) return 0;
+  let last = k;
+  while (last + 1 < count && last - k < 2 && starts[last + 1] === ends[last]! + 1 && masked.charCodeAt(ends[last]!) === joiner && isLetterOfCase(masked, starts[last + 1]!, ends[last + 1]!, upper)) last++;
+  if (last === k) return 0;
+  const after = masked.charCodeAt(ends[last]!);
+  if (GLUE.has(after) && after !== 0x2e && after !== 0x29 && after !== 0x5d && after !== 0x27 && after !== 0x2019) return 0;
+  if (after === 0x2e && (characterClassAt(masked, ends[last]! + 1) & CharacterClass.word) !== 0) return 0;
+  if ((characterClassAt(masked, ends[last]!) & CharacterClass.word) !== 0) return 0;
+  return last - k + 1;
+}
+
+/**
+ * The family a letter names a member of, right before it: `cathepsins B/L`, `protein A/G`,
+ * `hepatitis B/C`, `influenza A/B`, `types A/B`, `panels A/B`, `groups A/B`. Protein families by
+ * their endings (`-ase`, `-sin`, `-tin`, `-rin`, `-ein`: kinases, cathepsins, selectins, integrins,
+ * proteins); the other heads are the nouns that take letter labels.
+ */
+const LETTER_FAMILY_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{L}{2,}(?:ase|[strei]in)s?|panels?|figures?|figs?\.|types?|subtypes?|serotypes?|groups?|class(?:es)?|categor(?:y|ies)|vitamins?|hepatitis|influenza|chains?|sites?|arms?|cohorts?|lanes?|plates?|wells?|strands?|isoforms?|forms?|blood)[ \u00a0]+$/iu;
+/** What makes joined letters a pair of labels: `A/B testing`, `X/Y axis`, `x:y coordinates`. */
+const LETTER_LABELS_AFTER = /^[ \u00a0]+(?:testing|tests?|split|axis|axes|planes?|coordinates?)(?![\p{L}\p{N}])/u;
+
+/**
+ * True when joined single letters are an abbreviation (`R/R DLBCL`, `the A/I ratio`, `E:T ratios
+ * of 10:1`, `relapsed/refractory (r/r)`) rather than labels: members of a family named before them
+ * (`cathepsins B/L`), the arms of a test or axes (`A/B testing`), or roman numerals (`I/V`).
+ */
+function isLetterAbbreviationInContext(masked: string, start: number, end: number, text: string): boolean {
+  if (/^[IVXivx](?:[/:][IVXivx])+$/.test(text)) return false;
+  if (LETTER_FAMILY_BEFORE.test(masked.slice(Math.max(0, start - 24), start))) return false;
+  return !LETTER_LABELS_AFTER.test(masked.slice(end, end + 16));
 }
 
 /** An ASCII capital followed by ASCII lower-case letters only (`The`, `Cells`). */

@@ -540,6 +540,8 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     // A long form read without a leading word the short form takes no letter from (`common γ-chain (γ~c~)`
     // read as `γ-chain`): the known expansion ends with it, so it is the same term, not another.
     if (accepted.some((long) => foldExpansion(long).endsWith(' ' + folded))) continue;
+    // The known expansion's words all there, reordered (`ratio of effector to target cells (E:T)` for `effector-to-target ratio`): the same term.
+    if (accepted.some((long) => holdsEveryWord(folded, foldExpansion(long)))) continue;
     // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
     if (isRelatedExpansion(context, definition.long, entries)) continue;
     // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the
@@ -698,6 +700,13 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** True when every word of the folded expansion `known` is a word of the folded long form `written` (a plural `s` aside). */
+function holdsEveryWord(written: string, known: string): boolean {
+  const singular = (word: string) => word.replace(/s$/u, '');
+  const words = new Set(written.split(/[\s-]+/u).map(singular));
+  return known.split(/[\s-]+/u).every((word) => word.length === 0 || words.has(singular(word)));
 }
 
 /**

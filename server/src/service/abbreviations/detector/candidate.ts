@@ -26,7 +26,8 @@ export type DefinitionConstruction =
   | 'shared-leading-words'
   | 'prefixed-abbreviation'
   | 'shared-head-words'
-  | 'quantity-symbol';
+  | 'quantity-symbol'
+  | 'ratio-of-parts';
 
 interface CandidateSpans {
   /** Where the short form is written. */

@@ -23,6 +23,7 @@ import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.
 import { prefixedAbbreviationDefinition } from './readings/prefixedAbbreviation.js';
 import { prepositionalTailDefinition } from './readings/prepositionalTail.js';
 import { quantitySymbolDefinition } from './readings/quantitySymbol.js';
+import { ratioOfPartsDefinition } from './readings/ratioOfParts.js';
 import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
 import { sharedHeadWordsDefinition } from './readings/sharedHeadWords.js';
 import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
@@ -46,6 +47,7 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
   prefixedAbbreviationDefinition,
   sharedHeadWordsDefinition,
   quantitySymbolDefinition,
+  ratioOfPartsDefinition,
 ];
 
 /** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */
