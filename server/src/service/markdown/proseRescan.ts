@@ -77,10 +77,16 @@ interface Edit {
 function editBetween(before: string, after: string): Edit | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
+  // Compared in slices of shrinking length: a comparison of two slices runs as one memory
+  // compare, where a character loop over 140 KB took milliseconds per keystroke.
   let from = 0;
-  while (from < shorter && before.charCodeAt(from) === after.charCodeAt(from)) from++;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (from + step <= shorter && before.slice(from, from + step) === after.slice(from, from + step)) from += step;
+  }
   let tail = 0;
-  while (tail < shorter - from && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (tail + step <= shorter - from && before.slice(before.length - tail - step, before.length - tail) === after.slice(after.length - tail - step, after.length - tail)) tail += step;
+  }
   return { from, oldTo: before.length - tail, newTo: after.length - tail };
 }
 
