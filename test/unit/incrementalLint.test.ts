@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
+import { rescanEditedParagraph } from '../../server/src/service/markdown/proseRescan';
+import { scanProse } from '../../server/src/service/markdown/proseScanner';
 
 // A keystroke rebuilds a model from the previous version's caches (block analyses, inline
 // exclusions, abbreviation lists, the parsed front matter). Whatever the edit, the result must
@@ -107,4 +109,62 @@ test('a deletion that joins two blocks, and one inside the front matter, lint as
   versions.forEach((text, index) => {
     assert.deepEqual(service.lint({ uri, version: index + 1, text }), lintFresh(uri, index + 1, text), `version ${index + 1}`);
   });
+});
+
+// Typing inside a paragraph shifts the last prose map instead of parsing the blocks again
+// (`markdown/proseRescan.ts`): character by character, markup included, every version must
+// give the prose map and the diagnostics a fresh scan gives.
+const TYPED = [' the NK (natural killer) cells', ' x | y', ' see [@ref] and `code` $\\alpha$', ' <!-- carnk-disable-next-line -->', ' *CISH* {#fig-x}', ' Figure 3B', ' Abbreviations: ZZ, zeta zone;'];
+
+test('typing inside a paragraph rescans only that paragraph and lints as fresh', () => {
+  const uri = 'file:///typed.md';
+  const service = createTerminologyService();
+  let version = 1;
+  service.lint({ uri, version, text: MANUSCRIPT });
+  // Mid-line, at a line's end, right after a paragraph's first letter, and in a legend's key.
+  const points = [MANUSCRIPT.indexOf('express CD56'), MANUSCRIPT.indexOf('by CRISPR.') + 10, MANUSCRIPT.indexOf('Natural killer (NK)') + 1, MANUSCRIPT.indexOf('TM, transmembrane'), MANUSCRIPT.indexOf('Smith J.') + 5];
+  let rescanned = 0;
+  let compared = 0;
+  for (const point of points) {
+    for (const typed of TYPED) {
+      let previous = MANUSCRIPT;
+      // Type character by character, then delete them one by one.
+      const steps = [...Array(typed.length).keys()].map((n) => typed.slice(0, n + 1));
+      for (const written of [...steps, ...steps.slice(0, -1).reverse(), '']) {
+        const text = MANUSCRIPT.slice(0, point) + written + MANUSCRIPT.slice(point);
+        const earlier = service.model({ uri, version, text: previous });
+        if (rescanEditedParagraph(text, earlier.text, earlier.prose)) rescanned++;
+        version++;
+        const model = service.model({ uri, version, text });
+        const scanned = scanProse(text, 'markdown');
+        assert.equal(model.prose.masked, scanned.masked, `masked text after typing ${JSON.stringify(written)} at ${point}`);
+        assert.deepEqual(model.prose.blocks, scanned.blocks);
+        assert.deepEqual(model.prose.comments, scanned.comments);
+        assert.deepEqual(service.lint({ uri, version, text }), lintFresh(uri, version, text), `after typing ${JSON.stringify(written)} at ${point}`);
+        previous = text;
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 500, `compared ${compared} versions`);
+  // Most keystrokes take the rescan; the rest (a pipe typed, a key in a legend) are scanned whole.
+  assert.ok(rescanned > compared / 2, `rescanned ${rescanned} of ${compared}`);
+});
+
+test('a rescan refuses edits that could change the block structure', () => {
+  const service = createTerminologyService();
+  const uri = 'file:///refused.md';
+  const earlier = service.model({ uri, version: 1, text: MANUSCRIPT });
+  const at = MANUSCRIPT.indexOf('express CD56');
+  const refused = [
+    ['a line break', MANUSCRIPT.slice(0, at) + '\n' + MANUSCRIPT.slice(at)],
+    ['a pipe', MANUSCRIPT.slice(0, at) + '|' + MANUSCRIPT.slice(at)],
+    ['before the first letter', MANUSCRIPT.replace('\nNatural killer (NK) cells', '\n# Natural killer (NK) cells')],
+    ['in the front matter', MANUSCRIPT.replace('lyse targets', 'lyse many targets')],
+    ['a list item', MANUSCRIPT.replace('ADCC was measured', 'ADCC was then measured')],
+    ['a keywords line made', MANUSCRIPT.replace('\nNatural killer (NK) cells', '\nKeywords: killer (NK) cells')],
+  ] as const;
+  for (const [what, text] of refused) assert.equal(rescanEditedParagraph(text, earlier.text, earlier.prose), undefined, what);
+  const typed = MANUSCRIPT.slice(0, at) + 'x' + MANUSCRIPT.slice(at);
+  assert.ok(rescanEditedParagraph(typed, earlier.text, earlier.prose), 'a letter typed mid-paragraph is rescanned');
 });

@@ -80,7 +80,7 @@ export const PROJECT_FILE_NAMES = ['_quarto.yml', '_quarto.yaml', '_bookdown.yml
 const PROSE_EXTENSIONS = /\.(qmd|md|markdown|rmd)$/i;
 
 // `{{< include path >}}`; the escaped `{{{< … >}}}` form shows a shortcode literally and is not an include.
-const INCLUDE_SHORTCODE = /\{\{<\s*include\s+(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s>]+))\s*>\}\}/gu;
+const INCLUDE_SHORTCODE = /\{\{<\s*include\s+(?:"([^"\r\n]+)"|'([^'\r\n]+)'|([^\s>]+))\s*>\}\}/uy;
 
 // The last scan per file: the language server rediscovers a book on every change, and most files have not changed.
 const shortcodeCache = new Map<string, { text: string; found: IncludeShortcode[] }>();
@@ -96,18 +96,24 @@ function includeShortcodesOf(path: string, text: string): IncludeShortcode[] {
 
 /** The include shortcodes of a text, in order. */
 export function findIncludeShortcodes(text: string): IncludeShortcode[] {
-  // Most files include nothing: skip the pattern when no shortcode can be there.
-  if (!text.includes('{{<')) return [];
   const found: IncludeShortcode[] = [];
-  for (const match of text.matchAll(INCLUDE_SHORTCODE)) {
+  // Jump from one `{{<` to the next and try the pattern there only: the language server asks
+  // this of the whole document on every keystroke.
+  for (let at = text.indexOf('{{<'); at >= 0; ) {
+    INCLUDE_SHORTCODE.lastIndex = at;
+    const match = INCLUDE_SHORTCODE.exec(text);
+    if (!match) {
+      at = text.indexOf('{{<', at + 1);
+      continue;
+    }
     const start = match.index;
-    if (start > 0 && text.charCodeAt(start - 1) === 0x7b /* { */) continue;
+    const end = start + match[0].length;
     const target = match[1] ?? match[2] ?? match[3] ?? '';
-    if (target.length > 0) found.push({ start, end: start + match[0].length, target });
+    if (!(start > 0 && text.charCodeAt(start - 1) === 0x7b /* { */) && target.length > 0) found.push({ start, end, target });
+    at = text.indexOf('{{<', end);
   }
   return found;
 }
-
 
 /** A problem on a span of a text file. */
 function problemAt(file: string, text: string, start: number, end: number, message: string): BookProblem {

@@ -40,10 +40,24 @@ export interface ProseMap {
   lines: LineIndex;
   /** Each block's inline exclusions, handed to the next scan of the same document (see `InlineCache`). */
   inlineCache: InlineCache;
+  /** What the scan was made of, for the next version's rescan of one edited paragraph (`proseRescan.ts`); only without carriage returns. */
+  layers?: ScanLayers;
+}
+
+/** The parts of a scan that a rescan shifts or re-reads, parallel to `ProseMap.blocks`. */
+export interface ScanLayers {
+  /** Non-prose spans from the block structure (line markers, code-cell caption markers, a byte-order mark). */
+  structural: Span[];
+  /** HTML comments of HTML blocks (not found inline). */
+  structuralComments: HtmlComment[];
+  /** Each block's inline exclusions, relative to its start. */
+  inline: BlockInline[];
+  /** Whether each block is a paragraph of markdown-it's (not a heading, row, caption option or front-matter value). */
+  paragraph: boolean[];
 }
 
 /** A block's inline exclusions with offsets relative to the block's start. */
-interface BlockInline {
+export interface BlockInline {
   spans: Span[];
   comments: HtmlComment[];
 }
@@ -58,8 +72,8 @@ interface BlockInline {
 export type InlineCache = Map<string, BlockInline>;
 
 /** Characters before and after a block that decide its inline exclusions (see `InlineCache`). */
-const INLINE_LOOK_BEHIND = 3;
-const INLINE_LOOK_AHEAD = 80;
+export const INLINE_LOOK_BEHIND = 3;
+export const INLINE_LOOK_AHEAD = 80;
 
 /** Section headings whose content is not linted (compared lower-case, trailing colon and numbering removed). */
 const UNLINTED_SECTIONS = new Set([
@@ -184,6 +198,11 @@ export function scanProse(text: string, format: 'markdown' | 'text', previous?: 
   const inlineCache: InlineCache = new Map();
   // A lone carriage return is a line break the patterns' `[^\n]` runs over: no cache then.
   const cacheable = !text.includes('\r');
+  if (text.charCodeAt(0) === 0xfeff) excluded.push({ start: 0, end: 1 });
+  const structural = cacheable ? excluded.slice() : [];
+  const structuralComments = cacheable ? comments.slice() : [];
+  blocks.sort((a, b) => a.start - b.start);
+  const inlines: BlockInline[] = [];
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (!cacheable) {
@@ -194,25 +213,39 @@ export function scanProse(text: string, format: 'markdown' | 'text', previous?: 
       continue;
     }
     const inline = cachedInlineExclusions(text, block, previous, inlineCache);
+    inlines.push(inline);
     const shift = block.start;
     for (const span of inline.spans) excluded.push({ start: span.start + shift, end: span.end + shift });
     for (const comment of inline.comments) comments.push({ start: comment.start + shift, end: comment.end + shift, body: comment.body });
   }
-  if (text.charCodeAt(0) === 0xfeff) excluded.push({ start: 0, end: 1 });
 
   const masked = buildMask(text, proseSpans, excluded);
   comments.sort((a, b) => a.start - b.start);
-  blocks.sort((a, b) => a.start - b.start);
   const map: ProseMap = { masked, blocks, comments, lines, inlineCache };
+  // A rescan rebuilds the masked text block by block: only when each block's exclusions stay inside it.
+  if (cacheable && inlines.every((inline, b) => staysInside(inline, blocks[b]!))) map.layers = { structural, structuralComments, inline: inlines, paragraph: blocks.map((block) => walk.paragraphs.has(block)) };
   if (frontMatter) map.frontMatter = frontMatter;
   return map;
 }
 
-/** A block's inline exclusions, relative to its start: from `previous` when the text around it is unchanged. */
-function cachedInlineExclusions(text: string, block: Span, previous: InlineCache | undefined, next: InlineCache): BlockInline {
+/** True when every inline exclusion and comment of a block (relative offsets) lies inside it. */
+export function staysInside(inline: BlockInline, block: Span): boolean {
+  const length = block.end - block.start;
+  for (const span of inline.spans) if (span.start < 0 || span.end > length) return false;
+  for (const comment of inline.comments) if (comment.start < 0 || comment.end > length) return false;
+  return true;
+}
+
+/** The key of a block's inline exclusions in an `InlineCache`: the block's place in, and the text of, the window that decides them. */
+export function inlineKeyOf(text: string, block: Span): string {
   const from = Math.max(0, block.start - INLINE_LOOK_BEHIND);
   const to = Math.min(text.length, block.end + INLINE_LOOK_AHEAD);
-  const key = `${block.start - from},${block.end - block.start}\u0000${text.slice(from, to)}`;
+  return `${block.start - from},${block.end - block.start}\u0000${text.slice(from, to)}`;
+}
+
+/** A block's inline exclusions, relative to its start: from `previous` when the text around it is unchanged. */
+export function cachedInlineExclusions(text: string, block: Span, previous: InlineCache | undefined, next: InlineCache): BlockInline {
+  const key = inlineKeyOf(text, block);
   let found = next.get(key) ?? previous?.get(key);
   if (!found) {
     const inline = findInlineExclusions(text, block.start, block.end);
@@ -318,6 +351,8 @@ class BlockWalk {
   readonly comments: HtmlComment[] = [];
   readonly proseSpans: Span[] = [];
   readonly excluded: Span[] = [];
+  /** The blocks read from markdown-it's paragraphs. */
+  readonly paragraphs = new Set<ProseBlock>();
   hasFrontMatterTitle = false;
   /** > 0 while inside an unlinted section of that level. */
   private skipSectionLevel = 0;
@@ -507,6 +542,7 @@ class BlockWalk {
     if (isHeading) block.level = level;
     else if (boldHeading) block.level = PSEUDO_HEADING_LEVEL;
     this.add(block);
+    if (kind === 'paragraph') this.paragraphs.add(block);
     if (isRow) this.currentTableRows.push(block);
     this.excludeLineMarkers(firstLine, endLine, isHeading);
   }
@@ -555,6 +591,22 @@ class BlockWalk {
       }
     }
   }
+}
+
+/**
+ * What the block walk reads from a paragraph's own text to place it: a `Keywords:` line, a
+ * legend's opening, a captioned image, a table caption and its id. Two versions of a paragraph
+ * with the same reading get the same region and have the same effect on the blocks after them.
+ */
+export function paragraphReading(text: string, start: number, end: number, firstLineEnd: number): string {
+  const firstText = text.slice(start, firstLineEnd);
+  if (KEYWORDS_LINE.test(firstText)) return 'keywords';
+  const legend = LEGEND_START.exec(firstText);
+  if (legend) return `legend\u0000${legend[1]}`;
+  const imageLabel = standaloneImageLabel(text, start, end);
+  if (imageLabel !== undefined) return `image\u0000${imageLabel}`;
+  if (!TABLE_CAPTION.test(firstText)) return 'main';
+  return `caption\u0000${/\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(text.slice(start, end))?.[1] ?? ''}`;
 }
 
 /**
@@ -617,19 +669,19 @@ function scanPlainText(text: string): ProseMap {
   return { masked, blocks, comments: [], lines: new LineIndex(text), inlineCache: new Map() };
 }
 
-/** Masks everything outside `prose`, then everything inside `excluded`, keeping line breaks. */
-function buildMask(text: string, prose: Span[], excluded: Span[]): string {
-  const keep = new Uint8Array(text.length);
-  for (const span of prose) keep.fill(1, Math.max(0, span.start), Math.min(text.length, span.end));
-  for (const span of excluded) keep.fill(0, Math.max(0, span.start), Math.min(text.length, span.end));
+/** Masks everything outside `prose`, then everything inside `excluded`, keeping line breaks: all of `text`, or its part `[from, to)`. */
+export function buildMask(text: string, prose: Span[], excluded: Span[], from = 0, to = text.length): string {
+  const length = to - from;
+  const keep = new Uint8Array(length);
+  for (const span of prose) keep.fill(1, Math.max(0, span.start - from), Math.min(length, span.end - from));
+  for (const span of excluded) keep.fill(0, Math.max(0, span.start - from), Math.min(length, span.end - from));
   const parts: string[] = [];
-  const length = text.length;
   for (let runStart = 0; runStart < length; ) {
     const kept = keep[runStart];
     let i = runStart + 1;
     while (i < length && keep[i] === kept) i++;
-    if (kept) parts.push(text.slice(runStart, i));
-    else blankRun(text, runStart, i, parts);
+    if (kept) parts.push(text.slice(from + runStart, from + i));
+    else blankRun(text, from + runStart, from + i, parts);
     runStart = i;
   }
   return parts.join('');

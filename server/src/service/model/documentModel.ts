@@ -2,6 +2,7 @@ import { detectDefinitions, type DetectedDefinition } from '../abbreviations/def
 import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
 import { findAbbreviationLists, type BlockAbbreviationList, type ListCache } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
+import { rescanEditedParagraph } from '../markdown/proseRescan';
 import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
@@ -211,6 +212,8 @@ export interface ModelOptions {
   blockCache?: BlockCache;
   /** The previous version's inline exclusions by block (`ProseMap.inlineCache`). */
   inlineCache?: InlineCache;
+  /** The previous version's text and prose map: an edit inside one paragraph shifts it instead of scanning again (`proseRescan.ts`). */
+  earlierProse?: { text: string; prose: ProseMap };
   /** The previous version's abbreviation lists by block (`DocumentModel.listCache`). */
   listCache?: ListCache;
 }
@@ -221,7 +224,8 @@ export interface ModelOptions {
  */
 export function buildDocumentModel(uri: string, version: number, text: string, options: ModelOptions = {}): DocumentModel {
   const scopeMode = options.scopeMode ?? 'journal';
-  const prose = scanProse(text, documentFormat(uri), options.inlineCache);
+  const earlier = options.earlierProse;
+  const prose = (earlier && rescanEditedParagraph(text, earlier.text, earlier.prose)) || scanProse(text, documentFormat(uri), options.inlineCache);
   const blockScopes = prose.blocks.map((block) => scopeOf(block.region, scopeMode));
 
   const definitions: AbbreviationDefinition[] = [];
