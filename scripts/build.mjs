@@ -70,7 +70,8 @@ const lazyChildProcessForCommander = {
 
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  // The server bundle; dist/server.js, built below, runs it through a V8 code cache (node/cachedEntry.ts).
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/serverBundle.js' },
   // The CLI bundle; dist/cli.js, built below, runs it through a V8 code cache (cli/cachedEntry.ts).
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cliBundle.js', plugins: [lazyChildProcessForCommander] },
   { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', format: 'cjs', external: ['vscode'] },
@@ -78,17 +79,22 @@ const bundles = [
 ];
 
 /**
- * The `carnk` entry, which knows the CLI bundle's content hash so that its code cache is never used
- * for another bundle. A watch build leaves the hash out, and the entry then uses no cache.
+ * The two small entries, `carnk` (dist/cli.js) and `carnk-language-server` (dist/server.js), each
+ * knowing its bundle's content hash so that a code cache is never used for another bundle. A watch
+ * build leaves the hashes out, and the entries then use no cache.
  */
-function cliEntry(bundleHash) {
-  return {
+function cachedEntries(hashes) {
+  const entry = (entryPoint, outfile, hashName, hash) => ({
     ...common,
-    entryPoints: ['server/src/cli/cachedEntry.ts'],
-    outfile: 'dist/cli.js',
+    entryPoints: [entryPoint],
+    outfile,
     banner: {},
-    define: { __CARNK_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash), __CARNK_VERSION__: JSON.stringify(version) },
-  };
+    define: { [hashName]: JSON.stringify(hash), __CARNK_VERSION__: JSON.stringify(version) },
+  });
+  return [
+    entry('server/src/cli/cachedEntry.ts', 'dist/cli.js', '__CARNK_CLI_BUNDLE_HASH__', hashes?.cli),
+    entry('server/src/node/cachedEntry.ts', 'dist/server.js', '__CARNK_SERVER_BUNDLE_HASH__', hashes?.server),
+  ];
 }
 
 /**
@@ -97,8 +103,8 @@ function cliEntry(bundleHash) {
  * into two-byte characters (about 15 ms for 2 MB, on every start). Each UTF-16 unit becomes
  * `\uXXXX`, which means the same character in a string, a template, a regular expression
  * (with or without the u flag) and an identifier, and nothing in a comment; only in a raw
- * template (`String.raw`) would it not, and the build stops if one holds such a character. The CLI
- * entry reads its bundle as Latin-1.
+ * template (`String.raw`) would it not, and the build stops if one holds such a character. The
+ * entries (dist/cli.js, dist/server.js) read their bundles as Latin-1.
  */
 function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
@@ -109,12 +115,12 @@ function asciiOnly(file) {
 }
 
 if (watch) {
-  for (const bundle of [...bundles, cliEntry(undefined)]) await (await context({ ...common, ...bundle })).watch();
+  for (const bundle of [...bundles, ...cachedEntries(undefined)]) await (await context({ ...common, ...bundle })).watch();
   console.log('esbuild: watching');
 } else {
   await Promise.all(bundles.map((bundle) => build({ ...common, ...bundle })));
-  for (const file of ['dist/cliBundle.js', 'dist/server.js']) asciiOnly(join(root, file));
-  const bundleHash = createHash('sha256').update(readFileSync(join(root, 'dist', 'cliBundle.js'))).digest('hex').slice(0, 16);
-  await build(cliEntry(bundleHash));
+  for (const file of ['dist/cliBundle.js', 'dist/serverBundle.js']) asciiOnly(join(root, file));
+  const hashOf = (file) => createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex').slice(0, 16);
+  await Promise.all(cachedEntries({ cli: hashOf('cliBundle.js'), server: hashOf('serverBundle.js') }).map((entry) => build(entry)));
   for (const file of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, file), 0o755);
 }

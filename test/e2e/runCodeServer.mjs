@@ -33,7 +33,7 @@ async function main() {
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
-  for (const bundle of ['dist/extension.js', 'dist/server.js']) {
+  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/serverBundle.js']) {
     if (!existsSync(join(EXTENSION_ROOT, bundle))) {
       console.error(`e2e: ${bundle} is missing; run \`npm run build\` first`);
       return 1;

@@ -14,10 +14,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts `dist/server.js --stdio` and initializes it. */
-export async function startTestServer(settings: Record<string, unknown> = {}): Promise<TestServer> {
+/** Starts `dist/server.js --stdio` (with `env`, else this process's environment) and initializes it. */
+export async function startTestServer(settings: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = process.env): Promise<TestServer> {
   const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; version?: number; accept?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const server: TestServer = {

@@ -34,11 +34,11 @@ before(() => {
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('npm package', () => {
-  test('holds only the two command bundles, the CLI entry, the manifest, README, LICENSE and CHANGELOG', () => {
+  test('holds only the two command bundles, their entries, the manifest, README, LICENSE and CHANGELOG', () => {
     const listing = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' });
     assert.equal(listing.status, 0, listing.stderr);
     const files = listing.stdout.trim().split('\n').sort();
-    assert.deepEqual(files, ['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/cliBundle.js', 'package/dist/server.js', 'package/package.json']);
+    assert.deepEqual(files, ['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/cliBundle.js', 'package/dist/server.js', 'package/dist/serverBundle.js', 'package/package.json']);
   });
 
   test('npx --package=<tarball> carnk lint prints diagnostics JSON without fetching anything', () => {

@@ -31,6 +31,7 @@ describe('VSIX', () => {
       'dist/browserServer.js',
       'dist/extension.js',
       'dist/server.js',
+      'dist/serverBundle.js',
       'images/icon.png',
       'package.json',
       'snippets/carnk.code-snippets',
@@ -59,7 +60,7 @@ describe('VSIX', () => {
       assert.ok(existsSync(vsix));
       const output = run.stdout + run.stderr;
       assert.doesNotMatch(output, /WARNING|::warning|ERROR/i, output);
-      assert.match(output, /Packaged: .*\(14 files/);
+      assert.match(output, /Packaged: .*\(15 files/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

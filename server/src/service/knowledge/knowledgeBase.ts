@@ -71,8 +71,16 @@ export function indexKnowledge(input: readonly TermEntry[]): KnowledgeIndex {
   return { entries, exact: exactIndex, folded: foldedIndex };
 }
 
+/** Forms by key, as a {@link KnowledgeIndex}'s maps answer: all a knowledge base asks of an index. */
+export interface FormIndex {
+  get(key: string): readonly IndexedForm[] | undefined;
+}
+
 /** The knowledge base answering from `index`, with the term matcher `matcher()` builds on first use. */
-export function knowledgeBaseOver(index: KnowledgeIndex, matcher: () => TermMatcher): KnowledgeBase {
+export function knowledgeBaseOver(
+  index: { readonly entries: readonly TermEntry[]; readonly exact: FormIndex; readonly folded: FormIndex },
+  matcher: () => TermMatcher,
+): KnowledgeBase {
   const { entries, exact: exactIndex, folded: foldedIndex } = index;
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const answer = (list: readonly IndexedForm[], folded: boolean): readonly TermLookup[] =>
@@ -136,11 +144,17 @@ export function encodeIndex(index: ReadonlyMap<string, readonly IndexedForm[]>, 
   return [...index].map(([key, list]) => [key, ...list.flatMap((item) => [position.get(item.entry)!, formNumber(item)])]);
 }
 
-/** The map {@link encodeIndex} encoded, over the same entries. */
-export function decodeIndex(encoded: EncodedIndex, entries: readonly TermEntry[]): Map<string, IndexedForm[]> {
+/**
+ * The index {@link encodeIndex} encoded, over the same entries. Only the keys are read at once
+ * (a key to its row); a row becomes forms when its key is first asked for, since a document asks
+ * for a few hundred of the thousands of keys (decoding them all took about as long as parsing them).
+ */
+export function decodeIndex(encoded: EncodedIndex, entries: readonly TermEntry[]): FormIndex {
+  const rowOf = new Map<string, number>();
+  for (let row = 0; row < encoded.length; row++) rowOf.set(encoded[row]![0] as string, row);
   const formsOf: (readonly [string, FormKind][] | undefined)[] = [];
-  const index = new Map<string, IndexedForm[]>();
-  for (const row of encoded) {
+  const decoded = new Map<string, IndexedForm[]>();
+  const decodeRow = (row: readonly (string | number)[]): IndexedForm[] => {
     const list: IndexedForm[] = [];
     for (let i = 1; i < row.length; i += 2) {
       const position = row[i] as number;
@@ -148,9 +162,20 @@ export function decodeIndex(encoded: EncodedIndex, entries: readonly TermEntry[]
       const [form, kind] = (formsOf[position] ??= [...writtenFormsOf(entry)])[row[i + 1] as number]!;
       list.push({ entry, kind, form });
     }
-    index.set(row[0] as string, list);
-  }
-  return index;
+    return list;
+  };
+  return {
+    get(key) {
+      let list = decoded.get(key);
+      if (list === undefined) {
+        const row = rowOf.get(key);
+        if (row === undefined) return undefined;
+        list = decodeRow(encoded[row]!);
+        decoded.set(key, list);
+      }
+      return list;
+    },
+  };
 }
 
 /** Yields [form, kind] for every written form of an entry. */

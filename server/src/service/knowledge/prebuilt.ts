@@ -4,9 +4,10 @@ import { buildTermTrie, decodeTermTrie, encodeTermTrie, termMatcherOver, type En
 
 /**
  * The built-in knowledge base as the build leaves it (out/generated/builtin-data.js): entries
- * already normalised and given their derived forms, both form indexes and the term trie, so
- * that start-up revives them instead of computing them (issue 16: the knowledge base loaded
- * in about 80 ms of a cold process, most of it deriving forms and building the trie).
+ * already normalised and given their derived forms and both form indexes, so that start-up
+ * revives them instead of computing them (issue 16: the knowledge base loaded in about 80 ms of
+ * a cold process, most of it deriving forms and building the trie). The term trie is apart
+ * ({@link PrebuiltData}), parsed at the first term match, which hover and look-ups never need.
  */
 export interface PrebuiltKnowledge {
   readonly formatVersion: number;
@@ -14,6 +15,11 @@ export interface PrebuiltKnowledge {
   readonly entries: readonly TermEntry[];
   readonly exact: EncodedIndex;
   readonly folded: EncodedIndex;
+}
+
+/** What the build writes: the knowledge base and, apart, its term trie. */
+export interface PrebuiltData {
+  readonly knowledge: PrebuiltKnowledge;
   readonly trie: EncodedTermTrie;
 }
 
@@ -25,24 +31,25 @@ export interface CompiledKnowledge {
 }
 
 /** Computes, at build time, everything {@link knowledgeBaseFromPrebuilt} revives. */
-export function prebuildKnowledge(compiled: CompiledKnowledge): PrebuiltKnowledge {
+export function prebuildKnowledge(compiled: CompiledKnowledge): PrebuiltData {
   const index = indexKnowledge(compiled.entries as TermEntry[]);
-  return {
+  const knowledge = {
     formatVersion: compiled.formatVersion,
     categories: compiled.categories,
     entries: index.entries,
     exact: encodeIndex(index.exact, index.entries),
     folded: encodeIndex(index.folded, index.entries),
-    trie: encodeTermTrie(buildTermTrie(index.entries), index.entries.map((entry) => entry.id)),
   };
+  return { knowledge, trie: encodeTermTrie(buildTermTrie(index.entries), index.entries.map((entry) => entry.id)) };
 }
 
 /**
  * The knowledge base {@link prebuildKnowledge} described: the same as `createKnowledgeBase`
- * over the compiled entries (a test holds the two equal). The trie is revived on first use.
+ * over the compiled entries (a test holds the two equal). The trie, which `trie()` gives, is
+ * revived on first use.
  */
-export function knowledgeBaseFromPrebuilt(prebuilt: PrebuiltKnowledge): KnowledgeBase {
+export function knowledgeBaseFromPrebuilt(prebuilt: PrebuiltKnowledge, trie: () => EncodedTermTrie): KnowledgeBase {
   const { entries } = prebuilt;
   const index = { entries, exact: decodeIndex(prebuilt.exact, entries), folded: decodeIndex(prebuilt.folded, entries) };
-  return knowledgeBaseOver(index, () => termMatcherOver(decodeTermTrie(prebuilt.trie, entries.map((entry) => entry.id))));
+  return knowledgeBaseOver(index, () => termMatcherOver(decodeTermTrie(trie(), entries.map((entry) => entry.id))));
 }

@@ -36,9 +36,9 @@ export const CharacterClass = {
   lower: 4,
   /** A decimal digit. */
   digit: 8,
-  /** A letter of the Greek script (`β`, `Ω`). */
+  /** A letter of the Greek script (beta, capital omega). */
   greek: 16,
-  /** A letter of neither the Latin nor the Greek script (`通`, `а`, `µ`). */
+  /** A letter of neither the Latin nor the Greek script (a CJK ideograph, Cyrillic a, the micro sign). */
   otherScript: 32,
   /** A Cyrillic or Greek letter that looks like a Latin one (see {@link LOOK_ALIKES}). */
   lookAlike: 64,
