@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
 import { rescanEditedParagraph } from '../../server/src/service/markdown/proseRescan';
 import { scanProse } from '../../server/src/service/markdown/proseScanner';
+import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
+import { buildDocumentModel } from '../../server/src/service/model/documentModel';
 
 // A keystroke rebuilds a model from the previous version's caches (block analyses, inline
 // exclusions, abbreviation lists, the parsed front matter). Whatever the edit, the result must
@@ -167,4 +169,27 @@ test('a rescan refuses edits that could change the block structure', () => {
   for (const [what, text] of refused) assert.equal(rescanEditedParagraph(text, earlier.text, earlier.prose), undefined, what);
   const typed = MANUSCRIPT.slice(0, at) + 'x' + MANUSCRIPT.slice(at);
   assert.ok(rescanEditedParagraph(typed, earlier.text, earlier.prose), 'a letter typed mid-paragraph is rescanned');
+});
+
+test('a model built from the previous version\'s block cache holds what a fresh model holds, item by item', () => {
+  // The block cache keeps no copy of a block's items: it points into the model that analysed the
+  // block, and the next version re-bases them. A block moved by an edit above it, a block met
+  // twice, and a definition's short form (whose key linking replaced) must all come out as fresh.
+  const knowledge = loadBuiltinKnowledge();
+  const uri = 'file:///model.md';
+  const repeated = '\n\nNatural killer (NK) cells and NKs, NK-92 and CAR-NK cells.\n';
+  const base = MANUSCRIPT + repeated + repeated;
+  let previous = buildDocumentModel(uri, 1, base, { knowledge });
+  let version = 2;
+  for (const point of [0, base.indexOf('# Introduction'), base.indexOf('Cells were'), base.length]) {
+    for (const insert of ['Tumour necrosis factor (TNF) and NK. ', '\n\n# Results\n\n']) {
+      const text = base.slice(0, point) + insert + base.slice(point);
+      const built = buildDocumentModel(uri, version, text, { knowledge, blockCache: previous.blockCache, listCache: previous.listCache });
+      const fresh = buildDocumentModel(uri, version++, text, { knowledge });
+      assert.deepEqual(built.definitions, fresh.definitions);
+      assert.deepEqual(built.mentions, fresh.mentions);
+      assert.deepEqual(built.terms, fresh.terms);
+      previous = built;
+    }
+  }
 });

@@ -104,55 +104,180 @@ export interface DocumentModel {
   listCache: ListCache;
 }
 
-/** What one prose block yields, in offsets relative to the block's start. */
+/**
+ * What one prose block yields: its token pass and its items. The items are not kept twice: an
+ * entry points into the items of the model that analysed the block (`items`, between the
+ * bounds below), at that model's offsets (`base`, the block's start there), and a later
+ * version that meets the block again copies them re-based to where the block now stands.
+ */
 interface BlockAnalysis {
-  /** The token pass over the block (see `text/tokens.ts`). */
-  tokens: BlockTokens;
-  detected: DetectedDefinition[];
-  terms: TermOccurrence[];
-  mentions: MentionToken[];
+  /** The token pass over the block (see `text/tokens.ts`), offsets relative to the block's start. */
+  readonly tokens: BlockTokens;
+  /** The block's start offset in the model the items below belong to. */
+  readonly base: number;
+  readonly items: ModelItems;
+  /** `items.definitions[definitionsFrom, definitionsTo)`: the definitions written in the block (an abbreviation list's entries aside). */
+  readonly definitionsFrom: number;
+  readonly definitionsTo: number;
+  readonly termsFrom: number;
+  readonly termsTo: number;
+  readonly mentionsFrom: number;
+  readonly mentionsTo: number;
+}
+
+/** The item arrays of one model, which its block cache entries point into. */
+interface ModelItems {
+  readonly definitions: AbbreviationDefinition[];
+  readonly terms: TermMention[];
+  readonly mentions: AbbreviationMention[];
 }
 
 /** Block analyses keyed by the block's masked text (and where an abbreviation list starts in it). */
 export type BlockCache = Map<string, BlockAnalysis>;
 
+/** Where one block stands in the model being built. */
+interface BlockPlace {
+  readonly index: number;
+  readonly scope: ScopeName;
+  /** The block's start offset. */
+  readonly shift: number;
+  readonly inHeading: boolean;
+}
+
 /**
- * Definitions, term occurrences and mention tokens of one block, relative to its start.
- * They depend only on the block's masked text, so a keystroke re-analyses one block and
- * takes the rest from the previous version's cache.
+ * Adds one block's definitions (those written in its text), term occurrences and mentions to
+ * `items`, and records them in `next` for the next version. They depend only on the block's
+ * masked text, so a keystroke re-analyses one block and re-bases the rest from the previous
+ * version's cache.
  */
-function analyseBlock(
+function addBlockItems(
   masked: string,
   block: ProseBlock,
+  place: BlockPlace,
   listStart: number | undefined,
   knowledge: KnowledgeBase | undefined,
   previous: BlockCache | undefined,
   next: BlockCache,
-): BlockAnalysis {
+  items: ModelItems,
+): BlockTokens {
   const slice = masked.slice(block.start, block.end);
   const cacheKey = listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`;
+  const definitionsFrom = items.definitions.length;
+  const termsFrom = items.terms.length;
+  const mentionsFrom = items.mentions.length;
   const cached = next.get(cacheKey) ?? previous?.get(cacheKey);
+  let tokens: BlockTokens;
   if (cached) {
-    next.set(cacheKey, cached);
-    return cached;
+    tokens = cached.tokens;
+    rebaseItems(cached, place, items);
+  } else {
+    // One token pass over the block feeds every reader of it; analysed on its own text, so
+    // offsets come out relative to its start.
+    tokens = tokenize(slice);
+    const end = (listStart ?? block.end) - block.start;
+    const detected = detectDefinitions(slice, 0, end, tokens);
+    if (knowledge) {
+      for (const known of findKnownDefinitions(slice, tokens.marks, 0, end, knowledge, detected)) detected.push(known);
+      detected.sort((a, b) => a.shortStart - b.shortStart);
+    }
+    addDetected(detected, place, items.definitions);
+    if (knowledge) {
+      const occurrences = knowledge.findTermOccurrencesInTokens(slice, tokens);
+      addTerms(occurrences, 0, occurrences.length, place.shift, place, items.terms);
+    }
+    addMentions(mentionTokensFrom(slice, tokens), place, items.mentions);
   }
-  // Analyse the block on its own text, so offsets come out relative to its start.
-  // One token pass over the block feeds every reader of it.
-  const tokens = tokenize(slice);
-  const end = (listStart ?? block.end) - block.start;
-  const detected = detectDefinitions(slice, 0, end, tokens);
-  if (knowledge) {
-    for (const known of findKnownDefinitions(slice, tokens.marks, 0, end, knowledge, detected)) detected.push(known);
-    detected.sort((a, b) => a.shortStart - b.shortStart);
+  // A block met twice in one version keeps the entry of its first place.
+  if (!next.has(cacheKey)) {
+    next.set(cacheKey, {
+      tokens,
+      base: place.shift,
+      items,
+      definitionsFrom,
+      definitionsTo: items.definitions.length,
+      termsFrom,
+      termsTo: items.terms.length,
+      mentionsFrom,
+      mentionsTo: items.mentions.length,
+    });
   }
-  const analysis: BlockAnalysis = {
-    tokens,
-    detected,
-    terms: knowledge ? knowledge.findTermOccurrencesInTokens(slice, tokens) : [],
-    mentions: mentionTokensFrom(slice, tokens),
-  };
-  next.set(cacheKey, analysis);
-  return analysis;
+  return tokens;
+}
+
+/** Copies a cached block's items into `items`, moved from where the block stood to `place`. */
+function rebaseItems(cached: BlockAnalysis, place: BlockPlace, items: ModelItems): void {
+  const moved = place.shift - cached.base;
+  const { definitions, terms, mentions } = cached.items;
+  for (let i = cached.definitionsFrom; i < cached.definitionsTo; i++) {
+    const d = definitions[i]!;
+    items.definitions.push({
+      short: d.short,
+      shortStart: d.shortStart + moved,
+      shortEnd: d.shortEnd + moved,
+      long: d.long,
+      longStart: d.longStart + moved,
+      longEnd: d.longEnd + moved,
+      pattern: d.pattern,
+      key: d.key,
+      scope: place.scope,
+      block: place.index,
+    });
+  }
+  addTerms(terms, cached.termsFrom, cached.termsTo, moved, place, items.terms);
+  for (let i = cached.mentionsFrom; i < cached.mentionsTo; i++) {
+    const m = mentions[i]!;
+    // A definition's short form took the definition's key (linkMentionsToDefinitions): back to its own.
+    const key = m.definition === undefined ? m.key : abbreviationKey(m.text);
+    items.mentions.push(newMention(m.text, key, m.start + moved, m.end + moved, place));
+  }
+}
+
+/** Adds a block's detected definitions (offsets relative to the block), as the model states them. */
+function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace, definitions: AbbreviationDefinition[]): void {
+  const shift = place.shift;
+  for (let i = 0; i < detected.length; i++) {
+    const found = detected[i]!;
+    const noun = spelledHeadNounLength(found);
+    const short = noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd();
+    const key = abbreviationKey(short);
+    if (key.length === 0) continue;
+    const long = expansionOf(found);
+    definitions.push({
+      short,
+      shortStart: found.shortStart + shift,
+      shortEnd: found.shortStart + shift + short.length,
+      long: noun === 0 ? long : long.slice(0, long.length - noun).trimEnd(),
+      longStart: found.longStart + shift,
+      longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + found.long.slice(0, found.long.length - noun).trimEnd().length,
+      pattern: found.pattern,
+      key,
+      scope: place.scope,
+      block: place.index,
+    });
+  }
+}
+
+/** Adds `occurrences[from, to)` at `place`, their offsets moved by `delta`. */
+function addTerms(occurrences: readonly TermOccurrence[], from: number, to: number, delta: number, place: BlockPlace, terms: TermMention[]): void {
+  for (let i = from; i < to; i++) {
+    const o = occurrences[i]!;
+    // Every field in the literal, `otherEntryIds` too: one object shape for every term.
+    terms.push({ start: o.start + delta, end: o.end + delta, entryId: o.entryId, form: o.form, kind: o.kind, otherEntryIds: o.otherEntryIds, block: place.index, scope: place.scope });
+  }
+}
+
+/** Adds mention tokens (offsets relative to the block) at `place`. */
+function addMentions(tokens: readonly MentionToken[], place: BlockPlace, mentions: AbbreviationMention[]): void {
+  const shift = place.shift;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    mentions.push(newMention(token.text, token.key, token.start + shift, token.end + shift, place));
+  }
+}
+
+/** A mention with every field it will ever have, so that linking it to a definition changes no object shape. */
+function newMention(text: string, key: string, start: number, end: number, place: BlockPlace): AbbreviationMention {
+  return { text, key, start, end, scope: place.scope, block: place.index, inHeading: place.inHeading, definition: undefined, inLongForm: false };
 }
 
 /**
@@ -228,66 +353,31 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const prose = (earlier && rescanEditedParagraph(text, earlier.text, earlier.prose)) || scanProse(text, documentFormat(uri), options.inlineCache);
   const blockScopes = prose.blocks.map((block) => scopeOf(block.region, scopeMode));
 
-  const definitions: AbbreviationDefinition[] = [];
-  const mentions: AbbreviationMention[] = [];
-  const terms: TermMention[] = [];
+  const items: ModelItems = { definitions: [], terms: [], mentions: [] };
+  const { definitions, terms, mentions } = items;
   const listCache: ListCache = new Map();
   const lists = findAbbreviationLists(text, prose, { previous: options.listCache, next: listCache });
   const previous = options.blockCache;
   const blockCache: BlockCache = new Map();
   const blockTokens: BlockTokens[] = [];
-  // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
-  const tentative = new Set<number>();
   // A plain loop rather than forEach: a fresh process optimises it sooner (measured in the CLI).
   for (let index = 0; index < prose.blocks.length; index++) {
     const block = prose.blocks[index]!;
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
-    const analysis = analyseBlock(prose.masked, block, listed?.start, options.knowledge, previous, blockCache);
-    blockTokens.push(analysis.tokens);
-    // Explicit literals rather than spreads: one object shape per array, built fast.
-    const shift = block.start;
-    for (let i = 0; i < analysis.detected.length; i++) {
-      const found = analysis.detected[i]!;
-      const noun = spelledHeadNounLength(found);
-      const short = noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd();
-      const key = abbreviationKey(short);
-      if (key.length === 0) continue;
-      const long = expansionOf(found);
-      definitions.push({
-        short,
-        shortStart: found.shortStart + shift,
-        shortEnd: found.shortStart + shift + short.length,
-        long: noun === 0 ? long : long.slice(0, long.length - noun).trimEnd(),
-        longStart: found.longStart + shift,
-        longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + found.long.slice(0, found.long.length - noun).trimEnd().length,
-        pattern: found.pattern,
-        key,
-        scope,
-        block: index,
-      });
-    }
+    const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title' };
+    blockTokens.push(addBlockItems(prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items));
     for (const entry of listed?.entries ?? []) {
       const key = abbreviationKey(entry.short);
       if (key.length === 0) continue;
       const { short, long, shortStart, shortEnd, longStart, longEnd } = entry;
       definitions.push({ short, shortStart, shortEnd, long, longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
-    for (let i = 0; i < analysis.terms.length; i++) {
-      const occurrence = analysis.terms[i]!;
-      const { entryId, form, kind, otherEntryIds } = occurrence;
-      const term: TermMention = { start: occurrence.start + shift, end: occurrence.end + shift, entryId, form, kind, block: index, scope };
-      if (otherEntryIds !== undefined) (term as { otherEntryIds?: readonly string[] }).otherEntryIds = otherEntryIds;
-      terms.push(term);
-    }
-    const inHeading = block.kind === 'heading' || block.kind === 'title';
-    for (let i = 0; i < analysis.mentions.length; i++) {
-      const token = analysis.mentions[i]!;
-      mentions.push({ text: token.text, key: token.key, start: token.start + shift, end: token.end + shift, scope, block: index, inHeading });
-      if (token.tentative) tentative.add(mentions.length - 1);
-    }
   }
 
+  // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
+  const tentative = new Set<number>();
+  for (let i = 0; i < mentions.length; i++) if (LOWER_CASE_JOINED_LETTERS.test(mentions[i]!.text)) tentative.add(i);
   const kept = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
   linkMentionsToDefinitions(definitions, kept);
 
@@ -310,6 +400,9 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   if (options.knowledge) model.knowledge = options.knowledge;
   return model;
 }
+
+/** Single letters joined by `/` or `:`, one of them lower case (`r/r`, `w/v`): shorthand unless vouched for. */
+const LOWER_CASE_JOINED_LETTERS = /^(?=.*\p{Ll})\p{L}(?:[/:]\p{L}){1,2}$/u;
 
 /**
  * The mentions without the tentative ones (lower-case joined letters, `r/r`) that neither a

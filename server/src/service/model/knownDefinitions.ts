@@ -18,7 +18,7 @@ const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.~]*?)(?:['\u
  * after folding case, hyphens, plurals and spelling), is a definition. `marks` are the token
  * pass's over `masked` (see `text/tokens.ts`).
  */
-export function findKnownDefinitions(masked: string, marks: readonly number[], from: number, to: number, knowledge: KnowledgeBase, detected: readonly DetectedDefinition[]): DetectedDefinition[] {
+export function findKnownDefinitions(masked: string, marks: ArrayLike<number>, from: number, to: number, knowledge: KnowledgeBase, detected: readonly DetectedDefinition[]): DetectedDefinition[] {
   const found: DetectedDefinition[] = [];
   const slice = masked.slice(from, to);
   // Only an opening bracket (a mark of the token pass) can start one.

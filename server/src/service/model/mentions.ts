@@ -9,12 +9,6 @@ export interface MentionToken extends Span {
   text: string;
   /** The normalised key that ties uses and definitions together (see `abbreviationKey`). */
   key: string;
-  /**
-   * Set on lower-case letters joined by a slash (`r/r`): most such pairs are ordinary shorthand
-   * (`w/v`, `and/or`'s kin `w/o`), so the document model keeps one only when the document defines
-   * its key or the knowledge base knows the form.
-   */
-  tentative?: true;
 }
 
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
@@ -205,9 +199,9 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
         const end = ends[k + joined - 1]!;
         const text = masked.slice(start, end);
         if (isLetterAbbreviationInContext(masked, start, end, text)) {
-          const mention: MentionToken = { start, end, text, key: abbreviationKey(text) };
-          if ((flags[k]! & WordFlag.lower) !== 0) mention.tentative = true;
-          found.push(mention);
+          // Lower-case letters (`r/r`) are mostly shorthand (`w/v`, `w/o`): the document model keeps
+          // such a mention only when the document defines its key or the knowledge base knows it.
+          found.push({ start, end, text, key: abbreviationKey(text) });
         }
         k += joined - 1;
         first = k + 1;

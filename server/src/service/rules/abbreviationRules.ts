@@ -594,18 +594,25 @@ function longFormMatcher(longForms: readonly string[]): PhraseMatcher {
   return matcher;
 }
 
-/** Matches of each matcher by block text, so a keystroke re-searches only the block it changed. */
-const blockMatches = new WeakMap<PhraseMatcher, Map<string, PhraseOccurrence[]>>();
+/**
+ * Matches of each matcher by block, so a keystroke re-searches only the block it changed. Keyed
+ * by the block's token pass, which the model's block cache hands unchanged to the next version
+ * of the document: an entry lives as long as its block does, and a closed document or an edited
+ * block (one huge paragraph: tens of megabytes of matches) takes its matches with it (issue 16).
+ */
+const blockMatches = new WeakMap<BlockTokens, Map<PhraseMatcher, PhraseOccurrence[]>>();
+/** Matchers remembered per block: a scope's list of long forms changes with its definitions, and old lists do not come back. */
+const MATCHERS_PER_BLOCK = 4;
 
 /** The long forms of `matcher` in one block (`slice`, tokenized as `tokens`), relative to the block's start. */
 function longFormMatches(matcher: PhraseMatcher, slice: string, tokens: BlockTokens): PhraseOccurrence[] {
-  let byBlock = blockMatches.get(matcher);
-  if (!byBlock) blockMatches.set(matcher, (byBlock = new Map()));
-  let matches = byBlock.get(slice);
+  let byMatcher = blockMatches.get(tokens);
+  if (!byMatcher) blockMatches.set(tokens, (byMatcher = new Map()));
+  let matches = byMatcher.get(matcher);
   if (!matches) {
     matches = matcher.findInTokens(slice, tokens);
-    if (byBlock.size > 20_000) byBlock.clear();
-    byBlock.set(slice, matches);
+    if (byMatcher.size >= MATCHERS_PER_BLOCK) byMatcher.clear();
+    byMatcher.set(matcher, matches);
   }
   return matches;
 }

@@ -21,24 +21,27 @@ export const WordFlag = {
   lookAlike: CharacterClass.lookAlike,
 } as const;
 
-/** The words and bracket marks of one text range, offsets into the text tokenized. */
+/**
+ * The words and bracket marks of one text range, offsets into the text tokenized. The columns
+ * are typed arrays of exactly their length, views on one buffer: a block's tokens live as long
+ * as its block cache entry, and a one-paragraph file of millions of words kept them in plain
+ * arrays at twice the size and more (growth slack), issue 16.
+ */
 export interface BlockTokens {
   /** Number of words. */
   readonly count: number;
-  // Plain arrays rather than typed ones: a block holds a few dozen words, and allocating four
-  // typed arrays per block cost more than the arrays saved.
   /** Start offset of each word. */
-  readonly starts: readonly number[];
+  readonly starts: Int32Array;
   /** End offset (exclusive) of each word. */
-  readonly ends: readonly number[];
+  readonly ends: Int32Array;
   /** {@link WordFlag} bits of each word. */
-  readonly flags: readonly number[];
+  readonly flags: Int32Array;
   /** FNV-1a hash of each word's UTF-16 units, each lower-cased (see {@link foldedHashStep}). */
-  readonly foldedHashes: readonly number[];
+  readonly foldedHashes: Uint32Array;
   /** The union of every word's flags: a block without `otherScript` needs no script check. */
   readonly flagsUnion: number;
   /** Offsets of `(`, `)`, `[`, `]` and line feeds, in order. */
-  readonly marks: readonly number[];
+  readonly marks: Int32Array;
 }
 
 export const FNV_OFFSET = 0x811c9dc5;
@@ -55,13 +58,64 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const LINE_FEED = 0x0a;
 
+/**
+ * Growable scratch columns the walk writes into before the result is copied out at its exact
+ * size. Shared by every call (the service is single-threaded and `tokenize` does not re-enter).
+ */
+class ScratchColumns {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  flags = new Int32Array(256);
+  hashes = new Uint32Array(256);
+  marks = new Int32Array(64);
+
+  /** Makes room for word `count` (0-based). */
+  growWords(count: number): void {
+    if (count < this.starts.length) return;
+    const size = this.starts.length * 2;
+    this.starts = grown(this.starts, new Int32Array(size));
+    this.ends = grown(this.ends, new Int32Array(size));
+    this.flags = grown(this.flags, new Int32Array(size));
+    this.hashes = grown(this.hashes, new Uint32Array(size));
+  }
+
+  /** Makes room for mark `count` (0-based). */
+  growMarks(count: number): void {
+    if (count >= this.marks.length) this.marks = grown(this.marks, new Int32Array(this.marks.length * 2));
+  }
+}
+
+function grown<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+let scratch = new ScratchColumns();
+/** Scratch grown past this many words is dropped after use, so one huge paragraph does not keep it. */
+const SCRATCH_KEPT_WORDS = 1 << 16;
+
+/** Copies the first `count` words and `markCount` marks of the scratch into one exactly sized buffer. */
+function copyOut(count: number, markCount: number, flagsUnion: number): BlockTokens {
+  const buffer = new ArrayBuffer((count * 4 + markCount) * 4);
+  const starts = new Int32Array(buffer, 0, count);
+  const ends = new Int32Array(buffer, count * 4, count);
+  const flags = new Int32Array(buffer, count * 8, count);
+  const foldedHashes = new Uint32Array(buffer, count * 12, count);
+  const marks = new Int32Array(buffer, count * 16, markCount);
+  starts.set(scratch.starts.subarray(0, count));
+  ends.set(scratch.ends.subarray(0, count));
+  flags.set(scratch.flags.subarray(0, count));
+  foldedHashes.set(scratch.hashes.subarray(0, count));
+  marks.set(scratch.marks.subarray(0, markCount));
+  if (scratch.starts.length > SCRATCH_KEPT_WORDS || scratch.marks.length > SCRATCH_KEPT_WORDS) scratch = new ScratchColumns();
+  return { count, starts, ends, flags, foldedHashes, flagsUnion, marks };
+}
+
 /** Tokenizes `text[from, to)` (the whole text by default). Total: any string gives tokens. */
 export function tokenize(text: string, from = 0, to = text.length): BlockTokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const wordFlags: number[] = [];
-  const foldedHashes: number[] = [];
-  const marks: number[] = [];
+  const columns = scratch;
+  let count = 0;
+  let markCount = 0;
   let flagsUnion = 0;
   let wordStart = -1;
   let flags = 0;
@@ -93,16 +147,21 @@ export function tokenize(text: string, from = 0, to = text.length): BlockTokens 
       if (size === 2) hash = foldedHashStep(hash, text.charCodeAt(i + 1));
     } else {
       if (wordStart >= 0) {
-        starts.push(wordStart);
-        ends.push(i);
-        wordFlags.push(flags);
-        foldedHashes.push(hash);
+        columns.growWords(count);
+        columns.starts[count] = wordStart;
+        columns.ends[count] = i;
+        columns.flags[count] = flags;
+        columns.hashes[count] = hash;
+        count++;
         flagsUnion |= flags;
         wordStart = -1;
       }
-      if (i < end && (unit === OPEN_PAREN || unit === CLOSE_PAREN || unit === OPEN_BRACKET || unit === CLOSE_BRACKET || unit === LINE_FEED)) marks.push(i);
+      if (i < end && (unit === OPEN_PAREN || unit === CLOSE_PAREN || unit === OPEN_BRACKET || unit === CLOSE_BRACKET || unit === LINE_FEED)) {
+        columns.growMarks(markCount);
+        columns.marks[markCount++] = i;
+      }
     }
     i += size;
   }
-  return { count: starts.length, starts, ends, flags: wordFlags, foldedHashes, flagsUnion, marks };
+  return copyOut(count, markCount, flagsUnion);
 }

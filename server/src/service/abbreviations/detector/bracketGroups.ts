@@ -26,7 +26,7 @@ const DEEPEST_NESTING = 64;
  * A closer whose opener is of the other kind is ignored; a blank line drops every open group,
  * because groups never span paragraphs.
  */
-export function findBracketGroups(text: string, marks: readonly number[], from: number, to: number): BracketGroup[] {
+export function findBracketGroups(text: string, marks: ArrayLike<number>, from: number, to: number): BracketGroup[] {
   const groups: BracketGroup[] = [];
   const openers: number[] = [];
   for (let m = 0; m < marks.length; m++) {

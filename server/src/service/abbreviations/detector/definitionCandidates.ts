@@ -51,7 +51,7 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
 ];
 
 /** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */
-export function findDefinitionCandidates(text: string, marks: readonly number[], from: number, to: number): DefinitionCandidate[] {
+export function findDefinitionCandidates(text: string, marks: ArrayLike<number>, from: number, to: number): DefinitionCandidate[] {
   const candidates: DefinitionCandidate[] = [];
   const groups = findBracketGroups(text, marks, from, to);
   const letterLabels = singleLetterContents(text, groups);
