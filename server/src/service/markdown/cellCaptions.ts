@@ -18,10 +18,14 @@ export interface CellCaption extends Span {
 const EXECUTABLE_CELL = /^\{[A-Za-z][\w-]*/;
 /** The options a cell's caption is written in. */
 const CAPTION_OPTIONS = new Set(['fig-cap', 'tbl-cap', 'fig-subcap', 'tbl-subcap', 'fig.cap', 'tab.cap', 'fig.subcap']);
-/** A cell option line: the comment marker (`#|`, `//|`, `--|`, `%%|`), the option name, the rest. */
-const OPTION_LINE = /^([ \t]*(?:#|\/\/|--|%%)\|([ \t]*))([\w.-]+)[ \t]*:[ \t]*(.*)$/;
+/** The comment marker that opens a cell option line, in the cell's language: `#|`, `//|`, `--|`, `%%|`. */
+const MARKER = String.raw`[ \t]*(?:#|\/\/|--|%%)\|`;
+/** A cell option line: the marker, the option name, the rest. */
+const OPTION_LINE = new RegExp(String.raw`^(${MARKER}([ \t]*))([\w.-]+)[ \t]*:[ \t]*(.*)$`);
 /** A continuation line of an option value: the marker, then indentation. */
-const CONTINUATION = /^([ \t]*(?:#|\/\/|--|%%)\|)([ \t]+)(.*)$/;
+const CONTINUATION = new RegExp(String.raw`^(${MARKER})([ \t]+)(.*)$`);
+/** An item of a block list: the marker, indentation, `- `. */
+const LIST_ITEM = new RegExp(String.raw`^(${MARKER}([ \t]*)-[ \t]+)(.*)$`);
 
 /**
  * The captions of the code cell that the fence token spanning lines `firstLine` to
@@ -122,7 +126,7 @@ function readBlockList(text: string, lines: LineIndex, line: number, last: numbe
   for (; line < last; line++) {
     const lineStart = lines.lineStart(line);
     const content = text.slice(lineStart, lines.lineEnd(line));
-    const item = /^([ \t]*(?:#|\/\/|--|%%)\|([ \t]*)-[ \t]+)(.*)$/.exec(content);
+    const item = LIST_ITEM.exec(content);
     if (!item || item[2]!.length < indent) break;
     const start = lineStart + item[1]!.length;
     readInlineValue(text, start, start + item[3]!.length, captions);

@@ -146,7 +146,8 @@ export class ScopeDefinitions {
   }
 }
 
-const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
+/** A part that is a number (`2`, `33.8`): it needs no definition inside a compound. */
+export const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
 /** A capitalised word of three or more letters, then an abbreviation (`OpenPBTA`, `OpenScPCA`, `ProCAR`). */
 const WORD_BEFORE_ABBREVIATION = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}[\p{Lu}\p{Ll}\p{N}]*\p{Lu}[\p{Lu}\p{Ll}\p{N}]*)$/u;
 /**

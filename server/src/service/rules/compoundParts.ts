@@ -1,11 +1,10 @@
 import type { AbbreviationMention } from '../model/documentModel';
 import { isAbbreviationSegment, isSequencingSuffix } from '../model/mentions';
-import { familyOf, receptorFamilyOf } from '../model/scopeDefinitions';
+import { familyOf, NUMBER, receptorFamilyOf } from '../model/scopeDefinitions';
 import { entryForKey, type RuleContext } from './types';
 
 /** Hyphen-like characters a written compound may join its parts with. */
 const JOINER = /[-\u2010\u2011\u2012\u2013]/;
-const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
 /** More parts than this and the compound is read whole, as before. */
 const MOST_SEGMENTS = 12;
 
