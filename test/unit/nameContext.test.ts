@@ -119,3 +119,13 @@ describe('dates, draft markers and disease names', () => {
     assert.deepEqual(undefinedKeys('Long COVID rates are TBD; see PLACEHOLDER and TODO notes.'), []);
   });
 });
+
+describe('a program named by its version', () => {
+  test('a version with a dot right after the name, or after a few words of its full name', () => {
+    assert.deepEqual(undefinedKeys('Lineages came from QUSHER v1.22 and the DRAGX COVID Lineage v.3.5.9 app, then XTAR version 2.7.10 ran.'), []);
+  });
+
+  test('a version without a dot, or one after lower-case words, does not make a name', () => {
+    assert.deepEqual(undefinedKeys('The QCAR v2 construct and the QZV cells of release v1.5 were compared.'), ['QCAR', 'QZV']);
+  });
+});

@@ -87,9 +87,21 @@ function readsAsName(model: DocumentModel, key: string): boolean {
     const mention = mentions[i]!;
     // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
     const namesProduct = !mention.inHeading && isProductNameInContext(model.prose.masked, mention);
-    if (isNameInContext(model.prose.masked, mention) || namesProduct || isIntroducedAsName(model.prose.masked, mention) || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention) || isEraOfYear(model.prose.masked, mention)) return true;
+    if (isNameInContext(model.prose.masked, mention) || namesProduct || isIntroducedAsName(model.prose.masked, mention) || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention) || isEraOfYear(model.prose.masked, mention) || isFollowedByVersion(model.prose.masked, mention)) return true;
   }
   return false;
+}
+
+/**
+ * A program's version after it, perhaps after up to three capitalised words of its full name:
+ * `pUShER v1.22`, `DRAGEN COVID Lineage v.3.5.9`, `STAR version 2.7.10`. The version has a dot,
+ * so that a construct's `v2` or a visit `V1` does not qualify.
+ */
+const VERSION_AFTER = /^(?:[ \u00a0]+\p{Lu}[\p{L}\p{N}-]*){0,3}[ \u00a0]+(?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}+\.\p{N}+/u;
+
+/** A program named by its version after it (see {@link VERSION_AFTER}). */
+function isFollowedByVersion(masked: string, mention: Pick<AbbreviationMention, 'end'>): boolean {
+  return VERSION_AFTER.test(masked.slice(mention.end, mention.end + 80));
 }
 
 /** The designations of an era. */
