@@ -377,7 +377,11 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
 
   // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
   const tentative = new Set<number>();
-  for (let i = 0; i < mentions.length; i++) if (LOWER_CASE_JOINED_LETTERS.test(mentions[i]!.text)) tentative.add(i);
+  for (let i = 0; i < mentions.length; i++) {
+    // At most three letters and two joiners: most mentions are ruled out by length alone.
+    const text = mentions[i]!.text;
+    if (text.length <= 5 && LOWER_CASE_JOINED_LETTERS.test(text)) tentative.add(i);
+  }
   const kept = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
   linkMentionsToDefinitions(definitions, kept);
 

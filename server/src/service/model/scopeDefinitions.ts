@@ -95,7 +95,7 @@ export class ScopeDefinitions {
 
   /** Where the family of a numbered member (`STAT5`, `hIgG1`, `FcγRIIb`) is introduced in `scope`, if it is. */
   private familyIntroduction(scope: ScopeName, key: string): { from: number; definition: AbbreviationDefinition } | undefined {
-    const family = familyOf(key) ?? receptorFamilyOf(key);
+    const family = memberFamilyOf(key);
     return family === undefined ? undefined : this.introduction(scope, family);
   }
 
@@ -177,4 +177,9 @@ export function receptorFamilyOf(key: string): string | undefined {
   let capitals = 0;
   for (const c of family) if (c !== c.toLowerCase()) capitals++;
   return capitals >= 2 ? family : undefined;
+}
+
+/** The family a member names, numbered (`STAT5`, `hIgG1`) or in Roman numerals (`FcγRIIIa`), or undefined. */
+export function memberFamilyOf(key: string): string | undefined {
+  return familyOf(key) ?? receptorFamilyOf(key);
 }

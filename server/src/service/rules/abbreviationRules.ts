@@ -7,7 +7,7 @@ import { isWrittenAsName } from '../model/nameContext';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { lowerBound } from '../text/sortedSearch';
-import { familyOf, receptorFamilyOf } from '../model/scopeDefinitions';
+import { memberFamilyOf } from '../model/scopeDefinitions';
 import { undefinedPartsOf } from './compoundParts';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
@@ -346,7 +346,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       const folded = `${mention.scope}\u0000${mention.key.toLowerCase()}`;
       if (undefinedFolded.has(folded)) return;
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
-      const family = familyOf(mention.key) ?? receptorFamilyOf(mention.key);
+      const family = memberFamilyOf(mention.key);
       if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${family.toLowerCase()}`)) return;
       undefinedFolded.add(folded);
       findings.push(undefinedUse(context, mention, where));

@@ -1,6 +1,6 @@
 import type { AbbreviationMention } from '../model/documentModel';
 import { isAbbreviationSegment, isSequencingSuffix } from '../model/mentions';
-import { familyOf, NUMBER, receptorFamilyOf } from '../model/scopeDefinitions';
+import { memberFamilyOf, NUMBER, receptorFamilyOf } from '../model/scopeDefinitions';
 import { entryForKey, type RuleContext } from './types';
 
 /** Hyphen-like characters a written compound may join its parts with. */
@@ -63,7 +63,7 @@ function isOwnAbbreviation(context: RuleContext, key: string): boolean {
   const uses = context.model.byKey.get(key);
   if (uses && (uses.mentions.length > 0 || uses.definitions.length > 0)) return true;
   if (context.definedLater?.has(key) === true || context.usedEarlier?.has(key) === true) return true;
-  const family = familyOf(key) ?? receptorFamilyOf(key);
+  const family = memberFamilyOf(key);
   return family !== undefined && isOwnAbbreviation(context, family);
 }
 
