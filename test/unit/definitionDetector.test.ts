@@ -57,6 +57,13 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['spelled-out number', 'A three-dimensional (3D) culture of NK cells.', [['3D', 'three-dimensional']]],
   // The Kelvin sign lower-cases to k, so TETRA\u212AIS is the prefix tetrakis (as toLowerCase reads it).
   ['chemical prefix written with a Kelvin sign', 'We added inositol TETRA\u212AISPHOSPHATE (IP4) to the medium.', [['IP4', 'inositol TETRA\u212AISPHOSPHATE']]],
+  // A coined word: five or more letters, each at a word start, may pass over two content words.
+  ['a coined word passing over two words', 'Samples came from the BRAVE (Biobank for Research on Acute Viral Infections in Chronic Emergencies) archive.', [
+    ['BRAVE', 'Biobank for Research on Acute Viral Infections in Chronic Emergencies', 'short-long'],
+  ]],
+  ['a coined word after its long form', 'The Biobank for Research on Acute Viral Infections in Chronic Emergencies (BRAVE) archive.', [
+    ['BRAVE', 'Biobank for Research on Acute Viral Infections in Chronic Emergencies'],
+  ]],
   ['several definitions', 'Both graft-versus-host disease (GvHD) and tumour microenvironment (TME) matter.', [
     ['GvHD', 'graft-versus-host disease'],
     ['TME', 'tumour microenvironment'],
@@ -138,6 +145,9 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['bracketed word', 'Cells were cultured overnight (daily) before use.'],
   ['letters that do not fit', 'Cells were expanded in culture (CRS) for two weeks.'],
   ['chemical notation', 'Oxygen O(2) and k(a) were fitted.'],
+  // Two content words passed over convince only for a long short form.
+  ['four letters passing over two words', 'We scored the total cell growth rate under hypoxic media (TCHM) daily.'],
+  ['a coined word with a letter inside a word', 'Samples came from the BRAVE (Biobank for Research on Acute Viral Infections in Chronic Sites) archive.'],
   ['the short form named in its own long form', 'The GM1 ganglioside (GM1) was measured.'],
 ];
 

@@ -129,3 +129,13 @@ describe('a program named by its version', () => {
     assert.deepEqual(undefinedKeys('The QCAR v2 construct and the QZV cells of release v1.5 were compared.'), ['QCAR', 'QZV']);
   });
 });
+
+describe('a model named with its plus-joined terms', () => {
+  test('the terms after plus signs, then the word model', () => {
+    assert.deepEqual(undefinedKeys('Model selection chose the Q3Pu+F+I model, and a QTR+G model was also fitted.'), []);
+  });
+
+  test('plus signs without the word model, or a model without plus-joined terms, make no name', () => {
+    assert.deepEqual(undefinedKeys('We gave QZB+QZC to the mice and fitted the QHM model to the counts.'), ['QZB', 'QZC', 'QHM']);
+  });
+});

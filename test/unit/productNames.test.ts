@@ -23,6 +23,9 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'purified on Nickel-«QTA» spin columns (Qiagex) as described',
     'biotinylated with «QirA» enzyme (BPX Biosciences) overnight',
     'profiled using the «QLB90» assay on the nQounter platform (NanoQuant)',
+    // The supplier with its legal form or its town and country after commas.
+    'libraries were made with the «QOVIDSeq» library kit (Illuminex, Inc.) and pooled',
+    'stained using the «QZ» detection reagent (Qiagex, Hilden, Germany) overnight',
     // A title-cased product name ending in a product noun; a model name after one.
     'extracted with the «QLINE» FFPE GenePure Purification Kit (FP-2001)',
     'available as part of the «QCR» Modules suite',
@@ -50,6 +53,7 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'Results were clear. Human «QK» assay values rose.',
     // A supplier needs capitalised words; a plain bracket is not one.
     'read by «QDH» assay (see below) in triplicate',
+    'read by «QDH» assay (Promegax, see below) in triplicate',
     // Capitals before an ordinary noun, or a capitalised word that heads no organisation.
     'the «QK» Cancer trials were reviewed',
     // Capitals before an abbreviation with lower-case letters are a compound, not a maker and product.

@@ -85,11 +85,37 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
-    // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
-    const namesProduct = !mention.inHeading && isProductNameInContext(model.prose.masked, mention);
-    if (isNameInContext(model.prose.masked, mention) || namesProduct || isIntroducedAsName(model.prose.masked, mention) || isMarkedAsTrademark(model.text, mention) || isWholeLinkText(model.text, mention) || isCitedToItsOwnPaper(model.text, mention) || isCitedToItsOwnUrl(model.text, mention) || isInSourceBrackets(model.prose.masked, mention) || isEraOfYear(model.prose.masked, mention) || isFollowedByVersion(model.prose.masked, mention)) return true;
+    if (NAME_READINGS.some((reads) => reads(model.prose.masked, mention, model.text))) return true;
   }
   return false;
+}
+
+/** The readings of one use that say it is a name, each on the masked text around it (and, for marks prose hides, the text). */
+const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention, text: string) => boolean> = [
+  isNameInContext,
+  // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
+  (masked, mention) => !mention.inHeading && isProductNameInContext(masked, mention),
+  isIntroducedAsName,
+  (_masked, mention, text) => isMarkedAsTrademark(text, mention),
+  (_masked, mention, text) => isWholeLinkText(text, mention),
+  (_masked, mention, text) => isCitedToItsOwnPaper(text, mention),
+  (_masked, mention, text) => isCitedToItsOwnUrl(text, mention),
+  isInSourceBrackets,
+  isEraOfYear,
+  isFollowedByVersion,
+  isModelSpecification,
+];
+
+/**
+ * A model specified by its name and the terms added to it with plus signs, then the word model:
+ * `the K3Pu+F+I model`, `a GTR+G model` (nucleotide substitution models; the terms are model
+ * options, not words). The name is the model's, as a program names it.
+ */
+const MODEL_TERMS_AFTER = /^(?:\+[\p{Lu}\p{N}][\p{L}\p{N}]{0,3})+[ \u00a0]+models?\b/u;
+
+/** A model named with its plus-joined terms (see {@link MODEL_TERMS_AFTER}). */
+function isModelSpecification(masked: string, mention: Pick<AbbreviationMention, 'end'>): boolean {
+  return MODEL_TERMS_AFTER.test(masked.slice(mention.end, mention.end + 40));
 }
 
 /**

@@ -29,8 +29,13 @@ const PRODUCT_NOUN = String.raw`(?:kits?|assays?|probes?|screeners?|instruments?
 const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{L}\p{N}-]+){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /** A title-cased product name: capitalised words, then a capitalised product noun (`FFPE GenePure Purification Kit`, `Modules`). */
 const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{Lu}][\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
-/** A supplier in brackets: one to three capitalised words, no digits (`(Abbott)`, `(GE Healthcare)`, `(Thermo Scientific)`). */
-const SUPPLIER = String.raw`\((?:\p{Lu}[\p{L}&.-]*)(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,2}\)`;
+/** One to three capitalised words, no digits: a company's name, its legal form or a place (`GE Healthcare`, `Inc.`, `San Diego`). */
+const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,2}`;
+/**
+ * A supplier in brackets: its name, perhaps with its legal form or its town and country after
+ * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`).
+ */
+const SUPPLIER = String.raw`\(${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3}\)`;
 /**
  * The supplier right after the product, or after the instrument it runs on: `assay on the
  * nCounter platform (NanoString)`, `kit with the Nimbus robot (Hamilton)`.

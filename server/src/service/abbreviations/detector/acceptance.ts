@@ -16,7 +16,7 @@ export function isConvincingCandidate(candidate: DefinitionCandidate): boolean {
   // With a character left out, only a clean first-letter alignment convinces.
   if (candidate.omittedShortCharacters > 0) return isCleanAlignment(candidate);
   if (alignment.tokensEnteredInside >= 2) return false;
-  if (alignment.skippedContentTokens > 1) return false;
+  if (alignment.skippedContentTokens > 1) return isWordStartBackronym(candidate);
   // A last word without a letter (`medial preoptic nucleus (MPO)`) only when every other word starts a letter.
   if (alignment.skippedTrailingToken) return alignment.tokensEnteredInside === 0 && alignment.innerLetters <= 2;
   // One content word without a letter (`oligoclonal IgG bands (OB)`) only when the rest is clean.
@@ -24,6 +24,18 @@ export function isConvincingCandidate(candidate: DefinitionCandidate): boolean {
   // Inside one (chemical) word, letters come from inside: `dimethylsulphoxide (DMSO)`.
   if (alignment.spansOneToken) return alignment.innerLetters <= shortLetterCount - 1;
   return alignment.innerLetters <= Math.max(1, Math.ceil(shortLetterCount / 2));
+}
+
+/**
+ * A long short form whose every letter starts a word may skip two content words: names coined
+ * as words (`SHIELD` for Science and Health Initiative to Combat Infectious and Emerging
+ * Life-Threatening Diseases) pass over words that would spoil the word. With five or more letters
+ * each at a word start, in order, a chance match is unlikely; shorter forms get no such leave.
+ */
+function isWordStartBackronym(candidate: AlignedCandidate): boolean {
+  const { alignment, shortLetterCount } = candidate;
+  return shortLetterCount >= 5 && alignment.skippedContentTokens === 2 && !alignment.skippedTrailingToken &&
+    alignment.innerLetters === 0 && alignment.tokensEnteredInside === 0 && alignment.wordStartMatches >= shortLetterCount;
 }
 
 /**
