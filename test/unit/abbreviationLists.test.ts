@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanProse } from '../../server/src/service/markdown/proseScanner';
 import { findAbbreviationLists } from '../../server/src/service/model/abbreviationLists';
+import { createTerminologyService } from '../../server/src/service/index';
 import { undefinedKeys } from '../helpers/undefinedKeys';
+
+const builtin = createTerminologyService();
 
 /** Every listed pair of `text` as `SF = long form`, in order, each checked against the offsets it claims. */
 function listedPairs(text: string): string[] {
@@ -56,6 +59,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['EC = elite controller', 'TP = treated progressor'],
     },
     {
+      name: 'a legend key of bracketed pairs joined by semicolons, letters spelled or not',
+      input: '**Figure 7.** Scores by stage. hQSC (human stem cell); DQ (definitive endoderm); GQ (primitive gut tube).',
+      pairs: ['hQSC = human stem cell', 'DQ = definitive endoderm', 'GQ = primitive gut tube'],
+    },
+    {
       name: 'a long `;` list keeps its long forms of more than six words',
       input: 'Main text.\n\nAbbreviations: ADCC: antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro; NK: natural killer.',
       pairs: ['ADCC = antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro', 'NK = natural killer'],
@@ -68,6 +76,10 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
     { name: 'one pair in the middle of a legend is not a key', input: '**Figure 5.** We set FDR = false discovery rate thresholds and then compared groups.' },
     { name: 'pairs in the main text without an introduction are not a list', input: 'We wrote EC = elite controller, TP = treated progressor in our notes.' },
     { name: 'a single capital is not a short form', input: '**Figure 6.** Counts (N = number of samples).' },
+    { name: 'one bracketed pair in a legend is prose, for the detector', input: '**Figure 8.** Scores of GQ (primitive gut tube); counts below.' },
+    { name: 'bracketed remarks joined by semicolons are no key', input: '**Figure 9.** Cells QA (see below); QB (left panel); QC (10 ng/ml).' },
+    { name: 'bracketed pairs joined by commas are an enumeration', input: '**Figure 10.** Stages QA (early stage), QB (late stage), QC (final stage).' },
+    { name: 'bracketed pairs in the main text are no key', input: 'We compared DQ (definitive endoderm); GQ (primitive gut tube) cells.' },
   ];
   for (const c of none) test(c.name, () => assert.deepEqual(listedPairs(c.input), []));
 });
@@ -76,6 +88,11 @@ describe('abbreviation lists: a legend key defines for its legend', () => {
   test('uses before and after the key are defined; what the key leaves out is not', () => {
     const text = 'Main text.\n\n![**Tumours.** A, Counts of GNG, PXA and DMG. Abbreviations: GNG = ganglioglioma, DMG = diffuse midline glioma). C, More DMG.](f.png){#fig:a}\n';
     assert.deepEqual(undefinedKeys(text), ['PXA']);
+  });
+  test('a key of bracketed pairs defines for its legend, once: no second definition where the detector reads a pair too', () => {
+    const text = 'Main text.\n\n![**Stages.** Scores of hQSC, DQ, GQ and FQ. hQSC (human stem cell); DQ (definitive endoderm); GQ (primitive gut tube).](f.png){#fig:s}\n';
+    const found = builtin.lint({ uri: 'stages.md', version: 1, text }).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+    assert.deepEqual(found, ['undefined-abbreviation FQ']);
   });
   test('a table caption defining one key in parentheses', () => {
     const text = '| Predisposition |\n|---|\n| none |\n\nTable: **Patients.** Predisposition (CMMRD = constitutional mismatch repair deficiency) and TMB. {#tbl:p}\n';

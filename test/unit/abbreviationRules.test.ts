@@ -102,6 +102,10 @@ describe('undefined-abbreviation', () => {
       'undefined-abbreviation',
       '---\nauthor: GMP\nbibliography: ADCC.bib\n---\n\nText `ICANS` <!-- CRS --> [link](http://x/GvHD) [@MRD2020] @fig-ORR $\\mathrm{PFS}$.\n\n```\nDLT\n```\n',
     ));
+  test('an exempt key the document defines in another sense needs its definition in each scope', () =>
+    check('undefined-abbreviation', '---\nabstract: |\n  Those given «SD» vaccines did well.\n---\n\nWe gave a standard dose (SD) vaccine. SD vaccines worked.'));
+  test('an exempt key defined in its usual sense stays exempt', () =>
+    check('undefined-abbreviation', '---\nabstract: |\n  Titres are given as mean and SD.\n---\n\nValues are the standard deviations (SD) of titres. SD was small.'));
   test('abstract is its own scope', () =>
     check('undefined-abbreviation', '---\nabstract: |\n  Natural killer (NK) cells.\n---\n\n«NK» cells in the main text.'));
   test('each legend is its own scope', () =>
@@ -179,6 +183,10 @@ describe('unused-abbreviation', () => {
     check('unused-abbreviation', 'Angiotensin-converting enzyme (ACE) blockers and ACE inhibitors (ACEIs); ACEIs helped.'));
   test('a single-letter short form is not judged (its uses cannot be seen)', () =>
     check('unused-abbreviation', 'The spike (S) protein binds; the S protein is large. Natural killer («NK») cells.'));
+  test('a short form in code font is used in code font, inside a label (`0.ANQ4`, `1.ORT`); joined to letters it is not', () =>
+    check('unused-abbreviation', 'Biovars *antiquor* (`ANQ`), *orientor* (```ORT```) and *medialis* (`«MDL»`).\n\nClades `0.ANQ4` and ```1.ORT``` split; `MDLX` is another label.'));
+  test('a short form in prose is not used by a code span', () =>
+    check('unused-abbreviation', 'Natural killer («NK») cells; the flag `NK` is set.'));
 });
 
 describe('settings', () => {

@@ -46,6 +46,7 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['comma and a remark', 'It relies on antibody-dependent cellular cytotoxicity (ADCC, see below).', [['ADCC', 'antibody-dependent cellular cytotoxicity']]],
   ['square brackets', 'Cells of the natural killer [NK] lineage.', [['NK', 'natural killer']]],
   ['long form and short form inside one bracket', 'Toxicity (cytokine release syndrome, CRS) was mild.', [['CRS', 'cytokine release syndrome']]],
+  ['long form and short form offered with or, inside one bracket', 'Those given the vaccine (older adults given high-dose, or OAHD) improved.', [['OAHD', 'older adults given high-dose']]],
   ['bracket glued to the next word', 'A chimeric antigen receptor (CAR)-engineered NK cell.', [['CAR', 'chimeric antigen receptor']]],
   ['short form then long form', 'TGF-β (transforming growth factor beta) suppresses NK (natural killer) cells.', [
     ['TGF-β', 'transforming growth factor beta', 'short-long'],
@@ -57,6 +58,10 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['spelled-out number', 'A three-dimensional (3D) culture of NK cells.', [['3D', 'three-dimensional']]],
   // The Kelvin sign lower-cases to k, so TETRA\u212AIS is the prefix tetrakis (as toLowerCase reads it).
   ['chemical prefix written with a Kelvin sign', 'We added inositol TETRA\u212AISPHOSPHATE (IP4) to the medium.', [['IP4', 'inositol TETRA\u212AISPHOSPHATE']]],
+  ['a function word in capitals before its long form', 'We made DE (definitive endoderm) cells and report the OR (odds ratio).', [
+    ['DE', 'definitive endoderm', 'short-long'],
+    ['OR', 'odds ratio', 'short-long'],
+  ]],
   // A coined word: five or more letters, each at a word start, may pass over two content words.
   ['a coined word passing over two words', 'Samples came from the BRAVE (Biobank for Research on Acute Viral Infections in Chronic Emergencies) archive.', [
     ['BRAVE', 'Biobank for Research on Acute Viral Infections in Chronic Emergencies', 'short-long'],
@@ -148,6 +153,7 @@ const notDefinitions: Array<[name: string, text: string]> = [
   // Two content words passed over convince only for a long short form.
   ['four letters passing over two words', 'We scored the total cell growth rate under hypoxic media (TCHM) daily.'],
   ['a coined word with a letter inside a word', 'Samples came from the BRAVE (Biobank for Research on Acute Viral Infections in Chronic Sites) archive.'],
+  ['an alternative that is no short form', 'Cells were kept cold (on ice, or frozen) overnight.'],
   ['the short form named in its own long form', 'The GM1 ganglioside (GM1) was measured.'],
 ];
 

@@ -2,7 +2,7 @@ import { validateProjectSettings, type ProjectSettings } from './config/projectC
 import { layerSettings } from './config/settingsTable';
 import type { KnowledgeBase } from './knowledge/types';
 import { findFrontMatter } from './markdown/frontMatter';
-import type { DefinitionNeeds } from './model/definitionNeeds';
+import { withOwnSenses, type DefinitionNeeds } from './model/definitionNeeds';
 import { buildDocumentModel, documentFormat, type DocumentModel, type ScopeMode } from './model/documentModel';
 import { blankedText, isGeneratedAbbreviationList } from './model/generatedList';
 import { ScopeDefinitions } from './model/scopeDefinitions';
@@ -125,7 +125,7 @@ export class DocumentAnalyses {
   /** Every finding of the rules that are on, kept until the settings that change them change. */
   private findingsOf(entry: CacheEntry, settings: AnalysisSettings): Finding[] {
     const analysis = this.analysisOf(entry, settings);
-    const context = { model: entry.model, needs: this.needsFor(settings), scopes: analysis.scopes, knowledge: this.knowledge, spelling: settings.spelling ?? 'en-US' } as Parameters<typeof runRules>[0];
+    const context = { model: entry.model, needs: withOwnSenses(this.needsFor(settings), entry.model.definitions), scopes: analysis.scopes, knowledge: this.knowledge, spelling: settings.spelling ?? 'en-US' } as Parameters<typeof runRules>[0];
     if (settings.book) {
       context.usedLater = new Set(settings.book.usedLater);
       context.usedEarlier = new Set(settings.book.usedEarlier ?? []);

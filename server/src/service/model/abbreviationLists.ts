@@ -119,13 +119,53 @@ function keyPairRun(masked: string, from: number, to: number): KeyRun {
   return run.entries.length > best.entries.length ? run : best;
 }
 
+// One bracketed pair of a key: a short form, then one to six words of letters in brackets, before
+// a semicolon, a full stop or the end (`DE (definitive endoderm);`). Pairs joined by semicolons.
+const BRACKET_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})[ \t]+\(((?:\p{L}[\p{L}\-']*)(?:[ \t]+\p{L}[\p{L}\-']*){0,5})\)(?=[ \t]*(?:[;.]|$))/gu;
+const BRACKET_PAIR_JOIN = /^[ \t]*;[ \t]*$/u;
+
 /**
- * A legend's key: two or more pairs in a row, one pair that closes the legend (`… CST: Cell
- * Signaling Technology.`), or one pair in parentheses (`predisposition (CMMRD = constitutional
- * mismatch repair deficiency)`).
+ * The longest run of bracketed pairs joined by semicolons, `hESC (human embryonic stem cell); DE
+ * (definitive endoderm); GT (primitive gut tube)`, each short form shaped like an abbreviation:
+ * a key written in the legend's own words, which need not spell the letters (`GT`, `FG
+ * (posterior foregut)`), as a key's pairs never do. A lone pair is prose, read by the detector.
+ */
+function bracketPairRun(masked: string, from: number, to: number): ListedAbbreviation[] {
+  const slice = masked.slice(from, to);
+  let best: ListedAbbreviation[] = [];
+  let run: ListedAbbreviation[] = [];
+  let lastEnd = -1;
+  BRACKET_PAIR.lastIndex = 0;
+  for (let match = BRACKET_PAIR.exec(slice); match !== null; match = BRACKET_PAIR.exec(slice)) {
+    if (lastEnd < 0 || !BRACKET_PAIR_JOIN.test(slice.slice(lastEnd, match.index))) {
+      if (run.length > best.length) best = run;
+      run = [];
+    }
+    const short = match[1]!;
+    const long = match[2]!;
+    lastEnd = match.index + match[0].length;
+    if (!looksLikeShortForm(short) || FUNCTION_WORD.test(long)) {
+      lastEnd = -1;
+      continue;
+    }
+    const shortStart = from + match.index;
+    const longStart = from + lastEnd - 1 - long.length;
+    run.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+  }
+  if (run.length > best.length) best = run;
+  return best.length >= 2 ? best : [];
+}
+/** A bracket opening with a word that points elsewhere or qualifies is a remark, not a long form (`(see below)`, `(for example …)`). */
+const FUNCTION_WORD = /^(?:see|for|e|i|and|or|the|a|an|in|on|at|as|of|with|from|by|to|vs|versus|not|only|all|both|each|left|right|top|bottom)\b/iu;
+
+/**
+ * A legend's key: two or more pairs in a row (`SF: long form` or `SF (long form)`), one pair
+ * that closes the legend (`… CST: Cell Signaling Technology.`), or one pair in parentheses
+ * (`predisposition (CMMRD = constitutional mismatch repair deficiency)`).
  */
 function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
   const run = keyPairRun(masked, from, to);
+  if (run.entries.length === 0) return bracketPairRun(masked, from, to);
   if (run.entries.length !== 1) return run.entries;
   const closesLegend = /^[\s.]*$/u.test(masked.slice(run.end, to));
   const bracketed = /\([ \t]*$/u.test(masked.slice(Math.max(from, run.start - 3), run.start)) && /^[ \t]*\)/u.test(masked.slice(run.end, run.end + 3));

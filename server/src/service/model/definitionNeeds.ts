@@ -1,4 +1,6 @@
 import noDefinition from '../../../../data/no-definition.json';
+import type { AbbreviationDefinition } from './documentModel';
+import { foldExpansion } from './expansions';
 
 /** Decides whether an abbreviation key must be defined at first use. */
 export interface DefinitionNeeds {
@@ -29,4 +31,26 @@ export function createDefinitionNeeds(extraExemptKeys: Iterable<string> = []): D
       return form !== undefined && this.isExempt(key.slice(form.length));
     },
   };
+}
+
+/** The one meaning each listed key is exempt in (`SD`: standard deviation), folded. */
+const senses = new Map<string, string>(Object.entries(noDefinition.senses.items).map(([key, sense]) => [key, foldExpansion(sense)]));
+
+/**
+ * `needs` for one document: an exempt key the document defines in another sense than the one it
+ * is exempt in (`standard dose (SD)`, `continuous integration (CI)`) is the document's own
+ * abbreviation, and needs its definition in every scope like any other. Defined in its usual
+ * sense (`standard deviation (SD)`), it stays exempt.
+ */
+export function withOwnSenses(needs: DefinitionNeeds, definitions: readonly AbbreviationDefinition[]): DefinitionNeeds {
+  let own: Set<string> | undefined;
+  for (let i = 0; i < definitions.length; i++) {
+    const { key, long } = definitions[i]!;
+    const sense = senses.get(key);
+    if (sense === undefined || foldExpansion(long).startsWith(sense)) continue;
+    (own ??= new Set()).add(key);
+  }
+  if (!own) return needs;
+  const ownKeys = own;
+  return { isExempt: (key: string) => !ownKeys.has(key) && needs.isExempt(key) };
 }

@@ -366,10 +366,11 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
     const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title' };
+    const detectedFrom = definitions.length;
     blockTokens.push(addBlockItems(prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items));
     for (const entry of listed?.entries ?? []) {
       const key = abbreviationKey(entry.short);
-      if (key.length === 0) continue;
+      if (key.length === 0 || isDetectedAt(definitions, detectedFrom, entry.shortStart)) continue;
       const { short, long, shortStart, shortEnd, longStart, longEnd } = entry;
       definitions.push({ short, shortStart, shortEnd, long, longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
@@ -407,6 +408,12 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
 
 /** Single letters joined by `/` or `:`, one of them lower case (`r/r`, `w/v`): shorthand unless vouched for. */
 const LOWER_CASE_JOINED_LETTERS = /^(?=.*\p{Ll})\p{L}(?:[/:]\p{L}){1,2}$/u;
+
+/** Whether the detector already found a definition at `shortStart` among `definitions[from…]`: a legend key's bracketed pair it read as well. */
+function isDetectedAt(definitions: readonly AbbreviationDefinition[], from: number, shortStart: number): boolean {
+  for (let i = from; i < definitions.length; i++) if (definitions[i]!.shortStart === shortStart) return true;
+  return false;
+}
 
 /**
  * The mentions without the tentative ones (lower-case joined letters, `r/r`) that neither a

@@ -717,6 +717,32 @@ function holdsEveryWord(written: string, known: string): boolean {
 }
 
 /**
+ * A short form written in code font (`` *orientalis* (`ORI`) ``) names a label the document goes on
+ * writing in code font, where prose readings never look: `` `1.ORI` ``, `` `0.ANT4` ``. Such a use,
+ * the short form between non-letters inside a code span, counts.
+ */
+function isUsedInCodeFont(text: string, definition: { short: string; shortStart: number; shortEnd: number }): boolean {
+  if (text.charCodeAt(definition.shortStart - 1) !== 0x60 /* ` */) return false;
+  const { short } = definition;
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    if (at === definition.shortStart || isLetterOrDigitAt(text, at - 1) || isLetterAt(text, at + short.length)) continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let ticks = 0;
+    for (let i = lineStart; i < at; i++) if (text.charCodeAt(i) === 0x60) ticks++;
+    if (ticks % 2 === 1) return true;
+  }
+  return false;
+}
+
+function isLetterOrDigitAt(text: string, at: number): boolean {
+  return at >= 0 && /[\p{L}\p{N}]/u.test(text.charAt(at));
+}
+
+function isLetterAt(text: string, at: number): boolean {
+  return /\p{L}/u.test(text.charAt(at));
+}
+
+/**
  * `unused-abbreviation`: defined (not in a list) and never used afterwards in its scope;
  * a use inside a compound (`CAR` in `CAR-NK`) or inside another long form counts. Short
  * forms that the mention tokens cannot see (a single letter) are not judged.
@@ -761,6 +787,7 @@ export function checkUnused(context: RuleContext): Finding[] {
     if (!model.byKey.get(definition.key)?.mentions.some((m) => m.definition !== undefined)) continue;
     // A repeat of a definition an earlier file of the book made is redefined-abbreviation's business.
     if (context.scopes.inheritedFor(definition.scope, definition.key)) continue;
+    if (isUsedInCodeFont(model.text, definition)) continue;
 
     const finding: Finding = {
       rule: 'unused-abbreviation',

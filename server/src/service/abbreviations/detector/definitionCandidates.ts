@@ -224,7 +224,8 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
 /** `SF (long form)`: the word before the bracket is a short form spelled out inside the bracket. */
 function shortFormBeforeBracket(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
   const [word] = collectPrecedingWords(text, blockStart, group.open, 1);
-  if (word === undefined || word.isFunctionWord) return undefined;
+  // A function word in capitals is a short form: `DE (definitive endoderm)`, `OR (odds ratio)`.
+  if (word === undefined || (word.isFunctionWord && !ALL_CAPITALS.test(text.slice(word.start, word.end)))) return undefined;
   let shortStart = word.start;
   while (shortStart < word.end && !isWordCharacter(text, shortStart)) shortStart++;
   const short = { start: shortStart, end: word.end };
@@ -256,6 +257,8 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
     omittedDigit: false,
   };
 }
+
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
 /** The short form's letters against the words of `long`, from its first word; no more words than the letters allow. */
 function alignSpelledOut(text: string, shortLetters: ComparableCharacter[], long: TextSpan): WordAlignment | undefined {

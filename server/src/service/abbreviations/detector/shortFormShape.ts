@@ -44,8 +44,8 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
 }
 
 /**
- * The last item inside a bracket when there are several: `(blood-brain barrier, BBB)`
- * gives `BBB` and the offset of the separator before it.
+ * The last item inside a bracket when there are several: `(blood-brain barrier, BBB)` and
+ * `(blood-brain barrier, or BBB)` give `BBB` and the offset of the separator before it.
  */
 export function lastItemOfBracket(
   text: string,
@@ -60,6 +60,11 @@ export function lastItemOfBracket(
     else if (depth === 0 && (character === ';' || (character === ',' && isWhitespace(text.charCodeAt(offset + 1))))) {
       let start = offset + 1;
       while (start < contentEnd && isWhitespace(text.charCodeAt(start))) start++;
+      // `(younger adults given standard-dose, or YASD)`: the short form offered as another name.
+      if (text.startsWith('or', start) && isWhitespace(text.charCodeAt(start + 2))) {
+        start += 2;
+        while (start < contentEnd && isWhitespace(text.charCodeAt(start))) start++;
+      }
       const item = trimItem(text, start, contentEnd);
       return item === undefined ? undefined : { item, separator: offset };
     }
