@@ -54,6 +54,8 @@ describe('prose scanner: what is not prose', () => {
     { name: 'brackets that are no note stay prose', input: 'The [QZE2 receptor] binds.\n[QZA]\n[See the QZB page](https://x.org)\n[QZC note here][ref]\n[Two QZD words]: https://x.org', absent: [], present: ['QZE2', 'QZA', 'QZB', 'QZC'] },
     { name: 'a camel-cased name in code before its short form keeps its letters', input: 'Read into a `QuickCellFrame` (QCF) and `scater` (SC) or `someFunction()` (SF).', absent: ['scater', 'someFunction'], present: ['QuickCellFrame', 'QCF', 'SC', 'SF'] },
     { name: 'LaTeX commands', input: 'See \\ref{fig:NK} and \\cite{GMP2020}.', absent: ['fig', 'GMP2020', 'ref'], present: ['See'] },
+    { name: 'bookdown cross-references and text references', input: 'Figure \\@ref(fig:QZmorphology) shows cells.\n\n(ref:QZsignalling) Cells of QZA.\n\n```{r QZsignalling, fig.cap=\'(ref:QZsignalling)\'}\nplot(x)\n```\n', absent: ['QZmorphology', 'QZsignalling', 'ref', 'fig'], present: ['Figure', 'shows', 'Cells', 'QZA'] },
+    { name: 'an escaped at sign and a bracket opening with ref stay prose', input: 'Mail \\@ here (ref. 3) and (QZB).', absent: [], present: ['Mail', 'here', 'QZB'] },
   ];
   checkProse(cases);
 });
@@ -139,6 +141,9 @@ describe('prose scanner: regions', () => {
     { name: 'leading Introduction is not a title', input: '# Introduction\n\nBody NK.', word: 'Introduction', region: 'main' },
     { name: 'Quarto figure div', input: '::: {#fig-killing}\n![x](a.png)\n\nKilling by NK cells.\n:::\n\nMain NK.', word: 'Killing', region: 'legend:fig-killing' },
     { name: 'legend paragraph', input: 'Main.\n\n**Figure 2.** CAR constructs used.', word: 'CAR', region: 'legend:Figure 2' },
+    { name: 'a bookdown text reference opening a paragraph is the legend it names', input: 'Main.\n\n(ref:qzKilling) Killing by NK cells.\n\nMore.', word: 'Killing', region: 'legend:qzKilling' },
+    { name: 'legends after the references end the unlinted section', input: 'Main.\n\n## References\n\nSmith J. CRS paper.\n\n**Figure 1: Killing by ADCC.** Panels A-B.\n\nNotes on GMP lots.', word: 'GMP', region: 'legend:Figure 1' },
+    { name: 'the references before such legends stay unlinted', input: 'Main.\n\n## References\n\nSmith J. CRS paper.\n\n**Figure 1: Killing by ADCC.** Panels A-B.', word: 'CRS', region: 'none' },
     { name: 'table legend paragraph', input: 'Main.\n\nTable 3: NK sources.', word: 'NK', region: 'legend:Table 3' },
     { name: 'image caption with id', input: 'Main.\n\n![Killing by NK cells](k.png){#fig-k}\n\nMore.', word: 'Killing', region: 'legend:fig-k' },
     { name: 'pipe table caption claims its table', input: '| NK | CAR |\n|---|---|\n| a | b |\n\nTable: Sources of cells {#tbl-src}', word: 'NK', region: 'legend:tbl-src' },

@@ -6,7 +6,8 @@
  * letters written after them (`[@fig-1]C-D`), figure and table references written out
  * (`Figure 1A`, `Figs. 3A and 4C`, `Table S1`), template values (`{{variable}}`), emphasis
  * delimiters (`**`, `_`), a quotation right before or after a citation (the title of the
- * cited paper, not the author's words) and LaTeX commands. One left-to-right pass; every
+ * cited paper, not the author's words), LaTeX commands and bookdown references (`\@ref(fig:a)`,
+ * `(ref:a)`). One left-to-right pass; every
  * search is bounded by the block's end, so the work stays linear in practice.
  */
 
@@ -33,6 +34,9 @@ const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/y;
 const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'*_]/y;
 const LATEX_COMMAND = /\\[A-Za-z]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})*/y;
+// bookdown's cross-reference, `\@ref(fig:label)`, and text reference, `(ref:label)`, which the build replaces.
+const BOOKDOWN_CROSS_REFERENCE = /\\@ref\([^()\s]{1,200}\)/y;
+const BOOKDOWN_TEXT_REFERENCE = /\(ref:[^()\s]{1,200}\)/y;
 const ATTRIBUTE = /\{(?:[#.=-][^{}\n]*|[^{}\n]*=[^{}\n]*)\}/y;
 // A template value filled in when the manuscript is built (Manubot, Jinja): `{{deaths}}`, `{{ trials | round }}`.
 const TEMPLATE_VALUE = /\{\{[^{}\n]{1,200}\}\}/y;
@@ -209,7 +213,7 @@ export function findInlineExclusions(
   // en dash (`-@key`, `panels B–D`) are in the class as single characters: guarding them with
   // look-arounds in the expression made it four times slower, while the few more stops cost one
   // character test each below.
-  const trigger = /[\\`$<\][{@hfw*_"\u201c)FTt\u2013-]/g;
+  const trigger = /[\\`$<\][{(@hfw*_"\u201c)FTt\u2013-]/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -240,6 +244,8 @@ function readFrom(scan: InlineScan, i: number): number {
       return text[i + 1] === '^' ? readFootnoteMarker(scan, i) : readCitationGroup(scan, i);
     case '{':
       return readBrace(scan, i);
+    case '(':
+      return readTextReference(scan, i);
     case '@':
       return readCitationKey(scan, i);
     case '-':
@@ -260,10 +266,17 @@ function readFrom(scan: InlineScan, i: number): number {
   }
 }
 
-/** A LaTeX command is excluded; any other escaped character is literal text. */
+/** A LaTeX command or a bookdown cross-reference is excluded; any other escaped character is literal text. */
 function readEscape(scan: InlineScan, i: number): number {
-  const stop = matchSticky(LATEX_COMMAND, scan.text, i, scan.end);
+  const stop = scan.text.charCodeAt(i + 1) === 0x40 /* @ */ ? matchSticky(BOOKDOWN_CROSS_REFERENCE, scan.text, i, scan.end) : matchSticky(LATEX_COMMAND, scan.text, i, scan.end);
   return stop > 0 ? exclude(scan, i, stop) : i + 2;
+}
+
+/** A bookdown text reference, `(ref:label)`: a label the build replaces with the text it names. */
+function readTextReference(scan: InlineScan, i: number): number {
+  if (!scan.text.startsWith('(ref:', i)) return i + 1;
+  const stop = matchSticky(BOOKDOWN_TEXT_REFERENCE, scan.text, i, scan.end);
+  return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }
 
 /** Inline code: a run of backticks closed by a run of the same length. */

@@ -113,6 +113,9 @@ const SECTION_NAMES = new Set([
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/** A paragraph opening with a bookdown text reference, `(ref:label) …`: the label. */
+const TEXT_REFERENCE_START = /^[ \t]*\(ref:([^()\s]{1,200})\)[ \t]/;
+
 /** A heading naming one figure or table inside a legends section (`### Figure 2`, `## Table S1: Datasets`). */
 const LEGEND_HEADING = /^((?:supplementary |extended data )?(?:figure|fig\.|table)[ \t\u00a0]*s?\d+[a-z]?)(?![\p{L}\p{N}])/iu;
 
@@ -506,11 +509,17 @@ class BlockWalk {
     const level = isHeading ? Number(token.tag.slice(1)) || 1 : 0;
     const isTitle = isHeading && token.tag === 'h1' && !this.sawBodyBlock && !this.hasFrontMatterTitle && !SECTION_NAMES.has(normaliseHeading(rawContent));
     if (isHeading && !this.readHeading(level, normaliseHeading(rawContent), isTitle, rawContent)) return;
-    if (this.skipSectionLevel > 0) return;
-
     const start = this.lines.lineStart(firstLine);
-    const end = this.lines.lineEnd(endLine - 1);
     const firstText = this.text.slice(start, this.lines.lineEnd(firstLine));
+    if (this.skipSectionLevel > 0) {
+      // Legends written after the references (`**Figure 1: Title.** …`, as a submission lists them)
+      // end the unlinted section; the paragraphs after each belong to its legend, as in a legends section.
+      if (isHeading || isRow || !LEGEND_START.test(firstText)) return;
+      this.legendSectionLevel = this.skipSectionLevel;
+      this.skipSectionLevel = 0;
+    }
+
+    const end = this.lines.lineEnd(endLine - 1);
     if (!isHeading && !isRow && KEYWORDS_LINE.test(firstText)) return;
     // `**Abstract**` alone on its paragraph is the abstract's heading, written in bold.
     const boldHeading = !isHeading && !isRow && endLine === firstLine + 1 && BOLD_ABSTRACT_HEADING.test(firstText);
@@ -550,6 +559,9 @@ class BlockWalk {
   /** A paragraph of the main text may be a legend: `Figure 1.`, a captioned image, or a table caption (which also claims its table). */
   private paragraphRegion(t: number, start: number, end: number, firstLine: number, firstText: string): Region {
     const text = this.text;
+    // bookdown's text reference: `(ref:label) Caption text.` is the caption a chunk's `fig.cap='(ref:label)'` prints.
+    const textReference = TEXT_REFERENCE_START.exec(firstText);
+    if (textReference) return { kind: 'legend', label: textReference[1]! };
     const legend = LEGEND_START.exec(firstText);
     if (legend) {
       const label = legend[1]!.replace(/[\t\u00a0]+/g, ' ');
