@@ -4,8 +4,8 @@
  * (node/codeCachedBundle.ts), keyed to the bundle's content hash that scripts/build.mjs writes in here.
  */
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { runCachedBundle } from '../node/codeCachedBundle';
+import { tuneV8ForOneLint } from './v8Tuning';
 
 declare const __CARNK_CLI_BUNDLE_HASH__: string | undefined;
 declare const __CARNK_VERSION__: string;
@@ -18,9 +18,9 @@ function main(): void {
     process.stdout.write(`${typeof __CARNK_VERSION__ === 'string' ? __CARNK_VERSION__ : '0.0.0-dev'}\n`);
     return;
   }
-  // The same tuning flag the CLI bundle sets (cli/main.ts), set before compiling: V8 rejects a
-  // code cache made under other flags, and the cache is written after the bundle has set it.
-  if (/^1[12]\./.test(process.versions.v8)) setFlagsFromString('--interrupt-budget=528000');
+  // The same tuning flags the CLI bundle sets (cli/main.ts), set before compiling: V8 rejects a
+  // code cache made under other flags, and the cache is written after the bundle has set them.
+  tuneV8ForOneLint();
   runCachedBundle({
     filename: join(__dirname, 'cliBundle.js'),
     cachePrefix: 'cli',

@@ -5,7 +5,6 @@
  * than --max-warnings), 2 usage or I/O problem (one line on stderr, no stack trace).
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { setFlagsFromString } from 'node:v8';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -25,6 +24,7 @@ import {
 } from '../service/index';
 import { SETTINGS, settingNamed } from '../service/config/settingsTable';
 import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
+import { tuneV8ForOneLint } from './v8Tuning';
 import {
   colours,
   formatAbbreviationsJson,
@@ -518,13 +518,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-// A lint is one short burst of work in a fresh process. V8 optimises a function once it has
-// spent an "interrupt budget" of bytecode; at four times the default budget fewer functions
-// are optimised for a brief burst and then left, and `carnk lint` on a 200,000-word thesis
-// took ~575 instead of ~612 ms, on 20,000 words ~262 instead of ~282 ms (medians of 9 runs).
-// The flag only tunes when V8 optimises; results do not change.
-// Only on the V8 of Node 20 and 22 (11.x, 12.x), which have the flag: V8 would print an unknown flag to stderr.
-if (/^1[12]\./.test(process.versions.v8)) setFlagsFromString('--interrupt-budget=528000');
+// V8 tuning for one short burst of work (see v8Tuning.ts); the entry has set it already.
+tuneV8ForOneLint();
 
 // A reader that stops early (`carnk terms | head`) closes the pipe: what it did not read is not
 // wanted, so the process ends quietly, as other command-line tools do, instead of an EPIPE trace.

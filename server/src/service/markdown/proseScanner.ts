@@ -685,13 +685,16 @@ function scanPlainText(text: string): ProseMap {
 export function buildMask(text: string, prose: Span[], excluded: Span[], from = 0, to = text.length): string {
   const length = to - from;
   const keep = new Uint8Array(length);
-  for (const span of prose) keep.fill(1, Math.max(0, span.start - from), Math.min(length, span.end - from));
-  for (const span of excluded) keep.fill(0, Math.max(0, span.start - from), Math.min(length, span.end - from));
+  // Indexed loops: a `for…of` allocates an iterator result per span until it is optimised.
+  for (let k = 0; k < prose.length; k++) keep.fill(1, Math.max(0, prose[k]!.start - from), Math.min(length, prose[k]!.end - from));
+  for (let k = 0; k < excluded.length; k++) keep.fill(0, Math.max(0, excluded[k]!.start - from), Math.min(length, excluded[k]!.end - from));
   const parts: string[] = [];
   for (let runStart = 0; runStart < length; ) {
     const kept = keep[runStart];
-    let i = runStart + 1;
-    while (i < length && keep[i] === kept) i++;
+    // The run ends at the first other value: the typed array's own search, not a loop over
+    // every character (the whole text, in a fresh process mostly before it is optimised).
+    const other = keep.indexOf(kept ? 0 : 1, runStart + 1);
+    const i = other === -1 ? length : other;
     if (kept) parts.push(text.slice(from + runStart, from + i));
     else blankRun(text, from + runStart, from + i, parts);
     runStart = i;
