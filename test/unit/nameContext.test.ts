@@ -30,6 +30,8 @@ describe('names written as such', () => {
     'in «NOD»/SCID mice',
     'grown with «EL9» cells',
     'the cell line «B99» and others',
+    'a genome built from two «QHM» cell lines',
+    'the «QAP» cell line was grown',
     'variants were called with the «QLMS-4» pipeline',
     'fitted with the Python package «PyQZ3»',
     'solved with the «SUNDOWN» solvers',
@@ -120,6 +122,15 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('Patients were referred as QVZ patients below the threshold.\n'), ['QVZ']);
     assert.deepEqual(undefinedKeys('Samples were referred to QLAB below.\n'), ['QLAB']);
     assert.deepEqual(undefinedKeys('Cells were referred as QTZ beloved lines.\n'), ['QTZ']);
+  });
+});
+
+describe('a line named before the words cell line', () => {
+  test('a cell type the knowledge base asks to define stays an abbreviation before cell lines', () => {
+    assert.deepEqual(undefinedKeys('Two QHM cell lines and LAK cell lines were grown.\n'), ['LAK']);
+  });
+  test('a name followed by cells alone needs a number to be a line', () => {
+    assert.deepEqual(undefinedKeys('The QHM cells were grown.\n'), ['QHM']);
   });
 });
 

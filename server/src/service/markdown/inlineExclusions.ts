@@ -209,7 +209,7 @@ export function findInlineExclusions(
   // en dash (`-@key`, `panels B–D`) are in the class as single characters: guarding them with
   // look-arounds in the expression made it four times slower, while the few more stops cost one
   // character test each below.
-  const trigger = /[\\`$<\][{@hfw*_"\u201c)FTt\u2013-]/g;
+  const trigger = /[\\`$<\][{@hfw*_"\u201c)FTt\u2013~-]/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -234,6 +234,8 @@ function readFrom(scan: InlineScan, i: number): number {
       return readMath(scan, i);
     case '<':
       return readAngleBracket(scan, i);
+    case '~':
+      return readSubscript(scan, i);
     case ']':
       return readLinkTarget(scan, i);
     case '[':
@@ -336,7 +338,22 @@ function readAngleBracket(scan: InlineScan, i: number): number {
     scan.comments.push({ start: i, end: stop, body: text.slice(i + 4, closed ? close : end).trim() });
     return exclude(scan, i, stop);
   }
+  const dimensions = isWordChar(text[i - 1]) ? matchSticky(DIMENSIONS_SUBSCRIPT, text, i, end) : -1;
+  if (dimensions > 0) return exclude(scan, i, dimensions);
   const stop = Math.max(matchSticky(AUTOLINK, text, i, end), matchSticky(HTML_TAG, text, i, end));
+  return stop > 0 ? exclude(scan, i, stop) : i + 1;
+}
+
+/**
+ * A subscript of single capitals joined by `x` or `×`, set on a symbol (`A<sub>CxE</sub>`,
+ * `T~ExF~`, `M<sub>N×K</sub>`): a matrix's dimensions, each capital the count it is named by.
+ * Notation, read by its rule; a subscript of another shape (`T~reg~`) is left to be read.
+ */
+const DIMENSIONS_SUBSCRIPT = /(?:<sub>\p{Lu}(?:[x\u00d7]\p{Lu})+<\/sub>|~\p{Lu}(?:[x\u00d7]\p{Lu})+~)/uy;
+
+/** A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}); otherwise the `~` is prose. */
+function readSubscript(scan: InlineScan, i: number): number {
+  const stop = isWordChar(scan.text[i - 1]) ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end) : -1;
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }
 

@@ -34,6 +34,8 @@ const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioScie
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
+/** A line named before the words `cell line(s)`. */
+const FOLLOWING_CELL_LINE = /^\s+cell\s+lines?\b/u;
 const HAS_DIGIT = /\p{N}/u;
 
 /** How far around a mention the context is read. */
@@ -44,6 +46,10 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after)) return true;
+  // `two CHM cell lines`, `the HAP cell line`: the name of a line, with or without a number. A cell
+  // type before the words (`NK cell lines`) is an abbreviation the knowledge base asks to define,
+  // which the document-wide reading checks first; a CD marker (`CD34 cell lines`) is read as one.
+  if (FOLLOWING_CELL_LINE.test(after) && !isClusterOfDifferentiationName(mention.text)) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
