@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isNameInContext } from '../../server/src/service/model/nameContext';
+import { createTerminologyService } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
 import { undefinedKeys } from '../helpers/undefinedKeys';
 
@@ -29,6 +30,8 @@ describe('names written as such', () => {
     'in «NOD»/SCID mice',
     'grown with «EL9» cells',
     'the cell line «B99» and others',
+    'a genome built from two «QHM» cell lines',
+    'the «QAP» cell line was grown',
     'variants were called with the «QLMS-4» pipeline',
     'fitted with the Python package «PyQZ3»',
     'solved with the «SUNDOWN» solvers',
@@ -103,6 +106,31 @@ describe('a name given in words to what the sentence describes', () => {
   test('a name that runs on, or a plain verb before it, is no introduction', () => {
     assert.deepEqual(undefinedKeys('Values were indicated as QSZ values in the table.\n'), ['QSZ']);
     assert.deepEqual(undefinedKeys('The variance was measured as QSZ.\n'), ['QSZ']);
+  });
+  test('`referred as` without `to`, and an adverb of the text after the name, still introduce it', () => {
+    assert.deepEqual(undefinedKeys('A catalog of 9,368 variants (referred as QVPOP below) was used; QVPOP is large.\n'), []);
+    assert.deepEqual(undefinedKeys('The pooled set, referred to as QPS hereafter, and the rest, termed QRS in this study, differ.\n'), []);
+    assert.deepEqual(undefinedKeys('The cohort (hereafter QCZ for short) was followed.\n'), []);
+  });
+  test('a name given in words covers its own scope: a legend is told, as for a bracketed definition, at information', () => {
+    const text = '# Results\n\nA catalog of 9,368 variants (referred as QVPOP below) was used; QVPOP is large.\n\n**Figure 1.** Recall on the QVPOP panel.\n';
+    const found = createTerminologyService().lint({ uri: 'test.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => [text.slice(d.start, d.end), d.severity]), [['QVPOP', 'information']]);
+    assert.match(found[0]!.message, /named in words on line 3/);
+  });
+  test('a name followed by other words, or `referred` without `as`, introduces nothing', () => {
+    assert.deepEqual(undefinedKeys('Patients were referred as QVZ patients below the threshold.\n'), ['QVZ']);
+    assert.deepEqual(undefinedKeys('Samples were referred to QLAB below.\n'), ['QLAB']);
+    assert.deepEqual(undefinedKeys('Cells were referred as QTZ beloved lines.\n'), ['QTZ']);
+  });
+});
+
+describe('a line named before the words cell line', () => {
+  test('a cell type the knowledge base asks to define stays an abbreviation before cell lines', () => {
+    assert.deepEqual(undefinedKeys('Two QHM cell lines and LAK cell lines were grown.\n'), ['LAK']);
+  });
+  test('a name followed by cells alone needs a number to be a line', () => {
+    assert.deepEqual(undefinedKeys('The QHM cells were grown.\n'), ['QHM']);
   });
 });
 

@@ -82,3 +82,15 @@ describe('a lower-case gene after a hyphen belongs to the name', () => {
     assert.deepEqual(undefinedKeys('The QSV1-tk reporter and the QSV1-TK gene.'), ['QSV1-tk']);
   });
 });
+
+describe("a matrix's dimensions set as its subscript", () => {
+  test('single capitals joined by x or × in a subscript on a symbol, pandoc or HTML, are notation', () => {
+    assert.deepEqual(undefinedKeys('We build a matrix A<sub>CxE</sub> and T~ExF~ and M<sub>N×K</sub> for all cells.\n'), []);
+  });
+  test('other subscripts are read as before: a capital with a word (T~reg~), a word glued to one (QZ<sub>50</sub>)', () => {
+    assert.deepEqual(undefinedKeys('With T~reg~ cells, QZ<sub>50</sub> values and a free-standing QxZ label.\n'), ['T~reg~', 'QZ', 'QxZ']);
+  });
+  test('a subscript standing apart from a symbol is prose', () => {
+    assert.deepEqual(undefinedKeys('The label <sub>QxZ</sub> was small.\n'), ['QxZ']);
+  });
+});

@@ -209,14 +209,14 @@ export function findInlineExclusions(
   const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false };
   // Only these characters can start an exclusion; the expression jumps from one to the next
   // (every match is one character, so `test` gives its place without allocating a match).
-  // `(` (a bookdown text reference, `(ref:x)`), `)` (after a panel range) and the hyphen and en
-  // dash (`-@key`, `panels B–D`) are in the class as single characters: guarding them with look-arounds made the expression four times
-  // slower, while the few more stops cost one character test each below. The letters (F, T, t:
+  // `(` (a bookdown text reference, `(ref:x)`), `)` (after a panel range), `~` (a pandoc
+  // subscript) and the hyphen and en dash (`-@key`, `panels B–D`) are in the class as single
+  // characters: guarding them with look-arounds made the expression four times slower, while the few more stops cost one character test each below. The letters (F, T, t:
   // a figure or table reference, `tbl.`; h, f, w: a bare URL) only matter at the start of a word
   // (readReferenceOrUrl): `\b` skips those after an ASCII letter, digit or underscore, which are
   // most of them (on a 200,000-word thesis 76,000 stops instead of 186,000, the expression's own
   // time a third); after another letter (`αt`) readReferenceOrUrl still says no.
-  const trigger = /[\\`$<\][{(@*_"\u201c)\u2013-]|\b[hfwFTt]/g;
+  const trigger = /[\\`$<\][{(@*_"\u201c)\u2013~-]|\b[hfwFTt]/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -241,6 +241,8 @@ function readFrom(scan: InlineScan, i: number): number {
       return readMath(scan, i);
     case '<':
       return readAngleBracket(scan, i);
+    case '~':
+      return readSubscript(scan, i);
     case ']':
       return readLinkTarget(scan, i);
     case '[':
@@ -352,7 +354,22 @@ function readAngleBracket(scan: InlineScan, i: number): number {
     scan.comments.push({ start: i, end: stop, body: text.slice(i + 4, closed ? close : end).trim() });
     return exclude(scan, i, stop);
   }
+  const dimensions = isWordChar(text[i - 1]) ? matchSticky(DIMENSIONS_SUBSCRIPT, text, i, end) : -1;
+  if (dimensions > 0) return exclude(scan, i, dimensions);
   const stop = Math.max(matchSticky(AUTOLINK, text, i, end), matchSticky(HTML_TAG, text, i, end));
+  return stop > 0 ? exclude(scan, i, stop) : i + 1;
+}
+
+/**
+ * A subscript of single capitals joined by `x` or `×`, set on a symbol (`A<sub>CxE</sub>`,
+ * `T~ExF~`, `M<sub>N×K</sub>`): a matrix's dimensions, each capital the count it is named by.
+ * Notation, read by its rule; a subscript of another shape (`T~reg~`) is left to be read.
+ */
+const DIMENSIONS_SUBSCRIPT = /(?:<sub>\p{Lu}(?:[x\u00d7]\p{Lu})+<\/sub>|~\p{Lu}(?:[x\u00d7]\p{Lu})+~)/uy;
+
+/** A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}); otherwise the `~` is prose. */
+function readSubscript(scan: InlineScan, i: number): number {
+  const stop = isWordChar(scan.text[i - 1]) ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end) : -1;
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }
 

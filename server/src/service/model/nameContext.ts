@@ -34,6 +34,8 @@ const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioScie
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
+/** A line named before the words `cell line(s)`. */
+const FOLLOWING_CELL_LINE = /^\s+cell\s+lines?\b/u;
 const HAS_DIGIT = /\p{N}/u;
 
 /** How far around a mention the context is read. */
@@ -44,6 +46,10 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after)) return true;
+  // `two CHM cell lines`, `the HAP cell line`: the name of a line, with or without a number. A cell
+  // type before the words (`NK cell lines`) is an abbreviation the knowledge base asks to define,
+  // which the document-wide reading checks first; a CD marker (`CD34 cell lines`) is read as one.
+  if (FOLLOWING_CELL_LINE.test(after) && !isClusterOfDifferentiationName(mention.text)) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -89,6 +95,29 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   }
   return false;
 }
+
+/**
+ * Where the author names `key` in words within `scope` (`… and indicated as Q2X.`,
+ * `(referred as SVPOP below)`; see {@link isIntroducedAsName}), if they do. Such a naming
+ * defines the key as a bracketed definition would: for its own scope, so a legend, which
+ * journals may read on its own, still has to define it.
+ */
+export function introductionIn(model: DocumentModel, key: string, scope: string): AbbreviationMention | undefined {
+  let known = introductionsByModel.get(model);
+  if (!known) introductionsByModel.set(model, (known = new Map()));
+  let byScope = known.get(key);
+  if (byScope === undefined) {
+    byScope = new Map();
+    const mentions = model.byKey.get(key)?.mentions ?? [];
+    for (let i = 0; i < mentions.length && i < 50; i++) {
+      const mention = mentions[i]!;
+      if (!byScope.has(mention.scope) && isIntroducedAsName(model.prose.masked, mention)) byScope.set(mention.scope, mention);
+    }
+    known.set(key, byScope);
+  }
+  return byScope.get(scope);
+}
+const introductionsByModel = new WeakMap<DocumentModel, Map<string, Map<string, AbbreviationMention>>>();
 
 /** The readings of one use that say it is a name, each on the masked text around it (and, for marks prose hides, the text). */
 const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention, text: string) => boolean> = [
@@ -141,10 +170,18 @@ function isEraOfYear(masked: string, mention: Pick<AbbreviationMention, 'start' 
   return mention.text === 'AD' && /^[ \u00a0]+\p{N}/u.test(masked.slice(mention.end, mention.end + 4));
 }
 
-/** A participle that gives what the sentence described a name: `indicated as`, `denoted as`, `referred to as`, `termed`. */
-const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred[ \u00a0]+to|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
-/** The name ends the clause: `… and indicated as Q2X.` */
-const CLAUSE_END_AFTER = /^(?:[.,;:)]|$)/u;
+/**
+ * A participle that gives what the sentence described a name: `indicated as`, `denoted as`,
+ * `referred to as`, `termed`. `referred as`, without `to`, is the same phrase as non-native
+ * authors often write it.
+ */
+const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
+/**
+ * The name ends the clause, perhaps after an adverb saying where the name holds (`… and
+ * indicated as Q2X.`, `(referred as SVPOP below)`, `termed QRZ hereafter,`): such adverbs
+ * refer to the text itself, so the name cannot be the start of a longer noun phrase.
+ */
+const CLAUSE_END_AFTER = /^(?:[ \u00a0]+(?:below|hereafter|hereinafter|henceforth|throughout|from[ \u00a0]+now[ \u00a0]+on|for[ \u00a0]+(?:short|brevity)|in[ \u00a0]+(?:the[ \u00a0]+)?following|in[ \u00a0]+th(?:is|e)[ \u00a0]+(?:paper|study|work|article|manuscript|review|text)))?(?:[.,;:)]|$)/iu;
 
 /**
  * A name given to what the sentence describes, `this quantity was calculated on the values left
@@ -152,7 +189,7 @@ const CLAUSE_END_AFTER = /^(?:[.,;:)]|$)/u;
  * (Q2X)` would be; the author defines it in words, not in brackets.
  */
 function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
-  return NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 1));
+  return NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40));
 }
 
 /** A link whose whole text is the mention (`[GAMBLR](https://…)`) points at the thing it names. */

@@ -3,7 +3,7 @@ import { describeScope, type AbbreviationDefinition, type AbbreviationMention, t
 import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
-import { isWrittenAsName } from '../model/nameContext';
+import { introductionIn, isWrittenAsName } from '../model/nameContext';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { lowerBound } from '../text/sortedSearch';
@@ -337,6 +337,8 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       // Not when the book's main text defines it: a legend's use of what another file defines
       // (`[CBTN](https://…)` there, `Clinical Brain Trials Network (CBTN)` here) is an abbreviation.
       if ((isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) && mainTextDefinition(context, mention) === undefined) return;
+      // A name given in words (`(referred as SVPOP below)`) covers its scope, as a definition would.
+      if (introductionIn(model, mention.key, mention.scope)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`): the parts are what to define.
       const parts = mention === written ? undefinedPartsOf(context, mention) : undefined;
       if (parts) {
@@ -458,7 +460,9 @@ function mainTextDefinition(context: RuleContext, mention: AbbreviationMention):
   if (site === 'exempt') return undefined;
   if (site) return placeOfDefinition(context.model, site.definition).text;
   const later = context.definedLater?.get(mention.key);
-  return later ? inOtherFile(later.uri, later.range.start.line) : undefined;
+  if (later) return inOtherFile(later.uri, later.range.start.line);
+  const named = introductionIn(context.model, mention.key, 'main');
+  return named ? `named in words on line ${context.model.lines.lineAt(named.start) + 1}` : undefined;
 }
 
 /**

@@ -72,10 +72,30 @@ export function lastItemOfBracket(
   return undefined;
 }
 
-/** Trims white space and a final full stop, keeping the stops of dotted forms (`R.D.T.`). */
+/**
+ * Quotation marks that may enclose a short form as a whole (`enhancer RNAs (‘eRNAs’)`,
+ * `("eRNA")`): an opening mark and the closing mark that pairs with it.
+ */
+const CLOSING_QUOTE: ReadonlyMap<string, string> = new Map([
+  ['\u2018', '\u2019'],
+  ['\u201c', '\u201d'],
+  ['"', '"'],
+  ["'", "'"],
+]);
+
+/**
+ * Trims white space and a final full stop, keeping the stops of dotted forms (`R.D.T.`), and
+ * a pair of quotation marks around the whole item: authors quote the short form they coin. A
+ * quoted single letter stays quoted: it names a letter or a label (`the small ('S') segment`).
+ */
 function trimItem(text: string, start: number, end: number): TextSpan | undefined {
   while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   if (end > start && text.charAt(end - 1) === '.' && !text.slice(start, end - 1).includes('.')) end--;
+  const closing = CLOSING_QUOTE.get(text.charAt(start));
+  if (closing !== undefined && end - start > 3 && text.charAt(end - 1) === closing && !text.slice(start + 1, end - 1).includes(closing)) {
+    start++;
+    end--;
+  }
   return end > start ? { start, end } : undefined;
 }
 
