@@ -64,6 +64,16 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['hQSC = human stem cell', 'DQ = definitive endoderm', 'GQ = primitive gut tube'],
     },
     {
+      name: 'a long form holding its short form defines the short form with the word before it',
+      input: '**Figure 11.** Cells. mQC: myeloid queue cells, act mQC: activated mQC; pQC: plasmacytoid queue cells.',
+      pairs: ['mQC = myeloid queue cells', 'act mQC = activated mQC', 'pQC = plasmacytoid queue cells'],
+    },
+    {
+      name: 'a legend key goes on after a pair that is no entry',
+      input: '**Figure 12.** Cells. QA: queue alpha; QB: queue beta; B: B cells; NQ: natural queue cells; NQT: natural queue T cells.',
+      pairs: ['QA = queue alpha', 'QB = queue beta', 'NQ = natural queue cells', 'NQT = natural queue T cells'],
+    },
+    {
       name: 'a long `;` list keeps its long forms of more than six words',
       input: 'Main text.\n\nAbbreviations: ADCC: antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro; NK: natural killer.',
       pairs: ['ADCC = antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro', 'NK = natural killer'],
@@ -76,6 +86,7 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
     { name: 'one pair in the middle of a legend is not a key', input: '**Figure 5.** We set FDR = false discovery rate thresholds and then compared groups.' },
     { name: 'pairs in the main text without an introduction are not a list', input: 'We wrote EC = elite controller, TP = treated progressor in our notes.' },
     { name: 'a single capital is not a short form', input: '**Figure 6.** Counts (N = number of samples).' },
+    { name: 'a pair whose long form holds its short form alone is no entry', input: '**Figure 13.** Cells. QB: QB cells; QC: QC cells.' },
     { name: 'one bracketed pair in a legend is prose, for the detector', input: '**Figure 8.** Scores of GQ (primitive gut tube); counts below.' },
     { name: 'bracketed remarks joined by semicolons are no key', input: '**Figure 9.** Cells QA (see below); QB (left panel); QC (10 ng/ml).' },
     { name: 'bracketed pairs joined by commas are an enumeration', input: '**Figure 10.** Stages QA (early stage), QB (late stage), QC (final stage).' },

@@ -211,8 +211,9 @@ export function findInlineExclusions(
   // (every match is one character, so `test` gives its place without allocating a match).
   // `(` (a bookdown text reference, `(ref:x)`), `)` (after a panel range), `~` (a pandoc
   // subscript) and the hyphen and en dash (`-@key`, `panels B–D`) are in the class as single
-  // characters: guarding them with look-arounds made the expression four times slower, while the few more stops cost one character test each below. The letters (F, T, t:
-  // a figure or table reference, `tbl.`; h, f, w: a bare URL) only matter at the start of a word
+  // characters: guarding them with look-arounds made the expression four times slower, while
+  // the few more stops cost one character test each below. The letters (F, T, t: a figure or
+  // table reference, `tbl.`; h, f, w: a bare URL) only matter at the start of a word
   // (readReferenceOrUrl): `\b` skips those after an ASCII letter, digit or underscore, which are
   // most of them (on a 200,000-word thesis 76,000 stops instead of 186,000, the expression's own
   // time a third); after another letter (`αt`) readReferenceOrUrl still says no.

@@ -115,6 +115,20 @@ const LEGEND_START =
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
 /** A paragraph opening with a bookdown text reference, `(ref:label) …`: the label. */
 const TEXT_REFERENCE_START = /^[ \t]*\(ref:([^()\s]{1,200})\)[ \t]/;
+/** bookdown's numbered legend title, `__Figure \@ref(fig:label). Title.__`: the chunk's label. */
+const BOOKDOWN_LEGEND_START = /^[ \t]*(?:[*_]{1,3})?[ \t]*(?:Supplementary )?(?:Figure|Fig\.|Table)[ \t\u00a0]*\\@ref\((?:fig|tab):([^()\s]{1,200})\)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
+
+/**
+ * The label of the legend a paragraph opens, from its first line: a bookdown text reference
+ * (`(ref:label) Caption.`, the caption a chunk's `fig.cap='(ref:label)'` prints), a bookdown
+ * numbered title (`__Figure \@ref(fig:label). …__`, the legend of that chunk), or a written
+ * label (`**Figure 2.**`, `Table S1:`). Undefined for any other paragraph.
+ */
+function legendLabelOf(firstText: string): string | undefined {
+  const reference = TEXT_REFERENCE_START.exec(firstText) ?? BOOKDOWN_LEGEND_START.exec(firstText);
+  if (reference) return reference[1]!;
+  return LEGEND_START.exec(firstText)?.[1]!.replace(/[\t\u00a0]+/g, ' ');
+}
 
 /** A heading naming one figure or table inside a legends section (`### Figure 2`, `## Table S1: Datasets`). */
 const LEGEND_HEADING = /^((?:supplementary |extended data )?(?:figure|fig\.|table)[ \t\u00a0]*s?\d+[a-z]?)(?![\p{L}\p{N}])/iu;
@@ -514,7 +528,7 @@ class BlockWalk {
     if (this.skipSectionLevel > 0) {
       // Legends written after the references (`**Figure 1: Title.** …`, as a submission lists them)
       // end the unlinted section; the paragraphs after each belong to its legend, as in a legends section.
-      if (isHeading || isRow || !LEGEND_START.test(firstText)) return;
+      if (isHeading || isRow || legendLabelOf(firstText) === undefined) return;
       this.legendSectionLevel = this.skipSectionLevel;
       this.skipSectionLevel = 0;
     }
@@ -559,15 +573,11 @@ class BlockWalk {
   /** A paragraph of the main text may be a legend: `Figure 1.`, a captioned image, or a table caption (which also claims its table). */
   private paragraphRegion(t: number, start: number, end: number, firstLine: number, firstText: string): Region {
     const text = this.text;
-    // bookdown's text reference: `(ref:label) Caption text.` is the caption a chunk's `fig.cap='(ref:label)'` prints.
-    const textReference = TEXT_REFERENCE_START.exec(firstText);
-    if (textReference) return { kind: 'legend', label: textReference[1]! };
-    const legend = LEGEND_START.exec(firstText);
-    if (legend) {
-      const label = legend[1]!.replace(/[\t\u00a0]+/g, ' ');
+    const legend = legendLabelOf(firstText);
+    if (legend !== undefined) {
       // `**Table 2.** Title.` right above a table is that table's caption: it claims the table.
-      if (/^Tab/.test(label) && this.tokens[t + 3]?.type === 'table_open' && this.tokens[t + 2]?.type === 'paragraph_close') this.pendingTableLegend = label;
-      return { kind: 'legend', label };
+      if (/^Tab/.test(legend) && this.tokens[t + 3]?.type === 'table_open' && this.tokens[t + 2]?.type === 'paragraph_close') this.pendingTableLegend = legend;
+      return { kind: 'legend', label: legend };
     }
     const imageLabel = standaloneImageLabel(text, start, end);
     if (imageLabel !== undefined) return { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
@@ -613,8 +623,8 @@ class BlockWalk {
 export function paragraphReading(text: string, start: number, end: number, firstLineEnd: number): string {
   const firstText = text.slice(start, firstLineEnd);
   if (KEYWORDS_LINE.test(firstText)) return 'keywords';
-  const legend = LEGEND_START.exec(firstText);
-  if (legend) return `legend\u0000${legend[1]}`;
+  const legend = legendLabelOf(firstText);
+  if (legend !== undefined) return `legend\u0000${legend}`;
   const imageLabel = standaloneImageLabel(text, start, end);
   if (imageLabel !== undefined) return `image\u0000${imageLabel}`;
   if (!TABLE_CAPTION.test(firstText)) return 'main';

@@ -84,17 +84,25 @@ function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation 
     longStart += firstWord[0].length;
     long = long.slice(firstWord[0].length);
   }
+  // A long form never holds its own short form: `act mDC: activated mDC` defines `act mDC`, the
+  // word before taken along, and says nothing of `mDC` alone.
+  if (long.split(/[^\p{L}\p{N}]+/u).includes(short)) {
+    if (!lead) return undefined;
+    const wholeStart = from + match.index;
+    const whole = match[0].slice(0, shortStart + short.length - wholeStart);
+    return { short: whole, shortStart: wholeStart, shortEnd: wholeStart + whole.length, long, longStart, longEnd: longStart + long.length };
+  }
   return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
 }
 
 /**
- * The longest run of key pairs written `SF: long form, SF: long form` or `SF = long form, SF =
- * long form` (joined by a comma or semicolon) in `[from, to)`, each short form shaped like an
- * abbreviation.
+ * The runs of key pairs written `SF: long form, SF: long form` or `SF = long form, SF = long
+ * form` (joined by a comma or semicolon) in `[from, to)`, each short form shaped like an
+ * abbreviation, in order. A pair that is no entry (`B: B cells`) ends a run.
  */
-function keyPairRun(masked: string, from: number, to: number): KeyRun {
+function keyPairRuns(masked: string, from: number, to: number): KeyRun[] {
   const slice = masked.slice(from, to);
-  let best: KeyRun = { entries: [], start: to, end: to, commaJoined: false };
+  const runs: KeyRun[] = [];
   let run: KeyRun = { entries: [], start: to, end: to, commaJoined: false };
   let lastEnd = -1;
   KEY_PAIR.lastIndex = 0;
@@ -102,7 +110,7 @@ function keyPairRun(masked: string, from: number, to: number): KeyRun {
     const gap = lastEnd >= 0 ? slice.slice(lastEnd, match.index) : '';
     const joined = lastEnd >= 0 && KEY_PAIR_JOIN.test(gap);
     if (!joined) {
-      if (run.entries.length > best.entries.length) best = run;
+      if (run.entries.length > 0) runs.push(run);
       run = { entries: [], start: from + match.index, end: from + match.index, commaJoined: false };
     } else if (gap.includes(',')) {
       run.commaJoined = true;
@@ -116,7 +124,15 @@ function keyPairRun(masked: string, from: number, to: number): KeyRun {
     run.end = entry.longEnd;
     lastEnd = match.index + match[0].length;
   }
-  return run.entries.length > best.entries.length ? run : best;
+  if (run.entries.length > 0) runs.push(run);
+  return runs;
+}
+
+/** The longest run of key pairs in `[from, to)` (see {@link keyPairRuns}); an empty run at `to` when there is none. */
+function keyPairRun(masked: string, from: number, to: number): KeyRun {
+  let best: KeyRun = { entries: [], start: to, end: to, commaJoined: false };
+  for (const run of keyPairRuns(masked, from, to)) if (run.entries.length > best.entries.length) best = run;
+  return best;
 }
 
 // One bracketed pair of a key: a short form, then one to six words of letters in brackets, before
@@ -164,6 +180,9 @@ const FUNCTION_WORD = /^(?:see|for|e|i|and|or|the|a|an|in|on|at|as|of|with|from|
  * (`predisposition (CMMRD = constitutional mismatch repair deficiency)`).
  */
 function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
+  // A key broken by a pair that is no entry (`…; B: B cells; NK: natural killer cells; …`) goes on after it.
+  const runs = keyPairRuns(masked, from, to).filter((r) => r.entries.length >= 2);
+  if (runs.length > 0) return runs.flatMap((r) => r.entries);
   const run = keyPairRun(masked, from, to);
   if (run.entries.length === 0) return bracketPairRun(masked, from, to);
   if (run.entries.length !== 1) return run.entries;
