@@ -82,6 +82,8 @@ const UNLINTED_SECTIONS = new Set([
   'funding', 'funding information', 'author contributions', 'authors contributions', "authors' contributions",
   'keywords', 'key words', 'competing interests', 'conflict of interest', 'conflicts of interest',
   'declaration of competing interest', 'disclosures',
+  'authors', 'author', 'author list', 'affiliations', 'affiliation', 'author affiliations', 'author information',
+  'corresponding author', 'correspondence',
 ]);
 
 const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured abstract']);

@@ -1,3 +1,4 @@
+import { isAuthorInitials } from './authorInitials';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
@@ -86,6 +87,8 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   const found = model.byKey.get(key);
   // A key the document defines, or one the knowledge base says needs defining, is an abbreviation.
   if (!found || found.definitions.length > 0) return false;
+  // An author named by initials is a person, whatever else the letters could stand for (`RA`).
+  for (let i = 0; i < found.mentions.length && i < 50; i++) if (isAuthorInitials(model, found.mentions[i]!)) return true;
   if (model.knowledge?.lookupAll(key).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition)) return false;
   const mentions = found.mentions;
   // A name is given near its first uses; a key used hundreds of times is read no further.

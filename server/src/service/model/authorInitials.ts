@@ -1,0 +1,87 @@
+import { findFrontMatter } from '../markdown/frontMatter';
+import type { AbbreviationMention, DocumentModel } from './documentModel';
+
+/**
+ * Authors named by their initials: `Two authors (AFK, HBA) screened the records`, `AFK and HBA
+ * designed the study`. Systematic reviews and contribution statements write them so; they are
+ * people, not abbreviations. The initials come from the document's own author list: the front
+ * matter's `author`/`authors` (a name, a list of names, or items with a `name`) and a section
+ * headed `Authors`. A use counts when the words around it say so: another author's initials in
+ * the same list, or `author`, `reviewer` or `investigator` just before.
+ */
+
+/** A heading naming the author list, and the text under it up to the next heading. */
+const AUTHORS_SECTION = /^#{1,6}[ \t]+(?:authors?|author list)[ \t]*\n([\s\S]*?)(?=^#{1,6}[ \t]|(?![\s\S]))/imu;
+/** Marks around a name in a byline: superscripts (`^1^`, `<sup>…</sup>`), footnote stars, digits. */
+const BYLINE_MARKS = /\^[^^\n]*\^|<sup>[\s\S]*?<\/sup>|\\?\*|[\d†‡§]/gu;
+/** The words of a name: capitalised, perhaps initials in capitals (`Rania HM Ahmed`), hyphenated (`El-skaan`). */
+const NAME_WORD = /\p{Lu}[\p{L}'’.-]*/gu;
+const ROLE_BEFORE = /\b(?:authors?|reviewers?|investigators?|co-authors?)\b[^.;]{0,20}$/iu;
+/** Initials right after, or right before, joined to the mention as in a list: `, `, `; `, ` & `, ` and `. */
+const INITIALS_AFTER = /^[ \t]*(?:,|;|&|and)[ \t]*(\p{Lu}{2,5})(?![\p{L}\p{N}])/u;
+const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*$/u;
+
+/** The initials of the document's authors, all initials (`AFK`) and first-and-last (`AK`). */
+export function authorInitialsOf(model: DocumentModel): ReadonlySet<string> {
+  let found = initialsByModel.get(model);
+  if (!found) initialsByModel.set(model, (found = readAuthorInitials(model.text)));
+  return found;
+}
+const initialsByModel = new WeakMap<DocumentModel, ReadonlySet<string>>();
+
+function readAuthorInitials(text: string): ReadonlySet<string> {
+  const names: string[] = [];
+  const data = findFrontMatter(text)?.data;
+  if (data && typeof data === 'object') {
+    const record = data as Record<string, unknown>;
+    for (const field of [record['author'], record['authors']]) names.push(...namesIn(field));
+  }
+  const section = AUTHORS_SECTION.exec(text)?.[1];
+  if (section) names.push(...section.replace(BYLINE_MARKS, ' ').split(/[,;\n]|\band\b/u));
+  const initials = new Set<string>();
+  for (const name of names) {
+    const words = name.match(NAME_WORD) ?? [];
+    if (words.length < 2 || words.length > 5) continue;
+    const letters = words.map((word) => (/^\p{Lu}{2,3}$/u.test(word) ? word : word.charAt(0)));
+    initials.add(letters.join(''));
+    initials.add(words[0]!.charAt(0) + words[words.length - 1]!.charAt(0));
+  }
+  return initials;
+}
+
+/** Names in a front-matter author field: a string, a list of strings, or items with a `name` (a string or given and family). */
+function namesIn(field: unknown): string[] {
+  if (typeof field === 'string') return [field];
+  if (!Array.isArray(field)) return field && typeof field === 'object' ? namesIn([field]) : [];
+  const names: string[] = [];
+  for (const item of field) {
+    if (typeof item === 'string') names.push(item);
+    else if (item && typeof item === 'object') {
+      const name = (item as Record<string, unknown>)['name'];
+      if (typeof name === 'string') names.push(name);
+      else if (name && typeof name === 'object') {
+        const { given, family } = name as Record<string, unknown>;
+        if (typeof given === 'string' && typeof family === 'string') names.push(`${given} ${family}`);
+      }
+    }
+  }
+  return names;
+}
+
+/** True when `mention` names an author by initials (see above). */
+export function isAuthorInitials(model: DocumentModel, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  const initials = authorInitialsOf(model);
+  if (!initials.has(mention.text)) return false;
+  const masked = model.prose.masked;
+  const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
+  if (ROLE_BEFORE.test(before.replace(/[(\[][^()\[\]]*$/u, ''))) return true;
+  return isNextToOtherInitials(masked, mention, initials);
+}
+
+/** Another author's initials right before or after the mention in a list (`AFK, HBA`, `AFK and HBA`). */
+function isNextToOtherInitials(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, initials: ReadonlySet<string>): boolean {
+  const after = INITIALS_AFTER.exec(masked.slice(mention.end, mention.end + 12))?.[1];
+  if (after !== undefined && after !== mention.text && initials.has(after)) return true;
+  const before = INITIALS_BEFORE.exec(masked.slice(Math.max(0, mention.start - 12), mention.start))?.[1];
+  return before !== undefined && before !== mention.text && initials.has(before);
+}

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { undefinedKeys } from '../helpers/undefinedKeys';
+
+const frontMatter = '---\ntitle: A review\nauthor:\n  - name: Qara F Kasem\n  - name: Zeyd B Alqen\n  - Mira Elgen\n---\n\n';
+const authorsSection = '# A review\n\n# Authors\n\nQara F Kasem^1^, Zeyd B Alqen^1^ ^\\*^, Rania QM Ahmed^2^\n\n# Methods\n\n';
+
+describe('authors named by their initials', () => {
+  test('initials of front-matter authors in a list, or after the word authors, are people', () => {
+    assert.deepEqual(undefinedKeys(`${frontMatter}Two authors (QFK, ZBA, ME) screened the records. QFK and ZBA wrote the draft.`), []);
+    assert.deepEqual(undefinedKeys(`${frontMatter}Disagreements were settled by a third reviewer, ME.`), []);
+  });
+
+  test('initials of an Authors section, whose names are no prose themselves', () => {
+    assert.deepEqual(undefinedKeys(`${authorsSection}Two authors (QFK, RQMA) assessed each article; QK and ZA resolved disputes.`), []);
+  });
+
+  test('letters that are no author, or an author\'s letters outside any list of authors, stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys(`${frontMatter}Two authors (QFK, QXZ) screened; ME patients were counted.`), ['QXZ', 'ME']);
+  });
+
+  test('without an author list, initials are abbreviations', () => {
+    assert.deepEqual(undefinedKeys('Two authors (QFK, ZBA) screened the records.'), ['QFK', 'ZBA']);
+  });
+});
