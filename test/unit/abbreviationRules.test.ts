@@ -204,3 +204,17 @@ describe('abbreviations report', () => {
     assert.deepEqual(report.undefined.map((u) => [u.short, u.scope]), [['GMP', 'main'], ['GMP', 'legend:Figure 1']]);
   });
 });
+
+describe('e-mail addresses and US state codes in an address define and mention nothing', () => {
+  test('an address in brackets after initials is no long form', () => {
+    const text = 'Corresponding authors: QZ (Qing.Zhu@uni-x.edu) and RB (rb@lab.org).\n\nQZ wrote it.';
+    const model = service.model({ uri: 'a.md', version: 1, text });
+    assert.deepEqual(model.definitions.map((d) => d.short), []);
+  });
+  test('initials with an e-mail address are a person; the same shape without one is an abbreviation to define', () => {
+    check('undefined-abbreviation', 'These authors (QZ and RB) contributed equally.\n\nContact: QZ (Qing.Zhu@uni-x.edu), RB (rb@lab.org).\n\nThe «QZX» assay was run by the «PQ» team (see PQ@lab).');
+  });
+  test('a state code after a place is not undefined; the same capitals in prose are', () => {
+    check('undefined-abbreviation', '1. University of Somewhere, Athens, GA, USA.\n2. Medical Centre, Jackson, MS 39216.\n\nFew «MS» patients were enrolled in Athens, GA from 2016.');
+  });
+});

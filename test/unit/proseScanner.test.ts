@@ -43,6 +43,8 @@ describe('prose scanner: what is not prose', () => {
     { name: 'HTML comment inline and block', input: 'Text <!-- TODO ADCC --> more.\n\n<!--\nCRS\n-->\n\nEnd.', absent: ['ADCC', 'CRS', 'TODO'], present: ['Text', 'more', 'End'] },
     { name: 'raw HTML tags', input: 'A <span class="NKX">word</span> here.', absent: ['NKX', 'span', 'class'], present: ['word'] },
     { name: 'link and image targets, autolinks, bare URLs', input: 'See [the NK page](https://x.org/ADCC "CRS") and ![CD19 map](img/GPC3.png) <https://a.org/ICANS> https://b.org/GvHD.', absent: ['ADCC', 'CRS', 'GPC3', 'ICANS', 'GvHD'], present: ['NK', 'CD19'] },
+    { name: 'bare e-mail addresses, like bare URLs', input: 'Contact QZ (Qing.Zhu@uni-x.edu), RB (rb_lee@med.example.org) or KL at kl+NK@lab.example.co.uk.', absent: ['Qing', 'Zhu', 'uni-x', 'rb_lee', 'med', 'kl+NK', 'NK', 'lab', 'uk'], present: ['Contact', 'QZ', 'RB', 'KL'] },
+    { name: 'an at sign that is no e-mail address stays prose', input: 'Cells grew @ 37 degrees; NK@home and CD3@ low; cite @smith2020 as ever.', absent: ['smith2020'], present: ['Cells', 'NK', 'home', 'CD3'] },
     { name: 'reference links keep the text', input: 'See [NK cells][NKREF].\n\n[NKREF]: https://x.org', absent: ['NKREF'], present: ['NK'] },
     { name: 'pandoc citations', input: 'Shown before [@liu2020; @LEE2019, p. 4] and by @WANG2019 and [-@NKX2020].', absent: ['liu2020', 'LEE2019', 'WANG2019', 'NKX2020'], present: ['Shown', 'before', 'by'] },
     { name: 'cross-references and attributes', input: 'See @fig-CAR and @tbl-NK.\n\n## Methods {#sec-GMP .unnumbered}', absent: ['fig-CAR', 'tbl-NK', 'sec-GMP', 'unnumbered'], present: ['See', 'Methods'] },

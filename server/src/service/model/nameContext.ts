@@ -1,5 +1,6 @@
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
+import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 
 /**
@@ -104,6 +105,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isEraOfYear,
   isFollowedByVersion,
   isModelSpecification,
+  (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];
 
 /**
