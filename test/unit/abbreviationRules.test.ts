@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
+import { isSameExpansion } from '../../server/src/service/model/expansions';
 
 const service = createTerminologyService();
 
@@ -210,5 +211,39 @@ describe('abbreviations report', () => {
   test('undefined abbreviations are listed once per scope', () => {
     const report = service.abbreviations({ uri: 'a.md', version: 0, text: 'GMP and GMP.\n\n**Figure 1.** GMP.' });
     assert.deepEqual(report.undefined.map((u) => [u.short, u.scope]), [['GMP', 'main'], ['GMP', 'legend:Figure 1']]);
+  });
+});
+
+describe('e-mail addresses and US state codes in an address define and mention nothing', () => {
+  test('an address in brackets after initials is no long form', () => {
+    const text = 'Corresponding authors: QZ (Qing.Zhu@uni-x.edu) and RB (rb@lab.org).\n\nQZ wrote it.';
+    const model = service.model({ uri: 'a.md', version: 1, text });
+    assert.deepEqual(model.definitions.map((d) => d.short), []);
+  });
+  test('initials with an e-mail address are a person; the same shape without one is an abbreviation to define', () => {
+    check('undefined-abbreviation', 'These authors (QZ and RB) contributed equally.\n\nContact: QZ (Qing.Zhu@uni-x.edu), RB (rb@lab.org).\n\nThe «QZX» assay was run by the «PQ» team (see PQ@lab).');
+  });
+  test('a state code after a place is not undefined; the same capitals in prose are', () => {
+    check('undefined-abbreviation', '1. University of Somewhere, Athens, GA, USA.\n2. Medical Centre, Jackson, MS 39216.\n\nFew «MS» patients were enrolled in Athens, GA from 2016.');
+  });
+});
+
+describe('conflicting expansions: a suspended hyphen and a head noun added', () => {
+  test('a suspended hyphen is completed by the shared head: the same expansion as the earlier one', () => {
+    check('conflicting-expansion', 'Loading-dose (LD) arms were run.\n\nWe compared loading- (LD) and maintenance-dose (MD) arms.');
+    const text = 'We compared loading- (LD) and maintenance-dose (MD) arms.';
+    const model = service.model({ uri: 'a.md', version: 1, text });
+    assert.deepEqual(model.definitions.map((d) => `${d.short}=${d.long}`), ['LD=loading-dose', 'MD=maintenance-dose']);
+  });
+  test('a suspended hyphen with no compound after it defines nothing', () => {
+    const text = 'We compared loading- (LD) arms.';
+    assert.deepEqual(service.model({ uri: 'a.md', version: 1, text }).definitions.map((d) => d.short), []);
+  });
+  test('one more word at the end is the head noun, not a conflict; another word is', () => {
+    check('conflicting-expansion', 'Older adults given low-dose (OALD) were seen.\n\nOlder adults given low-dose vaccines (OALD) again.');
+    check('conflicting-expansion', 'Older adults given low-dose (OALD) were seen.\n\n«Older adults given full-dose» (OALD) again.');
+    assert.equal(isSameExpansion('quality-adjusted yield', 'Quality adjusted yields'), true);
+    assert.equal(isSameExpansion('quality-adjusted yield', 'quality-adjusted yield receptor binding'), false);
+    assert.equal(isSameExpansion('quality-adjusted yield', 'adjusted yield receptor'), false);
   });
 });

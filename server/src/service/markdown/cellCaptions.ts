@@ -27,10 +27,19 @@ const CONTINUATION = new RegExp(String.raw`^(${MARKER})([ \t]+)(.*)$`);
 /** An item of a block list: the marker, indentation, `- `. */
 const LIST_ITEM = new RegExp(String.raw`^(${MARKER}([ \t]*)-[ \t]+)(.*)$`);
 
+/** Options that keep a cell's results out of the document (Quarto `output`, `include`; `echo` hides only the code). */
+const HIDING_OPTIONS = new Set(['output', 'include']);
+/** A false value as YAML or R writes it: `false`, `FALSE`, `no`, `F`. */
+const FALSE_VALUE = /^["']?(?:false|False|FALSE|no|No|NO|F)["']?$/;
+/** knitr's `include = FALSE` in the chunk header. */
+const HEADER_EXCLUDES = /[ \t,]include[ \t]*=[ \t]*(?:FALSE|F)\b/;
+
 /**
  * The captions of the code cell that the fence token spanning lines `firstLine` to
  * `endLine` (exclusive; the fences included) holds, with `info` its info string.
- * A caption computed by code (`fig.cap = paste(…)`, `#| fig-cap: !expr …`) is not text and is left out.
+ * A caption computed by code (`fig.cap = paste(…)`, `#| fig-cap: !expr …`) is not text and is left out,
+ * and so are the captions of a cell whose results are never printed (`#| output: false`,
+ * `#| include: false`, knitr's `include = FALSE`): no figure, so no legend.
  */
 export function cellCaptions(text: string, lines: LineIndex, info: string, firstLine: number, endLine: number): CellCaption[] {
   if (!EXECUTABLE_CELL.test(info.trim())) return [];
@@ -40,6 +49,8 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
   const header = text.slice(headerStart, lines.lineEnd(firstLine));
   const chunk = /^[ \t]*(?:`{3,}|~{3,})[ \t]*\{[A-Za-z][\w-]*(?:[ \t]*[ \t,][ \t]*([\w.-]+)(?=[ \t]*(?:,|\}[ \t]*$)))?/.exec(header);
   if (chunk?.[1] && !chunk[1].includes('=')) label = chunk[1];
+  if (HEADER_EXCLUDES.test(header)) return [];
+  let hidden = false;
   for (const option of header.matchAll(/\b(fig\.cap|tab\.cap|fig\.subcap)[ \t]*=[ \t]*(["'])/g)) {
     const open = headerStart + option.index + option[0].length;
     const close = closingQuote(text, open, headerStart + header.length, option[2]!);
@@ -57,11 +68,13 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
     const valueStart = lineStart + option[0].length - value.length;
     line++;
     if (name === 'label') label = value.trim().replace(/^["']|["']$/g, '');
+    if (HIDING_OPTIONS.has(name) && FALSE_VALUE.test(value.trim())) hidden = true;
     if (!CAPTION_OPTIONS.has(name)) continue;
     if (/^[|>][+-]?\s*$/.test(value)) line = readBlockScalar(text, lines, line, endLine - 1, indent, captions);
     else if (value.trim() === '') line = readBlockList(text, lines, line, endLine - 1, indent, captions);
     else readInlineValue(text, valueStart, valueStart + value.length, captions);
   }
+  if (hidden) return [];
   const name = label ?? `code cell at line ${firstLine + 1}`;
   return captions.map((caption) => ({ ...caption, label: name }));
 }

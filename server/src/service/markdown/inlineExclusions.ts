@@ -464,7 +464,7 @@ function readBrace(scan: InlineScan, i: number): number {
 /** A citation or cross-reference key outside brackets (`@key`, `-@key`), not inside a word (an e-mail address). */
 function readCitationKey(scan: InlineScan, i: number): number {
   const { text, end } = scan;
-  if (isWordChar(text[i - 1])) return i + 1;
+  if (isWordChar(text[i - 1])) return readEmailAddress(scan, i);
   const stop = matchSticky(CITATION_KEY, text, i, end);
   if (stop <= 0) return i + 1;
   const key = text.slice(i, i + 8);
@@ -479,6 +479,27 @@ function readCitationKey(scan: InlineScan, i: number): number {
   const after = braced ? stop + 1 : stop;
   const panels = matchSticky(PANELS_AFTER_CROSS_REFERENCE, text, after, end);
   return exclude(scan, from, panels > 0 ? panels : after);
+}
+
+/** The part of an e-mail address before `@`, read backwards from it. */
+const EMAIL_LOCAL_PART = /[A-Za-z0-9._%+-]{1,64}$/;
+/** The domain after `@`: dot-separated labels ending in a letter (`usm.edu`, `med.uni-x.de`). */
+const EMAIL_DOMAIN = /@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/y;
+
+/**
+ * A bare e-mail address (`Yang.Ge@usm.edu`, `a.b-c@med.uni-x.de`): an address, not prose, like
+ * a bare URL, so that `YG (Yang.Ge@usm.edu)` defines nothing and the address mentions nothing.
+ * Reached at its `@`; the local part before it, already passed over, joins the span.
+ */
+function readEmailAddress(scan: InlineScan, i: number): number {
+  const { text, end } = scan;
+  const stop = matchSticky(EMAIL_DOMAIN, text, i, end);
+  if (stop <= 0) return i + 1;
+  const lastSpanEnd = scan.spans.length > 0 ? scan.spans[scan.spans.length - 1]!.end : scan.start;
+  const from = Math.max(scan.start, lastSpanEnd, i - 64);
+  const local = EMAIL_LOCAL_PART.exec(text.slice(from, i));
+  if (!local || local[0].startsWith('.')) return i + 1;
+  return exclude(scan, from + local.index, stop);
 }
 
 /**

@@ -6,6 +6,7 @@ import { rescanEditedParagraph } from '../markdown/proseRescan';
 import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
+import { completeSuspendedHyphen } from './suspendedHyphen';
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
 import { tokenize, type BlockTokens } from '../text/tokens';
 
@@ -180,7 +181,7 @@ function addBlockItems(
       for (const known of findKnownDefinitions(slice, tokens.marks, 0, end, knowledge, detected)) detected.push(known);
       detected.sort((a, b) => a.shortStart - b.shortStart);
     }
-    addDetected(detected, place, items.definitions);
+    addDetected(detected, place, items.definitions, slice);
     if (knowledge) {
       const occurrences = knowledge.findTermOccurrencesInTokens(slice, tokens);
       addTerms(occurrences, 0, occurrences.length, place.shift, place, items.terms);
@@ -233,7 +234,7 @@ function rebaseItems(cached: BlockAnalysis, place: BlockPlace, items: ModelItems
 }
 
 /** Adds a block's detected definitions (offsets relative to the block), as the model states them. */
-function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace, definitions: AbbreviationDefinition[]): void {
+function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace, definitions: AbbreviationDefinition[], slice: string): void {
   const shift = place.shift;
   for (let i = 0; i < detected.length; i++) {
     const found = detected[i]!;
@@ -241,7 +242,8 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
     const short = noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd();
     const key = abbreviationKey(short);
     if (key.length === 0) continue;
-    const long = expansionOf(found);
+    const long = completeSuspendedHyphen(expansionOf(found), slice, found.shortEnd);
+    if (long === undefined) continue;
     definitions.push({
       short,
       shortStart: found.shortStart + shift,

@@ -67,3 +67,16 @@ export function distinctExpansions(entry: TermEntry): string[] {
     return true;
   });
 }
+
+/**
+ * True when two expansions given for one short form are the same after folding, or one is the
+ * other with one more word at its end, the head noun the term was written with
+ * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`).
+ */
+export function isSameExpansion(a: string, b: string): boolean {
+  const foldedA = foldExpansion(a);
+  const foldedB = foldExpansion(b);
+  if (foldedA === foldedB) return true;
+  const [shorter, longer] = foldedA.length < foldedB.length ? [foldedA, foldedB] : [foldedB, foldedA];
+  return shorter.length > 0 && longer.startsWith(shorter + ' ') && !longer.slice(shorter.length + 1).includes(' ');
+}

@@ -2,6 +2,7 @@ import type { Span } from '../markdown/inlineExclusions';
 import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 import { isLowerCaseGeneSegment, isNotation } from './notation';
+import { isUsStateOfPlace } from './usStatePlaces';
 
 /** One written use of something that looks like an abbreviation. */
 export interface MentionToken extends Span {
@@ -495,7 +496,7 @@ function mentionFromRun(
   let end = bounds[stop - 1]! + last.length;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
-  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text)) return undefined;
+  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text)) return undefined;
   const suffixLength = lowerCaseSuffixAfterDigit(text);
   if (suffixLength > 0) {
     end -= suffixLength;

@@ -1,6 +1,7 @@
 import { isAuthorInitials } from './authorInitials';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
+import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 
 /**
@@ -136,6 +137,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isEraOfYear,
   isFollowedByVersion,
   isModelSpecification,
+  (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { TermEntry } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
-import { distinctExpansions, expansionFor, foldExpansion } from '../model/expansions';
+import { distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isWrittenAsName } from '../model/nameContext';
@@ -488,7 +488,7 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     if (!firstInDocument.has(definition.key)) firstInDocument.set(definition.key, earlier ?? definition);
     if (!firstInScope.has(scopeId)) firstInScope.set(scopeId, earlierInScope ?? definition);
 
-    if (earlier && earlier !== definition && foldExpansion(earlier.long) !== folded) {
+    if (earlier && earlier !== definition && !isSameExpansion(earlier.long, definition.long)) {
       const place = placeOf(earlier);
       const line = place.line;
       findings.push({

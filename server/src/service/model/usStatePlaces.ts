@@ -1,0 +1,53 @@
+/**
+ * A US state written by its postal code after a place name: `Athens, GA`, `Jackson, MS 39216`,
+ * `Bethesda, MD, USA`, `Stuart, FL and Pittsburgh, PA`. The code is part of an address, as in
+ * an author's affiliation or a study site named in the methods, not an abbreviation to define;
+ * the same two capitals elsewhere may be one (`MS` for multiple sclerosis, `PA` for
+ * physician assistant), so the code is read as a place only in this shape.
+ */
+
+/** The postal codes of the 50 states and the District of Columbia (USPS Publication 28). */
+export const US_STATE_CODES: ReadonlySet<string> = new Set([
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA',
+  'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD',
+  'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ',
+  'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC',
+  'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
+  'DC',
+]);
+
+/** A capitalised place name and a comma before the code: `Athens, `, `Port St. Lucie, `, `Winston-Salem, `. */
+const PLACE_BEFORE = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'\u2019]+(?:-\p{Lu}[\p{Ll}'\u2019]+)?,[ \u00a0]+$/u;
+/** What only an address has after the code: a ZIP code or the country (`MS 39216`, `GA, USA`). */
+const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|,[ \u00a0]*(?:USA|U\.S\.A\.|United States)(?![\p{L}\p{N}]))/u;
+/**
+ * What ends a place inside a sentence: the end of a clause or line, another place (`FL and
+ * Pittsburgh`), or a preposition going on with the sentence (`Athens, GA from 2016`).
+ */
+const CLAUSE_AFTER = /^(?:[ \u00a0]*(?:[,.;:)\]]|\n|$)|[ \u00a0]+(?:(?:and|or)[ \u00a0]+\p{Lu}|(?:from|in|at|during|between|since|until|through|to)(?![\p{L}\p{N}])))/u;
+/** A sentence starts after these, or at the start of a line or text: `However, MS.` names no place. */
+const SENTENCE_END = /[.!?:\n]/u;
+
+/** A short capitalised word with a dot that is part of a place name, not a sentence end: `Port St. Lucie`, `Mt. Vernon`. */
+const TITLE_BEFORE_NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{0,2}\.$/u;
+
+/**
+ * True when the two capitals `masked[start, end)` are a US state's postal code written after a
+ * place name and a comma (see the module comment). A ZIP code or the country after it makes
+ * an address wherever it stands; otherwise the code ends a clause or goes on with a
+ * preposition, and the place name does not open the sentence (`However, MS.` is no place).
+ */
+export function isUsStateOfPlace(masked: string, start: number, end: number, text: string): boolean {
+  if (!US_STATE_CODES.has(text)) return false;
+  const from = Math.max(0, start - 40);
+  const place = PLACE_BEFORE.exec(masked.slice(from, start));
+  if (!place) return false;
+  const after = masked.slice(end, end + 30);
+  if (ADDRESS_AFTER.test(after)) return true;
+  if (!CLAUSE_AFTER.test(after)) return false;
+  // The place name mid-sentence: a word or punctuation other than a sentence end comes before it.
+  const placeStart = from + place.index;
+  let previous = placeStart - 1;
+  while (previous >= 0 && previous > placeStart - 40 && (masked[previous] === ' ' || masked[previous] === '\u00a0')) previous--;
+  return previous >= 0 && (!SENTENCE_END.test(masked[previous]!) || TITLE_BEFORE_NAME.test(masked.slice(Math.max(0, previous - 4), previous + 1)));
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findMentionTokens } from '../../server/src/service/model/mentions';
+import { US_STATE_CODES, isUsStateOfPlace } from '../../server/src/service/model/usStatePlaces';
+
+const mentionsOf = (text: string) => findMentionTokens(text, 0, text.length).map((m) => m.text);
+/** The mentions other than the country, which is a mention (and needs no definition). */
+const codesOf = (text: string) => mentionsOf(text).filter((m) => m !== 'USA');
+
+describe('a US state postal code after a place name is part of an address', () => {
+  test('the table holds the 50 states and DC, two capitals each', () => {
+    assert.equal(US_STATE_CODES.size, 51);
+    for (const code of US_STATE_CODES) assert.match(code, /^[A-Z]{2}$/);
+  });
+
+  const places: [string, string][] = [
+    ['2. Department of Zoology, Lakeview University, Springfield, IL, USA.', 'an affiliation with the country'],
+    ['Medical Centre, Jackson, MS 39216', 'a ZIP code'],
+    ['Clinic of Tulsa, Tulsa, OK 74104-1234, USA', 'a ZIP+4 code'],
+    ['patients were recruited in Boise, ID and Provo, UT.', 'two places joined by and'],
+    ['recruited at Winston-Salem, NC from 2010 to 2012', 'a preposition after a hyphenated town'],
+    ['three sites (Dover, DE; Reno, NV; Salem, OR).', 'places in a bracketed list'],
+    ['the laboratory in Portland, ME.', 'a place ending the sentence'],
+    ['based in Port St. Lucie, FL, and Mt. Vernon, WA, since 2013', 'a place name with a dotted short word'],
+  ];
+  for (const [text, why] of places) {
+    test(`no mention: ${why}`, () => assert.deepEqual(codesOf(text), []));
+  }
+
+  const notPlaces: [string, string[], string][] = [
+    ['However, MS was more common in older adults.', ['MS'], 'a sentence opener before the code'],
+    ['In Boston, MS patients were enrolled.', ['MS'], 'a noun after the code: an abbreviation used in the sentence'],
+    ['Results, PA.', ['PA'], 'a sentence-initial capitalised word'],
+    ['detected by LC, MS and NMR.', ['LC', 'MS', 'NMR'], 'no capitalised place name before the code'],
+    ['in the cohort, CT scans', ['CT'], 'a lower-case word before the comma'],
+    ['Bern, UK.', ['UK'], 'not a US state code'],
+  ];
+  for (const [text, expected, why] of notPlaces) {
+    test(`still a mention: ${why}`, () => assert.deepEqual(mentionsOf(text), expected));
+  }
+
+  test('the reading looks at the code itself, not at its neighbours', () => {
+    const text = 'Athens, GA, USA';
+    assert.equal(isUsStateOfPlace(text, 8, 10, 'GA'), true);
+    assert.equal(isUsStateOfPlace(text, 8, 10, 'XX'), false);
+  });
+});
