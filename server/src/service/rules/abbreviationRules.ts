@@ -728,11 +728,16 @@ function holdsEveryWord(written: string, known: string): boolean {
 function isUsedInCodeFont(text: string, definition: { short: string; shortStart: number; shortEnd: number }): boolean {
   if (text.charCodeAt(definition.shortStart - 1) !== 0x60 /* ` */) return false;
   const { short } = definition;
+  // Backticks are counted once, from each line's start up to the occurrence, so the walk stays linear.
+  let counted = 0;
+  let ticks = 0;
   for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    for (; counted < at; counted++) {
+      const code = text.charCodeAt(counted);
+      if (code === 0x0a) ticks = 0;
+      else if (code === 0x60) ticks++;
+    }
     if (at === definition.shortStart || isLetterOrDigitAt(text, at - 1) || isLetterAt(text, at + short.length)) continue;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    let ticks = 0;
-    for (let i = lineStart; i < at; i++) if (text.charCodeAt(i) === 0x60) ticks++;
     if (ticks % 2 === 1) return true;
   }
   return false;
