@@ -13,6 +13,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['iPSCs, mAb, scFv and CD3ζ', ['iPSC', 'mAb', 'scFv', 'CD3ζ']],
     ['NK-cell-mediated lysis of anti-CD19 targets', ['NK', 'CD19']],
     ['CD56⁺ CD56bright and CD16a', ['CD56', 'CD56', 'CD16a']],
+    // A word-forming ending on capitals uses the abbreviation as a stem; a plain word on capitals does not.
+    ['QEGylated beads, QABAergic cells, a QEGylation step; QEGlike and QABAic stay whole', ['QEG', 'QABA', 'QEG', 'QEGlike', 'QABAic']],
     ["the CAR's hinge and the CARs' domains", ['CAR', 'CAR']],
     ['phase I/II trials in stage IV', []],
     ['HLA-A*02:01 donors', []],

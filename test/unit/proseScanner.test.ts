@@ -59,6 +59,8 @@ describe('prose scanner: what is not prose', () => {
     { name: 'a camel-cased name in code before its short form keeps its letters', input: 'Read into a `QuickCellFrame` (QCF) and `scater` (SC) or `someFunction()` (SF).', absent: ['scater', 'someFunction'], present: ['QuickCellFrame', 'QCF', 'SC', 'SF'] },
     { name: 'LaTeX commands', input: 'See \\ref{fig:NK} and \\cite{GMP2020}.', absent: ['fig', 'GMP2020', 'ref'], present: ['See'] },
     { name: 'bookdown cross-references and text references', input: 'Figure \\@ref(fig:QZmorphology) shows cells.\n\n(ref:QZsignalling) Cells of QZA.\n\n```{r QZsignalling, fig.cap=\'(ref:QZsignalling)\'}\nplot(x)\n```\n', absent: ['QZmorphology', 'QZsignalling', 'ref', 'fig'], present: ['Figure', 'shows', 'Cells', 'QZA'] },
+    { name: 'citation keys left without an at sign', input: 'Stenosis progresses [RN54][RN55] and [RN33; OTTOQ2021e25] and [Smithq2020].', absent: ['RN54', 'RN55', 'RN33', 'OTTOQ2021e25', 'Smithq2020'], present: ['Stenosis', 'progresses'] },
+    { name: 'a bracketed abbreviation or a link label is no citation key', input: 'Natural killer [NK] and interleukin 15 [IL15] cells; see [RN54](https://x.org) and [GSE2020]: https://x.org', absent: [], present: ['NK', 'IL15', 'RN54'] },
     { name: 'an escaped at sign and a bracket opening with ref stay prose', input: 'Mail \\@ here (ref. 3) and (QZB).', absent: [], present: ['Mail', 'here', 'QZB'] },
   ];
   checkProse(cases);

@@ -399,6 +399,7 @@ function readCitationGroup(scan: InlineScan, i: number): number {
   if (close <= 0 || close >= end || close - i >= 500) return i + 1;
   const inner = text.slice(i + 1, close);
   if (isEditorialNote(text, i, close, scan.start, end)) return exclude(scan, i, close + 1);
+  if (BARE_CITATION_KEYS.test(inner) && text[close + 1] !== '(' && text[close + 1] !== ':') return exclude(scan, i, close + 1);
   if (inner.includes('[') || inner.includes('\n\n') || !CITATION_GROUP.test(inner) || text[close + 1] === '(' || text[close + 1] === '[') return i + 1;
   let stop = close + 1;
   if (CROSS_REFERENCES_ONLY.test(inner)) {
@@ -409,6 +410,13 @@ function readCitationGroup(scan: InlineScan, i: number): number {
   }
   return exclude(scan, i, stop);
 }
+
+/**
+ * Citation keys a reference manager left without `@` (EndNote's record numbers, `[RN54]`; author
+ * and year, `[OTTO2021e25]`), one or several: the citations of a draft, not prose. A bracketed
+ * abbreviation (`[IL15]`, `[NK]`) has no record number or year.
+ */
+const BARE_CITATION_KEYS = /^(?:RN\d{1,5}|\p{L}{2,20}(?:19|20)\d{2}[\p{L}\d]{0,6})(?:[;,] ?(?:RN\d{1,5}|\p{L}{2,20}(?:19|20)\d{2}[\p{L}\d]{0,6}))*$/u;
 
 /** Three or more words and no brackets, citations or line break inside: a remark, not a link's text or a label. */
 const NOTE_TEXT = /^[^[\]\n@]*\p{L}[^[\]\n@]*(?:\s+[^\s[\]@]+){2,}\s*$/u;

@@ -411,6 +411,14 @@ function lowerCaseSuffixAfterDigit(text: string): number {
   return letters >= 3 && trailingUnitsOf(text, text.length - letters, CharacterClass.digit) > 0 ? letters : 0;
 }
 
+/** A word-forming ending on capitals (`PEGylated`, `GABAergic`): the abbreviation used as a stem. */
+const DERIVATIONAL_SUFFIX = /(?<=\p{Lu}{2})(?:ylated|ylation|ylating|ergic)$/u;
+
+/** For text of two or more capitals and a word-forming ending: how many units the ending takes (the use is of the stem); else 0. */
+function derivationalSuffix(text: string): number {
+  return DERIVATIONAL_SUFFIX.exec(text)?.[0].length ?? 0;
+}
+
 /**
  * Ends in `s` after a capital or a digit (`CARs`, `4-1BBs`), or after a lower-case letter
  * when a capital after the first letter comes before it (`mAbs`, `scFvs`, `ACEis`; not `Fas`).
@@ -497,7 +505,7 @@ function mentionFromRun(
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text)) return undefined;
-  const suffixLength = lowerCaseSuffixAfterDigit(text);
+  const suffixLength = lowerCaseSuffixAfterDigit(text) || derivationalSuffix(text);
   if (suffixLength > 0) {
     end -= suffixLength;
     text = masked.slice(start, end);
