@@ -90,6 +90,7 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
     { name: 'one bracketed pair in a legend is prose, for the detector', input: '**Figure 8.** Scores of GQ (primitive gut tube); counts below.' },
     { name: 'bracketed remarks joined by semicolons are no key', input: '**Figure 9.** Cells QA (see below); QB (left panel); QC (10 ng/ml).' },
     { name: 'bracketed pairs joined by commas are an enumeration', input: '**Figure 10.** Stages QA (early stage), QB (late stage), QC (final stage).' },
+    { name: 'symbols and colours a legend draws with are no key', input: '**Figure 14.** Growth. QT (open circles); QK (filled circles); QFP (green); QRP (red).' },
     { name: 'bracketed pairs in the main text are no key', input: 'We compared DQ (definitive endoderm); GQ (primitive gut tube) cells.' },
   ];
   for (const c of none) test(c.name, () => assert.deepEqual(listedPairs(c.input), []));

@@ -105,6 +105,10 @@ describe('undefined-abbreviation', () => {
     ));
   test('an exempt key the document defines in another sense needs its definition in each scope', () =>
     check('undefined-abbreviation', '---\nabstract: |\n  Those given «SD» vaccines did well.\n---\n\nWe gave a standard dose (SD) vaccine. SD vaccines worked.'));
+  test('the list of abbreviations reads an exempt key defined in another sense as the rules do', () => {
+    const text = 'We gave a standard dose (SD) vaccine. SD vaccines worked.\n\n![Titres after SD vaccines.](f.png)\n';
+    assert.deepEqual(service.abbreviations({ uri: 'a.md', version: 1, text }).undefined.map((u) => u.short), ['SD']);
+  });
   test('an exempt key defined in its usual sense stays exempt', () =>
     check('undefined-abbreviation', '---\nabstract: |\n  Titres are given as mean and SD.\n---\n\nValues are the standard deviations (SD) of titres. SD was small.'));
   test('abstract is its own scope', () =>
@@ -245,5 +249,16 @@ describe('conflicting expansions: a suspended hyphen and a head noun added', () 
     assert.equal(isSameExpansion('quality-adjusted yield', 'Quality adjusted yields'), true);
     assert.equal(isSameExpansion('quality-adjusted yield', 'quality-adjusted yield receptor binding'), false);
     assert.equal(isSameExpansion('quality-adjusted yield', 'adjusted yield receptor'), false);
+    // A word that makes another term is a conflict, not a head noun.
+    check('conflicting-expansion', 'Quantal tomography (QT) at baseline.\n\nLater, «quantal tomography angiography» (QT) was done.');
+    assert.equal(isSameExpansion('computed tomography', 'computed tomography angiography'), false);
+  });
+  test('a repeat with a class noun after its long form is redefined, and collapsing it keeps the noun', () => {
+    const text = 'The low-dose group (LDG) was seen.\n\nThe low-dose group patients (LDG) came again.';
+    const found = service.lint({ uri: 'a.md', version: 1, text }).filter((d) => d.code === 'redefined-abbreviation');
+    assert.equal(found.length, 1);
+    const fix = found[0]!.data?.fixes?.[0];
+    // The class noun the long form leaves out stays; the fix keeps every word of the sentence.
+    assert.equal(fix?.edits[0]?.newText, 'LDG patients');
   });
 });

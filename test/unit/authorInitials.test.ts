@@ -12,13 +12,17 @@ describe('authors named by their initials', () => {
   });
 
   test('initials of an Authors section, whose names are no prose themselves', () => {
-    assert.deepEqual(undefinedKeys(`${authorsSection}Two authors (QFK, RQMA) assessed each article; QK and ZA resolved disputes.`), []);
+    assert.deepEqual(undefinedKeys(`${authorsSection}Two authors (QFK, RQMA) assessed each article; two reviewers (QK and ZA) resolved disputes.`), []);
   });
 
   test('letters that are no author, or an author\'s letters outside any list of authors, stay abbreviations', () => {
     assert.deepEqual(undefinedKeys(`${frontMatter}Two authors (QFK, QXZ) screened; ME patients were counted.`), ['QXZ', 'ME']);
   });
 
+  test('two-letter initials next to each other, or letters the knowledge base knows, stay terms', () => {
+    const authors = '---\ntitle: A review\nauthor:\n  - Carla Tanaka\n  - Mario Rossi\n  - Quinn Zed\n---\n\n';
+    assert.deepEqual(undefinedKeys(`${authors}Patients underwent QZ, MR and PET imaging; two reviewers screened CT trials.`), ['QZ', 'MR', 'PET', 'CT']);
+  });
   test('without an author list, initials are abbreviations', () => {
     assert.deepEqual(undefinedKeys('Two authors (QFK, ZBA) screened the records.'), ['QFK', 'ZBA']);
   });

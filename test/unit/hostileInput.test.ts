@@ -294,6 +294,9 @@ const CASES: HostileCase[] = [
   { name: 'every BMP code unit once', text: () => Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).join(''), budgetMs: 10_000 },
   { name: '1 MB single line of prose', text: () => PARAGRAPH.repeat(Math.ceil(1_048_576 / PARAGRAPH.length)), options: BIG, budgetMs: 15_000 },
   { name: '1 MB single line without spaces', text: () => 'NK('.repeat(350_000), options: BIG, budgetMs: 15_000 },
+  { name: 'a 1 MB legend key of pairs', text: () => `**Figure 1.** Cells. ${'GFP: green fluorescent protein, '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
+  { name: 'a 1 MB legend key of bracketed pairs', text: () => `**Figure 1.** Cells. ${'GFP (green fluorescent protein); '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
+  { name: 'a 1 MB line of code-font labels after a code-font definition', text: () => `Alpha beta (\`AB\`) ${' $AB$ x'.repeat(150_000)}`, options: BIG, budgetMs: 15_000 },
   // A word part opening with a chemical prefix is checked for a new part only within eight letters (quadratic before).
   { name: 'a 1 MB word after a chemical prefix', text: () => `We used tetrakis${'a'.repeat(1_000_000)} (TA) here.`, options: BIG, budgetMs: 10_000 },
   {

@@ -30,8 +30,6 @@ describe('names written as such', () => {
     'in «NOD»/SCID mice',
     'grown with «EL9» cells',
     'the cell line «B99» and others',
-    'a genome built from two «QHM» cell lines',
-    'the «QAP» cell line was grown',
     'variants were called with the «QLMS-4» pipeline',
     'fitted with the Python package «PyQZ3»',
     'solved with the «SUNDOWN» solvers',
@@ -131,6 +129,12 @@ describe('a line named before the words cell line', () => {
   });
   test('a name followed by cells alone needs a number to be a line', () => {
     assert.deepEqual(undefinedKeys('The QHM cells were grown.\n'), ['QHM']);
+  });
+  test('a name written only before cells or cell lines is a line, without a number', () => {
+    assert.deepEqual(undefinedKeys('A genome built from two QHM cell lines; the QAP cell line and QAP cells were grown.\n'), []);
+  });
+  test('letters also written elsewhere are an abbreviation, even before cell lines', () => {
+    assert.deepEqual(undefinedKeys('QSCC patients were enrolled. Three QSCC cell lines were grown.\n'), ['QSCC']);
   });
 });
 

@@ -34,6 +34,10 @@ describe('a US state postal code after a place name is part of an address', () =
     ['detected by LC, MS and NMR.', ['LC', 'MS', 'NMR'], 'no capitalised place name before the code'],
     ['in the cohort, CT scans', ['CT'], 'a lower-case word before the comma'],
     ['Bern, UK.', ['UK'], 'not a US state code'],
+    ['The disorders studied were Parkinson\'s, MS, and ALS.', ['MS', 'ALS'], 'a possessive is no place name'],
+    ['Risk factors such as Diabetes, MI, or stroke were noted.', ['MI'], 'a capitalised term in a list is no place'],
+    ['Cells were imaged with Hoechst, DC, and T cells nearby.', ['DC'], 'a reagent in a list is no place'],
+    ['We compared Western, CT and MRI.', ['CT', 'MRI'], 'a method in a list is no place'],
   ];
   for (const [text, expected, why] of notPlaces) {
     test(`still a mention: ${why}`, () => assert.deepEqual(mentionsOf(text), expected));

@@ -11,7 +11,7 @@ import { definitionOf, documentSymbols, prepareRenameAt, referencesOf, renameAt 
 import { loadBuiltinKnowledge } from './knowledge/builtin';
 import { createKnowledgeBase } from './knowledge/knowledgeBase';
 import type { KnowledgeBase, TermEntry } from './knowledge/types';
-import { createDefinitionNeeds, type DefinitionNeeds } from './model/definitionNeeds';
+import { createDefinitionNeeds, withOwnSenses, type DefinitionNeeds } from './model/definitionNeeds';
 import type { ScopeDefinitions } from './model/scopeDefinitions';
 import { buildDocumentModel, type DocumentModel, type InheritedDefinition, type ScopeMode } from './model/documentModel';
 import { DocumentAnalyses, type CacheEntry, type ReportedFinding } from './documentAnalyses';
@@ -180,6 +180,8 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
   const needsFor = (settings: AnalysisSettings): DefinitionNeeds =>
     settings.noDefinition && settings.noDefinition.length > 0 ? createDefinitionNeeds([...baseExempt, ...settings.noDefinition]) : baseNeeds;
   const analyses = new DocumentAnalyses(knowledge, needsFor);
+  // What one document needs defined: an exempt key it defines in another sense is its own (as the rules read it).
+  const needsOf = (model: DocumentModel, settings: AnalysisSettings): DefinitionNeeds => withOwnSenses(needsFor(settings), model.definitions);
   const { effective, cached, scopesOf, reported, frontMatterOf } = analyses;
 
   const report = (error: unknown, context: string): void => {
@@ -249,7 +251,7 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
 
   const abbreviations = (document: DocumentInput, settings: AnalysisSettings = {}): AbbreviationReport =>
     withModel('abbreviations', document, settings, () => ({ definitions: [], undefined: [] }), (entry, merged) =>
-      abbreviationReport(entry.model, scopesOf(entry, merged), needsFor(merged), knowledge),
+      abbreviationReport(entry.model, scopesOf(entry, merged), needsOf(entry.model, merged), knowledge),
     );
 
   const service: TerminologyService = {
@@ -260,14 +262,14 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     fixAll,
     abbreviations,
     hover: (document, position, settings = {}) =>
-      withModel('hover', document, settings, () => null, (entry, merged) => hoverAt(entry.model, position, scopesOf(entry, merged), needsFor(merged))),
+      withModel('hover', document, settings, () => null, (entry, merged) => hoverAt(entry.model, position, scopesOf(entry, merged), needsOf(entry.model, merged))),
     completion: (document, position, settings = {}) =>
       withModel('completion', document, settings, (): CompletionList => ({ isIncomplete: false, items: [] }), (entry, merged) =>
-        completeAt(entry.model, position, scopesOf(entry, merged), needsFor(merged), merged.spelling ?? 'en-US'),
+        completeAt(entry.model, position, scopesOf(entry, merged), needsOf(entry.model, merged), merged.spelling ?? 'en-US'),
       ),
     documentSymbols: (document, settings = {}) => withModel('documentSymbols', document, settings, () => [], (entry) => documentSymbols(entry.model)),
     definition: (document, position, settings = {}) =>
-      withModel('definition', document, settings, () => [], (entry, merged) => definitionOf(entry.model, position, scopesOf(entry, merged), needsFor(merged))),
+      withModel('definition', document, settings, () => [], (entry, merged) => definitionOf(entry.model, position, scopesOf(entry, merged), needsOf(entry.model, merged))),
     references: (document, position, includeDeclaration, settings = {}) =>
       withModel('references', document, settings, () => [], (entry) => referencesOf(entry.model, position, includeDeclaration)),
     prepareRename: (document, position, settings = {}) => withModel('prepareRename', document, settings, () => null, (entry) => prepareRenameAt(entry.model, position)),

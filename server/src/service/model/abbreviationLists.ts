@@ -1,5 +1,6 @@
 import type { DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { ProseBlock, ProseMap } from '../markdown/proseScanner';
+import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { isAbbreviationSegment } from './mentions';
 
 /** One entry of a journal-style abbreviation list, e.g. `NK, natural killer`: a definition without a written pattern. */
@@ -160,7 +161,7 @@ function bracketPairRun(masked: string, from: number, to: number): ListedAbbrevi
     const short = match[1]!;
     const long = match[2]!;
     lastEnd = match.index + match[0].length;
-    if (!looksLikeShortForm(short) || FUNCTION_WORD.test(long)) {
+    if (!looksLikeShortForm(short) || opensAsRemark(long) || !namesItsShortForm(short, long)) {
       lastEnd = -1;
       continue;
     }
@@ -171,8 +172,25 @@ function bracketPairRun(masked: string, from: number, to: number): ListedAbbrevi
   if (run.length > best.length) best = run;
   return best.length >= 2 ? best : [];
 }
-/** A bracket opening with a word that points elsewhere or qualifies is a remark, not a long form (`(see below)`, `(for example …)`). */
-const FUNCTION_WORD = /^(?:see|for|e|i|and|or|the|a|an|in|on|at|as|of|with|from|by|to|vs|versus|not|only|all|both|each|left|right|top|bottom)\b/iu;
+/**
+ * A key's long form of two or more words, one of them starting with the short form's first
+ * letter (`GT (primitive gut tube)`, `FG (posterior foregut)`): what the letters stand for. A
+ * symbol or colour the legend draws with (`WT (open circles)`, `GFP (green)`) is no long form.
+ */
+function namesItsShortForm(short: string, long: string): boolean {
+  const words = long.toLowerCase().split(/[\s-]+/u);
+  const first = short.charAt(0).toLowerCase();
+  return words.length >= 2 && words.some((word) => word.startsWith(first));
+}
+
+/** A bracket opening with a word that points elsewhere or qualifies is a remark, not a long form (`(see below)`, `(for example …)`, `(left panel)`). */
+const REMARK_OPENING = /^(?:see|e|i|vs|versus|not|only|all|both|each|left|right|top|bottom)\b/iu;
+
+/** Whether `long` opens with a function word or a remark's word (see {@link REMARK_OPENING}). */
+function opensAsRemark(long: string): boolean {
+  const first = /^\p{L}+/u.exec(long)?.[0].toLowerCase() ?? '';
+  return FUNCTION_WORDS.has(first) || REMARK_OPENING.test(long);
+}
 
 /**
  * A legend's key: two or more pairs in a row (`SF: long form` or `SF (long form)`), one pair

@@ -7,7 +7,7 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * people, not abbreviations. The initials come from the document's own author list: the front
  * matter's `author`/`authors` (a name, a list of names, or items with a `name`) and a section
  * headed `Authors`. A use counts when the words around it say so: another author's initials in
- * the same list, or `author`, `reviewer` or `investigator` just before.
+ * the same list, or `author`, `reviewer` or `investigator` right before (`authors (AFK, HBA)`).
  */
 
 /** A heading naming the author list, and the text under it up to the next heading. */
@@ -16,13 +16,14 @@ const AUTHORS_SECTION = /^#{1,6}[ \t]+(?:authors?|author list)[ \t]*\n([\s\S]*?)
 const BYLINE_MARKS = /\^[^^\n]*\^|<sup>[\s\S]*?<\/sup>|\\?\*|[\d†‡§]/gu;
 /** The words of a name: capitalised, perhaps initials in capitals (`Rania HM Ahmed`), hyphenated (`El-skaan`). */
 const NAME_WORD = /\p{Lu}[\p{L}'’.-]*/gu;
-const ROLE_BEFORE = /\b(?:authors?|reviewers?|investigators?|co-authors?)\b[^.;]{0,20}$/iu;
+/** The role right before the initials, perhaps with a comma or an opening bracket and other initials between: `authors (AFK, `, `a third reviewer, `. */
+const ROLE_BEFORE = /(?<![\p{L}\p{N}])(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?)[ \u00a0]*[,:(]?[ \u00a0]*(?:\p{Lu}{2,5}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
 /** Initials right after, or right before, joined to the mention as in a list: `, `, `; `, ` & `, ` and `. */
 const INITIALS_AFTER = /^[ \t]*(?:,|;|&|and)[ \t]*(\p{Lu}{2,5})(?![\p{L}\p{N}])/u;
 const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*$/u;
 
 /** The initials of the document's authors, all initials (`AFK`) and first-and-last (`AK`). */
-export function authorInitialsOf(model: DocumentModel): ReadonlySet<string> {
+function authorInitialsOf(model: DocumentModel): ReadonlySet<string> {
   let found = initialsByModel.get(model);
   if (!found) initialsByModel.set(model, (found = readAuthorInitials(model.text)));
   return found;
@@ -74,14 +75,18 @@ export function isAuthorInitials(model: DocumentModel, mention: Pick<Abbreviatio
   if (!initials.has(mention.text)) return false;
   const masked = model.prose.masked;
   const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
-  if (ROLE_BEFORE.test(before.replace(/[(\[][^()\[\]]*$/u, ''))) return true;
+  if (ROLE_BEFORE.test(before)) return true;
   return isNextToOtherInitials(masked, mention, initials);
 }
 
-/** Another author's initials right before or after the mention in a list (`AFK, HBA`, `AFK and HBA`). */
+/**
+ * Another author's initials right before or after the mention in a list (`AFK, HBA`, `AFK and
+ * HBA`). Two pairs of two letters (`CT, MR and PET`) are too often terms: one of the two must
+ * have three letters or more.
+ */
 function isNextToOtherInitials(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, initials: ReadonlySet<string>): boolean {
-  const after = INITIALS_AFTER.exec(masked.slice(mention.end, mention.end + 12))?.[1];
-  if (after !== undefined && after !== mention.text && initials.has(after)) return true;
-  const before = INITIALS_BEFORE.exec(masked.slice(Math.max(0, mention.start - 12), mention.start))?.[1];
-  return before !== undefined && before !== mention.text && initials.has(before);
+  const other = (found: string | undefined): boolean =>
+    found !== undefined && found !== mention.text && initials.has(found) && (found.length >= 3 || mention.text.length >= 3);
+  if (other(INITIALS_AFTER.exec(masked.slice(mention.end, mention.end + 12))?.[1])) return true;
+  return other(INITIALS_BEFORE.exec(masked.slice(Math.max(0, mention.start - 12), mention.start))?.[1]);
 }

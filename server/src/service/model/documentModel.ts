@@ -370,9 +370,11 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title' };
     const detectedFrom = definitions.length;
     blockTokens.push(addBlockItems(prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items));
+    // A legend key's bracketed pair the detector read as well is defined once (one set per block: a key may hold thousands of pairs).
+    const detectedStarts = listed ? startsFrom(definitions, detectedFrom) : undefined;
     for (const entry of listed?.entries ?? []) {
       const key = abbreviationKey(entry.short);
-      if (key.length === 0 || isDetectedAt(definitions, detectedFrom, entry.shortStart)) continue;
+      if (key.length === 0 || detectedStarts?.has(entry.shortStart)) continue;
       const { short, long, shortStart, shortEnd, longStart, longEnd } = entry;
       definitions.push({ short, shortStart, shortEnd, long, longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
@@ -411,10 +413,11 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
 /** Single letters joined by `/` or `:`, one of them lower case (`r/r`, `w/v`): shorthand unless vouched for. */
 const LOWER_CASE_JOINED_LETTERS = /^(?=.*\p{Ll})\p{L}(?:[/:]\p{L}){1,2}$/u;
 
-/** Whether the detector already found a definition at `shortStart` among `definitions[from…]`: a legend key's bracketed pair it read as well. */
-function isDetectedAt(definitions: readonly AbbreviationDefinition[], from: number, shortStart: number): boolean {
-  for (let i = from; i < definitions.length; i++) if (definitions[i]!.shortStart === shortStart) return true;
-  return false;
+/** Where the short forms of `definitions[from…]` start: the definitions the detector found in one block. */
+function startsFrom(definitions: readonly AbbreviationDefinition[], from: number): Set<number> {
+  const starts = new Set<number>();
+  for (let i = from; i < definitions.length; i++) starts.add(definitions[i]!.shortStart);
+  return starts;
 }
 
 /**

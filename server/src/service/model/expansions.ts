@@ -70,13 +70,17 @@ export function distinctExpansions(entry: TermEntry): string[] {
 
 /**
  * True when two expansions given for one short form are the same after folding, or one is the
- * other with one more word at its end, the head noun the term was written with
- * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`).
+ * other with a generic head noun added at its end, the noun the term was written with
+ * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`). Any
+ * other added word makes another term: `computed tomography` and `computed tomography angiography`.
  */
 export function isSameExpansion(a: string, b: string): boolean {
   const foldedA = foldExpansion(a);
   const foldedB = foldExpansion(b);
   if (foldedA === foldedB) return true;
   const [shorter, longer] = foldedA.length < foldedB.length ? [foldedA, foldedB] : [foldedB, foldedA];
-  return shorter.length > 0 && longer.startsWith(shorter + ' ') && !longer.slice(shorter.length + 1).includes(' ');
+  return shorter.length > 0 && longer.startsWith(shorter + ' ') && GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1));
 }
+
+/** Head nouns that name who or what a term is about, not a different term (folded: singular, lower case). */
+const GENERIC_HEAD_NOUNS = new Set(['vaccine', 'group', 'cohort', 'patient', 'participant', 'subject', 'individual', 'recipient', 'cell', 'sample', 'arm', 'population']);

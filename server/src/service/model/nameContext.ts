@@ -48,10 +48,6 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after)) return true;
-  // `two CHM cell lines`, `the HAP cell line`: the name of a line, with or without a number. A cell
-  // type before the words (`NK cell lines`) is an abbreviation the knowledge base asks to define,
-  // which the document-wide reading checks first; a CD marker (`CD34 cell lines`) is read as one.
-  if (FOLLOWING_CELL_LINE.test(after) && !isClusterOfDifferentiationName(mention.text)) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -88,16 +84,33 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   const found = model.byKey.get(key);
   // A key the document defines, or one the knowledge base says needs defining, is an abbreviation.
   if (!found || found.definitions.length > 0) return false;
-  // An author named by initials is a person, whatever else the letters could stand for (`RA`).
-  for (let i = 0; i < found.mentions.length && i < 50; i++) if (isAuthorInitials(model, found.mentions[i]!)) return true;
   if (model.knowledge?.lookupAll(key).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition)) return false;
   const mentions = found.mentions;
+  // An author named by initials is a person (letters the knowledge base knows, `CT`, `RA`, were ruled out above).
+  for (let i = 0; i < mentions.length && i < 50; i++) if (isAuthorInitials(model, mentions[i]!)) return true;
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
     if (NAME_READINGS.some((reads) => reads(model.prose.masked, mention, model.text))) return true;
   }
-  return false;
+  return isCellLineWithoutNumber(model.prose.masked, mentions);
+}
+
+/**
+ * `two CHM cell lines`, `the HAP cell line`: a line named without a number, when the document
+ * writes the name only before `cells` or `cell line(s)`. Used anywhere else (`ESCC patients`), the
+ * letters are a cell type or a disease, an abbreviation to define. A cell type the knowledge base
+ * asks to define (`NK cell lines`) was ruled out before; a CD marker (`CD34 cell lines`) is one.
+ */
+function isCellLineWithoutNumber(masked: string, mentions: readonly AbbreviationMention[]): boolean {
+  if (mentions.length === 0 || isClusterOfDifferentiationName(mentions[0]!.text)) return false;
+  let namesLine = false;
+  for (let i = 0; i < mentions.length && i < 50; i++) {
+    const after = masked.slice(mentions[i]!.end, mentions[i]!.end + LOOK_AHEAD);
+    if (!FOLLOWING_CELLS.test(after)) return false;
+    if (FOLLOWING_CELL_LINE.test(after)) namesLine = true;
+  }
+  return namesLine && mentions.length <= 50;
 }
 
 /**

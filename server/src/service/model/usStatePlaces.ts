@@ -16,8 +16,15 @@ export const US_STATE_CODES: ReadonlySet<string> = new Set([
   'DC',
 ]);
 
-/** A capitalised place name and a comma before the code: `Athens, `, `Port St. Lucie, `, `Winston-Salem, `. */
-const PLACE_BEFORE = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'\u2019]+(?:-\p{Lu}[\p{Ll}'\u2019]+)?,[ \u00a0]+$/u;
+/** A capitalised place name and a comma before the code: `Athens, `, `Port St. Lucie, `, `Winston-Salem, ` (no possessive: `Parkinson's, MS`). */
+const PLACE_BEFORE = /(?<![\p{L}\p{N}'\u2019])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?,[ \u00a0]+$/u;
+/**
+ * What stands before a place named in prose: a preposition of place (`in Athens`), a bracket or
+ * slash (`(Stuart`, `Stuart/Port St. Lucie`), an earlier part of an address (`University of
+ * Georgia, Athens`), or an earlier place's code (`Boise, ID and Provo`, `DE; Reno`). A list of terms (`such as Diabetes, MI`, `with
+ * Hoechst, DC`) has none of these.
+ */
+const ADDRESS_LEAD = /(?:(?<![\p{L}\p{N}])(?:in|at|from|near|of)[ \u00a0]+|[(/][ \u00a0]*|\p{Lu}[\p{L}.]*,[ \u00a0]+|(?<![\p{L}\p{N}])\p{Lu}{2}(?:;[ \u00a0]*|,?[ \u00a0]+(?:and|or)[ \u00a0]+))$/u;
 /** What only an address has after the code: a ZIP code or the country (`MS 39216`, `GA, USA`). */
 const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|,[ \u00a0]*(?:USA|U\.S\.A\.|United States)(?![\p{L}\p{N}]))/u;
 /**
@@ -25,9 +32,6 @@ const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|,[ \u00a0]*(?:U
  * Pittsburgh`), or a preposition going on with the sentence (`Athens, GA from 2016`).
  */
 const CLAUSE_AFTER = /^(?:[ \u00a0]*(?:[,.;:)\]]|\n|$)|[ \u00a0]+(?:(?:and|or)[ \u00a0]+\p{Lu}|(?:from|in|at|during|between|since|until|through|to)(?![\p{L}\p{N}])))/u;
-/** A sentence starts after these, or at the start of a line or text: `However, MS.` names no place. */
-const SENTENCE_END = /[.!?:\n]/u;
-
 /** A short capitalised word with a dot that is part of a place name, not a sentence end: `Port St. Lucie`, `Mt. Vernon`. */
 const TITLE_BEFORE_NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{0,2}\.$/u;
 
@@ -35,7 +39,8 @@ const TITLE_BEFORE_NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{0,2}\.$/u;
  * True when the two capitals `masked[start, end)` are a US state's postal code written after a
  * place name and a comma (see the module comment). A ZIP code or the country after it makes
  * an address wherever it stands; otherwise the code ends a clause or goes on with a
- * preposition, and the place name does not open the sentence (`However, MS.` is no place).
+ * preposition, and the words before the place say it is an address (`in Athens, GA from`);
+ * `However, MS was` and `Parkinson's, MS, and ALS` name no place.
  */
 export function isUsStateOfPlace(masked: string, start: number, end: number, text: string): boolean {
   if (!US_STATE_CODES.has(text)) return false;
@@ -45,9 +50,10 @@ export function isUsStateOfPlace(masked: string, start: number, end: number, tex
   const after = masked.slice(end, end + 30);
   if (ADDRESS_AFTER.test(after)) return true;
   if (!CLAUSE_AFTER.test(after)) return false;
-  // The place name mid-sentence: a word or punctuation other than a sentence end comes before it.
+  // Without a ZIP code or the country, the words before the place must say it is an address.
   const placeStart = from + place.index;
-  let previous = placeStart - 1;
-  while (previous >= 0 && previous > placeStart - 40 && (masked[previous] === ' ' || masked[previous] === '\u00a0')) previous--;
-  return previous >= 0 && (!SENTENCE_END.test(masked[previous]!) || TITLE_BEFORE_NAME.test(masked.slice(Math.max(0, previous - 4), previous + 1)));
+  const lead = masked.slice(Math.max(0, placeStart - 40), placeStart);
+  if (ADDRESS_LEAD.test(lead)) return true;
+  // `Port St. Lucie, FL`: a short titled word with a dot is part of the place's name.
+  return TITLE_BEFORE_NAME.test(lead.trimEnd()) && ADDRESS_LEAD.test(lead.trimEnd().replace(/\p{Lu}\p{Ll}{0,2}\.$/u, '').replace(/\p{Lu}\p{Ll}+[ \u00a0]*$/u, ''));
 }

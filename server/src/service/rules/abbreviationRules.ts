@@ -6,6 +6,7 @@ import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isWrittenAsName } from '../model/nameContext';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
+import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
 import { memberFamilyOf } from '../model/scopeDefinitions';
 import { undefinedPartsOf } from './compoundParts';
@@ -521,7 +522,10 @@ export function checkDefinitions(context: RuleContext): Finding[] {
         data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
       };
       if (collapse) {
+        // A repeat worded differently (a head or class noun added, `low-dose group patients (LDG)`)
+        // loses words when collapsed: the author decides.
         const safe =
+          foldExpansion(model.text.slice(definition.longStart, definition.longEnd)) === foldExpansion(earlierInScope.long) &&
           !isInsideCompound(model.text, collapse.start, collapse.end) &&
           !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText) &&
           !followsAbbreviation(model.text, collapse.start);
@@ -737,18 +741,10 @@ function isUsedInCodeFont(text: string, definition: { short: string; shortStart:
       if (code === 0x0a) ticks = 0;
       else if (code === 0x60) ticks++;
     }
-    if (at === definition.shortStart || isLetterOrDigitAt(text, at - 1) || isLetterAt(text, at + short.length)) continue;
+    if (at === definition.shortStart || isWordCharacterBefore(text, at) || (characterClassAt(text, at + short.length) & CharacterClass.letter) !== 0) continue;
     if (ticks % 2 === 1) return true;
   }
   return false;
-}
-
-function isLetterOrDigitAt(text: string, at: number): boolean {
-  return at >= 0 && /[\p{L}\p{N}]/u.test(text.charAt(at));
-}
-
-function isLetterAt(text: string, at: number): boolean {
-  return /\p{L}/u.test(text.charAt(at));
 }
 
 /**

@@ -52,7 +52,10 @@ export function definitionSpan(text: string, definition: AbbreviationDefinition)
 export function collapseToShortForm(text: string, definition: AbbreviationDefinition): OffsetEdit | undefined {
   const span = definitionSpan(text, definition);
   if (!span) return undefined;
-  return { start: span.start, end: span.end, newText: definition.short + span.leftover };
+  // Words between the long form and the bracket stay: a class noun the long form leaves out
+  // (`low-dose group patients (LDG)` -> `LDG patients`).
+  const between = definition.pattern === 'long-short' ? text.slice(definition.longEnd, span.parenStart).trimEnd() : '';
+  return { start: span.start, end: span.end, newText: definition.short + between + span.leftover };
 }
 
 /** Edit that removes the parenthesised short form, keeping the long form (`natural killer (NK)` -> `natural killer`). */

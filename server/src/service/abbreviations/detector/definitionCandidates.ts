@@ -258,6 +258,7 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
   };
 }
 
+/** A word of two or more capitals: a short form even when it spells a function word (`DE`, `OR`). */
 const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
 /** The short form's letters against the words of `long`, from its first word; no more words than the letters allow. */
