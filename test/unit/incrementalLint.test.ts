@@ -193,3 +193,19 @@ test('a model built from the previous version\'s block cache holds what a fresh 
     }
   }
 });
+
+// The abbreviation-list cache is keyed by a block's masked text and the three characters after
+// it; whether the block is a legend and where it ends are checked on the entry. One key text met
+// as a legend's key and as a paragraph, and a block that ends three characters before another
+// of the same text, must each keep their own reading as the document is edited.
+test('the list cache keeps a legend key and a paragraph of the same text apart, and blocks of different lengths', () => {
+  const key = 'EC: elite controller, TP: treated progressor.';
+  const base = `# Results\n\nEC and TP were compared with the ADCC assay.\n\n${key}\n\n::: {#fig-groups}\n![Groups.](groups.png)\n\n${key}\n:::\n\n${key}\n\n${key} TP\n\nThe end.\n`;
+  const uri = 'file:///lists.md';
+  const service = createTerminologyService();
+  const edits = [base, base.replace('The end.', 'The end, with EC.'), base.replace('compared with', 'compared to'), base.replace(`${key} TP`, `${key}`), base];
+  edits.forEach((text, index) => {
+    assert.deepEqual(service.lint({ uri, version: index + 1, text }), lintFresh(uri, index + 1, text), `version ${index + 1}`);
+    assert.deepEqual(service.abbreviations({ uri, version: index + 1, text }).definitions, fresh.abbreviations({ uri: `file:///fresh-${index + 1}/lists.md`, version: index + 1, text }).definitions);
+  });
+});

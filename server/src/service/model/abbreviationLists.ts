@@ -221,14 +221,20 @@ export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: { 
   /** The list a block outside an Abbreviations section holds, from the cache when its text was read before. */
   const inlineList = (block: ProseBlock): BlockAbbreviationList | undefined => {
     if (!cache) return inlineListOf(masked, block);
-    // Three characters past the block: a bracketed key pair looks that far.
-    const key = `${block.region.kind === 'legend' ? 1 : 0}${block.end - block.start},${masked.slice(block.start, block.end + 3)}`;
-    let found = cache.next.get(key) ?? cache.previous?.get(key);
+    // Three characters past the block: a bracketed key pair looks that far. The key is a slice
+    // of the masked text, which V8 keeps as a view (no copy); the block's length and kind,
+    // which a prefix would have put in a copied key, are checked on the entry instead.
+    const key = masked.slice(block.start, block.end + 3);
+    const legend = block.region.kind === 'legend';
+    const length = block.end - block.start;
+    let found = readList(cache.next, key, legend, length) ?? readList(cache.previous, key, legend, length);
     if (found === undefined) {
       const list = inlineListOf(masked, block);
       found = list ? shiftList(list, -block.start) : null;
     }
-    cache.next.set(key, found);
+    const variants = cache.next.get(key);
+    if (!variants) cache.next.set(key, [{ legend, length, list: found }]);
+    else if (readList(cache.next, key, legend, length) === undefined) variants.push({ legend, length, list: found });
     return found ? shiftList(found, block.start) : undefined;
   };
   let sectionLevel = 0;
@@ -267,10 +273,22 @@ export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: { 
 
 /**
  * Lists outside an Abbreviations section by the text they were read from (a block's masked
- * text and three characters after it, and whether it is a legend), offsets relative to the
- * block's start; `null` for none. Handed to the next build of the same document.
+ * text and three characters after it), each with whether the block is a legend and its length
+ * (the same text may end a shorter block), offsets relative to the block's start; `null` for
+ * none. Handed to the next build of the same document.
  */
-export type ListCache = Map<string, BlockAbbreviationList | null>;
+export type ListCache = Map<string, { legend: boolean; length: number; list: BlockAbbreviationList | null }[]>;
+
+/** The list `cache` holds for a block of this text, kind and length; undefined when it holds none. */
+function readList(cache: ListCache | undefined, key: string, legend: boolean, length: number): BlockAbbreviationList | null | undefined {
+  const variants = cache?.get(key);
+  if (!variants) return undefined;
+  for (let i = 0; i < variants.length; i++) {
+    const variant = variants[i]!;
+    if (variant.legend === legend && variant.length === length) return variant.list;
+  }
+  return undefined;
+}
 
 /** `list` with every offset moved by `by`. */
 function shiftList(list: BlockAbbreviationList, by: number): BlockAbbreviationList {

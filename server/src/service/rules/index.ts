@@ -41,7 +41,9 @@ export function runRules(context: RuleContext, isOn: (rule: RuleId) => boolean =
   };
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
-    finding.message = once(finding.message.replace(/\s*[\r\n]+\s*/gu, ' '));
+    const message = finding.message;
+    // Most messages hold no line break: the expression runs only on those that do.
+    finding.message = once(message.includes('\n') || message.includes('\r') ? message.replace(/\s*[\r\n]+\s*/gu, ' ') : message);
     const fixes = finding.fixes;
     if (fixes) for (let k = 0; k < fixes.length; k++) fixes[k]!.title = once(fixes[k]!.title);
   }

@@ -184,20 +184,62 @@ function formKey(written: string): string {
 }
 const formKeys = new Map<string, string>();
 
-const TITLE_CASE_WORD = /^[("']?[A-Z][a-z]/u;
-
 /**
  * Whether the words around `[start, end)` on its line are mostly in Title Case: five or more of
- * the six words before and the six after start with a capital and a lower-case letter, as a
- * cited title does; ordinary sentences (even dense with abbreviations) do not.
+ * the six words before and the six after start with a capital and a lower-case letter (after
+ * an opening bracket or quote), as a cited title does; ordinary sentences (even dense with
+ * abbreviations) do not. Read in place, one character at a time: a document whose term is
+ * written two ways asks this for each of its uses on every keystroke.
  */
 function isInTitleCase(text: string, start: number, end: number): boolean {
   // A window of its own line, never the whole line: a line may be a megabyte long.
-  const before = text.slice(Math.max(0, start - 120), start).split('\n').pop()!.split(/\s+/u).filter(Boolean).slice(-6);
-  const after = text.slice(end, end + 120).split('\n')[0]!.split(/\s+/u).filter(Boolean).slice(1, 7);
+  const from = Math.max(0, start - 120);
+  let lineStart = start;
+  while (lineStart > from && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
   let capitalised = 0;
-  for (const word of [...before, ...after]) if (TITLE_CASE_WORD.test(word)) capitalised++;
+  // The six words before, from the last one back; a word cut by the window counts as written.
+  let words = 0;
+  for (let at = start; words < 6; ) {
+    while (at > lineStart && isSpaceCode(text.charCodeAt(at - 1))) at--;
+    if (at === lineStart) break;
+    let wordStart = at;
+    while (wordStart > lineStart && !isSpaceCode(text.charCodeAt(wordStart - 1))) wordStart--;
+    if (startsTitleCase(text, wordStart, at)) capitalised++;
+    words++;
+    at = wordStart;
+  }
+  // The words after, the first one (the rest of the term's own word) aside, six of them.
+  const to = Math.min(text.length, end + 120);
+  let lineEnd = end;
+  while (lineEnd < to && text.charCodeAt(lineEnd) !== 0x0a) lineEnd++;
+  words = 0;
+  for (let at = end; words < 7; ) {
+    while (at < lineEnd && isSpaceCode(text.charCodeAt(at))) at++;
+    if (at === lineEnd) break;
+    let wordEnd = at;
+    while (wordEnd < lineEnd && !isSpaceCode(text.charCodeAt(wordEnd))) wordEnd++;
+    if (words > 0 && startsTitleCase(text, at, wordEnd)) capitalised++;
+    words++;
+    at = wordEnd;
+  }
   return capitalised >= 5;
+}
+
+/** Whether the word `[start, end)` starts `[("']?[A-Z][a-z]`. */
+function startsTitleCase(text: string, start: number, end: number): boolean {
+  let at = start;
+  const first = text.charCodeAt(at);
+  if (first === 0x28 || first === 0x22 || first === 0x27) at++;
+  if (at + 1 >= end) return false;
+  const capital = text.charCodeAt(at);
+  const small = text.charCodeAt(at + 1);
+  return capital >= 0x41 && capital <= 0x5a && small >= 0x61 && small <= 0x7a;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` reads it. */
+function isSpaceCode(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** A compound of capitals written open (`CAR NK`, `CAR T`): the open form of `CAR-NK`, not a phrasing. */
