@@ -112,6 +112,45 @@ describe('two coordinated terms sharing their head words', () => {
   ]);
 });
 
+describe('two coordinated terms sharing their head words, both short forms in one bracket', () => {
+  check([
+    [
+      'lower-case initials before the shared head',
+      'Infiltration by myeloid and plasmacytoid dendritic cells (mDC and pDC) rose.',
+      [['mDC', 'myeloid', { head: 'dendritic cells' }], ['pDC', 'plasmacytoid dendritic cells']],
+    ],
+    ['joined by or', 'Tumours had whole genome or whole exome sequencing (WGS or WES) done.', [['WGS', 'whole genome', { head: 'sequencing' }], ['WES', 'whole exome sequencing']]],
+    ['joined by a comma', 'We measured total and free cholesterol (TC, FC) twice.', [['TC', 'total', { head: 'cholesterol' }], ['FC', 'free cholesterol']]],
+    ['the head words are not written', 'Infiltration by myeloid and plasmacytoid cells (mDC and pDC) rose.', []],
+    ['the short forms end differently', 'We studied tumour and normal cells (TS and NC) here.', []],
+    ['no and before the second term', 'Infiltration by myeloid plasmacytoid dendritic cells (mDC and pDC) rose.', []],
+  ]);
+});
+
+describe('a name called by one of its words in capitals', () => {
+  check([
+    [
+      'a register inside an outer bracket',
+      'We searched databases (Cochrane Central Register of Controlled Trials (CENTRAL), MEDLINE) and indexes.',
+      [['CENTRAL', 'Cochrane Central Register of Controlled Trials']],
+    ],
+    ['a leading article stays out', 'The Heart Rhythm Outcomes Registry (RHYTHM) enrolled adults.', [['RHYTHM', 'Heart Rhythm Outcomes Registry']]],
+    ['the word is not in the name', 'We searched the Cochrane Register of Controlled Trials (CENTRAL) too.', []],
+    ['a word alone is no name', 'Data came from Central (CENTRAL) only.', []],
+    ['a short word in capitals is an ordinary abbreviation', 'We used the Cell Atlas Registry (CELL) data.', [['CELL', 'Cell Atlas Registry']]],
+    ['three letters are too few', 'We used the Sun Trial Registry (SUN) data.', []],
+  ]);
+});
+
+describe('a long form written with spaced hyphens', () => {
+  check([
+    ['quoted, hyphens with spaces', "Rules followed the 'gene - protein - reaction' (GPR) principle.", [['GPR', 'gene - protein - reaction']]],
+    ['en dashes with spaces', 'Staging used the tumour – node – metastasis (TNM) system.', [['TNM', 'tumour – node – metastasis']]],
+    ['a dash that sets off a remark leaves the long form after it', 'We sorted the cells - natural killer (NK) cells - by CD56.', [['NK', 'natural killer']]],
+    ['letters that do not fit across the dash', 'We sorted the cells - all of them (GPR) - by CD56.', []],
+  ]);
+});
+
 describe('a regimen spelling out its listed drugs', () => {
   check([
     ['one letter per drug', 'All patients received GDP (gemcitabine, dexamethasone, cisplatin) before ASCT.', [['GDP', 'gemcitabine, dexamethasone, cisplatin']]],

@@ -29,6 +29,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['RNA-seq, scRNA-seq and QITE-Seq data; NK-cell sequencing', ['RNA-seq', 'scRNA-seq', 'QITE-Seq', 'NK']],
     // Capitals inside a lower-case word, three letters or more on each side: a coined tool name.
     ['cells scored by quanTIseq and deconQZseq; but scRNA, mAbs and lncRNAs', ['scRNA', 'mAb', 'lncRNA']],
+    // The same with a capital first (a name opening with a capital); fewer lower-case letters before the capitals stay abbreviations.
+    ['cells scored by QuanTIseq and DeconQZseq; but ChIPseq and ScRNAseq', ['ChIPseq', 'ScRNAseq']],
     ['B-cell and T-cell subsets', []],
     // A capital with a pandoc subscript of two or more letters is a name; a symbol with a
     // one-letter or numeric subscript is a quantity; a hyphen-joined part is left to the hyphen rules.

@@ -83,6 +83,25 @@ describe('a tool cited to the paper that introduced it', () => {
   });
 });
 
+describe('software named as such', () => {
+  test('right after package, or in italics next to a software noun, a name is the software', () => {
+    assert.deepEqual(undefinedKeys('Scores came from the R package QZVA and the package _QiGGR_ [@lee2015].'), []);
+    assert.deepEqual(undefinedKeys('Pathways were scored with the _QPIA_ algorithm and the library *QZLIB*.'), []);
+    assert.deepEqual(undefinedKeys('Plots were made with the toolbox _QVIZ_ and the *QZPLOT* toolbox.'), []);
+  });
+  test('a plain word of capitals by algorithm or library, or italics alone, stays an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('Clusters came from the QEM algorithm and a QRISPR library.'), ['QEM', 'QRISPR']);
+    assert.deepEqual(undefinedKeys('Expression of _QXCL9_ rose in the package room.'), ['QXCL9']);
+    assert.deepEqual(undefinedKeys('The package was sent and QZVA was measured.'), ['QZVA']);
+  });
+  test('a known term named as a package is the package', () => {
+    assert.deepEqual(undefinedKeys('Scores were computed with the R package GSVA.'), []);
+  });
+  test('a name with its repository address in brackets is the software there', () => {
+    assert.deepEqual(undefinedKeys('Tests used _QxDA_ (https://github.com/someone/QxDA) and QZDB (https://example.org/data).'), ['QZDB']);
+  });
+});
+
 describe('a supplier or reagent named in brackets with its catalogue or lot number', () => {
   test('is a name', () => {
     assert.deepEqual(undefinedKeys('Cells (QZCC, PCS-800-011, lot#81115172) were thawed.'), []);

@@ -77,7 +77,9 @@ function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation 
   const lead = match[1];
   const short = match[2]!;
   let long = match[3]!;
-  if (!looksLikeShortForm(short) || !/\p{L}{2}/u.test(long)) return undefined;
+  // `CM 010: CheckMate 010`: a short form spaced before its number, the number matched here.
+  const numbered = lead !== undefined && /^\p{N}+$/u.test(short) && looksLikeShortForm(lead);
+  if (!(numbered || looksLikeShortForm(short)) || !/\p{L}{2}/u.test(long)) return undefined;
   const shortStart = from + match.index + (lead ? match[0].indexOf(short, lead.length) : 0);
   let longStart = from + match.index + match[0].length - long.length;
   const firstWord = /^\S+[ \t]+/u.exec(long);

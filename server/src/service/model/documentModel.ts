@@ -7,6 +7,7 @@ import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Regio
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
 import { completeSuspendedHyphen } from './suspendedHyphen';
+import { joinSpacedNumbers } from './spacedShortForms';
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
 import { tokenize, type BlockTokens } from '../text/tokens';
 
@@ -387,7 +388,8 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const text = mentions[i]!.text;
     if (text.length <= 5 && LOWER_CASE_JOINED_LETTERS.test(text)) tentative.add(i);
   }
-  const kept = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
+  const vouched = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
+  const kept = joinSpacedNumbers(vouched, definitions, prose.masked);
   linkMentionsToDefinitions(definitions, kept);
 
   const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();

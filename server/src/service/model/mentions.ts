@@ -15,11 +15,11 @@ export interface MentionToken extends Span {
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
 // Camel-cased words (`GraphPad`, `iPhone`), coined names with capitals inside a lower-case word of
-// three or more letters on each side (`quanTIseq`), and the mirror of those: two words of four or
+// three or more letters on each side, its first letter perhaps a capital (`quanTIseq`, `QuanTIseq`), and the mirror of those: two words of four or
 // more capitals run together through one or two lower-case Latin letters (`CELLxGENE`), as a product
 // is styled; an abbreviation's lower-case letters stand at its start or after three capitals or
 // fewer (`mAb`, `TGFbRII`, `IFNgR1`). Names, not abbreviations.
-const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$|^\p{Ll}{3,}\p{Lu}{2,3}\p{Ll}{3,}$|^\p{Lu}{4,}[a-z]{1,2}\p{Lu}{4,}$/u;
+const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$|^\p{Lu}?\p{Ll}{3,}\p{Lu}{2,3}\p{Ll}{3,}$|^\p{Lu}{4,}[a-z]{1,2}\p{Lu}{4,}$/u;
 
 /** True for a camel-cased or coined name (`GraphPad`, `quanTIseq`, `CELLxGENE`): a name, not an abbreviation. */
 export function isCoinedName(word: string): boolean {

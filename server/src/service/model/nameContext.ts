@@ -84,8 +84,11 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   const found = model.byKey.get(key);
   // A key the document defines, or one the knowledge base says needs defining, is an abbreviation.
   if (!found || found.definitions.length > 0) return false;
-  if (model.knowledge?.lookupAll(key).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition)) return false;
   const mentions = found.mentions;
+  // A package named as such is named by its authors' word (`the R package GSVA`), whatever the
+  // letters stand for in the knowledge base: the package, not the method, is meant.
+  for (let i = 0; i < mentions.length && i < 50; i++) if (isNamedAsSoftware(model.prose.masked, mentions[i]!, model.text)) return true;
+  if (model.knowledge?.lookupAll(key).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition)) return false;
   // An author named by initials is a person (letters the knowledge base knows, `CT`, `RA`, were ruled out above).
   for (let i = 0; i < mentions.length && i < 50; i++) if (isAuthorInitials(model, mentions[i]!)) return true;
   // A name is given near its first uses; a key used hundreds of times is read no further.
@@ -152,6 +155,33 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isModelSpecification,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];
+
+/** `the package X`, `the R package X`, `Python packages X and Y`: what follows is the package's name. */
+const PACKAGE_BEFORE = /(?:^|[^\p{L}\p{N}-])(?:(?:R|Python|Bioconductor|CRAN|Julia|MATLAB|Perl|npm)[ \u00a0]+)?packages?[ \u00a0]+$/u;
+/** A software noun before a name in italics: `the library *X*`, `the toolbox _X_`. */
+const SOFTWARE_BEFORE = /(?:^|[^\p{L}\p{N}-])(?:packages?|librar(?:y|ies)|toolbox(?:es)?|software|tools?)[ \u00a0]+$/u;
+/** A software noun after a name in italics: `*X* package`, `_X_ algorithm`, `*X* toolbox`. */
+const SOFTWARE_AFTER = /^[ \u00a0]+(?:packages?|librar(?:y|ies)|toolbox(?:es)?|software|tools?|algorithms?)(?![\p{L}\p{N}])/u;
+
+/**
+ * Software named as such: right after `package` (`the R package GSVA`, `the package BiGGR`), or in
+ * italics, as package names are set, next to a software noun (`the _SPIA_ algorithm`, `the library
+ * *X*`). A plain word of capitals next to `algorithm` or `library` is not enough: `the EM
+ * algorithm`, `a CRISPR library` are abbreviations to define, and an italic word alone may be a gene.
+ */
+function isNamedAsSoftware(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>, text: string): boolean {
+  // The masked text blanks the emphasis marks: read the words around through them.
+  const before = masked.slice(Math.max(0, mention.start - 40), mention.start).replace(/[ \u00a0]+$/u, ' ');
+  if (PACKAGE_BEFORE.test(before)) return true;
+  if (!isInItalics(text, mention)) return false;
+  return SOFTWARE_BEFORE.test(before) || SOFTWARE_AFTER.test(masked.slice(mention.end + 1, mention.end + 40).replace(/^[ \u00a0]+/u, ' '));
+}
+
+/** Emphasis marks right around the mention: `_X_`, `*X*`. */
+function isInItalics(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  const open = text.charAt(mention.start - 1);
+  return (open === '_' || open === '*') && text.charAt(mention.end) === open;
+}
 
 /**
  * A model specified by its name and the terms added to it with plus signs, then the word model:
@@ -245,17 +275,23 @@ function isCitedToItsOwnPaper(text: string, mention: Pick<AbbreviationMention, '
 
 /** A citation group after a name, perhaps after a bracketed remark: `PATO (sex) [@doi:…; @url:https://…/pato]`. */
 const CITATION_AFTER = /^[ \u00a0]?(?:\([^()\n]{1,40}\)[ \u00a0]?)?\[([^\]\n]{1,300})\]/u;
+/** An address in brackets after a name, perhaps in italics: `_ExDA_ (https://github.com/someone/ExDA)`. */
+const ADDRESS_IN_BRACKETS_AFTER = /^[_*]{0,2}[ \u00a0]?\(<?(https?:\/\/[^\s)>]+)/u;
 /** A Manubot URL citation inside a citation group. */
 const URL_CITATION = /@url:([^\s;\]]+)/gu;
 
 /**
  * A resource cited to its own address: a citation after the name gives a URL with the name as
  * one of its parts (`MONDO (disease) [@url:https://www.ebi.ac.uk/ols4/ontologies/mondo]`), as an
- * ontology, database or web tool is cited. Capitals alone qualify here, the address naming them.
+ * ontology, database or web tool is cited; or a bare address in brackets after it (`_ExDA_
+ * (https://github.com/someone/ExDA)`), as software is pointed to its repository. Capitals alone
+ * qualify here, the address naming them.
  */
 function isCitedToItsOwnUrl(text: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): boolean {
   const name = compact(mention.text);
   if (name.length < 4) return false;
+  const address = ADDRESS_IN_BRACKETS_AFTER.exec(text.slice(mention.end, mention.end + 300))?.[1];
+  if (address !== undefined && address.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(name)) return true;
   const group = CITATION_AFTER.exec(text.slice(mention.end, mention.end + 360))?.[1];
   if (!group) return false;
   for (const url of group.matchAll(URL_CITATION)) {

@@ -27,7 +27,8 @@ export type DefinitionConstruction =
   | 'prefixed-abbreviation'
   | 'shared-head-words'
   | 'quantity-symbol'
-  | 'ratio-of-parts';
+  | 'ratio-of-parts'
+  | 'name-word';
 
 interface CandidateSpans {
   /** Where the short form is written. */

@@ -19,13 +19,14 @@ import type { ComparableCharacter } from './comparableText.js';
 import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
 import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
+import { nameWordDefinition } from './readings/nameWord.js';
 import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.js';
 import { prefixedAbbreviationDefinition } from './readings/prefixedAbbreviation.js';
 import { prepositionalTailDefinition } from './readings/prepositionalTail.js';
 import { quantitySymbolDefinition } from './readings/quantitySymbol.js';
 import { ratioOfPartsDefinition } from './readings/ratioOfParts.js';
 import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
-import { sharedHeadWordsDefinition } from './readings/sharedHeadWords.js';
+import { sharedHeadPairInBracket, sharedHeadWordsDefinition } from './readings/sharedHeadWords.js';
 import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
 import { signedShortFormDefinition } from './readings/signedShortForm.js';
 import { spelledHeadNounDefinition } from './readings/spelledHeadNoun.js';
@@ -48,6 +49,7 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
   sharedHeadWordsDefinition,
   quantitySymbolDefinition,
   ratioOfPartsDefinition,
+  nameWordDefinition,
 ];
 
 /** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */
@@ -56,6 +58,11 @@ export function findDefinitionCandidates(text: string, marks: ArrayLike<number>,
   const groups = findBracketGroups(text, marks, from, to);
   const letterLabels = singleLetterContents(text, groups);
   for (const group of groups) {
+    const pair = sharedHeadPairInBracket(text, from, group.open, group.close);
+    if (pair !== undefined) {
+      candidates.push(...pair);
+      continue;
+    }
     const candidate =
       singleLetterDefinition(text, from, group, letterLabels) ??
       longFormBeforeBracket(text, from, group) ??

@@ -45,7 +45,8 @@ export function collectPrecedingWords(text: string, blockStart: number, before: 
     if (role === WordRole.EndsEarlierClause) break;
     const start = skipLeadingQuotesAndOpener(text, rawStart, end, role === WordRole.StartsClause);
     const bare = bareWord(text, start, end);
-    if (start < end) words.push({ start, end, isFunctionWord: FUNCTION_WORDS.has(bare), isContextNoun: CONTEXT_NOUNS.has(bare) });
+    // A spaced dash joins the words on either side (`gene - protein - reaction`) but is no word of its own.
+    if (start < end && !isSpacedDash(text, start, end)) words.push({ start, end, isFunctionWord: FUNCTION_WORDS.has(bare), isContextNoun: CONTEXT_NOUNS.has(bare) });
     if (role === WordRole.StartsClause) break;
   }
   return words.reverse();
@@ -147,9 +148,21 @@ function matchingOpenerBefore(text: string, blockStart: number, wordStart: numbe
   return -1;
 }
 
-/** `&`, `+` and `/` may stand alone inside a long form (`research & development`). */
+/**
+ * `&`, `+` and `/` may stand alone inside a long form (`research & development`), and so may
+ * a hyphen or an en dash written with spaces round it (`gene - protein - reaction (GPR)`):
+ * where such a dash sets off a remark instead, the alignment still starts the long form after it.
+ */
 function isJoiningSymbol(word: string): boolean {
-  return word === '&' || word === '+' || word === '/';
+  return word === '&' || word === '+' || word === '/' || isDash(word);
+}
+
+function isDash(word: string): boolean {
+  return word === '-' || word === '\u2013';
+}
+
+function isSpacedDash(text: string, start: number, end: number): boolean {
+  return isDash(text.slice(start, end));
 }
 
 function isOpeningQuote(character: string): boolean {

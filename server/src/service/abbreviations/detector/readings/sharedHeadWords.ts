@@ -133,3 +133,53 @@ function initialsBefore(text: string, short: TextSpan, letters: ComparableCharac
   const clean = alignment.innerLetters === 0 && alignment.tokensEnteredInside === 0 && alignment.skippedContentTokens === 0;
   return clean && !alignment.skippedTrailingToken ? candidate.long : undefined;
 }
+
+/** The most words the first term of a pair in one bracket may have before its `and`. */
+const MOST_FIRST_TERM_WORDS = 4;
+/** `mDC and pDC`, `mDC or pDC`, `mDC, pDC`: two short forms in one bracket. */
+const PAIR_IN_BRACKET = /^(\S+)(\s*,\s*|\s+(?:and|or)\s+)(\S+)$/u;
+
+/**
+ * `myeloid and plasmacytoid dendritic cells (mDC and pDC)`: two coordinated terms that share
+ * their head words, with both short forms in the one bracket after them. Read so when the
+ * two short forms end with the same letters, the second spells the words after `and`/`or`
+ * convincingly with those letters on its head words, and the first one's other letters are
+ * exactly the initials of the words before `and`/`or`. Both definitions, or `undefined`.
+ */
+export function sharedHeadPairInBracket(text: string, blockStart: number, open: number, close: number): [ConstructedCandidate, ConstructedCandidate] | undefined {
+  const content = text.slice(open + 1, close);
+  const pair = PAIR_IN_BRACKET.exec(content);
+  if (pair === null) return undefined;
+  const firstShort = { start: open + 1, end: open + 1 + pair[1]!.length };
+  const secondShort = { start: firstShort.end + pair[2]!.length, end: close };
+  if (!hasShortFormShape(text, firstShort) || !hasShortFormShape(text, secondShort)) return undefined;
+  const words = collectPrecedingWords(text, blockStart, open, MOST_FIRST_TERM_WORDS + MOST_SECOND_TERM_WORDS + 1);
+  const coordinator = lastCoordinatorIndex(text, words);
+  if (coordinator <= 0 || coordinator === words.length - 1) return undefined;
+  const second: SecondTerm = { words: words.slice(coordinator + 1), short: secondShort };
+  if (second.words.length > MOST_SECOND_TERM_WORDS) return undefined;
+  const firstWords = words.slice(Math.max(0, coordinator - MOST_FIRST_TERM_WORDS), coordinator);
+  const firstLetters = shortFormLetters(text, firstShort);
+  const secondLetters = shortFormLetters(text, secondShort);
+  for (let shared = sharedSuffixLength(firstLetters, secondLetters); shared >= 1; shared--) {
+    const own = firstLetters.slice(0, firstLetters.length - shared);
+    if (countLetters(own) < 1 || secondLetters.length - shared < 1) continue;
+    const head = headWords(text, second, secondLetters, shared);
+    if (head === undefined) continue;
+    const ownLong = initialsBefore(text, firstShort, own, firstWords);
+    if (ownLong === undefined) continue;
+    const secondStart = second.words[0]!.start;
+    return [
+      { construction: 'shared-head-words', short: firstShort, long: ownLong, pattern: 'long-short', sharedTrailingWords: head },
+      { construction: 'shared-head-words', short: secondShort, long: { start: secondStart, end: head.end }, pattern: 'long-short' },
+    ];
+  }
+  return undefined;
+}
+
+function lastCoordinatorIndex(text: string, words: readonly WindowWord[]): number {
+  for (let index = words.length - 1; index >= 0; index--) {
+    if (COORDINATORS.has(text.slice(words[index]!.start, words[index]!.end))) return index;
+  }
+  return -1;
+}

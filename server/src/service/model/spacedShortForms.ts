@@ -1,0 +1,47 @@
+/**
+ * A short form written with a space before its number: `Risk of Bias 2 (RoB 2)`, `CheckMate 010
+ * (CM 010)`. The token pass reads `RoB` and `2` as two words, and only `RoB` can be a mention, so
+ * a later `the RoB 2 tool` would be a use of an undefined `RoB` and leave `RoB 2` unused. Where the
+ * document defines such a short form, a mention of its head followed by a space and the same
+ * number is a use of the whole.
+ */
+
+import type { AbbreviationDefinition, AbbreviationMention } from './documentModel';
+
+/** A defined key: a head without spaces, one space, a number (`RoB 2`, `CM 010`, `ToL 1.2`). */
+const SPACED_NUMBER_KEY = /^(\S+)[ \u00a0](\p{N}+(?:\.\p{N}+)*)$/u;
+
+/**
+ * `mentions` with each mention of a defined spaced short form's head that is followed by a space
+ * and that form's number (`RoB` in `RoB 2 tool`) replaced by a new mention of the whole (`RoB 2`);
+ * the same array when the document defines no such short form. Mentions are never changed in
+ * place: they are shared with the block cache.
+ */
+export function joinSpacedNumbers(
+  mentions: AbbreviationMention[],
+  definitions: readonly AbbreviationDefinition[],
+  masked: string,
+): AbbreviationMention[] {
+  // Head -> number -> the defined key, spaced as the definition spaces it.
+  const numbersByHead = new Map<string, Map<string, string>>();
+  for (const definition of definitions) {
+    const parts = SPACED_NUMBER_KEY.exec(definition.key);
+    if (parts === null) continue;
+    const numbers = numbersByHead.get(parts[1]!) ?? new Map<string, string>();
+    numbers.set(parts[2]!, definition.key);
+    numbersByHead.set(parts[1]!, numbers);
+  }
+  if (numbersByHead.size === 0) return mentions;
+  return mentions.map((mention) => {
+    const numbers = numbersByHead.get(mention.key);
+    if (numbers === undefined || mention.text !== mention.key) return mention;
+    const number = NUMBER_AFTER.exec(masked.slice(mention.end, mention.end + 16))?.[1];
+    const key = number === undefined ? undefined : numbers.get(number);
+    if (key === undefined) return mention;
+    const end = mention.end + 1 + number!.length;
+    return { ...mention, text: masked.slice(mention.start, end), key, end };
+  });
+}
+
+/** One space (or a no-break space) and a number that ends there: not `RoB 2.5-fold` or `CM 0105`. */
+const NUMBER_AFTER = /^[ \u00a0](\p{N}+(?:\.\p{N}+)*)(?![\p{L}\p{N}]|[.\-\u2010\u2011][\p{L}\p{N}])/u;

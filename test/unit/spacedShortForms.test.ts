@@ -1,0 +1,53 @@
+// A short form written with a space before its number (`Risk of Bias 2 (RoB 2)`, issue 14): later
+// uses written the same way are uses of it. Every example is made up.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTerminologyService } from '../../server/src/service/index';
+import { buildDocumentModel } from '../../server/src/service/model/documentModel';
+
+const service = createTerminologyService();
+
+/** `code token` for each abbreviation diagnostic of a made-up main text. */
+function findings(paragraphs: string[]): string[] {
+  const text = ['# Methods', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
+  return service
+    .lint({ uri: 'spaced.md', version: 1, text }, {})
+    .filter((d) => /abbreviation|definition/.test(d.code))
+    .map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+}
+
+describe('a spaced short form with its number', () => {
+  test('a later use with the number is a use, neither undefined nor leaving the definition unused', () => {
+    assert.deepEqual(findings(['Two authors used the Risk of Bias 2 (RoB 2) tool.', 'We assessed bias with the RoB 2 tool.']), []);
+  });
+  test('two numbered forms of one head are told apart by their numbers', () => {
+    const found = findings(['Samples came from the CheckMate 010 (CM 010) and CheckMate 025 (CM 025) studies.', 'Values (CM 010) were scaled.']);
+    assert.deepEqual(found, ['unused-abbreviation CM 025']);
+  });
+  test('the head with another number is not a use of the defined form', () => {
+    const found = findings(['Two authors used the Risk of Bias 2 (RoB 2) tool.', 'Others preferred RoB 1 then.']);
+    assert.ok(found.includes('unused-abbreviation RoB 2'), found.join(', '));
+    assert.ok(found.some((f) => f.startsWith('undefined-abbreviation RoB')), found.join(', '));
+  });
+  test('a number that goes on (a decimal, a longer number) is no use', () => {
+    const found = findings(['Two authors used the Risk of Bias 2 (RoB 2) tool.', 'Others preferred RoB 2.5 and RoB 20 then.']);
+    assert.ok(found.includes('unused-abbreviation RoB 2'), found.join(', '));
+  });
+});
+
+describe('a legend key of spaced short forms with their numbers', () => {
+  const legend = (key: string) =>
+    ['# Results', '', 'Samples came from two trials.', '', `![Survival by trial. ${key}. Shown are CM 010 and CM 025.](fig.png){#fig:a}`, ''].join('\n');
+  const listed = (text: string) => buildDocumentModel('legend.md', 1, text).definitions.filter((d) => d.pattern === 'list').map((d) => `${d.short}=${d.long}`);
+  test('the key defines each numbered short form', () => {
+    assert.deepEqual(listed(legend('CM 010: CheckMate 010; CM 025: CheckMate 025')), ['CM 010=CheckMate 010', 'CM 025=CheckMate 025']);
+  });
+  test('a number after an ordinary word is no entry', () => {
+    assert.deepEqual(listed(legend('Panel 2: responders; Day 3: late samples')), []);
+  });
+  test('the legend then uses them defined', () => {
+    const text = legend('CM 010: CheckMate 010; CM 025: CheckMate 025');
+    const found = service.lint({ uri: 'legend.md', version: 1, text }, {}).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), []);
+  });
+});
