@@ -24,7 +24,7 @@ import {
 } from '../service/index';
 import { SETTINGS, settingNamed } from '../service/config/settingsTable';
 import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
-import { tuneV8ForOneLint } from './v8Tuning';
+import { tuneV8ForInput, tuneV8ForOneLint } from './v8Tuning';
 import {
   colours,
   formatAbbreviationsJson,
@@ -167,6 +167,7 @@ async function readManuscript(file: string): Promise<string | undefined> {
     throw new UsageError(`cannot read '${file}': ${reason}`);
   }
   if (bytes.subarray(0, 8192).includes(0)) return undefined;
+  tuneV8ForInput(bytes.length);
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -28,3 +28,16 @@ export function tuneV8ForOneLint(): void {
   setFlagsFromString('--interrupt-budget=528000');
   setFlagsFromString('--semi-space-growth-factor=1');
 }
+
+/**
+ * Past this much input the young generation may grow again (V8's default factor, 2): a huge
+ * file allocates faster than 1 MB halves can be scavenged. On an 8 MB paragraph of definitions
+ * `carnk lint` took 13.5 s at factor 1 and 11.3 s at factor 2 (568 and 673 MB peak RSS).
+ */
+const HUGE_INPUT_BYTES = 4 * 1024 * 1024;
+
+/** Lets the young generation grow for an input of `bytes` past {@link HUGE_INPUT_BYTES}; read whenever the space would grow, so in time for the lint. */
+export function tuneV8ForInput(bytes: number): void {
+  if (bytes < HUGE_INPUT_BYTES || !/^1[12]\./.test(process.versions.v8)) return;
+  setFlagsFromString('--semi-space-growth-factor=2');
+}
