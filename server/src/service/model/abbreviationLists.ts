@@ -201,11 +201,12 @@ function opensAsRemark(long: string): boolean {
  */
 function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
   // A key broken by a pair that is no entry (`…; B: B cells; NK: natural killer cells; …`) goes on after it.
-  const runs = keyPairRuns(masked, from, to).filter((r) => r.entries.length >= 2);
-  if (runs.length > 0) return runs.flatMap((r) => r.entries);
-  const run = keyPairRun(masked, from, to);
-  if (run.entries.length === 0) return bracketPairRun(masked, from, to);
-  if (run.entries.length !== 1) return run.entries;
+  const runs = keyPairRuns(masked, from, to);
+  const keys = runs.filter((r) => r.entries.length >= 2);
+  if (keys.length > 0) return keys.flatMap((r) => r.entries);
+  // Otherwise every run is one pair: the first may still be a key on its own.
+  const run = runs[0];
+  if (run === undefined) return bracketPairRun(masked, from, to);
   const closesLegend = /^[\s.]*$/u.test(masked.slice(run.end, to));
   const bracketed = /\([ \t]*$/u.test(masked.slice(Math.max(from, run.start - 3), run.start)) && /^[ \t]*\)/u.test(masked.slice(run.end, run.end + 3));
   return closesLegend || bracketed ? run.entries : [];
