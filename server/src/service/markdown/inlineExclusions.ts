@@ -11,6 +11,8 @@
  * search is bounded by the block's end, so the work stays linear in practice.
  */
 
+import { EMAIL_DOMAIN, EMAIL_LOCAL_PART } from '../text/emailAddress';
+
 /** A half-open span of offsets `[start, end)`. */
 export interface Span {
   start: number;
@@ -490,9 +492,9 @@ function readCitationKey(scan: InlineScan, i: number): number {
 }
 
 /** The part of an e-mail address before `@`, read backwards from it. */
-const EMAIL_LOCAL_PART = /[A-Za-z0-9._%+-]{1,64}$/;
-/** The domain after `@`: dot-separated labels ending in a letter (`usm.edu`, `med.uni-x.de`). */
-const EMAIL_DOMAIN = /@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/y;
+const EMAIL_LOCAL_PART_BEFORE = new RegExp(`${EMAIL_LOCAL_PART}$`);
+/** `@` and the domain after it (`usm.edu`, `med.uni-x.de`). */
+const EMAIL_DOMAIN_AT = new RegExp(EMAIL_DOMAIN, 'y');
 
 /**
  * A bare e-mail address (`Yang.Ge@usm.edu`, `a.b-c@med.uni-x.de`): an address, not prose, like
@@ -501,11 +503,11 @@ const EMAIL_DOMAIN = /@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z
  */
 function readEmailAddress(scan: InlineScan, i: number): number {
   const { text, end } = scan;
-  const stop = matchSticky(EMAIL_DOMAIN, text, i, end);
+  const stop = matchSticky(EMAIL_DOMAIN_AT, text, i, end);
   if (stop <= 0) return i + 1;
   const lastSpanEnd = scan.spans.length > 0 ? scan.spans[scan.spans.length - 1]!.end : scan.start;
   const from = Math.max(scan.start, lastSpanEnd, i - 64);
-  const local = EMAIL_LOCAL_PART.exec(text.slice(from, i));
+  const local = EMAIL_LOCAL_PART_BEFORE.exec(text.slice(from, i));
   if (!local || local[0].startsWith('.')) return i + 1;
   return exclude(scan, from + local.index, stop);
 }
