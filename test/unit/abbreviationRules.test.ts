@@ -252,6 +252,9 @@ describe('conflicting expansions: a suspended hyphen and a head noun added', () 
     // A word that makes another term is a conflict, not a head noun.
     check('conflicting-expansion', 'Quantal tomography (QT) at baseline.\n\nLater, «quantal tomography angiography» (QT) was done.');
     assert.equal(isSameExpansion('computed tomography', 'computed tomography angiography'), false);
+    // A molecule's part written with or without its class noun is one term.
+    assert.equal(isSameExpansion('porcine light chain joining', 'porcine light chain joining region'), true);
+    assert.equal(isSameExpansion('viral spike', 'viral spike glycoprotein'), true);
   });
   test('a repeat with a class noun after its long form is redefined, and collapsing it keeps the noun', () => {
     const text = 'The low-dose group (LDG) was seen.\n\nThe low-dose group patients (LDG) came again.';

@@ -76,6 +76,7 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
     ['GvHD', 'graft-versus-host disease'],
     ['TME', 'tumour microenvironment'],
   ]],
+  ['a class noun left out at the end, and one more word inside', 'We typed the porcine light chain joining segment (PLJ) genes.', [['PLJ', 'porcine light chain joining segment']]],
 ];
 
 for (const [name, text, expected] of definitions) {
@@ -94,7 +95,14 @@ const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
   // A number ending the short form may head the long form.
   ['number heading the long form', 'Scores on the 20-item Toronto Alexithymia Scale (TAS-20) rose.', [['TAS-20', '20-item Toronto Alexithymia Scale']]],
   ['Roman numeral heading the long form', 'Mice lacking the type II TGFbeta receptor (Tgfbr2) died.', [['Tgfbr2', 'type II TGFbeta receptor']]],
-  ['number elsewhere in the clause', 'After 20 weeks the Toronto Alexithymia Scale (TAS-20) was given.', []],
+  // A number elsewhere in the clause does not head the long form; the title alone is read as the edition's name.
+  ['number elsewhere in the clause', 'After 20 weeks the Toronto Alexithymia Scale (TAS-20) was given.', [['TAS-20', 'Toronto Alexithymia Scale']]],
+  // An edition, revision or version number ends the short form.
+  ['edition before the title', 'We gave the third edition of the Lund Memory Recall Battery (LMRB-III) twice.', [['LMRB-III', 'third edition of the Lund Memory Recall Battery']]],
+  ['edition after the title', 'We gave the Lund Memory Recall Battery, 3rd Edition (LMRB-3) twice.', [['LMRB-3', 'Lund Memory Recall Battery, 3rd Edition']]],
+  ['edition left out of the words', 'We gave the Lund Memory Recall Battery (LMRB-II) twice.', [['LMRB-II', 'Lund Memory Recall Battery']]],
+  ['edition number on a title of two words', 'We gave the Memory Battery (MB-II) twice.', []],
+  ['edition number on a title with a skipped word', 'We gave the Lund Memory Total Recall Battery (LMRB-II) twice.', []],
   // A context noun after the long form is left out.
   ['context noun after the long form', 'Rats on a high NaCl diet (HNa) were studied.', [['HNa', 'high NaCl']]],
   ['context noun after unrelated words', 'Rats on a high salt diet (XY) were studied.', []],
@@ -162,6 +170,8 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['a coined word with a letter inside a word', 'Samples came from the BRAVE (Biobank for Research on Acute Viral Infections in Chronic Sites) archive.'],
   ['an alternative that is no short form', 'Cells were kept cold (on ice, or frozen) overnight.'],
   ['the short form named in its own long form', 'The GM1 ganglioside (GM1) was measured.'],
+  ['two words without a letter when the last is not a class noun', 'We typed the porcine light chain joining loci (PLJ) today.'],
+  ['a class noun left out with a word entered inside', 'We saw the porcine light chain joining region (PHJ) today.'],
 ];
 
 for (const [name, text] of notDefinitions) {

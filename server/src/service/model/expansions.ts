@@ -71,7 +71,8 @@ export function distinctExpansions(entry: TermEntry): string[] {
 /**
  * True when two expansions given for one short form are the same after folding, or one is the
  * other with a generic head noun added at its end, the noun the term was written with
- * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`). Any
+ * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`,
+ * `spike` and `spike protein`). Any
  * other added word makes another term: `computed tomography` and `computed tomography angiography`.
  */
 export function isSameExpansion(a: string, b: string): boolean {
@@ -82,5 +83,12 @@ export function isSameExpansion(a: string, b: string): boolean {
   return shorter.length > 0 && longer.startsWith(shorter + ' ') && GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1));
 }
 
-/** Head nouns that name who or what a term is about, not a different term (folded: singular, lower case). */
-const GENERIC_HEAD_NOUNS = new Set(['vaccine', 'group', 'cohort', 'patient', 'participant', 'subject', 'individual', 'recipient', 'cell', 'sample', 'arm', 'population']);
+/**
+ * Head nouns that name who or what a term is about, not a different term (folded: singular,
+ * lower case), and the class nouns a molecule's part is written with or without
+ * (`immunoglobulin heavy chain variable` and `… variable region`).
+ */
+const GENERIC_HEAD_NOUNS = new Set([
+  'vaccine', 'group', 'cohort', 'patient', 'participant', 'subject', 'individual', 'recipient', 'cell', 'sample', 'arm', 'population',
+  'region', 'domain', 'gene', 'protein', 'glycoprotein',
+]);

@@ -16,14 +16,27 @@ export function isConvincingCandidate(candidate: DefinitionCandidate): boolean {
   // With a character left out, only a clean first-letter alignment convinces.
   if (candidate.omittedShortCharacters > 0) return isCleanAlignment(candidate);
   if (alignment.tokensEnteredInside >= 2) return false;
+  if (alignment.skippedTrailingToken) return isConvincingTrailingSkip(candidate);
   if (alignment.skippedContentTokens > 1) return isWordStartBackronym(candidate);
-  // A last word without a letter (`medial preoptic nucleus (MPO)`) only when every other word starts a letter.
-  if (alignment.skippedTrailingToken) return alignment.tokensEnteredInside === 0 && alignment.innerLetters <= 2;
   // One content word without a letter (`oligoclonal IgG bands (OB)`) only when the rest is clean.
   if (alignment.skippedContentTokens === 1) return alignment.innerLetters <= 1 && alignment.tokensEnteredInside === 0;
   // Inside one (chemical) word, letters come from inside: `dimethylsulphoxide (DMSO)`.
   if (alignment.spansOneToken) return alignment.innerLetters <= shortLetterCount - 1;
   return alignment.innerLetters <= Math.max(1, Math.ceil(shortLetterCount / 2));
+}
+
+/**
+ * A last word without a letter (`medial preoptic nucleus (MPO)`) only when every other word
+ * starts a letter. When that word names the class of a molecule's part (`region`, `domain`,
+ * `gene`), one more content word may go without a letter if the rest is clean: `immunoglobulin
+ * heavy chain variable region (IGHV)` leaves out the chain and the region, as such names do.
+ */
+function isConvincingTrailingSkip(candidate: AlignedCandidate): boolean {
+  const { alignment } = candidate;
+  if (alignment.tokensEnteredInside > 0) return false;
+  const skippedInside = alignment.skippedContentTokens - 1;
+  if (skippedInside === 0) return alignment.innerLetters <= 2;
+  return skippedInside === 1 && candidate.endsWithNamingNoun === true && alignment.innerLetters <= 1;
 }
 
 /**

@@ -10,6 +10,7 @@ import { containsWord, extendToWordStart, trimLongFormEnd } from './longFormBoun
 import type { WindowWord } from './precedingWords.js';
 import type { TextSpan } from './shortFormShape.js';
 import { alignWithWords, countLetters } from './wordAlignment.js';
+import { NAMING_NOUNS } from './wordLists.js';
 
 /** One way of reading the short form's letters: all of them, or all but one. */
 export interface ShortLetterVariant {
@@ -63,5 +64,6 @@ export function alignedCandidate(
     shortLetterCount: letterCount,
     omittedShortCharacters: letterCount - countLetters(variant.letters),
     omittedDigit: variant.omittedDigit,
+    endsWithNamingNoun: NAMING_NOUNS.has(text.slice(words[words.length - 1]!.start, longEnd).toLowerCase()),
   };
 }

@@ -20,6 +20,7 @@ export type DefinitionConstruction =
   | 'letters'
   | 'signed'
   | 'leading-number'
+  | 'edition-number'
   | 'reordered-initials'
   | 'swapped-parts'
   | 'prepositional-tail'
@@ -50,6 +51,8 @@ export interface AlignedCandidate extends CandidateSpans {
   omittedShortCharacters: number;
   /** True when the character left without a match is a digit. */
   omittedDigit: boolean;
+  /** True when the long form's last word names a class of molecule part (`region`, `domain`, `gene`: `NAMING_NOUNS`). */
+  endsWithNamingNoun?: boolean;
 }
 
 /** A pairing recognised by one of the written conventions in `readings/`, already checked there. */

@@ -18,6 +18,7 @@ import { alignWithWords, countLetters, lettersOfWords, mostLongFormWords, shortF
 import type { ComparableCharacter } from './comparableText.js';
 import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
 import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
+import { editionNumberDefinition } from './readings/editionNumber.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import { nameWordDefinition } from './readings/nameWord.js';
 import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.js';
@@ -214,6 +215,8 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
   // Before a digit may go unmatched, see whether the number heads the long form (`type II TGFbeta receptor (Tgfbr2)`).
   const leadingNumber = leadingNumberDefinition(window);
   if (leadingNumber !== undefined) return leadingNumber;
+  const edition = editionNumberDefinition(window);
+  if (edition !== undefined) return edition;
   let firstFound: AlignedCandidate | undefined = whole;
   for (const variant of omissionVariants(shortLetters)) {
     const candidate = alignedCandidate(text, short, variant, words, letterCount, wordLetters);
