@@ -152,6 +152,10 @@ describe('a line named before the words cell line', () => {
   test('a name written only before cells or cell lines is a line, without a number', () => {
     assert.deepEqual(undefinedKeys('A genome built from two QHM cell lines; the QAP cell line and QAP cells were grown.\n'), []);
   });
+  test('a name before cells that a bracket says are a cell line is a line', () => {
+    assert.deepEqual(undefinedKeys('Contact with QK cells (a stromal cell line) helps. QK cells again.\n'), []);
+    assert.deepEqual(undefinedKeys('Contact with QK cells (a stromal subset) helps. QK cells again.\n'), ['QK']);
+  });
   test('letters also written elsewhere are an abbreviation, even before cell lines', () => {
     assert.deepEqual(undefinedKeys('QSCC patients were enrolled. Three QSCC cell lines were grown.\n'), ['QSCC']);
   });

@@ -78,6 +78,7 @@ describe('prose scanner: figure and table references are not prose', () => {
     { name: 'panels after a cross-reference', input: 'Fits ([@fig-fits]C-D) and ([@Fig:dose]B–E) held.', absent: ['C-D', 'B', 'E'], present: ['Fits', 'held'] },
     { name: 'panel ranges labelling a legend', input: 'A-B) Fits of IL-2 (C–E) and doses (a–c).', absent: ['A-B', 'C', 'E', 'a', 'c'], present: ['Fits', 'IL-2', 'doses'] },
     { name: 'a bare panel letter that starts a word stays', input: 'Shown in Figure 1 and B cells.', absent: ['1'], present: ['B', 'cells'] },
+    { name: 'several panel letters after the first label', input: 'Seen in (Supplementary Figure S7BC) and Fig. 4bcd, then Figure 2 and 3AB cells.', absent: ['S7BC', '4bcd'], present: ['Seen', 'then', '3AB', 'cells'] },
     { name: 'a label never eats a word after a hyphen', input: 'Compare Table 2 and 4-1BB signalling.', absent: ['2'], present: ['4-1BB', 'signalling'] },
     { name: 'a figure word without a label stays', input: '## FIG and the Figure\n\nThe FIG gene; a table of NK cells.', absent: [], present: ['FIG', 'Figure', 'table', 'NK'] },
     { name: 'a wide letter range in brackets stays', input: 'Ataxia telangiectasia (A-T) and A-T cells.', absent: [], present: ['A-T'] },

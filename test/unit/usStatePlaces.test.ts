@@ -22,6 +22,8 @@ describe('a US state postal code after a place name is part of an address', () =
     ['three sites (Dover, DE; Reno, NV; Salem, OR).', 'places in a bracketed list'],
     ['the laboratory in Portland, ME.', 'a place ending the sentence'],
     ['based in Port St. Lucie, FL, and Mt. Vernon, WA, since 2013', 'a place name with a dotted short word'],
+    ['Department of Zoology, Lakeview University, Glen Falls, MI', 'a town of two words after an affiliation'],
+    ['recruited in Salt Lake City, UT, and Ann Arbor, MI.', 'towns of two and three words'],
   ];
   for (const [text, why] of places) {
     test(`no mention: ${why}`, () => assert.deepEqual(codesOf(text), []));
@@ -36,6 +38,7 @@ describe('a US state postal code after a place name is part of an address', () =
     ['Bern, UK.', ['UK'], 'not a US state code'],
     ['The disorders studied were Parkinson\'s, MS, and ALS.', ['MS', 'ALS'], 'a possessive is no place name'],
     ['Risk factors such as Diabetes, MI, or stroke were noted.', ['MI'], 'a capitalised term in a list is no place'],
+    ['Risk factors such as Diabetes Mellitus, MI, or stroke were noted.', ['MI'], 'a term of two capitalised words in a list is no place'],
     ['Cells were imaged with Hoechst, DC, and T cells nearby.', ['DC'], 'a reagent in a list is no place'],
     ['We compared Western, CT and MRI.', ['CT', 'MRI'], 'a method in a list is no place'],
   ];

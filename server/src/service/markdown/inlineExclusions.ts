@@ -44,12 +44,15 @@ const ATTRIBUTE = /\{(?:[#.=-][^{}\n]*|[^{}\n]*=[^{}\n]*)\}/y;
 const TEMPLATE_VALUE = /\{\{[^{}\n]{1,200}\}\}/y;
 
 // Figure and table references written out. A label is a number with an optional supplement
-// prefix and panel letter (`1A`, `S2B`, `ED5a`, `SD1`, `2.3`); ranges (`2B-D`, `S1–S3`) and lists
+// prefix and panel letters of one case (`1A`, `S2B`, `ED5a`, `SD1`, `2.3`, `S7BC`); ranges (`2B-D`, `S1–S3`) and lists
 // (`3A and 4C`, `1A, B`) follow. A bare panel letter must end the list or stand before
 // punctuation, so `Figure 1 and B cells` keeps its `B`.
 // pandoc-crossref writes `fig.` and `tbl.` before a number it fills in.
 const FIGURE_WORD = String.raw`(?:Figures?|Figs?\.?|FIGURES?|FIGS?\.?|figures?|figs?\.|Tables?|TABLES?|Tabs?\.|[Tt]bls?\.)`;
 const FIGURE_LABEL = String.raw`(?:S|ED|SD)?\d+(?:\.\d+)?[A-Za-z]?`;
+// The label right after the figure word may carry several panel letters of one case (`Figure S7BC`, `Fig. 4bcd`);
+// later labels only one, so `Table 2 and 4-1BB` keeps the costimulatory domain.
+const FIRST_FIGURE_LABEL = String.raw`(?:S|ED|SD)?\d+(?:\.\d+)?(?:[A-Z]{1,4}|[a-z]{1,4})?`;
 const PANEL_LETTER = String.raw`[A-Za-z](?=[ \u00a0]*(?:[)\];,.:&\r\n]|and\b|or\b|$)|[-\u2013\u2014])`;
 // A range (`2B-D`), then panels listed with slashes (`1A/B`, `3B/D/F`).
 const LABEL_RANGE = String.raw`(?:[-\u2013\u2014](?:${FIGURE_LABEL}|${PANEL_LETTER}))?(?:\/[A-Za-z](?=\/))*(?:\/(?:${FIGURE_LABEL}|${PANEL_LETTER}))?`;
@@ -57,7 +60,7 @@ const LABEL_SEPARATOR = String.raw`(?:[ \u00a0]*[,&][ \u00a0]*(?:and[ \u00a0]+)?
 // Panels written apart from their figure's number, as a range or a slash list of one case: `Fig. 2 B-G`, `Figure 3 a–c`, `Fig. 2 B/C`.
 const SPACED_PANEL_RANGE = String.raw`(?:[ \u00a0]+(?:[A-Z][-\u2013\u2014][A-Z]|[a-z][-\u2013\u2014][a-z]|[A-Z](?:\/[A-Z])+|[a-z](?:\/[a-z])+))?`;
 const FIGURE_REFERENCE = new RegExp(
-  `${FIGURE_WORD}[ \u00a0]*${FIGURE_LABEL}${LABEL_RANGE}${SPACED_PANEL_RANGE}(?:${LABEL_SEPARATOR}(?:${FIGURE_LABEL}|${PANEL_LETTER})${LABEL_RANGE})*` +
+  `${FIGURE_WORD}[ \u00a0]*${FIRST_FIGURE_LABEL}${LABEL_RANGE}${SPACED_PANEL_RANGE}(?:${LABEL_SEPARATOR}(?:${FIGURE_LABEL}|${PANEL_LETTER})${LABEL_RANGE})*` +
     // The reference ends at a word's end: `Table 2 and 4-1BB` is `Table 2` and the costimulatory domain.
     String.raw`(?![\p{L}\p{N}\-\u2010\u2011])`,
   'uy',

@@ -36,8 +36,8 @@ const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioScie
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
-/** A line named before the words `cell line(s)`. */
-const FOLLOWING_CELL_LINE = /^\s+cell\s+lines?\b/u;
+/** A line named before the words `cell line(s)`, or before `cells` said to be one in brackets (`HK cells (an FDC cell line)`). */
+const FOLLOWING_CELL_LINE = /^\s+(?:cell\s+lines?\b|cells\s+\((?:an?\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}cell\s+line\))/u;
 const HAS_DIGIT = /\p{N}/u;
 
 /** How far around a mention the context is read. */

@@ -16,8 +16,11 @@ export const US_STATE_CODES: ReadonlySet<string> = new Set([
   'DC',
 ]);
 
-/** A capitalised place name and a comma before the code: `Athens, `, `Port St. Lucie, `, `Winston-Salem, ` (no possessive: `Parkinson's, MS`). */
-const PLACE_BEFORE = /(?<![\p{L}\p{N}'\u2019])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?,[ \u00a0]+$/u;
+/**
+ * A capitalised place name of one to three words and a comma before the code: `Athens, `,
+ * `Ann Arbor, `, `Salt Lake City, `, `Winston-Salem, ` (no possessive: `Parkinson's, MS`).
+ */
+const PLACE_BEFORE = /(?<![\p{L}\p{N}'\u2019])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \u00a0]\p{Lu}\p{Ll}+){0,2},[ \u00a0]+$/u;
 /**
  * What stands before a place named in prose: a preposition of place (`in Athens`), a bracket or
  * slash (`(Stuart`, `Stuart/Port St. Lucie`), an earlier part of an address (`University of
