@@ -36,8 +36,21 @@ describe('used-before-definition', () => {
     check('used-before-definition', '😀 Cells\twere CD56⁺.\r\n«IFN-γ» rose.\r\nInterferon gamma (IFN-γ) is a cytokine.\r\n'));
 });
 
+describe('redefined-abbreviation after a heading', () => {
+  test('a heading spelling the term out, then the text defining it: the text is the first definition', () => {
+    check('redefined-abbreviation', '# Title\n\n## Quiet Lymphocytic Leukaemia (QLL)\n\nQuiet lymphocytic leukaemia (QLL) is rare. QLL is common.');
+    check('redefined-abbreviation', '# Title\n\n## Quiet Lymphocytic Leukaemia (QLL)\n\nQuiet lymphocytic leukaemia (QLL) is rare. Quiet lymphocytic leukaemia («QLL») again; QLL.');
+  });
+  test('two definitions in the text are still a repeat', () =>
+    check('redefined-abbreviation', 'Quiet lymphocytic leukaemia (QLL) is rare.\n\nQuiet lymphocytic leukaemia («QLL») again; QLL.'));
+});
+
 describe('undefined-abbreviation', () => {
   test('never defined', () => check('undefined-abbreviation', 'We measured «ADCC» and ADCC again.'));
+  test('one missing definition however it is spelt: case and hyphens folded', () => {
+    check('undefined-abbreviation', 'We ran «QRNAseq» here and QRNA-Seq there.');
+    check('undefined-abbreviation', 'We ran «QRN-A» here and «QRN-B» there.');
+  });
   test('defined', () => check('undefined-abbreviation', 'Antibody-dependent cellular cytotoxicity (ADCC) and ADCC.'));
   test('plural and possessive uses of a defined abbreviation', () =>
     check('undefined-abbreviation', "Induced pluripotent stem cells (iPSCs) differ; the iPSC's genome and iPSC lines."));

@@ -142,6 +142,16 @@ describe('a name given in words to what the sentence describes', () => {
   });
 });
 
+describe('placeholders in a draft', () => {
+  test('runs of different capitals next to each other hold a place', () => {
+    assert.deepEqual(undefinedKeys('![**Killing.** QQQ. RRR. SSS.](f.svg){#fig:a}\n'), []);
+  });
+  test('a run alone may be an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('The QQQ repair was done. QQQ again.\n'), ['QQQ']);
+    assert.deepEqual(undefinedKeys('The QQQ repair was done. QQQ again, then QQQ and QQQ.\n'), ['QQQ']);
+  });
+});
+
 describe('a line named before the words cell line', () => {
   test('a cell type the knowledge base asks to define stays an abbreviation before cell lines', () => {
     assert.deepEqual(undefinedKeys('Two QHM cell lines and LAK cell lines were grown.\n'), ['LAK']);

@@ -155,6 +155,10 @@ describe('inconsistent-variants', () => {
   test('two accepted forms of one term, the less used one reported', () =>
     check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved. «FcγRIIIa» signals.'));
   test('saying they are the same is fine', () => check('inconsistent-variants', 'CD16a (FcγRIIIa) binds IgG. CD16a is cleaved. FcγRIIIa signals.'));
+  test('a slash pair of both forms says they are the same', () => {
+    check('inconsistent-variants', 'The panel held CD16a/FcγRIIIa. CD16a is cleaved. FcγRIIIa signals.');
+    check('inconsistent-variants', 'The panel held CD16a / ITGB2. CD16a is cleaved. «FcγRIIIa» signals.');
+  });
   test('saying so with the gene in italics is fine too', () => {
     check('inconsistent-variants', '_CD16a_ (FcγRIIIa) binds IgG. CD16a is cleaved. FcγRIIIa signals.');
     check('inconsistent-variants', '*CD16a* [FcγRIIIa] binds IgG. CD16a is cleaved. FcγRIIIa signals.');

@@ -151,6 +151,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   (_masked, mention, text) => isCitedToItsOwnUrl(text, mention),
   isInSourceBrackets,
   isEraOfYear,
+  isPlaceholderLetters,
   isFollowedByVersion,
   isModelSpecification,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
@@ -205,6 +206,24 @@ const VERSION_AFTER = /^(?:[ \u00a0]+\p{Lu}[\p{L}\p{N}-]*){0,3}[ \u00a0]+(?:v\.?
 /** A program named by its version after it (see {@link VERSION_AFTER}). */
 function isFollowedByVersion(masked: string, mention: Pick<AbbreviationMention, 'end'>): boolean {
   return VERSION_AFTER.test(masked.slice(mention.end, mention.end + 80));
+}
+
+/** One capital written three or more times: `AAA`, `XXX`. */
+const REPEATED_CAPITAL = /^(\p{Lu})\1{2,}$/u;
+/** Another such run nearby: the next of a sequence of placeholders (`AAA. BBB. CCC.`). */
+const REPEATED_CAPITAL_NEAR = /(?<![\p{L}\p{N}])(\p{Lu})\1{2,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Text held by placeholders in a draft: `AAA. BBB. CCC.` where a legend is still to be written.
+ * A run of one capital is a placeholder when a run of another capital stands within a sentence
+ * or two of it; alone (`AAA repair`, abdominal aortic aneurysm) it may be an abbreviation.
+ */
+function isPlaceholderLetters(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!REPEATED_CAPITAL.test(mention.text)) return false;
+  const from = Math.max(0, mention.start - 24);
+  const near = masked.slice(from, mention.end + 24);
+  for (const match of near.matchAll(REPEATED_CAPITAL_NEAR)) if (match[1] !== mention.text[0]) return true;
+  return false;
 }
 
 /** The designations of an era. */

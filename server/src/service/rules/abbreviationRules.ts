@@ -301,7 +301,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   const { model, needs, scopes } = context;
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  // Undefined keys already reported per scope, case folded: `HSV1-TK` after `HSV1-tk` is the same missing definition.
+  // Undefined keys already reported per scope, case and hyphens folded (`spellingKey`): `HSV1-TK` after `HSV1-tk` is the same missing definition.
   const undefinedFolded = new Set<string>();
   const check = (written: AbbreviationMention, mention: AbbreviationMention): void => {
     const id = `${mention.scope}\u0000${mention.key}`;
@@ -346,11 +346,11 @@ export function checkFirstUse(context: RuleContext): Finding[] {
         for (const part of parts) check(part, part);
         return;
       }
-      const folded = `${mention.scope}\u0000${mention.key.toLowerCase()}`;
+      const folded = `${mention.scope}\u0000${spellingKey(mention.key)}`;
       if (undefinedFolded.has(folded)) return;
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
       const family = memberFamilyOf(mention.key);
-      if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${family.toLowerCase()}`)) return;
+      if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${spellingKey(family)}`)) return;
       undefinedFolded.add(folded);
       findings.push(undefinedUse(context, mention, where));
       return;
@@ -382,6 +382,15 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (mention) check(written, mention);
   }
   return findings;
+}
+
+/**
+ * One undefined abbreviation however it is spelt: case and hyphens folded, so `RNA-Seq` after an
+ * undefined `RNAseq` is the same missing definition, reported once (the spellings themselves
+ * are `inconsistent-variants`' business).
+ */
+function spellingKey(key: string): string {
+  return key.toLowerCase().replace(/[-\u2010\u2011]/gu, '');
 }
 
 /** Whether the knowledge base writes `key` (or, ending in a Greek letter, its hyphenated form) as a term that needs a definition. */
@@ -430,6 +439,11 @@ function placeOfDefinition(model: RuleContext['model'], definition: Abbreviation
   if (definition.origin) return { line: definition.origin.range.start.line + 1, text: inOtherFile(definition.origin.uri, definition.origin.range.start.line) };
   const line = model.lines.lineAt(definition.shortStart) + 1;
   return { line, text: `on line ${line}` };
+}
+
+/** True when the definition is written in a heading of this file. */
+function isInHeading(model: RuleContext['model'], definition: AbbreviationDefinition): boolean {
+  return definition.block >= 0 && !definition.origin && model.prose.blocks[definition.block]?.kind === 'heading';
 }
 
 /** `in file.md on line N` for a 0-based line of another file of the book. */
@@ -509,6 +523,12 @@ export function checkDefinitions(context: RuleContext): Finding[] {
       continue;
     }
     if (earlierInScope && earlierInScope !== definition) {
+      // A heading that spells the term out (`## Chronic Lymphocytic Leukaemia (CLL)`) and the text
+      // under it defining it again: the text's is the first definition in running prose, as journals ask.
+      if (isInHeading(model, earlierInScope) && !isInHeading(model, definition)) {
+        firstInScope.set(scopeId, definition);
+        continue;
+      }
       // A list of abbreviations (here or in another file of the book) and a definition in the text may both stand.
       if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && (!earlierInScope.origin || earlierInScope.origin.listed))) continue;
       const place = placeOf(earlierInScope);

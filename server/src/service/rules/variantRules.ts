@@ -335,7 +335,7 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
   return findings;
 }
 
-/** True when two of the forms stand as `A (B)` or `A [B]` somewhere: the author says they are one thing. */
+/** True when two of the forms stand as `A (B)`, `A [B]` or `A/B` somewhere: the author says they are one thing. */
 function declaresEquivalence(text: string, terms: TermMention[]): boolean {
   for (let i = 0; i + 1 < terms.length; i++) {
     const a = terms[i]!;
@@ -344,6 +344,8 @@ function declaresEquivalence(text: string, terms: TermMention[]): boolean {
     const between = text.slice(a.end, b.start);
     if (between.length <= 40 && /^\s*[([]\s*(?:also (?:known|called) as |or |i\.e\.,? |aka )?$/u.test(between)) return true;
     if (between.length <= 40 && /^\s*(?:,\s*)?(?:also (?:known|called) as|or|i\.e\.,?)\s*$/u.test(between)) return true;
+    // A slash pair names one thing by both its forms (`IL-8/CXCL8` in an assay's panel list).
+    if (between === '/') return true;
   }
   return false;
 }
