@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
-import { rescanEditedParagraph } from '../../server/src/service/markdown/proseRescan';
+import { maskedUnchanged, rescanEditedParagraph } from '../../server/src/service/markdown/proseRescan';
 import { scanProse } from '../../server/src/service/markdown/proseScanner';
 import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
 import { buildDocumentModel } from '../../server/src/service/model/documentModel';
@@ -208,4 +208,31 @@ test('the list cache keeps a legend key and a paragraph of the same text apart, 
     assert.deepEqual(service.lint({ uri, version: index + 1, text }), lintFresh(uri, index + 1, text), `version ${index + 1}`);
     assert.deepEqual(service.abbreviations({ uri, version: index + 1, text }).definitions, fresh.abbreviations({ uri: `file:///fresh-${index + 1}/lists.md`, version: index + 1, text }).definitions);
   });
+});
+
+// A block a rescan left unchanged takes the previous version's cache keys (`cacheKeys`), so its
+// look-ups hash nothing new. Only blocks whose masked text, and the three characters after it,
+// lie outside the stretch the rescan rebuilt may; the model must still equal a fresh one.
+test('after a rescan, the blocks away from the edit keep their cache keys and the edited one gets a new key', () => {
+  const knowledge = loadBuiltinKnowledge();
+  const uri = 'file:///keys.md';
+  const earlier = buildDocumentModel(uri, 1, MANUSCRIPT, { knowledge });
+  const at = MANUSCRIPT.indexOf('by CRISPR.') + 3;
+  const text = MANUSCRIPT.slice(0, at) + ' NK' + MANUSCRIPT.slice(at);
+  const options = { knowledge, blockCache: earlier.blockCache, listCache: earlier.listCache, earlierProse: { text: MANUSCRIPT, prose: earlier.prose, cacheKeys: earlier.cacheKeys } };
+  const built = buildDocumentModel(uri, 2, text, options);
+  assert.ok(built.prose.shifted, 'the edit was rescanned');
+  const edited = built.prose.blocks.findIndex((block) => block.start <= at && at <= block.end);
+  const kept = built.prose.blocks.map((block) => maskedUnchanged(built.prose, block.start, block.end + 3));
+  assert.equal(kept[edited], false);
+  assert.ok(kept.filter(Boolean).length >= built.prose.blocks.length - 3, `${kept.filter(Boolean).length} of ${built.prose.blocks.length} blocks kept`);
+  built.prose.blocks.forEach((block, index) => {
+    if (kept[index]) assert.equal(built.cacheKeys.blocks[index], earlier.cacheKeys.blocks[index]);
+    else assert.equal(built.cacheKeys.blocks[index]!.endsWith(built.prose.masked.slice(block.start, block.end)), true);
+  });
+  const fresh = buildDocumentModel(uri, 2, text, { knowledge });
+  assert.deepEqual(built.definitions, fresh.definitions);
+  assert.deepEqual(built.mentions, fresh.mentions);
+  assert.deepEqual(built.terms, fresh.terms);
+  assert.deepEqual([...built.abbreviationLists], [...fresh.abbreviationLists]);
 });

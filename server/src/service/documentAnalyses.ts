@@ -98,7 +98,7 @@ export class DocumentAnalyses {
     if (hit) {
       modelOptions.blockCache = hit.model.blockCache;
       modelOptions.inlineCache = hit.model.prose.inlineCache;
-      if (hit.scopeMode === scopeMode) modelOptions.earlierProse = { text: hit.model.text, prose: hit.model.prose };
+      if (hit.scopeMode === scopeMode) modelOptions.earlierProse = { text: hit.model.text, prose: hit.model.prose, cacheKeys: hit.model.cacheKeys };
       modelOptions.listCache = hit.model.listCache;
     }
     // A generated list of abbreviations is read as empty: nothing to lint, nothing it defines.

@@ -179,7 +179,16 @@ function shiftedScan(text: string, earlierText: string, earlier: ProseMap, edit:
   const oldFrom = earlier.blocks[firstNear]!.start;
   const oldTo = earlier.blocks[lastNear]!.end;
   const masked = earlier.masked.slice(0, oldFrom) + buildMask(text, prose, excluded, from, to) + earlier.masked.slice(oldTo);
-  const map: ProseMap = { masked, blocks, comments, lines, inlineCache, layers: { structural, structuralComments, inline, paragraph: layers.paragraph } };
+  const map: ProseMap = { masked, blocks, comments, lines, inlineCache, layers: { structural, structuralComments, inline, paragraph: layers.paragraph }, shifted: { from, to } };
   if (earlier.frontMatter) map.frontMatter = earlier.frontMatter;
   return map;
+}
+
+/**
+ * Whether `prose.masked[start, end)` is the previous version's masked text at the same block
+ * (moved by the edit when after it): true only for a map made by shifting the previous one.
+ */
+export function maskedUnchanged(prose: ProseMap, start: number, end: number): boolean {
+  const shifted = prose.shifted;
+  return shifted !== undefined && (end <= shifted.from || start >= shifted.to);
 }

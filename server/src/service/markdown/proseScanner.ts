@@ -42,6 +42,12 @@ export interface ProseMap {
   inlineCache: InlineCache;
   /** What the scan was made of, for the next version's rescan of one edited paragraph (`proseRescan.ts`); only without carriage returns. */
   layers?: ScanLayers;
+  /**
+   * Set when the map was made by shifting the previous version's (`proseRescan.ts`): the blocks
+   * keep their indices, and the masked text is the previous one before `from` and, moved by the
+   * edit's length, from `to` on.
+   */
+  shifted?: { from: number; to: number };
 }
 
 /** The parts of a scan that a rescan shifts or re-reads, parallel to `ProseMap.blocks`. */

@@ -1,5 +1,6 @@
 import type { DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { ProseBlock, ProseMap } from '../markdown/proseScanner';
+import { maskedUnchanged } from '../markdown/proseRescan';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { isAbbreviationSegment } from './mentions';
 
@@ -218,16 +219,20 @@ function legendKeyEntries(masked: string, from: number, to: number): ListedAbbre
  * Abbreviations (`ADCC: antibody-dependent…` items or `| ADCC | … |` rows). Keyed by
  * prose-block index.
  */
-export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: { previous?: ListCache | undefined; next: ListCache }): Map<number, BlockAbbreviationList> {
+export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: ListCacheUse): Map<number, BlockAbbreviationList> {
   const lists = new Map<number, BlockAbbreviationList>();
   const masked = prose.masked;
   /** The list a block outside an Abbreviations section holds, from the cache when its text was read before. */
-  const inlineList = (block: ProseBlock): BlockAbbreviationList | undefined => {
+  const inlineList = (block: ProseBlock, index: number): BlockAbbreviationList | undefined => {
     if (!cache) return inlineListOf(masked, block);
     // Three characters past the block: a bracketed key pair looks that far. The key is a slice
     // of the masked text, which V8 keeps as a view (no copy); the block's length and kind,
-    // which a prefix would have put in a copied key, are checked on the entry instead.
-    const key = masked.slice(block.start, block.end + 3);
+    // which a prefix would have put in a copied key, are checked on the entry instead. A block
+    // a rescan left as it was takes the previous version's key: a new slice would be hashed and
+    // compared character by character, which over every block cost milliseconds a keystroke.
+    const earlierKey = cache.earlierKeys?.[index];
+    const key = earlierKey !== undefined && maskedUnchanged(prose, block.start, block.end + 3) ? earlierKey : masked.slice(block.start, block.end + 3);
+    cache.keys[index] = key;
     const legend = block.region.kind === 'legend';
     const length = block.end - block.start;
     let found = readList(cache.next, key, legend, length) ?? readList(cache.previous, key, legend, length);
@@ -268,7 +273,7 @@ export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: { 
       if (entries.length > 0) lists.set(index, { start: block.start, entries });
       return;
     }
-    const list = inlineList(block);
+    const list = inlineList(block, index);
     if (list) lists.set(index, list);
   });
   return lists;
@@ -281,6 +286,18 @@ export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: { 
  * none. Handed to the next build of the same document.
  */
 export type ListCache = Map<string, { legend: boolean; length: number; list: BlockAbbreviationList | null }[]>;
+
+/**
+ * The caches one build of a document reads and fills: the previous version's lists and the
+ * next one's, and each block's key in them by block index (`keys`, filled here; `earlierKeys`,
+ * the previous version's, reused for a block that a rescan left unchanged).
+ */
+export interface ListCacheUse {
+  previous?: ListCache | undefined;
+  next: ListCache;
+  earlierKeys?: readonly (string | undefined)[] | undefined;
+  keys: (string | undefined)[];
+}
 
 /** The list `cache` holds for a block of this text, kind and length; undefined when it holds none. */
 function readList(cache: ListCache | undefined, key: string, legend: boolean, length: number): BlockAbbreviationList | null | undefined {

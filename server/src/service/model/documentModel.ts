@@ -2,7 +2,7 @@ import { detectDefinitions, type DetectedDefinition } from '../abbreviations/def
 import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
 import { findAbbreviationLists, type BlockAbbreviationList, type ListCache } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
-import { rescanEditedParagraph } from '../markdown/proseRescan';
+import { maskedUnchanged, rescanEditedParagraph } from '../markdown/proseRescan';
 import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
@@ -104,6 +104,24 @@ export interface DocumentModel {
   blockCache: BlockCache;
   /** Abbreviation lists by block text, handed to the next build likewise. */
   listCache: ListCache;
+  /** Each block's keys in the two caches above, handed to the next build likewise. */
+  cacheKeys: BlockCacheKeys;
+}
+
+/**
+ * Each block's keys in the block and list caches, by block index. The next build takes the key
+ * of a block that a rescan left unchanged (same index, same masked text) instead of slicing a
+ * new one: V8 keeps a string's hash on the string and compares a string with itself at once,
+ * where a new slice of every block was hashed and compared character by character on every
+ * keystroke.
+ */
+export interface BlockCacheKeys {
+  /** The key in `blockCache`. */
+  readonly blocks: string[];
+  /** Where the block's abbreviation list starts, relative to the block (-1 for none): part of the key above. */
+  readonly listStarts: number[];
+  /** The key in `listCache` (undefined for a block of an Abbreviations section, which is not cached). */
+  readonly lists: (string | undefined)[];
 }
 
 /**
@@ -161,9 +179,10 @@ function addBlockItems(
   previous: BlockCache | undefined,
   next: BlockCache,
   items: ModelItems,
-): BlockTokens {
+  earlierKey: string | undefined,
+): { tokens: BlockTokens; cacheKey: string } {
   const slice = masked.slice(block.start, block.end);
-  const cacheKey = listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`;
+  const cacheKey = earlierKey ?? (listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`);
   const definitionsFrom = items.definitions.length;
   const termsFrom = items.terms.length;
   const mentionsFrom = items.mentions.length;
@@ -203,7 +222,7 @@ function addBlockItems(
       mentionsTo: items.mentions.length,
     });
   }
-  return tokens;
+  return { tokens, cacheKey };
 }
 
 /** Copies a cached block's items into `items`, moved from where the block stood to `place`. */
@@ -340,8 +359,12 @@ export interface ModelOptions {
   blockCache?: BlockCache;
   /** The previous version's inline exclusions by block (`ProseMap.inlineCache`). */
   inlineCache?: InlineCache;
-  /** The previous version's text and prose map: an edit inside one paragraph shifts it instead of scanning again (`proseRescan.ts`). */
-  earlierProse?: { text: string; prose: ProseMap };
+  /**
+   * The previous version's text and prose map: an edit inside one paragraph shifts it instead of
+   * scanning again (`proseRescan.ts`); then the blocks it left unchanged take their cache keys
+   * from `cacheKeys`, that version's `DocumentModel.cacheKeys`.
+   */
+  earlierProse?: { text: string; prose: ProseMap; cacheKeys?: BlockCacheKeys };
   /** The previous version's abbreviation lists by block (`DocumentModel.listCache`). */
   listCache?: ListCache;
 }
@@ -359,7 +382,9 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const items: ModelItems = { definitions: [], terms: [], mentions: [] };
   const { definitions, terms, mentions } = items;
   const listCache: ListCache = new Map();
-  const lists = findAbbreviationLists(text, prose, { previous: options.listCache, next: listCache });
+  const earlierKeys = prose.shifted ? earlier?.cacheKeys : undefined;
+  const cacheKeys: BlockCacheKeys = { blocks: [], listStarts: [], lists: [] };
+  const lists = findAbbreviationLists(text, prose, { previous: options.listCache, next: listCache, earlierKeys: earlierKeys?.lists, keys: cacheKeys.lists });
   const previous = options.blockCache;
   const blockCache: BlockCache = new Map();
   const blockTokens: BlockTokens[] = [];
@@ -370,7 +395,12 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const listed = lists.get(index);
     const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title' };
     const detectedFrom = definitions.length;
-    blockTokens.push(addBlockItems(prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items));
+    const listStart = listed === undefined ? -1 : listed.start - block.start;
+    const earlierKey = earlierKeys && earlierKeys.listStarts[index] === listStart && maskedUnchanged(prose, block.start, block.end) ? earlierKeys.blocks[index] : undefined;
+    const { tokens, cacheKey } = addBlockItems(prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items, earlierKey);
+    blockTokens.push(tokens);
+    cacheKeys.blocks.push(cacheKey);
+    cacheKeys.listStarts.push(listStart);
     // A legend key's bracketed pair the detector read as well is defined once (one set per block: a key may hold thousands of pairs).
     const detectedStarts = listed ? startsFrom(definitions, detectedFrom) : undefined;
     for (const entry of listed?.entries ?? []) {
@@ -407,7 +437,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     entry(mention.key).mentions.push(mention);
   }
 
-  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, blockTokens, scopeMode, blockScopes, definitions, mentions: kept, byKey, terms, blockCache, listCache };
+  const model: DocumentModel = { uri, version, text, lines: prose.lines, prose, abbreviationLists: lists, blockTokens, scopeMode, blockScopes, definitions, mentions: kept, byKey, terms, blockCache, listCache, cacheKeys };
   if (options.knowledge) model.knowledge = options.knowledge;
   return model;
 }
