@@ -513,6 +513,8 @@ function mentionFromRun(
   if (isPlural(text) && text.length > 2) {
     end -= 1;
     text = text.slice(0, -1);
+    // `UniRef90s`: the plural of a catalogue name or notation is one too.
+    if (isCatalogueName(text)) return undefined;
   }
   const after = masked.slice(end, end + 3);
   // `ARMOR'ed`: a name turned into a word; a possessive (`CAR's`) is not this.

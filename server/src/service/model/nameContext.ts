@@ -3,6 +3,7 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
+import { isCoinedToolName } from './toolNames';
 
 /**
  * Names that look like abbreviations but are names given to one thing: an antibody clone
@@ -153,6 +154,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isEraOfYear,
   isPlaceholderLetters,
   isFollowedByVersion,
+  isCoinedToolName,
   isModelSpecification,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];

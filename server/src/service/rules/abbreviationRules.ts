@@ -4,6 +4,7 @@ import { distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isWrittenAsName } from '../model/nameContext';
+import { toolReadingIn } from '../model/toolNames';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
@@ -401,14 +402,16 @@ function isKnownTermToDefine(context: RuleContext, key: string): boolean {
 
 /**
  * `undefined-abbreviation` at a first use. Where journals differ it is capped at `information`:
- * a standard gene symbol, and a legend's use of what the main text defines (journals that want
- * each legend to stand alone set `defineInLegends`).
+ * a standard gene symbol, a legend's use of what the main text defines (journals that want
+ * each legend to stand alone set `defineInLegends`), and capitals the document names as a tool
+ * (`the XYZ algorithm`).
  */
 function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
   const fix = defineAtFirstUse(context, mention);
   const genes = standardGeneSymbols(context, mention.key);
   const chainOf = genes ? undefined : receptorChainOf(context, mention);
   const inText = genes || chainOf ? undefined : mainTextDefinition(context, mention);
+  const tool = genes || chainOf || inText ? undefined : toolReadingIn(context.model, mention);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
   const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   let message = `'${mention.text}' is not defined ${where}; ${advice}`;
@@ -418,6 +421,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     message = `'${mention.text}' is not defined ${where}; it names a receptor of ${chainOf.cytokine}, which many journals accept; for those that want it in full, ${advice}`;
   } else if (inText) {
     message = `'${mention.text}' is not defined ${where}; the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
+  } else if (tool) {
+    message = `'${mention.text}' is not defined ${where}; it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, ${advice}`;
   }
   const finding: Finding = {
     rule: 'undefined-abbreviation',
@@ -431,6 +436,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   // A legend's chain whose cytokine only the main text defines leans on both allowances.
   else if (chainOf) finding.cap = { severity: 'information', liftedBy: chainOf.fromMainText ? ['defineGeneSymbols', 'defineInLegends'] : ['defineGeneSymbols'] };
   else if (inText) finding.cap = { severity: 'information', liftedBy: ['defineInLegends'] };
+  // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
+  else if (tool) finding.cap = { severity: 'information' };
   return finding;
 }
 

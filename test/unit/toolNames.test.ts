@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTerminologyService } from '../../server/src/service/index';
+import { isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
+import { parseMarked } from '../helpers/marked';
+
+const service = createTerminologyService();
+
+/** The «marked» mention's span and text in `source` with the marks removed. */
+function marked(source: string): { text: string; mention: { start: number; end: number; text: string } } {
+  const { text, ranges } = parseMarked(source);
+  const range = ranges[0]!;
+  return { text, mention: { start: range.start, end: range.end, text: text.slice(range.start, range.end) } };
+}
+
+/** `undefined-abbreviation` diagnostics of `text` as `token severity`. */
+function undefinedWithSeverity(text: string): string[] {
+  return service
+    .lint({ uri: 'tools.md', version: 1, text })
+    .filter((d) => d.code === 'undefined-abbreviation')
+    .map((d) => `${text.slice(d.start, d.end)} ${d.severity}`);
+}
+
+describe('coined names read as tools and products by their context', () => {
+  const names = [
+    'Analyses ran in «QuarkStat» 2031.04.2 Build 77 on a laptop.',
+    'Reads were trimmed with «zorbaQ» (v2.10.4) first.',
+    'Calls came from «ZymCall» v3 and were merged.',
+    'Calls came from «ZymCall» version 4.1 and were merged.',
+    'Reactions were taken from the «BoGG» database.',
+    'Views came from the «ZymPhy» Cell Browser.',
+    'extracted with the «RNquick» PowerSoil kit',
+    'automated on the «QIArobo» (Zentek, Hilden, Germany) each day',
+    'collected in tubes («OMNIvial» GUT, Zentek, Ottawa, Canada) at home',
+    'collected in tubes (OMNIvial «GUT», Zentek, Ottawa, Canada) at home',
+    'ran QuarkStat 2031.04.2 («MacZ», Apple version) here',
+    'states were called using «ChromQMM» [@doi:10.1000/xyz] first.',
+    'joined by the «TOPQed» consortium later.',
+  ];
+  for (const source of names) {
+    test(`name: ${source}`, () => {
+      const { text, mention } = marked(source);
+      assert.equal(isCoinedToolName(text, mention, text), true);
+    });
+  }
+
+  const abbreviations = [
+    // Capitals in a tool context are read by toolReadingOf, never as a coined name.
+    'Reactions were taken from the «SRA» database.',
+    'clustered with the «EM» algorithm',
+    // A sequencing method's name stays an abbreviation.
+    'reads from the «ChIP-seq» pipeline',
+    // No tool context: a coined shape alone is not enough.
+    'levels of «PlGF» rose in plasma',
+    'binding of «NeuQ» [@ref2020] was seen.',
+    // A list of abbreviations in brackets is no product with its supplier.
+    'several subsets (NK, «NKT», ILC) expanded',
+    // A release with one dot after capitals (a guideline's edition) is not a coined name.
+    'graded by «RECIST» 1.1 criteria',
+  ];
+  for (const source of abbreviations) {
+    test(`not a coined tool name: ${source}`, () => {
+      const { text, mention } = marked(source);
+      assert.equal(isCoinedToolName(text, mention, text), false);
+    });
+  }
+});
+
+describe('capitals named as a tool are capped, not dropped', () => {
+  const tools: [string, string][] = [
+    ['Pathways were scored by the «QXIA» algorithm.', 'QXIA algorithm'],
+    ['compared with hierarchical and «KQEANS» clustering algorithms', 'KQEANS clustering algorithms'],
+    ['genotyped with the «QMRT-SV» v2 Genotyper', 'QMRT-SV v2'],
+    ['across ten runs of «QXTREE» [@minh2020QXTREENewModels] in all', 'QXTREE, cited to its own paper'],
+  ];
+  for (const [source, phrase] of tools) {
+    test(`tool: ${source}`, () => {
+      const { text, mention } = marked(source);
+      assert.equal(toolReadingOf(text, mention, text), phrase);
+    });
+  }
+
+  const abbreviations = [
+    'Reads were deposited in the «QRA» database.',
+    'Samples came from the «QCGC» Data Portal.',
+    'Samples came from the «QCGC» Genome browser.',
+    'graded by «QTCAE» 1.1 criteria',
+    'tested by «QERMANOVA» [@anderson2013] in R',
+    'the «QMRT» v2.1 release',
+  ];
+  for (const source of abbreviations) {
+    test(`no tool reading: ${source}`, () => {
+      const { text, mention } = marked(source);
+      assert.equal(toolReadingOf(text, mention, text), undefined);
+    });
+  }
+
+  test('the first use is reported at information, saying why', () => {
+    const text = 'Pathways were scored with _QXIA_ [@tarca2009].\n\nLater, the QXIA algorithm ranked them.\n';
+    assert.deepEqual(undefinedWithSeverity(text), ['QXIA information']);
+    const finding = service.lint({ uri: 'tools.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation')!;
+    assert.match(finding.message, /names a tool or resource \('QXIA algorithm'\)/u);
+  });
+
+  test('a citation names only the use it follows: an earlier uncited use stays a warning', () => {
+    const text = 'Groups differed by QERMANOVA.\n\nWe ran QERMANOVA [@smith2013qermanova] again.\n';
+    assert.deepEqual(undefinedWithSeverity(text), ['QERMANOVA warning']);
+  });
+
+  test('a coined name in a tool context is not reported at all', () => {
+    const text = 'Analyses ran in QuarkStat 2031.04.2 and used the BoGG database with UniQef90s.\n';
+    assert.deepEqual(undefinedWithSeverity(text), []);
+  });
+
+  test('an abbreviation heading a database noun is still a warning', () => {
+    assert.deepEqual(undefinedWithSeverity('Reads were deposited in the QRA database.\n'), ['QRA warning']);
+  });
+});
