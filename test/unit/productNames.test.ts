@@ -42,6 +42,11 @@ describe('products, organisations, coined names and motifs named in methods', ()
     // A motif of one-letter residue codes.
     'the spike contains a «RRQR» furin recognition site',
     'binding through the «RGD» motif',
+    // A maker's name before, a kit noun after a bracketed qualifier; a method's name inside a titled product.
+    'globin RNA was removed with Lifetex «QZCLEAR» (human) kit',
+    'libraries were made with «QAPA» Stranded mRNA-Seq Kit',
+    // A unit of an organisation named in full.
+    'assays were run by the «QCLA» Immune Assessment Core',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
 
@@ -67,6 +72,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     // Capitals that are not residue codes, or residues before another noun.
     'the «QXZ» motif was absent',
     'the «TCR» repertoire was sequenced',
+    // A bracketed word before a kit with no maker before the capitals.
+    'cytokines were measured by «QLISA» (human) kit in duplicate',
+    // A lower-case word before a product noun is not a title.
+    'libraries were made with «QAPA» stranded mRNA kit',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsProduct(source), false));
 

@@ -25,10 +25,13 @@ import { isAllCapitals, isCoinedName } from './mentions';
 
 /** What a product is called: a kit, an assay, an instrument and its parts, software. */
 const PRODUCT_NOUN = String.raw`(?:kits?|assays?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
-/** A product noun, perhaps after up to three words that qualify it (`break apart probes`, `spin columns`). */
-const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{L}\p{N}-]+){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
-/** A title-cased product name: capitalised words, then a capitalised product noun (`FFPE GenePure Purification Kit`, `Modules`). */
-const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+[\p{Lu}][\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
+/** A product noun, perhaps after up to three words that qualify it, one perhaps in brackets (`break apart probes`, `spin columns`, `(human) kit`). */
+const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}-]+\)?){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
+/**
+ * A title-cased product name: capitalised words (or a method's name such as `mRNA-Seq`), then a
+ * capitalised product noun (`FFPE GenePure Purification Kit`, `Stranded mRNA-Seq Kit`, `Modules`).
+ */
+const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}\p{Lu})[\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
 /** One to three capitalised words, no digits: a company's name, its legal form or a place (`GE Healthcare`, `Inc.`, `San Diego`). */
 const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,2}`;
 /**
@@ -45,8 +48,8 @@ const SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:on|with|using|in)[
 const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*)[ \u00a0]+$/u;
 /** A model name after a title-cased product noun: `Screener PLUS`, `System XT`. */
 const AFTER_PRODUCT_TITLE = /(?:Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Kit)[ \u00a0]+$/u;
-/** Words that head the name of an organisation. */
-const ORGANISATION_HEAD = String.raw`(?:University|Institute|Board|Agency|Centre|Center|Hospital|Foundation|Group|Society|Council|Consortium|Committee|Network|Alliance)`;
+/** Words that head the name of an organisation or one of its units (`Immune Assessment Core`). */
+const ORGANISATION_HEAD = String.raw`(?:University|Institute|Board|Agency|Centre|Center|Hospital|Foundation|Group|Society|Council|Consortium|Committee|Network|Alliance|Core|Facility|Laboratory)`;
 /** An organisation named after the mention: capitalised words ending in a head (`Cancer Research Ethics Board`). */
 const ORGANISATION_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\p{Lu}[\p{L}-]*){0,4}?[ \u00a0]+${ORGANISATION_HEAD}\b`, 'u');
 /** An organisation named right before the mention (`Cancer Trials Group `). */
