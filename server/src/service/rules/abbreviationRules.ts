@@ -5,6 +5,7 @@ import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralis
 import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
+import { enumerationAround } from '../model/enumerations';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
@@ -403,8 +404,8 @@ function isKnownTermToDefine(context: RuleContext, key: string): boolean {
 /**
  * `undefined-abbreviation` at a first use. Where journals differ it is capped at `information`:
  * a standard gene symbol, a legend's use of what the main text defines (journals that want
- * each legend to stand alone set `defineInLegends`), and capitals the document names as a tool
- * (`the XYZ algorithm`).
+ * each legend to stand alone set `defineInLegends`), capitals the document names as a tool
+ * (`the XYZ algorithm`), and a member of a long enumeration of names (an assay's panel).
  */
 function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
   const fix = defineAtFirstUse(context, mention);
@@ -412,6 +413,7 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   const chainOf = genes ? undefined : receptorChainOf(context, mention);
   const inText = genes || chainOf ? undefined : mainTextDefinition(context, mention);
   const tool = genes || chainOf || inText ? undefined : toolReadingIn(context.model, mention);
+  const listed = genes || chainOf || inText || tool ? undefined : enumerationAround(context.model.prose.masked, mention.start, mention.end);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
   const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   let message = `'${mention.text}' is not defined ${where}; ${advice}`;
@@ -423,6 +425,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     message = `'${mention.text}' is not defined ${where}; the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
   } else if (tool) {
     message = `'${mention.text}' is not defined ${where}; it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, ${advice}`;
+  } else if (listed) {
+    message = `'${mention.text}' is not defined ${where}; it is one of ${listed} names listed here, which copy-editors seldom ask to spell out one by one; to spell it out anyway, ${advice}`;
   }
   const finding: Finding = {
     rule: 'undefined-abbreviation',
@@ -438,6 +442,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   else if (inText) finding.cap = { severity: 'information', liftedBy: ['defineInLegends'] };
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
   else if (tool) finding.cap = { severity: 'information' };
+  // A member of a long enumeration (an assay's panel of analytes): a note, not a warning.
+  else if (listed) finding.cap = { severity: 'information' };
   return finding;
 }
 
