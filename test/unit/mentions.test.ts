@@ -15,6 +15,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['CD56⁺ CD56bright and CD16a', ['CD56', 'CD56', 'CD16a']],
     // A word-forming ending on capitals uses the abbreviation as a stem; a plain word on capitals does not.
     ['QEGylated beads, QABAergic cells, a QEGylation step; QEGlike and QABAic stay whole', ['QEG', 'QABA', 'QEG', 'QEGlike', 'QABAic']],
+    // An English prefix glued to capitals names a group or time by the abbreviation; other lower-case starts are part of it.
+    ['nonQBD donors, postQSCT relapse, an antiQZ clone; mAb, lncRNA and preB stay whole', ['QBD', 'QSCT', 'QZ', 'mAb', 'lncRNA', 'preB']],
     ["the CAR's hinge and the CARs' domains", ['CAR', 'CAR']],
     ['phase I/II trials in stage IV', []],
     ['HLA-A*02:01 donors', []],
@@ -54,6 +56,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['CD123, CD-137 and CD107a are CD markers', ['CD123', 'CD-137', 'CD107a', 'CD']],
     // A decimal point between digits is part of the number or name.
     ['a 41.5-kDa protein, NK1.1 and MM.1S', ['41.5-kDa', 'NK1.1', 'MM.1S']],
+    // Letters numbered with two or more dotted numbers name an isolate.
+    ['the isolate QSK.2.78 grew; QSK cells did not', ['QSK']],
     // A slash before a strain part joins it; before a second abbreviation it does not.
     ['C57BL/6J, BALB/c and BALB/cByJ mice', []],
     ['CD4/CD8 ratio, HER2/neu, CD16/FcγRIIIa and BCR/ABL', ['CD4', 'CD8', 'HER2', 'CD16', 'FcγRIIIa', 'BCR', 'ABL']],

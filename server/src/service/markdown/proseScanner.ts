@@ -402,6 +402,10 @@ class BlockWalk {
   /** A `Table:` caption just seen, applying to the next table. */
   private pendingTableLegend: string | undefined;
   private currentTableRows: ProseBlock[] = [];
+  /** The line after the current table, from its `table_open` token. */
+  private currentTableEnd = 0;
+  /** A `Table:` caption markdown-it read as a row of the current table (see `captionRowRegion`). */
+  private captionRow: Region | undefined;
 
   constructor(
     private readonly text: string,
@@ -433,6 +437,8 @@ class BlockWalk {
         return;
       case 'table_open':
         this.currentTableRows = [];
+        this.currentTableEnd = token.map?.[1] ?? 0;
+        this.captionRow = undefined;
         return;
       case 'table_close':
         if (this.pendingTableLegend) {
@@ -441,6 +447,7 @@ class BlockWalk {
           this.pendingTableLegend = undefined;
         }
         this.currentTableRows = [];
+        this.captionRow = undefined;
         return;
       case 'heading_open':
       case 'paragraph_open':
@@ -563,6 +570,9 @@ class BlockWalk {
     } else if (this.abstractSectionLevel > 0 && !isHeading && !boldHeading) {
       region = { kind: 'abstract' };
       this.abstractHasBody = true;
+    } else if (isRow && (this.captionRow || (!firstText.includes('|') && TABLE_CAPTION.test(firstText)))) {
+      region = this.captionRow ?? this.captionRowRegion(firstLine);
+      kind = 'paragraph';
     } else if (!isHeading && !isRow) {
       region = this.paragraphRegion(t, start, end, firstLine, firstText);
       if (this.legendSectionLevel > 0) region = this.legendSectionRegion(region);
@@ -573,7 +583,8 @@ class BlockWalk {
     if (isHeading) block.level = level;
     else if (boldHeading) block.level = PSEUDO_HEADING_LEVEL;
     this.add(block);
-    if (kind === 'paragraph') this.paragraphs.add(block);
+    // A caption read from a table row is no paragraph a single-paragraph rescan could re-read alone.
+    if (kind === 'paragraph' && !isRow) this.paragraphs.add(block);
     if (isRow) this.currentTableRows.push(block);
     this.excludeLineMarkers(firstLine, endLine, isHeading);
   }
@@ -603,6 +614,20 @@ class BlockWalk {
     } else {
       this.pendingTableLegend = label;
     }
+    return region;
+  }
+
+  /**
+   * pandoc's `Table: caption` written on the line right under a pipe table, which markdown-it
+   * (following GFM) reads as one more row: the caption of that table, with its id on a later
+   * line (`{#tbl:x}`). The caption and the lines after it are the legend, and so are the rows above.
+   */
+  private captionRowRegion(firstLine: number): Region {
+    const captionEnd = this.lines.lineEnd(Math.max(firstLine, this.currentTableEnd - 1));
+    const id = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(this.text.slice(this.lines.lineStart(firstLine), captionEnd))?.[1];
+    const region: Region = { kind: 'legend', label: id ?? `Table caption at line ${firstLine + 1}` };
+    this.captionRow = region;
+    this.pendingTableLegend = region.label;
     return region;
   }
 

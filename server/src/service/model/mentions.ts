@@ -419,6 +419,17 @@ function derivationalSuffix(text: string): number {
   return DERIVATIONAL_SUFFIX.exec(text)?.[0].length ?? 0;
 }
 
+/** Two or more dotted numbers right after a name (`.2.78` of `MSK.2.78`); one (`MM.1S`, `NK1.1`) is part of the name. */
+const DOTTED_NUMBERS_AFTER = /^\.\d+\.\d/u;
+
+/** An English prefix glued to capitals (`nonIBD`, `postHSCT`): a group or time named by the abbreviation, used as a stem. */
+const DERIVATIONAL_PREFIX = /^(?:non|pre|post|anti|semi|pseudo|multi|hyper|hypo|inter|intra|trans)(?=\p{Lu}{2})/u;
+
+/** For text of an English prefix and two or more capitals: how many units the prefix takes (the use is of the rest); else 0. */
+function derivationalPrefix(text: string): number {
+  return DERIVATIONAL_PREFIX.exec(text)?.[0].length ?? 0;
+}
+
 /**
  * Ends in `s` after a capital or a digit (`CARs`, `4-1BBs`), or after a lower-case letter
  * when a capital after the first letter comes before it (`mAbs`, `scFvs`, `ACEis`; not `Fas`).
@@ -498,16 +509,23 @@ function mentionFromRun(
   for (let s = first; s < stop && allRoman; s++) allRoman = ROMAN.test(segments[s]!);
   if (allRoman) return undefined;
   const last = segments[stop - 1]!;
-  const start = bounds[first]!;
+  let start = bounds[first]!;
   // Joined by a dot to what comes before (`CD19.BB.z-CAR`, a construct named by its parts): part of one name.
   if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isWordCharacterBefore(masked, start - 1)) return undefined;
   let end = bounds[stop - 1]! + last.length;
+  // Letters numbered with two or more dotted numbers (`MSK.2.78`, an isolate): one identifier, not an abbreviation.
+  if (DOTTED_NUMBERS_AFTER.test(masked.slice(end, end + 8))) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text)) return undefined;
   const suffixLength = lowerCaseSuffixAfterDigit(text) || derivationalSuffix(text);
   if (suffixLength > 0) {
     end -= suffixLength;
+    text = masked.slice(start, end);
+  }
+  const prefixLength = derivationalPrefix(text);
+  if (prefixLength > 0) {
+    start += prefixLength;
     text = masked.slice(start, end);
   }
   if (isPlural(text) && text.length > 2) {
