@@ -58,12 +58,20 @@ const browser = {
   banner: {},
 };
 
-/** Gives commander, in the CLI bundle, `node:child_process` loaded on first use (server/src/cli/lazyChildProcess.ts). */
-const lazyChildProcessForCommander = {
-  name: 'lazy-child-process',
+/**
+ * Gives the dependencies that import `node:child_process` (commander, vscode-languageserver) and
+ * `node:crypto` (vscode-jsonrpc) modules that load them on first use (server/src/node/lazyChildProcess.ts,
+ * lazyCrypto.ts): neither is used by a CLI run or a server over stdio, and loading both cost
+ * every start about 10 ms.
+ */
+const lazyNodeModules = {
+  name: 'lazy-node-modules',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: join(root, 'server', 'src', 'cli', 'lazyChildProcess.ts') } : undefined,
+    const lazy = { child_process: 'lazyChildProcess.ts', crypto: 'lazyCrypto.ts' };
+    pluginBuild.onResolve({ filter: /^(node:)?(child_process|crypto)$/ }, (args) =>
+      /[\\/]node_modules[\\/](commander|vscode-languageserver|vscode-jsonrpc)[\\/]/.test(args.importer)
+        ? { path: join(root, 'server', 'src', 'node', lazy[args.path.replace(/^node:/, '')]) }
+        : undefined,
     );
   },
 };
@@ -71,9 +79,9 @@ const lazyChildProcessForCommander = {
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server bundle; dist/server.js, built below, runs it through a V8 code cache (node/cachedEntry.ts).
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/serverBundle.js' },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/serverBundle.js', plugins: [lazyNodeModules] },
   // The CLI bundle; dist/cli.js, built below, runs it through a V8 code cache (cli/cachedEntry.ts).
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cliBundle.js', plugins: [lazyChildProcessForCommander] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cliBundle.js', plugins: [lazyNodeModules] },
   { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', format: 'cjs', external: ['vscode'] },
   { ...browser, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browserServer.js', format: 'iife' },
 ];

@@ -12,9 +12,63 @@ import { buildTermTrie, decodeTermTrie, encodeTermTrie, termMatcherOver, type En
 export interface PrebuiltKnowledge {
   readonly formatVersion: number;
   readonly categories: readonly string[];
-  readonly entries: readonly TermEntry[];
+  /** The entries as {@link EntryRow}s. */
+  readonly entries: readonly EntryRow[];
+  /** The entries' categories, which rows give by position. */
+  readonly entryCategories: readonly string[];
   readonly exact: EncodedIndex;
   readonly folded: EncodedIndex;
+}
+
+/**
+ * A normalised entry without its field names (a third of the text of 900 entries written as
+ * objects, and every byte of it read, scanned and parsed at each start): its ten fields always
+ * present, in their order, the category by position, needsDefinition as 1 or 0, then, when it has
+ * any, an object of its optional fields (notes, relations, ambiguous, sources, cellLine) in order.
+ */
+export type EntryRow = readonly [
+  id: string,
+  preferred: string,
+  expansions: TermEntry['expansions'],
+  variants: TermEntry['variants'],
+  discouraged: TermEntry['discouraged'],
+  definition: string,
+  category: number,
+  genes: TermEntry['genes'],
+  related: TermEntry['related'],
+  needsDefinition: 0 | 1,
+  optional?: Partial<TermEntry>,
+];
+
+const ALWAYS_PRESENT = new Set(['id', 'preferred', 'expansions', 'variants', 'discouraged', 'definition', 'category', 'genes', 'related', 'needsDefinition']);
+
+/** An entry as an {@link EntryRow}, its category numbered in `categories` (added to when new). */
+function entryRow(entry: TermEntry, categories: string[]): EntryRow {
+  let category = categories.indexOf(entry.category);
+  if (category < 0) category = categories.push(entry.category) - 1;
+  const optional = Object.fromEntries(Object.entries(entry).filter(([key]) => !ALWAYS_PRESENT.has(key)));
+  const row = [entry.id, entry.preferred, entry.expansions, entry.variants, entry.discouraged, entry.definition, category, entry.genes, entry.related, entry.needsDefinition ? 1 : 0] as const;
+  return Object.keys(optional).length > 0 ? [...row, optional] : row;
+}
+
+/** The entry an {@link EntryRow} holds, its fields in the order normalisation gives them. */
+function entryOfRow(row: EntryRow, categories: readonly string[]): TermEntry {
+  // Indexes, not destructuring: this runs once per entry at start-up, before any of it is
+  // optimised, and the interpreter destructures an array through its iterator.
+  const entry: TermEntry = {
+    id: row[0],
+    preferred: row[1],
+    expansions: row[2],
+    variants: row[3],
+    discouraged: row[4],
+    definition: row[5],
+    category: categories[row[6]]!,
+    genes: row[7],
+    related: row[8],
+    needsDefinition: row[9] === 1,
+  };
+  const optional = row[10];
+  return optional === undefined ? entry : Object.assign(entry, optional);
 }
 
 /** What the build writes: the knowledge base and, apart, its term trie. */
@@ -33,10 +87,12 @@ export interface CompiledKnowledge {
 /** Computes, at build time, everything {@link knowledgeBaseFromPrebuilt} revives. */
 export function prebuildKnowledge(compiled: CompiledKnowledge): PrebuiltData {
   const index = indexKnowledge(compiled.entries as TermEntry[]);
+  const entryCategories: string[] = [];
   const knowledge = {
     formatVersion: compiled.formatVersion,
     categories: compiled.categories,
-    entries: index.entries,
+    entries: index.entries.map((entry) => entryRow(entry, entryCategories)),
+    entryCategories,
     exact: encodeIndex(index.exact, index.entries),
     folded: encodeIndex(index.folded, index.entries),
   };
@@ -49,7 +105,7 @@ export function prebuildKnowledge(compiled: CompiledKnowledge): PrebuiltData {
  * revived on first use.
  */
 export function knowledgeBaseFromPrebuilt(prebuilt: PrebuiltKnowledge, trie: () => EncodedTermTrie): KnowledgeBase {
-  const { entries } = prebuilt;
+  const entries = prebuilt.entries.map((row) => entryOfRow(row, prebuilt.entryCategories));
   const index = { entries, exact: decodeIndex(prebuilt.exact, entries), folded: decodeIndex(prebuilt.folded, entries) };
   return knowledgeBaseOver(index, () => termMatcherOver(decodeTermTrie(trie(), entries.map((entry) => entry.id))));
 }
