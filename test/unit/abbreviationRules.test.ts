@@ -41,6 +41,8 @@ describe('redefined-abbreviation after a heading', () => {
     check('redefined-abbreviation', '# Title\n\n## Quiet Lymphocytic Leukaemia (QLL)\n\nQuiet lymphocytic leukaemia (QLL) is rare. QLL is common.');
     check('redefined-abbreviation', '# Title\n\n## Quiet Lymphocytic Leukaemia (QLL)\n\nQuiet lymphocytic leukaemia (QLL) is rare. Quiet lymphocytic leukaemia («QLL») again; QLL.');
   });
+  test('a use in the text before the text defines it again makes the definition a repeat', () =>
+    check('redefined-abbreviation', '# Title\n\n## Quiet Lymphocytic Leukaemia (QLL)\n\nQLL is rare.\n\n## Later\n\nQuiet lymphocytic leukaemia («QLL») again; QLL.'));
   test('two definitions in the text are still a repeat', () =>
     check('redefined-abbreviation', 'Quiet lymphocytic leukaemia (QLL) is rare.\n\nQuiet lymphocytic leukaemia («QLL») again; QLL.'));
 });
@@ -50,6 +52,9 @@ describe('undefined-abbreviation', () => {
   test('one missing definition however it is spelt: case and hyphens folded', () => {
     check('undefined-abbreviation', 'We ran «QRNAseq» here and QRNA-Seq there.');
     check('undefined-abbreviation', 'We ran «QRN-A» here and «QRN-B» there.');
+    // A spelling reported only as a note (a standard gene symbol) does not hide one that needs its definition.
+    check('undefined-abbreviation', 'The «ZIC3» gene and the «ZIC-3» protein.');
+    check('undefined-abbreviation', 'The «ZIC-3» protein and the ZIC3 gene.');
   });
   test('defined', () => check('undefined-abbreviation', 'Antibody-dependent cellular cytotoxicity (ADCC) and ADCC.'));
   test('plural and possessive uses of a defined abbreviation', () =>

@@ -102,6 +102,7 @@ const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['edition after the title', 'We gave the Lund Memory Recall Battery, 3rd Edition (LMRB-3) twice.', [['LMRB-3', 'Lund Memory Recall Battery, 3rd Edition']]],
   ['edition left out of the words', 'We gave the Lund Memory Recall Battery (LMRB-II) twice.', [['LMRB-II', 'Lund Memory Recall Battery']]],
   ['edition number on a title of two words', 'We gave the Memory Battery (MB-II) twice.', []],
+  ['an isoform number after a name that is no title', 'We blocked protein quinase Q (PQQ-II) twice.', []],
   ['edition number on a title with a skipped word', 'We gave the Lund Memory Total Recall Battery (LMRB-II) twice.', []],
   // A context noun after the long form is left out.
   ['context noun after the long form', 'Rats on a high NaCl diet (HNa) were studied.', [['HNa', 'high NaCl']]],

@@ -297,6 +297,13 @@ const CASES: HostileCase[] = [
   { name: 'a 1 MB legend key of pairs', text: () => `**Figure 1.** Cells. ${'GFP: green fluorescent protein, '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB legend key of bracketed pairs', text: () => `**Figure 1.** Cells. ${'GFP (green fluorescent protein); '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB line of code-font labels after a code-font definition', text: () => `Alpha beta (\`AB\`) ${' $AB$ x'.repeat(150_000)}`, options: BIG, budgetMs: 15_000 },
+  // Distinct undefined codes in one assay list: each first use asks whether it stands only in the enumeration (read once per block).
+  {
+    name: 'a 1 MB panel list of distinct undefined codes',
+    text: () => `The panel includes ${Array.from({ length: 110_000 }, (_, i) => `Q${i.toString(36).toUpperCase()}`).join(', ')}.`,
+    options: BIG,
+    budgetMs: 15_000,
+  },
   // A word part opening with a chemical prefix is checked for a new part only within eight letters (quadratic before).
   { name: 'a 1 MB word after a chemical prefix', text: () => `We used tetrakis${'a'.repeat(1_000_000)} (TA) here.`, options: BIG, budgetMs: 10_000 },
   {

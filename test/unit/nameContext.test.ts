@@ -149,6 +149,7 @@ describe('placeholders in a draft', () => {
   test('a run alone may be an abbreviation', () => {
     assert.deepEqual(undefinedKeys('The QQQ repair was done. QQQ again.\n'), ['QQQ']);
     assert.deepEqual(undefinedKeys('The QQQ repair was done. QQQ again, then QQQ and QQQ.\n'), ['QQQ']);
+    assert.deepEqual(undefinedKeys('Patients with QQQ and RRR were excluded.\n'), ['QQQ', 'RRR']);
   });
 });
 

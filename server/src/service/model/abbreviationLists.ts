@@ -247,6 +247,8 @@ export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: Li
   };
   let sectionLevel = 0;
   prose.blocks.forEach((block, index) => {
+    // One key per block, in order (undefined where no inline list is read), so the array stays packed.
+    cache?.keys.push(undefined);
     if (block.kind === 'heading') {
       const title = masked.slice(block.start, block.end).replace(/[#*_]/g, '').trim();
       const level = block.level ?? 1;

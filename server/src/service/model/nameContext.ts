@@ -212,20 +212,23 @@ function isFollowedByVersion(masked: string, mention: Pick<AbbreviationMention, 
 
 /** One capital written three or more times: `AAA`, `XXX`. */
 const REPEATED_CAPITAL = /^(\p{Lu})\1{2,}$/u;
-/** Another such run nearby: the next of a sequence of placeholders (`AAA. BBB. CCC.`). */
-const REPEATED_CAPITAL_NEAR = /(?<![\p{L}\p{N}])(\p{Lu})\1{2,}(?![\p{L}\p{N}])/gu;
+/** Another such run right after, past a stop or a comma only (`AAA. BBB.`, `AAA, BBB`). */
+const RUN_AFTER = /^[.,;:]?[ \u00a0]+(\p{Lu})\1{2,}(?![\p{L}\p{N}])/u;
+/** Another such run right before, past a stop or a comma only. */
+const RUN_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu})\1{2,}[.,;:]?[ \u00a0]+$/u;
 
 /**
  * Text held by placeholders in a draft: `AAA. BBB. CCC.` where a legend is still to be written.
- * A run of one capital is a placeholder when a run of another capital stands within a sentence
- * or two of it; alone (`AAA repair`, abdominal aortic aneurysm) it may be an abbreviation.
+ * A run of one capital is a placeholder when a run of another capital stands right next to it,
+ * with nothing but a stop or a comma between; with words between (`AAA and CCC`, two aneurysm
+ * types) or alone (`AAA repair`), the runs may be abbreviations.
  */
 function isPlaceholderLetters(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (!REPEATED_CAPITAL.test(mention.text)) return false;
-  const from = Math.max(0, mention.start - 24);
-  const near = masked.slice(from, mention.end + 24);
-  for (const match of near.matchAll(REPEATED_CAPITAL_NEAR)) if (match[1] !== mention.text[0]) return true;
-  return false;
+  const after = RUN_AFTER.exec(masked.slice(mention.end, mention.end + 12));
+  if (after && after[1] !== mention.text[0]) return true;
+  const before = RUN_BEFORE.exec(masked.slice(Math.max(0, mention.start - 12), mention.start));
+  return before !== null && before[1] !== mention.text[0];
 }
 
 /** The designations of an era. */

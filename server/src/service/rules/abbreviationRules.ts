@@ -5,7 +5,7 @@ import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralis
 import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
-import { enumerationAround } from '../model/enumerations';
+import { enumerationOnlyUse } from '../model/enumerations';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
@@ -304,7 +304,8 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   // Undefined keys already reported per scope, case and hyphens folded (`spellingKey`): `HSV1-TK` after `HSV1-tk` is the same missing definition.
-  const undefinedFolded = new Set<string>();
+  // Each with whether its report was capped below a warning.
+  const undefinedFolded = new Map<string, boolean>();
   const check = (written: AbbreviationMention, mention: AbbreviationMention): void => {
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) return;
@@ -349,12 +350,16 @@ export function checkFirstUse(context: RuleContext): Finding[] {
         return;
       }
       const folded = `${mention.scope}\u0000${spellingKey(mention.key)}`;
-      if (undefinedFolded.has(folded)) return;
+      const earlier = undefinedFolded.get(folded);
+      if (earlier === false) return;
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
       const family = memberFamilyOf(mention.key);
       if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${spellingKey(family)}`)) return;
-      undefinedFolded.add(folded);
-      findings.push(undefinedUse(context, mention, where));
+      const finding = undefinedUse(context, mention, where);
+      // A spelling reported only as a note (a gene symbol, a tool's name) does not hide one that needs its definition.
+      if (earlier === true && finding.cap) return;
+      undefinedFolded.set(folded, finding.cap !== undefined);
+      findings.push(finding);
       return;
     }
     if (mention.start < site.from && !isCaptionOfTable(model, mention, site.definition)) {
@@ -405,7 +410,7 @@ function isKnownTermToDefine(context: RuleContext, key: string): boolean {
  * `undefined-abbreviation` at a first use. Where journals differ it is capped at `information`:
  * a standard gene symbol, a legend's use of what the main text defines (journals that want
  * each legend to stand alone set `defineInLegends`), capitals the document names as a tool
- * (`the XYZ algorithm`), and a member of a long enumeration of names (an assay's panel).
+ * (`the XYZ algorithm`), and a term used only in an assay's long enumeration of what it measures.
  */
 function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
   const fix = defineAtFirstUse(context, mention);
@@ -413,7 +418,7 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   const chainOf = genes ? undefined : receptorChainOf(context, mention);
   const inText = genes || chainOf ? undefined : mainTextDefinition(context, mention);
   const tool = genes || chainOf || inText ? undefined : toolReadingIn(context.model, mention);
-  const listed = genes || chainOf || inText || tool ? undefined : enumerationAround(context.model.prose.masked, mention.start, mention.end);
+  const listed = genes || chainOf || inText || tool ? undefined : enumerationOnlyUse(context.model, mention.key, mention.scope, mention);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
   const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   let message = `'${mention.text}' is not defined ${where}; ${advice}`;
@@ -426,7 +431,7 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   } else if (tool) {
     message = `'${mention.text}' is not defined ${where}; it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, ${advice}`;
   } else if (listed) {
-    message = `'${mention.text}' is not defined ${where}; it is one of ${listed} names listed here, which copy-editors seldom ask to spell out one by one; to spell it out anyway, ${advice}`;
+    message = `'${mention.text}' is not defined ${where}; it is used only in a list of ${listed} names an assay measures, which copy-editors seldom ask to spell out one by one; to spell it out anyway, ${advice}`;
   }
   const finding: Finding = {
     rule: 'undefined-abbreviation',
@@ -442,7 +447,7 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   else if (inText) finding.cap = { severity: 'information', liftedBy: ['defineInLegends'] };
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
   else if (tool) finding.cap = { severity: 'information' };
-  // A member of a long enumeration (an assay's panel of analytes): a note, not a warning.
+  // Used only as a member of an assay's long enumeration (a panel of analytes): a note, not a warning.
   else if (listed) finding.cap = { severity: 'information' };
   return finding;
 }
@@ -452,6 +457,16 @@ function placeOfDefinition(model: RuleContext['model'], definition: Abbreviation
   if (definition.origin) return { line: definition.origin.range.start.line + 1, text: inOtherFile(definition.origin.uri, definition.origin.range.start.line) };
   const line = model.lines.lineAt(definition.shortStart) + 1;
   return { line, text: `on line ${line}` };
+}
+
+/** True when the running text of `scope` uses `key` between `from` and `to` (a definition or a heading is no use). */
+function usedBetween(model: RuleContext['model'], key: string, scope: string, from: number, to: number): boolean {
+  const mentions = model.byKey.get(key)?.mentions ?? [];
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
+    if (mention.scope === scope && mention.start >= from && mention.end <= to && isCounted(mention)) return true;
+  }
+  return false;
 }
 
 /** True when the definition is written in a heading of this file. */
@@ -537,8 +552,8 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     }
     if (earlierInScope && earlierInScope !== definition) {
       // A heading that spells the term out (`## Chronic Lymphocytic Leukaemia (CLL)`) and the text
-      // under it defining it again: the text's is the first definition in running prose, as journals ask.
-      if (isInHeading(model, earlierInScope) && !isInHeading(model, definition)) {
+      // under it defining it again before any use: the text's is the first definition in running prose, as journals ask.
+      if (isInHeading(model, earlierInScope) && !isInHeading(model, definition) && !usedBetween(model, definition.key, definition.scope, earlierInScope.shortEnd, definition.shortStart)) {
         firstInScope.set(scopeId, definition);
         continue;
       }

@@ -2,7 +2,8 @@
  * `the fourth edition of the Wechsler Adult Intelligence Scale (WAIS-IV)`, `Diagnostic and
  * Statistical Manual of Mental Disorders, Fifth Edition (DSM-5)`: a number after a hyphen that
  * ends the short form is the edition (or revision, or version) the long form names in words,
- * before or after the title, or leaves out (`Beck Depression Inventory (BDI-II)`). The title
+ * before or after the title, or leaves out when the title is written as one (`Beck Depression
+ * Inventory (BDI-II)`, not `Protein kinase C (PKC-II)`). The title
  * must be spelled cleanly by the rest of the short form: three or more letters, each at a word
  * start, no content word left out.
  */
@@ -13,6 +14,7 @@ import type { AlignedCandidate, ConstructedCandidate } from '../candidate.js';
 import type { WindowWord } from '../precedingWords.js';
 import { countLetters } from '../wordAlignment.js';
 import type { LongFormWindow } from './longFormWindow.js';
+import { FUNCTION_WORDS } from '../wordLists.js';
 
 const ROMAN_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
@@ -51,9 +53,11 @@ export function editionNumberDefinition(window: LongFormWindow): ConstructedCand
     }
     return undefined;
   }
-  // The number left out of the words (`Beck Depression Inventory (BDI-II)`): the title alone, spelled cleanly.
+  // The number left out of the words (`Beck Depression Inventory (BDI-II)`): the title alone, spelled
+  // cleanly and written as a title, every content word capitalised; `Protein kinase C (PKC-II)` names an isoform.
   const title = cleanTitle(window, stemLetters, stemLetterCount, words);
-  return title ? { construction: 'edition-number', short, long: title.long, pattern: 'long-short' } : undefined;
+  if (!title || !isTitleCased(text.slice(title.long.start, title.long.end))) return undefined;
+  return { construction: 'edition-number', short, long: title.long, pattern: 'long-short' };
 }
 
 /** The title the stem spells, every letter at a word start and no content word left out. */
@@ -64,6 +68,11 @@ function cleanTitle(window: LongFormWindow, stemLetters: LongFormWindow['shortLe
   const { alignment } = aligned;
   const clean = alignment.innerLetters === 0 && alignment.skippedContentTokens === 0 && alignment.wordStartMatches >= 3;
   return clean ? aligned : undefined;
+}
+
+/** Every word capitalised but the short function words (`Scale of Intelligence`). */
+function isTitleCased(title: string): boolean {
+  return title.split(/[\s-]+/u).every((word) => word.length === 0 || FUNCTION_WORDS.has(word.toLowerCase()) || /^\p{Lu}/u.test(word));
 }
 
 /** `fourth`, `4th` or `IV` for 4 (case ignored, trailing punctuation allowed). */
