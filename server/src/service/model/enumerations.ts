@@ -1,3 +1,5 @@
+import { isWhitespace } from '../abbreviations/detector/characters';
+import { lowerBound } from '../text/sortedSearch';
 import type { DocumentModel } from './documentModel';
 
 /**
@@ -32,15 +34,15 @@ function endsSegment(masked: string, index: number): boolean {
   // `;` `:` `(` `)` `[` `]` and line breaks end it; a full stop only before white space or the end (`1.5` and `IL-1.` differ).
   if (code === 59 || code === 58 || code === 40 || code === 41 || code === 91 || code === 93 || code === 10 || code === 13) return true;
   if (code !== 46) return false;
-  return index + 1 >= masked.length || isSpace(masked.charCodeAt(index + 1));
+  return index + 1 >= masked.length || isWhitespace(masked.charCodeAt(index + 1));
 }
 
 /** The items of `masked[from, to)`, split at commas and at ` and ` / ` or `, trimmed, empty ones dropped. */
 function itemsOf(masked: string, from: number, to: number): Item[] {
   const items: Item[] = [];
   const push = (start: number, end: number) => {
-    while (start < end && isSpace(masked.charCodeAt(start))) start++;
-    while (end > start && isSpace(masked.charCodeAt(end - 1))) end--;
+    while (start < end && isWhitespace(masked.charCodeAt(start))) start++;
+    while (end > start && isWhitespace(masked.charCodeAt(end - 1))) end--;
     if (end > start) items.push({ start, end });
   };
   let itemStart = from;
@@ -51,9 +53,9 @@ function itemsOf(masked: string, from: number, to: number): Item[] {
       continue;
     }
     // ` and ` / ` or ` between two items.
-    if (!isSpace(masked.charCodeAt(i))) continue;
+    if (!isWhitespace(masked.charCodeAt(i))) continue;
     const word = masked.startsWith('and', i + 1) ? 3 : masked.startsWith('or', i + 1) ? 2 : 0;
-    if (word > 0 && i + 1 + word < to && isSpace(masked.charCodeAt(i + 1 + word))) {
+    if (word > 0 && i + 1 + word < to && isWhitespace(masked.charCodeAt(i + 1 + word))) {
       push(itemStart, i);
       itemStart = i + 1 + word;
       i += word;
@@ -61,11 +63,6 @@ function itemsOf(masked: string, from: number, to: number): Item[] {
   }
   push(itemStart, to);
   return items;
-}
-
-/** A space, tab, no-break space or line break. */
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 10 || code === 13;
 }
 
 /** True for a short item that reads as a name: few words, and a capital or a digit, as an analyte or marker has. */
@@ -118,15 +115,8 @@ function enumerationHolding(model: DocumentModel, block: number, start: number, 
   }
   for (const items of enumerations) {
     if (start < items[0]!.start || end > items[items.length - 1]!.end) continue;
-    // Binary search for the item that starts at or before `start`.
-    let low = 0;
-    let high = items.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (items[middle]!.start <= start) low = middle;
-      else high = middle - 1;
-    }
-    const item = items[low]!;
+    // The last item that starts at or before `start`.
+    const item = items[lowerBound(items.length, (index) => items[index]!.start <= start) - 1]!;
     return end <= item.end && isShortName(model.prose.masked, item) ? items : undefined;
   }
   return undefined;

@@ -13,10 +13,10 @@ import { alignedCandidate } from '../alignedLongForm.js';
 import type { AlignedCandidate, ConstructedCandidate } from '../candidate.js';
 import type { WindowWord } from '../precedingWords.js';
 import { countLetters } from '../wordAlignment.js';
+import { ROMAN_NUMERALS } from './leadingNumber.js';
 import type { LongFormWindow } from './longFormWindow.js';
 import { FUNCTION_WORDS } from '../wordLists.js';
 
-const ROMAN_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 /** What a numbered issue of a work is called. */
 const ISSUE_NOUN = /^(?:edition|revision|version)[,;:]?$/iu;

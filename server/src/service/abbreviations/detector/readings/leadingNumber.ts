@@ -12,7 +12,8 @@ import { isWordCharacter } from '../characters.js';
 import { countLetters } from '../wordAlignment.js';
 import type { LongFormWindow } from './longFormWindow.js';
 
-const ROMAN_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+/** Roman numerals from 1 to 12, by value less one. */
+export const ROMAN_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 /** The leading-number reading of a window, or `undefined`. */
 export function leadingNumberDefinition(window: LongFormWindow): ConstructedCandidate | undefined {
