@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
-import { isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
+import { hasCoinedShape, isCitedByKeyCarrying, isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
 import { parseMarked } from '../helpers/marked';
 
 const service = createTerminologyService();
@@ -27,7 +27,9 @@ describe('coined names read as tools and products by their context', () => {
     'Reads were trimmed with «zorbaQ» (v2.10.4) first.',
     'Calls came from «ZymCall» v3 and were merged.',
     'Calls came from «ZymCall» version 4.1 and were merged.',
-    'Reactions were taken from the «BoGG» database.',
+    'Reactions were taken from the «ReactoBase» database.',
+    'Reactions were taken from the «QSig» database, version 7.5.1.',
+    'Counts were modelled with the «edgeQ» toolbox.',
     'Views came from the «ZymPhy» Cell Browser.',
     'extracted with the «RNquick» PowerSoil kit',
     'automated on the «QIArobo» (Zentek, Hilden, Germany) each day',
@@ -35,7 +37,7 @@ describe('coined names read as tools and products by their context', () => {
     'collected in tubes (OMNIvial «GUT», Zentek, Ottawa, Canada) at home',
     'ran QuarkStat 2031.04.2 («MacZ», Apple version) here',
     'states were called using «ChromQMM» [@doi:10.1000/xyz] first.',
-    'joined by the «TOPQed» consortium later.',
+    'joined by the «TOPQuark» consortium later.',
   ];
   for (const source of names) {
     test(`name: ${source}`, () => {
@@ -57,6 +59,22 @@ describe('coined names read as tools and products by their context', () => {
     'several subsets (NK, «NKT», ILC) expanded',
     // A release with one dot after capitals (a guideline's edition) is not a coined name.
     'graded by «RECIST» 1.1 criteria',
+    // Abbreviations in mixed case have no coined word's shape: a noun or a supplier after them proves nothing.
+    'Plasma cfDNA was extracted with a «cfDNA» extraction kit.',
+    'We isolated sEVs with the «sEV» isolation kit.',
+    'Cells were made with the «MoDC» generation kit.',
+    'Plasma «ctDNA» (Guardant Health, Redwood City, CA) was sequenced.',
+    'Clones were matched with the «TcR» database of known receptors.',
+    'Copies were counted with the «mtDNA» quantification kit.',
+    'Binders were screened with the «scFv» library toolkit.',
+    'Transcripts were profiled with the «lncRNA» profiling kit.',
+    'Cells were enriched with the «Treg» isolation kit.',
+    'Chromatin was precipitated with the «ChIP» assay kit.',
+    'using «sEV» [@smith2020] as input',
+    'collected in tubes («cfDNA», ctDNA, Maker, Town, Country) at home',
+    // Names with an abbreviation's shape stay to define when only a noun names them.
+    'Reactions were taken from the «BoGG» database.',
+    'joined by the «TOPQed» consortium later.',
   ];
   for (const source of abbreviations) {
     test(`not a coined tool name: ${source}`, () => {
@@ -64,6 +82,27 @@ describe('coined names read as tools and products by their context', () => {
       assert.equal(isCoinedToolName(text, mention, text), false);
     });
   }
+});
+
+describe('the shape of a coined word', () => {
+  for (const word of ['RStudio', 'QIAcube', 'RNeasy', 'OMNIgene', 'ChromHMM', 'OpenPBTA', 'epiR', 'edgeR', 'bioRxiv', 'GraphPad', 'ZymPhy']) {
+    test(`coined: ${word}`, () => assert.equal(hasCoinedShape(word), true));
+  }
+  for (const word of ['cfDNA', 'ctDNA', 'sEV', 'mtDNA', 'scFv', 'MoDC', 'TcR', 'ChIP', 'lncRNA', 'circRNA', 'Treg', 'PlGF', 'mAb', 'BiGG', 'TOPMed', 'MSig', 'CAR']) {
+    test(`not coined: ${word}`, () => assert.equal(hasCoinedShape(word), false));
+  }
+});
+
+describe('a citation whose key carries the name', () => {
+  test('glued or after one space, case and punctuation ignored', () => {
+    assert.equal(isCitedByKeyCarrying('GRIDSS2[@cameronGRIDSS2Comprehensive2021]', 7, 'GRIDSS2'), true);
+    assert.equal(isCitedByKeyCarrying('VSEARCH [-@rognes_vsearch_2016]', 7, 'VSEARCH'), true);
+  });
+  test('not a key without the name, a name under four letters, or a citation further on', () => {
+    assert.equal(isCitedByKeyCarrying('ADCC[@smith2020]', 4, 'ADCC'), false);
+    assert.equal(isCitedByKeyCarrying('EM[@dempster1977em]', 2, 'EM'), false);
+    assert.equal(isCitedByKeyCarrying('QXTREE runs [@minh2020QXTREE]', 6, 'QXTREE'), false);
+  });
 });
 
 describe('capitals named as a tool are capped, not dropped', () => {
@@ -87,6 +126,10 @@ describe('capitals named as a tool are capped, not dropped', () => {
     'graded by «QTCAE» 1.1 criteria',
     'tested by «QERMANOVA» [@anderson2013] in R',
     'the «QMRT» v2.1 release',
+    // A clinical scheme is no program: a word between must name a computation, and `program` is no program noun.
+    'Patients with grade 2 QRS were treated by the «QRS» management algorithm.',
+    'The drug is available only through a «QEMS» program.',
+    'Patients in the «QTFU» program were seen yearly.',
   ];
   for (const source of abbreviations) {
     test(`no tool reading: ${source}`, () => {
@@ -108,8 +151,35 @@ describe('capitals named as a tool are capped, not dropped', () => {
   });
 
   test('a coined name in a tool context is not reported at all', () => {
-    const text = 'Analyses ran in QuarkStat 2031.04.2 and used the BoGG database with UniQef90s.\n';
+    const text = 'Analyses ran in QuarkStat 2031.04.2 and used the ReactoBase database with UniQef90s.\n';
     assert.deepEqual(undefinedWithSeverity(text), []);
+  });
+
+  test('a key the knowledge base asks to define is never read as a tool', () => {
+    assert.deepEqual(undefinedWithSeverity('Patients with grade 2 CRS were treated by the CRS algorithm.\n'), ['CRS warning']);
+  });
+
+  test('clinical schemes stay warnings', () => {
+    assert.deepEqual(undefinedWithSeverity('Patients had grade 2 CRS; the CRS management algorithm was followed.\n'), ['CRS warning']);
+    assert.deepEqual(undefinedWithSeverity('The drug is available only through a REMS program.\n'), ['REMS warning']);
+    assert.deepEqual(undefinedWithSeverity('Patients in the LTFU program were seen yearly.\n'), ['LTFU warning']);
+  });
+
+  test('mixed-case abbreviations in a kit, supplier or database context are reported', () => {
+    for (const [text, expected] of [
+      ['Plasma cfDNA was extracted with a cfDNA extraction kit.\n', 'cfDNA warning'],
+      ['We isolated sEVs with the sEV isolation kit.\n', 'sEV warning'],
+      ['Cells were made with the MoDC generation kit.\n', 'MoDC warning'],
+      ['Plasma ctDNA (Guardant Health, Redwood City, CA) was sequenced.\n', 'ctDNA warning'],
+      ['Clones were matched with the TcR database of known receptors.\n', 'TcR warning'],
+    ] as const) {
+      assert.deepEqual(undefinedWithSeverity(text), [expected], text);
+    }
+  });
+
+  test('one naming context does not silence the key elsewhere', () => {
+    const text = 'Levels of sEV rose after therapy.\n\nWe isolated them with the sEV isolation kit and stored them in the sEV database.\n';
+    assert.deepEqual(undefinedWithSeverity(text), ['sEV warning']);
   });
 
   test('an abbreviation heading a database noun is still a warning', () => {

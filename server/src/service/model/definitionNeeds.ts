@@ -1,4 +1,5 @@
 import noDefinition from '../../../../data/no-definition.json';
+import type { KnowledgeBase } from '../knowledge/types';
 import type { AbbreviationDefinition } from './documentModel';
 import { foldExpansion } from './expansions';
 
@@ -53,4 +54,12 @@ export function withOwnSenses(needs: DefinitionNeeds, definitions: readonly Abbr
   if (!own) return needs;
   const ownKeys = own;
   return { isExempt: (key: string) => !ownKeys.has(key) && needs.isExempt(key) };
+}
+
+/**
+ * True when the knowledge base knows `key` as an abbreviation to define, in its own letters (a
+ * folded spelling or a discouraged form says nothing of this one): no context makes it a name.
+ */
+export function knowledgeAsksToDefine(knowledge: KnowledgeBase | undefined, key: string): boolean {
+  return knowledge?.lookupAll(key).some((found) => !found.folded && found.kind !== 'discouraged' && found.entry.needsDefinition) ?? false;
 }

@@ -1,9 +1,10 @@
 import { isAuthorInitials } from './authorInitials';
+import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
-import { isCoinedToolName } from './toolNames';
+import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
 /**
  * Names that look like abbreviations but are names given to one thing: an antibody clone
@@ -89,7 +90,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A package named as such is named by its authors' word (`the R package GSVA`), whatever the
   // letters stand for in the knowledge base: the package, not the method, is meant.
   for (let i = 0; i < mentions.length && i < 50; i++) if (isNamedAsSoftware(model.prose.masked, mentions[i]!, model.text)) return true;
-  if (model.knowledge?.lookupAll(key).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition)) return false;
+  if (knowledgeAsksToDefine(model.knowledge, key)) return false;
   // An author named by initials is a person (letters the knowledge base knows, `CT`, `RA`, were ruled out above).
   for (let i = 0; i < mentions.length && i < 50; i++) if (isAuthorInitials(model, mentions[i]!)) return true;
   // A name is given near its first uses; a key used hundreds of times is read no further.
@@ -203,7 +204,7 @@ function isModelSpecification(masked: string, mention: Pick<AbbreviationMention,
  * `pUShER v1.22`, `DRAGEN COVID Lineage v.3.5.9`, `STAR version 2.7.10`. The version has a dot,
  * so that a construct's `v2` or a visit `V1` does not qualify.
  */
-const VERSION_AFTER = /^(?:[ \u00a0]+\p{Lu}[\p{L}\p{N}-]*){0,3}[ \u00a0]+(?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}+\.\p{N}+/u;
+const VERSION_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\p{Lu}[\p{L}\p{N}-]*){0,3}[ \u00a0]+${RELEASE_MARK}\p{N}+\.\p{N}+`, 'u');
 
 /** A program named by its version after it (see {@link VERSION_AFTER}). */
 function isFollowedByVersion(masked: string, mention: Pick<AbbreviationMention, 'end'>): boolean {
@@ -269,8 +270,6 @@ function isWholeLinkText(text: string, mention: Pick<AbbreviationMention, 'start
   return text.charCodeAt(mention.start - 1) === 0x5b /* [ */ && text.startsWith('](', mention.end);
 }
 
-/** A citation right after a word, perhaps after one space: `MiXCR[@bolotinMiXCRSoftware2015]`, `X [-@key]`. */
-const GLUED_CITATION = /^[ \u00a0]?\[-?@([\p{L}\p{N}_:.#$%&+?<>~/-]+)/u;
 /** A name rather than a word of capitals: a lower-case letter or a digit (`MiXCR`, `GRIDSS2`, `PyClone-VI`; not `IMGT`). */
 const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
 
@@ -291,10 +290,7 @@ function isCitedToItsOwnPaper(text: string, mention: Pick<AbbreviationMention, '
     if (!word) return false;
     end += word[0].length;
   }
-  const key = GLUED_CITATION.exec(text.slice(end, end + 120))?.[1];
-  if (!key) return false;
-  const name = compact(mention.text);
-  return name.length >= 4 && compact(key).includes(name);
+  return isCitedByKeyCarrying(text, end, mention.text);
 }
 
 /** A citation group after a name, perhaps after a bracketed remark: `PATO (sex) [@doi:…; @url:https://…/pato]`. */
@@ -312,7 +308,7 @@ const URL_CITATION = /@url:([^\s;\]]+)/gu;
  * qualify here, the address naming them.
  */
 function isCitedToItsOwnUrl(text: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): boolean {
-  const name = compact(mention.text);
+  const name = compactLetters(mention.text);
   if (name.length < 4) return false;
   const address = ADDRESS_IN_BRACKETS_AFTER.exec(text.slice(mention.end, mention.end + 300))?.[1];
   if (address !== undefined && address.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(name)) return true;
@@ -322,11 +318,6 @@ function isCitedToItsOwnUrl(text: string, mention: Pick<AbbreviationMention, 'en
     if (url[1]!.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(name)) return true;
   }
   return false;
-}
-
-/** Letters and digits only, lower case. */
-function compact(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 
 /** A catalogue or lot number: `11875-093`, `PCS-800-011`, `D-6030-100-TC`, `lot#81115172`, `cat. no. 556`. */

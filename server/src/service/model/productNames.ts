@@ -32,8 +32,12 @@ const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}-]+
  * capitalised product noun (`FFPE GenePure Purification Kit`, `Stranded mRNA-Seq Kit`, `Modules`).
  */
 const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}\p{Lu})[\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
-/** One to three capitalised words, no digits: a company's name, its legal form or a place (`GE Healthcare`, `Inc.`, `San Diego`). */
-const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,2}`;
+/**
+ * One to three capitalised words or runs of capitals, no digits: a company's name, its legal form
+ * or a place, as a supplier is written in brackets (`GE Healthcare`, `Inc.`, `San Diego`, `MD`,
+ * `Children's`). Shared with toolNames' supplier list.
+ */
+export const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.'-]*){0,2}`;
 /**
  * A supplier in brackets: its name, perhaps with its legal form or its town and country after
  * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`).

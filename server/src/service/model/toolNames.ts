@@ -1,53 +1,85 @@
+import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
+import { isCoinedName } from './mentions';
+import { CAPITALISED_WORDS } from './productNames';
 
 /**
  * Software, databases, instruments and kits named by the words around them. Two readings,
  * because the shape of the name decides how much the context proves:
- * - a coined name, written in mixed case (`RStudio`, `BiGG`, `ChromHMM`, `QIAcube`, `OMNIgene`),
- *   is a name when the context says it is a tool or a product: a release after it (`X
- *   2023.06.1`, `X (v1.39.3)`, `X v2`, one computed by inline code), a tool noun or a consortium after it (`the X database`, `the X Cell
- *   Browser`), a kit or instrument noun after it (`the X PowerMicrobiome kit`), its supplier in
- *   brackets (`X (Qiagen, Germantown, MD)`), or a place in a product's bracket (`(X GUT, Maker,
- *   Town, Country)`). No abbreviation's expansion is written in mixed case, so none is defined;
+ * - a name in mixed case is a program's when a release follows it (`X 2023.06.1`, `X
+ *   (v1.39.3)`, `X v2`, one computed by inline code), perhaps after a tool noun (`the X database,
+ *   version 7.5.1`), or it is the platform in brackets after a release (`2023.06.1 (MacOS, …)`):
+ *   abbreviations carry no releases;
+ * - a coined word (`RStudio`, `ChromHMM`, `QIAcube`, `OMNIgene`, `epiR`; see {@link
+ *   hasCoinedShape}) is a name when the context says it is a tool or a product: a tool noun or a
+ *   consortium after it (`the X database`, `the X Cell Browser`), a kit or instrument noun after
+ *   it (`the X PowerMicrobiome kit`), its supplier in brackets (`X (Qiagen, Germantown, MD)`), or
+ *   a place in a product's bracket (`(X GUT, Maker, Town, Country)`). Such words are
+ *   abbreviations' contexts too (`a cfDNA extraction kit`, `ctDNA (Guardant Health, Redwood City,
+ *   CA)`, `the TcR database`), and this field writes many abbreviations in mixed case (`cfDNA`,
+ *   `sEV`, `MoDC`, `scFv`): the shape of the word must say it was coined;
  * - a word of capitals in such a context may still be an abbreviation (`the EM algorithm`,
  *   `CTCAE v5.0`, `the TCGA database`): {@link toolReadingOf} says where it names a tool, so
  *   that the rule can report it as the journal-dependent case it is.
  */
 
-/** Mixed case: a lower-case letter and a capital (`RStudio`, `epiR`, `BiGG`), not a word of capitals. */
+/** Mixed case: a lower-case letter and a capital (`RStudio`, `epiR`, `MacOS`), not a word of capitals. */
 const MIXED_CASE = /\p{Ll}/u;
+/** A capital and three or more lower-case letters, with another capital before or after them (`RStudio`, `QIAcube`, `ChromHMM`, `OpenPBTA`; not `Treg`). */
+const CAPITAL_AND_SYLLABLE = /\p{Lu}[^]*\p{Lu}\p{Ll}{3}|\p{Lu}\p{Ll}{3,}[^]*\p{Lu}/u;
+/** Three or more lower-case letters, then one capital that no capital follows (`epiR`, `edgeR`, `bioRxiv`; not `lncRNA`). */
+const SYLLABLE_AND_CAPITAL = /^\p{Ll}{3,}\p{Lu}(?!\p{Lu})/u;
 /** A sequencing method's name (`ChIP-seq`, `scRNAseq`) is an abbreviation to define, whatever follows it. */
 const METHOD_NAME = /seq$/iu;
+
+/**
+ * Names of programs and products are coined from syllables (`RStudio`, `QIAcube`, `RNeasy`,
+ * `OMNIgene`, `ChromHMM`, `epiR`) or camel-cased words (`GraphPad`). The lower-case letters of an
+ * abbreviation are a prefix of one or two letters on capitals (`cfDNA`, `sEV`, `mtDNA`, `scFv`), a
+ * clipped word before capitals (`lncRNA`, `circRNA`), or one or two letters among capitals
+ * (`MoDC`, `TcR`, `ChIP`). Some names have that shape too (`BiGG`, `TOPMed`): a noun or a supplier
+ * after them cannot tell them from an abbreviation, so they are left to be defined.
+ */
+export function hasCoinedShape(word: string): boolean {
+  return CAPITAL_AND_SYLLABLE.test(word) || SYLLABLE_AND_CAPITAL.test(word) || isCoinedName(word);
+}
 
 /** Nouns that say the name before them is a tool or a resource, perhaps after one qualifying word (`Cell Browser`, `Data Portal`). */
 const TOOL_NOUN_AFTER = /^(?:[ \u00a0]+[\p{L}-]+)?[ \u00a0]+(?:databases?|algorithms?|genotypers?|pipelines?|packages?|software|tools?|toolkits?|toolbox(?:es)?|portals?|browsers?|web[ \u00a0]?servers?|programs?|catalog(?:ue)?s?|repositor(?:y|ies)|plug-?ins?|consorti(?:um|a))(?![\p{L}\p{N}])/iu;
 /**
+ * What a program computes, the one word that may stand between its name and `algorithm`
+ * (`KMEANS clustering algorithms`). Not a clinical task (`the CRS management algorithm`, `a
+ * dosing algorithm`), whose letters name a condition or a procedure to define.
+ */
+const METHOD_WORD = String.raw`(?:clustering|classification|alignment|assembly|sorting|search|mapping|segmentation|embedding|partitioning|phasing|imputation|optimi[sz]ation)`;
+/**
  * The same for a word of capitals, where a lower-case noun names the program itself (`the XYZ
  * algorithm`, `XYZ clustering algorithms`). Not `database` or `catalog`, which an abbreviated
  * resource heads as often (`the SRA database`, `an SV catalog`); not a title-cased resource (`the
- * ICGC Data Portal`, `UCSC Genome browser`), whose capitals name the organisation behind it; nor
+ * ICGC Data Portal`, `UCSC Genome browser`), whose capitals name the organisation behind it; not
+ * `program`, which a clinical scheme is too (`a REMS program`, `the LTFU program`); nor
  * `package`, `pipeline` or `software`, which already make any name a name (nameContext).
  */
-const PROGRAM_NOUN_AFTER = /^(?:[ \u00a0]+\p{Ll}[\p{Ll}-]*)?[ \u00a0]+(?:algorithms?|genotypers?|portals?|browsers?|web[ \u00a0]?servers?|programs?)(?![\p{L}\p{N}])/u;
+const PROGRAM_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+${METHOD_WORD})?[ \u00a0]+(?:algorithms?|genotypers?|portals?|browsers?|web[ \u00a0]?servers?)(?![\p{L}\p{N}])`, 'u');
+/** A release's mark before its number: `v`, `v.`, `v `, `version ` (shared with nameContext's reading of a versioned name). */
+export const RELEASE_MARK = String.raw`(?:v\.?[ \u00a0]?|version[ \u00a0]+)`;
 /** A release after the name: `v2`, `v.1.4`, `version 6.5`, `(v1.39.3)`, or a bare number with two dots (`2023.06.1`). */
-const RELEASE_AFTER = /^[ \u00a0]+(?:v\.?[ \u00a0]?\p{N}+(?:\.\p{N}+)*(?![\p{L}\p{N}])|version[ \u00a0]+\p{N}|\((?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}+(?:\.\p{N}+)*\)|\p{N}+\.\p{N}+\.\p{N}+)/u;
+const RELEASE_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:v\.?[ \u00a0]?\p{N}+(?:\.\p{N}+)*(?![\p{L}\p{N}])|version[ \u00a0]+\p{N}|\(${RELEASE_MARK}\p{N}+(?:\.\p{N}+)*\)|\p{N}+\.\p{N}+\.\p{N}+)`, 'u');
 /** A release without a dot after a word of capitals, `X v2`, perhaps before a capitalised word of its name (`X v2 Genotyper`). */
 const SHORT_RELEASE_AFTER = /^[ \u00a0]+v\p{N}{1,2}(?![\p{L}\p{N}.])/u;
 /** A release computed by inline code, read on the text: `X (v\`r packageVersion("X")\`)`. */
 const COMPUTED_RELEASE_AFTER = /^[ \u00a0]+\(v\.?[ \u00a0]?`/u;
 /** A kit or an instrument, perhaps after up to two words of its name (`PowerMicrobiome kit`). */
 const KIT_NOUN_AFTER = /^(?:[ \u00a0]+[\p{L}\p{N}-]+){0,2}?[ \u00a0]+(?:kits?|instruments?|cytometers?|sequencers?|robots?|workstations?|microscopes?|scanners?)(?![\p{L}\p{N}])/iu;
-/** A capitalised word or a run of capitals, as makers and places are written (`Qiagen`, `DNA Genotek`, `MD`). */
-const PROPER_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.'-]*){0,2}`;
 /** A supplier and its place in brackets: two to five capitalised items, one with a lower-case letter (`(Qiagen, Germantown, MD)`). */
-const SUPPLIER_LIST = new RegExp(String.raw`^(?=[^)]*\p{Ll})${PROPER_WORDS}(?:,[ \u00a0]+${PROPER_WORDS}){1,4}\)`, 'u');
+const SUPPLIER_LIST = new RegExp(String.raw`^(?=[^)]*\p{Ll})${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){1,4}\)`, 'u');
 /** A version number, perhaps with its build, right before an open bracket: `2023.06.1 Build 524 (`. */
 const RELEASE_BEFORE_BRACKET = /\p{N}+(?:\.\p{N}+)+(?:[ \u00a0]+[Bb]uild[ \u00a0]+\p{N}+)?[ \u00a0]*\($/u;
 /** `using` right before the name, as a method cites the program it ran. */
 const USING_BEFORE = /(?:^|[^\p{L}])using[ \u00a0]+$/u;
 /** A citation right after the name (read on the text, which the masked text blanks). */
 const CITATION_AFTER = /^[ \u00a0]?\[-?@/u;
-/** A citation key, on the text, right after the name: `[@minh2020IQTREENewModels]`, `[@rognes_vsearch_2016]`. */
+/** A citation right after a word, perhaps after one space, and its key: `MiXCR[@bolotinMiXCRSoftware2015]`, `X [-@rognes_vsearch_2016]`. */
 const CITATION_KEY_AFTER = /^[ \u00a0]?\[-?@([\p{L}\p{N}_:.#$%&+?<>~/-]+)/u;
 
 /** How far around a mention the context is read. */
@@ -64,19 +96,24 @@ export function isCoinedToolName(masked: string, mention: Pick<AbbreviationMenti
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (isProductItemInBrackets(masked, mention)) return true;
   if (!MIXED_CASE.test(mention.text)) return false;
-  if (RELEASE_AFTER.test(after) || TOOL_NOUN_AFTER.test(after) || KIT_NOUN_AFTER.test(after)) return true;
-  if (COMPUTED_RELEASE_AFTER.test(text.slice(mention.end, mention.end + 8))) return true;
-  if (/^[ \u00a0]*\(/u.test(after) && SUPPLIER_LIST.test(after.replace(/^[ \u00a0]*\(/u, ''))) return true;
+  if (RELEASE_AFTER.test(after) || COMPUTED_RELEASE_AFTER.test(text.slice(mention.end, mention.end + 8))) return true;
+  // The release may follow the tool noun: `the X database, version 7.5.1`.
+  const noun = TOOL_NOUN_AFTER.exec(after);
+  if (noun && RELEASE_AFTER.test(after.slice(noun[0].length).replace(/^,/u, ''))) return true;
   const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
   // The platform a release runs on, in brackets after it: `RStudio 2023.06.1 (MacOS, …)`.
   if (RELEASE_BEFORE_BRACKET.test(before) && /^[ \u00a0]*[,)]/u.test(after)) return true;
+  if (!hasCoinedShape(mention.text)) return false;
+  if (noun || KIT_NOUN_AFTER.test(after)) return true;
+  if (/^[ \u00a0]*\(/u.test(after) && SUPPLIER_LIST.test(after.replace(/^[ \u00a0]*\(/u, ''))) return true;
   return USING_BEFORE.test(before) && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4));
 }
 
 /**
  * A word of a product's name that opens a bracket naming its supplier after a comma: `(OMNIgene
  * GUT, DNA Genotek, Ottawa, Ontario, Canada)`. The product's name, at most three words, holds a
- * word in mixed case, so a list of abbreviations in brackets (`(NK, NKT, ILC)`) is not one.
+ * coined word, so a list of abbreviations in brackets (`(NK, NKT, ILC)`, `(cfDNA, ctDNA, Maker,
+ * Town)`) is not one.
  */
 function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
   const before = masked.slice(Math.max(0, mention.start - 40), mention.start);
@@ -87,7 +124,7 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
   if (comma < 0 || after[comma] !== ',') return false;
   const item = (before.slice(open + 1) + masked.slice(mention.start, mention.end) + after.slice(0, comma)).trim();
   const words = item.split(/[ \u00a0]+/u);
-  if (words.length > 3 || !words.some((word) => MIXED_CASE.test(word) && /\p{Lu}/u.test(word.slice(1)))) return false;
+  if (words.length > 3 || !words.some(hasCoinedShape)) return false;
   return SUPPLIER_LIST.test(after.slice(comma + 1).replace(/^[ \u00a0]+/u, ''));
 }
 
@@ -104,20 +141,36 @@ export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention,
   if (noun) return `${mention.text}${noun[0]}`.replace(/\s+/gu, ' ');
   const release = SHORT_RELEASE_AFTER.exec(after);
   if (release) return `${mention.text}${release[0]}`.replace(/\s+/gu, ' ');
-  if (!citations) return undefined;
-  const key = CITATION_KEY_AFTER.exec(text.slice(mention.end, mention.end + 120))?.[1];
-  const name = mention.text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
-  if (key && name.length >= 4 && key.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase().includes(name)) return `${mention.text}, cited to its own paper`;
+  if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return `${mention.text}, cited to its own paper`;
   return undefined;
+}
+
+/**
+ * True when a citation follows `end` at once (`GRIDSS2[@cameronGRIDSS2Comprehensive2021]`) and
+ * its key carries `name`, four letters or more, as keys built from the title of the paper that
+ * introduced a tool do. Case and punctuation are ignored (`[@rognes_vsearch_2016]` for `VSEARCH`).
+ */
+export function isCitedByKeyCarrying(text: string, end: number, name: string): boolean {
+  const key = CITATION_KEY_AFTER.exec(text.slice(end, end + 120))?.[1];
+  const letters = compactLetters(name);
+  return key !== undefined && letters.length >= 4 && compactLetters(key).includes(letters);
+}
+
+/** Letters and digits only, in lower case: how a name is sought in a citation key or an address. */
+export function compactLetters(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 
 /**
  * Where the document names `mention`'s key as a tool (see {@link toolReadingOf}): at this use, or
  * by a program noun or a release at another use (`_XYZ_ [@ref]` here, `the XYZ algorithm` later).
  * A citation names only the use it follows: a method cited once by its paper (`PERMANOVA
- * [@anderson2013permanova]`) is still an abbreviation where it is first used.
+ * [@anderson2013permanova]`) is still an abbreviation where it is first used. A key the knowledge
+ * base asks to define is never read so: `the CRS management algorithm` is a scheme for treating
+ * a syndrome whose letters the reader needs spelt out.
  */
 export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention): string | undefined {
+  if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
   const reading = toolReadingOf(model.prose.masked, mention, model.text);
   if (reading) return reading;
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
