@@ -6,6 +6,7 @@ import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
 import { enumerationOnlyUse } from '../model/enumerations';
+import { knowledgeAsksToDefine } from '../model/definitionNeeds';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
@@ -402,8 +403,7 @@ function spellingKey(key: string): string {
 
 /** Whether the knowledge base writes `key` (or, ending in a Greek letter, its hyphenated form) as a term that needs a definition. */
 function isKnownTermToDefine(context: RuleContext, key: string): boolean {
-  const needsOne = (form: string) => context.knowledge?.lookupAll(form).some((f) => !f.folded && f.kind !== 'discouraged' && f.entry.needsDefinition) ?? false;
-  return needsOne(key) || needsOne(hyphenBeforeGreek(key));
+  return knowledgeAsksToDefine(context.knowledge, key) || knowledgeAsksToDefine(context.knowledge, hyphenBeforeGreek(key));
 }
 
 /**
