@@ -74,6 +74,9 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'the «TCR» repertoire was sequenced',
     // A bracketed word before a kit with no maker before the capitals.
     'cytokines were measured by «QLISA» (human) kit in duplicate',
+    // A lower-case prefix on capitals qualifies an abbreviation, even before a kit and its supplier.
+    'plasma DNA was extracted with the «cfDNA» isolation kit (Qiagex, Hilden, Germany)',
+    'vesicles were isolated with the «sEV» purification kit (Thermo Fishex)',
     // A lower-case word before a product noun is not a title.
     'libraries were made with «QAPA» stranded mRNA kit',
   ];

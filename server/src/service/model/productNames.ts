@@ -69,6 +69,9 @@ const MOTIF_AFTER = /^(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+(?:motifs?|(?:cleavag
 const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
 const HAS_DIGIT = /\p{N}/u;
 
+/** One to three lower-case letters, then only capitals and digits: `cfDNA`, `sEV`, `ctDNA` (not `iQue`, `RNeasy`). */
+const PREFIXED_CAPITALS = /^\p{Ll}{1,3}\p{Lu}{2,}\p{N}*$/u;
+
 /** The word right after the mention. */
 const NEXT_WORD = /^[ \u00a0]+([\p{L}]+)(?![\p{L}\p{N}-])/u;
 
@@ -78,6 +81,8 @@ const LOOK_AHEAD = 80;
 
 /** True when the words around the mention name a product, an organisation, a study, a coined name or a motif. */
 export function isProductNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  // A lower-case prefix on capitals qualifies an abbreviation (`cfDNA`, `sEV`, `mtDNA`); products are not named so.
+  if (PREFIXED_CAPITALS.test(mention.text)) return false;
   const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
