@@ -121,6 +121,13 @@ const SECTION_NAMES = new Set([
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/** The id of a caption's closing attribute (`{#tbl:x}`), the legend's label. */
+const CAPTION_ID = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/;
+
+/** The id a table caption gives its table in a closing attribute, if it gives one. */
+function captionIdOf(caption: string): string | undefined {
+  return CAPTION_ID.exec(caption)?.[1];
+}
 /** A paragraph opening with a bookdown text reference, `(ref:label) …`: the label. */
 const TEXT_REFERENCE_START = /^[ \t]*\(ref:([^()\s]{1,200})\)[ \t]/;
 /** bookdown's numbered legend title, `__Figure \@ref(fig:label). Title.__`: the chunk's label. */
@@ -601,7 +608,7 @@ class BlockWalk {
     const imageLabel = standaloneImageLabel(text, start, end);
     if (imageLabel !== undefined) return { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
     if (!TABLE_CAPTION.test(firstText)) return { kind: 'main' };
-    const id = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(text.slice(start, end))?.[1];
+    const id = captionIdOf(text.slice(start, end));
     const label = id ?? `Table caption at line ${firstLine + 1}`;
     const region: Region = { kind: 'legend', label };
     // A pandoc table caption sits right before or right after its table.
@@ -624,7 +631,7 @@ class BlockWalk {
    */
   private captionRowRegion(firstLine: number): Region {
     const captionEnd = this.lines.lineEnd(Math.max(firstLine, this.currentTableEnd - 1));
-    const id = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(this.text.slice(this.lines.lineStart(firstLine), captionEnd))?.[1];
+    const id = captionIdOf(this.text.slice(this.lines.lineStart(firstLine), captionEnd));
     const region: Region = { kind: 'legend', label: id ?? `Table caption at line ${firstLine + 1}` };
     this.captionRow = region;
     this.pendingTableLegend = region.label;
@@ -661,7 +668,7 @@ export function paragraphReading(text: string, start: number, end: number, first
   const imageLabel = standaloneImageLabel(text, start, end);
   if (imageLabel !== undefined) return `image\u0000${imageLabel}`;
   if (!TABLE_CAPTION.test(firstText)) return 'main';
-  return `caption\u0000${/\{[^}]*#([\w:.-]+)[^}]*\}\s*$/.exec(text.slice(start, end))?.[1] ?? ''}`;
+  return `caption\u0000${captionIdOf(text.slice(start, end)) ?? ''}`;
 }
 
 /**

@@ -514,7 +514,7 @@ function mentionFromRun(
   if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isWordCharacterBefore(masked, start - 1)) return undefined;
   let end = bounds[stop - 1]! + last.length;
   // Letters numbered with two or more dotted numbers (`MSK.2.78`, an isolate): one identifier, not an abbreviation.
-  if (DOTTED_NUMBERS_AFTER.test(masked.slice(end, end + 8))) return undefined;
+  if (masked.charCodeAt(end) === 0x2e /* . */ && DOTTED_NUMBERS_AFTER.test(masked.slice(end, end + 8))) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text)) return undefined;
