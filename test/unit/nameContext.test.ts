@@ -14,6 +14,9 @@ function readsAsName(source: string): boolean {
 
 describe('names written as such', () => {
   const names = [
+    // The blood group of the donors, before what is drawn from them.
+    'supplemented with 5% human «AB» serum',
+    'thawed in pooled «AB» plasma',
     'One such antibody («QX-7») was reported.',
     'This antibody (now «ZZB-31D4») entered trials.',
     'Two antibody cocktails (AB-7 and «CD-P5») were authorised.',
@@ -40,6 +43,8 @@ describe('names written as such', () => {
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsName(source), true));
 
   const abbreviations = [
+    // Another word of two capitals before serum is an abbreviation (a test, a marker).
+    'measured in «CA» serum samples',
     'a tyrosine kinase inhibitor («TKI») was added',
     'anti-PD-1 antibody («PD-1» blockade)',
     'the «PD-1» antibody pembrolizumab',

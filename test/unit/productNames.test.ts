@@ -47,6 +47,14 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'libraries were made with «QAPA» Stranded mRNA-Seq Kit',
     // A unit of an organisation named in full.
     'assays were run by the «QCLA» Immune Assessment Core',
+    // A product line's number, then its supplier alone in brackets.
+    'cells were grown in «Z-QIVO» 15 (Lonzex) with serum',
+    'sorted on a «QACS» III (QD Biosciences) at 4 °C',
+    // A medium or a system before its supplier.
+    'expanded in «QCGM» medium (CellGenex, Freiburg, Germany) for two weeks',
+    'impedance was read on the «QTCA» system (Agilex) every hour',
+    // A titled product name holding a slash.
+    'measured with the «QEGENDplex» Human CD8/NK Panel (BioLegenz)',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
 
@@ -58,6 +66,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'Results were clear. Human «QK» assay values rose.',
     // A supplier needs capitalised words; a plain bracket is not one.
     'read by «QDH» assay (see below) in triplicate',
+    // A number and a bracket of capitalised words after capitals with no lower-case letter are no supplier.
+    'patients scored «QCOG» 2 (ZZ) at entry',
+    // A number after capitals with no bracket is a grade or a dose, not a product line.
+    'grade «QRS» 3 occurred in two patients',
     'read by «QDH» assay (Promegax, see below) in triplicate',
     // Capitals before an ordinary noun, or a capitalised word that heads no organisation.
     'the «QK» Cancer trials were reviewed',

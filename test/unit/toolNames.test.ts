@@ -38,6 +38,13 @@ describe('coined names read as tools and products by their context', () => {
     'ran QuarkStat 2031.04.2 («MacZ», Apple version) here',
     'states were called using «ChromQMM» [@doi:10.1000/xyz] first.',
     'joined by the «TOPQuark» consortium later.',
+    // A coined name with its supplier alone in brackets, perhaps after the model's name or number.
+    'acquired on a «CytoQLEX» (Beckzan Coulter) at once',
+    'sorted on a «FACSQria» III (QD Biosciences) and counted',
+    'grown on the «ClinQMACS» Prodigy (Miltenzi Biotec) for 12 days',
+    // A coined name after its maker's initials.
+    'Data were acquired on a QD «LSRQortessa» and analysed.',
+    'stained as before (QD «FACSQanto» II; Zlow v10)',
   ];
   for (const source of names) {
     test(`name: ${source}`, () => {
@@ -57,6 +64,10 @@ describe('coined names read as tools and products by their context', () => {
     'binding of «NeuQ» [@ref2020] was seen.',
     // A list of abbreviations in brackets is no product with its supplier.
     'several subsets (NK, «NKT», ILC) expanded',
+    // Capitals before a maker-like bracket are read by the product readings, not as a coined name.
+    'acquired on a «QFLEX» (Beckzan Coulter) at once',
+    // A mixed-case abbreviation after capitals has no coined shape: no maker and product.
+    'we measured CAR «scFv» binding',
     // A release with one dot after capitals (a guideline's edition) is not a coined name.
     'graded by «RECIST» 1.1 criteria',
     // Abbreviations in mixed case have no coined word's shape: a noun or a supplier after them proves nothing.

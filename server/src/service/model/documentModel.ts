@@ -171,6 +171,7 @@ interface BlockPlace {
  * version's cache.
  */
 function addBlockItems(
+  text: string,
   masked: string,
   block: ProseBlock,
   place: BlockPlace,
@@ -201,7 +202,7 @@ function addBlockItems(
       for (const known of findKnownDefinitions(slice, tokens.marks, 0, end, knowledge, detected)) detected.push(known);
       detected.sort((a, b) => a.shortStart - b.shortStart);
     }
-    addDetected(detected, place, items.definitions, slice);
+    addDetected(detected, place, items.definitions, slice, text);
     if (knowledge) {
       const occurrences = knowledge.findTermOccurrencesInTokens(slice, tokens);
       addTerms(occurrences, 0, occurrences.length, place.shift, place, items.terms);
@@ -253,8 +254,11 @@ function rebaseItems(cached: BlockAnalysis, place: BlockPlace, items: ModelItems
   }
 }
 
-/** Adds a block's detected definitions (offsets relative to the block), as the model states them. */
-function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace, definitions: AbbreviationDefinition[], slice: string): void {
+/**
+ * Adds a block's detected definitions (offsets relative to the block), as the model states them.
+ * `text` is the whole document as written, where the block starts at `place.shift`.
+ */
+function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace, definitions: AbbreviationDefinition[], slice: string, text: string): void {
   const shift = place.shift;
   for (let i = 0; i < detected.length; i++) {
     const found = detected[i]!;
@@ -262,7 +266,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
     const short = noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd();
     const key = abbreviationKey(short);
     if (key.length === 0) continue;
-    const long = completeSuspendedHyphen(expansionOf(found), slice, found.shortEnd);
+    const long = completeSuspendedHyphen(expansionOf(found, text, shift), slice, found.shortEnd);
     if (long === undefined) continue;
     definitions.push({
       short,
@@ -307,11 +311,33 @@ function newMention(text: string, key: string, start: number, end: number, place
  * series item shares with the first item (`antibody-dependent` + `complement deposition`)
  * and before the head words two coordinated terms share (`whole genome` + `sequencing`).
  */
-function expansionOf(found: DetectedDefinition): string {
-  let long = found.sharedLeadingWords === undefined ? found.long : `${found.sharedLeadingWords} ${found.long}`;
+function expansionOf(found: DetectedDefinition, text: string, shift: number): string {
+  const written = withoutEmphasisMarks(found.long, text, found.longStart + shift);
+  let long = found.sharedLeadingWords === undefined ? written : `${found.sharedLeadingWords} ${written}`;
   if (found.sharedTrailingWords !== undefined) long = `${long} ${found.sharedTrailingWords}`;
   // Masked markup inside a long form (`_…coronavirus_ 2`, a citation) leaves runs of spaces.
   return long.includes('  ') ? long.replace(/ {2,}/g, ' ') : long;
+}
+
+/**
+ * A long form read on the masked text, with the emphasis markers inside it taken out rather than
+ * left as spaces: `NOD-*scid* gamma` is `NOD-scid gamma`, `*Il2rg*-null` is `Il2rg-null`, not
+ * `NOD- scid gamma`. `from` is where `long` starts in `text`, the document as written. Other
+ * masked markup (a citation, code) still leaves a space, which the caller collapses.
+ */
+function withoutEmphasisMarks(long: string, text: string, from: number): string {
+  let kept: string[] | undefined;
+  let copied = 0;
+  for (let i = 0; i < long.length; i++) {
+    if (long.charCodeAt(i) !== 0x20) continue;
+    const written = text.charCodeAt(from + i);
+    if (written !== 0x2a && written !== 0x5f) continue;
+    (kept ??= []).push(long.slice(copied, i));
+    copied = i + 1;
+  }
+  if (kept === undefined) return long;
+  kept.push(long.slice(copied));
+  return kept.join('');
 }
 
 /**
@@ -397,7 +423,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const detectedFrom = definitions.length;
     const listStart = listed === undefined ? -1 : listed.start - block.start;
     const earlierKey = earlierKeys && earlierKeys.listStarts[index] === listStart && maskedUnchanged(prose, block.start, block.end) ? earlierKeys.blocks[index] : undefined;
-    const { tokens, cacheKey } = addBlockItems(prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items, earlierKey);
+    const { tokens, cacheKey } = addBlockItems(text, prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items, earlierKey);
     blockTokens.push(tokens);
     cacheKeys.blocks.push(cacheKey);
     cacheKeys.listStarts.push(listStart);

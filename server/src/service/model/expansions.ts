@@ -43,7 +43,8 @@ function foldUncached(long: string): string {
   for (const [pattern, us] of UK_TO_US) folded = folded.replace(pattern, us);
   folded = folded.replace(/\b(alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda)\b/gu, (name) => GREEK[name] ?? name);
   folded = folded.replace(/['’]s\b/gu, '');
-  const words = folded.split(/[\s\-\u2010\u2011\u2013/]+/u).filter((w) => w.length > 0);
+  // A comma between coordinate words changes no meaning: `high-affinity, non-cleavable CD16` is `high-affinity non-cleavable CD16`.
+  const words = folded.split(/[\s\-\u2010\u2011\u2013/,]+/u).filter((w) => w.length > 0);
   return words.map((w) => (w.length > 3 && w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)).join(' ');
 }
 
@@ -69,6 +70,20 @@ export function distinctExpansions(entry: TermEntry): string[] {
 }
 
 /**
+ * An expansion as one run of letters and digits, after folding: spaces and superscript or
+ * subscript markers (`^null^`, `~c~`) do not count, and a Greek letter's name counts as the
+ * letter inside a word too. `IL2Rγnull`, `IL2Rγ null`, `IL2R^γnull^` and `IL2Rgamma-null`
+ * are one spelling.
+ */
+export function compactExpansion(long: string): string {
+  return compactOf(foldExpansion(long));
+}
+
+function compactOf(folded: string): string {
+  return folded.replace(/[\s^~]+/gu, '').replace(/alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/gu, (name) => GREEK[name] ?? name);
+}
+
+/**
  * True when two expansions given for one short form are the same after folding, or one is the
  * other with a generic head noun added at its end, the noun the term was written with
  * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`,
@@ -78,7 +93,7 @@ export function distinctExpansions(entry: TermEntry): string[] {
 export function isSameExpansion(a: string, b: string): boolean {
   const foldedA = foldExpansion(a);
   const foldedB = foldExpansion(b);
-  if (foldedA === foldedB) return true;
+  if (foldedA === foldedB || compactOf(foldedA) === compactOf(foldedB)) return true;
   const [shorter, longer] = foldedA.length < foldedB.length ? [foldedA, foldedB] : [foldedB, foldedA];
   return shorter.length > 0 && longer.startsWith(shorter + ' ') && GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1));
 }

@@ -25,6 +25,22 @@ const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$|
 export function isCoinedName(word: string): boolean {
   return CAMEL_WORD.test(word);
 }
+/** A capital and three or more lower-case letters, with another capital before or after them (`RStudio`, `QIAcube`, `ChromHMM`, `OpenPBTA`; not `Treg`). */
+const CAPITAL_AND_SYLLABLE = /\p{Lu}[^]*\p{Lu}\p{Ll}{3}|\p{Lu}\p{Ll}{3,}[^]*\p{Lu}/u;
+/** Three or more lower-case letters, then one capital that no capital follows (`epiR`, `edgeR`, `bioRxiv`; not `lncRNA`). */
+const SYLLABLE_AND_CAPITAL = /^\p{Ll}{3,}\p{Lu}(?!\p{Lu})/u;
+/**
+ * Names of programs and products are coined from syllables (`RStudio`, `QIAcube`, `RNeasy`,
+ * `OMNIgene`, `ChromHMM`, `epiR`) or camel-cased words (`GraphPad`). The lower-case letters of an
+ * abbreviation are a prefix of one or two letters on capitals (`cfDNA`, `sEV`, `mtDNA`, `scFv`), a
+ * clipped word before capitals (`lncRNA`, `circRNA`), or one or two letters among capitals
+ * (`MoDC`, `TcR`, `ChIP`). Some names have that shape too (`BiGG`, `TOPMed`): a noun or a supplier
+ * after them cannot tell them from an abbreviation, so they are left to be defined.
+ */
+export function hasCoinedShape(word: string): boolean {
+  return CAPITAL_AND_SYLLABLE.test(word) || SYLLABLE_AND_CAPITAL.test(word) || isCoinedName(word);
+}
+
 // A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
 // form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`; not `Fas`).
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;

@@ -4,6 +4,7 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
+import { isStudyCode } from './studyNames';
 import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
 /**
@@ -12,7 +13,8 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
  * (ADG-2)`, `a candidate drug, XR-17`, `cocktails such as AB-7 and CD-P5`, `etesevimab
  * (JS-2)`), a trial (`a phase 3 trial (ZETA-1)`), a virus strain or isolate (`bat coronavirus
  * RaTG13`), a cell line (`EL4 cells`, `the cell line B16`), a mouse strain (`NSG mice`),
- * software (`the SLMS-3 pipeline`, `the Python package PyMC3`, a link `[GAMBLR](https://…)`).
+ * software (`the SLMS-3 pipeline`, `the Python package PyMC3`, a link `[GAMBLR](https://…)`), the
+ * blood group of `human AB serum`.
  * Journals do not ask authors to define them. The context says so; the shape alone cannot
  * (`PD-1` and `ADG-2` look alike). One such use anywhere in the document names the key.
  */
@@ -36,6 +38,8 @@ const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`. */
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
+/** The ABO blood group AB before what is drawn from such donors: `human AB serum`, `AB plasma`. */
+const FOLLOWING_BLOOD_PRODUCT = /^\s+(?:serum|sera|plasma)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
 /** A line named before the words `cell line(s)`, or before `cells` said to be one in brackets (`HK cells (an FDC cell line)`). */
@@ -50,6 +54,7 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after)) return true;
+  if (mention.text === 'AB' && FOLLOWING_BLOOD_PRODUCT.test(after)) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -156,6 +161,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isPlaceholderLetters,
   isFollowedByVersion,
   isCoinedToolName,
+  isStudyCode,
   isModelSpecification,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];

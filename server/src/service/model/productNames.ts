@@ -1,5 +1,5 @@
 import type { AbbreviationMention } from './documentModel';
-import { isAllCapitals, isCoinedName } from './mentions';
+import { hasCoinedShape, isAllCapitals } from './mentions';
 
 /**
  * Products, organisations and motifs named in a methods section, which journals do not ask
@@ -15,7 +15,7 @@ import { isAllCapitals, isCoinedName } from './mentions';
  * - a title-cased product name ending in a product noun (`ALINE FFPE GenePure Purification
  *   Kit`, `LCR Modules`, `UCSC Cell Browser`), or a model name after one (`Screener PLUS`);
  * - an organisation's initials before the coined name of its product (`CZI CELLxGENE`, `NCBI
- *   GenBank`): a camel-cased or coined word, which no abbreviation's expansion is;
+ *   GenBank`, `BD FACSCanto`): a camel-cased or coined word, which no abbreviation's expansion is;
  * - an organisation named in full (`BC Cancer Research Ethics Board`), and a study code after
  *   one (`Canadian Cancer Trials Group LY17`);
  * - a coined name introduced in quotation marks (`("LySeqST"; Table S3)`);
@@ -24,14 +24,15 @@ import { isAllCapitals, isCoinedName } from './mentions';
  */
 
 /** What a product is called: a kit, an assay, an instrument and its parts, software. */
-const PRODUCT_NOUN = String.raw`(?:kits?|assays?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
+const PRODUCT_NOUN = String.raw`(?:kits?|assays?|media|medium|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
 /** A product noun, perhaps after up to three words that qualify it, one perhaps in brackets (`break apart probes`, `spin columns`, `(human) kit`). */
 const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}-]+\)?){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /**
  * A title-cased product name: capitalised words (or a method's name such as `mRNA-Seq`), then a
- * capitalised product noun (`FFPE GenePure Purification Kit`, `Stranded mRNA-Seq Kit`, `Modules`).
+ * capitalised product noun (`FFPE GenePure Purification Kit`, `Stranded mRNA-Seq Kit`, `Modules`,
+ * `Human CD8/NK Panel`).
  */
-const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}\p{Lu})[\p{L}\p{N}-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
+const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}\p{Lu})[\p{L}\p{N}/-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
 /**
  * One to three capitalised words or runs of capitals, no digits: a company's name, its legal form
  * or a place, as a supplier is written in brackets (`GE Healthcare`, `Inc.`, `San Diego`, `MD`,
@@ -48,6 +49,8 @@ const SUPPLIER = String.raw`\(${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WO
  * nCounter platform (NanoString)`, `kit with the Nimbus robot (Hamilton)`.
  */
 const SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:on|with|using|in)[ \u00a0]+(?:an?|the)?[ \u00a0]*[\p{L}\p{N}-]+[ \u00a0]+${PRODUCT_NOUN})?[ \u00a0]*${SUPPLIER}`, 'u');
+/** A model or line number, then the supplier alone in brackets: ` 15 (Lonza)`, ` III (BD Biosciences)`. */
+const MODEL_AND_SUPPLIER_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:\p{N}{1,4}[A-Za-z]?|I{1,3}V?)[ \u00a0]*\((?=[^)]*\p{Ll})${CAPITALISED_WORDS}\)`, 'u');
 /** A maker's name right before the mention, mid-sentence: a capitalised or camel-cased word (`Vysis`, `NanoString`, `IntelliCyt`). */
 const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*)[ \u00a0]+$/u;
 /** A model name after a title-cased product noun: `Screener PLUS`, `System XT`. */
@@ -91,7 +94,9 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;
   if (TITLED_PRODUCT_AFTER.test(after) || AFTER_PRODUCT_TITLE.test(before)) return true;
   const next = NEXT_WORD.exec(after);
-  if (next && isAllCapitals(mention.text) && isCoinedName(next[1]!)) return true;
+  if (next && isAllCapitals(mention.text) && hasCoinedShape(next[1]!)) return true;
+  // A product line's number, then its supplier alone in brackets: `X-VIVO 15 (Lonza)`.
+  if (MODEL_AND_SUPPLIER_AFTER.test(after)) return true;
   const productNoun = PRODUCT_NOUN_AFTER.exec(after);
   const hasMaker = MAKER_BEFORE.test(before);
   if (productNoun && (hasMaker || SUPPLIER_AFTER.test(after.slice(productNoun[0].length)))) return true;

@@ -1,6 +1,7 @@
+export { hasCoinedShape } from './mentions';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
-import { isCoinedName } from './mentions';
+import { hasCoinedShape } from './mentions';
 import { CAPITALISED_WORDS } from './productNames';
 
 /**
@@ -25,24 +26,8 @@ import { CAPITALISED_WORDS } from './productNames';
 
 /** Mixed case: a lower-case letter and a capital (`RStudio`, `epiR`, `MacOS`), not a word of capitals. */
 const MIXED_CASE = /\p{Ll}/u;
-/** A capital and three or more lower-case letters, with another capital before or after them (`RStudio`, `QIAcube`, `ChromHMM`, `OpenPBTA`; not `Treg`). */
-const CAPITAL_AND_SYLLABLE = /\p{Lu}[^]*\p{Lu}\p{Ll}{3}|\p{Lu}\p{Ll}{3,}[^]*\p{Lu}/u;
-/** Three or more lower-case letters, then one capital that no capital follows (`epiR`, `edgeR`, `bioRxiv`; not `lncRNA`). */
-const SYLLABLE_AND_CAPITAL = /^\p{Ll}{3,}\p{Lu}(?!\p{Lu})/u;
 /** A sequencing method's name (`ChIP-seq`, `scRNAseq`) is an abbreviation to define, whatever follows it. */
 const METHOD_NAME = /seq$/iu;
-
-/**
- * Names of programs and products are coined from syllables (`RStudio`, `QIAcube`, `RNeasy`,
- * `OMNIgene`, `ChromHMM`, `epiR`) or camel-cased words (`GraphPad`). The lower-case letters of an
- * abbreviation are a prefix of one or two letters on capitals (`cfDNA`, `sEV`, `mtDNA`, `scFv`), a
- * clipped word before capitals (`lncRNA`, `circRNA`), or one or two letters among capitals
- * (`MoDC`, `TcR`, `ChIP`). Some names have that shape too (`BiGG`, `TOPMed`): a noun or a supplier
- * after them cannot tell them from an abbreviation, so they are left to be defined.
- */
-export function hasCoinedShape(word: string): boolean {
-  return CAPITAL_AND_SYLLABLE.test(word) || SYLLABLE_AND_CAPITAL.test(word) || isCoinedName(word);
-}
 
 /** Nouns that say the name before them is a tool or a resource, perhaps after one qualifying word (`Cell Browser`, `Data Portal`). */
 const TOOL_NOUN_AFTER = /^(?:[ \u00a0]+[\p{L}-]+)?[ \u00a0]+(?:databases?|algorithms?|genotypers?|pipelines?|packages?|software|tools?|toolkits?|toolbox(?:es)?|portals?|browsers?|web[ \u00a0]?servers?|programs?|catalog(?:ue)?s?|repositor(?:y|ies)|plug-?ins?|consorti(?:um|a))(?![\p{L}\p{N}])/iu;
@@ -73,6 +58,14 @@ const COMPUTED_RELEASE_AFTER = /^[ \u00a0]+\(v\.?[ \u00a0]?`/u;
 const KIT_NOUN_AFTER = /^(?:[ \u00a0]+[\p{L}\p{N}-]+){0,2}?[ \u00a0]+(?:kits?|instruments?|cytometers?|sequencers?|robots?|workstations?|microscopes?|scanners?)(?![\p{L}\p{N}])/iu;
 /** A supplier and its place in brackets: two to five capitalised items, one with a lower-case letter (`(Qiagen, Germantown, MD)`). */
 const SUPPLIER_LIST = new RegExp(String.raw`^(?=[^)]*\p{Ll})${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){1,4}\)`, 'u');
+/**
+ * A coined name's supplier alone in brackets, perhaps after the model's name or number: `CytoFLEX
+ * (Beckman Coulter)`, `FACSAria III (BD Biosciences)`, `CliniMACS Prodigy (Miltenyi Biotec)`. Enough for a coined word, whose shape already says
+ * it was made up; the bracket after capitals may be an expansion (`(Human Leukocyte Antigen)`).
+ */
+const MODEL_AND_SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{N}{1,4}[A-Za-z]?|I{1,3}V?|\p{Lu}[\p{L}\p{N}-]*)){0,2}[ \u00a0]*\((?=[^)]*\p{Ll})${CAPITALISED_WORDS}\)`, 'u');
+/** An organisation's initials right before a coined product name, as its maker: `a BD LSRFortessa`, `(BD FACSCanto II`. */
+const MAKER_INITIALS_BEFORE = /(?:^|[^\p{L}\p{N}-])\p{Lu}{2,4}[ \u00a0]+$/u;
 /** A version number, perhaps with its build, right before an open bracket: `2023.06.1 Build 524 (`. */
 const RELEASE_BEFORE_BRACKET = /\p{N}+(?:\.\p{N}+)+(?:[ \u00a0]+[Bb]uild[ \u00a0]+\p{N}+)?[ \u00a0]*\($/u;
 /** `using` right before the name, as a method cites the program it ran. */
@@ -104,7 +97,7 @@ export function isCoinedToolName(masked: string, mention: Pick<AbbreviationMenti
   // The platform a release runs on, in brackets after it: `RStudio 2023.06.1 (MacOS, …)`.
   if (RELEASE_BEFORE_BRACKET.test(before) && /^[ \u00a0]*[,)]/u.test(after)) return true;
   if (!hasCoinedShape(mention.text)) return false;
-  if (noun || KIT_NOUN_AFTER.test(after)) return true;
+  if (noun || KIT_NOUN_AFTER.test(after) || MODEL_AND_SUPPLIER_AFTER.test(after) || MAKER_INITIALS_BEFORE.test(before)) return true;
   if (/^[ \u00a0]*\(/u.test(after) && SUPPLIER_LIST.test(after.replace(/^[ \u00a0]*\(/u, ''))) return true;
   return USING_BEFORE.test(before) && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4));
 }

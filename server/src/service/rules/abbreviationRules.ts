@@ -1,10 +1,11 @@
 import type { TermEntry } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
-import { distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
+import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
+import { studyReadingIn } from '../model/studyNames';
 import { enumerationOnlyUse } from '../model/enumerations';
 import { knowledgeAsksToDefine } from '../model/definitionNeeds';
 import { HYPHENATED_CD } from './variantRules';
@@ -418,7 +419,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   const chainOf = genes ? undefined : receptorChainOf(context, mention);
   const inText = genes || chainOf ? undefined : mainTextDefinition(context, mention);
   const tool = genes || chainOf || inText ? undefined : toolReadingIn(context.model, mention);
-  const listed = genes || chainOf || inText || tool ? undefined : enumerationOnlyUse(context.model, mention.key, mention.scope, mention);
+  const study = genes || chainOf || inText || tool ? undefined : studyReadingIn(context.model, mention);
+  const listed = genes || chainOf || inText || tool || study ? undefined : enumerationOnlyUse(context.model, mention.key, mention.scope, mention);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
   const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   let message = `'${mention.text}' is not defined ${where}; ${advice}`;
@@ -430,6 +432,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     message = `'${mention.text}' is not defined ${where}; the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
   } else if (tool) {
     message = `'${mention.text}' is not defined ${where}; it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, ${advice}`;
+  } else if (study) {
+    message = `'${mention.text}' is not defined ${where}; it names a trial or study ('${study}'), which many journals accept undefined; for those that want its full title, ${advice}`;
   } else if (listed) {
     message = `'${mention.text}' is not defined ${where}; it is used only in a list of ${listed} names an assay measures, which copy-editors seldom ask to spell out one by one; to spell it out anyway, ${advice}`;
   }
@@ -447,6 +451,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   else if (inText) finding.cap = { severity: 'information', liftedBy: ['defineInLegends'] };
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
   else if (tool) finding.cap = { severity: 'information' };
+  // Journals differ on spelling out a trial's title (NEJM does not ask, JAMA does).
+  else if (study) finding.cap = { severity: 'information' };
   // Used only as a member of an assay's long enumeration (a panel of analytes): a note, not a warning.
   else if (listed) finding.cap = { severity: 'information' };
   return finding;
@@ -591,6 +597,9 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     const accepted = entries.flatMap((entry) => entry.expansions);
     if (accepted.length === 0) continue;
     if (accepted.some((long) => foldExpansion(long) === folded)) continue;
+    // The same letters spaced or marked up otherwise (`NOD-scid IL2Rγ^null^` for `NOD scid IL2Rγ null`).
+    const compact = compactExpansion(definition.long);
+    if (accepted.some((long) => compactExpansion(long) === compact)) continue;
     // Tolerate a long form that merely adds or drops a head noun the abbreviation sits on (`natural killer cells (NK)`).
     if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) continue;
     // A long form read without a leading word the short form takes no letter from (`common γ-chain (γ~c~)`
