@@ -17,6 +17,10 @@ describe('names written as such', () => {
     // The blood group of the donors, before what is drawn from them.
     'supplemented with 5% human «AB» serum',
     'thawed in pooled «AB» plasma',
+    // The acetoxymethyl ester after the dye it loads.
+    'targets were loaded with calcein-«AM» for 30 min',
+    'cells were loaded with calcein «AM» and washed',
+    'calcium was read with Fura-2 «AM» at 37 °C',
     'One such antibody («QX-7») was reported.',
     'This antibody (now «ZZB-31D4») entered trials.',
     'Two antibody cocktails (AB-7 and «CD-P5») were authorised.',
@@ -45,6 +49,9 @@ describe('names written as such', () => {
   const abbreviations = [
     // Another word of two capitals before serum is an abbreviation (a test, a marker).
     'measured in «CA» serum samples',
+    // AM standing alone, or after a plain word and a space, is an abbreviation (alveolar macrophages).
+    'lavage yielded «AM» and neutrophils',
+    'the murine «AM» population expanded',
     'a tyrosine kinase inhibitor («TKI») was added',
     'anti-PD-1 antibody («PD-1» blockade)',
     'the «PD-1» antibody pembrolizumab',

@@ -55,6 +55,8 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'impedance was read on the «QTCA» system (Agilex) every hour',
     // A titled product name holding a slash.
     'measured with the «QEGENDplex» Human CD8/NK Panel (BioLegenz)',
+    // A maker's line name before a kit whose name holds a prime.
+    'prepared with the Chromium Next «GEQ» Single Cell 5′ kit (10x Genomiqs)',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
 

@@ -14,7 +14,7 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
  * (JS-2)`), a trial (`a phase 3 trial (ZETA-1)`), a virus strain or isolate (`bat coronavirus
  * RaTG13`), a cell line (`EL4 cells`, `the cell line B16`), a mouse strain (`NSG mice`),
  * software (`the SLMS-3 pipeline`, `the Python package PyMC3`, a link `[GAMBLR](https://…)`), the
- * blood group of `human AB serum`.
+ * blood group of `human AB serum`, the ester of `calcein-AM`.
  * Journals do not ask authors to define them. The context says so; the shape alone cannot
  * (`PD-1` and `ADG-2` look alike). One such use anywhere in the document names the key.
  */
@@ -38,6 +38,11 @@ const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`. */
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
+/**
+ * The acetoxymethyl ester's `AM` after the dye it loads into cells: joined by a hyphen (`calcein-AM`,
+ * `BCECF-AM`), or after a space to calcein or a numbered dye (`calcein AM`, `Fura-2 AM`, `Fluo-4 AM`).
+ */
+const ESTERIFIED_DYE_BEFORE = /(?:[\p{L}\p{N}][-\u2010]|(?:^|[^\p{L}\p{N}])(?:[Cc]alcein|\p{L}{3,}-\p{N})[ \u00a0])$/u;
 /** The ABO blood group AB before what is drawn from such donors: `human AB serum`, `AB plasma`. */
 const FOLLOWING_BLOOD_PRODUCT = /^\s+(?:serum|sera|plasma)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
@@ -55,6 +60,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after)) return true;
   if (mention.text === 'AB' && FOLLOWING_BLOOD_PRODUCT.test(after)) return true;
+  if (mention.text === 'AM' && ESTERIFIED_DYE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;

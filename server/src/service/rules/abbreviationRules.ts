@@ -216,10 +216,35 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   if (!knowledge) return undefined;
   const exact = knowledge.lookupAll(mention.key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
   const entry = exact[0]?.entry;
-  if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
+  if (!entry) return prefixedTermFix(context, mention);
+  if (exact.length > 1 || entry.ambiguous) return undefined;
   const expansion = expansionExplaining(entry, mention.text, context.spelling);
   if (!expansion) return undefined;
   return definitionFix(context, mention, expansion, distinctExpansions(entry).length === 1);
+}
+
+/** What a source prefix on a known term says: `rhIL-15` is recombinant human IL-15, `hIgG` human IgG. */
+const SOURCE_PREFIXES: ReadonlyArray<[prefix: string, words: string]> = [
+  ['rh', 'recombinant human'],
+  ['h', 'human'],
+];
+
+/**
+ * For a known term with a source prefix (`rhIL-15`, `hIgG`): `recombinant human interleukin-15
+ * (rhIL-15)`, offered, never applied by itself (the author may mean another source or form).
+ */
+function prefixedTermFix(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
+  for (const [prefix, words] of SOURCE_PREFIXES) {
+    if (!mention.key.startsWith(prefix) || !/^\p{Lu}/u.test(mention.key.slice(prefix.length))) continue;
+    const term = mention.key.slice(prefix.length);
+    const exact = context.knowledge!.lookupAll(term).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
+    const entry = exact[0]?.entry;
+    if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
+    const expansion = expansionExplaining(entry, term, context.spelling);
+    if (!expansion) return undefined;
+    return definitionFix(context, mention, `${words} ${expansion}`, false);
+  }
+  return undefined;
 }
 
 /** The long form the document's own definitions of `key` give (undefined when there are none; null when they differ). */
