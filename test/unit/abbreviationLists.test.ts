@@ -78,6 +78,21 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       input: 'Main text.\n\nAbbreviations: ADCC: antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro; NK: natural killer.',
       pairs: ['ADCC = antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro', 'NK = natural killer'],
     },
+    {
+      name: 'a legend key written with commas, joined by semicolons',
+      input: '**Figure 14.** Killing over time. QFI, queue fluorescence intensity; E:Q, effector-to-queue ratio.',
+      pairs: ['QFI = queue fluorescence intensity', 'E:Q = effector-to-queue ratio'],
+    },
+    {
+      name: 'one comma pair after a panel sentence, and one closing a table caption',
+      input: '**Figure 15.** (B) Expression by flow cytometry; QFI, queue fluorescence intensity. (C) QFI rose.\n\n| a |\n|---|\n| b |\n\nTable: Donors. QIR, queue immunoglobulin-like receptor. {#tbl:d}',
+      pairs: ['QFI = queue fluorescence intensity', 'QIR = queue immunoglobulin-like receptor'],
+    },
+    {
+      name: 'a comma pair with a numbered short form',
+      input: '**Figure 16.** Persistence. QLI, queue luminescence imaging; IQ-15, interqueue-15.',
+      pairs: ['QLI = queue luminescence imaging', 'IQ-15 = interqueue-15'],
+    },
   ];
   for (const c of cases) test(c.name, () => assert.deepEqual(listedPairs(c.input), c.pairs));
 
@@ -88,6 +103,10 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
     { name: 'a single capital is not a short form', input: '**Figure 6.** Counts (N = number of samples).' },
     { name: 'a pair whose long form holds its short form alone is no entry', input: '**Figure 13.** Cells. QB: QB cells; QC: QC cells.' },
     { name: 'one bracketed pair in a legend is prose, for the detector', input: '**Figure 8.** Scores of GQ (primitive gut tube); counts below.' },
+    { name: 'a comma list of markers in a legend is no key', input: '**Figure 17.** Staining. QD56, QD16 and NKQ2D.' },
+    { name: 'comma pairs whose words do not spell the short form are no key', input: '**Figure 18.** Groups. QK, all donors; QT, treated patients.' },
+    { name: 'comma pairs in the main text are no key', input: 'Main text. QFI, queue fluorescence intensity.' },
+    { name: 'a comma pair in the middle of a sentence is no key', input: '**Figure 19.** In QFI, queue fluorescence intensity.' },
     { name: 'bracketed remarks joined by semicolons are no key', input: '**Figure 9.** Cells QA (see below); QB (left panel); QC (10 ng/ml).' },
     { name: 'bracketed pairs joined by commas are an enumeration', input: '**Figure 10.** Stages QA (early stage), QB (late stage), QC (final stage).' },
     { name: 'symbols and colours a legend draws with are no key', input: '**Figure 14.** Growth. QT (open circles); QK (filled circles); QFP (green); QRP (red).' },

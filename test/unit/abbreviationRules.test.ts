@@ -101,6 +101,11 @@ describe('undefined-abbreviation', () => {
       'undefined-abbreviation',
       '| Antibody (clone) | Dilution | Fluorophore | Vendor (CAT#) |\n|---|---|---|---|\n| QD25 (M-Q251) | 1:120 | QE/Cy7 | QioLegend (356114) |\n| Ms IgG1κ (QOPC-21) | 1:240 | QPC | QioLegend (400158) |\n\nTable: **Antibodies.** Stains used for flow cytometry; «ZKV» gating. {#tbl:ab}\n',
     ));
+  test('a genotype in a table cell is a value; two capitals joined by a slash in running text are not', () =>
+    check(
+      'undefined-abbreviation',
+      '| Donor | Genotype | Haplotype |\n|---|---|---|\n| D1 | V/F | A/A |\n| D2 | F/F | B/x |\n\nTable: **Donors.** Allele pairs by donor; the «Q/R» model was used. {#tbl:g}\n',
+    ));
   test('a caption below its table defines for the cells above it', () => {
     check('used-before-definition', '| Variant |\n|---|\n| c.137G>T (QLP) |\n\nTable: **Variants.** Quite likely pathogenic (QLP) variants. {#tbl:v}\n');
     check('used-before-definition', '**Table 1.** Variants.\n\n| Variant |\n|---|\n| c.137G>T (QLP) |\n\nMain text: «QLP» first, then quite likely pathogenic (QLP) variants.\n');

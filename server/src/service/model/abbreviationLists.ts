@@ -1,4 +1,4 @@
-import type { DetectedDefinition } from '../abbreviations/definitionDetector';
+import { detectDefinitions, type DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { ProseBlock, ProseMap } from '../markdown/proseScanner';
 import { maskedUnchanged } from '../markdown/proseRescan';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
@@ -198,9 +198,19 @@ function opensAsRemark(long: string): boolean {
 /**
  * A legend's key: two or more pairs in a row (`SF: long form` or `SF (long form)`), one pair
  * that closes the legend (`… CST: Cell Signaling Technology.`), or one pair in parentheses
- * (`predisposition (CMMRD = constitutional mismatch repair deficiency)`).
+ * (`predisposition (CMMRD = constitutional mismatch repair deficiency)`); and the pairs written
+ * with a comma (`MFI, mean fluorescence intensity; E:T, effector-to-target ratio`, see {@link commaKeyEntries}).
  */
 function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
+  const written = colonOrBracketKeyEntries(masked, from, to);
+  const withComma = commaKeyEntries(masked, from, to);
+  if (withComma.length === 0) return written;
+  if (written.length === 0) return withComma;
+  return [...written, ...withComma].sort((a, b) => a.shortStart - b.shortStart);
+}
+
+/** The pairs of a legend's key written `SF: long form`, `SF = long form` or `SF (long form)` (see {@link legendKeyEntries}). */
+function colonOrBracketKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
   // A key broken by a pair that is no entry (`…; B: B cells; NK: natural killer cells; …`) goes on after it.
   const runs = keyPairRuns(masked, from, to);
   const keys = runs.filter((r) => r.entries.length >= 2);
@@ -211,6 +221,41 @@ function legendKeyEntries(masked: string, from: number, to: number): ListedAbbre
   const closesLegend = /^[\s.]*$/u.test(masked.slice(run.end, to));
   const bracketed = /\([ \t]*$/u.test(masked.slice(Math.max(from, run.start - 3), run.start)) && /^[ \t]*\)/u.test(masked.slice(run.end, run.end + 3));
   return closesLegend || bracketed ? run.entries : [];
+}
+
+/**
+ * One pair of a key written with a comma, as most journals print the key of a figure or a table:
+ * a short form, a comma, and one to seven words up to a semicolon, a full stop or the end, where
+ * a sentence or an earlier pair ends (`…; MFI, mean fluorescence intensity.`).
+ */
+const COMMA_PAIR = /(?<=^[ \t]*|[.;][ \t]+)([\p{L}\p{N}][\p{L}\p{N}\-:/]{0,11}),[ \t]+([\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*){0,6})(?=[ \t]*(?:[;.]|$))/gu;
+
+/**
+ * The pairs of a legend's key written with a comma (`MFI, mean fluorescence intensity; BLI,
+ * bioluminescence imaging`). A comma also joins a list in prose (`CD56, CD16 and NKG2D.`), so a
+ * pair counts only when its words spell its short form as a written definition's would: the
+ * definition detector must read `long form (SF)` made of the pair, with every word of it.
+ */
+function commaKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
+  const slice = masked.slice(from, to);
+  if (!slice.includes(', ')) return [];
+  const entries: ListedAbbreviation[] = [];
+  COMMA_PAIR.lastIndex = 0;
+  for (let match = COMMA_PAIR.exec(slice); match !== null; match = COMMA_PAIR.exec(slice)) {
+    const short = match[1]!;
+    const long = match[2]!;
+    if (!looksLikeShortForm(short) || !spellsShortForm(short, long)) continue;
+    const shortStart = from + match.index;
+    const longStart = from + match.index + match[0].length - long.length;
+    entries.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+  }
+  return entries;
+}
+
+/** Whether the detector reads `long (short)` as a definition whose long form is all of `long`. */
+function spellsShortForm(short: string, long: string): boolean {
+  const written = `${long} (${short})`;
+  return detectDefinitions(written).some((d) => d.short === short && d.long === long);
 }
 
 /**

@@ -94,9 +94,14 @@ function isReagentTable(model: RuleContext['model'], index: number): boolean {
   return reagent;
 }
 
+/** Single letters joined by slashes: `A/A`, `V/F`, `G/A/T`. */
+const SINGLE_LETTERS_JOINED = /^\p{L}(?:\/\p{L})+$/u;
+
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
   if (block?.kind !== 'table-row') return false;
+  // A genotype or an allele pair (`A/A`, `V/F`): single letters joined by slashes are a value.
+  if (SINGLE_LETTERS_JOINED.test(mention.text)) return true;
   const masked = model.prose.masked;
   // A captioned table's cells are uses in its legend, unless its header says it lists reagents.
   if (block.region.kind === 'legend' && !isReagentTable(model, mention.block)) return masked[mention.start - 1] === '_' || masked[mention.end] === '_';
