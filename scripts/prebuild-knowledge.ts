@@ -42,6 +42,11 @@ export function writeBuiltinData(root: string): void {
   const compiled = JSON.parse(readFileSync(join(outDir, 'knowledge.json'), 'utf8')) as CompiledKnowledge;
   const genes = JSON.parse(readFileSync(join(root, 'data', 'gene-symbols.json'), 'utf8')) as { symbols: string };
   const prebuilt = prebuildKnowledge(compiled);
+  // An index is two texts read line for row (knowledgeBase.ts, encodeIndex): a key holding a line
+  // feed would shift every row after it.
+  for (const index of [prebuilt.knowledge.exact, prebuilt.knowledge.folded]) {
+    if (index.keys.split('\n').length !== index.rows.split(';').length) throw new Error('prebuild-knowledge: an index key holds a line feed');
+  }
   const knowledgeText = asciiJson(prebuilt.knowledge);
   const trieText = asciiJson(prebuilt.trie);
   const genesText = asciiJson(bucketGeneSymbols(decodeGeneSymbols(genes.symbols)));

@@ -1,18 +1,17 @@
 /**
  * The LSP adapter: keeps documents and settings, reads project files, debounces
  * validation and translates between LSP and the terminology service. No terminology
- * logic lives here.
+ * logic lives here. serverStart.ts loads it once `initialize` is answered.
  */
 import { dirname } from 'node:path';
 import {
   DiagnosticSeverity,
   TextDocuments,
-  TextDocumentSyncKind,
   type CodeAction,
   type CompletionList,
   type Connection,
   type Diagnostic,
-  type InitializeResult,
+  type InitializeParams,
   type Location,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -50,13 +49,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-declare const __CARNK_VERSION__: string;
-
-/** Wires the terminology service to an LSP connection and starts listening; `host` gives files and paths where the server runs. */
-export function startServer(connection: Connection, host: ServerHost): void {
-  new LanguageServerSession(connection, host).listen();
-}
-
 // `.carnkrc` and glossary look-ups walk the folders upwards: remembered per folder for a
 // short while, so a keystroke in a book does not stat every parent folder for every chapter.
 // File-change notices and settings changes drop them at once.
@@ -75,8 +67,9 @@ function toDiagnostic(d: TerminologyDiagnostic): Diagnostic {
 /**
  * One language server's state and work: open documents, settings, project and book look-ups,
  * linting with its debounce, and the LSP requests, each answered by the terminology service.
+ * serverStart.ts answers `initialize` and creates it afterwards, with the client's parameters.
  */
-class LanguageServerSession {
+export class LanguageServerSession {
   private readonly documents = new TextDocuments(TextDocument);
   private services: GlossaryServices | undefined;
   private settings: CarnkSettings = DEFAULT_SETTINGS;
@@ -387,44 +380,29 @@ class LanguageServerSession {
   constructor(
     private readonly connection: Connection,
     private readonly host: ServerHost,
-  ) {}
+    initialize: InitializeParams,
+  ) {
+    this.canPullConfiguration = Boolean(initialize.capabilities.workspace?.configuration);
+    const folder = initialize.workspaceFolders?.[0]?.uri ?? initialize.rootUri ?? undefined;
+    if (folder) this.workspaceFolder = this.pathOf(folder);
+    const initial = (initialize.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial !== undefined) this.settings = readSettings(initial).settings;
+  }
 
-  /** Registers every handler and starts listening. */
-  listen(): void {
+  /** Registers every handler but `initialize`'s and `initialized`'s (serverStart.ts has them); the connection is listening already. */
+  register(): void {
     this.registerLifecycle();
     this.registerRequests();
     this.documents.listen(this.connection);
-    this.connection.listen();
   }
 
-  /** Initialisation, settings, watched files, and documents opened, changed and closed. */
+  /** The client's `initialized` notice: settings are pulled now when the client offers them. */
+  initialized(): void {
+    if (this.canPullConfiguration) this.refreshSettings().catch((error: unknown) => this.connection.console.error(`carnk: reading settings failed: ${String(error)}`));
+  }
+
+  /** Settings, watched files, and documents opened, changed and closed. */
   private registerLifecycle(): void {
-    this.connection.onInitialize((params): InitializeResult => {
-      this.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-      const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-      if (folder) this.workspaceFolder = this.pathOf(folder);
-      const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-      if (initial !== undefined) this.settings = readSettings(initial).settings;
-      return {
-        capabilities: {
-          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-          hoverProvider: true,
-          completionProvider: { triggerCharacters: ['-'], resolveProvider: false },
-          codeActionProvider: { codeActionKinds: ['quickfix'] },
-          documentSymbolProvider: true,
-          definitionProvider: true,
-          referencesProvider: true,
-          renameProvider: { prepareProvider: true },
-          executeCommandProvider: { commands: [APPLY_SAFE_FIXES_COMMAND] },
-        },
-        serverInfo: { name: 'carnk-language-server', version: typeof __CARNK_VERSION__ === 'string' ? __CARNK_VERSION__ : '0.0.0-dev' },
-      };
-    });
-
-    this.connection.onInitialized(() => {
-      if (this.canPullConfiguration) this.refreshSettings().catch((error: unknown) => this.connection.console.error(`carnk: reading settings failed: ${String(error)}`));
-    });
-
     this.connection.onDidChangeConfiguration((change) => {
       const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[CONFIGURATION_SECTION];
       this.refreshSettings(pushed).catch((error: unknown) => this.connection.console.error(`carnk: reading settings failed: ${String(error)}`));

@@ -4,7 +4,7 @@
  * The knowledge base is bundled into this file (the service imports its JSON).
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { startServer } from '../server';
+import { startServer } from '../serverStart';
 import { createClientHost } from './clientHost';
 
 // The worker's global scope; this project type-checks without the WebWorker library.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of `carnk-language-server`: creates the connection (stdio, IPC or socket, from argv) and starts the server. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from '../server';
+import { startServer } from '../serverStart';
 import { nodeHost } from './nodeHost';
 
 if (process.argv.includes('--version')) {

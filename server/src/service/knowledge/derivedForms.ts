@@ -26,7 +26,10 @@ const GREEK_NAMES: Readonly<Record<string, string>> = {
 };
 const GREEK_LETTER = /[αβγδεζκλ]/u;
 const LATIN_CAPITAL_OR_DIGIT = /[A-Z0-9]/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Compiled at first use: a Unicode property class costs a start-up that only a project glossary's
+// entries need (the built-in ones are derived at build time).
+let letterOrDigit: RegExp | undefined;
+const isLetterOrDigit = (character: string): boolean => (letterOrDigit ??= /[\p{L}\p{N}]/u).test(character);
 const HYPHEN = /[-\u2010\u2011]/u;
 
 /** Ways a spelled-out letter is joined to the rest of the symbol. */
@@ -60,14 +63,14 @@ function spellOut(form: string, joining: Joining): string | undefined {
     changed = true;
     const before = form[i - 1];
     const after = form[i + 1];
-    const afterIsWord = after !== undefined && LETTER_OR_DIGIT.test(after);
+    const afterIsWord = after !== undefined && isLetterOrDigit(after);
     if (joining === 'in-place') {
       out += name;
     } else if (before !== undefined && HYPHEN.test(before)) {
       // `IFN-γ`: the hyphen becomes a space (`IFN gamma`) or goes (`IFNgamma`); `hyphenated` is `in-place` here.
       if (joining === 'hyphenated') return undefined;
       out = out.slice(0, -1) + (joining === 'spaced' ? ' ' : '') + name;
-    } else if (before !== undefined && LETTER_OR_DIGIT.test(before)) {
+    } else if (before !== undefined && isLetterOrDigit(before)) {
       // `CD3ζ`: `CD3 zeta`, `CD3-zeta`; `closed` is `in-place` here.
       if (joining === 'closed') return undefined;
       out += (joining === 'spaced' ? ' ' : '-') + name;

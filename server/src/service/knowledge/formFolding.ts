@@ -21,7 +21,9 @@ const GREEK_NAME_PATTERN = /alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/gi;
 // Hyphen look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2212 minus).
 const HYPHEN_LIKE_PATTERN = /[\u2010\u2011\u2012\u2212]/g;
 const TOKEN_SEPARATOR_PATTERN = /[\s\-/]+/u;
-const UPPER_CASE_PATTERN = /\p{Lu}/u;
+// Compiled at first use, not at start-up: a Unicode property class is costly to compile, and reviving
+// the built-in knowledge base folds nothing.
+let upperCasePattern: RegExp | undefined;
 
 /**
  * Whether a single token of a written form is an ordinary word whose case carries no meaning:
@@ -29,7 +31,7 @@ const UPPER_CASE_PATTERN = /\p{Lu}/u;
  */
 export function isCaseInsensitiveToken(token: string): boolean {
   const afterFirst = token.slice(String.fromCodePoint(token.codePointAt(0) ?? 32).length);
-  return !UPPER_CASE_PATTERN.test(afterFirst);
+  return !(upperCasePattern ??= /\p{Lu}/u).test(afterFirst);
 }
 
 /**

@@ -131,17 +131,26 @@ export function knowledgeBaseOver(
 }
 
 /**
- * An index as plain data: per key, the key, then per item the entry's position and the
- * item's position among the entry's {@link writtenFormsOf} (which give its form and kind).
+ * An index as plain data, in two texts rather than an array per key (parsing thousands of small
+ * arrays, and moving them out of the young generation, was most of reviving an index): `keys`
+ * gives the keys one per line; `rows` gives, per key in the same order and separated by `;`, the
+ * items as comma-separated pairs of the entry's position and the item's position among the
+ * entry's {@link writtenFormsOf} (which give its form and kind).
  */
-export type EncodedIndex = readonly (readonly (string | number)[])[];
+export interface EncodedIndex {
+  readonly keys: string;
+  readonly rows: string;
+}
 
 /** Encodes one of a {@link KnowledgeIndex}'s maps for {@link decodeIndex}. */
 export function encodeIndex(index: ReadonlyMap<string, readonly IndexedForm[]>, entries: readonly TermEntry[]): EncodedIndex {
   const position = new Map(entries.map((entry, i) => [entry, i]));
   const formNumber = (item: IndexedForm): number =>
     [...writtenFormsOf(item.entry)].findIndex(([form, kind]) => form === item.form && kind === item.kind);
-  return [...index].map(([key, list]) => [key, ...list.flatMap((item) => [position.get(item.entry)!, formNumber(item)])]);
+  // Keys are forms with white space collapsed or folded away, so never hold a line feed (the build checks it).
+  const keys = [...index.keys()];
+  const rows = [...index.values()].map((list) => list.flatMap((item) => [position.get(item.entry)!, formNumber(item)]).join(','));
+  return { keys: keys.join('\n'), rows: rows.join(';') };
 }
 
 /**
@@ -150,16 +159,19 @@ export function encodeIndex(index: ReadonlyMap<string, readonly IndexedForm[]>, 
  * for a few hundred of the thousands of keys (decoding them all took about as long as parsing them).
  */
 export function decodeIndex(encoded: EncodedIndex, entries: readonly TermEntry[]): FormIndex {
+  const keys = encoded.keys === '' ? [] : encoded.keys.split('\n');
+  const rows = encoded.rows.split(';');
   const rowOf = new Map<string, number>();
-  for (let row = 0; row < encoded.length; row++) rowOf.set(encoded[row]![0] as string, row);
+  for (let row = 0; row < keys.length; row++) rowOf.set(keys[row]!, row);
   const formsOf: (readonly [string, FormKind][] | undefined)[] = [];
   const decoded = new Map<string, IndexedForm[]>();
-  const decodeRow = (row: readonly (string | number)[]): IndexedForm[] => {
+  const decodeRow = (row: string): IndexedForm[] => {
+    const numbers = row.split(',');
     const list: IndexedForm[] = [];
-    for (let i = 1; i < row.length; i += 2) {
-      const position = row[i] as number;
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      const position = Number(numbers[i]);
       const entry = entries[position]!;
-      const [form, kind] = (formsOf[position] ??= [...writtenFormsOf(entry)])[row[i + 1] as number]!;
+      const [form, kind] = (formsOf[position] ??= [...writtenFormsOf(entry)])[Number(numbers[i + 1])]!;
       list.push({ entry, kind, form });
     }
     return list;
@@ -170,7 +182,7 @@ export function decodeIndex(encoded: EncodedIndex, entries: readonly TermEntry[]
       if (list === undefined) {
         const row = rowOf.get(key);
         if (row === undefined) return undefined;
-        list = decodeRow(encoded[row]!);
+        list = decodeRow(rows[row]!);
         decoded.set(key, list);
       }
       return list;

@@ -23,22 +23,35 @@ export interface PrebuiltKnowledge {
 /**
  * A normalised entry without its field names (a third of the text of 900 entries written as
  * objects, and every byte of it read, scanned and parsed at each start): its ten fields always
- * present, in their order, the category by position, needsDefinition as 1 or 0, then, when it has
- * any, an object of its optional fields (notes, relations, ambiguous, sources, cellLine) in order.
+ * present, in their order, an empty list as 0, the category by position, needsDefinition as 1 or 0,
+ * then, when it has any, an object of its optional fields (notes, relations, ambiguous, sources,
+ * cellLine) in order.
  */
 export type EntryRow = readonly [
   id: string,
   preferred: string,
-  expansions: TermEntry['expansions'],
-  variants: TermEntry['variants'],
-  discouraged: TermEntry['discouraged'],
+  expansions: TermEntry['expansions'] | 0,
+  variants: TermEntry['variants'] | 0,
+  discouraged: TermEntry['discouraged'] | 0,
   definition: string,
   category: number,
-  genes: TermEntry['genes'],
-  related: TermEntry['related'],
+  genes: TermEntry['genes'] | 0,
+  related: TermEntry['related'] | 0,
   needsDefinition: 0 | 1,
   optional?: Partial<TermEntry>,
 ];
+
+/**
+ * The one empty list that every revived entry's empty field shares: half of the entries' lists are
+ * empty, and a list parsed for each was as many small objects for the parser and the collector.
+ * Frozen, because it is shared.
+ */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/** A list as an {@link EntryRow} writes it. */
+function listOrZero<T>(list: readonly T[]): readonly T[] | 0 {
+  return list.length === 0 ? 0 : list;
+}
 
 const ALWAYS_PRESENT = new Set(['id', 'preferred', 'expansions', 'variants', 'discouraged', 'definition', 'category', 'genes', 'related', 'needsDefinition']);
 
@@ -47,7 +60,18 @@ function entryRow(entry: TermEntry, categories: string[]): EntryRow {
   let category = categories.indexOf(entry.category);
   if (category < 0) category = categories.push(entry.category) - 1;
   const optional = Object.fromEntries(Object.entries(entry).filter(([key]) => !ALWAYS_PRESENT.has(key)));
-  const row = [entry.id, entry.preferred, entry.expansions, entry.variants, entry.discouraged, entry.definition, category, entry.genes, entry.related, entry.needsDefinition ? 1 : 0] as const;
+  const row = [
+    entry.id,
+    entry.preferred,
+    listOrZero(entry.expansions),
+    listOrZero(entry.variants),
+    listOrZero(entry.discouraged),
+    entry.definition,
+    category,
+    listOrZero(entry.genes),
+    listOrZero(entry.related),
+    entry.needsDefinition ? 1 : 0,
+  ] as const;
   return Object.keys(optional).length > 0 ? [...row, optional] : row;
 }
 
@@ -58,13 +82,13 @@ function entryOfRow(row: EntryRow, categories: readonly string[]): TermEntry {
   const entry: TermEntry = {
     id: row[0],
     preferred: row[1],
-    expansions: row[2],
-    variants: row[3],
-    discouraged: row[4],
+    expansions: row[2] || NO_ITEMS,
+    variants: row[3] || NO_ITEMS,
+    discouraged: row[4] || NO_ITEMS,
     definition: row[5],
     category: categories[row[6]]!,
-    genes: row[7],
-    related: row[8],
+    genes: row[7] || NO_ITEMS,
+    related: row[8] || NO_ITEMS,
     needsDefinition: row[9] === 1,
   };
   const optional = row[10];

@@ -119,7 +119,8 @@ function indexEdges(key: number, child: TrieNode | undefined, more: Edges, pendi
 
 const KIND_PRIORITY: Readonly<Record<FormKind, number>> = { preferred: 0, variant: 1, expansion: 2, discouraged: 3 };
 
-const UPPER_CASE_LETTER = /\p{Lu}|\p{Lt}/u;
+/** Compiled when the first trie is built, not at start-up (a Unicode property class is costly to compile). */
+let upperCaseLetter: RegExp | undefined;
 const HYPHEN = 0x2d;
 const LOWER_S = 0x73;
 const LINE_FEED = 0x0a;
@@ -381,7 +382,7 @@ function insertForm(root: TrieNode, form: string, target: FormTarget, foldAll = 
       node = node.whitespace;
       continue;
     }
-    const foldCase = foldAll || !UPPER_CASE_LETTER.test(part);
+    const foldCase = foldAll || !(upperCaseLetter ??= /\p{Lu}|\p{Lt}/u).test(part);
     for (let i = 0; i < part.length; i++) {
       const unit = part.charCodeAt(i);
       const lower = lowerCaseUnit(unit);

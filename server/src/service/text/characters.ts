@@ -4,7 +4,16 @@
  * (case, digit, script). ASCII is read from tables; anything else by Unicode expressions, once
  * per distinct code point (prose holds a few dozen of them).
  */
-const WORD_CHARACTER = /[\p{L}\p{M}\p{Nd}]/u;
+let wordCharacter: RegExp | undefined;
+/**
+ * Whether a character outside ASCII is a word character. The expression is compiled at the first
+ * such character, not at start-up: three Unicode property classes are among the costliest
+ * expressions to compile, and loading the knowledge base or answering `initialize` needs none.
+ */
+function isWordCharacter(character: string): boolean {
+  wordCharacter ??= /[\p{L}\p{M}\p{Nd}]/u;
+  return wordCharacter.test(character);
+}
 /** 1 for an ASCII letter or digit, by code unit. */
 export const asciiWordTable = new Uint8Array(128);
 for (let c = 0; c < 128; c++) asciiWordTable[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
@@ -15,7 +24,7 @@ export function isWordCharacterAt(text: string, position: number): boolean {
   const unit = text.charCodeAt(position);
   if (unit < 128) return asciiWordTable[unit] === 1;
   const codePoint = text.codePointAt(position) ?? unit;
-  return WORD_CHARACTER.test(String.fromCodePoint(codePoint));
+  return isWordCharacter(String.fromCodePoint(codePoint));
 }
 
 /** Whether the character ending just before `position` is a word character. */
@@ -83,7 +92,7 @@ export function characterClass(codePoint: number): number {
 
 function classifyNonAscii(character: string): number {
   let bits = 0;
-  if (WORD_CHARACTER.test(character)) bits |= CharacterClass.word;
+  if (isWordCharacter(character)) bits |= CharacterClass.word;
   if (/\p{Lu}/u.test(character)) bits |= CharacterClass.upper;
   if (/\p{Ll}/u.test(character)) bits |= CharacterClass.lower;
   if (/\p{Nd}/u.test(character)) bits |= CharacterClass.digit;
