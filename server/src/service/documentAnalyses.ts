@@ -22,6 +22,14 @@ import type { AnalysisSettings, DocumentInput } from './index';
 // Enough for a thesis or book whose chapters are all analysed together.
 const CACHE_LIMIT = 256;
 
+/**
+ * Findings beyond this many are not kept for the next request: a 20 MB paragraph of repeated
+ * definitions had 434,000, some 150 MB, held beside the diagnostics made from them (issue 16).
+ * Recomputing them is the cheaper cost there; the editor never meets so many, as it skips files
+ * past `carnk.maxFileSize` (5 million characters, at most ~110,000 findings in the densest text).
+ */
+const KEPT_FINDINGS_LIMIT = 200_000;
+
 /** A cached model of one document version, with lookups built on demand. */
 export interface CacheEntry {
   version: number;
@@ -134,11 +142,11 @@ export class DocumentAnalyses {
     }
     const isOn = (id: RuleId) => effectiveSeverity(ruleById(id)!, settings.rules) !== 'off';
     const rulesOn = RULES.filter((rule) => isOn(rule.id)).map((rule) => rule.id).join(',');
-    if (!analysis.findings || analysis.rulesOn !== rulesOn) {
-      analysis.findings = runRules(context, isOn);
-      analysis.rulesOn = rulesOn;
-    }
-    return analysis.findings;
+    if (analysis.findings && analysis.rulesOn === rulesOn) return analysis.findings;
+    const findings = runRules(context, isOn);
+    analysis.findings = findings.length <= KEPT_FINDINGS_LIMIT ? findings : undefined;
+    analysis.rulesOn = rulesOn;
+    return findings;
   }
 
   /** Findings that are reported: severity not off, not disabled inline. */

@@ -205,7 +205,7 @@ export function createTerminologyService(options: TerminologyServiceOptions = {}
     guard(`lint ${document.uri}`, () => [], () => {
       const { entry, merged, kept } = reported(document, settings);
       const model = entry.model;
-      const diagnostics = kept.map((reportedFinding) => toDiagnostic(model, reportedFinding));
+      const diagnostics = diagnosticsOf(model, kept);
       const configRule = ruleById('invalid-configuration')!;
       const configSeverity = effectiveSeverity(configRule, merged.rules);
       if (configSeverity !== 'off') {
@@ -299,6 +299,17 @@ const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2,
 /** Offset edits as LSP text edits. */
 function toLspEdits(model: DocumentModel, edits: OffsetEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.newText }));
+}
+
+/**
+ * The diagnostics of `kept`, in its order, emptying it: taken from the back, so that a finding
+ * the cache does not keep (see `documentAnalyses.ts`) is freed as its diagnostic is made.
+ */
+function diagnosticsOf(model: DocumentModel, kept: ReportedFinding[]): TerminologyDiagnostic[] {
+  kept.reverse();
+  const diagnostics: TerminologyDiagnostic[] = [];
+  while (kept.length > 0) diagnostics.push(toDiagnostic(model, kept.pop()!));
+  return diagnostics;
 }
 
 /** A reported finding as the service's diagnostic: the rule's data plus its fixes as LSP edits. */

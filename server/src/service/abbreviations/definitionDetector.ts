@@ -14,7 +14,7 @@
  */
 
 import { isConvincingCandidate } from './detector/acceptance.js';
-import { findDefinitionCandidates } from './detector/definitionCandidates.js';
+import { forEachDefinitionCandidate, type DefinitionCandidate } from './detector/definitionCandidates.js';
 import { tokenize, type BlockTokens } from '../text/tokens.js';
 
 /** One abbreviation definition found in prose. Offsets are UTF-16 offsets into the text passed in. */
@@ -61,30 +61,35 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     const end = clampOffset(to, length, length);
     if (end <= start) return [];
     const marks = tokens?.marks ?? tokenize(text, start, end).marks;
-    return findDefinitionCandidates(text, marks, start, end)
-      .filter(isConvincingCandidate)
-      .map((candidate): DetectedDefinition => {
-        const found: DetectedDefinition = {
-          short: text.slice(candidate.short.start, candidate.short.end),
-          shortStart: candidate.short.start,
-          shortEnd: candidate.short.end,
-          long: text.slice(candidate.long.start, candidate.long.end),
-          longStart: candidate.long.start,
-          longEnd: candidate.long.end,
-          pattern: candidate.pattern,
-        };
-        if (candidate.construction !== 'letters') {
-          const { sharedLeadingWords: leading, sharedTrailingWords: trailing } = candidate;
-          if (leading !== undefined) found.sharedLeadingWords = text.slice(leading.start, leading.end);
-          if (trailing !== undefined) found.sharedTrailingWords = text.slice(trailing.start, trailing.end);
-        }
-        return found;
-      })
-      .sort((a, b) => a.shortStart - b.shortStart);
+    const found: DetectedDefinition[] = [];
+    // Each candidate is judged and read as it is found, so its alignment dies young (issue 16).
+    forEachDefinitionCandidate(text, marks, start, end, (candidate) => {
+      if (isConvincingCandidate(candidate)) found.push(detectedDefinition(text, candidate));
+    });
+    return found.sort((a, b) => a.shortStart - b.shortStart);
   } catch {
     // A detector bug must never take the editor down; the document just shows no definitions.
     return [];
   }
+}
+
+/** The definition a convincing candidate makes. */
+function detectedDefinition(text: string, candidate: DefinitionCandidate): DetectedDefinition {
+  const found: DetectedDefinition = {
+    short: text.slice(candidate.short.start, candidate.short.end),
+    shortStart: candidate.short.start,
+    shortEnd: candidate.short.end,
+    long: text.slice(candidate.long.start, candidate.long.end),
+    longStart: candidate.long.start,
+    longEnd: candidate.long.end,
+    pattern: candidate.pattern,
+  };
+  if (candidate.construction !== 'letters') {
+    const { sharedLeadingWords: leading, sharedTrailingWords: trailing } = candidate;
+    if (leading !== undefined) found.sharedLeadingWords = text.slice(leading.start, leading.end);
+    if (trailing !== undefined) found.sharedTrailingWords = text.slice(trailing.start, trailing.end);
+  }
+  return found;
 }
 
 function clampOffset(value: number | undefined, fallback: number, length: number): number {

@@ -127,6 +127,10 @@ export function knowledgeBaseOver(
       built ??= matcher();
       return built.findOccurrencesInTokens(text, tokens);
     },
+    forEachTermOccurrenceInTokens(text, tokens, visit) {
+      built ??= matcher();
+      built.forEachOccurrenceInTokens(text, tokens, visit);
+    },
   };
 }
 

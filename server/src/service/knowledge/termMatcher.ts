@@ -24,6 +24,8 @@ export interface TermMatcher {
   findOccurrences(text: string, from: number, to: number): TermOccurrence[];
   /** The same, over `text` already tokenized (the whole of it) by the token pass. */
   findOccurrencesInTokens(text: string, tokens: BlockTokens): TermOccurrence[];
+  /** The same, each occurrence handed to `visit` as it is found. */
+  forEachOccurrenceInTokens(text: string, tokens: BlockTokens, visit: (occurrence: TermOccurrence) => void): void;
 }
 
 interface FormTarget {
@@ -145,7 +147,12 @@ export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
 export function termMatcherOver({ root, firstRuns }: TermTrie): TermMatcher {
   return {
     findOccurrences: (text, from, to) => findOccurrences(root, firstRuns, text, from, to),
-    findOccurrencesInTokens: (text, tokens) => occurrencesInTokens(root, firstRuns, text, tokens, 0, text.length),
+    findOccurrencesInTokens: (text, tokens) => {
+      const occurrences: TermOccurrence[] = [];
+      forEachOccurrenceInTokens(root, firstRuns, text, tokens, 0, text.length, (occurrence) => occurrences.push(occurrence));
+      return occurrences;
+    },
+    forEachOccurrenceInTokens: (text, tokens, visit) => forEachOccurrenceInTokens(root, firstRuns, text, tokens, 0, text.length, visit),
   };
 }
 
@@ -405,7 +412,9 @@ function findOccurrences(root: TrieNode, firstRuns: ReadonlySet<number>, text: s
   if (typeof text !== 'string' || text.length === 0) return [];
   const from = clampOffset(fromInput, 0, text.length);
   const to = clampOffset(toInput, text.length, text.length);
-  return occurrencesInTokens(root, firstRuns, text, tokenize(text, from, to), from, to);
+  const occurrences: TermOccurrence[] = [];
+  forEachOccurrenceInTokens(root, firstRuns, text, tokenize(text, from, to), from, to, (occurrence) => occurrences.push(occurrence));
+  return occurrences;
 }
 
 /**
@@ -414,8 +423,15 @@ function findOccurrences(root: TrieNode, firstRuns: ReadonlySet<number>, text: s
  * the trie is walked only where the word's folded hash is one of the forms' (`firstRuns`; a
  * hash collision merely costs a walk).
  */
-function occurrencesInTokens(root: TrieNode, firstRuns: ReadonlySet<number>, text: string, tokens: BlockTokens, from: number, to: number): TermOccurrence[] {
-  const occurrences: TermOccurrence[] = [];
+function forEachOccurrenceInTokens(
+  root: TrieNode,
+  firstRuns: ReadonlySet<number>,
+  text: string,
+  tokens: BlockTokens,
+  from: number,
+  to: number,
+  visit: (occurrence: TermOccurrence) => void,
+): void {
   const { count, starts, foldedHashes } = tokens;
   let position = from;
   for (let k = 0; k < count; k++) {
@@ -423,11 +439,10 @@ function occurrencesInTokens(root: TrieNode, firstRuns: ReadonlySet<number>, tex
     if (start < position || !firstRuns.has(foldedHashes[k]!)) continue;
     const found = longestMatchAt(root, text, start, to);
     if (found) {
-      occurrences.push(found);
+      visit(found);
       position = found.end;
     }
   }
-  return occurrences;
 }
 
 /** The best match starting at `start`, or undefined. */
@@ -435,8 +450,10 @@ function longestMatchAt(root: TrieNode, text: string, start: number, to: number)
   const best = bestMatchAt(root, text, start, to, false);
   if (!best) return undefined;
   const target = best.target;
-  const occurrence: TermOccurrence = { start, end: best.end, entryId: target.entryId, form: target.form, kind: target.kind };
-  return target.otherEntryIds.length > 0 ? { ...occurrence, otherEntryIds: target.otherEntryIds } : occurrence;
+  // Made in its final shape: a copy spread to add `otherEntryIds` was a second object per occurrence.
+  return target.otherEntryIds.length > 0
+    ? { start, end: best.end, entryId: target.entryId, form: target.form, kind: target.kind, otherEntryIds: target.otherEntryIds }
+    : { start, end: best.end, entryId: target.entryId, form: target.form, kind: target.kind };
 }
 
 /** The longest match at `start` (fewest case folds, then the best kind, at equal length); `hyphenMatchesSpace` lets a form's hyphen match one space. */

@@ -9,6 +9,7 @@ import { LineIndex } from '../text/lineIndex';
 import { completeSuspendedHyphen } from './suspendedHyphen';
 import { joinSpacedNumbers } from './spacedShortForms';
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
+import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
 
 /** How definition scopes are drawn: journal practice, or the whole document as one scope. */
@@ -162,6 +163,8 @@ interface BlockPlace {
   /** The block's start offset. */
   readonly shift: number;
   readonly inHeading: boolean;
+  /** The build's one copy of each spelling (see `text/textKeptOnce.ts`). */
+  readonly keptOnce: (text: string) => string;
 }
 
 /**
@@ -204,8 +207,9 @@ function addBlockItems(
     }
     addDetected(detected, place, items.definitions, slice, text);
     if (knowledge) {
-      const occurrences = knowledge.findTermOccurrencesInTokens(slice, tokens);
-      addTerms(occurrences, 0, occurrences.length, place.shift, place, items.terms);
+      // Each occurrence becomes the model's term as it is found, and dies young (issue 16).
+      const terms = items.terms;
+      knowledge.forEachTermOccurrenceInTokens(slice, tokens, (occurrence) => terms.push(termMention(occurrence, place.shift, place)));
     }
     addMentions(mentionTokensFrom(slice, tokens), place, items.mentions);
   }
@@ -263,8 +267,8 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
   for (let i = 0; i < detected.length; i++) {
     const found = detected[i]!;
     const noun = spelledHeadNounLength(found);
-    const short = noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd();
-    const key = abbreviationKey(short);
+    const short = place.keptOnce(noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd());
+    const key = place.keptOnce(abbreviationKey(short));
     if (key.length === 0) continue;
     const long = completeSuspendedHyphen(expansionOf(found, text, shift), slice, found.shortEnd);
     if (long === undefined) continue;
@@ -285,11 +289,13 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
 
 /** Adds `occurrences[from, to)` at `place`, their offsets moved by `delta`. */
 function addTerms(occurrences: readonly TermOccurrence[], from: number, to: number, delta: number, place: BlockPlace, terms: TermMention[]): void {
-  for (let i = from; i < to; i++) {
-    const o = occurrences[i]!;
-    // Every field in the literal, `otherEntryIds` too: one object shape for every term.
-    terms.push({ start: o.start + delta, end: o.end + delta, entryId: o.entryId, form: o.form, kind: o.kind, otherEntryIds: o.otherEntryIds, block: place.index, scope: place.scope });
-  }
+  for (let i = from; i < to; i++) terms.push(termMention(occurrences[i]!, delta, place));
+}
+
+/** The model's term for an occurrence at `place`, its offsets moved by `delta`. */
+function termMention(o: TermOccurrence, delta: number, place: BlockPlace): TermMention {
+  // Every field in the literal, `otherEntryIds` too: one object shape for every term.
+  return { start: o.start + delta, end: o.end + delta, entryId: o.entryId, form: o.form, kind: o.kind, otherEntryIds: o.otherEntryIds, block: place.index, scope: place.scope };
 }
 
 /** Adds mention tokens (offsets relative to the block) at `place`. */
@@ -297,7 +303,7 @@ function addMentions(tokens: readonly MentionToken[], place: BlockPlace, mention
   const shift = place.shift;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    mentions.push(newMention(token.text, token.key, token.start + shift, token.end + shift, place));
+    mentions.push(newMention(place.keptOnce(token.text), place.keptOnce(token.key), token.start + shift, token.end + shift, place));
   }
 }
 
@@ -414,12 +420,13 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const previous = options.blockCache;
   const blockCache: BlockCache = new Map();
   const blockTokens: BlockTokens[] = [];
+  const keptOnce = textKeptOnce();
   // A plain loop rather than forEach: a fresh process optimises it sooner (measured in the CLI).
   for (let index = 0; index < prose.blocks.length; index++) {
     const block = prose.blocks[index]!;
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
-    const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title' };
+    const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title', keptOnce };
     const detectedFrom = definitions.length;
     const listStart = listed === undefined ? -1 : listed.start - block.start;
     const earlierKey = earlierKeys && earlierKeys.listStarts[index] === listStart && maskedUnchanged(prose, block.start, block.end) ? earlierKeys.blocks[index] : undefined;

@@ -22,6 +22,7 @@ import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { standardGeneSymbols } from './standardSymbols';
 import type { Finding, FixProposal, RuleContext, Spelling } from './types';
+import { textKeptOnce } from '../text/textKeptOnce';
 
 
 /**
@@ -556,6 +557,8 @@ export function checkDefinitions(context: RuleContext): Finding[] {
   const firstInDocument = new Map<string, AbbreviationDefinition>();
   /** Where an earlier definition stands: a line here, or a file and line of the book. */
   const placeOf = (earlier: AbbreviationDefinition) => placeOfDefinition(model, earlier);
+  // Kept once as they are written: a text of repeated definitions says the same thing each time.
+  const once = textKeptOnce();
   for (let i = 0; i < model.definitions.length; i++) {
     const definition = model.definitions[i]!;
     const scopeId = `${definition.scope}\u0000${definition.key}`;
@@ -602,7 +605,7 @@ export function checkDefinitions(context: RuleContext): Finding[] {
         rule: 'redefined-abbreviation',
         start: definition.shortStart,
         end: definition.shortEnd,
-        message: `'${definition.short}' is already defined ${describeScope(definition.scope)} ${place.text} as '${earlierInScope.long}'.`,
+        message: once(`'${definition.short}' is already defined ${describeScope(definition.scope)} ${place.text} as '${earlierInScope.long}'.`),
         data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
       };
       if (collapse) {
@@ -614,7 +617,7 @@ export function checkDefinitions(context: RuleContext): Finding[] {
           !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText) &&
           !followsAbbreviation(model.text, collapse.start);
         // One literal with its fixes: a property added afterwards costs each finding a property store.
-        const fixes = [{ title: `Remove the repeated definition, keeping '${definition.short}'`, edits: [collapse], safe }];
+        const fixes = [{ title: once(`Remove the repeated definition, keeping '${definition.short}'`), edits: [collapse], safe }];
         findings.push({ rule: finding.rule, start: finding.start, end: finding.end, message: finding.message, data: finding.data, fixes });
       } else {
         findings.push(finding);

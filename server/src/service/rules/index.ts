@@ -4,6 +4,7 @@ import { checkForeignScript } from './scriptRules';
 import type { RuleId } from './ruleTable';
 import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
+import { textKeptOnce } from '../text/textKeptOnce';
 import { checkDiscouraged, checkInconsistentVariants } from './variantRules';
 
 /** Every rule check, each reading the one document model, with the rules it reports. */
@@ -32,13 +33,7 @@ export function runRules(context: RuleContext, isOn: (rule: RuleId) => boolean =
   // Quoted text may span a line break in the source; messages are one line. A message or fix
   // title said word for word again (one definition repeated all through a long text) is kept
   // once: 400,000 repeats of a definition held 400,000 copies of the same two sentences.
-  const said = new Map<string, string>();
-  const once = (text: string): string => {
-    const earlier = said.get(text);
-    if (earlier !== undefined) return earlier;
-    said.set(text, text);
-    return text;
-  };
+  const once = textKeptOnce();
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
     const message = finding.message;
