@@ -25,6 +25,8 @@ function check(text: string, expected: Expected[]): void {
 }
 
 const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
+  ['a one-word long form before its short form may hold it', 'Levels of Testosterone (T) and D-Galactosamine (D-Gal) rose.', [['T', 'Testosterone'], ['D-Gal', 'D-Galactosamine']]],
+  ['a one-word chemical name still spells its letters from inside', 'Cells were frozen in dimethylsulphoxide (DMSO) at -80 °C.', [['DMSO', 'dimethylsulphoxide']]],
   ['a short form joined by a hyphen to the next word', 'Patients received chimeric antigen receptor (CAR-)T cells.', [['CAR', 'chimeric antigen receptor']]],
   ['a definition followed by a reference', 'Cytokine release syndrome (CRS; ref. 3) was graded.', [['CRS', 'Cytokine release syndrome']]],
   ['a definition followed by a remark', 'Cytokine release syndrome (CRS, grade 2 or higher) was rare.', [['CRS', 'Cytokine release syndrome']]],
@@ -145,6 +147,10 @@ for (const [name, text, expected] of conventions) {
 }
 
 const notDefinitions: Array<[name: string, text: string]> = [
+  // One word holding the short form extends it: a truncated form, a plural, a receptor.
+  ['a one-word bracket extending the short form', 'A truncated QGFR (QGFRt) served as a tag.'],
+  ['a plural in brackets', 'The QAR (QARs) was built twice.'],
+  ['a receptor in brackets', 'Cells expressed QL15 (QL15Rα) only.'],
   ['a bracket glued to the next word without a hyphen', 'Phosphorylated kinase (ERK)1/2 rose.'],
   ['a bracketed list of abbreviations', 'Natural killer cells kill by many routes (NKR, ADCC, CDC).'],
   ['a bracketed list joined by and', 'Killing by antibody-dependent routes (ADCC, ADCP and CDC) was seen.'],

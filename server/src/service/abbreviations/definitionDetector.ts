@@ -64,7 +64,7 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     const found: DetectedDefinition[] = [];
     // Each candidate is judged and read as it is found, so its alignment dies young (issue 16).
     forEachDefinitionCandidate(text, marks, start, end, (candidate) => {
-      if (isConvincingCandidate(candidate)) found.push(detectedDefinition(text, candidate));
+      if (isConvincingCandidate(candidate) && !isExtendedShortForm(text, candidate)) found.push(detectedDefinition(text, candidate));
     });
     return found.sort((a, b) => a.shortStart - b.shortStart);
   } catch {
@@ -72,6 +72,20 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     return [];
   }
 }
+
+/**
+ * A bracketed word of capitals that holds the short form before it extends that abbreviation
+ * rather than spelling it out: `EGFR (EGFRt)`, `CAR (CARs)` and `IL15 (IL15Rα)` name a truncated
+ * form, a plural, a receptor. A long form written before its short form may hold it as the start
+ * of a word (`Testosterone (T)`, `D-Galactosamine (D-Gal)`), and a word with one capital is a word.
+ */
+function isExtendedShortForm(text: string, candidate: DefinitionCandidate): boolean {
+  const { long, short } = candidate;
+  if (candidate.pattern !== 'short-long') return false;
+  const written = text.slice(long.start, long.end);
+  return !/\s/u.test(written) && TWO_CAPITALS.test(written) && written.includes(text.slice(short.start, short.end));
+}
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 
 /** The definition a convincing candidate makes. */
 function detectedDefinition(text: string, candidate: DefinitionCandidate): DetectedDefinition {
