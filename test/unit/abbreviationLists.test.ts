@@ -89,6 +89,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['QFI = queue fluorescence intensity', 'QIR = queue immunoglobulin-like receptor'],
     },
     {
+      name: 'a comma key broken over two lines, and one ending at an image caption\'s bracket',
+      input: '**Figure 20.** Killing. QFI, queue fluorescence intensity;\nQLI, queue luminescence imaging.\n\n# Results\n\nText.\n\n![Killing. QFI, queue fluorescence intensity; QLI, queue luminescence imaging](f.png){#fig:a}',
+      pairs: ['QFI = queue fluorescence intensity', 'QLI = queue luminescence imaging', 'QFI = queue fluorescence intensity', 'QLI = queue luminescence imaging'],
+    },
+    {
       name: 'a comma pair with a numbered short form',
       input: '**Figure 16.** Persistence. QLI, queue luminescence imaging; IQ-15, interqueue-15.',
       pairs: ['QLI = queue luminescence imaging', 'IQ-15 = interqueue-15'],

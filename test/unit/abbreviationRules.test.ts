@@ -106,6 +106,8 @@ describe('undefined-abbreviation', () => {
       'undefined-abbreviation',
       '| Donor | Genotype | Haplotype |\n|---|---|---|\n| D1 | V/F | A/A |\n| D2 | F/F | B/x |\n\nTable: **Donors.** Allele pairs by donor; the «Q/R» model was used. {#tbl:g}\n',
     ));
+  test('letters joined by a slash that the knowledge base asks to define stay an abbreviation in a table cell', () =>
+    check('undefined-abbreviation', '| Patient | Status |\n|---|---|\n| P1 | «R/R» |\n\nTable: **Patients.** Disease status at entry. {#tbl:s}\n'));
   test('a caption below its table defines for the cells above it', () => {
     check('used-before-definition', '| Variant |\n|---|\n| c.137G>T (QLP) |\n\nTable: **Variants.** Quite likely pathogenic (QLP) variants. {#tbl:v}\n');
     check('used-before-definition', '**Table 1.** Variants.\n\n| Variant |\n|---|\n| c.137G>T (QLP) |\n\nMain text: «QLP» first, then quite likely pathogenic (QLP) variants.\n');

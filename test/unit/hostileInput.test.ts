@@ -295,6 +295,8 @@ const CASES: HostileCase[] = [
   { name: '1 MB single line of prose', text: () => PARAGRAPH.repeat(Math.ceil(1_048_576 / PARAGRAPH.length)), options: BIG, budgetMs: 15_000 },
   { name: '1 MB single line without spaces', text: () => 'NK('.repeat(350_000), options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB legend key of pairs', text: () => `**Figure 1.** Cells. ${'GFP: green fluorescent protein, '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
+  // A key written with commas after a long blank run (math, a comment): linear, not a look-behind at every position.
+  { name: 'a comma key after 1 MB of math in a legend', text: () => `**Figure 1.** Cells. $${'x '.repeat(500_000)}$ MFI, mean fluorescence intensity.`, options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB legend key of bracketed pairs', text: () => `**Figure 1.** Cells. ${'GFP (green fluorescent protein); '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB line of code-font labels after a code-font definition', text: () => `Alpha beta (\`AB\`) ${' $AB$ x'.repeat(150_000)}`, options: BIG, budgetMs: 15_000 },
   // Distinct undefined codes in one assay list: each first use asks whether it stands only in the enumeration (read once per block).

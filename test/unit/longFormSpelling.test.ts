@@ -22,6 +22,14 @@ describe('emphasis markers inside a long form', () => {
     assert.deepEqual(longForms('A __quorum__ sensing (QS) signal. QS.\n'), ['quorum sensing']);
   });
 
+  test('a block masked alike but written without the markers is read afresh, not from the cache', () => {
+    const editing = createTerminologyService();
+    const uri = 'file:///edited.md';
+    editing.model({ uri, version: 1, text: 'Female QOD-*scid* gamma (QSG) mice. QSG.\n' });
+    const edited = editing.model({ uri, version: 2, text: 'Female QOD- scid  gamma (QSG) mice. QSG.\n' });
+    assert.deepEqual(edited.definitions.map((d) => d.long), ['QOD- scid gamma']);
+  });
+
   test('other masked markup still leaves one space between words', () => {
     assert.deepEqual(longForms('A quorum `x` sensing (QS) signal. QS.\n'), ['quorum sensing']);
   });

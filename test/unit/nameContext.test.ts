@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isNameInContext } from '../../server/src/service/model/nameContext';
+import { isNameInContext, isReagentNotation } from '../../server/src/service/model/nameContext';
 import { createTerminologyService } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
 import { undefinedKeys } from '../helpers/undefinedKeys';
@@ -14,13 +14,6 @@ function readsAsName(source: string): boolean {
 
 describe('names written as such', () => {
   const names = [
-    // The blood group of the donors, before what is drawn from them.
-    'supplemented with 5% human «AB» serum',
-    'thawed in pooled «AB» plasma',
-    // The acetoxymethyl ester after the dye it loads.
-    'targets were loaded with calcein-«AM» for 30 min',
-    'cells were loaded with calcein «AM» and washed',
-    'calcium was read with Fura-2 «AM» at 37 °C',
     'One such antibody («QX-7») was reported.',
     'This antibody (now «ZZB-31D4») entered trials.',
     'Two antibody cocktails (AB-7 and «CD-P5») were authorised.',
@@ -47,11 +40,6 @@ describe('names written as such', () => {
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsName(source), true));
 
   const abbreviations = [
-    // Another word of two capitals before serum is an abbreviation (a test, a marker).
-    'measured in «CA» serum samples',
-    // AM standing alone, or after a plain word and a space, is an abbreviation (alveolar macrophages).
-    'lavage yielded «AM» and neutrophils',
-    'the murine «AM» population expanded',
     'a tyrosine kinase inhibitor («TKI») was added',
     'anti-PD-1 antibody («PD-1» blockade)',
     'the «PD-1» antibody pembrolizumab',
@@ -216,4 +204,42 @@ describe('a model named with its plus-joined terms', () => {
   test('plus signs without the word model, or a model without plus-joined terms, make no name', () => {
     assert.deepEqual(undefinedKeys('We gave QZB+QZC to the mice and fitted the QHM model to the counts.'), ['QZB', 'QZC', 'QHM']);
   });
+});
+
+/** Whether the «marked» use is part of a reagent's or a strain's written name, at this use only. */
+function readsAsNotation(source: string): boolean {
+  const { text, ranges } = parseMarked(source);
+  const range = ranges[0]!;
+  return isReagentNotation(text, { start: range.start, end: range.end, text: text.slice(range.start, range.end) }, text);
+}
+
+describe('uses that are part of a reagent or a strain, read one by one', () => {
+  const notation = [
+    // The blood group of the donors, before what is drawn from them.
+    'supplemented with 5% human «AB» serum',
+    'thawed in pooled «AB» plasma',
+    // The acetoxymethyl ester after the dye it loads.
+    'targets were loaded with calcein-«AM» for 30 min',
+    'cells were loaded with calcein «AM» and washed',
+    'calcium was read with Fura-2 «AM» at 37 °C',
+    'pH was read with BCECF-«AM» overnight',
+    // A part of a mouse strain's official designation.
+    'NSG mice (NOD.Cg-Prkdc^scid^ Il2rg^tm1Wjl^/«SzJ») were used',
+    'NSG mice («NOD».Cg-*Prkdc*^*scid*^ *Il2rg*^*tm1Wjl*^/SzJ) were used',
+    'NSG mice (NOD.Cg-Prkdc^scid^ Il2rg^«tm1Wjl»^/SzJ) were used',
+  ];
+  for (const source of notation) test(`notation: ${source}`, () => assert.equal(readsAsNotation(source), true));
+
+  const abbreviations = [
+    // Another word of two capitals before serum is an abbreviation (a test, a marker).
+    'measured in «CA» serum samples',
+    // AM standing alone, after a plain word, or after a short prefix is an abbreviation (alveolar macrophages).
+    'lavage yielded «AM» and neutrophils',
+    'the murine «AM» population expanded',
+    'Lung «AM» numbers fell',
+    'while Mo-«AM» expanded',
+    // A strain written without its designation's marks is an abbreviation to define.
+    'female «NOD» scid gamma mice were used',
+  ];
+  for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsNotation(source), false));
 });

@@ -55,6 +55,8 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'impedance was read on the «QTCA» system (Agilex) every hour',
     // A titled product name holding a slash.
     'measured with the «QEGENDplex» Human CD8/NK Panel (BioLegenz)',
+    // A maker's initials before a coined product with its model.
+    'stained as before (and read on a «QD» FACSQanto II cytometer)',
     // A maker's line name before a kit whose name holds a prime.
     'prepared with the Chromium Next «GEQ» Single Cell 5′ kit (10x Genomiqs)',
   ];
@@ -72,6 +74,13 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'patients scored «QCOG» 2 (ZZ) at entry',
     // A number after capitals with no bracket is a grade or a dose, not a product line.
     'grade «QRS» 3 occurred in two patients',
+    // A bracket that points elsewhere in the paper is no supplier.
+    'All had QCOG «QS» 1 (Supplementary Methods) at entry.',
+    'NK cells were cultured in «QM» medium (Methods) for a week',
+    // A general product noun needs a supplier's name in lower case: capitals name an organisation.
+    'Myeloma was staged with the «R-QSS» staging system (QMWG).',
+    // A promoter's abbreviation before a reporter's coined name, with no model after it.
+    'Cells were transduced with a «QGK» mNeonQreen vector.',
     'read by «QDH» assay (Promegax, see below) in triplicate',
     // Capitals before an ordinary noun, or a capitalised word that heads no organisation.
     'the «QK» Cancer trials were reviewed',

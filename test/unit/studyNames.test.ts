@@ -45,15 +45,27 @@ describe('trials and studies named by the words around them', () => {
   ];
   for (const source of notNamed) test(`not named: ${source}`, () => assert.equal(reading(source), undefined));
 
-  test('a word of capitals named as a trial is reported as a note, anywhere in the document', () => {
+  test('a word of capitals whose first use names a trial is reported there as a note', () => {
     const text = '# Results\n\nThe JOLIET trial enrolled adults.\n\nIn JOLIET, responses were durable.\n';
     assert.deepEqual(undefinedWithSeverity(text), ['JOLIET information']);
     const message = service.lint({ uri: 'trials.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation')!.message;
     assert.match(message, /names a trial or study \('The JOLIET trial'\)/u);
   });
 
-  test('a name with a number named as a trial is a code, not reported', () => {
+  test('a first use outside a trial context stays a warning, whatever a later use says', () => {
+    assert.deepEqual(undefinedWithSeverity('# Results\n\nRemission in QMOSD was rare.\n\nIn the QA and QMOSD studies, few responded.\n'), ['QMOSD warning', 'QA warning']);
+  });
+
+  test('names of three letters or fewer before trials are what the trials study', () => {
+    assert.deepEqual(undefinedWithSeverity('# Results\n\nThe QZI trials were small.\n'), ['QZI warning']);
+  });
+
+  test("a trial's code (letters, a hyphen, a number) named as a trial is a name, not reported", () => {
     assert.deepEqual(undefinedWithSeverity('# Results\n\nIn the QUMA-7 trial, QUMA-7 patients responded.\n'), []);
+  });
+
+  test('other codes before a trial noun stay abbreviations to define', () => {
+    assert.deepEqual(undefinedWithSeverity('# Results\n\nResponses in the Q1D study were durable, as in the QAV9 trials.\n'), ['Q1D warning', 'QAV9 warning']);
   });
 
   test('a knowledge-base term before trials is still an abbreviation to define', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
-import { hasCoinedShape, isCitedByKeyCarrying, isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
+import { hasCoinedShape } from '../../server/src/service/model/mentions';
+import { isCitedByKeyCarrying, isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
 import { parseMarked } from '../helpers/marked';
 
 const service = createTerminologyService();

@@ -225,31 +225,59 @@ function colonOrBracketKeyEntries(masked: string, from: number, to: number): Lis
 
 /**
  * One pair of a key written with a comma, as most journals print the key of a figure or a table:
- * a short form, a comma, and one to seven words up to a semicolon, a full stop or the end, where
- * a sentence or an earlier pair ends (`…; MFI, mean fluorescence intensity.`).
+ * a whole piece of the legend between two stops (a full stop, a semicolon, or the `]` closing an
+ * image's caption), made of a short form, a comma and one to seven words
+ * (`…; MFI, mean fluorescence intensity.`). Line breaks may fall anywhere in it.
  */
-const COMMA_PAIR = /(?<=^[ \t]*|[.;][ \t]+)([\p{L}\p{N}][\p{L}\p{N}\-:/]{0,11}),[ \t]+([\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*){0,6})(?=[ \t]*(?:[;.]|$))/gu;
+const COMMA_PAIR = /^\s*([\p{L}\p{N}][\p{L}\p{N}\-:/]{0,11}),\s+([\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*){0,6})\s*$/u;
+/** What ends a piece of a legend that may hold one pair. */
+const PIECE_STOP = /[.;\]]/gu;
+/** Longer pieces are prose: a pair has at most twelve characters, a comma and seven words. */
+const LONGEST_PAIR = 120;
 
 /**
  * The pairs of a legend's key written with a comma (`MFI, mean fluorescence intensity; BLI,
  * bioluminescence imaging`). A comma also joins a list in prose (`CD56, CD16 and NKG2D.`), so a
  * pair counts only when its words spell its short form as a written definition's would: the
- * definition detector must read `long form (SF)` made of the pair, with every word of it.
+ * definition detector must read `long form (SF)` made of the pair, with every word of it. The
+ * legend is cut at its stops once, and each short piece tried on its own: linear in the legend.
  */
 function commaKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
   const slice = masked.slice(from, to);
-  if (!slice.includes(', ')) return [];
+  if (!slice.includes(',')) return [];
   const entries: ListedAbbreviation[] = [];
-  COMMA_PAIR.lastIndex = 0;
-  for (let match = COMMA_PAIR.exec(slice); match !== null; match = COMMA_PAIR.exec(slice)) {
-    const short = match[1]!;
-    const long = match[2]!;
-    if (!looksLikeShortForm(short) || !spellsShortForm(short, long)) continue;
-    const shortStart = from + match.index;
-    const longStart = from + match.index + match[0].length - long.length;
-    entries.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+  let pieceStart = 0;
+  PIECE_STOP.lastIndex = 0;
+  for (let stop = PIECE_STOP.exec(slice); ; stop = PIECE_STOP.exec(slice)) {
+    const pieceEnd = stop ? stop.index : slice.length;
+    // Masked markup before a pair (math, a comment) is blank: the pair starts after it.
+    while (pieceStart < pieceEnd && isBlank(slice.charCodeAt(pieceStart))) pieceStart++;
+    if (pieceEnd - pieceStart <= LONGEST_PAIR) {
+      const entry = commaPairIn(slice, pieceStart, pieceEnd, from);
+      if (entry) entries.push(entry);
+    }
+    if (!stop) break;
+    pieceStart = pieceEnd + 1;
   }
   return entries;
+}
+
+/** A space, a tab or a line break. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** The entry a piece `[start, end)` of the legend holds when it is one comma pair whose words spell its short form. */
+function commaPairIn(slice: string, start: number, end: number, offset: number): ListedAbbreviation | undefined {
+  const piece = slice.slice(start, end);
+  const match = COMMA_PAIR.exec(piece);
+  if (!match) return undefined;
+  const short = match[1]!;
+  const long = match[2]!;
+  if (!looksLikeShortForm(short) || !spellsShortForm(short, long)) return undefined;
+  const shortStart = offset + start + piece.indexOf(short);
+  const longStart = offset + start + match.index + match[0].lastIndexOf(long);
+  return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
 }
 
 /** Whether the detector reads `long (short)` as a definition whose long form is all of `long`. */

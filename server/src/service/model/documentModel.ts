@@ -170,8 +170,8 @@ interface BlockPlace {
 /**
  * Adds one block's definitions (those written in its text), term occurrences and mentions to
  * `items`, and records them in `next` for the next version. They depend only on the block's
- * masked text, so a keystroke re-analyses one block and re-bases the rest from the previous
- * version's cache.
+ * masked text and where it blanks emphasis markers, so a keystroke re-analyses one block and
+ * re-bases the rest from the previous version's cache.
  */
 function addBlockItems(
   text: string,
@@ -186,7 +186,7 @@ function addBlockItems(
   earlierKey: string | undefined,
 ): { tokens: BlockTokens; cacheKey: string } {
   const slice = masked.slice(block.start, block.end);
-  const cacheKey = earlierKey ?? (listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`);
+  const cacheKey = earlierKey ?? emphasisMarksKey(text, slice, block.start) + (listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`);
   const definitionsFrom = items.definitions.length;
   const termsFrom = items.terms.length;
   const mentionsFrom = items.mentions.length;
@@ -323,6 +323,23 @@ function expansionOf(found: DetectedDefinition, text: string, shift: number): st
   if (found.sharedTrailingWords !== undefined) long = `${long} ${found.sharedTrailingWords}`;
   // Masked markup inside a long form (`_…coronavirus_ 2`, a citation) leaves runs of spaces.
   return long.includes('  ') ? long.replace(/ {2,}/g, ' ') : long;
+}
+
+/**
+ * Where the block's masked text blanks an emphasis marker (`*`, `_`), as a prefix for its cache
+ * key: the long forms read from the block drop those markers (see {@link withoutEmphasisMarks}),
+ * so two blocks masked alike (`NOD-*scid*` and `NOD- scid `) must not share an analysis. Empty
+ * for a block without either character, most of them.
+ */
+function emphasisMarksKey(text: string, slice: string, start: number): string {
+  const written = text.slice(start, start + slice.length);
+  if (!written.includes('*') && !written.includes('_')) return '';
+  let marks = '';
+  for (let i = 0; i < slice.length; i++) {
+    const code = written.charCodeAt(i);
+    if ((code === 0x2a || code === 0x5f) && slice.charCodeAt(i) === 0x20) marks += `${i},`;
+  }
+  return marks.length === 0 ? '' : `${marks}\u0001`;
 }
 
 /**

@@ -13,8 +13,7 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
  * (ADG-2)`, `a candidate drug, XR-17`, `cocktails such as AB-7 and CD-P5`, `etesevimab
  * (JS-2)`), a trial (`a phase 3 trial (ZETA-1)`), a virus strain or isolate (`bat coronavirus
  * RaTG13`), a cell line (`EL4 cells`, `the cell line B16`), a mouse strain (`NSG mice`),
- * software (`the SLMS-3 pipeline`, `the Python package PyMC3`, a link `[GAMBLR](https://…)`), the
- * blood group of `human AB serum`, the ester of `calcein-AM`.
+ * software (`the SLMS-3 pipeline`, `the Python package PyMC3`, a link `[GAMBLR](https://…)`).
  * Journals do not ask authors to define them. The context says so; the shape alone cannot
  * (`PD-1` and `ADG-2` look alike). One such use anywhere in the document names the key.
  */
@@ -38,13 +37,6 @@ const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`. */
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
-/**
- * The acetoxymethyl ester's `AM` after the dye it loads into cells: joined by a hyphen (`calcein-AM`,
- * `BCECF-AM`), or after a space to calcein or a numbered dye (`calcein AM`, `Fura-2 AM`, `Fluo-4 AM`).
- */
-const ESTERIFIED_DYE_BEFORE = /(?:[\p{L}\p{N}][-\u2010]|(?:^|[^\p{L}\p{N}])(?:[Cc]alcein|\p{L}{3,}-\p{N})[ \u00a0])$/u;
-/** The ABO blood group AB before what is drawn from such donors: `human AB serum`, `AB plasma`. */
-const FOLLOWING_BLOOD_PRODUCT = /^\s+(?:serum|sera|plasma)\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
 /** A line named before the words `cell line(s)`, or before `cells` said to be one in brackets (`HK cells (an FDC cell line)`). */
@@ -59,8 +51,6 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after)) return true;
-  if (mention.text === 'AB' && FOLLOWING_BLOOD_PRODUCT.test(after)) return true;
-  if (mention.text === 'AM' && ESTERIFIED_DYE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -352,4 +342,49 @@ function isInSourceBrackets(masked: string, mention: Pick<AbbreviationMention, '
   if (close < 0 || after.lastIndexOf('(', close) >= 0) return false;
   const inside = before.slice(open + 1) + masked.slice(mention.start, mention.end) + after.slice(0, close);
   return CATALOGUE_REFERENCE.test(inside.replace(YEAR_SPAN, ' '));
+}
+
+/**
+ * The acetoxymethyl ester's `AM` after the dye it loads into cells: joined by a hyphen to a dye
+ * named in lower case or a known dye (`calcein-AM`, `BCECF-AM`, `Fura-2-AM`), or after a space to
+ * a known dye (`calcein AM`, `Fura-2 AM`); not `Mo-AM` (monocyte-derived alveolar macrophages)
+ * nor `lung AM`.
+ */
+const ESTERIFIED_DYE_BEFORE = /(?:^|[^\p{L}\p{N}-])(?:(?:\p{Ll}{4,}|BCECF|CMFDA)[-\u2010]|(?:[Cc]alcein|Fura-2|Fluo-[348]|Indo-1|H2DCFDA)[-\u2010 \u00a0])$/u;
+/** The ABO blood group AB before what is drawn from such donors: `human AB serum`, `AB plasma`. */
+const FOLLOWING_BLOOD_PRODUCT = /^\s+(?:serum|sera|plasma)\b/u;
+
+/**
+ * A mouse strain's official designation (`NOD.Cg-Prkdc^scid^ Il2rg^tm1Wjl^/SzJ`, `B6.SJL-Ptprc^a^
+ * Pepc^b^/BoyJ`): a background and its donor joined by a full stop and a hyphen, gene symbols with
+ * their alleles, and the laboratory's code after a slash. Read on the text as written, markup
+ * included; at most six parts.
+ */
+const STRAIN_DESIGNATION = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*\.(?:Cg|\p{Lu}[\p{L}\p{N}]*)-[^\s;,()]*(?:[ \u00a0]+[^\s;,()]+){0,5}?\/\p{Lu}[\p{L}]{0,5}(?![\p{L}\p{N}])/gu;
+/** How far a strain's designation may reach from one of its parts. */
+const STRAIN_REACH = 100;
+
+/**
+ * A use that is part of a reagent's or a strain's written name, read at this use only: the ester
+ * of `calcein-AM`, the blood group of `human AB serum`, a part of `NOD.Cg-Prkdc^scid^
+ * Il2rg^tm1Wjl^/SzJ`. The same letters elsewhere in the document (`alveolar macrophages (AM)`,
+ * `NOD mice`) stay abbreviations, so no use names the key for the others.
+ */
+export function isReagentNotation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text?: string): boolean {
+  if (mention.text === 'AB') return FOLLOWING_BLOOD_PRODUCT.test(masked.slice(mention.end, mention.end + 12));
+  if (mention.text === 'AM') return ESTERIFIED_DYE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start));
+  return text !== undefined && isInStrainDesignation(text, mention);
+}
+
+/** True when the mention lies inside a mouse strain's designation (see {@link STRAIN_DESIGNATION}). */
+function isInStrainDesignation(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  const from = Math.max(0, mention.start - STRAIN_REACH);
+  const window = text.slice(from, Math.min(text.length, mention.end + STRAIN_REACH));
+  if (!window.includes('/')) return false;
+  STRAIN_DESIGNATION.lastIndex = 0;
+  for (let match = STRAIN_DESIGNATION.exec(window); match !== null; match = STRAIN_DESIGNATION.exec(window)) {
+    const start = from + match.index;
+    if (start <= mention.start && mention.end <= start + match[0].length) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import type { AbbreviationMention } from './documentModel';
-import { hasCoinedShape, isAllCapitals } from './mentions';
+import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
 
 /**
  * Products, organisations and motifs named in a methods section, which journals do not ask
@@ -43,14 +43,32 @@ export const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu
  * A supplier in brackets: its name, perhaps with its legal form or its town and country after
  * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`).
  */
-const SUPPLIER = String.raw`\(${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3}\)`;
+const SUPPLIER = String.raw`\((${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3})\)`;
 /**
  * The supplier right after the product, or after the instrument it runs on: `assay on the
  * nCounter platform (NanoString)`, `kit with the Nimbus robot (Hamilton)`.
  */
 const SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:on|with|using|in)[ \u00a0]+(?:an?|the)?[ \u00a0]*[\p{L}\p{N}-]+[ \u00a0]+${PRODUCT_NOUN})?[ \u00a0]*${SUPPLIER}`, 'u');
-/** A model or line number, then the supplier alone in brackets: ` 15 (Lonza)`, ` III (BD Biosciences)`. */
-const MODEL_AND_SUPPLIER_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:\p{N}{1,4}[A-Za-z]?|I{1,3}V?)[ \u00a0]*\((?=[^)]*\p{Ll})${CAPITALISED_WORDS}\)`, 'u');
+/** A product line's number, then the supplier alone in brackets: ` 15 (Lonza)`, ` III (BD Biosciences)`. */
+const LINE_NUMBER_AND_SUPPLIER_AFTER = new RegExp(String.raw`^[ \u00a0]+(\p{N}{1,4}[A-Za-z]?|I{1,3}V?)[ \u00a0]*\(((?=[^)]*\p{Ll})${CAPITALISED_WORDS})\)`, 'u');
+/**
+ * A product line's name holds a hyphen or a lower-case letter (`X-VIVO 15`, `AIM-V`), or a bare
+ * word of capitals takes a model in Roman numerals (`LSR II`); not `ECOG PS 1 (…)`.
+ */
+const PRODUCT_LINE_SHAPE = /[-\p{Ll}]/u;
+const ROMAN_MODEL = /^I{1,3}V?$/u;
+/**
+ * What a bracket of capitalised words says when it points elsewhere in the paper, not to a
+ * supplier: `(Methods)`, `(Supplementary Methods)`, `(Extended Data Fig. 2)`, `(Appendix)`.
+ */
+const CROSS_REFERENCE = /^(?:Online|Supplementa(?:ry|l)|Extended|Methods?|Materials|Appendix|Section|Table|Fig(?:ure|\.)?|Results|Discussion|Text|Data)\b/u;
+/**
+ * Product nouns that name other things as often (`the R-ISS staging system (IMWG)`, `CM medium
+ * (Methods)`): their supplier's name must hold a lower-case letter, as a company's does.
+ */
+const GENERAL_PRODUCT_NOUN = /(?:media|medium|supplements?|flasks?|systems?|concentrators?)$/iu;
+/** A model designation after a coined product's name: ` II`, ` 6000`, ` X-20`. */
+const MODEL_AFTER_NAME = /^[ \u00a0]+(?:I{1,3}V?|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])/u;
 /** A maker's name right before the mention, mid-sentence: a capitalised or camel-cased word (`Vysis`, `NanoString`, `IntelliCyt`). */
 const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*)[ \u00a0]+$/u;
 /** A model name after a title-cased product noun: `Screener PLUS`, `System XT`. */
@@ -94,13 +112,22 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;
   if (TITLED_PRODUCT_AFTER.test(after) || AFTER_PRODUCT_TITLE.test(before)) return true;
   const next = NEXT_WORD.exec(after);
-  if (next && isAllCapitals(mention.text) && hasCoinedShape(next[1]!)) return true;
+  // A coined word of another shape (`FACSCanto`) is a product when its model follows (`BD FACSCanto II`):
+  // alone it may be a reporter after a promoter's abbreviation (`a PGK mNeonGreen vector`).
+  if (next && isAllCapitals(mention.text) && (isCoinedName(next[1]!) || (hasCoinedShape(next[1]!) && MODEL_AFTER_NAME.test(after.slice(next[0].length))))) return true;
   // A product line's number, then its supplier alone in brackets: `X-VIVO 15 (Lonza)`.
-  if (MODEL_AND_SUPPLIER_AFTER.test(after)) return true;
+  const line = LINE_NUMBER_AND_SUPPLIER_AFTER.exec(after);
+  if (line && (PRODUCT_LINE_SHAPE.test(mention.text) || ROMAN_MODEL.test(line[1]!)) && !CROSS_REFERENCE.test(line[2]!)) return true;
   const productNoun = PRODUCT_NOUN_AFTER.exec(after);
   const hasMaker = MAKER_BEFORE.test(before);
-  if (productNoun && (hasMaker || SUPPLIER_AFTER.test(after.slice(productNoun[0].length)))) return true;
-  return hasMaker && SUPPLIER_AFTER.test(after);
+  if (productNoun && (hasMaker || isSupplierAfter(after.slice(productNoun[0].length), GENERAL_PRODUCT_NOUN.test(productNoun[0])))) return true;
+  return hasMaker && isSupplierAfter(after, false);
+}
+
+/** Whether a supplier in brackets follows (see {@link SUPPLIER_AFTER}), not a cross-reference; with a lower-case letter in it when `named` is asked. */
+function isSupplierAfter(after: string, named: boolean): boolean {
+  const supplier = SUPPLIER_AFTER.exec(after)?.[1];
+  return supplier !== undefined && !CROSS_REFERENCE.test(supplier) && (!named || /\p{Ll}/u.test(supplier));
 }
 
 /** A trademark or registered sign right after a name, as a character, an HTML entity, a superscript or in brackets. */

@@ -6,12 +6,15 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * trials`, `the RESONANCE study`, `the CARTITUDE-1 phase 2 study`. Their names are proper names,
  * often with no expansion at all (`ZUMA-1`) or a backronym (`RECOVERY`), and journals differ on
  * spelling out a trial's title: NEJM writes `the ZUMA-1 trial`, JAMA asks for the title at first
- * mention. So a name with a number is a code, like the trial codes `nameContext` reads (`a phase 3
- * trial (ZETA-1)`), and a word of capitals is reported only as a note.
+ * mention. So a trial's code (a name, a hyphen and a number: `ZUMA-1`, `CARTITUDE-4`) is a name,
+ * as the codes `nameContext` reads (`a phase 3 trial (ZETA-1)`) are, and a word of four or more
+ * capitals whose first use names a trial is reported there only as a note.
  *
  * The context must say `the` before the name (or before the list it opens) and put the trial
- * noun right after it, perhaps after a phase or a design word: `HCC clinical trials` and `SAVR
- * based trials` name what trials study, an abbreviation to define, not a trial.
+ * noun right after it, perhaps after a phase or a design word. Even so `the TKI trials`, `the
+ * RA and NMOSD studies` and `the T1D study` name what the trials study, an abbreviation to
+ * define: hence the code's shape, the four letters, and the first use, never a later one, for
+ * the note (`remission in NMOSD` first stays a warning).
  */
 
 /** The trial or study noun after the name, perhaps after a phase or a design word (`phase 2`, `pivotal`). */
@@ -22,14 +25,19 @@ const LATER_NAME = /^(?:,[ \u00a0]+(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or
 const EARLIER_NAME = /(?:^|[ \u00a0])\p{Lu}[\p{L}\p{N}-]*(?:,[ \u00a0]+(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$/u;
 /** `the` right before the name or the list: not `in HCC trials`. */
 const THE_BEFORE = /(?:^|[^\p{L}\p{N}])[Tt]he[ \u00a0]+$/u;
+/** A name is capitalised (`ZUMA-1`, `KarMMa`). */
 const STARTS_CAPITALISED = /^\p{Lu}/u;
-/** A name carries a number (`ZUMA-1`, `LY17`): a code. */
-const HAS_DIGIT = /\p{N}/u;
+/** A trial's code: a name of three or more letters, a hyphen and a number (`ZUMA-1`, `KarMMa-3`, `CARTITUDE-4`). */
+const TRIAL_CODE = /^\p{Lu}\p{L}{2,}-\p{N}{1,3}[A-Za-z]?$/u;
+/** A trial's name reported as a note: four or more letters, capitalised (`JULIET`, `RISK`; not `TKI`, `RA`). */
+const TRIAL_NAME = /^\p{Lu}[\p{L}-]*$/u;
+const FEWEST_NAME_LETTERS = 4;
 
 /** How many names a list of trials may hold before the noun. */
 const MOST_NAMES = 6;
-/** How far around a mention the context is read. */
+/** How far before a mention the context is read (the earlier names of a list and `the`). */
 const LOOK_BEHIND = 120;
+/** How far after a mention the context is read (the later names of a list and the trial noun). */
 const LOOK_AHEAD = 160;
 
 /**
@@ -63,22 +71,24 @@ export function studyReadingOf(masked: string, mention: Pick<AbbreviationMention
   return `${the[0].replace(/^[^Tt]/u, '')}${masked.slice(start, end + noun[0].length)}`.replace(/\s+/gu, ' ');
 }
 
-/** True when the mention, carrying a number, is a trial's code by the words around it (`the ZUMA-1 trial`): a name, not reported. */
+/** True when the mention is a trial's code that the words around it name as a trial (`the ZUMA-1 trial`): a name, not reported. */
 export function isStudyCode(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  return HAS_DIGIT.test(mention.text) && studyReadingOf(masked, mention) !== undefined;
+  return TRIAL_CODE.test(mention.text) && studyReadingOf(masked, mention) !== undefined;
 }
 
 /**
- * Where the document names `mention`'s key as a trial or a study (see {@link studyReadingOf}), at
- * this use or another, for a name without a number (`the JULIET trial`): reported as a note.
- * Never a key the knowledge base asks to define: `the CAR-T trials` are trials of CAR T cells.
+ * The phrase naming the mention, the first use reported, as a trial or a study (see {@link
+ * studyReadingOf}) when it is a name of four or more letters: reported as a note. Never a key the
+ * knowledge base asks to define: `the CAR-T trials` are trials of CAR T cells.
  */
 export function studyReadingIn(model: DocumentModel, mention: AbbreviationMention): string | undefined {
+  if (!TRIAL_NAME.test(mention.text) || letterCount(mention.text) < FEWEST_NAME_LETTERS) return undefined;
   if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
-  const mentions = model.byKey.get(mention.key)?.mentions ?? [];
-  for (let i = 0; i < mentions.length && i < 50; i++) {
-    const found = studyReadingOf(model.prose.masked, mentions[i]!);
-    if (found) return found;
-  }
-  return undefined;
+  return studyReadingOf(model.prose.masked, mention);
+}
+
+function letterCount(text: string): number {
+  let letters = 0;
+  for (const character of text) if (/\p{L}/u.test(character)) letters++;
+  return letters;
 }

@@ -1,4 +1,3 @@
-export { hasCoinedShape } from './mentions';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { hasCoinedShape } from './mentions';
@@ -63,7 +62,7 @@ const SUPPLIER_LIST = new RegExp(String.raw`^(?=[^)]*\p{Ll})${CAPITALISED_WORDS}
  * (Beckman Coulter)`, `FACSAria III (BD Biosciences)`, `CliniMACS Prodigy (Miltenyi Biotec)`. Enough for a coined word, whose shape already says
  * it was made up; the bracket after capitals may be an expansion (`(Human Leukocyte Antigen)`).
  */
-const MODEL_AND_SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{N}{1,4}[A-Za-z]?|I{1,3}V?|\p{Lu}[\p{L}\p{N}-]*)){0,2}[ \u00a0]*\((?=[^)]*\p{Ll})${CAPITALISED_WORDS}\)`, 'u');
+const MODEL_OR_NAME_AND_SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{N}{1,4}[A-Za-z]?|I{1,3}V?|\p{Lu}[\p{L}\p{N}-]*)){0,2}[ \u00a0]*\((?=[^)]*\p{Ll})${CAPITALISED_WORDS}\)`, 'u');
 /** An organisation's initials right before a coined product name, as its maker: `a BD LSRFortessa`, `(BD FACSCanto II`. */
 const MAKER_INITIALS_BEFORE = /(?:^|[^\p{L}\p{N}-])\p{Lu}{2,4}[ \u00a0]+$/u;
 /** A version number, perhaps with its build, right before an open bracket: `2023.06.1 Build 524 (`. */
@@ -97,7 +96,7 @@ export function isCoinedToolName(masked: string, mention: Pick<AbbreviationMenti
   // The platform a release runs on, in brackets after it: `RStudio 2023.06.1 (MacOS, …)`.
   if (RELEASE_BEFORE_BRACKET.test(before) && /^[ \u00a0]*[,)]/u.test(after)) return true;
   if (!hasCoinedShape(mention.text)) return false;
-  if (noun || KIT_NOUN_AFTER.test(after) || MODEL_AND_SUPPLIER_AFTER.test(after) || MAKER_INITIALS_BEFORE.test(before)) return true;
+  if (noun || KIT_NOUN_AFTER.test(after) || MODEL_OR_NAME_AND_SUPPLIER_AFTER.test(after) || MAKER_INITIALS_BEFORE.test(before)) return true;
   if (/^[ \u00a0]*\(/u.test(after) && SUPPLIER_LIST.test(after.replace(/^[ \u00a0]*\(/u, ''))) return true;
   return USING_BEFORE.test(before) && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4));
 }

@@ -3,7 +3,7 @@ import { describeScope, type AbbreviationDefinition, type AbbreviationMention, t
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
 import { abbreviationKey } from '../model/mentions';
-import { introductionIn, isWrittenAsName } from '../model/nameContext';
+import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
 import { studyReadingIn } from '../model/studyNames';
 import { enumerationOnlyUse } from '../model/enumerations';
@@ -101,8 +101,9 @@ const SINGLE_LETTERS_JOINED = /^\p{L}(?:\/\p{L})+$/u;
 function isTableValue(model: RuleContext['model'], mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
   if (block?.kind !== 'table-row') return false;
-  // A genotype or an allele pair (`A/A`, `V/F`): single letters joined by slashes are a value.
-  if (SINGLE_LETTERS_JOINED.test(mention.text)) return true;
+  // A genotype or an allele pair (`A/A`, `V/F`): single letters joined by slashes are a value,
+  // unless the knowledge base knows them as a term to define (`R/R`, relapsed/refractory).
+  if (SINGLE_LETTERS_JOINED.test(mention.text)) return !knowledgeAsksToDefine(model.knowledge, mention.key);
   const masked = model.prose.masked;
   // A captioned table's cells are uses in its legend, unless its header says it lists reagents.
   if (block.region.kind === 'legend' && !isReagentTable(model, mention.block)) return masked[mention.start - 1] === '_' || masked[mention.end] === '_';
@@ -220,38 +221,35 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   if (own !== undefined) return definitionFix(context, mention, own, true);
   const knowledge = context.knowledge;
   if (!knowledge) return undefined;
-  const exact = knowledge.lookupAll(mention.key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
+  const exact = exactEntries(knowledge, mention.key);
   const entry = exact[0]?.entry;
-  if (!entry) return prefixedTermFix(context, mention);
+  if (!entry) return recombinantHumanFix(context, knowledge, mention);
   if (exact.length > 1 || entry.ambiguous) return undefined;
   const expansion = expansionExplaining(entry, mention.text, context.spelling);
   if (!expansion) return undefined;
   return definitionFix(context, mention, expansion, distinctExpansions(entry).length === 1);
 }
 
-/** What a source prefix on a known term says: `rhIL-15` is recombinant human IL-15, `hIgG` human IgG. */
-const SOURCE_PREFIXES: ReadonlyArray<[prefix: string, words: string]> = [
-  ['rh', 'recombinant human'],
-  ['h', 'human'],
-];
+/** The knowledge base's entries whose preferred form or a variant is `key` as written (not folded). */
+function exactEntries(knowledge: NonNullable<RuleContext['knowledge']>, key: string) {
+  return knowledge.lookupAll(key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
+}
 
 /**
- * For a known term with a source prefix (`rhIL-15`, `hIgG`): `recombinant human interleukin-15
- * (rhIL-15)`, offered, never applied by itself (the author may mean another source or form).
+ * For a known term after `rh` (`rhIL-15`): `recombinant human interleukin-15 (rhIL-15)`, offered,
+ * never applied by itself (the author may mean another source or form). Only `rh`: a lone `h`
+ * may say humanised (`hCAR`) or name what has its own word (`hMHC` is HLA).
  */
-function prefixedTermFix(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
-  for (const [prefix, words] of SOURCE_PREFIXES) {
-    if (!mention.key.startsWith(prefix) || !/^\p{Lu}/u.test(mention.key.slice(prefix.length))) continue;
-    const term = mention.key.slice(prefix.length);
-    const exact = context.knowledge!.lookupAll(term).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
-    const entry = exact[0]?.entry;
-    if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
-    const expansion = expansionExplaining(entry, term, context.spelling);
-    if (!expansion) return undefined;
-    return definitionFix(context, mention, `${words} ${expansion}`, false);
-  }
-  return undefined;
+function recombinantHumanFix(context: RuleContext, knowledge: NonNullable<RuleContext['knowledge']>, mention: AbbreviationMention): FixProposal | undefined {
+  if (!RECOMBINANT_HUMAN.test(mention.key)) return undefined;
+  const term = mention.key.slice(2);
+  const exact = exactEntries(knowledge, term);
+  const entry = exact[0]?.entry;
+  if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
+  const expansion = expansionExplaining(entry, term, context.spelling);
+  return expansion ? definitionFix(context, mention, `recombinant human ${expansion}`, false) : undefined;
 }
+const RECOMBINANT_HUMAN = /^rh\p{Lu}/u;
 
 /** The long form the document's own definitions of `key` give (undefined when there are none; null when they differ). */
 function ownExpansion(context: RuleContext, key: string): string | undefined | null {
@@ -416,7 +414,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
   for (let i = 0; i < model.mentions.length; i++) {
     const written = model.mentions[i]!;
     // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
-    if (!isCounted(written) || isTableValue(model, written)) continue;
+    if (!isCounted(written) || isTableValue(model, written) || isReagentNotation(model.prose.masked, written, model.text)) continue;
     // A form running on into notation is judged whole (`IFN$\gamma$` as `IFNγ`), or where it is written whole.
     const mention = isGluedToNotation(model.text, written) ? wholeFormWithGreek(model.text, written) : written;
     if (mention) check(written, mention);
