@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
 import { studyReadingOf } from '../../server/src/service/model/studyNames';
 import { parseMarked } from '../helpers/marked';
+import { undefinedWithSeverity } from '../helpers/undefinedKeys';
 
 const service = createTerminologyService();
 
@@ -13,13 +14,6 @@ function reading(source: string): string | undefined {
   return studyReadingOf(text, { start: range.start, end: range.end, text: text.slice(range.start, range.end) });
 }
 
-/** `undefined-abbreviation` diagnostics of `text` as `token severity`. */
-function undefinedWithSeverity(text: string): string[] {
-  return service
-    .lint({ uri: 'trials.md', version: 1, text })
-    .filter((d) => d.code === 'undefined-abbreviation')
-    .map((d) => `${text.slice(d.start, d.end)} ${d.severity}`);
-}
 
 describe('trials and studies named by the words around them', () => {
   const named: [string, string][] = [

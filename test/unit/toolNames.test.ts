@@ -4,6 +4,7 @@ import { createTerminologyService } from '../../server/src/service/index';
 import { hasCoinedShape } from '../../server/src/service/model/mentions';
 import { isCitedByKeyCarrying, isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
 import { parseMarked } from '../helpers/marked';
+import { undefinedWithSeverity } from '../helpers/undefinedKeys';
 
 const service = createTerminologyService();
 
@@ -14,13 +15,6 @@ function marked(source: string): { text: string; mention: { start: number; end: 
   return { text, mention: { start: range.start, end: range.end, text: text.slice(range.start, range.end) } };
 }
 
-/** `undefined-abbreviation` diagnostics of `text` as `token severity`. */
-function undefinedWithSeverity(text: string): string[] {
-  return service
-    .lint({ uri: 'tools.md', version: 1, text })
-    .filter((d) => d.code === 'undefined-abbreviation')
-    .map((d) => `${text.slice(d.start, d.end)} ${d.severity}`);
-}
 
 describe('coined names read as tools and products by their context', () => {
   const names = [

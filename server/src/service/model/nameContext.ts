@@ -361,6 +361,8 @@ const FOLLOWING_BLOOD_PRODUCT = /^\s+(?:serum|sera|plasma)\b/u;
  * included; at most six parts.
  */
 const STRAIN_DESIGNATION = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*\.(?:Cg|\p{Lu}[\p{L}\p{N}]*)-[^\s;,()]*(?:[ \u00a0]+[^\s;,()]+){0,5}?\/\p{Lu}[\p{L}]{0,5}(?![\p{L}\p{N}])/gu;
+/** The characters a part of a strain's designation touches: its background's full stop, an allele's marks, the slash before the laboratory. */
+const STRAIN_MARKS = './^*_';
 /** How far a strain's designation may reach from one of its parts. */
 const STRAIN_REACH = 100;
 
@@ -378,6 +380,8 @@ export function isReagentNotation(masked: string, mention: Pick<AbbreviationMent
 
 /** True when the mention lies inside a mouse strain's designation (see {@link STRAIN_DESIGNATION}). */
 function isInStrainDesignation(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  // Asked of every use: only one that touches a designation's marks (`NOD.`, `^tm1Wjl^`, `/SzJ`) reads further.
+  if (!STRAIN_MARKS.includes(text[mention.end] ?? ' ') && !STRAIN_MARKS.includes(text[mention.start - 1] ?? ' ')) return false;
   const from = Math.max(0, mention.start - STRAIN_REACH);
   const window = text.slice(from, Math.min(text.length, mention.end + STRAIN_REACH));
   if (!window.includes('/')) return false;

@@ -82,13 +82,8 @@ export function isStudyCode(masked: string, mention: Pick<AbbreviationMention, '
  * knowledge base asks to define: `the CAR-T trials` are trials of CAR T cells.
  */
 export function studyReadingIn(model: DocumentModel, mention: AbbreviationMention): string | undefined {
-  if (!TRIAL_NAME.test(mention.text) || letterCount(mention.text) < FEWEST_NAME_LETTERS) return undefined;
+  // Letters and hyphens only, so the letters are what the hyphens leave.
+  if (!TRIAL_NAME.test(mention.text) || mention.text.replace(/-/gu, '').length < FEWEST_NAME_LETTERS) return undefined;
   if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
   return studyReadingOf(model.prose.masked, mention);
-}
-
-function letterCount(text: string): number {
-  let letters = 0;
-  for (const character of text) if (/\p{L}/u.test(character)) letters++;
-  return letters;
 }
