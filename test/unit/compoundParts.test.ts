@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { familyOf, receptorFamilyOf } from '../../server/src/service/model/scopeDefinitions';
 import { createTerminologyService, type TerminologyDiagnostic } from '../../server/src/service/index';
+import { undefinedKeys } from '../helpers/undefinedKeys';
 
 const service = createTerminologyService();
 
@@ -89,5 +90,15 @@ describe('receptors numbered in Roman numerals belong to their family', () => {
 
   test('a subclass is covered by its defined family', () => {
     assert.deepEqual(firstUse('Human IgG (hIgG) was used; hIgG1 and hIgG3 bound.\n'), []);
+  });
+});
+
+describe('a later member of a series that writes its prefix once', () => {
+  test('is judged as the whole name: `-DR` in `HLA-A, -B and -DR` is HLA-DR, which needs no definition', () => {
+    assert.deepEqual(undefinedKeys('# Results\n\nDonors matched at HLA-A, -B and -DR, or at HLA-A and -DQ.\n'), []);
+  });
+
+  test('a member whose whole name needs a definition, or letters after a plain hyphen, stay reported', () => {
+    assert.deepEqual(undefinedKeys('# Results\n\nWe gave QX-A, -QB and -QC, and a well-known -QD.\n'), ['QX-A', 'QB', 'QC', 'QD']);
   });
 });

@@ -13,7 +13,7 @@ import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
 import { memberFamilyOf } from '../model/scopeDefinitions';
-import { undefinedPartsOf } from './compoundParts';
+import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
@@ -415,6 +415,9 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     const written = model.mentions[i]!;
     // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
     if (!isCounted(written) || isTableValue(model, written) || isReagentNotation(model.prose.masked, written, model.text)) continue;
+    // `-DR` in `HLA-A, -B and -DR` is HLA-DR: a member that needs no definition as written whole needs none here.
+    const whole = elidedSeriesName(model.prose.masked, written);
+    if (whole !== undefined && context.needs.isExempt(whole)) continue;
     // A form running on into notation is judged whole (`IFN$\gamma$` as `IFNγ`), or where it is written whole.
     const mention = isGluedToNotation(model.text, written) ? wholeFormWithGreek(model.text, written) : written;
     if (mention) check(written, mention);

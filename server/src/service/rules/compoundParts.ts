@@ -129,3 +129,20 @@ function partCost(context: RuleContext, mention: AbbreviationMention, segments: 
   if (single) return isSequencingSuffix(part) ? undefined : 1;
   return entryForKey(context.knowledge, part) || (context.model.byKey.get(part)?.definitions.length ?? 0) > 0 ? 1 : undefined;
 }
+
+/**
+ * A series that writes its shared prefix once (`HLA-A, -B and -DR`, `IL-2, -7 and -15`): the text
+ * before a later member, up to its hyphen, holds the first member with the prefix.
+ */
+const ELIDED_SERIES_BEFORE = /(?:^|[^\p{L}\p{N}-])(\p{Lu}[\p{L}\p{N}]*)-[\p{L}\p{N}]+(?:,[ \u00a0]*-[\p{L}\p{N}]+)*(?:,?[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*)-$/u;
+
+/**
+ * The whole name a later member of such a series stands for (`HLA-DR` for `DR` in `HLA-A, -B and
+ * -DR`), so that the rule judges the name the reader reads, not the bare letters; undefined when
+ * the mention is no such member.
+ */
+export function elidedSeriesName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'key'>): string | undefined {
+  if (masked.charCodeAt(mention.start - 1) !== 0x2d) return undefined;
+  const prefix = ELIDED_SERIES_BEFORE.exec(masked.slice(Math.max(0, mention.start - 80), mention.start))?.[1];
+  return prefix === undefined ? undefined : `${prefix}-${mention.key}`;
+}
