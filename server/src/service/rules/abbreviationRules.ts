@@ -14,6 +14,7 @@ import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text
 import { lowerBound } from '../text/sortedSearch';
 import { memberFamilyOf } from '../model/scopeDefinitions';
 import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
+import { definedSiblingOf } from './familySiblings';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
@@ -453,6 +454,7 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   const tool = genes || chainOf || inText ? undefined : toolReadingIn(context.model, mention);
   const study = genes || chainOf || inText || tool ? undefined : studyReadingIn(context.model, mention);
   const listed = genes || chainOf || inText || tool || study ? undefined : enumerationOnlyUse(context.model, mention.key, mention.scope, mention);
+  const sibling = genes || chainOf || inText || tool || study || listed ? undefined : definedSiblingOf(context.model, mention);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
   const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   let message = `'${mention.text}' is not defined ${where}; ${advice}`;
@@ -466,6 +468,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     message = `'${mention.text}' is not defined ${where}; it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, ${advice}`;
   } else if (study) {
     message = `'${mention.text}' is not defined ${where}; it names a trial or study ('${study}'), which many journals accept undefined; for those that want its full title, ${advice}`;
+  } else if (sibling) {
+    message = `'${mention.text}' is not defined ${where}; '${sibling.short}' was spelt out as '${sibling.long}', so readers can read it, and many journals accept that; for those that want each in full, ${advice}`;
   } else if (listed) {
     message = `'${mention.text}' is not defined ${where}; it is used only in a list of ${listed} names an assay measures, which copy-editors seldom ask to spell out one by one; to spell it out anyway, ${advice}`;
   }
@@ -485,6 +489,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   else if (tool) finding.cap = { severity: 'information' };
   // Journals differ on spelling out a trial's title (NEJM does not ask, JAMA does).
   else if (study) finding.cap = { severity: 'information' };
+  // A member of a family whose sibling the scope spells out (`interleukin-12 (IL-12), IL-15`): journals differ.
+  else if (sibling) finding.cap = { severity: 'information' };
   // Used only as a member of an assay's long enumeration (a panel of analytes): a note, not a warning.
   else if (listed) finding.cap = { severity: 'information' };
   return finding;
