@@ -335,11 +335,13 @@ function emphasisMarksKey(text: string, slice: string, start: number): string {
   const written = text.slice(start, start + slice.length);
   if (!written.includes('*') && !written.includes('_')) return '';
   let marks = '';
-  for (let i = 0; i < slice.length; i++) {
-    const code = written.charCodeAt(i);
-    if ((code === 0x2a || code === 0x5f) && slice.charCodeAt(i) === 0x20) marks += `${i},`;
-  }
+  for (let i = 0; i < slice.length; i++) if (isBlankedEmphasisMark(written.charCodeAt(i), slice.charCodeAt(i))) marks += `${i},`;
   return marks.length === 0 ? '' : `${marks}\u0001`;
+}
+
+/** Whether a character written `written` and masked `masked` is an emphasis marker (`*`, `_`) the mask blanked. */
+function isBlankedEmphasisMark(written: number, masked: number): boolean {
+  return masked === 0x20 && (written === 0x2a || written === 0x5f);
 }
 
 /**
@@ -352,9 +354,7 @@ function withoutEmphasisMarks(long: string, text: string, from: number): string 
   let kept: string[] | undefined;
   let copied = 0;
   for (let i = 0; i < long.length; i++) {
-    if (long.charCodeAt(i) !== 0x20) continue;
-    const written = text.charCodeAt(from + i);
-    if (written !== 0x2a && written !== 0x5f) continue;
+    if (!isBlankedEmphasisMark(text.charCodeAt(from + i), long.charCodeAt(i))) continue;
     (kept ??= []).push(long.slice(copied, i));
     copied = i + 1;
   }

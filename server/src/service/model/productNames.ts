@@ -49,14 +49,20 @@ const SUPPLIER = String.raw`\((${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_W
  * nCounter platform (NanoString)`, `kit with the Nimbus robot (Hamilton)`.
  */
 const SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:on|with|using|in)[ \u00a0]+(?:an?|the)?[ \u00a0]*[\p{L}\p{N}-]+[ \u00a0]+${PRODUCT_NOUN})?[ \u00a0]*${SUPPLIER}`, 'u');
+/** A model in Roman numerals: `II`, `III`, `IV`. */
+const ROMAN_NUMERAL = String.raw`I{1,3}V?`;
+/** A product line's or a model's number: `15`, `6000`, `100M`, `III`. Shared with toolNames. */
+export const MODEL_NUMBER = String.raw`\p{N}{1,4}[A-Za-z]?|${ROMAN_NUMERAL}`;
+/** A supplier alone in brackets, its name holding a lower-case letter as a company's does: `(Lonza)`, `(Beckman Coulter)`. Shared with toolNames. */
+export const NAMED_SUPPLIER = String.raw`\(((?=[^)]*\p{Ll})${CAPITALISED_WORDS})\)`;
 /** A product line's number, then the supplier alone in brackets: ` 15 (Lonza)`, ` III (BD Biosciences)`. */
-const LINE_NUMBER_AND_SUPPLIER_AFTER = new RegExp(String.raw`^[ \u00a0]+(\p{N}{1,4}[A-Za-z]?|I{1,3}V?)[ \u00a0]*\(((?=[^)]*\p{Ll})${CAPITALISED_WORDS})\)`, 'u');
+const LINE_NUMBER_AND_SUPPLIER_AFTER = new RegExp(String.raw`^[ \u00a0]+(${MODEL_NUMBER})[ \u00a0]*${NAMED_SUPPLIER}`, 'u');
 /**
  * A product line's name holds a hyphen or a lower-case letter (`X-VIVO 15`, `AIM-V`), or a bare
  * word of capitals takes a model in Roman numerals (`LSR II`); not `ECOG PS 1 (…)`.
  */
 const PRODUCT_LINE_SHAPE = /[-\p{Ll}]/u;
-const ROMAN_MODEL = /^I{1,3}V?$/u;
+const ROMAN_MODEL = new RegExp(`^${ROMAN_NUMERAL}$`, 'u');
 /**
  * What a bracket of capitalised words says when it points elsewhere in the paper, not to a
  * supplier: `(Methods)`, `(Supplementary Methods)`, `(Extended Data Fig. 2)`, `(Appendix)`.
@@ -68,7 +74,7 @@ const CROSS_REFERENCE = /^(?:Online|Supplementa(?:ry|l)|Extended|Methods?|Materi
  */
 const GENERAL_PRODUCT_NOUN = /(?:media|medium|supplements?|flasks?|systems?|concentrators?)$/iu;
 /** A model designation after a coined product's name: ` II`, ` 6000`, ` X-20`. */
-const MODEL_AFTER_NAME = /^[ \u00a0]+(?:I{1,3}V?|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])/u;
+const MODEL_AFTER_NAME = new RegExp(String.raw`^[ \u00a0]+(?:${ROMAN_NUMERAL}|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])`, 'u');
 /** A maker's name right before the mention, mid-sentence: a capitalised or camel-cased word (`Vysis`, `NanoString`, `IntelliCyt`). */
 const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*)[ \u00a0]+$/u;
 /** A model name after a title-cased product noun: `Screener PLUS`, `System XT`. */

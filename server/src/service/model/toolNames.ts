@@ -1,7 +1,7 @@
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { hasCoinedShape } from './mentions';
-import { CAPITALISED_WORDS } from './productNames';
+import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames';
 
 /**
  * Software, databases, instruments and kits named by the words around them. Two readings,
@@ -58,11 +58,12 @@ const KIT_NOUN_AFTER = /^(?:[ \u00a0]+[\p{L}\p{N}-]+){0,2}?[ \u00a0]+(?:kits?|in
 /** A supplier and its place in brackets: two to five capitalised items, one with a lower-case letter (`(Qiagen, Germantown, MD)`). */
 const SUPPLIER_LIST = new RegExp(String.raw`^(?=[^)]*\p{Ll})${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){1,4}\)`, 'u');
 /**
- * A coined name's supplier alone in brackets, perhaps after the model's name or number: `CytoFLEX
- * (Beckman Coulter)`, `FACSAria III (BD Biosciences)`, `CliniMACS Prodigy (Miltenyi Biotec)`. Enough for a coined word, whose shape already says
- * it was made up; the bracket after capitals may be an expansion (`(Human Leukocyte Antigen)`).
+ * A coined name's supplier alone in brackets, perhaps after the model's name or number:
+ * `CytoFLEX (Beckman Coulter)`, `FACSAria III (BD Biosciences)`, `CliniMACS Prodigy (Miltenyi
+ * Biotec)`. Enough for a coined word, whose shape already says it was made up; the bracket after
+ * capitals may be an expansion (`(Human Leukocyte Antigen)`).
  */
-const MODEL_OR_NAME_AND_SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{N}{1,4}[A-Za-z]?|I{1,3}V?|\p{Lu}[\p{L}\p{N}-]*)){0,2}[ \u00a0]*\((?=[^)]*\p{Ll})${CAPITALISED_WORDS}\)`, 'u');
+const MODEL_OR_NAME_AND_SUPPLIER_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:${MODEL_NUMBER}|\p{Lu}[\p{L}\p{N}-]*)){0,2}[ \u00a0]*${NAMED_SUPPLIER}`, 'u');
 /** An organisation's initials right before a coined product name, as its maker: `a BD LSRFortessa`, `(BD FACSCanto II`. */
 const MAKER_INITIALS_BEFORE = /(?:^|[^\p{L}\p{N}-])\p{Lu}{2,4}[ \u00a0]+$/u;
 /** A version number, perhaps with its build, right before an open bracket: `2023.06.1 Build 524 (`. */

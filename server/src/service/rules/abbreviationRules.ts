@@ -222,18 +222,22 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   if (own !== undefined) return definitionFix(context, mention, own, true);
   const knowledge = context.knowledge;
   if (!knowledge) return undefined;
-  const exact = exactEntries(knowledge, mention.key);
-  const entry = exact[0]?.entry;
-  if (!entry) return recombinantHumanFix(context, knowledge, mention);
-  if (exact.length > 1 || entry.ambiguous) return undefined;
-  const expansion = expansionExplaining(entry, mention.text, context.spelling);
+  const entry = soleEntry(knowledge, mention.key);
+  if (entry === undefined) return recombinantHumanFix(context, knowledge, mention);
+  const expansion = entry && expansionExplaining(entry, mention.text, context.spelling);
   if (!expansion) return undefined;
   return definitionFix(context, mention, expansion, distinctExpansions(entry).length === 1);
 }
 
-/** The knowledge base's entries whose preferred form or a variant is `key` as written (not folded). */
-function exactEntries(knowledge: NonNullable<RuleContext['knowledge']>, key: string) {
-  return knowledge.lookupAll(key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
+/**
+ * The one knowledge-base entry whose preferred form or a variant is `key` as written (not
+ * folded); `null` when several are, or the one is ambiguous; undefined when none is.
+ */
+function soleEntry(knowledge: NonNullable<RuleContext['knowledge']>, key: string): TermEntry | null | undefined {
+  const exact = knowledge.lookupAll(key).filter((found) => !found.folded && (found.kind === 'preferred' || found.kind === 'variant'));
+  const entry = exact[0]?.entry;
+  if (!entry) return undefined;
+  return exact.length > 1 || entry.ambiguous ? null : entry;
 }
 
 /**
@@ -244,10 +248,8 @@ function exactEntries(knowledge: NonNullable<RuleContext['knowledge']>, key: str
 function recombinantHumanFix(context: RuleContext, knowledge: NonNullable<RuleContext['knowledge']>, mention: AbbreviationMention): FixProposal | undefined {
   if (!RECOMBINANT_HUMAN.test(mention.key)) return undefined;
   const term = mention.key.slice(2);
-  const exact = exactEntries(knowledge, term);
-  const entry = exact[0]?.entry;
-  if (!entry || exact.length > 1 || entry.ambiguous) return undefined;
-  const expansion = expansionExplaining(entry, term, context.spelling);
+  const entry = soleEntry(knowledge, term);
+  const expansion = entry && expansionExplaining(entry, term, context.spelling);
   return expansion ? definitionFix(context, mention, `recombinant human ${expansion}`, false) : undefined;
 }
 const RECOMBINANT_HUMAN = /^rh\p{Lu}/u;
