@@ -147,6 +147,45 @@ describe('undefined standard gene symbols', () => {
   });
 });
 
+// Italics mark a human gene symbol, whether or not it is a protein-coding one the official list holds (issue 14).
+describe('gene symbols written in italics', () => {
+  const noted: [string, string][] = [
+    ['QRTL1', 'The deleted region holds *QRTL1*, a non-coding gene.'],
+    ['TXRC', 'Scores correlated with _TXRC_ (R = 0.6) in the cohort.'],
+    ['MIRX9A', 'The cluster *MIRX9A–MIRX9-1* is lost.'],
+    ['MIRX9-1', 'The cluster *MIRX9A–MIRX9-1* is lost.'],
+    ['ZRF', 'Targets of the _ZRF_ family rose.'],
+  ];
+  for (const [key, text] of noted) {
+    test(`${key}: information, asking to check the spelling`, () => {
+      const found = undefinedUse(text, key);
+      assert.equal(found?.severity, 'information');
+      assert.match(found!.message, /written in italics as a gene symbol/);
+      assert.match(found!.message, /check its spelling/);
+    });
+  }
+
+  const kept: [string, string, string][] = [
+    ['QRTL1', 'The deleted region holds **QRTL1**, a non-coding gene.', 'bold is no gene notation'],
+    ['QRTL1', 'The point is *that QRTL1 matters* here.', 'italics over a phrase are emphasis'],
+    ['QRTL1', 'We saw *QRTL1* twice, and QRTLs elsewhere; QRTL1s are common.', 'written in the plural'],
+    ['QRTL1', '---\nabstract: Quantitative trait locus 1 (QRTL1) was mapped.\n---\n\nWe saw *QRTL1* here.', 'the document defines it, in another scope'],
+    ['QRTL1', 'We saw QRTL1 first, and *QRTL1* only later.', 'the first use is in roman type'],
+    ['ADCC', 'Killing by *ADCC* rose.', 'a knowledge-base term, whose entry decides'],
+  ];
+  for (const [key, text, why] of kept) {
+    test(`${key}: warning (${why})`, () => assert.equal(undefinedUse(text, key)?.severity, 'warning'));
+  }
+
+  test('a mixed-case word in italics is no gene symbol of this reading', () => {
+    assert.notEqual(undefinedUse('The *QrtL1* marker rose.', 'QrtL1')?.severity, 'information');
+  });
+
+  test('defineGeneSymbols restores the warning', () => {
+    assert.equal(undefinedUse('The region holds *QRTL1*.', 'QRTL1', { defineGeneSymbols: true })?.severity, 'warning');
+  });
+});
+
 // A cytokine's receptor in systematic notation after the cytokine is defined (issue 14): journals differ.
 describe('receptor chains of a defined cytokine', () => {
   const text = 'Interleukin-7 (IL-7) signals through IL-7Rα and the IL-7R complex; IL-9R and IL-7RA are other names.';

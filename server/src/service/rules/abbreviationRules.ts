@@ -21,8 +21,8 @@ import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
-import { standardGeneSymbols } from './standardSymbols';
-import type { Finding, FixProposal, RuleContext, Spelling } from './types';
+import { isItalicGeneSymbol, standardGeneSymbols } from './standardSymbols';
+import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import { textKeptOnce } from '../text/textKeptOnce';
 
 
@@ -443,60 +443,96 @@ function isKnownTermToDefine(context: RuleContext, key: string): boolean {
 }
 
 /**
- * `undefined-abbreviation` at a first use. Where journals differ it is capped at `information`:
- * a standard gene symbol, a legend's use of what the main text defines (journals that want
- * each legend to stand alone set `defineInLegends`), capitals the document names as a tool
- * (`the XYZ algorithm`), and a term used only in an assay's long enumeration of what it measures.
+ * `undefined-abbreviation` at a first use. Where journals differ it is capped at `information`
+ * by the first reading of `UNDEFINED_READINGS` that holds.
  */
 function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
   const fix = defineAtFirstUse(context, mention);
-  const genes = standardGeneSymbols(context, mention.key);
-  const chainOf = genes ? undefined : receptorChainOf(context, mention);
-  const inText = genes || chainOf ? undefined : mainTextDefinition(context, mention);
-  const tool = genes || chainOf || inText ? undefined : toolReadingIn(context.model, mention);
-  const study = genes || chainOf || inText || tool ? undefined : studyReadingIn(context.model, mention);
-  const listed = genes || chainOf || inText || tool || study ? undefined : enumerationOnlyUse(context.model, mention.key, mention.scope, mention);
-  const sibling = genes || chainOf || inText || tool || study || listed ? undefined : definedSiblingOf(context.model, mention);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
   const advice = fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
-  let message = `'${mention.text}' is not defined ${where}; ${advice}`;
-  if (genes) {
-    message = `'${mention.text}' is not defined ${where}; it is ${genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol'}, which some journals ask authors to define at first use.`;
-  } else if (chainOf) {
-    message = `'${mention.text}' is not defined ${where}; it names a receptor of ${chainOf.cytokine}, which many journals accept; for those that want it in full, ${advice}`;
-  } else if (inText) {
-    message = `'${mention.text}' is not defined ${where}; the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
-  } else if (tool) {
-    message = `'${mention.text}' is not defined ${where}; it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, ${advice}`;
-  } else if (study) {
-    message = `'${mention.text}' is not defined ${where}; it names a trial or study ('${study}'), which many journals accept undefined; for those that want its full title, ${advice}`;
-  } else if (sibling) {
-    message = `'${mention.text}' is not defined ${where}; '${sibling.short}' was spelt out as '${sibling.long}', so readers can read it, and many journals accept that; for those that want each in full, ${advice}`;
-  } else if (listed) {
-    message = `'${mention.text}' is not defined ${where}; it is used only in a list of ${listed} names an assay measures, which copy-editors seldom ask to spell out one by one; to spell it out anyway, ${advice}`;
+  const unexpanded = `'${mention.text}' is not defined ${where}`;
+  const finding: Finding = { rule: 'undefined-abbreviation', start: mention.start, end: mention.end, message: `${unexpanded}; ${advice}`, data: { key: mention.key, scope: mention.scope } };
+  for (const read of UNDEFINED_READINGS) {
+    const reading = read(context, mention);
+    if (!reading) continue;
+    finding.message = `${unexpanded}; ${reading.why}${reading.complete ? '' : advice}`;
+    finding.cap = reading.cap;
+    if (reading.geneSymbols) finding.data = { ...finding.data, geneSymbols: reading.geneSymbols };
+    break;
   }
-  const finding: Finding = {
-    rule: 'undefined-abbreviation',
-    start: mention.start,
-    end: mention.end,
-    message,
-    data: genes ? { key: mention.key, scope: mention.scope, geneSymbols: genes } : { key: mention.key, scope: mention.scope },
-  };
   if (fix) finding.fixes = [fix];
-  if (genes) finding.cap = { severity: 'information', liftedBy: ['defineGeneSymbols'] };
-  // A legend's chain whose cytokine only the main text defines leans on both allowances.
-  else if (chainOf) finding.cap = { severity: 'information', liftedBy: chainOf.fromMainText ? ['defineGeneSymbols', 'defineInLegends'] : ['defineGeneSymbols'] };
-  else if (inText) finding.cap = { severity: 'information', liftedBy: ['defineInLegends'] };
-  // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
-  else if (tool) finding.cap = { severity: 'information' };
-  // Journals differ on spelling out a trial's title (NEJM does not ask, JAMA does).
-  else if (study) finding.cap = { severity: 'information' };
-  // A member of a family whose sibling the scope spells out (`interleukin-12 (IL-12), IL-15`): journals differ.
-  else if (sibling) finding.cap = { severity: 'information' };
-  // Used only as a member of an assay's long enumeration (a panel of analytes): a note, not a warning.
-  else if (listed) finding.cap = { severity: 'information' };
   return finding;
 }
+
+/**
+ * Why journals differ on spelling out an undefined use, and how far that lowers it: `why` is
+ * the message's reason, followed by the advice to define it unless `complete`.
+ */
+interface UndefinedReading {
+  why: string;
+  complete?: boolean;
+  cap: SeverityCap;
+  geneSymbols?: string[];
+}
+
+/**
+ * The readings of an undefined use that journals differ on, in order; the first that holds
+ * decides: a standard gene symbol, a receptor chain of a defined cytokine, a legend's use of what
+ * the main text defines (journals that want each legend to stand alone set `defineInLegends`),
+ * capitals the document names as a tool (`the _XYZ_ algorithm`) or a trial, capitals in italics
+ * as genes are written, a term used only in an assay's long enumeration of what it measures,
+ * and a member of a family whose sibling the scope spells out.
+ */
+const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: AbbreviationMention) => UndefinedReading | undefined)[] = [
+  (context, mention) => {
+    const genes = standardGeneSymbols(context, mention.key);
+    if (!genes) return undefined;
+    const what = genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol';
+    return { why: `it is ${what}, which some journals ask authors to define at first use.`, complete: true, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] }, geneSymbols: genes };
+  },
+  (context, mention) => {
+    const chainOf = receptorChainOf(context, mention);
+    if (!chainOf) return undefined;
+    // A legend's chain whose cytokine only the main text defines leans on both allowances.
+    const liftedBy = chainOf.fromMainText ? (['defineGeneSymbols', 'defineInLegends'] as const) : (['defineGeneSymbols'] as const);
+    return { why: `it names a receptor of ${chainOf.cytokine}, which many journals accept; for those that want it in full, `, cap: { severity: 'information', liftedBy } };
+  },
+  (context, mention) => {
+    const inText = mainTextDefinition(context, mention);
+    if (!inText) return undefined;
+    const why = `the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
+    return { why, complete: true, cap: { severity: 'information', liftedBy: ['defineInLegends'] } };
+  },
+  // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
+  (context, mention) => {
+    const tool = toolReadingIn(context.model, mention);
+    return tool ? { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } } : undefined;
+  },
+  // Journals differ on spelling out a trial's title (NEJM does not ask, JAMA does).
+  (context, mention) => {
+    const study = studyReadingIn(context.model, mention);
+    return study ? { why: `it names a trial or study ('${study}'), which many journals accept undefined; for those that want its full title, `, cap: { severity: 'information' } } : undefined;
+  },
+  (context, mention) => {
+    if (!isItalicGeneSymbol(context, mention)) return undefined;
+    const why = `it is written in italics as a gene symbol, which many journals accept undefined (it is not a protein-coding symbol known here: check its spelling); for those that want it in full, `;
+    return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
+  },
+  // Used only as a member of an assay's long enumeration (a panel of analytes): a note, not a warning.
+  (context, mention) => {
+    const listed = enumerationOnlyUse(context.model, mention.key, mention.scope, mention);
+    if (listed === undefined) return undefined;
+    const why = `it is used only in a list of ${listed} names an assay measures, which copy-editors seldom ask to spell out one by one; to spell it out anyway, `;
+    return { why, cap: { severity: 'information' } };
+  },
+  // A member of a family whose sibling the scope spells out (`interleukin-12 (IL-12), IL-15`): journals differ.
+  (context, mention) => {
+    const sibling = definedSiblingOf(context.model, mention);
+    if (!sibling) return undefined;
+    const why = `'${sibling.short}' was spelt out as '${sibling.long}', so readers can read it, and many journals accept that; for those that want each in full, `;
+    return { why, cap: { severity: 'information' } };
+  },
+];
 
 /** Where a definition stands, for messages: `on line N` here, or `in file.md on line N` in another file of the book. */
 function placeOfDefinition(model: RuleContext['model'], definition: AbbreviationDefinition): { line: number; text: string } {

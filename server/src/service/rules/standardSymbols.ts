@@ -1,26 +1,66 @@
 import { officialGeneSymbolsOf } from '../knowledge/geneSymbols';
+import type { AbbreviationMention } from '../model/documentModel';
 import { entryForKey, type RuleContext } from './types';
 
 /**
  * The official gene symbols an undefined key stands for, when it reads as a standard gene
  * symbol (`BCL2`, `LY6E`, the complex `GOLGA7-ZDHHC5`), which many journals let authors use
- * undefined. Not when something gives the letters another meaning: a knowledge-base term
- * written the same way (whose own entry decides), a definition of the key anywhere in the
- * document or its book (the author treats it as an abbreviation), or a plural anywhere (`MSCs`, `CADs`:
- * gene symbols take no plural).
+ * undefined. Not when something gives the letters another meaning (`mayReadAsSymbol`).
  */
 export function standardGeneSymbols(context: RuleContext, key: string): string[] | undefined {
   const symbols = officialGeneSymbolsOf(key);
-  if (!symbols) return undefined;
-  if (entryForKey(context.knowledge, key) || symbols.some((symbol) => entryForKey(context.knowledge, symbol))) return undefined;
+  if (!symbols || symbols.some((symbol) => entryForKey(context.knowledge, symbol))) return undefined;
+  return mayReadAsSymbol(context, key) ? symbols : undefined;
+}
+
+/** A human gene symbol's shape: capitals and digits from a capital, perhaps with hyphen-joined parts (`TERC`, `E2F`, `MIR16-1`). */
+const SYMBOL_SHAPE = /^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+
+/** What may stand beside a symbol inside one italic span: more symbols joined by hyphens, dashes or slashes (`*MIR15A–MIR16-1*`, `*KRAS/NRAS*`). */
+const SYMBOL_RUN = /[A-Za-z0-9\-\u2010\u2011\u2013/]/;
+
+/**
+ * True when a use is written in italics as human gene symbols are (`_TERC_`, `*DLEU1*`, a
+ * symbol inside `*MIR15A–MIR16-1*`) and the key is shaped like one: the author marks it as a
+ * gene, whether or not it is a protein-coding symbol the official list holds (non-coding genes,
+ * families such as `_IRF_`, misspellings). Many journals accept gene symbols undefined. Not
+ * when something gives the letters another meaning (`mayReadAsSymbol`), and not in a longer
+ * italic phrase (`*the NKG2D ligands*`), where the italics are emphasis.
+ */
+export function isItalicGeneSymbol(context: RuleContext, mention: AbbreviationMention): boolean {
+  if (!SYMBOL_SHAPE.test(mention.key) || !italicSymbolRun(context.model.text, mention.start, mention.end)) return false;
+  return mayReadAsSymbol(context, mention.key);
+}
+
+/** True when `[start, end)` lies in a run of symbol characters that emphasis markers wrap with no space inside. */
+function italicSymbolRun(text: string, start: number, end: number): boolean {
+  const limit = 60;
+  let from = start;
+  while (from > start - limit && SYMBOL_RUN.test(text[from - 1] ?? ' ')) from--;
+  let to = end;
+  while (to < end + limit && SYMBOL_RUN.test(text[to] ?? ' ')) to++;
+  const before = text[from - 1];
+  const after = text[to];
+  return (before === '*' || before === '_') && after === before && text[from - 2] !== before;
+}
+
+/**
+ * Whether nothing gives a key's letters another meaning than a gene symbol's: a knowledge-base
+ * term written the same way (whose own entry decides), a definition of the key anywhere in the
+ * document or its book (the author treats it as an abbreviation), or a plural anywhere (`MSCs`,
+ * `CADs`: gene symbols take no plural).
+ */
+function mayReadAsSymbol(context: RuleContext, key: string): boolean {
+  if (entryForKey(context.knowledge, key)) return false;
   // A definition in another file of the book counts as one here (`Pacific Oncology Network (PON)` there).
-  if (context.definedLater?.has(key) || context.scopes.inheritedFor('main', key)) return undefined;
+  if (context.definedLater?.has(key) || context.scopes.inheritedFor('main', key)) return false;
   const uses = context.model.byKey.get(key);
-  if (!uses || uses.definitions.length > 0) return uses ? undefined : symbols;
+  if (!uses) return true;
+  if (uses.definitions.length > 0) return false;
   const text = context.model.text;
   for (let i = 0; i < uses.mentions.length; i++) {
     const end = uses.mentions[i]!.end;
-    if (text[end] === 's' && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? ' ')) return undefined;
+    if (text[end] === 's' && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? ' ')) return false;
   }
-  return symbols;
+  return true;
 }
