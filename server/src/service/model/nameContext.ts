@@ -4,6 +4,8 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
+import { isSubscriptedFormula } from './notation';
+import { isCloneInPanel, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
 import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
@@ -159,6 +161,8 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isCoinedToolName,
   isStudyCode,
   isModelSpecification,
+  isCloneInPanel,
+  isCultureCollectionAccession,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];
 
@@ -369,13 +373,13 @@ const STRAIN_REACH = 100;
 /**
  * A use that is part of a reagent's or a strain's written name, read at this use only: the ester
  * of `calcein-AM`, the blood group of `human AB serum`, a part of `NOD.Cg-Prkdc^scid^
- * Il2rg^tm1Wjl^/SzJ`. The same letters elsewhere in the document (`alveolar macrophages (AM)`,
+ * Il2rg^tm1Wjl^/SzJ`, a formula with its counts set as subscripts (`Na~2~^51^CrO~4~`). The same letters elsewhere in the document (`alveolar macrophages (AM)`,
  * `NOD mice`) stay abbreviations, so no use names the key for the others.
  */
 export function isReagentNotation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text?: string): boolean {
   if (mention.text === 'AB') return FOLLOWING_BLOOD_PRODUCT.test(masked.slice(mention.end, mention.end + 12));
   if (mention.text === 'AM') return ESTERIFIED_DYE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start));
-  return text !== undefined && isInStrainDesignation(text, mention);
+  return text !== undefined && (isInStrainDesignation(text, mention) || isSubscriptedFormula(text, mention.start, mention.end));
 }
 
 /** True when the mention lies inside a mouse strain's designation (see {@link STRAIN_DESIGNATION}). */

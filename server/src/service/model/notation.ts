@@ -116,3 +116,59 @@ const PROSE_CONSONANT_PAIRS = new Set(['vs', 'cf', 'pg', 'ng', 'mg', 'kg', 'ml',
 export function isLowerCaseGeneSegment(segment: string): boolean {
   return LOWER_CASE_GENE.test(segment) && !PROSE_CONSONANT_PAIRS.has(segment);
 }
+
+/** A count set as a subscript, in pandoc's or HTML's markup: `~2~`, `<sub>4</sub>`. */
+const SUBSCRIPT_COUNT = /~(\d{1,2})~|<sub>(\d{1,2})<\/sub>/gu;
+/** A superscript (an isotope's mass `^51^`, a charge `^2+^`), which a formula's letters do not include. */
+const SUPERSCRIPT = /\^[^^\s]{1,6}\^|<sup>[^<]{1,6}<\/sup>/gu;
+/** The characters a formula written with markup runs over: element letters, digits, `~` and `^`, a charge's signs. */
+const FORMULA_RUN_CHARACTER = /[A-Za-z0-9~^+\u2212]/u;
+/** The HTML tags a formula written with markup may hold. */
+const FORMULA_TAGS = ['<sub>', '</sub>', '<sup>', '</sup>'];
+/** The largest count a formula's subscript gives one element here (`C~18~`), so that `IC~50~` stays the half-maximal concentration. */
+const LARGEST_SUBSCRIPT_COUNT = 24;
+
+/**
+ * True when `[start, end)` of the text as written is part of a chemical formula whose counts are
+ * set as subscripts (`CO~2~`, `Na~2~^51^CrO~4~`, `K~2~HPO~4~`, `MgSO<sub>4</sub>`): a gene symbol
+ * never takes a subscript, so the element letters with their counts are the formula whatever
+ * their shape, unlike {@link isChemicalFormula}, which reads a token alone.
+ */
+export function isSubscriptedFormula(text: string, start: number, end: number): boolean {
+  // Asked of every use: only one that touches a sub- or superscript reads further.
+  const after = text.charAt(end);
+  const before = text.charAt(start - 1);
+  if (after !== '~' && after !== '<' && before !== '~' && before !== '^' && before !== '>') return false;
+  let from = start;
+  for (let steps = 0; steps < 40 && from > 0; steps++) {
+    const tag = FORMULA_TAGS.find((t) => text.endsWith(t, from));
+    if (tag) from -= tag.length;
+    else if (FORMULA_RUN_CHARACTER.test(text.charAt(from - 1))) from--;
+    else break;
+  }
+  let to = end;
+  for (let steps = 0; steps < 40 && to < text.length; steps++) {
+    const tag = FORMULA_TAGS.find((t) => text.startsWith(t, to));
+    if (tag) to += tag.length;
+    else if (FORMULA_RUN_CHARACTER.test(text.charAt(to))) to++;
+    else break;
+  }
+  const run = text.slice(from, to).replace(SUPERSCRIPT, '');
+  let subscripts = 0;
+  let tooLarge = false;
+  const formula = run.replace(SUBSCRIPT_COUNT, (_all, pandoc: string | undefined, html: string | undefined) => {
+    subscripts++;
+    if (Number(pandoc ?? html) > LARGEST_SUBSCRIPT_COUNT) tooLarge = true;
+    return pandoc ?? html ?? '';
+  });
+  if (subscripts === 0 || tooLarge) return false;
+  ELEMENT_WITH_COUNT.lastIndex = 0;
+  let elements = 0;
+  let at = 0;
+  for (let match = ELEMENT_WITH_COUNT.exec(formula); match !== null && match[0].length > 0; match = ELEMENT_WITH_COUNT.exec(formula)) {
+    if (!ELEMENT_SYMBOLS.has(match[1]!) || Number(match[2] || 1) > LARGEST_SUBSCRIPT_COUNT) return false;
+    elements++;
+    at = ELEMENT_WITH_COUNT.lastIndex;
+  }
+  return at === formula.length && elements >= 2;
+}
