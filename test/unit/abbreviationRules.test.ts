@@ -290,3 +290,38 @@ describe('conflicting expansions: a suspended hyphen and a head noun added', () 
     assert.equal(fix?.edits[0]?.newText, 'LDG patients');
   });
 });
+
+// A list in the running text defines from where it stands (issue 14): a back-matter
+// `## Abbreviations` section does not define a first use before it; a front one covers the text.
+describe('abbreviation lists in the running text', () => {
+  const backList = '\n\n## Abbreviations\n\nQTE, quiet tumour edge; QKC, quick killer cell.\n';
+  const lint = (text: string) => service.lint({ uri: 'list.md', version: 1, text });
+  const at = (text: string, code: string, token: string) => lint(text).find((d) => d.code === code && text.slice(d.start, d.end) === token);
+
+  test('a back list: a first use it alone spells out is information, naming the list and its long form', () => {
+    const text = '# Results\n\nThe QTE held few cells.' + backList;
+    const found = at(text, 'undefined-abbreviation', 'QTE');
+    assert.equal(found?.severity, 'information');
+    assert.match(found!.message, /listed on line 7 give 'quiet tumour edge'/);
+    assert.match(JSON.stringify(found!.data?.fixes), /quiet tumour edge \(QTE\)/);
+  });
+  test('a back list: a text definition after the first use is still used before definition', () => {
+    const text = '# Results\n\nThe QKC count rose. Quick killer cells (QKCs) were sorted.' + backList;
+    assert.equal(at(text, 'used-before-definition', 'QKC')?.severity, 'warning');
+    assert.equal(at(text, 'undefined-abbreviation', 'QKC'), undefined);
+  });
+  test('a back list: a compound through a listed part is information too', () => {
+    const text = '# Results\n\nThe QKC-T cells rose.' + backList;
+    assert.match(at(text, 'undefined-abbreviation', 'QKC-T')?.message ?? '', /give 'QKC' as 'quick killer cell'/);
+  });
+  test('a front list covers what follows; uses after a back list are defined by it', () => {
+    const front = '## Abbreviations\n\nQTE, quiet tumour edge; QKC, quick killer cell.\n\n# Results\n\nThe QTE held few QKCs.\n';
+    assert.deepEqual(lint(front).filter((d) => d.code === 'undefined-abbreviation' || d.code === 'used-before-definition'), []);
+    const after = 'Intro text.' + backList + '\n# Appendix\n\nThe QTE again.\n';
+    assert.equal(at(after, 'undefined-abbreviation', 'QTE'), undefined);
+  });
+  test('a legend\'s key at its end still covers the legend', () => {
+    const text = 'Main text.\n\n**Figure 1.** The QTE of tumours. Abbreviations: QTE, quiet tumour edge.\n';
+    assert.equal(at(text, 'undefined-abbreviation', 'QTE'), undefined);
+  });
+});

@@ -54,12 +54,17 @@ export class ScopeDefinitions {
     return this.index.get(`${scope}\u0000${key}`) ?? [];
   }
 
-  /** The definition that introduces `key` in `scope`: a list entry (covering the scope) or the first in the text. */
+  /**
+   * The definition that introduces `key` in `scope`: the first in the text, or a list entry. A
+   * legend's or an abstract's key is read with the text it closes, so it covers its scope; a list
+   * in the running text (a section headed Abbreviations) defines from where it stands, so a list
+   * at the back does not define a first use before it, and a front list covers all that follows.
+   */
   private introduction(scope: ScopeName, key: string): { from: number; definition: AbbreviationDefinition } | undefined {
     const carried = this.inheritedFor(scope, key);
     if (carried) return { from: -1, definition: carried };
     const all = this.definitionsOf(scope, key);
-    const listed = all.find((d) => d.pattern === 'list');
+    const listed = scope === 'main' || scope === 'document' ? undefined : all.find((d) => d.pattern === 'list');
     if (listed) return { from: -1, definition: listed };
     const first = all[0];
     return first ? { from: first.shortStart, definition: first } : undefined;

@@ -396,6 +396,10 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       findings.push(finding);
       return;
     }
+    if (mention.start < site.from && site.definition.pattern === 'list') {
+      findings.push(listedAfterUse(context, mention, site.definition, where));
+      return;
+    }
     if (mention.start < site.from && !isCaptionOfTable(model, mention, site.definition)) {
       const line = model.lines.lineAt(site.definition.shortStart) + 1;
       const uses = model.byKey.get(mention.key)?.mentions.filter((m) => m.scope === mention.scope && isCounted(m) && m.start < site.from).length ?? 1;
@@ -460,6 +464,30 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     if (reading.geneSymbols) finding.data = { ...finding.data, geneSymbols: reading.geneSymbols };
     break;
   }
+  if (fix) finding.fixes = [fix];
+  return finding;
+}
+
+/**
+ * `undefined-abbreviation` at a first use that only a list after it spells out (`## Abbreviations`
+ * at the back: `TME, tumor microenvironment`), or a part of it (`CAR-T` through `CAR`): capped at `information`, since journals that
+ * print such a list differ on whether the text must define each abbreviation as well. The fix
+ * writes the list's long form at the first use and leaves the list as it is.
+ */
+function listedAfterUse(context: RuleContext, mention: AbbreviationMention, entry: AbbreviationDefinition, where: string): Finding {
+  const line = context.model.lines.lineAt(entry.shortStart) + 1;
+  const finding: Finding = {
+    rule: 'undefined-abbreviation',
+    start: mention.start,
+    end: mention.end,
+    message:
+      `'${mention.text}' is not defined ${where} before this first use; the abbreviations listed on line ${line} give ` +
+      (entry.key === mention.key ? `'${entry.long}', ` : `'${entry.short}' as '${entry.long}', `) +
+      'and journals that print such a list differ on whether the text must spell it out too.',
+    data: { key: mention.key, scope: mention.scope, long: entry.long, definitionLine: line - 1 },
+    cap: { severity: 'information' },
+  };
+  const fix = defineAtFirstUse(context, mention) ?? (entry.key === mention.key ? definitionFix(context, mention, entry.long, true) : undefined);
   if (fix) finding.fixes = [fix];
   return finding;
 }
