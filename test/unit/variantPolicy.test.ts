@@ -184,3 +184,30 @@ describe('a project glossary follows the same policy', () => {
     assert.deepEqual(reported('Hypoxia-inducible factor 1α (HIF-1α) rose; HIF-1α and *HIF1A* were measured.'), []);
   });
 });
+
+table('a gene in italics and its protein are not two spellings of one name', [
+  { name: 'right: *CISH* the gene, CIS the protein', rule: 'inconsistent-variants', source: 'Cytokine-inducible SH2-containing protein (CIS) is encoded by *CISH*; deleting *CISH* removed CIS.' },
+  { name: 'wrong: CISH in roman for the protein among CIS', rule: 'inconsistent-variants', severity: 'information', source: 'Cytokine-inducible SH2-containing protein (CIS) binds JAK1. The «CISH» protein and CIS were both measured, and CIS fell.' },
+]);
+
+table('another spelling of a defined term is a use of it, not an undefined abbreviation', [
+  { name: 'wrong: GvHD after graft-versus-host disease (GVHD) is one inconsistent spelling', rule: 'inconsistent-variants', source: 'Graft-versus-host disease (GVHD) was rare; «GvHD» was mild.' },
+  { name: 'right: nor is it undefined', rule: 'undefined-abbreviation', source: 'Graft-versus-host disease (GVHD) was rare; GvHD was mild.' },
+  { name: 'right: and the definition is used', rule: 'unused-abbreviation', source: 'Graft-versus-host disease (GVHD) was rare; GvHD was mild.' },
+  { name: 'wrong: an abbreviation the knowledge base does not know, written two ways', rule: 'inconsistent-variants', severity: 'information', source: 'Quasi trait index one (QTI-1) rose; «QTI1» fell and QTI1 rose, then «QtI-1».', says: ["'QTI-1'", 'line 1'] },
+  { name: 'right: nor is it undefined, nor the definition unused', rule: 'undefined-abbreviation', source: 'Quasi trait index one (QTI-1) rose; QTI1 fell.' },
+  { name: 'right: the gene in italics is not a spelling of the protein', rule: 'inconsistent-variants', source: 'Quasi trait protein 2 (QTP-2) rose, and *QTP2* reads rose.' },
+  { name: 'right: what the knowledge base knows apart stays apart (IL2, the gene symbol, is discouraged for IL-2)', rule: 'inconsistent-variants', source: 'Interleukin-2 (IL-2) was added; IL2 reads rose.' },
+]);
+
+table('a cell noun is written open; the hyphen belongs to the modifier', [
+  { name: 'wrong: NK-cells as a noun', rule: 'discouraged-variant', severity: 'warning', source: 'Natural killer (NK) cells were sorted: «NK-cells» were counted.', fix: { newText: 'NK cells', safe: true } },
+  { name: 'wrong: T-cells and B-cells as nouns', rule: 'discouraged-variant', severity: 'warning', source: 'CD8 «T-cells» and «B-cells» were sorted.' },
+  { name: 'right: the modifier keeps its hyphen', rule: 'discouraged-variant', source: 'NK-cell killing, T-cell lymphoma and B-cell malignancies, and CAR-T-cells.' },
+]);
+
+test('another spelling before the definition is still a first use to define, and inconsistent', () => {
+  const text = 'Mild GvHD was seen. Graft-versus-host disease (GVHD) was rare; GVHD again.';
+  const codes = lint(text).filter((d) => d.start === 5).map((d) => d.code).sort();
+  assert.deepEqual(codes, ['inconsistent-variants', 'undefined-abbreviation']);
+});

@@ -37,10 +37,13 @@ export function isCloneInPanel(masked: string, mention: Pick<AbbreviationMention
   // A code in italics is a gene (`genes (_OAS1_, _PSMB8_)`), not a clone.
   if (isEmphasisMark(text.charAt(mention.start - 1)) || isEmphasisMark(text.charAt(mention.end))) return false;
   if (!CLONE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return false;
-  const paragraphStart = Math.max(masked.lastIndexOf('\n\n', mention.start) + 1, mention.start - PANEL_REACH, 0);
-  let paragraphEnd = masked.indexOf('\n\n', mention.end);
-  if (paragraphEnd < 0 || paragraphEnd > mention.end + PANEL_REACH) paragraphEnd = Math.min(masked.length, mention.end + PANEL_REACH);
-  const paragraph = masked.slice(paragraphStart, paragraphEnd);
+  // Within bounded windows: a searched paragraph break must not send each look-up to the text's ends.
+  const from = Math.max(0, mention.start - PANEL_REACH);
+  const before = masked.slice(from, mention.start);
+  const after = masked.slice(mention.start, mention.end + PANEL_REACH);
+  const breakBefore = before.lastIndexOf('\n\n');
+  const breakAfter = after.indexOf('\n\n', mention.end - mention.start);
+  const paragraph = (breakBefore < 0 ? before : before.slice(breakBefore + 1)) + (breakAfter < 0 ? after : after.slice(0, breakAfter));
   if (!STAINING_WORDS.test(paragraph)) return false;
   MARKER_WITH_CLONE.lastIndex = 0;
   let markers = 0;

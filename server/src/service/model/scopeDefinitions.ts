@@ -44,6 +44,11 @@ export class ScopeDefinitions {
     }
   }
 
+  /** The keys earlier files of the book define. */
+  inheritedKeys(): IterableIterator<string> {
+    return this.inherited.keys();
+  }
+
   /** The definition an earlier file of the book made for `key`, if it reaches `scope`. */
   inheritedFor(scope: ScopeName, key: string): AbbreviationDefinition | undefined {
     return scope === 'main' || scope === 'document' ? this.inherited.get(key) : undefined;

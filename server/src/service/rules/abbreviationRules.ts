@@ -22,6 +22,7 @@ import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { isItalicGeneSymbol, standardGeneSymbols } from './standardSymbols';
+import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import { textKeptOnce } from '../text/textKeptOnce';
 
@@ -138,10 +139,6 @@ function followsAbbreviation(text: string, offset: number): boolean {
   return /\p{Lu}.*\p{Lu}/u.test(text.slice(start, end));
 }
 
-/** True for mentions that count as uses for first-use rules. */
-function isCounted(mention: AbbreviationMention): boolean {
-  return mention.definition === undefined && !mention.inLongForm && !mention.inHeading && mention.scope !== 'title';
-}
 
 /** True when the knowledge base lists `key` as a discouraged form (the discouraged-variant rule speaks for it). */
 function isDiscouragedForm(context: RuleContext, key: string): boolean {
@@ -377,6 +374,9 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       if ((isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) && mainTextDefinition(context, mention) === undefined) return;
       // A name given in words (`(referred as SVPOP below)`) covers its scope, as a definition would.
       if (introductionIn(model, mention.key, mention.scope)) return;
+      // Another spelling of an abbreviation the scope defined before (`GvHD` after `GVHD`,
+      // `SARS-CoV2` after `SARS-CoV-2`) is a use of that definition; inconsistent-variants reports the spelling.
+      if (definedSpellingOf(context, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`): the parts are what to define.
       const parts = mention === written ? undefinedPartsOf(context, mention) : undefined;
       if (parts) {
@@ -430,15 +430,6 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (mention) check(written, mention);
   }
   return findings;
-}
-
-/**
- * One undefined abbreviation however it is spelt: case and hyphens folded, so `RNA-Seq` after an
- * undefined `RNAseq` is the same missing definition, reported once (the spellings themselves
- * are `inconsistent-variants`' business).
- */
-function spellingKey(key: string): string {
-  return key.toLowerCase().replace(/[-\u2010\u2011]/gu, '');
 }
 
 /** Whether the knowledge base writes `key` (or, ending in a Greek letter, its hyphenated form) as a term that needs a definition. */
@@ -950,6 +941,8 @@ export function checkUnused(context: RuleContext): Finding[] {
     checked.add(id);
     // Any other use in the scope counts: a use before the definition is used-before-definition's business.
     if (scopesByKey.get(definition.key)?.has(definition.scope)) continue;
+    // So does another spelling of the same term (`GvHD` for `GVHD`), which inconsistent-variants reports.
+    if (otherSpellingsOf(model, definition.key).some((other) => scopesByKey.get(other)?.has(definition.scope) && mayBeOneAbbreviation(context, other, definition.key))) continue;
     if ((definition.scope === 'main' || definition.scope === 'document') && context.usedLater?.has(definition.key)) continue;
     // A short form that is no mention shape (`spike (S)`) is never seen when used: say nothing.
     if (!model.byKey.get(definition.key)?.mentions.some((m) => m.definition !== undefined)) continue;

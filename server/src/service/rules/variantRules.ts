@@ -2,6 +2,7 @@ import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
 import { isInsideIdentifier, isSameSpelling, repeatsNeighbour } from './fixSafety';
+import { checkAbbreviationSpellings } from './abbreviationSpellings';
 import { isGeneContext, isItalic } from './geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
 
@@ -256,13 +257,16 @@ function styleNote(a: string, b: string): string {
 
 /**
  * `inconsistent-variants`: one term written in several accepted forms (`CD16a` and
- * `FcγRIIIa`) without the document saying they are the same (`CD16a (FcγRIIIa)`).
+ * `FcγRIIIa`) without the document saying they are the same (`CD16a (FcγRIIIa)`). The gene
+ * symbol in italics names the gene and does not compete with the protein's name.
  * Each less used form is reported once, at its first use, pointing at the most used one;
  * its fix rewrites every use of that form.
  */
 export function checkInconsistentVariants(context: RuleContext): Finding[] {
   const { model, knowledge } = context;
-  if (!knowledge) return [];
+  // An abbreviation the document defines, written in another spelling (`SARS-CoV2` after `SARS-CoV-2`).
+  const findings = checkAbbreviationSpellings(context);
+  if (!knowledge) return findings;
   const byEntry = new Map<string, TermMention[]>();
   for (let i = 0; i < model.terms.length; i++) {
     const term = model.terms[i]!;
@@ -273,11 +277,12 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
     if (/\s/u.test(term.form) && !OPEN_SYMBOL_COMPOUND.test(term.form)) continue;
     const block = model.prose.blocks[term.block];
     if (block?.kind === 'heading' || block?.kind === 'title') continue;
+    // The gene in italics (`*CISH*`) is not a spelling of its protein (`CIS`): each has its name.
+    if (isItalic(model.text, term.start, term.end) && isGeneSymbolOf(knowledge.byId(term.entryId), term.form)) continue;
     const list = byEntry.get(term.entryId);
     if (list) list.push(term);
     else byEntry.set(term.entryId, [term]);
   }
-  const findings: Finding[] = [];
   const text = model.text;
   for (const [entryId, written] of byEntry) {
     // Most terms are written one way: look at the words around a use only when forms differ.
@@ -333,6 +338,11 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** Whether `form` is one of the entry's human gene symbols. */
+function isGeneSymbolOf(entry: TermEntry | undefined, form: string): boolean {
+  return entry !== undefined && entry.genes.some((gene) => gene.symbol === form);
 }
 
 /** True when two of the forms stand as `A (B)`, `A [B]` or `A/B` somewhere: the author says they are one thing. */

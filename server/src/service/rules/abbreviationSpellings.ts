@@ -1,0 +1,146 @@
+import type { AbbreviationMention, DocumentModel } from '../model/documentModel';
+import { isItalic } from './geneContext';
+import type { Finding, RuleContext } from './types';
+
+/**
+ * One abbreviation written in spellings that differ only in case and hyphens (`GVHD` and
+ * `GvHD`, `SARS-CoV-2` and `SARS-CoV2`, `RNAseq` and `RNA-Seq`): a use of the spelling the
+ * document did not define is a use of the one it did, and the spelling is what to report.
+ */
+
+/** True for mentions that count as uses for first-use rules. */
+export function isCounted(mention: AbbreviationMention): boolean {
+  return mention.definition === undefined && !mention.inLongForm && !mention.inHeading && mention.scope !== 'title';
+}
+
+/** An abbreviation's spelling with case and hyphens folded: `RNA-Seq` and `RNAseq` fold alike. */
+export function spellingKey(key: string): string {
+  return key.toLowerCase().replace(/[-\u2010\u2011]/gu, '');
+}
+
+/** The model's other keys spelt the same but for case and hyphens (`GvHD` for `GVHD`). */
+export function otherSpellingsOf(model: DocumentModel, key: string): readonly string[] {
+  let byFolded = spellingsByModel.get(model);
+  if (!byFolded) {
+    byFolded = foldedIndex(model.byKey.keys());
+    spellingsByModel.set(model, byFolded);
+  }
+  const keys = byFolded.get(spellingKey(key));
+  return keys && keys.length > 1 ? keys.filter((other) => other !== key) : [];
+}
+const spellingsByModel = new WeakMap<DocumentModel, Map<string, string[]>>();
+
+/** The keys earlier files of the book define that are spelt as `key` but for case and hyphens. */
+function inheritedSpellingsOf(scopes: RuleContext['scopes'], key: string): readonly string[] {
+  let byFolded = inheritedSpellingsByScopes.get(scopes);
+  if (!byFolded) {
+    byFolded = foldedIndex(scopes.inheritedKeys());
+    inheritedSpellingsByScopes.set(scopes, byFolded);
+  }
+  return (byFolded.get(spellingKey(key)) ?? []).filter((other) => other !== key);
+}
+const inheritedSpellingsByScopes = new WeakMap<RuleContext['scopes'], Map<string, string[]>>();
+
+function foldedIndex(keys: Iterable<string>): Map<string, string[]> {
+  const byFolded = new Map<string, string[]>();
+  for (const key of keys) {
+    const folded = spellingKey(key);
+    const same = byFolded.get(folded);
+    if (same) same.push(key);
+    else byFolded.set(folded, [key]);
+  }
+  return byFolded;
+}
+
+/**
+ * Whether two spellings may be one abbreviation: the knowledge base holds them as one term, or
+ * knows neither (it tells a gene symbol from its protein, `IL2` from `IL-2`, so two terms it
+ * knows apart stay apart).
+ */
+export function mayBeOneAbbreviation(context: RuleContext, a: string, b: string): boolean {
+  const knowledge = context.knowledge;
+  if (!knowledge) return true;
+  const named = (form: string) => knowledge.lookupAll(form).filter((found) => found.kind === 'preferred' || found.kind === 'variant');
+  const ofA = named(a);
+  const ofB = named(b);
+  if (ofA.length === 0 && ofB.length === 0) return knowledge.lookupAll(a).length === 0 && knowledge.lookupAll(b).length === 0;
+  return ofA.some((found) => ofB.some((other) => other.entry === found.entry));
+}
+
+/** Whether the knowledge base names both spellings as one entry (its own inconsistent-variants reading reports them). */
+function isOneKnownTerm(context: RuleContext, a: string, b: string): boolean {
+  return (context.knowledge?.lookupAll(a).length ?? 0) > 0 && mayBeOneAbbreviation(context, a, b);
+}
+
+/** The defined spelling a use stands for, and where it is defined. */
+export interface DefinedSpelling {
+  short: string;
+  /** `on line N`, or `in an earlier file`. */
+  where: string;
+}
+
+/**
+ * The spelling the scope defined before this use, when the use is another spelling of it (see
+ * the module comment). Not for a use in italics, which writes a gene (`*BCL2*` after `BCL-2`).
+ */
+export function definedSpellingOf(context: RuleContext, mention: AbbreviationMention): DefinedSpelling | undefined {
+  const { model, scopes } = context;
+  const others = otherSpellingsOf(model, mention.key);
+  const inherited = mention.scope === 'main' || mention.scope === 'document' ? inheritedSpellingsOf(scopes, mention.key) : [];
+  if (others.length === 0 && inherited.length === 0) return undefined;
+  if (isItalic(model.text, mention.start, mention.end)) return undefined;
+  for (const other of others) {
+    const first = scopes.definitionsOf(mention.scope, other)[0];
+    if (first && first.shortStart <= mention.start && mayBeOneAbbreviation(context, other, mention.key)) {
+      return { short: first.short, where: `on line ${model.lines.lineAt(first.shortStart) + 1}` };
+    }
+  }
+  for (const other of inherited) {
+    const carried = scopes.inheritedFor(mention.scope, other);
+    if (carried && mayBeOneAbbreviation(context, other, mention.key)) return { short: carried.short, where: 'in an earlier file' };
+  }
+  return undefined;
+}
+
+/**
+ * `inconsistent-variants` for an abbreviation the document defines and then writes in another
+ * spelling that only case or hyphens set apart (`SARS-CoV2` after `SARS-CoV-2`): one finding per
+ * spelling, at its first use, whose fix rewrites each use as defined. Spellings the knowledge base
+ * names as one term are its own reading's to report.
+ */
+export function checkAbbreviationSpellings(context: RuleContext): Finding[] {
+  const { model } = context;
+  const findings: Finding[] = [];
+  const byKey = new Map<string, { defined: DefinedSpelling; uses: AbbreviationMention[] }>();
+  for (let i = 0; i < model.mentions.length; i++) {
+    const mention = model.mentions[i]!;
+    if (!isCounted(mention)) continue;
+    const known = byKey.get(mention.key);
+    if (known) {
+      if (mention.start >= known.uses[0]!.start && definedSpellingOf(context, mention)?.short === known.defined.short) known.uses.push(mention);
+      continue;
+    }
+    const defined = definedSpellingOf(context, mention);
+    if (!defined || isOneKnownTerm(context, defined.short, mention.key)) continue;
+    byKey.set(mention.key, { defined, uses: [mention] });
+  }
+  for (const { defined, uses } of byKey.values()) {
+    const first = uses[0]!;
+    const others = uses.length > 1 ? ` ('${first.text}' is written ${uses.length} times)` : '';
+    findings.push({
+      rule: 'inconsistent-variants',
+      start: first.start,
+      end: first.end,
+      message: `'${first.text}' is written for '${defined.short}', which the text defines ${defined.where}${others}. Use one form.`,
+      data: { form: first.key, dominant: defined.short, uses: uses.length },
+      fixes: [
+        {
+          title: uses.length > 1 ? `Replace all ${uses.length} with '${defined.short}'` : `Replace with '${defined.short}'`,
+          edits: uses.map((use) => ({ start: use.start, end: use.end, newText: defined.short })),
+          safe: false,
+        },
+      ],
+    });
+  }
+  return findings;
+}
