@@ -212,3 +212,48 @@ describe('receptor chains of a defined cytokine', () => {
     assert.equal(nine?.severity, 'warning', 'IL-9 is defined nowhere');
   });
 });
+
+// A cytokine's standard name left undefined throughout (issue 14): journals differ.
+describe("a cytokine's standard name", () => {
+  const noted: [string, string][] = [
+    ['IL-15', 'Cells were armoured with IL-15 and grew.'],
+    ['IL-1β', 'Monocytes released IL-1β after stimulation.'],
+    ['IL-17A', 'Levels of IL-17A rose.'],
+    ['IFN-γ', 'NK cells secreted IFN-γ on contact.'],
+    ['TNF-α', 'Blocking TNF-α reduced the fever.'],
+    ['TGF-β1', 'Tumours secreted TGF-β1 into the niche.'],
+  ];
+  for (const [key, text] of noted) {
+    test(`${key}: information, saying journals differ`, () => {
+      const found = undefinedUse(text, key);
+      assert.equal(found?.severity, 'information');
+      assert.match(found!.message, /cytokine's standard name/);
+    });
+  }
+  test('defined anywhere, the author treats it as an abbreviation: the abstract use stays a warning', () => {
+    const text = '---\nabstract: IL-15 armouring helped.\n---\n\nInterleukin-15 (IL-15) armouring helped; IL-15 again.';
+    const abstractUse = service.lint({ uri: 'c.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation' && text.slice(d.start, d.end) === 'IL-15');
+    assert.equal(abstractUse?.severity, 'warning');
+  });
+  test('not a cytokine name: other receptors and ligands stay warnings', () => {
+    assert.equal(undefinedUse('Cells expressed TIM-3 and DNAM-1.', 'TIM-3')?.severity, 'warning');
+    assert.equal(undefinedUse('Feeders carried 4-1BBL.', '4-1BBL')?.severity, 'warning');
+  });
+  test('defineGeneSymbols restores the warning', () => {
+    assert.equal(undefinedUse('Cells were armoured with IL-15.', 'IL-15', { defineGeneSymbols: true })?.severity, 'warning');
+  });
+});
+
+// A qualifier written only as a superscript on a name is genotype notation (issue 14).
+describe('a superscript qualifier on a name', () => {
+  test('information when every use in the scope is a superscript', () => {
+    const text = 'The *CISH*^QO^ cells and Raji-CD19^QO^ targets, and CD38<sup>QO</sup> lines.';
+    const found = undefinedUse(text, 'QO');
+    assert.equal(found?.severity, 'information');
+    assert.match(found!.message, /superscript/);
+  });
+  test('a warning when the scope also writes it in the prose, or the superscript stands apart', () => {
+    assert.equal(undefinedUse('The *CISH*^QO^ cells; QO cells died.', 'QO')?.severity, 'warning');
+    assert.equal(undefinedUse('Cells were ^QO^ here.', 'QO')?.severity, 'warning');
+  });
+});

@@ -172,3 +172,18 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
   }
   return at === formula.length && elements >= 2;
 }
+
+/**
+ * True when `[start, end)` is set as a superscript glued to the name before it, in pandoc's or
+ * HTML's markup (`*CISH*^KO^`, `Raji-CD19^KO^`, `CD19<sup>KO</sup>`): a qualifier in genotype
+ * notation, like an allele (`Il2rg^null^`), read with its name rather than as a word of the prose.
+ */
+export function isSuperscriptQualifier(text: string, start: number, end: number): boolean {
+  let open: number;
+  if (text.charAt(start - 1) === '^' && text.charAt(end) === '^') open = start - 1;
+  else if (text.endsWith('<sup>', start) && text.startsWith('</sup>', end)) open = start - '<sup>'.length;
+  else return false;
+  // The name it qualifies ends right before: a letter, a digit, a bracket or an emphasis mark.
+  return NAME_END.test(text.charAt(open - 1));
+}
+const NAME_END = /[\p{L}\p{N})\]*_]/u;

@@ -21,7 +21,8 @@ import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
-import { isItalicGeneSymbol, standardGeneSymbols } from './standardSymbols';
+import { isItalicGeneSymbol, isStandardCytokineName, standardGeneSymbols } from './standardSymbols';
+import { isSuperscriptQualifier } from '../model/notation';
 import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import { textKeptOnce } from '../text/textKeptOnce';
@@ -483,6 +484,14 @@ function listedAfterUse(context: RuleContext, mention: AbbreviationMention, entr
   return finding;
 }
 
+/** Whether every use of the key in the mention's scope is a superscript qualifying a name (`*CISH*^KO^`). */
+function isOnlySuperscripted(context: RuleContext, mention: AbbreviationMention): boolean {
+  const { text } = context.model;
+  if (!isSuperscriptQualifier(text, mention.start, mention.end)) return false;
+  const uses = context.model.byKey.get(mention.key)?.mentions ?? [];
+  return uses.every((use) => use.scope !== mention.scope || !isCounted(use) || isSuperscriptQualifier(text, use.start, use.end));
+}
+
 /**
  * Why journals differ on spelling out an undefined use, and how far that lowers it: `why` is
  * the message's reason, followed by the advice to define it unless `complete`.
@@ -496,7 +505,8 @@ interface UndefinedReading {
 
 /**
  * The readings of an undefined use that journals differ on, in order; the first that holds
- * decides: a standard gene symbol, a receptor chain of a defined cytokine, a legend's use of what
+ * decides: a standard gene symbol, a cytokine's standard name, a qualifier written only as a
+ * superscript on a name (`*CISH*^KO^`), a receptor chain of a defined cytokine, a legend's use of what
  * the main text defines (journals that want each legend to stand alone set `defineInLegends`),
  * capitals the document names as a tool (`the _XYZ_ algorithm`) or a trial, capitals in italics
  * as genes are written, a term used only in an assay's long enumeration of what it measures,
@@ -508,6 +518,16 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     if (!genes) return undefined;
     const what = genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol';
     return { why: `it is ${what}, which some journals ask authors to define at first use.`, complete: true, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] }, geneSymbols: genes };
+  },
+  (context, mention) => {
+    if (!isStandardCytokineName(context, mention.key)) return undefined;
+    const why = `it is a cytokine's standard name, which many immunology journals accept undefined; for those that want it in full, `;
+    return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
+  },
+  (context, mention) => {
+    if (!isOnlySuperscripted(context, mention)) return undefined;
+    const why = `it is written only as a superscript on the name before it (genotype notation), which many journals accept undefined; for those that want it in full, `;
+    return { why, cap: { severity: 'information' } };
   },
   (context, mention) => {
     const chainOf = receptorChainOf(context, mention);

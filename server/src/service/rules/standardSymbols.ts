@@ -46,12 +46,35 @@ function italicSymbolRun(text: string, start: number, end: number): boolean {
 
 /**
  * Whether nothing gives a key's letters another meaning than a gene symbol's: a knowledge-base
- * term written the same way (whose own entry decides), a definition of the key anywhere in the
- * document or its book (the author treats it as an abbreviation), or a plural anywhere (`MSCs`,
- * `CADs`: gene symbols take no plural).
+ * term written the same way (whose own entry decides), or the author's treating it as an
+ * abbreviation ({@link isLeftUndefinedThroughout}).
  */
 function mayReadAsSymbol(context: RuleContext, key: string): boolean {
-  if (entryForKey(context.knowledge, key)) return false;
+  return !entryForKey(context.knowledge, key) && isLeftUndefinedThroughout(context, key);
+}
+
+/**
+ * A cytokine's name in its standard nomenclature: an interleukin (`IL-15`, `IL-1β`, `IL-17A`,
+ * `IL-12p70`), an interferon (`IFN-γ`, `IFNγ`, `IFN-α2`), tumour necrosis factor α or β (`TNF-α`)
+ * or transforming growth factor β (`TGF-β1`).
+ */
+const CYTOKINE_NAME = /^(?:IL-\d{1,2}(?:[A-F]|[αβ]|p\d{2})?|IFN-?[αβγλω]\d?|TNF-?[αβ]|TGF-?β\d?)$/u;
+
+/**
+ * True when an undefined key is a cytokine's standard name (see {@link CYTOKINE_NAME}) that the
+ * document leaves undefined throughout: many immunology journals accept these names undefined,
+ * others ask for each in full. The knowledge base keeps their expansions for the fix and hover.
+ */
+export function isStandardCytokineName(context: RuleContext, key: string): boolean {
+  return CYTOKINE_NAME.test(key) && isLeftUndefinedThroughout(context, key);
+}
+
+/**
+ * Whether nothing in the document makes the key an abbreviation its author defines: no
+ * definition anywhere in the document or its book, and no plural (gene symbols and cytokine names
+ * take none: `MSCs`, `CADs` are abbreviations).
+ */
+function isLeftUndefinedThroughout(context: RuleContext, key: string): boolean {
   // A definition in another file of the book counts as one here (`Pacific Oncology Network (PON)` there).
   if (context.definedLater?.has(key) || context.scopes.inheritedFor('main', key)) return false;
   const uses = context.model.byKey.get(key);
