@@ -1,6 +1,6 @@
 import { lowerCaseUnit, upperCaseUnit } from '../text/caseFolding';
 import type { FormKind, TermEntry, TermOccurrence } from './types';
-import { isWordCharacterAt, isWordCharacterBefore } from '../text/characters';
+import { isHyphenUnit, isWhitespaceUnit, isWordCharacterAt, isWordCharacterBefore } from '../text/characters';
 import { FNV_OFFSET, foldedHashStep, tokenize, type BlockTokens } from '../text/tokens';
 
 /**
@@ -488,7 +488,7 @@ function bestMatchAt(root: TrieNode, text: string, start: number, to: number, hy
       const after = skipWhitespace(text, position, to);
       if (after > position) depth = push(depth, node.whitespace, after, folds);
     }
-    const normalized = isHyphenLike(unit) || (hyphenMatchesSpace && unit === SPACE) ? HYPHEN : unit;
+    const normalized = isHyphenUnit(unit) || (hyphenMatchesSpace && unit === SPACE) ? HYPHEN : unit;
     const exactChild = childAt(node.exactKey, node.exactChild, node.exactMore, normalized);
     if (exactChild) depth = push(depth, exactChild, position + 1, folds);
     if (node.foldedChild !== undefined) {
@@ -562,22 +562,7 @@ function skipWord(text: string, position: number, to: number): number {
   return p;
 }
 
-
 function clampOffset(value: number, fallback: number, length: number): number {
   if (typeof value !== 'number' || Number.isNaN(value)) return fallback;
   return Math.max(0, Math.min(length, Math.floor(value)));
-}
-
-// Letters, combining marks and decimal digits. Superscript digits (citation marks such as
-// "cells¹²") and symbols such as ⁺ are not word characters, so "CD56⁺" ends a word after 56.
-
-function isWhitespaceUnit(unit: number): boolean {
-  return (
-    unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0xa0 ||
-    unit === 0x2009 || unit === 0x202f || unit === 0x2002 || unit === 0x2003
-  );
-}
-
-function isHyphenLike(unit: number): boolean {
-  return unit === HYPHEN || unit === 0x2010 || unit === 0x2011;
 }

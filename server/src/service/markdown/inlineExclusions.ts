@@ -12,6 +12,7 @@
  */
 
 import { EMAIL_DOMAIN, EMAIL_LOCAL_PART } from '../text/emailAddress';
+import { isIdentifierCharacterAt } from '../text/characters';
 
 /** A half-open span of offsets `[start, end)`. */
 export interface Span {
@@ -84,19 +85,11 @@ function isSpace(code: number | undefined): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === undefined || Number.isNaN(code);
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const code = ch.charCodeAt(0);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
-  return WORD_CHARACTER.test(ch);
-}
-const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
-
 /** ASCII or Unicode punctuation and symbols, as CommonMark's flanking rules mean them. */
 function isPunctuation(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const code = ch.charCodeAt(0);
-  if (code < 0x80) return code > 0x20 && code !== 0x7f && !isWordChar(ch);
+  if (code < 0x80) return code > 0x20 && code !== 0x7f && !isIdentifierCharacterAt(ch, 0);
   return PUNCTUATION.test(ch);
 }
 const PUNCTUATION = /[\p{P}\p{S}]/u;
@@ -118,7 +111,7 @@ function isEmphasisDelimiter(text: string, at: number, stop: number, blockStart:
   if (text[at] === '_') {
     return (leftFlanking && (!rightFlanking || punctuationBefore)) || (rightFlanking && (!leftFlanking || punctuationAfter));
   }
-  return (leftFlanking || rightFlanking) && !(isWordChar(before) && isWordChar(after));
+  return (leftFlanking || rightFlanking) && !(before !== undefined && after !== undefined && isIdentifierCharacterAt(text, at - 1) && isIdentifierCharacterAt(text, stop));
 }
 
 /**
@@ -360,7 +353,7 @@ function readAngleBracket(scan: InlineScan, i: number): number {
     scan.comments.push({ start: i, end: stop, body: text.slice(i + 4, closed ? close : end).trim() });
     return exclude(scan, i, stop);
   }
-  const dimensions = isWordChar(text[i - 1]) ? matchSticky(DIMENSIONS_SUBSCRIPT, text, i, end) : -1;
+  const dimensions = isIdentifierCharacterAt(text, i - 1) ? matchSticky(DIMENSIONS_SUBSCRIPT, text, i, end) : -1;
   if (dimensions > 0) return exclude(scan, i, dimensions);
   const stop = Math.max(matchSticky(AUTOLINK, text, i, end), matchSticky(HTML_TAG, text, i, end));
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
@@ -375,7 +368,7 @@ const DIMENSIONS_SUBSCRIPT = /(?:<sub>\p{Lu}(?:[x\u00d7]\p{Lu})+<\/sub>|~\p{Lu}(
 
 /** A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}); otherwise the `~` is prose. */
 function readSubscript(scan: InlineScan, i: number): number {
-  const stop = isWordChar(scan.text[i - 1]) ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end) : -1;
+  const stop = isIdentifierCharacterAt(scan.text, i - 1) ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end) : -1;
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }
 
@@ -477,7 +470,7 @@ function readBrace(scan: InlineScan, i: number): number {
 /** A citation or cross-reference key outside brackets (`@key`, `-@key`), not inside a word (an e-mail address). */
 function readCitationKey(scan: InlineScan, i: number): number {
   const { text, end } = scan;
-  if (isWordChar(text[i - 1])) return readEmailAddress(scan, i);
+  if (isIdentifierCharacterAt(text, i - 1)) return readEmailAddress(scan, i);
   const stop = matchSticky(CITATION_KEY, text, i, end);
   if (stop <= 0) return i + 1;
   const key = text.slice(i, i + 8);
@@ -523,7 +516,7 @@ function readEmailAddress(scan: InlineScan, i: number): number {
 function readNamedPanelRange(scan: InlineScan, i: number): number {
   const { text, start, end } = scan;
   const from = i - 1;
-  if (from < start || i + 1 >= end || isWordChar(text[from - 1]) || isWordChar(text[i + 2])) return i + 1;
+  if (from < start || i + 1 >= end || isIdentifierCharacterAt(text, from - 1) || isIdentifierCharacterAt(text, i + 2)) return i + 1;
   if (text[i + 2] === '-' || text[i + 2] === '\u2013' || !isPanelRange(text.charCodeAt(from), text.charCodeAt(i + 1))) return i + 1;
   const named = from > start && PANELS_WORD_BEFORE.test(text.slice(Math.max(start, from - 12), from));
   if (!named && !(PANEL_LABEL_BEFORE.test(text.slice(Math.max(start, text.lastIndexOf('\n', from) + 1), from)) && PANEL_LABEL_AFTER.test(text.slice(i + 2, Math.min(end, i + 6))))) return i + 1;
@@ -542,7 +535,7 @@ function readPanelRange(scan: InlineScan, i: number): number {
   const dash = text.charCodeAt(i - 2);
   if (from >= scan.start && (dash === 0x2d || dash === 0x2013 || dash === 0x2014) && isPanelRange(text.charCodeAt(from), text.charCodeAt(i - 1))) {
     const opened = text[from - 1] === '(';
-    if (opened || !isWordChar(text[from - 1])) exclude(scan, opened ? from - 1 : from, i + 1);
+    if (opened || !isIdentifierCharacterAt(text, from - 1)) exclude(scan, opened ? from - 1 : from, i + 1);
   }
   return i + 1;
 }
@@ -562,7 +555,7 @@ function readEmphasisDelimiter(scan: InlineScan, i: number): number {
  */
 function readQuotation(scan: InlineScan, i: number): number {
   const { text, start, end } = scan;
-  if (i === scan.pairedQuoteClose || isWordChar(text[i - 1])) return i + 1;
+  if (i === scan.pairedQuoteClose || isIdentifierCharacterAt(text, i - 1)) return i + 1;
   // Searched within a bounded window: many unclosed quotation marks must not make the scan quadratic.
   const window = text.slice(i + 1, Math.min(end, i + 400));
   const close = window.indexOf(text[i] === '"' ? '"' : '\u201d') + i + 1;
@@ -577,7 +570,7 @@ function readQuotation(scan: InlineScan, i: number): number {
 function readReferenceOrUrl(scan: InlineScan, i: number): number {
   const { text, end } = scan;
   const ch = text[i];
-  if (isWordChar(text[i - 1])) return i + 1;
+  if (isIdentifierCharacterAt(text, i - 1)) return i + 1;
   if (ch === 'F' || ch === 'T' || ch === 'f' || ch === 't') {
     const next = text[i + 1];
     const mayRefer = ch === 'T' || ch === 't' ? next === 'a' || next === 'A' || next === 'b' : next === 'i' || next === 'I';

@@ -1,4 +1,4 @@
-import { isWhitespace } from '../abbreviations/detector/characters';
+import { isWhitespaceUnit } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
 import type { DocumentModel } from './documentModel';
 
@@ -34,15 +34,15 @@ function endsSegment(masked: string, index: number): boolean {
   // `;` `:` `(` `)` `[` `]` and line breaks end it; a full stop only before white space or the end (`1.5` and `IL-1.` differ).
   if (code === 59 || code === 58 || code === 40 || code === 41 || code === 91 || code === 93 || code === 10 || code === 13) return true;
   if (code !== 46) return false;
-  return index + 1 >= masked.length || isWhitespace(masked.charCodeAt(index + 1));
+  return index + 1 >= masked.length || isWhitespaceUnit(masked.charCodeAt(index + 1));
 }
 
 /** The items of `masked[from, to)`, split at commas and at ` and ` / ` or `, trimmed, empty ones dropped. */
 function itemsOf(masked: string, from: number, to: number): Item[] {
   const items: Item[] = [];
   const push = (start: number, end: number) => {
-    while (start < end && isWhitespace(masked.charCodeAt(start))) start++;
-    while (end > start && isWhitespace(masked.charCodeAt(end - 1))) end--;
+    while (start < end && isWhitespaceUnit(masked.charCodeAt(start))) start++;
+    while (end > start && isWhitespaceUnit(masked.charCodeAt(end - 1))) end--;
     if (end > start) items.push({ start, end });
   };
   let itemStart = from;
@@ -53,9 +53,9 @@ function itemsOf(masked: string, from: number, to: number): Item[] {
       continue;
     }
     // ` and ` / ` or ` between two items.
-    if (!isWhitespace(masked.charCodeAt(i))) continue;
+    if (!isWhitespaceUnit(masked.charCodeAt(i))) continue;
     const word = masked.startsWith('and', i + 1) ? 3 : masked.startsWith('or', i + 1) ? 2 : 0;
-    if (word > 0 && i + 1 + word < to && isWhitespace(masked.charCodeAt(i + 1 + word))) {
+    if (word > 0 && i + 1 + word < to && isWhitespaceUnit(masked.charCodeAt(i + 1 + word))) {
       push(itemStart, i);
       itemStart = i + 1 + word;
       i += word;

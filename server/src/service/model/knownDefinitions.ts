@@ -3,11 +3,10 @@ import type { KnowledgeBase } from '../knowledge/types';
 import { foldExpansion } from './expansions';
 import { lowerBound } from '../text/sortedSearch';
 import { abbreviationKey } from './mentions';
+import { isLetterOrNumberAt, isWhitespaceUnit } from '../text/characters';
 
 // `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis (sticky: tried at each opening bracket).
 // Module-level: a literal in a loop makes a new RegExp object on every pass.
-const WHITE_SPACE = /\s/u;
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/u;
 // A pandoc subscript may be part of the short form (`(T~reg~)`); the knowledge base spells it plain.
 const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.~]*?)(?:['\u2019]?s)?\s*(?=[)\];,])/uy;
 
@@ -43,18 +42,18 @@ export function findKnownDefinitions(masked: string, marks: ArrayLike<number>, f
     if (!entry || entry.expansions.length === 0) continue;
     const open = from + match.index;
     let end = open;
-    while (end > from && WHITE_SPACE.test(masked[end - 1]!)) end--;
+    while (end > from && isWhitespaceUnit(masked.charCodeAt(end - 1))) end--;
     for (const expansion of entry.expansions) {
       const words = expansion.trim().split(/\s+/u).length;
       // Take the same number of words before the parenthesis.
       let start = end;
       let seen = 0;
       while (start > from && seen < words) {
-        while (start > from && WHITE_SPACE.test(masked[start - 1]!)) start--;
-        while (start > from && !WHITE_SPACE.test(masked[start - 1]!)) start--;
+        while (start > from && isWhitespaceUnit(masked.charCodeAt(start - 1))) start--;
+        while (start > from && !isWhitespaceUnit(masked.charCodeAt(start - 1))) start--;
         seen++;
       }
-      while (start < end && NOT_LETTER_OR_DIGIT.test(masked[start]!)) start++;
+      while (start < end && !isLetterOrNumberAt(masked, start)) start++;
       const candidate = masked.slice(start, end);
       if (seen === words && candidate.length > 0 && foldExpansion(candidate) === foldExpansion(expansion)) {
         found.push({ short, shortStart, shortEnd, long: candidate, longStart: start, longEnd: end, pattern: 'long-short' });

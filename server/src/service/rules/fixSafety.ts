@@ -4,6 +4,8 @@
  * whole text.
  */
 
+import { isHyphenUnit, isLetterOrNumberAt } from '../text/characters';
+
 const GREEK_TO_LATIN: Record<string, string> = {
   α: 'a', β: 'b', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'h', θ: 'q', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n',
   ξ: 'x', π: 'p', ρ: 'r', σ: 's', τ: 't', υ: 'u', φ: 'f', χ: 'c', ψ: 'y', ω: 'w',
@@ -28,24 +30,16 @@ export function isSameSpelling(written: string, replacement: string): boolean {
   return spellingKey(written) === spellingKey(replacement);
 }
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-
-function isWordCharacter(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHARACTER.test(ch);
-}
-
 /**
  * True when `[start, end)` is glued to its neighbours: part of a hyphenated compound
  * (`protein-hACE2`, `(CAR-)T`), of an identifier (`{{ebm_tocilizumab_ct}}`) or of a longer word.
  * Rewriting such a piece rewrites the compound it sits in.
  */
 export function isInsideCompound(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
-  const after = text[end];
-  if (isWordCharacter(before) || isWordCharacter(after) || isInsideIdentifier(text, start, end)) return true;
+  if (isLetterOrNumberAt(text, start - 1) || isLetterOrNumberAt(text, end) || isInsideIdentifier(text, start, end)) return true;
   // A hyphen joins a compound; a hyphen right before a closing bracket (`(CAR-)T`) too.
-  if (before === '-' || before === '\u2010' || before === '\u2011') return true;
-  if ((after === '-' || after === '\u2010' || after === '\u2011') && (isWordCharacter(text[end + 1]) || text[end + 1] === ')' || text[end + 1] === ']')) return true;
+  if (isHyphenUnit(text.charCodeAt(start - 1))) return true;
+  if (isHyphenUnit(text.charCodeAt(end)) && (isLetterOrNumberAt(text, end + 1) || text[end + 1] === ')' || text[end + 1] === ']')) return true;
   return false;
 }
 
@@ -55,7 +49,7 @@ export function isInsideCompound(text: string, start: number, end: number): bool
  * edges (`_monoclonal antibody_`), so they do not count.
  */
 export function isInsideIdentifier(text: string, start: number, end: number): boolean {
-  return (text[start - 1] === '_' && isWordCharacter(text[start - 2])) || (text[end] === '_' && isWordCharacter(text[end + 1]));
+  return (text[start - 1] === '_' && isLetterOrNumberAt(text, start - 2)) || (text[end] === '_' && isLetterOrNumberAt(text, end + 1));
 }
 
 /** How far back {@link isInsideBrackets} looks for an open bracket. */
@@ -93,7 +87,7 @@ function wordBefore(text: string, offset: number): string | undefined {
   let i = offset;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   let j = i;
-  while (j > 0 && isWordCharacter(text[j - 1])) j--;
+  while (j > 0 && isLetterOrNumberAt(text, j - 1)) j--;
   return j < i ? text.slice(j, i).toLowerCase() : undefined;
 }
 
@@ -102,7 +96,7 @@ function wordAfter(text: string, offset: number): string | undefined {
   let i = offset;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   let j = i;
-  while (j < text.length && isWordCharacter(text[j])) j++;
+  while (j < text.length && isLetterOrNumberAt(text, j)) j++;
   return j > i ? text.slice(i, j).toLowerCase() : undefined;
 }
 
@@ -159,7 +153,7 @@ export function hasAdjacentLongForm(text: string, start: number, end: number, sh
 
 /** True when the character after a closing bracket at `closeEnd` continues a word (`(CAR-)T`): removing the bracket would glue words. */
 export function bracketGluesWord(text: string, closeEnd: number): boolean {
-  return isWordCharacter(text[closeEnd]);
+  return isLetterOrNumberAt(text, closeEnd);
 }
 
 /**
@@ -183,8 +177,8 @@ const PAIR_SEPARATOR = /[\s,;:=\u2013\u2014([/]/u;
 export function isPairedWith(text: string, start: number, end: number, short: string): boolean {
   let i = start;
   while (i > 0 && start - i < 4 && PAIR_SEPARATOR.test(text[i - 1]!)) i--;
-  if (i < start && text.slice(i - short.length, i) === short && !isWordCharacter(text[i - short.length - 1])) return true;
+  if (i < start && text.slice(i - short.length, i) === short && !isLetterOrNumberAt(text, i - short.length - 1)) return true;
   let j = end;
   while (j < text.length && j - end < 4 && PAIR_SEPARATOR.test(text[j]!)) j++;
-  return j > end && text.slice(j, j + short.length) === short && !isWordCharacter(text[j + short.length]);
+  return j > end && text.slice(j, j + short.length) === short && !isLetterOrNumberAt(text, j + short.length);
 }

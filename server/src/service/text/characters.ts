@@ -1,14 +1,22 @@
 /**
- * The character classes of the service, in one place: word characters (letters, combining
- * marks, decimal digits) by position, and what the token pass records about each code point
- * (case, digit, script). ASCII is read from tables; anything else by Unicode expressions, once
- * per distinct code point (prose holds a few dozen of them).
+ * The character classes of the service, in one place; every other module asks these. Two notions
+ * of a word character live here on purpose, each named for what it is:
+ * - a word character ({@link isWordCharacterAt}: letters, combining marks, decimal digits, by
+ *   code point), which the token pass, mentions and the term matcher split words by;
+ * - a letter or number ({@link isLetterOrNumberAt}: letters and numbers of any kind, by UTF-16
+ *   code unit), which the abbreviation detector, fix safety and known definitions read, and its
+ *   variant with `_` ({@link isIdentifierCharacterAt}) for inline exclusions.
+ * Also white space, the hyphen family, case and ASCII digits, and what the token pass records about
+ * each code point (case, digit, script). ASCII is read from tables; anything else by Unicode
+ * expressions, once per distinct code point or code unit (prose holds a few dozen of them).
  */
 let wordCharacter: RegExp | undefined;
 /**
- * Whether a character outside ASCII is a word character. The expression is compiled at the first
- * such character, not at start-up: three Unicode property classes are among the costliest
- * expressions to compile, and loading the knowledge base or answering `initialize` needs none.
+ * Whether a character outside ASCII is a word character: a letter, combining mark or decimal
+ * digit. Superscript digits (citation marks such as "cells¹²") and symbols such as ⁺ are not, so
+ * "CD56⁺" ends a word after 56. The expression is compiled at the first such character, not at
+ * start-up: three Unicode property classes are among the costliest expressions to compile, and
+ * loading the knowledge base or answering `initialize` needs none.
  */
 function isWordCharacter(character: string): boolean {
   wordCharacter ??= /[\p{L}\p{M}\p{Nd}]/u;
@@ -35,6 +43,82 @@ export function isWordCharacterBefore(text: string, position: number): boolean {
   const isLowSurrogate = unit >= 0xdc00 && unit <= 0xdfff;
   const startOfCharacter = isLowSurrogate && position >= 2 ? position - 2 : position - 1;
   return isWordCharacterAt(text, startOfCharacter);
+}
+
+let letterOrNumber: RegExp | undefined;
+/** Answers of {@link isLetterOrNumberUnit} outside ASCII by code unit: 0 not asked yet, 1 yes, 2 no. */
+const letterOrNumberUnits = new Uint8Array(0x10000);
+
+/**
+ * Whether one UTF-16 code unit is a letter or number of any script (`\p{L}` or `\p{N}`: superscript
+ * digits and fractions count, combining marks do not). A surrogate half (a character outside the
+ * BMP) is neither, so an emoji or a mathematical letter simply separates words; so is `NaN`, what
+ * `charCodeAt` gives past either end.
+ */
+export function isLetterOrNumberUnit(unit: number): boolean {
+  if (unit < 128) return asciiWordTable[unit] === 1;
+  if (!(unit < 0xd800 || (unit > 0xdfff && unit < 0x10000))) return false;
+  let known = letterOrNumberUnits[unit]!;
+  if (known === 0) {
+    letterOrNumber ??= /[\p{L}\p{N}]/u;
+    known = letterOrNumber.test(String.fromCharCode(unit)) ? 1 : 2;
+    letterOrNumberUnits[unit] = known;
+  }
+  return known === 1;
+}
+
+/** Whether the code unit at `offset` is a letter or number (see {@link isLetterOrNumberUnit}); false outside the text. */
+export function isLetterOrNumberAt(text: string, offset: number): boolean {
+  return isLetterOrNumberUnit(text.charCodeAt(offset));
+}
+
+/**
+ * Whether the code unit at `offset` is a letter, a number or `_`: a character of an identifier
+ * (`{{ebm_tocilizumab_ct}}`, `snake_case`), as CommonMark's emphasis rules and inline exclusions
+ * read a word.
+ */
+export function isIdentifierCharacterAt(text: string, offset: number): boolean {
+  const unit = text.charCodeAt(offset);
+  return unit === 0x5f || isLetterOrNumberUnit(unit);
+}
+
+/**
+ * Whether a code unit is white space: exactly what `\s` matches (ASCII tab, line feed, vertical tab,
+ * form feed, carriage return and space; the no-break, thin, hair, en and em spaces editors insert;
+ * the other Unicode space separators, line and paragraph separators and the byte-order mark).
+ */
+export function isWhitespaceUnit(unit: number): boolean {
+  if (unit < 128) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 ||
+    unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
+/** Whether a code unit is a hyphen: the ASCII hyphen-minus, U+2010 HYPHEN or U+2011 NON-BREAKING HYPHEN (not a dash). */
+export function isHyphenUnit(unit: number): boolean {
+  return unit === 0x2d || unit === 0x2010 || unit === 0x2011;
+}
+
+/**
+ * True for an upper-case letter of any script, by case mapping: it has a lower-case form and is
+ * its own upper-case form. This differs from {@link CharacterClass.upper} (the category `Lu`) on
+ * letter-like symbols: circled Ⓐ counts here, double-struck ℝ only there.
+ */
+export function isUpperCaseLetter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 0x80 && character.length === 1) return code >= 0x41 && code <= 0x5a;
+  return character !== character.toLowerCase() && character === character.toUpperCase();
+}
+
+/** True for a lower-case letter of any script, by case mapping (see {@link isUpperCaseLetter}). */
+export function isLowerCaseLetter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 0x80 && character.length === 1) return code >= 0x61 && code <= 0x7a;
+  return character !== character.toUpperCase() && character === character.toLowerCase();
+}
+
+/** True for an ASCII digit (see {@link CharacterClass.digit} for decimal digits of any script). */
+export function isAsciiDigit(character: string): boolean {
+  return character >= '0' && character <= '9';
 }
 
 /** Bits of {@link characterClass}. */

@@ -3,7 +3,7 @@
  * against the words that end where the short form's bracket opens.
  */
 
-import { isDigit } from './characters.js';
+import { isAsciiDigit } from '../../text/characters.js';
 import type { ComparableCharacter } from './comparableText.js';
 import type { AlignedCandidate } from './candidate.js';
 import { containsWord, extendToWordStart, trimLongFormEnd } from './longFormBounds.js';
@@ -24,10 +24,10 @@ export function* omissionVariants(letters: ComparableCharacter[]): Generator<Sho
   const last = letters.length - 1;
   if (letters.length < 2) return;
   if (!letters[last]!.insideGreekName) {
-    yield { letters: letters.slice(0, last), omittedDigit: isDigit(letters[last]!.character) };
+    yield { letters: letters.slice(0, last), omittedDigit: isAsciiDigit(letters[last]!.character) };
   }
   for (let index = 1; index < last; index++) {
-    if (!isDigit(letters[index]!.character)) continue;
+    if (!isAsciiDigit(letters[index]!.character)) continue;
     yield { letters: [...letters.slice(0, index), ...letters.slice(index + 1)], omittedDigit: true };
   }
 }

@@ -7,7 +7,7 @@
 
 import { lowerCaseUnit } from '../../text/caseFolding.js';
 import { greekLetterName } from './greekLetters.js';
-import { isDigit, isLowerCaseLetter, isUpperCaseLetter, isWhitespace, isWordCharacter } from './characters.js';
+import { isAsciiDigit, isLowerCaseLetter, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 
 /** One comparable letter or digit. */
 export interface ComparableCharacter {
@@ -106,7 +106,7 @@ function spelledDigitAt(text: string, offset: number, end: number): string | und
     if (offset + word.length > end || word.charCodeAt(0) !== first) continue;
     if (text.slice(offset, offset + word.length).toLowerCase() !== word) continue;
     const after = offset + word.length;
-    if (after < end && isWordCharacter(text, after)) continue;
+    if (after < end && isLetterOrNumberAt(text, after)) continue;
     return String(digit);
   }
   return undefined;
@@ -129,7 +129,7 @@ export function toComparableCharacters(text: string, start: number, end: number,
   let partPrefixLengths = 0;
   for (let offset = start; offset < end; offset++) {
     const code = text.charCodeAt(offset);
-    if (isWhitespace(code)) {
+    if (isWhitespaceUnit(code)) {
       if (seenWordCharacterInToken) token++;
       seenWordCharacterInToken = false;
       previousWasWordCharacter = false;
@@ -137,7 +137,7 @@ export function toComparableCharacters(text: string, start: number, end: number,
       continue;
     }
     const source = text.charAt(offset);
-    if (!isWordCharacter(text, offset)) {
+    if (!isLetterOrNumberAt(text, offset)) {
       previousWasWordCharacter = false;
       previousCharacter = '';
       continue;
@@ -188,5 +188,5 @@ export function toComparableCharacters(text: string, start: number, end: number,
 function startsNewWordPart(previous: string, current: string): boolean {
   if (greekLetterName(previous) !== undefined) return true;
   if (isLowerCaseLetter(previous) && isUpperCaseLetter(current)) return true;
-  return isDigit(previous) !== isDigit(current);
+  return isAsciiDigit(previous) !== isAsciiDigit(current);
 }

@@ -10,7 +10,7 @@ import { isConvincingCandidate } from './acceptance.js';
 import { alignedCandidate, omissionVariants } from './alignedLongForm.js';
 import { findBracketGroups, type BracketGroup } from './bracketGroups.js';
 import type { AlignedCandidate, DefinitionCandidate } from './candidate.js';
-import { isDigit as isDigitCharacter, isUpperCaseLetter, isWhitespace, isWordCharacter } from './characters.js';
+import { isAsciiDigit, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import { trimLongFormEnd } from './longFormBounds.js';
 import { collectPrecedingWords, type WindowWord } from './precedingWords.js';
 import { firstItemOfBracket, hasShortFormShape, lastItemOfBracket, type TextSpan } from './shortFormShape.js';
@@ -109,7 +109,7 @@ function singleLetterDefinition(
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short === undefined || short.end - short.start !== 1) return undefined;
   const letter = text.charAt(short.start);
-  if (!/^[A-Z]$/.test(letter) || group.open <= blockStart || !isWhitespace(text.charCodeAt(group.open - 1))) return undefined;
+  if (!/^[A-Z]$/.test(letter) || group.open <= blockStart || !isWhitespaceUnit(text.charCodeAt(group.open - 1))) return undefined;
   const code = letter.charCodeAt(0);
   if (letterLabels.has(String.fromCharCode(code - 1)) || letterLabels.has(String.fromCharCode(code + 1))) return undefined;
   const before = collectPrecedingWords(text, blockStart, group.open, 2);
@@ -151,7 +151,7 @@ function namedWordBeforeClassNoun(text: string, words: readonly WindowWord[], le
 function longFormBeforeBracket(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
   // `(ERK)1/2`: a bracket glued to the following word is part of that word, unless its short
   // form ends in a hyphen that joins it to that word: `chimeric antigen receptor (CAR-)T cells`.
-  if (group.close + 1 < text.length && isWordCharacter(text, group.close + 1)) {
+  if (group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1)) {
     if (text.charAt(group.close - 1) !== '-' || !mayOpenDefinitionBracket(text, blockStart, group.open)) return undefined;
     const short = { start: group.open + 1, end: group.close - 1 };
     if (short.end - short.start < 2 || !hasShortFormShape(text, short)) return undefined;
@@ -194,10 +194,10 @@ const LIST_ITEM = /^\s*[\p{L}\p{N}\-/αβγδκ]*\p{Lu}[\p{L}\p{N}\-/αβγδκ]
  * only after a real word; `O(2)`, `k(a)` and `10(-4)` are notation.
  */
 function mayOpenDefinitionBracket(text: string, blockStart: number, open: number): boolean {
-  if (open <= blockStart || !isWordCharacter(text, open - 1)) return true;
-  if (isDigitCharacter(text.charAt(open - 1))) return false;
+  if (open <= blockStart || !isLetterOrNumberAt(text, open - 1)) return true;
+  if (isAsciiDigit(text.charAt(open - 1))) return false;
   let wordStart = open;
-  while (wordStart > blockStart && isWordCharacter(text, wordStart - 1)) wordStart--;
+  while (wordStart > blockStart && isLetterOrNumberAt(text, wordStart - 1)) wordStart--;
   return open - wordStart >= 3;
 }
 
@@ -247,7 +247,7 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
   // A function word in capitals is a short form: `DE (definitive endoderm)`, `OR (odds ratio)`.
   if (word === undefined || (word.isFunctionWord && !ALL_CAPITALS.test(text.slice(word.start, word.end)))) return undefined;
   let shortStart = word.start;
-  while (shortStart < word.end && !isWordCharacter(text, shortStart)) shortStart++;
+  while (shortStart < word.end && !isLetterOrNumberAt(text, shortStart)) shortStart++;
   const short = { start: shortStart, end: word.end };
   if (!hasShortFormShape(text, short) || !(containsUpperCase(text, short) || isVowellessLowerCase(text, short))) return undefined;
   const shortLetters = shortFormLetters(text, short);
@@ -306,9 +306,9 @@ function splitWords(text: string, span: TextSpan): WindowWord[] {
   const words: WindowWord[] = [];
   let offset = span.start;
   while (offset < span.end) {
-    while (offset < span.end && isWhitespace(text.charCodeAt(offset))) offset++;
+    while (offset < span.end && isWhitespaceUnit(text.charCodeAt(offset))) offset++;
     const start = offset;
-    while (offset < span.end && !isWhitespace(text.charCodeAt(offset))) offset++;
+    while (offset < span.end && !isWhitespaceUnit(text.charCodeAt(offset))) offset++;
     if (offset > start) {
       const bare = text.slice(start, offset).replace(/^\W+|\W+$/g, '').toLowerCase();
       words.push({ start, end: offset, isFunctionWord: FUNCTION_WORDS.has(bare), isContextNoun: false });

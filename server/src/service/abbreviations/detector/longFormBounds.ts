@@ -4,7 +4,7 @@
  * itself dressed up as a long form.
  */
 
-import { isWhitespace, isWordCharacter } from './characters.js';
+import { isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import type { WindowWord } from './precedingWords.js';
 import { ABBREVIATIONS_ENDING_WITH_STOP } from './wordLists.js';
 
@@ -24,7 +24,7 @@ export function trimLongFormEnd(text: string, start: number, end: number): numbe
   while (trimmed > start) {
     const character = text.charAt(trimmed - 1);
     const keepsStop = character === '.' && isAbbreviationWithStop(text, start, trimmed - 1);
-    if (!keepsStop && (/[,;:.!?"'\u201c\u201d\u2018\u2019]/.test(character) || isWhitespace(character.charCodeAt(0)))) {
+    if (!keepsStop && (/[,;:.!?"'\u201c\u201d\u2018\u2019]/.test(character) || isWhitespaceUnit(character.charCodeAt(0)))) {
       trimmed--;
     } else {
       break;
@@ -36,7 +36,7 @@ export function trimLongFormEnd(text: string, start: number, end: number): numbe
 /** True when the full stop at `stop` closes a known abbreviation (`British Aircraft Corp.`). */
 function isAbbreviationWithStop(text: string, start: number, stop: number): boolean {
   let wordStart = stop;
-  while (wordStart > start && isWordCharacter(text, wordStart - 1)) wordStart--;
+  while (wordStart > start && isLetterOrNumberAt(text, wordStart - 1)) wordStart--;
   return ABBREVIATIONS_ENDING_WITH_STOP.has(text.slice(wordStart, stop).toLowerCase());
 }
 

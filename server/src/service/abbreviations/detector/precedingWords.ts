@@ -4,7 +4,7 @@
  * `:`), another bracketed remark or the start of the prose block.
  */
 
-import { isWhitespace, isWordCharacter } from './characters.js';
+import { isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import { ABBREVIATIONS_ENDING_WITH_STOP, CONTEXT_NOUNS, FUNCTION_WORDS } from './wordLists.js';
 
 /** One white-space separated word of the window. */
@@ -36,10 +36,10 @@ export function collectPrecedingWords(text: string, blockStart: number, before: 
   const words: WindowWord[] = [];
   let offset = before - 1;
   while (words.length < maxWords) {
-    while (offset >= blockStart && isWhitespace(text.charCodeAt(offset))) offset--;
+    while (offset >= blockStart && isWhitespaceUnit(text.charCodeAt(offset))) offset--;
     if (offset < blockStart) break;
     const end = offset + 1;
-    while (offset >= blockStart && !isWhitespace(text.charCodeAt(offset))) offset--;
+    while (offset >= blockStart && !isWhitespaceUnit(text.charCodeAt(offset))) offset--;
     const rawStart = offset + 1;
     const role = classifyWord(text, blockStart, rawStart, end);
     if (role === WordRole.EndsEarlierClause) break;
@@ -56,8 +56,8 @@ export function collectPrecedingWords(text: string, blockStart: number, before: 
 function bareWord(text: string, start: number, end: number): string {
   let first = start;
   let last = end;
-  while (first < last && !isWordCharacter(text, first)) first++;
-  while (last > first && !isWordCharacter(text, last - 1)) last--;
+  while (first < last && !isLetterOrNumberAt(text, first)) first++;
+  while (last > first && !isLetterOrNumberAt(text, last - 1)) last--;
   return text.slice(first, last).toLowerCase();
 }
 
@@ -88,7 +88,7 @@ function classifyWord(text: string, blockStart: number, start: number, end: numb
       // Brackets inside a name (`poly-(deoxythymidylic acid)`) neither open nor close a remark.
       const glued = opener ?? isGluedOpener(text, blockStart, matchingOpenerBefore(text, blockStart, start, closersOfEarlierWords++));
       if (!glued) lowestDepth = Math.min(lowestDepth, --depth);
-    } else if (!hasWordCharacter && isWordCharacter(text, offset)) {
+    } else if (!hasWordCharacter && isLetterOrNumberAt(text, offset)) {
       hasWordCharacter = true;
     }
   }
@@ -121,7 +121,7 @@ function classifyWord(text: string, blockStart: number, start: number, end: numb
 function isGluedOpener(text: string, blockStart: number, offset: number): boolean {
   if (offset <= blockStart || offset < 0) return false;
   const before = text.charAt(offset - 1);
-  return !isWhitespace(before.charCodeAt(0)) && before !== '(' && before !== '[' && !isOpeningQuote(before);
+  return !isWhitespaceUnit(before.charCodeAt(0)) && before !== '(' && before !== '[' && !isOpeningQuote(before);
 }
 
 /** How far back a closer looks for its opener in earlier words; names are short. */
@@ -176,7 +176,7 @@ function isClosingQuote(character: string): boolean {
 /** True when the full stop at `stopOffset` ends an abbreviation or an initial, not a sentence. */
 function isNonFinalStop(text: string, start: number, stopOffset: number): boolean {
   let first = start;
-  while (first < stopOffset && !isWordCharacter(text, first)) first++;
+  while (first < stopOffset && !isLetterOrNumberAt(text, first)) first++;
   const word = text.slice(first, stopOffset).toLowerCase();
   if (word.length === 1 && !(word >= '0' && word <= '9')) return true; // an initial: `S. aureus`, `J. Smith`
   if (word.includes('.')) return true; // `e.g.`, `U.S.`

@@ -4,7 +4,7 @@
  * fit a long form is the aligner's job.
  */
 
-import { isLowerCaseLetter, isUpperCaseLetter, isWhitespace, isWordCharacter } from './characters.js';
+import { isLowerCaseLetter, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import { NON_DEFINITION_OPENERS } from './wordLists.js';
 
 /** A half-open range of document offsets. */
@@ -30,7 +30,7 @@ const MOST_SHORT_FORM_WORDS = 3;
  */
 export function firstItemOfBracket(text: string, contentStart: number, contentEnd: number): TextSpan | undefined {
   let start = contentStart;
-  while (start < contentEnd && isWhitespace(text.charCodeAt(start))) start++;
+  while (start < contentEnd && isWhitespaceUnit(text.charCodeAt(start))) start++;
   let end = start;
   let depth = 0;
   for (; end < contentEnd; end++) {
@@ -38,7 +38,7 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     if (character === '(' || character === '[') depth++;
     else if (character === ')' || character === ']') depth--;
     else if (depth === 0 && character === ';') break;
-    else if (depth === 0 && character === ',' && (end + 1 >= contentEnd || isWhitespace(text.charCodeAt(end + 1)))) break;
+    else if (depth === 0 && character === ',' && (end + 1 >= contentEnd || isWhitespaceUnit(text.charCodeAt(end + 1)))) break;
   }
   return trimItem(text, start, end);
 }
@@ -57,13 +57,13 @@ export function lastItemOfBracket(
     const character = text.charAt(offset);
     if (character === ')' || character === ']') depth++;
     else if (character === '(' || character === '[') depth--;
-    else if (depth === 0 && (character === ';' || (character === ',' && isWhitespace(text.charCodeAt(offset + 1))))) {
+    else if (depth === 0 && (character === ';' || (character === ',' && isWhitespaceUnit(text.charCodeAt(offset + 1))))) {
       let start = offset + 1;
-      while (start < contentEnd && isWhitespace(text.charCodeAt(start))) start++;
+      while (start < contentEnd && isWhitespaceUnit(text.charCodeAt(start))) start++;
       // `(younger adults given standard-dose, or YASD)`: the short form offered as another name.
-      if (text.startsWith('or', start) && isWhitespace(text.charCodeAt(start + 2))) {
+      if (text.startsWith('or', start) && isWhitespaceUnit(text.charCodeAt(start + 2))) {
         start += 2;
-        while (start < contentEnd && isWhitespace(text.charCodeAt(start))) start++;
+        while (start < contentEnd && isWhitespaceUnit(text.charCodeAt(start))) start++;
       }
       const item = trimItem(text, start, contentEnd);
       return item === undefined ? undefined : { item, separator: offset };
@@ -89,7 +89,7 @@ const CLOSING_QUOTE: ReadonlyMap<string, string> = new Map([
  * quoted single letter stays quoted: it names a letter or a label (`the small ('S') segment`).
  */
 function trimItem(text: string, start: number, end: number): TextSpan | undefined {
-  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  while (end > start && isWhitespaceUnit(text.charCodeAt(end - 1))) end--;
   if (end > start && text.charAt(end - 1) === '.' && !text.slice(start, end - 1).includes('.')) end--;
   const closing = CLOSING_QUOTE.get(text.charAt(start));
   if (closing !== undefined && end - start > 3 && text.charAt(end - 1) === closing && !text.slice(start + 1, end - 1).includes(closing)) {
@@ -104,7 +104,7 @@ export function hasShortFormShape(text: string, span: TextSpan): boolean {
   const written = text.slice(span.start, span.end);
   const isHyphenatedToken = written.includes('-') && !/\s/.test(written);
   if (written.length > (isHyphenatedToken ? LONGEST_HYPHENATED_SHORT_FORM : LONGEST_SHORT_FORM)) return false;
-  if (!isWordCharacter(text, span.start)) return false;
+  if (!isLetterOrNumberAt(text, span.start)) return false;
   if (/[=<>±≤≥%]|\bet al\b/.test(written)) return false;
   const words = written.split(/\s+/);
   if (words.length > MOST_SHORT_FORM_WORDS) return false;
@@ -112,7 +112,7 @@ export function hasShortFormShape(text: string, span: TextSpan): boolean {
   let wordCharacters = 0;
   let upperCaseOrDigits = 0;
   for (let offset = span.start; offset < span.end; offset++) {
-    if (!isWordCharacter(text, offset)) continue;
+    if (!isLetterOrNumberAt(text, offset)) continue;
     wordCharacters++;
     const character = text.charAt(offset);
     if (isUpperCaseLetter(character) || (character >= '0' && character <= '9')) upperCaseOrDigits++;

@@ -4,7 +4,7 @@
  * with the skip penalties the words deserve.
  */
 
-import { isLowerCaseLetter, isUpperCaseLetter } from './characters.js';
+import { isLowerCaseLetter, isUpperCaseLetter } from '../../text/characters.js';
 import { toComparableCharacters, type ComparableCharacter } from './comparableText.js';
 import { alignLetters, type LetterAlignment } from './letterAlignment.js';
 import type { WindowWord } from './precedingWords.js';

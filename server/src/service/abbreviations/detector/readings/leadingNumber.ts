@@ -8,7 +8,7 @@
 import { isConvincingCandidate } from '../acceptance.js';
 import { alignedCandidate } from '../alignedLongForm.js';
 import type { ConstructedCandidate } from '../candidate.js';
-import { isWordCharacter } from '../characters.js';
+import { isLetterOrNumberAt } from '../../../text/characters.js';
 import { countLetters } from '../wordAlignment.js';
 import type { LongFormWindow } from './longFormWindow.js';
 
@@ -49,6 +49,6 @@ function numberForm(text: string, start: number, end: number, number: string): '
   const word = text.slice(start, end).replace(/[,;:]$/, '');
   if (word === number || word === ROMAN_NUMERALS[Number(number) - 1]) return 'standalone';
   const after = start + number.length;
-  if (text.startsWith(number, start) && after < end && text.charAt(after) === '-' && isWordCharacter(text, after + 1)) return 'prefix';
+  if (text.startsWith(number, start) && after < end && text.charAt(after) === '-' && isLetterOrNumberAt(text, after + 1)) return 'prefix';
   return undefined;
 }

@@ -10,7 +10,7 @@
  */
 
 import type { ConstructedCandidate } from '../candidate.js';
-import { isWordCharacter } from '../characters.js';
+import { isLetterOrNumberAt } from '../../../text/characters.js';
 import { trimLongFormEnd } from '../longFormBounds.js';
 import type { WindowWord } from '../precedingWords.js';
 import type { LongFormWindow } from './longFormWindow.js';
@@ -117,6 +117,6 @@ function hasWordPart(text: string, word: WindowWord, part: string, anyCase: bool
 }
 
 function firstLetter(text: string, word: WindowWord): string | undefined {
-  for (let offset = word.start; offset < word.end; offset++) if (isWordCharacter(text, offset)) return text.charAt(offset);
+  for (let offset = word.start; offset < word.end; offset++) if (isLetterOrNumberAt(text, offset)) return text.charAt(offset);
   return undefined;
 }

@@ -11,7 +11,7 @@
 import { isConvincingCandidate } from '../acceptance.js';
 import { alignedCandidate } from '../alignedLongForm.js';
 import type { ConstructedCandidate } from '../candidate.js';
-import { isLowerCaseLetter, isUpperCaseLetter, isWordCharacter } from '../characters.js';
+import { isLowerCaseLetter, isUpperCaseLetter, isLetterOrNumberAt } from '../../../text/characters.js';
 import { trimLongFormEnd } from '../longFormBounds.js';
 import type { WindowWord } from '../precedingWords.js';
 import type { LongFormWindow } from './longFormWindow.js';
@@ -61,6 +61,6 @@ function isCapitalisedPhrase(text: string, words: readonly WindowWord[]): boolea
 
 function startsWith(text: string, word: WindowWord, test: (character: string) => boolean): boolean {
   let offset = word.start;
-  while (offset < word.end && !isWordCharacter(text, offset)) offset++;
+  while (offset < word.end && !isLetterOrNumberAt(text, offset)) offset++;
   return offset < word.end && test(text.charAt(offset));
 }

@@ -6,7 +6,7 @@
  */
 
 import type { ConstructedCandidate } from '../candidate.js';
-import { isLowerCaseLetter, isUpperCaseLetter } from '../characters.js';
+import { isLowerCaseLetter, isUpperCaseLetter } from '../../../text/characters.js';
 import { toComparableCharacters } from '../comparableText.js';
 import { trimLongFormEnd } from '../longFormBounds.js';
 import type { LongFormWindow } from './longFormWindow.js';

@@ -11,7 +11,7 @@
 import { isConvincingCandidate } from '../acceptance.js';
 import { alignedCandidate } from '../alignedLongForm.js';
 import type { ConstructedCandidate } from '../candidate.js';
-import { isWhitespace, isWordCharacter } from '../characters.js';
+import { isWhitespaceUnit, isLetterOrNumberAt } from '../../../text/characters.js';
 import type { ComparableCharacter } from '../comparableText.js';
 import { trimLongFormEnd } from '../longFormBounds.js';
 import { collectPrecedingWords, type WindowWord } from '../precedingWords.js';
@@ -69,7 +69,7 @@ interface SecondTerm {
 
 function secondTerm(text: string, from: number): SecondTerm | undefined {
   let offset = from;
-  while (offset < text.length && (isWhitespace(text.charCodeAt(offset)) || text.charAt(offset) === ',')) offset++;
+  while (offset < text.length && (isWhitespaceUnit(text.charCodeAt(offset)) || text.charAt(offset) === ',')) offset++;
   const coordinatorEnd = wordEnd(text, offset);
   if (!COORDINATORS.has(text.slice(offset, coordinatorEnd))) return undefined;
   let open = coordinatorEnd;
@@ -90,7 +90,7 @@ function secondTerm(text: string, from: number): SecondTerm | undefined {
 
 function wordEnd(text: string, start: number): number {
   let end = start;
-  while (end < text.length && isWordCharacter(text, end)) end++;
+  while (end < text.length && isLetterOrNumberAt(text, end)) end++;
   return end;
 }
 

@@ -11,7 +11,7 @@
 import { isConvincingCandidate } from '../acceptance.js';
 import { alignedCandidate } from '../alignedLongForm.js';
 import type { AlignedCandidate, ConstructedCandidate } from '../candidate.js';
-import { isWhitespace } from '../characters.js';
+import { isWhitespaceUnit } from '../../../text/characters.js';
 import { trimLongFormEnd } from '../longFormBounds.js';
 import type { ComparableCharacter } from '../comparableText.js';
 import { collectPrecedingWords, type WindowWord } from '../precedingWords.js';
@@ -61,7 +61,7 @@ interface SeriesBracket {
 
 function bracketBefore(text: string, windowStart: number, before: number): SeriesBracket | undefined {
   let offset = before - 1;
-  while (offset >= windowStart && (isWhitespace(text.charCodeAt(offset)) || text.charAt(offset) === ',' || text.charAt(offset) === ';')) offset--;
+  while (offset >= windowStart && (isWhitespaceUnit(text.charCodeAt(offset)) || text.charAt(offset) === ',' || text.charAt(offset) === ';')) offset--;
   if (offset < windowStart || (text.charAt(offset) !== ')' && text.charAt(offset) !== ']')) return undefined;
   const close = offset;
   const opener = text.charAt(close) === ')' ? '(' : '[';

@@ -5,7 +5,7 @@
  */
 
 import type { ConstructedCandidate } from '../candidate.js';
-import { isWordCharacter } from '../characters.js';
+import { isLetterOrNumberAt } from '../../../text/characters.js';
 import { trimLongFormEnd } from '../longFormBounds.js';
 import { collectPrecedingWords } from '../precedingWords.js';
 import type { TextSpan } from '../shortFormShape.js';
@@ -35,7 +35,7 @@ export function signedShortFormDefinition(
   const signWord = SIGN_WORDS.get(written.slice(-1));
   if (signWord === undefined) return undefined;
   const stem = written.slice(0, -1);
-  if (stem.length === 0 || stem.length > LONGEST_STEM || !isWordCharacter(text, short.start) || !/^[\p{L}\p{N}-]+$/u.test(stem)) {
+  if (stem.length === 0 || stem.length > LONGEST_STEM || !isLetterOrNumberAt(text, short.start) || !/^[\p{L}\p{N}-]+$/u.test(stem)) {
     return undefined;
   }
   const words = collectPrecedingWords(text, windowStart, windowEnd, MOST_LONG_FORM_WORDS);
@@ -48,7 +48,7 @@ export function signedShortFormDefinition(
     const word = words[index]!;
     const stemEnd = word.start + stem.length;
     // The stem must be a whole word part: `M protein`, `CD56-positive`, not `Mutant`.
-    if (text.startsWith(stem, word.start) && stemEnd <= word.end && !isWordCharacter(text, stemEnd)) {
+    if (text.startsWith(stem, word.start) && stemEnd <= word.end && !isLetterOrNumberAt(text, stemEnd)) {
       return { construction: 'signed', short, long: { start: word.start, end: longEnd }, pattern: 'long-short' };
     }
   }

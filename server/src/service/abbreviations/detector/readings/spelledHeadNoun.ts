@@ -9,7 +9,7 @@
 import { isConvincingCandidate } from '../acceptance.js';
 import { alignedCandidate } from '../alignedLongForm.js';
 import type { DefinitionCandidate } from '../candidate.js';
-import { isWhitespace } from '../characters.js';
+import { isWhitespaceUnit } from '../../../text/characters.js';
 import { countLetters, shortFormLetters } from '../wordAlignment.js';
 import type { LongFormWindow } from './longFormWindow.js';
 import { swappedPartsDefinition } from './swappedParts.js';
@@ -18,12 +18,12 @@ import { swappedPartsDefinition } from './swappedParts.js';
 export function spelledHeadNounDefinition(window: LongFormWindow): DefinitionCandidate | undefined {
   const { text, short, words } = window;
   let nounStart = short.end;
-  while (nounStart > short.start && !isWhitespace(text.charCodeAt(nounStart - 1))) nounStart--;
+  while (nounStart > short.start && !isWhitespaceUnit(text.charCodeAt(nounStart - 1))) nounStart--;
   if (nounStart <= short.start) return undefined;
   const noun = text.slice(nounStart, short.end);
   if (!/^\p{Ll}{3,}$/u.test(noun)) return undefined;
   let abbreviationEnd = nounStart;
-  while (abbreviationEnd > short.start && isWhitespace(text.charCodeAt(abbreviationEnd - 1))) abbreviationEnd--;
+  while (abbreviationEnd > short.start && isWhitespaceUnit(text.charCodeAt(abbreviationEnd - 1))) abbreviationEnd--;
   if (!words.some((word) => sameNoun(text.slice(word.start, word.end), noun))) return undefined;
   const abbreviation = { start: short.start, end: abbreviationEnd };
   if (/\s/.test(text.slice(abbreviation.start, abbreviation.end))) return undefined;

@@ -8,7 +8,7 @@
 import { isConvincingCandidate } from '../acceptance.js';
 import { alignedCandidate } from '../alignedLongForm.js';
 import type { AlignedCandidate, ConstructedCandidate } from '../candidate.js';
-import { isUpperCaseLetter } from '../characters.js';
+import { isUpperCaseLetter } from '../../../text/characters.js';
 import type { TextSpan } from '../shortFormShape.js';
 import { countLetters, shortFormLetters } from '../wordAlignment.js';
 import type { LongFormWindow } from './longFormWindow.js';
