@@ -1,7 +1,7 @@
 import type { TermEntry } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
-import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
+import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from '../model/definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
