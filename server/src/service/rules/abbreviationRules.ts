@@ -791,7 +791,8 @@ function longFormMatches(matcher: PhraseMatcher, slice: string, tokens: BlockTok
 /**
  * `long-form-after-abbreviation`: the long form written out again after the abbreviation
  * was introduced in the same scope (headings, the title, and other definitions' long
- * forms exempt). One pass per scope with one combined pattern.
+ * forms exempt). Per scope, one trie of its long forms (`createPhraseMatcher`), read over each
+ * of the scope's blocks' tokens.
  */
 export function checkLongFormRepeats(context: RuleContext): Finding[] {
   const { model } = context;
