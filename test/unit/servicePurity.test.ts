@@ -39,15 +39,24 @@ test('the service layer imports no Node built-in, vscode or connection, and uses
   assert.deepEqual(problems, []);
 });
 
-// Issue 16: the model owns its ideas (scope definitions, scope names, knowledge look-ups), so
-// the editor features read the model and never the rules.
-test('features/ imports nothing from rules/', () => {
+// Issue 16: the model owns its ideas (scope definitions, definition spans, gene context, scope
+// names, knowledge look-ups), so the editor features and the model itself never read the rules.
+function importsOfRules(folder: string): string[] {
   const problems: string[] = [];
-  for (const file of sourceFiles(join(serviceRoot, 'features'))) {
+  for (const file of sourceFiles(join(serviceRoot, folder))) {
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3] ?? '';
       if (/(?:^|\/)rules(?:\/|$)/.test(specifier)) problems.push(`${relative(serviceRoot, file)} imports '${specifier}'`);
     }
   }
-  assert.deepEqual(problems, []);
+  return problems;
+}
+
+test('features/ imports nothing from rules/', () => {
+  assert.deepEqual(importsOfRules('features'), []);
+});
+
+test('model/ imports nothing from rules/', () => {
+  assert.ok(sourceFiles(join(serviceRoot, 'model')).length > 5, 'model sources found');
+  assert.deepEqual(importsOfRules('model'), []);
 });

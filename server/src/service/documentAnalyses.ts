@@ -10,7 +10,7 @@ import { readInlineDisables } from './rules/disables';
 import { runRules } from './rules/index';
 import { RULES, cappedSeverity, effectiveSeverity, ruleById, type RuleId, type Severity } from './rules/ruleTable';
 import type { Finding } from './rules/types';
-import type { AnalysisSettings, DocumentInput } from './index';
+import type { AnalysisSettings, DocumentInput } from './types';
 
 /**
  * The service's memory of documents: each document's model (one per version, reusing the

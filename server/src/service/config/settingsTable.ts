@@ -6,7 +6,7 @@
  * editor < `.carnkrc` < command-line flags < front matter. `package.json` contributes the
  * editor settings; a test holds it to this table. Adding a setting is a row here plus its use.
  */
-import type { AnalysisSettings } from '../index';
+import type { AnalysisSettings } from '../types';
 import type { ProjectSettings } from './projectConfig';
 
 /** What a setting's value is: one of some strings, true or false, a number in a range, a list of strings, or severities by rule id. */

@@ -1,4 +1,5 @@
 import { LineIndex } from '../text/lineIndex';
+import { lowerBound } from '../text/sortedSearch';
 import type { HtmlComment, Span } from './inlineExclusions';
 import {
   buildMask,
@@ -101,16 +102,10 @@ function hasAny(text: string, from: number, to: number): boolean {
 
 /** The index of the block holding `[from, to)` (its end included: typing at a line's end), or -1. */
 function blockHolding(blocks: readonly ProseBlock[], from: number, to: number): number {
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const block = blocks[mid]!;
-    if (block.end < from) low = mid + 1;
-    else if (block.start > from) high = mid - 1;
-    else return to <= block.end && (mid + 1 >= blocks.length || blocks[mid + 1]!.start > to) ? mid : -1;
-  }
-  return -1;
+  const index = lowerBound(blocks.length, (i) => blocks[i]!.end < from);
+  const block = blocks[index];
+  if (block === undefined || block.start > from || to > block.end) return -1;
+  return index + 1 >= blocks.length || blocks[index + 1]!.start > to ? index : -1;
 }
 
 function firstNonBlank(text: string, at: number): number {

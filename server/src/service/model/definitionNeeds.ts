@@ -1,4 +1,5 @@
-import noDefinition from '../../../../data/no-definition.json';
+// The repository's data folder is named once, in package.json's `imports` (`#data/*`).
+import noDefinition from '#data/no-definition.json';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { AbbreviationDefinition } from './documentModel';
 import { foldExpansion } from './expansions';

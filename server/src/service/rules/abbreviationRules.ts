@@ -1,7 +1,7 @@
 import type { TermEntry } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
-import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from './definitionSpans';
+import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from '../model/definitionSpans';
 import { abbreviationKey } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
@@ -802,7 +802,8 @@ function longFormMatches(matcher: PhraseMatcher, slice: string, tokens: BlockTok
 /**
  * `long-form-after-abbreviation`: the long form written out again after the abbreviation
  * was introduced in the same scope (headings, the title, and other definitions' long
- * forms exempt). One pass per scope with one combined pattern.
+ * forms exempt). Per scope, one trie of its long forms (`createPhraseMatcher`), read over each
+ * of the scope's blocks' tokens.
  */
 export function checkLongFormRepeats(context: RuleContext): Finding[] {
   const { model } = context;

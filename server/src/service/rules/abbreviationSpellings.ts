@@ -1,5 +1,5 @@
 import type { AbbreviationMention, DocumentModel } from '../model/documentModel';
-import { isItalic } from './geneContext';
+import { isItalic } from '../model/geneContext';
 import type { Finding, RuleContext } from './types';
 
 /**

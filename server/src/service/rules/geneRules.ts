@@ -1,6 +1,6 @@
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { KnowledgeBase } from '../knowledge/types';
-import { geneContextCandidates, insideEmphasis, isItalic, touchesEmphasis } from './geneContext';
+import { geneContextCandidates, insideEmphasis, isItalic, touchesEmphasis } from '../model/geneContext';
 import { entryForKey, type Finding, type RuleContext } from './types';
 
 const symbolSets = new WeakMap<KnowledgeBase, Set<string>>();

@@ -3,7 +3,7 @@ import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
 import { isInsideIdentifier, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { checkAbbreviationSpellings } from './abbreviationSpellings';
-import { isGeneContext, isItalic } from './geneContext';
+import { isGeneContext, isItalic } from '../model/geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 /** Keeps a plural `s` the author wrote after a form (`CAR NKs` -> `CAR-NKs`). */

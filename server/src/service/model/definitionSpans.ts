@@ -1,5 +1,5 @@
-import type { AbbreviationDefinition } from '../model/documentModel';
-import type { OffsetEdit } from './types';
+import type { AbbreviationDefinition } from './documentModel';
+import type { OffsetEdit } from '../text/edits';
 
 /**
  * The whole written definition — `long form (SF)` or `SF (long form)` — with the
