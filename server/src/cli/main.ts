@@ -52,6 +52,8 @@ function settingOption(name: string): Option {
       return option.argParser(parseRuleOption);
     case 'strings':
       return option.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    case 'number':
+      return option.argParser(parseCount);
     default:
       return option;
   }
@@ -160,7 +162,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('[files...]', 'files, globs or folders; a book project folder or its _quarto.yml/_bookdown.yml lints the book in reading order; - reads standard input', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
-    .addOption(new Option('--max-problems <n>', 'print at most this many problems per file, the first in document order (the exit code still counts all)').argParser(parseCount))
+    .addOption(settingOption('maxProblems'))
     .addOption(settingOption('scopes'))
     .addOption(settingOption('rules'))
     .addOption(settingOption('spelling'))
