@@ -19,7 +19,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerHost } from './host';
 import { bookOfOpenDocument, withOverlay } from './project/bookProject';
 import { BookRun, type BookDocument } from './project/bookRun';
-import { GlossaryServices, layeredValue, layerSettings } from './project/analysisContext';
+import { GlossaryServices, layerSettings } from './project/analysisContext';
+import { configurationDiagnostic } from './project/bookAnalysis';
 import { projectContextFor, type FileProblem } from './project/projectFiles';
 import {
   ABBREVIATIONS_REQUEST,
@@ -157,7 +158,7 @@ export class LanguageServerSession {
       return { document: { uri: fileUri, version: opened ? opened.version : 0, text }, service, settings: analysis };
     };
     const project = this.projectContextCached(book.projectFile);
-    return new BookRun(book, documentOf, layeredValue('chapters', [this.settings, project.settings]));
+    return new BookRun(book, documentOf, [this.settings, project.settings]);
   };
 
   /** The analysis settings of a document with its book context, when it belongs to a book. */
@@ -172,10 +173,10 @@ export class LanguageServerSession {
 
   /** Publishes the problems of a book's project file (`_quarto.yml`, `_bookdown.yml`) when they change. */
   private readonly publishProjectFileProblems = (run: BookRun): void => {
-    // An include tree's and numbered sections' project file is a manuscript with diagnostics of its own.
-    if (run.book.kind === 'include-tree' || run.book.kind === 'numbered-sections') return;
     const uri = this.host.uriOf(run.book.projectFile);
-    const diagnostics = run.problemsOn(run.book.projectFile, this.contextFor(uri).analysis).map(toDiagnostic);
+    const problems = run.projectFileProblems(this.contextFor(uri).analysis);
+    if (!problems) return;
+    const diagnostics = problems.map(toDiagnostic);
     const key = JSON.stringify(diagnostics);
     if (this.lastBookProblems.get(uri) === key) return;
     this.lastBookProblems.set(uri, key);
@@ -214,19 +215,15 @@ export class LanguageServerSession {
   /** Documents whose problems were cut to `carnk.maxProblems`, told once. */
   private readonly cutDocuments = new Set<string>();
 
-  /** Publishes problems found in `.carnkrc` files and glossaries as diagnostics on those files. */
-  private readonly publishFileProblems = (problems: FileProblem[]): void => {
+  /** Publishes problems found in `.carnkrc` files and glossaries as diagnostics on those files, at `invalid-configuration`'s severity under `analysis`. */
+  private readonly publishFileProblems = (problems: FileProblem[], analysis: AnalysisSettings): void => {
     const byFile = new Map<string, Diagnostic[]>();
     for (const problem of problems) {
       const uri = this.host.uriOf(problem.file);
       const list = byFile.get(uri) ?? [];
-      list.push({
-        range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } },
-        severity: DiagnosticSeverity.Warning,
-        code: 'invalid-configuration',
-        source: DIAGNOSTIC_SOURCE,
-        message: problem.message,
-      });
+      const range = { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } };
+      const diagnostic = configurationDiagnostic(range, problem.message, analysis);
+      if (diagnostic) list.push(toDiagnostic(diagnostic));
       byFile.set(uri, list);
       this.connection.console.warn(`carnk: ${problem.message}`);
     }
@@ -246,7 +243,7 @@ export class LanguageServerSession {
     const diagnostics = runSafe<Diagnostic[]>(this.connection, `lint ${document.uri}`, [], () => {
       if (this.tooLarge(document)) return [];
       const { service, analysis, problems } = this.contextFor(document.uri);
-      if (problems.length > 0) this.publishFileProblems(problems);
+      if (problems.length > 0) this.publishFileProblems(problems, analysis);
       run = known ?? this.bookRunFor(document.uri);
       const path = this.pathOf(document.uri);
       if (!run || !path) return service.lint(this.input(document), analysis).map(toDiagnostic);

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-types';
 import { startTestServer, type TestServer } from '../helpers/lspClient';
@@ -97,5 +101,46 @@ describe('carnk.maxProblems', { timeout: 20_000 }, () => {
     const relinted = server.nextDiagnostics(uri, 1, (p) => p.diagnostics.length > 10);
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.equal((await relinted).diagnostics.length, 40);
+  });
+});
+
+// Issue 16: a problem in a `.carnkrc` file is an `invalid-configuration` diagnostic at the
+// severity the rule table and the settings give it, as the book's own problems are.
+describe('problems in .carnkrc files', { timeout: 20_000 }, () => {
+  let server: TestServer;
+  let folder: string;
+  before(async () => {
+    server = await startTestServer({ debounceMs: 0 });
+    folder = mkdtempSync(join(tmpdir(), 'carnk-rc-'));
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const carnkrcDiagnostics = async (name: string, carnkrc: string) => {
+    mkdirSync(join(folder, name));
+    const rc = join(folder, name, '.carnkrc.yaml');
+    writeFileSync(rc, carnkrc);
+    const published = server.nextDiagnostics(pathToFileURL(rc).href);
+    const uri = pathToFileURL(join(folder, name, 'paper.md')).href;
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Natural killer (NK) cells.\n' } });
+    return (await published).diagnostics;
+  };
+
+  test('at the rule default, warning', async () => {
+    const diagnostics = await carnkrcDiagnostics('default', 'rules:\n  bogus-rule: warning\n');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['invalid-configuration', 2, 1]]);
+    assert.match(diagnostics[0]!.message, /unknown rule 'bogus-rule'/);
+  });
+
+  test('at the severity the .carnkrc gives invalid-configuration', async () => {
+    const diagnostics = await carnkrcDiagnostics('error', 'rules:\n  invalid-configuration: error\n  bogus-rule: warning\n');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['invalid-configuration', 1]]);
+  });
+
+  test('none when invalid-configuration is off', async () => {
+    const diagnostics = await carnkrcDiagnostics('off', 'rules:\n  invalid-configuration: off\n  bogus-rule: warning\n');
+    assert.deepEqual(diagnostics, []);
   });
 });

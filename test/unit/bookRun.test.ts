@@ -3,9 +3,9 @@
 // in-memory Quarto book.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bookOfFolder, readBookProject, type ProjectFileSystem } from '../../server/src/project/bookProject';
+import { bookOfFolder, bookOfInput, readBookProject, type ProjectFileSystem } from '../../server/src/project/bookProject';
 import { BookRun, type BookDocument } from '../../server/src/project/bookRun';
-import { createTerminologyService } from '../../server/src/service/index';
+import { createTerminologyService, type ProjectSettings } from '../../server/src/service/index';
 import { memoryListing } from '../helpers/memoryFiles';
 
 const service = createTerminologyService();
@@ -22,14 +22,14 @@ const fileSystem = (files: Record<string, string>): ProjectFileSystem => ({
   list: (folder) => memoryListing(files, folder),
 });
 
-function runOf(files: Record<string, string>, settings = {}): BookRun {
+function runOf(files: Record<string, string>, settings = {}, settingLayers: ProjectSettings[] = []): BookRun {
   const fs = fileSystem(files);
   const book = readBookProject('/book/_quarto.yml', fs)!;
   const documentOf = (path: string): BookDocument | undefined => {
     const text = fs.readText(path);
     return text === undefined ? undefined : { document: { uri: `file://${path}`, version: 1, text }, service, settings };
   };
-  return new BookRun(book, documentOf, 'continue');
+  return new BookRun(book, documentOf, settingLayers);
 }
 
 describe('BookRun', () => {
@@ -45,12 +45,47 @@ describe('BookRun', () => {
       run.files().map((f) => f.path),
       ['/book/index.qmd', '/book/methods.qmd'],
     );
-    assert.deepEqual(run.filesWithProblems(), ['/book/_quarto.yml']);
+    assert.deepEqual(
+      run.problemsOffBook(() => ({})).map((entry) => [entry.path, entry.diagnostics.length]),
+      [['/book/_quarto.yml', 1]],
+    );
+    assert.equal(run.projectFileProblems({})?.length, 1);
     const problems = run.problemsOn('/book/_quarto.yml', {});
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.code, 'invalid-configuration');
     assert.match(problems[0]!.message, /missing\.qmd/);
     assert.deepEqual(run.problemsOn('/book/_quarto.yml', { rules: { 'invalid-configuration': 'off' } }), []);
+  });
+
+  test('what a path given to check names: a book folder, a project file, a lone document with includes, or no book', () => {
+    const fs = fileSystem({
+      ...FILES,
+      '/site/_quarto.yml': 'project:\n  type: website\n',
+      '/lone/doc.md': 'Text.\n\n{{< include part.md >}}\n',
+      '/lone/part.md': 'More.\n',
+    });
+    const bookOf = (path: string) => {
+      const found = bookOfInput(path, fs);
+      return found && ('book' in found ? found.book.kind : found.notABook);
+    };
+    const expected: Record<string, string | undefined> = {
+      '/book': 'quarto-book',
+      '/book/_quarto.yml': 'quarto-book',
+      '/site/_quarto.yml': '/site/_quarto.yml',
+      '/lone/doc.md': 'include-tree',
+      '/lone/part.md': undefined,
+      '/book/index.qmd': undefined,
+      '/nowhere': undefined,
+    };
+    for (const [path, kind] of Object.entries(expected)) assert.equal(bookOf(path), kind, path);
+  });
+
+  test('the chapters mode is the last setting layer that gives it, else continue', () => {
+    const undefinedNK = (run: BookRun) =>
+      run.lint('/book/methods.qmd', run.documentOf('/book/methods.qmd')!).filter((d) => d.code === 'undefined-abbreviation' && d.message.startsWith("'NK'")).length;
+    assert.equal(undefinedNK(runOf(FILES)), 0);
+    assert.equal(undefinedNK(runOf(FILES, {}, [{ chapters: 'continue' }, { chapters: 'reset' }])), 1);
+    assert.equal(undefinedNK(runOf(FILES, {}, [{ chapters: 'reset' }, { chapters: 'continue' }])), 0);
   });
 
   test('a later chapter lints in its book context: NK defined in the first chapter is not undefined there', () => {

@@ -4,27 +4,15 @@
  * the service, prints results. Exit codes: 0 clean, 1 errors found (or more warnings
  * than --max-warnings), 2 usage or I/O problem (one line on stderr, no stack trace).
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import type { ChaptersMode } from '../node/bookAnalysis';
-import { BookRun, byStart, type BookDocument } from '../project/bookRun';
-import { bookOfFolder, findIncludeShortcodes, isManubotMetadata, PROJECT_FILE_NAMES, readBookProject, readIncludeTree, type BookProject } from '../node/bookProject';
-import { GlossaryServices, layeredValue, layerSettings } from '../node/analysisContext';
-import { projectContextFor } from '../node/projectFiles';
-import {
-  createTerminologyService,
-  isGeneratedAbbreviationList,
-  RULES,
-  type AnalysisSettings,
-  type ProjectSettings,
-  type SeveritySetting,
-  type TerminologyService,
-} from '../service/index';
-import { SETTINGS, settingNamed } from '../service/config/settingsTable';
+import { RULES, type SeveritySetting } from '../service/index';
+import { settingNamed } from '../service/config/settingsTable';
+import { bookAbbreviations, lintBook } from './bookRuns';
+import { baseService, contextFor, type CommonOptions } from './fileContext';
 import { cspellWords, findTerms, formatTermText, termJson } from './termsCommands';
-import { tuneV8ForInput, tuneV8ForOneLint } from './v8Tuning';
+import { tuneV8ForOneLint } from './v8Tuning';
+import { displayName, expandTargets, readLintable, UsageError } from './targets';
 import {
   colours,
   formatAbbreviationsJson,
@@ -40,160 +28,6 @@ import {
 declare const __CARNK_VERSION__: string;
 const VERSION = typeof __CARNK_VERSION__ === 'string' ? __CARNK_VERSION__ : '0.0.0-dev';
 
-/** A problem the user can act on: printed as one line, exit code 2. */
-class UsageError extends Error {}
-
-const MANUSCRIPT_GLOB = '**/*.{md,markdown,qmd,Qmd,Rmd,rmd,txt}';
-
-/** Expands the file arguments: `-` for stdin, globs, directories, plain paths (kept as given). */
-async function expandInputs(inputs: string[], allowEmpty = false): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    if (input === '-') {
-      files.push('-');
-    } else if (isDynamicPattern(input)) {
-      const matched = (await glob(input, { ignore: ['**/node_modules/**'], dot: false })).sort();
-      if (matched.length === 0) throw new UsageError(`no files match '${input}'`);
-      files.push(...matched);
-    } else {
-      let info;
-      try {
-        info = await stat(input);
-      } catch {
-        throw new UsageError(`cannot read '${input}': no such file or directory`);
-      }
-      if (info.isDirectory()) {
-        const matched = (await glob(MANUSCRIPT_GLOB, { cwd: input, ignore: ['**/node_modules/**', '**/_site/**', '**/_book/**'] })).sort();
-        files.push(...matched.map((f) => `${input.replace(/[\\/]+$/, '')}/${f}`));
-      } else {
-        files.push(input);
-      }
-    }
-  }
-  if (files.length === 0 && !allowEmpty) throw new UsageError('no input files given (pass files, globs, a folder, or - for standard input)');
-  return files;
-}
-
-/** A book given on the command line, with the prefix its files are shown under. */
-interface BookInput {
-  book: BookProject;
-  /** The folder as the user wrote it ('' for the current folder). */
-  shownRoot: string;
-}
-
-/** What to lint: files as given, or whole books in reading order. */
-type LintTarget = { file: string } | BookInput;
-
-/**
- * A project folder (holding `_quarto.yml` or `_bookdown.yml`) or a project file given on the
- * command line, read as a book; undefined for anything else. A folder whose `_quarto.yml`
- * is not a book or manuscript is linted file by file as before.
- */
-async function bookInput(input: string): Promise<BookInput | undefined> {
-  if (input === '-' || isDynamicPattern(input)) return undefined;
-  let info;
-  try {
-    info = await stat(input);
-  } catch {
-    return undefined;
-  }
-  const trimmed = input.replace(/[\\/]+$/, '');
-  if (info.isDirectory()) {
-    const book = bookOfFolder(trimmed);
-    if (!book) return undefined;
-    const shownRoot = book.root === resolve(trimmed) ? trimmed : dirname(trimmed);
-    return { book, shownRoot: shownRoot === '.' ? '' : shownRoot };
-  }
-  if (isManubotMetadata(resolve(input))) {
-    const book = readBookProject(resolve(input))!;
-    const shownRoot = dirname(dirname(input));
-    return { book, shownRoot: shownRoot === '.' ? '' : shownRoot };
-  }
-  if (!PROJECT_FILE_NAMES.includes(basename(input))) {
-    // A lone document with {{< include >}} files is a book of one chapter, as in the editor.
-    let text: string;
-    try {
-      text = await readFile(input, 'utf8');
-    } catch {
-      return undefined;
-    }
-    if (findIncludeShortcodes(text).length === 0) return undefined;
-    const folder = dirname(input);
-    return { book: readIncludeTree(resolve(input)), shownRoot: folder === '.' ? '' : folder };
-  }
-  const book = readBookProject(input);
-  if (!book) throw new UsageError(`'${input}' is not a Quarto book or manuscript project (project: type: book or manuscript)`);
-  const folder = dirname(input);
-  return { book, shownRoot: folder === '.' ? '' : folder };
-}
-
-/** Books and files to lint, in the order given. */
-async function expandTargets(inputs: string[]): Promise<LintTarget[]> {
-  const targets: LintTarget[] = [];
-  // A file that a book given earlier already covers (an included part) is linted there, in context.
-  const inBooks = new Set<string>();
-  for (const input of inputs) {
-    const book = await bookInput(input);
-    if (book) {
-      targets.push(book);
-      for (const file of book.book.files) inBooks.add(file.path);
-    } else {
-      targets.push(...(await expandInputs([input], true)).filter((file) => file === '-' || !inBooks.has(resolve(file))).map((file) => ({ file })));
-    }
-  }
-  if (targets.length === 0) await expandInputs([]);
-  return targets;
-}
-
-/** How a book file is shown and passed to the service: under the folder as the user wrote it. */
-function bookFileName(input: BookInput, path: string): string {
-  const inside = relative(input.book.root, path).split(sep).join('/');
-  return input.shownRoot ? `${input.shownRoot}/${inside}` : inside;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Reads a manuscript as text: UTF-8, byte-order mark dropped as editors do; undefined for binary files. */
-async function readManuscript(file: string): Promise<string | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = file === '-' ? Buffer.from(await readStdin(), 'utf8') : await readFile(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'cannot be read';
-    throw new UsageError(`cannot read '${file}': ${reason}`);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return undefined;
-  tuneV8ForInput(bytes.length);
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * A manuscript named on the command line, or undefined with a note for what is not one: a
- * binary file, or a list of abbreviations that `carnk abbreviations` generated.
- */
-async function readLintable(file: string): Promise<string | undefined> {
-  const text = await readManuscript(file);
-  if (text === undefined) {
-    process.stderr.write(`carnk: skipped '${displayName(file)}': binary file\n`);
-    return undefined;
-  }
-  // Standard input goes on to the service, which reads a generated list as empty: `--fix -` must still print it.
-  if (file !== '-' && isGeneratedAbbreviationList(text)) {
-    process.stderr.write(`carnk: skipped '${displayName(file)}': generated by carnk abbreviations\n`);
-    return undefined;
-  }
-  return text;
-}
-
-function displayName(file: string): string {
-  return file === '-' ? '<stdin>' : file;
-}
-
 function parseRuleOption(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
   const match = /^([a-z-]+)=(off|hint|information|warning|error)$/.exec(value);
   if (!match) throw new InvalidArgumentError(`expected rule-id=off|hint|information|warning|error, got '${value}'`);
@@ -207,64 +41,6 @@ function parseCount(value: string): number {
   return n;
 }
 
-interface CommonOptions {
-  scopes?: 'journal' | 'document';
-  /** Books: definitions carry over chapters (`continue`) or start again in each (`reset`). */
-  chapters?: ChaptersMode;
-  spelling?: 'en-US' | 'en-GB';
-  /** Journals that want every symbol defined (`--define-gene-symbols`). */
-  defineGeneSymbols?: boolean;
-  /** Journals that want each legend to stand alone (`--define-in-legends`). */
-  defineInLegends?: boolean;
-  rule?: Record<string, SeveritySetting>;
-  glossary?: string[];
-  config: boolean;
-}
-
-// Created on first use: building the knowledge base is a large part of start-up, and
-// `carnk --version`, `--help` or a usage error never need it.
-let base: TerminologyService | undefined;
-let services: GlossaryServices | undefined;
-function baseService(): TerminologyService {
-  base ??= createTerminologyService({
-    onError: (error, context) => process.stderr.write(`carnk: internal error in ${context}: ${String(error)}\n`),
-  });
-  return base;
-}
-function glossaryServices(): GlossaryServices {
-  services ??= new GlossaryServices(baseService());
-  return services;
-}
-const reportedProblems = new Set<string>();
-
-/**
- * The service and settings for one file. Precedence: command-line flags > the nearest
- * `.carnkrc` > defaults (front matter and inline comments are applied by the service).
- * Problems in configuration or glossary files are printed once each, and linting goes on.
- */
-function contextFor(file: string, options: CommonOptions): { service: TerminologyService; settings: AnalysisSettings } {
-  const project = options.config
-    ? projectContextFor(file === '-' ? undefined : file, options.glossary ?? [])
-    : projectContextFor(undefined, options.glossary ?? [], process.cwd(), { searchUpwards: false });
-  for (const problem of project.problems) {
-    if (reportedProblems.has(problem.message)) continue;
-    reportedProblems.add(problem.message);
-    process.stderr.write(`carnk: ${problem.message}\n`);
-  }
-  return { service: glossaryServices().serviceFor(project), settings: layerSettings([project.settings, flagSettings(options)]) };
-}
-
-/** The settings the command line gives, by setting name: each setting of the table with a flag, where the flag was given. */
-function flagSettings(options: CommonOptions): ProjectSettings {
-  const given: Record<string, unknown> = {};
-  for (const setting of SETTINGS) {
-    if (!setting.cli) continue;
-    const value = (options as unknown as Record<string, unknown>)[new Option(setting.cli.flags).attributeName()];
-    if (value !== undefined) given[setting.name] = value;
-  }
-  return given as ProjectSettings;
-}
-
 /** The command-line option of a setting of the table. */
 function settingOption(name: string): Option {
   const setting = settingNamed(name)!;
@@ -276,56 +52,11 @@ function settingOption(name: string): Option {
       return option.argParser(parseRuleOption);
     case 'strings':
       return option.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    case 'number':
+      return option.argParser(parseCount);
     default:
       return option;
   }
-}
-
-/**
- * A run over a book's files as they are on disk now (binary ones skipped with a note, a
- * generated list of abbreviations left out), shown under the folder the user wrote. Chapters:
- * `--chapters`, else the project's `.carnkrc`, else `continue`.
- */
-async function readBook(input: BookInput, options: CommonOptions): Promise<BookRun> {
-  const documents = new Map<string, BookDocument>();
-  for (const file of input.book.files) {
-    const name = bookFileName(input, file.path);
-    const text = await readManuscript(file.path);
-    if (text === undefined) {
-      process.stderr.write(`carnk: skipped '${name}': binary file\n`);
-      continue;
-    }
-    // A book includes its generated list of abbreviations on purpose: left out without a note.
-    if (isGeneratedAbbreviationList(text)) continue;
-    const { service: fileService, settings } = contextFor(name, options);
-    documents.set(file.path, { document: { uri: name, version: 1, text }, service: fileService, settings });
-  }
-  const mode = layeredValue('chapters', [options.config ? projectContextFor(input.book.projectFile).settings : {}, flagSettings(options)]);
-  return new BookRun(input.book, (path) => documents.get(path), mode);
-}
-
-/** Lints a whole book in reading order, each file with its book context; problems of discovery go on the file that names the missing or cyclic file. */
-async function lintBook(input: BookInput, options: CommonOptions & { fix: boolean }): Promise<FileDiagnostics[]> {
-  let run = await readBook(input, options);
-  if (options.fix) {
-    const fixed = run.fixAll();
-    for (const file of fixed) {
-      try {
-        await writeFile(file.path, file.text, 'utf8');
-      } catch {
-        throw new UsageError(`cannot write '${file.uri}'`);
-      }
-    }
-    if (fixed.length > 0) run = run.withTexts(new Map(fixed.map((file) => [file.path, file.text])));
-  }
-  const results: FileDiagnostics[] = run.files().map((file) => ({ file: file.document.uri, diagnostics: run.lint(file.path, file) }));
-  // A file that names a missing or cyclic file but is not itself linted (the project file) gets a result of its own, first.
-  for (const path of run.filesWithProblems()) {
-    const name = bookFileName(input, path);
-    if (results.some((r) => r.file === name)) continue;
-    results.unshift({ file: name, diagnostics: run.problemsOn(path, contextFor(name, options).settings).sort(byStart) });
-  }
-  return results;
 }
 
 async function lintCommand(inputs: string[], options: CommonOptions & { format: string; maxWarnings?: number; maxProblems?: number; color: boolean; fix: boolean }): Promise<number> {
@@ -397,19 +128,6 @@ function firstProblems(result: FileDiagnostics, limit: number): FileDiagnostics 
   return { ...result, diagnostics: result.diagnostics.slice(0, limit) };
 }
 
-/**
- * One list for a whole book: `file` is the project file (`_quarto.yml`, `_bookdown.yml`),
- * and each definition and undefined use carries the `file` it is in (its `range` is in that file).
- */
-async function bookAbbreviations(input: BookInput, options: CommonOptions): Promise<FileAbbreviations> {
-  const list = (await readBook(input, options)).abbreviations();
-  return {
-    file: bookFileName(input, input.book.projectFile),
-    definitions: list.definitions.map(({ uri, ...d }) => ({ ...d, file: uri })),
-    undefined: list.undefined.map(({ uri, ...u }) => ({ ...u, file: uri })),
-  };
-}
-
 async function abbreviationsCommand(inputs: string[], options: CommonOptions & { format: string }): Promise<number> {
   const results: FileAbbreviations[] = [];
   for (const target of await expandTargets(inputs)) {
@@ -444,7 +162,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('[files...]', 'files, globs or folders; a book project folder or its _quarto.yml/_bookdown.yml lints the book in reading order; - reads standard input', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
-    .addOption(new Option('--max-problems <n>', 'print at most this many problems per file, the first in document order (the exit code still counts all)').argParser(parseCount))
+    .addOption(settingOption('maxProblems'))
     .addOption(settingOption('scopes'))
     .addOption(settingOption('rules'))
     .addOption(settingOption('spelling'))

@@ -4,6 +4,7 @@
  */
 import {
   bookContaining as bookContainingIn,
+  bookOfInput as bookOfInputIn,
   bookOfFolder as bookOfFolderIn,
   findProjectFile as findProjectFileIn,
   isManubotMetadata as isManubotMetadataIn,
@@ -11,6 +12,7 @@ import {
   readIncludeTree as readIncludeTreeIn,
   readNumberedSections as readNumberedSectionsIn,
   type BookProject,
+  type InputBook,
   type ProjectFileSystem,
 } from '../project/bookProject';
 import { nodeFileSystem } from './nodeFileSystem';
@@ -24,6 +26,7 @@ export {
   type BookProblem,
   type BookProject,
   type IncludeShortcode,
+  type InputBook,
   type ProjectFileSystem,
 } from '../project/bookProject';
 export { nodeFileSystem } from './nodeFileSystem';
@@ -61,4 +64,9 @@ export function bookContaining(documentPath: string, fs: ProjectFileSystem = nod
 /** The book a folder holds as its own, or undefined; the disk unless `fs` is given. */
 export function bookOfFolder(folder: string, fs: ProjectFileSystem = nodeFileSystem): BookProject | undefined {
   return bookOfFolderIn(folder, fs);
+}
+
+/** The book a path given to check names, if any (see the project module); the disk unless `fs` is given. */
+export function bookOfInput(path: string, fs: ProjectFileSystem = nodeFileSystem): InputBook | undefined {
+  return bookOfInputIn(path, fs);
 }

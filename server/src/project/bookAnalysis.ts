@@ -8,8 +8,9 @@
  */
 import { mentionAt } from '../service/features/lookup';
 import { isWrittenAsName } from '../service/model/nameContext';
-import type { Position } from 'vscode-languageserver-types';
-import { RULES, type AnalysisSettings, type BookContext, type DocumentModel, type InheritedDefinition, type TerminologyDiagnostic } from '../service/index';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { ruleById, type AnalysisSettings, type BookContext, type DocumentModel, type InheritedDefinition, type TerminologyDiagnostic } from '../service/index';
+import { effectiveSeverity } from '../service/rules/ruleTable';
 import type { BookFile, BookProblem } from './bookProject';
 
 /** `continue`: a definition holds for the rest of the book; `reset`: each chapter defines its abbreviations again. */
@@ -208,14 +209,18 @@ export function firstPositionOfKey(model: DocumentModel, key: string): Position 
 }
 
 /**
- * A missing chapter or include, or an include cycle, as an `invalid-configuration` diagnostic at
- * the rule's configured or default severity (undefined when that rule is off). The CLI prints it;
- * the server publishes it.
+ * A problem in a project's files (a `.carnkrc` or glossary setting, a missing chapter or include,
+ * an include cycle) as an `invalid-configuration` diagnostic at `range`, at the severity the rule
+ * table and `settings` give that rule, as every other diagnostic; undefined when the rule is off.
  */
+export function configurationDiagnostic(range: Range, message: string, settings: AnalysisSettings): TerminologyDiagnostic | undefined {
+  const severity = effectiveSeverity(ruleById('invalid-configuration')!, settings.rules);
+  if (severity === 'off') return undefined;
+  return { code: 'invalid-configuration', severity, message, range, start: -1, end: -1 };
+}
+
+/** A missing chapter or include, or an include cycle, as a `configurationDiagnostic` (undefined when the rule is off). */
 export function bookProblemDiagnostic(problem: BookProblem, settings: AnalysisSettings): TerminologyDiagnostic | undefined {
-  const configured = settings.rules?.['invalid-configuration'];
-  if (configured === 'off') return undefined;
-  const severity = configured ?? RULES.find((rule) => rule.id === 'invalid-configuration')!.defaultSeverity;
   const range = { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.endCharacter } };
-  return { code: 'invalid-configuration', severity, message: problem.message, range, start: -1, end: -1 };
+  return configurationDiagnostic(range, problem.message, settings);
 }

@@ -459,6 +459,31 @@ export function bookOfFolder(folder: string, fs: ProjectFileSystem): BookProject
   return isOwn ? readBookProject(projectFile, fs) : undefined;
 }
 
+/** What a path given to check names: a book, or a project file that describes no book (a Quarto website, a default project). */
+export type InputBook = { book: BookProject } | { notABook: string };
+
+/**
+ * The book a path given to check (a command-line argument) names, when it names one: a folder
+ * holding a book of its own (`bookOfFolder`), a project file (`_quarto.yml`, `_bookdown.yml`,
+ * Manubot's `metadata.yaml`), or a lone document with `{{< include >}}` shortcodes, a book of
+ * one chapter as the editor reads it. A project file of no book gives `notABook` (its path);
+ * anything else is undefined: a file checked on its own.
+ */
+export function bookOfInput(path: string, fs: ProjectFileSystem): InputBook | undefined {
+  const full = resolve(path);
+  if (!fs.isFile(full)) {
+    const book = bookOfFolder(full, fs);
+    return book && { book };
+  }
+  if (isManubotMetadata(full, fs)) return { book: readManubotProject(fs, full) };
+  if (PROJECT_FILE_NAMES.includes(basename(full))) {
+    const book = readBookProject(full, fs);
+    return book ? { book } : { notABook: full };
+  }
+  const text = fs.readText(full);
+  return text !== undefined && findIncludeShortcodes(text).length > 0 ? { book: readIncludeTree(full, fs) } : undefined;
+}
+
 /**
  * The book holding a document (see `bookContaining`), or else the book of another open
  * document that includes it: an included file open on its own belongs to its includer's book.

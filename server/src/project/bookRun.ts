@@ -7,8 +7,9 @@
  * never reads anything itself.
  */
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import type { AnalysisSettings, BookContext, DefinitionReport, DocumentInput, TerminologyDiagnostic, TerminologyService, UndefinedReport } from '../service/index';
-import { abbreviationKeyAt, bookContexts, bookProblemDiagnostic, firstPositionOfKey, type ChaptersMode } from './bookAnalysis';
+import type { AnalysisSettings, BookContext, DefinitionReport, DocumentInput, ProjectSettings, TerminologyDiagnostic, TerminologyService, UndefinedReport } from '../service/index';
+import { layeredValue } from '../service/config/settingsTable';
+import { abbreviationKeyAt, bookContexts, bookProblemDiagnostic, firstPositionOfKey } from './bookAnalysis';
 import type { BookProject } from './bookProject';
 
 /** A file of a book as the service sees it: the document, the service for its project, and its settings without the book context. */
@@ -38,7 +39,10 @@ export function byStart(a: { range: Range }, b: { range: Range }): number {
 /**
  * A book with the texts of its files as they are now. `documentOf` gives a file's document,
  * or undefined for one left out (unreadable, binary, too large, a generated list); each file
- * is asked for once. Book contexts are computed from the files' models when the run is made.
+ * is asked for once. `settingLayers` are the adapter's settings by name in the order they
+ * layer (editor < the book's `.carnkrc` < command-line flags): the book's `chapters` mode is
+ * the last one given, else `continue`. Book contexts are computed from the files' models when
+ * the run is made.
  */
 export class BookRun {
   /** Each file's book context, by path. */
@@ -48,8 +52,9 @@ export class BookRun {
   constructor(
     readonly book: BookProject,
     private readonly readDocument: (path: string) => BookDocument | undefined,
-    private readonly mode: ChaptersMode,
+    private readonly settingLayers: readonly ProjectSettings[],
   ) {
+    const mode = layeredValue('chapters', settingLayers);
     this.contexts = bookContexts(
       book,
       (path) => {
@@ -75,7 +80,7 @@ export class BookRun {
         const text = texts.get(path);
         return file && text !== undefined ? { ...file, document: { ...file.document, text } } : file;
       },
-      this.mode,
+      this.settingLayers,
     );
   }
 
@@ -110,9 +115,26 @@ export class BookRun {
     return diagnostics;
   }
 
-  /** Paths of files that carry book problems, in the order the problems were found. */
-  filesWithProblems(): string[] {
-    return [...new Set(this.book.problems.map((problem) => problem.file))];
+  /**
+   * The problems of the project file when it is not a manuscript of the book (`_quarto.yml`,
+   * `_bookdown.yml`, Manubot's `metadata.yaml`): they are all its diagnostics, in document order,
+   * with `settings`' severity. Undefined when it is a manuscript (an include tree's root, the
+   * first of numbered sections): its problems come with its `lint`.
+   */
+  projectFileProblems(settings: AnalysisSettings): TerminologyDiagnostic[] | undefined {
+    const path = this.book.projectFile;
+    return this.book.files.some((file) => file.path === path) ? undefined : this.problemsOn(path, settings).sort(byStart);
+  }
+
+  /**
+   * The book's problems on files this run does not lint (the project file, a file left out), so
+   * that each reaches its file: by file, in the order the problems were found, each file's in
+   * document order with `settingsOf(path)`'s severity. A linted file's problems come with its `lint`.
+   */
+  problemsOffBook(settingsOf: (path: string) => AnalysisSettings): { path: string; diagnostics: TerminologyDiagnostic[] }[] {
+    const linted = new Set(this.files().map((file) => file.path));
+    const paths = [...new Set(this.book.problems.map((problem) => problem.file))].filter((path) => !linted.has(path));
+    return paths.map((path) => ({ path, diagnostics: this.problemsOn(path, settingsOf(path)).sort(byStart) }));
   }
 
   /** Lints the file at `path` in its book context, its book problems included, in document order. */

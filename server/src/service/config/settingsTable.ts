@@ -79,7 +79,10 @@ export const SETTINGS: readonly SettingDefinition[] = [
   { name: 'abbreviationListFormat', type: { kind: 'choice', values: ['table', 'paragraph'] }, default: 'table', project: false },
   { name: 'debounceMs', type: { kind: 'number', min: 0, max: 10_000 }, default: 200, project: false },
   { name: 'maxFileSize', type: { kind: 'number', min: 1_000, max: 1_000_000_000 }, default: 5_000_000, project: false },
-  { name: 'maxProblems', type: { kind: 'number', min: 0, max: 1_000_000 }, default: 1000, project: false },
+  {
+    name: 'maxProblems', type: { kind: 'number', min: 0, max: 1_000_000 }, default: 1000, project: false,
+    cli: { flags: '--max-problems <n>', description: 'print at most this many problems per file, the first in document order (the exit code still counts all)' },
+  },
 ];
 
 /** The setting named `name`, or undefined. */
