@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { applyEdits, createTerminologyService } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
@@ -11,6 +13,7 @@ import { ScopeDefinitions } from '../../server/src/service/model/scopeDefinition
 import type { RuleContext } from '../../server/src/service/rules/types';
 
 const service = createTerminologyService();
+const root = join(__dirname, '..', '..');
 
 /** Checks that `rule` reports exactly the «marked» ranges of `source` (a markdown document). */
 function check(rule: string, source: string, uri = 'test.md'): void {
@@ -291,6 +294,22 @@ describe('rules that are off do not run', () => {
     assert.ok(!codes({ 'undefined-abbreviation': 'off', 'used-before-definition': 'off' }).has('undefined-abbreviation'));
     assert.ok(codes({ 'used-before-definition': 'off' }).has('undefined-abbreviation'), 'one rule of a check still on: the check runs');
     assert.ok(codes({}).has('undefined-abbreviation'), 'back on: found again');
+  });
+
+  test('a check reporting two rules, one off, finds exactly what it finds with both on, less the off rule', () => {
+    const documents = ['examples', 'test/manuscripts'].flatMap((dir) =>
+      readdirSync(join(root, dir)).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(root, dir, name), 'utf8')),
+    );
+    documents.push('ADCC rose. Antibody-dependent cellular cytotoxicity (ADCC) and ADCC (antibody-dependent cell cytotoxicity) were seen; ADCC (antibody-dependent cellular cytotoxicity) again.');
+    const twoRuleChecks = ['undefined-abbreviation', 'used-before-definition', 'redefined-abbreviation', 'conflicting-expansion'];
+    for (const [n, text] of documents.entries()) {
+      const document = { uri: `two-${n}.md`, version: 1, text };
+      const seen = (rules: Record<string, 'off'>) => service.lint(document, { rules }).map((d) => `${d.code}@${d.start}:${d.severity}:${d.message}`);
+      const all = seen({});
+      for (const off of twoRuleChecks) {
+        assert.deepEqual(seen({ [off]: 'off' }), all.filter((d) => !d.startsWith(`${off}@`)), `${off} off in document ${n}`);
+      }
+    }
   });
 });
 

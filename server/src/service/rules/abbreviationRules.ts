@@ -25,6 +25,7 @@ import { isItalicGeneSymbol, isStandardCytokineName, standardGeneSymbols } from 
 import { isSuperscriptQualifier } from '../model/notation';
 import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
+import type { RuleId } from './ruleTable';
 import { textKeptOnce } from '../text/textKeptOnce';
 
 
@@ -327,12 +328,18 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   };
 }
 
+/** Whether a rule is on: a check that reports two rules does the work of the one that is. */
+export type RuleSwitch = (rule: RuleId) => boolean;
+const ALL_ON: RuleSwitch = () => true;
+
 /**
  * First use: `undefined-abbreviation` and `used-before-definition`, each reported once
  * per abbreviation and scope, at the first use.
  */
-export function checkFirstUse(context: RuleContext): Finding[] {
+export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): Finding[] {
   const { model, needs, scopes } = context;
+  const reportsUndefined = isOn('undefined-abbreviation');
+  const reportsEarlyUse = isOn('used-before-definition');
   const findings: Finding[] = [];
   const seen = new Set<string>();
   // Undefined keys already reported per scope, case and hyphens folded (`spellingKey`): `HSV1-TK` after `HSV1-tk` is the same missing definition.
@@ -359,7 +366,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
     if (!site && flowsInBook && (context.usedEarlier?.has(mention.key) || (mention !== written && context.usedEarlier?.has(written.key)))) return;
     const later = !site && flowsInBook ? context.definedLater?.get(mention.key) : undefined;
     if (later) {
-      findings.push({
+      if (reportsEarlyUse) findings.push({
         rule: 'used-before-definition',
         start: mention.start,
         end: mention.end,
@@ -390,6 +397,7 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
       const family = memberFamilyOf(mention.key);
       if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${spellingKey(family)}`)) return;
+      if (!reportsUndefined) return;
       const finding = undefinedUse(context, mention, where);
       // A spelling reported only as a note (a gene symbol, a tool's name) does not hide one that needs its definition.
       if (earlier === true && finding.cap) return;
@@ -398,10 +406,10 @@ export function checkFirstUse(context: RuleContext): Finding[] {
       return;
     }
     if (mention.start < site.from && site.definition.pattern === 'list') {
-      findings.push(listedAfterUse(context, mention, site.definition, where));
+      if (reportsUndefined) findings.push(listedAfterUse(context, mention, site.definition, where));
       return;
     }
-    if (mention.start < site.from && !isCaptionOfTable(model, mention, site.definition)) {
+    if (mention.start < site.from && reportsEarlyUse && !isCaptionOfTable(model, mention, site.definition)) {
       const line = model.lines.lineAt(site.definition.shortStart) + 1;
       const uses = model.byKey.get(mention.key)?.mentions.filter((m) => m.scope === mention.scope && isCounted(m) && m.start < site.from).length ?? 1;
       const finding: Finding = {
@@ -634,8 +642,10 @@ function mainTextDefinition(context: RuleContext, mention: AbbreviationMention):
  * (same expansion again in a scope), `conflicting-expansion` (a different expansion than
  * an earlier definition, or than every expansion the knowledge base accepts).
  */
-export function checkDefinitions(context: RuleContext): Finding[] {
+export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON): Finding[] {
   const { model } = context;
+  const reportsConflicts = isOn('conflicting-expansion');
+  const reportsRepeats = isOn('redefined-abbreviation');
   const findings: Finding[] = [];
   const firstInScope = new Map<string, AbbreviationDefinition>();
   const firstInDocument = new Map<string, AbbreviationDefinition>();
@@ -655,6 +665,8 @@ export function checkDefinitions(context: RuleContext): Finding[] {
     if (!firstInScope.has(scopeId)) firstInScope.set(scopeId, earlierInScope ?? definition);
 
     if (earlier && earlier !== definition && !isSameExpansion(earlier.long, definition.long)) {
+      // A conflict is no repeat, whether or not it is reported.
+      if (!reportsConflicts) continue;
       const place = placeOf(earlier);
       const line = place.line;
       findings.push({
@@ -682,6 +694,7 @@ export function checkDefinitions(context: RuleContext): Finding[] {
       }
       // A list of abbreviations (here or in another file of the book) and a definition in the text may both stand.
       if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && (!earlierInScope.origin || earlierInScope.origin.listed))) continue;
+      if (!reportsRepeats) continue;
       const place = placeOf(earlierInScope);
       const line = place.line;
       const collapse = collapseToShortForm(model.text, definition);
@@ -708,7 +721,7 @@ export function checkDefinitions(context: RuleContext): Finding[] {
       }
       continue;
     }
-    if (earlier) continue;
+    if (earlier || !reportsConflicts) continue;
     // The first definition in the document: compare with the knowledge base.
     const entries = (context.knowledge?.lookupAll(definition.key) ?? []).filter((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant')).map((f) => f.entry);
     const accepted = entries.flatMap((entry) => entry.expansions);

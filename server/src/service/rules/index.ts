@@ -8,7 +8,7 @@ import { textKeptOnce } from '../text/textKeptOnce';
 import { checkDiscouraged, checkInconsistentVariants } from './variantRules';
 
 /** Every rule check, each reading the one document model, with the rules it reports. */
-const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext) => Finding[] }[] = [
+const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext, isOn: (rule: RuleId) => boolean) => Finding[] }[] = [
   { rules: ['undefined-abbreviation', 'used-before-definition'], check: checkFirstUse },
   { rules: ['redefined-abbreviation', 'conflicting-expansion'], check: checkDefinitions },
   { rules: ['long-form-after-abbreviation'], check: checkLongFormRepeats },
@@ -21,13 +21,14 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext)
 
 /**
  * Runs the rules that are on over the context's model; findings in document order. A check
- * whose rules are all `off` does not run (its findings would all be dropped).
+ * whose rules are all `off` does not run (its findings would all be dropped), and one that
+ * reports two rules skips the work of the one that is off.
  */
 export function runRules(context: RuleContext, isOn: (rule: RuleId) => boolean = () => true): Finding[] {
   const findings: Finding[] = [];
   for (const { rules, check } of CHECKS) {
     if (!rules.some(isOn)) continue;
-    const found = check(context);
+    const found = check(context, isOn);
     for (let i = 0; i < found.length; i++) findings.push(found[i]!);
   }
   // Quoted text may span a line break in the source; messages are one line. A message or fix
