@@ -143,3 +143,30 @@ describe("the fix for an abbreviation another scope defines", () => {
     assert.doesNotMatch(cdc!.message, /cytotoxicity/);
   });
 });
+
+// A table's note under it (issue 14): journals print the key of a table's abbreviations there.
+describe("a note under a captioned table is part of the table's legend", () => {
+  const undefinedIn = (text: string) =>
+    service.lint({ uri: 'note.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => `${text.slice(d.start, d.end)}@${d.range.start.line + 1}`);
+  const table = '| Item | DLQ (n = 3) |\n|:--|:--|\n| QPS 0-1 | 3 |\n';
+  const key = 'DLQ, dose level Q; QPS, quality performance score.';
+
+  test('caption above, key under the table', () => {
+    assert.deepEqual(undefinedIn(`Main text.\n\nTable: Table 1. Patients.\n\n${table}\n${key}\n`), []);
+  });
+  test('caption under the table, then the key; a caption right under the last row, then the key', () => {
+    assert.deepEqual(undefinedIn(`Main text.\n\n${table}\nTable: Patients.\n\n${key}\n`), []);
+    assert.deepEqual(undefinedIn(`Main text.\n\n${table}Table: Patients. {#tbl:p}\n\n${key}\n`), []);
+  });
+  test('notes opened by Abbreviations, Note or a footnote mark, one after another', () => {
+    assert.deepEqual(undefinedIn(`Main text.\n\nTable: Patients.\n\n${table}\nNote: counts at day 28.\n\nAbbreviations: ${key}\n`), []);
+    assert.deepEqual(undefinedIn(`Main text.\n\nTable: Patients.\n\n${table}\n^a^ At day 28. ${key}\n`), []);
+  });
+  test('a paragraph of prose after the table is main text; so is anything after a table without a caption', () => {
+    assert.deepEqual(undefinedIn(`Main text.\n\nTable: Patients.\n\n${table}\nThe QZR rose in Table 1.\n`), ['DLQ@5', 'QPS@7', 'QZR@9']);
+    assert.deepEqual(undefinedIn(`Main text.\n\n${table}\n${key} The QZR rose.\n`), ['DLQ@7', 'QPS@7', 'QZR@7'], 'the key reads as prose');
+  });
+  test('a key after prose that follows the table is no note of it', () => {
+    assert.deepEqual(undefinedIn(`Main text.\n\nTable: Patients.\n\n${table}\nThe counts rose.\n\n${key}\n`), ['DLQ@5', 'QPS@7', 'DLQ@11', 'QPS@11']);
+  });
+});

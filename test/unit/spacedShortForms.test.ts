@@ -51,3 +51,16 @@ describe('a legend key of spaced short forms with their numbers', () => {
     assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), []);
   });
 });
+
+// A two-word short form written again (issue 14): one use of the whole, not two undefined words.
+describe('a defined short form of two words', () => {
+  const codes = (text: string) => service.lint({ uri: 'pair.md', version: 1, text }, {}).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+  test('written again, it is a use of the whole: nothing undefined, the definition used', () => {
+    assert.deepEqual(codes('Adults with relapsed or refractory quiet myeloid leukaemia (R/R QML) enrolled. Adults with R/R QML received cells.'), []);
+    assert.deepEqual(codes('The Quiet Cooperative Oncology Group performance status (QCOG PS) was 1; QCOG PS 0 was rare.'), []);
+  });
+  test('a word of it written alone is still its own mention; the pair split by more than a space is two', () => {
+    assert.deepEqual(codes('Adults with relapsed or refractory quiet myeloid leukaemia (R/R QML) enrolled; R/R QML and QML rose.'), ['undefined-abbreviation QML']);
+    assert.deepEqual(codes('Adults with relapsed or refractory quiet myeloid leukaemia (R/R QML) enrolled. R/R, QML.').filter((c) => c.startsWith('undefined')), ['undefined-abbreviation R/R', 'undefined-abbreviation QML']);
+  });
+});

@@ -121,6 +121,13 @@ const SECTION_NAMES = new Set([
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/**
+ * The opening of a table's note, as journals print one under a table: `Abbreviations: …`,
+ * `Note: …`, a footnote mark (`^a^ …`, `* …`, `† …`), or a key's first pair (`DL, dose level;`,
+ * `ECOG PS, Eastern …`), whose short form holds two capitals or a capital and a digit (so that
+ * `However, the …` opens no key).
+ */
+const TABLE_NOTE = /^[ \t]*(?:[*_]{2})?(?:(?:Abbreviations?|Notes?|Footnotes?|Key)\b|\^[a-z*†‡§¶]{1,3}\^|[*†‡§¶][ \t]|(?=[^ \t,:=]*[\p{Lu}\p{N}][^ \t,:=]*[\p{Lu}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}\-/+.]*(?:[ \t][\p{Lu}\p{N}][\p{L}\p{N}\-/+.]*)?(?:[*_]{1,2})?[ \t]*[,:=][ \t]+\p{L})/u;
 /** The id of a caption's closing attribute (`{#tbl:x}`), the legend's label. */
 const CAPTION_ID = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/;
 
@@ -413,6 +420,8 @@ class BlockWalk {
   private currentTableEnd = 0;
   /** A `Table:` caption markdown-it read as a row of the current table (see `captionRowRegion`). */
   private captionRow: Region | undefined;
+  /** The legend of the captioned table just read, and the index of its last block (a row, its caption or a note): a note right after it joins it. */
+  private tableLegend: { region: Region; lastBlock: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -452,6 +461,7 @@ class BlockWalk {
           const label = this.pendingTableLegend;
           for (const row of this.currentTableRows) if (row.region.kind === 'main') row.region = { kind: 'legend', label };
           this.pendingTableLegend = undefined;
+          this.tableLegend = { region: this.captionRow ?? { kind: 'legend', label }, lastBlock: this.blocks.length - 1 };
         }
         this.currentTableRows = [];
         this.captionRow = undefined;
@@ -607,6 +617,12 @@ class BlockWalk {
     }
     const imageLabel = standaloneImageLabel(text, start, end);
     if (imageLabel !== undefined) return { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
+    // A note right under a captioned table (or under its caption) is part of that table's legend.
+    const table = this.tableLegend;
+    if (table && table.lastBlock === this.blocks.length - 1 && !TABLE_CAPTION.test(firstText) && TABLE_NOTE.test(firstText)) {
+      table.lastBlock = this.blocks.length;
+      return table.region;
+    }
     if (!TABLE_CAPTION.test(firstText)) return { kind: 'main' };
     const id = captionIdOf(text.slice(start, end));
     const label = id ?? `Table caption at line ${firstLine + 1}`;
@@ -618,6 +634,7 @@ class BlockWalk {
       for (let b = blocks.length - 1; b >= 0 && blocks[b]!.kind === 'table-row' && blocks[b]!.region.kind === 'main'; b--) {
         blocks[b]!.region = region;
       }
+      this.tableLegend = { region, lastBlock: blocks.length };
     } else {
       this.pendingTableLegend = label;
     }
@@ -667,7 +684,7 @@ export function paragraphReading(text: string, start: number, end: number, first
   if (legend !== undefined) return `legend\u0000${legend}`;
   const imageLabel = standaloneImageLabel(text, start, end);
   if (imageLabel !== undefined) return `image\u0000${imageLabel}`;
-  if (!TABLE_CAPTION.test(firstText)) return 'main';
+  if (!TABLE_CAPTION.test(firstText)) return TABLE_NOTE.test(firstText) ? 'table-note' : 'main';
   return `caption\u0000${captionIdOf(text.slice(start, end)) ?? ''}`;
 }
 

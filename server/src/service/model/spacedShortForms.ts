@@ -45,3 +45,40 @@ export function joinSpacedNumbers(
 
 /** One space (or a no-break space) and a number that ends there: not `RoB 2.5-fold` or `CM 0105`. */
 const NUMBER_AFTER = /^[ \u00a0](\p{N}+(?:\.\p{N}+)*)(?![\p{L}\p{N}]|[.\-\u2010\u2011][\p{L}\p{N}])/u;
+
+/** A defined key of two words without a number (`R/R AML`, `ECOG PS`): a head, one space, a tail. */
+const SPACED_PAIR_KEY = /^(\S+)[ \u00a0](\S*\D)$/u;
+
+/**
+ * `mentions` with each defined two-word short form written again (`R/R AML` after `relapsed or
+ * refractory acute myeloid leukaemia (R/R AML)`) joined into one mention of the whole: its head
+ * and tail, one space apart, are otherwise read as two undefined abbreviations and leave the
+ * definition unused. Each word written alone stays a mention of its own. The same array when the
+ * document defines no such short form; mentions are never changed in place.
+ */
+export function joinSpacedPairs(mentions: AbbreviationMention[], definitions: readonly AbbreviationDefinition[], masked: string): AbbreviationMention[] {
+  // Head -> tail -> the defined key.
+  const tailsByHead = new Map<string, Map<string, string>>();
+  for (const definition of definitions) {
+    const parts = SPACED_PAIR_KEY.exec(definition.key);
+    if (parts === null) continue;
+    const tails = tailsByHead.get(parts[1]!) ?? new Map<string, string>();
+    tails.set(parts[2]!, definition.key);
+    tailsByHead.set(parts[1]!, tails);
+  }
+  if (tailsByHead.size === 0) return mentions;
+  const joined: AbbreviationMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
+    const next = mentions[i + 1];
+    const key = next === undefined ? undefined : tailsByHead.get(mention.key)?.get(next.key);
+    const space = masked.charAt(mention.end);
+    if (key === undefined || next!.start !== mention.end + 1 || (space !== ' ' && space !== '\u00a0') || next!.block !== mention.block || mention.definition !== undefined) {
+      joined.push(mention);
+      continue;
+    }
+    joined.push({ ...mention, text: masked.slice(mention.start, next!.end), key, end: next!.end });
+    i++;
+  }
+  return joined;
+}
