@@ -324,3 +324,13 @@ describe('an undefined abbreviation written in two cases', () => {
     assert.deepEqual(undefinedKeys(legend), ['QzvTK', 'QZVTK']);
   });
 });
+
+// One undefined root said once (issue 14): a compound made only of abbreviations already reported adds nothing.
+describe('a compound of abbreviations already reported undefined', () => {
+  test('is not reported again; a part written alone and compounds that make another term still are', () => {
+    assert.deepEqual(undefinedKeys('QAR and QK cells were made. The QAR-QK cells grew.'), ['QAR', 'QK']);
+    assert.deepEqual(undefinedKeys('QAR and QK cells were made. The QAR-QK cells grew; QAR-QB cells too.'), ['QAR', 'QK', 'QAR-QB']);
+    assert.deepEqual(undefinedKeys('QD-1 was blocked; QD-L1 too.'), ['QD-1', 'QD-L1'], 'a code part makes another term');
+    assert.deepEqual(undefinedKeys('QB-ALLQ rose; QALLQ-QB fell.'), ['QB-ALLQ', 'QALLQ-QB'], 'nothing reported before: each is a first use');
+  });
+});

@@ -345,6 +345,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   // Undefined keys already reported per scope, case and hyphens folded (`spellingKey`): `HSV1-TK` after `HSV1-tk` is the same missing definition.
   // Each with whether its report was capped below a warning.
   const undefinedFolded = new Map<string, boolean>();
+  // The parts of compounds reported as warnings (`car`, `nk` of `CAR-NK`), per scope, folded: a later compound of them adds nothing.
+  const reportedRoots = new Set<string>();
   const check = (written: AbbreviationMention, mention: AbbreviationMention): void => {
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) return;
@@ -397,11 +399,14 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
       const family = memberFamilyOf(mention.key);
       if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${spellingKey(family)}`)) return;
+      // One undefined root said once: `CAR-NK` after `CAR` (and `NK`) was reported.
+      if (isMadeOfReportedRoots(context, mention, undefinedFolded, reportedRoots)) return;
       if (!reportsUndefined) return;
       const finding = undefinedUse(context, mention, where);
       // A spelling reported only as a note (a gene symbol, a tool's name) does not hide one that needs its definition.
       if (earlier === true && finding.cap) return;
       undefinedFolded.set(folded, finding.cap !== undefined);
+      if (!finding.cap) for (const part of rootsOf(mention.key)) reportedRoots.add(`${mention.scope}\u0000${spellingKey(part)}`);
       findings.push(finding);
       return;
     }
@@ -439,6 +444,31 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
     if (mention) check(written, mention);
   }
   return findings;
+}
+
+/**
+ * True when every part of a compound is an abbreviation of its own (`CAR-NK`, `PB-NK`; not
+ * `CAR-T`, `B-ALL`, `PD-L1`, whose letter or code makes another term) that is defined, exempt or
+ * already reported undefined as a warning in the scope (`undefinedFolded` false, or a part of a
+ * reported compound), one of them reported: the compound adds no missing definition.
+ */
+function isMadeOfReportedRoots(context: RuleContext, mention: AbbreviationMention, undefinedFolded: ReadonlyMap<string, boolean>, reportedRoots: ReadonlySet<string>): boolean {
+  const parts = rootsOf(mention.key);
+  if (parts.length === 0 || parts.length !== mention.key.split('-').length) return false;
+  let reported = false;
+  for (const part of parts) {
+    const id = `${mention.scope}\u0000${spellingKey(part)}`;
+    if (undefinedFolded.get(id) === false || reportedRoots.has(id)) reported = true;
+    else if (!context.needs.isExempt(part) && !context.scopes.siteOf(mention.scope, part, context.needs)) return false;
+  }
+  return reported;
+}
+
+/** The hyphen-joined parts of a key that are abbreviations of their own, two capitals or more (`CAR`, `NK` of `CAR-NK`; not `T` of `CAR-T`, `L1` of `PD-L1`, nor numbers). */
+function rootsOf(key: string): string[] {
+  if (!key.includes('-')) return [];
+  const parts = key.split('-');
+  return parts.length > 1 ? parts.filter((part) => /^\p{Ll}?\p{Lu}{2,}[\p{Lu}\p{N}]*$/u.test(part)) : [];
 }
 
 /** Whether the knowledge base writes `key` (or, ending in a Greek letter, its hyphenated form) as a term that needs a definition. */
