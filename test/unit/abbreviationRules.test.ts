@@ -325,3 +325,14 @@ describe('abbreviation lists in the running text', () => {
     assert.equal(at(text, 'undefined-abbreviation', 'QTE'), undefined);
   });
 });
+
+// A part of a long form written as its own known abbreviation is the same expansion (issue 14).
+describe('conflicting-expansion and a long form with an abbreviated part', () => {
+  test('a part the knowledge base expands one way is read written out', () => {
+    check('conflicting-expansion', 'Cells carried membrane-bound IL-15 (mbIL-15); mbIL-15 rose.');
+    check('conflicting-expansion', 'We made CAR natural killer (CAR-NK) cells; CAR-NK cells grew.');
+  });
+  test('a wrong word beside the abbreviated part is still a conflict', () => {
+    check('conflicting-expansion', 'We made «CAR neural killer» (CAR-NK) cells; CAR-NK cells grew.');
+  });
+});

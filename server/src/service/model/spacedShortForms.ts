@@ -23,14 +23,7 @@ export function joinSpacedNumbers(
   masked: string,
 ): AbbreviationMention[] {
   // Head -> number -> the defined key, spaced as the definition spaces it.
-  const numbersByHead = new Map<string, Map<string, string>>();
-  for (const definition of definitions) {
-    const parts = SPACED_NUMBER_KEY.exec(definition.key);
-    if (parts === null) continue;
-    const numbers = numbersByHead.get(parts[1]!) ?? new Map<string, string>();
-    numbers.set(parts[2]!, definition.key);
-    numbersByHead.set(parts[1]!, numbers);
-  }
+  const numbersByHead = keysByHead(definitions, SPACED_NUMBER_KEY);
   if (numbersByHead.size === 0) return mentions;
   return mentions.map((mention) => {
     const numbers = numbersByHead.get(mention.key);
@@ -58,14 +51,7 @@ const SPACED_PAIR_KEY = /^(\S+)[ \u00a0](\S*\D)$/u;
  */
 export function joinSpacedPairs(mentions: AbbreviationMention[], definitions: readonly AbbreviationDefinition[], masked: string): AbbreviationMention[] {
   // Head -> tail -> the defined key.
-  const tailsByHead = new Map<string, Map<string, string>>();
-  for (const definition of definitions) {
-    const parts = SPACED_PAIR_KEY.exec(definition.key);
-    if (parts === null) continue;
-    const tails = tailsByHead.get(parts[1]!) ?? new Map<string, string>();
-    tails.set(parts[2]!, definition.key);
-    tailsByHead.set(parts[1]!, tails);
-  }
+  const tailsByHead = keysByHead(definitions, SPACED_PAIR_KEY);
   if (tailsByHead.size === 0) return mentions;
   const joined: AbbreviationMention[] = [];
   for (let i = 0; i < mentions.length; i++) {
@@ -81,4 +67,17 @@ export function joinSpacedPairs(mentions: AbbreviationMention[], definitions: re
     i++;
   }
   return joined;
+}
+
+/** The defined keys `shape` splits in two (its first group the head, its second the rest), by head and then by rest. */
+function keysByHead(definitions: readonly AbbreviationDefinition[], shape: RegExp): Map<string, Map<string, string>> {
+  const byHead = new Map<string, Map<string, string>>();
+  for (const definition of definitions) {
+    const parts = shape.exec(definition.key);
+    if (parts === null) continue;
+    const rests = byHead.get(parts[1]!) ?? new Map<string, string>();
+    rests.set(parts[2]!, definition.key);
+    byHead.set(parts[1]!, rests);
+  }
+  return byHead;
 }

@@ -767,6 +767,8 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     if (accepted.some((long) => foldExpansion(long).endsWith(' ' + folded))) continue;
     // The known expansion's words all there, reordered (`ratio of effector to target cells (E:T)` for `effector-to-target ratio`): the same term.
     if (accepted.some((long) => holdsEveryWord(folded, foldExpansion(long)))) continue;
+    // A part written as its own known abbreviation (`membrane-bound IL-15 (mbIL-15)` for `membrane-bound interleukin-15`).
+    if (spelledWithKnownParts(context, definition.long).some((long) => accepted.some((known) => foldExpansion(known) === long))) continue;
     // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
     if (isRelatedExpansion(context, definition.long, entries)) continue;
     // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the
@@ -783,6 +785,27 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     });
   }
   return findings;
+}
+
+/** A capitalised token inside a long form that may be an abbreviation of its own (`IL-15`, `TGF-β`, `CD16`). */
+const ABBREVIATION_IN_LONG_FORM = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*(?:[-\u2010][\p{L}\p{N}]+)*(?![\p{L}\p{N}])/gu;
+
+/**
+ * The long form with each abbreviation in it that the knowledge base expands in one way written
+ * out (`membrane-bound IL-15` -> `membrane-bound interleukin-15`), folded; empty when it holds none.
+ */
+function spelledWithKnownParts(context: RuleContext, long: string): string[] {
+  const knowledge = context.knowledge;
+  if (!knowledge) return [];
+  let changed = false;
+  const written = long.replace(ABBREVIATION_IN_LONG_FORM, (token) => {
+    const entry = soleEntry(knowledge, token);
+    const expansion = entry ? expansionFor(entry, context.spelling) : undefined;
+    if (!entry || !expansion || distinctExpansions(entry).length !== 1) return token;
+    changed = true;
+    return expansion;
+  });
+  return changed ? [foldExpansion(written)] : [];
 }
 
 /** Words of an expansion that carry meaning, by their first five letters (`lymphocyte` and `lymphocytic` alike). */
