@@ -64,3 +64,14 @@ describe('a defined short form of two words', () => {
     assert.deepEqual(codes('Adults with relapsed or refractory quiet myeloid leukaemia (R/R QML) enrolled. R/R, QML.').filter((c) => c.startsWith('undefined')), ['undefined-abbreviation R/R', 'undefined-abbreviation QML']);
   });
 });
+
+// A short form opening with a lower-case prefix (issue 14): the token pass starts at the capital.
+describe('a defined short form with a lower-case prefix', () => {
+  const codes = (text: string) => service.lint({ uri: 'prefix.md', version: 1, text }, {}).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+  test('written again, it is a use of the whole: nothing undefined, the definition used', () => {
+    assert.deepEqual(codes('Patients relapsed after allogeneic quiet cell transplantation (allo-QCT). Six relapsed after allo-QCT.'), []);
+  });
+  test('the rest written alone, or after another word, is its own mention', () => {
+    assert.deepEqual(codes('Patients relapsed after allogeneic quiet cell transplantation (allo-QCT); then allo-QCT, QCT and metallo-QCT.'), ['undefined-abbreviation QCT']);
+  });
+});

@@ -7,7 +7,7 @@ import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Regio
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
 import { completeSuspendedHyphen } from './suspendedHyphen';
-import { joinSpacedNumbers, joinSpacedPairs } from './spacedShortForms';
+import { joinPrefixedShortForms, joinSpacedNumbers, joinSpacedPairs } from './spacedShortForms';
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
 import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
@@ -469,7 +469,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     if (text.length <= 5 && LOWER_CASE_JOINED_LETTERS.test(text)) tentative.add(i);
   }
   const vouched = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
-  const kept = joinSpacedPairs(joinSpacedNumbers(vouched, definitions, prose.masked), definitions, prose.masked);
+  const kept = joinPrefixedShortForms(joinSpacedPairs(joinSpacedNumbers(vouched, definitions, prose.masked), definitions, prose.masked), definitions, prose.masked);
   linkMentionsToDefinitions(definitions, kept);
 
   const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();

@@ -81,3 +81,29 @@ function keysByHead(definitions: readonly AbbreviationDefinition[], shape: RegEx
   }
   return byHead;
 }
+
+/** A defined key with a lower-case prefix and a hyphen (`allo-HCT`, `auto-SCT`): the prefix, then the rest. */
+const PREFIXED_KEY = /^(\p{Ll}{2,}[-\u2010])(\p{Lu}\S*)$/u;
+
+/**
+ * `mentions` with each use of a defined short form that opens with a lower-case prefix (`allo-HCT`
+ * after `allogeneic haematopoietic cell transplantation (allo-HCT)`) read whole: the token pass
+ * starts a mention at its first capital, so `allo-HCT` would be a use of an undefined `HCT` and
+ * leave the definition unused. The same array when the document defines no such short form.
+ */
+export function joinPrefixedShortForms(mentions: AbbreviationMention[], definitions: readonly AbbreviationDefinition[], masked: string): AbbreviationMention[] {
+  // Prefix -> rest -> the defined key.
+  const restsByPrefix = keysByHead(definitions, PREFIXED_KEY);
+  if (restsByPrefix.size === 0) return mentions;
+  return mentions.map((mention) => {
+    for (const [prefix, rests] of restsByPrefix) {
+      const key = rests.get(mention.key);
+      if (key === undefined || !masked.startsWith(prefix, mention.start - prefix.length)) continue;
+      // The prefix starts a word: `allo-HCT`, not `metallo-HCT`.
+      if (/[\p{L}\p{N}]/u.test(masked.charAt(mention.start - prefix.length - 1))) continue;
+      const start = mention.start - prefix.length;
+      return { ...mention, text: masked.slice(start, mention.end), key, start };
+    }
+    return mention;
+  });
+}
