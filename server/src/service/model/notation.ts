@@ -34,21 +34,36 @@ const FORMULA_ENDINGS = new Set(['H', 'C', 'N', 'O', 'F', 'P', 'S', 'Cl', 'Br', 
  */
 export function isChemicalFormula(text: string): boolean {
   if (text.length < 3 || text.length > 16) return false;
+  const formula = readElements(text);
+  return formula !== undefined && formula.elements >= 2 && formula.counts >= 1 && formula.twoLetter && FORMULA_ENDINGS.has(formula.last);
+}
+
+/** What a run of element symbols with their counts holds (`TcO4`: two elements, one count, a two-letter symbol, ending in O). */
+interface ElementRun {
+  elements: number;
+  counts: number;
+  largestCount: number;
+  twoLetter: boolean;
+  last: string;
+}
+
+/** `text` read as element symbols, each with an optional count; undefined when any part is no element symbol. */
+function readElements(text: string): ElementRun | undefined {
   ELEMENT_WITH_COUNT.lastIndex = 0;
-  let elements = 0;
-  let counts = 0;
-  let twoLetter = false;
+  const run: ElementRun = { elements: 0, counts: 0, largestCount: 1, twoLetter: false, last: '' };
   let at = 0;
-  let last = '';
   for (let match = ELEMENT_WITH_COUNT.exec(text); match !== null && match[0].length > 0; match = ELEMENT_WITH_COUNT.exec(text)) {
-    if (!ELEMENT_SYMBOLS.has(match[1]!)) return false;
-    elements++;
-    if (match[2]!.length > 0) counts++;
-    if (match[1]!.length === 2) twoLetter = true;
+    if (!ELEMENT_SYMBOLS.has(match[1]!)) return undefined;
+    run.elements++;
+    if (match[2]!.length > 0) {
+      run.counts++;
+      run.largestCount = Math.max(run.largestCount, Number(match[2]));
+    }
+    if (match[1]!.length === 2) run.twoLetter = true;
     at = ELEMENT_WITH_COUNT.lastIndex;
-    last = match[1]!;
+    run.last = match[1]!;
   }
-  return at === text.length && elements >= 2 && counts >= 1 && twoLetter && FORMULA_ENDINGS.has(last);
+  return at === text.length ? run : undefined;
 }
 
 /** A glycine–serine linker unit (`G4S`, `G3S`), written as residues with their counts. */
@@ -162,15 +177,8 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
     return pandoc ?? html ?? '';
   });
   if (subscripts === 0 || tooLarge) return false;
-  ELEMENT_WITH_COUNT.lastIndex = 0;
-  let elements = 0;
-  let at = 0;
-  for (let match = ELEMENT_WITH_COUNT.exec(formula); match !== null && match[0].length > 0; match = ELEMENT_WITH_COUNT.exec(formula)) {
-    if (!ELEMENT_SYMBOLS.has(match[1]!) || Number(match[2] || 1) > LARGEST_SUBSCRIPT_COUNT) return false;
-    elements++;
-    at = ELEMENT_WITH_COUNT.lastIndex;
-  }
-  return at === formula.length && elements >= 2;
+  const elements = readElements(formula);
+  return elements !== undefined && elements.elements >= 2 && elements.largestCount <= LARGEST_SUBSCRIPT_COUNT;
 }
 
 /**

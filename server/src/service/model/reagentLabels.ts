@@ -1,4 +1,5 @@
 import type { AbbreviationMention } from './documentModel';
+import { touchesEmphasis } from './geneContext';
 
 /**
  * Labels a methods section gives reagents, shaped like abbreviations and never defined by
@@ -11,7 +12,6 @@ import type { AbbreviationMention } from './documentModel';
 const CLONE_BEFORE = /[^\s(][ \u00a0]?\([ \u00a0]*(?:clone[ \u00a0]+)?$/u;
 const CLONE_AFTER = /^[ \u00a0]*[),;]/u;
 const HAS_DIGIT = /\p{N}/u;
-const isEmphasisMark = (char: string): boolean => char === '*' || char === '_';
 /**
  * One marker with its clone, as a panel lists them: a word, then a bracket opening on a code that
  * holds a digit and ends at the bracket, a comma or a semicolon.
@@ -35,7 +35,7 @@ const PANEL_REACH = 600;
 export function isCloneInPanel(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
   if (!HAS_DIGIT.test(mention.text) || !CLONE_AFTER.test(masked.slice(mention.end, mention.end + 4))) return false;
   // A code in italics is a gene (`genes (_OAS1_, _PSMB8_)`), not a clone.
-  if (isEmphasisMark(text.charAt(mention.start - 1)) || isEmphasisMark(text.charAt(mention.end))) return false;
+  if (touchesEmphasis(text, mention.start, mention.end)) return false;
   if (!CLONE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return false;
   // Within bounded windows: a searched paragraph break must not send each look-up to the text's ends.
   const from = Math.max(0, mention.start - PANEL_REACH);

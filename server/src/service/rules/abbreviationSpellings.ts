@@ -20,13 +20,16 @@ export function spellingKey(key: string): string {
 
 /** The model's other keys spelt the same but for case and hyphens (`GvHD` for `GVHD`). */
 export function otherSpellingsOf(model: DocumentModel, key: string): readonly string[] {
-  let byFolded = spellingsByModel.get(model);
-  if (!byFolded) {
-    byFolded = foldedIndex(model.byKey.keys());
-    spellingsByModel.set(model, byFolded);
+  let othersByKey = spellingsByModel.get(model);
+  if (!othersByKey) {
+    // Asked of every counted use: each key's other spellings are found once, keyed as written.
+    othersByKey = new Map();
+    for (const keys of foldedIndex(model.byKey.keys()).values()) {
+      if (keys.length > 1) for (const known of keys) othersByKey.set(known, keys.filter((other) => other !== known));
+    }
+    spellingsByModel.set(model, othersByKey);
   }
-  const keys = byFolded.get(spellingKey(key));
-  return keys && keys.length > 1 ? keys.filter((other) => other !== key) : [];
+  return othersByKey.get(key) ?? [];
 }
 const spellingsByModel = new WeakMap<DocumentModel, Map<string, string[]>>();
 
@@ -37,6 +40,7 @@ function inheritedSpellingsOf(scopes: RuleContext['scopes'], key: string): reado
     byFolded = foldedIndex(scopes.inheritedKeys());
     inheritedSpellingsByScopes.set(scopes, byFolded);
   }
+  if (byFolded.size === 0) return [];
   return (byFolded.get(spellingKey(key)) ?? []).filter((other) => other !== key);
 }
 const inheritedSpellingsByScopes = new WeakMap<RuleContext['scopes'], Map<string, string[]>>();
