@@ -768,7 +768,8 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     // The known expansion's words all there, reordered (`ratio of effector to target cells (E:T)` for `effector-to-target ratio`): the same term.
     if (accepted.some((long) => holdsEveryWord(folded, foldExpansion(long)))) continue;
     // A part written as its own known abbreviation (`membrane-bound IL-15 (mbIL-15)` for `membrane-bound interleukin-15`).
-    if (spelledWithKnownParts(context, definition.long).some((long) => accepted.some((known) => foldExpansion(known) === long))) continue;
+    const spelled = spelledWithKnownParts(context, definition.long);
+    if (spelled !== undefined && accepted.some((known) => foldExpansion(known) === spelled)) continue;
     // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
     if (isRelatedExpansion(context, definition.long, entries)) continue;
     // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the
@@ -792,11 +793,11 @@ const ABBREVIATION_IN_LONG_FORM = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*(?:[-\u20
 
 /**
  * The long form with each abbreviation in it that the knowledge base expands in one way written
- * out (`membrane-bound IL-15` -> `membrane-bound interleukin-15`), folded; empty when it holds none.
+ * out (`membrane-bound IL-15` -> `membrane-bound interleukin-15`), folded; undefined when it holds none.
  */
-function spelledWithKnownParts(context: RuleContext, long: string): string[] {
+function spelledWithKnownParts(context: RuleContext, long: string): string | undefined {
   const knowledge = context.knowledge;
-  if (!knowledge) return [];
+  if (!knowledge) return undefined;
   let changed = false;
   const written = long.replace(ABBREVIATION_IN_LONG_FORM, (token) => {
     const entry = soleEntry(knowledge, token);
@@ -805,7 +806,7 @@ function spelledWithKnownParts(context: RuleContext, long: string): string[] {
     changed = true;
     return expansion;
   });
-  return changed ? [foldExpansion(written)] : [];
+  return changed ? foldExpansion(written) : undefined;
 }
 
 /** Words of an expansion that carry meaning, by their first five letters (`lymphocyte` and `lymphocytic` alike). */

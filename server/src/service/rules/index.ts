@@ -1,4 +1,4 @@
-import { checkDefinitions, checkFirstUse, checkLongFormRepeats, checkUnused } from './abbreviationRules';
+import { checkDefinitions, checkFirstUse, checkLongFormRepeats, checkUnused, type RuleSwitch } from './abbreviationRules';
 import { checkGeneItalics } from './geneRules';
 import { checkForeignScript } from './scriptRules';
 import type { RuleId } from './ruleTable';
@@ -8,7 +8,7 @@ import { textKeptOnce } from '../text/textKeptOnce';
 import { checkDiscouraged, checkInconsistentVariants } from './variantRules';
 
 /** Every rule check, each reading the one document model, with the rules it reports. */
-const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext, isOn: (rule: RuleId) => boolean) => Finding[] }[] = [
+const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext, isOn: RuleSwitch) => Finding[] }[] = [
   { rules: ['undefined-abbreviation', 'used-before-definition'], check: checkFirstUse },
   { rules: ['redefined-abbreviation', 'conflicting-expansion'], check: checkDefinitions },
   { rules: ['long-form-after-abbreviation'], check: checkLongFormRepeats },
@@ -24,7 +24,7 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext,
  * whose rules are all `off` does not run (its findings would all be dropped), and one that
  * reports two rules skips the work of the one that is off.
  */
-export function runRules(context: RuleContext, isOn: (rule: RuleId) => boolean = () => true): Finding[] {
+export function runRules(context: RuleContext, isOn: RuleSwitch = () => true): Finding[] {
   const findings: Finding[] = [];
   for (const { rules, check } of CHECKS) {
     if (!rules.some(isOn)) continue;
