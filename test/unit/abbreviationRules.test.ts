@@ -64,7 +64,8 @@ describe('undefined-abbreviation', () => {
   test('compound of a defined compound and a defined abbreviation (any split at a hyphen)', () =>
     check('undefined-abbreviation', 'Human foamy virus 3 (HFV-3) binds a receptor-binding domain (RBD); HFV-3-RBD and «HFV-RBD»-like «XQ-RBD» forms.'));
   test('a capitalised word glued to a defined abbreviation names something built on it', () =>
-    check('undefined-abbreviation', 'The Quebec tumour atlas (QTA) grew into OpenQTA and ProQTA; but «OpenQZX», «ProQZX» and «QOpenTA» stand alone.'));
+    // A word coined on its face (`OpenQZX`, `QOpenTA`) is a name wherever it stands; `ProQZX` has no syllable of three letters.
+    check('undefined-abbreviation', 'The Quebec tumour atlas (QTA) grew into OpenQTA and ProQTA; but OpenQZX, «ProQZX» and QOpenTA stand alone.'));
   test('a short form set in code font as the whole of a definition bracket defines it; other code stays code', () => {
     check('undefined-abbreviation', 'We used Quick Zeta Kinetic Detection (`QZKD`) here; QZKD was high.');
     check('undefined-abbreviation', 'We ran the tool (`QeSeq2`) and `QZKD` alone; «QZKD» later; a call f(`QZ`)x; a `QuickObject` (`QOB`) object.');

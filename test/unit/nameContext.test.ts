@@ -77,8 +77,8 @@ describe('a tool cited to the paper that introduced it', () => {
   });
   test('capitals, another key, a citation further on, or a known term stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('Killing by QZADC[@kimQZADCReview2019] was measured.'), ['QZADC']);
-    assert.deepEqual(undefinedKeys('Calls were made with QuarkSV2[@smith2021].'), ['QuarkSV2']);
-    assert.deepEqual(undefinedKeys('Calls made with QuarkSV2 were filtered [@smithQuarkSV2Fast2021].'), ['QuarkSV2']);
+    assert.deepEqual(undefinedKeys('Calls were made with QKSV2[@smith2021].'), ['QKSV2']);
+    assert.deepEqual(undefinedKeys('Calls made with QKSV2 were filtered [@smithQKSV2Fast2021].'), ['QKSV2']);
     assert.deepEqual(undefinedKeys('Products were made from iPSCs[@parkIPSCsReview2020] and iPSCs again.'), ['iPSC']);
   });
 });

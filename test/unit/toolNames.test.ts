@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
-import { hasCoinedShape } from '../../server/src/service/model/mentions';
+import { hasCoinedShape, isCoinedWord } from '../../server/src/service/model/mentions';
 import { isCitedByKeyCarrying, isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
 import { parseMarked } from '../helpers/marked';
 import { undefinedWithSeverity } from '../helpers/undefinedKeys';
@@ -191,4 +191,22 @@ describe('capitals named as a tool are capped, not dropped', () => {
   test('an abbreviation heading a database noun is still a warning', () => {
     assert.deepEqual(undefinedWithSeverity('Reads were deposited in the QRA database.\n'), ['QRA warning']);
   });
+});
+
+describe('a coined word is a name wherever it stands', () => {
+  test('coined products, programs and projects are not reported, in any context', () => {
+    const text =
+      'Cells grew in medium with 2 mM QlutaMAX. Counts were normalised with SCQuantify and scored with ZCell; ' +
+      'doublets were removed (scDupFinder). Data came from the OpenQRTA cohort and the ZetaHIT project.\n';
+    assert.deepEqual(undefinedWithSeverity(text), []);
+    for (const word of ['QlutaMAX', 'SCQuantify', 'ZCell', 'scDupFinder', 'OpenQRTA', 'ZetaHIT']) assert.equal(isCoinedWord(word), true, word);
+  });
+
+  test('shapes abbreviations take too stay abbreviations', () => {
+    for (const word of ['apoQ', 'vitQ', 'TGFbeta', 'NF-kappaQ', 'QTPase', 'QEPCase', 'QROseq', 'QNase-seq', 'NKcells']) {
+      assert.equal(isCoinedWord(word), false, word);
+    }
+    assert.deepEqual(undefinedWithSeverity('Plasma apoQ and QROseq signals rose.\n'), ['apoQ warning', 'QROseq warning']);
+  });
+
 });

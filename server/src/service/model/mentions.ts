@@ -41,6 +41,26 @@ export function hasCoinedShape(word: string): boolean {
   return CAPITAL_AND_SYLLABLE.test(word) || SYLLABLE_AND_CAPITAL.test(word) || isCoinedName(word);
 }
 
+/** A Greek letter's name spelt out (`TGFbeta`, `NF-kappaB`) or an enzyme's `-ase` (`ATPase`, `PEPCase`): an abbreviation's lower-case letters. */
+const SPELT_OUT_PART = /(?:alpha|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|sigma|omega|ases?$)/u;
+/** A space left out before `cell(s)` (`NKcells`): an abbreviation run into a word, not a name. */
+const RUN_INTO_CELLS = /\p{Lu}cells?$/u;
+/** A sequencing method's name (`GROseq`, `DNase-seq`): an abbreviation to define. */
+const SEQUENCING_METHOD = /seq$/iu;
+
+/**
+ * True for a word coined as a product's, a program's or a project's name: a part of it has a
+ * capital beside a syllable of three or more lower-case letters (`GlutaMAX`, `SCTransform`,
+ * `UCell`, `scDblFinder`, `OpenPBTA`) or is camel-cased (`GraphPad`). Journals do not ask
+ * authors to define such names. Not a shape abbreviations take too: a prefix of lower-case
+ * letters on a capital (`apoB`, `vitD`), a Greek letter or an enzyme's ending spelt out
+ * (`TGFbeta`, `ATPase`), a sequencing method (`GROseq`), or capitals run into `cells`.
+ */
+export function isCoinedWord(word: string): boolean {
+  if (SPELT_OUT_PART.test(word) || RUN_INTO_CELLS.test(word) || SEQUENCING_METHOD.test(word)) return false;
+  return word.split(/[-\u2010\u2011]/u).some((part) => CAPITAL_AND_SYLLABLE.test(part) || isCoinedName(part));
+}
+
 // A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
 // form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`; not `Fas`).
 const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;

@@ -1,7 +1,7 @@
 import { isAuthorInitials } from './authorInitials';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
-import { isClusterOfDifferentiationName } from './mentions';
+import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula } from './notation';
@@ -159,6 +159,8 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isPlaceholderLetters,
   isFollowedByVersion,
   isCoinedToolName,
+  // A coined word is a name wherever it stands (`GlutaMAX`, `SCTransform`): the document neither defines it nor does the knowledge base ask for it.
+  (_masked, mention) => isCoinedWord(mention.text),
   isStudyCode,
   isModelSpecification,
   isCloneInPanel,
