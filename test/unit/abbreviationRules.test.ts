@@ -336,4 +336,9 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
   test('a wrong word beside the abbreviated part is still a conflict', () => {
     check('conflicting-expansion', 'We made «CAR neural killer» (CAR-NK) cells; CAR-NK cells grew.');
   });
+  test('a part with several known expansions is read each way; an adjective in -ical is the one in -ic', () => {
+    check('conflicting-expansion', 'Two had complete remission (CR) and two CR with incomplete count recovery (CRi); CR and CRi recurred.');
+    check('conflicting-expansion', 'Two had complete remission (CR) and two CR with incomplete haematological recovery (CRi); CR and CRi recurred.');
+    check('conflicting-expansion', 'Two had complete remission (CR) and two «CR with incomplete cytokine recovery» (CRi); CR and CRi recurred.');
+  });
 });

@@ -89,6 +89,17 @@ describe('a lower-case prefix on an abbreviation', () => {
   ]);
 });
 
+describe('an abbreviation written as the first word of a longer short form\'s long form', () => {
+  check([
+    ['lower-case initials after the inner abbreviation', 'Two reached QR with incomplete marrow recovery (QRi) by day 28.', [['QRi', 'QR with incomplete marrow recovery']]],
+    ['a function word before the first initial, none after the last', 'Two reached QR with partial haematological recovery (QRh) then.', [['QRh', 'QR with partial haematological recovery']]],
+    ['a capital after a hyphen', 'Cells were QK T cells (QK-T) from blood.', [['QK-T', 'QK T cells']]],
+    ['the initials spell no word after it', 'Two reached QR with a marrow recovery (QRi) by day 28.', []],
+    ['too many words run on after the last initial', 'Two reached QR with incomplete and slow marrow count recovery (QRi) by day 28.', []],
+    ['the inner abbreviation is not written', 'Two reached remission with incomplete marrow recovery (QRi) by day 28.', []],
+  ]);
+});
+
 describe('the symbol of a statistic named by its quantity', () => {
   check([
     ['a panel of a legend names the quantity', 'A) Percent variance explained (R2Y) versus the number of components.', [['R2Y', 'Percent variance explained']]],

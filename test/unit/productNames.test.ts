@@ -59,6 +59,13 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'stained as before (and read on a «QD» FACSQanto II cytometer)',
     // A maker's line name before a kit whose name holds a prime.
     'prepared with the Chromium Next «GEQ» Single Cell 5′ kit (10x Genomiqs)',
+    // A product line's hyphen-joined name before its model, and its supplier after.
+    'mononuclear cells were isolated by Quoll-Paque «QPLUS» (Zytiva) density gradient centrifugation',
+    // The product's name in capitalised words, then its supplier; also the first half of a slash pair.
+    'Cells were stained with LIVE/«QEAD» Fixable Zqua (Thermo Zisher) for 20 min',
+    'Cells were stained with «QIVE»/QEAD Fixable Zqua (Thermo Zisher) for 20 min',
+    // A supplier whose name is coined, alone in brackets right after.
+    'NK cells were cultured in «QCGM» (CellQenix) with 10% serum',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
 
@@ -102,6 +109,11 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'vesicles were isolated with the «sEV» purification kit (Thermo Fishex)',
     // A lower-case word before a product noun is not a title.
     'libraries were made with «QAPA» stranded mRNA kit',
+    // Capitalised words, then a bracket that points elsewhere or names no company.
+    'patients had «QRS» Grade Two (Supplementary Methods) at most',
+    'graded by «QSTCT» Consensus Criteria (Lee et al.) as before',
+    // A supplier alone in brackets with an ordinary name is read only with a product noun or a maker.
+    'NK cells were cultured in «QCGM» (Zellgenix) with 10% serum',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsProduct(source), false));
 

@@ -11,7 +11,10 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
  *   Screener`);
  * - a product noun followed by the supplier in brackets (`VBR configuration (Sartorius)`,
  *   `Ni-NTA spin columns (Qiagen)`), or a maker's name before and the supplier after
- *   (`Vysis LSI (Abbott)`);
+ *   (`Vysis LSI (Abbott)`, `Ficoll-Paque PLUS (Cytiva)`), or the product's name in capitalised
+ *   words before the supplier (`LIVE/DEAD Fixable Aqua (Thermo Fisher)`);
+ * - a supplier whose name is coined, alone in brackets right after (`SCGM (CellGenix)`): an
+ *   expansion is never written so;
  * - a title-cased product name ending in a product noun (`ALINE FFPE GenePure Purification
  *   Kit`, `LCR Modules`, `UCSC Cell Browser`), or a model name after one (`Screener PLUS`);
  * - an organisation's initials before the coined name of its product (`CZI CELLxGENE`, `NCBI
@@ -75,8 +78,16 @@ const CROSS_REFERENCE = /^(?:Online|Supplementa(?:ry|l)|Extended|Methods?|Materi
 const GENERAL_PRODUCT_NOUN = /(?:media|medium|supplements?|flasks?|systems?|concentrators?)$/iu;
 /** A model designation after a coined product's name: ` II`, ` 6000`, ` X-20`. */
 const MODEL_AFTER_NAME = new RegExp(String.raw`^[ \u00a0]+(?:${ROMAN_NUMERAL}|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])`, 'u');
-/** A maker's name right before the mention, mid-sentence: a capitalised or camel-cased word (`Vysis`, `NanoString`, `IntelliCyt`). */
-const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*)[ \u00a0]+$/u;
+/** A maker's or a product line's name right before the mention, mid-sentence: a capitalised or camel-cased word, perhaps hyphen-joined (`Vysis`, `NanoString`, `Ficoll-Paque`). */
+const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*(?:-\p{Lu}\p{Ll}+)*)[ \u00a0]+$/u;
+/**
+ * Up to three capitalised words of a product's name, then its supplier alone in brackets, its name
+ * holding a lower-case letter as a company's does: ` Fixable Aqua (Thermo Fisher)`; also after
+ * the other half of a pair written with a slash (`LIVE/DEAD Fixable Aqua (…)`).
+ */
+const NAME_WORDS_AND_SUPPLIER_AFTER = new RegExp(String.raw`^(?:/\p{Lu}{2,})?(?:[ \u00a0]+\p{Lu}[\p{Ll}-]+){1,3}[ \u00a0]*${NAMED_SUPPLIER}`, 'u');
+/** A supplier alone in brackets right after the mention: ` (CellGenix)`. */
+const SUPPLIER_RIGHT_AFTER = new RegExp(String.raw`^[ \u00a0]*${NAMED_SUPPLIER}`, 'u');
 /** A model name after a title-cased product noun: `Screener PLUS`, `System XT`. */
 const AFTER_PRODUCT_TITLE = /(?:Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Kit)[ \u00a0]+$/u;
 /** Words that head the name of an organisation or one of its units (`Immune Assessment Core`). */
@@ -127,7 +138,13 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const productNoun = PRODUCT_NOUN_AFTER.exec(after);
   const hasMaker = MAKER_BEFORE.test(before);
   if (productNoun && (hasMaker || isSupplierAfter(after.slice(productNoun[0].length), GENERAL_PRODUCT_NOUN.test(productNoun[0])))) return true;
-  return hasMaker && isSupplierAfter(after, false);
+  if (hasMaker && isSupplierAfter(after, false)) return true;
+  // A product's name in words, then its supplier: `LIVE/DEAD Fixable Aqua (Thermo Fisher)`.
+  const named = NAME_WORDS_AND_SUPPLIER_AFTER.exec(after);
+  if (named && !CROSS_REFERENCE.test(named[1]!)) return true;
+  // A supplier whose name is coined, as companies' are and expansions never (`SCGM (CellGenix)`).
+  const supplier = SUPPLIER_RIGHT_AFTER.exec(after)?.[1];
+  return supplier !== undefined && hasCoinedShape(supplier.split(/[ \u00a0]/u)[0]!);
 }
 
 /** Whether a supplier in brackets follows (see {@link SUPPLIER_AFTER}), not a cross-reference; with a lower-case letter in it when `named` is asked. */

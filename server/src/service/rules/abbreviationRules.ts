@@ -767,9 +767,10 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     if (accepted.some((long) => foldExpansion(long).endsWith(' ' + folded))) continue;
     // The known expansion's words all there, reordered (`ratio of effector to target cells (E:T)` for `effector-to-target ratio`): the same term.
     if (accepted.some((long) => holdsEveryWord(folded, foldExpansion(long)))) continue;
-    // A part written as its own known abbreviation (`membrane-bound IL-15 (mbIL-15)` for `membrane-bound interleukin-15`).
-    const spelled = spelledWithKnownParts(context, definition.long);
-    if (spelled !== undefined && accepted.some((known) => foldExpansion(known) === spelled)) continue;
+    // A part written as its own known abbreviation (`membrane-bound IL-15 (mbIL-15)` for `membrane-bound interleukin-15`,
+    // `CR with incomplete count recovery (CRi)`), perhaps in the other spelling (`haematological`, `hematologic`).
+    const spellings = [folded, ...spelledWithKnownParts(context, definition.long)];
+    if (accepted.some((known) => spellings.some((spelled) => sameUpToIcal(known, spelled)))) continue;
     // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
     if (isRelatedExpansion(context, definition.long, entries)) continue;
     // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the
@@ -791,22 +792,38 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
 /** A capitalised token inside a long form that may be an abbreviation of its own (`IL-15`, `TGF-β`, `CD16`). */
 const ABBREVIATION_IN_LONG_FORM = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*(?:[-\u2010][\p{L}\p{N}]+)*(?![\p{L}\p{N}])/gu;
 
+/** How many readings of a long form's abbreviations are tried: a long form holds one or two. */
+const MOST_SPELLINGS = 8;
+
 /**
- * The long form with each abbreviation in it that the knowledge base expands in one way written
- * out (`membrane-bound IL-15` -> `membrane-bound interleukin-15`), folded; undefined when it holds none.
+ * The long form with each abbreviation in it that the knowledge base knows written out, folded:
+ * one spelling for each reading of its parts (`CR with incomplete count recovery` -> `complete
+ * response with …` and `complete remission with …`); none when it holds no known abbreviation.
  */
-function spelledWithKnownParts(context: RuleContext, long: string): string | undefined {
+function spelledWithKnownParts(context: RuleContext, long: string): string[] {
   const knowledge = context.knowledge;
-  if (!knowledge) return undefined;
+  if (!knowledge) return [];
+  let spellings = [''];
   let changed = false;
-  const written = long.replace(ABBREVIATION_IN_LONG_FORM, (token) => {
-    const entry = soleEntry(knowledge, token);
-    const expansion = entry ? expansionFor(entry, context.spelling) : undefined;
-    if (!entry || !expansion || distinctExpansions(entry).length !== 1) return token;
+  let last = 0;
+  for (const match of long.matchAll(ABBREVIATION_IN_LONG_FORM)) {
+    const entry = soleEntry(knowledge, match[0]);
+    const expansions = entry ? distinctExpansions(entry) : [];
+    if (expansions.length === 0) continue;
+    const before = long.slice(last, match.index);
+    spellings = spellings.flatMap((spelling) => expansions.map((expansion) => spelling + before + expansion)).slice(0, MOST_SPELLINGS);
+    last = match.index + match[0].length;
     changed = true;
-    return expansion;
-  });
-  return changed ? foldExpansion(written) : undefined;
+  }
+  return changed ? spellings.map((spelling) => foldExpansion(spelling + long.slice(last))) : [];
+}
+
+/** An adjective's `-ical`, which style guides let authors shorten to `-ic` (`haematological`, `hematologic`). */
+const ICAL_ENDING = /ical\b/gu;
+
+/** Whether two expansions are the same after folding, an adjective in `-ical` read as `-ic`. */
+function sameUpToIcal(a: string, b: string): boolean {
+  return foldExpansion(a).replace(ICAL_ENDING, 'ic') === foldExpansion(b).replace(ICAL_ENDING, 'ic');
 }
 
 /** Words of an expansion that carry meaning, by their first five letters (`lymphocyte` and `lymphocytic` alike). */

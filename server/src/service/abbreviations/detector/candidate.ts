@@ -26,6 +26,7 @@ export type DefinitionConstruction =
   | 'prepositional-tail'
   | 'shared-leading-words'
   | 'prefixed-abbreviation'
+  | 'nested-abbreviation'
   | 'shared-head-words'
   | 'quantity-symbol'
   | 'ratio-of-parts'

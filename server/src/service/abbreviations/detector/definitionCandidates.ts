@@ -21,6 +21,7 @@ import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
 import { editionNumberDefinition } from './readings/editionNumber.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import { nameWordDefinition } from './readings/nameWord.js';
+import { nestedAbbreviationDefinition } from './readings/nestedAbbreviation.js';
 import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.js';
 import { prefixedAbbreviationDefinition } from './readings/prefixedAbbreviation.js';
 import { prepositionalTailDefinition } from './readings/prepositionalTail.js';
@@ -220,6 +221,9 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
   const wordLetters = lettersOfWords(text, words);
   const window: LongFormWindow = { text, windowStart, windowEnd, short, shortLetters, letterCount, words };
 
+  // An abbreviation written as the long form's first word, its letters not at word starts (`CR with incomplete … recovery (CRi)`).
+  const nested = nestedAbbreviationDefinition(window);
+  if (nested !== undefined) return nested;
   const whole = alignedCandidate(text, short, { letters: shortLetters, omittedDigit: false }, words, letterCount, wordLetters);
   if (whole !== undefined && isConvincingCandidate(whole)) return whole;
   // Before a digit may go unmatched, see whether the number heads the long form (`type II TGFbeta receptor (Tgfbr2)`).
