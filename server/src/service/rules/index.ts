@@ -1,6 +1,7 @@
 import { checkDefinitions, checkFirstUse, checkLongFormRepeats, checkUnused, type RuleSwitch } from './abbreviationRules';
 import { checkGeneItalics } from './geneRules';
 import { checkForeignScript } from './scriptRules';
+import { checkMixedSpelling } from './spellingRules';
 import type { RuleId } from './ruleTable';
 import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
@@ -16,6 +17,7 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext,
   { rules: ['discouraged-variant'], check: checkDiscouraged },
   { rules: ['gene-not-italic'], check: checkGeneItalics },
   { rules: ['inconsistent-variants'], check: checkInconsistentVariants },
+  { rules: ['inconsistent-variants'], check: checkMixedSpelling },
   { rules: ['foreign-script'], check: checkForeignScript },
 ];
 

@@ -1,0 +1,169 @@
+import { WordFlag, type BlockTokens } from '../text/tokens';
+
+/**
+ * British and American spellings of one word, as a copy-editor matches them: `tumour` and
+ * `tumor`, `haematological` and `hematological`, `leukaemia` and `leukemia`, `centre` and
+ * `center`, `labelled` and `labeled`, `analysed` and `analyzed`. Each family is a closed set of
+ * stems, so that no ordinary word is read as a variant of another (`four` and `for`, `filled`
+ * and `filed`, `humoral`, `colorectal` and `laboratory` are the same in both).
+ *
+ * `-ise` and `-ize` are no mark of either: British publishers that follow Oxford spelling write
+ * `-ize` too. Only the same word written both ways (`randomised`, `randomized`) is a mix.
+ */
+
+/** The two spellings a word may be written in. */
+export type SpellingVariety = 'british' | 'american';
+
+/** One use of a word whose spelling marks a variety, or of a word written with `-ise` or `-ize`. */
+export interface SpellingMark {
+  /** The word as written, in lower case (capitalised words are names: `Center for …`). */
+  readonly word: string;
+  /** Offset of the word, relative to where it was read. */
+  readonly start: number;
+  /** The variety the word's spelling belongs to; `undefined` for `-ise`/`-ize`, which marks neither. */
+  readonly variety: SpellingVariety | undefined;
+  /** The same word in the other spelling. */
+  readonly counterpart: string;
+}
+
+/**
+ * One family: the British and the American word's shapes (each matched on the whole word), and
+ * how a word of one becomes the other.
+ */
+interface Family {
+  readonly british: string;
+  readonly american: string;
+  readonly toAmerican: (word: string) => string;
+  readonly toBritish: (word: string) => string;
+}
+
+/** The `-aemia` conditions: `leukaemia`, `anaemic`, `hypoglycaemia`, `bacteraemia`. */
+const AEMIA_STEMS = '(?:leuk|an|isch|glyc|septic|bacter|vir|ur|lip|tox|hypox)';
+/** Endings after `-our`/`-or` that keep the variety mark (`coloured`, `behavioural`, `favourable`). */
+const OUR_ENDINGS = '(?:s|ed|ing|al|ally|able|ably|ite|ites|less|ful|hood)?';
+/** Endings after a doubled `l` in British spelling (`labelled`, `modelling`, `signallers`). */
+const LL_ENDING = /l(?=(?:ed|ing|ers?)$)/u;
+
+/** A family whose words differ in one part only: `uk` in British spelling, `us` in American (each a pattern of that part). */
+function swap(british: string, american: string, uk: RegExp, us: RegExp, usText: string, ukText: string): Family {
+  return { british, american, toAmerican: (word) => word.replace(uk, usText), toBritish: (word) => word.replace(us, ukText) };
+}
+
+const FAMILIES: readonly Family[] = [
+  // tumour, antitumour, intratumoural, tumourigenic
+  swap('[a-z]*tumour[a-z]*', '[a-z]*tumor[a-z]*', /tumour/u, /tumor/u, 'tumor', 'tumour'),
+  // haematological, haemoglobin, haemorrhage, haemophagocytic
+  swap('haem(?:at|o|orrh)[a-z]*', 'hem(?:at|o|orrh)[a-z]*', /^haem/u, /^hem/u, 'hem', 'haem'),
+  swap(`[a-z]*${AEMIA_STEMS}aemi(?:a|as|c|cs)`, `[a-z]*${AEMIA_STEMS}emi(?:a|as|c|cs)`, /aemi/u, /emi(?=(?:a|as|c|cs)$)/u, 'emi', 'aemi'),
+  swap('(?:lymph)?oedema(?:s|tous)?', '(?:lymph)?edema(?:s|tous)?', /oedem/u, /edem/u, 'edem', 'oedem'),
+  swap('oesophag[a-z]*', 'esophag[a-z]*', /^oesophag/u, /^esophag/u, 'esophag', 'oesophag'),
+  swap('paediatric[a-z]*', 'pediatric[a-z]*', /^paed/u, /^ped/u, 'ped', 'paed'),
+  swap('oestr(?:ogen|adiol|us)[a-z]*', 'estr(?:ogen|adiol|us)[a-z]*', /^oestr/u, /^estr/u, 'estr', 'oestr'),
+  swap('gynaecolog[a-z]*', 'gynecolog[a-z]*', /^gynaec/u, /^gynec/u, 'gynec', 'gynaec'),
+  swap(
+    `(?:colour|behaviour|favour|armour|labour|honour|odour|vapour|rumour|neighbour|flavour|harbour)${OUR_ENDINGS}`,
+    `(?:color|behavior|favor|armor|labor|honor|odor|vapor|rumor|neighbor|flavor|harbor)${OUR_ENDINGS}`,
+    /our/u,
+    /or/u,
+    'or',
+    'our',
+  ),
+  {
+    british: '(?:centre|fibre)(?:s|d)?|(?:milli|micro|nano|deci)?litres?|(?:milli|centi|micro|nano|kilo)metres?',
+    american: '(?:center|fiber)(?:s|ed)?|(?:milli|micro|nano|deci)?liters?|(?:milli|centi|micro|nano|kilo)meters?',
+    toAmerican: (word) => word.replace(/re(s|d)?$/u, (_all, end?: string) => (end === 'd' ? 'ered' : `er${end ?? ''}`)),
+    toBritish: (word) => word.replace(/er(ed|s)?$/u, (_all, end?: string) => (end === 'ed' ? 'red' : `re${end ?? ''}`)),
+  },
+  {
+    british: '(?:label|model|signal|travel|channel|fuel|level|counsel)l(?:ed|ing|ers?)',
+    american: '(?:label|model|signal|travel|channel|fuel|level|counsel)(?:ed|ing|ers?)',
+    toAmerican: (word) => word.replace(LL_ENDING, ''),
+    toBritish: (word) => word.replace(LL_ENDING, 'll'),
+  },
+  swap('(?:anal|paral|catal|dial|hydrol)ys(?:e|ed|ing)', '(?:anal|paral|catal|dial|hydrol)yz(?:e|ed|es|ing)', /ys(?=[a-z]*$)/u, /yz(?=[a-z]*$)/u, 'yz', 'ys'),
+  swap('defences?', 'defenses?', /defenc/u, /defens/u, 'defens', 'defenc'),
+  swap('enrolments?', 'enrollments?', /enrolm/u, /enrollm/u, 'enrollm', 'enrolm'),
+];
+
+/** Each family's two shapes, anchored, in the order of FAMILIES. */
+const ANCHORED = FAMILIES.map((entry) => ({ british: new RegExp(`^(?:${entry.british})$`, 'u'), american: new RegExp(`^(?:${entry.american})$`, 'u'), entry }));
+
+/** `-ise` and `-ize` (and `-isation`, `-ization`) after a stem of three letters or more. */
+const ISE = /^([a-z]{3,})is(e|ed|es|ing|ation|ations)$/u;
+const IZE = /^([a-z]{3,})iz(e|ed|es|ing|ation|ations)$/u;
+
+/** Each variety's words, any family, anchored: one test tells a word of neither apart. */
+const ANY_BRITISH = new RegExp(`^(?:${FAMILIES.map((entry) => entry.british).join('|')})$`, 'u');
+const ANY_AMERICAN = new RegExp(`^(?:${FAMILIES.map((entry) => entry.american).join('|')})$`, 'u');
+/**
+ * What any family's word or an `-ise`/`-ize` word holds: most words hold none of these, and
+ * are passed over after one test.
+ */
+const MAY_BE_MARKED = /tumo|haem|hem[ao]|hemorrh|aemi|emi[ac]|edem|sophag|ediatr|estr|gyn|colo|behavio|favo|armo|labo|hono|odo|vapo|rumo|neighbo|flavo|harbo|cent|fib|lit[re]|met[re]|label|model|signal|travel|channel|fuel|level|counsel|ys|yz|defen|enrol|i[sz](?:e|ing|ation)/;
+
+/** A word of lower-case letters only: no capital, digit or letter beyond ASCII among its flags. */
+const NOT_LOWER_ASCII = WordFlag.upper | WordFlag.digit | WordFlag.nonAscii;
+/** A capital, then lower-case letters only: an ordinary word at the start of a sentence, or a name. */
+const CAPITALISED = /^[A-Z][a-z]+$/;
+/** What may stand between a sentence's end (or a block's start) and its first word: spaces, quotes, emphasis, a heading's marks. */
+const BEFORE_FIRST_WORD = /[\s"'\u2018\u201c*_#>(]/u;
+
+/**
+ * The words of a block whose spelling marks a variety (see the families above), or that end in
+ * `-ise` or `-ize`, read off the block's token pass (`tokens`, offsets relative to `start` in
+ * `text`); offsets of the marks are relative to `start` too. Words in lower case count, and a
+ * capitalised word that opens a sentence (`Tumour cells …`); a capitalised word elsewhere is a
+ * name and keeps its spelling (`the Center for Cancer Research`, `World Health Organization`).
+ */
+export function spellingMarksIn(text: string, start: number, tokens: BlockTokens): SpellingMark[] {
+  const marks: SpellingMark[] = [];
+  const { starts, ends, flags } = tokens;
+  for (let k = 0; k < tokens.count; k++) {
+    const flag = flags[k]!;
+    if ((flag & (WordFlag.digit | WordFlag.nonAscii)) !== 0 || ends[k]! - starts[k]! < 4) continue;
+    let word = text.slice(start + starts[k]!, start + ends[k]!);
+    const capitalised = (flag & NOT_LOWER_ASCII) !== 0;
+    if (capitalised && !(CAPITALISED.test(word) && opensSentence(text, start, start + starts[k]!))) continue;
+    if (capitalised) word = word.toLowerCase();
+    if (!MAY_BE_MARKED.test(word)) continue;
+    let read = readings.get(word);
+    if (read === undefined) {
+      if (readings.size > 10_000) readings.clear();
+      readings.set(word, (read = readingOf(word)));
+    }
+    if (!read) continue;
+    if (!capitalised) marks.push({ word, start: starts[k]!, variety: read.variety, counterpart: read.counterpart });
+    else marks.push({ word: capitalise(word), start: starts[k]!, variety: read.variety, counterpart: capitalise(read.counterpart) });
+  }
+  return marks;
+}
+
+/** Whether the word at `offset` is the first of a sentence: only spaces, quotes or markup after a sentence's end or the block's start. */
+function opensSentence(text: string, blockStart: number, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= blockStart && BEFORE_FIRST_WORD.test(text[i]!)) i--;
+  return i < blockStart || text[i] === '.' || text[i] === '!' || text[i] === '?' || text[i] === ':';
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** What a word's spelling says, once per word: a text repeats the few words that carry a mark. */
+const readings = new Map<string, Pick<SpellingMark, 'variety' | 'counterpart'> | null>();
+
+/** The variety `word`'s spelling marks and its other spelling, or `null`. */
+function readingOf(word: string): Pick<SpellingMark, 'variety' | 'counterpart'> | null {
+  const ise = ISE.exec(word);
+  if (ise) return { variety: undefined, counterpart: `${ise[1]}iz${ise[2]}` };
+  const ize = IZE.exec(word);
+  if (ize) return { variety: undefined, counterpart: `${ize[1]}is${ize[2]}` };
+  const british = ANY_BRITISH.test(word);
+  if (!british && !ANY_AMERICAN.test(word)) return null;
+  for (let i = 0; i < ANCHORED.length; i++) {
+    const { entry } = ANCHORED[i]!;
+    if (british && ANCHORED[i]!.british.test(word)) return { variety: 'british', counterpart: entry.toAmerican(word) };
+    if (!british && ANCHORED[i]!.american.test(word)) return { variety: 'american', counterpart: entry.toBritish(word) };
+  }
+  return null;
+}
