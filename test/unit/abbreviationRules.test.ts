@@ -342,3 +342,31 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
     check('conflicting-expansion', 'Two had complete remission (CR) and two «CR with incomplete cytokine recovery» (CRi); CR and CRi recurred.');
   });
 });
+
+// A copy-editor adds the abbreviation where the author spelt the term out, not a second long form (issue 14).
+describe('undefined-abbreviation after the long form written out without it', () => {
+  const at = (text: string, code: string, token: string) => service.lint({ uri: 'spelt.md', version: 1, text }).find((d) => d.code === code && text.slice(d.start, d.end) === token);
+  test('the message names where the term is written out, and the fix introduces the abbreviation there', () => {
+    const text = 'Antibody-dependent cellular cytotoxicity is central.\n\nLater, ADCC rose and ADCC fell.\n';
+    const finding = at(text, 'undefined-abbreviation', 'ADCC')!;
+    assert.match(finding.message, /'Antibody-dependent cellular cytotoxicity' is written out on line 1 without it: introduce '\(ADCC\)' there\./u);
+    const fix = finding.data!.fixes![0]!;
+    assert.equal(fix.title, "Introduce '(ADCC)' after 'Antibody-dependent cellular cytotoxicity' on line 1");
+    assert.equal(fix.safe, false);
+    const edit = fix.edits[0]!;
+    assert.equal(text.slice(0, edit.range.start.character) + edit.newText, 'Antibody-dependent cellular cytotoxicity (ADCC)');
+  });
+  test('a plural long form takes the plural abbreviation', () => {
+    const text = 'Two chimeric antigen receptors were built. Both CARs worked.\n';
+    const fix = at(text, 'undefined-abbreviation', 'CAR')?.data?.fixes?.[0];
+    assert.equal(fix?.edits[0]?.newText, ' (CARs)');
+  });
+  test('the term written in another scope, inside brackets, or after the use does not count', () => {
+    const abstract = '## Abstract\n\nAntibody-dependent cellular cytotoxicity rose.\n\n## Introduction\n\nADCC rose.\n';
+    assert.match(at(abstract, 'undefined-abbreviation', 'ADCC')!.message, /define it at first use/u);
+    const bracketed = 'NK cells kill (by antibody-dependent cellular cytotoxicity) well. ADCC rose.\n';
+    assert.match(at(bracketed, 'undefined-abbreviation', 'ADCC')!.message, /define it at first use/u);
+    const after = 'ADCC rose. Antibody-dependent cellular cytotoxicity is central.\n';
+    assert.match(at(after, 'undefined-abbreviation', 'ADCC')!.message, /define it at first use/u);
+  });
+});
