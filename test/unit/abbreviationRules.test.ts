@@ -336,6 +336,10 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
   test('a wrong word beside the abbreviated part is still a conflict', () => {
     check('conflicting-expansion', 'We made «CAR neural killer» (CAR-NK) cells; CAR-NK cells grew.');
   });
+  test('the knowledge base\'s expansion after a wrong one is the fix, not the fault; the wrong one after the right one is reported', () => {
+    check('conflicting-expansion', 'Grade 2 «immune cell-associated neurologic syndrome» (ICANS) was seen; ICANS resolved.\n\nLater, immune effector cell-associated neurotoxicity syndrome (ICANS) recurred; ICANS again.');
+    check('conflicting-expansion', 'Grade 2 immune effector cell-associated neurotoxicity syndrome (ICANS) was seen; ICANS resolved.\n\nLater, «immune cell-associated neurologic syndrome» (ICANS) recurred; ICANS again.');
+  });
   test('a part with several known expansions is read each way; an adjective in -ical is the one in -ic', () => {
     check('conflicting-expansion', 'Two had complete remission (CR) and two CR with incomplete count recovery (CRi); CR and CRi recurred.');
     check('conflicting-expansion', 'Two had complete remission (CR) and two CR with incomplete haematological recovery (CRi); CR and CRi recurred.');

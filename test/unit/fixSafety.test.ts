@@ -173,9 +173,13 @@ describe('related terms are not variants', () => {
     // Defining CRES with its own expansion is fine; turning it into ICANS is not.
     assert.doesNotMatch(service.fixAll({ uri: 'x.md', version: 1, text }).text, /ICANS|immune effector/u);
   });
-  test('"killer inhibitory receptors (KIRs)" is an older expansion: no conflict, no replacement', () => {
+  test('"killer inhibitory receptors (KIRs)" is an older expansion: a note at information with the knowledge base\'s reason, no replacement by itself', () => {
     const text = 'Killer inhibitory receptors (KIRs) bind HLA class I. KIRs vary.';
-    assert.deepEqual(lint(text).filter((d) => d.code === 'conflicting-expansion' || d.code === 'discouraged-variant').map((d) => d.code), []);
+    const found = lint(text).filter((d) => d.code === 'conflicting-expansion' || d.code === 'discouraged-variant');
+    assert.deepEqual(found.map((d) => `${d.code} ${d.severity}`), ['conflicting-expansion information']);
+    assert.match(found[0]!.message, /an older expansion of 'KIRs', now usually 'killer cell immunoglobulin-like receptor'\. An older expansion of KIR that fits only the inhibitory members/u);
+    assert.ok(found[0]!.data!.fixes!.every((fix) => !fix.safe));
+    assert.equal(service.fixAll({ uri: 'x.md', version: 1, text }).text, text);
     // A wrong expansion is still a conflict.
     assert.ok(lint('Killer activating receptors (KIRs) bind. KIRs vary.').some((d) => d.code === 'conflicting-expansion'));
   });

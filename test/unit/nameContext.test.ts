@@ -243,3 +243,16 @@ describe('uses that are part of a reagent or a strain, read one by one', () => {
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsNotation(source), false));
 });
+
+describe('labels given in brackets to a series of values', () => {
+  test('two or more labels of one stem, each after a quantity in one sentence, name their values', () => {
+    assert.deepEqual(undefinedKeys('Three levels were tested: 1 × 10^6^ (QL1), 3 × 10^6^ (QL2) and 1 × 10^7^ (QL3) cells/kg. Two at QL2 responded.\n'), []);
+    assert.deepEqual(undefinedKeys('Doses were 10 mg (QD1) or 20 mg (QD2). Six received QD2.\n'), []);
+  });
+  test('one label, labels in other sentences, other stems or no quantity before them stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('One level was tested: 1 × 10^6^ (QL1). Two at QL1 responded.\n'), ['QL1']);
+    assert.deepEqual(undefinedKeys('The first was 1 × 10^6^ (QL1). The second was 3 × 10^6^ (QL2).\n'), ['QL1', 'QL2']);
+    assert.deepEqual(undefinedKeys('Levels were 1 × 10^6^ (QL1) and 3 × 10^6^ (QM2).\n'), ['QL1', 'QM2']);
+    assert.deepEqual(undefinedKeys('Cells were typed (QL1) and (QL2) at once.\n'), ['QL1', 'QL2']);
+  });
+});

@@ -150,6 +150,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   // A title-cased heading (`### QDH Release Assay`) reads like a product's name and is not one.
   (masked, mention) => !mention.inHeading && isProductNameInContext(masked, mention),
   isIntroducedAsName,
+  isLabelInSeries,
   (_masked, mention, text) => isMarkedAsTrademark(text, mention),
   (_masked, mention, text) => isWholeLinkText(text, mention),
   (_masked, mention, text) => isCitedToItsOwnPaper(text, mention),
@@ -271,6 +272,50 @@ const CLAUSE_END_AFTER = /^(?:[ \u00a0]+(?:below|hereafter|hereinafter|hencefort
  */
 function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
   return NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40));
+}
+
+/** A numbered label: capitals, then a number (`DL1`, `C2`, `A10`). */
+const NUMBERED_LABEL = /^(\p{Lu}{1,4})(\p{N}{1,2})$/u;
+/** A quantity just before a label's bracket: a digit, a superscript's mark, a percent or a unit's last letter after a digit (`10^6^ (DL1)`, `30 mg/m^2^ (C1)`). */
+const QUANTITY_BEFORE = /(?:\p{N}|\^|%|\p{N}[ \u00a0]?[\p{L}/]{1,6})[ \u00a0]*\($/u;
+/** How far around a label the other labels of its series are sought: one sentence. */
+const SERIES_REACH = 200;
+
+/**
+ * A label given in brackets to each of a series of values (`1 × 10^6^ (DL1), 3 × 10^6^ (DL2)
+ * and 1 × 10^7^ (DL3) cells/kg`): the labels name the values they follow, as a definition would,
+ * so later uses (`six at DL2`) need none. Two or more labels of one stem and other numbers, each
+ * alone in brackets after a quantity, in one sentence.
+ */
+function isLabelInSeries(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  const label = NUMBERED_LABEL.exec(mention.text);
+  if (!label || masked[mention.end] !== ')' || !QUANTITY_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return false;
+  const from = Math.max(0, mention.start - SERIES_REACH);
+  const around = masked.slice(from, mention.end + SERIES_REACH);
+  const sentence = around.slice(lastSentenceEnd(around, mention.start - from), firstSentenceEnd(around, mention.end - from));
+  const others = new RegExp(String.raw`\(${label[1]}(\p{N}{1,2})\)`, 'gu');
+  for (const other of sentence.matchAll(others)) if (other[1] !== label[2]) return true;
+  return false;
+}
+
+/** Whether a sentence ends at `text[i]`: a full stop, question or exclamation mark before a space or the end (not `1.5`). */
+function endsSentenceAt(text: string, i: number): boolean {
+  const ch = text[i];
+  return (ch === '.' || ch === '!' || ch === '?') && (i + 1 >= text.length || /\s/u.test(text[i + 1]!));
+}
+
+/** Where the sentence holding `offset` starts in `text` (0 when it starts before). */
+function lastSentenceEnd(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && !endsSentenceAt(text, i)) i--;
+  return i + 1;
+}
+
+/** Where the sentence holding `offset` ends in `text` (its length when it ends after). */
+function firstSentenceEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && !endsSentenceAt(text, i)) i++;
+  return i;
 }
 
 /** A link whose whole text is the mention (`[GAMBLR](https://…)`) points at the thing it names. */

@@ -1,4 +1,4 @@
-import type { TermEntry } from '../knowledge/types';
+import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from '../model/definitionSpans';
@@ -199,15 +199,17 @@ function isWrittenOutLater(text: string, from: number, expansion: string): boole
   return false;
 }
 
-/** Whether `long` is a term the knowledge base relates to one of `entries` as an older expansion or former name. */
-function isRelatedExpansion(context: RuleContext, long: string, entries: readonly TermEntry[]): boolean {
+/** How the knowledge base relates `long` to one of `entries` as an older expansion or a former name, if it does. */
+function relatedExpansion(context: RuleContext, long: string, entries: readonly TermEntry[]): TermRelation | undefined {
   const ids = new Set(entries.map((entry) => entry.id));
   const singular = long.replace(/s$/u, '');
-  return [long, singular].some((form) =>
-    (context.knowledge?.lookupAll(form) ?? []).some((found) =>
-      (found.entry.relations ?? []).some((relation) => ids.has(relation.id) && (relation.kind === 'older-expansion' || relation.kind === 'former-name')),
-    ),
-  );
+  for (const form of [long, singular]) {
+    for (const found of context.knowledge?.lookupAll(form) ?? []) {
+      const relation = (found.entry.relations ?? []).find((r) => ids.has(r.id) && (r.kind === 'older-expansion' || r.kind === 'former-name'));
+      if (relation) return relation;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -693,7 +695,6 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
   for (let i = 0; i < model.definitions.length; i++) {
     const definition = model.definitions[i]!;
     const scopeId = `${definition.scope}\u0000${definition.key}`;
-    const folded = foldExpansion(definition.long);
     // A main-text definition that an earlier file of the book already made is a repeat too.
     const carried = context.scopes.inheritedFor(definition.scope, definition.key);
     const earlier = firstInDocument.get(definition.key) ?? carried;
@@ -704,6 +705,9 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     if (earlier && earlier !== definition && !isSameExpansion(earlier.long, definition.long)) {
       // A conflict is no repeat, whether or not it is reported.
       if (!reportsConflicts) continue;
+      // The knowledge base's expansion after a wrong one (an abbreviations list right where the text
+      // was wrong): the wrong one is reported against the knowledge base; this one is the fix, not the fault.
+      if (judgedByKnowledge(context, definition).verdict === 'accepted' && ['conflict', 'older'].includes(judgedByKnowledge(context, earlier).verdict)) continue;
       const place = placeOf(earlier);
       const line = place.line;
       findings.push({
@@ -760,40 +764,61 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     }
     if (earlier || !reportsConflicts) continue;
     // The first definition in the document: compare with the knowledge base.
-    const entries = (context.knowledge?.lookupAll(definition.key) ?? []).filter((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant')).map((f) => f.entry);
-    const accepted = entries.flatMap((entry) => entry.expansions);
-    if (accepted.length === 0) continue;
-    if (accepted.some((long) => foldExpansion(long) === folded)) continue;
-    // The same letters spaced or marked up otherwise (`NOD-scid IL2Rγ^null^` for `NOD scid IL2Rγ null`).
-    const compact = compactExpansion(definition.long);
-    if (accepted.some((long) => compactExpansion(long) === compact)) continue;
-    // Tolerate a long form that merely adds or drops a head noun the abbreviation sits on (`natural killer cells (NK)`).
-    if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) continue;
-    // A long form read without a leading word the short form takes no letter from (`common γ-chain (γ~c~)`
-    // read as `γ-chain`): the known expansion ends with it, so it is the same term, not another.
-    if (accepted.some((long) => foldExpansion(long).endsWith(' ' + folded))) continue;
-    // The known expansion's words all there, reordered (`ratio of effector to target cells (E:T)` for `effector-to-target ratio`): the same term.
-    if (accepted.some((long) => holdsEveryWord(folded, foldExpansion(long)))) continue;
-    // A part written as its own known abbreviation (`membrane-bound IL-15 (mbIL-15)` for `membrane-bound interleukin-15`,
-    // `CR with incomplete count recovery (CRi)`), perhaps in the other spelling (`haematological`, `hematologic`).
-    const spellings = [folded, ...spelledWithKnownParts(context, definition.long)];
-    if (accepted.some((known) => spellings.some((spelled) => sameUpToIcal(known, spelled)))) continue;
-    // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`): hover explains it.
-    if (isRelatedExpansion(context, definition.long, entries)) continue;
-    // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the
-    // letters, from another field, not a wrong expansion of the term the knowledge base knows.
-    if (!accepted.some((long) => sharesContentWord(long, definition.long))) continue;
-    const suggestion = expansionFor(entries[0]!, context.spelling)!;
-    findings.push({
+    const judged = judgedByKnowledge(context, definition);
+    if (judged.verdict !== 'conflict' && judged.verdict !== 'older') continue;
+    const suggestion = expansionFor(judged.entries[0]!, context.spelling)!;
+    const finding: Finding = {
       rule: 'conflicting-expansion',
       start: definition.longStart,
       end: definition.longEnd,
-      message: `'${definition.short}' usually stands for ${accepted.map((a) => `'${a}'`).slice(0, 3).join(' or ')}, not '${definition.long}'.`,
-      data: { key: definition.key, long: definition.long, accepted },
+      message: `'${definition.short}' usually stands for ${judged.accepted.map((a) => `'${a}'`).slice(0, 3).join(' or ')}, not '${definition.long}'.`,
+      data: { key: definition.key, long: definition.long, accepted: judged.accepted },
       fixes: [{ title: `Use '${suggestion}'`, edits: [{ start: definition.longStart, end: definition.longEnd, newText: suggestion }], safe: false }],
-    });
+    };
+    if (judged.verdict === 'older') {
+      // Not wrong, only dated: the knowledge base's note says when the older expansion still fits.
+      finding.message = `'${definition.long}' is an older expansion of '${definition.short}', now usually '${suggestion}'. ${judged.relation.note}`;
+      finding.cap = { severity: 'information' };
+    }
+    findings.push(finding);
   }
   return findings;
+}
+
+/** What the knowledge base says of a definition's expansion: one it accepts, one it would replace, or nothing (an unknown term, another sense of the letters). */
+type KnowledgeVerdict =
+  | { verdict: 'accepted' | 'unknown' }
+  | { verdict: 'conflict'; accepted: string[]; entries: TermEntry[] }
+  | { verdict: 'older'; accepted: string[]; entries: TermEntry[]; relation: TermRelation };
+
+/** Compares a definition's expansion with every expansion the knowledge base accepts for its key. */
+function judgedByKnowledge(context: RuleContext, definition: AbbreviationDefinition): KnowledgeVerdict {
+  const folded = foldExpansion(definition.long);
+  const entries = (context.knowledge?.lookupAll(definition.key) ?? []).filter((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant')).map((f) => f.entry);
+  const accepted = entries.flatMap((entry) => entry.expansions);
+  if (accepted.length === 0) return { verdict: 'unknown' };
+  if (accepted.some((long) => foldExpansion(long) === folded)) return { verdict: 'accepted' };
+  // The same letters spaced or marked up otherwise (`NOD-scid IL2Rγ^null^` for `NOD scid IL2Rγ null`).
+  const compact = compactExpansion(definition.long);
+  if (accepted.some((long) => compactExpansion(long) === compact)) return { verdict: 'accepted' };
+  // Tolerate a long form that merely adds or drops a head noun the abbreviation sits on (`natural killer cells (NK)`).
+  if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) return { verdict: 'accepted' };
+  // A long form read without a leading word the short form takes no letter from (`common γ-chain (γ~c~)`
+  // read as `γ-chain`): the known expansion ends with it, so it is the same term, not another.
+  if (accepted.some((long) => foldExpansion(long).endsWith(' ' + folded))) return { verdict: 'accepted' };
+  // The known expansion's words all there, reordered (`ratio of effector to target cells (E:T)` for `effector-to-target ratio`): the same term.
+  if (accepted.some((long) => holdsEveryWord(folded, foldExpansion(long)))) return { verdict: 'accepted' };
+  // A part written as its own known abbreviation (`membrane-bound IL-15 (mbIL-15)` for `membrane-bound interleukin-15`,
+  // `CR with incomplete count recovery (CRi)`), perhaps in the other spelling (`haematological`, `hematologic`).
+  const spellings = [folded, ...spelledWithKnownParts(context, definition.long)];
+  if (accepted.some((known) => spellings.some((spelled) => sameUpToIcal(known, spelled)))) return { verdict: 'accepted' };
+  // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`).
+  const relation = relatedExpansion(context, definition.long, entries);
+  if (relation) return { verdict: 'older', accepted, entries, relation };
+  // Not one word in common (`pull request (PR)`, `Li-Fraumeni syndrome (LFS)`): another sense of the
+  // letters, from another field, not a wrong expansion of the term the knowledge base knows.
+  if (!accepted.some((long) => sharesContentWord(long, definition.long))) return { verdict: 'unknown' };
+  return { verdict: 'conflict', accepted, entries };
 }
 
 /** A capitalised token inside a long form that may be an abbreviation of its own (`IL-15`, `TGF-β`, `CD16`). */
