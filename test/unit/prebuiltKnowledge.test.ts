@@ -47,6 +47,19 @@ describe('prebuilt knowledge base', () => {
     assert.ok(found > 100, `only ${found} occurrences`);
   });
 
+  test('finds every written form as the run-time trie does, its nodes read as the walks reach them', () => {
+    let found = 0;
+    for (const entry of built.entries) {
+      for (const [form] of writtenFormsOf(entry)) {
+        const text = `${form}, ${form.toLowerCase()}s and (${form.toUpperCase()}) ${form.replace(/-/g, ' ')}.`;
+        const occurrences = revived.findTermOccurrences(text);
+        found += occurrences.length;
+        assert.deepStrictEqual(occurrences, built.findTermOccurrences(text), form);
+      }
+    }
+    assert.ok(found > 5000, `only ${found} occurrences`);
+  });
+
   test('a trie survives encoding with ambiguous forms, white space and non-ASCII keys', () => {
     const entries = createKnowledgeBase([
       { id: 'a', preferred: 'IFN-γ', variants: ['interferon gamma'], expansions: [], discouraged: [], definition: '', category: 'x', genes: [], related: [], needsDefinition: false },

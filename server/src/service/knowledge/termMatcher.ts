@@ -56,6 +56,12 @@ export interface TrieNode {
   whitespace: TrieNode | undefined;
   /** The form ending here, if any. */
   target: FormTarget | undefined;
+  /**
+   * Where a revived trie's node is written in its encoded text while it is not read yet (its
+   * fields above are then empty), else -1: {@link decodeTermTrie} reads a node when a walk first
+   * reaches it, so a lint reads the few nodes its text's words lead to, not all of them.
+   */
+  pendingAt: number;
 }
 
 /**
@@ -105,13 +111,19 @@ function indexWideNodes(root: TrieNode): void {
     if (node.exactChild !== undefined) pending.push(node.exactChild);
     if (node.foldedChild !== undefined) pending.push(node.foldedChild);
     if (node.whitespace !== undefined) pending.push(node.whitespace);
-    if (node.exactMore !== undefined) indexEdges(node.exactKey, node.exactChild, node.exactMore, pending);
-    if (node.foldedMore !== undefined) indexEdges(node.foldedKey, node.foldedChild, node.foldedMore, pending);
+    if (node.exactMore !== undefined) pending.push(...node.exactMore.nodes);
+    if (node.foldedMore !== undefined) pending.push(...node.foldedMore.nodes);
+    indexNode(node);
   }
 }
 
-function indexEdges(key: number, child: TrieNode | undefined, more: Edges, pending: TrieNode[]): void {
-  for (const other of more.nodes) pending.push(other);
+/** Gives one node its ASCII tables, where it is wide. */
+function indexNode(node: TrieNode): void {
+  if (node.exactMore !== undefined) indexEdges(node.exactKey, node.exactChild, node.exactMore);
+  if (node.foldedMore !== undefined) indexEdges(node.foldedKey, node.foldedChild, node.foldedMore);
+}
+
+function indexEdges(key: number, child: TrieNode | undefined, more: Edges): void {
   if (more.keys.length < NARROW_NODE) return;
   const ascii = new Array<TrieNode | undefined>(128).fill(undefined);
   if (key < 128) ascii[key] = child;
@@ -136,6 +148,8 @@ const SPACE = 0x20;
 export interface TermTrie {
   readonly root: TrieNode;
   readonly firstRuns: ReadonlySet<number>;
+  /** For a revived trie, reads a node still pending ({@link TrieNode.pendingAt}). */
+  readonly readPending?: (node: TrieNode) => void;
 }
 
 /** Builds the matcher for a set of entries (later entries never shadow earlier ones' forms). */
@@ -144,15 +158,15 @@ export function createTermMatcher(entries: readonly TermEntry[]): TermMatcher {
 }
 
 /** The matcher walking a built (or revived) trie. */
-export function termMatcherOver({ root, firstRuns }: TermTrie): TermMatcher {
+export function termMatcherOver(trie: TermTrie): TermMatcher {
   return {
-    findOccurrences: (text, from, to) => findOccurrences(root, firstRuns, text, from, to),
+    findOccurrences: (text, from, to) => findOccurrences(trie, text, from, to),
     findOccurrencesInTokens: (text, tokens) => {
       const occurrences: TermOccurrence[] = [];
-      forEachOccurrenceInTokens(root, firstRuns, text, tokens, 0, text.length, (occurrence) => occurrences.push(occurrence));
+      forEachOccurrenceInTokens(trie, text, tokens, 0, text.length, (occurrence) => occurrences.push(occurrence));
       return occurrences;
     },
-    forEachOccurrenceInTokens: (text, tokens, visit) => forEachOccurrenceInTokens(root, firstRuns, text, tokens, 0, text.length, visit),
+    forEachOccurrenceInTokens: (text, tokens, visit) => forEachOccurrenceInTokens(trie, text, tokens, 0, text.length, visit),
   };
 }
 
@@ -215,7 +229,8 @@ const DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz+/
  * Encodes a trie for {@link decodeTermTrie}. A node is a header (1: has a target, 2: has a
  * whitespace child, then 4 x (exact edges + 128 x folded edges)), the target's index, then
  * its children, each subtree in full: the whitespace child, each exact edge (key, subtree),
- * each folded edge (key, subtree).
+ * each folded edge (key, subtree). Every child but a node's last is preceded by its subtree's
+ * length, so that a reader may step over it without reading it.
  */
 export function encodeTermTrie({ root, firstRuns }: TermTrie, entryIds: readonly string[]): EncodedTermTrie {
   const position = new Map(entryIds.map((id, i) => [id, i]));
@@ -232,6 +247,14 @@ export function encodeTermTrie({ root, firstRuns }: TermTrie, entryIds: readonly
   };
   const edgesOf = (key: number, child: TrieNode | undefined, more: Edges | undefined): [number, TrieNode][] =>
     child === undefined ? [] : [[key, child], ...(more?.keys.map((k, i): [number, TrieNode] => [k, more.nodes[i]!]) ?? [])];
+  const subtree = (node: TrieNode): string => {
+    const saved = nodes;
+    nodes = '';
+    write(node);
+    const written = nodes;
+    nodes = saved;
+    return written;
+  };
   const write = (node: TrieNode): void => {
     const exact = edgesOf(node.exactKey, node.exactChild, node.exactMore);
     const folded = edgesOf(node.foldedKey, node.foldedChild, node.foldedMore);
@@ -245,25 +268,45 @@ export function encodeTermTrie({ root, firstRuns }: TermTrie, entryIds: readonly
       }
       number(index);
     }
-    if (node.whitespace) write(node.whitespace);
-    for (const [key, child] of [...exact, ...folded]) {
-      nodes += String.fromCharCode(key);
-      write(child);
-    }
+    const children: [string, TrieNode][] = [...(node.whitespace ? [['', node.whitespace] as [string, TrieNode]] : []), ...[...exact, ...folded].map(([key, child]): [string, TrieNode] => [String.fromCharCode(key), child])];
+    children.forEach(([key, child], i) => {
+      nodes += key;
+      if (i === children.length - 1) {
+        write(child);
+        return;
+      }
+      const text = subtree(child);
+      number(text.length);
+      nodes += text;
+    });
   };
   write(root);
   return { targets, nodes, firstRuns: [...firstRuns] };
 }
 
-/** The trie {@link encodeTermTrie} encoded with the same entry ids, node for node (wide nodes get their ASCII tables again). */
+/**
+ * The trie {@link encodeTermTrie} encoded with the same entry ids, node for node (wide nodes get
+ * their ASCII tables again), read lazily: the root now, every other node when a walk first
+ * reaches it. A cold lint of a 41 KB article reads a few per cent of the ~23,000 nodes, where
+ * reading them all took ~15 ms and 3 MB at start-up.
+ */
 export function decodeTermTrie(encoded: EncodedTermTrie, entryIds: readonly string[]): TermTrie {
-  const targets: FormTarget[] = encoded.targets.map((t) => ({
-    entryId: entryIds[t[3] as number]!,
-    form: t[0] as string,
-    kind: FORM_KINDS[t[1] as number]!,
-    allowsPlural: t[2] === 1,
-    otherEntryIds: t.slice(4).map((i) => entryIds[i as number]!),
-  }));
+  const targets: (FormTarget | undefined)[] = new Array<FormTarget | undefined>(encoded.targets.length).fill(undefined);
+  const targetAt = (index: number): FormTarget => {
+    let target = targets[index];
+    if (target === undefined) {
+      const t = encoded.targets[index]!;
+      target = {
+        entryId: entryIds[t[3] as number]!,
+        form: t[0] as string,
+        kind: FORM_KINDS[t[1] as number]!,
+        allowsPlural: t[2] === 1,
+        otherEntryIds: t.slice(4).map((i) => entryIds[i as number]!),
+      };
+      targets[index] = target;
+    }
+    return target;
+  };
   const text = encoded.nodes;
   const values = new Int8Array(128).fill(-1);
   for (let i = 0; i < DIGITS.length; i++) values[DIGITS.charCodeAt(i)] = i;
@@ -278,21 +321,36 @@ export function decodeTermTrie(encoded: EncodedTermTrie, entryIds: readonly stri
       scale *= 32;
     }
   };
-  const read = (): TrieNode => {
-    const node = newNode();
+  // A child left pending where it is written; the returned position is past its subtree, when
+  // it is not the node's last child (whose subtree's end nothing needs).
+  const pendingChild = (last: boolean): [TrieNode, number] => {
+    const length = last ? 0 : number();
+    const child = newNode();
+    child.pendingAt = at;
+    return [child, at + length];
+  };
+  const readPending = (node: TrieNode): void => {
+    at = node.pendingAt;
+    node.pendingAt = -1;
     const header = number();
-    if (header & 1) node.target = targets[number()];
-    if (header & 2) node.whitespace = read();
+    if (header & 1) node.target = targetAt(number());
     const counts = header >>> 2;
     const exact = counts % 128;
-    for (let i = 0; i < exact; i++) addEdge(node, false, text.charCodeAt(at++), read());
     const folded = (counts - exact) / 128;
-    for (let i = 0; i < folded; i++) addEdge(node, true, text.charCodeAt(at++), read());
-    return node;
+    let remaining = (header & 2 ? 1 : 0) + exact + folded;
+    if (header & 2) [node.whitespace, at] = pendingChild(--remaining === 0);
+    for (let i = 0; i < exact + folded; i++) {
+      const key = text.charCodeAt(at++);
+      const [child, next] = pendingChild(--remaining === 0);
+      addEdge(node, i >= exact, key, child);
+      at = next;
+    }
+    indexNode(node);
   };
-  const root = read();
-  indexWideNodes(root);
-  return { root, firstRuns: new Set(encoded.firstRuns) };
+  const root = newNode();
+  root.pendingAt = 0;
+  readPending(root);
+  return { root, firstRuns: new Set(encoded.firstRuns), readPending };
 }
 
 /** Appends a child along one kind of edge, inline first, then in the node's further edges. */
@@ -354,7 +412,7 @@ export function createPhraseMatcher(phrases: readonly string[]): PhraseMatcher {
       for (let k = 0; k < count; k++) {
         const start = starts[k]!;
         if (start < position || !firstRuns.has(foldedHashes[k]!) || text.charCodeAt(start - 1) === HYPHEN) continue;
-        const best = bestMatchAt(root, text, start, text.length, true);
+        const best = bestMatchAt(root, undefined, text, start, text.length, true);
         if (best) {
           found.push({ start, end: best.end, phrase: Number(best.target.entryId), plural: best.plural });
           position = best.end;
@@ -375,6 +433,7 @@ function newNode(): TrieNode {
     foldedMore: undefined,
     whitespace: undefined,
     target: undefined,
+    pendingAt: -1,
   };
 }
 
@@ -408,12 +467,12 @@ const stackPositions: number[] = [];
 const stackFolds: number[] = [];
 
 /** Finds the forms in `text[from, to)`, tokenizing that range first. */
-function findOccurrences(root: TrieNode, firstRuns: ReadonlySet<number>, text: string, fromInput: number, toInput: number): TermOccurrence[] {
+function findOccurrences(trie: TermTrie, text: string, fromInput: number, toInput: number): TermOccurrence[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const from = clampOffset(fromInput, 0, text.length);
   const to = clampOffset(toInput, text.length, text.length);
   const occurrences: TermOccurrence[] = [];
-  forEachOccurrenceInTokens(root, firstRuns, text, tokenize(text, from, to), from, to, (occurrence) => occurrences.push(occurrence));
+  forEachOccurrenceInTokens(trie, text, tokenize(text, from, to), from, to, (occurrence) => occurrences.push(occurrence));
   return occurrences;
 }
 
@@ -424,8 +483,7 @@ function findOccurrences(root: TrieNode, firstRuns: ReadonlySet<number>, text: s
  * hash collision merely costs a walk).
  */
 function forEachOccurrenceInTokens(
-  root: TrieNode,
-  firstRuns: ReadonlySet<number>,
+  { root, firstRuns, readPending }: TermTrie,
   text: string,
   tokens: BlockTokens,
   from: number,
@@ -437,7 +495,7 @@ function forEachOccurrenceInTokens(
   for (let k = 0; k < count; k++) {
     const start = starts[k]!;
     if (start < position || !firstRuns.has(foldedHashes[k]!)) continue;
-    const found = longestMatchAt(root, text, start, to);
+    const found = longestMatchAt(root, readPending, text, start, to);
     if (found) {
       visit(found);
       position = found.end;
@@ -446,8 +504,8 @@ function forEachOccurrenceInTokens(
 }
 
 /** The best match starting at `start`, or undefined. */
-function longestMatchAt(root: TrieNode, text: string, start: number, to: number): TermOccurrence | undefined {
-  const best = bestMatchAt(root, text, start, to, false);
+function longestMatchAt(root: TrieNode, readPending: TermTrie['readPending'], text: string, start: number, to: number): TermOccurrence | undefined {
+  const best = bestMatchAt(root, readPending, text, start, to, false);
   if (!best) return undefined;
   const target = best.target;
   // Made in its final shape: a copy spread to add `otherEntryIds` was a second object per occurrence.
@@ -456,8 +514,19 @@ function longestMatchAt(root: TrieNode, text: string, start: number, to: number)
     : { start, end: best.end, entryId: target.entryId, form: target.form, kind: target.kind };
 }
 
-/** The longest match at `start` (fewest case folds, then the best kind, at equal length); `hyphenMatchesSpace` lets a form's hyphen match one space. */
-function bestMatchAt(root: TrieNode, text: string, start: number, to: number, hyphenMatchesSpace: boolean): { end: number; target: FormTarget; plural: boolean } | undefined {
+/**
+ * The longest match at `start` (fewest case folds, then the best kind, at equal length);
+ * `hyphenMatchesSpace` lets a form's hyphen match one space; `readPending` reads a revived
+ * trie's nodes as the walk reaches them.
+ */
+function bestMatchAt(
+  root: TrieNode,
+  readPending: TermTrie['readPending'],
+  text: string,
+  start: number,
+  to: number,
+  hyphenMatchesSpace: boolean,
+): { end: number; target: FormTarget; plural: boolean } | undefined {
   let bestEnd = -1;
   let bestFolds = 0;
   let bestTarget: FormTarget | undefined;
@@ -472,6 +541,7 @@ function bestMatchAt(root: TrieNode, text: string, start: number, to: number, hy
     const node = stackNodes[depth] as TrieNode;
     const position = stackPositions[depth] as number;
     const folds = stackFolds[depth] as number;
+    if (node.pendingAt >= 0) readPending!(node);
     const target = node.target;
     if (target && position > start) {
       const end = matchEnd(text, position, to, target.allowsPlural);
