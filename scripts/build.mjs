@@ -62,7 +62,8 @@ const browser = {
  * Gives the dependencies that import `node:child_process` (commander, vscode-languageserver) and
  * `node:crypto` (vscode-jsonrpc) modules that load them on first use (server/src/node/lazyChildProcess.ts,
  * lazyCrypto.ts): neither is used by a CLI run or a server over stdio, and loading both cost
- * every start about 10 ms.
+ * every start about 10 ms. fdir (under tinyglobby) gets a `node:module` whose `require` finds
+ * nothing (server/src/node/fdirModule.ts), so it does not load picomatch from node_modules at start.
  */
 const lazyNodeModules = {
   name: 'lazy-node-modules',
@@ -72,6 +73,10 @@ const lazyNodeModules = {
       /[\\/]node_modules[\\/](commander|vscode-languageserver|vscode-jsonrpc)[\\/]/.test(args.importer)
         ? { path: join(root, 'server', 'src', 'node', lazy[args.path.replace(/^node:/, '')]) }
         : undefined,
+    );
+    // fdir's `node:module` is only for a look-up of picomatch it never uses here (node/fdirModule.ts).
+    pluginBuild.onResolve({ filter: /^(node:)?module$/ }, (args) =>
+      /[\\/]node_modules[\\/]fdir[\\/]/.test(args.importer) ? { path: join(root, 'server', 'src', 'node', 'fdirModule.ts') } : undefined,
     );
   },
 };
