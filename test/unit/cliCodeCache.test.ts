@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -46,6 +46,36 @@ describe('carnk code cache', () => {
     assert.deepEqual(run, uncached(LINT));
     assert.deepEqual(readdirSync(join(home, 'carnk')), [name]);
     assert.notEqual(readFileSync(join(home, 'carnk', name!), 'utf8').slice(0, 16), 'not a code cache');
+  });
+
+  test('a cache another command wrote is replaced by the first lint, which later runs of any command keep', () => {
+    const home = mkdtempSync(join(tmpdir(), 'carnk-cache-'));
+    const TERMS = ['terms', 'NK'];
+    assert.deepEqual(carnk(home, TERMS), uncached(TERMS));
+    const fromTerms = agedOnlyCache(home, 'cli');
+    assert.deepEqual(carnk(home, ['lint', '--help']), uncached(['lint', '--help']));
+    fromTerms.assertAccepted();
+    assert.deepEqual(carnk(home, LINT), uncached(LINT));
+    assert.notEqual(statSync(fromTerms.file).mtimeMs, new Date('2001-01-01T00:00:00Z').getTime(), 'the lint replaced the cache');
+    const fromLint = agedOnlyCache(home, 'cli');
+    assert.ok(statSync(fromLint.file).size > readFileSync(fromTerms.file).length / 2);
+    assert.deepEqual(carnk(home, LINT), uncached(LINT));
+    assert.deepEqual(carnk(home, TERMS), uncached(TERMS));
+    fromLint.assertAccepted();
+  });
+
+  test('an empty or truncated cache file is rejected silently and replaced', () => {
+    const home = mkdtempSync(join(tmpdir(), 'carnk-cache-'));
+    carnk(home, LINT);
+    const [name] = readdirSync(join(home, 'carnk'));
+    const file = join(home, 'carnk', name!);
+    const whole = readFileSync(file);
+    for (const broken of [Buffer.alloc(0), whole.subarray(0, 1), whole.subarray(0, whole.length >> 1)]) {
+      writeFileSync(file, broken);
+      assert.deepEqual(carnk(home, LINT), uncached(LINT));
+      const rewritten = readFileSync(file);
+      assert.ok(rewritten.length > whole.length / 2 && rewritten[0] === whole[0], 'a whole cache again');
+    }
   });
 
   test('--version alone is answered without the bundle: the same output, and no cache written', () => {

@@ -10,6 +10,14 @@ import { tuneV8ForOneLint } from './v8Tuning';
 declare const __CARNK_CLI_BUNDLE_HASH__: string | undefined;
 declare const __CARNK_VERSION__: string;
 
+/**
+ * Whether the run lints (`carnk lint …`, not its help): the run whose start-up matters, and the
+ * one whose code cache serves the others (`terms` and `export` use a small part of the code).
+ */
+function isLintRun(args: readonly string[]): boolean {
+  return args[0] === 'lint' && !args.some((arg) => arg === '-h' || arg === '--help');
+}
+
 function main(): void {
   // `carnk --version` alone needs nothing of the bundle: answered as commander would answer it
   // (cli/main.ts), without reading, compiling or running 2 MB of code.
@@ -27,6 +35,7 @@ function main(): void {
     bundleHash: typeof __CARNK_CLI_BUNDLE_HASH__ === 'string' ? __CARNK_CLI_BUNDLE_HASH__ : undefined,
     parent: module,
     require,
+    representative: isLintRun(args),
   });
 }
 

@@ -22,5 +22,6 @@ if (process.argv.includes('--version')) {
     bundleHash: typeof __CARNK_SERVER_BUNDLE_HASH__ === 'string' ? __CARNK_SERVER_BUNDLE_HASH__ : undefined,
     parent: module,
     require,
+    representative: true,
   });
 }
