@@ -374,3 +374,16 @@ describe('undefined-abbreviation after the long form written out without it', ()
     assert.match(at(after, 'undefined-abbreviation', 'ADCC')!.message, /define it at first use/u);
   });
 });
+
+// A fix writes an expansion only where it explains the short form, numbers included (issue 14).
+describe('undefined-abbreviation: the expansion a fix offers writes the short form\'s numbers', () => {
+  const at = (text: string, token: string) => service.lint({ uri: 'numbers.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation' && text.slice(d.start, d.end) === token);
+  test('a variant named by another number gets no borrowed expansion', () => {
+    const finding = at('Signalling through IL-15Rβ rose. IL-15Rβ fell.\n', 'IL-15Rβ')!;
+    assert.match(finding.message, /define it at first use\.$/u);
+    assert.equal(finding.data?.fixes, undefined);
+  });
+  test('an expansion that writes the number is offered', () => {
+    assert.match(at('Signalling through IL-2Rβ rose. IL-2Rβ fell.\n', 'IL-2Rβ')!.message, /'interleukin-2 receptor β \(IL-2Rβ\)'/u);
+  });
+});

@@ -302,12 +302,19 @@ function expansionExplaining(entry: TermEntry, short: string, spelling: Spelling
   return candidates.find((expansion) => spellsShortForm(expansion, short));
 }
 
+/** A run of decimal digits: a number as written. */
+const DIGIT_RUN = /\p{Nd}+/gu;
+
 /**
  * Whether `long` can be offered as the expansion of `short`: the detector reads `long (short)`
  * as a definition, or at least both start with the same letter (`HER2`, 'human epidermal
- * growth factor receptor 2'). `IL-8` and 'C-X-C motif…', `pSTAT5` and 'signal transducer…' do not.
+ * growth factor receptor 2'), and every number the short form writes is in it. `IL-8` and
+ * 'C-X-C motif…', `pSTAT5` and 'signal transducer…', `IL-15Rβ` and 'interleukin-2 receptor β' do not.
  */
 function spellsShortForm(long: string, short: string): boolean {
+  // A number the short form writes is written in its expansion too: `interleukin-2 receptor β` does not explain `IL-15Rβ`.
+  const numbers = new Set(long.match(DIGIT_RUN) ?? []);
+  if ((short.match(DIGIT_RUN) ?? []).some((number) => !numbers.has(number))) return false;
   const first = (text: string) => /\p{L}/u.exec(text)?.[0]?.toLowerCase();
   if (first(long) === first(short)) return true;
   const text = `${long} (${short})`;
