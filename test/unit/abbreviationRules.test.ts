@@ -387,3 +387,12 @@ describe('undefined-abbreviation: the expansion a fix offers writes the short fo
     assert.match(at('Signalling through IL-2Rβ rose. IL-2Rβ fell.\n', 'IL-2Rβ')!.message, /'interleukin-2 receptor β \(IL-2Rβ\)'/u);
   });
 });
+
+// Headings stand apart from the running text (issue 14: the judges called these house style).
+describe('redefined-abbreviation in a heading', () => {
+  const redefined = (text: string) => service.lint({ uri: 'heading.md', version: 1, text }).filter((d) => d.code === 'redefined-abbreviation').map((d) => `${text.slice(d.start, d.end)} ${d.severity}`);
+  test('a definition repeated in a heading is a note; in the running text a warning', () => {
+    const text = 'Quality-adjusted vaccine effect (QVE) was high. QVE rose.\n\n## Quality-adjusted vaccine effect (QVE) by age\n\nQVE fell. Later, quality-adjusted vaccine effect (QVE) rose again.\n';
+    assert.deepEqual(redefined(text), ['QVE information', 'QVE warning']);
+  });
+});

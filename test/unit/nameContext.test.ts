@@ -256,3 +256,12 @@ describe('labels given in brackets to a series of values', () => {
     assert.deepEqual(undefinedKeys('Cells were typed (QL1) and (QL2) at once.\n'), ['QL1', 'QL2']);
   });
 });
+
+describe('promoters and karyotypes', () => {
+  test('letters before promoter name a construct\'s part; sex chromosomes after a count are a karyotype', () => {
+    assert.deepEqual(undefinedKeys('The cassette was expressed under a QAG promoter; QAG-driven expression held. The clone had a normal 46,XY karyotype.\n'), []);
+  });
+  test('the same letters elsewhere are abbreviations', () => {
+    assert.deepEqual(undefinedKeys('QAG levels rose, and XY plots were drawn.\n'), ['QAG', 'XY']);
+  });
+});

@@ -64,6 +64,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     // The product's name in capitalised words, then its supplier; also the first half of a slash pair.
     'Cells were stained with LIVE/«QEAD» Fixable Zqua (Thermo Zisher) for 20 min',
     'Cells were stained with «QIVE»/QEAD Fixable Zqua (Thermo Zisher) for 20 min',
+    // The supplier's bracket may end with a catalogue number.
+    'EBs were cultured in STEMzen «QPEL2» medium (STEMZELL Technologies, 05270) for 11 days',
+    // A dye is a product noun: a maker before, the supplier after.
+    'Cells were stained with Zomby «QIR» viability dye (BioQegend) first',
     // A supplier whose name is coined, alone in brackets right after.
     'NK cells were cultured in «QCGM» (CellQenix) with 10% serum',
   ];

@@ -28,9 +28,24 @@ describe('antibody clones in a staining panel', () => {
   for (const [why, text, expected] of kept) test(why, () => assert.deepEqual(undefinedKeys(text), expected));
 });
 
+describe('the clone of one antibody named by its target', () => {
+  test('a code with a digit first in the bracket after anti-X is its clone', () => {
+    assert.deepEqual(undefinedKeys('Cells were co-cultured in the presence of anti-CD107a (Q4A3) for 5 h.'), []);
+    // IL-15 itself is a cytokine's name, a note of its own; its antibody's clone is not reported.
+    assert.deepEqual(undefinedKeys('Surface IL-15 was stained with anti-IL-15 (clone 3Q559; Zed Systems).'), ['IL-15']);
+  });
+  test('a code without a digit, or not right after anti-X, is an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('Cells were treated with anti-CD107a (QKA) for 5 h.'), ['QKA']);
+    assert.deepEqual(undefinedKeys('Cells were treated with anti-CD107a and then (Q4A3) for 5 h.'), ['Q4A3']);
+  });
+});
+
 describe('culture collections and their accessions', () => {
   test('the collection and the accession it issued are where a line came from', () => {
     assert.deepEqual(undefinedKeys('Raji (lymphoma; ATCC QCL-86), REH (leukaemia; DSMZ QCC 128) and K562 (ATCC #QRL-3216) cells were grown.'), []);
+  });
+  test('a comma may stand between the collection and its accession', () => {
+    assert.deepEqual(undefinedKeys('MOLM-13 (DSMZ, QCC 554), THP-1 (ATCC, QIB-202) and SKOV-3 (ATCC, QTB-77) cells were grown.'), []);
   });
   test('the same letters elsewhere are abbreviations', () => {
     assert.deepEqual(undefinedKeys('The ATCC guidance on QCL was followed.'), ['ATCC', 'QCL']);

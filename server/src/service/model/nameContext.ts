@@ -5,7 +5,7 @@ import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula } from './notation';
-import { isCloneInPanel, isCultureCollectionAccession } from './reagentLabels';
+import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
 import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
@@ -39,6 +39,8 @@ const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`. */
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
+/** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
+const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
 const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
 /** A line named before the words `cell line(s)`, or before `cells` said to be one in brackets (`HK cells (an FDC cell line)`). */
@@ -52,7 +54,7 @@ const LOOK_AHEAD = 40;
 /** True when the mention is written as a name, by the words around it. */
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
-  if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after)) return true;
+  if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -151,6 +153,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   (masked, mention) => !mention.inHeading && isProductNameInContext(masked, mention),
   isIntroducedAsName,
   isLabelInSeries,
+  isKaryotype,
   (_masked, mention, text) => isMarkedAsTrademark(text, mention),
   (_masked, mention, text) => isWholeLinkText(text, mention),
   (_masked, mention, text) => isCitedToItsOwnPaper(text, mention),
@@ -165,6 +168,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isStudyCode,
   isModelSpecification,
   isCloneInPanel,
+  isCloneOfAntibody,
   isCultureCollectionAccession,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];
@@ -272,6 +276,15 @@ const CLAUSE_END_AFTER = /^(?:[ \u00a0]+(?:below|hereafter|hereinafter|hencefort
  */
 function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
   return NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40));
+}
+
+/** Sex chromosomes in a karyotype after the chromosome count: `46,XY`, `47,XXY`, `45,X0`. */
+const KARYOTYPE_SEX = /^X[XYO]{1,3}$/u;
+const CHROMOSOME_COUNT_BEFORE = /(?<![\p{L}\p{N}])\d{2},$/u;
+
+/** A karyotype in ISCN notation (`a normal 46,XY karyotype`): notation, not an abbreviation. */
+function isKaryotype(masked: string, mention: Pick<AbbreviationMention, 'start' | 'text'>): boolean {
+  return KARYOTYPE_SEX.test(mention.text) && CHROMOSOME_COUNT_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start));
 }
 
 /** A numbered label: capitals, then a number (`DL1`, `C2`, `A10`). */

@@ -27,7 +27,7 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
  */
 
 /** What a product is called: a kit, an assay, an instrument and its parts, software. */
-const PRODUCT_NOUN = String.raw`(?:kits?|assays?|media|medium|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
+const PRODUCT_NOUN = String.raw`(?:kits?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
 /** A product noun, perhaps after up to three words that qualify it, one perhaps in brackets (`break apart probes`, `spin columns`, `(human) kit`, `Single Cell 5′ kit`). */
 const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}\u2032'-]+\)?){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /**
@@ -43,10 +43,16 @@ const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll
  */
 export const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.'-]*){0,2}`;
 /**
- * A supplier in brackets: its name, perhaps with its legal form or its town and country after
- * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`).
+ * A catalogue number after the supplier's name in the same bracket: `, 05872`, `, 354277`,
+ * `, cat. no. 130-092-657`, `, #A1517001`: a code that holds a digit.
  */
-const SUPPLIER = String.raw`\((${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3})\)`;
+const CATALOGUE_ITEM = String.raw`(?:,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*)?`;
+/**
+ * A supplier in brackets: its name, perhaps with its legal form or its town and country after
+ * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`), perhaps
+ * with the catalogue number last (`(STEMCELL Technologies, 05270)`).
+ */
+const SUPPLIER = String.raw`\((${CAPITALISED_WORDS}(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3})${CATALOGUE_ITEM}\)`;
 /**
  * The supplier right after the product, or after the instrument it runs on: `assay on the
  * nCounter platform (NanoString)`, `kit with the Nimbus robot (Hamilton)`.
@@ -57,7 +63,7 @@ const ROMAN_NUMERAL = String.raw`I{1,3}V?`;
 /** A product line's or a model's number: `15`, `6000`, `100M`, `III`. Shared with toolNames. */
 export const MODEL_NUMBER = String.raw`\p{N}{1,4}[A-Za-z]?|${ROMAN_NUMERAL}`;
 /** A supplier alone in brackets, its name holding a lower-case letter as a company's does: `(Lonza)`, `(Beckman Coulter)`. Shared with toolNames. */
-export const NAMED_SUPPLIER = String.raw`\(((?=[^)]*\p{Ll})${CAPITALISED_WORDS})\)`;
+export const NAMED_SUPPLIER = String.raw`\(((?=[^)]*\p{Ll})${CAPITALISED_WORDS})${CATALOGUE_ITEM}\)`;
 /** A product line's number, then the supplier alone in brackets: ` 15 (Lonza)`, ` III (BD Biosciences)`. */
 const LINE_NUMBER_AND_SUPPLIER_AFTER = new RegExp(String.raw`^[ \u00a0]+(${MODEL_NUMBER})[ \u00a0]*${NAMED_SUPPLIER}`, 'u');
 /**

@@ -51,18 +51,32 @@ export function isCloneInPanel(masked: string, mention: Pick<AbbreviationMention
   return false;
 }
 
+/** An antibody named by its target right before the bracket: `anti-CD107a (`, `anti-IL-15 (clone `. */
+const ANTIBODY_BEFORE = /(?<![\p{L}\p{N}])anti-[\p{L}\p{N}][\p{L}\p{N}\-/αβγδκ]*[ \u00a0]?\([ \u00a0]*(?:clone[ \u00a0]+)?$/u;
+
+/**
+ * True when the mention is the clone of one antibody named by its target, first in the bracket
+ * after it (`anti-CD107a (H4A3)`, `anti-IL-15 (34559; …)`): `anti-` says the bracket names the
+ * antibody's clone, with no panel around it. It holds a digit, and is not in italics (a gene).
+ */
+export function isCloneOfAntibody(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
+  if (!HAS_DIGIT.test(mention.text) || !CLONE_AFTER.test(masked.slice(mention.end, mention.end + 4))) return false;
+  if (touchesEmphasis(text, mention.start, mention.end)) return false;
+  return ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
+}
+
 /** Culture collections that issue accessions for cell lines: ATCC, DSMZ, ECACC, JCRB, KCLB, RIKEN's RCB. */
 const CULTURE_COLLECTIONS = new Set(['ATCC', 'DSMZ', 'ECACC', 'JCRB', 'KCLB', 'RCB']);
-/** An accession after a collection's name: `CCL-86`, `CRL-3216`, `HTB-22`, `ACC 128`, `#TIB-152`, `no. 85011440`. */
-const ACCESSION_AFTER = /^[ \u00a0]*(?:#|no\.?|cat\.?)?[ \u00a0]*(?:[A-Z]{1,4}[- \u00a0]?)?\d{2,}(?![\p{L}])/u;
-/** A collection's name right before an accession's letters: `ATCC CCL-`, `DSMZ ACC `. */
-const COLLECTION_BEFORE = /(?<![\p{L}\p{N}])(?:ATCC|DSMZ|ECACC|JCRB|KCLB|RCB)[ \u00a0]*(?:#|no\.?|cat\.?)?[ \u00a0]*$/u;
+/** An accession after a collection's name, perhaps after a comma: `CCL-86`, `CRL-3216`, `HTB-22`, `ACC 128`, `#TIB-152`, `no. 85011440`, `, TIB-202`. */
+const ACCESSION_AFTER = /^,?[ \u00a0]*(?:#|no\.?|cat\.?)?[ \u00a0]*(?:[A-Z]{1,4}[- \u00a0]?)?\d{2,}(?![\p{L}])/u;
+/** A collection's name right before an accession's letters, perhaps with a comma: `ATCC CCL-`, `DSMZ ACC `, `(ATCC, CCL-`. */
+const COLLECTION_BEFORE = /(?<![\p{L}\p{N}])(?:ATCC|DSMZ|ECACC|JCRB|KCLB|RCB),?[ \u00a0]*(?:#|no\.?|cat\.?)?[ \u00a0]*$/u;
 /** An accession's letters, with their number when joined by a hyphen: `CCL`, `CCL-86`, `ACC`. */
 const ACCESSION_SHAPE = /^[A-Z]{1,4}(?:-\d{2,})?$/;
 
 /**
  * True when the mention is a culture collection named with the accession it issued (`ATCC
- * CCL-86`), or that accession's letters (`CCL-86`, `ACC` in `DSMZ ACC 128`): where a line came
+ * CCL-86`, `(ATCC, CCL-86)`), or that accession's letters (`CCL-86`, `ACC` in `DSMZ ACC 128`): where a line came
  * from, as a supplier is, not an abbreviation of the prose.
  */
 export function isCultureCollectionAccession(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {

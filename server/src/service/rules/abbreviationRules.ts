@@ -753,6 +753,12 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
         message: once(`'${definition.short}' is already defined ${describeScope(definition.scope)} ${place.text} as '${earlierInScope.long}'.`),
         data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
       };
+      // A heading stands apart from the running text (it may use an abbreviation without a first use):
+      // a definition repeated there is a style point that editors decide differently.
+      if (isInHeading(model, definition)) {
+        finding.message = once(`${finding.message.slice(0, -1)}; a heading may repeat a definition, and editors differ on keeping it.`);
+        finding.cap = { severity: 'information' };
+      }
       if (collapse) {
         // A repeat worded differently (a head or class noun added, `low-dose group patients (LDG)`)
         // loses words when collapsed: the author decides.
@@ -763,7 +769,7 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
           !followsAbbreviation(model.text, collapse.start);
         // One literal with its fixes: a property added afterwards costs each finding a property store.
         const fixes = [{ title: once(`Remove the repeated definition, keeping '${definition.short}'`), edits: [collapse], safe }];
-        findings.push({ rule: finding.rule, start: finding.start, end: finding.end, message: finding.message, data: finding.data, fixes });
+        findings.push({ rule: finding.rule, start: finding.start, end: finding.end, message: finding.message, data: finding.data, fixes, cap: finding.cap });
       } else {
         findings.push(finding);
       }
