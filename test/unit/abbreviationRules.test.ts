@@ -340,6 +340,10 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
     check('conflicting-expansion', 'Grade 2 «immune cell-associated neurologic syndrome» (ICANS) was seen; ICANS resolved.\n\nLater, immune effector cell-associated neurotoxicity syndrome (ICANS) recurred; ICANS again.');
     check('conflicting-expansion', 'Grade 2 immune effector cell-associated neurotoxicity syndrome (ICANS) was seen; ICANS resolved.\n\nLater, «immune cell-associated neurologic syndrome» (ICANS) recurred; ICANS again.');
   });
+  test('a symbol that ends the expansion may carry its isoform; a part read out may run on with what it is', () => {
+    check('conflicting-expansion', 'Cells carried a high-affinity non-cleavable CD16a (hnCD16); hnCD16 bound.');
+    check('conflicting-expansion', 'Cells carried membrane-bound IL-15/IL-15Rα fusion (mbIL-15); mbIL-15 rose.');
+  });
   test('a part with several known expansions is read each way; an adjective in -ical is the one in -ic', () => {
     check('conflicting-expansion', 'Two had complete remission (CR) and two CR with incomplete count recovery (CRi); CR and CRi recurred.');
     check('conflicting-expansion', 'Two had complete remission (CR) and two CR with incomplete haematological recovery (CRi); CR and CRi recurred.');
@@ -394,5 +398,19 @@ describe('redefined-abbreviation in a heading', () => {
   test('a definition repeated in a heading is a note; in the running text a warning', () => {
     const text = 'Quality-adjusted vaccine effect (QVE) was high. QVE rose.\n\n## Quality-adjusted vaccine effect (QVE) by age\n\nQVE fell. Later, quality-adjusted vaccine effect (QVE) rose again.\n';
     assert.deepEqual(redefined(text), ['QVE information', 'QVE warning']);
+  });
+});
+
+describe('unused-abbreviation: glosses and uses inside longer compounds', () => {
+  const unused = (text: string) => service.lint({ uri: 'unused.md', version: 1, text }).filter((d) => d.code === 'unused-abbreviation').map((d) => text.slice(d.start, d.end));
+  test('a CD name in brackets after a molecule\'s name is its other name, not an abbreviation to use again', () => {
+    assert.deepEqual(unused('The CAR carried the cytoplasmic domain of 2B4 (CD244) and the common γ chain (CD132).\n'), []);
+  });
+  test('a use inside a longer hyphen-joined name counts, a run of its parts included', () => {
+    assert.deepEqual(unused('Targets carried firefly luciferase and QFP (ffLuc-QFP). QOLM-13-ffLuc-QFP cells grew.\n'), []);
+    assert.deepEqual(unused('Targets carried firefly luciferase and QFP (ffLuc-QFP). QOLM-13 cells grew.\n'), ['ffLuc-QFP']);
+  });
+  test('an abbreviation journals accept undefined, defined and never used again, is still reported', () => {
+    assert.deepEqual(unused('The World Health Organization (WHO) declared a pandemic.\n'), ['WHO']);
   });
 });

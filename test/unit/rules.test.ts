@@ -174,6 +174,12 @@ describe('inconsistent-variants', () => {
     assert.equal(diagnostic!.data!.fixes![0]!.edits.length, 2);
   });
   test('a protein and its phosphorylated form are two terms', () => check('inconsistent-variants', 'STAT5 is a factor; STAT5 binds. pSTAT5 was measured.'));
+  test('a second form in the definition\'s bracket glosses the first', () =>
+    check('inconsistent-variants', 'DNAX accessory molecule-1 (DNAM-1, CD226) binds CD155. DNAM-1 signals. CD226 is cleaved.'));
+  test('the gene\'s symbol, in italics or in a gene context, is no spelling of its protein\'s name', () => {
+    check('inconsistent-variants', 'CIS restrains IL-15 signalling. CIS rose. Guides targeting exon 2 of CISH were used.');
+    check('inconsistent-variants', 'CIS restrains IL-15 signalling. CIS rose. We deleted *CISH* in iPSCs.');
+  });
   test('not triggered by hidden constructs', () => check('inconsistent-variants', 'CD16a binds IgG.\n\n' + HIDDEN('FcγRIIIa')));
 });
 

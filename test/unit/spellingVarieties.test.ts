@@ -92,6 +92,8 @@ describe('inconsistent-variants: British and American spelling mixed', () => {
     assert.deepEqual(mixed('Patients were randomized. Two were randomized late and one was randomised early.\n'), ['randomised']);
     // Oxford spelling: -ize beside British spelling is one style.
     assert.deepEqual(mixed('The tumour was characterized and randomized.\n'), []);
+    // -isation is British alone: in an American text it is the other spelling.
+    assert.deepEqual(mixed('The tumor was labeled; its characterisation followed.\n'), ['characterisation']);
   });
 
   test('the fix leaves the document in one spelling', () => {

@@ -140,5 +140,5 @@ export function isGeneContext(text: string, start: number, end: number): boolean
   const afterMatch = /^(?:[\s\u00a0]|[-\u2010\u2011])/u.test(following) && AFTER.test(following.slice(1));
   if (afterMatch || /^[-\u2212]\/[-\u2212]/u.test(following)) return true;
   const preceding = text.slice(Math.max(0, start - 48), start);
-  return /(?:^|[^A-Za-z])(?:[Kk]nock(?:ing|ed)?[-\u2010 ]?(?:outs?|downs?|ins?)(?: of)?|deletion of|disruption of|silencing(?: of)?|disrupting|deleting|(?:(?:sg|g|sh|si|cr)RNAs?|guide RNAs?) (?:against|targeting|for))[\s\u00a0]+(?:the[\s\u00a0]+)?$/u.test(preceding);
+  return /(?:^|[^A-Za-z])(?:[Kk]nock(?:ing|ed)?[-\u2010 ]?(?:outs?|downs?|ins?)(?: of)?|deletion of|disruption of|silencing(?: of)?|disrupting|deleting|(?:(?:sg|g|sh|si|cr)RNAs?|guide RNAs?) (?:against|targeting|for)|(?:exons?|introns?) \d+(?:(?: and|,|–|-) ?\d+)* of)[\s\u00a0]+(?:the[\s\u00a0]+)?$/u.test(preceding);
 }

@@ -7,8 +7,9 @@ import { WordFlag, type BlockTokens } from '../text/tokens';
  * stems, so that no ordinary word is read as a variant of another (`four` and `for`, `filled`
  * and `filed`, `humoral`, `colorectal` and `laboratory` are the same in both).
  *
- * `-ise` and `-ize` are no mark of either: British publishers that follow Oxford spelling write
- * `-ize` too. Only the same word written both ways (`randomised`, `randomized`) is a mix.
+ * `-ize` is no mark of either: British publishers that follow Oxford spelling write `-ize` too,
+ * and `-ise` verbs are spelt so in both (`advised`, `revised`); `-isation` is British. Otherwise
+ * only the same word written both ways (`randomised`, `randomized`) is a mix.
  */
 
 /** The two spellings a word may be written in. */
@@ -155,7 +156,8 @@ const readings = new Map<string, Pick<SpellingMark, 'variety' | 'counterpart'> |
 /** The variety `word`'s spelling marks and its other spelling, or `null`. */
 function readingOf(word: string): Pick<SpellingMark, 'variety' | 'counterpart'> | null {
   const ise = ISE.exec(word);
-  if (ise) return { variety: undefined, counterpart: `${ise[1]}iz${ise[2]}` };
+  // `-isation` is British alone (American spelling writes `-ization` only); `-ise` verbs are spelt so in both (`advised`, `revised`).
+  if (ise) return { variety: ise[2]!.startsWith('ation') ? 'british' : undefined, counterpart: `${ise[1]}iz${ise[2]}` };
   const ize = IZE.exec(word);
   if (ize) return { variety: undefined, counterpart: `${ize[1]}is${ize[2]}` };
   const british = ANY_BRITISH.test(word);

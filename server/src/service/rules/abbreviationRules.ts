@@ -2,7 +2,7 @@ import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from '../model/definitionSpans';
-import { abbreviationKey } from '../model/mentions';
+import { abbreviationKey, isClusterOfDifferentiationName } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
 import { studyReadingIn } from '../model/studyNames';
@@ -806,25 +806,16 @@ type KnowledgeVerdict =
 
 /** Compares a definition's expansion with every expansion the knowledge base accepts for its key. */
 function judgedByKnowledge(context: RuleContext, definition: AbbreviationDefinition): KnowledgeVerdict {
-  const folded = foldExpansion(definition.long);
   const entries = (context.knowledge?.lookupAll(definition.key) ?? []).filter((f) => !f.folded && (f.kind === 'preferred' || f.kind === 'variant')).map((f) => f.entry);
   const accepted = entries.flatMap((entry) => entry.expansions);
   if (accepted.length === 0) return { verdict: 'unknown' };
-  if (accepted.some((long) => foldExpansion(long) === folded)) return { verdict: 'accepted' };
   // The same letters spaced or marked up otherwise (`NOD-scid IL2Rγ^null^` for `NOD scid IL2Rγ null`).
   const compact = compactExpansion(definition.long);
   if (accepted.some((long) => compactExpansion(long) === compact)) return { verdict: 'accepted' };
-  // Tolerate a long form that merely adds or drops a head noun the abbreviation sits on (`natural killer cells (NK)`).
-  if (accepted.some((long) => folded.startsWith(foldExpansion(long) + ' ') || foldExpansion(long).startsWith(folded + ' '))) return { verdict: 'accepted' };
-  // A long form read without a leading word the short form takes no letter from (`common γ-chain (γ~c~)`
-  // read as `γ-chain`): the known expansion ends with it, so it is the same term, not another.
-  if (accepted.some((long) => foldExpansion(long).endsWith(' ' + folded))) return { verdict: 'accepted' };
-  // The known expansion's words all there, reordered (`ratio of effector to target cells (E:T)` for `effector-to-target ratio`): the same term.
-  if (accepted.some((long) => holdsEveryWord(folded, foldExpansion(long)))) return { verdict: 'accepted' };
-  // A part written as its own known abbreviation (`membrane-bound IL-15 (mbIL-15)` for `membrane-bound interleukin-15`,
-  // `CR with incomplete count recovery (CRi)`), perhaps in the other spelling (`haematological`, `hematologic`).
-  const spellings = [folded, ...spelledWithKnownParts(context, definition.long)];
-  if (accepted.some((known) => spellings.some((spelled) => sameUpToIcal(known, spelled)))) return { verdict: 'accepted' };
+  // As written, and with each part written as its own known abbreviation read out (`membrane-bound IL-15 (mbIL-15)`
+  // for `membrane-bound interleukin-15`, `CR with incomplete count recovery (CRi)`).
+  const spellings = [foldExpansion(definition.long), ...spelledWithKnownParts(context, definition.long)];
+  if (accepted.some((long) => spellings.some((spelled) => isSameTermWritten(spelled, foldExpansion(long))))) return { verdict: 'accepted' };
   // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`).
   const relation = relatedExpansion(context, definition.long, entries);
   if (relation) return { verdict: 'older', accepted, entries, relation };
@@ -832,6 +823,24 @@ function judgedByKnowledge(context: RuleContext, definition: AbbreviationDefinit
   // letters, from another field, not a wrong expansion of the term the knowledge base knows.
   if (!accepted.some((long) => sharesContentWord(long, definition.long))) return { verdict: 'unknown' };
   return { verdict: 'conflict', accepted, entries };
+}
+
+/** An isoform's letter or number after a symbol that ends an expansion (`… CD16a` for `… CD16`). */
+const ISOFORM_AFTER = /^[a-z0-9]$/u;
+
+/**
+ * Whether a written long form (folded) names the term of a known expansion (folded): the same,
+ * an adjective in `-ical` read as `-ic`; with a head noun added or dropped (`natural killer cells
+ * (NK)`) or more words of what it is (`membrane-bound IL-15/IL-15Rα fusion`); read without a
+ * leading word the short form takes no letter from (`common γ-chain (γ~c~)` read as `γ-chain`);
+ * its words all there, reordered (`ratio of effector to target cells (E:T)`); or a symbol that
+ * ends it carrying its isoform's letter (`high-affinity non-cleavable CD16a`).
+ */
+function isSameTermWritten(written: string, known: string): boolean {
+  if (sameUpToIcal(written, known)) return true;
+  if (written.startsWith(known + ' ') || known.startsWith(written + ' ') || known.endsWith(' ' + written)) return true;
+  if (written.startsWith(known) && ISOFORM_AFTER.test(written.slice(known.length)) && /\p{N}$/u.test(known)) return true;
+  return holdsEveryWord(written, known);
 }
 
 /** A capitalised token inside a long form that may be an abbreviation of its own (`IL-15`, `TGF-β`, `CD16`). */
@@ -1051,6 +1060,20 @@ function isUsedInCodeFont(text: string, definition: { short: string; shortStart:
   return false;
 }
 
+/** Most hyphen-joined parts whose runs are counted as uses; longer keys give their single parts only. */
+const MOST_RUN_PARTS = 6;
+
+/** Every run of one or more consecutive hyphen-joined parts of `key` but the whole (`A-B-C` -> `A`, `B`, `C`, `A-B`, `B-C`). */
+function hyphenRuns(key: string): string[] {
+  const parts = key.split('-');
+  if (parts.length > MOST_RUN_PARTS) return parts;
+  const runs: string[] = [];
+  for (let from = 0; from < parts.length; from++) {
+    for (let to = from + 1; to <= parts.length; to++) if (to - from < parts.length) runs.push(parts.slice(from, to).join('-'));
+  }
+  return runs;
+}
+
 /**
  * `unused-abbreviation`: defined (not in a list) and never used afterwards in its scope;
  * a use inside a compound (`CAR` in `CAR-NK`) or inside another long form counts. Short
@@ -1071,7 +1094,8 @@ export function checkUnused(context: RuleContext): Finding[] {
     // A use inside another definition's long form counts (`ACE` in `ACE inhibitors (ACEIs)`).
     if (mention.definition !== undefined) continue;
     addUse(mention.key, mention.scope);
-    if (mention.key.includes('-')) for (const part of mention.key.split('-')) addUse(part, mention.scope);
+    // Every run of its hyphen-joined parts too: `ffLuc-GFP` is used in `MOLM-13-ffLuc-GFP`.
+    if (mention.key.includes('-')) for (const run of hyphenRuns(mention.key)) addUse(run, mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
   for (let i = 0; i < model.terms.length; i++) {
@@ -1099,6 +1123,9 @@ export function checkUnused(context: RuleContext): Finding[] {
     // A repeat of a definition an earlier file of the book made is redefined-abbreviation's business.
     if (context.scopes.inheritedFor(definition.scope, definition.key)) continue;
     if (isUsedInCodeFont(model.text, definition)) continue;
+    // A CD name in brackets after a molecule's name (`2B4 (CD244)`, `the common γ chain (CD132)`) glosses it with its
+    // other name: no abbreviation to use again, and CD names need no definition.
+    if (isClusterOfDifferentiationName(definition.short)) continue;
 
     const finding: Finding = {
       rule: 'unused-abbreviation',

@@ -1,7 +1,7 @@
 import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
-import { isInsideIdentifier, isSameSpelling, repeatsNeighbour } from './fixSafety';
+import { isInsideBrackets, isInsideIdentifier, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { checkAbbreviationSpellings } from './abbreviationSpellings';
 import { isGeneContext, isItalic } from '../model/geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
@@ -277,8 +277,9 @@ export function checkInconsistentVariants(context: RuleContext): Finding[] {
     if (/\s/u.test(term.form) && !OPEN_SYMBOL_COMPOUND.test(term.form)) continue;
     const block = model.prose.blocks[term.block];
     if (block?.kind === 'heading' || block?.kind === 'title') continue;
-    // The gene in italics (`*CISH*`) is not a spelling of its protein (`CIS`): each has its name.
-    if (isItalic(model.text, term.start, term.end) && isGeneSymbolOf(knowledge.byId(term.entryId), term.form)) continue;
+    // The gene (`*CISH*`, or `exon 2 of CISH` in roman, which gene-not-italic reports) is not a spelling of its
+    // protein (`CIS`): each has its name. The symbol written for the protein (`the CISH protein`) still competes.
+    if (isGeneSymbolOf(knowledge.byId(term.entryId), term.form) && (isItalic(model.text, term.start, term.end) || isGeneContext(model.text, term.start, term.end))) continue;
     const list = byEntry.get(term.entryId);
     if (list) list.push(term);
     else byEntry.set(term.entryId, [term]);
@@ -356,6 +357,8 @@ function declaresEquivalence(text: string, terms: TermMention[]): boolean {
     if (between.length <= 40 && /^\s*(?:,\s*)?(?:also (?:known|called) as|or|i\.e\.,?)\s*$/u.test(between)) return true;
     // A slash pair names one thing by both its forms (`IL-8/CXCL8` in an assay's panel list).
     if (between === '/') return true;
+    // Two forms side by side in one bracket (`DNAX accessory molecule-1 (DNAM-1, CD226)`): the second glosses the first.
+    if (/^[,;][ \u00a0]*$/u.test(between) && isInsideBrackets(text, a.start) && text.slice(b.end, b.end + 2).trimStart().startsWith(')')) return true;
   }
   return false;
 }
