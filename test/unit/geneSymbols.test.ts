@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { frontCode, geneSymbolsDocument, selectGeneSymbols } from '../../scripts/derive-gene-symbols.mjs';
+import { aliasesBySymbol, selectProteinNames } from '../../scripts/derive-protein-names.mjs';
 import { layerSettings } from '../../server/src/node/analysisContext';
 import { isOfficialGeneSymbol, officialGeneSymbolsOf } from '../../server/src/service/knowledge/geneSymbols';
 import { decodeGeneSymbols } from '../../server/src/service/knowledge/geneSymbolTable';
@@ -235,8 +236,10 @@ describe("a cytokine's standard name", () => {
     const abstractUse = service.lint({ uri: 'c.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation' && text.slice(d.start, d.end) === 'IL-15');
     assert.equal(abstractUse?.severity, 'warning');
   });
-  test('not a cytokine name: other receptors and ligands stay warnings', () => {
-    assert.equal(undefinedUse('Cells expressed TIM-3 and DNAM-1.', 'TIM-3')?.severity, 'warning');
+  test('not a cytokine name: a receptor its gene record names is a protein name; another ligand stays a warning', () => {
+    const receptor = undefinedUse('Cells expressed TIM-3 and DNAM-1.', 'TIM-3');
+    assert.equal(receptor?.severity, 'information');
+    assert.match(receptor?.message ?? '', /names the protein of HAVCR2 by a symbol its gene record lists/u);
     assert.equal(undefinedUse('Feeders carried 4-1BBL.', '4-1BBL')?.severity, 'warning');
   });
   test('defineGeneSymbols restores the warning', () => {
@@ -255,5 +258,48 @@ describe('a superscript qualifier on a name', () => {
   test('a warning when the scope also writes it in the prose, or the superscript stands apart', () => {
     assert.equal(undefinedUse('The *CISH*^QO^ cells; QO cells died.', 'QO')?.severity, 'warning');
     assert.equal(undefinedUse('Cells were ^QO^ here.', 'QO')?.severity, 'warning');
+  });
+});
+
+// A protein written by a symbol of its gene's record (issue 14): the in-field judges called
+// `DNAM-1`, `STAT5` and `SHP-1` house style, as the issue asks of any standard nomenclature.
+describe('data/protein-names.json and protein names in the gene nomenclature', () => {
+  test('is what scripts/derive-protein-names.mjs derives from human-genes.tsv and the knowledge base', (t) => {
+    if (!existsSync(humanGenesPath)) {
+      t.skip(`reference table not found at ${humanGenesPath}; set CARNK_HUMAN_GENES to run this test`);
+      return;
+    }
+    const derived = selectProteinNames(JSON.parse(readFileSync(join(root, 'out', 'generated', 'knowledge.json'), 'utf8')), aliasesBySymbol(readFileSync(humanGenesPath, 'utf8')));
+    const committed = JSON.parse(readFileSync(join(root, 'data', 'protein-names.json'), 'utf8'));
+    assert.deepEqual(committed.names, derived, 'run node scripts/derive-protein-names.mjs');
+  });
+
+  test('selection: an alias of the entry\'s own gene, the symbol with a hyphen, or the stem of its genes; never an alias of another gene', () => {
+    const table = ['ncbi_gene_id\tsymbol\tname\tgene_type\taliases', '1\tQRS1\tone\tprotein-coding\tQX-1|QXA', '2\tQRS2A\ttwo a\tprotein-coding\t', '3\tQRS2B\ttwo b\tprotein-coding\t', '4\tZZZ9\tother\tprotein-coding\tQY-1'].join('\n');
+    const knowledge = {
+      entries: [
+        { id: 'one', preferred: 'QX-1', variants: ['QRS-1', 'QRS1', 'QXB'], genes: [{ symbol: 'QRS1' }], needsDefinition: true },
+        { id: 'two', preferred: 'QRS2', variants: [], genes: [{ symbol: 'QRS2A' }, { symbol: 'QRS2B' }], needsDefinition: true },
+        { id: 'other', preferred: 'QY-1', variants: [], genes: [{ symbol: 'QRS1' }], needsDefinition: true },
+      ],
+    };
+    assert.deepEqual(selectProteinNames(knowledge, aliasesBySymbol(table)), { 'QRS-1': 'QRS1', QRS2: 'QRS2A, QRS2B', 'QX-1': 'QRS1' });
+  });
+
+  const severities = (text: string, settings?: AnalysisSettings) =>
+    service
+      .lint({ uri: 'proteins.md', version: 1, text }, settings)
+      .filter((d: TerminologyDiagnostic) => d.code === 'undefined-abbreviation')
+      .map((d) => `${text.slice(d.start, d.end)} ${d.severity}`);
+
+  test('undefined throughout, such a name is a note, which defineGeneSymbols lifts', () => {
+    const text = 'NK cells use DNAM-1 and lose SHP-1 signals.\n';
+    assert.deepEqual(severities(text).filter((s) => !s.startsWith('NK')), ['DNAM-1 information', 'SHP-1 information']);
+    assert.deepEqual(severities(text, { defineGeneSymbols: true }).filter((s) => !s.startsWith('NK')), ['DNAM-1 warning', 'SHP-1 warning']);
+  });
+
+  test('a name the document defines somewhere is an abbreviation, used before its definition or not', () => {
+    const text = '## Abstract\n\nDNAM-1 rose.\n\n## Introduction\n\nDNAX accessory molecule-1 (DNAM-1) binds CD155.\n';
+    assert.deepEqual(severities(text), ['DNAM-1 warning']);
   });
 });

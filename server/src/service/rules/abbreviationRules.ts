@@ -21,7 +21,7 @@ import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
-import { isItalicGeneSymbol, isStandardCytokineName, standardGeneSymbols } from './standardSymbols';
+import { isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
 import { introduceAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
 import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
@@ -576,6 +576,12 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   (context, mention) => {
     if (!isStandardCytokineName(context, mention.key)) return undefined;
     const why = `it is a cytokine's standard name, which many immunology journals accept undefined; for those that want it in full, `;
+    return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
+  },
+  (context, mention) => {
+    const genes = proteinSymbolGenes(context, mention.key);
+    if (!genes) return undefined;
+    const why = `it names the protein of ${genes} by a symbol its gene record lists, which many journals accept undefined as they do gene symbols; for those that want it in full, `;
     return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
   },
   (context, mention) => {
