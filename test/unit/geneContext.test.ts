@@ -28,6 +28,7 @@ describe('gene-not-italic: each gene context', () => {
     ['A CXCL8 polymorphism was linked to risk.', ['CXCL8']],
     ['The FCGR3A genotype predicted response.', ['FCGR3A']],
     ['We used sgRNAs targeting CISH and a guide RNA against TGFBR2.', ['CISH', 'TGFBR2']],
+    ['A frameshift in exon 2 of CISH was found; introns 1 and 2 of TGFBR2 were sequenced.', ['CISH', 'TGFBR2']],
     ['BRD4 gene expression fell.', ['BRD4']],
     ['CISH-deficient NK cells killed better.', ['CISH']],
     ['Knockout of the CISH gene helped.', ['CISH']],
