@@ -20,6 +20,7 @@
 //   --check: exit 1 when the committed file differs from what the table gives (write nothing).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { humanGeneRows } from './human-genes-table.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -35,16 +36,9 @@ export const MIN_SYMBOL_LENGTH = 3;
  * @returns {string[]}
  */
 export function selectGeneSymbols(table) {
-  const lines = table.split(/\r?\n/u);
-  const header = lines[0]?.split('\t') ?? [];
-  const symbolColumn = header.indexOf('symbol');
-  const typeColumn = header.indexOf('gene_type');
-  if (symbolColumn < 0 || typeColumn < 0) throw new Error('human-genes.tsv: expected columns symbol and gene_type');
   const symbols = new Set();
-  for (let i = 1; i < lines.length; i++) {
-    const cells = lines[i].split('\t');
-    const symbol = cells[symbolColumn];
-    if (!symbol || cells[typeColumn] !== 'protein-coding' || symbol.length < MIN_SYMBOL_LENGTH) continue;
+  for (const [symbol, type] of humanGeneRows(table, ['symbol', 'gene_type'])) {
+    if (type !== 'protein-coding' || symbol.length < MIN_SYMBOL_LENGTH) continue;
     symbols.add(symbol);
   }
   return [...symbols].sort();

@@ -14,6 +14,7 @@
 //   --check: exit 1 when the committed file differs from what the table gives (write nothing).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { humanGeneRows } from './human-genes-table.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -27,18 +28,8 @@ const DEFAULT_TABLE = join(root, '..', 'shared', 'data', 'human-genes.tsv');
  * @returns {Map<string, Set<string>>} symbol -> aliases
  */
 export function aliasesBySymbol(table) {
-  const lines = table.split(/\r?\n/u);
-  const header = lines[0]?.split('\t') ?? [];
-  const symbolColumn = header.indexOf('symbol');
-  const aliasColumn = header.indexOf('aliases');
-  if (symbolColumn < 0 || aliasColumn < 0) throw new Error('human-genes.tsv: expected symbol and aliases columns');
   const bySymbol = new Map();
-  for (let i = 1; i < lines.length; i++) {
-    const fields = lines[i].split('\t');
-    const symbol = fields[symbolColumn];
-    if (!symbol) continue;
-    bySymbol.set(symbol, new Set((fields[aliasColumn] ?? '').split('|').filter((alias) => alias.length > 0)));
-  }
+  for (const [symbol, aliases] of humanGeneRows(table, ['symbol', 'aliases'])) bySymbol.set(symbol, new Set(aliases.split('|').filter((alias) => alias.length > 0)));
   return bySymbol;
 }
 
