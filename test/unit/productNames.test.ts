@@ -66,6 +66,9 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'Cells were stained with «QIVE»/QEAD Fixable Zqua (Thermo Zisher) for 20 min',
     // The supplier's bracket may end with a catalogue number.
     'EBs were cultured in STEMzen «QPEL2» medium (STEMZELL Technologies, 05270) for 11 days',
+    // Up to four words of the product's name before its noun, one joined by a slash, then the supplier.
+    'NK cells grew in «QTS» AIM V/Immune Cell SR medium (Thermo Zisher Scientific) with IL-2',
+    'NK cells grew in QTS «QIM» V/Immune Cell SR medium (Thermo Zisher Scientific) with IL-2',
     // A dye is a product noun: a maker before, the supplier after.
     'Cells were stained with Zomby «QIR» viability dye (BioQegend) first',
     // A supplier whose name is coined, alone in brackets right after.
@@ -116,6 +119,8 @@ describe('products, organisations, coined names and motifs named in methods', ()
     // Capitalised words, then a bracket that points elsewhere or names no company.
     'patients had «QRS» Grade Two (Supplementary Methods) at most',
     'graded by «QSTCT» Consensus Criteria (Lee et al.) as before',
+    // Five words before the product noun are a sentence, not a product's name.
+    'cells of «QRS» grade in the same culture medium (Zed Labs) grew',
     // A supplier alone in brackets with an ordinary name is read only with a product noun or a maker.
     'NK cells were cultured in «QCGM» (Zellgenix) with 10% serum',
   ];

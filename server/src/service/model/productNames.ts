@@ -28,8 +28,8 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
 
 /** What a product is called: a kit, an assay, an instrument and its parts, software. */
 const PRODUCT_NOUN = String.raw`(?:kits?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
-/** A product noun, perhaps after up to three words that qualify it, one perhaps in brackets (`break apart probes`, `spin columns`, `(human) kit`, `Single Cell 5′ kit`). */
-const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}\u2032'-]+\)?){0,3}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
+/** A product noun, perhaps after up to four words that qualify it, one perhaps in brackets or joined by a slash (`break apart probes`, `spin columns`, `(human) kit`, `Single Cell 5′ kit`, `AIM V/Immune Cell SR medium`). */
+const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}\u2032'/-]+\)?){0,4}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /**
  * A title-cased product name: capitalised words (or a method's name such as `mRNA-Seq`), then a
  * capitalised product noun (`FFPE GenePure Purification Kit`, `Stranded mRNA-Seq Kit`, `Modules`,
