@@ -69,6 +69,8 @@ describe('products, organisations, coined names and motifs named in methods', ()
     // Up to four words of the product's name before its noun, one joined by a slash, then the supplier.
     'NK cells grew in «QTS» AIM V/Immune Cell SR medium (Thermo Zisher Scientific) with IL-2',
     'NK cells grew in QTS «QIM» V/Immune Cell SR medium (Thermo Zisher Scientific) with IL-2',
+    // A supplier's bracket with a catalogue number, which no expansion holds.
+    'cells were passaged with «QeLeSR» (STEMZELL Technologies, 05872) every week',
     // A dye is a product noun: a maker before, the supplier after.
     'Cells were stained with Zomby «QIR» viability dye (BioQegend) first',
     // A supplier whose name is coined, alone in brackets right after.
@@ -119,6 +121,8 @@ describe('products, organisations, coined names and motifs named in methods', ()
     // Capitalised words, then a bracket that points elsewhere or names no company.
     'patients had «QRS» Grade Two (Supplementary Methods) at most',
     'graded by «QSTCT» Consensus Criteria (Lee et al.) as before',
+    // A year is no catalogue number: an author and year in brackets cite a paper.
+    'as graded by «QRS» (Smith, 2020) before',
     // Five words before the product noun are a sentence, not a product's name.
     'cells of «QRS» grade in the same culture medium (Zed Labs) grew',
     // A supplier alone in brackets with an ordinary name is read only with a product noun or a maker.

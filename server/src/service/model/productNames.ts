@@ -148,10 +148,16 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   // A product's name in words, then its supplier: `LIVE/DEAD Fixable Aqua (Thermo Fisher)`.
   const named = NAME_WORDS_AND_SUPPLIER_AFTER.exec(after);
   if (named && !CROSS_REFERENCE.test(named[1]!)) return true;
-  // A supplier whose name is coined, as companies' are and expansions never (`SCGM (CellGenix)`).
-  const supplier = SUPPLIER_RIGHT_AFTER.exec(after)?.[1];
-  return supplier !== undefined && hasCoinedShape(supplier.split(/[ \u00a0]/u)[0]!);
+  // A supplier whose name is coined, as companies' are and expansions never (`SCGM (CellGenix)`),
+  // or one followed by a catalogue number, which no expansion holds (`ReLeSR (STEMCELL Technologies, 05872)`).
+  const supplied = SUPPLIER_RIGHT_AFTER.exec(after);
+  const supplier = supplied?.[1];
+  if (supplier === undefined || CROSS_REFERENCE.test(supplier)) return false;
+  return hasCoinedShape(supplier.split(/[ \u00a0]/u)[0]!) || CATALOGUE_NUMBER_IN.test(supplied![0]);
 }
+
+/** A catalogue number after the supplier's name: four characters or more with a digit, not a year (`, 05872`, `, 354277`; not `, 2020`). */
+const CATALOGUE_NUMBER_IN = /,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?!(?:19|20)\d\d\))(?=[\p{L}\p{N}.\-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}.\-]{3,}\)$/u;
 
 /** Whether a supplier in brackets follows (see {@link SUPPLIER_AFTER}), not a cross-reference; with a lower-case letter in it when `named` is asked. */
 function isSupplierAfter(after: string, named: boolean): boolean {
