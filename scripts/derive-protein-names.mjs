@@ -8,7 +8,8 @@
 // CD226's record; `PD-1` in PDCD1's; `LAG-3` for LAG3 with a hyphen; `STAT5` for STAT5A and
 // STAT5B, the symbols' shared stem), and many journals accept it undefined. Aliases alone are not
 // enough (CAR is an alias of five genes, PD-1 of RPL17 too): the entry's own genes vouch for the
-// meaning, so only forms of entries that list the gene are kept.
+// meaning, so only forms of entries that list the gene are kept, and only forms shaped like a
+// symbol, with a digit or a hyphen: a word of capitals has other senses (TACE, CIS, CEA).
 //
 // Usage: node scripts/derive-protein-names.mjs [--table <human-genes.tsv>] [--check]
 //   --check: exit 1 when the committed file differs from what the table gives (write nothing).
@@ -32,6 +33,9 @@ export function aliasesBySymbol(table) {
   for (const [symbol, aliases] of humanGeneRows(table, ['symbol', 'aliases'])) bySymbol.set(symbol, new Set(aliases.split('|').filter((alias) => alias.length > 0)));
   return bySymbol;
 }
+
+/** A digit or a hyphen: a symbol's shape (`DNAM-1`, `PD-1`, `HER2`, `GM-CSF`), not a word of capitals. */
+const SYMBOL_SHAPED = /[0-9-]/u;
 
 /**
  * How `form` names the protein of one of `symbols` in the gene nomenclature, or undefined: an
@@ -63,6 +67,9 @@ export function selectProteinNames(knowledge, aliases) {
     for (const form of [entry.preferred, ...(entry.variants ?? [])]) {
       // An official symbol as written is the gene table's business (data/gene-symbols.json).
       if (symbols.includes(form)) continue;
+      // A name of letters alone has other senses in clinical text (`TACE`, transarterial chemoembolisation;
+      // `CIS`, carcinoma in situ; `CEA`): only a symbol's shape, with a digit or a hyphen, is kept.
+      if (!SYMBOL_SHAPED.test(form)) continue;
       const naming = namingOf(form, symbols, aliases);
       if (naming) names[form] = naming;
     }

@@ -278,7 +278,8 @@ describe('data/protein-names.json and protein names in the gene nomenclature', (
     const table = ['ncbi_gene_id\tsymbol\tname\tgene_type\taliases', '1\tQRS1\tone\tprotein-coding\tQX-1|QXA', '2\tQRS2A\ttwo a\tprotein-coding\t', '3\tQRS2B\ttwo b\tprotein-coding\t', '4\tZZZ9\tother\tprotein-coding\tQY-1'].join('\n');
     const knowledge = {
       entries: [
-        { id: 'one', preferred: 'QX-1', variants: ['QRS-1', 'QRS1', 'QXB'], genes: [{ symbol: 'QRS1' }], needsDefinition: true },
+        // `QXA` is an alias too, but a word of capitals has other senses: only a symbol's shape is kept.
+        { id: 'one', preferred: 'QX-1', variants: ['QRS-1', 'QRS1', 'QXA', 'QXB'], genes: [{ symbol: 'QRS1' }], needsDefinition: true },
         { id: 'two', preferred: 'QRS2', variants: [], genes: [{ symbol: 'QRS2A' }, { symbol: 'QRS2B' }], needsDefinition: true },
         { id: 'other', preferred: 'QY-1', variants: [], genes: [{ symbol: 'QRS1' }], needsDefinition: true },
       ],
@@ -298,6 +299,9 @@ describe('data/protein-names.json and protein names in the gene nomenclature', (
     assert.deepEqual(severities(text, { defineGeneSymbols: true }).filter((s) => !s.startsWith('NK')), ['DNAM-1 warning', 'SHP-1 warning']);
   });
 
+  test('a gene record\'s alias of letters alone keeps its warning: it has other senses in clinical text', () => {
+    assert.deepEqual(severities('Patients were treated with TACE before surgery. TACE was repeated.\n'), ['TACE warning']);
+  });
   test('a name the document defines somewhere is an abbreviation, used before its definition or not', () => {
     const text = '## Abstract\n\nDNAM-1 rose.\n\n## Introduction\n\nDNAX accessory molecule-1 (DNAM-1) binds CD155.\n';
     assert.deepEqual(severities(text), ['DNAM-1 warning']);

@@ -123,6 +123,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'graded by «QSTCT» Consensus Criteria (Lee et al.) as before',
     // A year is no catalogue number: an author and year in brackets cite a paper.
     'as graded by «QRS» (Smith, 2020) before',
+    // A surname shaped like a coined name, or an instrument named after its author, is no supplier.
+    'toxicity was graded with «QRS» (McQonald, 2019) later',
+    'toxicity was graded with «QRS» (McQonald) later',
+    'patients were assessed by «QRS» Response Criteria (Cheson) at day 28',
     // Five words before the product noun are a sentence, not a product's name.
     'cells of «QRS» grade in the same culture medium (Zed Labs) grew',
     // A supplier alone in brackets with an ordinary name is read only with a product noun or a maker.

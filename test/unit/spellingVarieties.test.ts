@@ -92,6 +92,9 @@ describe('inconsistent-variants: British and American spelling mixed', () => {
     assert.deepEqual(mixed('Patients were randomized. Two were randomized late and one was randomised early.\n'), ['randomised']);
     // Oxford spelling: -ize beside British spelling is one style.
     assert.deepEqual(mixed('The tumour was characterized and randomized.\n'), []);
+    // -isation and -ization of one word: the less used is reported once, whichever check sees it.
+    assert.deepEqual(mixed('Randomization was stratified. Randomization used blocks. Randomisation used sites.\n'), ['Randomisation']);
+    assert.deepEqual(mixed('We randomized patients. Randomization was stratified. Randomisation used blocks. The tumor grew; tumor cells and the tumor. Randomisation again.\n'), ['Randomisation']);
     // -isation is British alone: in an American text it is the other spelling.
     assert.deepEqual(mixed('The tumor was labeled; its characterisation followed.\n'), ['characterisation']);
   });

@@ -203,10 +203,11 @@ describe('a coined word is a name wherever it stands', () => {
   });
 
   test('shapes abbreviations take too stay abbreviations', () => {
-    for (const word of ['apoQ', 'vitQ', 'TGFbeta', 'NF-kappaQ', 'QTPase', 'QEPCase', 'QROseq', 'QNase-seq', 'NKcells']) {
+    for (const word of ['apoQ', 'vitQ', 'TGFbeta', 'NF-kappaQ', 'QTPase', 'QEPCase', 'QROseq', 'QNase-seq', 'NKcells', 'QBVneg', 'QLAhigh', 'QIRpos', 'QHCclass']) {
       assert.equal(isCoinedWord(word), false, word);
     }
     assert.deepEqual(undefinedWithSeverity('Plasma apoQ and QROseq signals rose.\n'), ['apoQ warning', 'QROseq warning']);
+    assert.deepEqual(undefinedWithSeverity('Cells were QZXneg in all donors; QZXneg cells expanded.\n'), ['QZXneg warning']);
   });
 
 });

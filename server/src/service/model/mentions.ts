@@ -25,8 +25,28 @@ const CAMEL_WORD = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$|^\p{Ll}+\p{Lu}\p{Ll}{3,}$|
 export function isCoinedName(word: string): boolean {
   return CAMEL_WORD.test(word);
 }
-/** A capital and three or more lower-case letters, with another capital before or after them (`RStudio`, `QIAcube`, `ChromHMM`, `OpenPBTA`; not `Treg`). */
-const CAPITAL_AND_SYLLABLE = /\p{Lu}[^]*\p{Lu}\p{Ll}{3}|\p{Lu}\p{Ll}{3,}[^]*\p{Lu}/u;
+/** A capital and three lower-case letters: the syllable a coined word holds. */
+const SYLLABLE = /\p{Lu}(?=\p{Ll}{3})/gu;
+const CAPITAL = /\p{Lu}/u;
+
+/**
+ * A capital and three or more lower-case letters, with another capital before or after them
+ * (`RStudio`, `QIAcube`, `ChromHMM`, `OpenPBTA`; not `Treg`). Read in one pass: an expression
+ * with a run of anything between the two capitals backtracks quadratically on a long word.
+ */
+function hasCapitalAndSyllable(word: string): boolean {
+  const firstCapital = word.search(CAPITAL);
+  if (firstCapital < 0) return false;
+  let lastCapital = -1;
+  for (let i = word.length - 1; i >= 0; i--) {
+    if (CAPITAL.test(word[i]!)) {
+      lastCapital = i;
+      break;
+    }
+  }
+  for (const syllable of word.matchAll(SYLLABLE)) if (firstCapital < syllable.index || lastCapital > syllable.index) return true;
+  return false;
+}
 /** Three or more lower-case letters, then one capital that no capital follows (`epiR`, `edgeR`, `bioRxiv`; not `lncRNA`). */
 const SYLLABLE_AND_CAPITAL = /^\p{Ll}{3,}\p{Lu}(?!\p{Lu})/u;
 /**
@@ -38,11 +58,20 @@ const SYLLABLE_AND_CAPITAL = /^\p{Ll}{3,}\p{Lu}(?!\p{Lu})/u;
  * after them cannot tell them from an abbreviation, so they are left to be defined.
  */
 export function hasCoinedShape(word: string): boolean {
-  return CAPITAL_AND_SYLLABLE.test(word) || SYLLABLE_AND_CAPITAL.test(word) || isCoinedName(word);
+  return hasCapitalAndSyllable(word) || SYLLABLE_AND_CAPITAL.test(word) || isCoinedName(word);
 }
 
-/** A Greek letter's name spelt out (`TGFbeta`, `NF-kappaB`) or an enzyme's `-ase` (`ATPase`, `PEPCase`): an abbreviation's lower-case letters. */
+/**
+ * A Greek letter's name spelt out (`TGFbeta`, `NF-kappaB`) or an enzyme's `-ase` (`ATPase`,
+ * `PEPCase`): an abbreviation's lower-case letters. Unanchored on purpose: a name holding `beta`
+ * or `delta` anywhere is left to be reported, the safe side.
+ */
 const SPELT_OUT_PART = /(?:alpha|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|sigma|omega|ases?$)/u;
+/**
+ * Capitals with a qualifier run on in lower case (`EBVneg`, `HLAhigh`, `KIRpos`, `MHCclass`): an
+ * abbreviation with a flow or expression qualifier, not a coined name.
+ */
+const QUALIFIED_CAPITALS = /^\p{Lu}{2,}[\p{Lu}\p{N}]*(?:neg|pos|high|low|hi|lo|dim|bright|null|int|mut|plus|minus|class|type|like|only|free)$/u;
 /** A space left out before `cell(s)` (`NKcells`): an abbreviation run into a word, not a name. */
 const RUN_INTO_CELLS = /\p{Lu}cells?$/u;
 /** A sequencing method's name (`GROseq`, `DNase-seq`): an abbreviation to define. */
@@ -54,11 +83,14 @@ const SEQUENCING_METHOD = /seq$/iu;
  * `UCell`, `scDblFinder`, `OpenPBTA`) or is camel-cased (`GraphPad`). Journals do not ask
  * authors to define such names. Not a shape abbreviations take too: a prefix of lower-case
  * letters on a capital (`apoB`, `vitD`), a Greek letter or an enzyme's ending spelt out
- * (`TGFbeta`, `ATPase`), a sequencing method (`GROseq`), or capitals run into `cells`.
+ * (`TGFbeta`, `ATPase`), a sequencing method (`GROseq`), capitals run into `cells`, or capitals
+ * with a qualifier run on (`EBVneg`, `HLAhigh`).
  */
 export function isCoinedWord(word: string): boolean {
   if (SPELT_OUT_PART.test(word) || RUN_INTO_CELLS.test(word) || SEQUENCING_METHOD.test(word)) return false;
-  return word.split(/[-\u2010\u2011]/u).some((part) => CAPITAL_AND_SYLLABLE.test(part) || isCoinedName(part));
+  const parts = word.split(/[-\u2010\u2011]/u);
+  if (parts.some((part) => QUALIFIED_CAPITALS.test(part))) return false;
+  return parts.some((part) => hasCapitalAndSyllable(part) || isCoinedName(part));
 }
 
 // A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a

@@ -280,6 +280,7 @@ function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, '
 
 /** Sex chromosomes in a karyotype after the chromosome count: `46,XY`, `47,XXY`, `45,X0`. */
 const KARYOTYPE_SEX = /^X[XYO]{1,3}$/u;
+/** The chromosome count and its comma right before the sex chromosomes (`46,` in `46,XY`), not inside a longer number. */
 const CHROMOSOME_COUNT_BEFORE = /(?<![\p{L}\p{N}])\d{2},$/u;
 
 /** A karyotype in ISCN notation (`a normal 46,XY karyotype`): notation, not an abbreviation. */

@@ -44,9 +44,10 @@ const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll
 export const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.'-]*){0,2}`;
 /**
  * A catalogue number after the supplier's name in the same bracket: `, 05872`, `, 354277`,
- * `, cat. no. 130-092-657`, `, #A1517001`: a code that holds a digit.
+ * `, cat. no. 130-092-657`, `, #A1517001`: a code that holds a digit, never a year (`(Smith, 2019)`
+ * cites a paper).
  */
-const CATALOGUE_ITEM = String.raw`(?:,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*)?`;
+const CATALOGUE_ITEM = String.raw`(?:,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?!(?:19|20)\d\d[a-z]?\))[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*)?`;
 /**
  * A supplier in brackets: its name, perhaps with its legal form or its town and country after
  * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`), perhaps
@@ -145,17 +146,24 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const hasMaker = MAKER_BEFORE.test(before);
   if (productNoun && (hasMaker || isSupplierAfter(after.slice(productNoun[0].length), GENERAL_PRODUCT_NOUN.test(productNoun[0])))) return true;
   if (hasMaker && isSupplierAfter(after, false)) return true;
-  // A product's name in words, then its supplier: `LIVE/DEAD Fixable Aqua (Thermo Fisher)`.
+  // A product's name in words, then its supplier: `LIVE/DEAD Fixable Aqua (Thermo Fisher)`; not a
+  // clinical instrument named after its author (`Response Criteria (Cheson)`).
   const named = NAME_WORDS_AND_SUPPLIER_AFTER.exec(after);
-  if (named && !CROSS_REFERENCE.test(named[1]!)) return true;
+  if (named && !CROSS_REFERENCE.test(named[1]!) && !INSTRUMENT_WORD.test(named[0])) return true;
   // A supplier whose name is coined, as companies' are and expansions never (`SCGM (CellGenix)`),
   // or one followed by a catalogue number, which no expansion holds (`ReLeSR (STEMCELL Technologies, 05872)`).
   const supplied = SUPPLIER_RIGHT_AFTER.exec(after);
   const supplier = supplied?.[1];
   if (supplier === undefined || CROSS_REFERENCE.test(supplier)) return false;
-  return hasCoinedShape(supplier.split(/[ \u00a0]/u)[0]!) || CATALOGUE_NUMBER_IN.test(supplied![0]);
+  const first = supplier.split(/[ \u00a0]/u)[0]!;
+  // A surname can look coined (`McDonald`, `DiPersio`, `LeBlanc`): an author, not a company.
+  return (hasCoinedShape(first) && !SURNAME_PREFIX.test(first)) || CATALOGUE_NUMBER_IN.test(supplied![0]);
 }
 
+/** Surnames with a capital inside (`McDonald`, `MacLeod`, `DiPersio`, `LeBlanc`, `VanDyke`, `O'Brien`): shaped like a coined company name. */
+const SURNAME_PREFIX = /^(?:Mc|Mac|D[aeiu]|L[ae]|Van|Von|O')\p{Lu}/u;
+/** Words that name a clinical instrument, which is named after its authors, not sold: `Response Criteria`, `Toxicity Scale`. */
+const INSTRUMENT_WORD = /(?<![\p{L}])(?:Criteria|Scales?|Scores?|Scoring|Index|Grades?|Grading|Classification|Staging|Guidelines?|Consensus|Questionnaire)(?![\p{L}])/u;
 /** A catalogue number after the supplier's name: four characters or more with a digit, not a year (`, 05872`, `, 354277`; not `, 2020`). */
 const CATALOGUE_NUMBER_IN = /,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?!(?:19|20)\d\d\))(?=[\p{L}\p{N}.\-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}.\-]{3,}\)$/u;
 

@@ -45,29 +45,35 @@ const OUR_ENDINGS = '(?:s|ed|ing|al|ally|able|ably|ite|ites|less|ful|hood)?';
 /** Endings after a doubled `l` in British spelling (`labelled`, `modelling`, `signallers`). */
 const LL_ENDING = /l(?=(?:ed|ing|ers?)$)/u;
 
-/** A family whose words differ in one part only: `uk` in British spelling, `us` in American (each a pattern of that part). */
-function swap(british: string, american: string, uk: RegExp, us: RegExp, usText: string, ukText: string): Family {
-  return { british, american, toAmerican: (word) => word.replace(uk, usText), toBritish: (word) => word.replace(us, ukText) };
+/**
+ * A family whose words differ in one part only: the British shape and the American one, then the
+ * part as each writes it, a pattern to find it and the text that replaces it in the other spelling.
+ */
+function swap(british: string, american: string, britishPart: { find: RegExp; text: string }, americanPart: { find: RegExp; text: string }): Family {
+  return {
+    british,
+    american,
+    toAmerican: (word) => word.replace(britishPart.find, americanPart.text),
+    toBritish: (word) => word.replace(americanPart.find, britishPart.text),
+  };
 }
 
 const FAMILIES: readonly Family[] = [
   // tumour, antitumour, intratumoural, tumourigenic
-  swap('[a-z]*tumour[a-z]*', '[a-z]*tumor[a-z]*', /tumour/u, /tumor/u, 'tumor', 'tumour'),
+  swap('[a-z]*tumour[a-z]*', '[a-z]*tumor[a-z]*', { find: /tumour/u, text: 'tumour' }, { find: /tumor/u, text: 'tumor' }),
   // haematological, haemoglobin, haemorrhage, haemophagocytic
-  swap('haem(?:at|o|orrh)[a-z]*', 'hem(?:at|o|orrh)[a-z]*', /^haem/u, /^hem/u, 'hem', 'haem'),
-  swap(`[a-z]*${AEMIA_STEMS}aemi(?:a|as|c|cs)`, `[a-z]*${AEMIA_STEMS}emi(?:a|as|c|cs)`, /aemi/u, /emi(?=(?:a|as|c|cs)$)/u, 'emi', 'aemi'),
-  swap('(?:lymph)?oedema(?:s|tous)?', '(?:lymph)?edema(?:s|tous)?', /oedem/u, /edem/u, 'edem', 'oedem'),
-  swap('oesophag[a-z]*', 'esophag[a-z]*', /^oesophag/u, /^esophag/u, 'esophag', 'oesophag'),
-  swap('paediatric[a-z]*', 'pediatric[a-z]*', /^paed/u, /^ped/u, 'ped', 'paed'),
-  swap('oestr(?:ogen|adiol|us)[a-z]*', 'estr(?:ogen|adiol|us)[a-z]*', /^oestr/u, /^estr/u, 'estr', 'oestr'),
-  swap('gynaecolog[a-z]*', 'gynecolog[a-z]*', /^gynaec/u, /^gynec/u, 'gynec', 'gynaec'),
+  swap('haem(?:at|o|orrh)[a-z]*', 'hem(?:at|o|orrh)[a-z]*', { find: /^haem/u, text: 'haem' }, { find: /^hem/u, text: 'hem' }),
+  swap(`[a-z]*${AEMIA_STEMS}aemi(?:a|as|c|cs)`, `[a-z]*${AEMIA_STEMS}emi(?:a|as|c|cs)`, { find: /aemi/u, text: 'aemi' }, { find: /emi(?=(?:a|as|c|cs)$)/u, text: 'emi' }),
+  swap('(?:lymph)?oedema(?:s|tous)?', '(?:lymph)?edema(?:s|tous)?', { find: /oedem/u, text: 'oedem' }, { find: /edem/u, text: 'edem' }),
+  swap('oesophag[a-z]*', 'esophag[a-z]*', { find: /^oesophag/u, text: 'oesophag' }, { find: /^esophag/u, text: 'esophag' }),
+  swap('paediatric[a-z]*', 'pediatric[a-z]*', { find: /^paed/u, text: 'paed' }, { find: /^ped/u, text: 'ped' }),
+  swap('oestr(?:ogen|adiol|us)[a-z]*', 'estr(?:ogen|adiol|us)[a-z]*', { find: /^oestr/u, text: 'oestr' }, { find: /^estr/u, text: 'estr' }),
+  swap('gynaecolog[a-z]*', 'gynecolog[a-z]*', { find: /^gynaec/u, text: 'gynaec' }, { find: /^gynec/u, text: 'gynec' }),
   swap(
     `(?:colour|behaviour|favour|armour|labour|honour|odour|vapour|rumour|neighbour|flavour|harbour)${OUR_ENDINGS}`,
     `(?:color|behavior|favor|armor|labor|honor|odor|vapor|rumor|neighbor|flavor|harbor)${OUR_ENDINGS}`,
-    /our/u,
-    /or/u,
-    'or',
-    'our',
+    { find: /our/u, text: 'our' },
+    { find: /or/u, text: 'or' },
   ),
   {
     british: '(?:centre|fibre)(?:s|d)?|(?:milli|micro|nano|deci)?litres?|(?:milli|centi|micro|nano|kilo)metres?',
@@ -81,9 +87,9 @@ const FAMILIES: readonly Family[] = [
     toAmerican: (word) => word.replace(LL_ENDING, ''),
     toBritish: (word) => word.replace(LL_ENDING, 'll'),
   },
-  swap('(?:anal|paral|catal|dial|hydrol)ys(?:e|ed|ing)', '(?:anal|paral|catal|dial|hydrol)yz(?:e|ed|es|ing)', /ys(?=[a-z]*$)/u, /yz(?=[a-z]*$)/u, 'yz', 'ys'),
-  swap('defences?', 'defenses?', /defenc/u, /defens/u, 'defens', 'defenc'),
-  swap('enrolments?', 'enrollments?', /enrolm/u, /enrollm/u, 'enrollm', 'enrolm'),
+  swap('(?:anal|paral|catal|dial|hydrol)ys(?:e|ed|ing)', '(?:anal|paral|catal|dial|hydrol)yz(?:e|ed|es|ing)', { find: /ys(?=[a-z]*$)/u, text: 'ys' }, { find: /yz(?=[a-z]*$)/u, text: 'yz' }),
+  swap('defences?', 'defenses?', { find: /defenc/u, text: 'defenc' }, { find: /defens/u, text: 'defens' }),
+  swap('enrolments?', 'enrollments?', { find: /enrolm/u, text: 'enrolm' }, { find: /enrollm/u, text: 'enrollm' }),
 ];
 
 /** Each family's two shapes, anchored, in the order of FAMILIES. */
@@ -150,7 +156,11 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** What a word's spelling says, once per word: a text repeats the few words that carry a mark. */
+/**
+ * What a word's spelling says, once per word: a text repeats the few words that carry a mark, and
+ * so do the documents of one session. Module-wide because the answer depends on the word alone
+ * (no document, no setting), and bounded, since hostile input may hold any number of words.
+ */
 const readings = new Map<string, Pick<SpellingMark, 'variety' | 'counterpart'> | null>();
 
 /** The variety `word`'s spelling marks and its other spelling, or `null`. */

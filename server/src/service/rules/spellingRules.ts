@@ -44,6 +44,8 @@ export function checkMixedSpelling(context: RuleContext): Finding[] {
   const counts = { british: 0, american: 0 };
   for (const uses of words.values()) if (uses.variety) counts[uses.variety] += uses.uses.length;
   const findings: Finding[] = [];
+  // Words the variety check reports: their `-ize` twin needs no second finding.
+  const reported = new Set<WordUses>();
   if (counts.british > 0 && counts.american > 0) {
     const minority: SpellingVariety =
       counts.british === counts.american ? (context.spelling === 'en-GB' ? 'american' : 'british') : counts.british < counts.american ? 'british' : 'american';
@@ -59,13 +61,16 @@ export function checkMixedSpelling(context: RuleContext): Finding[] {
         `'${uses.word}' is ${VARIETY_NAMES[minority]} spelling, and this document otherwise spells the ${VARIETY_NAMES[majority]} way ` +
         `(${examples.join(', ')}: ${counts[majority]} ${VARIETY_NAMES[majority]} forms against ${counts[minority]} ${VARIETY_NAMES[minority]}); use one spelling throughout.`;
       findings.push(respelling(uses, message, { variety: minority, british: counts.british, american: counts.american }));
+      reported.add(uses);
     }
   }
+  // One word written with `-ise` and `-ize` (`randomised`, `randomized`), or with `-isation` and
+  // `-ization` where the variety check left the `-isation` one alone (British is the majority).
   for (const uses of words.values()) {
-    if (uses.variety) continue;
     const other = words.get(uses.counterpartKey);
+    if (!other || (uses.variety && other.variety) || reported.has(uses) || reported.has(other)) continue;
     // The less used of the two is reported; of two used alike, the later one.
-    if (!other || !isLessUsed(uses, other)) continue;
+    if (!isLessUsed(uses, other)) continue;
     const message = `'${uses.word}' and '${other.word}' are the same word, written both ways in this document (${uses.uses.length} and ${other.uses.length} times); use one spelling throughout.`;
     findings.push(respelling(uses, message, { variety: 'ise-ize' }));
   }
