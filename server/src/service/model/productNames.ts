@@ -45,9 +45,9 @@ export const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu
 /**
  * A catalogue number after the supplier's name in the same bracket: `, 05872`, `, 354277`,
  * `, cat. no. 130-092-657`, `, #A1517001`: a code that holds a digit, never a year (`(Smith, 2019)`
- * cites a paper).
+ * cites a paper). The code is the group `catalogue`; each expression below holds this item once.
  */
-const CATALOGUE_ITEM = String.raw`(?:,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?!(?:19|20)\d\d[a-z]?\))[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*)?`;
+const CATALOGUE_ITEM = String.raw`(?:,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?!(?:19|20)\d\d[a-z]?\))(?<catalogue>[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*))?`;
 /**
  * A supplier in brackets: its name, perhaps with its legal form or its town and country after
  * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`), perhaps
@@ -157,15 +157,15 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   if (supplier === undefined || CROSS_REFERENCE.test(supplier)) return false;
   const first = supplier.split(/[ \u00a0]/u)[0]!;
   // A surname can look coined (`McDonald`, `DiPersio`, `LeBlanc`): an author, not a company.
-  return (hasCoinedShape(first) && !SURNAME_PREFIX.test(first)) || CATALOGUE_NUMBER_IN.test(supplied![0]);
+  return (hasCoinedShape(first) && !SURNAME_PREFIX.test(first)) || (supplied!.groups?.catalogue?.length ?? 0) >= CATALOGUE_NUMBER_LENGTH;
 }
 
 /** Surnames with a capital inside (`McDonald`, `MacLeod`, `DiPersio`, `LeBlanc`, `VanDyke`, `O'Brien`): shaped like a coined company name. */
 const SURNAME_PREFIX = /^(?:Mc|Mac|D[aeiu]|L[ae]|Van|Von|O')\p{Lu}/u;
 /** Words that name a clinical instrument, which is named after its authors, not sold: `Response Criteria`, `Toxicity Scale`. */
 const INSTRUMENT_WORD = /(?<![\p{L}])(?:Criteria|Scales?|Scores?|Scoring|Index|Grades?|Grading|Classification|Staging|Guidelines?|Consensus|Questionnaire)(?![\p{L}])/u;
-/** A catalogue number after the supplier's name: four characters or more with a digit, not a year (`, 05872`, `, 354277`; not `, 2020`). */
-const CATALOGUE_NUMBER_IN = /,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?!(?:19|20)\d\d\))(?=[\p{L}\p{N}.\-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}.\-]{3,}\)$/u;
+/** The shortest catalogue number that alone makes a bracket a product's supplier (`, 05872`, `, 354277`). */
+const CATALOGUE_NUMBER_LENGTH = 4;
 
 /** Whether a supplier in brackets follows (see {@link SUPPLIER_AFTER}), not a cross-reference; with a lower-case letter in it when `named` is asked. */
 function isSupplierAfter(after: string, named: boolean): boolean {
