@@ -23,7 +23,7 @@ import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isInsideIdentifier, isPairedWith, repeatsNeighbour } from './fixSafety';
 import { isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
-import { introduceAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
+import { introductionAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
 import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import type { RuleId } from './ruleTable';
@@ -493,13 +493,10 @@ function isKnownTermToDefine(context: RuleContext, key: string): boolean {
 function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
   const entry = context.knowledge ? soleEntry(context.knowledge, mention.key) : undefined;
   const spelled = entry ? longFormWrittenBefore(context, mention, entry.id) : undefined;
-  const fix = spelled ? introduceAfterLongForm(context, mention, spelled) : defineAtFirstUse(context, mention);
+  const introduction = spelled ? introductionAfterLongForm(context, mention, spelled) : undefined;
+  const fix = introduction ? introduction.fix : defineAtFirstUse(context, mention);
   // With no known expansion, a made-up example ('long form (X)') helps nobody.
-  const advice = spelled
-    ? `'${context.model.text.slice(spelled.start, spelled.end)}' is written out on line ${context.model.lines.lineAt(spelled.start) + 1} without it: introduce '(${mention.text})' there.`
-    : fix
-      ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.`
-      : 'define it at first use.';
+  const advice = introduction ? introduction.advice : fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   const unexpanded = `'${mention.text}' is not defined ${where}`;
   const finding: Finding = { rule: 'undefined-abbreviation', start: mention.start, end: mention.end, message: `${unexpanded}; ${advice}`, data: { key: mention.key, scope: mention.scope } };
   for (const read of UNDEFINED_READINGS) {

@@ -42,16 +42,22 @@ export function longFormWrittenBefore(context: RuleContext, mention: Abbreviatio
   return undefined;
 }
 
-/** The fix that writes the abbreviation in brackets after the long form written out before its first use. */
-export function introduceAfterLongForm(context: RuleContext, mention: AbbreviationMention, term: TermMention): FixProposal {
+/**
+ * What to tell of an undefined use whose long form is written out before it, and the fix that writes
+ * the abbreviation in brackets there: the words and line are read once for both.
+ */
+export function introductionAfterLongForm(context: RuleContext, mention: AbbreviationMention, term: TermMention): { advice: string; fix: FixProposal } {
   const text = context.model.text;
   const written = text.slice(term.start, term.end);
   const plural = term.end - term.start > term.form.length && written.endsWith('s') && !term.form.endsWith('s');
   const short = plural ? `${mention.text}s` : mention.text;
   const line = context.model.lines.lineAt(term.start) + 1;
   return {
-    title: `Introduce '(${short})' after '${written}' on line ${line}`,
-    edits: [{ start: term.end, end: term.end, newText: ` (${short})` }],
-    safe: false,
+    advice: `'${written}' is written out on line ${line} without it: introduce '(${mention.text})' there.`,
+    fix: {
+      title: `Introduce '(${short})' after '${written}' on line ${line}`,
+      edits: [{ start: term.end, end: term.end, newText: ` (${short})` }],
+      safe: false,
+    },
   };
 }
