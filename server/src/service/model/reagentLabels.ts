@@ -25,6 +25,14 @@ const PANEL_SIZE = 3;
 const PANEL_REACH = 600;
 
 /**
+ * What a clone's name looks like where a bracket gives it: a code that holds a digit and ends at
+ * the bracket, a comma or a semicolon, and is not in italics (`genes (_OAS1_, _PSMB8_)` are genes).
+ */
+function mayBeClone(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
+  return HAS_DIGIT.test(mention.text) && CLONE_AFTER.test(masked.slice(mention.end, mention.end + 4)) && !touchesEmphasis(text, mention.start, mention.end);
+}
+
+/**
  * True when the mention is an antibody clone in a staining panel: first in a bracket right after
  * the marker it detects (`CD16 (3G8)`, `granzyme B (GB11, BD)`), holding a digit, in a paragraph
  * that speaks of antibodies or staining and lists at least three markers so. A clone is a name
@@ -33,9 +41,7 @@ const PANEL_REACH = 600;
  * nor is a code in italics, which is a gene.
  */
 export function isCloneInPanel(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
-  if (!HAS_DIGIT.test(mention.text) || !CLONE_AFTER.test(masked.slice(mention.end, mention.end + 4))) return false;
-  // A code in italics is a gene (`genes (_OAS1_, _PSMB8_)`), not a clone.
-  if (touchesEmphasis(text, mention.start, mention.end)) return false;
+  if (!mayBeClone(masked, mention, text)) return false;
   if (!CLONE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return false;
   // Within bounded windows: a searched paragraph break must not send each look-up to the text's ends.
   const from = Math.max(0, mention.start - PANEL_REACH);
@@ -60,9 +66,7 @@ const ANTIBODY_BEFORE = /(?<![\p{L}\p{N}])anti-[\p{L}\p{N}][\p{L}\p{N}\-/αβγ�
  * antibody's clone, with no panel around it. It holds a digit, and is not in italics (a gene).
  */
 export function isCloneOfAntibody(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
-  if (!HAS_DIGIT.test(mention.text) || !CLONE_AFTER.test(masked.slice(mention.end, mention.end + 4))) return false;
-  if (touchesEmphasis(text, mention.start, mention.end)) return false;
-  return ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
+  return mayBeClone(masked, mention, text) && ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
 }
 
 /** Culture collections that issue accessions for cell lines: ATCC, DSMZ, ECACC, JCRB, KCLB, RIKEN's RCB. */
