@@ -14,11 +14,11 @@ function unitsWhere(predicate: (unit: number) => boolean): number[] {
   return units;
 }
 
-test('letter or number: \\p{L} or \\p{N} on one code unit; surrogate halves and positions outside the text are not', () => {
+test('letter or number: \\p{L} or \\p{N} on one code unit, and APL\'s alpha and omega typed for Greek; surrogate halves and positions outside the text are not', () => {
   const differ = unitsWhere((unit) => {
     const character = String.fromCharCode(unit);
     const surrogate = unit >= 0xd800 && unit <= 0xdfff;
-    return isLetterOrNumberUnit(unit) !== (!surrogate && /[\p{L}\p{N}]/u.test(character));
+    return isLetterOrNumberUnit(unit) !== (!surrogate && /[\p{L}\p{N}\u2375\u237a]/u.test(character));
   });
   assert.deepEqual(differ, []);
   // Asked twice, the cached answer is the same.
@@ -47,6 +47,7 @@ test('a word character (letters, marks, decimal digits) differs from a letter or
   assert.equal(isWordCharacterAt('e\u0301', 1), true);
   assert.equal(isWordCharacterAt('x¹', 1), false);
   assert.equal(isWordCharacterAt('𝛽', 0), true);
+  assert.equal(isWordCharacterAt('IL-2R⍺', 5), true, 'APL alpha, typed for the Greek letter');
 });
 
 test('hyphens and ASCII digits', () => {

@@ -98,6 +98,15 @@ describe('abbreviation keys', () => {
     ['T~reg~', 'Treg'],
     ['T~FH~', 'TFH'],
     ['γ~c~', 'γc'],
+    // A character typed for a Greek letter is that letter (made-up forms and real ones).
+    ['TGF-ß', 'TGF-β'],
+    ['IL-1ß', 'IL-1β'],
+    ['IL-2R⍺', 'IL-2Rα'],
+    ['IFN-ɣ', 'IFN-γ'],
+    ['FcϵRI', 'FcεRI'],
+    ['XQß', 'XQβ'],
+    // Not inside a Latin word written in capitals.
+    ['STRAßE', 'STRAßE'],
   ];
   for (const [written, key] of cases) test(`${written} -> ${key}`, () => assert.equal(abbreviationKey(written), key));
 });

@@ -200,6 +200,21 @@ describe('foreign-script', () => {
     check('foreign-script', 'A µ and ℓ with «𝛽».');
     assert.match(diagnostic!.message, /mathematical letters .* write 'β'/);
   });
+  test('a character typed for a Greek letter is reported over its term and fixed to the letter', () => {
+    check('foreign-script', 'TGF-«ß» and IL-1«ß» and IFN-«ɣ» rose; IL-2R«⍺» and Fc«ϵ»RI bind; «ß»-catenin and «ß»2M too.');
+    assert.equal(fixed('foreign-script', 'Serum TGF-ß rose.'), 'Serum TGF-β rose.');
+    assert.equal(fixed('foreign-script', 'Serum TNF-ɑ rose.'), 'Serum TNF-α rose.');
+    assert.equal(fixed('foreign-script', 'Serum IL-2R⍺ rose.'), 'Serum IL-2Rα rose.');
+    const diagnostic = service.lint({ uri: 'x.md', version: 1, text: 'Serum (TGF-ß) rose.' }).find((d) => d.code === 'foreign-script');
+    assert.match(diagnostic!.message, /^'TGF-ß' types the Greek letter .*'ß' \(U\+00DF\) for 'β': write 'TGF-β'/);
+  });
+  test('German words keep their sharp s, and IPA letters inside words stay', () =>
+    check('foreign-script', 'Klinikum Großhadern, Hauptstraße 5, STRAßE 3, and the Fußball field.'));
+  test('a character typed for a Greek letter counts as that letter for definitions', () => {
+    const text = 'Transforming growth factor beta (TGF-β) matters. Serum TGF-ß rose.';
+    const codes = service.lint({ uri: 'x.md', version: 1, text }).map((d) => d.code);
+    assert.deepEqual(codes.filter((code) => code !== 'foreign-script'), []);
+  });
 });
 
 describe('first-use rules with the knowledge base', () => {

@@ -1,5 +1,5 @@
 import type { Span } from '../markdown/inlineExclusions';
-import { CharacterClass, characterClassAt, isWordCharacterBefore } from '../text/characters';
+import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 import { isLowerCaseGeneSegment, isNotation } from './notation';
 import { isUsStateOfPlace } from './usStatePlaces';
@@ -187,6 +187,8 @@ export function abbreviationKey(written: string): string {
   let key = keyCache.get(written);
   if (key !== undefined) return key;
   key = written.normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
+  // `TGF-ß` and `IL-2R⍺` are `TGF-β` and `IL-2Rα` typed with a look-alike (reported by `foreign-script`).
+  if (GREEK_STAND_IN.test(key)) key = withGreekLetters(key);
   // A pandoc subscript is how the name is typeset, not part of its spelling: `T~reg~` is `Treg`.
   if (key.includes('~')) key = key.replace(SUBSCRIPT_MARKUP, '$1');
   key = key.replace(/['\u2019]s?$/u, '');
@@ -202,6 +204,14 @@ export function abbreviationKey(written: string): string {
   return key;
 }
 const keyCache = new Map<string, string>();
+const GREEK_STAND_IN = new RegExp(`[${Object.keys(GREEK_STAND_INS).join('')}]`, 'u');
+
+/** `written` with each character typed for a Greek letter (see `standsForGreekAt`) replaced by that letter. */
+export function withGreekLetters(written: string): string {
+  let plain = '';
+  for (let i = 0; i < written.length; i++) plain += standsForGreekAt(written, i) ? GREEK_STAND_INS[written[i]!]! : written[i]!;
+  return plain;
+}
 /** Two or three single letters joined by a slash or a colon: `R/R`, `E:T`, `r/r`. */
 const LETTERS_JOINED = /^(?:[A-Z](?:\/[A-Z]){1,2}|[A-Z](?::[A-Z]){1,2}|[a-z](?:\/[a-z]){1,2}|[a-z](?::[a-z]){1,2})$/;
 const SUBSCRIPT_MARKUP = /~([^~\s]+)~/gu;

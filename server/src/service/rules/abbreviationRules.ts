@@ -660,13 +660,21 @@ function inOtherFile(uri: string, line: number): string {
 /** A cytokine's receptor or one of its chains in systematic notation (`IL-2Rβ`, `IL-9R`): the cytokine, then `R` and perhaps a Greek chain letter. */
 const RECEPTOR_CHAIN = /^(\p{Lu}{2,4}-\d{1,2})R[αβγ]?$/u;
 
-/** For a receptor written after a cytokine the scope defines or needs not define (`IL-2Rβ` after `interleukin-2 (IL-2)`): that cytokine, as words. */
+/**
+ * For a receptor written after a cytokine the scope defines or needs not define (`IL-2Rβ` after
+ * `interleukin-2 (IL-2)`), or of a cytokine's standard name the document leaves undefined
+ * throughout (`IL-2Rα` where `IL-2` is nowhere defined): that cytokine, as words.
+ */
 function receptorChainOf(context: RuleContext, mention: AbbreviationMention): { cytokine: string; fromMainText: boolean } | undefined {
   const cytokine = RECEPTOR_CHAIN.exec(mention.key)?.[1];
   if (!cytokine) return undefined;
   const site = context.scopes.coverage(mention.scope, cytokine, context.needs);
   if (site === 'exempt' || context.needs.isExempt(cytokine)) return { cytokine: `${cytokine} (no definition needed)`, fromMainText: false };
   if (site && site.from <= mention.start) return { cytokine: `${cytokine} (defined ${placeOfDefinition(context.model, site.definition).text})`, fromMainText: false };
+  // A cytokine's standard name the document leaves undefined throughout: its chains are named as it is.
+  if (!site && isStandardCytokineName(context, cytokine) && !context.model.byKey.get(mention.key)?.definitions.length) {
+    return { cytokine: `${cytokine} (a cytokine's standard name, left undefined here)`, fromMainText: false };
+  }
   // In a legend, a cytokine the main text defines, as for the legend's other abbreviations.
   if (!mention.scope.startsWith('legend:')) return undefined;
   const main = context.scopes.coverage('main', cytokine, context.needs);

@@ -1,4 +1,4 @@
-import { LOOK_ALIKES } from '../text/characters';
+import { GREEK_STAND_INS, isWhitespaceUnit, isWordCharacterAt, isWordCharacterBefore, LOOK_ALIKES, standsForGreekAt } from '../text/characters';
 import { WordFlag } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
 
@@ -43,6 +43,39 @@ function countLetters(text: string, pattern: RegExp): number {
   return n;
 }
 
+/** `masked[start, end)` without the punctuation around a term (`(TGF-ß,` is `TGF-ß`). */
+function trimmedTerm(masked: string, start: number, end: number): { text: string; start: number } {
+  while (start < end && !isWordCharacterAt(masked, start)) start++;
+  while (end > start && !isWordCharacterBefore(masked, end)) end--;
+  return { text: masked.slice(start, end), start };
+}
+
+/**
+ * A word that types a Greek letter with a character that only looks like it (`TGF-ß`, `IL-2R⍺`,
+ * `IFN-ɣ`): one finding over the word, whose fix writes each Greek letter meant. Search, hover and
+ * other readers' copy of the text see `ß` as a different character from `β`.
+ */
+function greekStandInFinding(word: string, offset: number): Finding | undefined {
+  const edits: { start: number; end: number; newText: string }[] = [];
+  const typed = new Set<string>();
+  for (let i = 0; i < word.length; i++) {
+    if (!standsForGreekAt(word, i)) continue;
+    edits.push({ start: offset + i, end: offset + i + 1, newText: GREEK_STAND_INS[word[i]!]! });
+    typed.add(word[i]!);
+  }
+  if (edits.length === 0) return undefined;
+  const meant = edits.reduce((text, edit) => text.slice(0, edit.start - offset) + edit.newText + text.slice(edit.end - offset), word);
+  const which = [...typed].map((ch) => `'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) for '${GREEK_STAND_INS[ch]}'`).join(', ');
+  return {
+    rule: 'foreign-script',
+    start: edits[0]!.start,
+    end: edits[edits.length - 1]!.end,
+    message: `'${word}' types the Greek letter with a character that only looks like it, ${which}: write '${meant}'.`,
+    data: { word, plain: meant },
+    fixes: [{ title: `Replace with '${meant}'`, edits, safe: true }],
+  };
+}
+
 /**
  * `foreign-script`: a word in another script inside an English sentence (machine-translation
  * residue such as `通过` or `באמצעות`), and look-alike Cyrillic or Greek letters inside an
@@ -85,6 +118,16 @@ export function checkForeignScript(context: RuleContext): Finding[] {
         }
         offset += ch.length;
       }
+    }
+    for (const [, offset] of wordsFlagged(model, index, WordFlag.greekStandIn)) {
+      // The whole term the word is part of (`TGF-ß`, not `ß`), up to white space or the block's ends.
+      let start = offset;
+      while (start > block.start && !isWhitespaceUnit(masked.charCodeAt(start - 1))) start--;
+      let end = offset;
+      while (end < block.end && !isWhitespaceUnit(masked.charCodeAt(end))) end++;
+      const term = trimmedTerm(masked, start, end);
+      const finding = greekStandInFinding(term.text, term.start);
+      if (finding && !findings.some((earlier) => earlier.start === finding.start)) findings.push(finding);
     }
     // Whole words in another script: the runs of such letters in words holding one.
     const foreignRuns: [RegExpMatchArray, number][] = [];

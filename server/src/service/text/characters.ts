@@ -13,13 +13,14 @@
 let wordCharacter: RegExp | undefined;
 /**
  * Whether a character outside ASCII is a word character: a letter, combining mark or decimal
- * digit. Superscript digits (citation marks such as "cells¹²") and symbols such as ⁺ are not, so
- * "CD56⁺" ends a word after 56. The expression is compiled at the first such character, not at
- * start-up: three Unicode property classes are among the costliest expressions to compile, and
- * loading the knowledge base or answering `initialize` needs none.
+ * digit, or one of the two symbols typed for a Greek letter ({@link GREEK_STAND_INS}: APL's `⍺`
+ * and `⍵`, so `IL-2R⍺` stays one word). Superscript digits (citation marks such as "cells¹²") and
+ * symbols such as ⁺ are not, so "CD56⁺" ends a word after 56. The expression is compiled at the
+ * first such character, not at start-up: three Unicode property classes are among the costliest
+ * expressions to compile, and loading the knowledge base or answering `initialize` needs none.
  */
 function isWordCharacter(character: string): boolean {
-  wordCharacter ??= /[\p{L}\p{M}\p{Nd}]/u;
+  wordCharacter ??= /[\p{L}\p{M}\p{Nd}\u2375\u237a]/u;
   return wordCharacter.test(character);
 }
 /** 1 for an ASCII letter or digit, by code unit. */
@@ -51,8 +52,9 @@ const letterOrNumberUnits = new Uint8Array(0x10000);
 
 /**
  * Whether one UTF-16 code unit is a letter or number of any script (`\p{L}` or `\p{N}`: superscript
- * digits and fractions count, combining marks do not). A surrogate half (a character outside the
- * BMP) is neither, so an emoji or a mathematical letter simply separates words; so is `NaN`, what
+ * digits and fractions count, combining marks do not), or APL's `⍺` or `⍵` typed for a Greek
+ * letter (as in {@link isWordCharacterAt}). A surrogate half (a character outside the BMP) is
+ * neither, so an emoji or a mathematical letter simply separates words; so is `NaN`, what
  * `charCodeAt` gives past either end.
  */
 export function isLetterOrNumberUnit(unit: number): boolean {
@@ -60,7 +62,7 @@ export function isLetterOrNumberUnit(unit: number): boolean {
   if (!(unit < 0xd800 || (unit > 0xdfff && unit < 0x10000))) return false;
   let known = letterOrNumberUnits[unit]!;
   if (known === 0) {
-    letterOrNumber ??= /[\p{L}\p{N}]/u;
+    letterOrNumber ??= /[\p{L}\p{N}\u2375\u237a]/u;
     known = letterOrNumber.test(String.fromCharCode(unit)) ? 1 : 2;
     letterOrNumberUnits[unit] = known;
   }
@@ -137,6 +139,8 @@ export const CharacterClass = {
   lookAlike: 64,
   /** A letter of any script. */
   letter: 128,
+  /** A character typed for a Greek letter it looks like (see {@link GREEK_STAND_INS}). */
+  greekStandIn: 256,
 } as const;
 
 /** Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant. */
@@ -145,6 +149,36 @@ export const LOOK_ALIKES: Readonly<Record<string, string>> = {
   А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S', Ԁ: 'D',
   ο: 'o', Ο: 'O', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
 };
+
+/**
+ * Characters typed for the Greek letter they look like, with the letter meant: the German sharp s
+ * for beta (`TGF-ß`, `IL-1ß`), the IPA's Latin alpha and gamma (`TNF-ɑ`, `IFN-ɣ`), APL's alpha
+ * and omega (`IL-2R⍺`), and the Greek symbol forms of beta and epsilon (`ϐ`, `FcϵRI`). Each
+ * stands for the letter only where no Latin word holds it (see `standsForGreekAt`).
+ */
+export const GREEK_STAND_INS: Readonly<Record<string, string>> = {
+  'ß': 'β', 'ɑ': 'α', 'ɣ': 'γ', '⍺': 'α', '⍵': 'ω', 'ϐ': 'β', 'ϵ': 'ε',
+};
+
+/**
+ * Whether the character at `offset` of `word` is a {@link GREEK_STAND_INS} character standing for
+ * its Greek letter. The symbols and Greek symbol forms always do; a Latin letter (`ß`, `ɑ`, `ɣ`)
+ * only outside a Latin word: where no Latin letter comes before it (`IL-1ß`, `ß2M`, `ß-catenin`),
+ * or a capital does and no Latin letter follows (`TGFß`), and never before a lower-case Latin
+ * letter (`Straße`, `STRAßE` and `Fußball` keep theirs).
+ */
+export function standsForGreekAt(word: string, offset: number): boolean {
+  const character = word[offset]!;
+  if (GREEK_STAND_INS[character] === undefined) return false;
+  if (!LATIN.test(character)) return true;
+  const before = word[offset - 1];
+  const after = word[offset + 1];
+  const latinBefore = before !== undefined && LATIN.test(before);
+  const latinAfter = after !== undefined && LATIN.test(after);
+  if (latinAfter && isLowerCaseLetter(after)) return false;
+  return !latinBefore || (isUpperCaseLetter(before) && !latinAfter);
+}
+const LATIN = /\p{Script=Latin}/u;
 
 /** {@link CharacterClass} bits of each ASCII code. */
 export const asciiClasses = new Uint8Array(128);
@@ -186,5 +220,6 @@ function classifyNonAscii(character: string): number {
     else if (!/\p{Script=Latin}/u.test(character)) bits |= CharacterClass.otherScript;
   }
   if (LOOK_ALIKES[character] !== undefined) bits |= CharacterClass.lookAlike;
+  if (GREEK_STAND_INS[character] !== undefined) bits |= CharacterClass.greekStandIn;
   return bits;
 }

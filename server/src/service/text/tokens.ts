@@ -19,6 +19,7 @@ export const WordFlag = {
   greek: CharacterClass.greek,
   otherScript: CharacterClass.otherScript,
   lookAlike: CharacterClass.lookAlike,
+  greekStandIn: CharacterClass.greekStandIn,
 } as const;
 
 /**
