@@ -9,6 +9,12 @@ describe('a member of a numbered family after a sibling the scope spells out', (
     assert.deepEqual(undefinedWithSeverity('# Intro\n\nWe blocked quark-like receptor 4 (QLR4) and then QLR7.\n'), ['QLR7 information']);
   });
 
+  test("a subclass after a sibling whose long form qualifies the symbol itself ('murine QgG2b')", () => {
+    assert.deepEqual(undefinedWithSeverity('# Intro\n\nWe used murine QgG2b (mQgG2b) and then mQgG2a.\n'), ['mQgG2a information']);
+    // Before the sibling is spelt out, the subclass is undefined as any other.
+    assert.deepEqual(undefinedWithSeverity('# Intro\n\nFirst mQgG2a, then murine QgG2b (mQgG2b) and mQgG2b.\n'), ['mQgG2a warning']);
+  });
+
   test('the note names the sibling and its long form', () => {
     const text = '# Intro\n\nCells saw quarkokine-12 (QK-12) and QK-15.\n';
     const diagnostic = createTerminologyService().lint({ uri: 'siblings.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation');

@@ -43,11 +43,17 @@ function definedMembers(model: DocumentModel): Map<string, AbbreviationDefinitio
   return byFamily;
 }
 
-/** Whether `long` is the family's word(s), then the member's number after a space or a hyphen (`interleukin-12`, `toll-like receptor 4`). */
+/**
+ * Whether `long` is the family's word(s), then the member's number after a space or a hyphen
+ * (`interleukin-12`, `toll-like receptor 4`), or words qualifying the member's own symbol
+ * (`murine IgG2b` for `mIgG2b`: the words say what the prefix letter means).
+ */
 function spellsFamilyWord(long: string, number: string): boolean {
-  if (!long.endsWith(number)) return false;
+  if (!long.endsWith(number) || !/\p{Ll}{3}/u.test(long)) return false;
   const before = long.charAt(long.length - number.length - 1);
-  return (before === '-' || before === ' ') && /\p{Ll}{3}/u.test(long);
+  if (before === '-' || before === ' ') return true;
+  const lastSpace = long.lastIndexOf(' ');
+  return lastSpace > 0 && /\p{Lu}/u.test(long.slice(lastSpace + 1, long.length - number.length));
 }
 
 /**
