@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanProse } from '../../server/src/service/markdown/proseScanner';
 import { undefinedKeys } from '../helpers/undefinedKeys';
+import { createTerminologyService } from '../../server/src/service/index';
 
 /** The words of the prose that survive masking, in order. */
 function proseWords(text: string, format: 'markdown' | 'text' = 'markdown'): string[] {
@@ -130,6 +131,21 @@ describe('prose scanner: markup around prose', () => {
     ['Escaped \\*NK\\* stays.', 'Escaped \\*NK\\* stays.'],
   ];
   for (const [input, expected] of emphasis) test(`emphasis delimiters: ${input}`, () => assert.equal(maskedEmphasis(input), expected));
+
+  // A link's text is prose, its brackets no bracketed remark (hammerlab/t-cell-data: `GSE2770 from [GEO](…)` read as a definition).
+  test("a link's brackets are masked with its target; its text and an image's caption brackets stay", () => {
+    const masked = (input: string) => scanProse(input, 'markdown').masked;
+    const blanked = (input: string) => input.replace(/\[|\]\([^)]*\)|\]\[[^\]]*\]/gu, (markup) => ' '.repeat(markup.length));
+    for (const input of ['Data for QSE27 from [QEO](https://x.org/q) here.', 'See [the QEO site][qeo] now.', 'A [natural killer (NK)](https://x.org) cell.']) {
+      assert.equal(masked(input), blanked(input));
+    }
+    assert.match(masked('![QEO map (QM)](m.png)'), /\[QEO map \(QM\)\]/u);
+  });
+  test('no definition is read from a link after words', () => {
+    // Read as a definition, `QEO` would be one never used again.
+    const text = '# M\n\nWe download QSE2770 from [QEO](https://x.org/q).\n';
+    assert.deepEqual(createTerminologyService().lint({ uri: 'link.md', version: 1, text }).map((d) => d.code), []);
+  });
 });
 
 describe('prose scanner: regions', () => {

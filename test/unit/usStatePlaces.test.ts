@@ -24,6 +24,7 @@ describe('a US state postal code after a place name is part of an address', () =
     ['based in Port St. Lucie, FL, and Mt. Vernon, WA, since 2013', 'a place name with a dotted short word'],
     ['Department of Zoology, Lakeview University, Glen Falls, MI', 'a town of two words after an affiliation'],
     ['recruited in Salt Lake City, UT, and Ann Arbor, MI.', 'towns of two and three words'],
+    ['sites in Dover, DE, in the 2013 season through 2016 and Salem, OR, from 2016 on', 'a later site in a sentence that named an earlier one by its state'],
   ];
   for (const [text, why] of places) {
     test(`no mention: ${why}`, () => assert.deepEqual(codesOf(text), []));
@@ -38,6 +39,7 @@ describe('a US state postal code after a place name is part of an address', () =
     ['Bern, UK.', ['UK'], 'not a US state code'],
     ['The disorders studied were Parkinson\'s, MS, and ALS.', ['MS', 'ALS'], 'a possessive is no place name'],
     ['Risk factors such as Diabetes, MI, or stroke were noted.', ['MI'], 'a capitalised term in a list is no place'],
+    ['Sites were in Dover, DE. Later Hoechst, DC, and others stained.', ['DC'], 'a place in an earlier sentence says nothing of this one'],
     ['Risk factors such as Diabetes Mellitus, MI, or stroke were noted.', ['MI'], 'a term of two capitalised words in a list is no place'],
     ['Cells were imaged with Hoechst, DC, and T cells nearby.', ['DC'], 'a reagent in a list is no place'],
     ['We compared Western, CT and MRI.', ['CT', 'MRI'], 'a method in a list is no place'],

@@ -187,6 +187,8 @@ interface InlineScan {
   pairedQuoteClose: number;
   /** Set when a Jinja statement makes the whole block template logic. */
   wholeBlock: boolean;
+  /** The `]` of the link text whose `[` was masked: masked with the target after it. */
+  linkTextClose: number;
 }
 
 /** Records `[from, to)` as not prose and returns `to`, where the scan goes on. */
@@ -204,7 +206,7 @@ export function findInlineExclusions(
   start: number,
   end: number,
 ): { spans: Span[]; comments: HtmlComment[] } {
-  const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false };
+  const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false, linkTextClose: -1 };
   // Only these characters can start an exclusion; the expression jumps from one to the next
   // (every match is one character, so `test` gives its place without allocating a match).
   // `(` (a bookdown text reference, `(ref:x)`), `)` (after a panel range), `~` (a pandoc
@@ -372,16 +374,20 @@ function readSubscript(scan: InlineScan, i: number): number {
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }
 
-/** After a link's text: its target `(…)` or reference label `[…]`. */
+/**
+ * After a link's text: its target `(…)` or reference label `[…]`, with the text's `]` when its `[`
+ * was masked (see {@link readCitationGroup}).
+ */
 function readLinkTarget(scan: InlineScan, i: number): number {
   const { text, end } = scan;
   const next = text[i + 1];
+  const from = i === scan.linkTextClose ? i : i + 1;
   if (next === '(') {
     const close = closingParen(text, i + 1, end);
-    if (close > 0) return exclude(scan, i + 1, close + 1);
+    if (close > 0) return exclude(scan, from, close + 1);
   } else if (next === '[') {
     const close = text.indexOf(']', i + 2);
-    if (close > 0 && close < end && !text.slice(i + 2, close).includes('\n\n')) return exclude(scan, i + 1, close + 1);
+    if (close > 0 && close < end && !text.slice(i + 2, close).includes('\n\n')) return exclude(scan, from, close + 1);
   }
   return i + 1;
 }
@@ -398,7 +404,14 @@ function readCitationGroup(scan: InlineScan, i: number): number {
   const inner = text.slice(i + 1, close);
   if (isEditorialNote(text, i, close, scan.start, end)) return exclude(scan, i, close + 1);
   if (BARE_CITATION_KEYS.test(inner) && text[close + 1] !== '(' && text[close + 1] !== ':') return exclude(scan, i, close + 1);
-  if (inner.includes('[') || inner.includes('\n\n') || !CITATION_GROUP.test(inner) || text[close + 1] === '(' || text[close + 1] === '[') return i + 1;
+  const isLinkText = text[close + 1] === '(' || text[close + 1] === '[';
+  // A link's text is prose, but its brackets are no bracketed remark: `GSE2770 from [GEO](…)`
+  // defines nothing. An image's brackets hold its caption and stay.
+  if (isLinkText && !inner.includes('[') && !inner.includes('\n\n') && text[i - 1] !== '!') {
+    scan.linkTextClose = close;
+    return exclude(scan, i, i + 1);
+  }
+  if (inner.includes('[') || inner.includes('\n\n') || !CITATION_GROUP.test(inner) || isLinkText) return i + 1;
   let stop = close + 1;
   if (CROSS_REFERENCES_ONLY.test(inner)) {
     const panels = matchSticky(PANELS_AFTER_CROSS_REFERENCE, text, stop, end);

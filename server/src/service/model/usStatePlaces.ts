@@ -38,6 +38,21 @@ const CLAUSE_AFTER = /^(?:[ \u00a0]*(?:[,.;:)\]]|\n|$)|[ \u00a0]+(?:(?:and|or)[ 
 /** A short capitalised word with a dot that is part of a place name, not a sentence end: `Port St. Lucie`, `Mt. Vernon`. */
 const TITLE_BEFORE_NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{0,2}\.$/u;
 
+/** `Pittsburgh, PA` (a place and a state's code) earlier in the sentence before `offset`, within 200 characters. */
+const EARLIER_PLACE = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+,[ \u00a0]+(\p{Lu}{2})(?![\p{L}\p{N}])/gu;
+function hasEarlierPlaceInSentence(masked: string, offset: number): boolean {
+  let before = masked.slice(Math.max(0, offset - 200), offset);
+  // Only this sentence: from after the last full stop that ends one (not the dot of `St.`).
+  let sentenceStart = 0;
+  for (const stop of before.matchAll(SENTENCE_STOP)) {
+    if (!TITLE_BEFORE_NAME.test(before.slice(0, stop.index + 1))) sentenceStart = stop.index + stop[0].length;
+  }
+  before = before.slice(sentenceStart);
+  for (const match of before.matchAll(EARLIER_PLACE)) if (US_STATE_CODES.has(match[1]!)) return true;
+  return false;
+}
+const SENTENCE_STOP = /[.!?][ \u00a0\n]+(?=\p{Lu}|$)/gu;
+
 /**
  * True when the two capitals `masked[start, end)` are a US state's postal code written after a
  * place name and a comma (see the module comment). A ZIP code or the country after it makes
@@ -57,6 +72,8 @@ export function isUsStateOfPlace(masked: string, start: number, end: number, tex
   const placeStart = from + place.index;
   const lead = masked.slice(Math.max(0, placeStart - 40), placeStart);
   if (ADDRESS_LEAD.test(lead)) return true;
+  // A site in a list of sites: the same sentence named an earlier place by its state (`Pittsburgh, PA, in 2013 … and Athens, GA`).
+  if (hasEarlierPlaceInSentence(masked, placeStart)) return true;
   // `Port St. Lucie, FL`: a short titled word with a dot is part of the place's name.
   return TITLE_BEFORE_NAME.test(lead.trimEnd()) && ADDRESS_LEAD.test(lead.trimEnd().replace(/\p{Lu}\p{Ll}{0,2}\.$/u, '').replace(/\p{Lu}\p{Ll}+[ \u00a0]*$/u, ''));
 }
