@@ -111,6 +111,8 @@ describe('prose scanner: markup around prose', () => {
     { name: 'a scare-quoted term before a citation stays', input: 'So-called "memory-like NK" cells [@lee2020].', absent: [], present: ['memory-like', 'NK', 'cells'] },
     { name: 'a quotation without a citation stays', input: 'She wrote "Natural killer (NK) cells in cancer" in 2020.', absent: [], present: ['Natural', 'NK', 'cancer'] },
     { name: 'a quotation before a cross-reference stays', input: 'The "natural killer cells in all arms" [@fig-arms] panel.', absent: [], present: ['natural', 'killer', 'arms'] },
+    { name: "a paper's title as a link to its address is the cited work's", input: 'Read [T Cells and QHC Proteins](https://www.ncbi.nlm.nih.gov/books/NBK26926/) and [Immune response in silico (QRIS): genes](https://pubmed.ncbi.nlm.nih.gov/15789058/) or [A QKD study of NK cells](https://doi.org/10.1/x).', absent: ['QHC', 'QRIS', 'QKD', 'Proteins'], present: ['Read', 'and', 'or'] },
+    { name: 'other links keep their text', input: 'See [the QHC proteins page](https://www.ncbi.nlm.nih.gov/books/NBK26926/), [Natural killer QKD cells](https://example.org/nk) and [QRIS](https://doi.org/10.1/x).', absent: [], present: ['QHC', 'QKD', 'QRIS'] },
   ];
   checkProse(cases);
 

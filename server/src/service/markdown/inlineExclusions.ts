@@ -189,6 +189,8 @@ interface InlineScan {
   wholeBlock: boolean;
   /** The `]` of the link text whose `[` was masked: masked with the target after it. */
   linkTextClose: number;
+  /** That link text's `[`. */
+  linkTextOpen: number;
 }
 
 /** Records `[from, to)` as not prose and returns `to`, where the scan goes on. */
@@ -206,7 +208,7 @@ export function findInlineExclusions(
   start: number,
   end: number,
 ): { spans: Span[]; comments: HtmlComment[] } {
-  const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false, linkTextClose: -1 };
+  const scan: InlineScan = { text, start, end, spans: [], comments: [], citationEnd: -1, pairedQuoteClose: -1, wholeBlock: false, linkTextClose: -1, linkTextOpen: -1 };
   // Only these characters can start an exclusion; the expression jumps from one to the next
   // (every match is one character, so `test` gives its place without allocating a match).
   // `(` (a bookdown text reference, `(ref:x)`), `)` (after a panel range), `~` (a pandoc
@@ -384,12 +386,25 @@ function readLinkTarget(scan: InlineScan, i: number): number {
   const from = i === scan.linkTextClose ? i : i + 1;
   if (next === '(') {
     const close = closingParen(text, i + 1, end);
+    if (close > 0 && from === i && isCitedTitle(text, scan.linkTextOpen, i, close)) return exclude(scan, scan.linkTextOpen, close + 1);
     if (close > 0) return exclude(scan, from, close + 1);
   } else if (next === '[') {
     const close = text.indexOf(']', i + 2);
     if (close > 0 && close < end && !text.slice(i + 2, close).includes('\n\n')) return exclude(scan, from, close + 1);
   }
   return i + 1;
+}
+
+/** An address of a paper or a book: PubMed, PMC, NCBI Bookshelf, a DOI, a preprint server, Europe PMC. */
+const LITERATURE_ADDRESS = /^\(<?(?:https?:\/\/)?(?:www\.)?(?:(?:pubmed\.)?ncbi\.nlm\.nih\.gov\/(?:pubmed|pmc|books)?|pubmed\.ncbi\.nlm\.nih\.gov|(?:dx\.)?doi\.org\/|(?:bio|med)rxiv\.org\/|arxiv\.org\/|europepmc\.org\/)/iu;
+
+/**
+ * A link to a paper or a book whose text is its title (`[T Cells and MHC Proteins](https://www.ncbi.nlm.nih.gov/books/…)`):
+ * a citation by title, the cited work's words and not the author's, as a quoted title before a
+ * citation is. The text starts with a capital and holds four words or more.
+ */
+function isCitedTitle(text: string, open: number, close: number, targetClose: number): boolean {
+  return open >= 0 && /\p{Lu}/u.test(text[open + 1] ?? '') && LITERATURE_ADDRESS.test(text.slice(close + 1, Math.min(targetClose, close + 80))) && hasWords(text, open + 1, close, QUOTED_PASSAGE_WORDS);
 }
 
 /**
@@ -409,6 +424,7 @@ function readCitationGroup(scan: InlineScan, i: number): number {
   // defines nothing. An image's brackets hold its caption and stay.
   if (isLinkText && !inner.includes('[') && !inner.includes('\n\n') && text[i - 1] !== '!') {
     scan.linkTextClose = close;
+    scan.linkTextOpen = i;
     return exclude(scan, i, i + 1);
   }
   if (inner.includes('[') || inner.includes('\n\n') || !CITATION_GROUP.test(inner) || isLinkText) return i + 1;
