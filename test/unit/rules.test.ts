@@ -49,6 +49,8 @@ describe('conflicting-expansion', () => {
     check('conflicting-expansion', 'Antibody-dependent cell-mediated cytotoxicity (ADCC) rose; ADCC fell.');
     check('conflicting-expansion', 'Natural killer (NK) cells and NK cells.');
     check('conflicting-expansion', 'Tumour necrosis factor alpha (TNF-α) and TNF-α.');
+    // The knowledge base's word-order variant of regulatory T cell.
+    check('conflicting-expansion', 'Suppressor cells and T regulatory (Treg) cells; Tregs expand.');
   });
   test('another sense of the letters, with no word in common with the known expansions, is not a conflict', () => {
     check('conflicting-expansion', 'Each code change went through a pull request (PR), and every PR was reviewed.');
