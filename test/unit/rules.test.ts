@@ -135,6 +135,8 @@ describe('discouraged-variant', () => {
   test('the italic gene, or the gene in a gene context, is not a discouraged protein form', () =>
     check('discouraged-variant', 'The *IL15* transgene and IL15 mRNA were measured.'));
   test('not triggered by hidden constructs', () => check('discouraged-variant', HIDDEN('TGF-beta')));
+  test('a term inside an identifier joined by underscores is data, not prose', () =>
+    check('discouraged-variant', 'The QSE2770_IL15_AND_TGF-beta_UP gene set and {{ebm_TGF-beta_ct}}; then «IL15» in prose.'));
   test('fix writes the preferred form', () => assert.equal(fixed('discouraged-variant', 'Levels of TGF-beta fell.'), 'Levels of TGF-β fell.'));
 });
 

@@ -11,6 +11,7 @@ import { joinPrefixedShortForms, joinSpacedNumbers, joinSpacedPairs } from './sp
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
 import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
+import { isInsideIdentifier } from '../text/characters';
 
 /** How definition scopes are drawn: journal practice, or the whole document as one scope. */
 export type ScopeMode = 'journal' | 'document';
@@ -209,7 +210,10 @@ function addBlockItems(
     if (knowledge) {
       // Each occurrence becomes the model's term as it is found, and dies young (issue 16).
       const terms = items.terms;
-      knowledge.forEachTermOccurrenceInTokens(slice, tokens, (occurrence) => terms.push(termMention(occurrence, place.shift, place)));
+      // A term inside an identifier (`GSE2770_IL12_AND_TGFB`) is data, as a mention there is.
+      knowledge.forEachTermOccurrenceInTokens(slice, tokens, (occurrence) => {
+        if (!isInsideIdentifier(slice, occurrence.start, occurrence.end)) terms.push(termMention(occurrence, place.shift, place));
+      });
     }
     addMentions(mentionTokensFrom(slice, tokens), place, items.mentions);
   }

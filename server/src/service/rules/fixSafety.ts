@@ -4,7 +4,7 @@
  * whole text.
  */
 
-import { isHyphenUnit, isLetterOrNumberAt } from '../text/characters';
+import { isHyphenUnit, isInsideIdentifier, isLetterOrNumberAt } from '../text/characters';
 
 const GREEK_TO_LATIN: Record<string, string> = {
   α: 'a', β: 'b', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'h', θ: 'q', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n',
@@ -43,14 +43,6 @@ export function isInsideCompound(text: string, start: number, end: number): bool
   return false;
 }
 
-/**
- * True when `[start, end)` is joined to a neighbour by an underscore between word characters
- * (`{{ebm_tocilizumab_ct}}`): part of an identifier, not prose. Emphasis underscores sit at word
- * edges (`_monoclonal antibody_`), so they do not count.
- */
-export function isInsideIdentifier(text: string, start: number, end: number): boolean {
-  return (text[start - 1] === '_' && isLetterOrNumberAt(text, start - 2)) || (text[end] === '_' && isLetterOrNumberAt(text, end + 1));
-}
 
 /** How far back {@link isInsideBrackets} looks for an open bracket. */
 const BRACKET_LOOKBACK = 300;

@@ -1,7 +1,7 @@
 import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
-import { isInsideBrackets, isInsideIdentifier, isSameSpelling, repeatsNeighbour } from './fixSafety';
+import { isInsideBrackets, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { checkAbbreviationSpellings } from './abbreviationSpellings';
 import { isGeneContext, isItalic } from '../model/geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
@@ -64,7 +64,7 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     // Safe only for another spelling of the same form (TGF-beta -> TGF-β) that doubles no neighbouring word;
     // a different name (FACS analysis -> flow cytometry, PBMNC -> PBMC) is the author's call.
     // A form written across a line break may join two phrases of a list: the author decides.
-    const safe = !written.includes('\n') && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement) && !isInsideIdentifier(text, term.start, term.end);
+    const safe = !written.includes('\n') && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement);
     const finding: Finding = {
       rule: 'discouraged-variant',
       start: term.start,

@@ -85,6 +85,15 @@ export function isIdentifierCharacterAt(text: string, offset: number): boolean {
 }
 
 /**
+ * True when `[start, end)` is joined to a neighbour by an underscore between word characters
+ * (`{{ebm_tocilizumab_ct}}`, `GSE2770_IL12_AND_TGFB`): part of an identifier, not prose. Emphasis
+ * underscores sit at word edges (`_monoclonal antibody_`), so they do not count.
+ */
+export function isInsideIdentifier(text: string, start: number, end: number): boolean {
+  return (text[start - 1] === '_' && isLetterOrNumberAt(text, start - 2)) || (text[end] === '_' && isLetterOrNumberAt(text, end + 1));
+}
+
+/**
  * Whether a code unit is white space: exactly what `\s` matches (ASCII tab, line feed, vertical tab,
  * form feed, carriage return and space; the no-break, thin, hair, en and em spaces editors insert;
  * the other Unicode space separators, line and paragraph separators and the byte-order mark).
