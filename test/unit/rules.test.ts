@@ -253,6 +253,12 @@ describe('first-use rules with the knowledge base', () => {
     check('undefined-abbreviation', 'Regulatory T cells (T~reg~) expand.\n\n![Responses of «NK» and «T~reg~» cells.](f.png){#fig:a}\n\nAs @fig:a shows.');
   });
   test('scFv defined by its knowledge-base expansion', () => check('undefined-abbreviation', 'A single-chain variable fragment (scFv) binds; the scFv is humanised.'));
+  test('a knowledge-base expansion counted in words, hyphen or space alike', () => {
+    check('undefined-abbreviation', 'A single chain variable fragment (scFv) binds; the scFv is humanised.');
+    check('undefined-abbreviation', 'Its "single chain variable fragment" (scFv) binds; the scFv is humanised.');
+    // Fewer words before the bracket than the expansion has: no definition.
+    check('undefined-abbreviation', 'Fragment («scFv») binds; the scFv is humanised.');
+  });
 });
 
 describe('inline disables and front-matter settings', () => {

@@ -203,7 +203,7 @@ function addBlockItems(
     const end = (listStart ?? block.end) - block.start;
     const detected = detectDefinitions(slice, 0, end, tokens);
     if (knowledge) {
-      for (const known of findKnownDefinitions(slice, tokens.marks, 0, end, knowledge, detected)) detected.push(known);
+      for (const known of findKnownDefinitions(slice, tokens, 0, end, knowledge, detected)) detected.push(known);
       detected.sort((a, b) => a.shortStart - b.shortStart);
     }
     addDetected(detected, place, items.definitions, slice, text);

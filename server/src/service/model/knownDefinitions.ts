@@ -3,7 +3,8 @@ import type { KnowledgeBase } from '../knowledge/types';
 import { foldExpansion } from './expansions';
 import { lowerBound } from '../text/sortedSearch';
 import { abbreviationKey } from './mentions';
-import { isLetterOrNumberAt, isWhitespaceUnit } from '../text/characters';
+import { isWhitespaceUnit } from '../text/characters';
+import { tokenize, type BlockTokens } from '../text/tokens';
 
 // `(SF)`, `(SF;` `(SF,` — a short form opening a parenthesis (sticky: tried at each opening bracket).
 // Module-level: a literal in a loop makes a new RegExp object on every pass.
@@ -14,11 +15,14 @@ const PAREN_SHORT = /[([]\s*([\p{L}\p{N}][\p{L}\p{N}\-\u2010\u2011/.~]*?)(?:['\u
  * Definitions the letter-matching detector cannot see but the knowledge base vouches for:
  * `single-chain variable fragment (scFv)`, whose letters come out of order. A parenthesised
  * short form the knowledge base knows, right after one of its accepted expansions (compared
- * after folding case, hyphens, plurals and spelling), is a definition. `marks` are the token
- * pass's over `masked` (see `text/tokens.ts`).
+ * after folding case, hyphens, plurals and spelling), is a definition. `tokens` are the token
+ * pass's over `masked` (see `text/tokens.ts`): its marks give the brackets, its words the long
+ * form, as many words back from the bracket as the expansion has (`single chain variable
+ * fragment` and `single-chain variable fragment` are both four).
  */
-export function findKnownDefinitions(masked: string, marks: ArrayLike<number>, from: number, to: number, knowledge: KnowledgeBase, detected: readonly DetectedDefinition[]): DetectedDefinition[] {
+export function findKnownDefinitions(masked: string, tokens: BlockTokens, from: number, to: number, knowledge: KnowledgeBase, detected: readonly DetectedDefinition[]): DetectedDefinition[] {
   const found: DetectedDefinition[] = [];
+  const { marks, starts, ends } = tokens;
   const slice = masked.slice(from, to);
   // Only an opening bracket (a mark of the token pass) can start one.
   for (let m = 0; m < marks.length; m++) {
@@ -43,23 +47,30 @@ export function findKnownDefinitions(masked: string, marks: ArrayLike<number>, f
     const open = from + match.index;
     let end = open;
     while (end > from && isWhitespaceUnit(masked.charCodeAt(end - 1))) end--;
+    // The last word before the parenthesis.
+    const last = lowerBound(tokens.count, (k) => ends[k]! <= end) - 1;
     for (const expansion of entry.expansions) {
-      const words = expansion.trim().split(/\s+/u).length;
-      // Take the same number of words before the parenthesis.
-      let start = end;
-      let seen = 0;
-      while (start > from && seen < words) {
-        while (start > from && isWhitespaceUnit(masked.charCodeAt(start - 1))) start--;
-        while (start > from && !isWhitespaceUnit(masked.charCodeAt(start - 1))) start--;
-        seen++;
-      }
-      while (start < end && !isLetterOrNumberAt(masked, start)) start++;
+      // The same number of words before the parenthesis, none before `from`.
+      const first = last - wordCount(expansion) + 1;
+      if (first < 0 || starts[first]! < from) continue;
+      const start = starts[first]!;
       const candidate = masked.slice(start, end);
-      if (seen === words && candidate.length > 0 && foldExpansion(candidate) === foldExpansion(expansion)) {
+      if (candidate.length > 0 && foldExpansion(candidate) === foldExpansion(expansion)) {
         found.push({ short, shortStart, shortEnd, long: candidate, longStart: start, longEnd: end, pattern: 'long-short' });
         break;
       }
     }
   }
   return found;
+}
+
+/** How many words the token pass reads in an expansion, per expansion: the knowledge base's are a few thousand. */
+const wordCounts = new Map<string, number>();
+function wordCount(expansion: string): number {
+  let count = wordCounts.get(expansion);
+  if (count === undefined) {
+    count = tokenize(expansion).count;
+    wordCounts.set(expansion, count);
+  }
+  return count;
 }
