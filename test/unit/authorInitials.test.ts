@@ -23,6 +23,12 @@ describe('authors named by their initials', () => {
     const authors = '---\ntitle: A review\nauthor:\n  - Carla Tanaka\n  - Mario Rossi\n  - Quinn Zed\n---\n\n';
     assert.deepEqual(undefinedKeys(`${authors}Patients underwent QZ, MR and PET imaging; two reviewers screened CT trials.`), ['QZ', 'MR', 'PET', 'CT']);
   });
+  test("a bold Authors line names the list, and an item opening with an author's initials and a colon gives that author's part", () => {
+    const bold = '# A study\n\n**Authors**\n\n* W. Qane Billow$^{1,2}$ (ORCID: 0000-0002-0184-6134);\n* Amara L. Skell$^{3}$\n\n**Funding sources**:\n\n- WQB: none declared\n- ALS: funded by a trust\n\n# Introduction\n\nThe QXZ rose.\n';
+    assert.deepEqual(undefinedKeys(bold), ['QXZ']);
+    // Not an author's initials: an abbreviation.
+    assert.deepEqual(undefinedKeys(bold.replace('- ALS: funded', '- QLS: funded')), ['QLS', 'QXZ']);
+  });
   test('without an author list, initials are abbreviations', () => {
     assert.deepEqual(undefinedKeys('Two authors (QFK, ZBA) screened the records.'), ['QFK', 'ZBA']);
   });

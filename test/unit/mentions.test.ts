@@ -26,6 +26,9 @@ describe('what counts as a mention of an abbreviation', () => {
     // A list of abbreviations, or capitals that meet across a line break, is not shouting.
     ['killing by ADCC, CDC, ADCP and NK', ['ADCC', 'CDC', 'ADCP', 'NK']],
     ['with ADCC\nCRES CAR in the next line', ['ADCC', 'CRES', 'CAR']],
+    // Two words of capitals holding an English function word are an author's shouted note; not `OR`, an abbreviation too.
+    ['identical affinity (DO THEY?) and QFC, LINK HERE, then QIM 2QREPRINT WHEN WE GET IT', ['QFC']],
+    ['an HR OR, a QKD AND', ['HR', 'OR']],
     ['GraphPad and FlowJo by McDonald on an iPhone', []],
     // `-seq` abbreviates sequencing: part of the method's name, which the key writes one way.
     ['RNA-seq, scRNA-seq and QITE-Seq data; NK-cell sequencing', ['RNA-seq', 'scRNA-seq', 'QITE-Seq', 'NK']],

@@ -6,12 +6,16 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * designed the study`. Systematic reviews and contribution statements write them so; they are
  * people, not abbreviations. The initials come from the document's own author list: the front
  * matter's `author`/`authors` (a name, a list of names, or items with a `name`) and a section
- * headed `Authors`. A use counts when the words around it say so: another author's initials in
- * the same list, or `author`, `reviewer` or `investigator` right before (`authors (AFK, HBA)`).
+ * headed `Authors` (or so named in a bold line). A use counts when the words around it say so:
+ * another author's initials in the same list, `author`, `reviewer` or `investigator` right before
+ * (`authors (AFK, HBA)`), or the item of a list of each author's part it opens (`- AFK: funding`).
  */
 
-/** A heading naming the author list, and the text under it up to the next heading. */
-const AUTHORS_SECTION = /^#{1,6}[ \t]+(?:authors?|author list)[ \t]*\n([\s\S]*?)(?=^#{1,6}[ \t]|(?![\s\S]))/imu;
+/**
+ * A heading naming the author list, or a line that is only that name in bold (`**Authors**`), and
+ * the text under it up to the next heading or bold line.
+ */
+const AUTHORS_SECTION = /^(?:#{1,6}[ \t]+(?:authors?|author list)|\*\*(?:authors?|author list)\*\*)[ \t]*\n([\s\S]*?)(?=^#{1,6}[ \t]|^\*\*[^*\n]+\*\*[ \t]*$|(?![\s\S]))/imu;
 /** Marks around a name in a byline: superscripts (`^1^`, `<sup>…</sup>`), footnote stars, digits. */
 const BYLINE_MARKS = /\^[^^\n]*\^|<sup>[\s\S]*?<\/sup>|\\?\*|[\d†‡§]/gu;
 /** The words of a name: capitalised, perhaps initials in capitals (`Rania HM Ahmed`), hyphenated (`El-skaan`). */
@@ -21,6 +25,8 @@ const ROLE_BEFORE = /(?<![\p{L}\p{N}])(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[I
 /** Initials right after, or right before, joined to the mention as in a list: `, `, `; `, ` & `, ` and `. */
 const INITIALS_AFTER = /^[ \t]*(?:,|;|&|and)[ \t]*(\p{Lu}{2,5})(?![\p{L}\p{N}])/u;
 const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*$/u;
+/** Initials opening an item of a list that gives each author's part (`- ALS: conceptualization`, `- TMR: funded by …`). */
+const LIST_ITEM_BEFORE = /(?:^|\n)[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+$/u;
 
 /** The initials of the document's authors, all initials (`AFK`) and first-and-last (`AK`). */
 function authorInitialsOf(model: DocumentModel): ReadonlySet<string> {
@@ -76,6 +82,7 @@ export function isAuthorInitials(model: DocumentModel, mention: Pick<Abbreviatio
   const masked = model.prose.masked;
   const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
   if (ROLE_BEFORE.test(before)) return true;
+  if (masked.charCodeAt(mention.end) === 0x3a /* : */ && LIST_ITEM_BEFORE.test(model.text.slice(Math.max(0, mention.start - 12), mention.start))) return true;
   return isNextToOtherInitials(masked, mention, initials);
 }
 

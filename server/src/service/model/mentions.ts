@@ -442,23 +442,47 @@ function tokenise(masked: string, tokenStart: number, tokenEnd: number, found: M
 }
 
 /**
- * Removes runs of three or more all-capital words in a row on one line, separated by spaces only: shouted text, not
- * abbreviations. A list (`ADCC, CDC, ADCP`) or words that meet across a line break are abbreviations.
+ * Removes shouted text, which is no abbreviation: runs of three or more all-capital words in a
+ * row on one line, separated by spaces only, and runs of two or more words of capitals (digits
+ * allowed) holding an English function word (`(DO THEY?)`, `LINK HERE`, `CITE AIM 2PREPRINT
+ * WHEN WE`), as an author's notes to co-authors are written. A list (`ADCC, CDC, ADCP`) or
+ * words that meet across a line break are abbreviations.
  */
 function dropShouting(masked: string, mentions: MentionToken[]): MentionToken[] {
   const shouted = new Set<number>();
-  let runStart = 0;
-  let previousIsCapitals = mentions.length > 0 && isAllCapitals(mentions[0]!.text);
-  for (let i = 1; i <= mentions.length; i++) {
-    const isCapitals = i < mentions.length && isAllCapitals(mentions[i]!.text);
-    const joined = isCapitals && previousIsCapitals && /^[ \t]+$/u.test(masked.slice(mentions[i - 1]!.end, mentions[i]!.start));
-    previousIsCapitals = isCapitals;
-    if (!joined) {
-      if (i - runStart >= 3) for (let k = runStart; k < i; k++) shouted.add(k);
-      runStart = i;
-    }
+  markRuns(masked, mentions, isAllCapitals, (from, to) => to - from >= 3, shouted);
+  if (mentions.some((mention) => SHOUTED_FUNCTION_WORDS.has(mention.text))) {
+    markRuns(masked, mentions, (text) => CAPITALS_AND_DIGITS.test(text), (from, to) => to - from >= 2 && mentions.slice(from, to).some((m) => SHOUTED_FUNCTION_WORDS.has(m.text)), shouted);
   }
   return shouted.size === 0 ? mentions : mentions.filter((_, k) => !shouted.has(k));
+}
+
+/**
+ * English function words written in capitals, which only shouted text holds. Not those that are
+ * abbreviations in this field too: `OR` (odds ratio), `IT` (intrathecal), `ALL`, `WAS`, `ARE`,
+ * `AS`, `AT`, `NO`, `IN`, `ON`, `AN`.
+ */
+const SHOUTED_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'THE', 'AND', 'OF', 'TO', 'FOR', 'WITH', 'FROM', 'BY', 'IS', 'BE', 'BEEN', 'DO', 'DOES', 'THEY', 'THEM', 'WE', 'OUR', 'YOU',
+  'THIS', 'THAT', 'THESE', 'THOSE', 'HERE', 'THERE', 'WHEN', 'WHERE', 'WHAT', 'WHICH', 'WHY', 'HOW', 'IF', 'NOT', 'BUT',
+  'CAN', 'WILL', 'WOULD', 'SHOULD', 'COULD', 'GET', 'HAVE', 'HAS', 'ALSO', 'JUST', 'STILL', 'NEED',
+]);
+/** A word of capitals, perhaps with digits (`2PREPRINT`). */
+const CAPITALS_AND_DIGITS = /^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u;
+
+/** Adds to `marked` the mentions of each run of `member`s joined by spaces on one line for which `isShouted(from, to)` holds. */
+function markRuns(masked: string, mentions: MentionToken[], member: (text: string) => boolean, isShouted: (from: number, to: number) => boolean, marked: Set<number>): void {
+  let runStart = 0;
+  let previousIsMember = mentions.length > 0 && member(mentions[0]!.text);
+  for (let i = 1; i <= mentions.length; i++) {
+    const isMember = i < mentions.length && member(mentions[i]!.text);
+    const joined = isMember && previousIsMember && /^[ \t]+$/u.test(masked.slice(mentions[i - 1]!.end, mentions[i]!.start));
+    if (!joined) {
+      if (previousIsMember && isShouted(runStart, i)) for (let k = runStart; k < i; k++) marked.add(k);
+      runStart = i;
+    }
+    previousIsMember = isMember;
+  }
 }
 
 /** Two or more upper-case letters and nothing else. */
