@@ -143,6 +143,10 @@ describe('prose scanner: markup around prose', () => {
     }
     assert.match(masked('![QEO map (QM)](m.png)'), /\[QEO map \(QM\)\]/u);
   });
+  test('a use on the title page is no first use: the main text defines it in time', () => {
+    const text = '# A study\n\n**Notes for feedback**\n\n- talk about the QAUC only\n\n# Abstract\n\nWe did it.\n\n# Introduction\n\nThe quark area under the curve (QAUC) rose; QAUC fell.\n';
+    assert.deepEqual(createTerminologyService().lint({ uri: 'title-page.md', version: 1, text }).map((d) => d.code), []);
+  });
   test('no definition is read from a link after words', () => {
     // Read as a definition, `QEO` would be one never used again.
     const text = '# M\n\nWe download QSE2770 from [QEO](https://x.org/q).\n';
@@ -162,6 +166,10 @@ describe('prose scanner: regions', () => {
     { name: 'front matter abstract', input: '---\nabstract: >\n  Short ADCC text.\n---\n\nBody.', word: 'ADCC', region: 'abstract' },
     { name: 'abstract section by heading', input: '# Abstract\n\nShort ADCC text.\n\n# Introduction\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
     { name: 'after the abstract section', input: '# Abstract\n\nShort ADCC text.\n\n# Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
+    { name: 'the title page before the abstract (byline, funding, notes)', input: '# A QKD study\n\n**Authors**\n\n- QZB: funded by NIH\n\n**Notes**\n\n- talk about QAUC only\n\n# Abstract\n\nShort ADCC text.\n\n# Introduction\n\nBody CRS.', word: 'QAUC', region: 'title' },
+    { name: 'a section before the abstract keeps the main text', input: '# A QKD study\n\n# Background\n\nWe used QAUC.\n\n# Abstract\n\nShort ADCC text.', word: 'QAUC', region: 'main' },
+    { name: 'a bold abstract heading ends the title page', input: 'Authors: QZB.\n\n**Abstract**\n\nShort ADCC text.\n\nBody CRS.', word: 'QZB', region: 'title' },
+    { name: "a summary for readers announced on the title page stays main text", input: '# A study\n\n**Funding**: QZB.\n\n**Summary**:\n\nWe found QVE rose.\n\n# Abstract\n\nShort ADCC text.', word: 'QVE', region: 'main' },
     { name: 'leading H1 is the title', input: '# CAR-NK therapy\n\nBody.', word: 'CAR-NK', region: 'title' },
     { name: 'leading Introduction is not a title', input: '# Introduction\n\nBody NK.', word: 'Introduction', region: 'main' },
     { name: 'Quarto figure div', input: '::: {#fig-killing}\n![x](a.png)\n\nKilling by NK cells.\n:::\n\nMain NK.', word: 'Killing', region: 'legend:fig-killing' },

@@ -212,6 +212,28 @@ interface DivFences {
 }
 
 /**
+ * The title page: what stands between the title and an abstract headed as such (the byline,
+ * affiliations, correspondence, funding, notes to co-authors), read in the title's region, where
+ * abbreviations are used without that counting as a first use. Only when no heading but the
+ * abstract's own comes before the abstract: a paper that opens with other sections keeps them.
+ * A summary for readers announced on the title page (`**Summary**:`, `**Significance**`) is
+ * printed with the paper, and it and what follows it stay main text. `blocks` are in document order.
+ */
+function readTitlePage(text: string, blocks: ProseBlock[]): void {
+  const abstract = blocks.findIndex((block) => block.region.kind === 'abstract');
+  if (abstract <= 0) return;
+  const heading = blocks[abstract - 1]!.kind === 'heading' ? abstract - 1 : abstract;
+  for (let k = 0; k < heading; k++) if (blocks[k]!.kind === 'heading') return;
+  for (let k = 0; k < heading; k++) {
+    const block = blocks[k]!;
+    if (READERS_SUMMARY_LINE.test(text.slice(block.start, block.end))) return;
+    if (block.region.kind === 'main') block.region = { kind: 'title' };
+  }
+}
+/** A bold line announcing a summary printed for readers: `**Summary**:`, `**Significance statement**`, `**Author summary:**`. */
+const READERS_SUMMARY_LINE = /^\*\*(?:summary|significance(?: statement)?|importance|(?:lay|plain language|author|research) summary):?\*\*:?[ \t]*(?:\n|$)/iu;
+
+/**
  * Scans a markdown (or plain-text) document into prose blocks. Block structure comes
  * from markdown-it (with pandoc fenced-div fences and front matter blanked out first,
  * so line numbers stay put); everything inline is found by `findInlineExclusions`, or taken
@@ -234,13 +256,14 @@ export function scanProse(text: string, format: 'markdown' | 'text', previous?: 
   for (let t = 0; t < tokens.length; t++) walk.read(t);
 
   const { blocks, comments, excluded, proseSpans } = walk;
+  blocks.sort((a, b) => a.start - b.start);
+  readTitlePage(text, blocks);
   const inlineCache: InlineCache = new Map();
   // A lone carriage return is a line break the patterns' `[^\n]` runs over: no cache then.
   const cacheable = !text.includes('\r');
   if (text.charCodeAt(0) === 0xfeff) excluded.push({ start: 0, end: 1 });
   const structural = cacheable ? excluded.slice() : [];
   const structuralComments = cacheable ? comments.slice() : [];
-  blocks.sort((a, b) => a.start - b.start);
   const inlines: BlockInline[] = [];
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
