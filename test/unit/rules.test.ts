@@ -80,7 +80,18 @@ describe('long-form-after-abbreviation', () => {
   test('a template value is not a repeat', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));
   test('a repeat beside a template value still is', () =>
-    check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab».'));
+    check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab» with DARA.'));
+  test('after an abbreviation never used, the repeats and the unused finding give the same advice', () => {
+    const text = 'The quark seroconversion rate (QSR) rose. The quark seroconversion rate fell, and the quark seroconversion rate rose.';
+    check('long-form-after-abbreviation', 'The quark seroconversion rate (QSR) rose. The «quark seroconversion rate» fell, and the «quark seroconversion rate» rose.');
+    const found = service.lint({ uri: 'a.md', version: 1, text });
+    const unused = found.filter((d) => d.code === 'unused-abbreviation');
+    assert.equal(unused.length, 1);
+    assert.match(unused[0]!.message, /its long form is written out 2 more times after it: use 'QSR' there, or drop it and write the long form alone\.$/u);
+    for (const repeat of found.filter((d) => d.code === 'long-form-after-abbreviation')) {
+      assert.match(repeat.message, /and 'QSR' is never used: use it here and at the other repeats, or drop the abbreviation and write the long form alone\.$/u);
+    }
+  });
   test('the long form again after the definition', () =>
     check('long-form-after-abbreviation', 'Cytokine release syndrome (CRS) occurs. CRS is graded. Severe «cytokine release syndrome» is rare.'));
   test('before the definition, in headings, and in other scopes: not reported', () =>

@@ -76,7 +76,35 @@ function withoutCutSymbols(findings: Finding[]): Finding[] {
  */
 function withoutRepeatedAdvice(findings: Finding[]): Finding[] {
   const unused = new Set<number>();
-  for (let i = 0; i < findings.length; i++) if (findings[i]!.rule === 'unused-abbreviation') unused.add(findings[i]!.start);
+  const unusedByScope = new Map<string, Finding>();
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
+    if (finding.rule !== 'unused-abbreviation') continue;
+    unused.add(finding.start);
+    unusedByScope.set(`${finding.data?.scope}\u0000${finding.data?.key}`, finding);
+  }
   if (unused.size === 0) return findings;
+  agreeOnRepeatedLongForms(findings, unusedByScope);
   return findings.filter((finding) => !(finding.rule === 'discouraged-variant' && finding.data?.kind === 'gene-symbol' && unused.has(finding.start)));
+}
+
+/**
+ * The long form of an abbreviation never used, written out again: `write the long form alone`
+ * (unused) and `use SCR` (each repeat) would contradict each other. Each says the other half:
+ * the unused finding counts the repeats, each repeat says the abbreviation is not used yet.
+ */
+function agreeOnRepeatedLongForms(findings: Finding[], unusedByScope: Map<string, Finding>): void {
+  const repeats = new Map<Finding, number>();
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
+    if (finding.rule !== 'long-form-after-abbreviation') continue;
+    const owner = unusedByScope.get(`${finding.data?.scope}\u0000${finding.data?.key}`);
+    if (!owner) continue;
+    repeats.set(owner, (repeats.get(owner) ?? 0) + 1);
+    finding.message = finding.message.replace(/; use '([^']*)'\.$/u, ", and '$1' is never used: use it here and at the other repeats, or drop the abbreviation and write the long form alone.");
+  }
+  for (const [owner, count] of repeats) {
+    const times = count === 1 ? 'once more' : `${count} more times`;
+    owner.message = owner.message.replace(/; write the long form alone\.$/u, `; its long form is written out ${times} after it: use '${owner.data?.key}' there, or drop it and write the long form alone.`);
+  }
 }
