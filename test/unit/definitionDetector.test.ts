@@ -87,6 +87,9 @@ for (const [name, text, expected] of definitions) {
 
 /** Written conventions read when the letters do not follow the long form in order (one block per rule). */
 const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
+  // A gloss after the short form inside its bracket, set off by an em dash or a spaced en dash.
+  ['a gloss after an em dash', 'An immune quark (IQ\u2014an antigen-quark complex) forms.', [['IQ', 'immune quark']]],
+  ['a gloss after a spaced en dash', 'An immune quark (IQ \u2013 a complex) forms.', [['IQ', 'immune quark']]],
   // A sign at the end of the short form spells `positive` / `negative`.
   ['signed short forms', 'The M protein-negative (M−) strain and the M protein-positive (M+) strain.', [
     ['M−', 'M protein-negative'],

@@ -24,9 +24,9 @@ const LONGEST_HYPHENATED_SHORT_FORM = 30;
 const MOST_SHORT_FORM_WORDS = 3;
 
 /**
- * The first item inside a bracket: its text up to `;` or `, ` (so that
- * `(CRS; ref. 3)` and `(IL-15, 10 ng/mL)` give `CRS` and `IL-15`), trimmed.
- * Commas and semicolons inside nested brackets do not split.
+ * The first item inside a bracket: its text up to `;`, `, `, an em dash or a spaced en dash (so
+ * that `(CRS; ref. 3)`, `(IL-15, 10 ng/mL)` and `(IC—IgG-antigen complex)` give `CRS`, `IL-15`
+ * and `IC`), trimmed. Separators inside nested brackets do not split.
  */
 export function firstItemOfBracket(text: string, contentStart: number, contentEnd: number): TextSpan | undefined {
   let start = contentStart;
@@ -37,8 +37,9 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     const character = text.charAt(end);
     if (character === '(' || character === '[') depth++;
     else if (character === ')' || character === ']') depth--;
-    else if (depth === 0 && character === ';') break;
+    else if (depth === 0 && (character === ';' || character === '\u2014')) break;
     else if (depth === 0 && character === ',' && (end + 1 >= contentEnd || isWhitespaceUnit(text.charCodeAt(end + 1)))) break;
+    else if (depth === 0 && character === '\u2013' && isWhitespaceUnit(text.charCodeAt(end - 1))) break;
   }
   return trimItem(text, start, end);
 }
