@@ -40,6 +40,17 @@ describe('the clone of one antibody named by its target', () => {
   });
 });
 
+describe("an antibody's own name before the antibody noun", () => {
+  test('a code with a digit right before antibody or mAb names the antibody', () => {
+    assert.deepEqual(undefinedKeys('Melanoma cells were targeted with a QA99 antibody; platelets fell after 6Q6 antibody dosing and the QKT3 mAb.'), ['mAb']);
+  });
+  test('a target named by a gene or protein symbol, a CD name, a code without a digit, or a name in italics stays what it is', () => {
+    assert.deepEqual(undefinedKeys('Cells were treated with a QKD antibody and a _QZ7_ antibody.'), ['QKD', 'QZ7']);
+    // BRD4 is a gene symbol (information), not an antibody's name; CD19 needs no definition.
+    assert.deepEqual(undefinedKeys('A BRD4 antibody and a CD19 antibody were used.'), ['BRD4']);
+  });
+});
+
 describe('culture collections and their accessions', () => {
   test('the collection and the accession it issued are where a line came from', () => {
     assert.deepEqual(undefinedKeys('Raji (lymphoma; ATCC QCL-86), REH (leukaemia; DSMZ QCC 128) and K562 (ATCC #QRL-3216) cells were grown.'), []);

@@ -5,7 +5,7 @@ import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula } from './notation';
-import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
+import { isAntibodyNamedBeforeNoun, isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
 import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
@@ -169,6 +169,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isModelSpecification,
   isCloneInPanel,
   isCloneOfAntibody,
+  isAntibodyNamedBeforeNoun,
   isCultureCollectionAccession,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];

@@ -1,5 +1,8 @@
 import type { AbbreviationMention } from './documentModel';
 import { touchesEmphasis } from './geneContext';
+import { isOfficialGeneSymbol, officialGeneSymbolsOf } from '../knowledge/geneSymbols';
+import { proteinNameGenes } from '../knowledge/proteinNames';
+import { isClusterOfDifferentiationName } from './mentions';
 
 /**
  * Labels a methods section gives reagents, shaped like abbreviations and never defined by
@@ -67,6 +70,24 @@ const ANTIBODY_BEFORE = /(?<![\p{L}\p{N}])anti-[\p{L}\p{N}][\p{L}\p{N}\-/αβγ�
  */
 export function isCloneOfAntibody(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
   return mayBeClone(masked, mention, text) && ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
+}
+
+/** An antibody noun right after the name: ` antibody`, ` antibodies`, ` monoclonal antibody`, ` mAb`. */
+const ANTIBODY_AFTER = /^[ \u00a0]+(?:monoclonal[ \u00a0]+)?(?:antibod(?:y|ies)|mAbs?)(?![\p{L}\p{N}])/u;
+
+/**
+ * True when the mention is an antibody's own name right before the antibody noun (`a TA99
+ * antibody`, `6A6 antibody administration`, `the OKT3 mAb`): a code with a digit that names no
+ * human gene (`a CD19 antibody`, `an IL15 antibody`, `PD1 antibody` name the target), is no
+ * cluster-of-differentiation name and is not in italics. A code the knowledge base asks to
+ * define is ruled out before this reading (`GD2 antibody` names the target).
+ */
+export function isAntibodyNamedBeforeNoun(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text' | 'key'>, text: string): boolean {
+  if (!HAS_DIGIT.test(mention.text) || !ANTIBODY_AFTER.test(masked.slice(mention.end, mention.end + 30))) return false;
+  if (isClusterOfDifferentiationName(mention.text) || touchesEmphasis(text, mention.start, mention.end)) return false;
+  // A target named by its gene's symbol, or by a protein symbol its gene's record lists.
+  const symbol = mention.key.replace(/-/gu, '');
+  return officialGeneSymbolsOf(mention.key) === undefined && !isOfficialGeneSymbol(symbol) && proteinNameGenes(mention.key) === undefined;
 }
 
 /** Culture collections that issue accessions for cell lines: ATCC, DSMZ, ECACC, JCRB, KCLB, RIKEN's RCB. */

@@ -1,5 +1,5 @@
 // The repository's data folder is named once, in package.json's `imports` (`#data/*`).
-import proteinNames from '#data/protein-names.json';
+import { proteinNameGenes } from '../knowledge/proteinNames';
 import { officialGeneSymbolsOf } from '../knowledge/geneSymbols';
 import type { AbbreviationMention } from '../model/documentModel';
 import { entryForKey, type RuleContext } from './types';
@@ -55,8 +55,6 @@ function mayReadAsSymbol(context: RuleContext, key: string): boolean {
   return !entryForKey(context.knowledge, key) && isLeftUndefinedThroughout(context, key);
 }
 
-/** Knowledge-base forms that name a protein by a symbol of its gene's record, with the gene symbols (scripts/derive-protein-names.mjs). */
-const PROTEIN_NAMES: Readonly<Record<string, string>> = proteinNames.names;
 
 /**
  * The gene symbols whose record lists an undefined key as a symbol of their protein (`DNAM-1` for
@@ -65,8 +63,8 @@ const PROTEIN_NAMES: Readonly<Record<string, string>> = proteinNames.names;
  * the gene nomenclature, which many journals accept undefined as they do gene symbols.
  */
 export function proteinSymbolGenes(context: RuleContext, key: string): string | undefined {
-  if (!Object.hasOwn(PROTEIN_NAMES, key)) return undefined;
-  return isLeftUndefinedThroughout(context, key) ? PROTEIN_NAMES[key] : undefined;
+  const genes = proteinNameGenes(key);
+  return genes !== undefined && isLeftUndefinedThroughout(context, key) ? genes : undefined;
 }
 
 /**
