@@ -60,16 +60,27 @@ export function isCloneInPanel(masked: string, mention: Pick<AbbreviationMention
   return false;
 }
 
-/** An antibody named by its target right before the bracket: `anti-CD107a (`, `anti-IL-15 (clone `. */
-const ANTIBODY_BEFORE = /(?<![\p{L}\p{N}])anti-[\p{L}\p{N}][\p{L}\p{N}\-/αβγδκ]*[ \u00a0]?\([ \u00a0]*(?:clone[ \u00a0]+)?$/u;
+/**
+ * An antibody named by its target right before the bracket: `anti-CD107a (`, `anti-IL-15 (clone `,
+ * or in words, the target last and named by a symbol (`antibodies against the melanoma antigen TRP1
+ * (`, `an antibody to CD20 (`; not `antibodies to the receptor (`, where the bracket may name the
+ * receptor), within one clause.
+ */
+const ANTIBODY_BEFORE = /(?:(?<![\p{L}\p{N}])anti-[\p{L}\p{N}][\p{L}\p{N}\-/αβγδκ]*|(?<![\p{L}\p{N}])(?:antibod(?:y|ies)|mAbs?)[ \u00a0]+(?:against|to|targeting|recogni[sz]ing|directed[ \u00a0]+(?:against|to))[ \u00a0]+[^.;:()\n]{0,60}?(?<![\p{L}\p{N}])(?=[\p{L}\p{N}\-/αβγδκ]*[\p{Lu}\p{N}])[\p{L}\p{N}][\p{L}\p{N}\-/αβγδκ]*)[ \u00a0]?\([ \u00a0]*(?:clone[ \u00a0]+)?$/u;
 
 /**
  * True when the mention is the clone of one antibody named by its target, first in the bracket
  * after it (`anti-CD107a (H4A3)`, `anti-IL-15 (34559; …)`): `anti-` says the bracket names the
  * antibody's clone, with no panel around it. It holds a digit, and is not in italics (a gene).
  */
-export function isCloneOfAntibody(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
-  return mayBeClone(masked, mention, text) && ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
+export function isCloneOfAntibody(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text' | 'key'>, text: string): boolean {
+  return mayBeClone(masked, mention, text) && namesNoTarget(mention) && ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 120), mention.start));
+}
+
+/** Not a target's name: no gene's symbol, no protein symbol of a gene's record, no CD molecule. */
+function namesNoTarget(mention: Pick<AbbreviationMention, 'text' | 'key'>): boolean {
+  if (isClusterOfDifferentiationName(mention.text)) return false;
+  return officialGeneSymbolsOf(mention.key) === undefined && !isOfficialGeneSymbol(mention.key.replace(/-/gu, '')) && proteinNameGenes(mention.key) === undefined;
 }
 
 /** An antibody noun right after the name: ` antibody`, ` antibodies`, ` monoclonal antibody`, ` mAb`. */
@@ -84,10 +95,7 @@ const ANTIBODY_AFTER = /^[ \u00a0]+(?:monoclonal[ \u00a0]+)?(?:antibod(?:y|ies)|
  */
 export function isAntibodyNamedBeforeNoun(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text' | 'key'>, text: string): boolean {
   if (!HAS_DIGIT.test(mention.text) || !ANTIBODY_AFTER.test(masked.slice(mention.end, mention.end + 30))) return false;
-  if (isClusterOfDifferentiationName(mention.text) || touchesEmphasis(text, mention.start, mention.end)) return false;
-  // A target named by its gene's symbol, or by a protein symbol its gene's record lists.
-  const symbol = mention.key.replace(/-/gu, '');
-  return officialGeneSymbolsOf(mention.key) === undefined && !isOfficialGeneSymbol(symbol) && proteinNameGenes(mention.key) === undefined;
+  return !touchesEmphasis(text, mention.start, mention.end) && namesNoTarget(mention);
 }
 
 /** Culture collections that issue accessions for cell lines: ATCC, DSMZ, ECACC, JCRB, KCLB, RIKEN's RCB. */
