@@ -485,6 +485,27 @@ function markRuns(masked: string, mentions: MentionToken[], member: (text: strin
   }
 }
 
+/** A search term's end before a Boolean operator: a closing quote, a bracket or a truncation star, then spaces. */
+const SEARCH_TERM_BEFORE = /["\u201d)*][ \u00a0]+$/u;
+/** A search term's start after it: spaces, then an opening quote or bracket. */
+const SEARCH_TERM_AFTER = /^[ \u00a0]+["\u201c(]/u;
+const TRUNCATION_BEFORE = /\*[ \u00a0]+$/u;
+const WORD_AFTER = /^[ \u00a0]+\p{L}/u;
+
+/**
+ * A Boolean operator of a search string between quoted or bracketed terms (`"meta-analysis" OR
+ * "systematic review"`, `(PTCy) AND (GVHD)`, `transplant* NOT pediatric`): syntax, not an
+ * abbreviation, so `OR` there is no first use of odds ratio.
+ */
+function isSearchOperator(masked: string, start: number, end: number, text: string): boolean {
+  if (text !== 'OR' && text !== 'AND' && text !== 'NOT') return false;
+  const before = masked.slice(Math.max(0, start - 4), start);
+  if (!SEARCH_TERM_BEFORE.test(before)) return false;
+  const after = masked.slice(end, end + 4);
+  // After a truncated term (`transplant* NOT pediatric`), a plain word is a search term too.
+  return SEARCH_TERM_AFTER.test(after) || (TRUNCATION_BEFORE.test(before) && WORD_AFTER.test(after));
+}
+
 /** Two or more upper-case letters and nothing else. */
 export function isAllCapitals(text: string): boolean {
   let letters = 0;
@@ -619,7 +640,7 @@ function mentionFromRun(
   if (masked.charCodeAt(end) === 0x2e /* . */ && DOTTED_NUMBERS_AFTER.test(masked.slice(end, end + 8))) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
-  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text)) return undefined;
+  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text)) return undefined;
   const suffixLength = lowerCaseSuffixAfterDigit(text) || derivationalSuffix(text);
   if (suffixLength > 0) {
     end -= suffixLength;
