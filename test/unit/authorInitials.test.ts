@@ -29,7 +29,8 @@ describe('authors named by their initials', () => {
     // Not an author's initials: an abbreviation.
     assert.deepEqual(undefinedKeys(bold.replace('- ALS: funded', '- QLS: funded')), ['QLS', 'QXZ']);
   });
-  test('without an author list, initials are abbreviations', () => {
-    assert.deepEqual(undefinedKeys('Two authors (QFK, ZBA) screened the records.'), ['QFK', 'ZBA']);
+  test('without an author list, initials alone in a role\'s bracket are people; elsewhere they are abbreviations', () => {
+    assert.deepEqual(undefinedKeys('One reviewer (QL) screened titles; two authors (QFK, ZBA) checked them.'), []);
+    assert.deepEqual(undefinedKeys('Two groups (QFK, ZBA) screened the records; reviewers (QR, 5 days) met.'), ['QFK', 'ZBA', 'QR']);
   });
 });

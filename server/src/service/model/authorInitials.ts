@@ -9,6 +9,7 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * headed `Authors` (or so named in a bold line). A use counts when the words around it say so:
  * another author's initials in the same list, `author`, `reviewer` or `investigator` right before
  * (`authors (AFK, HBA)`), or the item of a list of each author's part it opens (`- AFK: funding`).
+ * Initials alone in a role's bracket (`one reviewer (RL)`) name people even without an author list.
  */
 
 /**
@@ -75,11 +76,17 @@ function namesIn(field: unknown): string[] {
   return names;
 }
 
+/** A reviewer's bracket holding only initials: `one reviewer (RL)`, `two authors (AB, CD)`. */
+const ROLE_BRACKET_BEFORE = /(?<![\p{L}\p{N}])(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?)[ \u00a0]*\([ \u00a0]*(?:\p{Lu}{2,4}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
+const ROLE_BRACKET_AFTER = /^(?:[ \u00a0]*(?:,|;|&|and)[ \u00a0]*\p{Lu}{2,4})*[ \u00a0]*\)/u;
+
 /** True when `mention` names an author by initials (see above). */
 export function isAuthorInitials(model: DocumentModel, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  const initials = authorInitialsOf(model);
-  if (!initials.has(mention.text)) return false;
   const masked = model.prose.masked;
+  const initials = authorInitialsOf(model);
+  // Without an author list to check against, a role's bracket holding only initials still names people.
+  if (initials.size === 0) return isInitialsInRoleBracket(masked, mention);
+  if (!initials.has(mention.text)) return false;
   const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
   if (ROLE_BEFORE.test(before)) return true;
   if (masked.charCodeAt(mention.end) === 0x3a /* : */ && LIST_ITEM_BEFORE.test(model.text.slice(Math.max(0, mention.start - 12), mention.start))) return true;
@@ -96,4 +103,9 @@ function isNextToOtherInitials(masked: string, mention: Pick<AbbreviationMention
     found !== undefined && found !== mention.text && initials.has(found) && (found.length >= 3 || mention.text.length >= 3);
   if (other(INITIALS_AFTER.exec(masked.slice(mention.end, mention.end + 12))?.[1])) return true;
   return other(INITIALS_BEFORE.exec(masked.slice(Math.max(0, mention.start - 12), mention.start))?.[1]);
+}
+
+/** Two to four capitals alone, or among other initials, in the bracket right after a role (`one reviewer (RL)`). */
+function isInitialsInRoleBracket(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  return /^\p{Lu}{2,4}$/u.test(mention.text) && ROLE_BRACKET_BEFORE.test(masked.slice(Math.max(0, mention.start - 60), mention.start)) && ROLE_BRACKET_AFTER.test(masked.slice(mention.end, mention.end + 40));
 }
