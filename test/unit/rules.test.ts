@@ -249,6 +249,7 @@ describe('first-use rules with the knowledge base', () => {
     ));
   test('terms that need no definition', () => check('undefined-abbreviation', 'NK-92 and K562 cells; CD19 and CD56; 4-1BB; DNA and PCR.'));
   test('immunoglobulin subclasses, mouse and human, need none', () => check('undefined-abbreviation', 'Mouse IgG2a, IgG2b and IgG2c isotypes, and human IgA1 and IgA2.'));
+  test('culture media known by their trade abbreviation need none', () => check('undefined-abbreviation', 'Cells grew in MEM-α, α-MEM, EMEM or MEM, and in RPMI-1640 with FBS.'));
   test('databases, review registries and GRADE ratings in capitals need none', () =>
     check('undefined-abbreviation', 'We searched MEDLINE, SCOPUS and CINAHL, registered in PROSPERO; certainty was HIGH, MODERATE, LOW or VERY LOW.'));
   test('a discouraged form is not also undefined', () => check('undefined-abbreviation', 'TGF-beta rose.'));
