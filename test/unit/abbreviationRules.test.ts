@@ -52,8 +52,8 @@ describe('undefined-abbreviation', () => {
   test('one missing definition however it is spelt: case and hyphens folded', () => {
     check('undefined-abbreviation', 'We ran «QRNAseq» here and QRNA-Seq there.');
     check('undefined-abbreviation', 'We ran «QRN-A» here and «QRN-B» there.');
-    // A spelling reported only as a note (a standard gene symbol) does not hide one that needs its definition.
-    check('undefined-abbreviation', 'The «ZIC3» gene and the «ZIC-3» protein.');
+    // A gene symbol and the same symbol written with a hyphen before its number are one nomenclature: one note, at the first.
+    check('undefined-abbreviation', 'The «ZIC3» gene and the ZIC-3 protein.');
     check('undefined-abbreviation', 'The «ZIC-3» protein and the ZIC3 gene.');
   });
   test('defined', () => check('undefined-abbreviation', 'Antibody-dependent cellular cytotoxicity (ADCC) and ADCC.'));

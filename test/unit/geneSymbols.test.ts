@@ -221,6 +221,22 @@ describe('receptor chains of a defined cytokine', () => {
   });
 });
 
+// A gene symbol written with a hyphen before its number, as proteins are (issue 14): journals differ.
+describe('an official gene symbol written with a hyphen before its number', () => {
+  test('is information, naming the symbol; defineGeneSymbols restores the warning', () => {
+    const text = 'Levels of BCL-2 and MCL-1 rose in the tumours.';
+    const bcl = undefinedUse(text, 'BCL-2');
+    assert.equal(bcl?.severity, 'information');
+    assert.match(bcl!.message, /the gene symbol BCL2 written with a hyphen before its number/u);
+    assert.equal(undefinedUse(text, 'MCL-1', { defineGeneSymbols: true })?.severity, 'warning');
+  });
+  test('not a symbol without the hyphen, nor one the author defines', () => {
+    assert.equal(undefinedUse('Levels of QZL-2 rose.', 'QZL-2')?.severity, 'warning');
+    const defined = '---\nabstract: B-cell lymphoma 2 (BCL-2) rose; BCL-2 again.\n---\n\nLevels of BCL-2 rose.';
+    assert.equal(undefinedUse(defined, 'BCL-2')?.severity, 'warning');
+  });
+});
+
 // A cytokine's standard name left undefined throughout (issue 14): journals differ.
 describe("a cytokine's standard name", () => {
   const noted: [string, string][] = [

@@ -21,7 +21,7 @@ import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isPairedWith, repeatsNeighbour } from './fixSafety';
-import { isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
+import { hyphenatedGeneSymbol, isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
 import { introductionAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
 import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
@@ -556,8 +556,9 @@ interface UndefinedReading {
 
 /**
  * The readings of an undefined use that journals differ on, in order; the first that holds
- * decides: a standard gene symbol, a cytokine's standard name, a qualifier written only as a
- * superscript on a name (`*CISH*^KO^`), a receptor chain of a defined cytokine, a legend's use of what
+ * decides: a standard gene symbol, a cytokine's standard name, a protein's name its gene's record
+ * lists, a qualifier written only as a superscript on a name (`*CISH*^KO^`), a receptor chain of a
+ * defined cytokine, a gene symbol written with a hyphen before its number (`BCL-2`), a legend's use of what
  * the main text defines (journals that want each legend to stand alone set `defineInLegends`),
  * capitals the document names as a tool (`the _XYZ_ algorithm`) or a trial, capitals in italics
  * as genes are written, a term used only in an assay's long enumeration of what it measures,
@@ -592,6 +593,12 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     // A legend's chain whose cytokine only the main text defines leans on both allowances.
     const liftedBy = chainOf.fromMainText ? (['defineGeneSymbols', 'defineInLegends'] as const) : (['defineGeneSymbols'] as const);
     return { why: `it names a receptor of ${chainOf.cytokine}, which many journals accept; for those that want it in full, `, cap: { severity: 'information', liftedBy } };
+  },
+  (context, mention) => {
+    const symbol = hyphenatedGeneSymbol(context, mention.key);
+    if (!symbol) return undefined;
+    const why = `it is the gene symbol ${symbol} written with a hyphen before its number, as a protein's name often is, which many journals accept undefined as they do gene symbols; for those that want it in full, `;
+    return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
   },
   (context, mention) => {
     const inText = mainTextDefinition(context, mention);

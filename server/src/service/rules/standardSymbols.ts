@@ -68,6 +68,26 @@ export function proteinSymbolGenes(context: RuleContext, key: string): string | 
 }
 
 /**
+ * A symbol with a hyphen before its closing number, as proteins are written (`BCL-2`, `MCL-1`,
+ * `FGF-2`); not a receptor (`IL-9R`), which the receptor-chain reading judges by its cytokine.
+ */
+const HYPHEN_BEFORE_NUMBER = /^([A-Z][A-Z0-9]*[A-Z])-(\d{1,2}[A-QS-Z]?)$/;
+
+/**
+ * The official gene symbol an undefined key writes with a hyphen before its number, the way a
+ * protein's name is written (`BCL-2` for BCL2, `MCL-1` for MCL1), when the knowledge base knows
+ * neither and the document leaves the key undefined throughout: the gene nomenclature again,
+ * which many journals accept undefined.
+ */
+export function hyphenatedGeneSymbol(context: RuleContext, key: string): string | undefined {
+  const parts = HYPHEN_BEFORE_NUMBER.exec(key);
+  if (!parts) return undefined;
+  const symbol = parts[1]! + parts[2]!;
+  if (officialGeneSymbolsOf(symbol) === undefined || entryForKey(context.knowledge, key) || entryForKey(context.knowledge, symbol)) return undefined;
+  return isLeftUndefinedThroughout(context, key) ? symbol : undefined;
+}
+
+/**
  * A cytokine's name in its standard nomenclature: an interleukin (`IL-15`, `IL-1β`, `IL-17A`,
  * `IL-12p70`), an interferon (`IFN-γ`, `IFNγ`, `IFN-α2`), tumour necrosis factor α or β (`TNF-α`)
  * or transforming growth factor β (`TGF-β1`).
