@@ -131,6 +131,8 @@ const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['reordered initials', 'A CAR with a single-chain variable fragment (scFv) against CD19.', [['scFv', 'single-chain variable fragment']]],
   ['in-order letters win over reordered initials', 'Levels of blood haemoglobin (Hb) fell.', [['Hb', 'haemoglobin']]],
   ['reordered initials need a mixed-case short form', 'A fragment variable single-chain (SCFV) was used.', []],
+  // A construct's code and a shorter name for it, starting the same way: two names, no long form.
+  ['a shorter name of a coded construct', 'A vector encoding QAR19/QL15/iQasp9 (QAR19/QL-15) was used.', []],
   // Chemical names: long hyphenated short forms, brackets inside names, counted groups.
   ['long hyphenated short form', 'Site-specifically mono-PEGylated mTNF-alpha-K90R (sp-PEG-mTNF-alpha-K90R) was active.', [
     ['sp-PEG-mTNF-alpha-K90R', 'Site-specifically mono-PEGylated mTNF-alpha-K90R'],

@@ -64,7 +64,7 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     const found: DetectedDefinition[] = [];
     // Each candidate is judged and read as it is found, so its alignment dies young (issue 16).
     forEachDefinitionCandidate(text, marks, start, end, (candidate) => {
-      if (isConvincingCandidate(candidate) && !isExtendedShortForm(text, candidate)) found.push(detectedDefinition(text, candidate));
+      if (isConvincingCandidate(candidate) && !isExtendedShortForm(text, candidate) && !isCodeBeforeAlias(text, candidate)) found.push(detectedDefinition(text, candidate));
     });
     return found.sort((a, b) => a.shortStart - b.shortStart);
   } catch {
@@ -86,6 +86,20 @@ function isExtendedShortForm(text: string, candidate: DefinitionCandidate): bool
   return !/\s/u.test(written) && TWO_CAPITALS.test(written) && written.includes(text.slice(short.start, short.end));
 }
 const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
+
+/**
+ * A code of capitals and digits with no white space before a bracket that gives a shorter name
+ * for it, starting the same way (`CAR19/IL15/iCasp9 (CAR19/IL-15)`): two names of one construct,
+ * not a long form spelled out. A name the bracket shortens otherwise is still one (`C57BL/6 (B6)`,
+ * `3-hydroxy-3-methylglutaryl-CoA (HMG-CoA)`).
+ */
+function isCodeBeforeAlias(text: string, candidate: DefinitionCandidate): boolean {
+  if (candidate.pattern !== 'long-short') return false;
+  const written = text.slice(candidate.long.start, candidate.long.end);
+  const short = text.slice(candidate.short.start, candidate.short.end);
+  // A word of four lower-case letters spells something out (`CD56-positive (CD56+)`).
+  return !/\s/u.test(written) && !/\p{Ll}{4}/u.test(written) && TWO_CAPITALS.test(written) && /\p{N}/u.test(written) && short.length >= 3 && written.startsWith(short.slice(0, 3));
+}
 
 /** The definition a convincing candidate makes. */
 function detectedDefinition(text: string, candidate: DefinitionCandidate): DetectedDefinition {
