@@ -267,6 +267,14 @@ describe('first-use rules with the knowledge base', () => {
     check('undefined-abbreviation', 'Many «T~reg~»s expand; the K~d~ and R~0~ were low.');
     check('undefined-abbreviation', 'Regulatory T cells (T~reg~) expand.\n\n![Responses of «NK» and «T~reg~» cells.](f.png){#fig:a}\n\nAs @fig:a shows.');
   });
+  test("the abstract's sentence-opening capital is not carried into the main text's fix; a name's capital is", () => {
+    const text = '---\nabstract: Chimeric antigen receptor (CAR) cells help; CAR again.\n---\n\n# Intro\n\nThe first CARs were simple.\n';
+    const car = service.lint({ uri: 'a.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation');
+    assert.match(car!.message, /e\.g\. 'chimeric antigen receptors \(CARs\)'/u);
+    const named = '---\nabstract: Quarkin-Barr virus (QBV) spreads; QBV again.\n---\n\n# Intro\n\nThe QBV spreads.\n';
+    const qbv = service.lint({ uri: 'a.md', version: 1, text: named }).find((d) => d.code === 'undefined-abbreviation');
+    assert.match(qbv!.message, /e\.g\. 'Quarkin-Barr virus \(QBV\)'/u);
+  });
   test('scFv defined by its knowledge-base expansion', () => check('undefined-abbreviation', 'A single-chain variable fragment (scFv) binds; the scFv is humanised.'));
   test('a knowledge-base expansion counted in words, hyphen or space alike', () => {
     check('undefined-abbreviation', 'A single chain variable fragment (scFv) binds; the scFv is humanised.');

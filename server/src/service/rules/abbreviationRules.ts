@@ -221,7 +221,7 @@ function relatedExpansion(context: RuleContext, long: string, entries: readonly 
 function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
   const own = ownExpansion(context, mention.key);
   if (own === null) return undefined;
-  if (own !== undefined) return definitionFix(context, mention, own, true);
+  if (own !== undefined) return definitionFix(context, mention, inKnownCase(context, mention.key, own), true);
   const knowledge = context.knowledge;
   if (!knowledge) return undefined;
   const entry = soleEntry(knowledge, mention.key);
@@ -255,6 +255,20 @@ function recombinantHumanFix(context: RuleContext, knowledge: NonNullable<RuleCo
   return expansion ? definitionFix(context, mention, `recombinant human ${expansion}`, false) : undefined;
 }
 const RECOMBINANT_HUMAN = /^rh\p{Lu}/u;
+
+/**
+ * The document's long form with a capital that only opened its sentence (`Chimeric antigen
+ * receptor (CAR)-engineered cells …` in the abstract) written in lower case, as the knowledge
+ * base writes the term; a name the knowledge base capitalises (`Hodgkin lymphoma`), or a term it
+ * does not know, keeps the author's case.
+ */
+function inKnownCase(context: RuleContext, key: string, long: string): string {
+  const first = long.charAt(0);
+  if (first === first.toLowerCase()) return long;
+  const lowered = first.toLowerCase() + long.slice(1);
+  const entry = context.knowledge ? soleEntry(context.knowledge, key) : undefined;
+  return entry?.expansions.some((expansion) => expansion === lowered) ? lowered : long;
+}
 
 /** The long form the document's own definitions of `key` give (undefined when there are none; null when they differ). */
 function ownExpansion(context: RuleContext, key: string): string | undefined | null {
