@@ -49,6 +49,15 @@ describe('a short form that carries its head noun spelled out', () => {
   ]);
 });
 
+describe("a short form naming cells by their source and the cell type's abbreviation", () => {
+  check([
+    ['the words spell the source, which the bracket defines', 'Killer cells were obtained from quartz lymph blood (QLB-NK) and used fresh.', [['QLB', 'quartz lymph blood']]],
+    ['with the noun after the cell type', 'T cells came from quiet marrow (QM-T cells) only.', [['QM', 'quiet marrow']]],
+    ['the cell type must be one', 'Cells came from quartz lymph blood (QLB-QZ) only.', []],
+    ['the words must spell the source', 'NK cells were obtained from the donors (QLB-NK) and used fresh.', []],
+  ]);
+});
+
 describe('a series of definitions sharing leading words', () => {
   check([
     [

@@ -18,6 +18,7 @@ import { alignWithWords, countLetters, lettersOfWords, mostLongFormWords, shortF
 import type { ComparableCharacter } from './comparableText.js';
 import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
 import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
+import { cellSourceDefinition } from './readings/cellSource.js';
 import { editionNumberDefinition } from './readings/editionNumber.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import { nameWordDefinition } from './readings/nameWord.js';
@@ -52,6 +53,7 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
   quantitySymbolDefinition,
   ratioOfPartsDefinition,
   nameWordDefinition,
+  cellSourceDefinition,
 ];
 
 /** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */
