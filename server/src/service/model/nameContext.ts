@@ -41,8 +41,12 @@ const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioScie
 const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
-/** A cell line is followed by `cells` directly (`EL4 cells`), unlike `IL-15 stimulated cells`. */
-const FOLLOWING_CELLS = /^\s+(?:cells?|cell lines?)\b/u;
+/**
+ * A cell line is followed by `cells` directly (`EL4 cells`), or after the word for the part it
+ * plays or the tissue it is (`OP9-DL1 stromal cells`, `HEK293T producer cells`, `MM1S myeloma
+ * cells`), unlike `IL-15 stimulated cells`.
+ */
+const FOLLOWING_CELLS = /^\s+(?:(?:stromal|feeder|target|producer|packaging|reporter|tumou?r|cancer|leuka?emia|lymphoma|myeloma|carcinoma|melanoma|epithelial|endothelial|fibroblast)\s+)?(?:cells?|cell lines?)\b/u;
 /** A line named before the words `cell line(s)`, or before `cells` said to be one in brackets (`HK cells (an FDC cell line)`). */
 const FOLLOWING_CELL_LINE = /^\s+(?:cell\s+lines?\b|cells\s+\((?:an?\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}cell\s+line\))/u;
 const HAS_DIGIT = /\p{N}/u;
