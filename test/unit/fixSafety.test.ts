@@ -123,6 +123,8 @@ describe('which fixes are safe', () => {
   const cases: { name: string; rule: string; text: string; safe: boolean | 'none' }[] = [
     { name: 'define at first use, used again', rule: 'undefined-abbreviation', text: 'We studied CRS. CRS rose.', safe: true },
     { name: 'define at first use, the only use (the definition would be unused)', rule: 'undefined-abbreviation', text: 'We studied CRS here.', safe: false },
+    { name: 'define with an expansion holding an abbreviation not yet defined (CAR-T in CRES\'s)', rule: 'undefined-abbreviation', text: 'We studied CRES. CRES rose.', safe: false },
+    { name: 'define with an expansion whose abbreviation is defined before', rule: 'undefined-abbreviation', text: 'Chimeric antigen receptor T (CAR-T) cells help. We studied CRES. CRES rose; CAR-T again.', safe: true },
     { name: 'define inside a bracket with a trailing hyphen', rule: 'undefined-abbreviation', text: 'Patients got (CAR-)T cells. CAR T cells kill.', safe: false },
     { name: 'a definition joined by a hyphen to the next word is never collapsed', rule: 'used-before-definition', text: 'The CAR T cells. Chimeric antigen receptor (CAR-)T cells kill.', safe: 'none' },
     { name: 'define next to a long form already written', rule: 'undefined-abbreviation', text: 'The KIRs killer inhibitory receptors bind HLA-E. KIRs vary.', safe: false },

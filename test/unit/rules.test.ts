@@ -275,6 +275,10 @@ describe('first-use rules with the knowledge base', () => {
     const qbv = service.lint({ uri: 'a.md', version: 1, text: named }).find((d) => d.code === 'undefined-abbreviation');
     assert.match(qbv!.message, /e\.g\. 'Quarkin-Barr virus \(QBV\)'/u);
   });
+  test("a term the knowledge base asks to define, inside another definition's long form, is used there; a name's part is not", () => {
+    check('undefined-abbreviation', 'Deleting it in «iPSC»-derived natural killer (iNK) cells helps; iNK cells grew from iPSC lines.');
+    check('undefined-abbreviation', 'The QNAX-activating protein 10 (QAP10) adaptor; QAP10 signals.');
+  });
   test('scFv defined by its knowledge-base expansion', () => check('undefined-abbreviation', 'A single-chain variable fragment (scFv) binds; the scFv is humanised.'));
   test('a knowledge-base expansion counted in words, hyphen or space alike', () => {
     check('undefined-abbreviation', 'A single chain variable fragment (scFv) binds; the scFv is humanised.');

@@ -12,6 +12,7 @@ import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mention
 import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
 import { isInsideIdentifier } from '../text/characters';
+import { knowledgeAsksToDefine } from './definitionNeeds';
 
 /** How definition scopes are drawn: journal practice, or the whole document as one scope. */
 export type ScopeMode = 'journal' | 'document';
@@ -474,7 +475,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   }
   const vouched = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
   const kept = joinPrefixedShortForms(joinSpacedPairs(joinSpacedNumbers(vouched, definitions, prose.masked), definitions, prose.masked), definitions, prose.masked);
-  linkMentionsToDefinitions(definitions, kept);
+  linkMentionsToDefinitions(definitions, kept, options.knowledge);
 
   const byKey = new Map<string, { definitions: AbbreviationDefinition[]; mentions: AbbreviationMention[] }>();
   const entry = (key: string) => {
@@ -530,7 +531,7 @@ function withoutUnvouchedMentions(
  * Definitions never span blocks, so each mention is compared with its own block's only,
  * by binary search (one long paragraph may hold thousands of definitions).
  */
-function linkMentionsToDefinitions(definitions: AbbreviationDefinition[], mentions: AbbreviationMention[]): void {
+function linkMentionsToDefinitions(definitions: AbbreviationDefinition[], mentions: AbbreviationMention[], knowledge: KnowledgeBase | undefined): void {
   const byShort = new Map<number, number[]>();
   const byLong = new Map<number, number[]>();
   definitions.forEach((definition, index) => {
@@ -564,8 +565,9 @@ function linkMentionsToDefinitions(definitions: AbbreviationDefinition[], mentio
     // Long forms barely overlap: the few starting last before the mention are the only candidates.
     for (let k = last; k >= 0 && k > last - 4; k--) {
       const definition = definitions[longs[k]!]!;
+      // An abbreviation the knowledge base asks to define is used there (`iPSC` in `iPSC-derived NK (iNK)`), not a name's part.
       if (mention.start >= definition.longStart && mention.end <= definition.longEnd) {
-        mention.inLongForm = true;
+        mention.inLongForm = !knowledgeAsksToDefine(knowledge, mention.key);
         break;
       }
     }

@@ -2,7 +2,7 @@ import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from '../model/definitionSpans';
-import { abbreviationKey, isClusterOfDifferentiationName } from '../model/mentions';
+import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
 import { studyReadingIn } from '../model/studyNames';
@@ -295,8 +295,24 @@ function definitionFix(context: RuleContext, mention: AbbreviationMention, expan
       canWriteDefinitionAt(text, mention, end, newText, expansion) &&
       isUsedAgain(context, mention) &&
       !isWrittenOutLater(text, end, expansion) &&
-      !isDefinedOtherwise(context, mention.key, expansion),
+      !isDefinedOtherwise(context, mention.key, expansion) &&
+      !bringsUndefinedAbbreviation(context, mention, expansion),
   };
+}
+
+/**
+ * Whether the expansion holds an abbreviation the knowledge base asks to define that is not
+ * defined (or exempt) in the mention's scope before it (`CAR-T-cell-related encephalopathy
+ * syndrome` where `CAR-T` is not yet defined): written in unattended, it would be a new first use
+ * to report, so the fix is offered but not applied by itself.
+ */
+function bringsUndefinedAbbreviation(context: RuleContext, mention: AbbreviationMention, expansion: string): boolean {
+  for (const token of findMentionTokens(expansion, 0, expansion.length)) {
+    if (!knowledgeAsksToDefine(context.knowledge, token.key)) continue;
+    const site = context.scopes.coverage(mention.scope, token.key, context.needs);
+    if (site !== 'exempt' && !(site && site.from < mention.start)) return true;
+  }
+  return false;
 }
 
 /** Whether the document defines `key` elsewhere (another scope) with another expansion: the author's choice, not ours. */
