@@ -15,6 +15,7 @@
 
 import { isConvincingCandidate } from './detector/acceptance.js';
 import { forEachDefinitionCandidate, type DefinitionCandidate } from './detector/definitionCandidates.js';
+import { readingTokens } from './detector/precedingWords.js';
 import { tokenize, type BlockTokens } from '../text/tokens.js';
 
 /** One abbreviation definition found in prose. Offsets are UTF-16 offsets into the text passed in. */
@@ -60,12 +61,14 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     const start = clampOffset(from, 0, length);
     const end = clampOffset(to, length, length);
     if (end <= start) return [];
-    const marks = tokens?.marks ?? tokenize(text, start, end).marks;
+    const words = tokens ?? tokenize(text, start, end);
     const found: DetectedDefinition[] = [];
     // Each candidate is judged and read as it is found, so its alignment dies young (issue 16).
-    forEachDefinitionCandidate(text, marks, start, end, (candidate) => {
-      if (isConvincingCandidate(candidate) && !isExtendedShortForm(text, candidate) && !isCodeBeforeAlias(text, candidate)) found.push(detectedDefinition(text, candidate));
-    });
+    readingTokens(text, words, () =>
+      forEachDefinitionCandidate(text, words.marks, start, end, (candidate) => {
+        if (isConvincingCandidate(candidate) && !isExtendedShortForm(text, candidate) && !isCodeBeforeAlias(text, candidate)) found.push(detectedDefinition(text, candidate));
+      }),
+    );
     return found.sort((a, b) => a.shortStart - b.shortStart);
   } catch {
     // A detector bug must never take the editor down; the document just shows no definitions.

@@ -5,6 +5,8 @@
  */
 
 import { isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
+import { lowerBound } from '../../text/sortedSearch.js';
+import { tokenize, type BlockTokens } from '../../text/tokens.js';
 import { ABBREVIATIONS_ENDING_WITH_STOP, CONTEXT_NOUNS, FUNCTION_WORDS } from './wordLists.js';
 
 /** One white-space separated word of the window. */
@@ -29,17 +31,51 @@ const enum WordRole {
 }
 
 /**
+ * The token pass over the text the detector reads now: the detector reads one block at a time
+ * and never re-enters, so {@link readingTokens} sets it for a block's detection, and the walk
+ * below jumps over its words instead of reading their characters (issue 16).
+ */
+let reading: { text: string; tokens: BlockTokens } | undefined;
+
+/** Runs `detect` with `tokens` (the token pass over `text`) as the words the walk reads. */
+export function readingTokens<T>(text: string, tokens: BlockTokens, detect: () => T): T {
+  const outer = reading;
+  reading = { text, tokens };
+  try {
+    return detect();
+  } finally {
+    reading = outer;
+  }
+}
+
+/** The token pass over `text`: the one set for this detection, or one made now (a reading called on its own). */
+function tokensOf(text: string): BlockTokens {
+  if (reading?.text !== text) reading = { text, tokens: tokenize(text) };
+  return reading.tokens;
+}
+
+/**
  * Up to `maxWords` words ending before `before`, in reading order, none of
- * them before `blockStart` or in an earlier sentence.
+ * them before `blockStart` or in an earlier sentence. A word is a run of
+ * characters without white space: the walk jumps over the token pass's words
+ * (`k` steps back through them) and reads only the characters between them.
  */
 export function collectPrecedingWords(text: string, blockStart: number, before: number, maxWords: number): WindowWord[] {
   const words: WindowWord[] = [];
+  const { starts, ends, count } = tokensOf(text);
+  let k = lowerBound(count, (i) => starts[i]! < before) - 1;
   let offset = before - 1;
   while (words.length < maxWords) {
     while (offset >= blockStart && isWhitespaceUnit(text.charCodeAt(offset))) offset--;
     if (offset < blockStart) break;
     const end = offset + 1;
-    while (offset >= blockStart && !isWhitespaceUnit(text.charCodeAt(offset))) offset--;
+    while (offset >= blockStart) {
+      while (k >= 0 && starts[k]! > offset) k--;
+      // Inside a word of the token pass: none of its characters is white space.
+      if (k >= 0 && ends[k]! > offset) offset = Math.max(starts[k]!, blockStart) - 1;
+      else if (isWhitespaceUnit(text.charCodeAt(offset))) break;
+      else offset--;
+    }
     const rawStart = offset + 1;
     const role = classifyWord(text, blockStart, rawStart, end);
     if (role === WordRole.EndsEarlierClause) break;
