@@ -32,5 +32,7 @@ describe('authors named by their initials', () => {
   test('without an author list, initials alone in a role\'s bracket are people; elsewhere they are abbreviations', () => {
     assert.deepEqual(undefinedKeys('One reviewer (QL) screened titles; two authors (QFK, ZBA) checked them.'), []);
     assert.deepEqual(undefinedKeys('Two groups (QFK, ZBA) screened the records; reviewers (QR, 5 days) met.'), ['QFK', 'ZBA', 'QR']);
+    // Not counted, the role's bracket may name a committee.
+    assert.deepEqual(undefinedKeys('Progression was assessed by the investigators (QRC) and by central reviewers (QICR).'), ['QRC', 'QICR']);
   });
 });

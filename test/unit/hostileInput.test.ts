@@ -291,6 +291,8 @@ const CASES: HostileCase[] = [
   { name: 'many tiny front-matter-like fences', text: () => '---\n'.repeat(5_000) },
   { name: 'mixed line endings and tabs', text: () => 'natural killer (NK)\r\n\tNK\rNK\n\r\nCD56⁺\t(NK)\r'.repeat(2_000) },
   { name: 'ten thousand headings', text: () => '# NK\n'.repeat(10_000), budgetMs: 10_000 },
+  // One term of twenty thousand look-alike Greek letters: each found once, not the term again for each.
+  { name: 'twenty thousand sharp s for beta in one term', text: () => `Natural killer (NK) cells. ${'ß-'.repeat(20_000)} NK.`, budgetMs: 5_000 },
   { name: 'every BMP code unit once', text: () => Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).join(''), budgetMs: 10_000 },
   { name: '1 MB single line of prose', text: () => PARAGRAPH.repeat(Math.ceil(1_048_576 / PARAGRAPH.length)), options: BIG, budgetMs: 15_000 },
   { name: '1 MB single line without spaces', text: () => 'NK('.repeat(350_000), options: BIG, budgetMs: 15_000 },

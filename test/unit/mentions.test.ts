@@ -29,6 +29,8 @@ describe('what counts as a mention of an abbreviation', () => {
     // Two words of capitals holding an English function word are an author's shouted note; not `OR`, an abbreviation too.
     ['identical affinity (DO THEY?) and QFC, LINK HERE, then QIM 2QREPRINT WHEN WE GET IT', ['QFC']],
     ['an HR OR, a QKD AND', ['HR', 'OR']],
+    // Function words that are abbreviations here too (immunological synapse, immunofluorescence) are no shouting.
+    ['the CAR IS was small; the GFP IF panel', ['CAR', 'IS', 'GFP', 'IF']],
     // A Boolean operator between quoted, bracketed or truncated search terms is syntax; an odds ratio is no operator.
     ['("quark" OR "gluon") AND (QKD) and trans* NOT child; the OR was 2', ['QKD', 'OR']],
     ['GraphPad and FlowJo by McDonald on an iPhone', []],

@@ -48,6 +48,8 @@ describe('names written as such', () => {
     '«IL-15» stimulated cells expanded',
     '«QZ12» activated cells expanded',
     'in «CD34» stromal cells',
+    'lysed «FLT3-ITD» leukemia cells',
+    'killed «QZ2» target cells',
     'expanded «CAR-T» cells',
     'a «CD19» CAR',
     'in «CD34» cells',

@@ -112,6 +112,7 @@ describe('prose scanner: markup around prose', () => {
     { name: 'a quotation without a citation stays', input: 'She wrote "Natural killer (NK) cells in cancer" in 2020.', absent: [], present: ['Natural', 'NK', 'cancer'] },
     { name: 'a quotation before a cross-reference stays', input: 'The "natural killer cells in all arms" [@fig-arms] panel.', absent: [], present: ['natural', 'killer', 'arms'] },
     { name: "a paper's title as a link to its address is the cited work's", input: 'Read [T Cells and QHC Proteins](https://www.ncbi.nlm.nih.gov/books/NBK26926/) and [Immune response in silico (QRIS): genes](https://pubmed.ncbi.nlm.nih.gov/15789058/) or [A QKD study of NK cells](https://doi.org/10.1/x).', absent: ['QHC', 'QRIS', 'QKD', 'Proteins'], present: ['Read', 'and', 'or'] },
+    { name: "a deposited dataset's DOI keeps its link text", input: 'Data are at [Single-cell profiles of QB-NK cells](https://doi.org/10.5281/zenodo.7654321).', absent: [], present: ['QB-NK', 'profiles'] },
     { name: 'other links keep their text', input: 'See [the QHC proteins page](https://www.ncbi.nlm.nih.gov/books/NBK26926/), [Natural killer QKD cells](https://example.org/nk) and [QRIS](https://doi.org/10.1/x).', absent: [], present: ['QHC', 'QKD', 'QRIS'] },
   ];
   checkProse(cases);
@@ -145,7 +146,10 @@ describe('prose scanner: markup around prose', () => {
   });
   test('a use on the title page is no first use: the main text defines it in time', () => {
     const text = '# A study\n\n**Notes for feedback**\n\n- talk about the QAUC only\n\n# Abstract\n\nWe did it.\n\n# Introduction\n\nThe quark area under the curve (QAUC) rose; QAUC fell.\n';
-    assert.deepEqual(createTerminologyService().lint({ uri: 'title-page.md', version: 1, text }).map((d) => d.code), []);
+    const codes = (input: string) => createTerminologyService().lint({ uri: 'title-page.md', version: 1, text: input }).map((d) => d.code);
+    assert.deepEqual(codes(text), []);
+    // Without an abstract after them, the notes are main text, and their use comes before the definition.
+    assert.deepEqual(codes(text.replace('# Abstract\n\nWe did it.\n\n', '')), ['used-before-definition']);
   });
   test('no definition is read from a link after words', () => {
     // Read as a definition, `QEO` would be one never used again.
@@ -169,6 +173,7 @@ describe('prose scanner: regions', () => {
     { name: 'the title page before the abstract (byline, funding, notes)', input: '# A QKD study\n\n**Authors**\n\n- QZB: funded by NIH\n\n**Notes**\n\n- talk about QAUC only\n\n# Abstract\n\nShort ADCC text.\n\n# Introduction\n\nBody CRS.', word: 'QAUC', region: 'title' },
     { name: 'a section before the abstract keeps the main text', input: '# A QKD study\n\n# Background\n\nWe used QAUC.\n\n# Abstract\n\nShort ADCC text.', word: 'QAUC', region: 'main' },
     { name: 'a bold abstract heading ends the title page', input: 'Authors: QZB.\n\n**Abstract**\n\nShort ADCC text.\n\nBody CRS.', word: 'QZB', region: 'title' },
+    { name: 'printed key points on the title page stay main text', input: '# A study\n\nQ. Author\n\n**Key Points**\n\n- QKIR-mismatched cells cleared disease.\n\n## Abstract\n\nShort ADCC text.', word: 'QKIR', region: 'main' },
     { name: "a summary for readers announced on the title page stays main text", input: '# A study\n\n**Funding**: QZB.\n\n**Summary**:\n\nWe found QVE rose.\n\n# Abstract\n\nShort ADCC text.', word: 'QVE', region: 'main' },
     { name: 'leading H1 is the title', input: '# CAR-NK therapy\n\nBody.', word: 'CAR-NK', region: 'title' },
     { name: 'leading Introduction is not a title', input: '# Introduction\n\nBody NK.', word: 'Introduction', region: 'main' },

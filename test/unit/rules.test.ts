@@ -91,6 +91,9 @@ describe('long-form-after-abbreviation', () => {
     for (const repeat of found.filter((d) => d.code === 'long-form-after-abbreviation')) {
       assert.match(repeat.message, /and 'QSR' is never used: use it here and at the other repeats, or drop the abbreviation and write the long form alone\.$/u);
     }
+    const once = 'The quark seroconversion rate (QSR) rose. The quark seroconversion rate fell.';
+    const repeat = service.lint({ uri: 'a.md', version: 1, text: once }).find((d) => d.code === 'long-form-after-abbreviation');
+    assert.match(repeat!.message, /and 'QSR' is never used: use it here, or drop the abbreviation/u);
   });
   test('the long form again after the definition', () =>
     check('long-form-after-abbreviation', 'Cytokine release syndrome (CRS) occurs. CRS is graded. Severe «cytokine release syndrome» is rare.'));
@@ -222,6 +225,11 @@ describe('foreign-script', () => {
     assert.equal(fixed('foreign-script', 'Serum IL-2R⍺ rose.'), 'Serum IL-2Rα rose.');
     const diagnostic = service.lint({ uri: 'x.md', version: 1, text: 'Serum (TGF-ß) rose.' }).find((d) => d.code === 'foreign-script');
     assert.match(diagnostic!.message, /^'TGF-ß' types the Greek letter .*'ß' \(U\+00DF\) for 'β': write 'TGF-β'/);
+  });
+  test("the undefined term's definition fix writes the Greek letter, as the foreign-script fix does", () => {
+    const text = 'Serum IL-1ß rose; IL-1ß fell.';
+    const undefinedUse = service.lint({ uri: 'x.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation');
+    assert.match(undefinedUse!.message, /e\.g\. 'interleukin-1β \(IL-1β\)'/u);
   });
   test('German words keep their sharp s, and IPA letters inside words stay', () =>
     check('foreign-script', 'Klinikum Großhadern, Hauptstraße 5, STRAßE 3, and the Fußball field.'));

@@ -395,8 +395,12 @@ function readLinkTarget(scan: InlineScan, i: number): number {
   return i + 1;
 }
 
-/** An address of a paper or a book: PubMed, PMC, NCBI Bookshelf, a DOI, a preprint server, Europe PMC. */
-const LITERATURE_ADDRESS = /^\(<?(?:https?:\/\/)?(?:www\.)?(?:(?:pubmed\.)?ncbi\.nlm\.nih\.gov\/(?:pubmed|pmc|books)?|pubmed\.ncbi\.nlm\.nih\.gov|(?:dx\.)?doi\.org\/|(?:bio|med)rxiv\.org\/|arxiv\.org\/|europepmc\.org\/)/iu;
+/**
+ * An address of a paper or a book: PubMed, PMC, NCBI Bookshelf, a DOI, a preprint server, Europe
+ * PMC. Not the DOI of a dataset or code the authors deposited (Zenodo, figshare, Dryad, Mendeley
+ * Data, Dataverse), whose link text is their own words.
+ */
+const LITERATURE_ADDRESS = /^\(<?(?:https?:\/\/)?(?:www\.)?(?:(?:pubmed\.)?ncbi\.nlm\.nih\.gov\/(?:pubmed|pmc|books)?|pubmed\.ncbi\.nlm\.nih\.gov|(?:dx\.)?doi\.org\/(?!10\.(?:5281|6084|5061|17632|7910)\/)|(?:bio|med)rxiv\.org\/|arxiv\.org\/|europepmc\.org\/)/iu;
 
 /**
  * A link to a paper or a book whose text is its title (`[T Cells and MHC Proteins](https://www.ncbi.nlm.nih.gov/books/…)`):

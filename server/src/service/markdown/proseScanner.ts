@@ -230,8 +230,12 @@ function readTitlePage(text: string, blocks: ProseBlock[]): void {
     if (block.region.kind === 'main') block.region = { kind: 'title' };
   }
 }
-/** A bold line announcing a summary printed for readers: `**Summary**:`, `**Significance statement**`, `**Author summary:**`. */
-const READERS_SUMMARY_LINE = /^\*\*(?:summary|significance(?: statement)?|importance|(?:lay|plain language|author|research) summary):?\*\*:?[ \t]*(?:\n|$)/iu;
+/**
+ * A bold line announcing a part printed for readers before the abstract: `**Summary**:`,
+ * `**Significance statement**`, `**Author summary:**`, Blood's `**Key Points**`, Cell Press's
+ * `**Highlights**`.
+ */
+const READERS_SUMMARY_LINE = /^\*\*(?:summary|significance(?: statement)?|statement of significance|importance|(?:lay|plain language|author|research) summary|key points|highlights|graphical abstract|translational relevance):?\*\*:?[ \t]*(?:\n|$)/iu;
 
 /**
  * Scans a markdown (or plain-text) document into prose blocks. Block structure comes

@@ -76,8 +76,12 @@ function namesIn(field: unknown): string[] {
   return names;
 }
 
-/** A reviewer's bracket holding only initials: `one reviewer (RL)`, `two authors (AB, CD)`. */
-const ROLE_BRACKET_BEFORE = /(?<![\p{L}\p{N}])(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?)[ \u00a0]*\([ \u00a0]*(?:\p{Lu}{2,4}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
+/**
+ * A counted reviewer's bracket holding only initials: `one reviewer (RL)`, `two authors (AB, CD)`,
+ * `a second reviewer (QT)`. Without the count it may name a committee (`the investigators (IRC)`,
+ * `central reviewers (BICR)`).
+ */
+const ROLE_BRACKET_BEFORE = /(?<![\p{L}\p{N}])(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ee]ach|[Bb]oth|[Aa]nother|[Aa] (?:second|third|fourth)|[Tt]he (?:first|second|third|other))[ \u00a0]+(?:independent[ \u00a0]+)?(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?)[ \u00a0]*\([ \u00a0]*(?:\p{Lu}{2,4}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
 const ROLE_BRACKET_AFTER = /^(?:[ \u00a0]*(?:,|;|&|and)[ \u00a0]*\p{Lu}{2,4})*[ \u00a0]*\)/u;
 
 /** True when `mention` names an author by initials (see above). */
@@ -107,5 +111,5 @@ function isNextToOtherInitials(masked: string, mention: Pick<AbbreviationMention
 
 /** Two to four capitals alone, or among other initials, in the bracket right after a role (`one reviewer (RL)`). */
 function isInitialsInRoleBracket(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  return /^\p{Lu}{2,4}$/u.test(mention.text) && ROLE_BRACKET_BEFORE.test(masked.slice(Math.max(0, mention.start - 60), mention.start)) && ROLE_BRACKET_AFTER.test(masked.slice(mention.end, mention.end + 40));
+  return /^\p{Lu}{2,4}$/u.test(mention.text) && ROLE_BRACKET_BEFORE.test(masked.slice(Math.max(0, mention.start - 80), mention.start)) && ROLE_BRACKET_AFTER.test(masked.slice(mention.end, mention.end + 40));
 }

@@ -459,13 +459,14 @@ function dropShouting(masked: string, mentions: MentionToken[]): MentionToken[] 
 
 /**
  * English function words written in capitals, which only shouted text holds. Not those that are
- * abbreviations in this field too: `OR` (odds ratio), `IT` (intrathecal), `ALL`, `WAS`, `ARE`,
- * `AS`, `AT`, `NO`, `IN`, `ON`, `AN`.
+ * abbreviations in this field too: `OR` (odds ratio), `IT` (intrathecal), `IS` (immunological
+ * synapse), `IF` (immunofluorescence), `ALL`, `WAS`, `ARE`, `AS`, `AT`, `NO`, `IN`, `ON`, `AN`,
+ * `DO`, `BE`, `HAS`, `CAN`, `WE`.
  */
 const SHOUTED_FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'THE', 'AND', 'OF', 'TO', 'FOR', 'WITH', 'FROM', 'BY', 'IS', 'BE', 'BEEN', 'DO', 'DOES', 'THEY', 'THEM', 'WE', 'OUR', 'YOU',
-  'THIS', 'THAT', 'THESE', 'THOSE', 'HERE', 'THERE', 'WHEN', 'WHERE', 'WHAT', 'WHICH', 'WHY', 'HOW', 'IF', 'NOT', 'BUT',
-  'CAN', 'WILL', 'WOULD', 'SHOULD', 'COULD', 'GET', 'HAVE', 'HAS', 'ALSO', 'JUST', 'STILL', 'NEED',
+  'THE', 'AND', 'OF', 'TO', 'FOR', 'WITH', 'FROM', 'BY', 'BEEN', 'DOES', 'THEY', 'THEM', 'OUR', 'YOU',
+  'THIS', 'THAT', 'THESE', 'THOSE', 'HERE', 'THERE', 'WHEN', 'WHERE', 'WHAT', 'WHICH', 'WHY', 'HOW', 'NOT', 'BUT',
+  'WILL', 'WOULD', 'SHOULD', 'COULD', 'GET', 'HAVE', 'ALSO', 'JUST', 'STILL', 'NEED',
 ]);
 /** A word of capitals, perhaps with digits (`2PREPRINT`). */
 const CAPITALS_AND_DIGITS = /^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*$/u;

@@ -5,7 +5,7 @@ import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula } from './notation';
-import { isAntibodyNamedBeforeNoun, isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
+import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
 import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
@@ -42,11 +42,12 @@ const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /**
- * A cell line is followed by `cells` directly (`EL4 cells`), or after the word for the part it
- * plays or the tissue it is (`OP9-DL1 stromal cells`, `HEK293T producer cells`, `MM1S myeloma
- * cells`), unlike `IL-15 stimulated cells`.
+ * A cell line is followed by `cells` directly (`EL4 cells`), or after the word for the part a
+ * line plays in culture (`OP9-DL1 stromal cells`, `HEK293T producer cells`), unlike `IL-15
+ * stimulated cells`; not after a disease or a role a mutation names too (`FLT3-ITD leukemia
+ * cells`, `HER2 target cells`).
  */
-const FOLLOWING_CELLS = /^\s+(?:(?:stromal|feeder|target|producer|packaging|reporter|tumou?r|cancer|leuka?emia|lymphoma|myeloma|carcinoma|melanoma|epithelial|endothelial|fibroblast)\s+)?(?:cells?|cell lines?)\b/u;
+const FOLLOWING_CELLS = /^\s+(?:(?:stromal|feeder|producer|packaging|reporter)\s+)?(?:cells?|cell lines?)\b/u;
 /** A line named before the words `cell line(s)`, or before `cells` said to be one in brackets (`HK cells (an FDC cell line)`). */
 const FOLLOWING_CELL_LINE = /^\s+(?:cell\s+lines?\b|cells\s+\((?:an?\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}cell\s+line\))/u;
 const HAS_DIGIT = /\p{N}/u;
@@ -173,7 +174,6 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isModelSpecification,
   isCloneInPanel,
   isCloneOfAntibody,
-  isAntibodyNamedBeforeNoun,
   isCultureCollectionAccession,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];

@@ -1,8 +1,5 @@
 import type { AbbreviationMention } from './documentModel';
 import { touchesEmphasis } from './geneContext';
-import { isOfficialGeneSymbol, officialGeneSymbolsOf } from '../knowledge/geneSymbols';
-import { proteinNameGenes } from '../knowledge/proteinNames';
-import { isClusterOfDifferentiationName } from './mentions';
 
 /**
  * Labels a methods section gives reagents, shaped like abbreviations and never defined by
@@ -60,42 +57,16 @@ export function isCloneInPanel(masked: string, mention: Pick<AbbreviationMention
   return false;
 }
 
-/**
- * An antibody named by its target right before the bracket: `anti-CD107a (`, `anti-IL-15 (clone `,
- * or in words, the target last and named by a symbol (`antibodies against the melanoma antigen TRP1
- * (`, `an antibody to CD20 (`; not `antibodies to the receptor (`, where the bracket may name the
- * receptor), within one clause.
- */
-const ANTIBODY_BEFORE = /(?:(?<![\p{L}\p{N}])anti-[\p{L}\p{N}][\p{L}\p{N}\-/αβγδκ]*|(?<![\p{L}\p{N}])(?:antibod(?:y|ies)|mAbs?)[ \u00a0]+(?:against|to|targeting|recogni[sz]ing|directed[ \u00a0]+(?:against|to))[ \u00a0]+[^.;:()\n]{0,60}?(?<![\p{L}\p{N}])(?=[\p{L}\p{N}\-/αβγδκ]*[\p{Lu}\p{N}])[\p{L}\p{N}][\p{L}\p{N}\-/αβγδκ]*)[ \u00a0]?\([ \u00a0]*(?:clone[ \u00a0]+)?$/u;
+/** An antibody named by its target right before the bracket: `anti-CD107a (`, `anti-IL-15 (clone `. */
+const ANTIBODY_BEFORE = /(?<![\p{L}\p{N}])anti-[\p{L}\p{N}][\p{L}\p{N}\-/αβγδκ]*[ \u00a0]?\([ \u00a0]*(?:clone[ \u00a0]+)?$/u;
 
 /**
  * True when the mention is the clone of one antibody named by its target, first in the bracket
  * after it (`anti-CD107a (H4A3)`, `anti-IL-15 (34559; …)`): `anti-` says the bracket names the
  * antibody's clone, with no panel around it. It holds a digit, and is not in italics (a gene).
  */
-export function isCloneOfAntibody(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text' | 'key'>, text: string): boolean {
-  return mayBeClone(masked, mention, text) && namesNoTarget(mention) && ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 120), mention.start));
-}
-
-/** Not a target's name: no gene's symbol, no protein symbol of a gene's record, no CD molecule. */
-function namesNoTarget(mention: Pick<AbbreviationMention, 'text' | 'key'>): boolean {
-  if (isClusterOfDifferentiationName(mention.text)) return false;
-  return officialGeneSymbolsOf(mention.key) === undefined && !isOfficialGeneSymbol(mention.key.replace(/-/gu, '')) && proteinNameGenes(mention.key) === undefined;
-}
-
-/** An antibody noun right after the name: ` antibody`, ` antibodies`, ` monoclonal antibody`, ` mAb`. */
-const ANTIBODY_AFTER = /^[ \u00a0]+(?:monoclonal[ \u00a0]+)?(?:antibod(?:y|ies)|mAbs?)(?![\p{L}\p{N}])/u;
-
-/**
- * True when the mention is an antibody's own name right before the antibody noun (`a TA99
- * antibody`, `6A6 antibody administration`, `the OKT3 mAb`): a code with a digit that names no
- * human gene (`a CD19 antibody`, `an IL15 antibody`, `PD1 antibody` name the target), is no
- * cluster-of-differentiation name and is not in italics. A code the knowledge base asks to
- * define is ruled out before this reading (`GD2 antibody` names the target).
- */
-export function isAntibodyNamedBeforeNoun(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text' | 'key'>, text: string): boolean {
-  if (!HAS_DIGIT.test(mention.text) || !ANTIBODY_AFTER.test(masked.slice(mention.end, mention.end + 30))) return false;
-  return !touchesEmphasis(text, mention.start, mention.end) && namesNoTarget(mention);
+export function isCloneOfAntibody(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string): boolean {
+  return mayBeClone(masked, mention, text) && ANTIBODY_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
 }
 
 /** Culture collections that issue accessions for cell lines: ATCC, DSMZ, ECACC, JCRB, KCLB, RIKEN's RCB. */

@@ -2,7 +2,7 @@ import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from '../model/definitionSpans';
-import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName } from '../model/mentions';
+import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
 import { studyReadingIn } from '../model/studyNames';
@@ -283,7 +283,9 @@ function definitionFix(context: RuleContext, mention: AbbreviationMention, expan
   const text = context.model.text;
   const plural = hasPluralS(text, mention.end);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(expansion) : expansion);
-  const short = plural ? `${mention.text}s` : mention.text;
+  // A Greek letter typed with a look-alike (`TGF-ß`) is written as the letter, as foreign-script asks.
+  const written = withGreekLetters(mention.text);
+  const short = plural ? `${written}s` : written;
   const end = mention.end + (plural ? 1 : 0);
   const newText = `${long} (${short})`;
   return {
@@ -358,7 +360,9 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   if (!collapse) return undefined;
   const plural = hasPluralS(text, mention.end);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(definition.long) : definition.long.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
-  const short = plural ? `${mention.text}s` : mention.text;
+  // A Greek letter typed with a look-alike (`TGF-ß`) is written as the letter, as foreign-script asks.
+  const written = withGreekLetters(mention.text);
+  const short = plural ? `${written}s` : written;
   const end = mention.end + (plural ? 1 : 0);
   const newText = `${long} (${short})`;
   return {

@@ -94,16 +94,20 @@ function withoutRepeatedAdvice(findings: Finding[]): Finding[] {
  * the unused finding counts the repeats, each repeat says the abbreviation is not used yet.
  */
 function agreeOnRepeatedLongForms(findings: Finding[], unusedByScope: Map<string, Finding>): void {
-  const repeats = new Map<Finding, number>();
+  const repeats = new Map<Finding, Finding[]>();
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
     if (finding.rule !== 'long-form-after-abbreviation') continue;
     const owner = unusedByScope.get(`${finding.data?.scope}\u0000${finding.data?.key}`);
     if (!owner) continue;
-    repeats.set(owner, (repeats.get(owner) ?? 0) + 1);
-    finding.message = finding.message.replace(/; use '([^']*)'\.$/u, ", and '$1' is never used: use it here and at the other repeats, or drop the abbreviation and write the long form alone.");
+    const list = repeats.get(owner);
+    if (list) list.push(finding);
+    else repeats.set(owner, [finding]);
   }
-  for (const [owner, count] of repeats) {
+  for (const [owner, list] of repeats) {
+    const where = list.length === 1 ? 'use it here' : 'use it here and at the other repeats';
+    for (const repeat of list) repeat.message = repeat.message.replace(/; use '([^']*)'\.$/u, `, and '$1' is never used: ${where}, or drop the abbreviation and write the long form alone.`);
+    const count = list.length;
     const times = count === 1 ? 'once more' : `${count} more times`;
     owner.message = owner.message.replace(/; write the long form alone\.$/u, `; its long form is written out ${times} after it: use '${owner.data?.key}' there, or drop it and write the long form alone.`);
   }

@@ -58,13 +58,18 @@ function trimmedTerm(masked: string, start: number, end: number): { text: string
 function greekStandInFinding(word: string, offset: number): Finding | undefined {
   const edits: { start: number; end: number; newText: string }[] = [];
   const typed = new Set<string>();
+  let meant = '';
   for (let i = 0; i < word.length; i++) {
-    if (!standsForGreekAt(word, i)) continue;
-    edits.push({ start: offset + i, end: offset + i + 1, newText: GREEK_STAND_INS[word[i]!]! });
+    if (!standsForGreekAt(word, i)) {
+      meant += word[i]!;
+      continue;
+    }
+    const letter = GREEK_STAND_INS[word[i]!]!;
+    edits.push({ start: offset + i, end: offset + i + 1, newText: letter });
     typed.add(word[i]!);
+    meant += letter;
   }
   if (edits.length === 0) return undefined;
-  const meant = edits.reduce((text, edit) => text.slice(0, edit.start - offset) + edit.newText + text.slice(edit.end - offset), word);
   const which = [...typed].map((ch) => `'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) for '${GREEK_STAND_INS[ch]}'`).join(', ');
   return {
     rule: 'foreign-script',
@@ -119,15 +124,19 @@ export function checkForeignScript(context: RuleContext): Finding[] {
         offset += ch.length;
       }
     }
+    // Each term once: the words of one term (`TGF-ß/IL-1ß`) all lead to it.
+    let termEnd = -1;
     for (const [, offset] of wordsFlagged(model, index, WordFlag.greekStandIn)) {
+      if (offset < termEnd) continue;
       // The whole term the word is part of (`TGF-ß`, not `ß`), up to white space or the block's ends.
       let start = offset;
       while (start > block.start && !isWhitespaceUnit(masked.charCodeAt(start - 1))) start--;
       let end = offset;
       while (end < block.end && !isWhitespaceUnit(masked.charCodeAt(end))) end++;
+      termEnd = end;
       const term = trimmedTerm(masked, start, end);
       const finding = greekStandInFinding(term.text, term.start);
-      if (finding && !findings.some((earlier) => earlier.start === finding.start)) findings.push(finding);
+      if (finding) findings.push(finding);
     }
     // Whole words in another script: the runs of such letters in words holding one.
     const foreignRuns: [RegExpMatchArray, number][] = [];
