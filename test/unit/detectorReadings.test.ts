@@ -40,17 +40,13 @@ describe('a capitalised name closing with an and-part its short form leaves out'
   ]);
 });
 
-describe('a short form that carries its head noun spelled out', () => {
+describe('a short form that carries its head noun spelled out, or its cell type', () => {
   check([
     ['the noun is the long form\'s own', 'We compared NK cells from peripheral blood (PB-NK cells) with others.', [['PB-NK', 'NK cells from peripheral blood']]],
     ['singular and plural name the same noun', 'NK cells isolated from cord blood (CB-NK cell) products were thawed.', [['CB-NK', 'NK cells isolated from cord blood']]],
     ['a noun outside the long form is not its head', 'The ratio of total antigen and bound antigen (TA-BA ratio) rose.', []],
     ['a noun the long form does not hold', 'We compared NK cells from cord blood (PB-NK cells) with others.', []],
-  ]);
-});
-
-describe("a short form naming cells by their source and the cell type's abbreviation", () => {
-  check([
+    // Cells named by their source and the cell type's abbreviation, the type not in the words: the source is defined.
     ['the words spell the source, which the bracket defines', 'Killer cells were obtained from quartz lymph blood (QLB-NK) and used fresh.', [['QLB', 'quartz lymph blood']]],
     ['with the noun after the cell type', 'T cells came from quiet marrow (QM-T cells) only.', [['QM', 'quiet marrow']]],
     ['the cell type must be one', 'Cells came from quartz lymph blood (QLB-QZ) only.', []],
