@@ -199,6 +199,18 @@ describe('inconsistent-variants', () => {
     check('inconsistent-variants', 'CIS restrains IL-15 signalling. CIS rose. We deleted *CISH* in iPSCs.');
   });
   test('not triggered by hidden constructs', () => check('inconsistent-variants', 'CD16a binds IgG.\n\n' + HIDDEN('FcγRIIIa')));
+  test('an undefined abbreviation written two ways: the less written spelling, once, and its missing definition once', () => {
+    check('inconsistent-variants', 'We ran QROseq twice; QROseq again, then «QRO-seq». The QcγR bound and the «QcgR» rose.');
+    const text = 'We ran QROseq twice; QROseq again, then QRO-seq. The QcγR bound and the QcgR rose.';
+    const undefinedKeys = service.lint({ uri: 'x.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => text.slice(d.start, d.end));
+    assert.deepEqual(undefinedKeys, ['QROseq', 'QcγR']);
+    const message = service.lint({ uri: 'x.md', version: 1, text }).find((d) => d.code === 'inconsistent-variants')!.message;
+    assert.match(message, /^'QRO-seq' and 'QROseq' \(line 1\) are one abbreviation written two ways/u);
+  });
+  test('not for a gene in italics beside its protein, nor an exempt name (discouraged-variant tells CD-8)', () => {
+    check('inconsistent-variants', 'The *QXCR4* gene and the QXCR-4 protein; QXCR-4 again.');
+    check('inconsistent-variants', 'The CD8 and CD-8 cells.');
+  });
 });
 
 describe('foreign-script', () => {

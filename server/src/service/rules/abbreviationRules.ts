@@ -24,7 +24,7 @@ import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBra
 import { hyphenatedGeneSymbol, isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
 import { introductionAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
-import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
+import { definedSpellingOf, isCounted, looseSpellingKey, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import type { RuleId } from './ruleTable';
 import { textKeptOnce } from '../text/textKeptOnce';
@@ -437,7 +437,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
         for (const part of parts) check(part, part);
         return;
       }
-      const folded = `${mention.scope}\u0000${spellingKey(mention.key)}`;
+      // `FcgR` after `FcγR` too: inconsistent-variants tells the second spelling.
+      const folded = `${mention.scope}\u0000${looseSpellingKey(mention.key)}`;
       const earlier = undefinedFolded.get(folded);
       if (earlier === false) return;
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.

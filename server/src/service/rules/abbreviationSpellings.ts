@@ -1,5 +1,6 @@
 import type { AbbreviationMention, DocumentModel } from '../model/documentModel';
-import { isItalic } from '../model/geneContext';
+import { isGeneContext, isItalic } from '../model/geneContext';
+import { spellingKey as sameSpellingKey } from './fixSafety';
 import type { Finding, RuleContext } from './types';
 
 /**
@@ -145,6 +146,66 @@ export function checkAbbreviationSpellings(context: RuleContext): Finding[] {
         },
       ],
     });
+  }
+  return findings;
+}
+
+/**
+ * A spelling key that also reads a Greek letter as the Latin one written for it (`FcγR`, `FcgR`)
+ * and leaves out any punctuation: what fix safety calls the same spelling (`isSameSpelling`), for
+ * telling one undefined abbreviation written two ways.
+ */
+export function looseSpellingKey(key: string): string {
+  return sameSpellingKey(key);
+}
+
+/**
+ * `inconsistent-variants` for an abbreviation the document never defines, written in two or more
+ * spellings that only case, hyphens or a Latin letter for a Greek one set apart (`GROseq` and
+ * `GRO-seq`, `FcgR` and `FcγR`): undefined-abbreviation reports the missing definition once, so
+ * the other spellings are told here, one finding each at its first use, with a fix (never applied
+ * unattended) to the spelling written most. Spellings the knowledge base knows are its own
+ * readings' to report; a gene in italics or in a gene context keeps its own spelling (`*CXCR4*`).
+ */
+export function checkUndefinedSpellings(context: RuleContext): Finding[] {
+  const { model } = context;
+  // A spelling of an abbreviation the document defines is checkAbbreviationSpellings' to tell.
+  const defined = new Set<string>();
+  for (let i = 0; i < model.definitions.length; i++) defined.add(looseSpellingKey(model.definitions[i]!.key));
+  const groups = new Map<string, Map<string, AbbreviationMention[]>>();
+  for (let i = 0; i < model.mentions.length; i++) {
+    const mention = model.mentions[i]!;
+    if (!isCounted(mention) || defined.has(looseSpellingKey(mention.key))) continue;
+    if (isItalic(model.text, mention.start, mention.end) || isGeneContext(model.text, mention.start, mention.end)) continue;
+    const loose = looseSpellingKey(mention.key);
+    let spellings = groups.get(loose);
+    if (!spellings) groups.set(loose, (spellings = new Map()));
+    const uses = spellings.get(mention.key);
+    if (uses) uses.push(mention);
+    else spellings.set(mention.key, [mention]);
+  }
+  const findings: Finding[] = [];
+  for (const spellings of groups.values()) {
+    if (spellings.size < 2) continue;
+    const keys = [...spellings.keys()];
+    // A known term's or an exempt name's spellings are the knowledge base's and discouraged-variant's to tell (`CD-8`).
+    if (keys.some((key) => (context.knowledge?.lookupAll(key).length ?? 0) > 0 || context.needs.isExempt(key))) continue;
+    // The spelling written most, the first written on a tie, is the one to keep.
+    const dominant = keys.reduce((best, key) => (spellings.get(key)!.length > spellings.get(best)!.length ? key : best));
+    const kept = spellings.get(dominant)![0]!;
+    for (const key of keys) {
+      if (key === dominant) continue;
+      const uses = spellings.get(key)!;
+      const first = uses[0]!;
+      findings.push({
+        rule: 'inconsistent-variants',
+        start: first.start,
+        end: first.end,
+        message: `'${first.text}' and '${kept.text}' (line ${model.lines.lineAt(kept.start) + 1}) are one abbreviation written two ways. Use one form.`,
+        data: { form: key, dominant },
+        fixes: [{ title: uses.length > 1 ? `Replace all ${uses.length} with '${kept.text}'` : `Replace with '${kept.text}'`, edits: uses.map((use) => ({ start: use.start, end: use.end, newText: kept.text })), safe: false }],
+      });
+    }
   }
   return findings;
 }

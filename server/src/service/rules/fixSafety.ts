@@ -14,11 +14,12 @@ const GREEK_NAMES = /alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/gu;
 
 /**
  * A written form reduced to what a spelling change cannot alter: letters and digits in lower
- * case, Greek letters and their spelled-out names as one Latin letter (`IFN-gamma`, `IFN-γ`,
- * `IFNg` -> `ifng`), without spaces, hyphens or dots.
+ * case, Greek letters (a formula editor's `𝛽` too) and their spelled-out names as one Latin
+ * letter (`IFN-gamma`, `IFN-γ`, `IFNg` -> `ifng`), without spaces, hyphens or dots.
  */
 export function spellingKey(form: string): string {
   return form
+    .normalize('NFKC')
     .toLowerCase()
     .replace(GREEK_NAMES, (name) => name[0]!)
     .replace(/[α-ω]/gu, (letter) => GREEK_TO_LATIN[letter] ?? letter)

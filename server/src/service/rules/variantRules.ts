@@ -2,7 +2,7 @@ import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
 import { isInsideBrackets, isSameSpelling, repeatsNeighbour } from './fixSafety';
-import { checkAbbreviationSpellings } from './abbreviationSpellings';
+import { checkAbbreviationSpellings, checkUndefinedSpellings } from './abbreviationSpellings';
 import { isGeneContext, isItalic } from '../model/geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
 
@@ -265,7 +265,7 @@ function styleNote(a: string, b: string): string {
 export function checkInconsistentVariants(context: RuleContext): Finding[] {
   const { model, knowledge } = context;
   // An abbreviation the document defines, written in another spelling (`SARS-CoV2` after `SARS-CoV-2`).
-  const findings = checkAbbreviationSpellings(context);
+  const findings = [...checkAbbreviationSpellings(context), ...checkUndefinedSpellings(context)];
   if (!knowledge) return findings;
   const byEntry = new Map<string, TermMention[]>();
   for (let i = 0; i < model.terms.length; i++) {
