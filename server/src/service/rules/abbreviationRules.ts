@@ -278,16 +278,21 @@ function ownExpansion(context: RuleContext, key: string): string | undefined | n
   return definitions.every((d) => foldExpansion(d.long) === first) ? definitions[0]!.long : null;
 }
 
+/**
+ * `long (SF)` written over the mention and its plural `s`: where the edit ends, and the text. A
+ * Greek letter typed with a look-alike (`TGF-ß`) is written as the letter, as foreign-script asks.
+ */
+function definitionWrittenAt(mention: AbbreviationMention, plural: boolean, long: string): { end: number; newText: string } {
+  const written = withGreekLetters(mention.text);
+  return { end: mention.end + (plural ? 1 : 0), newText: `${long} (${plural ? `${written}s` : written})` };
+}
+
 /** `long form (SF)` written at the mention; safe when the expansion is sure and the place and the rest of the scope allow it. */
 function definitionFix(context: RuleContext, mention: AbbreviationMention, expansion: string, sure: boolean): FixProposal {
   const text = context.model.text;
   const plural = hasPluralS(text, mention.end);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(expansion) : expansion);
-  // A Greek letter typed with a look-alike (`TGF-ß`) is written as the letter, as foreign-script asks.
-  const written = withGreekLetters(mention.text);
-  const short = plural ? `${written}s` : written;
-  const end = mention.end + (plural ? 1 : 0);
-  const newText = `${long} (${short})`;
+  const { end, newText } = definitionWrittenAt(mention, plural, long);
   return {
     title: `Define at first use: '${newText}'`,
     edits: [{ start: mention.start, end, newText }],
@@ -360,11 +365,7 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   if (!collapse) return undefined;
   const plural = hasPluralS(text, mention.end);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(definition.long) : definition.long.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
-  // A Greek letter typed with a look-alike (`TGF-ß`) is written as the letter, as foreign-script asks.
-  const written = withGreekLetters(mention.text);
-  const short = plural ? `${written}s` : written;
-  const end = mention.end + (plural ? 1 : 0);
-  const newText = `${long} (${short})`;
+  const { end, newText } = definitionWrittenAt(mention, plural, long);
   return {
     title: `Move the definition of '${definition.short}' to its first use`,
     edits: [{ start: mention.start, end, newText }, collapse],

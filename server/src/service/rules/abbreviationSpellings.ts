@@ -175,9 +175,9 @@ export function checkUndefinedSpellings(context: RuleContext): Finding[] {
   const groups = new Map<string, Map<string, AbbreviationMention[]>>();
   for (let i = 0; i < model.mentions.length; i++) {
     const mention = model.mentions[i]!;
-    if (!isCounted(mention) || defined.has(looseSpellingKey(mention.key))) continue;
-    if (isItalic(model.text, mention.start, mention.end) || isGeneContext(model.text, mention.start, mention.end)) continue;
+    if (!isCounted(mention)) continue;
     const loose = looseSpellingKey(mention.key);
+    if (defined.has(loose) || isItalic(model.text, mention.start, mention.end) || isGeneContext(model.text, mention.start, mention.end)) continue;
     let spellings = groups.get(loose);
     if (!spellings) groups.set(loose, (spellings = new Map()));
     const uses = spellings.get(mention.key);

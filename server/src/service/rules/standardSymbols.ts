@@ -1,4 +1,3 @@
-// The repository's data folder is named once, in package.json's `imports` (`#data/*`).
 import { proteinNameGenes } from '../knowledge/proteinNames';
 import { officialGeneSymbolsOf } from '../knowledge/geneSymbols';
 import type { AbbreviationMention } from '../model/documentModel';
@@ -54,7 +53,6 @@ function italicSymbolRun(text: string, start: number, end: number): boolean {
 function mayReadAsSymbol(context: RuleContext, key: string): boolean {
   return !entryForKey(context.knowledge, key) && isLeftUndefinedThroughout(context, key);
 }
-
 
 /**
  * The gene symbols whose record lists an undefined key as a symbol of their protein (`DNAM-1` for

@@ -226,7 +226,7 @@ function classifyNonAscii(character: string): number {
   if (/\p{L}/u.test(character)) {
     bits |= CharacterClass.letter;
     if (/\p{Script=Greek}/u.test(character)) bits |= CharacterClass.greek;
-    else if (!/\p{Script=Latin}/u.test(character)) bits |= CharacterClass.otherScript;
+    else if (!LATIN.test(character)) bits |= CharacterClass.otherScript;
   }
   if (LOOK_ALIKES[character] !== undefined) bits |= CharacterClass.lookAlike;
   if (GREEK_STAND_INS[character] !== undefined) bits |= CharacterClass.greekStandIn;
