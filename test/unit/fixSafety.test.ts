@@ -134,8 +134,8 @@ describe('which fixes are safe', () => {
     { name: 'discouraged Greek spelling', rule: 'discouraged-variant', text: 'Levels of TGF-beta rose.', safe: true },
     { name: 'discouraged hyphenation', rule: 'discouraged-variant', text: 'The NK92 line.', safe: true },
     { name: 'discouraged form with another name', rule: 'discouraged-variant', text: 'By FACS analysis we saw it.', safe: false },
-    { name: 'long form repeated', rule: 'long-form-after-abbreviation', text: 'Natural killer (NK) cells. Later natural killer cells.', safe: true },
-    { name: 'long form before a bracket of its own', rule: 'long-form-after-abbreviation', text: 'Natural killer (NK) cells work. Later natural killer (see above) cells.', safe: false },
+    { name: 'long form repeated', rule: 'long-form-after-abbreviation', text: 'Natural killer (NK) cells. NK cells lyse. Later natural killer cells.', safe: true },
+    { name: 'long form before a bracket of its own', rule: 'long-form-after-abbreviation', text: 'Natural killer (NK) cells work. NK cells lyse. Later natural killer (see above) cells.', safe: false },
     { name: 'unused definition: removing it is the author\'s call', rule: 'unused-abbreviation', text: 'Natural killer (NK) cells were used.', safe: false },
   ];
   for (const c of cases) {
@@ -153,7 +153,7 @@ describe('which fixes are safe', () => {
     const lint = (text: string) => service.lint({ uri: 'x.md', version: 1, text }).filter((d) => d.code === 'long-form-after-abbreviation').map((d) => text.slice(d.start, d.end));
     assert.deepEqual(lint('Tocilizumab (TCZ) works. In {{ebm_tocilizumab_ct}} trials, TCZ.'), []);
     assert.deepEqual(lint('Cytokine release syndrome (CRS) occurs. Pairs: CRS, cytokine release syndrome; NK, natural killer.'), []);
-    assert.deepEqual(lint('Cytokine release syndrome (CRS) occurs. Later cytokine release syndrome recurs.'), ['cytokine release syndrome']);
+    assert.deepEqual(lint('Cytokine release syndrome (CRS) occurs. CRS is graded. Later cytokine release syndrome recurs.'), ['cytokine release syndrome']);
   });
 
   test('a define fix in "(CAR-)T" never nests brackets under --fix', () => {

@@ -81,19 +81,25 @@ describe('long-form-after-abbreviation', () => {
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));
   test('a repeat beside a template value still is', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab» with DARA.'));
-  test('after an abbreviation never used, the repeats and the unused finding give the same advice', () => {
-    const text = 'The quark seroconversion rate (QSR) rose. The quark seroconversion rate fell, and the quark seroconversion rate rose.';
-    check('long-form-after-abbreviation', 'The quark seroconversion rate (QSR) rose. The «quark seroconversion rate» fell, and the «quark seroconversion rate» rose.');
+  test('after an abbreviation never used, the unused finding speaks for the repeats: one problem, one diagnostic', () => {
+    const text = 'The quark seroconversion rate (QSR) rose.\nThe quark seroconversion rate fell, and the quark seroconversion rate rose.';
+    check('long-form-after-abbreviation', text);
     const found = service.lint({ uri: 'a.md', version: 1, text });
     const unused = found.filter((d) => d.code === 'unused-abbreviation');
     assert.equal(unused.length, 1);
-    assert.match(unused[0]!.message, /its long form is written out 2 more times after it: use 'QSR' there, or drop it and write the long form alone\.$/u);
-    for (const repeat of found.filter((d) => d.code === 'long-form-after-abbreviation')) {
-      assert.match(repeat.message, /and 'QSR' is never used: use it here and at the other repeats, or drop the abbreviation and write the long form alone\.$/u);
-    }
-    const once = 'The quark seroconversion rate (QSR) rose. The quark seroconversion rate fell.';
-    const repeat = service.lint({ uri: 'a.md', version: 1, text: once }).find((d) => d.code === 'long-form-after-abbreviation');
-    assert.match(repeat!.message, /and 'QSR' is never used: use it here, or drop the abbreviation/u);
+    assert.match(unused[0]!.message, /its long form is written out 2 more times after it \(line 2\): use 'QSR' there, or drop it and write the long form alone\.$/u);
+    const once = 'The quark seroconversion rate (QSR) rose. The quark seroconversion rate fell.\n\nAnd the quark seroconversion rate rose.';
+    const alone = service.lint({ uri: 'a.md', version: 1, text: once });
+    assert.deepEqual(alone.map((d) => d.code), ['unused-abbreviation']);
+    assert.match(alone[0]!.message, /written out 2 more times after it \(lines 1 and 3\)/u);
+    // With unused-abbreviation off, each repeat is reported as before.
+    const off = service.lint({ uri: 'a.md', version: 1, text: once }, { rules: { 'unused-abbreviation': 'off' } });
+    assert.deepEqual(off.map((d) => d.code), ['long-form-after-abbreviation', 'long-form-after-abbreviation']);
+  });
+  test('many repeats of a never-used abbreviation: five lines named, the rest counted', () => {
+    const text = ['The quark seroconversion rate (QSR) rose.', ...Array.from({ length: 8 }, () => 'The quark seroconversion rate fell.')].join('\n\n');
+    const unused = service.lint({ uri: 'a.md', version: 1, text }).filter((d) => d.code === 'unused-abbreviation');
+    assert.match(unused[0]!.message, /8 more times after it \(lines 3, 5, 7, 9, 11 and 3 more\)/u);
   });
   test('the long form again after the definition', () =>
     check('long-form-after-abbreviation', 'Cytokine release syndrome (CRS) occurs. CRS is graded. Severe «cytokine release syndrome» is rare.'));
@@ -126,6 +132,10 @@ describe('unused-abbreviation', () => {
     check('unused-abbreviation', 'Umbilical cord blood (UCB) units; UCB banks.');
     check('unused-abbreviation', 'Chimeric antigen receptor (CAR) and natural killer (NK) cells: CAR-NK cells.');
     check('unused-abbreviation', '**Figure 1.** Killing by NK cells. Abbreviations: NK, natural killer.');
+  });
+  test('a short form with a spaced number after it uses its head: the QuarkTrial (QT) 2 and QT 3 arms', () => {
+    check('unused-abbreviation', 'Arms QuarkTrial 2 (QT 2) and QuarkTrial 3 (QT 3) were pooled; QT 2 was larger. Later, the QuarkTrial (QT) 2 and QT 3 arms differed.');
+    check('unused-abbreviation', 'Relapsed or refractory quark leukaemia (R/R QKL) and quark leukaemia («QL») differ; R/R QKL was rare.');
   });
   test('a legend defining what its figure shows is not reported; the main text still is', () => {
     check('unused-abbreviation', '**Figure 2.** Quorum polymer assays (QPA) and zonal capture (ZNC) per donor.\n\nIn the text, quorum sensing («QRS») was low.');

@@ -1150,6 +1150,8 @@ export function checkUnused(context: RuleContext): Finding[] {
     addUse(mention.key, mention.scope);
     // Every run of its hyphen-joined parts too: `ffLuc-GFP` is used in `MOLM-13-ffLuc-GFP`.
     if (mention.key.includes('-')) for (const run of hyphenRuns(mention.key)) addUse(run, mention.scope);
+    // And each word of a spaced short form: `CM 025` is a use of `CM`, `R/R AML` of `AML`.
+    if (mention.key.includes(' ') || mention.key.includes('\u00a0')) for (const word of mention.key.split(/[ \u00a0]/u)) addUse(word, mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
   for (let i = 0; i < model.terms.length; i++) {

@@ -45,7 +45,7 @@ export function runRules(context: RuleContext, isOn: RuleSwitch = () => true): F
     const fixes = finding.fixes;
     if (fixes) for (let k = 0; k < fixes.length; k++) fixes[k]!.title = once(fixes[k]!.title);
   }
-  return withoutRepeatedAdvice(withoutCutSymbols(findings)).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return withoutRepeatedAdvice(withoutCutSymbols(findings), context).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
 /**
@@ -72,9 +72,11 @@ function withoutCutSymbols(findings: Finding[]): Finding[] {
 /**
  * One token, one diagnostic: a gene symbol defined for its protein and never used again
  * (`granzyme B (GZMB)`) is told by unused-abbreviation to go, with the fix that removes it;
- * the gene-symbol finding on the same range would say the same again.
+ * the gene-symbol finding on the same range would say the same again. And one problem, one
+ * diagnostic: the long form of an abbreviation never used, written out again, is that unused
+ * finding's problem (see `foldRepeatedLongForms`).
  */
-function withoutRepeatedAdvice(findings: Finding[]): Finding[] {
+function withoutRepeatedAdvice(findings: Finding[], context: RuleContext): Finding[] {
   const unused = new Set<number>();
   const unusedByScope = new Map<string, Finding>();
   for (let i = 0; i < findings.length; i++) {
@@ -84,16 +86,20 @@ function withoutRepeatedAdvice(findings: Finding[]): Finding[] {
     unusedByScope.set(`${finding.data?.scope}\u0000${finding.data?.key}`, finding);
   }
   if (unused.size === 0) return findings;
-  agreeOnRepeatedLongForms(findings, unusedByScope);
-  return findings.filter((finding) => !(finding.rule === 'discouraged-variant' && finding.data?.kind === 'gene-symbol' && unused.has(finding.start)));
+  const folded = foldRepeatedLongForms(findings, unusedByScope, context);
+  return findings.filter((finding) => !folded.has(finding) && !(finding.rule === 'discouraged-variant' && finding.data?.kind === 'gene-symbol' && unused.has(finding.start)));
 }
+
+/** How many repeat lines an unused finding's message names before it only counts the rest. */
+const SHOWN_LINES = 5;
 
 /**
  * The long form of an abbreviation never used, written out again: `write the long form alone`
- * (unused) and `use SCR` (each repeat) would contradict each other. Each says the other half:
- * the unused finding counts the repeats, each repeat says the abbreviation is not used yet.
+ * (unused) and `use SCR` at each repeat would be two diagnostics, and two contradicting pieces of
+ * advice, for one problem. The unused finding speaks for both and names the repeats' lines; the
+ * repeats are returned to be dropped.
  */
-function agreeOnRepeatedLongForms(findings: Finding[], unusedByScope: Map<string, Finding>): void {
+function foldRepeatedLongForms(findings: Finding[], unusedByScope: Map<string, Finding>, context: RuleContext): Set<Finding> {
   const repeats = new Map<Finding, Finding[]>();
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
@@ -104,11 +110,14 @@ function agreeOnRepeatedLongForms(findings: Finding[], unusedByScope: Map<string
     if (list) list.push(finding);
     else repeats.set(owner, [finding]);
   }
+  const folded = new Set<Finding>();
   for (const [owner, list] of repeats) {
-    const where = list.length === 1 ? 'use it here' : 'use it here and at the other repeats';
-    for (const repeat of list) repeat.message = repeat.message.replace(/; use '([^']*)'\.$/u, `, and '$1' is never used: ${where}, or drop the abbreviation and write the long form alone.`);
-    const count = list.length;
-    const times = count === 1 ? 'once more' : `${count} more times`;
-    owner.message = owner.message.replace(/; write the long form alone\.$/u, `; its long form is written out ${times} after it: use '${owner.data?.key}' there, or drop it and write the long form alone.`);
+    const lines = [...new Set(list.map((repeat) => context.model.lines.lineAt(repeat.start) + 1))];
+    const where = lines.length === 1 ? `line ${lines[0]}` : lines.length <= SHOWN_LINES ? `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}` : `lines ${lines.slice(0, SHOWN_LINES).join(', ')} and ${lines.length - SHOWN_LINES} more`;
+    const times = list.length === 1 ? 'once more' : `${list.length} more times`;
+    owner.message = owner.message.replace(/; write the long form alone\.$/u, `; its long form is written out ${times} after it (${where}): use '${owner.data?.key}' there, or drop it and write the long form alone.`);
+    owner.data = { ...owner.data, repeatLines: lines.map((line) => line - 1) };
+    for (const repeat of list) folded.add(repeat);
   }
+  return folded;
 }
