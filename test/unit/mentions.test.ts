@@ -44,6 +44,8 @@ describe('what counts as a mention of an abbreviation', () => {
     // A capital with a pandoc subscript of two or more letters is a name; a symbol with a
     // one-letter or numeric subscript is a quantity; a hyphen-joined part is left to the hyphen rules.
     ['T~reg~ cells, T~FH~s and C~max~; but K~d~, R~0~, k~on~, T~β~ and CD4-T~reg~ or T~1~', ['T~reg~', 'T~FH~', 'C~max~', 'CD4-T']],
+    // A lower-case word of five letters or more in the subscript names the thing in words; clipped ones (four at most) stay names.
+    ['T~helper~ and T~effector~ cells, C~trough~, T~naïve~; but T~conv~, T~stem~ and T~eff~', ['T~conv~', 'T~stem~', 'T~eff~']],
     ['B7-H3 and FcγRIIIa', ['B7-H3', 'FcγRIIIa']],
     ['Tabs\tNK\tcells 😀 ADCC', ['NK', 'ADCC']],
     // Catalogue and nomenclature names: identifiers ending in three or more digits, perhaps

@@ -101,6 +101,10 @@ describe('long-form-after-abbreviation', () => {
     const unused = service.lint({ uri: 'a.md', version: 1, text }).filter((d) => d.code === 'unused-abbreviation');
     assert.match(unused[0]!.message, /8 more times after it \(lines 3, 5, 7, 9, 11 and 3 more\)/u);
   });
+  test('a long form opening a sentence is the author\'s choice; in the middle of one it is a repeat', () => {
+    check('long-form-after-abbreviation', 'Quark otitis media (QOM) is common. QOM recurs. Quark otitis media is the main outcome.\n\nQuark otitis media recurs; QOM again.');
+    check('long-form-after-abbreviation', 'Quark otitis media (QOM) is common. QOM recurs, and «quark otitis media» is the main outcome; e.g. «quark otitis media» in infants.');
+  });
   test('the long form again after the definition', () =>
     check('long-form-after-abbreviation', 'Cytokine release syndrome (CRS) occurs. CRS is graded. Severe «cytokine release syndrome» is rare.'));
   test('before the definition, in headings, and in other scopes: not reported', () =>

@@ -70,6 +70,15 @@ export function dropShortForm(text: string, definition: AbbreviationDefinition):
 
 /** Capitalises the first letter when `offset` starts a sentence. */
 export function capitaliseAtSentenceStart(text: string, offset: number, phrase: string): string {
+  return opensSentence(text, offset) ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+}
+
+/**
+ * Whether `offset` starts a sentence: only spaces, emphasis, quotes or an opening bracket stand
+ * between it and the text's start, a blank line, a heading or table mark, a quote mark (`>`) or a
+ * full stop, question or exclamation mark.
+ */
+export function opensSentence(text: string, offset: number): boolean {
   let i = offset - 1;
   let lineBreaks = 0;
   // A single line break inside a paragraph is a soft wrap; a blank line starts a new paragraph.
@@ -77,8 +86,7 @@ export function capitaliseAtSentenceStart(text: string, offset: number, phrase: 
     if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineBreaks++;
     i--;
   }
-  const atStart = i < 0 || lineBreaks >= 2 || /[.!?#|>]/u.test(text[i]!);
-  return atStart ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+  return i < 0 || lineBreaks >= 2 || /[.!?#|>]/u.test(text[i]!);
 }
 
 /** Plural of a long form, for an abbreviation written with a plural `s` (`stem cell` -> `stem cells`). */

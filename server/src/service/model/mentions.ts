@@ -309,11 +309,15 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
   return dropShouting(masked, found);
 }
 
+/** Letters from which a lower-case subscript is a word written out rather than clipped. */
+const SUBSCRIPT_WORD = 5;
+
 /**
  * A capital letter alone with a pandoc subscript of two or more letters (`T~reg~`, `T~FH~`,
  * `C~max~`): the subscript makes the letter a name, an abbreviation like any other. A symbol
- * with a one-letter or numeric subscript (`K~d~`, `R~0~`) is a quantity, and a word glued to
- * either side (`EC~50~`, `IL-2R~β~`) is read as before.
+ * with a one-letter or numeric subscript (`K~d~`, `R~0~`) is a quantity, a lower-case word
+ * written out (`T~helper~`) names the thing in words, and a word glued to either side
+ * (`EC~50~`, `IL-2R~β~`) is read as before.
  */
 function isSubscriptedCapital(masked: string, tokens: BlockTokens, k: number): boolean {
   const start = tokens.starts[k]!;
@@ -322,6 +326,9 @@ function isSubscriptedCapital(masked: string, tokens: BlockTokens, k: number): b
   const nextEnd = tokens.ends[k + 1]!;
   if (end - start !== 1 || next !== end + 1 || masked.charCodeAt(end) !== 0x7e /* ~ */ || masked.charCodeAt(nextEnd) !== 0x7e) return false;
   if (nextEnd - next < 2 || (tokens.flags[k + 1]! & (WordFlag.digit | WordFlag.greek | WordFlag.otherScript)) !== 0) return false;
+  // A whole word in lower case (`T~helper~`, `C~trough~`) names the thing in words, as `helper T cell` does; clipped
+  // subscripts (`reg`, `eff`, `conv`, `max`) are four letters at most.
+  if (nextEnd - next >= SUBSCRIPT_WORD && (tokens.flags[k + 1]! & WordFlag.upper) === 0) return false;
   if ((tokens.flags[k]! & WordFlag.upper) === 0) return false;
   // Part of a longer name on either side (`CD4-T~reg~`, `T~reg~-like`): left to the hyphen rules.
   const before = masked.charCodeAt(start - 1);

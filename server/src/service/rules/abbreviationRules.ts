@@ -1,7 +1,7 @@
 import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
-import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, pluralise } from '../model/definitionSpans';
+import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
@@ -1066,6 +1066,8 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         if (model.text.slice(start, end) !== written) continue;
         // Part of an identifier (`{{ebm_tocilizumab_ct}}`): not the long form written out.
         if (isInsideIdentifier(model.text, start, end)) continue;
+        // Style guides advise against opening a sentence with an abbreviation: a capitalised long form there is the author's choice.
+        if (/^\p{Lu}/u.test(written) && opensSentence(model.text, start)) continue;
         // `CRS, cytokine release syndrome;` in a list of pairs the detector did not read as a list: an explanation, not a repeat.
         if (isPairedWith(model.text, start, end, definition.short) || isPairedWith(model.text, start, end, definition.key)) continue;
         // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
