@@ -96,6 +96,9 @@ const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
     ['M+', 'M protein-positive'],
   ]],
   ['signed marker', 'Sorted CD56-positive (CD56+) cells were expanded.', [['CD56+', 'CD56-positive']]],
+  // A delta for a difference: the words that say it, then the rest's long form; without them, nothing.
+  ['delta for a change', 'The change in mean quark intensity (ΔMQI) rose, as did the differences in total zonal counts (∆ZC).', [['ΔMQI', 'change in mean quark intensity'], ['∆ZC', 'differences in total zonal counts']]],
+  ['delta with no words for it', 'The mean quark intensity (ΔMQI) rose.', []],
   ['signed short form whose stem is not written', 'Counts were negative (M-) overall.', []],
   // A number ending the short form may head the long form.
   ['number heading the long form', 'Scores on the 20-item Toronto Alexithymia Scale (TAS-20) rose.', [['TAS-20', '20-item Toronto Alexithymia Scale']]],

@@ -70,7 +70,10 @@ describe('what counts as a mention of an abbreviation', () => {
     // A slash before a strain part joins it; before a second abbreviation it does not.
     ['C57BL/6J, BALB/c and BALB/cByJ mice', []],
     ['CD4/CD8 ratio, HER2/neu, CD16/FcγRIIIa and BCR/ABL', ['CD4', 'CD8', 'HER2', 'CD16', 'FcγRIIIa', 'BCR', 'ABL']],
-    ['10 PFU/mL, IL-4/13 and the TME.12 citation', ['PFU', 'mL', 'IL-4', 'TME']],
+    // A citation number after a full stop opens a new sentence (or runs on to more numbers); a dotted number
+    // with the sentence going on after it designates a lineage or genotype, one name.
+    ['10 PFU/mL, IL-4/13 and the TME.12 Next, as in QRS.3,4 and QRS.5-7 Then', ['PFU', 'mL', 'IL-4', 'TME', 'QRS', 'QRS']],
+    ['lineages QA.2 and XQB.1.5 spread; genotypes QII.4 and QI.1 strains (QI.1), QI.1/QII.4 and QII.4-specific QI.1 IgG', ['IgG']],
     ["the BOLT'ed cells and the CAR's hinge", ['CAR']],
     // A unit of digital storage with its number or quantity is a unit; a count of patients or tumors is not.
     ['runs took 32 GB of memory, 1.5 TB, 64GB and 2 KiB per file; peak memory in GB and file size (MB)', []],

@@ -162,6 +162,8 @@ describe('discouraged-variant', () => {
   });
   test('the italic gene, or the gene in a gene context, is not a discouraged protein form', () =>
     check('discouraged-variant', 'The *IL15* transgene and IL15 mRNA were measured.'));
+  test('a symbol inside a longer emphasis is set in italics as written: it may be the gene', () =>
+    check('discouraged-variant', '*The cluster shown is IL15 high and mostly NK cells.*\n\nOutside it, «IL15» rose in serum.'));
   test('not triggered by hidden constructs', () => check('discouraged-variant', HIDDEN('TGF-beta')));
   test('a term inside an identifier joined by underscores is data, not prose', () =>
     check('discouraged-variant', 'The QSE2770_IL15_AND_TGF-beta_UP gene set and {{ebm_TGF-beta_ct}}; then «IL15» in prose.'));

@@ -552,6 +552,12 @@ function derivationalSuffix(text: string): number {
 
 /** Two or more dotted numbers right after a name (`.2.78` of `MSK.2.78`); one (`MM.1S`, `NK1.1`) is part of the name. */
 const DOTTED_NUMBERS_AFTER = /^\.\d+\.\d/u;
+/**
+ * One dotted number and the sentence going on (`BA.2 and`, `GII.4 strains`, `GI.1 IgG`, `(GI.1)`, `GI.1/GII.4`, `GII.4-specific`):
+ * a lineage or genotype designated by letters and a number, one name. A citation number after a full stop
+ * (`the TME.12 Next`, `TME.12,13`, `TME.12-14`) is followed by a new sentence or more citation numbers instead.
+ */
+const DESIGNATION_NUMBER_AFTER = /^\.\d{1,3}(?:[ \u00a0]+(?:\p{Ll}|\p{Lu}[\p{L}\p{N}-]*\p{Lu})|[),;/-](?!\d))/u;
 
 /** An English prefix glued to capitals (`nonIBD`, `postHSCT`): a group or time named by the abbreviation, used as a stem. */
 const DERIVATIONAL_PREFIX = /^(?:non|pre|post|anti|semi|pseudo|multi|hyper|hypo|inter|intra|trans)(?=\p{Lu}{2})/u;
@@ -645,7 +651,7 @@ function mentionFromRun(
   if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isWordCharacterBefore(masked, start - 1)) return undefined;
   let end = bounds[stop - 1]! + last.length;
   // Letters numbered with two or more dotted numbers (`MSK.2.78`, an isolate): one identifier, not an abbreviation.
-  if (masked.charCodeAt(end) === 0x2e /* . */ && DOTTED_NUMBERS_AFTER.test(masked.slice(end, end + 8))) return undefined;
+  if (masked.charCodeAt(end) === 0x2e /* . */ && (DOTTED_NUMBERS_AFTER.test(masked.slice(end, end + 8)) || DESIGNATION_NUMBER_AFTER.test(masked.slice(end, end + 8)))) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text)) return undefined;

@@ -3,7 +3,7 @@ import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
 import { isInsideBrackets, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { checkAbbreviationSpellings, checkUndefinedSpellings } from './abbreviationSpellings';
-import { isGeneContext, isItalic } from '../model/geneContext';
+import { insideEmphasis, isGeneContext, isItalic } from '../model/geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
 
 /** Keeps a plural `s` the author wrote after a form (`CAR NKs` -> `CAR-NKs`). */
@@ -55,7 +55,8 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     const kind = discouragedKind(entry, discouraged);
     if (kind === 'gene-symbol') {
       const symbol = written.replace(/s$/u, '') === discouraged.form ? discouraged.form : written;
-      if (isItalic(text, term.start, term.end) || isGeneContext(text, term.start, term.end) || mayMeanGene(text, term.start, term.end)) continue;
+      // Inside a longer emphasis (`*the GNLY-high cluster*`) the symbol is set in italics as written: it may be the gene.
+      if (isItalic(text, term.start, term.end) || insideEmphasis(text, term.start) || isGeneContext(text, term.start, term.end) || mayMeanGene(text, term.start, term.end)) continue;
       if (definedAsOtherTerm(context, symbol, entry)) continue;
       findings.push(geneSymbolFinding(term, written, symbol, entry, withPlural(written, discouraged.form, discouraged.replacement)));
       continue;

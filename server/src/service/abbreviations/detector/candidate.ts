@@ -30,7 +30,8 @@ export type DefinitionConstruction =
   | 'shared-head-words'
   | 'quantity-symbol'
   | 'ratio-of-parts'
-  | 'name-word';
+  | 'name-word'
+  | 'difference';
 
 interface CandidateSpans {
   /** Where the short form is written. */

@@ -214,6 +214,7 @@ function mayOpenDefinitionBracket(text: string, blockStart: number, open: number
 function longFormEndingAt(text: string, windowStart: number, windowEnd: number, short: TextSpan): DefinitionCandidate | undefined {
   const signed = signedShortFormDefinition(text, windowStart, windowEnd, short);
   if (signed !== undefined) return signed;
+  if (DIFFERENCE_SIGN.test(text.charAt(short.start))) return differenceDefinition(text, windowStart, windowEnd, short);
   if (!hasShortFormShape(text, short)) return undefined;
   const shortLetters = shortFormLetters(text, short);
   const letterCount = countLetters(shortLetters);
@@ -245,6 +246,28 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
     if (candidate !== undefined) return candidate;
   }
   return firstFound;
+}
+
+/** A capital delta or the increment sign, which opens a short form for a difference or change (`ΔMFI`, `∆Ct`). */
+const DIFFERENCE_SIGN = /^[\u0394\u2206]$/u;
+/** What the sign stands for, before the rest's long form: `change in`, `differences in (the) (total)`, `delta`. */
+const DIFFERENCE_WORDS = /(?:\b(?:changes?|differences?|shifts?)[ \u00a0]+(?:in|of)(?:[ \u00a0]+the)?|\bdelta)(?:[ \u00a0]+[\p{L}-]+)?[ \u00a0]+$/iu;
+
+/**
+ * `change in median fluorescence intensity (ΔMFI)`, `differences in total expected log predictive
+ * density (ΔELPD)`: the sign stands for the words that say a difference, the rest of the short
+ * form for the long form after them (read as any other short form). Without such words the sign
+ * is unexplained and nothing is defined: `median fluorescence intensity (ΔMFI)` does not define
+ * MFI's difference, and its long form is not MFI's either.
+ */
+function differenceDefinition(text: string, windowStart: number, windowEnd: number, short: TextSpan): DefinitionCandidate | undefined {
+  const rest = { start: short.start + 1, end: short.end };
+  if (rest.end - rest.start < 2) return undefined;
+  const inner = longFormEndingAt(text, windowStart, windowEnd, rest);
+  if (inner === undefined || (inner.construction === 'letters' && !isConvincingCandidate(inner))) return undefined;
+  const said = DIFFERENCE_WORDS.exec(text.slice(Math.max(windowStart, inner.long.start - 40), inner.long.start));
+  if (said === null) return undefined;
+  return { construction: 'difference', short, long: { start: inner.long.start - said[0].length, end: inner.long.end }, pattern: 'long-short' };
 }
 
 /** `SF (long form)`: the word before the bracket is a short form spelled out inside the bracket. */
