@@ -17,7 +17,8 @@
 // `file` is `<corpus>/<path inside it>`, `line` is 1-based, `token` is the text the diagnostic's
 // range covers. A listed problem is found by a diagnostic on its line whose token, or the
 // abbreviation its message names first, is the listed token (a family written with its member's
-// Greek letter, `IFN$\gamma$`, counts for `IFN`). Strict precision counts DEB (debatable) as wrong; lenient counts it as right.
+// Greek letter, `IFN$\gamma$`, counts for `IFN`; a long form written again is found by the unused
+// finding of its abbreviation, whose message names the repeats' lines). Strict precision counts DEB (debatable) as wrong; lenient counts it as right.
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -197,11 +198,19 @@ for (const d of all) {
   if (named) reportedFamilies.add(`${d.file}\t${d.line}\t${sameToken(named)}`);
 }
 // A problem written as several abbreviations (`JAK/STAT`, `WGS/WES`) is found by a diagnostic on one of them there.
-const isFound = (key) => {
+// An abbreviation never used speaks for its long form's repeats: its message names their lines
+// (`written out 2 more times after it (lines 12 and 30)`), where a repeat is found.
+const repeatLines = new Set();
+for (const d of all) {
+  const named = d.rule === 'unused-abbreviation' ? /written out .* after it \((lines?) ([^)]*)\)/u.exec(d.message) : null;
+  if (named) for (const line of named[2].replace(/ and \d+ more$/u, '').match(/\d+/gu) ?? []) repeatLines.add(`${d.file}\t${line}`);
+}
+const isFound = (key, problem) => {
   const [file, line, token] = key.split('\t');
+  if (problem.kind === 'long-form-after-abbreviation' && repeatLines.has(`${file}\t${line}`)) return true;
   return reported.has(key) || reportedFamilies.has(key) || token.split('/').some((part) => reported.has(`${file}\t${line}\t${sameToken(part)}`));
 };
-const missed = [...realProblems].filter(([key]) => !isFound(key)).map(([, p]) => p);
+const missed = [...realProblems].filter(([key, problem]) => !isFound(key, problem)).map(([, p]) => p);
 const totalReal = realProblems.size;
 console.log(`\nrecall of judged real problems: ${ratio(totalReal - missed.length, totalReal)} (${totalReal - missed.length}/${totalReal})`);
 if (missed.length > 0) {
