@@ -151,11 +151,12 @@ for (const corpus of corpora()) {
 const tally = new Map();
 const count = (rule, severity, verdict) => {
   for (const key of [rule, '(all rules)']) {
-    const row = tally.get(key) ?? { TP: 0, FP: 0, DEB: 0, unjudged: 0, warnTP: 0, warnAll: 0 };
+    const row = tally.get(key) ?? { TP: 0, FP: 0, DEB: 0, unjudged: 0, warnTP: 0, warnDEB: 0, warnAll: 0 };
     row[verdict] += 1;
     if (severity === 'warning' || severity === 'error') {
       row.warnAll += 1;
       if (verdict === 'TP') row.warnTP += 1;
+      if (verdict === 'DEB') row.warnDEB += 1;
     }
     tally.set(key, row);
   }
@@ -171,11 +172,11 @@ for (const d of all) {
 }
 
 const ratio = (a, b) => (b === 0 ? '   -  ' : (a / b).toFixed(3));
-console.log('\nrule                           TP   FP  DEB  unj   precision (strict / lenient)   warnings precision');
+console.log('\nrule                           TP   FP  DEB  unj   precision (strict / lenient)   warnings precision (strict / lenient)');
 for (const [rule, r] of [...tally].sort((a, b) => (a[0] === '(all rules)' ? 1 : b[0] === '(all rules)' ? -1 : a[0] < b[0] ? -1 : 1))) {
   const judged = r.TP + r.FP + r.DEB;
   console.log(
-    `${rule.padEnd(30)} ${String(r.TP).padStart(3)}  ${String(r.FP).padStart(3)}  ${String(r.DEB).padStart(3)}  ${String(r.unjudged).padStart(3)}   ${ratio(r.TP, judged)} / ${ratio(r.TP + r.DEB, judged)}                 ${ratio(r.warnTP, r.warnAll)} (${r.warnTP}/${r.warnAll})`,
+    `${rule.padEnd(30)} ${String(r.TP).padStart(3)}  ${String(r.FP).padStart(3)}  ${String(r.DEB).padStart(3)}  ${String(r.unjudged).padStart(3)}   ${ratio(r.TP, judged)} / ${ratio(r.TP + r.DEB, judged)}                 ${ratio(r.warnTP, r.warnAll)} / ${ratio(r.warnTP + r.warnDEB, r.warnAll)} (${r.warnTP}+${r.warnDEB}/${r.warnAll})`,
   );
 }
 

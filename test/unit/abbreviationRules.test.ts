@@ -414,3 +414,15 @@ describe('unused-abbreviation: glosses and uses inside longer compounds', () => 
     assert.deepEqual(unused('The World Health Organization (WHO) declared a pandemic.\n'), ['WHO']);
   });
 });
+
+describe('a name after a prefix the document defines', () => {
+  test('hIgG1 is a use of the exempt IgG1, hQZR1 of QZR1 (reported where it is first written), hQX of QX', () =>
+    check('undefined-abbreviation', 'Cells lacking human (h)«QZR1» or mouse (m)«QZR4» were used.\n\nBinding of hIgG1 to hQZR1 and of mIgG2a to mQZR4 rose; h«QX» too.'));
+  test('the name is reported at the name, once per scope', () => {
+    const text = 'Cells were from human (h) donors and human (h)QZR1 was used.\n\nBinding to hQZR5 and hQZR5 again rose.';
+    const found = service.lint({ uri: 'a.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['QZR1', 'QZR5']);
+  });
+  test('without the prefix defined, the prefixed form is its own undefined abbreviation', () =>
+    check('undefined-abbreviation', 'Binding of «hQZR1» rose.'));
+});

@@ -43,6 +43,16 @@ describe('book context', () => {
     assert.deepEqual(service.lint(later, { book: fromChapter1() }).map((d) => d.code), ['undefined-abbreviation']);
   });
 
+  test('another spelling of what an earlier file used undefined is no new first use, but an inconsistency', () => {
+    const later = { uri: 'file:///book/06.qmd', version: 1, text: 'QRN-Seq data, then QRN-Seq again.\n' };
+    const found = service.lint(later, { book: { ...fromChapter1(), usedEarlier: ['QRNseq'] } });
+    assert.deepEqual(found.map((d) => [d.code, d.range.start.character]), [['inconsistent-variants', 0]]);
+    assert.match(found[0]!.message, /'QRN-Seq' is written 'QRNseq' in an earlier file of the manuscript/u);
+    // With inconsistent-variants off, nothing is said; without the earlier use, the first use is reported.
+    assert.deepEqual(service.lint(later, { book: { ...fromChapter1(), usedEarlier: ['QRNseq'] }, rules: { 'inconsistent-variants': 'off' } }), []);
+    assert.deepEqual(service.lint(later, { book: fromChapter1() }).map((d) => d.code), ['undefined-abbreviation']);
+  });
+
   test('a use before the file that defines it is used-before-definition, naming that file', () => {
     const intro = { uri: 'file:///book/00.qmd', version: 1, text: 'NK cells matter.\n' };
     const book: BookContext = { inherited: [], usedLater: [], definedLater: [{ short: 'NK', long: 'natural killer', key: 'NK', uri: chapter1.uri, range: { start: { line: 0, character: 16 }, end: { line: 0, character: 18 } } }] };

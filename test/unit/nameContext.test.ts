@@ -190,6 +190,10 @@ describe('dates, draft markers and disease names', () => {
   test('draft markers and COVID need no definition', () => {
     assert.deepEqual(undefinedKeys('Long COVID rates are TBD; see PLACEHOLDER and TODO notes.'), []);
   });
+
+  test('a placeholder of X runs inside a name and a FlowRepository accession need none', () => {
+    assert.deepEqual(undefinedKeys('Mixtures of XXX with FcγRXXX [CITE]; data in FR-FCM-ZZ9H; but the QXZ assay.'), ['QXZ']);
+  });
 });
 
 describe('a program named by its version', () => {

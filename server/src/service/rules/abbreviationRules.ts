@@ -13,6 +13,7 @@ import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, isInsideIdentifier, isWordCharacterBefore } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
 import { memberFamilyOf } from '../model/scopeDefinitions';
+import { nameAfterPrefix } from '../model/prefixLetters';
 import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
 import { definedSiblingOf } from './familySiblings';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
@@ -392,6 +393,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   const undefinedFolded = new Map<string, boolean>();
   // The parts of compounds reported as warnings (`car`, `nk` of `CAR-NK`), per scope, folded: a later compound of them adds nothing.
   const reportedRoots = new Set<string>();
+  const earlierSpellingOf = earlierSpellings(context);
   const check = (written: AbbreviationMention, mention: AbbreviationMention): void => {
     const id = `${mention.scope}\u0000${mention.key}`;
     if (seen.has(id)) return;
@@ -411,6 +413,11 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
     // In a book, the first use of the main text may sit in an earlier file, which reports it.
     if (!site && flowsInBook && (context.usedEarlier?.has(mention.key) || (mention !== written && context.usedEarlier?.has(written.key)))) return;
+    const earlierSpelling = !site && flowsInBook && mention === written ? earlierSpellingOf(mention.key) : undefined;
+    if (earlierSpelling !== undefined) {
+      if (isOn('inconsistent-variants')) findings.push(spelledOtherwiseEarlier(mention, earlierSpelling));
+      return;
+    }
     const later = !site && flowsInBook ? context.definedLater?.get(mention.key) : undefined;
     if (later) {
       if (reportsEarlyUse) findings.push({
@@ -432,8 +439,9 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       // Another spelling of an abbreviation the scope defined before (`GvHD` after `GVHD`,
       // `SARS-CoV2` after `SARS-CoV-2`) is a use of that definition; inconsistent-variants reports the spelling.
       if (definedSpellingOf(context, mention)) return;
-      // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`): the parts are what to define.
-      const parts = mention === written ? undefinedPartsOf(context, mention) : undefined;
+      // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
+      // defines (`hIgG` after `human (h)FcγRIIIA`): the parts, or the name, are what to define.
+      const parts = mention === written ? (nameAfterDefinedPrefix(context, mention) ?? undefinedPartsOf(context, mention)) : undefined;
       if (parts) {
         for (const part of parts) check(part, part);
         return;
@@ -545,6 +553,44 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   }
   if (fix) finding.fixes = [fix];
   return finding;
+}
+
+/** The name after a prefix the document defines (`IgG` of `hIgG` after `human (h)FcγRIIIA`), as a mention of its own. */
+function nameAfterDefinedPrefix(context: RuleContext, mention: AbbreviationMention): AbbreviationMention[] | undefined {
+  const name = nameAfterPrefix(context.scopes, mention.scope, mention.key);
+  if (name === undefined) return undefined;
+  const prefix = mention.key.length - name.length;
+  if (!mention.text.startsWith(mention.key.slice(0, prefix))) return undefined;
+  return [{ ...mention, key: name, text: mention.text.slice(prefix), start: mention.start + prefix }];
+}
+
+/**
+ * The spelling an earlier file of the book uses for a key, case and hyphens folded (`RNAseq` for
+ * `RNA-Seq`): the key there is no new first use here, but another spelling of that one. The fold
+ * is built at the first question.
+ */
+function earlierSpellings(context: RuleContext): (key: string) => string | undefined {
+  let folded: Map<string, string> | undefined;
+  return (key) => {
+    if (!context.usedEarlier) return undefined;
+    folded ??= new Map([...context.usedEarlier].map((earlier) => [looseSpellingKey(earlier), earlier]));
+    return folded.get(looseSpellingKey(key));
+  };
+}
+
+/**
+ * `inconsistent-variants` at the first use of a spelling that an earlier file of the manuscript
+ * writes otherwise (`RNA-Seq` here, `RNAseq` there): no new first use, whose definition is the
+ * earlier file's to report, but a second spelling of one abbreviation.
+ */
+function spelledOtherwiseEarlier(mention: AbbreviationMention, earlier: string): Finding {
+  return {
+    rule: 'inconsistent-variants',
+    start: mention.start,
+    end: mention.end,
+    message: `'${mention.text}' is written '${earlier}' in an earlier file of the manuscript: one abbreviation written two ways. Use one form.`,
+    data: { form: mention.key, dominant: earlier },
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { checkDiscouraged, checkInconsistentVariants } from './variantRules';
 
 /** Every rule check, each reading the one document model, with the rules it reports. */
 const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext, isOn: RuleSwitch) => Finding[] }[] = [
-  { rules: ['undefined-abbreviation', 'used-before-definition'], check: checkFirstUse },
+  { rules: ['undefined-abbreviation', 'used-before-definition', 'inconsistent-variants'], check: checkFirstUse },
   { rules: ['redefined-abbreviation', 'conflicting-expansion'], check: checkDefinitions },
   { rules: ['long-form-after-abbreviation'], check: checkLongFormRepeats },
   { rules: ['unused-abbreviation'], check: checkUnused },

@@ -31,7 +31,8 @@ export type DefinitionConstruction =
   | 'quantity-symbol'
   | 'ratio-of-parts'
   | 'name-word'
-  | 'difference';
+  | 'difference'
+  | 'prefix-letters';
 
 interface CandidateSpans {
   /** Where the short form is written. */

@@ -155,6 +155,8 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   // `(ERK)1/2`: a bracket glued to the following word is part of that word, unless its short
   // form ends in a hyphen that joins it to that word: `chimeric antigen receptor (CAR-)T cells`.
   if (group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1)) {
+    const prefix = prefixLettersDefinition(text, blockStart, group);
+    if (prefix !== undefined) return prefix;
     if (text.charAt(group.close - 1) !== '-' || !mayOpenDefinitionBracket(text, blockStart, group.open)) return undefined;
     const short = { start: group.open + 1, end: group.close - 1 };
     if (short.end - short.start < 2 || !hasShortFormShape(text, short)) return undefined;
@@ -246,6 +248,26 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
     if (candidate !== undefined) return candidate;
   }
   return firstFound;
+}
+
+/** One to three lower-case letters, the whole of a bracket glued to the capital of the name it qualifies. */
+const PREFIX_LETTERS = /^\p{Ll}{1,3}$/u;
+
+/**
+ * `human (h)FcγRIIIA`, `recombinant human (rh)IL-15`: lower-case initials of the words before the
+ * bracket, glued to the name they qualify, define a prefix (`h` for human) that the text then
+ * writes before names (`hIgG`, `rhIL-2`). The long form is those words.
+ */
+function prefixLettersDefinition(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
+  const short = { start: group.open + 1, end: group.close };
+  const letters = text.slice(short.start, short.end);
+  if (!PREFIX_LETTERS.test(letters) || !/\p{Lu}/u.test(text.charAt(group.close + 1))) return undefined;
+  if (group.open <= blockStart || !isWhitespaceUnit(text.charCodeAt(group.open - 1))) return undefined;
+  const words = collectPrecedingWords(text, blockStart, group.open, letters.length);
+  if (words.length !== letters.length || words.some((word) => word.isFunctionWord)) return undefined;
+  for (let k = 0; k < words.length; k++) if (text.charAt(words[k]!.start).toLowerCase() !== letters.charAt(k)) return undefined;
+  const last = words[words.length - 1]!;
+  return { construction: 'prefix-letters', short, long: { start: words[0]!.start, end: trimLongFormEnd(text, last.start, last.end) }, pattern: 'long-short' };
 }
 
 /** A capital delta or the increment sign, which opens a short form for a difference or change (`ΔMFI`, `∆Ct`). */
