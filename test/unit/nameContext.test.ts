@@ -38,6 +38,9 @@ describe('names written as such', () => {
     'columns from «QE» Healthcare',
     'a kit from «ZPS» Bioscience',
     'made by «QRX» GmbH',
+    // A line named in brackets after the cells it is: `cancer cells (PANC-1), fibroblasts (MRC-5)`.
+    'a co-culture of cancer cells («QANC-1»), fibroblasts (QRC-5) and more',
+    'cancer cells (QANC-1), fibroblasts («QRC-5») and endothelial cells',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsName(source), true));
 
@@ -62,6 +65,9 @@ describe('names written as such', () => {
     '«HSCT» recipient mice',
     'a «CAR» library',
     'antibodies such as anti-«PD-1» and others',
+    // Not alone in the bracket, or no number: a description, or an abbreviation to define.
+    'tumour cells («QZ2» positive) grew',
+    'dendritic cells («DCQ») were pulsed',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsName(source), false));
 });
@@ -189,6 +195,10 @@ describe('dates, draft markers and disease names', () => {
 
   test('draft markers and COVID need no definition', () => {
     assert.deepEqual(undefinedKeys('Long COVID rates are TBD; see PLACEHOLDER and TODO notes.'), []);
+  });
+
+  test('a number written onto a unit is a quantity; onto anything else, not', () => {
+    assert.deepEqual(undefinedKeys('Pressure of 65mmHg, 20mM salt and 2.5kDa tags; see the DOI. But 5QFU and 7QZ were given.'), ['5QFU', '7QZ']);
   });
 
   test('a placeholder of X runs inside a name and a FlowRepository accession need none', () => {

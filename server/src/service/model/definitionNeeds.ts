@@ -18,6 +18,9 @@ const exemptPatterns = noDefinition.patterns.items.map((source) => new RegExp(so
  * `circRNA`, `lncRNA` and `miRNA` stay abbreviations to define.
  */
 const COMBINING_FORM = /^(?:micro|macro|nano|mini|mega|multi|poly|mono|oligo)(?=\p{Lu})/u;
+/** A number written onto a unit (`20mM`, `65mmHg`, `2.5kDa`): a quantity, not an abbreviation. */
+const NUMBER_AND_UNIT = /^\p{N}+(?:[.,]\p{N}+)?(\p{L}.*)$/u;
+const units = new Set<string>(noDefinition.groups['units and quantities']);
 
 /**
  * The built-in exemptions (`data/no-definition.json`), extended by the keys that a
@@ -29,6 +32,8 @@ export function createDefinitionNeeds(extraExemptKeys: Iterable<string> = []): D
   return {
     isExempt(key: string): boolean {
       if (keys.has(key) || exemptPatterns.some((pattern) => pattern.test(key))) return true;
+      const unit = NUMBER_AND_UNIT.exec(key)?.[1];
+      if (unit !== undefined && units.has(unit)) return true;
       const form = COMBINING_FORM.exec(key)?.[0];
       return form !== undefined && this.isExempt(key.slice(form.length));
     },

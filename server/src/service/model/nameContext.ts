@@ -21,7 +21,7 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
  */
 
 /** Words after which a following mention (or list of mentions) is the name of that thing. */
-const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|antibod(?:y|ies)|packages?|pipelines?|toolkits?|solvers?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
+const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|cells|\p{L}+(?:cytes|blasts|phages)|antibod(?:y|ies)|packages?|pipelines?|toolkits?|solvers?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
 /** Words between the head and the name: `antibody (now X)`, `cocktails such as X`, `drug, X`. */
 const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|e\.g\.,?|i\.e\.,?|including)\s+)*(?:\p{Ll}+-)?$/iu;
 /** Inside brackets, the name stands alone or in a list: `(ADG-2)`, `(X or Y)`, not `(PD-1 blockade)`. */
