@@ -69,6 +69,21 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['mQC = myeloid queue cells', 'act mQC = activated mQC', 'pQC = plasmacytoid queue cells'],
     },
     {
+      name: 'pairs written with a semicolon, joined by commas, each spelling its letters',
+      input: '![Method overview. QSSM; Quark-specific scoring matrix, QSPL; Quark scanning peptide library](f.svg){#fig:m}',
+      pairs: ['QSSM = Quark-specific scoring matrix', 'QSPL = Quark scanning peptide library'],
+    },
+    {
+      name: 'one semicolon pair is prose, as are pairs whose words do not spell the letters',
+      input: '**Figure 13.** Runs. QSSM; then more runs. QZ; quiet night, QY; many runs.',
+      pairs: [],
+    },
+    {
+      name: 'a pair opening a table note, its long form the words that spell it, the sentence going on',
+      input: '| a |\n|---|\n| QESS |\n\n: Runs. {#tbl:r}\n\n*QESS: quark effective sample size out of 4000 total samples.*',
+      pairs: ['QESS = quark effective sample size'],
+    },
+    {
       name: 'a legend key goes on after a pair that is no entry',
       input: '**Figure 12.** Cells. QA: queue alpha; QB: queue beta; B: B cells; NQ: natural queue cells; NQT: natural queue T cells.',
       pairs: ['QA = queue alpha', 'QB = queue beta', 'NQ = natural queue cells', 'NQT = natural queue T cells'],

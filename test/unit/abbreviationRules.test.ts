@@ -273,6 +273,12 @@ describe('conflicting expansions: a suspended hyphen and a head noun added', () 
     check('conflicting-expansion', 'Older adults given low-dose (OALD) were seen.\n\nOlder adults given low-dose vaccines (OALD) again.');
     check('conflicting-expansion', 'Older adults given low-dose (OALD) were seen.\n\n«Older adults given full-dose» (OALD) again.');
     assert.equal(isSameExpansion('quality-adjusted yield', 'Quality adjusted yields'), true);
+    // Learned plurals are the same term: matrices, indices, analyses, criteria; bases stay bases.
+    assert.equal(isSameExpansion('position-specific scoring matrix', 'Position-Specific Scoring Matrices'), true);
+    assert.equal(isSameExpansion('body mass index', 'body mass indices'), true);
+    assert.equal(isSameExpansion('principal component analysis', 'principal component analyses'), true);
+    assert.equal(isSameExpansion('response evaluation criterion', 'response evaluation criteria'), true);
+    assert.equal(isSameExpansion('nucleotide basis', 'nucleotide bases'), false);
     assert.equal(isSameExpansion('quality-adjusted yield', 'quality-adjusted yield receptor binding'), false);
     assert.equal(isSameExpansion('quality-adjusted yield', 'adjusted yield receptor'), false);
     // A word that makes another term is a conflict, not a head noun.

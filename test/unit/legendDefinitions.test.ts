@@ -170,3 +170,19 @@ describe("a note under a captioned table is part of the table's legend", () => {
     assert.deepEqual(undefinedIn(`Main text.\n\nTable: Patients.\n\n${table}\nThe counts rose.\n\n${key}\n`), ['DLQ@5', 'QPS@7', 'DLQ@11', 'QPS@11']);
   });
 });
+
+describe('a note under a code cell that makes a table', () => {
+  const cell = (note: string) =>
+    ['# Results', '', 'Text.', '', '```{r tbl-runs}', '#| tbl-cap: "Runs of the QESS sampler."', 'knitr::kable(runs)', '```', '', note, ''].join('\n');
+  test('goes on the table\'s legend, and its opening pair defines what the caption uses', () => {
+    const text = cell('*QESS: quark effective sample size out of 4000 total samples.*');
+    assert.deepEqual(service.lint({ uri: 'a.qmd', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation'), []);
+    const [definition] = service.model({ uri: 'a.qmd', version: 1, text }).definitions;
+    assert.equal(definition?.long, 'quark effective sample size');
+    assert.equal(definition?.scope, 'legend:tbl-runs');
+  });
+  test('a paragraph of prose after the cell is main text', () => {
+    const text = cell('We then ran the QESS sampler again.');
+    assert.deepEqual(service.lint({ uri: 'a.qmd', version: 1, text }).map((d) => [d.code, d.range.start.line]), [['undefined-abbreviation', 5], ['undefined-abbreviation', 9]]);
+  });
+});

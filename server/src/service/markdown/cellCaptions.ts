@@ -12,7 +12,11 @@ export interface CellCaption extends Span {
   label: string;
   /** Parts of the caption's span that are not prose: the `#|` comment markers of a value on several lines. */
   markers: Span[];
+  /** A table's caption (`tbl-cap`, `tbl-subcap`, `tab.cap`), which a note under the cell may go on. */
+  table: boolean;
 }
+/** The options that caption a table. */
+const TABLE_OPTIONS = new Set(['tbl-cap', 'tbl-subcap', 'tab.cap']);
 
 /** An executable cell's info string: `{r}`, `{python}`, `{r name, fig.cap = "…"}`. */
 const EXECUTABLE_CELL = /^\{[A-Za-z][\w-]*/;
@@ -44,6 +48,7 @@ const HEADER_EXCLUDES = /[ \t,]include[ \t]*=[ \t]*(?:FALSE|F)\b/;
 export function cellCaptions(text: string, lines: LineIndex, info: string, firstLine: number, endLine: number): CellCaption[] {
   if (!EXECUTABLE_CELL.test(info.trim())) return [];
   const captions: { start: number; end: number; markers: Span[] }[] = [];
+  let table = false;
   let label: string | undefined;
   const headerStart = lines.lineStart(firstLine);
   const header = text.slice(headerStart, lines.lineEnd(firstLine));
@@ -52,6 +57,7 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
   if (HEADER_EXCLUDES.test(header)) return [];
   let hidden = false;
   for (const option of header.matchAll(/\b(fig\.cap|tab\.cap|fig\.subcap)[ \t]*=[ \t]*(["'])/g)) {
+    table ||= TABLE_OPTIONS.has(option[1]!);
     const open = headerStart + option.index + option[0].length;
     const close = closingQuote(text, open, headerStart + header.length, option[2]!);
     if (close > open) captions.push({ start: open, end: close, markers: [] });
@@ -70,13 +76,14 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
     if (name === 'label') label = value.trim().replace(/^["']|["']$/g, '');
     if (HIDING_OPTIONS.has(name) && FALSE_VALUE.test(value.trim())) hidden = true;
     if (!CAPTION_OPTIONS.has(name)) continue;
+    table ||= TABLE_OPTIONS.has(name);
     if (/^[|>][+-]?\s*$/.test(value)) line = readBlockScalar(text, lines, line, endLine - 1, indent, captions);
     else if (value.trim() === '') line = readBlockList(text, lines, line, endLine - 1, indent, captions);
     else readInlineValue(text, valueStart, valueStart + value.length, captions);
   }
   if (hidden) return [];
   const name = label ?? `code cell at line ${firstLine + 1}`;
-  return captions.map((caption) => ({ ...caption, label: name }));
+  return captions.map((caption) => ({ ...caption, label: name, table }));
 }
 
 /** Index of the quote closing a string opened just before `open` (backslash escapes; `''` in single quotes), or -1. */

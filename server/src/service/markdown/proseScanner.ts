@@ -125,9 +125,9 @@ const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
  * The opening of a table's note, as journals print one under a table: `Abbreviations: …`,
  * `Note: …`, a footnote mark (`^a^ …`, `* …`, `† …`), or a key's first pair (`DL, dose level;`,
  * `ECOG PS, Eastern …`), whose short form holds two capitals or a capital and a digit (so that
- * `However, the …` opens no key).
+ * `However, the …` opens no key); in bold or italics as written (`*ESS: effective sample size*`).
  */
-const TABLE_NOTE = /^[ \t]*(?:[*_]{2})?(?:(?:Abbreviations?|Notes?|Footnotes?|Key)\b|\^[a-z*†‡§¶]{1,3}\^|[*†‡§¶][ \t]|(?=[^ \t,:=]*[\p{Lu}\p{N}][^ \t,:=]*[\p{Lu}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}\-/+.]*(?:[ \t][\p{Lu}\p{N}][\p{L}\p{N}\-/+.]*)?(?:[*_]{1,2})?[ \t]*[,:=][ \t]+\p{L})/u;
+const TABLE_NOTE = /^[ \t]*(?:[*_]{1,2})?(?:(?:Abbreviations?|Notes?|Footnotes?|Key)\b|\^[a-z*†‡§¶]{1,3}\^|[*†‡§¶][ \t]|(?=[^ \t,:=]*[\p{Lu}\p{N}][^ \t,:=]*[\p{Lu}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}\-/+.]*(?:[ \t][\p{Lu}\p{N}][\p{L}\p{N}\-/+.]*)?(?:[*_]{1,2})?[ \t]*[,:=][ \t]+\p{L})/u;
 /** The id of a caption's closing attribute (`{#tbl:x}`), the legend's label. */
 const CAPTION_ID = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/;
 
@@ -504,8 +504,11 @@ class BlockWalk {
   /** The captions a code cell's options give its figure or table: each a legend of its own. */
   private readCellCaptions(info: string, [firstLine, endLine]: [number, number]): void {
     for (const caption of cellCaptions(this.text, this.lines, info, firstLine, endLine)) {
-      this.add({ start: caption.start, end: caption.end, kind: 'paragraph', region: { kind: 'legend', label: caption.label } });
+      const region: Region = { kind: 'legend', label: caption.label };
+      this.add({ start: caption.start, end: caption.end, kind: 'paragraph', region });
       for (const marker of caption.markers) this.excluded.push(marker);
+      // A note right under the cell (`*ESS: effective sample size …*`) goes on its table's legend.
+      if (caption.table) this.tableLegend = { region, lastBlock: this.blocks.length - 1 };
     }
   }
 

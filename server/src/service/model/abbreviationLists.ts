@@ -202,11 +202,69 @@ function opensAsRemark(long: string): boolean {
  * with a comma (`MFI, mean fluorescence intensity; E:T, effector-to-target ratio`, see {@link commaKeyEntries}).
  */
 function legendKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
-  const written = colonOrBracketKeyEntries(masked, from, to);
-  const withComma = commaKeyEntries(masked, from, to);
-  if (withComma.length === 0) return written;
-  if (written.length === 0) return withComma;
-  return [...written, ...withComma].sort((a, b) => a.shortStart - b.shortStart);
+  const found = [colonOrBracketKeyEntries(masked, from, to), commaKeyEntries(masked, from, to), spelledKeyEntries(masked, from, to)].filter((entries) => entries.length > 0);
+  if (found.length === 0) return [];
+  if (found.length === 1) return found[0]!;
+  // One pair may be read by two of the readings: kept once.
+  const byStart = new Map<number, ListedAbbreviation>();
+  for (const entries of found) for (const entry of entries) if (!byStart.has(entry.shortStart)) byStart.set(entry.shortStart, entry);
+  return [...byStart.values()].sort((a, b) => a.shortStart - b.shortStart);
+}
+
+/** A pair opening the legend's paragraph or note, after any emphasis: `*ESS: effective sample size out of …*`. */
+const OPENING_COLON_PAIR = /^[\s*_]*([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+/u;
+/** A pair written with a semicolon, `PSSM; Position-specific scoring matrix`, before a comma, a full stop, a `]` or the end. */
+const SEMICOLON_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11});[ \t]+(\p{L}[\p{L}\p{N}\-']*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,6})(?=[ \t]*(?:[,.\]]|$))/gu;
+/** Words of a long form, for trying its leading words one more at a time. */
+const LONG_FORM_WORD = /[\p{L}\p{N}][\p{L}\p{N}\-']*/uy;
+/** A key's long form has at most this many words. */
+const MOST_KEY_WORDS = 7;
+
+/**
+ * Pairs of a legend's key whose words spell their short form as a written definition's would
+ * (the detector reads `long form (SF)` made of them), in two shapes the other readings leave:
+ * one pair opening the paragraph, its long form the leading words that spell it a word a letter, the
+ * sentence going on after them (`*ESS: effective sample size out of 4,000 samples …*`); and two
+ * or more pairs written with a semicolon, joined by commas (`PSSM; Position-specific scoring
+ * matrix, PSPL; Position scanning peptide library`).
+ */
+function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
+  const slice = masked.slice(from, to);
+  const entries: ListedAbbreviation[] = [];
+  const opening = OPENING_COLON_PAIR.exec(slice);
+  if (opening && looksLikeShortForm(opening[1]!)) {
+    const short = opening[1]!;
+    const longStart = opening[0].length;
+    let at = longStart;
+    // A word for each letter, which the detector reads as all of the long form: `effective sample size`, not `… out of`.
+    const letters = short.replace(/[^\p{L}]/gu, '').length;
+    let spelled: string | undefined;
+    for (let words = 1; words <= MOST_KEY_WORDS; words++) {
+      LONG_FORM_WORD.lastIndex = at;
+      const word = LONG_FORM_WORD.exec(slice);
+      if (!word) break;
+      const long = slice.slice(longStart, word.index + word[0].length);
+      if (long.split(/[\s\-]+/u).length === letters && spellsShortForm(short, long)) spelled = long;
+      at = word.index + word[0].length;
+      while (at < slice.length && (slice[at] === ' ' || slice[at] === '\t')) at++;
+    }
+    if (spelled !== undefined) {
+      const shortStart = from + slice.indexOf(short);
+      entries.push({ short, shortStart, shortEnd: shortStart + short.length, long: spelled, longStart: from + longStart, longEnd: from + longStart + spelled.length });
+    }
+  }
+  if (!slice.includes(';')) return entries;
+  const semicolonPairs: ListedAbbreviation[] = [];
+  SEMICOLON_PAIR.lastIndex = 0;
+  for (let match = SEMICOLON_PAIR.exec(slice); match !== null; match = SEMICOLON_PAIR.exec(slice)) {
+    const short = match[1]!;
+    const long = match[2]!;
+    if (!looksLikeShortForm(short) || !spellsShortForm(short, long)) continue;
+    const shortStart = from + match.index;
+    const longStart = from + match.index + match[0].length - long.length;
+    semicolonPairs.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+  }
+  return semicolonPairs.length >= 2 ? [...entries, ...semicolonPairs] : entries;
 }
 
 /** The pairs of a legend's key written `SF: long form`, `SF = long form` or `SF (long form)` (see {@link legendKeyEntries}). */

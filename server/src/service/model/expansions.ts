@@ -45,7 +45,24 @@ function foldUncached(long: string): string {
   folded = folded.replace(/['’]s\b/gu, '');
   // A comma between coordinate words changes no meaning: `high-affinity, non-cleavable CD16` is `high-affinity non-cleavable CD16`.
   const words = folded.split(/[\s\-\u2010\u2011\u2013/,]+/u).filter((w) => w.length > 0);
-  return words.map((w) => (w.length > 3 && w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)).join(' ');
+  return words.map(singular).join(' ');
+}
+
+/** Latin and Greek plurals of science's words, by their ending: `matrices`, `indices`, `analyses`, `criteria`, `phenomena`. */
+const LEARNED_PLURALS: readonly [RegExp, string][] = [
+  [/(matr|append)ices$/u, '$1ix'],
+  [/(ind|vert|cort)ices$/u, '$1ex'],
+  [/(analy|synthe|diagno|progno|hypothe|the)ses$/u, '$1sis'],
+  [/(criteri|phenomen)a$/u, '$1on'],
+];
+
+/** A folded word in the singular: `matrices` is `matrix`, `therapies` is `therapy`, `cells` is `cell` (not `class`). */
+function singular(word: string): string {
+  for (const [plural, single] of LEARNED_PLURALS) if (plural.test(word)) return word.replace(plural, single);
+  if (word.length > 3 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  // `analysis`, `basis`: singular already, as the plural above folds to.
+  if (word.endsWith('sis')) return word;
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /** Spelling that completions and fixes insert. */
