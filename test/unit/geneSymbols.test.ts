@@ -64,6 +64,10 @@ describe('data/gene-symbols.json', () => {
     assert.deepEqual(officialGeneSymbolsOf('HLA-E'), ['HLA-E']);
     assert.equal(officialGeneSymbolsOf('CAR-NK'), undefined);
     assert.equal(officialGeneSymbolsOf('BCL2-XQZ'), undefined);
+    // A numbered range of one family, first and last both official: GOLGA2 to GOLGA5; not backwards, not a made-up stem.
+    assert.deepEqual(officialGeneSymbolsOf('GOLGA2-5'), ['GOLGA2', 'GOLGA5']);
+    assert.equal(officialGeneSymbolsOf('GOLGA5-2'), undefined);
+    assert.equal(officialGeneSymbolsOf('QZRA2-5'), undefined);
     assert.equal(officialGeneSymbolsOf('SARS-CoV-2'), undefined);
   });
 });

@@ -26,6 +26,8 @@ describe('notations are not abbreviations', () => {
     '1.59E-8', '3E+5', '2.1E10',
     // Cell-cycle transitions written without their slash.
     'G2M', 'G1S', 'G0G1',
+    // Antibodies named by their target and fluorochrome, and tandem dyes.
+    'CD3-APC', 'CD19-PE-Cy7', 'NKG2D-BV421', 'CD16-FITC', 'PerCP-Cy5.5', 'HLA-DR-BUV395', 'CD8-AF647', 'CD4-APC-H7',
   ];
   for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
 
@@ -38,6 +40,8 @@ describe('notations are not abbreviations', () => {
     'G6S', 'G12S',
     // Capitals are not a genome build, nor a camel word without a version.
     'GRCH37', 'QuarTect', 'CoV2', 'IgG1', 'HepG2',
+    // A fluorochrome's letters alone, or with a word after them, may be an abbreviation (antigen-presenting cell).
+    'APC', 'PE', 'APC-like', 'PE-QZ',
     // Not histones: a histone number outside H1–H4, a residue letter no amino acid of a mark.
     'H5K36', 'H3Q12',
     // Not a number with one capital: two capitals, letters before the number, E notation without its exponent.

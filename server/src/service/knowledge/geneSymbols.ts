@@ -15,12 +15,22 @@ export function isOfficialGeneSymbol(symbol: string): boolean {
 }
 
 /**
- * The official symbols a key names: the key itself (`BCL2`, `HLA-E`), or each hyphen part of a
- * complex or fusion written with hyphens (`GOLGA7-ZDHHC5`). Undefined when it names none.
+ * The official symbols a key names: the key itself (`BCL2`, `HLA-E`), each hyphen part of a
+ * complex or fusion written with hyphens (`GOLGA7-ZDHHC5`), or the first and last of a numbered
+ * range of one family (`GOLGA2-5`: GOLGA2 to GOLGA5). Undefined when it names none.
  */
 export function officialGeneSymbolsOf(key: string): string[] | undefined {
   if (isOfficialGeneSymbol(key)) return [key];
   if (!key.includes('-')) return undefined;
+  const range = NUMBERED_RANGE.exec(key);
+  if (range && Number(range[3]) > Number(range[2])) {
+    const first = range[1]! + range[2]!;
+    const last = range[1]! + range[3]!;
+    if (isOfficialGeneSymbol(first) && isOfficialGeneSymbol(last)) return [first, last];
+  }
   const parts = key.split('-');
   return parts.length > 1 && parts.every(isOfficialGeneSymbol) ? parts : undefined;
 }
+
+/** A family's stem, a first number, a hyphen and a last number: `GOLGA2-5`, `AKT1-3`. */
+const NUMBERED_RANGE = /^([A-Z][A-Z0-9]*[A-Z])(\d{1,2})-(\d{1,2})$/;

@@ -103,10 +103,25 @@ const E_NOTATION = /^\p{N}+(?:\.\p{N}+)?E[-+]?\p{N}+$/u;
  */
 const CELL_CYCLE_TRANSITION = /^(?:G0G1|G1S|G2M)$/;
 
+/**
+ * A fluorochrome of flow cytometry, as panels name it: fluorescein (`FITC`), the phycobiliproteins
+ * (`PE`, `APC`, `PerCP`), cyanines (`Cy5.5`, `Cy7`), `APC-H7`, the Brilliant Violet, Ultraviolet
+ * and Blue dyes by their emission peak (`BV421`, `BUV395`, `BB515`), Alexa Fluor (`AF647`) and eFluor
+ * (`eF450`) dyes, and tandems' second parts (`Dazzle594`, `CF594`, `R700`, `Fire750`).
+ */
+const FLUOROCHROME = String.raw`(?:FITC|PE|APC|PerCP|Cy(?:3|5(?:\.5)?|7)|H7|BV\d{3}|BUV\d{3}|BB\d{3}|AF\d{3}|eF(?:luor)?\d{3}|Dazzle\d{3}|CF\d{3}|R700|Fire\d{3})`;
+/**
+ * A reagent named by its target and its fluorochrome (`CD3-APC`, `CD19-PE-Cy7`, `NKG2D-BV421`), or a
+ * tandem dye (`PerCP-Cy5.5`, `PE-Cy7`): a conjugate's name in a staining panel, not an
+ * abbreviation. A fluorochrome alone (`PE`, `APC`) may be one (`antigen-presenting cell`) and is left alone.
+ */
+const FLUOROCHROME_CONJUGATE = new RegExp(String.raw`^(?:[\p{L}\p{N}]+(?:\.[\p{N}]+)?-)+${FLUOROCHROME}$`, 'u');
+
 /** True for a token written in a notation of its own (see the module comment), not an abbreviation. */
 export function isNotation(text: string): boolean {
   return (
     CELL_CYCLE_TRANSITION.test(text) ||
+    FLUOROCHROME_CONJUGATE.test(text) ||
     GLYCINE_SERINE_LINKER.test(text) ||
     GLYCOFORM.test(text) ||
     GENOME_BUILD.test(text) ||

@@ -650,7 +650,8 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   (context, mention) => {
     const genes = standardGeneSymbols(context, mention.key);
     if (!genes) return undefined;
-    const what = genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol';
+    const range = genes.length === 2 && !mention.key.startsWith(`${genes[0]}-${genes[1]}`);
+    const what = range ? `a range of standard gene symbols (${genes[0]} to ${genes[1]})` : genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol';
     return { why: `it is ${what}, which some journals ask authors to define at first use.`, complete: true, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] }, geneSymbols: genes };
   },
   (context, mention) => {
