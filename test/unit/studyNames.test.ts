@@ -24,6 +24,9 @@ describe('trials and studies named by the words around them', () => {
     ['in the «KarQMa» and CARTITUDQ-1 studies', 'the KarQMa and CARTITUDQ-1 studies'],
     ['results of the «QELIANCE» phase 2 trial', 'the QELIANCE phase 2 trial'],
     ['the «QUMA-7» pivotal trial enrolled 101 patients', 'the QUMA-7 pivotal trial'],
+    // A word or two in lower case between `the` and the name.
+    ['The recent «QAMP» study in Malawi', 'The recent QAMP study'],
+    ['The landmark «QEAST» trial[@ref] randomised children', 'The landmark QEAST trial'],
   ];
   for (const [source, phrase] of named) test(`named: ${source}`, () => assert.equal(reading(source), phrase));
 
@@ -36,6 +39,8 @@ describe('trials and studies named by the words around them', () => {
     'data from the «iHMQ» study were used',
     // No trial noun after the name.
     'the «QUMA-7» cohort was small',
+    // Three words between `the` and the name are a clause, not a trial's name.
+    'the data from recent «QAMP» study',
   ];
   for (const source of notNamed) test(`not named: ${source}`, () => assert.equal(reading(source), undefined));
 

@@ -23,8 +23,8 @@ const STUDY_NOUN_AFTER = /^(?:[ \u00a0]+(?:phase[ \u00a0]+(?:\p{N}+[ab]?|I{1,3}V
 const LATER_NAME = /^(?:,[ \u00a0]+(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)\p{Lu}[\p{L}\p{N}-]*/u;
 /** An earlier name of the same list, right before this one: `ZUMA-1, `, `JULIET and `. */
 const EARLIER_NAME = /(?:^|[ \u00a0])\p{Lu}[\p{L}\p{N}-]*(?:,[ \u00a0]+(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)$/u;
-/** `the` right before the name or the list: not `in HCC trials`. */
-const THE_BEFORE = /(?:^|[^\p{L}\p{N}])[Tt]he[ \u00a0]+$/u;
+/** `the` before the name or the list, perhaps with a word or two in lower case between (`the landmark`, `the recent`): not `in HCC trials`. */
+const THE_BEFORE = /(?:^|[^\p{L}\p{N}])[Tt]he[ \u00a0]+(?:\p{Ll}[\p{Ll}-]*[ \u00a0]+){0,2}$/u;
 /** A name is capitalised (`ZUMA-1`, `KarMMa`). */
 const STARTS_CAPITALISED = /^\p{Lu}/u;
 /** A trial's code: a name of three or more letters, a hyphen and a number (`ZUMA-1`, `KarMMa-3`, `CARTITUDE-4`). */
