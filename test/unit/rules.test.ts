@@ -69,6 +69,12 @@ describe('conflicting-expansion', () => {
     // A long form that ends like the known one but begins with another word is still a conflict.
     check('conflicting-expansion', 'We saw «immune cell-associated neurologic syndrome» (ICANS) and ICANS again.');
   });
+  test('a conflict said once: a later definition repeating the conflicting expansion adds nothing; another one does', () => {
+    check(
+      'conflicting-expansion',
+      '## Abstract\n\nQuark zonal transfer (QZT) helps.\n\n# Introduction\n\n«Quark zone transfer» (QZT) helps, and QZT again.\n\n**Table 1.** Quark zone transfer (QZT) outcomes, and QZT rates.\n\nLater, «quiet zonal transfer» (QZT) too.',
+    );
+  });
   test('not triggered by hidden constructs', () => check('conflicting-expansion', HIDDEN('immune cell-associated neurologic syndrome (ICANS)')));
   test('fix replaces the expansion (not applied automatically)', () => {
     const text = 'We saw immune cell-associated neurologic syndrome (ICANS) and ICANS again.';

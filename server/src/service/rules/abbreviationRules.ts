@@ -800,6 +800,8 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
   const placeOf = (earlier: AbbreviationDefinition) => placeOfDefinition(model, earlier);
   // Kept once as they are written: a text of repeated definitions says the same thing each time.
   const once = textKeptOnce();
+  // The expansions already reported as conflicting, by key: a legend repeating the main text's expansion repeats its conflict.
+  const conflicting = new Map<string, string[]>();
   for (let i = 0; i < model.definitions.length; i++) {
     const definition = model.definitions[i]!;
     const scopeId = `${definition.scope}\u0000${definition.key}`;
@@ -816,6 +818,10 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
       // The knowledge base's expansion after a wrong one (an abbreviations list right where the text
       // was wrong): the wrong one is reported against the knowledge base; this one is the fix, not the fault.
       if (judgedByKnowledge(context, definition).verdict === 'accepted' && ['conflict', 'older'].includes(judgedByKnowledge(context, earlier).verdict)) continue;
+      const reported = conflicting.get(definition.key);
+      if (reported?.some((long) => isSameExpansion(long, definition.long))) continue;
+      if (reported) reported.push(definition.long);
+      else conflicting.set(definition.key, [definition.long]);
       const place = placeOf(earlier);
       const line = place.line;
       findings.push({
