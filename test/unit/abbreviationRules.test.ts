@@ -146,6 +146,8 @@ describe('undefined-abbreviation', () => {
   test('plain text files are all prose', () => check('undefined-abbreviation', 'The «GMP» rules `GMP`.', 'notes.txt'));
   test('a use inside a long form is part of that name', () =>
     check('undefined-abbreviation', 'DNAX-activating protein 10 (DAP10) signals.'));
+  test('unless the text also writes it on its own: then it is first met inside the long form', () =>
+    check('undefined-abbreviation', '## Abstract\n\nQuark veterans affairs (QVA) data.\n\n# Introduction\n\nPatients of the Boise «QVA» Medical Center (BQVAMC) enrolled. The QVA paid.'));
 });
 
 describe('figure and table references are not abbreviations', () => {

@@ -75,7 +75,7 @@ export interface AbbreviationMention {
   inHeading: boolean;
   /** Index into `definitions` when this mention is that definition's short form. */
   definition?: number;
-  /** True when the mention sits inside a definition's long form (`DNAX` in `DNAX-activating protein 10 (DAP10)`): part of a name, not a use. */
+  /** True when the mention sits inside a definition's long form (`DNAX` in `DNAX-activating protein 10 (DAP10)`) and the text never writes it on its own: part of a name, not a use. */
   inLongForm?: boolean;
 }
 
@@ -572,4 +572,22 @@ function linkMentionsToDefinitions(definitions: AbbreviationDefinition[], mentio
       }
     }
   }
+  usedAloneIsUsedInLongForms(mentions);
+}
+
+/**
+ * A key the text also writes on its own (`the VA`, after `Boise VA Medical Center (BVAMC)`) is an
+ * abbreviation the reader meets first inside that long form: its uses there count. One written only
+ * inside long forms (`DNAX` of `DNAX-activating protein 10 (DAP10)`) stays part of those names.
+ */
+function usedAloneIsUsedInLongForms(mentions: AbbreviationMention[]): void {
+  let inLongForms: AbbreviationMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) if (mentions[i]!.inLongForm) (inLongForms ??= []).push(mentions[i]!);
+  if (!inLongForms) return;
+  const alone = new Set<string>();
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
+    if (mention.definition === undefined && !mention.inLongForm) alone.add(mention.key);
+  }
+  for (const mention of inLongForms) if (alone.has(mention.key)) mention.inLongForm = false;
 }
