@@ -53,6 +53,16 @@ describe('book context', () => {
     assert.deepEqual(service.lint(later, { book: fromChapter1() }).map((d) => d.code), ['undefined-abbreviation']);
   });
 
+  test('a long form written out again after an earlier file defined the abbreviation, naming that file', () => {
+    const later = { uri: 'file:///book/07.qmd', version: 1, text: 'We saw natural killer cells and NK cells.\n' };
+    const found = service.lint(later, { book: fromChapter1() }).filter((d) => d.code === 'long-form-after-abbreviation');
+    assert.deepEqual(found.map((d) => d.range.start.character), [7]);
+    assert.match(found[0]!.message, /after 'NK' was introduced in 01-intro\.qmd on line 1; use 'NK'/u);
+    // Not after an earlier file's list of abbreviations, which journals let the text spell out.
+    const listed: BookContext = { inherited: fromChapter1().inherited.map((d) => ({ ...d, listed: true })), usedLater: [] };
+    assert.deepEqual(service.lint(later, { book: listed }).filter((d) => d.code === 'long-form-after-abbreviation'), []);
+  });
+
   test('a use before the file that defines it is used-before-definition, naming that file', () => {
     const intro = { uri: 'file:///book/00.qmd', version: 1, text: 'NK cells matter.\n' };
     const book: BookContext = { inherited: [], usedLater: [], definedLater: [{ short: 'NK', long: 'natural killer', key: 'NK', uri: chapter1.uri, range: { start: { line: 0, character: 16 }, end: { line: 0, character: 18 } } }] };

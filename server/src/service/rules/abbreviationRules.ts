@@ -1060,6 +1060,14 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     if (!byKey) firstByScope.set(definition.scope, (byKey = new Map()));
     if (!byKey.has(definition.key)) byKey.set(definition.key, definition);
   }
+  // A definition an earlier file of the book wrote in its text (not in a list) comes before this whole file.
+  for (const key of context.scopes.inheritedKeys()) {
+    const carried = context.scopes.inheritedFor('main', key) ?? context.scopes.inheritedFor('document', key);
+    if (!carried || carried.origin?.listed) continue;
+    let byKey = firstByScope.get(carried.scope);
+    if (!byKey) firstByScope.set(carried.scope, (byKey = new Map()));
+    byKey.set(key, carried);
+  }
   // Long forms by block: a repeat can only sit inside a long form of its own block.
   const longFormsByBlock = new Map<number, AbbreviationDefinition[]>();
   for (const definition of model.definitions) {
@@ -1129,7 +1137,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
           rule: 'long-form-after-abbreviation',
           start,
           end,
-          message: `'${written}' is written out again after '${definition.short}' was introduced on line ${model.lines.lineAt(definition.shortStart) + 1}; use '${replacement}'.`,
+          message: `'${written}' is written out again after '${definition.short}' was introduced ${placeOfDefinition(model, definition).text}; use '${replacement}'.`,
           data: { key: definition.key, scope },
           fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start, end, newText: replacement }], safe: !repeatsNeighbour(model.text, start, end, replacement) && !isFollowedByBracket(model.text, end) }],
         });
