@@ -78,6 +78,8 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'Quiescence regulator kinases (QRK) such as QRK1 and QRK12b act; «QZK3» and «QR5» do not.'));
   test('a numbered member of a family reported undefined is the same missing definition', () =>
     check('undefined-abbreviation', 'The «QRK» kinases, QRK1 and QRK2, act; «QZK3» does too.'));
+  test('so is one of a family whose name holds a Greek letter, folded as its spellings are', () =>
+    check('undefined-abbreviation', 'The «QγX» family binds, and QγX5 and QgX6 act.'));
   test('compound of a defined abbreviation and a defined single letter', () =>
     check('undefined-abbreviation', 'The envelope (E) of tick-borne virus (TBV) holds TBV-E dimers.'));
   test('a form completed by one Greek letter in math or a superscript is judged whole, at its first use', () => {

@@ -25,7 +25,7 @@ import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBra
 import { hyphenatedGeneSymbol, isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
 import { introductionAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
-import { definedSpellingOf, isCounted, looseSpellingKey, mayBeOneAbbreviation, otherSpellingsOf, spellingKey } from './abbreviationSpellings';
+import { definedSpellingOf, isCounted, looseSpellingKey, mayBeOneAbbreviation, otherSpellingsOf } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import type { RuleId } from './ruleTable';
 import { textKeptOnce } from '../text/textKeptOnce';
@@ -388,8 +388,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   const reportsEarlyUse = isOn('used-before-definition');
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  // Undefined keys already reported per scope, case and hyphens folded (`spellingKey`): `HSV1-TK` after `HSV1-tk` is the same missing definition.
-  // Each with whether its report was capped below a warning.
+  // Undefined keys already reported per scope, spellings folded (`foldedId`): `HSV1-TK` after `HSV1-tk`, `FcgR` after
+  // `FcγR` is the same missing definition. Each with whether its report was capped below a warning.
   const undefinedFolded = new Map<string, boolean>();
   // The parts of compounds reported as warnings (`car`, `nk` of `CAR-NK`), per scope, folded: a later compound of them adds nothing.
   const reportedRoots = new Set<string>();
@@ -447,12 +447,12 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
         return;
       }
       // `FcgR` after `FcγR` too: inconsistent-variants tells the second spelling.
-      const folded = `${mention.scope}\u0000${looseSpellingKey(mention.key)}`;
+      const folded = foldedId(mention.scope, mention.key);
       const earlier = undefinedFolded.get(folded);
       if (earlier === false) return;
       // A numbered member of a family already reported undefined (`STAT5` after `STAT`): one missing definition.
       const family = memberFamilyOf(mention.key);
-      if (family !== undefined && undefinedFolded.has(`${mention.scope}\u0000${spellingKey(family)}`)) return;
+      if (family !== undefined && undefinedFolded.has(foldedId(mention.scope, family))) return;
       // One undefined root said once: `CAR-NK` after `CAR` (and `NK`) was reported.
       if (isMadeOfReportedRoots(context, mention, undefinedFolded, reportedRoots)) return;
       if (!reportsUndefined) return;
@@ -460,7 +460,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       // A spelling reported only as a note (a gene symbol, a tool's name) does not hide one that needs its definition.
       if (earlier === true && finding.cap) return;
       undefinedFolded.set(folded, finding.cap !== undefined);
-      if (!finding.cap) for (const part of rootsOf(mention.key)) reportedRoots.add(`${mention.scope}\u0000${spellingKey(part)}`);
+      if (!finding.cap) for (const part of rootsOf(mention.key)) reportedRoots.add(foldedId(mention.scope, part));
       findings.push(finding);
       return;
     }
@@ -500,6 +500,11 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   return findings;
 }
 
+/** A key in a scope, its spelling folded as one undefined abbreviation's spellings are told apart (`looseSpellingKey`). */
+function foldedId(scope: ScopeName, key: string): string {
+  return `${scope}\u0000${looseSpellingKey(key)}`;
+}
+
 /**
  * True when every part of a compound is an abbreviation of its own (`CAR-NK`, `PB-NK`; not
  * `CAR-T`, `B-ALL`, `PD-L1`, whose letter or code makes another term) that is defined, exempt or
@@ -511,7 +516,7 @@ function isMadeOfReportedRoots(context: RuleContext, mention: AbbreviationMentio
   if (parts.length === 0 || parts.length !== mention.key.split('-').length) return false;
   let reported = false;
   for (const part of parts) {
-    const id = `${mention.scope}\u0000${spellingKey(part)}`;
+    const id = foldedId(mention.scope, part);
     if (undefinedFolded.get(id) === false || reportedRoots.has(id)) reported = true;
     else if (!context.needs.isExempt(part) && !context.scopes.siteOf(mention.scope, part, context.needs)) return false;
   }
