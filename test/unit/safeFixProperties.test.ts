@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { createTerminologyService } from '../../server/src/service/index';
-import { spellingKey } from '../../server/src/service/rules/fixSafety';
+import { looseSpellingKey } from '../../server/src/service/rules/fixSafety';
 import { propertySeed } from '../helpers/propertySeed';
 
 // Property: safe fixes (`carnk lint --fix`, `fixAll`) never change meaning or break prose. After
@@ -103,7 +103,7 @@ function bracketBalance(text: string): string {
 function diagnosticCounts(uri: string, text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of service.lint({ uri, version: 1, text })) {
-    const id = spellingKey(text.slice(d.start, d.end)).replace(/s$/u, '');
+    const id = looseSpellingKey(text.slice(d.start, d.end)).replace(/s$/u, '');
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;

@@ -244,7 +244,12 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
       const word = LONG_FORM_WORD.exec(slice);
       if (!word) break;
       const long = slice.slice(longStart, word.index + word[0].length);
-      if (long.split(/[\s\-]+/u).length === letters && spellsShortForm(short, long)) spelled = long;
+      // Each word adds one or more (hyphen-joined) to the count, so only one run of words can match it.
+      const count = long.split(/[\s\-]+/u).length;
+      if (count >= letters) {
+        if (count === letters && spellsShortForm(short, long)) spelled = long;
+        break;
+      }
       at = word.index + word[0].length;
       while (at < slice.length && (slice[at] === ' ' || slice[at] === '\t')) at++;
     }

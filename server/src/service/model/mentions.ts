@@ -650,8 +650,12 @@ function mentionFromRun(
   // Joined by a dot to what comes before (`CD19.BB.z-CAR`, a construct named by its parts): part of one name.
   if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isWordCharacterBefore(masked, start - 1)) return undefined;
   let end = bounds[stop - 1]! + last.length;
-  // Letters numbered with two or more dotted numbers (`MSK.2.78`, an isolate): one identifier, not an abbreviation.
-  if (masked.charCodeAt(end) === 0x2e /* . */ && (DOTTED_NUMBERS_AFTER.test(masked.slice(end, end + 8)) || DESIGNATION_NUMBER_AFTER.test(masked.slice(end, end + 8)))) return undefined;
+  // Letters numbered with two or more dotted numbers (`MSK.2.78`, an isolate), or one with the sentence going on
+  // (`GII.4 strains`, a genotype): one identifier, not an abbreviation.
+  if (masked.charCodeAt(end) === 0x2e /* . */) {
+    const after = masked.slice(end, end + 8);
+    if (DOTTED_NUMBERS_AFTER.test(after) || DESIGNATION_NUMBER_AFTER.test(after)) return undefined;
+  }
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text)) return undefined;

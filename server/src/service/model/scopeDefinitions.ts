@@ -49,6 +49,11 @@ export class ScopeDefinitions {
     return this.inherited.keys();
   }
 
+  /** The definitions earlier files of the book made, each covering the main text (or document scope) named in it. */
+  inheritedDefinitions(): IterableIterator<AbbreviationDefinition> {
+    return this.inherited.values();
+  }
+
   /** The definition an earlier file of the book made for `key`, if it reaches `scope`. */
   inheritedFor(scope: ScopeName, key: string): AbbreviationDefinition | undefined {
     return scope === 'main' || scope === 'document' ? this.inherited.get(key) : undefined;

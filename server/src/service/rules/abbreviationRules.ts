@@ -21,11 +21,11 @@ import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
-import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isPairedWith, repeatsNeighbour } from './fixSafety';
+import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isPairedWith, looseSpellingKey, repeatsNeighbour } from './fixSafety';
 import { hyphenatedGeneSymbol, isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
 import { introductionAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
-import { definedSpellingOf, isCounted, looseSpellingKey, mayBeOneAbbreviation, otherSpellingsOf } from './abbreviationSpellings';
+import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import type { RuleId } from './ruleTable';
 import { textKeptOnce } from '../text/textKeptOnce';
@@ -1066,12 +1066,11 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     if (!byKey.has(definition.key)) byKey.set(definition.key, definition);
   }
   // A definition an earlier file of the book wrote in its text (not in a list) comes before this whole file.
-  for (const key of context.scopes.inheritedKeys()) {
-    const carried = context.scopes.inheritedFor('main', key) ?? context.scopes.inheritedFor('document', key);
-    if (!carried || carried.origin?.listed) continue;
+  for (const carried of context.scopes.inheritedDefinitions()) {
+    if (carried.origin?.listed) continue;
     let byKey = firstByScope.get(carried.scope);
     if (!byKey) firstByScope.set(carried.scope, (byKey = new Map()));
-    byKey.set(key, carried);
+    byKey.set(carried.key, carried);
   }
   // Long forms by block: a repeat can only sit inside a long form of its own block.
   const longFormsByBlock = new Map<number, AbbreviationDefinition[]>();

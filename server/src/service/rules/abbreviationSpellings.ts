@@ -1,7 +1,7 @@
 import type { AbbreviationMention, DocumentModel } from '../model/documentModel';
 import { isGeneContext, isItalic } from '../model/geneContext';
-import { spellingKey as sameSpellingKey } from './fixSafety';
-import type { Finding, RuleContext } from './types';
+import { looseSpellingKey } from './fixSafety';
+import type { Finding, FixProposal, RuleContext } from './types';
 
 /**
  * One abbreviation written in spellings that differ only in case and hyphens (`GVHD` and
@@ -138,25 +138,10 @@ export function checkAbbreviationSpellings(context: RuleContext): Finding[] {
       end: first.end,
       message: `'${first.text}' is written for '${defined.short}', which the text defines ${defined.where}${others}. Use one form.`,
       data: { form: first.key, dominant: defined.short, uses: uses.length },
-      fixes: [
-        {
-          title: uses.length > 1 ? `Replace all ${uses.length} with '${defined.short}'` : `Replace with '${defined.short}'`,
-          edits: uses.map((use) => ({ start: use.start, end: use.end, newText: defined.short })),
-          safe: false,
-        },
-      ],
+      fixes: [replaceEachUse(uses, defined.short)],
     });
   }
   return findings;
-}
-
-/**
- * A spelling key that also reads a Greek letter as the Latin one written for it (`FcγR`, `FcgR`)
- * and leaves out any punctuation: what fix safety calls the same spelling (`isSameSpelling`), for
- * telling one undefined abbreviation written two ways.
- */
-export function looseSpellingKey(key: string): string {
-  return sameSpellingKey(key);
 }
 
 /**
@@ -203,9 +188,18 @@ export function checkUndefinedSpellings(context: RuleContext): Finding[] {
         end: first.end,
         message: `'${first.text}' and '${kept.text}' (line ${model.lines.lineAt(kept.start) + 1}) are one abbreviation written two ways. Use one form.`,
         data: { form: key, dominant },
-        fixes: [{ title: uses.length > 1 ? `Replace all ${uses.length} with '${kept.text}'` : `Replace with '${kept.text}'`, edits: uses.map((use) => ({ start: use.start, end: use.end, newText: kept.text })), safe: false }],
+        fixes: [replaceEachUse(uses, kept.text)],
       });
     }
   }
   return findings;
+}
+
+/** The fix that writes every use of one spelling as the kept one: the author's call, never applied unattended. */
+function replaceEachUse(uses: readonly AbbreviationMention[], kept: string): FixProposal {
+  return {
+    title: uses.length > 1 ? `Replace all ${uses.length} with '${kept}'` : `Replace with '${kept}'`,
+    edits: uses.map((use) => ({ start: use.start, end: use.end, newText: kept })),
+    safe: false,
+  };
 }

@@ -15,9 +15,11 @@ const GREEK_NAMES = /alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/gu;
 /**
  * A written form reduced to what a spelling change cannot alter: letters and digits in lower
  * case, Greek letters (a formula editor's `𝛽` too) and their spelled-out names as one Latin
- * letter (`IFN-gamma`, `IFN-γ`, `IFNg` -> `ifng`), without spaces, hyphens or dots.
+ * letter (`IFN-gamma`, `IFN-γ`, `IFNg` -> `ifng`), without spaces, hyphens or dots. Looser than
+ * abbreviationSpellings' `spellingKey` (case and hyphens only): it also tells one undefined
+ * abbreviation written two ways (`FcγR`, `FcgR`).
  */
-export function spellingKey(form: string): string {
+export function looseSpellingKey(form: string): string {
   return form
     .normalize('NFKC')
     .toLowerCase()
@@ -28,7 +30,7 @@ export function spellingKey(form: string): string {
 
 /** True when `replacement` is the same term as `written`, differing only in case, punctuation, spacing, hyphens or Greek letters. */
 export function isSameSpelling(written: string, replacement: string): boolean {
-  return spellingKey(written) === spellingKey(replacement);
+  return looseSpellingKey(written) === looseSpellingKey(replacement);
 }
 
 /**
