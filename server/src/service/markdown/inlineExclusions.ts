@@ -423,6 +423,7 @@ function readCitationGroup(scan: InlineScan, i: number): number {
   const inner = text.slice(i + 1, close);
   if (isEditorialNote(text, i, close, scan.start, end)) return exclude(scan, i, close + 1);
   if (BARE_CITATION_KEYS.test(inner) && text[close + 1] !== '(' && text[close + 1] !== ':') return exclude(scan, i, close + 1);
+  if (FILL_IN_PLACEHOLDER.test(inner) && text[close + 1] !== '(' && text[close + 1] !== ':' && text[close + 1] !== '[' && text[i - 1] !== '!') return exclude(scan, i, close + 1);
   const isLinkText = text[close + 1] === '(' || text[close + 1] === '[';
   // A link's text is prose, but its brackets are no bracketed remark: `GSE2770 from [GEO](…)`
   // defines nothing. An image's brackets hold its caption and stay.
@@ -448,6 +449,13 @@ function readCitationGroup(scan: InlineScan, i: number): number {
  * abbreviation (`[IL15]`, `[NK]`) has no record number or year.
  */
 const BARE_CITATION_KEYS = /^(?:RN\d{1,5}|\p{L}{2,20}(?:19|20)\d{2}[\p{L}\d]{0,6})(?:[;,] ?(?:RN\d{1,5}|\p{L}{2,20}(?:19|20)\d{2}[\p{L}\d]{0,6}))*$/u;
+
+/**
+ * A draft's fill-in, which the authors replace before submission: a few words naming what goes
+ * there (`[CRD number]`, `[search date]`, `[NCT number]`, `[insert reference]`). Not prose: a
+ * copy-editor asks for the value, not for the abbreviation in the label to be spelt out.
+ */
+const FILL_IN_PLACEHOLDER = /^(?:(?:insert|add)\s+[^[\]\n@]{1,60}|(?:[^\s[\]@]+\s+){0,3}(?:number|no\.|ID|date|name|reference|citation|link|URL|DOI))$/u;
 
 /** Three or more words and no brackets, citations or line break inside: a remark, not a link's text or a label. */
 const NOTE_TEXT = /^[^[\]\n@]*\p{L}[^[\]\n@]*(?:\s+[^\s[\]@]+){2,}\s*$/u;
