@@ -30,6 +30,7 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['a short form joined by a hyphen to the next word', 'Patients received chimeric antigen receptor (CAR-)T cells.', [['CAR', 'chimeric antigen receptor']]],
   ['a definition followed by a reference', 'Cytokine release syndrome (CRS; ref. 3) was graded.', [['CRS', 'Cytokine release syndrome']]],
   ['a definition followed by a remark', 'Cytokine release syndrome (CRS, grade 2 or higher) was rare.', [['CRS', 'Cytokine release syndrome']]],
+  ['a relative clause in the long form: its pronoun and auxiliary give no letters', 'Testing reached men who have sex with men (MSM) and women who have sex with women (WSW).', [['MSM', 'men who have sex with men'], ['WSW', 'women who have sex with women']]],
   ['lower-case expansion', 'Allogeneic natural killer (NK) cells were infused.', [['NK', 'natural killer']]],
   ['hyphenated expansion', 'Killing by antibody-dependent cellular cytotoxicity (ADCC) was measured.', [['ADCC', 'antibody-dependent cellular cytotoxicity']]],
   ['digits', 'Cells were armoured with interleukin-15 (IL-15).', [['IL-15', 'interleukin-15']]],

@@ -195,6 +195,8 @@ describe('dates, draft markers and disease names', () => {
 
   test('draft markers and COVID need no definition', () => {
     assert.deepEqual(undefinedKeys('Long COVID rates are TBD; see PLACEHOLDER and TODO notes.'), []);
+    // An author's note to co-authors, `NOTE: …`, is a label an editor removes.
+    assert.deepEqual(undefinedKeys('Tests were rapid [@x] _**NOTE: the QZN profile may change**_'), ['QZN']);
   });
 
   test('a number written onto a unit is a quantity; onto anything else, not', () => {

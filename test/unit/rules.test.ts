@@ -85,6 +85,10 @@ describe('conflicting-expansion', () => {
 describe('long-form-after-abbreviation', () => {
   test('a template value is not a repeat', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));
+  test('a letter given to a quantity named by one common word is a symbol: the word later is no repeat', () =>
+    check('long-form-after-abbreviation', 'A percentage (P) of visits is tested, P = 0.3. We report the percentage of alerts; the probability (Pr) of detection and the probability of error.'));
+  test('a short form of two capitals for one word still has its repeats', () =>
+    check('long-form-after-abbreviation', 'Quarkinoma (QK) grows; QK cells divide. Later «quarkinoma» cells, and «Quarkinoma» again.'));
   test('a repeat beside a template value still is', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab» with DARA.'));
   test('after an abbreviation never used, the unused finding speaks for the repeats: one problem, one diagnostic', () => {

@@ -1049,6 +1049,11 @@ function longFormMatches(matcher: PhraseMatcher, slice: string, tokens: BlockTok
   return matches;
 }
 
+/** A symbol's shape: one letter, perhaps with a lower-case second (`P`, `t`, `Pr`). */
+const SYMBOL_FOR_A_WORD = /^\p{L}\p{Ll}?$/u;
+/** One word of letters (`percentage`, `probability`, `Testosterone`; not `Quarkine-7`, not two words). */
+const ONE_WORD = /^\p{L}+$/u;
+
 /**
  * `long-form-after-abbreviation`: the long form written out again after the abbreviation
  * was introduced in the same scope (headings, the title, and other definitions' long
@@ -1104,6 +1109,9 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     const candidates = new Map<string, AbbreviationDefinition>();
     for (const definition of byKey.values()) {
       if (definition.long.trim().split(/\s+/u).length < 2 && definition.long.length < 8) continue; // too short to be sure
+      // A letter given to what one word names (`a percentage (P)`, `probability (Pr)`) is a symbol:
+      // the word written later mostly names the thing in general, not the symbol's value.
+      if (SYMBOL_FOR_A_WORD.test(definition.short) && ONE_WORD.test(definition.long.trim())) continue;
       // Never push toward a form discouraged-variant tells the author to leave (`granzyme B (GZMB)`:
       // GZMB is the gene symbol, so granzyme B written out again is right).
       if (isDiscouragedForm(context, definition.key)) continue;

@@ -11,6 +11,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'and', 'as', 'at', 'by', 'de', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'per', 'the',
   'to', 'via', 'with', 'within', 'without', 'du', 'des', 'la', 'le', 'del', 'der', 'und', 'von',
   'plus', 'versus', 'vs', 'than', 'but', 'nor',
+  // A relative clause's pronoun and auxiliary verb (`men who have sex with men (MSM)`).
+  'who', 'whom', 'whose', 'which', 'that', 'have', 'has', 'had', 'is', 'are', 'was', 'were', 'been', 'being',
 ]);
 
 /**
