@@ -82,6 +82,11 @@ describe('conflicting-expansion', () => {
   });
 });
 
+describe('a short form written as a citation prefix', () => {
+  test('defines the abbreviation as a bracket would, and the later use is no first use', () =>
+    check('undefined-abbreviation', 'We used Quark Health Surveys [QHS; @measure2012] and Quark Impact Assessment [QIA, @phia]. Both QHS and QIA collect data; «QZX» [see @x] does not.'));
+});
+
 describe('long-form-after-abbreviation', () => {
   test('a template value is not a repeat', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));

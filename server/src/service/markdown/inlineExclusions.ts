@@ -439,9 +439,19 @@ function readCitationGroup(scan: InlineScan, i: number): number {
     if (panels > 0) stop = panels;
   } else {
     scan.citationEnd = stop;
+    // `Demographic and Health Surveys [DHS; @measure2012]` prints `(DHS; Measure 2012)`: the
+    // prefix is the author's short form, in the group's bracket; only the citation is masked.
+    const prefix = SHORT_FORM_PREFIX.exec(inner);
+    if (prefix) {
+      exclude(scan, i + 1 + prefix[1]!.length, close);
+      return stop;
+    }
   }
   return exclude(scan, i, stop);
 }
+
+/** A citation group's prefix that is an abbreviation alone, before the first key: `DHS; @a`, `PHIA, @b`. */
+const SHORT_FORM_PREFIX = /^(\p{Lu}(?=[\p{L}\p{N}-]*\p{Lu})[\p{L}\p{N}-]{1,11})\s*[;,]\s*-?@/u;
 
 /**
  * Citation keys a reference manager left without `@` (EndNote's record numbers, `[RN54]`; author
