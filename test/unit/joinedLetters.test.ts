@@ -69,6 +69,14 @@ describe('a short form spelling out the head noun of its long form', () => {
     assert.deepEqual(undefinedKeys(model.text), []);
   });
 
+  test('the noun may be joined by a hyphen: the part before it is the abbreviation', () => {
+    const text = 'Most are extended-spectrum quark-lactamase producers (ESQL-producers); carriage of ESQL strains rose.';
+    const model = service.model({ uri: 'h.md', version: 1, text });
+    assert.deepEqual(model.definitions.map((d) => [d.short, d.long, d.key]), [['ESQL', 'extended-spectrum quark-lactamase', 'ESQL']]);
+    assert.equal(model.text.slice(model.definitions[0]!.shortStart, model.definitions[0]!.shortEnd), 'ESQL');
+    assert.deepEqual(undefinedKeys(text), []);
+  });
+
   test('a short form whose noun the long form does not end with is kept whole', () => {
     const model = service.model({ uri: 'h.md', version: 1, text: 'The quantum zeta ligand (QZL cells) is odd.' });
     assert.ok(model.definitions.every((d) => d.short !== 'QZL'));

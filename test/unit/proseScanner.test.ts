@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanProse } from '../../server/src/service/markdown/proseScanner';
+import { tokenize } from '../../server/src/service/text/tokens';
+import { withoutGlyphFill } from '../../server/src/service/text/characters';
 import { undefinedKeys } from '../helpers/undefinedKeys';
 import { createTerminologyService } from '../../server/src/service/index';
 
@@ -290,5 +292,25 @@ describe('prose scanner: what the rules see of notes and names in code', () => {
   test('a camel-cased name in code font defines the short form after it', () => {
     assert.deepEqual(undefinedKeys('Counts went into a `QuickCellFrame` (QCF) object. Each QCF holds one sample.\n'), []);
     assert.deepEqual(undefinedKeys('Counts went into a `quickFrame` (QCF) object. Each QCF holds one sample.\n'), ['QCF']);
+  });
+});
+
+describe('prose scanner: a Greek letter written in math inside a word', () => {
+  test('is masked as the letter, with fill that holds the word together; alone it stays math', () => {
+    const text = 'Signals through QF-$\\kappa$B, IL-1$\\beta$ and $\\beta$-quarkase; the $\\beta$ chain and $\\alpha\\beta$ cells.\n';
+    const { masked } = scanProse(text, 'markdown');
+    assert.equal(masked.length, text.length);
+    const tokens = tokenize(masked);
+    const words = Array.from({ length: tokens.count }, (_, k) => withoutGlyphFill(masked.slice(tokens.starts[k], tokens.ends[k])));
+    assert.deepEqual(words, ['Signals', 'through', 'QF', 'κB', 'IL', '1β', 'and', 'β', 'quarkase', 'the', 'chain', 'and', 'cells']);
+    // The fill sits inside the words only, where the math was.
+    assert.equal(masked.indexOf('\u034f'), text.indexOf('$\\kappa$') + 1);
+  });
+  test('an edit elsewhere in the paragraph keeps the letter (the rescan path)', () => {
+    const service = createTerminologyService();
+    const before = 'Quark factor kappa B (QF-$\\kappa$B) binds.\n\nLater QF-$\\kappa$B rose.\n';
+    service.lint({ uri: 'r.md', version: 1, text: before });
+    const after = before.replace('Later', 'Later on');
+    assert.deepEqual(service.lint({ uri: 'r.md', version: 2, text: after }).map((d) => d.code), []);
   });
 });

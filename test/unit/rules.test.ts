@@ -82,6 +82,24 @@ describe('conflicting-expansion', () => {
   });
 });
 
+describe('a Greek letter written in math inside a word', () => {
+  test('reads as the letter: a definition and its uses hold together', () => {
+    check('undefined-abbreviation', 'Quark factor kappa B (QF-$\\kappa$B) binds; later QF-$\\kappa$B and «IL-1$\\beta$» with the $\\beta$ chain and «QZB-$\\gamma$».');
+    check('unused-abbreviation', 'Quark factor kappa B (QF-$\\kappa$B) binds; later QF-$\\kappa$B rose, and extended-spectrum $\\beta$-quarkase producers («ESBQ») stay.');
+  });
+  test('no message, datum, list or fix carries the masked text; a fix writes the letter', () => {
+    const text = 'Quark factor kappa B (QF-$\\kappa$B) binds. Later quark factor kappa B (QF-$\\kappa$B) rose, and QZB-$\\gamma$ and QF-$\\kappa$B too.';
+    const found = service.lint({ uri: 'g.md', version: 1, text });
+    assert.deepEqual(found.map((d) => d.code).sort(), ['redefined-abbreviation', 'undefined-abbreviation']);
+    assert.ok(!JSON.stringify(found).includes('\u034f'), JSON.stringify(found));
+    assert.ok(found.some((d) => d.message.includes("'QF-κB'")) && found.some((d) => d.message.includes("'QZB-γ'")));
+    const report = service.abbreviations({ uri: 'g.md', version: 1, text });
+    assert.ok(!JSON.stringify(report).includes('\u034f'));
+    const fixed = service.fixAll({ uri: 'g.md', version: 1, text }).text;
+    assert.equal(fixed, 'Quark factor kappa B (QF-$\\kappa$B) binds. Later QF-κB rose, and QZB-$\\gamma$ and QF-$\\kappa$B too.');
+  });
+});
+
 describe('a short form written as a citation prefix', () => {
   test('defines the abbreviation as a bracket would, and the later use is no first use', () =>
     check('undefined-abbreviation', 'We used Quark Health Surveys [QHS; @measure2012] and Quark Impact Assessment [QIA, @phia]. Both QHS and QIA collect data; «QZX» [see @x] does not.'));

@@ -4,10 +4,11 @@ import type { DefinitionNeeds } from './model/definitionNeeds';
 import type { DocumentModel } from './model/documentModel';
 import type { ScopeDefinitions } from './model/scopeDefinitions';
 import type { AbbreviationReport, UndefinedReport } from './types';
+import { withoutGlyphFill } from './text/characters';
 
 /** The document's definitions, and each abbreviation undefined in a scope once, at its first use there. */
 export function abbreviationReport(m: DocumentModel, scopes: ScopeDefinitions, needs: DefinitionNeeds, knowledge: KnowledgeBase | undefined): AbbreviationReport {
-  const definitions = m.definitions.map((d) => ({ short: d.short, long: d.long, key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
+  const definitions = m.definitions.map((d) => ({ short: withoutGlyphFill(d.short), long: withoutGlyphFill(d.long), key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
   const undefinedList: UndefinedReport[] = [];
   const seen = new Set<string>();
   for (const mention of m.mentions) {
@@ -17,7 +18,7 @@ export function abbreviationReport(m: DocumentModel, scopes: ScopeDefinitions, n
     seen.add(id);
     if (needs.isExempt(mention.key) || scopes.siteOf(mention.scope, mention.key, needs)) continue;
     if (knowledge?.lookupAll(mention.key).some((f) => !f.folded && f.kind === 'discouraged')) continue;
-    undefinedList.push({ short: mention.text, key: mention.key, scope: mention.scope, range: m.lines.rangeOf(mention.start, mention.end) });
+    undefinedList.push({ short: withoutGlyphFill(mention.text), key: mention.key, scope: mention.scope, range: m.lines.rangeOf(mention.start, mention.end) });
   }
   return { definitions, undefined: undefinedList };
 }

@@ -8,6 +8,7 @@ import type { ScopeDefinitions } from '../model/scopeDefinitions';
 import type { Spelling } from '../model/expansions';
 import { describeEntry } from './hover';
 import { blockAt } from './lookup';
+import { withoutGlyphFill } from '../text/characters';
 
 /** One written form to match typed text against. */
 interface CompletionForm {
@@ -154,7 +155,8 @@ export function completeAt(
     for (const definition of authorDefinitions(model)) {
       if (offered.has(`doc:${definition.key}`)) continue;
       const matchesShort = definition.key.toLowerCase().startsWith(lowerTyped);
-      const matchesLong = definition.long.toLowerCase().startsWith(lowerTyped);
+      const long = withoutGlyphFill(definition.long);
+      const matchesLong = long.toLowerCase().startsWith(lowerTyped);
       if (!matchesShort && !matchesLong) continue;
       if (definition.shortStart <= offset && offset <= definition.shortEnd) continue;
       offered.add(`doc:${definition.key}`);
@@ -163,10 +165,10 @@ export function completeAt(
       items.push({
         label: definition.key,
         kind: CompletionItemKind.Reference,
-        detail: `${definition.long} (defined in this document)`,
-        filterText: matchesShort ? definition.key : definition.long,
+        detail: `${long} (defined in this document)`,
+        filterText: matchesShort ? definition.key : long,
         sortText: `0${definition.key.toLowerCase()}`,
-        textEdit: { range, newText: defined ? definition.key : `${definition.long} (${definition.key})` },
+        textEdit: { range, newText: defined ? definition.key : `${long} (${definition.key})` },
       });
     }
   }

@@ -4,6 +4,7 @@ import { describeScope, type AbbreviationDefinition, type AbbreviationMention, t
 import type { ScopeDefinitions } from '../model/scopeDefinitions';
 import type { OffsetEdit } from '../text/edits';
 import { mentionAt } from './lookup';
+import { withoutGlyphFill } from '../text/characters';
 
 /** The abbreviation (definition short form or use) under the cursor, with its key. */
 function abbreviationAt(model: DocumentModel, position: Position): AbbreviationMention | undefined {
@@ -25,7 +26,7 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
     const end = Math.max(definition.shortEnd, definition.longEnd);
     const symbol: DocumentSymbol = {
       name: definition.key,
-      detail: definition.long.replace(/\s+/g, ' '),
+      detail: withoutGlyphFill(definition.long).replace(/\s+/g, ' '),
       kind: SymbolKind.Constant,
       range: model.lines.rangeOf(start, end),
       selectionRange: model.lines.rangeOf(definition.shortStart, definition.shortEnd),

@@ -12,12 +12,19 @@
  */
 
 import { EMAIL_DOMAIN, EMAIL_LOCAL_PART } from '../text/emailAddress';
-import { isIdentifierCharacterAt } from '../text/characters';
+import { isIdentifierCharacterAt, isLetterOrNumberUnit } from '../text/characters';
+import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 
 /** A half-open span of offsets `[start, end)`. */
 export interface Span {
   start: number;
   end: number;
+  /**
+   * For inline math that prints one Greek letter inside a word (`NF-$\kappa$B`, `TGF-$\beta$`,
+   * `$\beta$-lactamase`): the letter. Not prose, yet the masked text shows the letter there, so
+   * the word holds together as printed (see `GLYPH_FILL`).
+   */
+  glyph?: string;
 }
 
 /** An HTML comment found in prose, kept for inline directives such as `carnk-disable`. */
@@ -344,7 +351,34 @@ function readMath(scan: InlineScan, i: number): number {
     return close >= 0 && close + 2 <= end ? exclude(scan, i, close + 2) : i + 2;
   }
   const stop = inlineMathEnd(text, i, end);
-  return stop > 0 ? exclude(scan, i, stop) : i + 1;
+  if (stop <= 0) return i + 1;
+  const glyph = gluedGreekLetter(text, i, stop);
+  if (glyph === undefined) return exclude(scan, i, stop);
+  scan.spans.push({ start: i, end: stop, glyph });
+  return stop;
+}
+
+/** Math that is one Greek letter's command (`$\kappa$`, `${\beta}$`, `$\upalpha$`, `$\Delta$`): its name. */
+const GREEK_COMMAND = /^\{?\\(?:up)?([A-Za-z]{2,7})\}?$/;
+
+/**
+ * The Greek letter inline math `text[open, stop)` prints, when it stands inside a word: a letter,
+ * a digit or a hyphen touches it on one side (`IL-1$\beta$`, `NF-$\kappa$B`, `$\beta$-lactamase`).
+ * Alone between spaces (`the $\beta$ chain`) it stays math.
+ */
+function gluedGreekLetter(text: string, open: number, stop: number): string | undefined {
+  if (stop - open > 16) return undefined;
+  const name = GREEK_COMMAND.exec(text.slice(open + 1, stop - 1))?.[1];
+  if (name === undefined) return undefined;
+  const lower = greekLetterNamed(name.toLowerCase());
+  if (lower === undefined) return undefined;
+  if (!gluesToWord(text.charCodeAt(open - 1)) && !gluesToWord(text.charCodeAt(stop))) return undefined;
+  return name[0] === name[0]!.toUpperCase() ? String.fromCharCode(lower.charCodeAt(0) - 0x20) : lower;
+}
+
+/** A letter, a digit or a hyphen: what joins a Greek letter in math to the word around it. */
+function gluesToWord(unit: number): boolean {
+  return unit === 0x2d /* - */ || unit === 0x2010 || unit === 0x2011 || isLetterOrNumberUnit(unit);
 }
 
 /** An HTML comment (kept for inline directives), an autolink or an HTML tag. */

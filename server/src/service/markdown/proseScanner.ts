@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { findFrontMatter, type FrontMatter } from './frontMatter';
 import { LineIndex } from '../text/lineIndex';
+import { GLYPH_FILL } from '../text/characters';
 import { findInlineExclusions, type HtmlComment, type Span } from './inlineExclusions';
 import { cellCaptions } from './cellCaptions';
 
@@ -281,7 +282,7 @@ export function scanProse(text: string, format: 'markdown' | 'text', previous?: 
     const inline = cachedInlineExclusions(text, block, previous, inlineCache);
     inlines.push(inline);
     const shift = block.start;
-    for (const span of inline.spans) excluded.push({ start: span.start + shift, end: span.end + shift });
+    for (const span of inline.spans) excluded.push(shifted(span, shift));
     for (const comment of inline.comments) comments.push({ start: comment.start + shift, end: comment.end + shift, body: comment.body });
   }
 
@@ -309,6 +310,11 @@ export function inlineKeyOf(text: string, block: Span): string {
   return `${block.start - from},${block.end - block.start}\u0000${text.slice(from, to)}`;
 }
 
+/** `span` moved by `shift`, its glyph kept. */
+export function shifted(span: Span, shift: number): Span {
+  return span.glyph === undefined ? { start: span.start + shift, end: span.end + shift } : { start: span.start + shift, end: span.end + shift, glyph: span.glyph };
+}
+
 /** A block's inline exclusions, relative to its start: from `previous` when the text around it is unchanged. */
 export function cachedInlineExclusions(text: string, block: Span, previous: InlineCache | undefined, next: InlineCache): BlockInline {
   const key = inlineKeyOf(text, block);
@@ -317,7 +323,7 @@ export function cachedInlineExclusions(text: string, block: Span, previous: Inli
     const inline = findInlineExclusions(text, block.start, block.end);
     const shift = block.start;
     found = {
-      spans: inline.spans.map((span) => ({ start: span.start - shift, end: span.end - shift })),
+      spans: inline.spans.map((span) => shifted(span, -shift)),
       comments: inline.comments.map((comment) => ({ start: comment.start - shift, end: comment.end - shift, body: comment.body })),
     };
   }
@@ -784,7 +790,11 @@ export function buildMask(text: string, prose: Span[], excluded: Span[], from = 
   const keep = new Uint8Array(length);
   // Indexed loops: a `for…of` allocates an iterator result per span until it is optimised.
   for (let k = 0; k < prose.length; k++) keep.fill(1, Math.max(0, prose[k]!.start - from), Math.min(length, prose[k]!.end - from));
-  for (let k = 0; k < excluded.length; k++) keep.fill(0, Math.max(0, excluded[k]!.start - from), Math.min(length, excluded[k]!.end - from));
+  let glyphs: Span[] | undefined;
+  for (let k = 0; k < excluded.length; k++) {
+    keep.fill(0, Math.max(0, excluded[k]!.start - from), Math.min(length, excluded[k]!.end - from));
+    if (excluded[k]!.glyph !== undefined) (glyphs ??= []).push(excluded[k]!);
+  }
   const parts: string[] = [];
   for (let runStart = 0; runStart < length; ) {
     const kept = keep[runStart];
@@ -796,6 +806,20 @@ export function buildMask(text: string, prose: Span[], excluded: Span[], from = 
     else blankRun(text, from + runStart, from + i, parts);
     runStart = i;
   }
+  const masked = parts.join('');
+  return glyphs ? withGlyphs(masked, glyphs.sort((a, b) => a.start - b.start), from, to) : masked;
+}
+
+/** `masked` (the text from `from`) with each glyph span inside `[from, to)` shown as its letter and fill. */
+function withGlyphs(masked: string, glyphs: Span[], from: number, to: number): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end, glyph } of glyphs) {
+    if (start < from + at || end > to) continue;
+    parts.push(masked.slice(at, start - from), glyph!, GLYPH_FILL.repeat(end - start - glyph!.length));
+    at = end - from;
+  }
+  parts.push(masked.slice(at));
   return parts.join('');
 }
 

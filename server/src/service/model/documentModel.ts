@@ -11,7 +11,7 @@ import { joinPrefixedShortForms, joinSpacedNumbers, joinSpacedPairs } from './sp
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
 import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
-import { isInsideIdentifier } from '../text/characters';
+import { isInsideIdentifier, withoutGlyphFill } from '../text/characters';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 
 /** How definition scopes are drawn: journal practice, or the whole document as one scope. */
@@ -272,7 +272,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
   for (let i = 0; i < detected.length; i++) {
     const found = detected[i]!;
     const noun = spelledHeadNounLength(found);
-    const short = place.keptOnce(noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).trimEnd());
+    const short = place.keptOnce(noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).replace(/[\s-]+$/u, ''));
     const key = place.keptOnce(abbreviationKey(short));
     if (key.length === 0) continue;
     const long = completeSuspendedHyphen(expansionOf(found, text, shift), slice, found.shortEnd);
@@ -281,7 +281,8 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
       short,
       shortStart: found.shortStart + shift,
       shortEnd: found.shortStart + shift + short.length,
-      long: noun === 0 ? long : long.slice(0, long.length - noun).trimEnd(),
+      // Compared and shown, never measured: a Greek letter written in math reads as the letter.
+      long: withoutGlyphFill(noun === 0 ? long : long.slice(0, long.length - noun).trimEnd()),
       longStart: found.longStart + shift,
       longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + found.long.slice(0, found.long.length - noun).trimEnd().length,
       pattern: found.pattern,
@@ -369,10 +370,11 @@ function withoutEmphasisMarks(long: string, text: string, from: number): string 
 }
 
 /**
- * `effector-to-target ratio (E:T ratio)`, `mouse embryonic fibroblast cells (MEF cells)`: a
- * short form that spells out the head noun its long form ends with abbreviates the words before
- * that noun, and later uses write it alone (`the E:T was 10:1`, `MEF`). Returns the noun's length
- * (0 when the short form has none), so definition and uses share the key `E:T`.
+ * `effector-to-target ratio (E:T ratio)`, `mouse embryonic fibroblast cells (MEF cells)`,
+ * `extended-spectrum beta-lactamase producers (ESBL-producers)`: a short form that spells out the
+ * head noun its long form ends with, after a space or a hyphen, abbreviates the words before that
+ * noun, and later uses write it alone (`the E:T was 10:1`, `MEF`, `ESBL Enterobacteriaceae`).
+ * Returns the noun's length (0 when the short form has none), so definition and uses share the key `E:T`.
  */
 function spelledHeadNounLength(found: DetectedDefinition): number {
   const noun = TRAILING_NOUN.exec(found.short)?.[1];
@@ -380,8 +382,8 @@ function spelledHeadNounLength(found: DetectedDefinition): number {
   const beforeNoun = found.long.charCodeAt(found.long.length - noun.length - 1);
   return beforeNoun === 0x20 || beforeNoun === 0x2d ? noun.length : 0;
 }
-/** A short form of two parts, the second a lower-case word of three or more letters (`E:T ratio`, `MEF cells`). */
-const TRAILING_NOUN = /^\S+\s+(\p{Ll}{3,})$/u;
+/** A short form of two parts, the second a lower-case word of three or more letters (`E:T ratio`, `MEF cells`, `ESBL-producers`). */
+const TRAILING_NOUN = /^(?:\S+\s+|[^\s-]+-)(\p{Ll}{3,})$/u;
 
 /** What kind of file a document is, from its name: `.txt` is all prose, everything else markdown. */
 export function documentFormat(uri: string): 'markdown' | 'text' {

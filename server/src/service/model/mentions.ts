@@ -1,5 +1,5 @@
 import type { Span } from '../markdown/inlineExclusions';
-import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt } from '../text/characters';
+import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 import { isLowerCaseGeneSegment, isNotation } from './notation';
 import { isUsStateOfPlace } from './usStatePlaces';
@@ -178,6 +178,11 @@ export function isSequencingSuffix(segment: string): boolean {
   return segment === 'seq' || segment === 'Seq';
 }
 
+/** A mention of `masked[start, end)` written `text`; its key reads a Greek letter written in math as the letter (`NF-κB`). */
+function mentionToken(start: number, end: number, text: string): MentionToken {
+  return { start, end, text, key: abbreviationKey(text) };
+}
+
 /**
  * The key under which an abbreviation's uses and definitions meet: hyphen variants
  * unified, a trailing plural `s` or possessive dropped (`iPSCs`, `iPSC's`, `CARs'` ->
@@ -186,7 +191,7 @@ export function isSequencingSuffix(segment: string): boolean {
 export function abbreviationKey(written: string): string {
   let key = keyCache.get(written);
   if (key !== undefined) return key;
-  key = written.normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
+  key = withoutGlyphFill(written).normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
   // `TGF-ß` and `IL-2R⍺` are `TGF-β` and `IL-2Rα` typed with a look-alike (reported by `foreign-script`).
   if (GREEK_STAND_IN.test(key)) key = withGreekLetters(key);
   // A pandoc subscript is how the name is typeset, not part of its spelling: `T~reg~` is `Treg`.
@@ -280,7 +285,7 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
         if (isLetterAbbreviationInContext(masked, start, end, text)) {
           // Lower-case letters (`r/r`) are mostly shorthand (`w/v`, `w/o`): the document model keeps
           // such a mention only when the document defines its key or the knowledge base knows it.
-          found.push({ start, end, text, key: abbreviationKey(text) });
+          found.push(mentionToken(start, end, text));
         }
         k += joined - 1;
         first = k + 1;
@@ -293,7 +298,7 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
       const start = starts[k]!;
       const end = ends[k + 1]! + 1;
       const text = masked.slice(start, end);
-      found.push({ start, end, text, key: abbreviationKey(text) });
+      found.push(mentionToken(start, end, text));
       k++;
       first = k + 1;
       hasUpper = false;
@@ -682,5 +687,5 @@ function mentionFromRun(
   if (isAllele) return undefined; // HLA allele such as HLA-A*02:01
   if (after[0] === ':' && isCapitalisedWord(text)) return undefined; // RESULTS:
   if (isSectionName(masked, end, text)) return undefined;
-  return { start, end, text, key: abbreviationKey(text) };
+  return mentionToken(start, end, text);
 }

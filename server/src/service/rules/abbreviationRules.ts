@@ -10,7 +10,7 @@ import { enumerationOnlyUse } from '../model/enumerations';
 import { knowledgeAsksToDefine } from '../model/definitionNeeds';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
-import { CharacterClass, characterClassAt, isInsideIdentifier, isWordCharacterBefore } from '../text/characters';
+import { CharacterClass, characterClassAt, GLYPH_FILL, isInsideIdentifier, isWordCharacterBefore } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
 import { memberFamilyOf } from '../model/scopeDefinitions';
 import { nameAfterPrefix } from '../model/prefixLetters';
@@ -400,15 +400,16 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
     seen.add(id);
     // A discouraged form is discouraged-variant's to report, where the term matcher sees it written whole.
     if (needs.isExempt(mention.key) || (mention === written && isDiscouragedForm(context, mention.key)) || HYPHENATED_CD.test(mention.key)) return;
-    // `IFNγ` is covered by a definition of `IFN-γ` too: the hyphen is a spelling, another rule's concern.
-    const covered = scopes.coverage(mention.scope, mention.key, needs) ?? (mention === written ? undefined : scopes.coverage(mention.scope, hyphenBeforeGreek(mention.key), needs));
+    // `IFN$\gamma$` is covered by a definition of `IFN-γ` too: the hyphen is a spelling, another rule's concern.
+    const completedInMath = mention !== written || written.text.includes(GLYPH_FILL);
+    const covered = scopes.coverage(mention.scope, mention.key, needs) ?? (completedInMath ? scopes.coverage(mention.scope, hyphenBeforeGreek(mention.key), needs) : undefined);
     // Parts that need no definition do not excuse a whole the knowledge base says needs one
     // (`TNF-α`: the gene symbol `TNF` and a Greek letter, but a cytokine to spell out).
     if (covered === 'exempt' && !isKnownTermToDefine(context, mention.key)) return;
     const site =
       covered !== 'exempt'
         ? covered
-        : (scopes.siteOf(mention.scope, mention.key, needs) ?? (mention === written ? undefined : scopes.siteOf(mention.scope, hyphenBeforeGreek(mention.key), needs)));
+        : (scopes.siteOf(mention.scope, mention.key, needs) ?? (completedInMath ? scopes.siteOf(mention.scope, hyphenBeforeGreek(mention.key), needs) : undefined));
     const where = describeScope(mention.scope);
     const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
     // In a book, the first use of the main text may sit in an earlier file, which reports it.

@@ -6,6 +6,7 @@ import type { RuleId } from './ruleTable';
 import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
 import { textKeptOnce } from '../text/textKeptOnce';
+import { GLYPH_FILL, withoutGlyphFill } from '../text/characters';
 import { checkDiscouraged, checkInconsistentVariants } from './variantRules';
 
 /** Every rule check, each reading the one document model, with the rules it reports. */
@@ -37,6 +38,7 @@ export function runRules(context: RuleContext, isOn: RuleSwitch = () => true): F
   // title said word for word again (one definition repeated all through a long text) is kept
   // once: 400,000 repeats of a definition held 400,000 copies of the same two sentences.
   const once = textKeptOnce();
+  if (context.model.prose.masked.includes(GLYPH_FILL)) for (let i = 0; i < findings.length; i++) asPrinted(findings[i]!);
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
     const message = finding.message;
@@ -46,6 +48,20 @@ export function runRules(context: RuleContext, isOn: RuleSwitch = () => true): F
     if (fixes) for (let k = 0; k < fixes.length; k++) fixes[k]!.title = once(fixes[k]!.title);
   }
   return withoutRepeatedAdvice(withoutCutSymbols(findings), context).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * A finding's words as printed: a Greek letter written in math inside a word reads as the letter
+ * in the masked text, with glyph fill after it (`GLYPH_FILL`), which no message, datum or
+ * fix may carry. A fix writes the letter itself (`NF-κB` for `NF-$\kappa$B`), the same word.
+ */
+function asPrinted(finding: Finding): void {
+  finding.message = withoutGlyphFill(finding.message);
+  if (finding.data) for (const key of Object.keys(finding.data)) if (typeof finding.data[key] === 'string') finding.data[key] = withoutGlyphFill(finding.data[key] as string);
+  for (const fix of finding.fixes ?? []) {
+    fix.title = withoutGlyphFill(fix.title);
+    for (const edit of fix.edits) edit.newText = withoutGlyphFill(edit.newText);
+  }
 }
 
 /**

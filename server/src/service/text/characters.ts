@@ -132,6 +132,21 @@ export function isAsciiDigit(character: string): boolean {
   return character >= '0' && character <= '9';
 }
 
+/**
+ * What fills a glyph span of the masked text after its letter: inline math that prints one Greek
+ * letter inside a word (`NF-$\kappa$B` masked as `NF-κ` + six of these + `B`). U+034F, the
+ * combining grapheme joiner, is a mark, so the word holds together in the token pass; it has no
+ * form of its own, and {@link withoutGlyphFill} takes it out wherever masked text becomes a word to
+ * show, compare or write.
+ */
+export const GLYPH_FILL = '\u034f';
+export const GLYPH_FILL_UNIT = 0x034f;
+
+/** `text` without glyph fill: the word as a reader sees it printed (`NF-κB`). */
+export function withoutGlyphFill(text: string): string {
+  return text.includes(GLYPH_FILL) ? text.split(GLYPH_FILL).join('') : text;
+}
+
 /** Bits of {@link characterClass}. */
 export const CharacterClass = {
   /** A letter, combining mark or decimal digit: part of a word. */

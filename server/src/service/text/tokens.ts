@@ -6,7 +6,7 @@
  * the mention tokenizer and `foreign-script` read these instead of scanning the text again.
  */
 import { lowerCaseUnit } from './caseFolding';
-import { asciiClasses, CharacterClass, characterClass } from './characters';
+import { asciiClasses, CharacterClass, characterClass, GLYPH_FILL_UNIT } from './characters';
 
 /** Bits of a word's flags: the {@link CharacterClass} bits of its characters (`word` aside), and `nonAscii`. */
 export const WordFlag = {
@@ -48,9 +48,9 @@ export interface BlockTokens {
 export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** One step of the folded FNV-1a hash: `unit` lower-cased as the term trie folds it. */
+/** One step of the folded FNV-1a hash: `unit` lower-cased as the term trie folds it; glyph fill is no part of a word's spelling. */
 export function foldedHashStep(hash: number, unit: number): number {
-  return Math.imul(hash ^ lowerCaseUnit(unit), FNV_PRIME) >>> 0;
+  return unit === GLYPH_FILL_UNIT ? hash : Math.imul(hash ^ lowerCaseUnit(unit), FNV_PRIME) >>> 0;
 }
 
 const OPEN_PAREN = 0x28;
