@@ -20,13 +20,20 @@ const GREEK_NAMES = /alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/gu;
  * abbreviation written two ways (`FcγR`, `FcgR`).
  */
 export function looseSpellingKey(form: string): string {
-  return form
+  let key = looseKeys.get(form);
+  if (key !== undefined) return key;
+  key = form
     .normalize('NFKC')
     .toLowerCase()
     .replace(GREEK_NAMES, (name) => name[0]!)
     .replace(/[α-ω]/gu, (letter) => GREEK_TO_LATIN[letter] ?? letter)
     .replace(/[^\p{L}\p{N}]+/gu, '');
+  // Asked for every use of every key on each lint; a document holds a few hundred spellings.
+  if (looseKeys.size >= 10_000) looseKeys.clear();
+  looseKeys.set(form, key);
+  return key;
 }
+const looseKeys = new Map<string, string>();
 
 /** True when `replacement` is the same term as `written`, differing only in case, punctuation, spacing, hyphens or Greek letters. */
 export function isSameSpelling(written: string, replacement: string): boolean {
