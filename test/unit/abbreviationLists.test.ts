@@ -24,6 +24,16 @@ function listedPairs(text: string): string[] {
 describe('abbreviation lists: `SF = long form` pairs', () => {
   const cases: { name: string; input: string; pairs: string[] }[] = [
     {
+      name: 'an Abbreviations section whose entries run on after full stops, as sentences',
+      input: '## Abbreviations\nQAG, Quark assembled genome. QGE, quark genetic element. QI: quark island.\n',
+      pairs: ['QAG = Quark assembled genome', 'QGE = quark genetic element', 'QI = quark island'],
+    },
+    {
+      name: 'an Abbreviations section entry whose long form holds a full stop stays whole',
+      input: '## Abbreviations\nQSJ, quark St. John units\n',
+      pairs: ['QSJ = quark St. John units'],
+    },
+    {
       name: 'a legend list joined by commas, the legend going on after it',
       input: '![**Tumours.** A, Counts. Abbreviations: GNG = ganglioglioma, PA = pilocytic astrocytoma, DMG = diffuse midline glioma). C, Overview of GNG.](f.png){#fig:a}',
       pairs: ['GNG = ganglioglioma', 'PA = pilocytic astrocytoma', 'DMG = diffuse midline glioma'],

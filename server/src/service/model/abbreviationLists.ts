@@ -20,6 +20,9 @@ const LIST_HEADING = /^(?:list of )?abbreviations(?: used| and acronyms)?$/i;
 // One entry: `SF, long form`, `SF: long form`, `SF = long form`, `SF – long form`.
 const ENTRY = /^([^\s,;:=|]+(?: [^\s,;:=|]+)?)\s*(?:,|:|=|\s[–—-])\s*(\S(?:.*\S)?)$/su;
 
+/** A full stop, then the start of another entry (`. MGE, `, `. GI: `). */
+const ENTRY_AFTER_STOP = /\.(?=[ \t]+[^\s,;:=|.]{1,15}(?: [^\s,;:=|.]+)?[ \t]*(?:,|:|=|[ \t][–—-])[ \t])/gu;
+
 function looksLikeShortForm(short: string): boolean {
   return short.split(/[-\s]/u).some((part) => isAbbreviationSegment(part) || /^\p{N}+\p{Lu}/u.test(part));
 }
@@ -29,7 +32,15 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
   const entries: ListedAbbreviation[] = [];
   const pieces: [number, number][] = [];
   if (single) {
-    pieces.push([from, to]);
+    // Entries may run on after a full stop, as sentences do: `MAG, metagenome-assembled genome. MGE, mobile genetic element.`
+    let start = from;
+    ENTRY_AFTER_STOP.lastIndex = 0;
+    const slice = text.slice(from, to);
+    for (let stop = ENTRY_AFTER_STOP.exec(slice); stop !== null; stop = ENTRY_AFTER_STOP.exec(slice)) {
+      pieces.push([start, from + stop.index]);
+      start = from + stop.index + 1;
+    }
+    pieces.push([start, to]);
   } else {
     let start = from;
     for (let i = from; i <= to; i++) {
