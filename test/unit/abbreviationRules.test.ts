@@ -25,6 +25,28 @@ function check(rule: string, source: string, uri = 'test.md', scopeMode: 'journa
   }
 }
 
+describe('a bold run-in head opening a paragraph', () => {
+  test('is a heading: its uses are no first use, and the text after it is', () =>
+    check('undefined-abbreviation', '# Methods\n\n**QZTV** [@doi:10.1/x] models genes; later «QZTV» reads them.\n\n**Cell culture.** «QZC» cells grew.\n\n**«QZR»**\n\nAfter the bold line alone, QZR again.'));
+  test('a name heading its paragraph with its citation names a method: its use is a note, journals differ', () => {
+    const text = '# Methods\n\n**QZTV** [@doi:10.1/x] models genes; later QZTV reads them.\n\n**QZBL**: a model; later QZBL reads them.\n';
+    const found = service.lint({ uri: 'h.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => [text.slice(d.start, d.end), d.severity]), [['QZTV', 'information'], ['QZBL', 'warning']]);
+    assert.match(found[0]!.message, /heading a paragraph with its citation/);
+  });
+  test('no early use before the definition it precedes', () =>
+    check('used-before-definition', '# Methods\n\n**QFA+** [@a] extends quark factor analysis (QFA); QFA fits.'));
+  test('a bold definition opening a paragraph stays text, and a legend title is no run-in head', () => {
+    check('undefined-abbreviation', '# Intro\n\n**Natural killer (NK) cells** kill; NK cells.\n\n![**«QZL»** title. Cells.](f.png){#fig:a}\n');
+    check('unused-abbreviation', '# Intro\n\n**Quark zone length (QZL)** grows here.'.replace('(QZL)', '(«QZL»)'));
+  });
+});
+
+describe('a table column headed Method, Tool or Software', () => {
+  test('its cells name programs, not uses; the other columns are uses', () =>
+    check('undefined-abbreviation', '# Results\n\n| Category | Method | Data |\n|---|---|---|\n| Matrix | QZVI | «QZT» |\n| Net | QLIB | QZT |\n\nTable: Methods. {#tbl:1}\n\n| Tool name | Use |\n|---|---|\n| QMAG | «QZU» |\n\nTable: Tools. {#tbl:2}\n'));
+});
+
 describe('used-before-definition', () => {
   test('the issue example', () => check('used-before-definition', '«ADCC» kills targets. Later, antibody-dependent cellular cytotoxicity (ADCC) was measured.'));
   test('reported once, at the first use', () => check('used-before-definition', '«CRS» and CRS again. Cytokine release syndrome (CRS) is graded.'));

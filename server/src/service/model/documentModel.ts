@@ -165,6 +165,8 @@ interface BlockPlace {
   /** The block's start offset. */
   readonly shift: number;
   readonly inHeading: boolean;
+  /** Where a bold run-in head opening the block ends (see {@link runInHeadEnd}); uses before it are a heading's. */
+  readonly runInHeadEnd: number;
   /** The build's one copy of each spelling (see `text/textKeptOnce.ts`). */
   readonly keptOnce: (text: string) => string;
 }
@@ -315,8 +317,25 @@ function addMentions(tokens: readonly MentionToken[], place: BlockPlace, mention
 
 /** A mention with every field it will ever have, so that linking it to a definition changes no object shape. */
 function newMention(text: string, key: string, start: number, end: number, place: BlockPlace): AbbreviationMention {
-  return { text, key, start, end, scope: place.scope, block: place.index, inHeading: place.inHeading, definition: undefined, inLongForm: false };
+  return { text, key, start, end, scope: place.scope, block: place.index, inHeading: place.inHeading || end <= place.runInHeadEnd, definition: undefined, inLongForm: false };
 }
+
+/**
+ * A bold run-in head opening a paragraph of the main text or the abstract (`**totalVI**
+ * [@ref] combines …`, `**Cell culture.** Cells were …`): a heading set in the paragraph's first
+ * line, as journals print sideheads and as reviews of methods head each tool's paragraph. Its
+ * uses are a heading's (no first use, no early use). Up to five words, no bracket (a bold
+ * definition, `**Natural killer (NK) cells** are …`, stays text), and the paragraph goes on
+ * after it. Returns where the head ends in `text`, or -1.
+ */
+function runInHeadEnd(text: string, block: ProseBlock): number {
+  if (block.kind !== 'paragraph' || block.region.kind === 'legend' || block.region.kind === 'title') return -1;
+  const head = RUN_IN_HEAD.exec(text.slice(block.start, Math.min(block.end, block.start + 80)));
+  if (!head || head[2]!.trim().split(/\s+/u).length > 5) return -1;
+  return block.start + head[1]!.length * 2 + head[2]!.length;
+}
+/** Bold at a paragraph's start, closed, then more of the paragraph on the same line. */
+const RUN_IN_HEAD = /^(\*\*|__)(?=\S)([^*_\n()[\]{}]{1,60}?)(?<=\S)\1(?=[ \t]*\S)/u;
 
 /**
  * The expansion a detected definition gives: its long form, after the leading words a
@@ -450,7 +469,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const block = prose.blocks[index]!;
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
-    const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title', keptOnce };
+    const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title', runInHeadEnd: runInHeadEnd(text, block), keptOnce };
     const detectedFrom = definitions.length;
     const listStart = listed === undefined ? -1 : listed.start - block.start;
     const earlierKey = earlierKeys && earlierKeys.listStarts[index] === listStart && maskedUnchanged(prose, block.start, block.end) ? earlierKeys.blocks[index] : undefined;

@@ -169,9 +169,26 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const other = mentions[i]!;
+    if (isHeadOfCitedParagraph(model, other)) return `${other.text}, heading a paragraph with its citation`;
     if (other === mention) continue;
     const found = toolReadingOf(model.prose.masked, other, model.text, false);
     if (found) return found;
   }
   return undefined;
 }
+
+/**
+ * True when the mention is the whole of a bold run-in head that a citation follows
+ * (`**BABEL** [@ref] translates …`): a review of methods heads each method's paragraph with its
+ * name and its paper. The paragraph is about that program or method; a word of capitals so
+ * headed is its name, which journals differ on spelling out.
+ */
+function isHeadOfCitedParagraph(model: DocumentModel, mention: AbbreviationMention): boolean {
+  if (!mention.inHeading) return false;
+  const block = model.prose.blocks[mention.block];
+  if (block?.kind !== 'paragraph') return false;
+  const open = model.text.slice(block.start, mention.start);
+  return (open === '**' || open === '__') && CITED_AFTER_HEAD.test(model.text.slice(mention.end, mention.end + 12)) && model.text.startsWith(open, mention.end);
+}
+/** The head's closing marks, then a citation: `** [@ref]`, `**[@a; @b]`. */
+const CITED_AFTER_HEAD = /^(?:\*\*|__)[ \t]*\[-?@/u;

@@ -101,6 +101,35 @@ function isReagentTable(model: RuleContext['model'], index: number): boolean {
   return reagent;
 }
 
+/** A column header naming programs or methods: its cells are their names (`| Method | Modalities |`). */
+const NAME_COLUMN = /^[\s*_]*(?:methods?|tools?|software|packages?|algorithms?|programs?|pipelines?)[\s*_]*(?:names?[\s*_]*)?$/iu;
+
+/**
+ * Whether the mention sits in a table column whose header names programs or methods (`Method`,
+ * `Tool`, `Software`): the cells name them, as a reagent table's name clones. The header is the
+ * first row of the table; the column is counted by the pipes before the mention.
+ */
+function isNameColumn(model: RuleContext['model'], mention: AbbreviationMention): boolean {
+  const blocks = model.prose.blocks;
+  let first = mention.block;
+  while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.region.kind === blocks[mention.block]!.region.kind) first--;
+  if (first === mention.block) return false;
+  const masked = model.prose.masked;
+  const row = blocks[mention.block]!;
+  const column = pipesBetween(masked, row.start, mention.start);
+  const header = blocks[first]!;
+  const cells = model.text.slice(header.start, header.end).split('|');
+  const leading = masked.slice(header.start, header.end).trimStart().startsWith('|') === masked.slice(row.start, row.end).trimStart().startsWith('|');
+  return leading && NAME_COLUMN.test(cells[column] ?? '');
+}
+
+/** The number of `|` in `text[from, to)`. */
+function pipesBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('|', from); i !== -1 && i < to; i = text.indexOf('|', i + 1)) count++;
+  return count;
+}
+
 /** Single letters joined by slashes: `A/A`, `V/F`, `G/A/T`. */
 const SINGLE_LETTERS_JOINED = /^\p{L}(?:\/\p{L})+$/u;
 
@@ -111,6 +140,8 @@ function isTableValue(model: RuleContext['model'], mention: AbbreviationMention)
   // unless the knowledge base knows them as a term to define (`R/R`, relapsed/refractory).
   if (SINGLE_LETTERS_JOINED.test(mention.text)) return !knowledgeAsksToDefine(model.knowledge, mention.key);
   const masked = model.prose.masked;
+  // A column headed `Method`, `Tool`, `Software` (a review's table of methods) holds names, not uses.
+  if (isNameColumn(model, mention)) return true;
   // A captioned table's cells are uses in its legend, unless its header says it lists reagents.
   if (block.region.kind === 'legend' && !isReagentTable(model, mention.block)) return masked[mention.start - 1] === '_' || masked[mention.end] === '_';
   let start = mention.start;
