@@ -77,6 +77,12 @@ describe('a short form spelling out the head noun of its long form', () => {
     assert.deepEqual(undefinedKeys(text), []);
   });
 
+  test('a method suffix after a hyphen is part of the name, not a head noun', () => {
+    const text = 'Reads from single-cell QTAC-seq (scQTAC-seq) grew, and scQTAC-seq spread.';
+    const model = service.model({ uri: 'h.md', version: 1, text });
+    assert.deepEqual(model.definitions.map((d) => [d.short, d.long, d.key]), [['scQTAC-seq', 'single-cell QTAC-seq', 'scQTAC-seq']]);
+  });
+
   test('a short form whose noun the long form does not end with is kept whole', () => {
     const model = service.model({ uri: 'h.md', version: 1, text: 'The quantum zeta ligand (QZL cells) is odd.' });
     assert.ok(model.definitions.every((d) => d.short !== 'QZL'));

@@ -48,6 +48,7 @@ describe('prose scanner: what is not prose', () => {
     { name: 'HTML comment inline and block', input: 'Text <!-- TODO ADCC --> more.\n\n<!--\nCRS\n-->\n\nEnd.', absent: ['ADCC', 'CRS', 'TODO'], present: ['Text', 'more', 'End'] },
     { name: 'raw HTML tags', input: 'A <span class="NKX">word</span> here.', absent: ['NKX', 'span', 'class'], present: ['word'] },
     { name: 'link and image targets, autolinks, bare URLs', input: 'See [the NK page](https://x.org/ADCC "CRS") and ![CD19 map](img/GPC3.png) <https://a.org/ICANS> https://b.org/GvHD.', absent: ['ADCC', 'CRS', 'GPC3', 'ICANS', 'GvHD'], present: ['NK', 'CD19'] },
+    { name: 'a bare DOI is an identifier, like a bare URL', input: 'Data (10.17605/OSF.IO/QZNREJS) and doi: 10.1016/S0092-QZ74(00)80181-6. Dosing 10.5 mg in QZD cells (10.1 QZE).', absent: ['OSF.IO', 'QZNREJS', 'S0092-QZ74', '80181-6'], present: ['Data', 'doi', 'Dosing', 'mg', 'QZD', 'QZE', '10', '5'] },
     { name: 'bare e-mail addresses, like bare URLs', input: 'Contact QZ (Qing.Zhu@uni-x.edu), RB (rb_lee@med.example.org) or KL at kl+NK@lab.example.co.uk.', absent: ['Qing', 'Zhu', 'uni-x', 'rb_lee', 'med', 'kl+NK', 'NK', 'lab', 'uk'], present: ['Contact', 'QZ', 'RB', 'KL'] },
     { name: 'an at sign that is no e-mail address stays prose', input: 'Cells grew @ 37 degrees; NK@home and CD3@ low; cite @smith2020 as ever.', absent: ['smith2020'], present: ['Cells', 'NK', 'home', 'CD3'] },
     { name: 'reference links keep the text', input: 'See [NK cells][NKREF].\n\n[NKREF]: https://x.org', absent: ['NKREF'], present: ['NK'] },

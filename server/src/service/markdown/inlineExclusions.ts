@@ -225,8 +225,9 @@ export function findInlineExclusions(
   // table reference, `tbl.`; h, f, w: a bare URL) only matter at the start of a word
   // (readReferenceOrUrl): `\b` skips those after an ASCII letter, digit or underscore, which are
   // most of them (on a 200,000-word thesis 76,000 stops instead of 186,000, the expression's own
-  // time a third); after another letter (`αt`) readReferenceOrUrl still says no.
-  const trigger = /[\\`$<\][{(@*_"\u201c)\u2013~-]|\b[hfwFTt]/g;
+  // time a third); after another letter (`αt`) readReferenceOrUrl still says no. A `1` opening `10.` and
+  // four digits may start a bare DOI (`10.17605/…`).
+  const trigger = /[\\`$<\][{(@*_"\u201c)\u2013~-]|\b[hfwFTt]|\b1(?=0\.\d{4})/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -666,5 +667,16 @@ function readReferenceOrUrl(scan: InlineScan, i: number): number {
     const stop = matchSticky(BARE_URL, text, i, end);
     if (stop > 0) return exclude(scan, i, stop);
   }
+  if (ch === '1') {
+    const stop = matchSticky(BARE_DOI, text, i, end);
+    if (stop > 0) return exclude(scan, i, stop);
+  }
   return i + 1;
 }
+
+/**
+ * A DOI written bare (`(10.17605/OSF.IO/NREJS)`, `doi: 10.1038/s41586-020-2012-7`): an identifier,
+ * like a bare URL, whose letters are no abbreviations. Brackets inside it come in pairs
+ * (`10.1016/S0092-8674(00)80181-6`); a final stop or bracket is the sentence's.
+ */
+const BARE_DOI = /10\.\d{4,9}\/(?:[^\s"<>()[\]]|\([^\s()]*\))*[^\s"<>()[\].,;:]/y;

@@ -396,13 +396,18 @@ function withoutEmphasisMarks(long: string, text: string, from: number): string 
  * Returns the noun's length (0 when the short form has none), so definition and uses share the key `E:T`.
  */
 function spelledHeadNounLength(found: DetectedDefinition): number {
-  const noun = TRAILING_NOUN.exec(found.short)?.[1];
+  const words = TRAILING_NOUN.exec(found.short);
+  const noun = words?.[1] ?? words?.[2];
   if (noun === undefined || found.sharedTrailingWords !== undefined || !found.long.endsWith(noun)) return 0;
   const beforeNoun = found.long.charCodeAt(found.long.length - noun.length - 1);
   return beforeNoun === 0x20 || beforeNoun === 0x2d ? noun.length : 0;
 }
-/** A short form of two parts, the second a lower-case word of three or more letters (`E:T ratio`, `MEF cells`, `ESBL-producers`). */
-const TRAILING_NOUN = /^(?:\S+\s+|[^\s-]+-)(\p{Ll}{3,})$/u;
+/**
+ * A short form of two parts, the second a lower-case word of three or more letters (`E:T ratio`,
+ * `MEF cells`), or of five or more after a hyphen (`ESBL-producers`): a shorter one is a method's
+ * suffix (`scATAC-seq` of `single-cell ATAC-seq`, `ChIP-chip`), part of the name.
+ */
+const TRAILING_NOUN = /^(?:\S+\s+(\p{Ll}{3,})|[^\s-]+-(\p{Ll}{5,}))$/u;
 
 /** What kind of file a document is, from its name: `.txt` is all prose, everything else markdown. */
 export function documentFormat(uri: string): 'markdown' | 'text' {
