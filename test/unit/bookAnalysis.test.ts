@@ -210,3 +210,17 @@ describe('first use across files', () => {
     assert.deepEqual(lint('undefined-abbreviation'), { '01.md': [], '99.md': [] });
   });
 });
+
+describe('a tool named as such in one file of a book', () => {
+  const texts: Record<string, string> = {
+    '/t/01.intro.md': '# Introduction\n\nBinners such as QCONC [@a] and QSCAP [@b] differ.\n',
+    '/t/02.methods.md': '# Methods\n\nBins came from QCONC (v0.4.2) with default settings.\n',
+  };
+  const layout: BookLayout = { files: [{ path: '/t/01.intro.md', chapter: 0, includes: [] }, { path: '/t/02.methods.md', chapter: 0, includes: [] }] };
+  test('is a note in the other files too; a name never so named stays a warning', () => {
+    const contexts = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), 'continue');
+    assert.deepEqual(contexts.get('/t/01.intro.md')?.tools, ['QCONC']);
+    const found = service.lint({ uri: '/t/01.intro.md', version: 1, text: texts['/t/01.intro.md']! }, { book: contexts.get('/t/01.intro.md')! });
+    assert.deepEqual(found.filter((d) => d.code === 'undefined-abbreviation').map((d) => `${d.message.match(/^'([^']+)'/)?.[1]} ${d.severity}`), ['QCONC information', 'QSCAP warning']);
+  });
+});

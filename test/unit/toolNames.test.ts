@@ -117,6 +117,9 @@ describe('capitals named as a tool are capped, not dropped', () => {
     ['compared with hierarchical and «KQEANS» clustering algorithms', 'KQEANS clustering algorithms'],
     ['genotyped with the «QMRT-SV» v2 Genotyper', 'QMRT-SV v2'],
     ['across ten runs of «QXTREE» [@minh2020QXTREENewModels] in all', 'QXTREE, cited to its own paper'],
+    ['assembled with «QDBA-UD» (v1.1.3) and binned', 'QDBA-UD (v1.1.3'],
+    ['searched with «QLASTN» 2.9.0 against', 'QLASTN 2.9.0'],
+    ['clustered with «QD-HIT» version 4.8.1 at 90%', 'QD-HIT version 4.8.1'],
   ];
   for (const [source, phrase] of tools) {
     test(`tool: ${source}`, () => {
@@ -132,6 +135,8 @@ describe('capitals named as a tool are capped, not dropped', () => {
     'graded by «QTCAE» 1.1 criteria',
     'tested by «QERMANOVA» [@anderson2013] in R',
     'the «QMRT» v2.1 release',
+    'graded by «QTCAE» v5.0 criteria',
+    'a «QBC» 1.2.3a lot',
     // A clinical scheme is no program: a word between must name a computation, and `program` is no program noun.
     'Patients with grade 2 QRS were treated by the «QRS» management algorithm.',
     'The drug is available only through a «QEMS» program.',

@@ -8,6 +8,7 @@
  */
 import { mentionAt } from '../service/features/lookup';
 import { isWrittenAsName } from '../service/model/nameContext';
+import { toolReadingOf } from '../service/model/toolNames';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { ruleById, type AnalysisSettings, type BookContext, type DocumentModel, type InheritedDefinition, type TerminologyDiagnostic } from '../service/index';
 import { effectiveSeverity } from '../service/rules/ruleTable';
@@ -44,6 +45,8 @@ interface FileSummary {
   ownKeys: Set<string>;
   /** Keys of a name's shape the file's main text writes as names (`bat coronavirus RaTG13`), which stay names in every file of the book. */
   names: Set<string>;
+  /** Keys the file's main text names as a tool or resource (`X (v1.1.3)`, `the X algorithm`), which other files report as notes. */
+  tools: Set<string>;
 }
 
 /** A stretch of one file in reading order: a whole file, or the text between two of its includes. */
@@ -82,9 +85,11 @@ function summaryOf(chapter: ChapterModel): FileSummary {
   const uses: { offset: number; key: string }[] = [];
   const firstUses: { offset: number; key: string }[] = [];
   const names = new Set<string>();
+  const tools = new Set<string>();
   for (const mention of model.mentions) {
     if (!flows(mention.scope) || mention.definition !== undefined || mention.inLongForm) continue;
     uses.push({ offset: mention.start, key: mention.key });
+    if (!tools.has(mention.key) && toolReadingOf(model.prose.masked, mention, model.text, false) !== undefined) tools.add(mention.key);
     if (isWrittenAsName(model, mention.key)) {
       // Only a name's shape carries into other files (`RaTG13`); a word of capitals (`SARS` in `SARS-like
       // coronaviruses`) may be an abbreviation that other files use as such.
@@ -93,7 +98,7 @@ function summaryOf(chapter: ChapterModel): FileSummary {
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });
   }
-  const summary: FileSummary = { definitions, uses, firstUses, ownKeys, names };
+  const summary: FileSummary = { definitions, uses, firstUses, ownKeys, names, tools };
   if (!byUri) {
     byUri = new Map();
     summaries.set(model, byUri);
@@ -191,8 +196,13 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     // A name written as such anywhere in the book (or chapter) is a name in this file too.
     const names = new Set<string>();
     for (let p = low; p <= high; p++) for (const key of summaries[pieces[p]!.file]?.names ?? []) if (!own.has(key)) names.add(key);
+    // So is a tool or resource named as such anywhere (`X (v1.1.3)` in the methods): its use here is a note.
+    const tools = new Set<string>();
+    for (let p = low; p <= high; p++) for (const key of summaries[pieces[p]!.file]?.tools ?? []) if (!own.has(key)) tools.add(key);
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.
-    contexts.set(file.path, { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()], names: [...names].sort() });
+    const context: BookContext = { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()], names: [...names].sort() };
+    if (tools.size > 0) context.tools = [...tools].sort();
+    contexts.set(file.path, context);
   });
   return contexts;
 }

@@ -53,6 +53,8 @@ export interface BookContext {
   definedLater?: InheritedDefinition[];
   /** Keys another file of the book writes as names (`bat coronavirus RaTG13`): names here too. */
   names?: string[];
+  /** Keys another file of the book names as a tool or resource (`X (v1.1.3)`, `the X algorithm`): a note here too. */
+  tools?: string[];
 }
 
 /** A quick fix carried in a diagnostic's `data`, in LSP terms. */

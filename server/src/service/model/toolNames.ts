@@ -51,6 +51,12 @@ export const RELEASE_MARK = String.raw`(?:v\.?[ \u00a0]?|version[ \u00a0]+)`;
 const RELEASE_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:v\.?[ \u00a0]?\p{N}+(?:\.\p{N}+)*(?![\p{L}\p{N}])|version[ \u00a0]+\p{N}|\(${RELEASE_MARK}\p{N}+(?:\.\p{N}+)*\)|\p{N}+\.\p{N}+\.\p{N}+)`, 'u');
 /** A release without a dot after a word of capitals, `X v2`, perhaps before a capitalised word of its name (`X v2 Genotyper`). */
 const SHORT_RELEASE_AFTER = /^[ \u00a0]+v\p{N}{1,2}(?![\p{L}\p{N}.])/u;
+/**
+ * A release of three numbers after a word of capitals, perhaps in brackets or after `v` or
+ * `version` (`IDBA-UD (v1.1.3)`, `BLASTN 2.9.0`, `CD-HIT version 4.8.1`): software's numbering. A
+ * clinical scheme's edition has two (`CTCAE v5.0`), and stays an abbreviation to define.
+ */
+const FULL_RELEASE_AFTER = /^[ \u00a0]+\(?(?:v\.?[ \u00a0]?|version[ \u00a0]+)?\p{N}+\.\p{N}+\.\p{N}+(?![\p{L}\p{N}])/u;
 /** A release computed by inline code, read on the text: `X (v\`r packageVersion("X")\`)`. */
 const COMPUTED_RELEASE_AFTER = /^[ \u00a0]+\(v\.?[ \u00a0]?`/u;
 /** A kit or an instrument, perhaps after up to two words of its name (`PowerMicrobiome kit`). */
@@ -132,7 +138,7 @@ export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention,
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   const noun = PROGRAM_NOUN_AFTER.exec(after);
   if (noun) return `${mention.text}${noun[0]}`.replace(/\s+/gu, ' ');
-  const release = SHORT_RELEASE_AFTER.exec(after);
+  const release = SHORT_RELEASE_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
   if (release) return `${mention.text}${release[0]}`.replace(/\s+/gu, ' ');
   if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return `${mention.text}, cited to its own paper`;
   return undefined;

@@ -728,7 +728,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   },
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
   (context, mention) => {
-    const tool = toolReadingIn(context.model, mention);
+    const tool = toolReadingIn(context.model, mention) ?? toolNamedInBook(context, mention);
     return tool ? { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } } : undefined;
   },
   // Journals differ on spelling out a trial's title (NEJM does not ask, JAMA does).
@@ -756,6 +756,12 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     return { why, cap: { severity: 'information' } };
   },
 ];
+
+/** A tool or resource another file of the book names as such (`X (v1.1.3)` in the methods), unless the knowledge base asks to define the key. */
+function toolNamedInBook(context: RuleContext, mention: AbbreviationMention): string | undefined {
+  if (!context.bookTools?.has(mention.key) || knowledgeAsksToDefine(context.knowledge, mention.key)) return undefined;
+  return `${mention.text}, named so in another file of the manuscript`;
+}
 
 /** Where a definition stands, for messages: `on line N` here, or `in file.md on line N` in another file of the book. */
 function placeOfDefinition(model: RuleContext['model'], definition: AbbreviationDefinition): { line: number; text: string } {

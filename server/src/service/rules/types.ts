@@ -64,5 +64,7 @@ export interface RuleContext {
   definedLater?: ReadonlyMap<string, InheritedDefinition>;
   /** In a book: keys another file writes as names (`bat coronavirus RaTG13`). */
   bookNames?: ReadonlySet<string>;
+  /** In a book: keys another file names as a tool or resource (`X (v1.1.3)`). */
+  bookTools?: ReadonlySet<string>;
 }
 
