@@ -169,7 +169,7 @@ function shiftedScan(text: string, earlierText: string, earlier: ProseMap, edit:
   for (let b = firstNear; b <= lastNear; b++) {
     const block = blocks[b]!;
     prose.push({ start: block.start, end: block.end });
-    for (const span of inline[b]!.spans) excluded.push(shifted(span, block.start));
+    for (const span of inline[b]!.spans) excluded.push(span.glyph === undefined ? { start: span.start + block.start, end: span.end + block.start } : shifted(span, block.start));
   }
   for (const span of structural) if (span.end > from && span.start < to) excluded.push(span);
   const oldFrom = earlier.blocks[firstNear]!.start;
