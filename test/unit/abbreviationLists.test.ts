@@ -29,6 +29,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['QAG = Quark assembled genome', 'QGE = quark genetic element', 'QI = quark island'],
     },
     {
+      name: 'an entry whose long form holds `i.e.` or `cf.` before a comma is not cut there',
+      input: '## Abbreviations\nQKM, quark mass, i.e. QD56, per cell. QFT, quark flux, cf. QRX, in bulk.\n',
+      pairs: ['QKM = quark mass, i.e. QD56, per cell', 'QFT = quark flux, cf. QRX, in bulk'],
+    },
+    {
       name: 'an Abbreviations section entry whose long form holds a full stop stays whole',
       input: '## Abbreviations\nQSJ, quark St. John units\n',
       pairs: ['QSJ = quark St. John units'],

@@ -224,3 +224,39 @@ describe('a tool named as such in one file of a book', () => {
     assert.deepEqual(found.filter((d) => d.code === 'undefined-abbreviation').map((d) => `${d.message.match(/^'([^']+)'/)?.[1]} ${d.severity}`), ['QCONC information', 'QSCAP warning']);
   });
 });
+
+describe('spelling across the files of a book', () => {
+  const texts: Record<string, string> = {
+    '/s/01.intro.md': '# Introduction\n\nThe tumour was labelled, the colour noted, the tumour mobilised, the cells mobilised and the centre informed.\n',
+    '/s/02.results.md': '# Results\n\nCells were labeled; the tumor grew and mobilized.\n',
+  };
+  const layout: BookLayout = { files: [{ path: '/s/01.intro.md', chapter: 0, includes: [] }, { path: '/s/02.results.md', chapter: 0, includes: [] }] };
+  const spellingAdvice = (path: string, withBook: boolean) => {
+    const contexts = bookContexts(layout, (p) => ({ uri: p, model: service.model({ uri: p, version: 1, text: texts[p]! }) }), 'continue');
+    const found = service.lint({ uri: path, version: 1, text: texts[path]! }, withBook ? { book: contexts.get(path)! } : {});
+    return found.filter((d) => d.code === 'inconsistent-variants').map((d) => d.message);
+  };
+  test('one manuscript has one majority: the smaller file follows the book, not its own count', () => {
+    assert.deepEqual(spellingAdvice('/s/01.intro.md', true), []);
+    const advice = spellingAdvice('/s/02.results.md', true);
+    assert.equal(advice.length, 3, advice.join('\n'));
+    assert.ok(advice.every((m) => /American spelling, and this manuscript otherwise spells the British way|written both ways in this manuscript \(1 and 2 times\)/.test(m)), advice.join('\n'));
+    assert.ok(advice.some((m) => m.startsWith("'labeled' is American spelling")));
+  });
+  test('alone, each file judges by its own count', () =>
+    assert.deepEqual(spellingAdvice('/s/02.results.md', false), []));
+});
+
+describe('a short form written with math, carried to another file of a book', () => {
+  test("the other file's messages name it as printed, without the masked text's fill", () => {
+    const texts: Record<string, string> = {
+      '/g/01.md': '# One\n\nQuark factor kappa B (QF-$\\kappa$B) binds; QF-$\\kappa$B rises.\n',
+      '/g/02.md': '# Two\n\nThe quark factor kappa B pathway runs.\n',
+    };
+    const layout: BookLayout = { files: [{ path: '/g/01.md', chapter: 0, includes: [] }, { path: '/g/02.md', chapter: 0, includes: [] }] };
+    const contexts = bookContexts(layout, (p) => ({ uri: p, model: service.model({ uri: p, version: 1, text: texts[p]! }) }), 'continue');
+    assert.equal(contexts.get('/g/02.md')?.inherited[0]?.short, 'QF-κB');
+    const found = service.lint({ uri: '/g/02.md', version: 1, text: texts['/g/02.md']! }, { book: contexts.get('/g/02.md')! });
+    assert.ok(found.length > 0 && !JSON.stringify(found).includes('\u034f'), JSON.stringify(found));
+  });
+});

@@ -95,8 +95,22 @@ describe('a Greek letter written in math inside a word', () => {
     assert.ok(found.some((d) => d.message.includes("'QF-κB'")) && found.some((d) => d.message.includes("'QZB-γ'")));
     const report = service.abbreviations({ uri: 'g.md', version: 1, text });
     assert.ok(!JSON.stringify(report).includes('\u034f'));
+    const placeholder = service.prepareRename({ uri: 'g.md', version: 1, text }, { line: 0, character: 26 })?.placeholder;
+    assert.equal(placeholder, 'QF-κB');
     const fixed = service.fixAll({ uri: 'g.md', version: 1, text }).text;
     assert.equal(fixed, 'Quark factor kappa B (QF-$\\kappa$B) binds. Later QF-κB rose, and QZB-$\\gamma$ and QF-$\\kappa$B too.');
+  });
+});
+
+describe('a short form that spells its head noun in its bracket', () => {
+  test('no fix moves or collapses it: the noun would be left behind', () => {
+    for (const text of ['We saw QSBL first. Quark-spectrum beta-lactamase-producers (QSBL-producers) grew. QSBL rose.', 'We saw QEF first. Quark embryonic fibroblast cells (QEF cells) grew. QEF rose.']) {
+      const found = service.lint({ uri: 'n.md', version: 1, text });
+      assert.deepEqual(found.map((d) => d.code), ['used-before-definition'], text);
+      assert.equal(found[0]!.data?.fixes, undefined, text);
+      assert.ok(!found[0]!.message.includes("-'"), found[0]!.message);
+      assert.equal(service.fixAll({ uri: 'n.md', version: 1, text }).text, text);
+    }
   });
 });
 

@@ -137,6 +137,8 @@ describe('capitals named as a tool are capped, not dropped', () => {
     'the «QMRT» v2.1 release',
     'graded by «QTCAE» v5.0 criteria',
     'a «QBC» 1.2.3a lot',
+    'an enzyme («QEC» 3.4.21.4) cleaves',
+    'visited on «QZV» 12.05.2019 again',
     // A clinical scheme is no program: a word between must name a computation, and `program` is no program noun.
     'Patients with grade 2 QRS were treated by the «QRS» management algorithm.',
     'The drug is available only through a «QEMS» program.',

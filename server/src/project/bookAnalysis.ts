@@ -9,6 +9,8 @@
 import { mentionAt } from '../service/features/lookup';
 import { isWrittenAsName } from '../service/model/nameContext';
 import { toolReadingOf } from '../service/model/toolNames';
+import { spellingCountsOf, type SpellingCounts } from '../service/model/spellingVarieties';
+import { withoutGlyphFill } from '../service/text/characters';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { ruleById, type AnalysisSettings, type BookContext, type DocumentModel, type InheritedDefinition, type TerminologyDiagnostic } from '../service/index';
 import { effectiveSeverity } from '../service/rules/ruleTable';
@@ -47,6 +49,8 @@ interface FileSummary {
   names: Set<string>;
   /** Keys the file's main text names as a tool or resource (`X (v1.1.3)`, `the X algorithm`), which other files report as notes. */
   tools: Set<string>;
+  /** The file's British and American spellings, which the other files count with their own. */
+  spellings: SpellingCounts;
 }
 
 /** A stretch of one file in reading order: a whole file, or the text between two of its includes. */
@@ -80,7 +84,9 @@ function summaryOf(chapter: ChapterModel): FileSummary {
     if (!flows(d.scope)) continue;
     ownKeys.add(d.key);
     const range = model.lines.rangeOf(d.shortStart, d.shortEnd);
-    definitions.push({ offset: d.shortStart, inherited: d.pattern === 'list' ? { short: d.short, long: d.long, key: d.key, uri, range, listed: true } : { short: d.short, long: d.long, key: d.key, uri, range } });
+    // The short form as printed: another file's messages name it (`NF-$\kappa$B` is `NF-κB`).
+    const short = withoutGlyphFill(d.short);
+    definitions.push({ offset: d.shortStart, inherited: d.pattern === 'list' ? { short, long: d.long, key: d.key, uri, range, listed: true } : { short, long: d.long, key: d.key, uri, range } });
   }
   const uses: { offset: number; key: string }[] = [];
   const firstUses: { offset: number; key: string }[] = [];
@@ -98,7 +104,8 @@ function summaryOf(chapter: ChapterModel): FileSummary {
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });
   }
-  const summary: FileSummary = { definitions, uses, firstUses, ownKeys, names, tools };
+  const spellings = spellingCountsOf(model.prose.masked, model.prose.blocks, (index) => model.blockTokens[index]!);
+  const summary: FileSummary = { definitions, uses, firstUses, ownKeys, names, tools, spellings };
   if (!byUri) {
     byUri = new Map();
     summaries.set(model, byUri);
@@ -202,6 +209,9 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.
     const context: BookContext = { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()], names: [...names].sort() };
     if (tools.size > 0) context.tools = [...tools].sort();
+    // Spelling is one choice for the whole manuscript, whatever the chapters mode: every other file counts.
+    const spellings = otherFilesSpellings(summaries, i);
+    if (spellings) context.spellings = spellings;
     contexts.set(file.path, context);
   });
   return contexts;
@@ -233,4 +243,21 @@ export function configurationDiagnostic(range: Range, message: string, settings:
 export function bookProblemDiagnostic(problem: BookProblem, settings: AnalysisSettings): TerminologyDiagnostic | undefined {
   const range = { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.endCharacter } };
   return configurationDiagnostic(range, problem.message, settings);
+}
+
+/** The spelling counts of every file but `self`, summed (words in key order, so an unchanged book compares equal); none when they write no marked word. */
+function otherFilesSpellings(summaries: readonly (FileSummary | undefined)[], self: number): SpellingCounts | undefined {
+  let total: SpellingCounts | undefined;
+  summaries.forEach((summary, index) => {
+    if (index === self || !summary) return;
+    const { british, american, words } = summary.spellings;
+    const keys = Object.keys(words);
+    if (keys.length === 0) return;
+    total ??= { british: 0, american: 0, words: {} };
+    total.british += british;
+    total.american += american;
+    for (const key of keys) total.words[key] = (total.words[key] ?? 0) + words[key]!;
+  });
+  if (total) total.words = Object.fromEntries(Object.entries(total.words).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return total;
 }

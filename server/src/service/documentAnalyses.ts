@@ -140,6 +140,7 @@ export class DocumentAnalyses {
       context.definedLater = new Map((settings.book.definedLater ?? []).map((d) => [d.key, d]));
       context.bookNames = new Set(settings.book.names ?? []);
       context.bookTools = new Set(settings.book.tools ?? []);
+      if (settings.book.spellings) context.bookSpellings = settings.book.spellings;
     }
     const isOn = (id: RuleId) => effectiveSeverity(ruleById(id)!, settings.rules) !== 'off';
     const rulesOn = RULES.filter((rule) => isOn(rule.id)).map((rule) => rule.id).join(',');

@@ -55,6 +55,11 @@ export interface BookContext {
   names?: string[];
   /** Keys another file of the book names as a tool or resource (`X (v1.1.3)`, `the X algorithm`): a note here too. */
   tools?: string[];
+  /**
+   * British and American spellings the book's other files write (uses of each variety, and of each
+   * word by its singular): one manuscript has one majority, which every file's advice follows.
+   */
+  spellings?: { british: number; american: number; words: Record<string, number> };
 }
 
 /** A quick fix carried in a diagnostic's `data`, in LSP terms. */

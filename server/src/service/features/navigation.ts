@@ -102,7 +102,7 @@ export function referencesOf(model: DocumentModel, position: Position, includeDe
 export function prepareRenameAt(model: DocumentModel, position: Position): { range: Range; placeholder: string } | null {
   const mention = abbreviationAt(model, position);
   if (!mention) return null;
-  return { range: model.lines.rangeOf(mention.start, mention.end), placeholder: mention.text };
+  return { range: model.lines.rangeOf(mention.start, mention.end), placeholder: withoutGlyphFill(mention.text) };
 }
 
 /** Edits renaming the abbreviation under the cursor everywhere, its definitions included; null outside one. */

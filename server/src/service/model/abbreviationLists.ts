@@ -20,8 +20,8 @@ const LIST_HEADING = /^(?:list of )?abbreviations(?: used| and acronyms)?$/i;
 // One entry: `SF, long form`, `SF: long form`, `SF = long form`, `SF – long form`.
 const ENTRY = /^([^\s,;:=|]+(?: [^\s,;:=|]+)?)\s*(?:,|:|=|\s[–—-])\s*(\S(?:.*\S)?)$/su;
 
-/** A full stop, then the start of another entry (`. MGE, `, `. GI: `). */
-const ENTRY_AFTER_STOP = /\.(?=[ \t]+[^\s,;:=|.]{1,15}(?: [^\s,;:=|.]+)?[ \t]*(?:,|:|=|[ \t][–—-])[ \t])/gu;
+/** A full stop, then the start of another entry (`. MGE, `, `. GI: `); not the stop of `i.e.`, `Fig.` or `et al.`. */
+const ENTRY_AFTER_STOP = /(?<![\p{L}\p{N}]\.\p{L}|(?<!\p{L})(?:Figs?|al|vs|cf|etc|approx|No|ca))\.(?=[ \t]+\p{L}[^\s,;:=|.]{0,14}(?: [^\s,;:=|.]+)?[ \t]*(?:,|:|=|[ \t][–—-])[ \t])/gu;
 
 function looksLikeShortForm(short: string): boolean {
   return short.split(/[-\s]/u).some((part) => isAbbreviationSegment(part) || /^\p{N}+\p{Lu}/u.test(part));

@@ -40,6 +40,9 @@ export function definitionSpan(text: string, definition: AbbreviationDefinition)
     }
   }
   if (close < 0) return undefined;
+  // `(MEF cells)`, `(ESBL-producers)`: the short form runs on with its head noun inside the bracket;
+  // what follows it is no remark to keep, and no edit of the short form alone keeps the bracket whole.
+  if (definition.pattern === 'long-short' && /^(?:-|[ \t]+\p{L})/u.test(text.slice(innerEnd, close))) return undefined;
   // `(CAR-)T`: the bracket's hyphen joins the short form to the next word; no edit can keep that.
   if (text[close - 1] === '-' || /[\p{L}\p{N}]/u.test(text[close + 1] ?? '')) return undefined;
   const rest = text.slice(innerEnd, close).replace(/^[\s;,:]+/u, '').trim();

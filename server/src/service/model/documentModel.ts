@@ -274,7 +274,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
   for (let i = 0; i < detected.length; i++) {
     const found = detected[i]!;
     const noun = spelledHeadNounLength(found);
-    const short = place.keptOnce(noun === 0 ? found.short : found.short.slice(0, found.short.length - noun).replace(/[\s-]+$/u, ''));
+    const short = place.keptOnce(noun === 0 ? found.short : withoutNoun(found.short, noun));
     const key = place.keptOnce(abbreviationKey(short));
     if (key.length === 0) continue;
     const long = completeSuspendedHyphen(expansionOf(found, text, shift), slice, found.shortEnd);
@@ -284,9 +284,9 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
       shortStart: found.shortStart + shift,
       shortEnd: found.shortStart + shift + short.length,
       // Compared and shown, never measured: a Greek letter written in math reads as the letter.
-      long: withoutGlyphFill(noun === 0 ? long : long.slice(0, long.length - noun).trimEnd()),
+      long: withoutGlyphFill(noun === 0 ? long : withoutNoun(long, noun)),
       longStart: found.longStart + shift,
-      longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + found.long.slice(0, found.long.length - noun).trimEnd().length,
+      longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + withoutNoun(found.long, noun).length,
       pattern: found.pattern,
       key,
       scope: place.scope,
@@ -402,6 +402,11 @@ function spelledHeadNounLength(found: DetectedDefinition): number {
   const beforeNoun = found.long.charCodeAt(found.long.length - noun.length - 1);
   return beforeNoun === 0x20 || beforeNoun === 0x2d ? noun.length : 0;
 }
+/** `form` without its last `noun` units and the space or hyphen before them (`ESBL-producers` → `ESBL`). */
+function withoutNoun(form: string, noun: number): string {
+  return form.slice(0, form.length - noun).replace(/[\s-]+$/u, '');
+}
+
 /**
  * A short form of two parts, the second a lower-case word of three or more letters (`E:T ratio`,
  * `MEF cells`), or of five or more after a hyphen (`ESBL-producers`): a shorter one is a method's

@@ -179,3 +179,33 @@ function readingOf(word: string): Pick<SpellingMark, 'variety' | 'counterpart'> 
   }
   return null;
 }
+
+/** The same word in the singular and the plural share a key: a final `s` does not count (`tumor`, `tumors`). */
+export function spellingWordKey(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.endsWith('s') ? lower.slice(0, -1) : lower;
+}
+
+/** How often a document writes each marked word, by {@link spellingWordKey}, and in which variety. */
+export interface SpellingCounts {
+  british: number;
+  american: number;
+  /** Uses of each word, by key, `-ise`/`-ize` forms included. */
+  words: Record<string, number>;
+}
+
+/**
+ * The spelling counts of `blocks` read with `tokensOf(index)`: what a book's other files tell a
+ * file about the manuscript's spelling, so that one manuscript gets one majority.
+ */
+export function spellingCountsOf(masked: string, blocks: readonly { start: number }[], tokensOf: (index: number) => BlockTokens): SpellingCounts {
+  const counts: SpellingCounts = { british: 0, american: 0, words: {} };
+  for (let index = 0; index < blocks.length; index++) {
+    for (const mark of spellingMarksIn(masked, blocks[index]!.start, tokensOf(index))) {
+      if (mark.variety) counts[mark.variety]++;
+      const key = spellingWordKey(mark.word);
+      counts.words[key] = (counts.words[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+}

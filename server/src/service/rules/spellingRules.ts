@@ -1,4 +1,4 @@
-import { spellingMarksIn, type SpellingMark, type SpellingVariety } from '../model/spellingVarieties';
+import { spellingMarksIn, spellingWordKey, type SpellingMark, type SpellingVariety } from '../model/spellingVarieties';
 import type { BlockTokens } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
 
@@ -19,11 +19,6 @@ interface WordUses {
   readonly uses: { start: number; word: string; counterpart: string }[];
 }
 
-/** The same word in the singular and the plural share a key: a final `s` does not count. */
-function wordKey(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.endsWith('s') ? lower.slice(0, -1) : lower;
-}
 
 /** How a variety is named in a message. */
 const VARIETY_NAMES: Record<SpellingVariety, string> = { british: 'British', american: 'American' };
@@ -41,8 +36,13 @@ const EXAMPLES = 3;
 export function checkMixedSpelling(context: RuleContext): Finding[] {
   const words = wordUses(context);
   if (words.size === 0) return [];
-  const counts = { british: 0, american: 0 };
+  // In a book, the other files count too: one manuscript has one majority and one piece of advice.
+  const book = context.bookSpellings;
+  const counts = { british: book?.british ?? 0, american: book?.american ?? 0 };
   for (const uses of words.values()) if (uses.variety) counts[uses.variety] += uses.uses.length;
+  const where = book ? 'this manuscript' : 'this document';
+  /** Uses of a word here and in the book's other files. */
+  const usesOf = (key: string, here: WordUses | undefined): number => (here?.uses.length ?? 0) + (book?.words[key] ?? 0);
   const findings: Finding[] = [];
   // Words the variety check reports: their `-ize` twin needs no second finding.
   const reported = new Set<WordUses>();
@@ -55,27 +55,33 @@ export function checkMixedSpelling(context: RuleContext): Finding[] {
       .sort((a, b) => b.uses.length - a.uses.length || a.uses[0]!.start - b.uses[0]!.start)
       .slice(0, EXAMPLES)
       .map((uses) => uses.word);
+    const named = examples.length > 0 ? `${examples.join(', ')}: ` : '';
     for (const uses of words.values()) {
       if (uses.variety !== minority) continue;
       const message =
-        `'${uses.word}' is ${VARIETY_NAMES[minority]} spelling, and this document otherwise spells the ${VARIETY_NAMES[majority]} way ` +
-        `(${examples.join(', ')}: ${counts[majority]} ${VARIETY_NAMES[majority]} forms against ${counts[minority]} ${VARIETY_NAMES[minority]}); use one spelling throughout.`;
+        `'${uses.word}' is ${VARIETY_NAMES[minority]} spelling, and ${where} otherwise spells the ${VARIETY_NAMES[majority]} way ` +
+        `(${named}${counts[majority]} ${VARIETY_NAMES[majority]} forms against ${counts[minority]} ${VARIETY_NAMES[minority]}); use one spelling throughout.`;
       findings.push(respelling(uses, message, { variety: minority, british: counts.british, american: counts.american }));
       reported.add(uses);
     }
   }
   // One word written with `-ise` and `-ize` (`randomised`, `randomized`), or with `-isation` and
   // `-ization` where the variety check left the `-isation` one alone (British is the majority).
-  for (const uses of words.values()) {
+  for (const [key, uses] of words) {
     const other = words.get(uses.counterpartKey);
-    if (!other || (uses.variety && other.variety) || reported.has(uses) || reported.has(other)) continue;
-    // The less used of the two is reported; of two used alike, the later one.
-    if (!isLessUsed(uses, other)) continue;
-    const message = `'${uses.word}' and '${other.word}' are the same word, written both ways in this document (${uses.uses.length} and ${other.uses.length} times); use one spelling throughout.`;
+    const otherUses = usesOf(uses.counterpartKey, other);
+    // A pair of varieties is the variety check's (a counterpart only another file writes is taken for one).
+    if (otherUses === 0 || (uses.variety && (other === undefined || other.variety)) || reported.has(uses) || (other && reported.has(other))) continue;
+    // The less used of the two is reported; of two used alike, the later one (in this file: another file's are not placed here).
+    const ownUses = usesOf(key, uses);
+    if (ownUses > otherUses || (ownUses === otherUses && (!other || !isLessUsed(uses, other)))) continue;
+    const otherWord = other?.word ?? uses.uses[0]!.counterpart;
+    const message = `'${uses.word}' and '${otherWord}' are the same word, written both ways in ${where} (${ownUses} and ${otherUses} times); use one spelling throughout.`;
     findings.push(respelling(uses, message, { variety: 'ise-ize' }));
   }
   return findings;
 }
+
 
 /** Whether `uses` is written less often than `other`, or as often and first later. */
 function isLessUsed(uses: WordUses, other: WordUses): boolean {
@@ -94,11 +100,11 @@ function wordUses(context: RuleContext): Map<string, WordUses> {
     if (!marks) marksByBlock.set(tokens, (marks = spellingMarksIn(masked, block.start, tokens)));
     for (let i = 0; i < marks.length; i++) {
       const mark = marks[i]!;
-      const key = wordKey(mark.word);
+      const key = spellingWordKey(mark.word);
       const use = { start: block.start + mark.start, word: mark.word, counterpart: mark.counterpart };
       const found = words.get(key);
       if (found) found.uses.push(use);
-      else words.set(key, { word: mark.word, variety: mark.variety, counterpartKey: wordKey(mark.counterpart), uses: [use] });
+      else words.set(key, { word: mark.word, variety: mark.variety, counterpartKey: spellingWordKey(mark.counterpart), uses: [use] });
     }
   }
   return words;

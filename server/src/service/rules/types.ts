@@ -66,5 +66,7 @@ export interface RuleContext {
   bookNames?: ReadonlySet<string>;
   /** In a book: keys another file names as a tool or resource (`X (v1.1.3)`). */
   bookTools?: ReadonlySet<string>;
+  /** In a book: the spellings the other files write (see `BookContext.spellings`). */
+  bookSpellings?: { british: number; american: number; words: Record<string, number> };
 }
 
