@@ -8,7 +8,7 @@ import { withoutGlyphFill } from './text/characters';
 
 /** The document's definitions, and each abbreviation undefined in a scope once, at its first use there. */
 export function abbreviationReport(m: DocumentModel, scopes: ScopeDefinitions, needs: DefinitionNeeds, knowledge: KnowledgeBase | undefined): AbbreviationReport {
-  const definitions = m.definitions.map((d) => ({ short: withoutGlyphFill(d.short), long: withoutGlyphFill(d.long), key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
+  const definitions = m.definitions.map((d) => ({ short: withoutGlyphFill(d.short), long: d.long, key: d.key, scope: d.scope, range: m.lines.rangeOf(d.shortStart, d.shortEnd) }));
   const undefinedList: UndefinedReport[] = [];
   const seen = new Set<string>();
   for (const mention of m.mentions) {

@@ -1,5 +1,4 @@
 import type { DocumentModel } from '../model/documentModel';
-import { withoutGlyphFill } from '../text/characters';
 
 /** How the list of abbreviations is written. */
 export type AbbreviationListFormat = 'table' | 'paragraph';
@@ -22,11 +21,11 @@ export function abbreviationList(model: DocumentModel, format: AbbreviationListF
   const mainScopes = new Set(['main', 'document']);
   for (const definition of model.definitions) {
     if (!mainScopes.has(definition.scope) || definition.pattern === 'list') continue;
-    if (!chosen.has(definition.key)) chosen.set(definition.key, withoutGlyphFill(definition.long).replace(/\s+/g, ' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
+    if (!chosen.has(definition.key)) chosen.set(definition.key, definition.long.replace(/\s+/g, ' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
   }
   // Keep entries that only an existing list defines (the author may have added them by hand).
   for (const definition of model.definitions) {
-    if (mainScopes.has(definition.scope) && definition.pattern === 'list' && !chosen.has(definition.key)) chosen.set(definition.key, withoutGlyphFill(definition.long));
+    if (mainScopes.has(definition.scope) && definition.pattern === 'list' && !chosen.has(definition.key)) chosen.set(definition.key, definition.long);
   }
   const rows = [...chosen.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || a.localeCompare(b));
   const escape = (s: string) => s.replace(/\|/g, '\\|');

@@ -8,7 +8,6 @@ import type { ScopeDefinitions } from '../model/scopeDefinitions';
 import type { Spelling } from '../model/expansions';
 import { describeEntry } from './hover';
 import { blockAt } from './lookup';
-import { withoutGlyphFill } from '../text/characters';
 
 /** One written form to match typed text against. */
 interface CompletionForm {
@@ -155,7 +154,7 @@ export function completeAt(
     for (const definition of authorDefinitions(model)) {
       if (offered.has(`doc:${definition.key}`)) continue;
       const matchesShort = definition.key.toLowerCase().startsWith(lowerTyped);
-      const long = withoutGlyphFill(definition.long);
+      const long = definition.long;
       const matchesLong = long.toLowerCase().startsWith(lowerTyped);
       if (!matchesShort && !matchesLong) continue;
       if (definition.shortStart <= offset && offset <= definition.shortEnd) continue;

@@ -88,11 +88,11 @@ function whereDefined(model: DocumentModel, scopes: ScopeDefinitions, needs: Def
   if (site?.definition.origin) {
     const origin = site.definition.origin;
     const where = origin.listed ? 'a list of abbreviations in this book' : 'an earlier file of this book';
-    return `Defined in ${fileNameOf(origin.uri)} on line ${origin.range.start.line + 1} as '${withoutGlyphFill(site.definition.long).replace(/\s+/g, ' ')}' (${where}).`;
+    return `Defined in ${fileNameOf(origin.uri)} on line ${origin.range.start.line + 1} as '${site.definition.long.replace(/\s+/g, ' ')}' (${where}).`;
   }
   if (site) {
     const line = model.lines.lineAt(site.definition.shortStart) + 1;
-    const how = site.parts ? `through its parts (${site.parts.map((d) => withoutGlyphFill(d.short)).join(', ')})` : `as '${withoutGlyphFill(site.definition.long).replace(/\s+/g, ' ')}'`;
+    const how = site.parts ? `through its parts (${site.parts.map((d) => withoutGlyphFill(d.short)).join(', ')})` : `as '${site.definition.long.replace(/\s+/g, ' ')}'`;
     if (site.from > offset) return `Defined ${describeScope(scope)} on line ${line} ${how} — after this use.`;
     return `Defined ${describeScope(scope)} on line ${line} ${how}.`;
   }
@@ -137,7 +137,7 @@ export function hoverAt(model: DocumentModel, position: Position, scopes: ScopeD
       lines.push(...describeEntry(entry, knowledge));
     } else {
       const own = model.byKey.get(mention.key)?.definitions.find((d) => d.scope === mention.scope) ?? model.byKey.get(mention.key)?.definitions[0];
-      lines.push(own ? `**${mention.key}** — ${withoutGlyphFill(own.long).replace(/\s+/g, ' ')}` : `**${mention.key}**`);
+      lines.push(own ? `**${mention.key}** — ${own.long.replace(/\s+/g, ' ')}` : `**${mention.key}**`);
       lines.push('*Defined in this document*');
     }
   } else {

@@ -26,7 +26,7 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
     const end = Math.max(definition.shortEnd, definition.longEnd);
     const symbol: DocumentSymbol = {
       name: definition.key,
-      detail: withoutGlyphFill(definition.long).replace(/\s+/g, ' '),
+      detail: definition.long.replace(/\s+/g, ' '),
       kind: SymbolKind.Constant,
       range: model.lines.rangeOf(start, end),
       selectionRange: model.lines.rangeOf(definition.shortStart, definition.shortEnd),

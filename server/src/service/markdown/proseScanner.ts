@@ -312,9 +312,9 @@ export function inlineKeyOf(text: string, block: Span): string {
   return `${block.start - from},${block.end - block.start}\u0000${text.slice(from, to)}`;
 }
 
-/** `span` moved by `shift`, its glyph kept (callers build a span without one themselves, see `scanProse`). */
+/** A glyph span moved by `shift`, its glyph kept (callers build a span without one themselves, see `scanProse`). */
 export function shifted(span: Span, shift: number): Span {
-  return span.glyph === undefined ? { start: span.start + shift, end: span.end + shift } : { start: span.start + shift, end: span.end + shift, glyph: span.glyph };
+  return { start: span.start + shift, end: span.end + shift, glyph: span.glyph };
 }
 
 /** A block's inline exclusions, relative to its start: from `previous` when the text around it is unchanged. */

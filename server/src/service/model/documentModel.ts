@@ -283,7 +283,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
       short,
       shortStart: found.shortStart + shift,
       shortEnd: found.shortStart + shift + short.length,
-      // Compared and shown, never measured: a Greek letter written in math reads as the letter.
+      // Compared and shown, never measured: a Greek letter written in math reads as the letter (list entries' too, below).
       long: withoutGlyphFill(noun === 0 ? long : withoutNoun(long, noun)),
       longStart: found.longStart + shift,
       longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + withoutNoun(found.long, noun).length,
@@ -493,7 +493,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
       const key = abbreviationKey(entry.short);
       if (key.length === 0 || detectedStarts?.has(entry.shortStart)) continue;
       const { short, long, shortStart, shortEnd, longStart, longEnd } = entry;
-      definitions.push({ short, shortStart, shortEnd, long, longStart, longEnd, pattern: 'list', key, scope, block: index });
+      definitions.push({ short, shortStart, shortEnd, long: withoutGlyphFill(long), longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
   }
 

@@ -201,11 +201,25 @@ export interface SpellingCounts {
 export function spellingCountsOf(masked: string, blocks: readonly { start: number }[], tokensOf: (index: number) => BlockTokens): SpellingCounts {
   const counts: SpellingCounts = { british: 0, american: 0, words: {} };
   for (let index = 0; index < blocks.length; index++) {
-    for (const mark of spellingMarksIn(masked, blocks[index]!.start, tokensOf(index))) {
+    for (const mark of blockSpellingMarks(masked, blocks[index]!.start, tokensOf(index))) {
       if (mark.variety) counts[mark.variety]++;
       const key = spellingWordKey(mark.word);
       counts.words[key] = (counts.words[key] ?? 0) + 1;
     }
   }
   return counts;
+}
+
+/**
+ * Each block's spelling marks, offsets relative to the block, kept with the block's token pass:
+ * a block the next version leaves unchanged keeps its tokens object, so a keystroke reads one
+ * block again, not the document; the rule and a book's summary of the file share them.
+ */
+const marksByBlock = new WeakMap<BlockTokens, SpellingMark[]>();
+
+/** The spelling marks of the block starting at `start` in `masked`, whose token pass is `tokens` (see {@link spellingMarksIn}), read once per token pass. */
+export function blockSpellingMarks(masked: string, start: number, tokens: BlockTokens): SpellingMark[] {
+  let marks = marksByBlock.get(tokens);
+  if (!marks) marksByBlock.set(tokens, (marks = spellingMarksIn(masked, start, tokens)));
+  return marks;
 }

@@ -75,17 +75,17 @@ function wholeFormWithGreek(text: string, mention: AbbreviationMention): Abbrevi
 /** Column names of a table of reagents or materials, whose cells are catalogue values (clones, conjugates, catalogue numbers). */
 const REAGENT_COLUMN = /(?<![\p{L}])(?:clones?|cat(?:alog(?:ue)?)?\.?\s*(?:#|no\.?|numbers?)?|lot|isotypes?|fluoro(?:phore|chrome)s?|conjugates?|vendors?|suppliers?|manufacturers?|sources?|RRID|dilutions?)(?![\p{L}])/iu;
 
-/** Per model, whether each table row's table is a reagent table, by the row's block index. */
-const reagentRows = new WeakMap<RuleContext['model'], Map<number, boolean>>();
+/** Per model, the header row (first row) of the table holding each table row, by block index. */
+const tableHeaders = new WeakMap<RuleContext['model'], Map<number, number>>();
 
 /**
- * Whether the table holding prose block `index` has a header row naming reagent columns
- * (`Antibody (clone) | Dilution | Vendor (CAT#)`). Asked for every mention in a table's rows, in
- * document order: a row takes the answer of the row above it, so the header is read once per table.
+ * The block index of the header row of the table holding table-row block `index`. Asked for every
+ * mention in a table's rows, in document order: a row takes the answer of the row above it, so
+ * each table is walked once.
  */
-function isReagentTable(model: RuleContext['model'], index: number): boolean {
-  let byRow = reagentRows.get(model);
-  if (!byRow) reagentRows.set(model, (byRow = new Map()));
+function tableHeaderOf(model: RuleContext['model'], index: number): number {
+  let byRow = tableHeaders.get(model);
+  if (!byRow) tableHeaders.set(model, (byRow = new Map()));
   const known = byRow.get(index);
   if (known !== undefined) return known;
   const blocks = model.prose.blocks;
@@ -93,11 +93,25 @@ function isReagentTable(model: RuleContext['model'], index: number): boolean {
   const rowAbove = (row: number): boolean => row > 0 && blocks[row - 1]!.kind === 'table-row' && blocks[row - 1]!.region.kind === blocks[index]!.region.kind;
   let first = index;
   while (rowAbove(first) && !byRow.has(first - 1)) first--;
-  const header = blocks[first]!;
-  const reagent = rowAbove(first)
-    ? byRow.get(first - 1)!
-    : model.prose.masked.slice(header.start, header.end).split('|').filter((name) => REAGENT_COLUMN.test(name)).length >= 2;
-  for (let row = first; row <= index; row++) byRow.set(row, reagent);
+  const header = rowAbove(first) ? byRow.get(first - 1)! : first;
+  for (let row = first; row <= index; row++) byRow.set(row, header);
+  return header;
+}
+
+/** Per model, whether each table's header names reagent columns, by the header's block index. */
+const reagentHeaders = new WeakMap<RuleContext['model'], Map<number, boolean>>();
+
+/** Whether the table holding prose block `index` has a header row naming reagent columns (`Antibody (clone) | Dilution | Vendor (CAT#)`). */
+function isReagentTable(model: RuleContext['model'], index: number): boolean {
+  let byHeader = reagentHeaders.get(model);
+  if (!byHeader) reagentHeaders.set(model, (byHeader = new Map()));
+  const first = tableHeaderOf(model, index);
+  let reagent = byHeader.get(first);
+  if (reagent === undefined) {
+    const header = model.prose.blocks[first]!;
+    reagent = model.prose.masked.slice(header.start, header.end).split('|').filter((name) => REAGENT_COLUMN.test(name)).length >= 2;
+    byHeader.set(first, reagent);
+  }
   return reagent;
 }
 
@@ -111,8 +125,7 @@ const NAME_COLUMN = /^[\s*_]*(?:methods?|tools?|software|packages?|algorithms?|p
  */
 function isNameColumn(model: RuleContext['model'], mention: AbbreviationMention): boolean {
   const blocks = model.prose.blocks;
-  let first = mention.block;
-  while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.region.kind === blocks[mention.block]!.region.kind) first--;
+  const first = tableHeaderOf(model, mention.block);
   if (first === mention.block) return false;
   const masked = model.prose.masked;
   const row = blocks[mention.block]!;

@@ -1,13 +1,6 @@
-import { spellingMarksIn, spellingWordKey, type SpellingMark, type SpellingVariety } from '../model/spellingVarieties';
-import type { BlockTokens } from '../text/tokens';
+import { blockSpellingMarks, spellingWordKey, type SpellingVariety } from '../model/spellingVarieties';
 import type { Finding, RuleContext } from './types';
 
-/**
- * Each block's spelling marks, offsets relative to the block, kept with the block's token pass:
- * a block the next version leaves unchanged keeps its tokens object, so a keystroke reads one
- * block again, not the document.
- */
-const marksByBlock = new WeakMap<BlockTokens, SpellingMark[]>();
 
 /** The uses of one word, singular and plural alike (`tumor`, `tumors`), in document order. */
 interface WordUses {
@@ -96,8 +89,7 @@ function wordUses(context: RuleContext): Map<string, WordUses> {
   for (let index = 0; index < model.prose.blocks.length; index++) {
     const block = model.prose.blocks[index]!;
     const tokens = model.blockTokens[index]!;
-    let marks = marksByBlock.get(tokens);
-    if (!marks) marksByBlock.set(tokens, (marks = spellingMarksIn(masked, block.start, tokens)));
+    const marks = blockSpellingMarks(masked, block.start, tokens);
     for (let i = 0; i < marks.length; i++) {
       const mark = marks[i]!;
       const key = spellingWordKey(mark.word);
