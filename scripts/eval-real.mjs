@@ -7,6 +7,7 @@
 //   CARNK_REAL_EXTRA=/a:/b npm run eval:real
 //   npm run eval:real -- --unjudged-tsv    # unjudged diagnostics as judgment rows to fill in
 //   npm run eval:real -- --verdict FP      # the current diagnostics judged FP (or DEB, TP), with causes
+//   npm run eval:real -- --dump out.jsonl  # every current diagnostic with its message and verdict, one JSON object a line
 //
 // The corpora's text stays outside this repository; only judgments live here:
 //   test/real/judgments.tsv  file, line, rule, token, verdict (TP / FP / DEB), cause
@@ -33,6 +34,8 @@ const extraRoots = (process.env.CARNK_REAL_EXTRA ?? path.resolve(root, '..', 're
 const printUnjudgedRows = process.argv.includes('--unjudged-tsv');
 /** `--verdict FP` (or DEB, TP): list the current diagnostics judged so, with the judged cause. */
 const listVerdict = process.argv.includes('--verdict') ? process.argv[process.argv.indexOf('--verdict') + 1] : undefined;
+/** `--dump out.jsonl`: every current diagnostic, its message and its verdict, for analysis by class. */
+const dumpFile = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 const MANUSCRIPT = /\.(md|markdown|qmd|rmd)$/i;
 /** Provenance and judgment files kept beside a gathered corpus; never linted. */
 const NOT_MANUSCRIPTS = new Set(['SOURCE.md', 'PROBLEMS.md']);
@@ -231,6 +234,13 @@ if (listVerdict) {
     const j = judgments.get(judgmentKey(d.file, d.line, d.rule, d.token));
     if (j?.verdict === listVerdict) console.log(`  ${d.file}:${d.line}  ${d.severity}  ${d.rule}  ${d.token}  — ${j.cause}`);
   }
+}
+if (dumpFile) {
+  const lines = all.map((d) => {
+    const j = judgments.get(judgmentKey(d.file, d.line, d.rule, d.token));
+    return JSON.stringify({ ...d, verdict: j?.verdict ?? 'unjudged', cause: j?.cause ?? '' });
+  });
+  writeFileSync(dumpFile, lines.length > 0 ? `${lines.join('\n')}\n` : '');
 }
 const stale = [...judgments.keys()].filter((key) => !judgedUsed.has(key)).length;
 if (stale > 0) console.log(`\n(${stale} judgments match no current diagnostic: problems no longer reported, or fixed false alarms)`);

@@ -104,7 +104,7 @@ function summaryOf(chapter: ChapterModel): FileSummary {
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });
   }
-  const spellings = spellingCountsOf(model.prose.masked, model.prose.blocks, (index) => model.blockTokens[index]!);
+  const spellings = spellingCountsOf(model.text, model.prose.masked, model.prose.blocks, (index) => model.blockTokens[index]!);
   const summary: FileSummary = { definitions, uses, firstUses, ownKeys, names, tools, spellings };
   if (!byUri) {
     byUri = new Map();
@@ -245,19 +245,32 @@ export function bookProblemDiagnostic(problem: BookProblem, settings: AnalysisSe
   return configurationDiagnostic(range, problem.message, settings);
 }
 
+function sortedByKey(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** The spelling counts of every file but `self`, summed (words in key order, so an unchanged book compares equal); none when they write no marked word. */
 function otherFilesSpellings(summaries: readonly (FileSummary | undefined)[], self: number): SpellingCounts | undefined {
   let total: SpellingCounts | undefined;
   summaries.forEach((summary, index) => {
     if (index === self || !summary) return;
-    const { british, american, words } = summary.spellings;
+    const { british, american, words, names } = summary.spellings;
     const keys = Object.keys(words);
-    if (keys.length === 0) return;
+    if (keys.length === 0 && !names) return;
     total ??= { british: 0, american: 0, words: {} };
     total.british += british;
     total.american += american;
     for (const key of keys) total.words[key] = (total.words[key] ?? 0) + words[key]!;
+    if (names) {
+      const sum = (total.names ??= {});
+      for (const written of Object.keys(names)) sum[written] = (sum[written] ?? 0) + names[written]!;
+      if (index < self) (total.earlierNames ??= []).push(...Object.keys(names));
+    }
   });
-  if (total) total.words = Object.fromEntries(Object.entries(total.words).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (total) {
+    total.words = sortedByKey(total.words);
+    if (total.names) total.names = sortedByKey(total.names);
+    if (total.earlierNames) total.earlierNames = [...new Set(total.earlierNames)].sort();
+  }
   return total;
 }

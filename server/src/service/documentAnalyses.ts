@@ -46,7 +46,18 @@ function analysisFingerprint(settings: AnalysisSettings): string {
   if (!settings.noDefinition?.length && !settings.spelling && !settings.book) return '';
   // The whole inherited definition: hover and go to definition read its range.
   const book = settings.book;
-  return JSON.stringify([settings.noDefinition ?? [], settings.spelling ?? '', book?.inherited ?? [], book?.usedLater ?? [], book?.usedEarlier ?? [], book?.definedLater ?? [], book?.names ?? []]);
+  // Every part of the book context a rule reads: another file naming a tool, or spelling a word or a name, changes findings here.
+  return JSON.stringify([
+    settings.noDefinition ?? [],
+    settings.spelling ?? '',
+    book?.inherited ?? [],
+    book?.usedLater ?? [],
+    book?.usedEarlier ?? [],
+    book?.definedLater ?? [],
+    book?.names ?? [],
+    book?.tools ?? [],
+    book?.spellings ?? null,
+  ]);
 }
 
 /** Settings from the front matter's `carnk:` key, with a problem per invalid field. */

@@ -57,9 +57,10 @@ export interface BookContext {
   tools?: string[];
   /**
    * British and American spellings the book's other files write (uses of each variety, and of each
-   * word by its singular): one manuscript has one majority, which every file's advice follows.
+   * word by its singular): one manuscript has one majority, which every file's advice follows;
+   * and each name form they write (`IQ-TREE`), so a name spelt two ways across files is told.
    */
-  spellings?: { british: number; american: number; words: Record<string, number> };
+  spellings?: { british: number; american: number; words: Record<string, number>; names?: Record<string, number>; earlierNames?: string[] };
 }
 
 /** A quick fix carried in a diagnostic's `data`, in LSP terms. */

@@ -1,4 +1,5 @@
 import { WordFlag, type BlockTokens } from '../text/tokens';
+import { forEachNameForm } from './nameForms';
 
 /**
  * British and American spellings of one word, as a copy-editor matches them: `tumour` and
@@ -192,14 +193,19 @@ export interface SpellingCounts {
   american: number;
   /** Uses of each word, by key, `-ise`/`-ize` forms included. */
   words: Record<string, number>;
+  /** Uses of each name form outside headings and italics, as written (see `nameForms.ts`). */
+  names?: Record<string, number>;
+  /** In a book: the name forms that files read before this one write (of two spellings written as often, the earlier is kept). */
+  earlierNames?: string[];
 }
 
 /**
  * The spelling counts of `blocks` read with `tokensOf(index)`: what a book's other files tell a
  * file about the manuscript's spelling, so that one manuscript gets one majority.
  */
-export function spellingCountsOf(masked: string, blocks: readonly { start: number }[], tokensOf: (index: number) => BlockTokens): SpellingCounts {
+export function spellingCountsOf(text: string, masked: string, blocks: readonly { start: number; kind: string }[], tokensOf: (index: number) => BlockTokens): SpellingCounts {
   const counts: SpellingCounts = { british: 0, american: 0, words: {} };
+  const names: Record<string, number> = {};
   for (let index = 0; index < blocks.length; index++) {
     for (const mark of blockSpellingMarks(masked, blocks[index]!.start, tokensOf(index))) {
       if (mark.variety) counts[mark.variety]++;
@@ -207,6 +213,10 @@ export function spellingCountsOf(masked: string, blocks: readonly { start: numbe
       counts.words[key] = (counts.words[key] ?? 0) + 1;
     }
   }
+  forEachNameForm(text, masked, blocks, tokensOf, (written) => {
+    names[written] = (names[written] ?? 0) + 1;
+  });
+  if (Object.keys(names).length > 0) counts.names = names;
   return counts;
 }
 

@@ -2,6 +2,7 @@ import { checkDefinitions, checkFirstUse, checkLongFormRepeats, checkUnused, typ
 import { checkGeneItalics } from './geneRules';
 import { checkForeignScript } from './scriptRules';
 import { checkMixedSpelling } from './spellingRules';
+import { checkNameSpellings } from './nameSpellings';
 import type { RuleId } from './ruleTable';
 import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
@@ -19,6 +20,7 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext,
   { rules: ['gene-not-italic'], check: checkGeneItalics },
   { rules: ['inconsistent-variants'], check: checkInconsistentVariants },
   { rules: ['inconsistent-variants'], check: checkMixedSpelling },
+  { rules: ['inconsistent-variants'], check: checkNameSpellings },
   { rules: ['foreign-script'], check: checkForeignScript },
 ];
 

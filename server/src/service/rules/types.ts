@@ -67,6 +67,6 @@ export interface RuleContext {
   /** In a book: keys another file names as a tool or resource (`X (v1.1.3)`). */
   bookTools?: ReadonlySet<string>;
   /** In a book: the spellings the other files write (see `BookContext.spellings`). */
-  bookSpellings?: { british: number; american: number; words: Record<string, number> };
+  bookSpellings?: { british: number; american: number; words: Record<string, number>; names?: Record<string, number>; earlierNames?: string[] };
 }
 

@@ -1,0 +1,134 @@
+/**
+ * Name forms: the written shapes of names and symbols that carry capitals or digits (`IQ-TREE`,
+ * `MetaBAT 2`, `LY-CoV016`, `GitHub`), read from a prose block's token pass. The same name
+ * written two ways in one manuscript (`IQ-Tree` and `IQ-TREE`, `MetaBAT2` and `MetaBAT 2`) is
+ * one of a copy-editor's first queries; `rules/nameSpellings.ts` reports it. Names that are not
+ * abbreviations (tools, products, strains) never become mentions, so the mention-based spelling
+ * checks do not see them: this reading does.
+ */
+import { isHyphenUnit, withoutGlyphFill } from '../text/characters';
+import { WordFlag, type BlockTokens } from '../text/tokens';
+import { isItalic } from './geneContext';
+
+/** One name form as written in a block, offsets relative to the block's start. */
+export interface NameForm {
+  readonly start: number;
+  readonly end: number;
+  /** As printed (glyph fill left out), hyphens as written. */
+  readonly written: string;
+  /** The spelling folded (see {@link nameFormKey}): spellings of one name share it. */
+  readonly key: string;
+}
+
+/** At least this many letters and digits in a form's folded spelling, two of them letters. */
+const MIN_KEY_LENGTH = 4;
+const TWO_LETTERS = /\p{L}.*\p{L}/u;
+
+/** A number after a space that belongs to the name before it (`MetaBAT 2`): at most this many digits. */
+const SPACED_NUMBER_DIGITS = 3;
+
+/**
+ * The name forms of one block: each run of words joined by single hyphens (`LY-CoV016`,
+ * `IL-2Rα`) that holds a capital or a digit, with a number after one space when the run is
+ * shaped like a name (`MetaBAT 2`, `MCR 7`: a capital after its first letter). Runs of letters
+ * alone with at most their first letter a capital (`Methods`) are left out: they vary only as
+ * sentences and headings capitalise words; so are forms whose folded spelling is shorter than
+ * four characters or holds fewer than two letters (`pH`, `10x` vary for other reasons).
+ */
+export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTokens): NameForm[] {
+  const forms: NameForm[] = [];
+  const { count, starts, ends, flags } = tokens;
+  for (let i = 0; i < count; ) {
+    let last = i;
+    let union = flags[i]!;
+    while (last + 1 < count && starts[last + 1] === ends[last]! + 1 && isHyphenUnit(masked.charCodeAt(blockStart + ends[last]!))) {
+      last++;
+      union |= flags[last]!;
+    }
+    const start = starts[i]!;
+    let end = ends[last]!;
+    const run = masked.slice(blockStart + start, blockStart + end);
+    const hasInnerCapital = /\p{Lu}/u.test(run.slice(1));
+    const nameShaped = (union & WordFlag.digit) !== 0 || hasInnerCapital || (last > i && (union & WordFlag.upper) !== 0);
+    if (nameShaped && !isInIdentifier(masked, blockStart + start, blockStart + end)) {
+      const next = last + 1;
+      if (hasInnerCapital && next < count && starts[next] === end + 1 && masked.charCodeAt(blockStart + end) === 0x20 && isSpacedNumber(masked, blockStart, starts[next]!, ends[next]!, flags[next]!)) {
+        end = ends[next]!;
+        last = next;
+      }
+      const written = withoutGlyphFill(masked.slice(blockStart + start, blockStart + end));
+      const key = nameFormKey(written);
+      if (key.length >= MIN_KEY_LENGTH && TWO_LETTERS.test(key)) forms.push({ start, end, written, key });
+    }
+    i = last + 1;
+  }
+  return forms;
+}
+
+/**
+ * Whether a run is part of a dotted or underscored identifier (`pd.hg.u133a`, `NK1.1`,
+ * `IDBA_UD`): a package, file or marker name, written as its source writes it.
+ */
+function isInIdentifier(masked: string, start: number, end: number): boolean {
+  const before = masked.charCodeAt(start - 1);
+  const after = masked.charCodeAt(end);
+  if (before === 0x5f || after === 0x5f) return true;
+  return (before === 0x2e && isAlphanumericUnit(masked.charCodeAt(start - 2))) || (after === 0x2e && isAlphanumericUnit(masked.charCodeAt(end + 1)));
+}
+
+function isAlphanumericUnit(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+}
+
+/** A word of one to three digits that ends the name: no decimal point, comma or hyphen runs on (`2.0`, `2,000`, `2-fold`). */
+function isSpacedNumber(masked: string, blockStart: number, start: number, end: number, flags: number): boolean {
+  if ((flags & WordFlag.letter) !== 0 || end - start > SPACED_NUMBER_DIGITS) return false;
+  const after = masked.charCodeAt(blockStart + end);
+  const afterNext = masked.charCodeAt(blockStart + end + 1);
+  const runsOn = (after === 0x2e || after === 0x2c) && afterNext >= 0x30 && afterNext <= 0x39;
+  return !runsOn && !isHyphenUnit(after);
+}
+
+/** A form's spelling with case, hyphens and the space before a number folded: `IQ-Tree`, `IQ-TREE` and `iqtree` fold alike. */
+export function nameFormKey(written: string): string {
+  return written.toLowerCase().replace(/[-\u2010\u2011 ]/gu, '');
+}
+
+/**
+ * Each block's name forms, kept with the block's token pass: a block the next version leaves
+ * unchanged keeps its tokens object, so a keystroke reads one block again; the rule and a book's
+ * summary of the file share them.
+ */
+const formsByBlock = new WeakMap<BlockTokens, NameForm[]>();
+
+/** The name forms of the block starting at `start` in `masked`, whose token pass is `tokens`, read once per token pass. */
+export function blockNameForms(masked: string, start: number, tokens: BlockTokens): NameForm[] {
+  let forms = formsByBlock.get(tokens);
+  if (!forms) formsByBlock.set(tokens, (forms = nameFormsIn(masked, start, tokens)));
+  return forms;
+}
+
+/**
+ * Visits each name form of a document's prose that a spelling may be compared by: outside
+ * headings and titles (which capitalise words) and outside italics (a gene keeps its own
+ * spelling). The rule and a book's summary of the file read the same forms.
+ */
+export function forEachNameForm(
+  text: string,
+  masked: string,
+  blocks: readonly { start: number; kind: string }[],
+  tokensOf: (index: number) => BlockTokens,
+  visit: (written: string, key: string, start: number, end: number) => void,
+): void {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (block.kind === 'heading' || block.kind === 'title') continue;
+    const forms = blockNameForms(masked, block.start, tokensOf(index));
+    for (let i = 0; i < forms.length; i++) {
+      const form = forms[i]!;
+      const start = block.start + form.start;
+      const end = block.start + form.end;
+      if (!isItalic(text, start, end)) visit(form.written, form.key, start, end);
+    }
+  }
+}

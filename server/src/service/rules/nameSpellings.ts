@@ -1,0 +1,186 @@
+import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
+import type { AbbreviationMention } from '../model/documentModel';
+import { forEachNameForm, nameFormKey } from '../model/nameForms';
+import { definedSpellingOf } from './abbreviationSpellings';
+import type { Finding, RuleContext } from './types';
+
+/**
+ * `inconsistent-variants` for names: one name or symbol written in two spellings that case, a
+ * hyphen or the space before its number set apart (`IQ-Tree` and `IQ-TREE`, `MetaBAT2` and
+ * `MetaBAT 2`, `LY-COV016` and `LY-CoV016`, `MCR3` and `MCR-3`), in one document or across the
+ * files of one manuscript. Each spelling but the one written most is reported at its first use
+ * here, with a fix (never applied unattended) that writes each use here as the kept one.
+ *
+ * Left alone, as other checks' or as no inconsistency at all:
+ * - capitals a sentence or a title puts on words (`Anti-TNP` at a sentence start, `Cell-Specific`
+ *   in a title-cased caption), and a word set in capitals for emphasis (`METHODS`, `CENTRAL`);
+ * - a human gene symbol and its other spellings (`BCL2` and `Bcl-2`, `FOXP3` and `Foxp3`): gene,
+ *   protein and species conventions write them apart on purpose;
+ * - spellings the knowledge base names (`CD-19`, `SARS-CoV2`), which its own readings report;
+ * - two spellings of an abbreviation the mention checks already tell (`GvHD` after `GVHD`);
+ * - uses in italics (a gene keeps its own spelling) and in headings.
+ */
+
+/** One spelling's uses in this document, in order. */
+interface Spelling {
+  readonly written: string;
+  readonly uses: { start: number; end: number }[];
+  /** Whether some use is an abbreviation mention, with the mention the first such use is. */
+  mention?: AbbreviationMention;
+}
+
+export function checkNameSpellings(context: RuleContext): Finding[] {
+  const groups = spellingsByKey(context);
+  if (groups.size === 0) return [];
+  const elsewhere = bookFormsByKey(context.bookSpellings?.names);
+  const earlier = new Set(context.bookSpellings?.earlierNames);
+  const findings: Finding[] = [];
+  for (const [key, spellings] of groups) {
+    const others = (elsewhere?.get(key) ?? []).filter((written) => !spellings.has(written));
+    if (spellings.size + others.length < 2) continue;
+    const countOf = (written: string): number => (spellings.get(written)?.uses.length ?? 0) + (context.bookSpellings?.names?.[written] ?? 0);
+    const kept = keptSpelling(spellings, others, earlier, countOf);
+    const keptHere = spellings.get(kept);
+    for (const spelling of spellings.values()) {
+      if (spelling.written === kept || !differsAsName(spelling.written, kept) || isTold(context, spelling, kept, keptHere)) continue;
+      findings.push(nameSpellingFinding(context, spelling, kept, keptHere, countOf(kept)));
+    }
+  }
+  return findings;
+}
+
+/** This document's name forms (see `forEachNameForm`), grouped by folded spelling, then by spelling. */
+function spellingsByKey(context: RuleContext): Map<string, Map<string, Spelling>> {
+  const { model } = context;
+  const groups = new Map<string, Map<string, Spelling>>();
+  forEachNameForm(model.text, model.prose.masked, model.prose.blocks, (index) => model.blockTokens[index]!, (written, key, start, end) => {
+    let spellings = groups.get(key);
+    if (!spellings) groups.set(key, (spellings = new Map()));
+    const spelling = spellings.get(written);
+    if (spelling) spelling.uses.push({ start, end });
+    else spellings.set(written, { written, uses: [{ start, end }] });
+  });
+  // Only keys written two ways here, or written here and perhaps otherwise in another file, go on.
+  if (!context.bookSpellings?.names) for (const [key, spellings] of groups) if (spellings.size < 2) groups.delete(key);
+  markMentions(context, groups);
+  return groups;
+}
+
+/** Notes which spellings are abbreviation mentions (a mention covering exactly one of its uses). */
+function markMentions(context: RuleContext, groups: Map<string, Map<string, Spelling>>): void {
+  if (groups.size === 0) return;
+  const byStart = new Map<number, AbbreviationMention>();
+  for (const mention of context.model.mentions) byStart.set(mention.start, mention);
+  for (const spellings of groups.values()) {
+    for (const spelling of spellings.values()) {
+      for (const use of spelling.uses) {
+        const mention = byStart.get(use.start);
+        if (mention && mention.end === use.end) {
+          spelling.mention = mention;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** The book's other files' name forms by folded spelling, built once per book summary. */
+function bookFormsByKey(names: Record<string, number> | undefined): Map<string, string[]> | undefined {
+  if (!names) return undefined;
+  let byKey = bookFormsCache.get(names);
+  if (!byKey) {
+    byKey = new Map();
+    for (const written of Object.keys(names)) {
+      const key = nameFormKey(written);
+      const same = byKey.get(key);
+      if (same) same.push(written);
+      else byKey.set(key, [written]);
+    }
+    bookFormsCache.set(names, byKey);
+  }
+  return byKey;
+}
+const bookFormsCache = new WeakMap<Record<string, number>, Map<string, string[]>>();
+
+/**
+ * The spelling to keep: the one written most. Of two written as often, one an earlier file of
+ * the book writes is kept, then the first written here, then one only a later file writes: the
+ * first written is the established one, and of a pair in two files only the later file reports.
+ */
+function keptSpelling(spellings: Map<string, Spelling>, others: readonly string[], earlier: ReadonlySet<string>, countOf: (written: string) => number): string {
+  let kept: string | undefined;
+  const inOrder = [...others.filter((written) => earlier.has(written)), ...spellings.keys(), ...others.filter((written) => !earlier.has(written))];
+  for (const written of inOrder) {
+    if (kept === undefined || countOf(written) > countOf(kept)) kept = written;
+  }
+  return kept!;
+}
+
+/**
+ * Whether two spellings of one folded key differ as a name's spelling does, not as capitals a
+ * sentence or a title sets (`Anti-TNP`, `Cell-Specific`) or a word in capitals for emphasis
+ * (`CENTRAL` for `Central`, `TCELL` for `T-cell`).
+ */
+export function differsAsName(a: string, b: string): boolean {
+  if (withLowerPartStarts(a) === withLowerPartStarts(b) && (a.slice(1) === b.slice(1) || isTitleCased(a) || isTitleCased(b))) return false;
+  const joinedA = a.replace(/[-\u2010\u2011 ]/gu, '');
+  const joinedB = b.replace(/[-\u2010\u2011 ]/gu, '');
+  if ((ALL_CAPITALS.test(joinedA) && PLAIN_WORD.test(joinedB)) || (ALL_CAPITALS.test(joinedB) && PLAIN_WORD.test(joinedA))) return false;
+  return true;
+}
+
+/** Letters in capitals only: a word set in capitals. */
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+/** A word of small letters, its first perhaps a capital. */
+const PLAIN_WORD = /^\p{Lu}?\p{Ll}+$/u;
+
+/** The spelling with the first letter of each hyphen- or space-joined part in lower case. */
+function withLowerPartStarts(written: string): string {
+  return written.replace(/(^|[-\u2010\u2011 ])(\p{L})/gu, (_, joint: string, letter: string) => joint + letter.toLowerCase());
+}
+
+/** Two or more parts, each starting with a capital or a digit (`Cell-Specific`, `PBMC-Derived`). */
+function isTitleCased(written: string): boolean {
+  const parts = written.split(/[-\u2010\u2011 ]/u);
+  return parts.length > 1 && parts.every((part) => /^[\p{Lu}\p{N}]/u.test(part));
+}
+
+/**
+ * Whether another check tells this spelling, or none should: a gene symbol's spellings, a form
+ * the knowledge base names, or an abbreviation the mention checks read (both spellings mentions
+ * here, or a use of a spelling defined earlier).
+ */
+function isTold(context: RuleContext, spelling: Spelling, kept: string, keptHere: Spelling | undefined): boolean {
+  const written = spelling.written;
+  if (isGeneSpelling(written) || isGeneSpelling(kept)) return true;
+  const knowledge = context.knowledge;
+  if (knowledge && (knowledge.lookupAll(written).length > 0 || context.needs.isExempt(written))) return true;
+  if (!spelling.mention) return false;
+  if (keptHere?.mention) return true;
+  return definedSpellingOf(context, spelling.mention) !== undefined;
+}
+
+/** A human gene symbol written with or without its hyphens, in any case (`BCL2`, `Bcl-2`, `Foxp3`). */
+function isGeneSpelling(written: string): boolean {
+  return isOfficialGeneSymbol(written.replace(/[-\u2010\u2011 ]/gu, '').toUpperCase());
+}
+
+function nameSpellingFinding(context: RuleContext, spelling: Spelling, kept: string, keptHere: Spelling | undefined, keptCount: number): Finding {
+  const first = spelling.uses[0]!;
+  const where = keptHere ? `line ${context.model.lines.lineAt(keptHere.uses[0]!.start) + 1}` : 'another file of this manuscript';
+  const times = spelling.uses.length > 1 ? ` ('${spelling.written}' ${spelling.uses.length} times, '${kept}' ${keptCount})` : '';
+  return {
+    rule: 'inconsistent-variants',
+    start: first.start,
+    end: first.end,
+    message: `'${spelling.written}' and '${kept}' (${where}) are one name written two ways${times}. Use one form.`,
+    data: { form: spelling.written, dominant: kept, uses: spelling.uses.length, name: true },
+    fixes: [
+      {
+        title: spelling.uses.length > 1 ? `Replace all ${spelling.uses.length} with '${kept}'` : `Replace with '${kept}'`,
+        edits: spelling.uses.map((use) => ({ start: use.start, end: use.end, newText: kept })),
+        safe: false,
+      },
+    ],
+  };
+}
