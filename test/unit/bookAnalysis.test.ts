@@ -260,3 +260,25 @@ describe('a short form written with math, carried to another file of a book', ()
     assert.ok(found.length > 0 && !JSON.stringify(found).includes('\u034f'), JSON.stringify(found));
   });
 });
+
+describe('an abstract in a file of its own (Manubot), and the main text after it', () => {
+  const abstract = '## Abstract {.page_break_before}\n\nPlasmids carry the New Delhi beta-lactamase (NDM) and the Klebsiella pneumoniae carbapenemase (KPC). NDM and KPC spread.\n';
+  const layout: BookLayout = { files: [{ path: '/m/01.abstract.md', chapter: 0, includes: [] }, { path: '/m/02.introduction.md', chapter: 0, includes: [] }] };
+  /** The definition diagnostics of the introduction, read after the abstract file. */
+  const introduction = (text: string) => {
+    const texts: Record<string, string> = { '/m/01.abstract.md': abstract, '/m/02.introduction.md': text };
+    const contexts = bookContexts(layout, (p) => ({ uri: p, model: service.model({ uri: p, version: 1, text: texts[p]! }) }), 'continue');
+    return service
+      .lint({ uri: '/m/02.introduction.md', version: 1, text }, { book: contexts.get('/m/02.introduction.md')! })
+      .filter((d) => d.code === 'conflicting-expansion' || d.code === 'redefined-abbreviation' || d.code === 'undefined-abbreviation')
+      .map((d) => `${d.code}: ${d.message}`);
+  };
+  test('a main-text expansion that differs from the abstract\'s conflicts, naming the abstract\'s file', () =>
+    assert.deepEqual(introduction('## Introduction\n\nThe New Delhi metallo-beta-lactamase (NDM) and the Klebsiella pneumoniae carbapenemase (KPC) spread. NDM and KPC rose.\n'), [
+      "conflicting-expansion: 'NDM' is defined here as 'New Delhi metallo-beta-lactamase' but in 01.abstract.md on line 3 as 'New Delhi beta-lactamase'.",
+    ]));
+  test('the abstract defines nothing for the main text, and defining again there is no redefinition', () =>
+    assert.deepEqual(introduction('## Introduction\n\nThe New Delhi beta-lactamase (NDM) spread. NDM and KPC rose.\n'), [
+      "undefined-abbreviation: 'KPC' is not defined in the main text; define it at first use.",
+    ]));
+});

@@ -385,6 +385,13 @@ describe('inline disables and front-matter settings', () => {
 });
 
 describe('fixes keep the text intact (review findings)', () => {
+  test('a conflicting expansion written with emphasis gets no fix that would unbalance it', () => {
+    const text = '# Methods\n\nWe found the Zorbex gene flimase (ZGF) once. ZGF rose.\n\nLater the _Zorbex gene_ flimmase (ZGF) fell. ZGF again.\n';
+    const [d] = service.lint({ uri: 'a.md', version: 1, text }).filter((x) => x.code === 'conflicting-expansion');
+    assert.ok(d, 'the conflict is reported');
+    assert.equal(d.data?.fixes, undefined);
+    assert.ok(fixed('conflicting-expansion', text.replace('_Zorbex gene_', 'Zorbex gene')).includes('the Zorbex gene flimase (ZGF) fell'));
+  });
   test('a long form interrupted by a comment or code is not a repeat', () => {
     check('long-form-after-abbreviation', 'We used natural killer (NK) cells and NK cells. Then natural <!-- note --> killer cells and natural `x` killer cells.');
   });

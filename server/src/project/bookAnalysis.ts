@@ -39,6 +39,8 @@ interface SummaryDefinition {
 /** The part of a model that flows between files. */
 interface FileSummary {
   definitions: SummaryDefinition[];
+  /** The abstract's definitions: later files' definitions must agree with their expansions. */
+  abstractDefinitions: SummaryDefinition[];
   /** Uses of abbreviations (compound parts too), as offset and key, in document order. */
   uses: { offset: number; key: string }[];
   /** Uses that count as a first use (not in a heading or the title, not a name), whose report the file makes. */
@@ -79,8 +81,10 @@ function summaryOf(chapter: ChapterModel): FileSummary {
   if (hit) return hit;
   const { model, uri } = chapter;
   const definitions: SummaryDefinition[] = [];
+  const abstractDefinitions: SummaryDefinition[] = [];
   const ownKeys = new Set<string>();
   for (const d of model.definitions) {
+    if (d.scope === 'abstract') abstractDefinitions.push({ offset: d.shortStart, inherited: { short: withoutGlyphFill(d.short), long: d.long, key: d.key, uri, range: model.lines.rangeOf(d.shortStart, d.shortEnd) } });
     if (!flows(d.scope)) continue;
     ownKeys.add(d.key);
     const range = model.lines.rangeOf(d.shortStart, d.shortEnd);
@@ -105,7 +109,7 @@ function summaryOf(chapter: ChapterModel): FileSummary {
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });
   }
   const spellings = spellingCountsOf(model.text, model.prose.masked, model.prose.blocks, (index) => model.blockTokens[index]!);
-  const summary: FileSummary = { definitions, uses, firstUses, ownKeys, names, tools, spellings };
+  const summary: FileSummary = { definitions, abstractDefinitions, uses, firstUses, ownKeys, names, tools, spellings };
   if (!byUri) {
     byUri = new Map();
     summaries.set(model, byUri);
@@ -155,6 +159,7 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
   const pieces = readingPieces(layout);
   const inPiece = <T extends { offset: number }>(items: readonly T[], piece: Piece): T[] => items.filter((item) => item.offset >= piece.from && item.offset < piece.to);
   const pieceDefinitions = pieces.map((piece) => inPiece(summaries[piece.file]?.definitions ?? [], piece));
+  const pieceAbstracts = pieces.map((piece) => inPiece(summaries[piece.file]?.abstractDefinitions ?? [], piece));
   const pieceUses = pieces.map((piece) => new Set(inPiece(summaries[piece.file]?.uses ?? [], piece).map((use) => use.key)));
   const pieceFirstUses = pieces.map((piece) => new Set(inPiece(summaries[piece.file]?.firstUses ?? [], piece).map((use) => use.key)));
 
@@ -181,8 +186,10 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     const usedLater = new Set<string>();
     const usedEarlier = new Set<string>();
     const definedLater = new Map<string, InheritedDefinition>();
+    const abstracts = new Map<string, InheritedDefinition>();
     for (let p = low; p < from; p++) {
       for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
+      if (pieces[p]!.file !== i) for (const d of pieceAbstracts[p]!) if (!abstracts.has(d.inherited.key)) abstracts.set(d.inherited.key, d.inherited);
       for (const key of pieceFirstUses[p]!) usedEarlier.add(key);
     }
     for (let p = from + 1; p < to; p++) {
@@ -209,6 +216,7 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.
     const context: BookContext = { inherited: [...inherited.values()], usedLater: [...usedLater].sort(), usedEarlier: [...usedEarlier].sort(), definedLater: [...definedLater.values()], names: [...names].sort() };
     if (tools.size > 0) context.tools = [...tools].sort();
+    if (abstracts.size > 0) context.abstractDefinitions = [...abstracts.values()];
     // Spelling is one choice for the whole manuscript, whatever the chapters mode: every other file counts.
     const spellings = otherFilesSpellings(summaries, i);
     if (spellings) context.spellings = spellings;

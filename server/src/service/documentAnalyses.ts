@@ -51,6 +51,7 @@ function analysisFingerprint(settings: AnalysisSettings): string {
     settings.noDefinition ?? [],
     settings.spelling ?? '',
     book?.inherited ?? [],
+    book?.abstractDefinitions ?? [],
     book?.usedLater ?? [],
     book?.usedEarlier ?? [],
     book?.definedLater ?? [],
@@ -133,7 +134,7 @@ export class DocumentAnalyses {
   private analysisOf(entry: CacheEntry, settings: AnalysisSettings): NonNullable<CacheEntry['analysis']> {
     const fingerprint = analysisFingerprint(settings);
     if (!entry.analysis || entry.analysis.fingerprint !== fingerprint) {
-      entry.analysis = { fingerprint, scopes: new ScopeDefinitions(entry.model, settings.book?.inherited ?? []) };
+      entry.analysis = { fingerprint, scopes: new ScopeDefinitions(entry.model, settings.book?.inherited ?? [], settings.book?.abstractDefinitions ?? []) };
     }
     return entry.analysis;
   }

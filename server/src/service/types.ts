@@ -49,6 +49,11 @@ export interface BookContext {
   usedLater: string[];
   /** Keys used in the main text of earlier files: their first use, defined or not, was there. */
   usedEarlier?: string[];
+  /**
+   * Abstract definitions made by files read before this one (a Manubot abstract is a file of its
+   * own): they define nothing here, but a definition here with another expansion conflicts.
+   */
+  abstractDefinitions?: InheritedDefinition[];
   /** Main-text definitions made first by later files, for keys this file neither defines nor inherits. */
   definedLater?: InheritedDefinition[];
   /** Keys another file of the book writes as names (`bat coronavirus RaTG13`): names here too. */

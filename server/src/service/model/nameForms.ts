@@ -45,10 +45,14 @@ export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTok
       last++;
       union |= flags[last]!;
     }
+    // Most words hold neither a capital nor a digit: they are passed over without reading a character.
+    if ((union & (WordFlag.digit | WordFlag.upper)) === 0) {
+      i = last + 1;
+      continue;
+    }
     const start = starts[i]!;
     let end = ends[last]!;
-    const run = masked.slice(blockStart + start, blockStart + end);
-    const hasInnerCapital = /\p{Lu}/u.test(run.slice(1));
+    const hasInnerCapital = (union & WordFlag.upper) !== 0 && hasCapitalAfterFirst(masked, blockStart + start, blockStart + end);
     const nameShaped = (union & WordFlag.digit) !== 0 || hasInnerCapital || (last > i && (union & WordFlag.upper) !== 0);
     if (nameShaped && !isInIdentifier(masked, blockStart + start, blockStart + end)) {
       const next = last + 1;
@@ -56,14 +60,28 @@ export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTok
         end = ends[next]!;
         last = next;
       }
-      const written = withoutGlyphFill(masked.slice(blockStart + start, blockStart + end));
-      const key = nameFormKey(written);
-      if (key.length >= MIN_KEY_LENGTH && TWO_LETTERS.test(key)) forms.push({ start, end, written, key });
+      // Fewer than four characters fold to a key too short to compare: no slice is made of them.
+      if (end - start >= MIN_KEY_LENGTH) {
+        const written = withoutGlyphFill(masked.slice(blockStart + start, blockStart + end));
+        const key = nameFormKey(written);
+        if (key.length >= MIN_KEY_LENGTH && TWO_LETTERS.test(key)) forms.push({ start, end, written, key });
+      }
     }
     i = last + 1;
   }
   return forms;
 }
+
+/** Whether `masked[from + 1, to)` holds a capital letter. */
+function hasCapitalAfterFirst(masked: string, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const unit = masked.charCodeAt(k);
+    if (unit >= 0x41 && unit <= 0x5a) return true;
+    if (unit >= 0x80 && CAPITAL.test(masked[k]!)) return true;
+  }
+  return false;
+}
+const CAPITAL = /\p{Lu}/u;
 
 /**
  * Whether a run is part of a dotted or underscored identifier (`pd.hg.u133a`, `NK1.1`,
@@ -91,8 +109,11 @@ function isSpacedNumber(masked: string, blockStart: number, start: number, end: 
 
 /** A form's spelling with case, hyphens and the space before a number folded: `IQ-Tree`, `IQ-TREE` and `iqtree` fold alike. */
 export function nameFormKey(written: string): string {
-  return written.toLowerCase().replace(/[-\u2010\u2011 ]/gu, '');
+  const lower = written.toLowerCase();
+  return JOINERS.test(lower) ? lower.replace(JOINERS_ALL, '') : lower;
 }
+const JOINERS = /[-\u2010\u2011 ]/u;
+const JOINERS_ALL = /[-\u2010\u2011 ]/gu;
 
 /**
  * Each block's name forms, kept with the block's token pass: a block the next version leaves

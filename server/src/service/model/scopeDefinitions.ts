@@ -16,9 +16,14 @@ export interface DefinitionSite {
 export class ScopeDefinitions {
   private readonly index = new Map<string, AbbreviationDefinition[]>();
   private readonly inherited = new Map<string, AbbreviationDefinition>();
+  private readonly inheritedAbstract = new Map<string, AbbreviationDefinition>();
 
-  /** `inherited`: definitions from earlier files of a book; they cover the main text (or document scope) from its start. */
-  constructor(model: DocumentModel, inherited: readonly InheritedDefinition[] = []) {
+  /**
+   * `inherited`: definitions from earlier files of a book; they cover the main text (or document
+   * scope) from its start. `abstracts`: the abstract's definitions an earlier file made (Manubot's
+   * abstract is a file of its own), which cover nothing here but are an expansion to agree with.
+   */
+  constructor(model: DocumentModel, inherited: readonly InheritedDefinition[] = [], abstracts: readonly InheritedDefinition[] = []) {
     for (let i = 0; i < model.definitions.length; i++) {
       const definition = model.definitions[i]!;
       const id = `${definition.scope}\u0000${definition.key}`;
@@ -26,22 +31,13 @@ export class ScopeDefinitions {
       if (list) list.push(definition);
       else this.index.set(id, [definition]);
     }
-    for (const carried of inherited) {
-      if (this.inherited.has(carried.key)) continue;
-      this.inherited.set(carried.key, {
-        short: carried.short,
-        long: carried.long,
-        key: carried.key,
-        scope: model.scopeMode === 'document' ? 'document' : 'main',
-        shortStart: -1,
-        shortEnd: -1,
-        longStart: -1,
-        longEnd: -1,
-        pattern: 'list',
-        block: -1,
-        origin: carried.listed ? { uri: carried.uri, range: carried.range, listed: true } : { uri: carried.uri, range: carried.range },
-      });
-    }
+    for (const carried of inherited) if (!this.inherited.has(carried.key)) this.inherited.set(carried.key, carriedDefinition(carried, model.scopeMode === 'document' ? 'document' : 'main'));
+    for (const carried of abstracts) if (!this.inheritedAbstract.has(carried.key)) this.inheritedAbstract.set(carried.key, carriedDefinition(carried, 'abstract'));
+  }
+
+  /** The definition of `key` an earlier file's abstract made, if any: an expansion the text should agree with, not a definition in force here. */
+  abstractInheritedFor(key: string): AbbreviationDefinition | undefined {
+    return this.inheritedAbstract.get(key);
   }
 
   /** The keys earlier files of the book define. */
@@ -197,4 +193,21 @@ export function receptorFamilyOf(key: string): string | undefined {
 /** The family a member names, numbered (`STAT5`, `hIgG1`) or in Roman numerals (`FcγRIIIa`), or undefined. */
 export function memberFamilyOf(key: string): string | undefined {
   return familyOf(key) ?? receptorFamilyOf(key);
+}
+
+/** A definition another file of the book made, as this file's rules read it (no offsets here; its origin says where). */
+function carriedDefinition(carried: InheritedDefinition, scope: ScopeName): AbbreviationDefinition {
+  return {
+    short: carried.short,
+    long: carried.long,
+    key: carried.key,
+    scope,
+    shortStart: -1,
+    shortEnd: -1,
+    longStart: -1,
+    longEnd: -1,
+    pattern: 'list',
+    block: -1,
+    origin: carried.listed ? { uri: carried.uri, range: carried.range, listed: true } : { uri: carried.uri, range: carried.range },
+  };
 }

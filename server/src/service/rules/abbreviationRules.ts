@@ -845,6 +845,17 @@ function mainTextDefinition(context: RuleContext, mention: AbbreviationMention):
  * (same expansion again in a scope), `conflicting-expansion` (a different expansion than
  * an earlier definition, or than every expansion the knowledge base accepts).
  */
+/**
+ * The fix that writes another expansion over a definition's long form, or none when the long form
+ * as written holds emphasis or code markers (`_Klebsiella pneumoniae_ carbapenamase`): the
+ * expansion is plain text, and writing it there would drop or unbalance the author's markup.
+ */
+function expansionFixes(text: string, definition: AbbreviationDefinition, title: string, expansion: string): FixProposal[] | undefined {
+  if (MARKUP.test(text.slice(definition.longStart, definition.longEnd))) return undefined;
+  return [{ title, edits: [{ start: definition.longStart, end: definition.longEnd, newText: expansion }], safe: false }];
+}
+const MARKUP = /[*_`]/u;
+
 export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON): Finding[] {
   const { model } = context;
   const reportsConflicts = isOn('conflicting-expansion');
@@ -863,7 +874,8 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     const scopeId = `${definition.scope}\u0000${definition.key}`;
     // A main-text definition that an earlier file of the book already made is a repeat too.
     const carried = context.scopes.inheritedFor(definition.scope, definition.key);
-    const earlier = firstInDocument.get(definition.key) ?? carried;
+    // An earlier file's abstract (Manubot's abstract is a file of its own) gave an expansion this one should agree with.
+    const earlier = firstInDocument.get(definition.key) ?? carried ?? context.scopes.abstractInheritedFor(definition.key);
     const earlierInScope = firstInScope.get(scopeId) ?? carried;
     if (!firstInDocument.has(definition.key)) firstInDocument.set(definition.key, earlier ?? definition);
     if (!firstInScope.has(scopeId)) firstInScope.set(scopeId, earlierInScope ?? definition);
@@ -886,13 +898,7 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
         end: definition.longEnd,
         message: `'${definition.short}' is defined here as '${definition.long}' but ${place.text} as '${earlier.long}'.`,
         data: { key: definition.key, long: definition.long, earlierLong: earlier.long, earlierLine: line - 1, ...(earlier.origin ? { earlierUri: earlier.origin.uri } : {}) },
-        fixes: [
-          {
-            title: `Use the earlier expansion '${earlier.long}'`,
-            edits: [{ start: definition.longStart, end: definition.longEnd, newText: earlier.long }],
-            safe: false,
-          },
-        ],
+        fixes: expansionFixes(model.text, definition, `Use the earlier expansion '${earlier.long}'`, earlier.long),
       });
       continue;
     }
@@ -949,7 +955,7 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
       end: definition.longEnd,
       message: `'${definition.short}' usually stands for ${judged.accepted.map((a) => `'${a}'`).slice(0, 3).join(' or ')}, not '${definition.long}'.`,
       data: { key: definition.key, long: definition.long, accepted: judged.accepted },
-      fixes: [{ title: `Use '${suggestion}'`, edits: [{ start: definition.longStart, end: definition.longEnd, newText: suggestion }], safe: false }],
+      fixes: expansionFixes(model.text, definition, `Use '${suggestion}'`, suggestion),
     };
     if (judged.verdict === 'older') {
       // Not wrong, only dated: the knowledge base's note says when the older expansion still fits.
