@@ -10,14 +10,16 @@ import { isHyphenUnit, withoutGlyphFill } from '../text/characters';
 import { WordFlag, type BlockTokens } from '../text/tokens';
 import { isItalic } from './geneContext';
 
-/** One name form as written in a block, offsets relative to the block's start. */
-export interface NameForm {
-  readonly start: number;
-  readonly end: number;
-  /** As printed (glyph fill left out), hyphens as written. */
-  readonly written: string;
-  /** The spelling folded (see {@link nameFormKey}): spellings of one name share it. */
-  readonly key: string;
+/**
+ * The name forms of one block, offsets relative to the block's start: form `i` spans
+ * `[spans[2i], spans[2i + 1])` and folds to `keys[i]`. Columns, not an object per form: a
+ * block's forms live as long as its cache entry, and a thesis holds tens of thousands of them.
+ * A form's spelling as written is read from the text when a rule needs it ({@link writtenForm}).
+ */
+export interface BlockNameForms {
+  readonly spans: Int32Array;
+  /** Each form's spelling folded (see {@link nameFormKey}), one string per distinct key. */
+  readonly keys: readonly string[];
 }
 
 /** At least this many letters and digits in a form's folded spelling, two of them letters. */
@@ -35,8 +37,9 @@ const SPACED_NUMBER_DIGITS = 3;
  * sentences and headings capitalise words; so are forms whose folded spelling is shorter than
  * four characters or holds fewer than two letters (`pH`, `10x` vary for other reasons).
  */
-export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTokens): NameForm[] {
-  const forms: NameForm[] = [];
+export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTokens): BlockNameForms {
+  const spans: number[] = [];
+  const keys: string[] = [];
   const { count, starts, ends, flags } = tokens;
   for (let i = 0; i < count; ) {
     let last = i;
@@ -62,14 +65,36 @@ export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTok
       }
       // Fewer than four characters fold to a key too short to compare: no slice is made of them.
       if (end - start >= MIN_KEY_LENGTH) {
-        const written = withoutGlyphFill(masked.slice(blockStart + start, blockStart + end));
-        const key = nameFormKey(written);
-        if (key.length >= MIN_KEY_LENGTH && TWO_LETTERS.test(key)) forms.push({ start, end, written, key });
+        const key = nameFormKey(writtenForm(masked, blockStart + start, blockStart + end));
+        if (key.length >= MIN_KEY_LENGTH && TWO_LETTERS.test(key)) {
+          spans.push(start, end);
+          keys.push(interned(key));
+        }
       }
     }
     i = last + 1;
   }
-  return forms;
+  return { spans: Int32Array.from(spans), keys };
+}
+
+/** A form's spelling as printed, from the masked text (glyph fill left out). */
+export function writtenForm(masked: string, start: number, end: number): string {
+  return withoutGlyphFill(masked.slice(start, end));
+}
+
+/**
+ * One string for each folded spelling: a thesis writes a few hundred names tens of thousands of
+ * times. Emptied when it grows past its bound, so a long-running server does not keep every key
+ * it ever met (a key already kept by a block stays valid; only sharing is lost).
+ */
+const keyStrings = new Map<string, string>();
+const MOST_KEPT_KEYS = 1 << 16;
+function interned(key: string): string {
+  const kept = keyStrings.get(key);
+  if (kept !== undefined) return kept;
+  if (keyStrings.size >= MOST_KEPT_KEYS) keyStrings.clear();
+  keyStrings.set(key, key);
+  return key;
 }
 
 /** Whether `masked[from + 1, to)` holds a capital letter. */
@@ -120,36 +145,36 @@ const JOINERS_ALL = /[-\u2010\u2011 ]/gu;
  * unchanged keeps its tokens object, so a keystroke reads one block again; the rule and a book's
  * summary of the file share them.
  */
-const formsByBlock = new WeakMap<BlockTokens, NameForm[]>();
+const formsByBlock = new WeakMap<BlockTokens, BlockNameForms>();
 
 /** The name forms of the block starting at `start` in `masked`, whose token pass is `tokens`, read once per token pass. */
-export function blockNameForms(masked: string, start: number, tokens: BlockTokens): NameForm[] {
+export function blockNameForms(masked: string, start: number, tokens: BlockTokens): BlockNameForms {
   let forms = formsByBlock.get(tokens);
   if (!forms) formsByBlock.set(tokens, (forms = nameFormsIn(masked, start, tokens)));
   return forms;
 }
 
 /**
- * Visits each name form of a document's prose that a spelling may be compared by: outside
- * headings and titles (which capitalise words) and outside italics (a gene keeps its own
- * spelling). The rule and a book's summary of the file read the same forms.
+ * Visits each name form of a document's prose that a spelling may be compared by, with its
+ * folded key and its offsets in the document: outside headings and titles (which capitalise
+ * words) and outside italics (a gene keeps its own spelling). The rule and a book's summary of
+ * the file read the same forms.
  */
 export function forEachNameForm(
   text: string,
   masked: string,
   blocks: readonly { start: number; kind: string }[],
   tokensOf: (index: number) => BlockTokens,
-  visit: (written: string, key: string, start: number, end: number) => void,
+  visit: (key: string, start: number, end: number) => void,
 ): void {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     if (block.kind === 'heading' || block.kind === 'title') continue;
-    const forms = blockNameForms(masked, block.start, tokensOf(index));
-    for (let i = 0; i < forms.length; i++) {
-      const form = forms[i]!;
-      const start = block.start + form.start;
-      const end = block.start + form.end;
-      if (!isItalic(text, start, end)) visit(form.written, form.key, start, end);
+    const { spans, keys } = blockNameForms(masked, block.start, tokensOf(index));
+    for (let i = 0; i < keys.length; i++) {
+      const start = block.start + spans[2 * i]!;
+      const end = block.start + spans[2 * i + 1]!;
+      if (!isItalic(text, start, end)) visit(keys[i]!, start, end);
     }
   }
 }

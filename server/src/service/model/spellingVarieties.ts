@@ -1,5 +1,5 @@
 import { WordFlag, type BlockTokens } from '../text/tokens';
-import { forEachNameForm } from './nameForms';
+import { forEachNameForm, writtenForm } from './nameForms';
 
 /**
  * British and American spellings of one word, as a copy-editor matches them: `tumour` and
@@ -213,7 +213,8 @@ export function spellingCountsOf(text: string, masked: string, blocks: readonly 
       counts.words[key] = (counts.words[key] ?? 0) + 1;
     }
   }
-  forEachNameForm(text, masked, blocks, tokensOf, (written) => {
+  forEachNameForm(text, masked, blocks, tokensOf, (_, start, end) => {
+    const written = writtenForm(masked, start, end);
     names[written] = (names[written] ?? 0) + 1;
   });
   if (Object.keys(names).length > 0) counts.names = names;

@@ -1,6 +1,7 @@
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { AbbreviationMention } from '../model/documentModel';
-import { forEachNameForm, nameFormKey } from '../model/nameForms';
+import { forEachNameForm, nameFormKey, writtenForm } from '../model/nameForms';
+import { lowerBound } from '../text/sortedSearch';
 import { definedSpellingOf } from './abbreviationSpellings';
 import type { Finding, RuleContext } from './types';
 
@@ -30,9 +31,9 @@ interface Spelling {
 }
 
 export function checkNameSpellings(context: RuleContext): Finding[] {
-  const groups = spellingsByKey(context);
-  if (groups.size === 0) return [];
   const elsewhere = bookFormsByKey(context.bookSpellings?.names);
+  const groups = spellingsByKey(context, elsewhere);
+  if (groups.size === 0) return [];
   const earlier = new Set(context.bookSpellings?.earlierNames);
   const findings: Finding[] = [];
   for (const [key, spellings] of groups) {
@@ -49,33 +50,56 @@ export function checkNameSpellings(context: RuleContext): Finding[] {
   return findings;
 }
 
-/** This document's name forms (see `forEachNameForm`), grouped by folded spelling, then by spelling. */
-function spellingsByKey(context: RuleContext): Map<string, Map<string, Spelling>> {
+/**
+ * This document's name forms (see `forEachNameForm`) of keys written two ways, here or with
+ * another file of the book, grouped by folded spelling, then by spelling. A first pass notes
+ * each key's first spelling and whether another follows; only those keys' uses are gathered.
+ */
+function spellingsByKey(context: RuleContext, elsewhere: Map<string, string[]> | undefined): Map<string, Map<string, Spelling>> {
   const { model } = context;
+  const masked = model.prose.masked;
+  const tokensOf = (index: number) => model.blockTokens[index]!;
+  const firsts = new Map<string, { start: number; length: number; varies: boolean }>();
+  forEachNameForm(model.text, masked, model.prose.blocks, tokensOf, (key, start, end) => {
+    const first = firsts.get(key);
+    if (!first) firsts.set(key, { start, length: end - start, varies: false });
+    else if (!first.varies && (end - start !== first.length || !sameCharacters(masked, first.start, start, first.length))) first.varies = true;
+  });
+  const wanted = new Set<string>();
+  for (const [key, first] of firsts) {
+    if (first.varies) wanted.add(key);
+    else if (elsewhere?.get(key)?.some((other) => other !== writtenForm(masked, first.start, first.start + first.length))) wanted.add(key);
+  }
   const groups = new Map<string, Map<string, Spelling>>();
-  forEachNameForm(model.text, model.prose.masked, model.prose.blocks, (index) => model.blockTokens[index]!, (written, key, start, end) => {
+  if (wanted.size === 0) return groups;
+  forEachNameForm(model.text, masked, model.prose.blocks, tokensOf, (key, start, end) => {
+    if (!wanted.has(key)) return;
     let spellings = groups.get(key);
     if (!spellings) groups.set(key, (spellings = new Map()));
+    const written = writtenForm(masked, start, end);
     const spelling = spellings.get(written);
     if (spelling) spelling.uses.push({ start, end });
     else spellings.set(written, { written, uses: [{ start, end }] });
   });
-  // Only keys written two ways here, or written here and perhaps otherwise in another file, go on.
-  if (!context.bookSpellings?.names) for (const [key, spellings] of groups) if (spellings.size < 2) groups.delete(key);
   markMentions(context, groups);
   return groups;
 }
 
+/** Whether `text` holds the same `length` characters at `a` and at `b`. */
+function sameCharacters(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
+
 /** Notes which spellings are abbreviation mentions (a mention covering exactly one of its uses). */
 function markMentions(context: RuleContext, groups: Map<string, Map<string, Spelling>>): void {
-  if (groups.size === 0) return;
-  const byStart = new Map<number, AbbreviationMention>();
-  for (const mention of context.model.mentions) byStart.set(mention.start, mention);
+  const mentions = context.model.mentions;
   for (const spellings of groups.values()) {
     for (const spelling of spellings.values()) {
       for (const use of spelling.uses) {
-        const mention = byStart.get(use.start);
-        if (mention && mention.end === use.end) {
+        // Mentions are in document order: the one starting at the use, if any, is found by halving.
+        const mention = mentions[lowerBound(mentions.length, (i) => mentions[i]!.start < use.start)];
+        if (mention && mention.start === use.start && mention.end === use.end) {
           spelling.mention = mention;
           break;
         }
