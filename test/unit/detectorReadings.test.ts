@@ -206,3 +206,25 @@ describe('what the document makes of the borrowed words', () => {
     assert.deepEqual(undefinedKeys, []);
   });
 });
+
+describe('a short form spelled by the initials of a bracketed list', () => {
+  check([
+    ['capitalised items, one per letter', 'Questions followed PICO (Population, Intervention, Comparison, Outcome) throughout.', [['PICO', 'Population, Intervention, Comparison, Outcome']]],
+    ['the noun the short form names may stand between', 'Data follow the ZANE principles (Zoned, Annotated, Normalised, Exported data) here.', [['ZANE', 'Zoned, Annotated, Normalised, Exported data']]],
+    ['small-letter items and a closing and', 'Goals were QUIRK (quick, useful, inexpensive, repeatable and kind) for all.', [['QUIRK', 'quick, useful, inexpensive, repeatable and kind']]],
+    ['items opening with emphasis', 'The BEK group (_Borrelia burgdorferi_, _Escherichia coli_, _Klebsiella oxytoca_) grew.', [['BEK', '_Borrelia burgdorferi_, _Escherichia coli_, _Klebsiella oxytoca_']]],
+    ['a list one item short defines nothing', 'Goals were QUIRK (quick, useful, inexpensive and kind) for all.', []],
+    ['an item out of step defines nothing', 'Questions followed PICO (Intervention, Population, Comparison, Outcome) throughout.', []],
+    ['a list of symbols after a short form defines nothing', 'We tested CAR constructs (CD19, CD22, and CD20) in mice.', []],
+    ['two nouns between short form and list define nothing', 'Data follow the ZANE data principles (Zoned, Annotated, Normalised, Exported) here.', []],
+  ]);
+});
+
+describe('a short form defined by the initials of a list, in a manuscript', () => {
+  const service = createTerminologyService();
+  const codes = (text: string) => service.lint({ uri: 'i.md', version: 1, text: `# Methods\n\n${text}\n` }, {}).map((d) => d.code);
+  test('a use later is a use of the definition', () =>
+    assert.deepEqual(codes('Questions followed PICO (Population, Intervention, Comparison, Outcome). Each PICO element was coded.'), []));
+  test('named once, the short form is not unused: it names the thing, the list only spells its letters', () =>
+    assert.deepEqual(codes('Data follow the ZANE principles (Zoned, Annotated, Normalised, Exported data) here.'), []));
+});

@@ -47,6 +47,12 @@ export interface DetectedDefinition {
    * term (`sequencing`). The full expansion is `long` followed by these words.
    */
   sharedTrailingWords?: string;
+  /**
+   * Set when the long form is a list of items, one per letter of the short form
+   * (`PICO (Population, Intervention, Comparison, Outcome)`): the short form names the thing,
+   * and the list says what its letters stand for.
+   */
+  listsInitials?: true;
 }
 
 /**
@@ -119,6 +125,7 @@ function detectedDefinition(text: string, candidate: DefinitionCandidate): Detec
     const { sharedLeadingWords: leading, sharedTrailingWords: trailing } = candidate;
     if (leading !== undefined) found.sharedLeadingWords = text.slice(leading.start, leading.end);
     if (trailing !== undefined) found.sharedTrailingWords = text.slice(trailing.start, trailing.end);
+    if (candidate.construction === 'initials-list') found.listsInitials = true;
   }
   return found;
 }

@@ -36,8 +36,13 @@ export interface AbbreviationDefinition {
   shortEnd: number;
   longStart: number;
   longEnd: number;
-  /** `long-short` for `long form (SF)`, `short-long` for `SF (long form)`, `list` for an entry of an abbreviation list. */
-  pattern: 'long-short' | 'short-long' | 'list';
+  /**
+   * `long-short` for `long form (SF)`, `short-long` for `SF (long form)`, `initials` for a short
+   * form before a list of items, one per letter (`PICO (Population, Intervention, …)`: the short
+   * form names the thing, the list says what its letters stand for), `list` for an entry of an
+   * abbreviation list.
+   */
+  pattern: 'long-short' | 'short-long' | 'initials' | 'list';
   /** Index of the prose block holding it (-1 for a definition inherited from another file). */
   block: number;
   /** For a definition made in another file of the same book (an earlier chapter): where. Offsets are then -1. */
@@ -287,7 +292,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
       long: withoutGlyphFill(noun === 0 ? long : withoutNoun(long, noun)),
       longStart: found.longStart + shift,
       longEnd: noun === 0 ? found.longEnd + shift : found.longStart + shift + withoutNoun(found.long, noun).length,
-      pattern: found.pattern,
+      pattern: found.listsInitials ? 'initials' : found.pattern,
       key,
       scope: place.scope,
       block: place.index,

@@ -1296,7 +1296,8 @@ export function checkUnused(context: RuleContext): Finding[] {
   for (let i = 0; i < model.definitions.length; i++) {
     const definition = model.definitions[i]!;
     // A legend defines what its figure shows (`ADNP` on the plot's axis): unused in its words is no sign of waste.
-    if (definition.pattern === 'list' || definition.scope === 'title' || definition.scope.startsWith('legend:')) continue;
+    // A short form before the list its letters stand for (`FAIR principles (Findable, …)`) names the thing: no long form to write alone.
+    if (definition.pattern === 'list' || definition.pattern === 'initials' || definition.scope === 'title' || definition.scope.startsWith('legend:')) continue;
     const id = `${definition.scope}\u0000${definition.key}`;
     // Only the introducing definition is judged; repeats are redefined-abbreviation's business.
     if (checked.has(id)) continue;

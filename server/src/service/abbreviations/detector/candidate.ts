@@ -32,7 +32,8 @@ export type DefinitionConstruction =
   | 'ratio-of-parts'
   | 'name-word'
   | 'difference'
-  | 'prefix-letters';
+  | 'prefix-letters'
+  | 'initials-list';
 
 interface CandidateSpans {
   /** Where the short form is written. */

@@ -20,6 +20,7 @@ import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
 import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
 import { cellSourceDefinition } from './readings/cellSource.js';
 import { editionNumberDefinition } from './readings/editionNumber.js';
+import { initialsListDefinition } from './readings/initialsList.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import { nameWordDefinition } from './readings/nameWord.js';
 import { nestedAbbreviationDefinition } from './readings/nestedAbbreviation.js';
@@ -81,7 +82,8 @@ export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number
     const candidate =
       singleLetterDefinition(text, from, group, letterLabels) ??
       longFormBeforeBracket(text, from, group) ??
-      shortFormBeforeBracket(text, from, group);
+      shortFormBeforeBracket(text, from, group) ??
+      initialsListDefinition(text, from, group);
     if (candidate !== undefined) visit(candidate);
   }
 }
