@@ -100,3 +100,17 @@ describe('hover names the new categories', () => {
     assert.match(value, /acute myeloid leuka?emia/i);
   });
 });
+
+describe('viruses named by a patient\'s initials', () => {
+  test('BK and JC are names: no definition asked, whatever follows them', () => {
+    assert.deepEqual(all('# Results\n\nBK virus reactivation was common, and BK viraemia followed. JC virus was not seen.\n'), []);
+  });
+  test('their abbreviations are still defined at first use', () =>
+    check('undefined-abbreviation', '# Results\n\nBK virus reactivation was common; «BKV» loads rose.\n'));
+  test('hover on the virus tells what the letters are', () => {
+    const text = '# Results\n\nBK virus reactivation was common.\n';
+    const model = service.model({ uri: 'h.md', version: 1, text });
+    const hover = service.hover({ uri: 'h.md', version: 1, text }, model.lines.positionAt(text.indexOf('virus') + 1));
+    assert.match(JSON.stringify(hover?.contents ?? ''), /initials of the patient/);
+  });
+});

@@ -287,3 +287,17 @@ describe('promoters and karyotypes', () => {
     assert.deepEqual(undefinedKeys('QAG levels rose, and XY plots were drawn.\n'), ['QAG', 'XY']);
   });
 });
+
+describe('letters joined to a capitalised word: a styled product name', () => {
+  test('written only so, the letters are the first part of a name', () => {
+    assert.deepEqual(undefinedKeys('Trees were built with QX-Tree [@a] and checked. QX-Tree agreed.'), []);
+    assert.deepEqual(undefinedKeys('Cells were aligned with ZUNION-Com before clustering.'), []);
+  });
+  test('written alone once, or joined to a word in small letters, they stay an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('Trees were built with QX-Tree, and QX alone.'), ['QX']);
+    assert.deepEqual(undefinedKeys('We used ZQ-engineered cells.'), ['ZQ']);
+    assert.deepEqual(undefinedKeys('Maps came from ZQ-Seq data.'), ['ZQ-Seq']);
+  });
+  test('a key the knowledge base asks to define is never a name by this reading', () =>
+    assert.deepEqual(undefinedKeys('Cells with a CAR-Tethered cytokine were made.'), ['CAR']));
+});

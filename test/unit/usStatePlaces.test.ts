@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findMentionTokens } from '../../server/src/service/model/mentions';
 import { US_STATE_CODES, isUsStateOfPlace } from '../../server/src/service/model/usStatePlaces';
+import { undefinedKeys } from '../helpers/undefinedKeys';
+import { createTerminologyService } from '../../server/src/service/index';
 
+const service = createTerminologyService();
 const mentionsOf = (text: string) => findMentionTokens(text, 0, text.length).map((m) => m.text);
 /** The mentions other than the country, which is a mention (and needs no definition). */
 const codesOf = (text: string) => mentionsOf(text).filter((m) => m !== 'USA');
@@ -52,5 +55,17 @@ describe('a US state postal code after a place name is part of an address', () =
     const text = 'Athens, GA, USA';
     assert.equal(isUsStateOfPlace(text, 8, 10, 'GA'), true);
     assert.equal(isUsStateOfPlace(text, 8, 10, 'XX'), false);
+  });
+});
+
+describe('a state the document names after a place, alone elsewhere', () => {
+  test('labels that site: no definition asked', () =>
+    assert.deepEqual(undefinedKeys('Participants came from two sites (Port St. Lucie, FL, or Pittsburgh, PA) in 2019.\n\nOf them, 40 were from the FL site and 52 from PA, all adults.'), []));
+  test('without the place anywhere, the letters stay an abbreviation', () =>
+    assert.deepEqual(undefinedKeys('Of them, 40 were from the FL site and 52 from the PA site.'), ['FL', 'PA']));
+  test('a document that defines the letters otherwise keeps its abbreviation', () => {
+    const text = 'Sites were in Pittsburgh, PA and Reno, NV.\n\nThe PA recorded doses. A physician assistant (PA) saw each patient.';
+    const found = service.lint({ uri: 'pa.md', version: 1, text }).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+    assert.ok(found.includes('used-before-definition PA'), found.join('\n'));
   });
 });

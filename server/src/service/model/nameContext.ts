@@ -7,6 +7,7 @@ import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula } from './notation';
 import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
+import { writesAsStateOfPlace } from './usStatePlaces';
 import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
 /**
@@ -100,16 +101,46 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A package named as such is named by its authors' word (`the R package GSVA`), whatever the
   // letters stand for in the knowledge base: the package, not the method, is meant.
   for (let i = 0; i < mentions.length && i < 50; i++) if (isNamedAsSoftware(model.prose.masked, mentions[i]!, model.text)) return true;
+  // A state the document names after a place (`Port St. Lucie, FL`) labels that site alone too (`the FL study site`),
+  // whatever else the letters stand for (follicular lymphoma): every use says it is a site.
+  if (mentions.length <= 50 && mentions.every((mention) => labelsSite(model.prose.masked, mention)) && writesAsStateOfPlace(model.prose.masked, key)) return true;
   if (knowledgeAsksToDefine(model.knowledge, key)) return false;
   // An author named by initials is a person (letters the knowledge base knows, `CT`, `RA`, were ruled out above).
   for (let i = 0; i < mentions.length && i < 50; i++) if (isAuthorInitials(model, mentions[i]!)) return true;
+
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
     if (NAME_READINGS.some((reads) => reads(model.prose.masked, mention, model.text))) return true;
   }
-  return isCellLineWithoutNumber(model.prose.masked, mentions);
+  return isCellLineWithoutNumber(model.prose.masked, mentions) || isFirstPartOfStyledName(model.prose.masked, mentions);
 }
+
+/** What a site's label goes on with: `the FL study site`, `PA sites`, `the NY cohort`. */
+const SITE_AFTER = /^[ \u00a0]+(?:study[ \u00a0]+)?(?:sites?|cohorts?|centres?|centers?|clinics?)(?![\p{L}\p{N}])/u;
+/** A place named after a preposition and ending a clause: `(12 from PA, and 30 …)`. */
+const PLACE_PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:from|in|at)[ \u00a0]+$/u;
+const SITE_CLAUSE_END = /^[ \u00a0]*[,.;:)]/u;
+
+/** Whether a use of a state's code reads as a site: `the FL study site`, `from PA,`. */
+function labelsSite(masked: string, mention: AbbreviationMention): boolean {
+  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
+  if (SITE_AFTER.test(after)) return true;
+  return SITE_CLAUSE_END.test(after) && PLACE_PREPOSITION_BEFORE.test(masked.slice(Math.max(0, mention.start - 10), mention.start));
+}
+
+/**
+ * `IQ-Tree`, `UNION-Com`: letters joined to a capitalised word, a product's styled name, when the
+ * document writes the letters only so. Prose joins an abbreviation to a word in small letters
+ * (`CAR-engineered`); a capital there is a name's styling, or a title's, which is why every use
+ * must be written so and the key must be one the knowledge base does not ask to define.
+ */
+function isFirstPartOfStyledName(masked: string, mentions: readonly AbbreviationMention[]): boolean {
+  if (mentions.length === 0 || mentions.length > 50) return false;
+  return mentions.every((mention) => STYLED_PART_AFTER.test(masked.slice(mention.end, mention.end + LOOK_AHEAD)));
+}
+/** A hyphen (a table may space it) and a capitalised word that ends the compound (`-Tree`, `-Com`; not `-Seq`, a sequencing method's suffix). */
+const STYLED_PART_AFTER = /^ ?[-\u2010\u2011] ?(?!Seq\b)\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}\-\u2010\u2011])/u;
 
 /**
  * `two CHM cell lines`, `the HAP cell line`: a line named without a number, when the document

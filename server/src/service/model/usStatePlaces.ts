@@ -77,3 +77,19 @@ export function isUsStateOfPlace(masked: string, start: number, end: number, tex
   // `Port St. Lucie, FL`: a short titled word with a dot is part of the place's name.
   return TITLE_BEFORE_NAME.test(lead.trimEnd()) && ADDRESS_LEAD.test(lead.trimEnd().replace(/\p{Lu}\p{Ll}{0,2}\.$/u, '').replace(/\p{Lu}\p{Ll}+[ \u00a0]*$/u, ''));
 }
+
+/**
+ * Whether the document writes `code` as a state after a place somewhere (`Pittsburgh, PA`): then
+ * the code alone elsewhere (`the PA study site`) names the same state, a site's label, as the
+ * reader has just been told; a document that defines the letters otherwise makes them an
+ * abbreviation (the caller asks this only of keys the document does not define).
+ */
+export function writesAsStateOfPlace(masked: string, code: string): boolean {
+  if (!US_STATE_CODES.has(code)) return false;
+  for (let at = masked.indexOf(code); at >= 0; at = masked.indexOf(code, at + code.length)) {
+    if (AFTER_COMMA.test(masked.slice(Math.max(0, at - 3), at)) && !WORD_GOES_ON.test(masked.charAt(at + code.length)) && isUsStateOfPlace(masked, at, at + code.length, code)) return true;
+  }
+  return false;
+}
+const AFTER_COMMA = /,[ \u00a0]+$/u;
+const WORD_GOES_ON = /[\p{L}\p{N}]/u;
