@@ -36,3 +36,18 @@ describe('authors named by their initials', () => {
     assert.deepEqual(undefinedKeys('Progression was assessed by the investigators (QRC) and by central reviewers (QICR).'), ['QRC', 'QICR']);
   });
 });
+
+describe('the authors\' own organisation, named in their affiliations', () => {
+  const withAffiliation = (affiliation: string, body: string) =>
+    `---\ntitle: A study\nauthor:\n  - name: Ann Lee\n    affiliations:\n      - name: ${affiliation}\n---\n\n# Methods\n\n${body}\n`;
+  test('capitals written in an affiliation with the words of its name are that organisation in the text', () =>
+    assert.deepEqual(undefinedKeys(withAffiliation('QeMM Research Center for Molecular Medicine, Vienna', 'Libraries were sequenced at QeMM.')), []));
+  test('a byline list of affiliations marked by superscripts counts too', () => {
+    const text = '---\ntitle: A study\nauthor:\n  - Ann Lee^1^\n  - ^1^QNRS Institute of Biology, Paris, France\n---\n\n# Methods\n\nSamples were kept at QNRS.\n';
+    assert.deepEqual(undefinedKeys(text), []);
+  });
+  test('capitals the affiliations do not write stay abbreviations, and so do the authors\' names', () =>
+    assert.deepEqual(undefinedKeys(withAffiliation('QeMM Research Center, Vienna', 'Libraries were sequenced at QeMM and scored by QRX.')), ['QRX']));
+  test('a key the knowledge base asks to define stays one', () =>
+    assert.deepEqual(undefinedKeys(withAffiliation('CAR Research Center, Vienna', 'Cells carried a CAR.')), ['CAR']));
+});

@@ -114,3 +114,14 @@ describe('viruses named by a patient\'s initials', () => {
     assert.match(JSON.stringify(hover?.contents ?? ''), /initials of the patient/);
   });
 });
+
+describe('a reagent named by its amount in a recipe', () => {
+  const severities = (text: string) =>
+    service.lint({ uri: 'r.md', version: 1, text: `# Methods\n\n${text}\n` }).filter((d) => d.code === 'undefined-abbreviation').map((d) => `${d.message.match(/^'([^']+)'/)?.[1]} ${d.severity}`);
+  test('a concentration, a percentage, a fold or a volume before it: a note, not a warning', () =>
+    assert.deepEqual(severities('Cells were lysed with 1 $\\mu$M QMSF, 0.1% ZGEPAL CA-630, 1× ZYBR Green and 2 ml QBS.'), ['QMSF information', 'ZGEPAL information', 'ZYBR information', 'QBS information']));
+  test('a count before it, or none, leaves it a warning', () =>
+    assert.deepEqual(severities('There were 3 QMSF events and QMSF rose.'), ['QMSF warning']));
+  test('a key the knowledge base asks to define keeps its warning', () =>
+    assert.deepEqual(severities('Cells were given 5 mg/kg of 10 mM ADCC.'), ['ADCC warning']));
+});

@@ -198,6 +198,14 @@ describe('capitals named as a tool are capped, not dropped', () => {
   test('an abbreviation heading a database noun is still a warning', () => {
     assert.deepEqual(undefinedWithSeverity('Reads were deposited in the QRA database.\n'), ['QRA warning']);
   });
+
+  test('four capitals or more before a resource noun name the resource: a note', () => {
+    const text = 'Motifs came from the QASPAR database and the QEME suite; tracks from the QLUEPRINT project.\n';
+    assert.deepEqual(undefinedWithSeverity(text), ['QASPAR information', 'QEME information', 'QLUEPRINT information']);
+  });
+
+  test('a resource noun after three capitals, or after mixed case, leaves a warning', () =>
+    assert.deepEqual(undefinedWithSeverity('Motifs were scored with the QME tool and the TqR database.\n'), ['QME warning', 'TqR warning']));
 });
 
 describe('a coined word is a name wherever it stands', () => {

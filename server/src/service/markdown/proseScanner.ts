@@ -156,6 +156,11 @@ function legendLabelOf(firstText: string): string | undefined {
 /** A heading naming one figure or table inside a legends section (`### Figure 2`, `## Table S1: Datasets`). */
 const LEGEND_HEADING = /^((?:supplementary |extended data )?(?:figure|fig\.|table)[ \t\u00a0]*s?\d+[a-z]?)(?![\p{L}\p{N}])/iu;
 
+/** A heading inside a legends section naming a figure or table without a number (`Figure: {#Figure1}`, `Table`). */
+const UNNUMBERED_LEGEND_HEADING = /^(?:supplementary |extended data )?(?:figure|fig\.|table)(?![\p{L}\p{N}])/iu;
+/** A heading's id attribute (`{#Figure1}`, `{#fig:x .class}`). */
+const HEADING_ID = /\{#([^\s}]+)[^}]*\}\s*$/u;
+
 /** Words a legends section's heading is made of: `Figure legends`, `Figure Titles and Legends`, `Supplementary Figures and Tables`. */
 const LEGEND_SECTION_WORDS = new Set([
   'figure', 'figures', 'table', 'tables', 'legend', 'legends', 'caption', 'captions', 'title', 'titles',
@@ -570,7 +575,9 @@ class BlockWalk {
       if (isLegendSection(name)) this.legendSectionLevel = level;
       return;
     }
-    const label = LEGEND_HEADING.exec(raw.replace(/[*_]/g, '').trim())?.[1];
+    const heading = raw.replace(/[*_]/g, '').trim();
+    // `### Figure 2`, or a figure's heading that gives no number but an id (`### Figure: {#Figure1}`, scholdoc's), named by it.
+    const label = LEGEND_HEADING.exec(heading)?.[1] ?? (UNNUMBERED_LEGEND_HEADING.test(heading) ? (HEADING_ID.exec(heading)?.[1] ?? heading) : undefined);
     if (label) this.openLegend = { kind: 'legend', label: label.replace(/[\t\u00a0]+/g, ' ') };
   }
 

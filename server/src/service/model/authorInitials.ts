@@ -113,3 +113,51 @@ function isNextToOtherInitials(masked: string, mention: Pick<AbbreviationMention
 function isInitialsInRoleBracket(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   return /^\p{Lu}{2,4}$/u.test(mention.text) && ROLE_BRACKET_BEFORE.test(masked.slice(Math.max(0, mention.start - 80), mention.start)) && ROLE_BRACKET_AFTER.test(masked.slice(mention.end, mention.end + 40));
 }
+
+/**
+ * True when `key` is written in the front matter's author or affiliation fields as part of an
+ * organisation's name (`CeMM Research Center for Molecular Medicine`, `CNRS UMR 5535`, `NIH`):
+ * the authors' own institute, named so in the text (`sequenced at CeMM`), is that organisation,
+ * not an abbreviation the reader needs spelt out. Only words of the affiliations' strings count
+ * (not the authors' names), and only a word written there with another capitalised word beside it.
+ */
+export function isNamedInAffiliations(model: DocumentModel, key: string): boolean {
+  let found = organisationsByModel.get(model);
+  if (!found) organisationsByModel.set(model, (found = readOrganisationWords(model.text)));
+  return found.has(key);
+}
+const organisationsByModel = new WeakMap<DocumentModel, ReadonlySet<string>>();
+
+/** Fields whose strings name the authors' organisations, at the top or in an author's item. */
+const AFFILIATION_FIELDS = ['affiliation', 'affiliations', 'institute', 'institutes', 'institution', 'institutions'];
+/** A word with two capitals or more (`CeMM`, `CNRS`, `INSERM`), with a capitalised word or another such word next to it. */
+const ORGANISATION_WORD = /(?<=\p{Lu}[\p{L}.-]*[ \t]+|^|[ \t,(])(\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*)(?=[ \t]+\p{Lu}|[ \t]*[,)]|$)/gu;
+
+function readOrganisationWords(text: string): ReadonlySet<string> {
+  const data = findFrontMatter(text)?.data;
+  const words = new Set<string>();
+  if (!data || typeof data !== 'object') return words;
+  const record = data as Record<string, unknown>;
+  const strings: string[] = [];
+  for (const field of AFFILIATION_FIELDS) stringsIn(record[field], strings);
+  for (const authors of [record['author'], record['authors']]) {
+    for (const item of Array.isArray(authors) ? authors : [authors]) {
+      if (item && typeof item === 'object' && !Array.isArray(item)) for (const field of AFFILIATION_FIELDS) stringsIn((item as Record<string, unknown>)[field], strings);
+      // A byline list whose items are affiliations marked by a superscript (`^1^CeMM Research Center …`).
+      else if (typeof item === 'string' && /^\^[^^]{1,4}\^/u.test(item.trim())) strings.push(item);
+    }
+  }
+  for (const value of strings) {
+    const line = value.replace(/\^[^^\n]*\^/gu, ' ');
+    if (!/\p{Lu}\p{Ll}+[ \t]+\p{Lu}/u.test(line) && !/\p{Lu}{2}/u.test(line)) continue;
+    for (const match of line.matchAll(ORGANISATION_WORD)) words.add(match[1]!);
+  }
+  return words;
+}
+
+/** Every string in a front-matter value: a string, a list, or a mapping's values. */
+function stringsIn(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, into);
+}

@@ -1,4 +1,4 @@
-import { isAuthorInitials } from './authorInitials';
+import { isAuthorInitials, isNamedInAffiliations } from './authorInitials';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
@@ -105,6 +105,8 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // whatever else the letters stand for (follicular lymphoma): every use says it is a site.
   if (mentions.length <= 50 && mentions.every((mention) => labelsSite(model.prose.masked, mention)) && writesAsStateOfPlace(model.prose.masked, key)) return true;
   if (knowledgeAsksToDefine(model.knowledge, key)) return false;
+  // The authors' own organisation, named in their affiliations (`CeMM Research Center …`).
+  if (isNamedInAffiliations(model, key)) return true;
   // An author named by initials is a person (letters the knowledge base knows, `CT`, `RA`, were ruled out above).
   for (let i = 0; i < mentions.length && i < 50; i++) if (isAuthorInitials(model, mentions[i]!)) return true;
 

@@ -38,13 +38,23 @@ const TOOL_NOUN_AFTER = /^(?:[ \u00a0]+[\p{L}-]+)?[ \u00a0]+(?:databases?|algori
 const METHOD_WORD = String.raw`(?:clustering|classification|alignment|assembly|sorting|search|mapping|segmentation|embedding|partitioning|phasing|imputation|optimi[sz]ation)`;
 /**
  * The same for a word of capitals, where a lower-case noun names the program itself (`the XYZ
- * algorithm`, `XYZ clustering algorithms`). Not `database` or `catalog`, which an abbreviated
- * resource heads as often (`the SRA database`, `an SV catalog`); not a title-cased resource (`the
- * ICGC Data Portal`, `UCSC Genome browser`), whose capitals name the organisation behind it; not
- * `program`, which a clinical scheme is too (`a REMS program`, `the LTFU program`); nor
- * `package`, `pipeline` or `software`, which already make any name a name (nameContext).
+ * algorithm`, `XYZ clustering algorithms`). Not a title-cased resource (`the ICGC Data Portal`,
+ * `UCSC Genome browser`), whose capitals name the organisation behind it; not `program`, which a
+ * clinical scheme is too (`a REMS program`, `the LTFU program`); nor `package`, `pipeline` or
+ * `software`, which already make any name a name (nameContext).
  */
 const PROGRAM_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+${METHOD_WORD})?[ \u00a0]+(?:algorithms?|genotypers?|portals?|browsers?|web[ \u00a0]?servers?)(?![\p{L}\p{N}])`, 'u');
+/**
+ * A resource's noun after a word of four capitals or more (`the JASPAR database`, `the MEME
+ * suite`, `the BLUEPRINT project`, `the ENCODE consortium`): in real methods sections such words
+ * are mostly names (JASPAR, CODEX) or resources journals differ on spelling out (NCBI), so the use
+ * is the note a tool's name is. A shorter word (`the SRA database`, `the AME tool`) is as often an
+ * abbreviation the reader needs, and so is one in mixed case (`the TcR database`); `catalog` heads
+ * an abbreviation's list (`an SV catalog`).
+ */
+const RESOURCE_NOUN_AFTER = /^[ \u00a0]+(?:databases?|tools?|suites?|projects?|consorti(?:um|a))(?![\p{L}\p{N}])/u;
+const FOUR_CAPITALS = /^(?=(?:[^\p{Lu}]*\p{Lu}){4})[\p{Lu}\p{N}-]+$/u;
+
 /** A release's mark before its number: `v`, `v.`, `v `, `version ` (shared with nameContext's reading of a versioned name). */
 export const RELEASE_MARK = String.raw`(?:v\.?[ \u00a0]?|version[ \u00a0]+)`;
 /** A release after the name: `v2`, `v.1.4`, `version 6.5`, `(v1.39.3)`, or a bare number with two dots (`2023.06.1`). */
@@ -130,14 +140,15 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
 
 /**
  * Where a word of capitals is named as a tool by the words around this use: a program noun after
- * it (`the XYZ algorithm`, `QRST clustering algorithms`), a release without a
+ * it (`the XYZ algorithm`, `QRST clustering algorithms`), a resource's noun after four capitals or
+ * more (`the JASPAR database`), a release without a
  * dot (`XYZ-SV v2`), or a citation right after it whose key carries its name, as keys built from
  * a tool paper's title do (`runs of QXTREE [@smith2020QXTREEModels]`; read only with `citations`).
  * The phrase, for messages.
  */
 export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string, citations = true): string | undefined {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
-  const noun = PROGRAM_NOUN_AFTER.exec(after);
+  const noun = PROGRAM_NOUN_AFTER.exec(after) ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
   if (noun) return `${mention.text}${noun[0]}`.replace(/\s+/gu, ' ');
   const release = SHORT_RELEASE_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
   if (release) return `${mention.text}${release[0]}`.replace(/\s+/gu, ' ');

@@ -8,6 +8,7 @@ import { toolReadingIn } from '../model/toolNames';
 import { studyReadingIn } from '../model/studyNames';
 import { enumerationOnlyUse } from '../model/enumerations';
 import { knowledgeAsksToDefine } from '../model/definitionNeeds';
+import { withoutGlyphFill } from '../text/characters';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, GLYPH_FILL, isInsideIdentifier, isWordCharacterBefore } from '../text/characters';
@@ -739,6 +740,13 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     const why = `the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
     return { why, complete: true, cap: { severity: 'information', liftedBy: ['defineInLegends'] } };
   },
+  // A reagent named by its amount in a recipe (`1 µM PMSF`, `0.1% IGEPAL`, `1× SYBR Green`): journals differ.
+  (context, mention) => {
+    const amount = reagentAmountBefore(context, mention);
+    if (amount === undefined) return undefined;
+    const why = `it names a reagent by its amount in a recipe ('${amount} ${mention.text}'), which many journals accept undefined in the methods; for those that want it in full, `;
+    return { why, cap: { severity: 'information' } };
+  },
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
   (context, mention) => {
     const tool = toolReadingIn(context.model, mention) ?? toolNamedInBook(context, mention);
@@ -769,6 +777,20 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     return { why, cap: { severity: 'information' } };
   },
 ];
+
+/**
+ * An amount right before a use, as a recipe gives a reagent's (`1 µM`, `0.1%`, `1×`, `2x`,
+ * `10 mg/ml`, `1 ml`): a number and a unit of concentration, mass or volume, a percentage or a
+ * fold. A Greek letter written in math (`1 $\mu$M`) reads as the letter and its glyph fill.
+ * Not for a key the knowledge base asks to define (`10 ng/ml IL-15` needs its definition).
+ */
+function reagentAmountBefore(context: RuleContext, mention: AbbreviationMention): string | undefined {
+  if (knowledgeAsksToDefine(context.knowledge, mention.key)) return undefined;
+  const before = context.model.prose.masked.slice(Math.max(0, mention.start - 24), mention.start);
+  const amount = REAGENT_AMOUNT_BEFORE.exec(before);
+  return amount ? withoutGlyphFill(amount[1]!) : undefined;
+}
+const REAGENT_AMOUNT_BEFORE = /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?[ \u00a0]*(?:%|[×xX]|[mµμnpk]?\u034f*(?:M|g|[lL])(?:\/(?:m|µ|μ)?\u034f*[lL])?|U\/m?[lL]))[ \u00a0]+$/u;
 
 /** A tool or resource another file of the book names as such (`X (v1.1.3)` in the methods), unless the knowledge base asks to define the key. */
 function toolNamedInBook(context: RuleContext, mention: AbbreviationMention): string | undefined {
