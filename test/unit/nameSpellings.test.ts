@@ -99,6 +99,26 @@ describe('a name written two ways across the files of a book', () => {
       [],
       [],
     ]));
+  test('a name written one way adds nothing to the other files\' contexts, so an edit adding one re-lints none of them', () => {
+    const contextOf = (introText: string) => {
+      const texts = new Map([['/n/01.intro.md', introText], ['/n/02.methods.md', methods]]);
+      const layout: BookLayout = { files: [...texts.keys()].map((path) => ({ path, chapter: 0, includes: [] })) };
+      return JSON.stringify(bookContexts(layout, (p) => ({ uri: p, model: service.model({ uri: p, version: 2, text: texts.get(p)! }) }), 'continue').get('/n/02.methods.md'));
+    };
+    assert.equal(contextOf('# Introduction\n\nTrees were built.\n'), contextOf('# Introduction\n\nTrees were built by the McCoy-Lab team.\n'));
+    assert.notEqual(contextOf('# Introduction\n\nTrees were built.\n'), contextOf('# Introduction\n\nTrees were built with QuickTREE.\n'));
+  });
+  test('a name in a path or a quantity is written as its source writes it', () => {
+    const text = '# Methods\n\nWe built bins with MetaBIN 2.\n\nCode is in data/MetaBIN2/out; we added 10-mL and 10-ml.\n';
+    assert.deepEqual(service.lint({ uri: 'p.md', version: 1, text }, {}).filter((d) => d.data?.name === true), []);
+  });
+  test('a capital a sentence puts first counts for the small-letter spelling, which the fix writes', () =>
+    assert.deepEqual(nameSpellings(['Anti-TNQ was used. Anti-TNQ was used. Anti-TNQ again.', 'We used anti-TNQ and anti-Tnq.']), ['anti-Tnq -> anti-TNQ']));
+  test('one abbreviation spelt three ways gets the mention checks\' finding only', () => {
+    const text = '# Methods\n\nWe scored ZCOG 2 and ZCOG-2 and ZCOG2 patients.\n';
+    const found = service.lint({ uri: 'z.md', version: 1, text }, {}).filter((d) => d.code === 'inconsistent-variants');
+    assert.ok(found.every((d) => d.data?.name !== true || text.slice(d.start, d.end) !== 'ZCOG2'), found.map((d) => d.message).join('\n'));
+  });
   test('a file alone has nothing to compare', () =>
     assert.deepEqual(service.lint({ uri: '/n/02.methods.md', version: 1, text: methods }, {}).filter((d) => d.data?.name === true), []));
 });

@@ -60,7 +60,9 @@ describe('a US state postal code after a place name is part of an address', () =
 
 describe('a state the document names after a place, alone elsewhere', () => {
   test('labels that site: no definition asked', () =>
-    assert.deepEqual(undefinedKeys('Participants came from two sites (Port St. Lucie, FL, or Pittsburgh, PA) in 2019.\n\nOf them, 40 were from the FL site and 52 from PA, all adults.'), []));
+    assert.deepEqual(undefinedKeys('Participants came from two sites (Port St. Lucie, FL, or Pittsburgh, PA) in 2019.\n\nOf them, 40 were from the FL site and 52 from the PA study site.'), []));
+  test('a supplier\'s address does not make the letters a state elsewhere', () =>
+    assert.deepEqual(undefinedKeys('Reagents came from Lifegen (Farmington, CT). Lesions were seen at CT, and in the FL cohort.\n\nKits came from Lifesci (Tampa, FL).'), ['CT', 'FL']));
   test('without the place anywhere, the letters stay an abbreviation', () =>
     assert.deepEqual(undefinedKeys('Of them, 40 were from the FL site and 52 from the PA site.'), ['FL', 'PA']));
   test('a document that defines the letters otherwise keeps its abbreviation', () => {

@@ -10,6 +10,7 @@ import { mentionAt } from '../service/features/lookup';
 import { isWrittenAsName } from '../service/model/nameContext';
 import { toolReadingOf } from '../service/model/toolNames';
 import { spellingCountsOf, type SpellingCounts } from '../service/model/spellingVarieties';
+import { nameFormKey } from '../service/model/nameForms';
 import { withoutGlyphFill } from '../service/text/characters';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { ruleById, type AnalysisSettings, type BookContext, type DocumentModel, type InheritedDefinition, type TerminologyDiagnostic } from '../service/index';
@@ -157,6 +158,9 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     return chapter ? summaryOf(chapter) : undefined;
   });
   const pieces = readingPieces(layout);
+  // Names flow between files only when the book writes them two ways: a name written one way (most of them)
+  // changes no other file's findings, and an edit that adds one leaves the other files' contexts as they were.
+  const variedNames = namesWrittenTwoWays(summaries);
   const inPiece = <T extends { offset: number }>(items: readonly T[], piece: Piece): T[] => items.filter((item) => item.offset >= piece.from && item.offset < piece.to);
   const pieceDefinitions = pieces.map((piece) => inPiece(summaries[piece.file]?.definitions ?? [], piece));
   const pieceAbstracts = pieces.map((piece) => inPiece(summaries[piece.file]?.abstractDefinitions ?? [], piece));
@@ -218,7 +222,7 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     if (tools.size > 0) context.tools = [...tools].sort();
     if (abstracts.size > 0) context.abstractDefinitions = [...abstracts.values()];
     // Spelling is one choice for the whole manuscript, whatever the chapters mode: every other file counts.
-    const spellings = otherFilesSpellings(summaries, i);
+    const spellings = otherFilesSpellings(summaries, i, variedNames);
     if (spellings) context.spellings = spellings;
     contexts.set(file.path, context);
   });
@@ -257,22 +261,41 @@ function sortedByKey(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The name forms (as written) whose folded spelling the book writes in two or more ways. */
+function namesWrittenTwoWays(summaries: readonly (FileSummary | undefined)[]): ReadonlySet<string> {
+  const byKey = new Map<string, Set<string>>();
+  for (const summary of summaries) {
+    for (const written of Object.keys(summary?.spellings.names ?? {})) {
+      const key = nameFormKey(written);
+      const spellings = byKey.get(key);
+      if (spellings) spellings.add(written);
+      else byKey.set(key, new Set([written]));
+    }
+  }
+  const varied = new Set<string>();
+  for (const spellings of byKey.values()) if (spellings.size > 1) for (const written of spellings) varied.add(written);
+  return varied;
+}
+
 /** The spelling counts of every file but `self`, summed (words in key order, so an unchanged book compares equal); none when they write no marked word. */
-function otherFilesSpellings(summaries: readonly (FileSummary | undefined)[], self: number): SpellingCounts | undefined {
+function otherFilesSpellings(summaries: readonly (FileSummary | undefined)[], self: number, variedNames: ReadonlySet<string>): SpellingCounts | undefined {
   let total: SpellingCounts | undefined;
   summaries.forEach((summary, index) => {
     if (index === self || !summary) return;
     const { british, american, words, names } = summary.spellings;
     const keys = Object.keys(words);
-    if (keys.length === 0 && !names) return;
+    if (keys.length === 0 && !(names && Object.keys(names).some((written) => variedNames.has(written)))) return;
     total ??= { british: 0, american: 0, words: {} };
     total.british += british;
     total.american += american;
     for (const key of keys) total.words[key] = (total.words[key] ?? 0) + words[key]!;
     if (names) {
-      const sum = (total.names ??= {});
-      for (const written of Object.keys(names)) sum[written] = (sum[written] ?? 0) + names[written]!;
-      if (index < self) (total.earlierNames ??= []).push(...Object.keys(names));
+      for (const written of Object.keys(names)) {
+        if (!variedNames.has(written)) continue;
+        const sum = (total.names ??= {});
+        sum[written] = (sum[written] ?? 0) + names[written]!;
+        if (index < self) (total.earlierNames ??= []).push(written);
+      }
     }
   });
   if (total) {

@@ -156,10 +156,12 @@ function legendLabelOf(firstText: string): string | undefined {
 /** A heading naming one figure or table inside a legends section (`### Figure 2`, `## Table S1: Datasets`). */
 const LEGEND_HEADING = /^((?:supplementary |extended data )?(?:figure|fig\.|table)[ \t\u00a0]*s?\d+[a-z]?)(?![\p{L}\p{N}])/iu;
 
-/** A heading inside a legends section naming a figure or table without a number (`Figure: {#Figure1}`, `Table`). */
-const UNNUMBERED_LEGEND_HEADING = /^(?:supplementary |extended data )?(?:figure|fig\.|table)(?![\p{L}\p{N}])/iu;
-/** A heading's id attribute (`{#Figure1}`, `{#fig:x .class}`). */
-const HEADING_ID = /\{#([^\s}]+)[^}]*\}\s*$/u;
+/**
+ * A heading inside a legends section that is only the word Figure or Table and the id that names
+ * it (`Figure: {#Figure1}`, scholdoc's): not `Figure legends`, `Table of abbreviations`, nor a
+ * bare `Figure` that would give two figures one name.
+ */
+const UNNUMBERED_LEGEND_HEADING = /^(?:supplementary |extended data )?(?:figure|fig\.|table)[ \t]*[:.]?[ \t]*\{#([^\s}]+)[^}]*\}[ \t]*$/iu;
 
 /** Words a legends section's heading is made of: `Figure legends`, `Figure Titles and Legends`, `Supplementary Figures and Tables`. */
 const LEGEND_SECTION_WORDS = new Set([
@@ -577,7 +579,7 @@ class BlockWalk {
     }
     const heading = raw.replace(/[*_]/g, '').trim();
     // `### Figure 2`, or a figure's heading that gives no number but an id (`### Figure: {#Figure1}`, scholdoc's), named by it.
-    const label = LEGEND_HEADING.exec(heading)?.[1] ?? (UNNUMBERED_LEGEND_HEADING.test(heading) ? (HEADING_ID.exec(heading)?.[1] ?? heading) : undefined);
+    const label = LEGEND_HEADING.exec(heading)?.[1] ?? UNNUMBERED_LEGEND_HEADING.exec(heading)?.[1];
     if (label) this.openLegend = { kind: 'legend', label: label.replace(/[\t\u00a0]+/g, ' ') };
   }
 

@@ -155,9 +155,11 @@ function readOrganisationWords(text: string): ReadonlySet<string> {
   return words;
 }
 
-/** Every string in a front-matter value: a string, a list, or a mapping's values. */
-function stringsIn(value: unknown, into: string[]): void {
+/** Every string in a front-matter value: a string, a list, or a mapping's values; each object once (a YAML alias may point back at itself). */
+function stringsIn(value: unknown, into: string[], seen = new Set<object>()): void {
   if (typeof value === 'string') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, into);
+  else if (value && typeof value === 'object' && !seen.has(value)) {
+    seen.add(value);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stringsIn(item, into, seen);
+  }
 }

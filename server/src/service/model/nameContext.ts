@@ -118,17 +118,17 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   return isCellLineWithoutNumber(model.prose.masked, mentions) || isFirstPartOfStyledName(model.prose.masked, mentions);
 }
 
-/** What a site's label goes on with: `the FL study site`, `PA sites`, `the NY cohort`. */
-const SITE_AFTER = /^[ \u00a0]+(?:study[ \u00a0]+)?(?:sites?|cohorts?|centres?|centers?|clinics?)(?![\p{L}\p{N}])/u;
-/** A place named after a preposition and ending a clause: `(12 from PA, and 30 …)`. */
-const PLACE_PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:from|in|at)[ \u00a0]+$/u;
-const SITE_CLAUSE_END = /^[ \u00a0]*[,.;:)]/u;
+/**
+ * What a site's label goes on with: `the FL study site`, `PA sites`. Not a cohort, a clinic or
+ * a centre (`the FL cohort`, `the MS clinic`: a disease's), nor a place preposition (`at CT`,
+ * `in MI`: a scan, an infarction), which a supplier's address in the methods would otherwise
+ * turn into states.
+ */
+const SITE_AFTER = /^[ \u00a0]+(?:study[ \u00a0]+)?sites?(?![\p{L}\p{N}])/u;
 
-/** Whether a use of a state's code reads as a site: `the FL study site`, `from PA,`. */
+/** Whether a use of a state's code reads as a site: `the FL study site`. */
 function labelsSite(masked: string, mention: AbbreviationMention): boolean {
-  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
-  if (SITE_AFTER.test(after)) return true;
-  return SITE_CLAUSE_END.test(after) && PLACE_PREPOSITION_BEFORE.test(masked.slice(Math.max(0, mention.start - 10), mention.start));
+  return SITE_AFTER.test(masked.slice(mention.end, mention.end + LOOK_AHEAD));
 }
 
 /**

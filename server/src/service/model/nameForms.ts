@@ -49,7 +49,8 @@ export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTok
       union |= flags[last]!;
     }
     // Most words hold neither a capital nor a digit: they are passed over without reading a character.
-    if ((union & (WordFlag.digit | WordFlag.upper)) === 0) {
+    // A run opening with a digit is a quantity or a number's label (`10-mL`, `5-kDa`), spelt by its unit's convention.
+    if ((union & (WordFlag.digit | WordFlag.upper)) === 0 || isDigitUnit(masked.charCodeAt(blockStart + starts[i]!))) {
       i = last + 1;
       continue;
     }
@@ -109,14 +110,24 @@ function hasCapitalAfterFirst(masked: string, from: number, to: number): boolean
 const CAPITAL = /\p{Lu}/u;
 
 /**
- * Whether a run is part of a dotted or underscored identifier (`pd.hg.u133a`, `NK1.1`,
- * `IDBA_UD`): a package, file or marker name, written as its source writes it.
+ * Whether a run is part of a dotted or underscored identifier or a path (`pd.hg.u133a`, `NK1.1`,
+ * `IDBA_UD`, `data/MetaBAT2/out`): a package, file or marker name, written as its source writes it.
  */
 function isInIdentifier(masked: string, start: number, end: number): boolean {
   const before = masked.charCodeAt(start - 1);
   const after = masked.charCodeAt(end);
   if (before === 0x5f || after === 0x5f) return true;
+  // A path's part (`data/MetaBAT2/out`): a slash with a small letter beyond it; not two names joined by a slash (`LY-CoV555/LY-COV016`).
+  if ((before === 0x2f && isSmallLetterUnit(masked.charCodeAt(start - 2))) || (after === 0x2f && isSmallLetterUnit(masked.charCodeAt(end + 1)))) return true;
   return (before === 0x2e && isAlphanumericUnit(masked.charCodeAt(start - 2))) || (after === 0x2e && isAlphanumericUnit(masked.charCodeAt(end + 1)));
+}
+
+function isDigitUnit(unit: number): boolean {
+  return unit >= 0x30 && unit <= 0x39;
+}
+
+function isSmallLetterUnit(unit: number): boolean {
+  return unit >= 0x61 && unit <= 0x7a;
 }
 
 function isAlphanumericUnit(unit: number): boolean {

@@ -779,10 +779,12 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
 ];
 
 /**
- * An amount right before a use, as a recipe gives a reagent's (`1 µM`, `0.1%`, `1×`, `2x`,
- * `10 mg/ml`, `1 ml`): a number and a unit of concentration, mass or volume, a percentage or a
- * fold. A Greek letter written in math (`1 $\mu$M`) reads as the letter and its glyph fill.
- * Not for a key the knowledge base asks to define (`10 ng/ml IL-15` needs its definition).
+ * An amount right before a use, as a recipe gives a reagent's (`1 µM`, `0.1%`, `1×`, `10 mg/ml`,
+ * `1 ml`): a number and a unit of concentration, mass or volume with its prefix (not a bare `M`
+ * or `L`, which say millions and litres of people too), a percentage under 20 or with decimals
+ * (not `40% CRR`, a rate), or the working strength `1×` (not `3x ULN`, a multiple). A Greek letter
+ * written in math (`1 $\mu$M`) reads as the letter and its glyph fill. Not for a key the knowledge
+ * base asks to define (`10 ng/ml IL-15` needs its definition).
  */
 function reagentAmountBefore(context: RuleContext, mention: AbbreviationMention): string | undefined {
   if (knowledgeAsksToDefine(context.knowledge, mention.key)) return undefined;
@@ -790,7 +792,8 @@ function reagentAmountBefore(context: RuleContext, mention: AbbreviationMention)
   const amount = REAGENT_AMOUNT_BEFORE.exec(before);
   return amount ? withoutGlyphFill(amount[1]!) : undefined;
 }
-const REAGENT_AMOUNT_BEFORE = /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?[ \u00a0]*(?:%|[×xX]|[mµμnpk]?\u034f*(?:M|g|[lL])(?:\/(?:m|µ|μ)?\u034f*[lL])?|U\/m?[lL]))[ \u00a0]+$/u;
+const REAGENT_AMOUNT_BEFORE =
+  /(?<![\p{L}\p{N}.,])((?:\d+[.,]\d+|1?\d)[ \u00a0]*%|1[ \u00a0]*[×xX]|\d+(?:[.,]\d+)?[ \u00a0]*(?:[mµμnp]\u034f*M|[mµμnk]\u034f*g(?:\/(?:m|µ|μ)?\u034f*[lL])?|[mµμn]\u034f*[lL]|U\/m?[lL]))[ \u00a0]+$/u;
 
 /** A tool or resource another file of the book names as such (`X (v1.1.3)` in the methods), unless the knowledge base asks to define the key. */
 function toolNamedInBook(context: RuleContext, mention: AbbreviationMention): string | undefined {
@@ -869,14 +872,15 @@ function mainTextDefinition(context: RuleContext, mention: AbbreviationMention):
  */
 /**
  * The fix that writes another expansion over a definition's long form, or none when the long form
- * as written holds emphasis or code markers (`_Klebsiella pneumoniae_ carbapenamase`): the
- * expansion is plain text, and writing it there would drop or unbalance the author's markup.
+ * as written holds markup (emphasis, code, HTML tags, a link's brackets, sub- and superscripts,
+ * math: `_Klebsiella pneumoniae_ carbapenamase`, `<i>Klebsiella</i> …`): the expansion is plain
+ * text, and writing it there would drop or unbalance the author's markup.
  */
 function expansionFixes(text: string, definition: AbbreviationDefinition, title: string, expansion: string): FixProposal[] | undefined {
   if (MARKUP.test(text.slice(definition.longStart, definition.longEnd))) return undefined;
   return [{ title, edits: [{ start: definition.longStart, end: definition.longEnd, newText: expansion }], safe: false }];
 }
-const MARKUP = /[*_`]/u;
+const MARKUP = /[*_`<>[\]~^$\\]/u;
 
 export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON): Finding[] {
   const { model } = context;
@@ -896,10 +900,11 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     const scopeId = `${definition.scope}\u0000${definition.key}`;
     // A main-text definition that an earlier file of the book already made is a repeat too.
     const carried = context.scopes.inheritedFor(definition.scope, definition.key);
-    // An earlier file's abstract (Manubot's abstract is a file of its own) gave an expansion this one should agree with.
+    // An earlier file's abstract (Manubot's abstract is a file of its own) gave an expansion this one should agree with;
+    // only the file's first definition is compared with it, and later ones with that first one.
     const earlier = firstInDocument.get(definition.key) ?? carried ?? context.scopes.abstractInheritedFor(definition.key);
     const earlierInScope = firstInScope.get(scopeId) ?? carried;
-    if (!firstInDocument.has(definition.key)) firstInDocument.set(definition.key, earlier ?? definition);
+    if (!firstInDocument.has(definition.key)) firstInDocument.set(definition.key, carried ?? definition);
     if (!firstInScope.has(scopeId)) firstInScope.set(scopeId, earlierInScope ?? definition);
 
     if (earlier && earlier !== definition && !isSameExpansion(earlier.long, definition.long)) {

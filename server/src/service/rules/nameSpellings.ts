@@ -43,7 +43,7 @@ export function checkNameSpellings(context: RuleContext): Finding[] {
     const kept = keptSpelling(spellings, others, earlier, countOf);
     const keptHere = spellings.get(kept);
     for (const spelling of spellings.values()) {
-      if (spelling.written === kept || !differsAsName(spelling.written, kept) || isTold(context, spelling, kept, keptHere)) continue;
+      if (spelling.written === kept || !differsAsName(spelling.written, kept) || isTold(context, spelling, kept, spellings)) continue;
       findings.push(nameSpellingFinding(context, spelling, kept, keptHere, countOf(kept)));
     }
   }
@@ -132,12 +132,20 @@ const bookFormsCache = new WeakMap<Record<string, number>, Map<string, string[]>
  * first written is the established one, and of a pair in two files only the later file reports.
  */
 function keptSpelling(spellings: Map<string, Spelling>, others: readonly string[], earlier: ReadonlySet<string>, countOf: (written: string) => number): string {
-  let kept: string | undefined;
   const inOrder = [...others.filter((written) => earlier.has(written)), ...spellings.keys(), ...others.filter((written) => !earlier.has(written))];
-  for (const written of inOrder) {
-    if (kept === undefined || countOf(written) > countOf(kept)) kept = written;
+  const written = new Set(inOrder);
+  // A capital a sentence puts first (`Anti-TNP` three times at sentence starts) counts for the same spelling with its small letter (`anti-TNP`), which is kept.
+  const twinOf = (spelling: string): string | undefined => {
+    const small = spelling.charAt(0).toLowerCase() + spelling.slice(1);
+    return small !== spelling && written.has(small) ? small : undefined;
+  };
+  const pooled = (spelling: string): number => countOf(spelling) + inOrder.reduce((sum, other) => (twinOf(other) === spelling ? sum + countOf(other) : sum), 0);
+  let kept: string | undefined;
+  for (const spelling of inOrder) {
+    if (twinOf(spelling) !== undefined) continue;
+    if (kept === undefined || pooled(spelling) > pooled(kept)) kept = spelling;
   }
-  return kept!;
+  return kept ?? inOrder[0]!;
 }
 
 /**
@@ -174,13 +182,14 @@ function isTitleCased(written: string): boolean {
  * the knowledge base names, or an abbreviation the mention checks read (both spellings mentions
  * here, or a use of a spelling defined earlier).
  */
-function isTold(context: RuleContext, spelling: Spelling, kept: string, keptHere: Spelling | undefined): boolean {
+function isTold(context: RuleContext, spelling: Spelling, kept: string, spellings: Map<string, Spelling>): boolean {
   const written = spelling.written;
   if (isGeneSpelling(written) || isGeneSpelling(kept)) return true;
   const knowledge = context.knowledge;
   if (knowledge && (knowledge.lookupAll(written).length > 0 || context.needs.isExempt(written))) return true;
   if (!spelling.mention) return false;
-  if (keptHere?.mention) return true;
+  // Another spelling here that is a mention too (`ECOG2` beside `ECOG-2`): the mention checks tell the pair, with their own fix.
+  for (const other of spellings.values()) if (other !== spelling && other.mention) return true;
   return definedSpellingOf(context, spelling.mention) !== undefined;
 }
 
