@@ -112,6 +112,8 @@ describe('a name written two ways across the files of a book', () => {
     const text = '# Methods\n\nWe built bins with MetaBIN 2.\n\nCode is in data/MetaBIN2/out; we added 10-mL and 10-ml.\n';
     assert.deepEqual(service.lint({ uri: 'p.md', version: 1, text }, {}).filter((d) => d.data?.name === true), []);
   });
+  test('two names joined by a slash are no path: each is compared', () =>
+    assert.deepEqual(nameSpellings(['Cocktails (QR-CoV555/QR-COV016) were given.', 'Later QR-CoV016 alone.', 'And QR-CoV016 again.']), ['QR-COV016 -> QR-CoV016']));
   test('a capital a sentence puts first counts for the small-letter spelling, which the fix writes', () =>
     assert.deepEqual(nameSpellings(['Anti-TNQ was used. Anti-TNQ was used. Anti-TNQ again.', 'We used anti-TNQ and anti-Tnq.']), ['anti-Tnq -> anti-TNQ']));
   test('one abbreviation spelt three ways gets the mention checks\' finding only', () => {

@@ -117,8 +117,9 @@ function isInIdentifier(masked: string, start: number, end: number): boolean {
   const before = masked.charCodeAt(start - 1);
   const after = masked.charCodeAt(end);
   if (before === 0x5f || after === 0x5f) return true;
-  // A path's part (`data/MetaBAT2/out`): a slash with a small letter beyond it; not two names joined by a slash (`LY-CoV555/LY-COV016`).
-  if ((before === 0x2f && isSmallLetterUnit(masked.charCodeAt(start - 2))) || (after === 0x2f && isSmallLetterUnit(masked.charCodeAt(end + 1)))) return true;
+  // A path's part (`data/MetaBAT2/out`): a slash with a path's segment in small letters beyond it; not two names
+  // joined by a slash (`LY-CoV555/LY-COV016`, `ARBs/ACEis`).
+  if ((before === 0x2f && isPathSegmentBefore(masked, start - 1)) || (after === 0x2f && isPathSegmentAfter(masked, end + 1))) return true;
   return (before === 0x2e && isAlphanumericUnit(masked.charCodeAt(start - 2))) || (after === 0x2e && isAlphanumericUnit(masked.charCodeAt(end + 1)));
 }
 
@@ -126,8 +127,23 @@ function isDigitUnit(unit: number): boolean {
   return unit >= 0x30 && unit <= 0x39;
 }
 
-function isSmallLetterUnit(unit: number): boolean {
-  return unit >= 0x61 && unit <= 0x7a;
+/** A segment of small letters, digits, dots, hyphens or underscores (`data`, `out.tsv`). */
+function isPathUnit(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x2e || unit === 0x2d || unit === 0x5f;
+}
+
+/** Whether a whole path segment ends right before the slash at `slash` (`data/`, not `ARBs/`). */
+function isPathSegmentBefore(masked: string, slash: number): boolean {
+  let at = slash - 1;
+  while (at >= 0 && isPathUnit(masked.charCodeAt(at))) at--;
+  return at < slash - 1 && !isAlphanumericUnit(masked.charCodeAt(at));
+}
+
+/** Whether a whole path segment starts right after the slash before `from` (`/out`, not `/LY-COV016`). */
+function isPathSegmentAfter(masked: string, from: number): boolean {
+  let at = from;
+  while (at < masked.length && isPathUnit(masked.charCodeAt(at))) at++;
+  return at > from && !isAlphanumericUnit(masked.charCodeAt(at));
 }
 
 function isAlphanumericUnit(unit: number): boolean {

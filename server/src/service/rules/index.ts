@@ -49,7 +49,24 @@ export function runRules(context: RuleContext, isOn: RuleSwitch = () => true): F
     const fixes = finding.fixes;
     if (fixes) for (let k = 0; k < fixes.length; k++) fixes[k]!.title = once(fixes[k]!.title);
   }
-  return withoutRepeatedAdvice(withoutCutSymbols(findings), context).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return withoutRepeatedAdvice(withoutCutSymbols(withoutSecondSpellingAdvice(findings)), context).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * One token, one piece of spelling advice: an abbreviation spelt three ways (`ECOG 2`, `ECOG-2`,
+ * `ECOG2`) can be told by the mention checks (`use 'ECOG-2'`) and by the name check (`use 'ECOG
+ * 2'`) at the same place, with fixes that contradict each other. The mention checks' finding,
+ * which knows the abbreviation's definition, speaks for it.
+ */
+function withoutSecondSpellingAdvice(findings: Finding[]): Finding[] {
+  let mentionAdvice: Set<string> | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
+    if (finding.rule === 'inconsistent-variants' && finding.data?.name !== true) (mentionAdvice ??= new Set()).add(`${finding.start}:${finding.end}`);
+  }
+  if (!mentionAdvice) return findings;
+  const told = mentionAdvice;
+  return findings.filter((finding) => finding.data?.name !== true || !told.has(`${finding.start}:${finding.end}`));
 }
 
 /**

@@ -188,8 +188,7 @@ function isTold(context: RuleContext, spelling: Spelling, kept: string, spelling
   const knowledge = context.knowledge;
   if (knowledge && (knowledge.lookupAll(written).length > 0 || context.needs.isExempt(written))) return true;
   if (!spelling.mention) return false;
-  // Another spelling here that is a mention too (`ECOG2` beside `ECOG-2`): the mention checks tell the pair, with their own fix.
-  for (const other of spellings.values()) if (other !== spelling && other.mention) return true;
+  if (spellings.get(kept)?.mention) return true;
   return definedSpellingOf(context, spelling.mention) !== undefined;
 }
 
