@@ -165,3 +165,14 @@ describe('in a document, one such use names the key', () => {
     assert.deepEqual(undefinedKeys('Antigen names give the target (e.g., Mai, QR29).'), ['QR29']);
   });
 });
+
+describe('a coined product line of a few capitals and a syllable before the mention', () => {
+  test('names the product with its noun after', () => {
+    assert.ok(readsAsProduct('DNA was purified with SPRI AMPure «QP» beads.'));
+    assert.ok(readsAsProduct('RNA was cleaned with RNeasy «QZ» columns.'));
+  });
+  test('an enzyme or a sequencing method written so is no product line', () => {
+    assert.deepEqual(undefinedKeys('# Methods\n\nWe digested with DNase QRX buffer kit.\n'), ['QRX']);
+    assert.deepEqual(undefinedKeys('# Methods\n\nReads were made with RNAseq QQ kits.\n'), ['RNAseq', 'QQ']);
+  });
+});

@@ -85,8 +85,13 @@ const CROSS_REFERENCE = /^(?:Online|Supplementa(?:ry|l)|Extended|Methods?|Materi
 const GENERAL_PRODUCT_NOUN = /(?:media|medium|supplements?|flasks?|systems?|concentrators?)$/iu;
 /** A model designation after a coined product's name: ` II`, ` 6000`, ` X-20`. */
 const MODEL_AFTER_NAME = new RegExp(String.raw`^[ \u00a0]+(?:${ROMAN_NUMERAL}|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])`, 'u');
-/** A maker's or a product line's name right before the mention, mid-sentence: a capitalised or camel-cased word, perhaps hyphen-joined (`Vysis`, `NanoString`, `Ficoll-Paque`). */
-const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*(?:-\p{Lu}\p{Ll}+)*)[ \u00a0]+$/u;
+/**
+ * A maker's or a product line's name right before the mention, mid-sentence: a capitalised or
+ * camel-cased word, perhaps hyphen-joined (`Vysis`, `NanoString`, `Ficoll-Paque`), or a coined
+ * line of a few capitals and a syllable (`AMPure XP beads`, `RNeasy`); not an enzyme or a
+ * sequencing method written so (`DNase`, `RNAseq`).
+ */
+const MAKER_BEFORE = /(?:[^.!?:\s][ \u00a0]+|\()(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*(?:-\p{Lu}\p{Ll}+)*|(?!\p{Lu}+(?:seq|ase)[ \u00a0])\p{Lu}{2,4}\p{Ll}{3,})[ \u00a0]+$/u;
 /**
  * Up to three capitalised words of a product's name, then its supplier alone in brackets, its name
  * holding a lower-case letter as a company's does: ` Fixable Aqua (Thermo Fisher)`; also after
