@@ -103,7 +103,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   for (let i = 0; i < mentions.length && i < 50; i++) if (isNamedAsSoftware(model.prose.masked, mentions[i]!, model.text)) return true;
   // A state the document names after a place (`Port St. Lucie, FL`) labels that site alone too (`the FL study site`),
   // whatever else the letters stand for (follicular lymphoma): every use says it is a site.
-  if (mentions.length <= 50 && mentions.every((mention) => labelsSite(model.prose.masked, mention)) && writesAsStateOfPlace(model.prose.masked, key)) return true;
+  if (everyUseFollowedBy(model.prose.masked, mentions, SITE_AFTER) && writesAsStateOfPlace(model.prose.masked, key)) return true;
   if (knowledgeAsksToDefine(model.knowledge, key)) return false;
   // The authors' own organisation, named in their affiliations (`CeMM Research Center …`).
   if (isNamedInAffiliations(model, key)) return true;
@@ -115,7 +115,8 @@ function readsAsName(model: DocumentModel, key: string): boolean {
     const mention = mentions[i]!;
     if (NAME_READINGS.some((reads) => reads(model.prose.masked, mention, model.text))) return true;
   }
-  return isCellLineWithoutNumber(model.prose.masked, mentions) || isFirstPartOfStyledName(model.prose.masked, mentions);
+  // `IQ-Tree`, `UNION-Com`: letters the document writes only joined to a capitalised word (see STYLED_PART_AFTER).
+  return isCellLineWithoutNumber(model.prose.masked, mentions) || everyUseFollowedBy(model.prose.masked, mentions, STYLED_PART_AFTER);
 }
 
 /**
@@ -126,22 +127,22 @@ function readsAsName(model: DocumentModel, key: string): boolean {
  */
 const SITE_AFTER = /^[ \u00a0]+(?:study[ \u00a0]+)?sites?(?![\p{L}\p{N}])/u;
 
-/** Whether a use of a state's code reads as a site: `the FL study site`. */
-function labelsSite(masked: string, mention: AbbreviationMention): boolean {
-  return SITE_AFTER.test(masked.slice(mention.end, mention.end + LOOK_AHEAD));
+/**
+ * Whether every use of a key (a key used more than 50 times is read no further) goes on as
+ * `after` says: each a site's label, or each the first part of a styled name.
+ */
+function everyUseFollowedBy(masked: string, mentions: readonly AbbreviationMention[], after: RegExp): boolean {
+  if (mentions.length === 0 || mentions.length > 50) return false;
+  return mentions.every((mention) => after.test(masked.slice(mention.end, mention.end + LOOK_AHEAD)));
 }
 
 /**
- * `IQ-Tree`, `UNION-Com`: letters joined to a capitalised word, a product's styled name, when the
- * document writes the letters only so. Prose joins an abbreviation to a word in small letters
- * (`CAR-engineered`); a capital there is a name's styling, or a title's, which is why every use
- * must be written so and the key must be one the knowledge base does not ask to define.
+ * A hyphen (a table may space it) and a capitalised word that ends the compound (`IQ-Tree`,
+ * `UNION-Com`; not `-Seq`, a sequencing method's suffix): a product's styled name. Prose joins an
+ * abbreviation to a word in small letters (`CAR-engineered`); a capital there is a name's styling,
+ * or a title's, which is why every use must be written so and the key must be one the knowledge
+ * base does not ask to define.
  */
-function isFirstPartOfStyledName(masked: string, mentions: readonly AbbreviationMention[]): boolean {
-  if (mentions.length === 0 || mentions.length > 50) return false;
-  return mentions.every((mention) => STYLED_PART_AFTER.test(masked.slice(mention.end, mention.end + LOOK_AHEAD)));
-}
-/** A hyphen (a table may space it) and a capitalised word that ends the compound (`-Tree`, `-Com`; not `-Seq`, a sequencing method's suffix). */
 const STYLED_PART_AFTER = /^ ?[-\u2010\u2011] ?(?!Seq\b)\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}\-\u2010\u2011])/u;
 
 /**

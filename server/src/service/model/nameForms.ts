@@ -6,8 +6,8 @@
  * abbreviations (tools, products, strains) never become mentions, so the mention-based spelling
  * checks do not see them: this reading does.
  */
-import { isHyphenUnit, withoutGlyphFill } from '../text/characters';
-import { WordFlag, type BlockTokens } from '../text/tokens';
+import { asciiClasses, asciiWordTable, CharacterClass, characterClass, isHyphenUnit, withoutGlyphFill } from '../text/characters';
+import { oncePerTokenPass, WordFlag, type BlockTokens } from '../text/tokens';
 import { isItalic } from './geneContext';
 
 /**
@@ -50,7 +50,7 @@ export function nameFormsIn(masked: string, blockStart: number, tokens: BlockTok
     }
     // Most words hold neither a capital nor a digit: they are passed over without reading a character.
     // A run opening with a digit is a quantity or a number's label (`10-mL`, `5-kDa`), spelt by its unit's convention.
-    if ((union & (WordFlag.digit | WordFlag.upper)) === 0 || isDigitUnit(masked.charCodeAt(blockStart + starts[i]!))) {
+    if ((union & (WordFlag.digit | WordFlag.upper)) === 0 || (asciiClasses[masked.charCodeAt(blockStart + starts[i]!)]! & CharacterClass.digit) !== 0) {
       i = last + 1;
       continue;
     }
@@ -98,16 +98,11 @@ function interned(key: string): string {
   return key;
 }
 
-/** Whether `masked[from + 1, to)` holds a capital letter. */
+/** Whether `masked[from + 1, to)` holds a capital letter (a code unit at a time, as the token pass reads them). */
 function hasCapitalAfterFirst(masked: string, from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) {
-    const unit = masked.charCodeAt(k);
-    if (unit >= 0x41 && unit <= 0x5a) return true;
-    if (unit >= 0x80 && CAPITAL.test(masked[k]!)) return true;
-  }
+  for (let k = from + 1; k < to; k++) if ((characterClass(masked.charCodeAt(k)) & CharacterClass.upper) !== 0) return true;
   return false;
 }
-const CAPITAL = /\p{Lu}/u;
 
 /**
  * Whether a run is part of a dotted or underscored identifier or a path (`pd.hg.u133a`, `NK1.1`,
@@ -120,11 +115,7 @@ function isInIdentifier(masked: string, start: number, end: number): boolean {
   // A path's part (`data/MetaBAT2/out`): a slash with a path's segment in small letters beyond it; not two names
   // joined by a slash (`LY-CoV555/LY-COV016`, `ARBs/ACEis`).
   if ((before === 0x2f && isPathSegmentBefore(masked, start - 1)) || (after === 0x2f && isPathSegmentAfter(masked, end + 1))) return true;
-  return (before === 0x2e && isAlphanumericUnit(masked.charCodeAt(start - 2))) || (after === 0x2e && isAlphanumericUnit(masked.charCodeAt(end + 1)));
-}
-
-function isDigitUnit(unit: number): boolean {
-  return unit >= 0x30 && unit <= 0x39;
+  return (before === 0x2e && asciiWordTable[masked.charCodeAt(start - 2)] === 1) || (after === 0x2e && asciiWordTable[masked.charCodeAt(end + 1)] === 1);
 }
 
 /** A segment of small letters, digits, dots, hyphens or underscores (`data`, `out.tsv`). */
@@ -136,19 +127,16 @@ function isPathUnit(unit: number): boolean {
 function isPathSegmentBefore(masked: string, slash: number): boolean {
   let at = slash - 1;
   while (at >= 0 && isPathUnit(masked.charCodeAt(at))) at--;
-  return at < slash - 1 && !isAlphanumericUnit(masked.charCodeAt(at));
+  return at < slash - 1 && asciiWordTable[masked.charCodeAt(at)] !== 1;
 }
 
 /** Whether a whole path segment starts right after the slash before `from` (`/out`, not `/LY-COV016`). */
 function isPathSegmentAfter(masked: string, from: number): boolean {
   let at = from;
   while (at < masked.length && isPathUnit(masked.charCodeAt(at))) at++;
-  return at > from && !isAlphanumericUnit(masked.charCodeAt(at));
+  return at > from && asciiWordTable[masked.charCodeAt(at)] !== 1;
 }
 
-function isAlphanumericUnit(unit: number): boolean {
-  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
-}
 
 /** A word of one to three digits that ends the name: no decimal point, comma or hyphen runs on (`2.0`, `2,000`, `2-fold`). */
 function isSpacedNumber(masked: string, blockStart: number, start: number, end: number, flags: number): boolean {
@@ -161,25 +149,19 @@ function isSpacedNumber(masked: string, blockStart: number, start: number, end: 
 
 /** A form's spelling with case, hyphens and the space before a number folded: `IQ-Tree`, `IQ-TREE` and `iqtree` fold alike. */
 export function nameFormKey(written: string): string {
-  const lower = written.toLowerCase();
-  return JOINERS.test(lower) ? lower.replace(JOINERS_ALL, '') : lower;
+  return withoutJoiners(written.toLowerCase());
 }
-const JOINERS = /[-\u2010\u2011 ]/u;
+
+/** A form's spelling without its hyphens and the space before a number (`IQ-TREE` -> `IQTREE`, `MetaBAT 2` -> `MetaBAT2`). */
+export function withoutJoiners(written: string): string {
+  return JOINERS.test(written) ? written.replace(JOINERS_ALL, '') : written;
+}
+/** What joins a name form's parts: a hyphen, or the space before its number. */
+export const JOINERS = /[-\u2010\u2011 ]/u;
 const JOINERS_ALL = /[-\u2010\u2011 ]/gu;
 
-/**
- * Each block's name forms, kept with the block's token pass: a block the next version leaves
- * unchanged keeps its tokens object, so a keystroke reads one block again; the rule and a book's
- * summary of the file share them.
- */
-const formsByBlock = new WeakMap<BlockTokens, BlockNameForms>();
-
-/** The name forms of the block starting at `start` in `masked`, whose token pass is `tokens`, read once per token pass. */
-export function blockNameForms(masked: string, start: number, tokens: BlockTokens): BlockNameForms {
-  let forms = formsByBlock.get(tokens);
-  if (!forms) formsByBlock.set(tokens, (forms = nameFormsIn(masked, start, tokens)));
-  return forms;
-}
+/** The name forms of the block starting at `start` in `masked`, whose token pass is `tokens`, read once per token pass (the rule and a book's summary of the file share them). */
+export const blockNameForms = oncePerTokenPass(nameFormsIn);
 
 /**
  * Visits each name form of a document's prose that a spelling may be compared by, with its

@@ -1,4 +1,4 @@
-import { WordFlag, type BlockTokens } from '../text/tokens';
+import { oncePerTokenPass, WordFlag, type BlockTokens } from '../text/tokens';
 import { forEachNameForm, writtenForm } from './nameForms';
 
 /**
@@ -221,16 +221,5 @@ export function spellingCountsOf(text: string, masked: string, blocks: readonly 
   return counts;
 }
 
-/**
- * Each block's spelling marks, offsets relative to the block, kept with the block's token pass:
- * a block the next version leaves unchanged keeps its tokens object, so a keystroke reads one
- * block again, not the document; the rule and a book's summary of the file share them.
- */
-const marksByBlock = new WeakMap<BlockTokens, SpellingMark[]>();
-
-/** The spelling marks of the block starting at `start` in `masked`, whose token pass is `tokens` (see {@link spellingMarksIn}), read once per token pass. */
-export function blockSpellingMarks(masked: string, start: number, tokens: BlockTokens): SpellingMark[] {
-  let marks = marksByBlock.get(tokens);
-  if (!marks) marksByBlock.set(tokens, (marks = spellingMarksIn(masked, start, tokens)));
-  return marks;
-}
+/** The spelling marks of the block starting at `start` in `masked`, whose token pass is `tokens` (see {@link spellingMarksIn}), read once per token pass (the rule and a book's summary of the file share them). */
+export const blockSpellingMarks = oncePerTokenPass(spellingMarksIn);

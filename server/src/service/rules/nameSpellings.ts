@@ -1,6 +1,6 @@
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { AbbreviationMention } from '../model/documentModel';
-import { forEachNameForm, nameFormKey, writtenForm } from '../model/nameForms';
+import { forEachNameForm, JOINERS, nameFormKey, withoutJoiners, writtenForm } from '../model/nameForms';
 import { lowerBound } from '../text/sortedSearch';
 import { definedSpellingOf } from './abbreviationSpellings';
 import type { Finding, RuleContext } from './types';
@@ -155,8 +155,8 @@ function keptSpelling(spellings: Map<string, Spelling>, others: readonly string[
  */
 export function differsAsName(a: string, b: string): boolean {
   if (withLowerPartStarts(a) === withLowerPartStarts(b) && (a.slice(1) === b.slice(1) || isTitleCased(a) || isTitleCased(b))) return false;
-  const joinedA = a.replace(/[-\u2010\u2011 ]/gu, '');
-  const joinedB = b.replace(/[-\u2010\u2011 ]/gu, '');
+  const joinedA = withoutJoiners(a);
+  const joinedB = withoutJoiners(b);
   if ((ALL_CAPITALS.test(joinedA) && PLAIN_WORD.test(joinedB)) || (ALL_CAPITALS.test(joinedB) && PLAIN_WORD.test(joinedA))) return false;
   return true;
 }
@@ -173,7 +173,7 @@ function withLowerPartStarts(written: string): string {
 
 /** Two or more parts, each starting with a capital or a digit (`Cell-Specific`, `PBMC-Derived`). */
 function isTitleCased(written: string): boolean {
-  const parts = written.split(/[-\u2010\u2011 ]/u);
+  const parts = written.split(JOINERS);
   return parts.length > 1 && parts.every((part) => /^[\p{Lu}\p{N}]/u.test(part));
 }
 
@@ -194,7 +194,7 @@ function isTold(context: RuleContext, spelling: Spelling, kept: string, spelling
 
 /** A human gene symbol written with or without its hyphens, in any case (`BCL2`, `Bcl-2`, `Foxp3`). */
 function isGeneSpelling(written: string): boolean {
-  return isOfficialGeneSymbol(written.replace(/[-\u2010\u2011 ]/gu, '').toUpperCase());
+  return isOfficialGeneSymbol(withoutJoiners(written).toUpperCase());
 }
 
 function nameSpellingFinding(context: RuleContext, spelling: Spelling, kept: string, keptHere: Spelling | undefined, keptCount: number): Finding {

@@ -1,7 +1,6 @@
 import { blockSpellingMarks, spellingWordKey, type SpellingVariety } from '../model/spellingVarieties';
 import type { Finding, RuleContext } from './types';
 
-
 /** The uses of one word, singular and plural alike (`tumor`, `tumors`), in document order. */
 interface WordUses {
   /** The word as first written. */
@@ -11,7 +10,6 @@ interface WordUses {
   readonly counterpartKey: string;
   readonly uses: { start: number; word: string; counterpart: string }[];
 }
-
 
 /** How a variety is named in a message. */
 const VARIETY_NAMES: Record<SpellingVariety, string> = { british: 'British', american: 'American' };
@@ -74,7 +72,6 @@ export function checkMixedSpelling(context: RuleContext): Finding[] {
   }
   return findings;
 }
-
 
 /** Whether `uses` is written less often than `other`, or as often and first later. */
 function isLessUsed(uses: WordUses, other: WordUses): boolean {

@@ -166,3 +166,18 @@ export function tokenize(text: string, from = 0, to = text.length): BlockTokens 
   }
   return copyOut(count, markCount, flagsUnion);
 }
+
+/**
+ * `read` remembered with each block's token pass: a block the next version leaves unchanged
+ * keeps its tokens object, so a keystroke reads one block again, not the document, and every
+ * reader of the same block (a rule, a book's summary of the file) shares one result. `read` is
+ * given the masked text, the block's start in it and the block's tokens.
+ */
+export function oncePerTokenPass<T>(read: (masked: string, start: number, tokens: BlockTokens) => T): (masked: string, start: number, tokens: BlockTokens) => T {
+  const byTokens = new WeakMap<BlockTokens, T>();
+  return (masked, start, tokens) => {
+    let result = byTokens.get(tokens);
+    if (result === undefined) byTokens.set(tokens, (result = read(masked, start, tokens)));
+    return result;
+  };
+}
