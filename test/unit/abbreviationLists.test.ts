@@ -74,6 +74,16 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['EC = elite controller', 'TP = treated progressor'],
     },
     {
+      name: 'a colour, marker or line a key gives a group is its style, not its long form',
+      input: '**Figure 4.** Network of QCLL and mQCLL (QCLL: blue; mQCLL: light orange; QZ = open circles; QY: dashed line).',
+      pairs: [],
+    },
+    {
+      name: 'a colour word inside a long form is still one',
+      input: '**Figure 5.** Groups. QB: blue light exposure, QR: red cell mass.',
+      pairs: ['QB = blue light exposure', 'QR = red cell mass'],
+    },
+    {
       name: 'a legend key of bracketed pairs joined by semicolons, letters spelled or not',
       input: '**Figure 7.** Scores by stage. hQSC (human stem cell); DQ (definitive endoderm); GQ (primitive gut tube).',
       pairs: ['hQSC = human stem cell', 'DQ = definitive endoderm', 'GQ = primitive gut tube'],

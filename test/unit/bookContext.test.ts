@@ -43,6 +43,18 @@ describe('book context', () => {
     assert.deepEqual(service.lint(later, { book: fromChapter1() }).map((d) => d.code), ['undefined-abbreviation']);
   });
 
+  test('a compound of parts an earlier file used undefined adds no missing definition', () => {
+    // Made up: QRK and WXV are reported where an earlier file uses them; QRK-WXV names the same two.
+    const later = { uri: 'file:///book/05.qmd', version: 1, text: 'The QRK-WXV axis was active.\n' };
+    assert.deepEqual(service.lint(later, { book: { ...fromChapter1(), usedEarlier: ['QRK', 'WXV'] } }), []);
+    // A part the earlier files never used is still missing: the compound is reported.
+    assert.deepEqual(service.lint(later, { book: { ...fromChapter1(), usedEarlier: ['QRK'] } }).map((d) => d.code), ['undefined-abbreviation']);
+    // Nor does a compound the knowledge base knows (JAK-STAT) whose parts came before undefined: they were reported there.
+    const known = { uri: 'file:///book/06.qmd', version: 1, text: 'JAK-STAT signalling began.\n' };
+    assert.deepEqual(service.lint(known, { book: { ...fromChapter1(), usedEarlier: ['JAK', 'STAT'] } }), []);
+    assert.deepEqual(service.lint(known, { book: fromChapter1() }).map((d) => d.code), ['undefined-abbreviation']);
+  });
+
   test('another spelling of what an earlier file used undefined is no new first use, but an inconsistency', () => {
     const later = { uri: 'file:///book/06.qmd', version: 1, text: 'QRN-Seq data, then QRN-Seq again.\n' };
     const found = service.lint(later, { book: { ...fromChapter1(), usedEarlier: ['QRNseq'] } });

@@ -97,6 +97,15 @@ describe('carnk lint', () => {
     assert.equal(byFolder.length, 3);
   });
 
+  test('a file reached twice is linted once, where it is first reached', () => {
+    const dir = workspace({ 'a.md': 'We saw GMP.', 'b.md': 'We saw GLP.' });
+    const twice = JSON.parse(carnk(['lint', '-f', 'json', '.', 'a.md', './b.md', `${dir}/a.md`], undefined, dir).stdout);
+    assert.deepEqual(
+      twice.map((f: { file: string }) => f.file),
+      ['./a.md', './b.md'],
+    );
+  });
+
   test('--help and --version', () => {
     assert.match(carnk(['--help']).stdout, /lint/);
     assert.match(carnk(['--version']).stdout, /^\d+\.\d+\.\d+/);

@@ -91,6 +91,12 @@ describe('a lower-case prefix on an abbreviation', () => {
     ['the inner long form does not spell the abbreviation', 'In the progression of lymphoma (MZ) to aggressive QLBL (pMZ), clones branch.', []],
     ['no prepositional phrase after the inner definition', 'In the progression of marginal zone lymphoma (MZL) aggressive QLBL (pMZL), clones branch.', [['MZL', 'marginal zone lymphoma']]],
     ['the prefix spells no word before', 'In the course of marginal zone lymphoma (MZL) to aggressive QLBL (pMZL), clones branch.', [['MZL', 'marginal zone lymphoma']]],
+    // The qualifier written after the abbreviation, in a phrase a preposition opens.
+    ['the prefix starts a word of a phrase after the written abbreviation', 'We split QLL with mutated QGHV genes (mQLL) from the rest.', [['mQLL', 'QLL with mutated QGHV genes']]],
+    ['after the initials of the abbreviation and one head noun', 'We fit quasi least squares regression in tensor form (tQLS) to both.', [['tQLS', 'quasi least squares regression in tensor form']]],
+    ['no preposition opens the qualifier', 'We split QLL mutated QGHV genes (mQLL) from the rest.', []],
+    ['no word of the qualifier starts with the prefix', 'We split QLL with altered QGHV genes (mQLL) from the rest.', []],
+    ['the words before the preposition do not spell the abbreviation', 'We fit quasi lean regression in tensor form (tQLS) to both.', []],
   ]);
 });
 

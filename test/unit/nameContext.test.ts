@@ -193,6 +193,15 @@ describe('dates, draft markers and disease names', () => {
     assert.deepEqual(undefinedKeys('The BC cohort and CE marking and AD patients were studied.'), ['BC', 'CE', 'AD']);
   });
 
+  test('a ship\'s prefix before its name is part of the name', () => {
+    // Made-up ships: in italics, on the next line, or plain.
+    assert.deepEqual(undefinedKeys('Cases occurred aboard the MV *Qorvald*, then the RV\nQuessant and HMS Zephaly.'), []);
+  });
+
+  test('the same letters before no name, or before a word of capitals, are abbreviations', () => {
+    assert.deepEqual(undefinedKeys('The MV burden rose; RV QZA function fell; FV levels were low.'), ['MV', 'RV', 'QZA', 'FV']);
+  });
+
   test('draft markers and COVID need no definition', () => {
     assert.deepEqual(undefinedKeys('Long COVID rates are TBD; see PLACEHOLDER and TODO notes.'), []);
     // An author's note to co-authors, `NOTE: …`, is a label an editor removes.

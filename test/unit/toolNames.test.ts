@@ -120,6 +120,7 @@ describe('capitals named as a tool are capped, not dropped', () => {
     ['assembled with «QDBA-UD» (v1.1.3) and binned', 'QDBA-UD (v1.1.3'],
     ['searched with «QLASTN» 2.9.0 against', 'QLASTN 2.9.0'],
     ['clustered with «QD-HIT» version 4.8.1 at 90%', 'QD-HIT version 4.8.1'],
+    ['trees were built with «QQ-TREE» multicore version 1.6.9 [@x]', 'QQ-TREE multicore version 1.6.9'],
   ];
   for (const [source, phrase] of tools) {
     test(`tool: ${source}`, () => {
@@ -136,6 +137,9 @@ describe('capitals named as a tool are capped, not dropped', () => {
     'tested by «QERMANOVA» [@anderson2013] in R',
     'the «QMRT» v2.1 release',
     'graded by «QTCAE» v5.0 criteria',
+    // A word between the name and a release needs the release's mark: `in 2.1.3` is no build.
+    'the «QRS» cohort 2.1.3 was read',
+    'the «QRS» criteria version 5.0 were read',
     'a «QBC» 1.2.3a lot',
     'an enzyme («QEC» 3.4.21.4) cleaves',
     'visited on «QZV» 12.05.2019 again',

@@ -74,18 +74,28 @@ function writtenRoot(written: string, root: string): string {
   return shown === '.' ? '' : shown;
 }
 
-/** Books and files to lint, in the order given. */
+/**
+ * Books and files to lint, in the order given. A file is linted once, where it is first reached:
+ * in a book given earlier (an included part is read there, in context), or as a file given
+ * earlier, however the inputs name it (`carnk lint . notes`, `carnk lint a.md ./a.md`).
+ */
 export async function expandTargets(inputs: string[]): Promise<LintTarget[]> {
   const targets: LintTarget[] = [];
-  // A file that a book given earlier already covers (an included part) is linted there, in context.
-  const inBooks = new Set<string>();
+  const reached = new Set<string>();
+  const firstReach = (file: string): boolean => {
+    if (file === '-') return true;
+    const path = resolve(file);
+    if (reached.has(path)) return false;
+    reached.add(path);
+    return true;
+  };
   for (const input of inputs) {
     const book = bookInput(input);
     if (book) {
       targets.push(book);
-      for (const file of book.book.files) inBooks.add(file.path);
+      for (const file of book.book.files) reached.add(file.path);
     } else {
-      targets.push(...(await expandInputs([input], true)).filter((file) => file === '-' || !inBooks.has(resolve(file))).map((file) => ({ file })));
+      targets.push(...(await expandInputs([input], true)).filter(firstReach).map((file) => ({ file })));
     }
   }
   if (targets.length === 0) await expandInputs([]);

@@ -75,6 +75,14 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
 const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,5})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
 const KEY_PAIR_JOIN = /^[ \t]*[,;][ \t]*(?:and[ \t]+)?$/u;
 
+/**
+ * A figure's style for a group, not its long form: a colour, a marker or a line (`mCLL: blue`,
+ * `QR = open circles`, `QS: dashed line`).
+ */
+const COLOUR = String.raw`(?:(?:light|dark|pale|bright)[ \t-]?)?(?:red|blue|green|orange|purple|yellow|black|gr[ae]y|pink|brown|cyan|magenta|violet|white|teal)`;
+const MARK = String.raw`(?:dots?|lines?|bars?|circles?|squares?|triangles?|diamonds?|crosses|points?|boxes|curves?)`;
+const KEY_STYLE = new RegExp(String.raw`^(?:${COLOUR}(?:[ \t]+${MARK})?|(?:open|filled|solid|closed|dashed|dotted|${COLOUR})[ \t]+${MARK})$`, 'iu');
+
 /** A run of key pairs: the entries, where the first pair starts and where the last one ends. */
 interface KeyRun {
   entries: ListedAbbreviation[];
@@ -91,7 +99,7 @@ function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation 
   let long = match[3]!;
   // `CM 010: CheckMate 010`: a short form spaced before its number, the number matched here.
   const numbered = lead !== undefined && /^\p{N}+$/u.test(short) && looksLikeShortForm(lead);
-  if (!(numbered || looksLikeShortForm(short)) || !/\p{L}{2}/u.test(long)) return undefined;
+  if (!(numbered || looksLikeShortForm(short)) || !/\p{L}{2}/u.test(long) || KEY_STYLE.test(long)) return undefined;
   const shortStart = from + match.index + (lead ? match[0].indexOf(short, lead.length) : 0);
   let longStart = from + match.index + match[0].length - long.length;
   const firstWord = /^\S+[ \t]+/u.exec(long);

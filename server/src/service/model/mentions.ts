@@ -253,6 +253,12 @@ export function findMentionTokens(masked: string, start: number, end: number): M
   return mentionTokensFrom(masked, tokenize(masked, start, Math.min(end, masked.length)));
 }
 
+/** True when the words ending at `end` and starting at `next` are joined by an underscore, perhaps escaped (`_`, `\\_`). */
+function isUnderscoreJoin(masked: string, end: number, next: number): boolean {
+  if (next === end + 1) return masked.charCodeAt(end) === 0x5f; /* _ */
+  return next === end + 2 && masked.charCodeAt(end) === 0x5c /* \\ */ && masked.charCodeAt(end + 1) === 0x5f;
+}
+
 /**
  * The mention tokens of `masked`, read from the token pass's words: words joined by a hyphen,
  * a decimal point between digits (`33.8-kDa`, `NK1.1`) or in a line name (`MM.1S`; not a
@@ -266,12 +272,13 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
   const { count, starts, ends, flags } = tokens;
   let first = 0;
   let hasUpper = false;
-  // Words joined by underscores (`PT_0SPKM4S8`, `sample_CD8_T`) are an identifier: a name from
-  // data or code, never an abbreviation, and so are the words joined to them.
+  // Words joined by underscores (`PT_0SPKM4S8`, `sample_CD8_T`, or escaped as markdown writes
+  // them, `IDBA\_UD`) are an identifier: a name from data or code, never an abbreviation, and so
+  // are the words joined to them.
   let identifier = false;
   for (let k = 0; k < count; k++) {
     hasUpper ||= (flags[k]! & WordFlag.upper) !== 0;
-    if (k + 1 < count && starts[k + 1] === ends[k]! + 1 && masked.charCodeAt(ends[k]!) === 0x5f /* _ */) {
+    if (k + 1 < count && isUnderscoreJoin(masked, ends[k]!, starts[k + 1]!)) {
       identifier = true;
       continue;
     }

@@ -199,6 +199,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   (_masked, mention, text) => isCitedToItsOwnUrl(text, mention),
   isInSourceBrackets,
   isEraOfYear,
+  isShipPrefix,
   isPlaceholderLetters,
   isFollowedByVersion,
   isCoinedToolName,
@@ -293,6 +294,21 @@ function isEraOfYear(masked: string, mention: Pick<AbbreviationMention, 'start' 
   const before = masked.slice(Math.max(0, mention.start - 20), mention.start);
   if (/(?:\p{N}|\b(?:century|millennium))[ \u00a0]+$/u.test(before)) return true;
   return mention.text === 'AD' && /^[ \u00a0]+\p{N}/u.test(masked.slice(mention.end, mention.end + 4));
+}
+
+/**
+ * The prefixes a ship's name carries (motor vessel, motor ship, research vessel, royal research
+ * ship, His/Her Majesty's ship, United States ship, steamship, fishing vessel): `MV Hondius`, `RV
+ * Polarstern`, `HMS Beagle`. Letters a knowledge-base term shares (`MS`, multiple sclerosis) were
+ * ruled out before the readings.
+ */
+const SHIP_PREFIXES = new Set(['MV', 'MS', 'MY', 'RV', 'RRS', 'HMS', 'HMAS', 'HMCS', 'USS', 'USNS', 'SS', 'FV']);
+/** The ship's own name after the prefix, perhaps in italics or on the next line: one capitalised word of letters. */
+const SHIP_NAME_AFTER = /^[ \u00a0]*\n?[ \u00a0]*[*_]{0,2}\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}\-\u2010\u2011])/u;
+
+/** A ship's prefix before its name (`aboard the MV Hondius`): part of the name, not an abbreviation. */
+function isShipPrefix(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  return SHIP_PREFIXES.has(mention.text) && SHIP_NAME_AFTER.test(masked.slice(mention.end, mention.end + 40));
 }
 
 /**

@@ -555,16 +555,21 @@ function foldedId(scope: ScopeName, key: string): string {
  * True when every part of a compound is an abbreviation of its own (`CAR-NK`, `PB-NK`; not
  * `CAR-T`, `B-ALL`, `PD-L1`, whose letter or code makes another term) that is defined, exempt or
  * already reported undefined as a warning in the scope (`undefinedFolded` false, or a part of a
- * reported compound), one of them reported: the compound adds no missing definition.
+ * reported compound), one of them reported: the compound adds no missing definition. In a book,
+ * a part an earlier file used without a definition was reported there (`JAK` and `STAT` in the
+ * results, `JAK-STAT` in the methods).
  */
 function isMadeOfReportedRoots(context: RuleContext, mention: AbbreviationMention, undefinedFolded: ReadonlyMap<string, boolean>, reportedRoots: ReadonlySet<string>): boolean {
   const parts = rootsOf(mention.key);
   if (parts.length === 0 || parts.length !== mention.key.split('-').length) return false;
+  const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
   let reported = false;
   for (const part of parts) {
     const id = foldedId(mention.scope, part);
     if (undefinedFolded.get(id) === false || reportedRoots.has(id)) reported = true;
-    else if (!context.needs.isExempt(part) && !context.scopes.siteOf(mention.scope, part, context.needs)) return false;
+    else if (context.needs.isExempt(part) || context.scopes.siteOf(mention.scope, part, context.needs)) continue;
+    else if (flowsInBook && context.usedEarlier?.has(part)) reported = true;
+    else return false;
   }
   return reported;
 }

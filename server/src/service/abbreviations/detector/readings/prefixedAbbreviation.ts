@@ -6,7 +6,9 @@
  * itself, or the long form names it with one head noun (`disease` for DLBCL). The abbreviation
  * may also be defined inside the long form, which goes on after its bracket with a prepositional
  * phrase: `transformation of follicular lymphoma (FL) to aggressive DLBCL (tFL)`, the prefix
- * then spelling the words that lead to the abbreviation's own long form.
+ * then spelling the words that lead to the abbreviation's own long form. Or the qualifier comes
+ * after the abbreviation, in a phrase that a preposition opens: `CLL with mutated IGHV genes
+ * (mCLL)`, `partial least squares regression in tensor form (tPLS)`.
  */
 
 import type { ConstructedCandidate } from '../candidate.js';
@@ -32,7 +34,7 @@ export function prefixedAbbreviationDefinition(window: LongFormWindow): Construc
   const stem = match[2]!;
   const last = words.length - 1;
   const end = trimLongFormEnd(text, words[last]!.start, words[last]!.end);
-  const around = definedStemBefore(window, prefix, stem);
+  const around = definedStemBefore(window, prefix, stem) ?? stemBeforeQualifier(window, prefix, stem);
   if (around !== undefined) return { construction: 'prefixed-abbreviation', short, long: { start: around, end }, pattern: 'long-short' };
   let stemIndex = last;
   while (stemIndex >= 0 && !hasWordPart(text, words[stemIndex]!, stem, false)) stemIndex--;
@@ -85,6 +87,50 @@ function definedStemBefore(window: LongFormWindow, prefix: string, stem: string)
   if (!before[index]!.isFunctionWord) return undefined;
   while (index >= 0 && before[index]!.isFunctionWord) index--;
   return index >= 0 ? prefixStart(text, before, index, prefix, 1) : undefined;
+}
+
+/** Prepositions that open a qualifier written after the abbreviation: `CLL with mutated IGHV`, `PLS regression in tensor form`. */
+const QUALIFIER_PREPOSITIONS = new Set(['with', 'without', 'in', 'under', 'after', 'by']);
+/** The qualifier after the abbreviation is short: a preposition and a few words. */
+const MOST_QUALIFIER_WORDS = 5;
+
+/**
+ * `CLL with mutated IGHV genes (mCLL)`, `partial least squares regression in tensor form
+ * (tPLS)`: a one-letter prefix that starts a content word of a short phrase opened by a
+ * preposition, which ends the long form; before the preposition, the abbreviation itself (as a
+ * word, or the initials of as many content words), perhaps with one head noun after it
+ * (`regression`). Where the long form starts, or `undefined`.
+ */
+function stemBeforeQualifier(window: LongFormWindow, prefix: string, stem: string): number | undefined {
+  const { text, words } = window;
+  if (prefix.length !== 1) return undefined;
+  const last = words.length - 1;
+  for (let preposition = last - 1; preposition >= 1 && last - preposition <= MOST_QUALIFIER_WORDS; preposition--) {
+    const word = words[preposition]!;
+    if (!QUALIFIER_PREPOSITIONS.has(text.slice(word.start, word.end).toLowerCase())) continue;
+    const qualifier = words.slice(preposition + 1);
+    if (!qualifier.some((w) => !w.isFunctionWord && firstLetter(text, w) === prefix)) return undefined;
+    for (let headNouns = 0; headNouns <= 1; headNouns++) {
+      const stemEnd = preposition - 1 - headNouns;
+      if (stemEnd < 0) break;
+      if (headNouns === 1 && !/^\p{Ll}{3,}$/u.test(text.slice(words[preposition - 1]!.start, words[preposition - 1]!.end))) break;
+      if (hasWordPart(text, words[stemEnd]!, stem, false)) return words[stemEnd]!.start;
+      const start = initialsStart(text, words, stemEnd, stem);
+      if (start !== undefined) return start;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Where consecutive content words ending with word `endIndex` start when their initials spell `stem` (`partial least squares` for PLS). */
+function initialsStart(text: string, words: readonly WindowWord[], endIndex: number, stem: string): number | undefined {
+  if (stem.length < 2 || endIndex - stem.length + 1 < 0) return undefined;
+  for (let k = 0; k < stem.length; k++) {
+    const word = words[endIndex - stem.length + 1 + k]!;
+    if (word.isFunctionWord || firstLetter(text, word)?.toLowerCase() !== stem.charAt(k).toLowerCase()) return undefined;
+  }
+  return words[endIndex - stem.length + 1]!.start;
 }
 
 /**
