@@ -79,6 +79,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: [],
     },
     {
+      name: 'a key one pair to a line, a bracketed word inside a long form, a long form of seven words',
+      input: '**Figure 6.** Traits.\nQDW: red cell (erythrocyte) distribution width;\nQH2DB: two carbon groups to double bonds ratio;\nQMI: body mass index.',
+      pairs: ['QDW = red cell (erythrocyte) distribution width', 'QH2DB = two carbon groups to double bonds ratio', 'QMI = body mass index'],
+    },
+    {
       name: 'a colour word inside a long form is still one',
       input: '**Figure 5.** Groups. QB: blue light exposure, QR: red cell mass.',
       pairs: ['QB = blue light exposure', 'QR = red cell mass'],

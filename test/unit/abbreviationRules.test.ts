@@ -88,6 +88,12 @@ describe('undefined-abbreviation', () => {
   test('a capitalised word glued to a defined abbreviation names something built on it', () =>
     // A word coined on its face (`OpenQZX`, `QOpenTA`) is a name wherever it stands; `ProQZX` has no syllable of three letters.
     check('undefined-abbreviation', 'The Quebec tumour atlas (QTA) grew into OpenQTA and ProQTA; but OpenQZX, «ProQZX» and QOpenTA stand alone.'));
+  test('such a name before the abbreviation is defined is no early use of it', () =>
+    check('used-before-definition', 'We built OpenQTA first. The Quebec tumour atlas (QTA) came later; QTA was used.'));
+  test('such a name uses the abbreviation it is built on, and is a name in a legend', () => {
+    check('unused-abbreviation', 'We applied the quiet tumour atlas (QTA), then built OpenQTA on it.');
+    check('undefined-abbreviation', 'We applied the quiet tumour atlas (QTA) in OpenQTA.\n\n![Scores from OpenQTA and «QZZ».](f.png){#fig:a}\n');
+  });
   test('a short form set in code font as the whole of a definition bracket defines it; other code stays code', () => {
     check('undefined-abbreviation', 'We used Quick Zeta Kinetic Detection (`QZKD`) here; QZKD was high.');
     check('undefined-abbreviation', 'We ran the tool (`QeSeq2`) and `QZKD` alone; «QZKD» later; a call f(`QZ`)x; a `QuickObject` (`QOB`) object.');

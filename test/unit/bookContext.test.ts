@@ -23,6 +23,10 @@ describe('book context', () => {
     assert.deepEqual(service.lint(chapter1, { book: { inherited: [], usedLater: ['NK', 'CAR'] } }), []);
   });
 
+  test('so do uses in earlier chapters, which used it before its definition', () => {
+    assert.deepEqual(service.lint(chapter1, { book: { inherited: [], usedLater: [], usedEarlier: ['NK', 'CAR'] } }), []);
+  });
+
   test('go to definition and hover reach the earlier file', () => {
     const position = { line: 0, character: 1 };
     const [target] = service.definition(chapter3, position, { book: fromChapter1() });

@@ -143,9 +143,22 @@ describe('two coordinated terms sharing their head words, both short forms in on
     ],
     ['joined by or', 'Tumours had whole genome or whole exome sequencing (WGS or WES) done.', [['WGS', 'whole genome', { head: 'sequencing' }], ['WES', 'whole exome sequencing']]],
     ['joined by a comma', 'We measured total and free cholesterol (TC, FC) twice.', [['TC', 'total', { head: 'cholesterol' }], ['FC', 'free cholesterol']]],
+    ['joined by a slash', 'Methods like independent or quasi zone analysis (IZA/QZA) did well.', [['IZA', 'independent', { head: 'zone analysis' }], ['QZA', 'quasi zone analysis']]],
+    ['a slash pair whose letters do not end alike', 'Methods like independent or quasi zone analysis (IZA/QZB) did well.', []],
     ['the head words are not written', 'Infiltration by myeloid and plasmacytoid cells (mDC and pDC) rose.', []],
     ['the short forms end differently', 'We studied tumour and normal cells (TS and NC) here.', []],
     ['no and before the second term', 'Infiltration by myeloid plasmacytoid dendritic cells (mDC and pDC) rose.', []],
+  ]);
+});
+
+describe('a long form, then or and the short form, without brackets', () => {
+  check([
+    ['a word a letter, plural short form', 'The method uses quiet zonal variables or QZVs as modules.', [['QZVs', 'quiet zonal variables']]],
+    ['a hyphen splits a word; the last letter from inside the last word', 'We applied the quasi-level zonal extractor or QLZER [@x] first.', [['QLZER', 'quasi-level zonal extractor']]],
+    ['the short form in quotation marks', "Nextflow (a quasi-specific-language or 'QSL', for pipelines) ran.", [['QSL', 'quasi-specific-language']]],
+    ['two terms joined by or', 'Cells were T cells or QK cells.', []],
+    ['a list before or', 'We used rituximab, cyclophosphamide or QC here.', []],
+    ['a function word among the spelling words', 'Levels of the quiet zone or QZA were low.', []],
   ]);
 });
 

@@ -186,3 +186,63 @@ describe('a note under a code cell that makes a table', () => {
     assert.deepEqual(service.lint({ uri: 'a.qmd', version: 1, text }).map((d) => [d.code, d.range.start.line]), [['undefined-abbreviation', 5], ['undefined-abbreviation', 9]]);
   });
 });
+
+describe('a multi-line caption with HTML comments between its lines (Manubot, pandoc)', () => {
+  // Made up: a key one pair to a line, commented-out entries and links between the pairs.
+  const caption = [
+    'Main text.',
+    '',
+    '![',
+    '**Scheme.**',
+    'Counts in QBMC and qDCs were high.',
+    '<!-- https://example.org/study/1 -->',
+    'QTLs: quiet trait loci;',
+    '<!-- QPS: a pair left out; -->',
+    'QVN: quiet variable normal;',
+    'QBMC: quiet blood mononuclear cells;',
+    'qDCs: quiet dendritic cells.',
+    '](fig.svg){#fig:scheme}',
+    '',
+  ].join('\n');
+
+  test('is one legend, and its key, one pair to a line, defines for it', () => {
+    assert.deepEqual(service.lint({ uri: 'c.md', version: 1, text: caption }), []);
+    const scopes = new Set(service.model({ uri: 'c.md', version: 1, text: caption }).definitions.map((d) => d.scope));
+    assert.deepEqual([...scopes], ['legend:fig:scheme']);
+  });
+
+  test('the comments stay out of the prose: their letters are no mentions', () => {
+    const keys = service.model({ uri: 'c.md', version: 1, text: caption }).mentions.map((m) => m.key);
+    assert.ok(!keys.includes('QPS'), keys.join(','));
+  });
+
+  test('a comment after a blank line is a block of its own, as before', () => {
+    const text = 'We saw QZV here.\n\n<!-- QZN is a note -->\n\nMore text.\n';
+    assert.deepEqual(service.lint({ uri: 'd.md', version: 1, text }).map((d) => text.slice(d.start, d.end)), ['QZV']);
+  });
+});
+
+describe('a multi-line caption whose lines open like list items, quotations or headings', () => {
+  const caption = [
+    'Main text.',
+    '',
+    '![',
+    '**Scheme.** The tool has three parts:',
+    '1) a QRM model,',
+    '2) a clustering step,',
+    '- and a drug step.',
+    'QVN: quiet variable normal;',
+    'QRM: quiet regression model.',
+    '](f.svg){#fig:parts}',
+    '',
+    '1) A real list after a blank line names QZL.',
+    '',
+  ].join('\n');
+
+  test('is one caption, as pandoc reads it: its key defines what its lines use', () => {
+    const found = service.lint({ uri: 'p.md', version: 1, text: caption }).map((d) => `${d.code} ${caption.slice(d.start, d.end)}`);
+    assert.deepEqual(found, ['undefined-abbreviation QZL']);
+    const scopes = new Set(service.model({ uri: 'p.md', version: 1, text: caption }).definitions.map((d) => d.scope));
+    assert.deepEqual([...scopes], ['legend:fig:parts']);
+  });
+});

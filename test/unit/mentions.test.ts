@@ -62,6 +62,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['IL-15 and IL-2, NK-92, TLR4, HER2 and T2D', ['IL-15', 'IL-2', 'NK-92', 'TLR4', 'HER2', 'T2D']],
     // Words joined by underscores are an identifier from data or code (a patient or sample id), with what is joined to them.
     ['patients PT_XQ7KD2Z9 and PT_ABC, cluster CD8_T-EM, the QZR_v2 run; but QZR and CD8 T cells', ['QZR', 'CD8']],
+    // A file named with its extension is a file, not an abbreviation; a full stop ending a sentence is not an extension.
+    ['the QZorS.py script, QCR.R and QRCh38.fa; but QZV. Then QZW.', ['QZV', 'QZW']],
     // Markdown escapes the underscore (`\\_`) where it would open emphasis: still one identifier; a lone backslash is not a join.
     ['the QZAB\\_UV assembler and PT\\_ABC; but QZAB \\ UV and QZAB\\-UV', ['QZAB', 'UV', 'QZAB', 'UV']],
     ['CD123, CD-137 and CD107a are CD markers', ['CD123', 'CD-137', 'CD107a', 'CD']],

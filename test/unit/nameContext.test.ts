@@ -34,6 +34,7 @@ describe('names written as such', () => {
     'the cell line «B99» and others',
     'variants were called with the «QLMS-4» pipeline',
     'fitted with the Python package «PyQZ3»',
+    'peaks were tested with the «QESeq2» R package',
     'solved with the «SUNDOWN» solvers',
     'columns from «QE» Healthcare',
     'a kit from «ZPS» Bioscience',
@@ -134,6 +135,29 @@ describe('a name given in words to what the sentence describes', () => {
   });
   test('a name that runs on, or a plain verb before it, is no introduction', () => {
     assert.deepEqual(undefinedKeys('Values were indicated as QSZ values in the table.\n'), ['QSZ']);
+  });
+
+  test('a list after the colon whose items spell the letters in order gives the long form', () => {
+    // Made-up genera: one item a letter, in italics, the last with `spp.`; then a later use.
+    const text = 'This includes the QZAKE pathogens: _Quercia alba_, _Zettia minor_, _Ambra lenta_, _Kolla rosea_, and _Eppia_ spp. [@x]. QZAKE strains spread.\n';
+    assert.deepEqual(undefinedKeys(text), []);
+  });
+
+  test('a long form, then or and the short form, defines it without brackets', () => {
+    // Made up: a word a letter; the last letter from inside the last word; a plural.
+    assert.deepEqual(undefinedKeys('The method uses quiet zonal variables or QZVs as modules. QZVs rose.\n'), []);
+    assert.deepEqual(undefinedKeys('We applied the quasi-level zonal extractor or QLZER [@x]. QLZER worked.\n'), []);
+  });
+
+  test('or between two terms, or after a list, is no definition', () => {
+    assert.deepEqual(undefinedKeys('Cells were T cells or QK cells. We used rituximab, cyclophosphamide or QC here.\n'), ['QK', 'QC']);
+    assert.deepEqual(undefinedKeys('Levels of the quiet zone or QZA were low.\n'), ['QZA']);
+  });
+
+  test('a list that does not spell the letters, or spells them with an item left over, is no long form', () => {
+    assert.deepEqual(undefinedKeys('The QZA pathogens: _Quercia alba_, _Ambra lenta_ and _Zettia minor_ grew.\n'), ['QZA']);
+    assert.deepEqual(undefinedKeys('The QZA pathogens: _Quercia alba_, _Zettia minor_, _Ambra lenta_ and _Kolla rosea_ grew.\n'), ['QZA']);
+    assert.deepEqual(undefinedKeys('Two groups, QZ: _Quercia alba_ and _Zettia minor_, grew.\n'), ['QZ']);
     assert.deepEqual(undefinedKeys('The variance was measured as QSZ.\n'), ['QSZ']);
   });
   test('`referred as` without `to`, and an adverb of the text after the name, still introduce it', () => {

@@ -121,6 +121,9 @@ describe('capitals named as a tool are capped, not dropped', () => {
     ['searched with «QLASTN» 2.9.0 against', 'QLASTN 2.9.0'],
     ['clustered with «QD-HIT» version 4.8.1 at 90%', 'QD-HIT version 4.8.1'],
     ['trees were built with «QQ-TREE» multicore version 1.6.9 [@x]', 'QQ-TREE multicore version 1.6.9'],
+    // The program a method ran, cited at once.
+    ['Peak calling was performed with «QACS2»[@zhang2008] first', 'QACS2, the program a method ran, cited'],
+    ['tested on simulations using «QOSim» [@doi:10.1101/421834] and', 'QOSim, the program a method ran, cited'],
   ];
   for (const [source, phrase] of tools) {
     test(`tool: ${source}`, () => {
@@ -135,6 +138,10 @@ describe('capitals named as a tool are capped, not dropped', () => {
     'Samples came from the «QCGC» Genome browser.',
     'graded by «QTCAE» 1.1 criteria',
     'tested by «QERMANOVA» [@anderson2013] in R',
+    // A condition or a regimen after `with`, or a program named without its citation, is no such reading.
+    'children with «QIS-C» [@smith2021] were enrolled',
+    'patients treated with «QOLFIRI» [@x] relapsed',
+    'peaks were called with «QACS» and then merged',
     'the «QMRT» v2.1 release',
     'graded by «QTCAE» v5.0 criteria',
     // A word between the name and a release needs the release's mark: `in 2.1.3` is no build.

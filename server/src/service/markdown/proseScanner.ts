@@ -419,7 +419,74 @@ function parserSource(text: string, lines: LineIndex, frontMatterLines: number, 
   } else if (text.includes('\r')) {
     source = text.replace(/\r\n?/g, '\n');
   }
-  return source.includes('\0') ? source.replace(/\0/g, '\uFFFD') : source;
+  if (source.includes('\0')) source = source.replace(/\0/g, '\uFFFD');
+  if (source.includes('<!--')) source = withCommentsInParagraphs(source);
+  return source.includes('![') ? withCaptionsWhole(source) : source;
+}
+
+/** A line of a caption that CommonMark would read as a new block: a list item, a quotation or a heading. */
+const BLOCK_START = /\n( {0,3})(?:\d{1,9}[.)]|[-*+>]|#{1,6})(?=[ \t]|\n|$)/g;
+
+/**
+ * The source with each multi-line image caption kept whole: the lines between `![` and its `](`
+ * (no blank line between) that open with a list marker, a quotation mark or a heading's `#` (`1)
+ * an LV-based regression model, …`) are text of the caption, as pandoc reads them, where
+ * CommonMark would start a list there and leave `![` unclosed. The marker's first character is
+ * written as a letter for markdown-it alone (same length, same lines).
+ */
+function withCaptionsWhole(source: string): string {
+  let result: string[] | undefined;
+  let cursor = 0;
+  // Work stays linear in the text for any input (`![![![…` unclosed): captions are read within a budget.
+  let budget = 4 * source.length + 100_000;
+  for (let open = source.indexOf('!['); open >= 0 && budget > 0; open = source.indexOf('![', open + 2)) {
+    const close = captionClose(source, open + 2);
+    budget -= (close < 0 ? Math.min(20_000, source.length - open) : close - open);
+    if (close < 0) continue;
+    const caption = source.slice(open, close);
+    if (!caption.includes('\n')) continue;
+    BLOCK_START.lastIndex = 0;
+    const rewritten = caption.replace(BLOCK_START, (marker, indent: string) => `\n${indent}x${marker.slice(2 + indent.length)}`);
+    if (rewritten === caption) continue;
+    result ??= [];
+    result.push(source.slice(cursor, open), rewritten);
+    cursor = close;
+    open = close - 2;
+  }
+  if (!result) return source;
+  result.push(source.slice(cursor));
+  return result.join('');
+}
+
+/** Where the `](` closing a caption opened before `from` stands, or -1: brackets balanced, no blank line on the way, at most 20,000 characters. */
+function captionClose(source: string, from: number): number {
+  let depth = 0;
+  const end = Math.min(source.length, from + 20_000);
+  for (let i = from; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x5b /* [ */) depth++;
+    else if (c === 0x5d /* ] */) {
+      if (depth === 0) return source.charCodeAt(i + 1) === 0x28 /* ( */ ? i : -1;
+      depth--;
+    } else if (c === 0x0a && /^\n[ \t]*\n/.test(source.slice(i, i + 40))) return -1;
+  }
+  return -1;
+}
+
+/** A line opening with an HTML comment right after a line of text: `…;⏎<!-- a note -->⏎MS: …`. */
+const COMMENT_AFTER_TEXT = /(?<=[^\s][^\n]*\n {0,3})<!--/g;
+
+/**
+ * The source with each HTML comment that opens a line right after a line of text kept inside
+ * that paragraph, as pandoc keeps it (Manubot, Quarto and R Markdown build with pandoc): a
+ * figure's caption with a commented-out key entry (`![…⏎<!-- … -->⏎MS: multiple sclerosis…](f.svg)`)
+ * is one caption. CommonMark lets the comment interrupt the paragraph instead, which cut the
+ * caption in two. The comment's `<` is written as a letter for markdown-it alone (same length,
+ * same lines); the inline pass still reads the comment in the text and masks it.
+ */
+function withCommentsInParagraphs(source: string): string {
+  return source.replace(COMMENT_AFTER_TEXT, 'x!--');
 }
 
 /**

@@ -67,13 +67,15 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
   return entries;
 }
 
-// One pair of a key: a short form, a colon or an equals sign, and one to six words up to a comma,
-// semicolon, closing parenthesis or full stop, or a bracketed remark on the last pair (`EC: elite controller`,
+// One pair of a key: a short form, a colon or an equals sign, and one to seven words (a bracketed
+// word among them: `red cell (erythrocyte) distribution width`) up to a comma, semicolon, closing
+// parenthesis or full stop, or a bracketed remark on the last pair (`EC: elite controller`,
 // `PA = pilocytic astrocytoma`, `VC: Viremic Controller (see methods).`).
 // A word before the short form is taken along when the long form starts with it (`Other LGG =
 // other low-grade glioma` defines LGG).
-const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,5})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
-const KEY_PAIR_JOIN = /^[ \t]*[,;][ \t]*(?:and[ \t]+)?$/u;
+const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+(?:[\p{L}\p{N}][\p{L}\p{N}\-']*|\([\p{L}\p{N}\-' ]{1,30}\)(?=[ \t]+[\p{L}\p{N}]))){0,6})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
+// Pairs may stand one to a line (`eQTLs: …;⏎MVN: …;`), perhaps with masked HTML comments between them.
+const KEY_PAIR_JOIN = /^\s*[,;]\s*(?:and\s+)?$/u;
 
 /**
  * A figure's style for a group, not its long form: a colour, a marker or a line (`mCLL: blue`,

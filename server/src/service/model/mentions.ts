@@ -571,6 +571,12 @@ const DOTTED_NUMBERS_AFTER = /^\.\d+\.\d/u;
  */
 const DESIGNATION_NUMBER_AFTER = /^\.\d{1,3}(?:[ \u00a0]+(?:\p{Ll}|\p{Lu}[\p{L}\p{N}-]*\p{Lu})|[),;/-](?!\d))/u;
 
+/**
+ * A file's extension after the name (`endorS.py`, `QC_report.R`, `GRCh38.fa`, `sample.bam`): a file
+ * named, not an abbreviation. The extensions of scripts, data and documents a methods section names.
+ */
+const FILE_EXTENSION_AFTER = /^\.(?:py|R|r|sh|pl|js|ts|jl|nf|ipynb|cpp|java|json|ya?ml|toml|txt|csv|tsv|xlsx?|bam|sam|cram|vcf|bcf|bed|gtf|gff3?|fa|fasta|fna|fq|fastq|gz|zip|tar|h5|h5ad|rds|RData|Rmd|qmd|md|html|pdf|png|svg|tiff?)(?![\p{L}\p{N}])/u;
+
 /** An English prefix glued to capitals (`nonIBD`, `postHSCT`): a group or time named by the abbreviation, used as a stem. */
 const DERIVATIONAL_PREFIX = /^(?:non|pre|post|anti|semi|pseudo|multi|hyper|hypo|inter|intra|trans)(?=\p{Lu}{2})/u;
 
@@ -666,7 +672,7 @@ function mentionFromRun(
   // (`GII.4 strains`, a genotype): one identifier, not an abbreviation.
   if (masked.charCodeAt(end) === 0x2e /* . */) {
     const after = masked.slice(end, end + 8);
-    if (DOTTED_NUMBERS_AFTER.test(after) || DESIGNATION_NUMBER_AFTER.test(after)) return undefined;
+    if (DOTTED_NUMBERS_AFTER.test(after) || DESIGNATION_NUMBER_AFTER.test(after) || FILE_EXTENSION_AFTER.test(after)) return undefined;
   }
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;

@@ -38,8 +38,8 @@ const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:(?:female|male|transgenic|nude|con
 const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 /** An organisation named as such: `GE Healthcare`, `BPS Bioscience`, `EMD Millipore`, `ATCC`'s kin, `Qx GmbH`. */
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
-/** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`. */
-const FOLLOWING_SOFTWARE = /^\s+(?:solvers?|software|package|pipeline|toolkit)\b/u;
+/** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`. */
+const FOLLOWING_SOFTWARE = /^\s+(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:solvers?|software|package|pipeline|toolkit)\b/u;
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /**
@@ -329,8 +329,48 @@ const CLAUSE_END_AFTER = /^(?:[ \u00a0]+(?:below|hereafter|hereinafter|hencefort
  * out, and indicated as Q2X.`: the description is its long form, as `Percent variance predicted
  * (Q2X)` would be; the author defines it in words, not in brackets.
  */
-function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
-  return NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40));
+function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40))) return true;
+  return isSpelledByListAfter(masked, mention);
+}
+
+
+/** A short form, perhaps the noun it names, and a colon: `ESKAPE pathogens: `, `QRS: `. */
+const LIST_LEAD_AFTER = /^(?:[ \u00a0]+\p{Ll}+)?:[ \u00a0]+/u;
+/** Items of a list: up to four words each, between commas, semicolons or a closing `and`/`or`. */
+const LIST_SEPARATOR = /[ \u00a0]*[,;][ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+/gu;
+const MOST_ITEM_WORDS = 4;
+
+/**
+ * A short form whose letters the list after its colon spells, an item a letter, in order: `the
+ * ESKAPE pathogens: _Enterococcus faecium_, _Staphylococcus aureus_, …`. The list is its long
+ * form, as a bracketed list after it is (`PICO (Population, …)`, read by the detector). Three
+ * letters or more, all capitals: a chance spelling of two is too likely.
+ */
+function isSpelledByListAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): boolean {
+  const letters = [...mention.text];
+  if (letters.length < 3 || !letters.every((letter) => /\p{Lu}/u.test(letter))) return false;
+  const lead = LIST_LEAD_AFTER.exec(masked.slice(mention.end, mention.end + 40));
+  if (!lead) return false;
+  const from = mention.end + lead[0].length;
+  const window = masked.slice(from, from + 60 * letters.length);
+  const sentenceEnd = window.search(/[.!?](?:[ \u00a0\n]|$)|\n\n/u);
+  // Within the sentence: the last item may end early, at an abbreviation's stop (`Enterobacter spp.`).
+  const list = sentenceEnd < 0 ? window : window.slice(0, sentenceEnd);
+  const items: string[] = [];
+  let start = 0;
+  LIST_SEPARATOR.lastIndex = 0;
+  for (let separator = LIST_SEPARATOR.exec(list); separator !== null && items.length <= letters.length; separator = LIST_SEPARATOR.exec(list)) {
+    items.push(list.slice(start, separator.index));
+    start = separator.index + separator[0].length;
+  }
+  items.push(list.slice(start));
+  if (items.length !== letters.length) return false;
+  return items.every((item, i) => {
+    const words = item.trim().split(/[ \u00a0]+/u);
+    const initial = item.replace(/^[ \u00a0*_"'\u201c\u2018]+/u, '').charAt(0);
+    return words.length <= MOST_ITEM_WORDS && initial.toLowerCase() === letters[i]!.toLowerCase();
+  });
 }
 
 /** Sex chromosomes in a karyotype after the chromosome count: `46,XY`, `47,XXY`, `45,X0`. */

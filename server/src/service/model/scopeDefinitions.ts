@@ -161,6 +161,20 @@ export class ScopeDefinitions {
 export const NUMBER = /^\p{N}+(?:\.\p{N}+)?$/u;
 /** A capitalised word of three or more letters, then an abbreviation (`OpenPBTA`, `OpenScPCA`, `ProCAR`). */
 const WORD_BEFORE_ABBREVIATION = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}[\p{Lu}\p{Ll}\p{N}]*\p{Lu}[\p{Lu}\p{Ll}\p{N}]*)$/u;
+
+/**
+ * True for a name made of a capitalised word glued to an abbreviation (`OpenPBTA`, `PhenoPLIER`):
+ * a name built on the abbreviation, covered where the abbreviation is defined, and a name before
+ * that too (a tool's name in the abstract is no use of the abbreviation it is built on).
+ */
+export function isNameBuiltOnAbbreviation(key: string): boolean {
+  return WORD_BEFORE_ABBREVIATION.test(key);
+}
+
+/** The abbreviation such a name is built on (`PLIER` of `MultiPLIER`), or undefined. */
+export function abbreviationOfBuiltName(key: string): string | undefined {
+  return WORD_BEFORE_ABBREVIATION.exec(key)?.[2];
+}
 /**
  * An abbreviation, then a number and perhaps one letter: a numbered member of a family (`STAT5`,
  * `TLR4`, `JAK1`, `STAT5b`, the subclasses `hIgG1`, `mIgG2b`). The family has two capitals or a

@@ -89,6 +89,13 @@ const MAKER_INITIALS_BEFORE = /(?:^|[^\p{L}\p{N}-])\p{Lu}{2,4}[ \u00a0]+$/u;
 const RELEASE_BEFORE_BRACKET = /\p{N}+(?:\.\p{N}+)+(?:[ \u00a0]+[Bb]uild[ \u00a0]+\p{N}+)?[ \u00a0]*\($/u;
 /** `using` right before the name, as a method cites the program it ran. */
 const USING_BEFORE = /(?:^|[^\p{L}])using[ \u00a0]+$/u;
+/**
+ * What a method says before the program it ran: `using`, or `with` after a verb of running or
+ * computing (`Peak calling was performed with`, `reads were aligned with`). Not `patients with`,
+ * `treated with`: a condition or a regimen.
+ */
+const RAN_WITH_BEFORE =
+  /(?:^|[^\p{L}])(?:using|(?:performed|carried[ \u00a0]+out|done|run|called|analy[sz]ed|processed|computed|calculated|estimated|quantified|simulated|aligned|mapped|assembled|annotated|normali[sz]ed|fitted|fit|implemented|visuali[sz]ed|plotted)[ \u00a0]+with)[ \u00a0]+$/iu;
 /** A citation right after the name (read on the text, which the masked text blanks). */
 const CITATION_AFTER = /^[ \u00a0]?\[-?@/u;
 /** A citation right after a word, perhaps after one space, and its key: `MiXCR[@bolotinMiXCRSoftware2015]`, `X [-@rognes_vsearch_2016]`. */
@@ -145,7 +152,9 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
  * it (`the XYZ algorithm`, `QRST clustering algorithms`), a resource's noun after four capitals or
  * more (`the JASPAR database`), a release without a
  * dot (`XYZ-SV v2`), or a citation right after it whose key carries its name, as keys built from
- * a tool paper's title do (`runs of QXTREE [@smith2020QXTREEModels]`; read only with `citations`).
+ * a tool paper's title do (`runs of QXTREE [@smith2020QXTREEModels]`), or any citation right after
+ * the program a method ran (`performed with QACS2[@zhang2008]`, `using QXSim [@doi:…]`; both read
+ * only with `citations`). A term the knowledge base asks to define (`using FACS [@x]`) never gets here.
  * The phrase, for messages.
  */
 export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string, citations = true): string | undefined {
@@ -155,6 +164,9 @@ export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention,
   const release = SHORT_RELEASE_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
   if (release) return `${mention.text}${release[0]}`.replace(/\s+/gu, ' ');
   if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return `${mention.text}, cited to its own paper`;
+  if (citations && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4)) && RAN_WITH_BEFORE.test(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start))) {
+    return `${mention.text}, the program a method ran, cited`;
+  }
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSen
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
+import { nearSpellingOf, respellFix } from './nearSpellings';
 import { studyReadingIn } from '../model/studyNames';
 import { enumerationOnlyUse } from '../model/enumerations';
 import { knowledgeAsksToDefine } from '../model/definitionNeeds';
@@ -13,7 +14,7 @@ import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, GLYPH_FILL, isInsideIdentifier, isWordCharacterBefore } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
-import { memberFamilyOf } from '../model/scopeDefinitions';
+import { abbreviationOfBuiltName, isNameBuiltOnAbbreviation, memberFamilyOf } from '../model/scopeDefinitions';
 import { nameAfterPrefix } from '../model/prefixLetters';
 import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
 import { definedSiblingOf } from './familySiblings';
@@ -476,15 +477,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       return;
     }
     if (!site) {
-      // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
-      // Not when the book's main text defines it: a legend's use of what another file defines
-      // (`[CBTN](https://…)` there, `Clinical Brain Trials Network (CBTN)` here) is an abbreviation.
-      if ((isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) && mainTextDefinition(context, mention) === undefined) return;
-      // A name given in words (`(referred as SVPOP below)`) covers its scope, as a definition would.
-      if (introductionIn(model, mention.key, mention.scope)) return;
-      // Another spelling of an abbreviation the scope defined before (`GvHD` after `GVHD`,
-      // `SARS-CoV2` after `SARS-CoV-2`) is a use of that definition; inconsistent-variants reports the spelling.
-      if (definedSpellingOf(context, mention)) return;
+      if (isNameOrNamedUse(context, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
       // defines (`hIgG` after `human (h)FcγRIIIA`): the parts, or the name, are what to define.
       const parts = mention === written ? (nameAfterDefinedPrefix(context, mention) ?? undefinedPartsOf(context, mention)) : undefined;
@@ -514,6 +507,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       if (reportsUndefined) findings.push(listedAfterUse(context, mention, site.definition, where));
       return;
     }
+    // `PhenoPLIER` before `PLIER` is defined: a name built on the abbreviation, not an early use of it.
+    if (mention.start < site.from && site.parts && isNameBuiltOnAbbreviation(mention.key)) return;
     if (mention.start < site.from && reportsEarlyUse && !isCaptionOfTable(model, mention, site.definition)) {
       const line = model.lines.lineAt(site.definition.shortStart) + 1;
       const uses = model.byKey.get(mention.key)?.mentions.filter((m) => m.scope === mention.scope && isCounted(m) && m.start < site.from).length ?? 1;
@@ -544,6 +539,22 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
     if (mention) check(written, mention);
   }
   return findings;
+}
+
+/** True when an undefined use is no missing definition: a name, a name given in words, or another spelling of a defined abbreviation. */
+function isNameOrNamedUse(context: RuleContext, mention: AbbreviationMention): boolean {
+  const { model } = context;
+  // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
+  // Not when the book's main text defines it: a legend's use of what another file defines
+  // (`[CBTN](https://…)` there, `Clinical Brain Trials Network (CBTN)` here) is an abbreviation.
+  if ((isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) && mainTextDefinition(context, mention) === undefined) return true;
+  // A name built on an abbreviation the main text defines (`MultiPLIER` in a legend): a name there too.
+  if (isNameBuiltOnAbbreviation(mention.key) && mention.scope.startsWith('legend:') && mainTextDefinition(context, mention) !== undefined) return true;
+  // A name given in words (`(referred as SVPOP below)`) covers its scope, as a definition would.
+  if (introductionIn(model, mention.key, mention.scope)) return true;
+  // Another spelling of an abbreviation the scope defined before (`GvHD` after `GVHD`,
+  // `SARS-CoV2` after `SARS-CoV-2`) is a use of that definition; inconsistent-variants reports the spelling.
+  return definedSpellingOf(context, mention) !== undefined;
 }
 
 /** A key in a scope, its spelling folded as one undefined abbreviation's spellings are told apart (`looseSpellingKey`). */
@@ -599,6 +610,15 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   const advice = introduction ? introduction.advice : fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   const unexpanded = `'${mention.text}' is not defined ${where}`;
   const finding: Finding = { rule: 'undefined-abbreviation', start: mention.start, end: mention.end, message: `${unexpanded}; ${advice}`, data: { key: mention.key, scope: mention.scope } };
+  // A known form mistyped (`PMBC` for PBMC): the spelling is what to correct, not a missing definition.
+  const near = entry ? undefined : nearSpellingOf(context, mention.key);
+  if (near) {
+    finding.message = `${unexpanded}; it may be a misspelling of '${near.target}' (${near.why}): correct it, or define it at first use.`;
+    finding.data = { ...finding.data, nearSpelling: near.target };
+    const respell = respellFix(mention, near.target);
+    finding.fixes = respell ? [respell, ...(fix ? [fix] : [])] : fix ? [fix] : undefined;
+    return finding;
+  }
   for (const read of UNDEFINED_READINGS) {
     const reading = read(context, mention);
     if (!reading) continue;
@@ -1316,6 +1336,9 @@ export function checkUnused(context: RuleContext): Finding[] {
     if (mention.key.includes('-')) for (const run of hyphenRuns(mention.key)) addUse(run, mention.scope);
     // And each word of a spaced short form: `CM 025` is a use of `CM`, `R/R AML` of `AML`.
     if (mention.key.includes(' ') || mention.key.includes('\u00a0')) for (const word of mention.key.split(/[ \u00a0]/u)) addUse(word, mention.scope);
+    // And a name built on it: `MultiPLIER` is a use of `PLIER`, whose definition explains the name.
+    const builtOn = abbreviationOfBuiltName(mention.key);
+    if (builtOn !== undefined) addUse(builtOn, mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
   for (let i = 0; i < model.terms.length; i++) {
@@ -1338,7 +1361,8 @@ export function checkUnused(context: RuleContext): Finding[] {
     if (scopesByKey.get(definition.key)?.has(definition.scope)) continue;
     // So does another spelling of the same term (`GvHD` for `GVHD`), which inconsistent-variants reports.
     if (otherSpellingsOf(model, definition.key).some((other) => scopesByKey.get(other)?.has(definition.scope) && mayBeOneAbbreviation(context, other, definition.key))) continue;
-    if ((definition.scope === 'main' || definition.scope === 'document') && context.usedLater?.has(definition.key)) continue;
+    // Uses in other files of the book count too: later ones, and earlier ones that used it undefined (used-before-definition there).
+    if ((definition.scope === 'main' || definition.scope === 'document') && (context.usedLater?.has(definition.key) || context.usedEarlier?.has(definition.key))) continue;
     // A short form that is no mention shape (`spike (S)`) is never seen when used: say nothing.
     if (!model.byKey.get(definition.key)?.mentions.some((m) => m.definition !== undefined)) continue;
     // A repeat of a definition an earlier file of the book made is redefined-abbreviation's business.

@@ -33,7 +33,8 @@ export type DefinitionConstruction =
   | 'name-word'
   | 'difference'
   | 'prefix-letters'
-  | 'initials-list';
+  | 'initials-list'
+  | 'or-short-form';
 
 interface CandidateSpans {
   /** Where the short form is written. */

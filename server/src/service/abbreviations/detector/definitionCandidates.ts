@@ -35,6 +35,7 @@ import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
 import { signedShortFormDefinition } from './readings/signedShortForm.js';
 import { spelledHeadNounDefinition } from './readings/spelledHeadNoun.js';
 import { swappedPartsDefinition } from './readings/swappedParts.js';
+import { forEachOrShortFormDefinition } from './readings/orShortForm.js';
 
 export type { DefinitionCandidate } from './candidate.js';
 
@@ -86,6 +87,7 @@ export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number
       initialsListDefinition(text, from, group);
     if (candidate !== undefined) visit(candidate);
   }
+  forEachOrShortFormDefinition(text, from, to, visit);
 }
 
 /** The upper-case letters that stand alone in a bracket somewhere in the block: `(A)`, `(E, n = 20)`. */
@@ -308,6 +310,9 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
   if (letterCount < 2) return undefined;
   const first = firstItemOfBracket(text, group.open + 1, group.close);
   if (first === undefined) return undefined;
+  // `three LVs (LV246, LV116 and LV931)`: members named by the short form itself, not its long form.
+  const written = text.slice(short.start, short.end).replace(/(?<=\p{Lu})s$/u, '');
+  if (text.startsWith(written, first.start)) return undefined;
   // `GDP (gemcitabine, dexamethasone, cisplatin)`: a regimen spells out its listed drugs, one letter each.
   const listed = listOfWords(text, group);
   let long = first;

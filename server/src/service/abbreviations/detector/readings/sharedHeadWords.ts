@@ -136,12 +136,13 @@ function initialsBefore(text: string, short: TextSpan, letters: ComparableCharac
 
 /** The most words the first term of a pair in one bracket may have before its `and`. */
 const MOST_FIRST_TERM_WORDS = 4;
-/** `mDC and pDC`, `mDC or pDC`, `mDC, pDC`: two short forms in one bracket. */
-const PAIR_IN_BRACKET = /^(\S+)(\s*,\s*|\s+(?:and|or)\s+)(\S+)$/u;
+/** `mDC and pDC`, `mDC or pDC`, `mDC, pDC`, `ICA/PCA`: two short forms in one bracket. */
+const PAIR_IN_BRACKET = /^([^\s/]+)(\s*,\s*|\s+(?:and|or)\s+|\s*\/\s*)([^\s/]+)$/u;
 
 /**
- * `myeloid and plasmacytoid dendritic cells (mDC and pDC)`: two coordinated terms that share
- * their head words, with both short forms in the one bracket after them. Read so when the
+ * `myeloid and plasmacytoid dendritic cells (mDC and pDC)`, `independent or principal component
+ * analysis (ICA/PCA)`: two coordinated terms that share their head words, with both short forms
+ * in the one bracket after them. Read so when the
  * two short forms end with the same letters, the second spells the words after `and`/`or`
  * convincingly with those letters on its head words, and the first one's other letters are
  * exactly the initials of the words before `and`/`or`. Both definitions, or `undefined`.

@@ -1,0 +1,64 @@
+/**
+ * `latent variables or LVs`, `the pathway-level information extractor or PLIER`, `a
+ * domain-specific-language or 'DSL'`: a long form,
+ * then `or` and the short form, as some authors define without brackets. Read only when the words
+ * right before `or` spell the short form a word a letter, in order, none of them a function word
+ * (a hyphen splits a word in two: `pathway-level`), the last letter perhaps from inside the last
+ * word (`extractoR`); the short form is two capitals or more, perhaps with a plural `s`. `T cells
+ * or NK cells` and `rituximab, cyclophosphamide or RC` spell nothing, and define nothing.
+ */
+import type { ConstructedCandidate } from '../candidate.js';
+import { FUNCTION_WORDS } from '../wordLists.js';
+
+/** `or`, then capitals (and a plural `s`) standing alone, perhaps in quotation marks (`or 'DSL'`), after a word. */
+const OR_SHORT_FORM = /(?<=[\p{L}\p{N}][ \u00a0]+)or[ \u00a0]+['"\u2018\u201c]?(\p{Lu}{2,})(s?)(?![\p{L}\p{N}\-\u2010])/gu;
+/** A character of a long form's words: a letter, a digit, or a hyphen between them. */
+const WORD_CHARACTER = /[\p{L}\p{N}\-\u2010]/u;
+
+/** Each `long form or SF` definition in `text[from, to)`, handed to `visit`. */
+export function forEachOrShortFormDefinition(text: string, from: number, to: number, visit: (candidate: ConstructedCandidate) => void): void {
+  const slice = text.slice(from, to);
+  if (!/ or[ \u00a0]+['"\u2018\u201c]?\p{Lu}/u.test(slice)) return;
+  OR_SHORT_FORM.lastIndex = 0;
+  for (let match = OR_SHORT_FORM.exec(slice); match !== null; match = OR_SHORT_FORM.exec(slice)) {
+    const orStart = from + match.index;
+    const shortStart = orStart + match[0].length - match[1]!.length - match[2]!.length;
+    const longStart = spelledBefore(text, from, orStart, match[1]!);
+    if (longStart === undefined) continue;
+    let longEnd = orStart;
+    while (longEnd > longStart && /[ \u00a0]/u.test(text[longEnd - 1]!)) longEnd--;
+    visit({ construction: 'or-short-form', short: { start: shortStart, end: orStart + match[0].length }, long: { start: longStart, end: longEnd }, pattern: 'long-short' });
+  }
+}
+
+/** Where the words that spell `letters` start, ending before `before` (see the module comment), or undefined. */
+function spelledBefore(text: string, blockStart: number, before: number, letters: string): number | undefined {
+  // The words before `or`, nearest first, within the clause: punctuation ends them.
+  const words: { start: number; end: number }[] = [];
+  let i = before;
+  while (words.length < letters.length) {
+    while (i > blockStart && /[ \u00a0]/u.test(text[i - 1]!)) i--;
+    const end = i;
+    while (i > blockStart && WORD_CHARACTER.test(text[i - 1]!)) i--;
+    if (i === end) break;
+    // A hyphen splits a word: each part is a word of its own.
+    const parts = text.slice(i, end).split(/[-\u2010]/u);
+    let partEnd = end;
+    for (let p = parts.length - 1; p >= 0; p--) {
+      const partStart = partEnd - parts[p]!.length;
+      if (parts[p] !== '') words.push({ start: partStart, end: partEnd });
+      partEnd = partStart - 1;
+    }
+  }
+  for (const inside of [0, 1]) {
+    const count = letters.length - inside;
+    if (count < 2 || words.length < count) continue;
+    const spelling = words.slice(0, count).reverse();
+    if (spelling.some((word) => FUNCTION_WORDS.has(text.slice(word.start, word.end).toLowerCase()))) continue;
+    if (!spelling.every((word, k) => text[word.start]!.toLowerCase() === letters[k]!.toLowerCase())) continue;
+    const last = spelling[count - 1]!;
+    if (inside === 1 && !text.slice(last.start + 1, last.end).toLowerCase().includes(letters[count]!.toLowerCase())) continue;
+    return spelling[0]!.start;
+  }
+  return undefined;
+}

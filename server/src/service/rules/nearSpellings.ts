@@ -1,0 +1,118 @@
+import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
+import type { AbbreviationMention } from '../model/documentModel';
+import { entryForKey, type FixProposal, type RuleContext } from './types';
+
+/**
+ * An undefined abbreviation that is another, known one mistyped: two neighbouring characters
+ * swapped (`PMBC` for PBMC, `CTPAC` for CPTAC), or, for a form of five characters or more, one
+ * letter before the last written wrongly (`RECE-EU` for RECA-EU). Asking
+ * for a definition is then the wrong advice: the reader needs the spelling corrected.
+ *
+ * The intended form is one the document itself writes: defined, used twice or more, or used in
+ * another file of the book. Gene symbols and the knowledge base's terms are too dense a namespace
+ * for a guess (`FPKM` is one swap from the gene PFKM, `MRSA` from MSRA): they say only that a form
+ * is its own, never a typo. Nor is a change of a digit a typo (`IL-9` beside `IL-7`), or of the last
+ * character, where members of a family differ (`FcγRIIb` beside `FcγRIIa`, `HLA-DQ`), or of a
+ * form with fewer than four letters (`IP-10` beside `IL-10`).
+ */
+
+/** What the intended form is, for the message. */
+export interface NearSpelling {
+  target: string;
+  why: string;
+}
+
+/** A form of capitals, digits and hyphens: the shape of the codes and symbols a slip of the keys turns into another. */
+const CODE_SHAPE = /^[\p{Lu}\p{N}][\p{Lu}\p{N}-]*$/u;
+
+/** The known form `key` is probably a mistyping of, if there is one (see the module comment). */
+export function nearSpellingOf(context: RuleContext, key: string): NearSpelling | undefined {
+  if (!CODE_SHAPE.test(key) || key.length < 3 || isKnownForm(context, key)) return undefined;
+  for (const variant of swaps(key)) {
+    const inDocument = documentForm(context, variant);
+    if (inDocument) return { target: variant, why: inDocument };
+  }
+  if (key.length < 5 || key.replace(/[^\p{L}]/gu, '').length < 4) return undefined;
+  for (const variant of letterChanges(context, key)) {
+    const inDocument = documentForm(context, variant);
+    if (inDocument) return { target: variant, why: inDocument };
+  }
+  return undefined;
+}
+
+/** The quick fix that writes the intended form over the mention (never applied unattended: it is a guess). */
+export function respellFix(mention: Pick<AbbreviationMention, 'start' | 'end' | 'text' | 'key'>, target: string): FixProposal | undefined {
+  // Only where the mention is written as its key (a plural or a possessive after it stays).
+  if (!mention.text.startsWith(mention.key)) return undefined;
+  return { title: `Change to '${target}'`, edits: [{ start: mention.start, end: mention.start + mention.key.length, newText: target }], safe: false };
+}
+
+/** True when `key` is a form of its own: a term the knowledge base knows, an official gene symbol, or defined in the document or its book. */
+function isKnownForm(context: RuleContext, key: string): boolean {
+  if (entryForKey(context.knowledge, key) || isOfficialGeneSymbol(key)) return true;
+  if ((context.model.byKey.get(key)?.definitions.length ?? 0) > 0) return true;
+  return context.definedLater?.has(key) === true;
+}
+
+/** Why `form` is one the document writes, or undefined: defined, used twice or more, or used in another file of the book. */
+function documentForm(context: RuleContext, form: string): string | undefined {
+  const uses = context.model.byKey.get(form);
+  if (uses && uses.definitions.length > 0) return 'which the document defines';
+  if (context.definedLater?.has(form)) return 'which a later file defines';
+  if (uses && uses.mentions.length >= 2) return `which the document writes ${uses.mentions.length} times`;
+  if (context.usedEarlier?.has(form)) return 'which an earlier file writes';
+  return undefined;
+}
+
+/** `key` with each pair of neighbouring characters swapped (letters or digits, not a hyphen; not two alike). */
+function* swaps(key: string): Generator<string> {
+  for (let i = 0; i + 1 < key.length; i++) {
+    const a = key[i]!;
+    const b = key[i + 1]!;
+    if (a === b || a === '-' || b === '-') continue;
+    yield key.slice(0, i) + b + a + key.slice(i + 2);
+  }
+}
+
+/**
+ * `key` with one letter before its last character changed into another capital, among the
+ * forms the document writes: looked up by the key with that position blanked (see
+ * {@link blankedForms}), so each undefined key costs its length, not the document's key count.
+ */
+function* letterChanges(context: RuleContext, key: string): Generator<string> {
+  const forms = blankedForms(context.model);
+  for (let at = 0; at + 1 < key.length; at++) {
+    if (!/\p{Lu}/u.test(key[at]!)) continue;
+    for (const other of forms.get(blanked(key, at)) ?? []) if (other !== key && /\p{Lu}/u.test(other[at]!)) yield other;
+  }
+}
+
+/** `key` with the character at `at` replaced by a mark no key holds. */
+function blanked(key: string, at: number): string {
+  return `${key.slice(0, at)}\u0000${key.slice(at + 1)}`;
+}
+
+/**
+ * The document's keys of five characters or more that it defines or uses twice or more (an
+ * earlier file's are not read here), under each of their forms with one character
+ * before the last blanked (`QECA-EU` under `\0ECA-EU`, `Q\0CA-EU`, …), built once per model: a
+ * thousand distinct codes in one panel list would otherwise compare each with every other.
+ */
+function blankedForms(model: RuleContext['model']): Map<string, string[]> {
+  let forms = blankedByModel.get(model);
+  if (forms) return forms;
+  forms = new Map();
+  for (const [key, uses] of model.byKey) {
+    // Only forms the document writes as such (defined, or used twice or more) can be meant.
+    if (key.length < 5 || (uses.definitions.length === 0 && uses.mentions.length < 2)) continue;
+    for (let at = 0; at + 1 < key.length; at++) {
+      const form = blanked(key, at);
+      const keys = forms.get(form);
+      if (keys) keys.push(key);
+      else forms.set(form, [key]);
+    }
+  }
+  blankedByModel.set(model, forms);
+  return forms;
+}
+const blankedByModel = new WeakMap<RuleContext['model'], Map<string, string[]>>();

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTerminologyService } from '../../server/src/service/index';
+
+// Made-up abbreviations mistyped (issue 14: `PMBC` for PBMC was reported as undefined, asking for a definition).
+const service = createTerminologyService();
+const undefinedFindings = (text: string) =>
+  service
+    .lint({ uri: 'near.md', version: 1, text })
+    .filter((d) => d.code === 'undefined-abbreviation')
+    .map((d) => ({ token: text.slice(d.start, d.end), message: d.message, severity: d.severity }));
+
+describe('an undefined abbreviation that is a known one mistyped', () => {
+  test('two neighbouring letters swapped, the intended form defined: the message names it', () => {
+    const text = 'Quiet blood monocytes (QBMC) were sorted. Later, QMBC counts rose.\n';
+    const [finding] = undefinedFindings(text);
+    assert.equal(finding?.token, 'QMBC');
+    assert.match(finding!.message, /may be a misspelling of 'QBMC' \(which the document defines\): correct it, or define it at first use\./u);
+    assert.equal(finding!.severity, 'warning');
+  });
+
+  test('its quick fix writes the intended form and is never applied unattended', () => {
+    const text = 'Quiet blood monocytes (QBMC) were sorted. Later, QMBCs rose.\n';
+    const fixed = service.fixAll({ uri: 'near.md', version: 1, text });
+    assert.equal(fixed.text, text, 'a guess is no safe fix');
+    const diagnostic = service.lint({ uri: 'near.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation')!;
+    const actions = service.codeActions({ uri: 'near.md', version: 1, text }, diagnostic.range);
+    const respell = actions.find((a) => a.title === "Change to 'QBMC'");
+    assert.ok(respell, 'offered as a quick fix');
+  });
+
+  test('one letter written wrongly in a longer code the document writes often', () => {
+    const text = 'The QECA-EU cohort came first. QECA-EU data and QECA-EU samples were read. QECE-EU was not.\n';
+    const found = undefinedFindings(text).find((f) => f.token === 'QECE-EU');
+    assert.match(found!.message, /may be a misspelling of 'QECA-EU' \(which the document writes 3 times\)/u);
+  });
+
+  const notTypos: [string, string][] = [
+    // A changed digit, a changed last character and a short form are other members or other terms.
+    ['a changed digit', 'Interleukin QL-7 (QL-7) rose. QL-9 levels fell.'],
+    ['a changed last letter', 'The quiet receptor IIa (QRIIa) bound. QRIIa and QRIIb did not.'],
+    ['a letter change in a form of few letters', 'QL-10 levels, QL-10 again and QP-10 levels.'],
+    // A form the document uses once only is no intended form.
+    ['an intended form used only once', 'The QMBC count and the QBMC count.'],
+  ];
+  for (const [why, text] of notTypos) {
+    test(`no misspelling: ${why}`, () => {
+      for (const finding of undefinedFindings(`${text}\n`)) assert.doesNotMatch(finding.message, /misspelling/u, finding.token);
+    });
+  }
+
+  test('a gene symbol or a term the knowledge base knows is its own form, never a typo', () => {
+    // PBMC is defined; PMBC is no gene. But CCR5 beside a defined CCL5 is a gene of its own.
+    const text = 'We found chemokine CCL5 (CCL5) in serum. CCR5 and FPKM values, then PFKM activity.\n';
+    for (const finding of undefinedFindings(text)) assert.doesNotMatch(finding.message, /misspelling/u, finding.token);
+  });
+});
