@@ -90,6 +90,10 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'The Quebec tumour atlas (QTA) grew into OpenQTA and ProQTA; but OpenQZX, «ProQZX» and QOpenTA stand alone.'));
   test('such a name before the abbreviation is defined is no early use of it', () =>
     check('used-before-definition', 'We built OpenQTA first. The Quebec tumour atlas (QTA) came later; QTA was used.'));
+  test('a long form then or and the short form after its definition is no second definition', () => {
+    check('redefined-abbreviation', 'Quiet myeloma (QM) is common. Patients with smouldering quiet myeloma or QM were included.');
+    check('conflicting-expansion', 'Quiet myeloma (QM) is common. Patients with smouldering quiet myeloma or QM were included.');
+  });
   test('such a name uses the abbreviation it is built on, and is a name in a legend', () => {
     check('unused-abbreviation', 'We applied the quiet tumour atlas (QTA), then built OpenQTA on it.');
     check('undefined-abbreviation', 'We applied the quiet tumour atlas (QTA) in OpenQTA.\n\n![Scores from OpenQTA and «QZZ».](f.png){#fig:a}\n');

@@ -188,10 +188,6 @@ describe('first use across files', () => {
     assert.deepEqual(book({ '/01.md': 'The QZV grows.\n', '/02.md': 'We bred QZV mice for this.\n' })('undefined-abbreviation'), { '01.md': ['QZV'], '02.md': [] });
   });
 
-  test('a word of capitals an earlier file names (`the X pipeline`) has its first use there: a later bare use is no first use', () => {
-    assert.deepEqual(book({ '/01.md': 'We ran the QAGER pipeline.\n', '/02.md': 'QAGER was fast.\n' })('undefined-abbreviation'), { '01.md': [], '02.md': [] });
-  });
-
   test('a legend\'s use of what another file defines is an abbreviation, though a file links it as a name', () => {
     const legend = '![Samples gathered by QONC and ARC.](f.png){#fig:a}\n\nSee @fig:a.\n';
     const linked = 'Samples came from the [QONC](https://qonc.example.org) biobank and ARC.\n\n' + legend;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -104,6 +104,10 @@ describe('carnk lint', () => {
       twice.map((f: { file: string }) => f.file),
       ['./a.md', './b.md'],
     );
+    // A symbolic link to a file given before is that file.
+    symlinkSync(join(dir, 'a.md'), join(dir, 'link.md'));
+    const linked = JSON.parse(carnk(['lint', '-f', 'json', 'a.md', 'link.md'], undefined, dir).stdout);
+    assert.deepEqual(linked.map((f: { file: string }) => f.file), ['a.md']);
   });
 
   test('--help and --version', () => {

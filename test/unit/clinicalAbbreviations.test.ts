@@ -125,3 +125,9 @@ describe('a reagent named by its amount in a recipe', () => {
   test('a key the knowledge base asks to define keeps its warning', () =>
     assert.deepEqual(severities('Cells were given 5 mg/kg of 10 mM ADCC.'), ['ADCC warning']));
 });
+
+describe('names that are no abbreviations: a software project and genome-browser file formats', () => {
+  test('GNU, bigWig, bigBed and bedGraph need no definition', () => {
+    assert.deepEqual(all('# Methods\n\nRuns were timed with GNU time. Tracks were written as bedGraph, then bigWig and bigBed files.\n'), []);
+  });
+});

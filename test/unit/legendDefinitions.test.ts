@@ -216,6 +216,11 @@ describe('a multi-line caption with HTML comments between its lines (Manubot, pa
     assert.ok(!keys.includes('QPS'), keys.join(','));
   });
 
+  test('a comment over several lines right after text still hides what it holds', () => {
+    const text = 'The cells grew well.\n<!--\nAn old draft said QZX rose.\n\nThen the QWK cohort was dropped.\n- and the QLM arm too\n-->\nThe end.\n';
+    assert.deepEqual(service.lint({ uri: 'e.md', version: 1, text }), []);
+  });
+
   test('a comment after a blank line is a block of its own, as before', () => {
     const text = 'We saw QZV here.\n\n<!-- QZN is a note -->\n\nMore text.\n';
     assert.deepEqual(service.lint({ uri: 'd.md', version: 1, text }).map((d) => text.slice(d.start, d.end)), ['QZV']);

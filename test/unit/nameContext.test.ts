@@ -218,12 +218,16 @@ describe('dates, draft markers and disease names', () => {
   });
 
   test('a ship\'s prefix before its name is part of the name', () => {
-    // Made-up ships: in italics, on the next line, or plain.
-    assert.deepEqual(undefinedKeys('Cases occurred aboard the MV *Qorvald*, then the RV\nQuessant and HMS Zephaly.'), []);
+    // Made-up ships: in italics, or after words of a ship (the name perhaps on the next line).
+    assert.deepEqual(undefinedKeys('Cases occurred on the MV *Qorvald*. The research vessel RV\nQuessant sailed, and the crew aboard HMS Zephaly too.'), []);
   });
 
   test('the same letters before no name, or before a word of capitals, are abbreviations', () => {
     assert.deepEqual(undefinedKeys('The MV burden rose; RV QZA function fell; FV levels were low.'), ['MV', 'RV', 'QZA', 'FV']);
+  });
+
+  test('a capitalised word after them is no ship without italics or words of a ship: `RV Function`', () => {
+    assert.deepEqual(undefinedKeys('The RV was dilated and the RV wall was thin.\n\n## RV Function\n\nMV Replacement was planned.\n'), ['RV', 'MV']);
   });
 
   test('draft markers and COVID need no definition', () => {

@@ -40,14 +40,25 @@ describe('an undefined abbreviation that is a known one mistyped', () => {
     ['a changed digit', 'Interleukin QL-7 (QL-7) rose. QL-9 levels fell.'],
     ['a changed last letter', 'The quiet receptor IIa (QRIIa) bound. QRIIa and QRIIb did not.'],
     ['a letter change in a form of few letters', 'QL-10 levels, QL-10 again and QP-10 levels.'],
-    // A form the document uses once only is no intended form.
-    ['an intended form used only once', 'The QMBC count and the QBMC count.'],
+    // A form the document uses once or twice only, undefined, is no intended form; nor is a form of three letters not defined.
+    ['an intended form used only twice', 'The QMBC count and the QBMC count and QBMC again.'],
+    ['three letters swapped into an undefined form', 'The QCM gel and QCM stiffness and QCM again; the QMC cohort.'],
+    ['a code of one family differing in its last part', 'QCGA-QRCA, QCGA-QRCA and QCGA-QRCA; QCGA-QLCA too.'],
+    ['a swapped digit', 'The QX12 clone, QX12 again and QX12 once more; QX21 too.'],
   ];
   for (const [why, text] of notTypos) {
     test(`no misspelling: ${why}`, () => {
       for (const finding of undefinedFindings(`${text}\n`)) assert.doesNotMatch(finding.message, /misspelling/u, finding.token);
     });
   }
+
+  test('a reading that lowers the finding keeps it lowered, with the hint added', () => {
+    const text = 'Lysis buffer held 1 mM QMSF. Later 1 µM QMFS was added. QMSF was fresh, QMSF again.\n';
+    const found = service.lint({ uri: 'near.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation' && text.slice(d.start, d.end) === 'QMFS');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.severity, 'information');
+    assert.match(found[0]!.message, /Or it may be a misspelling of 'QMSF'/u);
+  });
 
   test('a gene symbol or a term the knowledge base knows is its own form, never a typo', () => {
     // PBMC is defined; PMBC is no gene. But CCR5 beside a defined CCL5 is a gene of its own.

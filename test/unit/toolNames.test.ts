@@ -142,6 +142,10 @@ describe('capitals named as a tool are capped, not dropped', () => {
     'children with «QIS-C» [@smith2021] were enrolled',
     'patients treated with «QOLFIRI» [@x] relapsed',
     'peaks were called with «QACS» and then merged',
+    // A statistical method cited after its verb, and a form's edition, are abbreviations to define.
+    'Counts were normalised with «QMM» [@robinson2010] first',
+    'models were fitted with «QLMM» [@bates2015] here',
+    'The «QRF» form version 1.0.2 was used',
     'the «QMRT» v2.1 release',
     'graded by «QTCAE» v5.0 criteria',
     // A word between the name and a release needs the release's mark: `in 2.1.3` is no build.

@@ -3,6 +3,7 @@
  * into files and whole books, and the reading of each manuscript. Which path names a book is
  * discovery, in `server/src/project/bookProject.ts` (`bookOfInput`); this module only adapts it.
  */
+import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -82,9 +83,9 @@ function writtenRoot(written: string, root: string): string {
 export async function expandTargets(inputs: string[]): Promise<LintTarget[]> {
   const targets: LintTarget[] = [];
   const reached = new Set<string>();
+  // By the file's real path (a symbolic link to a file reached before is that file); standard input is read once.
   const firstReach = (file: string): boolean => {
-    if (file === '-') return true;
-    const path = resolve(file);
+    const path = file === '-' ? '-' : realPathOf(file);
     if (reached.has(path)) return false;
     reached.add(path);
     return true;
@@ -93,13 +94,22 @@ export async function expandTargets(inputs: string[]): Promise<LintTarget[]> {
     const book = bookInput(input);
     if (book) {
       targets.push(book);
-      for (const file of book.book.files) reached.add(file.path);
+      for (const file of book.book.files) reached.add(realPathOf(file.path));
     } else {
       targets.push(...(await expandInputs([input], true)).filter(firstReach).map((file) => ({ file })));
     }
   }
   if (targets.length === 0) await expandInputs([]);
   return targets;
+}
+
+/** The real path of a file (links resolved), or its absolute path when it cannot be resolved. */
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 /** How a book file is shown and passed to the service: under the folder as the user wrote it. */

@@ -103,10 +103,8 @@ function summaryOf(chapter: ChapterModel): FileSummary {
     if (!tools.has(mention.key) && toolReadingOf(model.prose.masked, mention, model.text, false) !== undefined) tools.add(mention.key);
     if (isWrittenAsName(model, mention.key)) {
       // Only a name's shape carries into other files (`RaTG13`); a word of capitals (`SARS` in `SARS-like
-      // coronaviruses`) may be an abbreviation that other files use as such. Its first use is still
-      // here: a later file's use of a word this file names (`the EAGER pipeline`) is no first use.
+      // coronaviruses`) may be an abbreviation that other files use as such.
       if (NAME_SHAPE.test(mention.key)) names.add(mention.key);
-      else if (!mention.inHeading) firstUses.push({ offset: mention.start, key: mention.key });
     } else if (!mention.inHeading) firstUses.push({ offset: mention.start, key: mention.key });
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });

@@ -458,6 +458,13 @@ function withCaptionsWhole(source: string): string {
   return result.join('');
 }
 
+/** True when the line starting at `start` holds only spaces and tabs. */
+function isBlankLineAfter(source: string, start: number): boolean {
+  let i = start;
+  while (i < source.length && (source.charCodeAt(i) === 0x20 || source.charCodeAt(i) === 0x09)) i++;
+  return i >= source.length || source.charCodeAt(i) === 0x0a;
+}
+
 /** Where the `](` closing a caption opened before `from` stands, or -1: brackets balanced, no blank line on the way, at most 20,000 characters. */
 function captionClose(source: string, from: number): number {
   let depth = 0;
@@ -469,13 +476,17 @@ function captionClose(source: string, from: number): number {
     else if (c === 0x5d /* ] */) {
       if (depth === 0) return source.charCodeAt(i + 1) === 0x28 /* ( */ ? i : -1;
       depth--;
-    } else if (c === 0x0a && /^\n[ \t]*\n/.test(source.slice(i, i + 40))) return -1;
+    } else if (c === 0x0a && isBlankLineAfter(source, i + 1)) return -1;
   }
   return -1;
 }
 
-/** A line opening with an HTML comment right after a line of text: `…;⏎<!-- a note -->⏎MS: …`. */
-const COMMENT_AFTER_TEXT = /(?<=[^\s][^\n]*\n {0,3})<!--/g;
+/**
+ * A line opening with an HTML comment that closes on the same line, right after a line of text:
+ * `…;⏎<!-- a note -->⏎MS: …`. A comment running over several lines is left to markdown-it: turned
+ * into text, it would end at a blank line or a list item inside it, and expose what it hides.
+ */
+const COMMENT_AFTER_TEXT = /(?<=[^\s][^\n]*\n {0,3})<!--(?=[^\n]*-->)/g;
 
 /**
  * The source with each HTML comment that opens a line right after a line of text kept inside

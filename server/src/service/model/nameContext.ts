@@ -303,12 +303,23 @@ function isEraOfYear(masked: string, mention: Pick<AbbreviationMention, 'start' 
  * ruled out before the readings.
  */
 const SHIP_PREFIXES = new Set(['MV', 'MS', 'MY', 'RV', 'RRS', 'HMS', 'HMAS', 'HMCS', 'USS', 'USNS', 'SS', 'FV']);
-/** The ship's own name after the prefix, perhaps in italics or on the next line: one capitalised word of letters. */
-const SHIP_NAME_AFTER = /^[ \u00a0]*\n?[ \u00a0]*[*_]{0,2}\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}\-\u2010\u2011])/u;
+/** The ship's own name after the prefix, perhaps on the next line: one capitalised word of letters. */
+const SHIP_NAME_AFTER = /^[ \u00a0]*\n?[ \u00a0]*\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}\-\u2010\u2011])/u;
+/** The name in italics, as ships' names are set (read on the text: `MV *Hondius*`). */
+const ITALIC_SHIP_NAME_AFTER = /^[ \u00a0]*\n?[ \u00a0]*(?:\*|_)\p{Lu}\p{Ll}{2,}(?:\*|_)/u;
+/** Words that say a ship is meant, shortly before the prefix: `aboard the`, `the cruise ship`, `the research vessel`. */
+const SHIP_CONTEXT_BEFORE = /(?:^|[^\p{L}])(?:aboard|on[ \u00a0]?board|ships?|vessels?|cruise|voyage|expedition|crew)(?:[ \u00a0]+\p{Ll}+){0,3}[ \u00a0]+$/iu;
 
-/** A ship's prefix before its name (`aboard the MV Hondius`): part of the name, not an abbreviation. */
-function isShipPrefix(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  return SHIP_PREFIXES.has(mention.text) && SHIP_NAME_AFTER.test(masked.slice(mention.end, mention.end + 40));
+/**
+ * A ship's prefix before its name (`aboard the MV Hondius`, `the RV *Polarstern*`): part of the
+ * name, not an abbreviation. The name in italics, or words before the prefix that speak of a ship,
+ * say so; a capitalised word alone does not (`RV Function`, `MV Replacement` in a clinical paper's
+ * headings and tables), nor does a heading.
+ */
+function isShipPrefix(masked: string, mention: AbbreviationMention, text: string): boolean {
+  if (!SHIP_PREFIXES.has(mention.text) || mention.inHeading) return false;
+  if (ITALIC_SHIP_NAME_AFTER.test(text.slice(mention.end, mention.end + 40))) return true;
+  return SHIP_NAME_AFTER.test(masked.slice(mention.end, mention.end + 40)) && SHIP_CONTEXT_BEFORE.test(masked.slice(Math.max(0, mention.start - 60), mention.start));
 }
 
 /**

@@ -64,12 +64,12 @@ const SHORT_RELEASE_AFTER = /^[ \u00a0]+v\p{N}{1,2}(?![\p{L}\p{N}.])/u;
 /**
  * A release of three numbers after a word of capitals, perhaps in brackets or after `v` or
  * `version` (`IDBA-UD (v1.1.3)`, `BLASTN 2.9.0`, `CD-HIT version 4.8.1`), the mark perhaps after
- * one word in small letters naming the build (`IQ-TREE multicore version 1.6.9`): software's
+ * a word naming the build (`IQ-TREE multicore version 1.6.9`, `standalone`, `web`): software's
  * numbering. A clinical scheme's edition has two (`CTCAE v5.0`), and stays an abbreviation to
  * define; an enzyme's number has four (`EC 3.4.21.4`) and a date a year of four digits (`12.05.2019`).
  */
 const FULL_RELEASE_AFTER =
-  /^(?:[ \u00a0]+\p{Ll}{3,}(?=[ \u00a0]+(?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}))?[ \u00a0]+\(?(?:v\.?[ \u00a0]?|version[ \u00a0]+)?\p{N}+\.\p{N}+\.\p{N}{1,3}(?![\p{L}\p{N}]|\.\p{N})/u;
+  /^(?:[ \u00a0]+(?:multicore|multithreaded|standalone|command-line|desktop|web|cloud|server|software|package)(?=[ \u00a0]+(?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}))?[ \u00a0]+\(?(?:v\.?[ \u00a0]?|version[ \u00a0]+)?\p{N}+\.\p{N}+\.\p{N}{1,3}(?![\p{L}\p{N}]|\.\p{N})/u;
 /** A release computed by inline code, read on the text: `X (v\`r packageVersion("X")\`)`. */
 const COMPUTED_RELEASE_AFTER = /^[ \u00a0]+\(v\.?[ \u00a0]?`/u;
 /** A kit or an instrument, perhaps after up to two words of its name (`PowerMicrobiome kit`). */
@@ -90,12 +90,13 @@ const RELEASE_BEFORE_BRACKET = /\p{N}+(?:\.\p{N}+)+(?:[ \u00a0]+[Bb]uild[ \u00a0
 /** `using` right before the name, as a method cites the program it ran. */
 const USING_BEFORE = /(?:^|[^\p{L}])using[ \u00a0]+$/u;
 /**
- * What a method says before the program it ran: `using`, or `with` after a verb of running or
- * computing (`Peak calling was performed with`, `reads were aligned with`). Not `patients with`,
- * `treated with`: a condition or a regimen.
+ * What a method says before the program it ran: `using`, or `with` after a verb of running a
+ * program on data (`Peak calling was performed with`, `reads were aligned with`). Not a verb of
+ * statistics (`normalised with TMM`, `fitted with GLMM`: methods, which journals want defined), nor
+ * `patients with`, `treated with`: a condition or a regimen.
  */
 const RAN_WITH_BEFORE =
-  /(?:^|[^\p{L}])(?:using|(?:performed|carried[ \u00a0]+out|done|run|called|analy[sz]ed|processed|computed|calculated|estimated|quantified|simulated|aligned|mapped|assembled|annotated|normali[sz]ed|fitted|fit|implemented|visuali[sz]ed|plotted)[ \u00a0]+with)[ \u00a0]+$/iu;
+  /(?:^|[^\p{L}])(?:using|(?:performed|carried[ \u00a0]+out|done|run|called|processed|simulated|aligned|mapped|assembled|annotated|trimmed|visuali[sz]ed|plotted)[ \u00a0]+with)[ \u00a0]+$/iu;
 /** A citation right after the name (read on the text, which the masked text blanks). */
 const CITATION_AFTER = /^[ \u00a0]?\[-?@/u;
 /** A citation right after a word, perhaps after one space, and its key: `MiXCR[@bolotinMiXCRSoftware2015]`, `X [-@rognes_vsearch_2016]`. */

@@ -557,6 +557,11 @@ function isNameOrNamedUse(context: RuleContext, mention: AbbreviationMention): b
   return definedSpellingOf(context, mention) !== undefined;
 }
 
+/** True for a definition written `long form or SF` (see the detector's `orShortForm` reading), without brackets. */
+function isWrittenWithOr(text: string, definition: AbbreviationDefinition): boolean {
+  return definition.pattern === 'long-short' && definition.longEnd <= definition.shortStart && /^[ \u00a0]+or[ \u00a0]+['"\u2018\u201c]?$/u.test(text.slice(definition.longEnd, definition.shortStart));
+}
+
 /** A key in a scope, its spelling folded as one undefined abbreviation's spellings are told apart (`looseSpellingKey`). */
 function foldedId(scope: ScopeName, key: string): string {
   return `${scope}\u0000${looseSpellingKey(key)}`;
@@ -610,15 +615,6 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   const advice = introduction ? introduction.advice : fix ? `define it at first use, e.g. '${fix.edits[0]!.newText}'.` : 'define it at first use.';
   const unexpanded = `'${mention.text}' is not defined ${where}`;
   const finding: Finding = { rule: 'undefined-abbreviation', start: mention.start, end: mention.end, message: `${unexpanded}; ${advice}`, data: { key: mention.key, scope: mention.scope } };
-  // A known form mistyped (`PMBC` for PBMC): the spelling is what to correct, not a missing definition.
-  const near = entry ? undefined : nearSpellingOf(context, mention.key);
-  if (near) {
-    finding.message = `${unexpanded}; it may be a misspelling of '${near.target}' (${near.why}): correct it, or define it at first use.`;
-    finding.data = { ...finding.data, nearSpelling: near.target };
-    const respell = respellFix(mention, near.target);
-    finding.fixes = respell ? [respell, ...(fix ? [fix] : [])] : fix ? [fix] : undefined;
-    return finding;
-  }
   for (const read of UNDEFINED_READINGS) {
     const reading = read(context, mention);
     if (!reading) continue;
@@ -628,6 +624,16 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     break;
   }
   if (fix) finding.fixes = [fix];
+  // A known form mistyped (`PMBC` for PBMC): the spelling is what to correct, not a missing definition.
+  // A reading that lowered the finding keeps it lowered; the hint is added to what it says.
+  const near = entry ? undefined : nearSpellingOf(context, mention.key);
+  if (near) {
+    const hint = `it may be a misspelling of '${near.target}' (${near.why})`;
+    finding.message = finding.cap ? `${finding.message} Or ${hint}.` : `${unexpanded}; ${hint}: correct it, or define it at first use.`;
+    finding.data = { ...finding.data, nearSpelling: near.target };
+    const respell = respellFix(mention, near.target);
+    if (respell) finding.fixes = [respell, ...(finding.fixes ?? [])];
+  }
   return finding;
 }
 
@@ -925,6 +931,9 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     const scopeId = `${definition.scope}\u0000${definition.key}`;
     // A main-text definition that an earlier file of the book already made is a repeat too.
     const carried = context.scopes.inheritedFor(definition.scope, definition.key);
+    // `smouldering multiple myeloma or MM` after `multiple myeloma (MM)`: written without brackets, a
+    // gloss of what is known, no second definition (nor a conflicting one).
+    if ((firstInDocument.has(definition.key) || carried) && isWrittenWithOr(model.text, definition)) continue;
     // An earlier file's abstract (Manubot's abstract is a file of its own) gave an expansion this one should agree with;
     // only the file's first definition is compared with it, and later ones with that first one.
     const earlier = firstInDocument.get(definition.key) ?? carried ?? context.scopes.abstractInheritedFor(definition.key);
@@ -1336,9 +1345,10 @@ export function checkUnused(context: RuleContext): Finding[] {
     if (mention.key.includes('-')) for (const run of hyphenRuns(mention.key)) addUse(run, mention.scope);
     // And each word of a spaced short form: `CM 025` is a use of `CM`, `R/R AML` of `AML`.
     if (mention.key.includes(' ') || mention.key.includes('\u00a0')) for (const word of mention.key.split(/[ \u00a0]/u)) addUse(word, mention.scope);
-    // And a name built on it: `MultiPLIER` is a use of `PLIER`, whose definition explains the name.
+    // And a name built on it: `MultiPLIER` is a use of `PLIER`, whose definition explains the name
+    // (a word of four letters or more before it: `MacOS` is no use of `OS`).
     const builtOn = abbreviationOfBuiltName(mention.key);
-    if (builtOn !== undefined) addUse(builtOn, mention.scope);
+    if (builtOn !== undefined && mention.key.length - builtOn.length >= 4) addUse(builtOn, mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
   for (let i = 0; i < model.terms.length; i++) {

@@ -8,8 +8,8 @@ import { entryForKey, type FixProposal, type RuleContext } from './types';
  * letter before the last written wrongly (`RECE-EU` for RECA-EU). Asking
  * for a definition is then the wrong advice: the reader needs the spelling corrected.
  *
- * The intended form is one the document itself writes: defined, used twice or more, or used in
- * another file of the book. Gene symbols and the knowledge base's terms are too dense a namespace
+ * The intended form is one the document itself writes: defined (here or in a later file of the
+ * book), or used three times or more; for a form of three characters, defined. Gene symbols and the knowledge base's terms are too dense a namespace
  * for a guess (`FPKM` is one swap from the gene PFKM, `MRSA` from MSRA): they say only that a form
  * is its own, never a typo. Nor is a change of a digit a typo (`IL-9` beside `IL-7`), or of the last
  * character, where members of a family differ (`FcγRIIb` beside `FcγRIIa`, `HLA-DQ`), or of a
@@ -30,12 +30,13 @@ export function nearSpellingOf(context: RuleContext, key: string): NearSpelling 
   if (!CODE_SHAPE.test(key) || key.length < 3 || isKnownForm(context, key)) return undefined;
   for (const variant of swaps(key)) {
     const inDocument = documentForm(context, variant);
-    if (inDocument) return { target: variant, why: inDocument };
+    // Three characters swap into another real form too easily (`TRC` beside `RTC`): only a defined one is meant.
+    if (inDocument && (key.length >= 4 || inDocument.defined)) return { target: variant, why: inDocument.why };
   }
   if (key.length < 5 || key.replace(/[^\p{L}]/gu, '').length < 4) return undefined;
   for (const variant of letterChanges(context, key)) {
     const inDocument = documentForm(context, variant);
-    if (inDocument) return { target: variant, why: inDocument };
+    if (inDocument) return { target: variant, why: inDocument.why };
   }
   return undefined;
 }
@@ -54,22 +55,25 @@ function isKnownForm(context: RuleContext, key: string): boolean {
   return context.definedLater?.has(key) === true;
 }
 
-/** Why `form` is one the document writes, or undefined: defined, used twice or more, or used in another file of the book. */
-function documentForm(context: RuleContext, form: string): string | undefined {
+/**
+ * Why `form` is one the document writes, or undefined: defined (here or in a later file of the
+ * book), or written three times or more here (an undefined form written twice is as likely a
+ * second real term: `ECM` beside `EMC`).
+ */
+function documentForm(context: RuleContext, form: string): { why: string; defined: boolean } | undefined {
   const uses = context.model.byKey.get(form);
-  if (uses && uses.definitions.length > 0) return 'which the document defines';
-  if (context.definedLater?.has(form)) return 'which a later file defines';
-  if (uses && uses.mentions.length >= 2) return `which the document writes ${uses.mentions.length} times`;
-  if (context.usedEarlier?.has(form)) return 'which an earlier file writes';
+  if (uses && uses.definitions.length > 0) return { why: 'which the document defines', defined: true };
+  if (context.definedLater?.has(form)) return { why: 'which a later file defines', defined: true };
+  if (uses && uses.mentions.length >= 3) return { why: `which the document writes ${uses.mentions.length} times`, defined: false };
   return undefined;
 }
 
-/** `key` with each pair of neighbouring characters swapped (letters or digits, not a hyphen; not two alike). */
+/** `key` with each pair of neighbouring letters swapped (not a digit, a hyphen, or two alike: `QX12` beside `QX21` is another member). */
 function* swaps(key: string): Generator<string> {
   for (let i = 0; i + 1 < key.length; i++) {
     const a = key[i]!;
     const b = key[i + 1]!;
-    if (a === b || a === '-' || b === '-') continue;
+    if (a === b || !/\p{Lu}/u.test(a) || !/\p{Lu}/u.test(b)) continue;
     yield key.slice(0, i) + b + a + key.slice(i + 2);
   }
 }
@@ -81,7 +85,9 @@ function* swaps(key: string): Generator<string> {
  */
 function* letterChanges(context: RuleContext, key: string): Generator<string> {
   const forms = blankedForms(context.model);
-  for (let at = 0; at + 1 < key.length; at++) {
+  // Not in the last hyphen-joined part: codes of one family differ there (`TCGA-BLCA`, `TCGA-BRCA`).
+  const lastPart = key.lastIndexOf('-');
+  for (let at = 0; at + 1 < key.length && (lastPart < 0 || at < lastPart); at++) {
     if (!/\p{Lu}/u.test(key[at]!)) continue;
     for (const other of forms.get(blanked(key, at)) ?? []) if (other !== key && /\p{Lu}/u.test(other[at]!)) yield other;
   }
@@ -93,8 +99,8 @@ function blanked(key: string, at: number): string {
 }
 
 /**
- * The document's keys of five characters or more that it defines or uses twice or more (an
- * earlier file's are not read here), under each of their forms with one character
+ * The document's keys of five characters or more that it defines or uses three times or more,
+ * under each of their forms with one character
  * before the last blanked (`QECA-EU` under `\0ECA-EU`, `Q\0CA-EU`, …), built once per model: a
  * thousand distinct codes in one panel list would otherwise compare each with every other.
  */
@@ -103,8 +109,8 @@ function blankedForms(model: RuleContext['model']): Map<string, string[]> {
   if (forms) return forms;
   forms = new Map();
   for (const [key, uses] of model.byKey) {
-    // Only forms the document writes as such (defined, or used twice or more) can be meant.
-    if (key.length < 5 || (uses.definitions.length === 0 && uses.mentions.length < 2)) continue;
+    // Only forms the document writes as such (defined, or used three times or more) can be meant.
+    if (key.length < 5 || (uses.definitions.length === 0 && uses.mentions.length < 3)) continue;
     for (let at = 0; at + 1 < key.length; at++) {
       const form = blanked(key, at);
       const keys = forms.get(form);

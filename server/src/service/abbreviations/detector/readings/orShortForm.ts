@@ -3,15 +3,15 @@
  * domain-specific-language or 'DSL'`: a long form,
  * then `or` and the short form, as some authors define without brackets. Read only when the words
  * right before `or` spell the short form a word a letter, in order, none of them a function word
- * (a hyphen splits a word in two: `pathway-level`), the last letter perhaps from inside the last
- * word (`extractoR`); the short form is two capitals or more, perhaps with a plural `s`. `T cells
+ * (a hyphen splits a word in two: `pathway-level`), the last letter perhaps from the end of the
+ * last word (`extractoR`); the short form is two to ten capitals, perhaps with a plural `s`. `T cells
  * or NK cells` and `rituximab, cyclophosphamide or RC` spell nothing, and define nothing.
  */
 import type { ConstructedCandidate } from '../candidate.js';
 import { FUNCTION_WORDS } from '../wordLists.js';
 
-/** `or`, then capitals (and a plural `s`) standing alone, perhaps in quotation marks (`or 'DSL'`), after a word. */
-const OR_SHORT_FORM = /(?<=[\p{L}\p{N}][ \u00a0]+)or[ \u00a0]+['"\u2018\u201c]?(\p{Lu}{2,})(s?)(?![\p{L}\p{N}\-\u2010])/gu;
+/** `or`, then two to ten capitals (and a plural `s`) standing alone, perhaps in quotation marks (`or 'DSL'`), after a word. */
+const OR_SHORT_FORM = /(?<=[\p{L}\p{N}][ \u00a0]+)or[ \u00a0]+['"\u2018\u201c]?(\p{Lu}{2,10})(s?)(?![\p{L}\p{N}\-\u2010])/gu;
 /** A character of a long form's words: a letter, a digit, or a hyphen between them. */
 const WORD_CHARACTER = /[\p{L}\p{N}\-\u2010]/u;
 
@@ -57,7 +57,8 @@ function spelledBefore(text: string, blockStart: number, before: number, letters
     if (spelling.some((word) => FUNCTION_WORDS.has(text.slice(word.start, word.end).toLowerCase()))) continue;
     if (!spelling.every((word, k) => text[word.start]!.toLowerCase() === letters[k]!.toLowerCase())) continue;
     const last = spelling[count - 1]!;
-    if (inside === 1 && !text.slice(last.start + 1, last.end).toLowerCase().includes(letters[count]!.toLowerCase())) continue;
+    // The last letter from the end of the last word (`extractoR`), not from anywhere in it.
+    if (inside === 1 && !text.slice(Math.max(last.start + 1, last.end - 3), last.end).toLowerCase().includes(letters[count]!.toLowerCase())) continue;
     return spelling[0]!.start;
   }
   return undefined;

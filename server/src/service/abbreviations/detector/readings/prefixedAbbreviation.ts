@@ -115,22 +115,13 @@ function stemBeforeQualifier(window: LongFormWindow, prefix: string, stem: strin
       if (stemEnd < 0) break;
       if (headNouns === 1 && !/^\p{Ll}{3,}$/u.test(text.slice(words[preposition - 1]!.start, words[preposition - 1]!.end))) break;
       if (hasWordPart(text, words[stemEnd]!, stem, false)) return words[stemEnd]!.start;
-      const start = initialsStart(text, words, stemEnd, stem);
+      // Or the initials of as many content words (`partial least squares` for PLS).
+      const start = prefixStart(text, words, stemEnd, stem.toLowerCase(), stem.length);
       if (start !== undefined) return start;
     }
     return undefined;
   }
   return undefined;
-}
-
-/** Where consecutive content words ending with word `endIndex` start when their initials spell `stem` (`partial least squares` for PLS). */
-function initialsStart(text: string, words: readonly WindowWord[], endIndex: number, stem: string): number | undefined {
-  if (stem.length < 2 || endIndex - stem.length + 1 < 0) return undefined;
-  for (let k = 0; k < stem.length; k++) {
-    const word = words[endIndex - stem.length + 1 + k]!;
-    if (word.isFunctionWord || firstLetter(text, word)?.toLowerCase() !== stem.charAt(k).toLowerCase()) return undefined;
-  }
-  return words[endIndex - stem.length + 1]!.start;
 }
 
 /**
