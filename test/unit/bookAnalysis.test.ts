@@ -188,6 +188,12 @@ describe('first use across files', () => {
     assert.deepEqual(book({ '/01.md': 'The QZV grows.\n', '/02.md': 'We bred QZV mice for this.\n' })('undefined-abbreviation'), { '01.md': ['QZV'], '02.md': [] });
   });
 
+  test('a word of capitals an earlier file names as a program (`the X pipeline`) is a name in later files', () => {
+    assert.deepEqual(book({ '/01.md': 'We ran the QAGER pipeline.\n', '/02.md': 'QAGER was fast.\n' })('undefined-abbreviation'), { '01.md': [], '02.md': [] });
+    // A strain's reading stays in its file: a later bare use is the first use there.
+    assert.deepEqual(book({ '/01.md': 'We bred QZV mice.\n', '/02.md': 'The QZV grows.\n' })('undefined-abbreviation'), { '01.md': [], '02.md': ['QZV'] });
+  });
+
   test('a legend\'s use of what another file defines is an abbreviation, though a file links it as a name', () => {
     const legend = '![Samples gathered by QONC and ARC.](f.png){#fig:a}\n\nSee @fig:a.\n';
     const linked = 'Samples came from the [QONC](https://qonc.example.org) biobank and ARC.\n\n' + legend;

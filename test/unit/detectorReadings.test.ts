@@ -156,6 +156,8 @@ describe('a long form, then or and the short form, without brackets', () => {
     ['a word a letter, plural short form', 'The method uses quiet zonal variables or QZVs as modules.', [['QZVs', 'quiet zonal variables']]],
     ['a hyphen splits a word; the last letter from inside the last word', 'We applied the quasi-level zonal extractor or QLZER [@x] first.', [['QLZER', 'quasi-level zonal extractor']]],
     ['the short form in quotation marks', "Nextflow (a quasi-specific-language or 'QSL', for pipelines) ran.", [['QSL', 'quasi-specific-language']]],
+    ['the short form first, then a comma, or and the long form', 'QMD-MA, or Quasi Mean Distance - Manifold Alignment, is unsupervised.', [['QMD-MA', 'Quasi Mean Distance - Manifold Alignment']]],
+    ['a comma and or before words that do not spell it', 'QMD-MA, or a method of alignment, is unsupervised.', []],
     ['two terms joined by or', 'Cells were T cells or QK cells.', []],
     ['a list before or', 'We used rituximab, cyclophosphamide or QC here.', []],
     ['a function word among the spelling words', 'Levels of the quiet zone or QZA were low.', []],

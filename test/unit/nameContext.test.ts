@@ -149,6 +149,10 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('We applied the quasi-level zonal extractor or QLZER [@x]. QLZER worked.\n'), []);
   });
 
+  test('the short form with its citation, then a comma, or and the long form, defines it', () => {
+    assert.deepEqual(undefinedKeys('**QMD-MA** [@doi:10.1101/1], or Quasi Mean Distance - Manifold Alignment, is unsupervised. QMD-MA won.\n'), []);
+  });
+
   test('or between two terms, or after a list, is no definition', () => {
     assert.deepEqual(undefinedKeys('Cells were T cells or QK cells. We used rituximab, cyclophosphamide or QC here.\n'), ['QK', 'QC']);
     assert.deepEqual(undefinedKeys('Levels of the quiet zone or QZA were low.\n'), ['QZA']);

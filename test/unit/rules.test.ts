@@ -481,4 +481,9 @@ describe('a compound of abbreviations already reported undefined', () => {
     assert.deepEqual(undefinedKeys('QD-1 was blocked; QD-L1 too.'), ['QD-1', 'QD-L1'], 'a code part makes another term');
     assert.deepEqual(undefinedKeys('QB-ALLQ rose; QALLQ-QB fell.'), ['QB-ALLQ', 'QALLQ-QB'], 'nothing reported before: each is a first use');
   });
+  test('nor is one whose other part is a protein named by a word and its number', () => {
+    assert.deepEqual(undefinedKeys('A QRISPQ screen ran. QRISPQ-Qas9 editing followed.'), ['QRISPQ']);
+    // First written inside the compound, the part is reported there, once.
+    assert.deepEqual(undefinedKeys('QRISPQ-Qas9 editing came first; QRISPQ later.'), ['QRISPQ']);
+  });
 });

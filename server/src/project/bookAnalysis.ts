@@ -7,7 +7,7 @@
  * around its includes.
  */
 import { mentionAt } from '../service/features/lookup';
-import { isWrittenAsName } from '../service/model/nameContext';
+import { isNamedAsProgram, isWrittenAsName } from '../service/model/nameContext';
 import { toolReadingOf } from '../service/model/toolNames';
 import { spellingCountsOf, type SpellingCounts } from '../service/model/spellingVarieties';
 import { nameFormKey } from '../service/model/nameForms';
@@ -102,9 +102,10 @@ function summaryOf(chapter: ChapterModel): FileSummary {
     uses.push({ offset: mention.start, key: mention.key });
     if (!tools.has(mention.key) && toolReadingOf(model.prose.masked, mention, model.text, false) !== undefined) tools.add(mention.key);
     if (isWrittenAsName(model, mention.key)) {
-      // Only a name's shape carries into other files (`RaTG13`); a word of capitals (`SARS` in `SARS-like
-      // coronaviruses`) may be an abbreviation that other files use as such.
-      if (NAME_SHAPE.test(mention.key)) names.add(mention.key);
+      // Only a name's shape carries into other files (`RaTG13`), or a program named so (`the EAGER
+      // pipeline`); another word of capitals (`SARS` in `SARS-like coronaviruses`) may be an
+      // abbreviation that other files use as such.
+      if (NAME_SHAPE.test(mention.key) || isNamedAsProgram(model, mention.key)) names.add(mention.key);
     } else if (!mention.inHeading) firstUses.push({ offset: mention.start, key: mention.key });
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });

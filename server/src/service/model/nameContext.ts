@@ -82,6 +82,22 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   return NAMING_HEAD.test(before.slice(0, lead.index));
 }
 
+/**
+ * True when some use of `key` names a program by a software noun right after it or a package
+ * noun before it (`the EAGER pipeline`, `the R package QZVA`): a name other files of a book may
+ * carry whatever its shape, as the program's authors chose it. Other name readings of a word of
+ * capitals (a strain, a line) stay in their file.
+ */
+export function isNamedAsProgram(model: DocumentModel, key: string): boolean {
+  const mentions = model.byKey.get(key)?.mentions ?? [];
+  for (let i = 0; i < mentions.length && i < 50; i++) {
+    const mention = mentions[i]!;
+    if (FOLLOWING_SOFTWARE.test(model.prose.masked.slice(mention.end, mention.end + LOOK_AHEAD))) return true;
+    if (PACKAGE_BEFORE.test(model.prose.masked.slice(Math.max(0, mention.start - 40), mention.start).replace(/[ \u00a0]+$/u, ' '))) return true;
+  }
+  return false;
+}
+
 /** True when some use of `key` in the document is written as a name (see {@link isNameInContext}). */
 export function isWrittenAsName(model: DocumentModel, key: string): boolean {
   // Asked once per scope a key is undefined in (a thesis has hundreds of legends): remember per model.

@@ -571,13 +571,16 @@ function foldedId(scope: ScopeName, key: string): string {
  * True when every part of a compound is an abbreviation of its own (`CAR-NK`, `PB-NK`; not
  * `CAR-T`, `B-ALL`, `PD-L1`, whose letter or code makes another term) that is defined, exempt or
  * already reported undefined as a warning in the scope (`undefinedFolded` false, or a part of a
- * reported compound), one of them reported: the compound adds no missing definition. In a book,
+ * reported compound), one of them reported, the other parts perhaps proteins named by a word and a
+ * number (`Cas9` of `CRISPR-Cas9`): the compound adds no missing definition. In a book,
  * a part an earlier file used without a definition was reported there (`JAK` and `STAT` in the
  * results, `JAK-STAT` in the methods).
  */
 function isMadeOfReportedRoots(context: RuleContext, mention: AbbreviationMention, undefinedFolded: ReadonlyMap<string, boolean>, reportedRoots: ReadonlySet<string>): boolean {
   const parts = rootsOf(mention.key);
-  if (parts.length === 0 || parts.length !== mention.key.split('-').length) return false;
+  // A protein named by a word and its number (`Cas9` of `CRISPR-Cas9`, `Cas12a`) adds no letters to define.
+  const named = mention.key.split('-').filter((segment) => PROTEIN_WORD.test(segment)).length;
+  if (parts.length === 0 || parts.length + named !== mention.key.split('-').length) return false;
   const flowsInBook = mention.scope === 'main' || mention.scope === 'document';
   let reported = false;
   for (const part of parts) {
@@ -589,6 +592,9 @@ function isMadeOfReportedRoots(context: RuleContext, mention: AbbreviationMentio
   }
   return reported;
 }
+
+/** A protein's name written as a capitalised word of letters and its number: `Cas9`, `Cas12a`. */
+const PROTEIN_WORD = /^\p{Lu}\p{Ll}{2,}\p{N}{1,2}\p{Ll}?$/u;
 
 /** The hyphen-joined parts of a key that are abbreviations of their own, two capitals or more (`CAR`, `NK` of `CAR-NK`; not `T` of `CAR-T`, `L1` of `PD-L1`, nor numbers). */
 function rootsOf(key: string): string[] {

@@ -31,6 +31,36 @@ export function forEachOrShortFormDefinition(text: string, from: number, to: num
   }
 }
 
+/** A short form of capitals (perhaps hyphen-joined), a comma, then `or`: `MMD-MA [@ref], or …`. */
+const SHORT_FORM_COMMA_OR = /(?<![\p{L}\p{N}\-])(\p{Lu}[\p{Lu}\-]{1,12}\p{Lu})[ \u00a0]*,[ \u00a0]+or[ \u00a0]+(?=\p{L})/gu;
+/** A long form after `, or` ends at a comma, a stop or a bracket. */
+const LONG_FORM_AFTER_END = /[,.;:()[\]]/u;
+
+/**
+ * `MMD-MA, or Maximum Mean Discrepancy - Manifold Alignment, is …`: the short form first, then `,
+ * or` and a long form up to the next comma whose words spell it a word a letter, in order, none a
+ * function word (a lone hyphen between words is no word).
+ */
+export function forEachShortFormOrDefinition(text: string, from: number, to: number, visit: (candidate: ConstructedCandidate) => void): void {
+  const slice = text.slice(from, to);
+  if (!/,[ \u00a0]+or[ \u00a0]/u.test(slice)) return;
+  SHORT_FORM_COMMA_OR.lastIndex = 0;
+  for (let match = SHORT_FORM_COMMA_OR.exec(slice); match !== null; match = SHORT_FORM_COMMA_OR.exec(slice)) {
+    const letters = match[1]!.replace(/-/gu, '');
+    if (letters.length > 10) continue;
+    const longStart = from + match.index + match[0].length;
+    const rest = text.slice(longStart, Math.min(to, longStart + 200));
+    const stop = rest.search(LONG_FORM_AFTER_END);
+    if (stop <= 0) continue;
+    const phrase = rest.slice(0, stop).replace(/[ \u00a0]+$/u, '');
+    const words = phrase.split(/[ \u00a0\-\u2010]+/u).filter((word) => word !== '');
+    if (words.length !== letters.length || words.some((word) => FUNCTION_WORDS.has(word.toLowerCase()))) continue;
+    if (!words.every((word, k) => word[0]!.toLowerCase() === letters[k]!.toLowerCase())) continue;
+    const shortStart = from + match.index;
+    visit({ construction: 'or-short-form', short: { start: shortStart, end: shortStart + match[1]!.length }, long: { start: longStart, end: longStart + phrase.length }, pattern: 'short-long' });
+  }
+}
+
 /** Where the words that spell `letters` start, ending before `before` (see the module comment), or undefined. */
 function spelledBefore(text: string, blockStart: number, before: number, letters: string): number | undefined {
   // The words before `or`, nearest first, within the clause: punctuation ends them.
