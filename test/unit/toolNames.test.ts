@@ -121,6 +121,8 @@ describe('capitals named as a tool are capped, not dropped', () => {
     ['searched with «QLASTN» 2.9.0 against', 'QLASTN 2.9.0'],
     ['clustered with «QD-HIT» version 4.8.1 at 90%', 'QD-HIT version 4.8.1'],
     ['trees were built with «QQ-TREE» multicore version 1.6.9 [@x]', 'QQ-TREE multicore version 1.6.9'],
+    ['bins were combined with «QAS» Tool [@x]', 'QAS Tool'],
+    ['exploited by GI prediction tools such as «QIGI-HMM» [@pmid:1], and others', 'QIGI-HMM, cited as an example of such programs'],
     // The program a method ran, cited at once.
     ['Peak calling was performed with «QACS2»[@zhang2008] first', 'QACS2, the program a method ran, cited'],
     ['tested on simulations using «QOSim» [@doi:10.1101/421834] and', 'QOSim, the program a method ran, cited'],
@@ -145,6 +147,10 @@ describe('capitals named as a tool are capped, not dropped', () => {
     // A statistical method cited after its verb, and a form's edition, are abbreviations to define.
     'Counts were normalised with «QMM» [@robinson2010] first',
     'models were fitted with «QLMM» [@bates2015] here',
+    // Methods named as examples are often abbreviations to define; programs named without a citation say less.
+    'penalised methods such as «QASSO» [@tibshirani1996] were tried',
+    'prediction tools such as «QIGI» and others',
+    'reads were fetched with the «QRA» Toolkit',
     'The «QRF» form version 1.0.2 was used',
     'the «QMRT» v2.1 release',
     'graded by «QTCAE» v5.0 criteria',

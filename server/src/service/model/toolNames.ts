@@ -54,6 +54,12 @@ const PROGRAM_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+${METHOD_WORD})?[
  */
 const RESOURCE_NOUN_AFTER = /^[ \u00a0]+(?:databases?|tools?|suites?|projects?|consorti(?:um|a))(?![\p{L}\p{N}])/u;
 const FOUR_CAPITALS = /^(?=(?:[^\p{Lu}]*\p{Lu}){4})[\p{Lu}\p{N}-]+$/u;
+/**
+ * A tool's own name, capitals and a title-cased `Tool` (`DAS Tool`): the noun is part of the name.
+ * Not a `Toolkit`, which a resource ships under its own letters (`SRA Toolkit`: the archive, an
+ * abbreviation to define), nor a portal (`the ICGC Data Portal` names the organisation behind it).
+ */
+const TITLED_TOOL_AFTER = /^[ \u00a0]+Tool(?![\p{L}\p{N}])/u;
 
 /** A release's mark before its number: `v`, `v.`, `v `, `version ` (shared with nameContext's reading of a versioned name). */
 export const RELEASE_MARK = String.raw`(?:v\.?[ \u00a0]?|version[ \u00a0]+)`;
@@ -97,6 +103,13 @@ const USING_BEFORE = /(?:^|[^\p{L}])using[ \u00a0]+$/u;
  */
 const RAN_WITH_BEFORE =
   /(?:^|[^\p{L}])(?:using|(?:performed|carried[ \u00a0]+out|done|run|called|processed|simulated|aligned|mapped|assembled|annotated|trimmed|visuali[sz]ed|plotted)[ \u00a0]+with)[ \u00a0]+$/iu;
+/**
+ * A program named as an example of a kind of program: `GI prediction tools such as`, `assemblers
+ * like`, `binning software, e.g.` (not `methods such as`: a method is often an abbreviation to
+ * define, `methods such as LASSO`).
+ */
+const PROGRAMS_SUCH_AS_BEFORE =
+  /(?:^|[^\p{L}])(?:tools|software|programs|packages|pipelines|assemblers|aligners|binners|callers|predictors)[ \u00a0]*,?[ \u00a0]+(?:such[ \u00a0]+as|like|e\.g\.,?|including)[ \u00a0]+$/iu;
 /** A citation right after the name (read on the text, which the masked text blanks). */
 const CITATION_AFTER = /^[ \u00a0]?\[-?@/u;
 /** A citation right after a word, perhaps after one space, and its key: `MiXCR[@bolotinMiXCRSoftware2015]`, `X [-@rognes_vsearch_2016]`. */
@@ -160,13 +173,15 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
  */
 export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string, citations = true): string | undefined {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
-  const noun = PROGRAM_NOUN_AFTER.exec(after) ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
+  const noun = PROGRAM_NOUN_AFTER.exec(after) ?? TITLED_TOOL_AFTER.exec(after) ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
   if (noun) return `${mention.text}${noun[0]}`.replace(/\s+/gu, ' ');
   const release = SHORT_RELEASE_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
   if (release) return `${mention.text}${release[0]}`.replace(/\s+/gu, ' ');
   if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return `${mention.text}, cited to its own paper`;
-  if (citations && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4)) && RAN_WITH_BEFORE.test(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start))) {
-    return `${mention.text}, the program a method ran, cited`;
+  if (citations && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4))) {
+    const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
+    if (RAN_WITH_BEFORE.test(before)) return `${mention.text}, the program a method ran, cited`;
+    if (PROGRAMS_SUCH_AS_BEFORE.test(before)) return `${mention.text}, cited as an example of such programs`;
   }
   return undefined;
 }
