@@ -378,6 +378,14 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
   test('a wrong word beside the abbreviated part is still a conflict', () => {
     check('conflicting-expansion', 'We made «CAR neural killer» (CAR-NK) cells; CAR-NK cells grew.');
   });
+  test('a part the document defines is read as it defines it', () => {
+    // Made up: `quiet myeloid cells (qMC)`, then a key and a legend giving `activated qMC` and its words.
+    check('conflicting-expansion', 'We saw quiet myeloid cells (qMC).\n\nActivated qMC (act qMC) rose.\n\nLater activated quiet myeloid cells (act qMC) fell; act qMC again.');
+    check('conflicting-expansion', 'We saw quiet myeloid cells (qMC).\n\nActivated qMC (act qMC) rose.\n\nLater «acute quiet myeloid cells» (act qMC) fell; act qMC again.');
+  });
+  test('a statistic written with or without its noun is one term', () => {
+    assert.equal(isSameExpansion('intraclass correlation', 'Intraclass correlation coefficients'), true);
+  });
   test('the knowledge base\'s expansion after a wrong one is the fix, not the fault; the wrong one after the right one is reported', () => {
     check('conflicting-expansion', 'Grade 2 «immune cell-associated neurologic syndrome» (ICANS) was seen; ICANS resolved.\n\nLater, immune effector cell-associated neurotoxicity syndrome (ICANS) recurred; ICANS again.');
     check('conflicting-expansion', 'Grade 2 immune effector cell-associated neurotoxicity syndrome (ICANS) was seen; ICANS resolved.\n\nLater, «immune cell-associated neurologic syndrome» (ICANS) recurred; ICANS again.');

@@ -123,4 +123,6 @@ export function isSameExpansion(a: string, b: string): boolean {
 const GENERIC_HEAD_NOUNS = new Set([
   'vaccine', 'group', 'cohort', 'patient', 'participant', 'subject', 'individual', 'recipient', 'cell', 'sample', 'arm', 'population',
   'region', 'domain', 'gene', 'protein', 'glycoprotein',
+  // A statistic written with or without the noun of its kind: `intraclass correlation (coefficient)`.
+  'coefficient',
 ]);

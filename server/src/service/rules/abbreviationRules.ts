@@ -557,6 +557,22 @@ function isNameOrNamedUse(context: RuleContext, mention: AbbreviationMention): b
   return definedSpellingOf(context, mention) !== undefined;
 }
 
+/**
+ * True when two expansions agree once an abbreviation inside either is read as the document
+ * defines it: `activated mDC` and `activated myeloid dendritic cells`, with `myeloid dendritic
+ * cells (mDC)` defined. Each word that is a key the document defines is replaced by its first
+ * expansion, once (no definition is read inside another's).
+ */
+function isSameWithInnerDefinitions(model: RuleContext['model'], a: string, b: string): boolean {
+  const expand = (long: string): string => long.replace(/[\p{L}\p{N}][\p{L}\p{N}\-]*/gu, (word) => {
+    const defined = /\p{Lu}/u.test(word.slice(1)) ? model.byKey.get(abbreviationKey(word))?.definitions[0] : undefined;
+    return defined ? defined.long : word;
+  });
+  const expandedA = expand(a);
+  const expandedB = expand(b);
+  return (expandedA !== a || expandedB !== b) && isSameExpansion(expandedA, expandedB);
+}
+
 /** True for a definition written `long form or SF` (see the detector's `orShortForm` reading), without brackets. */
 function isWrittenWithOr(text: string, definition: AbbreviationDefinition): boolean {
   return definition.pattern === 'long-short' && definition.longEnd <= definition.shortStart && /^[ \u00a0]+or[ \u00a0]+['"\u2018\u201c]?$/u.test(text.slice(definition.longEnd, definition.shortStart));
@@ -947,7 +963,7 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     if (!firstInDocument.has(definition.key)) firstInDocument.set(definition.key, carried ?? definition);
     if (!firstInScope.has(scopeId)) firstInScope.set(scopeId, earlierInScope ?? definition);
 
-    if (earlier && earlier !== definition && !isSameExpansion(earlier.long, definition.long)) {
+    if (earlier && earlier !== definition && !isSameExpansion(earlier.long, definition.long) && !isSameWithInnerDefinitions(model, earlier.long, definition.long)) {
       // A conflict is no repeat, whether or not it is reported.
       if (!reportsConflicts) continue;
       // The knowledge base's expansion after a wrong one (an abbreviations list right where the text
