@@ -153,6 +153,15 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('**QMD-MA** [@doi:10.1101/1], or Quasi Mean Distance - Manifold Alignment, is unsupervised. QMD-MA won.\n'), []);
   });
 
+  test('the letters, a verb of meaning and the words they stand for define them in words', () => {
+    assert.deepEqual(undefinedKeys('Table: Counts. {#tbl:x}\n\nQR means quiet ratio (cases vs controls); QR above 1 is a rise. QDF indicates the quiet degrees of freedom.\n'), []);
+    assert.deepEqual(undefinedKeys('QR refers to the pooled quiet ratio here, and QR rose.\n'), []);
+  });
+
+  test('a verb of meaning before other words is no definition', () => {
+    assert.deepEqual(undefinedKeys('QR means that the cells grew. QZ indicates a change.\n'), ['QR', 'QZ']);
+  });
+
   test('or between two terms, or after a list, is no definition', () => {
     assert.deepEqual(undefinedKeys('Cells were T cells or QK cells. We used rituximab, cyclophosphamide or QC here.\n'), ['QK', 'QC']);
     assert.deepEqual(undefinedKeys('Levels of the quiet zone or QZA were low.\n'), ['QZA']);
@@ -219,6 +228,14 @@ describe('dates, draft markers and disease names', () => {
 
   test('the same letters elsewhere are abbreviations', () => {
     assert.deepEqual(undefinedKeys('The BC cohort and CE marking and AD patients were studied.'), ['BC', 'CE', 'AD']);
+  });
+
+  test('the ABO blood group system and group AB, named so once, are blood groups everywhere', () => {
+    assert.deepEqual(undefinedKeys('We studied ABO blood groups. Group counts: AB:21 (3.1%), not AB:661. The AB blood group fared best.\n'), []);
+  });
+
+  test('AB without a blood group named is an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('The AB titre rose; AB levels fell.\n'), ['AB']);
   });
 
   test('a ship\'s prefix before its name is part of the name', () => {

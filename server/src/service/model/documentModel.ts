@@ -284,6 +284,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
     if (key.length === 0) continue;
     const long = completeSuspendedHyphen(expansionOf(found, text, shift), slice, found.shortEnd);
     if (long === undefined) continue;
+    if (noun === 0 && pushSlashPairs(found, long, place, definitions)) continue;
     definitions.push({
       short,
       shortStart: found.shortStart + shift,
@@ -298,6 +299,41 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
       block: place.index,
     });
   }
+}
+
+/** A short form of two abbreviations joined by one slash: `NYP/CUIMC`. */
+const SLASH_PAIR = /^([\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*)\/([\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*)$/u;
+
+/**
+ * `New York Presbyterian/Columbia University Irving Medical Center (NYP/CUIMC)`: two names joined
+ * by a slash, each abbreviated, define each abbreviation with its half of the long form, as the
+ * text then uses them (`NYP/CUIMC` is read as the mentions `NYP` and `CUIMC`). True when pushed.
+ */
+function pushSlashPairs(found: DetectedDefinition, long: string, place: BlockPlace, definitions: AbbreviationDefinition[]): boolean {
+  const pair = SLASH_PAIR.exec(found.short);
+  const slash = long.indexOf('/');
+  if (!pair || slash <= 0 || slash !== long.lastIndexOf('/') || long.length !== found.longEnd - found.longStart) return false;
+  const shift = place.shift;
+  const halves = [
+    { short: pair[1]!, shortStart: found.shortStart, long: long.slice(0, slash).trimEnd(), longStart: found.longStart },
+    { short: pair[2]!, shortStart: found.shortStart + pair[1]!.length + 1, long: long.slice(slash + 1).trimStart(), longStart: found.longStart + long.length - long.slice(slash + 1).trimStart().length },
+  ];
+  if (halves.some((half) => !/\p{L}{2}/u.test(half.long))) return false;
+  for (const half of halves) {
+    definitions.push({
+      short: place.keptOnce(half.short),
+      shortStart: half.shortStart + shift,
+      shortEnd: half.shortStart + shift + half.short.length,
+      long: withoutGlyphFill(half.long),
+      longStart: half.longStart + shift,
+      longEnd: half.longStart + shift + half.long.length,
+      pattern: found.pattern,
+      key: place.keptOnce(abbreviationKey(half.short)),
+      scope: place.scope,
+      block: place.index,
+    });
+  }
+  return true;
 }
 
 /** Adds `occurrences[from, to)` at `place`, their offsets moved by `delta`. */

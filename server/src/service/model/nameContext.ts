@@ -216,6 +216,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isInSourceBrackets,
   isEraOfYear,
   isShipPrefix,
+  isBloodGroupName,
   isPlaceholderLetters,
   isFollowedByVersion,
   isCoinedToolName,
@@ -312,6 +313,21 @@ function isEraOfYear(masked: string, mention: Pick<AbbreviationMention, 'start' 
   return mention.text === 'AD' && /^[ \u00a0]+\p{N}/u.test(masked.slice(mention.end, mention.end + 4));
 }
 
+/** After a blood group's letters: `AB blood groups`, `ABO blood type`, `AB+ group`, `ABO system`, `ABO-incompatible`. */
+const BLOOD_GROUP_AFTER = /^[+\-\u2212]?[ \u00a0-]+(?:blood|groups?|types?|antigens?|systems?|phenotypes?|(?:in)?compatib\p{L}*)(?![\p{L}\p{N}])/iu;
+/** Before them: `blood group AB`, `blood type AB`. */
+const BLOOD_GROUP_BEFORE = /(?:^|[^\p{L}])blood[ \u00a0]+(?:groups?|types?)[ \u00a0:]+$/iu;
+
+/**
+ * The ABO blood group system and its group AB, named as such at one use (`ABO blood groups`, `AB
+ * blood groups`, `blood type AB`): the letters are the antigens, never an abbreviation, and every
+ * use of them in the document is the blood group (`AB:21 (3.1%)` in a table, `AB vs not AB`).
+ */
+function isBloodGroupName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (mention.text !== 'AB' && mention.text !== 'ABO') return false;
+  return BLOOD_GROUP_AFTER.test(masked.slice(mention.end, mention.end + 24)) || BLOOD_GROUP_BEFORE.test(masked.slice(Math.max(0, mention.start - 24), mention.start));
+}
+
 /**
  * The prefixes a ship's name carries (motor vessel, motor ship, research vessel, royal research
  * ship, His/Her Majesty's ship, United States ship, steamship, fishing vessel): `MV Hondius`, `RV
@@ -358,7 +374,37 @@ const CLAUSE_END_AFTER = /^(?:[ \u00a0]+(?:below|hereafter|hereinafter|hencefort
  */
 function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40))) return true;
-  return isSpelledByListAfter(masked, mention);
+  return isSpelledByListAfter(masked, mention) || isSpelledByVerbAfter(masked, mention);
+}
+
+/** A verb that says what letters stand for: `OR means`, `OR refers to`, `DF indicates`, `X stands for`. */
+const STANDS_FOR_AFTER = /^[ \u00a0]+(?:means|refers[ \u00a0]+to|denotes|indicates|stands[ \u00a0]+for|represents)[ \u00a0]+(?:the[ \u00a0]+|an?[ \u00a0]+)?/u;
+/** Words a long form passes over. */
+const LINKING_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to', 'on', 'with', 'by']);
+
+/**
+ * `OR means odds ratio (COV+ vs COV-)`, `OR refers to the pooled odds ratio`, `DF indicates the
+ * degrees of freedom`: the letters, a verb of meaning, and words whose initials spell them (one
+ * qualifying word may come first, linking words are passed over). Two letters or more, all
+ * capitals: a definition in words, for its scope.
+ */
+function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): boolean {
+  const letters = [...mention.text];
+  if (letters.length < 2 || letters.length > 8 || !letters.every((letter) => /\p{Lu}/u.test(letter))) return false;
+  const after = masked.slice(mention.end, mention.end + 200);
+  const verb = STANDS_FOR_AFTER.exec(after);
+  if (!verb) return false;
+  const words = after.slice(verb[0].length).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '').slice(0, 12);
+  for (let first = 0; first <= 1; first++) {
+    let k = 0;
+    for (let w = first; w < words.length && k < letters.length; w++) {
+      const word = words[w]!;
+      if (word[0]!.toLowerCase() === letters[k]!.toLowerCase()) k++;
+      else if (!LINKING_WORDS.has(word.toLowerCase())) break;
+    }
+    if (k === letters.length) return true;
+  }
+  return false;
 }
 
 
