@@ -383,6 +383,13 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
     check('conflicting-expansion', 'We saw quiet myeloid cells (qMC).\n\nActivated qMC (act qMC) rose.\n\nLater activated quiet myeloid cells (act qMC) fell; act qMC again.');
     check('conflicting-expansion', 'We saw quiet myeloid cells (qMC).\n\nActivated qMC (act qMC) rose.\n\nLater «acute quiet myeloid cells» (act qMC) fell; act qMC again.');
   });
+  test('two names joined by a slash define each abbreviation only where each half spells it', () => {
+    const pair = 'Data came from New Quay Presbyterian/Quiet University Medical Center (NQP/QUMC) hospital. NQP and QUMC again.';
+    assert.deepEqual(service.model({ uri: 'a.md', version: 1, text: pair }).definitions.map((d) => `${d.short}=${d.long}`), ['NQP=New Quay Presbyterian', 'QUMC=Quiet University Medical Center']);
+    check('undefined-abbreviation', pair);
+    // A shared head noun (`estrogen/progesterone receptor`) spells neither half: the pair stays whole, no conflict later.
+    check('conflicting-expansion', 'Tumors were stained for quiet/resting receptor (QR/RR). The quiet receptor (QR) status was recorded.');
+  });
   test('a statistic written with or without its noun is one term', () => {
     assert.equal(isSameExpansion('intraclass correlation', 'Intraclass correlation coefficients'), true);
   });

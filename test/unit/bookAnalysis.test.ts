@@ -190,8 +190,9 @@ describe('first use across files', () => {
 
   test('a word of capitals an earlier file names as a program (`the X pipeline`) is a name in later files', () => {
     assert.deepEqual(book({ '/01.md': 'We ran the QAGER pipeline.\n', '/02.md': 'QAGER was fast.\n' })('undefined-abbreviation'), { '01.md': [], '02.md': [] });
-    // A strain's reading stays in its file: a later bare use is the first use there.
+    // A strain's reading stays in its file: a later bare use is the first use there; so does a kind of solver.
     assert.deepEqual(book({ '/01.md': 'We bred QZV mice.\n', '/02.md': 'The QZV grows.\n' })('undefined-abbreviation'), { '01.md': [], '02.md': ['QZV'] });
+    assert.deepEqual(book({ '/01.md': 'It ran with standard QDE solvers.\n', '/02.md': 'The QDE model fitted.\n' })('undefined-abbreviation'), { '01.md': [], '02.md': ['QDE'] });
   });
 
   test('a legend\'s use of what another file defines is an abbreviation, though a file links it as a name', () => {

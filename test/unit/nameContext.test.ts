@@ -154,12 +154,19 @@ describe('a name given in words to what the sentence describes', () => {
   });
 
   test('the letters, a verb of meaning and the words they stand for define them in words', () => {
-    assert.deepEqual(undefinedKeys('Table: Counts. {#tbl:x}\n\nQR means quiet ratio (cases vs controls); QR above 1 is a rise. QDF indicates the quiet degrees of freedom.\n'), []);
-    assert.deepEqual(undefinedKeys('QR refers to the pooled quiet ratio here, and QR rose.\n'), []);
+    assert.deepEqual(undefinedKeys('Table: Counts. {#tbl:x}\n\nQR means quiet ratio (cases vs controls); QR above 1 is a rise. QDF indicates the quiet degrees of freedom lost.\n'), []);
+    assert.deepEqual(undefinedKeys('QR refers to the pooled quiet ratio, and QR rose.\n'), []);
   });
 
   test('a verb of meaning before other words is no definition', () => {
     assert.deepEqual(undefinedKeys('QR means that the cells grew. QZ indicates a change.\n'), ['QR', 'QZ']);
+    // Letters the knowledge base knows, spelt by chance with the clause going on after them, stay undefined.
+    assert.deepEqual(undefinedKeys('The HR indicates a higher risk in group two.\n'), ['HR']);
+  });
+
+  test('a definition in words holds for its own scope only', () => {
+    const text = '# Results\n\nThe QR was 2.1 here. The QR was 1.4.\n\n**Figure 1.** Forest plot. QR means quiet ratio.\n';
+    assert.deepEqual(undefinedKeys(text), ['QR']);
   });
 
   test('or between two terms, or after a list, is no definition', () => {
@@ -236,6 +243,8 @@ describe('dates, draft markers and disease names', () => {
 
   test('AB without a blood group named is an abbreviation', () => {
     assert.deepEqual(undefinedKeys('The AB titre rose; AB levels fell.\n'), ['AB']);
+    // One blood-group phrase in a text that never names the ABO system leaves other uses abbreviations.
+    assert.deepEqual(undefinedKeys('Donors with the AB blood group were excluded. The AB was diluted 1:200.\n'), ['AB']);
   });
 
   test('a ship\'s prefix before its name is part of the name', () => {

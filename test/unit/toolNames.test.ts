@@ -111,6 +111,14 @@ describe('a citation whose key carries the name', () => {
   });
 });
 
+describe('a title-cased Tool in a heading', () => {
+  test('is the heading\'s capitals, not a tool: the body\'s uses stay warnings', () => {
+    const text = '## Validation of the QADQ Tool\n\nThe QADQ scores rose.\n';
+    const found = service.lint({ uri: 'h.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => d.severity), ['warning']);
+  });
+});
+
 describe('capitals named as a tool are capped, not dropped', () => {
   const tools: [string, string][] = [
     ['Pathways were scored by the «QXIA» algorithm.', 'QXIA algorithm'],
@@ -151,6 +159,8 @@ describe('capitals named as a tool are capped, not dropped', () => {
     'penalised methods such as «QASSO» [@tibshirani1996] were tried',
     'prediction tools such as «QIGI» and others',
     'reads were fetched with the «QRA» Toolkit',
+    // A clinical measure named as an example of predictors is no program.
+    'independent predictors such as «QLR» [@lee2019] and age',
     'The «QRF» form version 1.0.2 was used',
     'the «QMRT» v2.1 release',
     'graded by «QTCAE» v5.0 criteria',

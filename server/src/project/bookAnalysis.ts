@@ -48,7 +48,7 @@ interface FileSummary {
   firstUses: { offset: number; key: string }[];
   /** Keys the file defines in the main text. */
   ownKeys: Set<string>;
-  /** Keys of a name's shape the file's main text writes as names (`bat coronavirus RaTG13`), which stay names in every file of the book. */
+  /** Keys the file's main text writes as names, of a name's shape (`bat coronavirus RaTG13`) or named as a program (`the EAGER pipeline`), which stay names in every file of the book. */
   names: Set<string>;
   /** Keys the file's main text names as a tool or resource (`X (v1.1.3)`, `the X algorithm`), which other files report as notes. */
   tools: Set<string>;
@@ -105,7 +105,7 @@ function summaryOf(chapter: ChapterModel): FileSummary {
       // Only a name's shape carries into other files (`RaTG13`), or a program named so (`the EAGER
       // pipeline`); another word of capitals (`SARS` in `SARS-like coronaviruses`) may be an
       // abbreviation that other files use as such.
-      if (NAME_SHAPE.test(mention.key) || isNamedAsProgram(model, mention.key)) names.add(mention.key);
+      if (!names.has(mention.key) && (NAME_SHAPE.test(mention.key) || isNamedAsProgram(model, mention.key))) names.add(mention.key);
     } else if (!mention.inHeading) firstUses.push({ offset: mention.start, key: mention.key });
     // A compound (`CAR-NK`) uses each of its parts.
     if (mention.key.includes('-')) for (const part of mention.key.split('-')) if (part.length > 0) uses.push({ offset: mention.start, key: part });

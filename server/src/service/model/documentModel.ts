@@ -318,7 +318,7 @@ function pushSlashPairs(found: DetectedDefinition, long: string, place: BlockPla
     { short: pair[1]!, shortStart: found.shortStart, long: long.slice(0, slash).trimEnd(), longStart: found.longStart },
     { short: pair[2]!, shortStart: found.shortStart + pair[1]!.length + 1, long: long.slice(slash + 1).trimStart(), longStart: found.longStart + long.length - long.slice(slash + 1).trimStart().length },
   ];
-  if (halves.some((half) => !/\p{L}{2}/u.test(half.long))) return false;
+  if (halves.some((half) => !spellsByInitials(half.short, half.long))) return false;
   for (const half of halves) {
     definitions.push({
       short: place.keptOnce(half.short),
@@ -334,6 +334,17 @@ function pushSlashPairs(found: DetectedDefinition, long: string, place: BlockPla
     });
   }
   return true;
+}
+
+/**
+ * True when the initials of `long`'s words (a hyphen splitting a word; `of`, `and`, `the` passed
+ * over) are `short`'s letters, one a word: `New York Presbyterian` for NYP. Not `estrogen` for ER
+ * (`estrogen/progesterone receptor (ER/PR)` shares its head), nor a half that is its short form.
+ */
+function spellsByInitials(short: string, long: string): boolean {
+  const letters = [...short.replace(/[^\p{L}]/gu, '')];
+  const words = long.split(/[\s\-\u2010]+/u).filter((word) => word !== '' && !/^(?:of|and|the|for|in)$/iu.test(word));
+  return letters.length >= 2 && words.length === letters.length && words.every((word, i) => word[0]!.toLowerCase() === letters[i]!.toLowerCase());
 }
 
 /** Adds `occurrences[from, to)` at `place`, their offsets moved by `delta`. */

@@ -1,4 +1,5 @@
 import { isAuthorInitials, isNamedInAffiliations } from './authorInitials';
+import { entryForKey } from '../knowledge/knowledgeBase';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
@@ -40,6 +41,8 @@ const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`. */
 const FOLLOWING_SOFTWARE = /^\s+(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:solvers?|software|package|pipeline|toolkit)\b/u;
+/** A program's noun after its name, for the book (not `solvers`: `standard ODE solvers` names the kind of equation). */
+const FOLLOWING_PROGRAM = /^\s+(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:software|package|pipeline|toolkit)\b/u;
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /**
@@ -83,8 +86,8 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
 }
 
 /**
- * True when some use of `key` names a program by a software noun right after it or a package
- * noun before it (`the EAGER pipeline`, `the R package QZVA`): a name other files of a book may
+ * True when some main-text use of `key` names a program by a software noun right after it or a
+ * package noun before it (`the EAGER pipeline`, `the R package QZVA`): a name other files of a book may
  * carry whatever its shape, as the program's authors chose it. Other name readings of a word of
  * capitals (a strain, a line) stay in their file.
  */
@@ -92,7 +95,9 @@ export function isNamedAsProgram(model: DocumentModel, key: string): boolean {
   const mentions = model.byKey.get(key)?.mentions ?? [];
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
-    if (FOLLOWING_SOFTWARE.test(model.prose.masked.slice(mention.end, mention.end + LOOK_AHEAD))) return true;
+    // The main text's reading only, as only the main text carries across files.
+    if (mention.scope !== 'main' && mention.scope !== 'document') continue;
+    if (FOLLOWING_PROGRAM.test(model.prose.masked.slice(mention.end, mention.end + LOOK_AHEAD))) return true;
     if (PACKAGE_BEFORE.test(model.prose.masked.slice(Math.max(0, mention.start - 40), mention.start).replace(/[ \u00a0]+$/u, ' '))) return true;
   }
   return false;
@@ -193,7 +198,7 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
     const mentions = model.byKey.get(key)?.mentions ?? [];
     for (let i = 0; i < mentions.length && i < 50; i++) {
       const mention = mentions[i]!;
-      if (!byScope.has(mention.scope) && isIntroducedAsName(model.prose.masked, mention)) byScope.set(mention.scope, mention);
+      if (!byScope.has(mention.scope) && (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge))) byScope.set(mention.scope, mention);
     }
     known.set(key, byScope);
   }
@@ -320,13 +325,18 @@ const BLOOD_GROUP_BEFORE = /(?:^|[^\p{L}])blood[ \u00a0]+(?:groups?|types?)[ \u0
 
 /**
  * The ABO blood group system and its group AB, named as such at one use (`ABO blood groups`, `AB
- * blood groups`, `blood type AB`): the letters are the antigens, never an abbreviation, and every
- * use of them in the document is the blood group (`AB:21 (3.1%)` in a table, `AB vs not AB`).
+ * blood groups`, `blood type AB`) in a text that names the ABO system: the letters are the
+ * antigens, never an abbreviation, and every use of them in the document is the blood group
+ * (`AB:21 (3.1%)` in a table, `AB vs not AB`).
  */
 function isBloodGroupName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (mention.text !== 'AB' && mention.text !== 'ABO') return false;
-  return BLOOD_GROUP_AFTER.test(masked.slice(mention.end, mention.end + 24)) || BLOOD_GROUP_BEFORE.test(masked.slice(Math.max(0, mention.start - 24), mention.start));
+  if (!BLOOD_GROUP_AFTER.test(masked.slice(mention.end, mention.end + 24)) && !BLOOD_GROUP_BEFORE.test(masked.slice(Math.max(0, mention.start - 24), mention.start))) return false;
+  // `AB` is also an antibody's letters: read as the blood group everywhere only in a text about the ABO system.
+  return mention.text === 'ABO' || ABO_SYSTEM.test(masked);
 }
+/** The ABO system named as a blood group system somewhere in the text. */
+const ABO_SYSTEM = /(?<![\p{L}\p{N}])ABO[ \u00a0-]+(?:blood|groups?|types?|system|(?:in)?compatib)/u;
 
 /**
  * The prefixes a ship's name carries (motor vessel, motor ship, research vessel, royal research
@@ -374,7 +384,7 @@ const CLAUSE_END_AFTER = /^(?:[ \u00a0]+(?:below|hereafter|hereinafter|hencefort
  */
 function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40))) return true;
-  return isSpelledByListAfter(masked, mention) || isSpelledByVerbAfter(masked, mention);
+  return isSpelledByListAfter(masked, mention);
 }
 
 /** A verb that says what letters stand for: `OR means`, `OR refers to`, `DF indicates`, `X stands for`. */
@@ -385,24 +395,32 @@ const LINKING_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to',
 /**
  * `OR means odds ratio (COV+ vs COV-)`, `OR refers to the pooled odds ratio`, `DF indicates the
  * degrees of freedom`: the letters, a verb of meaning, and words whose initials spell them (one
- * qualifying word may come first, linking words are passed over). Two letters or more, all
- * capitals: a definition in words, for its scope.
+ * qualifying word may come first, linking words are passed over); for letters the knowledge base
+ * knows, the clause ending after them (`The HR indicates a higher risk in group two` spells H R by
+ * chance and goes on). Two letters or more, all capitals. A name given in words for its scope only (see {@link introductionIn}), never
+ * a name for the whole document.
  */
-function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): boolean {
+function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>, knowledge: DocumentModel['knowledge']): boolean {
   const letters = [...mention.text];
   if (letters.length < 2 || letters.length > 8 || !letters.every((letter) => /\p{Lu}/u.test(letter))) return false;
   const after = masked.slice(mention.end, mention.end + 200);
   const verb = STANDS_FOR_AFTER.exec(after);
   if (!verb) return false;
-  const words = after.slice(verb[0].length).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '').slice(0, 12);
+  const rest = after.slice(verb[0].length);
+  const words = [...rest.matchAll(/[\p{L}\p{N}]+/gu)].slice(0, 12);
   for (let first = 0; first <= 1; first++) {
     let k = 0;
-    for (let w = first; w < words.length && k < letters.length; w++) {
-      const word = words[w]!;
+    let w = first;
+    for (; w < words.length && k < letters.length; w++) {
+      const word = words[w]![0];
       if (word[0]!.toLowerCase() === letters[k]!.toLowerCase()) k++;
       else if (!LINKING_WORDS.has(word.toLowerCase())) break;
     }
-    if (k === letters.length) return true;
+    if (k < letters.length) continue;
+    // Letters the knowledge base knows (`HR`, hazard ratio) are spelt by chance too easily: the
+    // clause must end after the spelled words (a bracket, a comma, a stop or the end).
+    const last = words[w - 1]!;
+    if (!entryForKey(knowledge, mention.text) || /^[ \u00a0]*(?:[(),.;:]|$)/u.test(rest.slice(last.index! + last[0].length))) return true;
   }
   return false;
 }

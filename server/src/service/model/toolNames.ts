@@ -106,10 +106,10 @@ const RAN_WITH_BEFORE =
 /**
  * A program named as an example of a kind of program: `GI prediction tools such as`, `assemblers
  * like`, `binning software, e.g.` (not `methods such as`: a method is often an abbreviation to
- * define, `methods such as LASSO`).
+ * define, `methods such as LASSO`; nor `predictors such as NLR`, a clinical measure).
  */
 const PROGRAMS_SUCH_AS_BEFORE =
-  /(?:^|[^\p{L}])(?:tools|software|programs|packages|pipelines|assemblers|aligners|binners|callers|predictors)[ \u00a0]*,?[ \u00a0]+(?:such[ \u00a0]+as|like|e\.g\.,?|including)[ \u00a0]+$/iu;
+  /(?:^|[^\p{L}])(?:tools|software|programs|packages|pipelines|assemblers|aligners|binners)[ \u00a0]*,?[ \u00a0]+(?:such[ \u00a0]+as|like|e\.g\.,?|including)[ \u00a0]+$/iu;
 /** A citation right after the name (read on the text, which the masked text blanks). */
 const CITATION_AFTER = /^[ \u00a0]?\[-?@/u;
 /** A citation right after a word, perhaps after one space, and its key: `MiXCR[@bolotinMiXCRSoftware2015]`, `X [-@rognes_vsearch_2016]`. */
@@ -163,17 +163,19 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
 
 /**
  * Where a word of capitals is named as a tool by the words around this use: a program noun after
- * it (`the XYZ algorithm`, `QRST clustering algorithms`), a resource's noun after four capitals or
- * more (`the JASPAR database`), a release without a
+ * it (`the XYZ algorithm`, `QRST clustering algorithms`), a title-cased `Tool` outside a heading
+ * (`the XAS Tool`), a resource's noun after four capitals or more (`the JASPAR database`), a release without a
  * dot (`XYZ-SV v2`), or a citation right after it whose key carries its name, as keys built from
  * a tool paper's title do (`runs of QXTREE [@smith2020QXTREEModels]`), or any citation right after
  * the program a method ran (`performed with QACS2[@zhang2008]`, `using QXSim [@doi:…]`; both read
  * only with `citations`). A term the knowledge base asks to define (`using FACS [@x]`) never gets here.
  * The phrase, for messages.
  */
-export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text: string, citations = true): string | undefined {
+export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'> & Partial<Pick<AbbreviationMention, 'inHeading'>>, text: string, citations = true): string | undefined {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
-  const noun = PROGRAM_NOUN_AFTER.exec(after) ?? TITLED_TOOL_AFTER.exec(after) ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
+  // A title-cased `Tool` in a heading is the heading's capitals (`## Validation of the XYZ Tool`).
+  const titled = 'inHeading' in mention && mention.inHeading === true ? null : TITLED_TOOL_AFTER.exec(after);
+  const noun = PROGRAM_NOUN_AFTER.exec(after) ?? titled ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
   if (noun) return `${mention.text}${noun[0]}`.replace(/\s+/gu, ' ');
   const release = SHORT_RELEASE_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
   if (release) return `${mention.text}${release[0]}`.replace(/\s+/gu, ' ');

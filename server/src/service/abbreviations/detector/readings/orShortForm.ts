@@ -5,7 +5,9 @@
  * right before `or` spell the short form a word a letter, in order, none of them a function word
  * (a hyphen splits a word in two: `pathway-level`), the last letter perhaps from the end of the
  * last word (`extractoR`); the short form is two to ten capitals, perhaps with a plural `s`. `T cells
- * or NK cells` and `rituximab, cyclophosphamide or RC` spell nothing, and define nothing.
+ * or NK cells` and `rituximab, cyclophosphamide or RC` spell nothing, and define nothing. The other
+ * order too: the short form, a comma, `or` and a long form up to the next comma that spells it
+ * (`MMD-MA, or Maximum Mean Discrepancy - Manifold Alignment, is …`).
  */
 import type { ConstructedCandidate } from '../candidate.js';
 import { FUNCTION_WORDS } from '../wordLists.js';
