@@ -22,6 +22,11 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
  * (`PD-1` and `ADG-2` look alike). One such use anywhere in the document names the key.
  */
 
+/** One of `nouns` after a name, perhaps after its language (`MiXCR software`, `the DESeq2 R package`). */
+function followingProgramNoun(nouns: string): RegExp {
+  return new RegExp(String.raw`^\s+(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:${nouns})\b`, 'u');
+}
+
 /** Words after which a following mention (or list of mentions) is the name of that thing. */
 const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|cells|\p{L}+(?:cytes|blasts|phages)|antibod(?:y|ies)|packages?|pipelines?|toolkits?|solvers?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
 /** Words between the head and the name: `antibody (now X)`, `cocktails such as X`, `drug, X`. */
@@ -40,9 +45,10 @@ const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 /** An organisation named as such: `GE Healthcare`, `BPS Bioscience`, `EMD Millipore`, `ATCC`'s kin, `Qx GmbH`. */
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`. */
-const FOLLOWING_SOFTWARE = /^\s+(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:solvers?|software|package|pipeline|toolkit)\b/u;
+const FOLLOWING_SOFTWARE = followingProgramNoun('solvers?|software|package|pipeline|toolkit');
 /** A program's noun after its name, for the book (not `solvers`: `standard ODE solvers` names the kind of equation). */
-const FOLLOWING_PROGRAM = /^\s+(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:software|package|pipeline|toolkit)\b/u;
+const FOLLOWING_PROGRAM = followingProgramNoun('software|package|pipeline|toolkit');
+
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /**

@@ -21,6 +21,7 @@ import { definedSiblingOf } from './familySiblings';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
+import { isOrGap } from '../abbreviations/detector/readings/orShortForm';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isPairedWith, looseSpellingKey, repeatsNeighbour } from './fixSafety';
@@ -575,7 +576,7 @@ function isSameWithInnerDefinitions(model: RuleContext['model'], a: string, b: s
 
 /** True for a definition written `long form or SF` (see the detector's `orShortForm` reading), without brackets. */
 function isWrittenWithOr(text: string, definition: AbbreviationDefinition): boolean {
-  return definition.pattern === 'long-short' && definition.longEnd <= definition.shortStart && /^[ \u00a0]+or[ \u00a0]+['"\u2018\u201c]?$/u.test(text.slice(definition.longEnd, definition.shortStart));
+  return definition.pattern === 'long-short' && definition.longEnd <= definition.shortStart && isOrGap(text.slice(definition.longEnd, definition.shortStart));
 }
 
 /** A key in a scope, its spelling folded as one undefined abbreviation's spellings are told apart (`looseSpellingKey`). */

@@ -64,8 +64,13 @@ function documentForm(context: RuleContext, form: string): { why: string; define
   const uses = context.model.byKey.get(form);
   if (uses && uses.definitions.length > 0) return { why: 'which the document defines', defined: true };
   if (context.definedLater?.has(form)) return { why: 'which a later file defines', defined: true };
-  if (uses && uses.mentions.length >= 3) return { why: `which the document writes ${uses.mentions.length} times`, defined: false };
+  if (uses && isWrittenForm(uses)) return { why: `which the document writes ${uses.mentions.length} times`, defined: false };
   return undefined;
+}
+
+/** A key the document writes as a form of its own: defined, or used three times or more. */
+function isWrittenForm(uses: { definitions: readonly unknown[]; mentions: readonly unknown[] }): boolean {
+  return uses.definitions.length > 0 || uses.mentions.length >= 3;
 }
 
 /** `key` with each pair of neighbouring letters swapped (not a digit, a hyphen, or two alike: `QX12` beside `QX21` is another member). */
@@ -110,7 +115,7 @@ function blankedForms(model: RuleContext['model']): Map<string, string[]> {
   forms = new Map();
   for (const [key, uses] of model.byKey) {
     // Only forms the document writes as such (defined, or used three times or more) can be meant.
-    if (key.length < 5 || (uses.definitions.length === 0 && uses.mentions.length < 3)) continue;
+    if (key.length < 5 || !isWrittenForm(uses)) continue;
     for (let at = 0; at + 1 < key.length; at++) {
       const form = blanked(key, at);
       const keys = forms.get(form);

@@ -35,7 +35,7 @@ import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
 import { signedShortFormDefinition } from './readings/signedShortForm.js';
 import { spelledHeadNounDefinition } from './readings/spelledHeadNoun.js';
 import { swappedPartsDefinition } from './readings/swappedParts.js';
-import { forEachOrShortFormDefinition, forEachShortFormOrDefinition } from './readings/orShortForm.js';
+import { forEachOrDefinition } from './readings/orShortForm.js';
 
 export type { DefinitionCandidate } from './candidate.js';
 
@@ -87,8 +87,7 @@ export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number
       initialsListDefinition(text, from, group);
     if (candidate !== undefined) visit(candidate);
   }
-  forEachOrShortFormDefinition(text, from, to, visit);
-  forEachShortFormOrDefinition(text, from, to, visit);
+  forEachOrDefinition(text, from, to, visit);
 }
 
 /** The upper-case letters that stand alone in a bracket somewhere in the block: `(A)`, `(E, n = 20)`. */

@@ -12,14 +12,28 @@
 import type { ConstructedCandidate } from '../candidate.js';
 import { FUNCTION_WORDS } from '../wordLists.js';
 
+/** `or` and the opening quotation mark a short form may carry (`or 'DSL'`). */
+const OR_AND_QUOTE = String.raw`or[ \u00a0]+['"\u2018\u201c]?`;
 /** `or`, then two to ten capitals (and a plural `s`) standing alone, perhaps in quotation marks (`or 'DSL'`), after a word. */
-const OR_SHORT_FORM = /(?<=[\p{L}\p{N}][ \u00a0]+)or[ \u00a0]+['"\u2018\u201c]?(\p{Lu}{2,10})(s?)(?![\p{L}\p{N}\-\u2010])/gu;
+const OR_SHORT_FORM = new RegExp(String.raw`(?<=[\p{L}\p{N}][ \u00a0]+)${OR_AND_QUOTE}(\p{Lu}{2,10})(s?)(?![\p{L}\p{N}\-\u2010])`, 'gu');
+const OR_GAP = new RegExp(String.raw`^[ \u00a0]+${OR_AND_QUOTE}$`, 'u');
+
+/** True for the words between a long form and its short form that this reading reads: ` or `, perhaps a quotation mark. */
+export function isOrGap(between: string): boolean {
+  return OR_GAP.test(between);
+}
+
+/** Both readings (`long form or SF`, `SF, or long form,`) over `text[from, to)`, the block read once. */
+export function forEachOrDefinition(text: string, from: number, to: number, visit: (candidate: ConstructedCandidate) => void): void {
+  const slice = text.slice(from, to);
+  forEachOrShortFormDefinition(text, slice, from, visit);
+  forEachShortFormOrDefinition(text, slice, from, to, visit);
+}
 /** A character of a long form's words: a letter, a digit, or a hyphen between them. */
 const WORD_CHARACTER = /[\p{L}\p{N}\-\u2010]/u;
 
-/** Each `long form or SF` definition in `text[from, to)`, handed to `visit`. */
-export function forEachOrShortFormDefinition(text: string, from: number, to: number, visit: (candidate: ConstructedCandidate) => void): void {
-  const slice = text.slice(from, to);
+/** Each `long form or SF` definition in `slice`, which is `text` from `from`, handed to `visit`. */
+function forEachOrShortFormDefinition(text: string, slice: string, from: number, visit: (candidate: ConstructedCandidate) => void): void {
   if (!/ or[ \u00a0]+['"\u2018\u201c]?\p{Lu}/u.test(slice)) return;
   OR_SHORT_FORM.lastIndex = 0;
   for (let match = OR_SHORT_FORM.exec(slice); match !== null; match = OR_SHORT_FORM.exec(slice)) {
@@ -43,8 +57,7 @@ const LONG_FORM_AFTER_END = /[,.;:()[\]]/u;
  * or` and a long form up to the next comma whose words spell it a word a letter, in order, none a
  * function word (a lone hyphen between words is no word).
  */
-export function forEachShortFormOrDefinition(text: string, from: number, to: number, visit: (candidate: ConstructedCandidate) => void): void {
-  const slice = text.slice(from, to);
+function forEachShortFormOrDefinition(text: string, slice: string, from: number, to: number, visit: (candidate: ConstructedCandidate) => void): void {
   if (!/,[ \u00a0]+or[ \u00a0]/u.test(slice)) return;
   SHORT_FORM_COMMA_OR.lastIndex = 0;
   for (let match = SHORT_FORM_COMMA_OR.exec(slice); match !== null; match = SHORT_FORM_COMMA_OR.exec(slice)) {
