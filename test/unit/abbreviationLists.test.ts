@@ -124,6 +124,16 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['ADCC = antibody-dependent cellular cytotoxicity mediated by natural killer cells in vitro', 'NK = natural killer'],
     },
     {
+      name: 'a key pair in small letters counts when its words spell it, so one pair before it makes a key',
+      input: '![Samples cluster by line. QZ = quark zone, vst = variance stabilizing transformation [@a]. \\label{fig}](f.png)',
+      pairs: ['QZ = quark zone', 'vst = variance stabilizing transformation'],
+    },
+    {
+      name: 'small letters whose words do not spell them are no pair',
+      input: '![Samples cluster by line. QZ = quark zone, ab = every sample.](f.png)',
+      pairs: [],
+    },
+    {
       name: 'a legend key written with commas, joined by semicolons',
       input: '**Figure 14.** Killing over time. QFI, queue fluorescence intensity; E:Q, effector-to-queue ratio.',
       pairs: ['QFI = queue fluorescence intensity', 'E:Q = effector-to-queue ratio'],

@@ -368,3 +368,21 @@ describe('letters joined to a capitalised word: a styled product name', () => {
   test('a key the knowledge base asks to define is never a name by this reading', () =>
     assert.deepEqual(undefinedKeys('Cells with a CAR-Tethered cytokine were made.'), ['CAR']));
 });
+
+describe('licences and isolates named by their letters', () => {
+  test('letters before `license` or `licence`, perhaps with a version, name the licence', () => {
+    assert.deepEqual(undefinedKeys('Code is released under the QIT license and data under a QC0 licence.\n'), []);
+    assert.deepEqual(undefinedKeys('Figures are shared under a QC BY 4.0 license.\n'), []);
+  });
+  test('a year after a slash designates an isolate whose name holds a hyphen or a digit', () => {
+    assert.deepEqual(undefinedKeys('Cells were infected with QSA-WA1/2020 or QCoV-EMC/2012 for a day.\n'), []);
+  });
+  test('the same letters before other words, or a bare word of capitals before a year, stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('The QIT score and the QC0 group were compared.\n'), ['QIT', 'QC0']);
+    assert.deepEqual(undefinedKeys('Cells were infected with QSA-WA1 for a day.\n'), ['QSA-WA1']);
+  });
+  test('a workflow named by its letters is a program', () => {
+    assert.deepEqual(undefinedKeys('Reads were processed with the QRMOR workflow [@a].\n'), []);
+    assert.deepEqual(undefinedKeys('Reads were processed as in QRMOR [@a].\n'), ['QRMOR']);
+  });
+});

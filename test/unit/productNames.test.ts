@@ -141,6 +141,19 @@ describe('products, organisations, coined names and motifs named in methods', ()
   });
 });
 
+describe('a catalogue number in its supplier\'s bracket', () => {
+  test('a code with a digit after the supplier\'s name, or after an earlier code, is the product\'s number', () => {
+    assert.deepEqual(undefinedKeys('Cytokines were read with multiplex kits (Zentek Millistar, QCYT-60K- QX38) as instructed.\n'), []);
+    assert.deepEqual(undefinedKeys('Beads (Qiagex, Hilden, Germany, cat. no. QX-1234) were used.\n'), []);
+  });
+  test('a code in a bracket without a supplier, one pointing elsewhere, or one without a digit stays an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('Scores rose in both arms (arm one, QRT2) after a week.\n'), ['QRT2']);
+    assert.deepEqual(undefinedKeys('Scores rose (Methods, QRT2) after a week.\n'), ['QRT2']);
+    assert.deepEqual(undefinedKeys('Kits (Zentek Millistar, QCYT) were used.\n'), ['QCYT']);
+    assert.deepEqual(undefinedKeys('Kits (Zentek Millistar, QCYT-60K (lot 5)) were used.\n'), ['QCYT-60K']);
+  });
+});
+
 describe('in a document, one such use names the key', () => {
   test('product, organisation and trademark names are not reported; an abbreviation beside them is', () => {
     const text =

@@ -246,10 +246,12 @@ describe('a coined word is a name wherever it stands', () => {
       'doublets were removed (scDupFinder). Data came from the OpenQRTA cohort and the ZetaHIT project.\n';
     assert.deepEqual(undefinedWithSeverity(text), []);
     for (const word of ['QlutaMAX', 'SCQuantify', 'ZCell', 'scDupFinder', 'OpenQRTA', 'ZetaHIT']) assert.equal(isCoinedWord(word), true, word);
+    // A word with a capital at its end, and a camel-cased name with its release run on.
+    for (const word of ['edgeQ', 'limmaQ', 'mapQamage2', 'zapQuant3']) assert.equal(isCoinedWord(word), true, word);
   });
 
   test('shapes abbreviations take too stay abbreviations', () => {
-    for (const word of ['apoQ', 'vitQ', 'TGFbeta', 'NF-kappaQ', 'QTPase', 'QEPCase', 'QROseq', 'QNase-seq', 'NKcells', 'QBVneg', 'QLAhigh', 'QIRpos', 'QHCclass']) {
+    for (const word of ['apoQ', 'vitQ', 'recQ', 'edgeQR', 'QE2', 'QESeq2', 'TGFbeta', 'NF-kappaQ', 'QTPase', 'QEPCase', 'QROseq', 'QNase-seq', 'NKcells', 'QBVneg', 'QLAhigh', 'QIRpos', 'QHCclass']) {
       assert.equal(isCoinedWord(word), false, word);
     }
     assert.deepEqual(undefinedWithSeverity('Plasma apoQ and QROseq signals rose.\n'), ['apoQ warning', 'QROseq warning']);

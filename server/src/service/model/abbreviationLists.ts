@@ -85,6 +85,9 @@ const COLOUR = String.raw`(?:(?:light|dark|pale|bright)[ \t-]?)?(?:red|blue|gree
 const MARK = String.raw`(?:dots?|lines?|bars?|circles?|squares?|triangles?|diamonds?|crosses|points?|boxes|curves?)`;
 const KEY_STYLE = new RegExp(String.raw`^(?:${COLOUR}(?:[ \t]+${MARK})?|(?:open|filled|solid|closed|dashed|dotted|${COLOUR})[ \t]+${MARK})$`, 'iu');
 
+/** Two to six small letters: a short form of a key only when its long form spells it. */
+const LOWER_CASE_SHORT = /^\p{Ll}{2,6}$/u;
+
 /** A run of key pairs: the entries, where the first pair starts and where the last one ends. */
 interface KeyRun {
   entries: ListedAbbreviation[];
@@ -101,7 +104,9 @@ function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation 
   let long = match[3]!;
   // `CM 010: CheckMate 010`: a short form spaced before its number, the number matched here.
   const numbered = lead !== undefined && /^\p{N}+$/u.test(short) && looksLikeShortForm(lead);
-  if (!(numbered || looksLikeShortForm(short)) || !/\p{L}{2}/u.test(long) || KEY_STYLE.test(long)) return undefined;
+  // A key may hold a short form in small letters (`vst = variance stabilizing transformation`) when its words spell it.
+  const spelledInSmallLetters = LOWER_CASE_SHORT.test(short) && spellsShortForm(short, long);
+  if (!(numbered || looksLikeShortForm(short) || spelledInSmallLetters) || !/\p{L}{2}/u.test(long) || KEY_STYLE.test(long)) return undefined;
   const shortStart = from + match.index + (lead ? match[0].indexOf(short, lead.length) : 0);
   let longStart = from + match.index + match[0].length - long.length;
   const firstWord = /^\S+[ \t]+/u.exec(long);

@@ -80,7 +80,8 @@ const SEQUENCING_METHOD = /seq$/iu;
 /**
  * True for a word coined as a product's, a program's or a project's name: a part of it has a
  * capital beside a syllable of three or more lower-case letters (`GlutaMAX`, `SCTransform`,
- * `UCell`, `scDblFinder`, `OpenPBTA`) or is camel-cased (`GraphPad`). Journals do not ask
+ * `UCell`, `scDblFinder`, `OpenPBTA`), is camel-cased (`GraphPad`, `mapDamage2` with its release)
+ * or is a word with a capital at its end (`edgeR`). Journals do not ask
  * authors to define such names. Not a shape abbreviations take too: a prefix of lower-case
  * letters on a capital (`apoB`, `vitD`), a Greek letter or an enzyme's ending spelt out
  * (`TGFbeta`, `ATPase`), a sequencing method (`GROseq`), capitals run into `cells`, or capitals
@@ -90,12 +91,23 @@ export function isCoinedWord(word: string): boolean {
   if (SPELT_OUT_PART.test(word) || RUN_INTO_CELLS.test(word) || SEQUENCING_METHOD.test(word)) return false;
   const parts = word.split(/[-\u2010\u2011]/u);
   if (parts.some((part) => QUALIFIED_CAPITALS.test(part))) return false;
-  return parts.some((part) => hasCapitalAndSyllable(part) || isCoinedName(part));
+  return parts.some((part) => {
+    // A release number run on (`mapDamage2`) leaves the name's shape as it was.
+    const name = part.replace(TRAILING_DIGITS, '');
+    return hasCapitalAndSyllable(name) || isCoinedName(name) || WORD_AND_CAPITAL.test(name);
+  });
 }
+const TRAILING_DIGITS = /\p{N}+$/u;
+/**
+ * A word of four or more lower-case letters with one capital at its end (`edgeR`, `limmaR`): a
+ * program's name. Three letters are a prefix an abbreviation takes (`apoB`, `vitD`, `recA`).
+ */
+const WORD_AND_CAPITAL = /^\p{Ll}{4,}\p{Lu}$/u;
 
-// A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
-// form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`; not `Fas`).
-const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;
+// A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after one lower-case letter that
+// follows a capital, in a form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`,
+// `ACEis`; not `Fas`, nor the `s` of a name's syllable, `metaSPAdes`).
+const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}\p{Ll})s$/u;
 /**
  * Names that have the shape of an abbreviation but come from a nomenclature or a catalogue,
  * which journals do not ask to define: identifiers holding three or more digits in a row

@@ -44,10 +44,22 @@ const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:(?:female|male|transgenic|nude|con
 const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 /** An organisation named as such: `GE Healthcare`, `BPS Bioscience`, `EMD Millipore`, `ATCC`'s kin, `Qx GmbH`. */
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
-/** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`. */
-const FOLLOWING_SOFTWARE = followingProgramNoun('solvers?|software|package|pipeline|toolkit');
+/** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`, `the ARMOR workflow`. */
+const FOLLOWING_SOFTWARE = followingProgramNoun('solvers?|software|package|pipeline|toolkit|workflow');
 /** A program's noun after its name, for the book (not `solvers`: `standard ODE solvers` names the kind of equation). */
 const FOLLOWING_PROGRAM = followingProgramNoun('software|package|pipeline|toolkit');
+
+/**
+ * A licence named by its letters, perhaps with its version or clauses: `the MIT license`, `a CC0
+ * licence`, `CC BY 4.0 license`, `GPL-3 licenses`. The licence's name is the name it goes by.
+ */
+const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p{N}.]*)){0,2}\s+[Ll]icen[cs]es?\b/u;
+/**
+ * A year after a slash, as an isolate or a strain is designated (`USA-WA1/2020`, `HCoV-EMC/2012`,
+ * `A/H1N1/2009`): the letters before are part of its name.
+ */
+const FOLLOWING_ISOLATE_YEAR = /^\/(?:19|20)\p{N}{2}(?![\p{L}\p{N}])/u;
+const HYPHEN_OR_DIGIT = /[\p{N}\-]/u;
 
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
@@ -70,6 +82,7 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
+  if (FOLLOWING_LICENCE.test(after) || (FOLLOWING_ISOLATE_YEAR.test(after) && HYPHEN_OR_DIGIT.test(mention.text))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;

@@ -22,7 +22,8 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
  * - an organisation named in full (`BC Cancer Research Ethics Board`), and a study code after
  *   one (`Canadian Cancer Trials Group LY17`);
  * - a coined name introduced in quotation marks (`("LySeqST"; Table S3)`);
- * - a motif of one-letter residue codes (`a RRAR furin recognition site`, `the RGD motif`).
+ * - a motif of one-letter residue codes (`a RRAR furin recognition site`, `the RGD motif`);
+ * - a catalogue number after the supplier in its bracket (`(EMD Millipore, HCYTMAG-60K)`).
  * And, read on the text itself, a name marked as a trademark (`CircleCI&reg;`, `QZX™`).
  */
 
@@ -119,6 +120,30 @@ const MOTIF_AFTER = /^(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+(?:motifs?|(?:cleavag
 const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
 const HAS_DIGIT = /\p{N}/u;
 
+/** A code that holds a digit, as catalogue numbers are written (`HCYTMAG-60K`, `130-092-657`, `A1517001`). */
+const CODE = String.raw`[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*`;
+/**
+ * A supplier's name in brackets, its first item holding a lower-case letter as a company's does,
+ * perhaps its town and country, then a comma, perhaps `cat. no.`, and perhaps earlier codes of
+ * the same product: `(EMD Millipore, `, `(Qiagen, Hilden, Germany, cat. no. `, `(Merck, X-1- `.
+ */
+const SUPPLIER_AND_CODES_BEFORE = new RegExp(
+  String.raw`\((?=[^,()]*\p{Ll})(${CAPITALISED_WORDS})(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3},[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?:${CODE}(?:[,;/][ \u00a0]*|[ \u00a0]+))*$`,
+  'u',
+);
+/** The bracket closes soon after, with no other bracket opened. */
+const BRACKET_CLOSES_AFTER = /^[^()\n]{0,40}?\)/u;
+
+/**
+ * True when the mention is a catalogue number in its supplier's bracket (`kits (EMD Millipore,
+ * HCYTMAG-60K)`): a code with a digit after the supplier's name. An expansion is never written so.
+ */
+function isCatalogueNumber(before: string, after: string, mention: Pick<AbbreviationMention, 'text'>): boolean {
+  if (!HAS_DIGIT.test(mention.text) || !BRACKET_CLOSES_AFTER.test(after)) return false;
+  const supplier = SUPPLIER_AND_CODES_BEFORE.exec(before)?.[1];
+  return supplier !== undefined && !CROSS_REFERENCE.test(supplier);
+}
+
 /** One to three lower-case letters, then only capitals and digits: `cfDNA`, `sEV`, `ctDNA` (not `iQue`, `RNeasy`). */
 const PREFIXED_CAPITALS = /^\p{Ll}{1,3}\p{Lu}{2,}\p{N}*$/u;
 
@@ -136,6 +161,7 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
+  if (isCatalogueNumber(before, after, mention)) return true;
   if (NAME_SHAPE.test(mention.text) && QUOTED_IN_BRACKETS_BEFORE.test(before) && QUOTE_AFTER.test(after)) return true;
   if (ORGANISATION_AFTER.test(after)) return true;
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;
