@@ -137,6 +137,8 @@ describe('prose scanner: markup around prose', () => {
     ['Tumour **necrosis factor (TNF)** rose.', 'Tumour ··necrosis factor (TNF)·· rose.'],
     ['HLA-A*02:01 and HLA-B*07 donors', 'HLA-A*02:01 and HLA-B*07 donors'],
     ['snake_case_name and 2 * 3 stay', 'snake_case_name and 2 * 3 stay'],
+    // Strong emphasis closed right before a word is markup; `**` between digits is a power.
+    ['**Slide Imaging**Quartz zone ratio (QZR) and 2**10 stay', '··Slide Imaging··Quartz zone ratio (QZR) and 2**10 stay'],
     ['Escaped \\*NK\\* stays.', 'Escaped \\*NK\\* stays.'],
   ];
   for (const [input, expected] of emphasis) test(`emphasis delimiters: ${input}`, () => assert.equal(maskedEmphasis(input), expected));

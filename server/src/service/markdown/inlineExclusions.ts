@@ -103,8 +103,9 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
 
 /**
  * True when the run of `*` or `_` at `[at, stop)` can open or close emphasis by CommonMark's
- * flanking rules. A `*` between two letters or digits is kept as written: in this field it is
- * allele notation (`HLA-A*02:01`), never emphasis inside a word.
+ * flanking rules. One `*` between two letters or digits is kept as written: in this field it is
+ * allele notation (`HLA-A*02:01`), never emphasis inside a word. A run of two there is strong
+ * emphasis, unless digits stand on both sides.
  */
 function isEmphasisDelimiter(text: string, at: number, stop: number, blockStart: number, blockEnd: number): boolean {
   const before = at > blockStart ? text[at - 1] : undefined;
@@ -118,7 +119,14 @@ function isEmphasisDelimiter(text: string, at: number, stop: number, blockStart:
   if (text[at] === '_') {
     return (leftFlanking && (!rightFlanking || punctuationBefore)) || (rightFlanking && (!leftFlanking || punctuationAfter));
   }
-  return (leftFlanking || rightFlanking) && !(before !== undefined && after !== undefined && isIdentifierCharacterAt(text, at - 1) && isIdentifierCharacterAt(text, stop));
+  const inWord = before !== undefined && after !== undefined && isIdentifierCharacterAt(text, at - 1) && isIdentifierCharacterAt(text, stop);
+  // Strong emphasis closed right before a word (`**Slide Imaging**Hematoxylin and …`) is markup:
+  // allele notation writes one star, and `**` between two digits is a power.
+  return (leftFlanking || rightFlanking) && !(inWord && (stop - at === 1 || (isDigit(before!) && isDigit(after!))));
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
 }
 
 /**
