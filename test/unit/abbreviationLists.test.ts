@@ -129,6 +129,17 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['QZ = quark zone', 'vst = variance stabilizing transformation'],
     },
     {
+      name: 'a key goes on through words clipped from their long forms',
+      input: '![Cells by group. QM: QuarkMate, Mono: monocytes, Neutro: neutrophils, qDC: quark dendritic cells.](f.png)',
+      pairs: ['QM = QuarkMate', 'Mono = monocytes', 'Neutro = neutrophils', 'qDC = quark dendritic cells'],
+    },
+    {
+      name: 'a capitalised word that is no clipping of its long form is no pair',
+      input: '![Cells by group. QM: QuarkMate, Left: monocytes, qDC: quark dendritic cells.](f.png)',
+      // `Left` breaks the key: two single pairs, neither a key of its own.
+      pairs: [],
+    },
+    {
       name: 'small letters whose words do not spell them are no pair',
       input: '![Samples cluster by line. QZ = quark zone, ab = every sample.](f.png)',
       pairs: [],

@@ -39,6 +39,12 @@ describe('a legend using what the main text defines', () => {
     assert.doesNotMatch(qzv!.message, /main text defines/);
   });
 
+  test('a number under a stem the legend defines is defined there (`QM 010` after `QM: QuarkMate`)', () => {
+    const text = '# Methods\n\nThe QuarkMate 010 (QM 010) trial; QM 010 again.\n\n![Survival in QM 010. QM: QuarkMate, QVR: quiver.](f.png)\n\n![Survival in QM 010 again.](g.png)\n';
+    const inLegends = service.lint({ uri: 'legend.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => d.message.match(/legend '([^']+)'/)?.[1]);
+    assert.deepEqual(inLegends, ['g.png']);
+  });
+
   test('a definition from an earlier file of the book counts as the main text', () => {
     const text = '![Lysis by ADGK cells over 24 h.](fig1.png){#fig:lysis}\n';
     const inherited = [{ short: 'ADGK', long: 'adaptive granular killer', key: 'ADGK', uri: 'file:///book/02.intro.md', range: { start: { line: 6, character: 4 }, end: { line: 6, character: 8 } } }];

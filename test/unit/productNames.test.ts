@@ -141,6 +141,20 @@ describe('products, organisations, coined names and motifs named in methods', ()
   });
 });
 
+describe('instruments and portals named by their makers', () => {
+  test('a model in Roman numerals before a product noun names the line, and the maker before it', () => {
+    assert.deepEqual(undefinedKeys('Cells were sorted on the QD QRIA II flow cytometer.\n'), []);
+    assert.deepEqual(undefinedKeys('Slides were read on a Pannoramic QIDI scanner (Thermo Fisher).\n'), []);
+    assert.deepEqual(undefinedKeys('Mutations were counted on the qBio Portal.\n'), []);
+  });
+  test('Roman numerals without a product noun, or a product noun without a model, stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('QHC II molecules and QHC II expression rose.\n'), ['QHC']);
+    assert.deepEqual(undefinedKeys('Cells were sorted on the QRIA flow cytometer.\n'), ['QRIA']);
+    // A consortium's initials before its portal are asked for.
+    assert.deepEqual(undefinedKeys('Data came from the QCGC Data Portal.\n'), ['QCGC']);
+  });
+});
+
 describe('a catalogue number in its supplier\'s bracket', () => {
   test('a code with a digit after the supplier\'s name, or after an earlier code, is the product\'s number', () => {
     assert.deepEqual(undefinedKeys('Cytokines were read with multiplex kits (Zentek Millistar, QCYT-60K- QX38) as instructed.\n'), []);

@@ -189,6 +189,7 @@ describe('prose scanner: regions', () => {
     { name: 'legend paragraph', input: 'Main.\n\n**Figure 2.** CAR constructs used.', word: 'CAR', region: 'legend:Figure 2' },
     { name: 'a bookdown text reference opening a paragraph is the legend it names', input: 'Main.\n\n(ref:qzKilling) Killing by NK cells.\n\nMore.', word: 'Killing', region: 'legend:qzKilling' },
     { name: "bookdown's numbered legend title is the legend of its chunk", input: '# Figures\n\n```{r fig-qz, fig.cap = \'Killing by NK.\'}\nplot(x)\n```\n\n__Figure \\@ref(fig:fig-qz). Killing by NK cells.__\n\n_Counts of GMP lots._', word: 'GMP', region: 'legend:fig-qz' },
+    { name: "bookdown's supplementary legend title (`S\\@ref`) is the legend of its chunk", input: '# Supplement\n\n__Supplementary Figure S\\@ref(fig:fig-qz). Killing by NK cells.__\n_Counts of GMP lots._', word: 'GMP', region: 'legend:fig-qz' },
     { name: 'a sentence opening with a bookdown cross-reference stays main text', input: 'Main.\n\nFigure \\@ref(fig:fig-qz) shows GMP lots.', word: 'GMP', region: 'main' },
     { name: 'legends after the references end the unlinted section', input: 'Main.\n\n## References\n\nSmith J. CRS paper.\n\n**Figure 1: Killing by ADCC.** Panels A-B.\n\nNotes on GMP lots.', word: 'GMP', region: 'legend:Figure 1' },
     { name: 'the references before such legends stay unlinted', input: 'Main.\n\n## References\n\nSmith J. CRS paper.\n\n**Figure 1: Killing by ADCC.** Panels A-B.', word: 'CRS', region: 'none' },

@@ -138,8 +138,8 @@ function captionIdOf(caption: string): string | undefined {
 }
 /** A paragraph opening with a bookdown text reference, `(ref:label) …`: the label. */
 const TEXT_REFERENCE_START = /^[ \t]*\(ref:([^()\s]{1,200})\)[ \t]/;
-/** bookdown's numbered legend title, `__Figure \@ref(fig:label). Title.__`: the chunk's label. */
-const BOOKDOWN_LEGEND_START = /^[ \t]*(?:[*_]{1,3})?[ \t]*(?:Supplementary )?(?:Figure|Fig\.|Table)[ \t\u00a0]*\\@ref\((?:fig|tab):([^()\s]{1,200})\)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
+/** bookdown's numbered legend title, `__Figure \@ref(fig:label). Title.__`, `__Supplementary Figure S\@ref(fig:label). …__`: the chunk's label. */
+const BOOKDOWN_LEGEND_START = /^[ \t]*(?:[*_]{1,3})?[ \t]*(?:Supplementary )?(?:Figure|Fig\.|Table)[ \t\u00a0]*S?\\@ref\((?:fig|tab):([^()\s]{1,200})\)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
 
 /**
  * The label of the legend a paragraph opens, from its first line: a bookdown text reference

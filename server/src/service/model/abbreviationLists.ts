@@ -85,6 +85,8 @@ const COLOUR = String.raw`(?:(?:light|dark|pale|bright)[ \t-]?)?(?:red|blue|gree
 const MARK = String.raw`(?:dots?|lines?|bars?|circles?|squares?|triangles?|diamonds?|crosses|points?|boxes|curves?)`;
 const KEY_STYLE = new RegExp(String.raw`^(?:${COLOUR}(?:[ \t]+${MARK})?|(?:open|filled|solid|closed|dashed|dotted|${COLOUR})[ \t]+${MARK})$`, 'iu');
 
+/** A capitalised word of three or more letters: a key's short form when clipped from its long form. */
+const CLIPPED_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
 /** Two to six small letters: a short form of a key only when its long form spells it. */
 const LOWER_CASE_SHORT = /^\p{Ll}{2,6}$/u;
 
@@ -106,7 +108,9 @@ function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation 
   const numbered = lead !== undefined && /^\p{N}+$/u.test(short) && looksLikeShortForm(lead);
   // A key may hold a short form in small letters (`vst = variance stabilizing transformation`) when its words spell it.
   const spelledInSmallLetters = LOWER_CASE_SHORT.test(short) && spellsShortForm(short, long);
-  if (!(numbered || looksLikeShortForm(short) || spelledInSmallLetters) || !/\p{L}{2}/u.test(long) || KEY_STYLE.test(long)) return undefined;
+  // Or a word clipped from its long form's first word (`Mono: monocytes`, `Neutro: neutrophils`).
+  const clipped = CLIPPED_WORD.test(short) && long.toLowerCase().startsWith(short.toLowerCase());
+  if (!(numbered || looksLikeShortForm(short) || spelledInSmallLetters || clipped) || !/\p{L}{2}/u.test(long) || KEY_STYLE.test(long)) return undefined;
   const shortStart = from + match.index + (lead ? match[0].indexOf(short, lead.length) : 0);
   let longStart = from + match.index + match[0].length - long.length;
   const firstWord = /^\S+[ \t]+/u.exec(long);

@@ -28,7 +28,7 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
  */
 
 /** What a product is called: a kit, an assay, an instrument and its parts, software. */
-const PRODUCT_NOUN = String.raw`(?:kits?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|browsers?)`;
+const PRODUCT_NOUN = String.raw`(?:kits?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|scanners?|browsers?)`;
 /** A product noun, perhaps after up to four words that qualify it, one perhaps in brackets or joined by a slash (`break apart probes`, `spin columns`, `(human) kit`, `Single Cell 5′ kit`, `AIM V/Immune Cell SR medium`). */
 const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}\u2032'/-]+\)?){0,4}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /**
@@ -36,7 +36,7 @@ const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}\u2
  * capitalised product noun (`FFPE GenePure Purification Kit`, `Stranded mRNA-Seq Kit`, `Modules`,
  * `Human CD8/NK Panel`).
  */
-const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}\p{Lu})[\p{L}\p{N}/-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
+const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll}{1,3}\p{Lu})[\p{L}\p{N}/-]*){0,4}?[ \u00a0]+(?:Kit|Assay|Probes?|Screener|Instrument|Platform|System|Analy[sz]er|Cytometer|Sequencer|Scanner|Software|Modules|Suite|Panel|Array|Browser)\b`, 'u');
 /**
  * One to three capitalised words or runs of capitals, no digits: a company's name, its legal form
  * or a place, as a supplier is written in brackets (`GE Healthcare`, `Inc.`, `San Diego`, `MD`,
@@ -84,6 +84,17 @@ const CROSS_REFERENCE = /^(?:Online|Supplementa(?:ry|l)|Extended|Methods?|Materi
  * (Methods)`): their supplier's name must hold a lower-case letter, as a company's does.
  */
 const GENERAL_PRODUCT_NOUN = /(?:media|medium|supplements?|flasks?|systems?|concentrators?)$/iu;
+/**
+ * A model in Roman numerals and a product noun after a word of capitals, perhaps after the
+ * product line's own word of capitals: `ARIA II flow cytometer`, and its maker before it, `BD
+ * ARIA II flow cytometer`. Roman numerals after capitals alone (`MHC II`, `CAR II`) say nothing.
+ */
+const ROMAN_MODEL_AND_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\p{Lu}{2,}[\p{Lu}\p{N}-]*)?[ \u00a0]+(?:${ROMAN_NUMERAL})(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'u');
+/**
+ * A web portal named after a coined word (`qBio Portal`). Capitals before `Data Portal` (`ICGC
+ * Data Portal`) are often the consortium's initials, which copy-editors ask to spell out.
+ */
+const PORTAL_AFTER = /^(?:[ \u00a0]+\p{Lu}\p{Ll}+)?[ \u00a0]+Portal\b/u;
 /** A model designation after a coined product's name: ` II`, ` 6000`, ` X-20`. */
 const MODEL_AFTER_NAME = new RegExp(String.raw`^[ \u00a0]+(?:${ROMAN_NUMERAL}|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])`, 'u');
 /**
@@ -166,6 +177,7 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   if (ORGANISATION_AFTER.test(after)) return true;
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;
   if (TITLED_PRODUCT_AFTER.test(after) || AFTER_PRODUCT_TITLE.test(before)) return true;
+  if (isAllCapitals(mention.text) ? ROMAN_MODEL_AND_PRODUCT_AFTER.test(after) : PORTAL_AFTER.test(after)) return true;
   const next = NEXT_WORD.exec(after);
   // A coined word of another shape (`FACSCanto`) is a product when its model follows (`BD FACSCanto II`):
   // alone it may be a reporter after a promoter's abbreviation (`a PGK mNeonGreen vector`).

@@ -425,6 +425,9 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
 export type RuleSwitch = (rule: RuleId) => boolean;
 const ALL_ON: RuleSwitch = () => true;
 
+/** A short form spaced before its number (`QM 010`, `CM 025`): the stem is the group before the space. */
+const SPACED_NUMBER_KEY = /^(\p{Lu}[\p{L}\p{N}\-]*) \p{N}+$/u;
+
 /**
  * First use: `undefined-abbreviation` and `used-before-definition`, each reported once
  * per abbreviation and scope, at the first use.
@@ -478,6 +481,9 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       return;
     }
     if (!site) {
+      // A number under a stem the scope defines (`QM 010` after `QM: QuarkMate`): the stem tells the reader all.
+      const stem = SPACED_NUMBER_KEY.exec(mention.key)?.[1];
+      if (stem !== undefined && scopes.coverage(mention.scope, stem, needs) !== undefined) return;
       if (isNameOrNamedUse(context, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
       // defines (`hIgG` after `human (h)FcγRIIIA`): the parts, or the name, are what to define.
