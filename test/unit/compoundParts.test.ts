@@ -40,6 +40,16 @@ describe('an undefined compound reports its undefined parts', () => {
     assert.deepEqual(firstUse('Tumours of the QRGT-MN1 type grew.\n'), ['undefined-abbreviation QRGT-MN1']);
   });
 
+  test('a chain of three or more words of capitals is a pathway of parts, each reported', () => {
+    assert.deepEqual(firstUse('Signals pass the QGFR-QAS-QAF cascade.\n'), ['undefined-abbreviation QGFR', 'undefined-abbreviation QAS', 'undefined-abbreviation QAF']);
+    // Two words of capitals are no chain: a name unless each part is written alone.
+    assert.deepEqual(firstUse('Signals pass the QGFR-QAS cascade.\n'), ['undefined-abbreviation QGFR-QAS']);
+  });
+
+  test('a gene with its amino-acid substitution is the gene\'s variant: only the gene is asked for', () => {
+    assert.deepEqual(firstUse('The QRAS-G12D allele drove tumours.\n'), ['undefined-abbreviation QRAS']);
+  });
+
   test('a number stays with its abbreviation: `OX-1` is not a use of `OX`', () => {
     assert.deepEqual(firstUse('OX-1 blockade helped, and OX rose.\n'), ['undefined-abbreviation OX-1', 'undefined-abbreviation OX']);
   });

@@ -381,6 +381,11 @@ describe('licences and isolates named by their letters', () => {
     assert.deepEqual(undefinedKeys('The QIT score and the QC0 group were compared.\n'), ['QIT', 'QC0']);
     assert.deepEqual(undefinedKeys('Cells were infected with QSA-WA1 for a day.\n'), ['QSA-WA1']);
   });
+  test('capitals before a number of four or more digits are an identifier\'s prefix; before a year they stay', () => {
+    assert.deepEqual(undefinedKeys('Members of the pathway (QSA 04650) and (QSA 04062) were counted.\n'), []);
+    assert.deepEqual(undefinedKeys('Tumours were graded by QHO 2016 criteria.\n'), ['QHO']);
+    assert.deepEqual(undefinedKeys('Doses of QSA 100 mg were given.\n'), ['QSA']);
+  });
   test('a workflow named by its letters is a program', () => {
     assert.deepEqual(undefinedKeys('Reads were processed with the QRMOR workflow [@a].\n'), []);
     assert.deepEqual(undefinedKeys('Reads were processed as in QRMOR [@a].\n'), ['QRMOR']);

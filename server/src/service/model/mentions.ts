@@ -646,6 +646,11 @@ function isByteQuantity(masked: string, start: number, end: number, text: string
   return QUANTITY_BEFORE.test(before) || (NUMBER_BEFORE.test(before) && AFTER_BYTE_UNIT.test(masked.slice(end, end + 12)));
 }
 
+/** True for an amino-acid substitution written in one-letter codes (`G12D`, `D614G`): a mutation's name, never an abbreviation. */
+export function isAminoAcidSubstitution(text: string): boolean {
+  return AMINO_ACID_SUBSTITUTION.test(text);
+}
+
 /** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
 function isCatalogueName(text: string): boolean {
   if (text.includes('/')) return true;

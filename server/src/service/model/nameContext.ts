@@ -60,6 +60,12 @@ const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p
  */
 const FOLLOWING_ISOLATE_YEAR = /^\/(?:19|20)\p{N}{2}(?![\p{L}\p{N}])/u;
 const HYPHEN_OR_DIGIT = /[\p{N}\-]/u;
+/**
+ * A number of four or more digits after a space, not a year: the letters are an identifier's
+ * prefix (`HSA 04650`, a KEGG pathway; `GSE 12345`). `WHO 2016` names an edition, and stays.
+ */
+const FOLLOWING_IDENTIFIER_NUMBER = /^[ \u00a0](?!(?:19|20)\p{N}{2}(?!\p{N}))\p{N}{4,}(?![\p{L}\p{N}])/u;
+const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
 
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
@@ -83,6 +89,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
   if (FOLLOWING_LICENCE.test(after) || (FOLLOWING_ISOLATE_YEAR.test(after) && HYPHEN_OR_DIGIT.test(mention.text))) return true;
+  if (CAPITALS_ONLY.test(mention.text) && FOLLOWING_IDENTIFIER_NUMBER.test(after)) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;

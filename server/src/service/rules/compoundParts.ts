@@ -1,5 +1,5 @@
 import type { AbbreviationMention } from '../model/documentModel';
-import { isAbbreviationSegment, isSequencingSuffix } from '../model/mentions';
+import { isAbbreviationSegment, isAminoAcidSubstitution, isSequencingSuffix } from '../model/mentions';
 import { memberFamilyOf, NUMBER, receptorFamilyOf } from '../model/scopeDefinitions';
 import { entryForKey, type RuleContext } from './types';
 
@@ -33,8 +33,10 @@ export function undefinedPartsOf(context: RuleContext, mention: AbbreviationMent
   if (written.length !== keySegments.length) return undefined;
   const reading = cheapestReading(context, mention, keySegments);
   if (!reading || reading.parts.length < 2 || reading.undefinedParts.length === 0) return undefined;
-  // Only parts the author also writes as abbreviations of their own: `HGNET-MN1` or `OD-1` is one name.
-  if (!reading.undefinedParts.every(([begin, end]) => isOwnAbbreviation(context, keySegments.slice(begin, end).join('-')))) return undefined;
+  // Only parts the author also writes as abbreviations of their own: `HGNET-MN1` or `OD-1` is one name;
+  // a chain of three or more words of capitals (`EGFR-RAS-RAF-MEK-ERK`) is a pathway of parts, and a gene
+  // with its mutation (`KRAS-G12D`) the gene's variant, whatever else the text writes.
+  if (!isChainOfCapitals(keySegments) && !keySegments.some(isAminoAcidSubstitution) && !reading.undefinedParts.every(([begin, end]) => isOwnAbbreviation(context, keySegments.slice(begin, end).join('-')))) return undefined;
   return reading.undefinedParts.map(([begin, end]) => {
     const from = written[begin]!;
     const to = written[end - 1]!;
@@ -46,6 +48,11 @@ export function undefinedPartsOf(context: RuleContext, mention: AbbreviationMent
       end: mention.start + to.end,
     };
   });
+}
+
+/** Three or more segments, each a word of two or more capitals (perhaps with digits): `EGFR-RAS-RAF-MEK-ERK`. */
+function isChainOfCapitals(segments: readonly string[]): boolean {
+  return segments.length >= 3 && segments.every((segment) => /^\p{Lu}{2,}\p{N}*$/u.test(segment));
 }
 
 /** A compound that is a term of its own: the knowledge base knows it, or the document defines it (in any scope). */
@@ -122,7 +129,8 @@ function continuesPrevious(segment: string): boolean {
 function partCost(context: RuleContext, mention: AbbreviationMention, segments: string[]): number | undefined {
   const part = segments.join('-');
   const { needs, scopes } = context;
-  if (needs.isExempt(part) || NUMBER.test(part)) return 0;
+  // A mutation after its gene (`KRAS-G12D`) names the variant; it needs no definition.
+  if (needs.isExempt(part) || NUMBER.test(part) || isAminoAcidSubstitution(part)) return 0;
   const single = segments.length === 1;
   if (single && !isAbbreviationSegment(part) && !isSequencingSuffix(part)) return 0;
   if (scopes.coverage(mention.scope, part, needs) !== undefined) return 0;
