@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { isOfficialGeneSymbol } from '../../server/src/service/knowledge/geneSymbols';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
 import { hasCoinedShape, isCoinedWord } from '../../server/src/service/model/mentions';
@@ -259,3 +262,27 @@ describe('a coined word is a name wherever it stands', () => {
   });
 
 });
+
+describe('published programs named in capitals (data/programs.json)', () => {
+  const listed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'programs.json'), 'utf8')).programs as Record<string, string>;
+
+  test('a listed program used undefined is a tool\'s name, a note, saying what it does', () => {
+    const found = service.lint({ uri: 'p.md', version: 1, text: 'Counts were tested with DESeq2 and reads aligned with HISAT2.\n' }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => d.severity), ['information', 'information']);
+    assert.match(found[0]!.message, /a published program for differential expression analysis/);
+  });
+
+  test('capitals not listed, and a listed name the document defines, keep their own reading', () => {
+    assert.deepEqual(undefinedWithSeverity('Counts were tested with QESeq2.\n'), ['QESeq2 warning']);
+    assert.deepEqual(undefinedWithSeverity('Gene set variation analysis (GSVA) scored samples; GSVA scores rose.\n'), []);
+  });
+
+  test('no listed name is an official gene symbol, nor already read as a coined word', () => {
+    for (const name of Object.keys(listed)) {
+      assert.equal(isCoinedWord(name), false, name);
+      assert.ok(listed[name]!.length > 10, name);
+    }
+    for (const name of Object.keys(listed)) assert.equal(isOfficialGeneSymbol(name), false, name);
+  });
+});
+

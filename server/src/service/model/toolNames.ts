@@ -1,3 +1,5 @@
+// The repository's data folder is named once, in package.json's `imports` (`#data/*`).
+import programs from '#data/programs.json';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { hasCoinedShape } from './mentions';
@@ -22,6 +24,9 @@ import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames'
  *   `CTCAE v5.0`, `the TCGA database`): {@link toolReadingOf} says where it names a tool, so
  *   that the rule can report it as the journal-dependent case it is.
  */
+
+/** Published programs named in capitals or with digits (`data/programs.json`), with what each does. */
+const PROGRAMS = new Map<string, string>(Object.entries(programs.programs));
 
 /** Mixed case: a lower-case letter and a capital (`RStudio`, `epiR`, `MacOS`), not a word of capitals. */
 const MIXED_CASE = /\p{Ll}/u;
@@ -206,8 +211,8 @@ export function compactLetters(text: string): string {
 
 /**
  * Where the document names `mention`'s key as a tool (see {@link toolReadingOf}): at this use, or
- * by a program noun or a release at another use (`_XYZ_ [@ref]` here, `the XYZ algorithm` later).
- * A citation names only the use it follows: a method cited once by its paper (`PERMANOVA
+ * by a program noun or a release at another use (`_XYZ_ [@ref]` here, `the XYZ algorithm` later),
+ * or a published program listed in `data/programs.json` (`DESeq2`, `HISAT2`). A citation names only the use it follows: a method cited once by its paper (`PERMANOVA
  * [@anderson2013permanova]`) is still an abbreviation where it is first used. A key the knowledge
  * base asks to define is never read so: `the CRS management algorithm` is a scheme for treating
  * a syndrome whose letters the reader needs spelt out.
@@ -216,6 +221,8 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
   const reading = toolReadingOf(model.prose.masked, mention, model.text);
   if (reading) return reading;
+  const program = PROGRAMS.get(mention.key);
+  if (program !== undefined) return `${mention.key}, a published program for ${program}`;
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const other = mentions[i]!;
