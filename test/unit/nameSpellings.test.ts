@@ -41,6 +41,16 @@ describe('one name written two ways', () => {
     assert.deepEqual(nameSpellings(['We used BinMAKER 2.0 here and BinMAKER2 there.', 'BinMAKER 2-fold more.']), []));
 });
 
+describe('a name misspelt in capitals is one report', () => {
+  const codes = (text: string) => service.lint({ uri: 'n.md', version: 1, text }, {}).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+  test('no definition is asked of a name\'s other spelling: the name check tells it', () =>
+    assert.deepEqual(codes('# Intro\n\nWe used Qas9 editing and Qas9 protein.\n\nThe QAS9 cut was clean.\n'), ['inconsistent-variants QAS9']));
+  test('when the spelling kept lacks a definition too, the first-use check still asks for it', () => {
+    const found = codes('# Intro\n\nWe used QZAB and QZAB again.\n\nThe Q-ZAB cut was clean.\n');
+    assert.ok(found.includes('undefined-abbreviation QZAB'), found.join('; '));
+  });
+});
+
 describe('spellings that are no inconsistency', () => {
   test('capitals a sentence or a title sets, and capitals for emphasis', () => {
     assert.equal(differsAsName('Anti-TNP', 'anti-TNP'), false);

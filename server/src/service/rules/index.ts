@@ -49,7 +49,7 @@ export function runRules(context: RuleContext, isOn: RuleSwitch = () => true): F
     const fixes = finding.fixes;
     if (fixes) for (let k = 0; k < fixes.length; k++) fixes[k]!.title = once(fixes[k]!.title);
   }
-  return withoutRepeatedAdvice(withoutCutSymbols(withoutSecondSpellingAdvice(findings)), context).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return withoutRepeatedAdvice(withoutCutSymbols(withoutUndefinedMisspelledNames(withoutSecondSpellingAdvice(findings), context.model.text)), context).sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
 /**
@@ -67,6 +67,33 @@ function withoutSecondSpellingAdvice(findings: Finding[]): Finding[] {
   if (!mentionAdvice) return findings;
   const told = mentionAdvice;
   return findings.filter((finding) => finding.data?.name !== true || !told.has(`${finding.start}:${finding.end}`));
+}
+
+/**
+ * One problem, one report: a name's other spelling (`QAS9` where the text writes `Qas9`, a
+ * protein's name) is told by the name check, with the fix that writes it as elsewhere. Asking
+ * for a definition of the misspelling too sends the author after letters no one abbreviated.
+ * Kept when the spelling the name check keeps is itself reported undefined: then both forms lack
+ * a definition, which the first-use check tells.
+ */
+function withoutUndefinedMisspelledNames(findings: Finding[], text: string): Finding[] {
+  let respelled: Map<string, string> | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
+    // Only a spelling kept in this document: of one only another file writes, this document cannot tell whether it is defined.
+    if (finding.rule === 'inconsistent-variants' && finding.data?.name === true && finding.data.keptHere === true && typeof finding.data.dominant === 'string') {
+      (respelled ??= new Map()).set(`${finding.start}:${finding.end}`, finding.data.dominant);
+    }
+  }
+  if (!respelled) return findings;
+  const undefinedForms = new Set<string>();
+  for (let i = 0; i < findings.length; i++) if (findings[i]!.rule === 'undefined-abbreviation') undefinedForms.add(text.slice(findings[i]!.start, findings[i]!.end));
+  const told = respelled;
+  return findings.filter((finding) => {
+    if (finding.rule !== 'undefined-abbreviation') return true;
+    const dominant = told.get(`${finding.start}:${finding.end}`);
+    return dominant === undefined || undefinedForms.has(dominant);
+  });
 }
 
 /**

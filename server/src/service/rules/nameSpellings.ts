@@ -206,7 +206,7 @@ function nameSpellingFinding(context: RuleContext, spelling: Spelling, kept: str
     start: first.start,
     end: first.end,
     message: `'${spelling.written}' and '${kept}' (${where}) are one name written two ways${times}. Use one form.`,
-    data: { form: spelling.written, dominant: kept, uses: spelling.uses.length, name: true },
+    data: { form: spelling.written, dominant: kept, uses: spelling.uses.length, name: true, ...(keptHere ? { keptHere: true } : {}) },
     fixes: [
       {
         title: spelling.uses.length > 1 ? `Replace all ${spelling.uses.length} with '${kept}'` : `Replace with '${kept}'`,
