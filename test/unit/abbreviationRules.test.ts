@@ -315,6 +315,10 @@ describe('conflicting expansions: a suspended hyphen and a head noun added', () 
     assert.equal(isSameExpansion('principal component analysis', 'principal component analyses'), true);
     assert.equal(isSameExpansion('response evaluation criterion', 'response evaluation criteria'), true);
     assert.equal(isSameExpansion('nucleotide basis', 'nucleotide bases'), false);
+    // A head noun and its gerund name one procedure; a gerund of another word is another term.
+    assert.equal(isSameExpansion('quarkulin skin test', 'quarkulin skin testing'), true);
+    assert.equal(isSameExpansion('quarkulin skin test', 'quarkulin skin tests'), true);
+    assert.equal(isSameExpansion('quarkulin skin test', 'quarkulin skin fitting'), false);
     assert.equal(isSameExpansion('quality-adjusted yield', 'quality-adjusted yield receptor binding'), false);
     assert.equal(isSameExpansion('quality-adjusted yield', 'adjusted yield receptor'), false);
     // A word that makes another term is a conflict, not a head noun.

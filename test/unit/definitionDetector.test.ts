@@ -162,6 +162,8 @@ const notDefinitions: Array<[name: string, text: string]> = [
   // One word holding the short form extends it: a truncated form, a plural, a receptor.
   ['a one-word bracket extending the short form', 'A truncated QGFR (QGFRt) served as a tag.'],
   ['a plural in brackets', 'The QAR (QARs) was built twice.'],
+  // A label before its value, the value blanked as inline code is: a statistic.
+  ['a statistic label before its value', 'Vaccination raised all-cause mortality (qOR:         , Q:        ) in both arms.'],
   ['members named by the short form in brackets', 'These three QVs (QV246, QV116 and QV931) were among the top modules.'],
   ['a receptor in brackets', 'Cells expressed QL15 (QL15Rα) only.'],
   ['a bracket glued to the next word without a hyphen', 'Phosphorylated kinase (ERK)1/2 rose.'],

@@ -293,6 +293,8 @@ const CASES: HostileCase[] = [
   { name: 'ten thousand headings', text: () => '# NK\n'.repeat(10_000), budgetMs: 10_000 },
   // One term of twenty thousand look-alike Greek letters: each found once, not the term again for each.
   { name: 'twenty thousand sharp s for beta in one term', text: () => `Natural killer (NK) cells. ${'ß-'.repeat(20_000)} NK.`, budgetMs: 5_000 },
+  // One undefined token of 200 KB of hyphen-joined capitals: a misspelling is guessed only for short forms (review of issue 14's hints).
+  { name: 'a 200 KB token of hyphen-joined capitals', text: () => `Signals ${Array.from({ length: 48_000 }, (_, i) => ['QGS', 'QVT', 'QIA', 'QRD'][i % 4]).join('-')} end.`, budgetMs: 15_000 },
   { name: 'every BMP code unit once', text: () => Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).join(''), budgetMs: 10_000 },
   { name: '1 MB single line of prose', text: () => PARAGRAPH.repeat(Math.ceil(1_048_576 / PARAGRAPH.length)), options: BIG, budgetMs: 15_000 },
   { name: '1 MB single line without spaces', text: () => 'NK('.repeat(350_000), options: BIG, budgetMs: 15_000 },

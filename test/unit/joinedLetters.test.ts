@@ -21,6 +21,8 @@ describe('joined single letters as mentions', () => {
     // Labels of a family named before them, arms of a test, axes: not abbreviations.
     ['cathepsins B/L, protein A/G beads, hepatitis B/C and types A/B', []],
     ['an A/B testing plan on the X/Y axis', []],
+    // Nucleotides by their codes: alternatives after a change, a base pair.
+    ['C>(A/T/G) changes and G:C pairs', []],
     // Glued to something longer, or roman numerals.
     ['a 12/B region, W/X/Y/Z, x:y:z:w and phase I/II', []],
     // A hyphen after the group joins it into a longer name; its hyphenated part is read as before.

@@ -110,9 +110,7 @@ describe('abbreviation keys', () => {
     ['ACEis', 'ACEi'],
     ['Fas', 'Fas'],
     ['Ras', 'Ras'],
-    // Two lower-case letters before the `s` are a name's syllable, not a plural's stem.
-    ['metaQPAdes', 'metaQPAdes'],
-    ['QONCOCT-metaQPAdes', 'QONCOCT-metaQPAdes'],
+    ['DARPins', 'DARPin'],
     // A pandoc subscript is typesetting: `T~reg~` and `Treg` are one name.
     ['T~reg~', 'Treg'],
     ['T~FH~', 'TFH'],

@@ -133,6 +133,10 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('The variance was then computed on held-out values only, and indicated as Q2Z.\n'), []);
     assert.deepEqual(undefinedKeys('This score, denoted as QSZ, rose; the ratio was termed QRZ.\n'), []);
   });
+  test('`known as (the)` names it, in the plural and before a citation too; its numbered members are named with it', () => {
+    assert.deepEqual(undefinedKeys('We studied a family of inbred mice known as the QXDs [@a]. Each QXD was typed, and QXD68 too.\n'), []);
+    assert.deepEqual(undefinedKeys('Lines known as QXD are kept.\n'), ['QXD']);
+  });
   test('a name that runs on, or a plain verb before it, is no introduction', () => {
     assert.deepEqual(undefinedKeys('Values were indicated as QSZ values in the table.\n'), ['QSZ']);
   });
@@ -370,24 +374,28 @@ describe('letters joined to a capitalised word: a styled product name', () => {
 });
 
 describe('licences and isolates named by their letters', () => {
-  test('letters before `license` or `licence`, perhaps with a version, name the licence', () => {
-    assert.deepEqual(undefinedKeys('Code is released under the QIT license and data under a QC0 licence.\n'), []);
-    assert.deepEqual(undefinedKeys('Figures are shared under a QC BY 4.0 license.\n'), []);
+  test('an open licence\'s letters before `license` or `licence`, perhaps with a version, name the licence', () => {
+    assert.deepEqual(undefinedKeys('Code is released under the MIT license and data under a CC0 licence.\n'), []);
+    assert.deepEqual(undefinedKeys('Figures are shared under a CC BY 4.0 license; the tool under GPL-3 licenses.\n'), []);
   });
-  test('a year after a slash designates an isolate whose name holds a hyphen or a digit', () => {
-    assert.deepEqual(undefinedKeys('Cells were infected with QSA-WA1/2020 or QCoV-EMC/2012 for a day.\n'), []);
+  test('other capitals before `licence` are a regulator\'s or a permit\'s, to spell out', () => {
+    assert.deepEqual(undefinedKeys('Tissue was held under a QTA licence and the QUA license.\n'), ['QTA', 'QUA']);
   });
-  test('the same letters before other words, or a bare word of capitals before a year, stay abbreviations', () => {
+  test('a year after a slash designates an isolate named by place and number', () => {
+    assert.deepEqual(undefinedKeys('Cells were infected with QSA-WA1/2020 for a day.\n'), []);
+    assert.deepEqual(undefinedKeys('Tumours came from QDX-17/2021.\n'), ['QDX-17']);
+  });
+  test('the same letters before other words stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('The QIT score and the QC0 group were compared.\n'), ['QIT', 'QC0']);
     assert.deepEqual(undefinedKeys('Cells were infected with QSA-WA1 for a day.\n'), ['QSA-WA1']);
   });
-  test('capitals before a number of four or more digits are an identifier\'s prefix; before a year they stay', () => {
+  test('capitals before a long or zero-led number, or alone with one in brackets, are an identifier\'s prefix; before a year or a count they stay', () => {
     assert.deepEqual(undefinedKeys('Members of the pathway (QSA 04650) and (QSA 04062) were counted.\n'), []);
+    assert.deepEqual(undefinedKeys('Patients joined the trial (QTN 1703) and series QSE 147507.\n'), []);
     assert.deepEqual(undefinedKeys('Tumours were graded by QHO 2016 criteria.\n'), ['QHO']);
-    assert.deepEqual(undefinedKeys('Doses of QSA 100 mg were given.\n'), ['QSA']);
+    assert.deepEqual(undefinedKeys('Patients with QVT 3000 exposure and doses of QSA 100 mg were seen.\n'), ['QVT', 'QSA']);
   });
-  test('a workflow named by its letters is a program', () => {
-    assert.deepEqual(undefinedKeys('Reads were processed with the QRMOR workflow [@a].\n'), []);
-    assert.deepEqual(undefinedKeys('Reads were processed as in QRMOR [@a].\n'), ['QRMOR']);
+  test('capitals before `workflow` are a lab method as often as a program: they stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('Peptides were read with the QIA workflow.\n'), ['QIA']);
   });
 });

@@ -26,6 +26,8 @@ describe('notations are not abbreviations', () => {
     '1.59E-8', '3E+5', '2.1E10',
     // Cell-cycle transitions written without their slash.
     'G2M', 'G1S', 'G0G1',
+    // Dinucleotides with their phosphodiester's p.
+    'TpG', 'CpA', 'ApU',
     // Antibodies named by their target and fluorochrome, and tandem dyes.
     'CD3-APC', 'CD19-PE-Cy7', 'NKG2D-BV421', 'CD16-FITC', 'PerCP-Cy5.5', 'HLA-DR-BUV395', 'CD8-AF647', 'CD4-APC-H7',
   ];
@@ -48,6 +50,8 @@ describe('notations are not abbreviations', () => {
     '27BK', 'K27', '5FU', 'E10', '1.5E-',
     // Phases out of their order, or a phase with another code, are not a transition.
     'G1M', 'G3M', 'G2MS', 'G0G2',
+    // Not a dinucleotide: a letter no nucleotide's code.
+    'TpQ', 'QpG',
   ];
   for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
 

@@ -150,6 +150,8 @@ describe('instruments and portals named by their makers', () => {
   test('Roman numerals without a product noun, or a product noun without a model, stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('QHC II molecules and QHC II expression rose.\n'), ['QHC']);
     assert.deepEqual(undefinedKeys('Cells were sorted on the QRIA flow cytometer.\n'), ['QRIA']);
+    assert.deepEqual(undefinedKeys('Cells were acquired on the QGS II flow cytometer.\n'), ['QGS']);
+    assert.deepEqual(undefinedKeys('Data came from the QVT-2 Portal.\n'), ['QVT-2']);
     // A consortium's initials before its portal are asked for.
     assert.deepEqual(undefinedKeys('Data came from the QCGC Data Portal.\n'), ['QCGC']);
   });
@@ -157,14 +159,17 @@ describe('instruments and portals named by their makers', () => {
 
 describe('a catalogue number in its supplier\'s bracket', () => {
   test('a code with a digit after the supplier\'s name, or after an earlier code, is the product\'s number', () => {
-    assert.deepEqual(undefinedKeys('Cytokines were read with multiplex kits (Zentek Millistar, QCYT-60K- QX38) as instructed.\n'), []);
+    assert.deepEqual(undefinedKeys('Cytokines were read with multiplex kits (Zentek Biosciences, QCYT-60K- QX38) as instructed.\n'), []);
+    assert.deepEqual(undefinedKeys('Beads (QuarkBio, QX-99) and (Zed, cat. no. QZ-12) were used.\n'), []);
     assert.deepEqual(undefinedKeys('Beads (Qiagex, Hilden, Germany, cat. no. QX-1234) were used.\n'), []);
   });
   test('a code in a bracket without a supplier, one pointing elsewhere, or one without a digit stays an abbreviation', () => {
     assert.deepEqual(undefinedKeys('Scores rose in both arms (arm one, QRT2) after a week.\n'), ['QRT2']);
     assert.deepEqual(undefinedKeys('Scores rose (Methods, QRT2) after a week.\n'), ['QRT2']);
-    assert.deepEqual(undefinedKeys('Kits (Zentek Millistar, QCYT) were used.\n'), ['QCYT']);
-    assert.deepEqual(undefinedKeys('Kits (Zentek Millistar, QCYT-60K (lot 5)) were used.\n'), ['QCYT-60K']);
+    assert.deepEqual(undefinedKeys('Kits (Zentek Biosciences, QCYT) were used.\n'), ['QCYT']);
+    assert.deepEqual(undefinedKeys('Kits (Zentek Biosciences, QCYT-60K (lot 5)) were used.\n'), ['QCYT-60K']);
+    // A first item that names no company: a cohort's or an arm's label.
+    assert.deepEqual(undefinedKeys('Three patients were treated (Cohort B, QL-3) without toxicity.\n'), ['QL-3']);
   });
 });
 

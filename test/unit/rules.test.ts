@@ -126,6 +126,14 @@ describe('long-form-after-abbreviation', () => {
     check('long-form-after-abbreviation', 'A percentage (P) of visits is tested, P = 0.3. We report the percentage of alerts; the probability (Pr) of detection and the probability of error.'));
   test('a short form of two capitals for one word still has its repeats', () =>
     check('long-form-after-abbreviation', 'Quarkinoma (QK) grows; QK cells divide. Later «quarkinoma» cells, and «Quarkinoma» again.'));
+  test('a work\'s title in italics or bold, or a bold run-in head of a list item, keeps its words', () =>
+    check(
+      'long-form-after-abbreviation',
+      'Quarkinoma disease (QKD) is common; QKD recurs.\n\n' +
+        '* Abbott S. *Exploring the effects of vaccination in patients with quarkinoma disease: a study*, Vaccine.\n' +
+        '* **Explore global quarkinoma disease**: an app showing QKD data.\n\n' +
+        'We saw «quarkinoma disease» again, and *«quarkinoma disease»* was stressed, as was **the «quarkinoma disease» here**.',
+    ));
   test('a repeat beside a template value still is', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab» with DARA.'));
   test('after an abbreviation never used, the unused finding speaks for the repeats: one problem, one diagnostic', () => {

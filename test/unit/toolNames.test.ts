@@ -272,6 +272,16 @@ describe('published programs named in capitals (data/programs.json)', () => {
     assert.match(found[0]!.message, /a published program for differential expression analysis/);
   });
 
+  test('a release run on a listed name reads as the name (`GATK4`)', () => {
+    const found = service.lint({ uri: 'p.md', version: 1, text: 'Variants were called with GATK4.\n' }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => d.severity), ['information']);
+  });
+
+  test('letters that name other things as often are not listed (an amplification, a statistic)', () => {
+    assert.equal(listed['SPIA'], undefined);
+    assert.equal(listed['RSEM'], undefined);
+  });
+
   test('capitals not listed, and a listed name the document defines, keep their own reading', () => {
     assert.deepEqual(undefinedWithSeverity('Counts were tested with QESeq2.\n'), ['QESeq2 warning']);
     assert.deepEqual(undefinedWithSeverity('Gene set variation analysis (GSVA) scored samples; GSVA scores rose.\n'), []);

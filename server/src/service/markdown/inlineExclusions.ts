@@ -12,7 +12,7 @@
  */
 
 import { EMAIL_DOMAIN, EMAIL_LOCAL_PART } from '../text/emailAddress';
-import { isIdentifierCharacterAt, isLetterOrNumberUnit } from '../text/characters';
+import { isAsciiDigit, isIdentifierCharacterAt, isLetterOrNumberUnit } from '../text/characters';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 
 /** A half-open span of offsets `[start, end)`. */
@@ -122,11 +122,7 @@ function isEmphasisDelimiter(text: string, at: number, stop: number, blockStart:
   const inWord = before !== undefined && after !== undefined && isIdentifierCharacterAt(text, at - 1) && isIdentifierCharacterAt(text, stop);
   // Strong emphasis closed right before a word (`**Slide Imaging**Hematoxylin and …`) is markup:
   // allele notation writes one star, and `**` between two digits is a power.
-  return (leftFlanking || rightFlanking) && !(inWord && (stop - at === 1 || (isDigit(before!) && isDigit(after!))));
-}
-
-function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
+  return (leftFlanking || rightFlanking) && !(inWord && (stop - at === 1 || (isAsciiDigit(before!) && isAsciiDigit(after!))));
 }
 
 /**

@@ -112,7 +112,9 @@ export function isSameExpansion(a: string, b: string): boolean {
   const foldedB = foldExpansion(b);
   if (foldedA === foldedB || compactOf(foldedA) === compactOf(foldedB)) return true;
   const [shorter, longer] = foldedA.length < foldedB.length ? [foldedA, foldedB] : [foldedB, foldedA];
-  return shorter.length > 0 && longer.startsWith(shorter + ' ') && GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1));
+  if (shorter.length > 0 && longer.startsWith(shorter + ' ') && GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1))) return true;
+  // The head noun and its gerund name one procedure: `tuberculin skin test` and `tuberculin skin testing`.
+  return shorter.length > 4 && longer === `${shorter}ing` && /\p{L}{3}$/u.test(shorter);
 }
 
 /**

@@ -104,10 +104,9 @@ const TRAILING_DIGITS = /\p{N}+$/u;
  */
 const WORD_AND_CAPITAL = /^\p{Ll}{4,}\p{Lu}$/u;
 
-// A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after one lower-case letter that
-// follows a capital, in a form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`,
-// `ACEis`; not `Fas`, nor the `s` of a name's syllable, `metaSPAdes`).
-const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}\p{Ll})s$/u;
+// A plural `s` after a capital or digit (`CARs`, `4-1BBs`), or after a lower-case letter in a
+// form with a capital after its first letter (`mAbs`, `nAbs`, `scFvs`, `ACEis`, `DARPins`; not `Fas`).
+const PLURAL_S = /(?<=[\p{Lu}\p{N}])s$|(?<=^\p{L}+\p{Lu}[\p{L}\p{N}]*\p{Ll})s$/u;
 /**
  * Names that have the shape of an abbreviation but come from a nomenclature or a catalogue,
  * which journals do not ask to define: identifiers holding three or more digits in a row
@@ -405,10 +404,13 @@ const LETTER_LABELS_AFTER = /^[ \u00a0]+(?:testing|tests?|split|axis|axes|planes
 /**
  * True when joined single letters are an abbreviation (`R/R DLBCL`, `the A/I ratio`, `E:T ratios
  * of 10:1`, `relapsed/refractory (r/r)`) rather than labels: members of a family named before them
- * (`cathepsins B/L`), the arms of a test or axes (`A/B testing`), or roman numerals (`I/V`).
+ * (`cathepsins B/L`), the arms of a test or axes (`A/B testing`), roman numerals (`I/V`), or
+ * nucleotides by their codes (`A/T/G`, `G:C`).
  */
 function isLetterAbbreviationInContext(masked: string, start: number, end: number, text: string): boolean {
   if (/^[IVXivx](?:[/:][IVXivx])+$/.test(text)) return false;
+  // Nucleotides by their codes: alternatives (`C>(A/T/G)`) or a base pair (`G:C`).
+  if (/^[ACGTU](?:[/:][ACGTU])+$/.test(text)) return false;
   if (LETTER_FAMILY_BEFORE.test(masked.slice(Math.max(0, start - 24), start))) return false;
   return !LETTER_LABELS_AFTER.test(masked.slice(end, end + 16));
 }

@@ -44,27 +44,33 @@ const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:(?:female|male|transgenic|nude|con
 const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 /** An organisation named as such: `GE Healthcare`, `BPS Bioscience`, `EMD Millipore`, `ATCC`'s kin, `Qx GmbH`. */
 const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
-/** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`, `the ARMOR workflow`. */
-const FOLLOWING_SOFTWARE = followingProgramNoun('solvers?|software|package|pipeline|toolkit|workflow');
+/** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`. */
+const FOLLOWING_SOFTWARE = followingProgramNoun('solvers?|software|package|pipeline|toolkit');
 /** A program's noun after its name, for the book (not `solvers`: `standard ODE solvers` names the kind of equation). */
 const FOLLOWING_PROGRAM = followingProgramNoun('software|package|pipeline|toolkit');
 
 /**
- * A licence named by its letters, perhaps with its version or clauses: `the MIT license`, `a CC0
- * licence`, `CC BY 4.0 license`, `GPL-3 licenses`. The licence's name is the name it goes by.
+ * An open licence named by its letters, then perhaps its version or clauses and the word licence:
+ * `the MIT license`, `a CC0 licence`, `CC BY 4.0 license`, `GPL-3 licenses`. The licence's name
+ * is the name it goes by. Other capitals before `licence` are a regulator's or a permit's (`an
+ * HTA licence`, `the EUA license`), which copy-editors ask to spell out.
  */
+const OPEN_LICENCE = /^(?:MIT|BSD|ISC|MPL|EPL|EUPL|CDDL|[AL]?GPL(?:-?v?\p{N}(?:\.\p{N})?)?|CC(?:0|-BY(?:-[A-Z]{2})*)?)$/u;
 const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p{N}.]*)){0,2}\s+[Ll]icen[cs]es?\b/u;
 /**
- * A year after a slash, as an isolate or a strain is designated (`USA-WA1/2020`, `HCoV-EMC/2012`,
- * `A/H1N1/2009`): the letters before are part of its name.
+ * A year after a slash, as an isolate is designated by its place and number (`USA-WA1/2020`,
+ * `USA-CA2/2020`): the letters before are part of its name. A code with a number alone before the
+ * slash (`PDX-17/2021`, `MRD-2/2020`) is a sample's or a batch's, and stays an abbreviation.
  */
 const FOLLOWING_ISOLATE_YEAR = /^\/(?:19|20)\p{N}{2}(?![\p{L}\p{N}])/u;
-const HYPHEN_OR_DIGIT = /[\p{N}\-]/u;
+const ISOLATE_PLACE_AND_NUMBER = /^\p{Lu}{2,}-\p{Lu}{1,4}\p{N}{1,3}$/u;
 /**
- * A number of four or more digits after a space, not a year: the letters are an identifier's
- * prefix (`HSA 04650`, a KEGG pathway; `GSE 12345`). `WHO 2016` names an edition, and stays.
+ * An identifier's prefix before its number: the number has five digits or more, or a leading zero
+ * (`HSA 04650`, a KEGG pathway; `GSE 147507`), or the two stand alone in brackets (`(CTN 1703)`).
+ * A count or a dose after capitals (`EVT 3000 exposure`) and a year (`WHO 2016`) leave them abbreviations.
  */
-const FOLLOWING_IDENTIFIER_NUMBER = /^[ \u00a0](?!(?:19|20)\p{N}{2}(?!\p{N}))\p{N}{4,}(?![\p{L}\p{N}])/u;
+const FOLLOWING_IDENTIFIER_NUMBER = /^[ \u00a0](?:0\p{N}{3,}|[1-9]\p{N}{4,})(?![\p{L}\p{N}])/u;
+const BRACKETED_IDENTIFIER = /^[ \u00a0](?!(?:19|20)\p{N}{2}(?!\p{N}))\p{N}{4,}\)/u;
 const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
 
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
@@ -88,8 +94,9 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
-  if (FOLLOWING_LICENCE.test(after) || (FOLLOWING_ISOLATE_YEAR.test(after) && HYPHEN_OR_DIGIT.test(mention.text))) return true;
-  if (CAPITALS_ONLY.test(mention.text) && FOLLOWING_IDENTIFIER_NUMBER.test(after)) return true;
+  if (OPEN_LICENCE.test(mention.text) && FOLLOWING_LICENCE.test(after)) return true;
+  if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;
+  if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_IDENTIFIER_NUMBER.test(after) || (masked.charAt(mention.start - 1) === '(' && BRACKETED_IDENTIFIER.test(after)))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -392,16 +399,17 @@ function isShipPrefix(masked: string, mention: AbbreviationMention, text: string
 
 /**
  * A participle that gives what the sentence described a name: `indicated as`, `denoted as`,
- * `referred to as`, `termed`. `referred as`, without `to`, is the same phrase as non-native
- * authors often write it.
+ * `referred to as`, `termed`, `known as (the)` (`a family of inbred mice known as the BXDs`).
+ * `referred as`, without `to`, is the same phrase as non-native authors often write it.
  */
-const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
+const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|(?:known|collectively[ \u00a0]+called)[ \u00a0]+as(?:[ \u00a0]+the)?|termed|dubbed|hereafter)[ \u00a0]+$/iu;
 /**
- * The name ends the clause, perhaps after an adverb saying where the name holds (`… and
- * indicated as Q2X.`, `(referred as SVPOP below)`, `termed QRZ hereafter,`): such adverbs
+ * The name ends the clause, perhaps in the plural, after an adverb saying where the name holds
+ * or before a citation the masked text blanks (`… and indicated as Q2X.`, `(referred as SVPOP
+ * below)`, `termed QRZ hereafter,`, `known as the BXDs [@ref].`): such adverbs
  * refer to the text itself, so the name cannot be the start of a longer noun phrase.
  */
-const CLAUSE_END_AFTER = /^(?:[ \u00a0]+(?:below|hereafter|hereinafter|henceforth|throughout|from[ \u00a0]+now[ \u00a0]+on|for[ \u00a0]+(?:short|brevity)|in[ \u00a0]+(?:the[ \u00a0]+)?following|in[ \u00a0]+th(?:is|e)[ \u00a0]+(?:paper|study|work|article|manuscript|review|text)))?(?:[.,;:)]|$)/iu;
+const CLAUSE_END_AFTER = /^(?:s(?![\p{L}\p{N}]))?(?:[ \u00a0]+(?:below|hereafter|hereinafter|henceforth|throughout|from[ \u00a0]+now[ \u00a0]+on|for[ \u00a0]+(?:short|brevity)|in[ \u00a0]+(?:the[ \u00a0]+)?following|in[ \u00a0]+th(?:is|e)[ \u00a0]+(?:paper|study|work|article|manuscript|review|text)))?[ \u00a0]*(?:[.,;:)]|$)/iu;
 
 /**
  * A name given to what the sentence describes, `this quantity was calculated on the values left

@@ -5,8 +5,8 @@
  * (`G0F`, `G1FB`, `G2FS1`), a reference genome build (`GRCh37`, `GRCm39`), a camel-cased
  * software name with its version (`MuTect2`), a kit's chemistry version (`10Xv3`), a histone
  * residue (`H3K36`), a number with one capital (`450K`, `10X`, clade `20A`), a number in E
- * notation (`1.59E-8`) and a cell-cycle transition written
- * without its slash (`G2M` for G2/M, `G1S` for G1/S). Read from the
+ * notation (`1.59E-8`), a cell-cycle transition written
+ * without its slash (`G2M` for G2/M, `G1S` for G1/S) and a dinucleotide (`TpG`). Read from the
  * shape of the token alone, so that it holds in every context.
  */
 
@@ -117,6 +117,9 @@ const FLUOROCHROME = String.raw`(?:FITC|PE|APC|PerCP|Cy(?:3|5(?:\.5)?|7)|H7|BV\d
  */
 const FLUOROCHROME_CONJUGATE = new RegExp(String.raw`^(?:[\p{L}\p{N}]+(?:\.[\p{N}]+)?-)+${FLUOROCHROME}$`, 'u');
 
+/** A dinucleotide with its phosphodiester's `p` (`TpG`, `CpA`, as `CpG` is written); joined codes (`A/T/G`, `G:C`) are read with joined letters. */
+const DINUCLEOTIDE = /^[ACGTU]p[ACGTU]$/;
+
 /** True for a token written in a notation of its own (see the module comment), not an abbreviation. */
 export function isNotation(text: string): boolean {
   return (
@@ -130,6 +133,7 @@ export function isNotation(text: string): boolean {
     HISTONE_RESIDUE.test(text) ||
     NUMBER_WITH_LETTER.test(text) ||
     E_NOTATION.test(text) ||
+    DINUCLEOTIDE.test(text) ||
     isChemicalFormula(text)
   );
 }

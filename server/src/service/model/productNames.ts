@@ -23,7 +23,8 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
  *   one (`Canadian Cancer Trials Group LY17`);
  * - a coined name introduced in quotation marks (`("LySeqST"; Table S3)`);
  * - a motif of one-letter residue codes (`a RRAR furin recognition site`, `the RGD motif`);
- * - a catalogue number after the supplier in its bracket (`(EMD Millipore, HCYTMAG-60K)`).
+ * - a catalogue number after the supplier in its bracket (`(EMD Millipore, HCYTMAG-60K)`), the
+ *   supplier named as a company is (a coined name, a company's word) or the number marked (`cat. no.`).
  * And, read on the text itself, a name marked as a trademark (`CircleCI&reg;`, `QZX™`).
  */
 
@@ -85,16 +86,20 @@ const CROSS_REFERENCE = /^(?:Online|Supplementa(?:ry|l)|Extended|Methods?|Materi
  */
 const GENERAL_PRODUCT_NOUN = /(?:media|medium|supplements?|flasks?|systems?|concentrators?)$/iu;
 /**
- * A model in Roman numerals and a product noun after a word of capitals, perhaps after the
- * product line's own word of capitals: `ARIA II flow cytometer`, and its maker before it, `BD
- * ARIA II flow cytometer`. Roman numerals after capitals alone (`MHC II`, `CAR II`) say nothing.
+ * A maker's initials, a product line's word of capitals, a model in Roman numerals and a product
+ * noun: `BD ARIA II flow cytometer`. Read at the maker (the line's word, group 1, follows) or at the
+ * line (a maker's capitals, {@link MAKER_CAPITALS_BEFORE}, before it). Capitals and numerals
+ * without a maker (`the QGS II flow cytometer`, `MHC II`) say nothing.
  */
-const ROMAN_MODEL_AND_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\p{Lu}{2,}[\p{Lu}\p{N}-]*)?[ \u00a0]+(?:${ROMAN_NUMERAL})(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'u');
+const ROMAN_MODEL_AND_PRODUCT_AFTER = new RegExp(String.raw`^([ \u00a0]+\p{Lu}{2,}[\p{Lu}\p{N}-]*)?[ \u00a0]+(?:${ROMAN_NUMERAL})(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'u');
+/** A maker's initials right before a product line's name, mid-sentence: `the BD `. */
+const MAKER_CAPITALS_BEFORE = /(?:^|[^\p{L}\p{N}.!?])[ \u00a0]*\p{Lu}{2,4}[ \u00a0]+$/u;
 /**
- * A web portal named after a coined word (`qBio Portal`). Capitals before `Data Portal` (`ICGC
- * Data Portal`) are often the consortium's initials, which copy-editors ask to spell out.
+ * A web portal named after a word coined with a small letter first (`cBio Portal`). Capitals before
+ * `Data Portal` (`ICGC Data Portal`) are often the consortium's initials, which copy-editors ask to spell out.
  */
 const PORTAL_AFTER = /^(?:[ \u00a0]+\p{Lu}\p{Ll}+)?[ \u00a0]+Portal\b/u;
+const SMALL_LETTER_THEN_CAPITAL = /^\p{Ll}+\p{Lu}/u;
 /** A model designation after a coined product's name: ` II`, ` 6000`, ` X-20`. */
 const MODEL_AFTER_NAME = new RegExp(String.raw`^[ \u00a0]+(?:${ROMAN_NUMERAL}|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])`, 'u');
 /**
@@ -151,9 +156,16 @@ const BRACKET_CLOSES_AFTER = /^[^()\n]{0,40}?\)/u;
  */
 function isCatalogueNumber(before: string, after: string, mention: Pick<AbbreviationMention, 'text'>): boolean {
   if (!HAS_DIGIT.test(mention.text) || !BRACKET_CLOSES_AFTER.test(after)) return false;
-  const supplier = SUPPLIER_AND_CODES_BEFORE.exec(before)?.[1];
-  return supplier !== undefined && !CROSS_REFERENCE.test(supplier);
+  const supplied = SUPPLIER_AND_CODES_BEFORE.exec(before);
+  const supplier = supplied?.[1];
+  if (supplier === undefined || CROSS_REFERENCE.test(supplier)) return false;
+  // A company, by its coined name (`BioLegend`), a company's word (`EMD Millipore`, `Acme Biosciences`), or a catalogue mark: not `(Cohort B, DL-3)`.
+  return COMPANY_WORD.test(supplier) || supplier.split(/[ \u00a0]/u).some((word) => hasCoinedShape(word) && !SURNAME_PREFIX.test(word)) || CATALOGUE_MARK.test(supplied![0]);
 }
+/** Words that name a company in its name: a legal form, or a noun firms of the field take. */
+const COMPANY_WORD = /(?<![\p{L}])(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biotec|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|LLC|Reagents|Genomics|Genetics|Biosystems|Chemicals?)(?![\p{L}])/u;
+/** A catalogue number's mark: `cat. no.`, `catalog #`, `#`. */
+const CATALOGUE_MARK = /,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?|#)/u;
 
 /** One to three lower-case letters, then only capitals and digits: `cfDNA`, `sEV`, `ctDNA` (not `iQue`, `RNeasy`). */
 const PREFIXED_CAPITALS = /^\p{Ll}{1,3}\p{Lu}{2,}\p{N}*$/u;
@@ -177,7 +189,10 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   if (ORGANISATION_AFTER.test(after)) return true;
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;
   if (TITLED_PRODUCT_AFTER.test(after) || AFTER_PRODUCT_TITLE.test(before)) return true;
-  if (isAllCapitals(mention.text) ? ROMAN_MODEL_AND_PRODUCT_AFTER.test(after) : PORTAL_AFTER.test(after)) return true;
+  if (isAllCapitals(mention.text)) {
+    const model = ROMAN_MODEL_AND_PRODUCT_AFTER.exec(after);
+    if (model && (model[1] !== undefined || MAKER_CAPITALS_BEFORE.test(before))) return true;
+  } else if (SMALL_LETTER_THEN_CAPITAL.test(mention.text) && PORTAL_AFTER.test(after)) return true;
   const next = NEXT_WORD.exec(after);
   // A coined word of another shape (`FACSCanto`) is a product when its model follows (`BD FACSCanto II`):
   // alone it may be a reporter after a promoter's abbreviation (`a PGK mNeonGreen vector`).

@@ -11,6 +11,11 @@ import type { AbbreviationDefinition, AbbreviationMention } from './documentMode
 /** A defined key: a head without spaces, one space, a number (`RoB 2`, `CM 010`, `ToL 1.2`). */
 const SPACED_NUMBER_KEY = /^(\S+)[ \u00a0](\p{N}+(?:\.\p{N}+)*)$/u;
 
+/** The head of a short form written with a space before its number (`CM` of `CM 010`), or undefined. */
+export function headOfSpacedNumber(key: string): string | undefined {
+  return SPACED_NUMBER_KEY.exec(key)?.[1];
+}
+
 /**
  * `mentions` with each mention of a defined spaced short form's head that is followed by a space
  * and that form's number (`RoB` in `RoB 2 tool`) replaced by a new mention of the whole (`RoB 2`);

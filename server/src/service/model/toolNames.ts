@@ -27,6 +27,8 @@ import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames'
 
 /** Published programs named in capitals or with digits (`data/programs.json`), with what each does. */
 const PROGRAMS = new Map<string, string>(Object.entries(programs.programs));
+/** A release number run on a program's name (`GATK4`, `QIIME2`). */
+const RELEASE_RUN_ON = /\p{N}+$/u;
 
 /** Mixed case: a lower-case letter and a capital (`RStudio`, `epiR`, `MacOS`), not a word of capitals. */
 const MIXED_CASE = /\p{Ll}/u;
@@ -212,7 +214,8 @@ export function compactLetters(text: string): string {
 /**
  * Where the document names `mention`'s key as a tool (see {@link toolReadingOf}): at this use, or
  * by a program noun or a release at another use (`_XYZ_ [@ref]` here, `the XYZ algorithm` later),
- * or a published program listed in `data/programs.json` (`DESeq2`, `HISAT2`). A citation names only the use it follows: a method cited once by its paper (`PERMANOVA
+ * or a published program listed in `data/programs.json` (`DESeq2`, `HISAT2`, `GATK4`). A citation
+ * names only the use it follows: a method cited once by its paper (`PERMANOVA
  * [@anderson2013permanova]`) is still an abbreviation where it is first used. A key the knowledge
  * base asks to define is never read so: `the CRS management algorithm` is a scheme for treating
  * a syndrome whose letters the reader needs spelt out.
@@ -221,7 +224,7 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
   const reading = toolReadingOf(model.prose.masked, mention, model.text);
   if (reading) return reading;
-  const program = PROGRAMS.get(mention.key);
+  const program = PROGRAMS.get(mention.key) ?? PROGRAMS.get(mention.key.replace(RELEASE_RUN_ON, ''));
   if (program !== undefined) return `${mention.key}, a published program for ${program}`;
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
   for (let i = 0; i < mentions.length && i < 50; i++) {

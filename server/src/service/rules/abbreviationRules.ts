@@ -15,6 +15,7 @@ import { fileNameOf } from '../text/fileName';
 import { CharacterClass, characterClassAt, GLYPH_FILL, isInsideIdentifier, isWordCharacterBefore } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
 import { abbreviationOfBuiltName, isNameBuiltOnAbbreviation, memberFamilyOf } from '../model/scopeDefinitions';
+import { headOfSpacedNumber } from '../model/spacedShortForms';
 import { nameAfterPrefix } from '../model/prefixLetters';
 import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
 import { definedSiblingOf } from './familySiblings';
@@ -425,9 +426,6 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
 export type RuleSwitch = (rule: RuleId) => boolean;
 const ALL_ON: RuleSwitch = () => true;
 
-/** A short form spaced before its number (`QM 010`, `CM 025`): the stem is the group before the space. */
-const SPACED_NUMBER_KEY = /^(\p{Lu}[\p{L}\p{N}\-]*) \p{N}+$/u;
-
 /**
  * First use: `undefined-abbreviation` and `used-before-definition`, each reported once
  * per abbreviation and scope, at the first use.
@@ -482,7 +480,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
     }
     if (!site) {
       // A number under a stem the scope defines (`QM 010` after `QM: QuarkMate`): the stem tells the reader all.
-      const stem = SPACED_NUMBER_KEY.exec(mention.key)?.[1];
+      const stem = headOfSpacedNumber(mention.key);
       if (stem !== undefined && scopes.coverage(mention.scope, stem, needs) !== undefined) return;
       if (isNameOrNamedUse(context, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
@@ -557,8 +555,11 @@ function isNameOrNamedUse(context: RuleContext, mention: AbbreviationMention): b
   if ((isWrittenAsName(model, mention.key) || context.bookNames?.has(mention.key)) && mainTextDefinition(context, mention) === undefined) return true;
   // A name built on an abbreviation the main text defines (`MultiPLIER` in a legend): a name there too.
   if (isNameBuiltOnAbbreviation(mention.key) && mention.scope.startsWith('legend:') && mainTextDefinition(context, mention) !== undefined) return true;
-  // A name given in words (`(referred as SVPOP below)`) covers its scope, as a definition would.
+  // A name given in words (`(referred as SVPOP below)`) covers its scope, as a definition would;
+  // so does a family's (`known as the BXDs`) for its numbered members (`BXD68`).
   if (introductionIn(model, mention.key, mention.scope)) return true;
+  const family = memberFamilyOf(mention.key);
+  if (family !== undefined && introductionIn(model, family, mention.scope)) return true;
   // Another spelling of an abbreviation the scope defined before (`GvHD` after `GVHD`,
   // `SARS-CoV2` after `SARS-CoV-2`) is a use of that definition; inconsistent-variants reports the spelling.
   return definedSpellingOf(context, mention) !== undefined;
@@ -1288,6 +1289,8 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         if (isInsideIdentifier(model.text, start, end)) continue;
         // Style guides advise against opening a sentence with an abbreviation: a capitalised long form there is the author's choice.
         if (/^\p{Lu}/u.test(written) && opensSentence(model.text, start)) continue;
+        // A work's title set in italics or bold (a paper, a talk, an app in a list of outputs) is quoted as titled.
+        if (isInsideWorkTitle(model.text, start, end)) continue;
         // `CRS, cytokine release syndrome;` in a list of pairs the detector did not read as a list: an explanation, not a repeat.
         if (isPairedWith(model.text, start, end, definition.short) || isPairedWith(model.text, start, end, definition.key)) continue;
         // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
@@ -1305,6 +1308,37 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
   }
   return findings;
 }
+
+/** An emphasis run that may open a span: at the line's start or after a space, a bracket, a quotation mark or a dash. */
+const EMPHASIS_OPENING_BEFORE = /(?:^|[\s([{"'\u201c\u2018\u2013\u2014-])(\*{1,2}|_{1,2})(?=\S)[^*_\n]*$/u;
+/** The first emphasis run after a span's words, not inside a word. */
+const EMPHASIS_CLOSING_AFTER = /^([^*_\n]*?)(\*{1,2}|_{1,2})(?![\p{L}\p{N}])/u;
+/** How many words an emphasised span holds at least to be a work's title, not a stressed phrase. */
+const TITLE_WORDS = 5;
+
+/**
+ * True when `[start, end)` lies inside one line's span of italics or bold of five words or more
+ * (`*Exploring the effects of BCG vaccination in patients with tuberculosis*`, `**Beneficial
+ * effects of BCG vaccination in …**`), or inside a bold run-in head that opens a list item before
+ * a colon (`- **Explore global Tuberculosis**: …`): the title of a paper, a talk or an app, which
+ * keeps its words.
+ */
+function isInsideWorkTitle(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const open = EMPHASIS_OPENING_BEFORE.exec(before);
+  if (!open) return false;
+  const close = EMPHASIS_CLOSING_AFTER.exec(text.slice(end, end + 300));
+  // A closing run follows the span's last character, never a space.
+  if (!close || close[2] !== open[1] || /\s$/u.test(close[1]! || text.charAt(end - 1))) return false;
+  const opened = open.index + open[0].indexOf(open[1]!) + open[1]!.length;
+  const span = before.slice(opened) + text.slice(start, end) + close[1]!;
+  if (span.trim().split(/\s+/u).length >= TITLE_WORDS) return true;
+  // A bold run-in head opening a list item, then a colon: the item's name (`- **Explore global Tuberculosis**: …`).
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return open[1]!.length === 2 && LIST_ITEM_OPENING.test(before.slice(lineStart, opened - 2)) && text.charAt(end + close[0].length) === ':';
+}
+/** A list item's marker and nothing else before its first words. */
+const LIST_ITEM_OPENING = /^[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+$/u;
 
 /** True when every word of the folded expansion `known` is a word of the folded long form `written` (a plural `s` aside). */
 function holdsEveryWord(written: string, known: string): boolean {

@@ -33,10 +33,7 @@ export function undefinedPartsOf(context: RuleContext, mention: AbbreviationMent
   if (written.length !== keySegments.length) return undefined;
   const reading = cheapestReading(context, mention, keySegments);
   if (!reading || reading.parts.length < 2 || reading.undefinedParts.length === 0) return undefined;
-  // Only parts the author also writes as abbreviations of their own: `HGNET-MN1` or `OD-1` is one name;
-  // a chain of three or more words of capitals (`EGFR-RAS-RAF-MEK-ERK`) is a pathway of parts, and a gene
-  // with its mutation (`KRAS-G12D`) the gene's variant, whatever else the text writes.
-  if (!isChainOfCapitals(keySegments) && !keySegments.some(isAminoAcidSubstitution) && !reading.undefinedParts.every(([begin, end]) => isOwnAbbreviation(context, keySegments.slice(begin, end).join('-')))) return undefined;
+  if (!readsAsParts(context, keySegments, reading.undefinedParts)) return undefined;
   return reading.undefinedParts.map(([begin, end]) => {
     const from = written[begin]!;
     const to = written[end - 1]!;
@@ -50,9 +47,23 @@ export function undefinedPartsOf(context: RuleContext, mention: AbbreviationMent
   });
 }
 
-/** Three or more segments, each a word of two or more capitals (perhaps with digits): `EGFR-RAS-RAF-MEK-ERK`. */
+/**
+ * Whether a compound's undefined parts are what to report: parts the author also writes as
+ * abbreviations of their own (`HGNET-MN1` or `OD-1` is one name otherwise); or, whatever else
+ * the text writes, a chain of three or more words of capitals (`EGFR-RAS-RAF-MEK-ERK`, a pathway
+ * of parts), or a gene with its mutation (`KRAS-G12D`, the gene's variant).
+ */
+function readsAsParts(context: RuleContext, segments: readonly string[], undefinedParts: readonly [number, number][]): boolean {
+  if (isChainOfCapitals(segments) || segments.some(isAminoAcidSubstitution)) return true;
+  return undefinedParts.every(([begin, end]) => isOwnAbbreviation(context, segments.slice(begin, end).join('-')));
+}
+
+/** A word of three or more capitals, no digits: a chain's link (`RAS`, `MEK`; not a locus's `DR`, `DQB1`). */
+const CHAIN_LINK = /^\p{Lu}{3,}$/u;
+
+/** Three or more segments, each a word of three or more capitals: `EGFR-RAS-RAF-MEK-ERK`, not `HLA-DR-DQ`. */
 function isChainOfCapitals(segments: readonly string[]): boolean {
-  return segments.length >= 3 && segments.every((segment) => /^\p{Lu}{2,}\p{N}*$/u.test(segment));
+  return segments.length >= 3 && segments.every((segment) => CHAIN_LINK.test(segment));
 }
 
 /** A compound that is a term of its own: the knowledge base knows it, or the document defines it (in any scope). */

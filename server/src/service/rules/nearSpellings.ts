@@ -22,12 +22,18 @@ export interface NearSpelling {
   why: string;
 }
 
+/**
+ * The longest form a mistyping is guessed for: codes and symbols are short, and each guess costs
+ * the form's length in variants of its length (a 200 KB token of hyphen-joined capitals took
+ * minutes before this bound).
+ */
+const LONGEST_GUESSED_FORM = 24;
 /** A form of capitals, digits and hyphens: the shape of the codes and symbols a slip of the keys turns into another. */
 const CODE_SHAPE = /^[\p{Lu}\p{N}][\p{Lu}\p{N}-]*$/u;
 
 /** The known form `key` is probably a mistyping of, if there is one (see the module comment). */
 export function nearSpellingOf(context: RuleContext, key: string): NearSpelling | undefined {
-  if (!CODE_SHAPE.test(key) || key.length < 3 || isKnownForm(context, key)) return undefined;
+  if (!CODE_SHAPE.test(key) || key.length < 3 || key.length > LONGEST_GUESSED_FORM || isKnownForm(context, key)) return undefined;
   for (const variant of swaps(key)) {
     const inDocument = documentForm(context, variant);
     // Three characters swap into another real form too easily (`TRC` beside `RTC`): only a defined one is meant.
@@ -115,7 +121,7 @@ function blankedForms(model: RuleContext['model']): Map<string, string[]> {
   forms = new Map();
   for (const [key, uses] of model.byKey) {
     // Only forms the document writes as such (defined, or used three times or more) can be meant.
-    if (key.length < 5 || !isWrittenForm(uses)) continue;
+    if (key.length < 5 || key.length > LONGEST_GUESSED_FORM || !isWrittenForm(uses)) continue;
     for (let at = 0; at + 1 < key.length; at++) {
       const form = blanked(key, at);
       const keys = forms.get(form);

@@ -107,6 +107,8 @@ export function hasShortFormShape(text: string, span: TextSpan): boolean {
   if (written.length > (isHyphenatedToken ? LONGEST_HYPHENATED_SHORT_FORM : LONGEST_SHORT_FORM)) return false;
   if (!isLetterOrNumberAt(text, span.start)) return false;
   if (/[=<>±≤≥%]|\bet al\b/.test(written)) return false;
+  // A label before its value (`(aOR: 0.93, …)`, the value an inline code the masked text blanks): a statistic, not a short form.
+  if (written.endsWith(':')) return false;
   const words = written.split(/\s+/);
   if (words.length > MOST_SHORT_FORM_WORDS) return false;
   let letters = 0;
