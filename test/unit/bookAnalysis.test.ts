@@ -289,3 +289,30 @@ describe('an abstract in a file of its own (Manubot), and the main text after it
       "undefined-abbreviation: 'KPC' is not defined in the main text; define it at first use.",
     ]));
 });
+
+describe('a definition made again at the first use in a later chapter of a book or thesis', () => {
+  const texts: Record<string, string> = {
+    '/t/01-intro.Rmd': '# Introduction\n\nQuarkosis (QKS) is common; QKS spreads.\n',
+    '/t/02-background.Rmd': '# Background\n\nQuarkosis (QKS) is described again; QKS grows.\n',
+    '/t/03-methods.Rmd': '# Methods\n\nCases of QKS were counted. Quarkosis (QKS) was then typed.\n',
+  };
+  const redefinitions = (kind: BookLayout['kind']) => {
+    const layout: BookLayout = { kind, files: Object.keys(texts).map((path, chapter) => ({ path, chapter, includes: [] })) };
+    const contexts = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), 'continue');
+    return layout.files.flatMap((file) =>
+      service
+        .lint({ uri: file.path, version: 1, text: texts[file.path]! }, { book: contexts.get(file.path)! })
+        .filter((d) => d.code === 'redefined-abbreviation')
+        .map((d) => `${file.path.replace(/^.*\//, '')} ${d.severity}`),
+    );
+  };
+
+  test('in a bookdown or Quarto book: information at the chapter\'s first use, a warning after the chapter used it', () => {
+    assert.deepEqual(redefinitions('bookdown'), ['02-background.Rmd information', '03-methods.Rmd warning']);
+    assert.deepEqual(redefinitions('quarto-book'), ['02-background.Rmd information', '03-methods.Rmd warning']);
+  });
+
+  test('in a Manubot manuscript the files are sections of one paper: a warning', () => {
+    assert.deepEqual(redefinitions('manubot'), ['02-background.Rmd warning', '03-methods.Rmd warning']);
+  });
+});

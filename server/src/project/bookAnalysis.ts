@@ -15,7 +15,7 @@ import { withoutGlyphFill } from '../service/text/characters';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { ruleById, type AnalysisSettings, type BookContext, type DocumentModel, type InheritedDefinition, type TerminologyDiagnostic } from '../service/index';
 import { effectiveSeverity } from '../service/rules/ruleTable';
-import type { BookFile, BookProblem } from './bookProject';
+import type { BookFile, BookKind, BookProblem } from './bookProject';
 
 /** `continue`: a definition holds for the rest of the book; `reset`: each chapter defines its abbreviations again. */
 export type ChaptersMode = 'continue' | 'reset';
@@ -29,7 +29,12 @@ export interface ChapterModel {
 /** What the analysis needs of a book: its files in reading order, with chapters and includes. */
 export interface BookLayout {
   files: readonly Pick<BookFile, 'path' | 'chapter' | 'includes'>[];
+  /** What project it is: a Quarto book's or bookdown's chapters are chapters of a book or thesis; a Manubot manuscript's files are sections of one paper. */
+  kind?: BookKind;
 }
+
+/** Projects whose chapter files are chapters of a book or a thesis, each of which may define its abbreviations again. */
+const CHAPTER_BOOKS: ReadonlySet<BookKind> = new Set<BookKind>(['quarto-book', 'bookdown']);
 
 /** A main-text definition of a file, with its offset (to place it before or after an include). */
 interface SummaryDefinition {
@@ -192,8 +197,10 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     const usedEarlier = new Set<string>();
     const definedLater = new Map<string, InheritedDefinition>();
     const abstracts = new Map<string, InheritedDefinition>();
+    const chapterBook = layout.kind !== undefined && CHAPTER_BOOKS.has(layout.kind);
     for (let p = low; p < from; p++) {
-      for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, d.inherited);
+      const otherChapter = chapterBook && pieces[p]!.chapter !== file.chapter;
+      for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, otherChapter ? { ...d.inherited, otherChapter: true } : d.inherited);
       if (pieces[p]!.file !== i) for (const d of pieceAbstracts[p]!) if (!abstracts.has(d.inherited.key)) abstracts.set(d.inherited.key, d.inherited);
       for (const key of pieceFirstUses[p]!) usedEarlier.add(key);
     }

@@ -46,7 +46,7 @@ export interface AbbreviationDefinition {
   /** Index of the prose block holding it (-1 for a definition inherited from another file). */
   block: number;
   /** For a definition made in another file of the same book (an earlier chapter): where. Offsets are then -1. */
-  origin?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; listed?: boolean };
+  origin?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; listed?: boolean; otherChapter?: boolean };
 }
 
 /** A definition made in an earlier file of a book or an included file, carried into this one. */
@@ -59,6 +59,8 @@ export interface InheritedDefinition {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   /** Made by a list of abbreviations (which covers its whole scope), not written in the text. */
   listed?: boolean;
+  /** Made in another chapter of a book or thesis (a Quarto book's or bookdown's chapter file), not another section of one paper. */
+  otherChapter?: boolean;
 }
 
 /** A knowledge-base form found in prose, with the block and scope it sits in. */

@@ -222,6 +222,6 @@ function carriedDefinition(carried: InheritedDefinition, scope: ScopeName): Abbr
     longEnd: -1,
     pattern: 'list',
     block: -1,
-    origin: carried.listed ? { uri: carried.uri, range: carried.range, listed: true } : { uri: carried.uri, range: carried.range },
+    origin: { uri: carried.uri, range: carried.range, ...(carried.listed ? { listed: true } : {}), ...(carried.otherChapter ? { otherChapter: true } : {}) },
   };
 }
