@@ -312,6 +312,25 @@ describe('a definition made again at the first use in a later chapter of a book 
     assert.deepEqual(redefinitions('quarto-book'), ['02-background.Rmd information', '03-methods.Rmd warning']);
   });
 
+  test('a chapter that used it in its own text before an included file defines it again: a warning', () => {
+    const withInclude: Record<string, string> = {
+      '/q/01-intro.qmd': '# Introduction\n\nQuarkosis (QKS) is common; QKS spreads.\n',
+      '/q/02-methods.qmd': '# Methods\n\nQKS was graded.\n\n{{< include _sub.qmd >}}\n',
+      '/q/_sub.qmd': 'Quarkosis (QKS) was typed again; QKS rose.\n',
+    };
+    const layout: BookLayout = {
+      kind: 'quarto-book',
+      files: [
+        { path: '/q/01-intro.qmd', chapter: 0, includes: [] },
+        { path: '/q/02-methods.qmd', chapter: 1, includes: [{ offset: withInclude['/q/02-methods.qmd']!.indexOf('{{<'), path: '/q/_sub.qmd' }] },
+        { path: '/q/_sub.qmd', chapter: 1, includes: [] },
+      ],
+    };
+    const contexts = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: withInclude[path]! }) }), 'continue');
+    const found = service.lint({ uri: '/q/_sub.qmd', version: 1, text: withInclude['/q/_sub.qmd']! }, { book: contexts.get('/q/_sub.qmd')! }).filter((d) => d.code === 'redefined-abbreviation');
+    assert.deepEqual(found.map((d) => d.severity), ['warning']);
+  });
+
   test('in a Manubot manuscript the files are sections of one paper: a warning', () => {
     assert.deepEqual(redefinitions('manubot'), ['02-background.Rmd warning', '03-methods.Rmd warning']);
   });

@@ -42,6 +42,9 @@ describe('an undefined compound reports its undefined parts', () => {
 
   test('a chain of three or more words of capitals is a pathway of parts, each reported', () => {
     assert.deepEqual(firstUse('Signals pass the QGFR-QAS-QAF cascade.\n'), ['undefined-abbreviation QGFR', 'undefined-abbreviation QAS', 'undefined-abbreviation QAF']);
+    // Numbered links are links (`DAP10-DAP12-SYK`); an HLA haplotype's segments are the nomenclature's.
+    assert.deepEqual(firstUse('Signals pass the QAP10-QAP12-QYK chain.\n'), ['undefined-abbreviation QAP10', 'undefined-abbreviation QAP12', 'undefined-abbreviation QYK']);
+    assert.deepEqual(firstUse('The HLA-QRB1-QQB1 haplotypes were typed.\n'), ['undefined-abbreviation HLA-QRB1-QQB1']);
     // Two words of capitals are no chain: a name unless each part is written alone.
     assert.deepEqual(firstUse('Signals pass the QGFR-QAS cascade.\n'), ['undefined-abbreviation QGFR-QAS']);
   });

@@ -23,6 +23,8 @@ describe('joined single letters as mentions', () => {
     ['an A/B testing plan on the X/Y axis', []],
     // Nucleotides by their codes: alternatives after a change, a base pair.
     ['C>(A/T/G) changes and G:C pairs', []],
+    // Before a ratio's noun, the letters are its terms' abbreviations (albumin to globulin).
+    ['the A/G ratio was low', ['A/G']],
     // Glued to something longer, or roman numerals.
     ['a 12/B region, W/X/Y/Z, x:y:z:w and phase I/II', []],
     // A hyphen after the group joins it into a longer name; its hyphenated part is read as before.

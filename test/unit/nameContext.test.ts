@@ -133,9 +133,11 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('The variance was then computed on held-out values only, and indicated as Q2Z.\n'), []);
     assert.deepEqual(undefinedKeys('This score, denoted as QSZ, rose; the ratio was termed QRZ.\n'), []);
   });
-  test('`known as (the)` names it, in the plural and before a citation too; its numbered members are named with it', () => {
-    assert.deepEqual(undefinedKeys('We studied a family of inbred mice known as the QXDs [@a]. Each QXD was typed, and QXD68 too.\n'), []);
-    assert.deepEqual(undefinedKeys('Lines known as QXD are kept.\n'), ['QXD']);
+  test('`known as` names what the letters abbreviate: they stay to define (`a syndrome known as CRS`)', () => {
+    assert.deepEqual(undefinedKeys('A systemic syndrome known as QRS followed. Later, QRS was graded.\n'), ['QRS']);
+  });
+  test('a name given in the plural before a citation names its numbered members too', () => {
+    assert.deepEqual(undefinedKeys('The lines, termed QXDs [@a]. Each QXD was typed, and QXD68 too.\n'), []);
   });
   test('a name that runs on, or a plain verb before it, is no introduction', () => {
     assert.deepEqual(undefinedKeys('Values were indicated as QSZ values in the table.\n'), ['QSZ']);
@@ -377,6 +379,7 @@ describe('licences and isolates named by their letters', () => {
   test('an open licence\'s letters before `license` or `licence`, perhaps with a version, name the licence', () => {
     assert.deepEqual(undefinedKeys('Code is released under the MIT license and data under a CC0 licence.\n'), []);
     assert.deepEqual(undefinedKeys('Figures are shared under a CC BY 4.0 license; the tool under GPL-3 licenses.\n'), []);
+    assert.deepEqual(undefinedKeys('Published under a CC BY-NC-ND 4.0 licence, data under CC BY-SA 4.0 license.\n'), []);
   });
   test('other capitals before `licence` are a regulator\'s or a permit\'s, to spell out', () => {
     assert.deepEqual(undefinedKeys('Tissue was held under a QTA licence and the QUA license.\n'), ['QTA', 'QUA']);

@@ -134,6 +134,12 @@ describe('long-form-after-abbreviation', () => {
         '* **Explore global quarkinoma disease**: an app showing QKD data.\n\n' +
         'We saw «quarkinoma disease» again, and *«quarkinoma disease»* was stressed, as was **the «quarkinoma disease» here**.',
     ));
+  test('a title in title case may be short and open with the long form; a stressed phrase of as many words is no title', () =>
+    check(
+      'long-form-after-abbreviation',
+      'Quarkinoma Disease (QKD) is common; QKD recurs.\n\n' +
+        'As reviewed in *Quarkinoma Disease in the Era of Cell Therapy* (2021), it fell. We saw *patients with «quarkinoma disease» overall* here.',
+    ));
   test('a repeat beside a template value still is', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab» with DARA.'));
   test('after an abbreviation never used, the unused finding speaks for the repeats: one problem, one diagnostic', () => {

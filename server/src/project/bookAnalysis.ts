@@ -198,9 +198,22 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     const definedLater = new Map<string, InheritedDefinition>();
     const abstracts = new Map<string, InheritedDefinition>();
     const chapterBook = layout.kind !== undefined && CHAPTER_BOOKS.has(layout.kind);
+    // What this file's chapter already used or defined before it or inside it (an includer's text,
+    // an included file): a definition made again here is then no chapter's first use, the safe side.
+    const inChapterBefore = new Set<string>();
+    if (chapterBook) {
+      for (let p = chapterStart.get(file.chapter)!; p < to; p++) {
+        if (p >= from && pieces[p]!.file === i) continue;
+        for (const key of pieceUses[p]!) inChapterBefore.add(key);
+        for (const d of pieceDefinitions[p]!) inChapterBefore.add(d.inherited.key);
+      }
+    }
     for (let p = low; p < from; p++) {
       const otherChapter = chapterBook && pieces[p]!.chapter !== file.chapter;
-      for (const d of pieceDefinitions[p]!) if (!inherited.has(d.inherited.key)) inherited.set(d.inherited.key, otherChapter ? { ...d.inherited, otherChapter: true } : d.inherited);
+      for (const d of pieceDefinitions[p]!) {
+        if (inherited.has(d.inherited.key)) continue;
+        inherited.set(d.inherited.key, otherChapter && !inChapterBefore.has(d.inherited.key) ? { ...d.inherited, otherChapter: true } : d.inherited);
+      }
       if (pieces[p]!.file !== i) for (const d of pieceAbstracts[p]!) if (!abstracts.has(d.inherited.key)) abstracts.set(d.inherited.key, d.inherited);
       for (const key of pieceFirstUses[p]!) usedEarlier.add(key);
     }

@@ -398,6 +398,8 @@ function joinedLettersAt(masked: string, tokens: BlockTokens, k: number): number
  * proteins); the other heads are the nouns that take letter labels.
  */
 const LETTER_FAMILY_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{L}{2,}(?:ase|[strei]in)s?|panels?|figures?|figs?\.|types?|subtypes?|serotypes?|groups?|class(?:es)?|categor(?:y|ies)|vitamins?|hepatitis|influenza|chains?|sites?|arms?|cohorts?|lanes?|plates?|wells?|strands?|isoforms?|forms?|blood)[ \u00a0]+$/iu;
+/** A ratio's noun after joined letters: the letters are its terms' abbreviations. */
+const RATIO_AFTER = /^[ \u00a0]+ratios?(?![\p{L}])/u;
 /** What makes joined letters a pair of labels: `A/B testing`, `X/Y axis`, `x:y coordinates`. */
 const LETTER_LABELS_AFTER = /^[ \u00a0]+(?:testing|tests?|split|axis|axes|planes?|coordinates?)(?![\p{L}\p{N}])/u;
 
@@ -409,8 +411,8 @@ const LETTER_LABELS_AFTER = /^[ \u00a0]+(?:testing|tests?|split|axis|axes|planes
  */
 function isLetterAbbreviationInContext(masked: string, start: number, end: number, text: string): boolean {
   if (/^[IVXivx](?:[/:][IVXivx])+$/.test(text)) return false;
-  // Nucleotides by their codes: alternatives (`C>(A/T/G)`) or a base pair (`G:C`).
-  if (/^[ACGTU](?:[/:][ACGTU])+$/.test(text)) return false;
+  // Nucleotides by their codes: alternatives (`C>(A/T/G)`) or a base pair (`G:C`); not a ratio (`the A/G ratio`, albumin to globulin).
+  if (/^[ACGTU](?:[/:][ACGTU])+$/.test(text) && !RATIO_AFTER.test(masked.slice(end, end + 12))) return false;
   if (LETTER_FAMILY_BEFORE.test(masked.slice(Math.max(0, start - 24), start))) return false;
   return !LETTER_LABELS_AFTER.test(masked.slice(end, end + 16));
 }

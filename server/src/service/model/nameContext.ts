@@ -4,7 +4,7 @@ import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
-import { isMarkedAsTrademark, isProductNameInContext } from './productNames';
+import { COMPANY_NAME_WORDS, isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula } from './notation';
 import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
@@ -43,7 +43,7 @@ const HAS_NUMBER = /\p{N}/u;
 const FOLLOWING_STRAIN = /^(?:\/[^\s]+)?\s+(?:(?:female|male|transgenic|nude|congenic|immunodeficient|humani[sz]ed)\s+)?(?:mice|mouse|strains?)\b/u;
 const FOLLOWING_CLONE = /^\s+(?:antibody\s+)?clone\b/u;
 /** An organisation named as such: `GE Healthcare`, `BPS Bioscience`, `EMD Millipore`, `ATCC`'s kin, `Qx GmbH`. */
-const FOLLOWING_ORGANISATION = /^\s+(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Cancer Agency|Cancer Centre|Cancer Center)\b/u;
+const FOLLOWING_ORGANISATION = new RegExp(String.raw`^\s+(?:${COMPANY_NAME_WORDS}|Cancer Agency|Cancer Centre|Cancer Center)\b`, 'u');
 /** Software and methods named as such: `the SLMS-3 pipeline`, `the QXR solver`, `MiXCR software`, `the DESeq2 R package`. */
 const FOLLOWING_SOFTWARE = followingProgramNoun('solvers?|software|package|pipeline|toolkit');
 /** A program's noun after its name, for the book (not `solvers`: `standard ODE solvers` names the kind of equation). */
@@ -56,6 +56,10 @@ const FOLLOWING_PROGRAM = followingProgramNoun('software|package|pipeline|toolki
  * HTA licence`, `the EUA license`), which copy-editors ask to spell out.
  */
 const OPEN_LICENCE = /^(?:MIT|BSD|ISC|MPL|EPL|EUPL|CDDL|[AL]?GPL(?:-?v?\p{N}(?:\.\p{N})?)?|CC(?:0|-BY(?:-[A-Z]{2})*)?)$/u;
+/** A Creative Commons licence's terms after `CC` (`CC BY-NC-ND 4.0`): `BY`, `NC`, `ND`, `SA`. */
+const CREATIVE_COMMONS_TERMS = /^(?:BY|NC|ND|SA)(?:-(?:BY|NC|ND|SA))*$/u;
+const CREATIVE_COMMONS_BEFORE = /(?:^|[^\p{L}\p{N}])CC[ \u00a0-]$/u;
+/** The word licence after a licence's letters, perhaps after its version or terms (`4.0`, `BY-SA 4.0`, `v3`). */
 const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p{N}.]*)){0,2}\s+[Ll]icen[cs]es?\b/u;
 /**
  * A year after a slash, as an isolate is designated by its place and number (`USA-WA1/2020`,
@@ -63,6 +67,7 @@ const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p
  * slash (`PDX-17/2021`, `MRD-2/2020`) is a sample's or a batch's, and stays an abbreviation.
  */
 const FOLLOWING_ISOLATE_YEAR = /^\/(?:19|20)\p{N}{2}(?![\p{L}\p{N}])/u;
+/** An isolate's place and number (`USA-WA1`, `USA-CA2`): capitals, a hyphen, a region's letters and a number. */
 const ISOLATE_PLACE_AND_NUMBER = /^\p{Lu}{2,}-\p{Lu}{1,4}\p{N}{1,3}$/u;
 /**
  * An identifier's prefix before its number: the number has five digits or more, or a leading zero
@@ -70,6 +75,7 @@ const ISOLATE_PLACE_AND_NUMBER = /^\p{Lu}{2,}-\p{Lu}{1,4}\p{N}{1,3}$/u;
  * A count or a dose after capitals (`EVT 3000 exposure`) and a year (`WHO 2016`) leave them abbreviations.
  */
 const FOLLOWING_IDENTIFIER_NUMBER = /^[ \u00a0](?:0\p{N}{3,}|[1-9]\p{N}{4,})(?![\p{L}\p{N}])/u;
+/** A number of four digits or more, not a year, closing a bracket that the capitals open (`(CTN 1703)`). */
 const BRACKETED_IDENTIFIER = /^[ \u00a0](?!(?:19|20)\p{N}{2}(?!\p{N}))\p{N}{4,}\)/u;
 const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
 
@@ -95,6 +101,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
   if (OPEN_LICENCE.test(mention.text) && FOLLOWING_LICENCE.test(after)) return true;
+  if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;
   if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_IDENTIFIER_NUMBER.test(after) || (masked.charAt(mention.start - 1) === '(' && BRACKETED_IDENTIFIER.test(after)))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
@@ -399,14 +406,15 @@ function isShipPrefix(masked: string, mention: AbbreviationMention, text: string
 
 /**
  * A participle that gives what the sentence described a name: `indicated as`, `denoted as`,
- * `referred to as`, `termed`, `known as (the)` (`a family of inbred mice known as the BXDs`).
- * `referred as`, without `to`, is the same phrase as non-native authors often write it.
+ * `referred to as`, `termed`. `referred as`, without `to`, is the same phrase as non-native
+ * authors often write it. Not `known as`: `a syndrome known as CRS` names what the letters
+ * abbreviate, which the reader still needs spelt out.
  */
-const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|(?:known|collectively[ \u00a0]+called)[ \u00a0]+as(?:[ \u00a0]+the)?|termed|dubbed|hereafter)[ \u00a0]+$/iu;
+const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
 /**
  * The name ends the clause, perhaps in the plural, after an adverb saying where the name holds
  * or before a citation the masked text blanks (`… and indicated as Q2X.`, `(referred as SVPOP
- * below)`, `termed QRZ hereafter,`, `known as the BXDs [@ref].`): such adverbs
+ * below)`, `termed QRZ hereafter,`, `termed QXDs [@ref].`): such adverbs
  * refer to the text itself, so the name cannot be the start of a longer noun phrase.
  */
 const CLAUSE_END_AFTER = /^(?:s(?![\p{L}\p{N}]))?(?:[ \u00a0]+(?:below|hereafter|hereinafter|henceforth|throughout|from[ \u00a0]+now[ \u00a0]+on|for[ \u00a0]+(?:short|brevity)|in[ \u00a0]+(?:the[ \u00a0]+)?following|in[ \u00a0]+th(?:is|e)[ \u00a0]+(?:paper|study|work|article|manuscript|review|text)))?[ \u00a0]*(?:[.,;:)]|$)/iu;

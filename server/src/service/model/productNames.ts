@@ -99,6 +99,7 @@ const MAKER_CAPITALS_BEFORE = /(?:^|[^\p{L}\p{N}.!?])[ \u00a0]*\p{Lu}{2,4}[ \u00
  * `Data Portal` (`ICGC Data Portal`) are often the consortium's initials, which copy-editors ask to spell out.
  */
 const PORTAL_AFTER = /^(?:[ \u00a0]+\p{Lu}\p{Ll}+)?[ \u00a0]+Portal\b/u;
+/** A word coined with small letters first, then a capital (`cBio`, `qPortal`): a name's shape, not a consortium's initials. */
 const SMALL_LETTER_THEN_CAPITAL = /^\p{Ll}+\p{Lu}/u;
 /** A model designation after a coined product's name: ` II`, ` 6000`, ` X-20`. */
 const MODEL_AFTER_NAME = new RegExp(String.raw`^[ \u00a0]+(?:${ROMAN_NUMERAL}|\p{N}{1,4}|\p{Lu}-?\p{N}{1,3})(?![\p{L}\p{N}])`, 'u');
@@ -162,8 +163,12 @@ function isCatalogueNumber(before: string, after: string, mention: Pick<Abbrevia
   // A company, by its coined name (`BioLegend`), a company's word (`EMD Millipore`, `Acme Biosciences`), or a catalogue mark: not `(Cohort B, DL-3)`.
   return COMPANY_WORD.test(supplier) || supplier.split(/[ \u00a0]/u).some((word) => hasCoinedShape(word) && !SURNAME_PREFIX.test(word)) || CATALOGUE_MARK.test(supplied![0]);
 }
-/** Words that name a company in its name: a legal form, or a noun firms of the field take. */
-const COMPANY_WORD = /(?<![\p{L}])(?:Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biotec|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|LLC|Reagents|Genomics|Genetics|Biosystems|Chemicals?)(?![\p{L}])/u;
+/**
+ * Words that name a company in its name: a legal form, or a noun firms of the field take (`EMD
+ * Millipore`, `BD Biosciences`, `Qx GmbH`). Shared with nameContext's organisation after a name.
+ */
+export const COMPANY_NAME_WORDS = String.raw`Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biotec|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Reagents|Genomics|Biosystems|Chemicals?`;
+const COMPANY_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NAME_WORDS})(?![\p{L}])`, 'u');
 /** A catalogue number's mark: `cat. no.`, `catalog #`, `#`. */
 const CATALOGUE_MARK = /,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?|#)/u;
 

@@ -1020,7 +1020,7 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
         finding.cap = { severity: 'information' };
       } else if (earlierInScope.origin?.otherChapter && !usedBefore(model, definition)) {
         // A chapter of a book or thesis defining again at its own first use: many theses define per chapter.
-        finding.message = once(`${finding.message.slice(0, -1)}; a chapter may define it again at its first use, as many theses do, and editors differ on keeping it.`);
+        finding.message = once(`${finding.message.slice(0, -1)}; a chapter may define it again at its first use, as many books and theses do, and editors differ on keeping it.`);
         finding.cap = { severity: 'information' };
       }
       if (collapse) {
@@ -1318,17 +1318,23 @@ function usedBefore(model: RuleContext['model'], definition: AbbreviationDefinit
   return usedBetween(model, definition.key, definition.scope, 0, definition.shortStart);
 }
 
-/** An emphasis run that may open a span: at the line's start or after a space, a bracket, a quotation mark or a dash. */
-const EMPHASIS_OPENING_BEFORE = /(?:^|[\s([{"'\u201c\u2018\u2013\u2014-])(\*{1,2}|_{1,2})(?=\S)[^*_\n]*$/u;
+/** An emphasis run that may open a span: at the line's start or after a space, a bracket, a quotation mark or a dash (the span may start with the long form itself). */
+const EMPHASIS_OPENING_BEFORE = /(?:^|[\s([{"'\u201c\u2018\u2013\u2014-])(\*{1,2}|_{1,2})(?=\S|$)[^*_\n]*$/u;
 /** The first emphasis run after a span's words, not inside a word. */
 const EMPHASIS_CLOSING_AFTER = /^([^*_\n]*?)(\*{1,2}|_{1,2})(?![\p{L}\p{N}])/u;
 /** How many words an emphasised span holds at least to be a work's title, not a stressed phrase. */
-const TITLE_WORDS = 5;
+const TITLE_WORDS = 8;
+/** Fewer words are a title when set in title case (`*Managing Cytokine Release Syndrome in the Era of Cell Therapy*`). */
+const TITLE_CASED_WORDS = 5;
+/** A list item's marker and nothing else before its first words. */
+const LIST_ITEM_OPENING = /^[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+$/u;
 
 /**
- * True when `[start, end)` lies inside one line's span of italics or bold of five words or more
+ * True when `[start, end)` lies inside one line's span of italics or bold of eight words or more
  * (`*Exploring the effects of BCG vaccination in patients with tuberculosis*`, `**Beneficial
- * effects of BCG vaccination in …**`), or inside a bold run-in head that opens a list item before
+ * effects of BCG vaccination in …**`), or of five in title case (`*Managing Cytokine Release
+ * Syndrome in the Era of Cell Therapy*`; a stressed phrase, `*patients with cytokine release
+ * syndrome*`, is not a title), or inside a bold run-in head that opens a list item before
  * a colon (`- **Explore global Tuberculosis**: …`): the title of a paper, a talk or an app, which
  * keeps its words.
  */
@@ -1341,13 +1347,18 @@ function isInsideWorkTitle(text: string, start: number, end: number): boolean {
   if (!close || close[2] !== open[1] || /\s$/u.test(close[1]! || text.charAt(end - 1))) return false;
   const opened = open.index + open[0].indexOf(open[1]!) + open[1]!.length;
   const span = before.slice(opened) + text.slice(start, end) + close[1]!;
-  if (span.trim().split(/\s+/u).length >= TITLE_WORDS) return true;
+  const words = span.trim().split(/\s+/u);
+  if (words.length >= TITLE_WORDS || (words.length >= TITLE_CASED_WORDS && isTitleCased(words))) return true;
   // A bold run-in head opening a list item, then a colon: the item's name (`- **Explore global Tuberculosis**: …`).
   const lineStart = before.lastIndexOf('\n') + 1;
   return open[1]!.length === 2 && LIST_ITEM_OPENING.test(before.slice(lineStart, opened - 2)) && text.charAt(end + close[0].length) === ':';
 }
-/** A list item's marker and nothing else before its first words. */
-const LIST_ITEM_OPENING = /^[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+$/u;
+
+/** Words set in title case: every word of four letters or more starts with a capital. */
+function isTitleCased(words: readonly string[]): boolean {
+  const long = words.filter((word) => /^\p{L}{4,}/u.test(word));
+  return long.length >= 2 && long.every((word) => /^\p{Lu}/u.test(word));
+}
 
 /** True when every word of the folded expansion `known` is a word of the folded long form `written` (a plural `s` aside). */
 function holdsEveryWord(written: string, known: string): boolean {

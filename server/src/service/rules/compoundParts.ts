@@ -58,12 +58,15 @@ function readsAsParts(context: RuleContext, segments: readonly string[], undefin
   return undefinedParts.every(([begin, end]) => isOwnAbbreviation(context, segments.slice(begin, end).join('-')));
 }
 
-/** A word of three or more capitals, no digits: a chain's link (`RAS`, `MEK`; not a locus's `DR`, `DQB1`). */
-const CHAIN_LINK = /^\p{Lu}{3,}$/u;
+/** A word of three or more capitals, perhaps numbered: a chain's link (`RAS`, `MEK`, `DAP10`; not a locus's `DR`). */
+const CHAIN_LINK = /^\p{Lu}{3,}\p{N}*$/u;
 
-/** Three or more segments, each a word of three or more capitals: `EGFR-RAS-RAF-MEK-ERK`, not `HLA-DR-DQ`. */
+/**
+ * Three or more segments, each a link (`EGFR-RAS-RAF-MEK-ERK`, `DAP10-DAP12-SYK`); not an HLA
+ * haplotype or locus (`HLA-DRB1-DQB1`), whose segments are the nomenclature's, not terms.
+ */
 function isChainOfCapitals(segments: readonly string[]): boolean {
-  return segments.length >= 3 && segments.every((segment) => CHAIN_LINK.test(segment));
+  return segments.length >= 3 && segments[0] !== 'HLA' && segments.every((segment) => CHAIN_LINK.test(segment));
 }
 
 /** A compound that is a term of its own: the knowledge base knows it, or the document defines it (in any scope). */
