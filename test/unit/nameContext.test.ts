@@ -398,6 +398,10 @@ describe('licences and isolates named by their letters', () => {
     assert.deepEqual(undefinedKeys('Tumours were graded by QHO 2016 criteria.\n'), ['QHO']);
     assert.deepEqual(undefinedKeys('Patients with QVT 3000 exposure and doses of QSA 100 mg were seen.\n'), ['QVT', 'QSA']);
   });
+  test('a program named in apposition before a colon, as a paper\'s title names it', () => {
+    assert.deepEqual(undefinedKeys('We wrote getQBinR: an R package for data, and QZP: a pipeline for reads.\n'), []);
+    assert.deepEqual(undefinedKeys('The QZB: an abbreviation of the quartz band.\n'), ['QZB']);
+  });
   test('capitals before `workflow` are a lab method as often as a program: they stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('Peptides were read with the QIA workflow.\n'), ['QIA']);
   });

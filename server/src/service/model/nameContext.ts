@@ -22,9 +22,12 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
  * (`PD-1` and `ADG-2` look alike). One such use anywhere in the document names the key.
  */
 
-/** One of `nouns` after a name, perhaps after its language (`MiXCR software`, `the DESeq2 R package`). */
+/**
+ * One of `nouns` after a name, perhaps after its language (`MiXCR software`, `the DESeq2 R
+ * package`), or in apposition after a colon, as a title names its program (`getTBinR: an R package for …`).
+ */
 function followingProgramNoun(nouns: string): RegExp {
-  return new RegExp(String.raw`^\s+(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:${nouns})\b`, 'u');
+  return new RegExp(String.raw`^(?:\s+|:\s+an?\s+)(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:${nouns})\b`, 'u');
 }
 
 /** Words after which a following mention (or list of mentions) is the name of that thing. */
