@@ -93,11 +93,16 @@ export function isCoinedWord(word: string): boolean {
   if (parts.some((part) => QUALIFIED_CAPITALS.test(part))) return false;
   return parts.some((part) => {
     // A release number run on (`mapDamage2`) leaves the name's shape as it was.
-    const name = part.replace(TRAILING_DIGITS, '');
+    const name = withoutReleaseNumber(part);
     return hasCapitalAndSyllable(name) || isCoinedName(name) || WORD_AND_CAPITAL.test(name);
   });
 }
 const TRAILING_DIGITS = /\p{N}+$/u;
+
+/** A name without the release number run on it (`mapDamage2` -> `mapDamage`, `GATK4` -> `GATK`). */
+export function withoutReleaseNumber(name: string): string {
+  return name.replace(TRAILING_DIGITS, '');
+}
 /**
  * A word of four or more lower-case letters with one capital at its end (`edgeR`, `limmaR`): a
  * program's name. Three letters are a prefix an abbreviation takes (`apoB`, `vitD`, `recA`).

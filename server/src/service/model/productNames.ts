@@ -44,12 +44,16 @@ const TITLED_PRODUCT_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+(?:\p{Lu}|\p{Ll
  * `Children's`). Shared with toolNames' supplier list.
  */
 export const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.'-]*){0,2}`;
+/** A code that holds a digit, as catalogue numbers are written (`HCYTMAG-60K`, `130-092-657`, `A1517001`). */
+const CODE = String.raw`[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*`;
+/** The words that mark a catalogue number: `cat. no.`, `Catalog #`, `catalogue no`. */
+const CATALOGUE_WORDS = String.raw`[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?`;
 /**
  * A catalogue number after the supplier's name in the same bracket: `, 05872`, `, 354277`,
  * `, cat. no. 130-092-657`, `, #A1517001`: a code that holds a digit, never a year (`(Smith, 2019)`
  * cites a paper). The code is the group `catalogue`; each expression below holds this item once.
  */
-const CATALOGUE_ITEM = String.raw`(?:,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?!(?:19|20)\d\d[a-z]?\))(?<catalogue>[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*))?`;
+const CATALOGUE_ITEM = String.raw`(?:,[ \u00a0]+(?:${CATALOGUE_WORDS}[ \u00a0]*|#)?(?!(?:19|20)\d\d[a-z]?\))(?<catalogue>${CODE}))?`;
 /**
  * A supplier in brackets: its name, perhaps with its legal form or its town and country after
  * commas (`(Abbott)`, `(Thermo Scientific)`, `(Illumina, Inc.)`, `(Qiagen, Hilden, Germany)`), perhaps
@@ -137,15 +141,13 @@ const MOTIF_AFTER = /^(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+(?:motifs?|(?:cleavag
 const NAME_SHAPE = /[\p{Ll}\p{N}]/u;
 const HAS_DIGIT = /\p{N}/u;
 
-/** A code that holds a digit, as catalogue numbers are written (`HCYTMAG-60K`, `130-092-657`, `A1517001`). */
-const CODE = String.raw`[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*`;
 /**
  * A supplier's name in brackets, its first item holding a lower-case letter as a company's does,
  * perhaps its town and country, then a comma, perhaps `cat. no.`, and perhaps earlier codes of
  * the same product: `(EMD Millipore, `, `(Qiagen, Hilden, Germany, cat. no. `, `(Merck, X-1- `.
  */
 const SUPPLIER_AND_CODES_BEFORE = new RegExp(
-  String.raw`\((?=[^,()]*\p{Ll})(${CAPITALISED_WORDS})(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3},[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?[ \u00a0]*|#)?(?:${CODE}(?:[,;/][ \u00a0]*|[ \u00a0]+))*$`,
+  String.raw`\((?=[^,()]*\p{Ll})(${CAPITALISED_WORDS})(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3},[ \u00a0]+(?:${CATALOGUE_WORDS}[ \u00a0]*|#)?(?:${CODE}(?:[,;/][ \u00a0]*|[ \u00a0]+))*$`,
   'u',
 );
 /** The bracket closes soon after, with no other bracket opened. */
@@ -170,7 +172,7 @@ function isCatalogueNumber(before: string, after: string, mention: Pick<Abbrevia
 export const COMPANY_NAME_WORDS = String.raw`Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biotec|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Reagents|Genomics|Biosystems|Chemicals?`;
 const COMPANY_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NAME_WORDS})(?![\p{L}])`, 'u');
 /** A catalogue number's mark: `cat. no.`, `catalog #`, `#`. */
-const CATALOGUE_MARK = /,[ \u00a0]+(?:[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?|#)/u;
+const CATALOGUE_MARK = new RegExp(String.raw`,[ \u00a0]+(?:${CATALOGUE_WORDS}|#)`, 'u');
 
 /** One to three lower-case letters, then only capitals and digits: `cfDNA`, `sEV`, `ctDNA` (not `iQue`, `RNeasy`). */
 const PREFIXED_CAPITALS = /^\p{Ll}{1,3}\p{Lu}{2,}\p{N}*$/u;

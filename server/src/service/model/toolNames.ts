@@ -2,7 +2,7 @@
 import programs from '#data/programs.json';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
-import { hasCoinedShape } from './mentions';
+import { hasCoinedShape, withoutReleaseNumber } from './mentions';
 import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames';
 
 /**
@@ -27,8 +27,6 @@ import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames'
 
 /** Published programs named in capitals or with digits (`data/programs.json`), with what each does. */
 const PROGRAMS = new Map<string, string>(Object.entries(programs.programs));
-/** A release number run on a program's name (`GATK4`, `QIIME2`). */
-const RELEASE_RUN_ON = /\p{N}+$/u;
 
 /** Mixed case: a lower-case letter and a capital (`RStudio`, `epiR`, `MacOS`), not a word of capitals. */
 const MIXED_CASE = /\p{Ll}/u;
@@ -224,7 +222,7 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
   const reading = toolReadingOf(model.prose.masked, mention, model.text);
   if (reading) return reading;
-  const program = PROGRAMS.get(mention.key) ?? PROGRAMS.get(mention.key.replace(RELEASE_RUN_ON, ''));
+  const program = PROGRAMS.get(mention.key) ?? PROGRAMS.get(withoutReleaseNumber(mention.key));
   if (program !== undefined) return `${mention.key}, a published program for ${program}`;
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
   for (let i = 0; i < mentions.length && i < 50; i++) {

@@ -1018,7 +1018,7 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
       if (isInHeading(model, definition)) {
         finding.message = once(`${finding.message.slice(0, -1)}; a heading may repeat a definition, and editors differ on keeping it.`);
         finding.cap = { severity: 'information' };
-      } else if (earlierInScope.origin?.otherChapter && !usedBefore(model, definition)) {
+      } else if (earlierInScope.origin?.otherChapter && !usedBetween(model, definition.key, definition.scope, 0, definition.shortStart)) {
         // A chapter of a book or thesis defining again at its own first use: many theses define per chapter.
         finding.message = once(`${finding.message.slice(0, -1)}; a chapter may define it again at its first use, as many books and theses do, and editors differ on keeping it.`);
         finding.cap = { severity: 'information' };
@@ -1311,11 +1311,6 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     }
   }
   return findings;
-}
-
-/** Whether the file uses the definition's key in its scope before the definition. */
-function usedBefore(model: RuleContext['model'], definition: AbbreviationDefinition): boolean {
-  return usedBetween(model, definition.key, definition.scope, 0, definition.shortStart);
 }
 
 /** An emphasis run that may open a span: at the line's start or after a space, a bracket, a quotation mark or a dash (the span may start with the long form itself). */
