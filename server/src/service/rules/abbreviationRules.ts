@@ -5,6 +5,7 @@ import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSen
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn } from '../model/toolNames';
+import { resourceNamed } from '../model/resourceNames';
 import { nearSpellingOf, respellFix } from './nearSpellings';
 import { studyReadingIn } from '../model/studyNames';
 import { enumerationOnlyUse } from '../model/enumerations';
@@ -274,7 +275,7 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   const knowledge = context.knowledge;
   if (!knowledge) return undefined;
   const entry = soleEntry(knowledge, mention.key);
-  if (entry === undefined) return recombinantHumanFix(context, knowledge, mention);
+  if (entry === undefined) return recombinantHumanFix(context, knowledge, mention) ?? resourceFix(context, mention);
   const expansion = entry && expansionExplaining(entry, mention.text, context.spelling);
   if (!expansion) return undefined;
   return definitionFix(context, mention, expansion, distinctExpansions(entry).length === 1);
@@ -289,6 +290,19 @@ function soleEntry(knowledge: NonNullable<RuleContext['knowledge']>, key: string
   const entry = exact[0]?.entry;
   if (!entry) return undefined;
   return exact.length > 1 || entry.ambiguous ? null : entry;
+}
+
+/**
+ * For a resource named in capitals (`KEGG`): its full name, offered, never applied by itself (the
+ * journal may accept the name as it is, and the letters may mean something else here).
+ */
+function resourceFix(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
+  const resource = resourceNamed(context.knowledge, mention.key);
+  if (!resource) return undefined;
+  // `the data from the TCGA`: the name's own article is already written.
+  const articleBefore = /(?:^|[^\p{L}])[Tt]he[ \u00a0]+$/u.test(context.model.text.slice(Math.max(0, mention.start - 8), mention.start));
+  const name = articleBefore && resource.name.startsWith('The ') ? resource.name.slice(4) : resource.name;
+  return definitionFix(context, mention, name, false);
 }
 
 /**
@@ -754,7 +768,8 @@ interface UndefinedReading {
  * lists, a qualifier written only as a superscript on a name (`*CISH*^KO^`), a receptor chain of a
  * defined cytokine, a gene symbol written with a hyphen before its number (`BCL-2`), a legend's use of what
  * the main text defines (journals that want each legend to stand alone set `defineInLegends`),
- * capitals the document names as a tool (`the _XYZ_ algorithm`) or a trial, capitals in italics
+ * a database, archive or agency listed in `data/resources.json` (`KEGG`), capitals the document
+ * names as a tool (`the _XYZ_ algorithm`) or a trial, capitals in italics
  * as genes are written, a term used only in an assay's long enumeration of what it measures,
  * and a member of a family whose sibling the scope spells out.
  */
@@ -806,6 +821,14 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     const amount = reagentAmountBefore(context, mention);
     if (amount === undefined) return undefined;
     const why = `it names a reagent by its amount in a recipe ('${amount} ${mention.text}'), which many journals accept undefined in the methods; for those that want it in full, `;
+    return { why, cap: { severity: 'information' } };
+  },
+  // A database, archive, collection or agency named in capitals (`KEGG`, `NCBI`, `ICD-10`): journals differ.
+  (context, mention) => {
+    const resource = resourceNamed(context.knowledge, mention.key);
+    if (!resource) return undefined;
+    const named = resource.name.startsWith('The ') ? resource.name : `the ${resource.name}`;
+    const why = `it names ${named}, ${resource.what}, which many journals accept undefined; for those that want it in full, `;
     return { why, cap: { severity: 'information' } };
   },
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { createTerminologyService } from '../../server/src/service/index';
+import { isOfficialGeneSymbol } from '../../server/src/service/knowledge/geneSymbols';
+import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
+import { resourceNamed } from '../../server/src/service/model/resourceNames';
+import { createDefinitionNeeds } from '../../server/src/service/model/definitionNeeds';
+import { undefinedWithSeverity } from '../helpers/undefinedKeys';
+
+const service = createTerminologyService();
+const listed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'resources.json'), 'utf8')).resources as Record<string, { name: string; what: string }>;
+
+function undefinedFindings(text: string) {
+  return service.lint({ uri: 'r.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+}
+
+describe('databases, archives and agencies named in capitals (data/resources.json)', () => {
+  test('a listed name used undefined is a note that gives its full name, and offers it', () => {
+    const text = 'Pathways were scored against QZKB sets and KEGG maps; KEGG maps were redrawn and QZKB sets kept.\n';
+    const found = undefinedFindings(text);
+    assert.deepEqual(found.map((d) => d.severity), ['warning', 'information']);
+    const kegg = found[1]!;
+    assert.match(kegg.message, /Kyoto Encyclopedia of Genes and Genomes, a database of pathways/);
+    assert.match(kegg.message, /define it at first use, e\.g\. 'Kyoto Encyclopedia of Genes and Genomes \(KEGG\)'/);
+  });
+
+  test('its fix writes the full name in, but is never applied by itself', () => {
+    const text = 'Reads were deposited in the SRA and the SRA accession is given.\n';
+    const actions = service.codeActions({ uri: 'r.md', version: 1, text }, { start: { line: 0, character: 28 }, end: { line: 0, character: 31 } });
+    const define = actions.find((a) => /Define at first use/.test(a.title));
+    assert.ok(define, 'a define action is offered');
+    const fixed = service.fixAll({ uri: 'r.md', version: 1, text });
+    assert.equal(fixed.text, text, 'the safe fixes leave the name as it is');
+  });
+
+  test('a name whose own article is already written is not given a second one', () => {
+    const found = undefinedFindings('Tumours from the TCGA were compared with TCGA normals.\n');
+    assert.match(found[0]!.message, /e\.g\. 'Cancer Genome Atlas \(TCGA\)'/);
+    const bare = undefinedFindings('Tumours from TCGA were compared with TCGA normals.\n');
+    assert.match(bare[0]!.message, /e\.g\. 'The Cancer Genome Atlas \(TCGA\)'/);
+  });
+
+  test('capitals not listed keep their warning; a listed name the document defines is not reported', () => {
+    assert.deepEqual(undefinedWithSeverity('Samples came from QZGA and QZGA cohorts.\n'), ['QZGA warning']);
+    assert.deepEqual(undefinedWithSeverity('The Gene Expression Omnibus (GEO) holds the data; GEO series are listed.\n'), []);
+  });
+
+  test('the list is written in the case it names (a lower-case word is not the resource)', () => {
+    assert.equal(resourceNamed(undefined, 'Kegg'), undefined);
+    assert.equal(resourceNamed(undefined, 'ncbi'), undefined);
+    assert.ok(resourceNamed(undefined, 'NCBI'));
+  });
+
+  test('a name the knowledge base asks to define keeps the knowledge base reading', () => {
+    const knowledge = loadBuiltinKnowledge();
+    for (const name of Object.keys(listed)) assert.deepEqual(resourceNamed(knowledge, name), listed[name], `${name} is not also a term to define`);
+  });
+
+  test('no listed name is an official gene symbol, nor exempt already, and each says what it is', () => {
+    const needs = createDefinitionNeeds();
+    for (const [key, resource] of Object.entries(listed)) {
+      assert.equal(isOfficialGeneSymbol(key), false, key);
+      assert.equal(needs.isExempt(key), false, key);
+      assert.ok(resource.name.length > 5 && resource.what.length > 10, key);
+    }
+  });
+
+  test('letters that name other things as often in this field are not listed', () => {
+    for (const key of ['CDC', 'EMA', 'EGA', 'HPA', 'ICD', 'CMS', 'GO']) assert.equal(listed[key], undefined, key);
+  });
+});
