@@ -249,3 +249,14 @@ describe('a short form defined by the initials of a list, in a manuscript', () =
   test('named once, the short form is not unused: it names the thing, the list only spells its letters', () =>
     assert.deepEqual(codes('Data follow the ZANE principles (Zoned, Annotated, Normalised, Exported data) here.'), []));
 });
+
+describe('a rate whose short form leaves out what its unit counts', () => {
+  check([
+    ['the counted words after the unit', 'Expression was given as quarks per kilobase per million mapped quarks (QPKM) here.', [['QPKM', 'quarks per kilobase per million mapped quarks']]],
+    ['one counted word', 'Counts were scaled to zorbs per million zorbs (ZPM) first.', [['ZPM', 'zorbs per million zorbs']]],
+    ['the other way round, the long form in the bracket', 'We report the QPKM (quarks per kilobase per million mapped quarks) values here.', [['QPKM', 'quarks per kilobase per million mapped quarks']]],
+    ['no per before the unit: no rate, no reading', 'We used the QZB (quick zebra barrel mapped reads) here.', []],
+    ['three words after the unit are more than a count noun', 'Counts were zorbs per million of all mapped zorbs (ZPM) here.', []],
+    ['a capitalised word after the unit is not what it counts', 'Counts were zorbs per million Quark Reads (ZPM) here.', []],
+  ]);
+});

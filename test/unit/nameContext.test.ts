@@ -406,3 +406,14 @@ describe('licences and isolates named by their letters', () => {
     assert.deepEqual(undefinedKeys('Peptides were read with the QIA workflow.\n'), ['QIA']);
   });
 });
+
+describe('a buffer given with its recipe in brackets', () => {
+  test('an amount in molar or percent units, then what is dissolved: the recipe says what it is', () => {
+    assert.deepEqual(undefinedKeys('Beads were washed with QTE (10 mM Tris-Cl (pH 8.0), 1 mM EDTA) and eluted in buffer QEB (10 mM Tris-Cl).\n'), []);
+    assert.deepEqual(undefinedKeys('Cells were lysed in QRB (0.5% sodium deoxycholate in saline) on ice.\n'), []);
+  });
+  test('a bare amount is a dose of the thing named, which still needs its definition', () => {
+    assert.deepEqual(undefinedKeys('Cells were given QZK (10 mM) daily and QZL (5%) weekly; QZK and QZL were kept.\n'), ['QZK', 'QZL']);
+    assert.deepEqual(undefinedKeys('Cells were given QZM (10 ng/ml) daily.\n'), ['QZM']);
+  });
+});

@@ -102,3 +102,18 @@ describe("a matrix's dimensions set as its subscript", () => {
     assert.deepEqual(undefinedKeys('The label <sub>QxZ</sub> was small.\n'), ['QxZ']);
   });
 });
+
+describe('radiolabels, nucleotides and file formats need no definition', () => {
+  test('a nuclide by its mass number and element, bracketed or with its position', () => {
+    assert.deepEqual(undefinedKeys('Lysis was read by 51Cr release; [α-32P]dCTP and [3H]thymidine labelled DNA, and 99mTc and 125I traced it.\n'), []);
+  });
+  test('a number before letters that are no element stays an abbreviation to define', () => {
+    assert.deepEqual(undefinedKeys('Cells were sorted for 5QZ before use.\n'), ['5QZ']);
+  });
+  test('deoxynucleotides and cyclic nucleotides, as the journals\' standard lists give ATP and its kin', () => {
+    assert.deepEqual(undefinedKeys('Reactions held dNTPs, dATP and dUTP; cAMP and cGMP rose.\n'), []);
+  });
+  test('genomic interval files by their format names', () => {
+    assert.deepEqual(undefinedKeys('Peaks were written as BED files and reads as CRAM files, variants as BCF.\n'), []);
+  });
+});

@@ -377,6 +377,11 @@ describe('first-use rules with the knowledge base', () => {
     check('undefined-abbreviation', 'The QNAX-activating protein 10 (QAP10) adaptor; QAP10 signals.');
   });
   test('scFv defined by its knowledge-base expansion', () => check('undefined-abbreviation', 'A single-chain variable fragment (scFv) binds; the scFv is humanised.'));
+  test('a short form glossed by another name of the same term (a knowledge-base variant) is defined, with no conflict', () => {
+    check('undefined-abbreviation', 'Blood was profiled by mass cytometry (CyTOF); CyTOF panels held 40 markers.');
+    check('conflicting-expansion', 'Blood was profiled by mass cytometry (CyTOF); CyTOF panels held 40 markers.');
+    check('undefined-abbreviation', 'Transcripts were measured by real-time PCR (qPCR); qPCR was run twice.');
+  });
   test('a knowledge-base expansion counted in words, hyphen or space alike', () => {
     check('undefined-abbreviation', 'A single chain variable fragment (scFv) binds; the scFv is humanised.');
     check('undefined-abbreviation', 'Its "single chain variable fragment" (scFv) binds; the scFv is humanised.');

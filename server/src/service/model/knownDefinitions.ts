@@ -1,5 +1,5 @@
 import type { DetectedDefinition } from '../abbreviations/definitionDetector';
-import type { KnowledgeBase } from '../knowledge/types';
+import type { KnowledgeBase, TermEntry } from '../knowledge/types';
 import { foldExpansion } from './expansions';
 import { lowerBound } from '../text/sortedSearch';
 import { abbreviationKey } from './mentions';
@@ -49,7 +49,7 @@ export function findKnownDefinitions(masked: string, tokens: BlockTokens, from: 
     while (end > from && isWhitespaceUnit(masked.charCodeAt(end - 1))) end--;
     // The last word before the parenthesis.
     const last = lowerBound(tokens.count, (k) => ends[k]! <= end) - 1;
-    for (const expansion of entry.expansions) {
+    for (const expansion of longFormsOf(entry)) {
       // The same number of words before the parenthesis, none before `from`.
       const first = last - wordCount(expansion) + 1;
       if (first < 0 || starts[first]! < from) continue;
@@ -63,6 +63,24 @@ export function findKnownDefinitions(masked: string, tokens: BlockTokens, from: 
   }
   return found;
 }
+
+/**
+ * The phrases that spell an entry's short form out: its expansions, then its variants written as
+ * a name in lower-case words (`mass cytometry (CyTOF)`, `real-time PCR (qPCR)`): a bracket that
+ * pairs two forms of one term glosses the short one by the other.
+ */
+const longForms = new WeakMap<TermEntry, readonly string[]>();
+export function longFormsOf(entry: TermEntry): readonly string[] {
+  let forms = longForms.get(entry);
+  if (forms === undefined) {
+    const spelled = (entry.variants ?? []).filter((variant) => SPELLED_NAME.test(variant) && !entry.expansions.includes(variant));
+    forms = spelled.length > 0 ? [...entry.expansions, ...spelled] : entry.expansions;
+    longForms.set(entry, forms);
+  }
+  return forms;
+}
+/** A name written in words, the first in lower case: `mass cytometry`, `real-time PCR` (not `CD314`). */
+const SPELLED_NAME = /^\p{Ll}[\p{Ll}-]+ \S/u;
 
 /** How many words the token pass reads in an expansion, per expansion: the knowledge base's are a few thousand. */
 const wordCounts = new Map<string, number>();

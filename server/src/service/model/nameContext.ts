@@ -85,6 +85,13 @@ const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /**
+ * A buffer or medium given with its recipe in brackets after it: an amount in molar or percent
+ * units, then what is dissolved (`TE (10 mM Tris-Cl, 1 mM EDTA)`, `buffer EB (10 mM Tris-Cl)`):
+ * the recipe says what it is. Not a bare amount (`IL-15 (10 ng/ml)`, `DMSO (10%)`), a dose of
+ * the thing named.
+ */
+const FOLLOWING_RECIPE = /^[ \u00a0]*\((?:\d+(?:[.,]\d+)?[ \u00a0]*(?:[mµμn]M|M|%)[ \u00a0]+\p{L})/u;
+/**
  * A cell line is followed by `cells` directly (`EL4 cells`), or after the word for the part a
  * line plays in culture (`OP9-DL1 stromal cells`, `HEK293T producer cells`), unlike `IL-15
  * stimulated cells`; not after a disease or a role a mutation names too (`FLT3-ITD leukemia
@@ -103,6 +110,7 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
+  if (CAPITALS_ONLY.test(mention.text) && FOLLOWING_RECIPE.test(after)) return true;
   if (OPEN_LICENCE.test(mention.text) && FOLLOWING_LICENCE.test(after)) return true;
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;

@@ -21,6 +21,7 @@ import { nameAfterPrefix } from '../model/prefixLetters';
 import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
 import { definedSiblingOf } from './familySiblings';
 import { detectDefinitions } from '../abbreviations/definitionDetector';
+import { longFormsOf } from '../model/knownDefinitions';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
 import { isOrGap } from '../abbreviations/detector/readings/orShortForm';
@@ -1103,6 +1104,9 @@ function judgedByKnowledge(context: RuleContext, definition: AbbreviationDefinit
   // for `membrane-bound interleukin-15`, `CR with incomplete count recovery (CRi)`).
   const spellings = [foldExpansion(definition.long), ...spelledWithKnownParts(context, definition.long)];
   if (accepted.some((long) => spellings.some((spelled) => isSameTermWritten(spelled, foldExpansion(long))))) return { verdict: 'accepted' };
+  // Another name of the same term glossing it (`mass cytometry (CyTOF)`): no expansion, but no wrong one either.
+  const folded = foldExpansion(definition.long);
+  if (entries.some((entry) => longFormsOf(entry).some((form) => !entry.expansions.includes(form) && foldExpansion(form) === folded))) return { verdict: 'accepted' };
   // An older expansion the knowledge base records as related, not wrong (`killer inhibitory receptor (KIR)`).
   const relation = relatedExpansion(context, definition.long, entries);
   if (relation) return { verdict: 'older', accepted, entries, relation };

@@ -24,6 +24,7 @@ export type DefinitionConstruction =
   | 'reordered-initials'
   | 'swapped-parts'
   | 'prepositional-tail'
+  | 'rate-tail'
   | 'shared-leading-words'
   | 'prefixed-abbreviation'
   | 'nested-abbreviation'

@@ -27,6 +27,7 @@ import { nestedAbbreviationDefinition } from './readings/nestedAbbreviation.js';
 import type { LongFormReading, LongFormWindow } from './readings/longFormWindow.js';
 import { prefixedAbbreviationDefinition } from './readings/prefixedAbbreviation.js';
 import { prepositionalTailDefinition } from './readings/prepositionalTail.js';
+import { rateHeads, rateTailDefinition } from './readings/rateTail.js';
 import { quantitySymbolDefinition } from './readings/quantitySymbol.js';
 import { ratioOfPartsDefinition } from './readings/ratioOfParts.js';
 import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
@@ -46,6 +47,7 @@ export type { DefinitionCandidate } from './candidate.js';
 const FALLBACK_READINGS: readonly LongFormReading[] = [
   contextNounLeftOutDefinition,
   prepositionalTailDefinition,
+  rateTailDefinition,
   swappedPartsDefinition,
   reorderedInitialsDefinition,
   spelledHeadNounDefinition,
@@ -321,6 +323,8 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
     long = listed;
     aligned = alignSpelledOut(text, shortLetters, listed);
   }
+  // `RPKM (reads per kilobase per million mapped reads)`: the rate's head spells it, the counted words follow.
+  if (aligned === undefined) aligned = rateHeads(text, splitWords(text, first)).map((head) => alignSpelledOutWords(text, shortLetters, head)).find((found) => found !== undefined);
   if (aligned === undefined) return undefined;
   const longEnd = trimLongFormEnd(text, long.start, long.end);
   if (longEnd - long.start <= short.end - short.start) return undefined;
@@ -341,7 +345,11 @@ const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
 /** The short form's letters against the words of `long`, from its first word; no more words than the letters allow. */
 function alignSpelledOut(text: string, shortLetters: ComparableCharacter[], long: TextSpan): WordAlignment | undefined {
-  const longWords = splitWords(text, long);
+  return alignSpelledOutWords(text, shortLetters, splitWords(text, long));
+}
+
+/** {@link alignSpelledOut} on words already split. */
+function alignSpelledOutWords(text: string, shortLetters: ComparableCharacter[], longWords: WindowWord[]): WordAlignment | undefined {
   if (longWords.length > mostLongFormWords(countLetters(shortLetters))) return undefined;
   return alignWithWords(text, shortLetters, longWords, true);
 }
