@@ -218,6 +218,11 @@ describe('prose scanner: regions', () => {
     { name: 'multi-line image caption with the opening alone on its line', input: 'Main.\n\n![\n**Killing by NK cells.**\nMore ADCC text [@lee2020].\n](kill.png "Killing"){#fig:kill secno=1}\n\nMore CRS.', word: 'ADCC', region: 'legend:fig:kill' },
     { name: 'after a multi-line caption', input: 'Main.\n\n![\nKilling by NK cells.\n](kill.png){#fig:kill}\n\nMore CRS.', word: 'CRS', region: 'main' },
     { name: 'multi-line caption without an id is labelled by its image', input: 'Main.\n\n![Killing by NK\ncells and ADCC](img/kill.png)\n\nMore.', word: 'ADCC', region: 'legend:img/kill.png' },
+    { name: 'a caption paragraph under a figure whose caption is empty', input: 'Main.\n\n![](k.png){#fig:k width=80%}\n\nCaption Figure: **Killing by NK cells.** **A.** ADCC assay.\n\nMore CRS.', word: 'ADCC', region: 'legend:fig:k' },
+    { name: 'a Figure: paragraph under a figure whose caption is empty', input: 'Main.\n\n![](k.png)\n\n**Figure:** ADCC assay.\n\nMore CRS.', word: 'ADCC', region: 'legend:k.png' },
+    { name: 'the paragraph after that caption is main text again', input: 'Main.\n\n![](k.png){#fig:k}\n\nCaption: killing.\n\nMore CRS.', word: 'CRS', region: 'main' },
+    { name: 'a paragraph under a captioned figure is main text, whatever it opens with', input: 'Main.\n\n![Killing](k.png){#fig:k}\n\nCaption ADCC text.', word: 'ADCC', region: 'main' },
+    { name: 'a paragraph under a captionless figure that is no caption is main text', input: 'Main.\n\n![](k.png){#fig:k}\n\nThe ADCC assay.', word: 'ADCC', region: 'main' },
     { name: 'a caption holding links and brackets', input: '![Killing [see @lee2020] and [a link](x.html) by ADCC](k.png){#fig-k}', word: 'ADCC', region: 'legend:fig-k' },
     { name: 'an image followed by text is not a caption', input: 'Main.\n\n![Killing ADCC](k.png) and more\ntext here.\n\nMore.', word: 'ADCC', region: 'main' },
     // A section of legends (`Figure legends`, `Figure Titles and Legends`): the paragraphs after a

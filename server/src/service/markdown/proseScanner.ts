@@ -122,6 +122,8 @@ const SECTION_NAMES = new Set([
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/** A paragraph that says it is a caption or legend, with no number of its own (`Caption Figure:`, `**Legend.**`, `Figure:`). */
+const CAPTION_PARAGRAPH_START = /^[ \t]*(?:[*_]{1,3})?[ \t]*(?:(?:Caption|Legend)\b|(?:Figure|Fig\.)[ \t]*[:.])/;
 /**
  * The opening of a table's note, as journals print one under a table: `Abbreviations: …`,
  * `Note: …`, a footnote mark (`^a^ …`, `* …`, `† …`), or a key's first pair (`DL, dose level;`,
@@ -542,6 +544,8 @@ class BlockWalk {
   private captionRow: Region | undefined;
   /** The legend of the captioned table just read, and the index of its last block (a row, its caption or a note): a note right after it joins it. */
   private tableLegend: { region: Region; lastBlock: number } | undefined;
+  /** A figure just read with an empty caption (`![](fig.png){#fig:x}`), and where it ends: a `Caption: …` paragraph right under it is its legend. */
+  private captionlessImage: { region: Region; end: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -741,7 +745,15 @@ class BlockWalk {
       return { kind: 'legend', label: legend };
     }
     const imageLabel = standaloneImageLabel(text, start, end);
-    if (imageLabel !== undefined) return { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
+    if (imageLabel !== undefined) {
+      const region: Region = { kind: 'legend', label: imageLabel || `image at line ${firstLine + 1}` };
+      this.captionlessImage = /^[ \t]*!\[\]/.test(firstText) ? { region, end } : undefined;
+      return region;
+    }
+    // The caption written as the paragraph under a figure whose own caption is empty: `Caption: …`, `Figure: …`.
+    const image = this.captionlessImage;
+    this.captionlessImage = undefined;
+    if (image && CAPTION_PARAGRAPH_START.test(firstText) && /^\s*$/.test(text.slice(image.end, start))) return image.region;
     // A note right under a captioned table (or under its caption) is part of that table's legend.
     const table = this.tableLegend;
     if (table && table.lastBlock === this.blocks.length - 1 && !TABLE_CAPTION.test(firstText) && TABLE_NOTE.test(firstText)) {
