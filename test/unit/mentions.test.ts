@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { abbreviationKey, findMentionTokens, isAllCapitals } from '../../server/src/service/model/mentions';
 import { propertySeed } from '../helpers/propertySeed';
+import { undefinedKeys } from '../helpers/undefinedKeys';
 
 const mentionsOf = (text: string) => findMentionTokens(text, 0, text.length).map((m) => m.text);
 
@@ -137,5 +138,18 @@ describe('the all-capitals test behind shouting', () => {
       fc.property(word, (text) => isAllCapitals(text) === /^\p{Lu}{2,}$/u.test(text)),
       { seed, numRuns: 2000 },
     );
+  });
+});
+
+describe('a numeric locant in brackets glued to a name', () => {
+  const keys = (text: string) => findMentionTokens(text, 0, text.length).map((m) => `${m.text}=${m.key}`);
+  test('is part of the name, one key however bracketed', () => {
+    assert.deepEqual(keys('Repair of (6-4)QP and [6-4]QP and 6-4QP differs.'), ['(6-4)QP=6-4QP', '[6-4]QP=6-4QP', '6-4QP=6-4QP']);
+  });
+  test('not a bracket glued to a word before it, nor one holding letters or a single number', () => {
+    assert.deepEqual(keys('Cells were CD8(+)QT and (S)-QMCPG and f(1)QAB here.'), ['CD8=CD8', 'QT=QT', 'QMCPG=QMCPG', 'QAB=QAB']);
+  });
+  test('defined with one bracket and used with the other: one abbreviation, defined', () => {
+    assert.deepEqual(undefinedKeys('Lesions such as 6-4 quark-pyrimidone ([6-4]QP) form; (6-4)QP repair was fast.\n'), []);
   });
 });

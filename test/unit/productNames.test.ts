@@ -208,3 +208,18 @@ describe('a coined product line of a few capitals and a syllable before the ment
     assert.deepEqual(undefinedKeys('# Methods\n\nReads were made with RNAseq QQ kits.\n'), ['RNAseq', 'QQ']);
   });
 });
+
+describe('instrument models after a brand, and a product code before its catalogue number', () => {
+  test('a model with its plus, or before the apparatus named, between a brand and its maker', () => {
+    assert.deepEqual(undefinedKeys('Images were taken on a Molecular Imager Chemi-Doc QRS+ system (Bio-Rad) daily.\n'), []);
+    assert.deepEqual(undefinedKeys('DNA was blotted with a Bio-Dot QF Cell immunoslot blot apparatus (Bio-Rad) and dried.\n'), []);
+  });
+  test('a code right before its catalogue number in one bracket', () => {
+    assert.deepEqual(undefinedKeys('Blots were probed with an antibody (Cosmo Bio QDM-2 cat#NM-DND-002) overnight.\n'), []);
+    assert.deepEqual(undefinedKeys('Blots were probed with an antibody (Zentek QDM-7, Cat. No. 12-345) overnight.\n'), []);
+  });
+  test('a plus on a clinical group, a number without a catalogue mark, stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('Patients with QCRS+ disease (n = 3) were seen; QCRS was common.\n'), ['QCRS']);
+    assert.deepEqual(undefinedKeys('Patients in the QZP2 arm (cohort 2, dose 3) were seen; QZP2 was common.\n'), ['QZP2']);
+  });
+});

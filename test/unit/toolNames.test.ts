@@ -296,3 +296,21 @@ describe('published programs named in capitals (data/programs.json)', () => {
   });
 });
 
+
+describe('aligners, read simulators and assemblers named by their noun', () => {
+  test('capitals before an aligner, a simulator or an assembler name a program (a note)', () => {
+    assert.deepEqual(undefinedWithSeverity('Reads were mapped with the QZAL aligner and simulated by the QZSIM simulator; QZASM Assembler runs followed.\n'), ['QZAL information', 'QZSIM information', 'QZASM information']);
+  });
+  test('a gene symbol that this use names as a program is the program, not the gene', () => {
+    const found = service.lint({ uri: 'p.md', version: 1, text: 'Reads were aligned using STAR Aligner 2.6.1a with default settings.\n' }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /names a tool or resource \('STAR Aligner'\)/);
+  });
+  test('the same symbol in a sentence about the gene keeps the gene reading', () => {
+    const found = service.lint({ uri: 'p.md', version: 1, text: 'STAR expression rose in the adrenal gland.\n' }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.match(found[0]!.message, /standard gene symbol/);
+  });
+  test('an abbreviation before another noun is still one to define', () => {
+    assert.deepEqual(undefinedWithSeverity('The QZAL protocol was used twice; QZAL samples grew.\n'), ['QZAL warning']);
+  });
+});

@@ -208,6 +208,8 @@ export function abbreviationKey(written: string): string {
   let key = keyCache.get(written);
   if (key !== undefined) return key;
   key = withoutGlyphFill(written).normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
+  // A locant in brackets glued to the name is one way of writing it: `(6-4)PP`, `[6-4]PP` and `6-4PP`.
+  if (key.charCodeAt(0) === 0x28 || key.charCodeAt(0) === 0x5b) key = key.replace(BRACKETED_LOCANT, '$1');
   // `TGF-ß` and `IL-2R⍺` are `TGF-β` and `IL-2Rα` typed with a look-alike (reported by `foreign-script`).
   if (GREEK_STAND_IN.test(key)) key = withGreekLetters(key);
   // A pandoc subscript is how the name is typeset, not part of its spelling: `T~reg~` is `Treg`.
@@ -225,6 +227,8 @@ export function abbreviationKey(written: string): string {
   return key;
 }
 const keyCache = new Map<string, string>();
+/** A numeric locant in brackets before a name's letters (`(6-4)`, `[6,4]`): see {@link locantBefore}. */
+const BRACKETED_LOCANT = /^[([](\p{N}+(?:[-,\u2032']\p{N}+)*)[)\]](?=\p{L})/u;
 const GREEK_STAND_IN = new RegExp(`[${Object.keys(GREEK_STAND_INS).join('')}]`, 'u');
 
 /** `written` with each character typed for a Greek letter (see `standsForGreekAt`) replaced by that letter. */
@@ -334,8 +338,33 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
     hasUpper = false;
     identifier = false;
   }
-  return dropShouting(masked, found);
+  return dropShouting(masked, withLocants(masked, found));
 }
+
+/**
+ * Mentions glued to a numeric locant in brackets before them (`(6-4)PP`, `[6-4]PP`, photoproducts
+ * named by the positions they join): the locant is part of the name, as in `6-4PP`. Not a
+ * bracket glued to a word before it (`CD8(+)T`), nor one holding letters (`(S)-MCPG`).
+ */
+function withLocants(masked: string, found: MentionToken[]): MentionToken[] {
+  for (let i = 0; i < found.length; i++) {
+    const mention = found[i]!;
+    const close = masked.charCodeAt(mention.start - 1);
+    if (close !== 0x29 && close !== 0x5d) continue;
+    const open = locantBefore(masked, mention.start - 1, close === 0x29 ? '(' : '[');
+    if (open !== undefined) found[i] = mentionToken(open, mention.end, masked.slice(open, mention.end));
+  }
+  return found;
+}
+
+/** The offset of the bracket that opens a numeric locant closing at `close`, when nothing word-like is glued before it. */
+function locantBefore(masked: string, close: number, opener: string): number | undefined {
+  const open = masked.lastIndexOf(opener, close);
+  if (open < 0 || close - open < 2 || close - open > 12) return undefined;
+  if (!LOCANT.test(masked.slice(open + 1, close))) return undefined;
+  return open > 0 && /[\p{L}\p{N})\]]/u.test(masked.charAt(open - 1)) ? undefined : open;
+}
+const LOCANT = /^\p{N}+(?:[-\u2010\u2011\u2013,\u2032']\p{N}+)+$/u;
 
 /** Letters from which a lower-case subscript is a word written out rather than clipped. */
 const SUBSCRIPT_WORD = 5;

@@ -29,7 +29,7 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
  */
 
 /** What a product is called: a kit, an assay, an instrument and its parts, software. */
-const PRODUCT_NOUN = String.raw`(?:kits?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|scanners?|browsers?)`;
+const PRODUCT_NOUN = String.raw`(?:kits?|apparatus|imagers?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|scanners?|browsers?)`;
 /** A product noun, perhaps after up to four words that qualify it, one perhaps in brackets or joined by a slash (`break apart probes`, `spin columns`, `(human) kit`, `Single Cell 5′ kit`, `AIM V/Immune Cell SR medium`). */
 const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}\u2032'/-]+\)?){0,4}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /**
@@ -150,6 +150,10 @@ const SUPPLIER_AND_CODES_BEFORE = new RegExp(
   String.raw`\((?=[^,()]*\p{Ll})(${CAPITALISED_WORDS})(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3},[ \u00a0]+(?:${CATALOGUE_WORDS}[ \u00a0]*|#)?(?:${CODE}(?:[,;/][ \u00a0]*|[ \u00a0]+))*$`,
   'u',
 );
+/** A catalogue number marked by its words after the mention, in the same bracket: ` cat#NM-DND-002)`, `, Cat. No. 12-345)`. */
+const CATALOGUE_NUMBER_AFTER = new RegExp(String.raw`^[,;]?[ \u00a0]+[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)[ \u00a0]*${CODE}[ \u00a0]*\)`, 'u');
+/** A bracket opened before the mention in the same stretch, not closed: the mention is inside it. */
+const OPEN_BRACKET_BEFORE = /\([^()\n]{0,40}$/u;
 /** The bracket closes soon after, with no other bracket opened. */
 const BRACKET_CLOSES_AFTER = /^[^()\n]{0,40}?\)/u;
 
@@ -159,6 +163,8 @@ const BRACKET_CLOSES_AFTER = /^[^()\n]{0,40}?\)/u;
  */
 function isCatalogueNumber(before: string, after: string, mention: Pick<AbbreviationMention, 'text'>): boolean {
   if (!HAS_DIGIT.test(mention.text) || !BRACKET_CLOSES_AFTER.test(after)) return false;
+  // A product's code right before its catalogue number in one bracket: `(Cosmo Bio TDM-2 cat#NM-DND-002)`.
+  if (CATALOGUE_NUMBER_AFTER.test(after) && OPEN_BRACKET_BEFORE.test(before)) return true;
   const supplied = SUPPLIER_AND_CODES_BEFORE.exec(before);
   const supplier = supplied?.[1];
   if (supplier === undefined || CROSS_REFERENCE.test(supplier)) return false;
@@ -189,7 +195,9 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   // A lower-case prefix on capitals qualifies an abbreviation (`cfDNA`, `sEV`, `mtDNA`); products are not named so.
   if (PREFIXED_CAPITALS.test(mention.text)) return false;
   const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
-  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
+  // A model's plus (`XRS+ system`) is part of its name.
+  const modelEnd = masked.charCodeAt(mention.end) === 0x2b ? mention.end + 1 : mention.end;
+  const after = masked.slice(modelEnd, modelEnd + LOOK_AHEAD);
   if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
   if (isCatalogueNumber(before, after, mention)) return true;
   if (NAME_SHAPE.test(mention.text) && QUOTED_IN_BRACKETS_BEFORE.test(before) && QUOTE_AFTER.test(after)) return true;

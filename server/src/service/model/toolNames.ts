@@ -44,11 +44,12 @@ const METHOD_WORD = String.raw`(?:clustering|classification|alignment|assembly|s
 /**
  * The same for a word of capitals, where a lower-case noun names the program itself (`the XYZ
  * algorithm`, `XYZ clustering algorithms`). Not a title-cased resource (`the ICGC Data Portal`,
- * `UCSC Genome browser`), whose capitals name the organisation behind it; not `program`, which a
+ * `UCSC Genome browser`), whose capitals name the organisation behind it (an aligner, a read
+ * simulator or an assembler is a program whoever writes it: `the XTAR Aligner`); not `program`, which a
  * clinical scheme is too (`a REMS program`, `the LTFU program`); nor `package`, `pipeline` or
  * `software`, which already make any name a name (nameContext).
  */
-const PROGRAM_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+${METHOD_WORD})?[ \u00a0]+(?:algorithms?|genotypers?|portals?|browsers?|web[ \u00a0]?servers?)(?![\p{L}\p{N}])`, 'u');
+const PROGRAM_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+${METHOD_WORD})?[ \u00a0]+(?:algorithms?|genotypers?|portals?|browsers?|web[ \u00a0]?servers?|[Aa]ligners?|[Ss]imulators?|[Aa]ssemblers?)(?![\p{L}\p{N}])`, 'u');
 /**
  * A resource's noun after a word of four capitals or more (`the JASPAR database`, `the MEME
  * suite`, `the BLUEPRINT project`, `the ENCODE consortium`): in real methods sections such words

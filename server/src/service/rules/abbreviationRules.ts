@@ -4,7 +4,7 @@ import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSa
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
-import { toolReadingIn } from '../model/toolNames';
+import { toolReadingIn, toolReadingOf } from '../model/toolNames';
 import { resourceNamed } from '../model/resourceNames';
 import { nearSpellingOf, respellFix } from './nearSpellings';
 import { studyReadingIn } from '../model/studyNames';
@@ -765,7 +765,7 @@ interface UndefinedReading {
 
 /**
  * The readings of an undefined use that journals differ on, in order; the first that holds
- * decides: a standard gene symbol, a cytokine's standard name, a protein's name its gene's record
+ * decides: a gene symbol this use names as a program, a standard gene symbol, a cytokine's standard name, a protein's name its gene's record
  * lists, a qualifier written only as a superscript on a name (`*CISH*^KO^`), a receptor chain of a
  * defined cytokine, a gene symbol written with a hyphen before its number (`BCL-2`), a legend's use of what
  * the main text defines (journals that want each legend to stand alone set `defineInLegends`),
@@ -775,6 +775,12 @@ interface UndefinedReading {
  * and a member of a family whose sibling the scope spells out.
  */
 const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: AbbreviationMention) => UndefinedReading | undefined)[] = [
+  // A gene symbol this use names as a program (`STAR Aligner 2.6.1a`, `the XYZ algorithm`): the use says which.
+  (context, mention) => {
+    if (!standardGeneSymbols(context, mention.key)) return undefined;
+    const tool = toolReadingOf(context.model.prose.masked, mention, context.model.text);
+    return tool ? { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } } : undefined;
+  },
   (context, mention) => {
     const genes = standardGeneSymbols(context, mention.key);
     if (!genes) return undefined;
