@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detectDefinitions, type DetectedDefinition } from '../../server/src/service/abbreviations/definitionDetector.js';
@@ -265,4 +265,20 @@ test('random text never throws and every offset slices to the reported text', ()
     }),
     { numRuns: 300 },
   );
+});
+
+describe('a long form that opens with another definition in brackets', () => {
+  const pairs = (text: string) => detectDefinitions(text).map((d) => [d.short, d.long]);
+  test('takes that definition\'s long form too', () => {
+    assert.deepEqual(pairs('Patients with quarkic cytoplasmic antibody (QCA)-associated vasculitis (QAV) were seen.'), [
+      ['QCA', 'quarkic cytoplasmic antibody'],
+      ['QAV', 'quarkic cytoplasmic antibody (QCA)-associated vasculitis'],
+    ]);
+  });
+  test('a long form with no bracket at its start is left as read', () => {
+    assert.deepEqual(pairs('Zorb release syndrome (ZRS) and zorb-associated fever (ZAF) were seen.'), [
+      ['ZRS', 'Zorb release syndrome'],
+      ['ZAF', 'zorb-associated fever'],
+    ]);
+  });
 });

@@ -215,6 +215,17 @@ describe('placeholders in a draft', () => {
   });
 });
 
+describe('a draft note in brackets, anywhere in a line', () => {
+  test('a remark a draft marker opens is the authors\' note, not prose', () => {
+    assert.deepEqual(undefinedKeys('There are three clades (TODO: look at QSNPs and put QKL in the results?). The end.\n'), []);
+    assert.deepEqual(undefinedKeys('The cohort grew [FIXME add the QRS numbers (see QTT)] in 2020.\n'), []);
+  });
+  test('the words around the note stay prose, and a marker that opens no note is no note', () => {
+    assert.deepEqual(undefinedKeys('QZA grew (TODO: check) and QZB fell; QZA and QZB again.\n'), ['QZA', 'QZB']);
+    assert.deepEqual(undefinedKeys('The TODO list (QZC items) was long; QZC again.\n'), ['QZC']);
+  });
+});
+
 describe('a line named before the words cell line', () => {
   test('a cell type the knowledge base asks to define stays an abbreviation before cell lines', () => {
     assert.deepEqual(undefinedKeys('Two QHM cell lines and LAK cell lines were grown.\n'), ['LAK']);
@@ -380,6 +391,11 @@ describe('licences and isolates named by their letters', () => {
     assert.deepEqual(undefinedKeys('Code is released under the MIT license and data under a CC0 licence.\n'), []);
     assert.deepEqual(undefinedKeys('Figures are shared under a CC BY 4.0 license; the tool under GPL-3 licenses.\n'), []);
     assert.deepEqual(undefinedKeys('Published under a CC BY-NC-ND 4.0 licence, data under CC BY-SA 4.0 license.\n'), []);
+  });
+  test('an open licence\'s letters as the value of a licence field name the licence', () => {
+    assert.deepEqual(undefinedKeys('* Programming language: Python 3\n* License: MIT\n'), []);
+    assert.deepEqual(undefinedKeys('Licence: GPL-3 (see the repository).\n'), []);
+    assert.deepEqual(undefinedKeys('License: QTA was granted.\n'), ['QTA']);
   });
   test('other capitals before `licence` are a regulator\'s or a permit\'s, to spell out', () => {
     assert.deepEqual(undefinedKeys('Tissue was held under a QTA licence and the QUA license.\n'), ['QTA', 'QUA']);

@@ -377,6 +377,9 @@ describe('first-use rules with the knowledge base', () => {
     check('undefined-abbreviation', 'The QNAX-activating protein 10 (QAP10) adaptor; QAP10 signals.');
   });
   test('scFv defined by its knowledge-base expansion', () => check('undefined-abbreviation', 'A single-chain variable fragment (scFv) binds; the scFv is humanised.'));
+  test('a long form opening with another definition (`(ANCA)-associated vasculitis`) is read whole, no conflict', () => {
+    check('conflicting-expansion', 'Patients with anti-neutrophil cytoplasmic antibody (ANCA)-associated vasculitis (AAV) were seen; AAV relapsed.');
+  });
   test('a short form glossed by another name of the same term (a knowledge-base variant) is defined, with no conflict', () => {
     check('undefined-abbreviation', 'Blood was profiled by mass cytometry (CyTOF); CyTOF panels held 40 markers.');
     check('conflicting-expansion', 'Blood was profiled by mass cytometry (CyTOF); CyTOF panels held 40 markers.');

@@ -75,11 +75,28 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
         if (isConvincingCandidate(candidate) && !isExtendedShortForm(text, candidate) && !isCodeBeforeAlias(text, candidate)) found.push(detectedDefinition(text, candidate));
       }),
     );
-    return found.sort((a, b) => a.shortStart - b.shortStart);
+    return withNestedLongForms(text, found.sort((a, b) => a.shortStart - b.shortStart));
   } catch {
     // A detector bug must never take the editor down; the document just shows no definitions.
     return [];
   }
+}
+
+/**
+ * A long form that opens with another definition's bracketed short form (`antineutrophil
+ * cytoplasmic antibody (ANCA)-associated vasculitis (AAV)`, read as `(ANCA)-associated
+ * vasculitis`) takes that definition's long form too: the reader's long form is the whole phrase.
+ */
+function withNestedLongForms(text: string, found: DetectedDefinition[]): DetectedDefinition[] {
+  for (let i = 1; i < found.length; i++) {
+    const outer = found[i]!;
+    const opener = text.charCodeAt(outer.longStart);
+    if (outer.pattern !== 'long-short' || (opener !== 0x28 && opener !== 0x5b)) continue;
+    const inner = found[i - 1]!;
+    if (inner.pattern !== 'long-short' || inner.shortStart !== outer.longStart + 1 || inner.longEnd > outer.longStart) continue;
+    found[i] = { ...outer, longStart: inner.longStart, long: text.slice(inner.longStart, outer.longEnd) };
+  }
+  return found;
 }
 
 /**

@@ -294,6 +294,8 @@ function readEscape(scan: InlineScan, i: number): number {
 
 /** A bookdown text reference, `(ref:label)`: a label the build replaces with the text it names. */
 function readTextReference(scan: InlineScan, i: number): number {
+  const note = draftNoteEnd(scan, i, ')');
+  if (note > 0) return exclude(scan, i, note);
   if (!scan.text.startsWith('(ref:', i)) return i + 1;
   const stop = matchSticky(BOOKDOWN_TEXT_REFERENCE, scan.text, i, scan.end);
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
@@ -460,6 +462,8 @@ function readCitationGroup(scan: InlineScan, i: number): number {
   const close = text.indexOf(']', i + 1);
   if (close <= 0 || close >= end || close - i >= 500) return i + 1;
   const inner = text.slice(i + 1, close);
+  const note = draftNoteEnd(scan, i, ']');
+  if (note > 0) return exclude(scan, i, note);
   if (isEditorialNote(text, i, close, scan.start, end)) return exclude(scan, i, close + 1);
   if (BARE_CITATION_KEYS.test(inner) && text[close + 1] !== '(' && text[close + 1] !== ':') return exclude(scan, i, close + 1);
   if (FILL_IN_PLACEHOLDER.test(inner) && text[close + 1] !== '(' && text[close + 1] !== ':' && text[close + 1] !== '[' && text[i - 1] !== '!') return exclude(scan, i, close + 1);
@@ -523,6 +527,29 @@ function isEditorialNote(text: string, open: number, close: number, blockStart: 
   while (lineEnd < blockEnd && (text[lineEnd] === ' ' || text[lineEnd] === '\t' || text[lineEnd] === '\r')) lineEnd++;
   if (lineEnd < blockEnd && text[lineEnd] !== '\n') return false;
   return NOTE_TEXT.test(text.slice(open + 1, close));
+}
+
+/** A draft marker opening a bracketed remark: `(TODO: check the SNPs)`, `[FIXME add ref]`. */
+const DRAFT_MARKER = /^(?:TODO|FIXME|TBD|XXX)(?::|[ \t]+\p{Ll})/u;
+/** The longest remark read as a draft note. */
+const LONGEST_DRAFT_NOTE = 400;
+
+/**
+ * The end (after its closing bracket) of a bracketed remark at `open` that a draft marker opens,
+ * anywhere in a line (`… little support (TODO: look at SNPs put this in results?).`): a note the
+ * authors left for themselves, not prose; else -1. Nested brackets inside it are its own.
+ */
+function draftNoteEnd(scan: InlineScan, open: number, closer: string): number {
+  const { text, end } = scan;
+  if (!DRAFT_MARKER.test(text.slice(open + 1, open + 12))) return -1;
+  const opener = text[open]!;
+  let depth = 0;
+  for (let k = open; k < end && k - open <= LONGEST_DRAFT_NOTE; k++) {
+    if (text[k] === opener) depth++;
+    else if (text[k] === closer && --depth === 0) return k + 1;
+    else if (text[k] === '\n' && text[k + 1] === '\n') return -1;
+  }
+  return -1;
 }
 
 /** A footnote marker `[^note]`, or its definition's label `[^note]:`. */

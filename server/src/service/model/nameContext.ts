@@ -63,6 +63,8 @@ const OPEN_LICENCE = /^(?:MIT|BSD|ISC|MPL|EPL|EUPL|CDDL|[AL]?GPL(?:-?v?\p{N}(?:\
 const CREATIVE_COMMONS_TERMS = /^(?:BY|NC|ND|SA)(?:-(?:BY|NC|ND|SA))*$/u;
 const CREATIVE_COMMONS_BEFORE = /(?:^|[^\p{L}\p{N}])CC[ \u00a0-]$/u;
 /** The word licence after a licence's letters, perhaps after its version or terms (`4.0`, `BY-SA 4.0`, `v3`). */
+/** A licence field's label before its value (`License: MIT`, `Licence: GPL-3`), as a software availability list gives it. */
+const LICENCE_LABEL_BEFORE = /(?:^|[^\p{L}])[Ll]icen[cs]e[ \u00a0]*:[ \u00a0]*$/u;
 const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p{N}.]*)){0,2}\s+[Ll]icen[cs]es?\b/u;
 /**
  * A year after a slash, as an isolate is designated by its place and number (`USA-WA1/2020`,
@@ -111,7 +113,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
   if (CAPITALS_ONLY.test(mention.text) && FOLLOWING_RECIPE.test(after)) return true;
-  if (OPEN_LICENCE.test(mention.text) && FOLLOWING_LICENCE.test(after)) return true;
+  if (OPEN_LICENCE.test(mention.text) && (FOLLOWING_LICENCE.test(after) || LICENCE_LABEL_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start)))) return true;
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;
   if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_IDENTIFIER_NUMBER.test(after) || (masked.charAt(mention.start - 1) === '(' && BRACKETED_IDENTIFIER.test(after)))) return true;

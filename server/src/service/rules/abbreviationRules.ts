@@ -1181,10 +1181,16 @@ function sameUpToIcal(a: string, b: string): boolean {
 function contentWordStems(long: string): Set<string> {
   const stems = new Set<string>();
   for (const word of long.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (word.length >= 3 && !FUNCTION_WORDS.has(word)) stems.add(word.slice(0, 5));
+    if (word.length >= 3 && !FUNCTION_WORDS.has(word) && !LINKING_WORDS.has(word)) stems.add(word.slice(0, 5));
   }
   return stems;
 }
+
+/**
+ * Words that join a compound's parts and say nothing of its sense: `adeno-associated virus` and
+ * `ANCA-associated vasculitis` share `associated` and nothing else.
+ */
+const LINKING_WORDS: ReadonlySet<string> = new Set(['associated', 'related', 'induced', 'mediated', 'dependent', 'derived', 'based', 'like', 'specific', 'driven']);
 
 /** Whether two expansions share a word that carries meaning. */
 function sharesContentWord(a: string, b: string): boolean {
