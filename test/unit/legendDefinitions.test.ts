@@ -257,3 +257,12 @@ describe('a multi-line caption whose lines open like list items, quotations or h
     assert.deepEqual([...scopes], ['legend:fig:parts']);
   });
 });
+
+describe('a box is read apart from the main text, as a legend is', () => {
+  test('its own first uses, and a note for what only the main text defines', () => {
+    const text = '## Introduction\n\nQuark graphs (QGs) help; QGs grow.\n\n## Box 1: Uses of graphs\n\nQuark graphs link facts; QGs again, and QZM too.\n\n## Methods\n\nQGs again.\n';
+    const found = createTerminologyService().lint({ uri: 'b.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => `${text.slice(d.start, d.end)} ${d.severity}`), ['QG information', 'QZM warning']);
+    assert.match(found[0]!.message, /not defined in Box 1; the main text defines it .* each box to stand alone/);
+  });
+});

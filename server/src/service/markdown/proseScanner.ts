@@ -122,6 +122,8 @@ const SECTION_NAMES = new Set([
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/** A box's heading: `Box 1: …`, `**Box 2.** …`, its number the label. */
+const BOX_HEADING = /^[ \t]*(?:[*_]{1,3})?[ \t]*Box[ \t\u00a0]+(\d{1,2}[A-Za-z]?)(?![\p{L}\p{N}])/u;
 /** A paragraph that says it is a caption or legend, with no number of its own (`Caption Figure:`, `**Legend.**`, `Figure:`). */
 const CAPTION_PARAGRAPH_START = /^[ \t]*(?:[*_]{1,3})?[ \t]*(?:(?:Caption|Legend)\b|(?:Figure|Fig\.)[ \t]*[:.])/;
 /**
@@ -527,6 +529,11 @@ class BlockWalk {
   private sawBodyBlock = false;
   /** > 0 while inside a section of highlights headed at that level; it ends at the next heading of that level or above, or at a thematic break. */
   private highlightsSectionLevel = 0;
+  /**
+   * A box opened by its heading (`## Box 1: Common uses of …`), as reviews print them beside the
+   * text: read apart from the main text, as a legend is, until a heading of its level or higher.
+   */
+  private box: { level: number; region: Region } | undefined;
   /** > 0 while inside a section of figure and table legends headed at that level. */
   private legendSectionLevel = 0;
   /**
@@ -574,6 +581,7 @@ class BlockWalk {
         this.abstractSectionLevel = 0;
         this.highlightsSectionLevel = 0;
         this.openLegend = undefined;
+        this.box = undefined;
         return;
       case 'table_open':
         this.currentTableRows = [];
@@ -625,6 +633,9 @@ class BlockWalk {
 
   /** A heading's effect on the section state: leaving or entering the abstract or an unlinted section. Returns false for an unlinted heading. */
   private readHeading(level: number, name: string, isTitle: boolean, raw: string): boolean {
+    if (this.box && level <= this.box.level) this.box = undefined;
+    const box = BOX_HEADING.exec(raw);
+    if (box) this.box = { level, region: { kind: 'legend', label: `Box ${box[1]!}` } };
     if (this.skipSectionLevel > 0 && level <= this.skipSectionLevel) this.skipSectionLevel = 0;
     if (this.highlightsSectionLevel > 0 && level <= this.highlightsSectionLevel) this.highlightsSectionLevel = 0;
     this.readLegendSectionHeading(level, name, raw);
@@ -724,6 +735,7 @@ class BlockWalk {
       if (this.legendSectionLevel > 0) region = this.legendSectionRegion(region);
     }
     if (!isHeading) this.sawBodyBlock = true;
+    if (this.box && region.kind === 'main') region = this.box.region;
 
     const block: ProseBlock = { start, end, kind, region };
     if (isHeading) block.level = level;

@@ -480,12 +480,17 @@ export function scopeOf(region: Region, mode: ScopeMode): ScopeName {
 }
 
 /** Human wording for a scope name in messages. */
+/** A box read apart from the main text (`## Box 1: …`), scoped as a legend is: `legend:Box 1`. */
+export function isBoxScope(scope: ScopeName): boolean {
+  return scope.startsWith('legend:Box ');
+}
+
 export function describeScope(scope: ScopeName): string {
   if (scope === 'main') return 'in the main text';
   if (scope === 'abstract') return 'in the abstract';
   if (scope === 'title') return 'in the title';
   if (scope === 'document') return 'in this document';
-  if (scope.startsWith('legend:')) return `in the legend '${scope.slice(7)}'`;
+  if (scope.startsWith('legend:')) return isBoxScope(scope) ? `in ${scope.slice(7)}` : `in the legend '${scope.slice(7)}'`;
   return `in scope '${scope}'`;
 }
 

@@ -1,5 +1,5 @@
 import type { TermEntry, TermRelation } from '../knowledge/types';
-import { describeScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
+import { describeScope, isBoxScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
@@ -820,7 +820,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   (context, mention) => {
     const inText = mainTextDefinition(context, mention);
     if (!inText) return undefined;
-    const why = `the main text defines it (${inText}), and journals that want each legend to stand alone ask for it again here.`;
+    const why = `the main text defines it (${inText}), and journals that want each ${isBoxScope(mention.scope) ? 'box' : 'legend'} to stand alone ask for it again here.`;
     return { why, complete: true, cap: { severity: 'information', liftedBy: ['defineInLegends'] } };
   },
   // A reagent named by its amount in a recipe (`1 µM PMSF`, `0.1% IGEPAL`, `1× SYBR Green`): journals differ.
