@@ -26,6 +26,12 @@ describe('databases, archives and agencies named in capitals (data/resources.jso
     assert.match(kegg.message, /define it at first use, e\.g\. 'Kyoto Encyclopedia of Genes and Genomes \(KEGG\)'/);
   });
 
+  test('a reporting guideline or appraisal framework is named in full too', () => {
+    const found = undefinedFindings('Screening followed PRISMA and certainty was rated with GRADE; PRISMA and GRADE tables follow.\n');
+    assert.deepEqual(found.map((d) => d.severity), ['information', 'information']);
+    assert.match(found[0]!.message, /Preferred Reporting Items for Systematic Reviews and Meta-Analyses, a reporting guideline for systematic reviews/);
+  });
+
   test('its fix writes the full name in, but is never applied by itself', () => {
     const text = 'Reads were deposited in the SRA and the SRA accession is given.\n';
     const actions = service.codeActions({ uri: 'r.md', version: 1, text }, { start: { line: 0, character: 28 }, end: { line: 0, character: 31 } });
