@@ -6,6 +6,7 @@ import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, wit
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
 import { toolReadingIn, toolReadingOf } from '../model/toolNames';
 import { resourceNamed } from '../model/resourceNames';
+import { journalListing } from '../model/journalLists';
 import { nearSpellingOf, respellFix } from './nearSpellings';
 import { studyReadingIn } from '../model/studyNames';
 import { enumerationOnlyUse } from '../model/enumerations';
@@ -276,7 +277,7 @@ function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): F
   const knowledge = context.knowledge;
   if (!knowledge) return undefined;
   const entry = soleEntry(knowledge, mention.key);
-  if (entry === undefined) return recombinantHumanFix(context, knowledge, mention) ?? resourceFix(context, mention);
+  if (entry === undefined) return recombinantHumanFix(context, knowledge, mention) ?? resourceFix(context, mention) ?? journalListFix(context, mention);
   const expansion = entry && expansionExplaining(entry, mention.text, context.spelling);
   if (!expansion) return undefined;
   return definitionFix(context, mention, expansion, distinctExpansions(entry).length === 1);
@@ -304,6 +305,12 @@ function resourceFix(context: RuleContext, mention: AbbreviationMention): FixPro
   const articleBefore = /(?:^|[^\p{L}])[Tt]he[ \u00a0]+$/u.test(context.model.text.slice(Math.max(0, mention.start - 8), mention.start));
   const name = articleBefore && resource.name.startsWith('The ') ? resource.name.slice(4) : resource.name;
   return definitionFix(context, mention, name, false);
+}
+
+/** For an abbreviation on journals' standard lists (`ANOVA`): the lists' expansion, offered, never applied by itself. */
+function journalListFix(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
+  const listed = journalListing(mention.key);
+  return listed ? definitionFix(context, mention, listed.expansion, false) : undefined;
 }
 
 /**
@@ -768,7 +775,8 @@ interface UndefinedReading {
  * decides: a gene symbol this use names as a program, a standard gene symbol, a cytokine's standard name, a protein's name its gene's record
  * lists, a qualifier written only as a superscript on a name (`*CISH*^KO^`), a receptor chain of a
  * defined cytokine, a gene symbol written with a hyphen before its number (`BCL-2`), a legend's use of what
- * the main text defines (journals that want each legend to stand alone set `defineInLegends`),
+ * the main text defines (journals that want each legend to stand alone set `defineInLegends`), an
+ * abbreviation on two or more immunology journals' lists of standard abbreviations (`ANOVA`),
  * a database, archive or agency listed in `data/resources.json` (`KEGG`), capitals the document
  * names as a tool (`the _XYZ_ algorithm`) or a trial, capitals in italics
  * as genes are written, a term used only in an assay's long enumeration of what it measures,
@@ -822,6 +830,14 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     if (!inText) return undefined;
     const why = `the main text defines it (${inText}), and journals that want each ${isBoxScope(mention.scope) ? 'box' : 'legend'} to stand alone ask for it again here.`;
     return { why, complete: true, cap: { severity: 'information', liftedBy: ['defineInLegends'] } };
+  },
+  // On two or more immunology journals' lists of standard abbreviations (`ANOVA`, `CTL`, `CFSE`): journals differ.
+  (_context, mention) => {
+    const listed = journalListing(mention.key);
+    if (!listed) return undefined;
+    const journals = listed.journals.length > 2 ? `${listed.journals.slice(0, -1).join(', ')} and ${listed.journals.at(-1)!}` : listed.journals.join(' and ');
+    const why = `it is on the lists of standard abbreviations that ${journals} print undefined ('${listed.expansion}'); for journals that want it in full, `;
+    return { why, cap: { severity: 'information' } };
   },
   // A reagent named by its amount in a recipe (`1 µM PMSF`, `0.1% IGEPAL`, `1× SYBR Green`): journals differ.
   (context, mention) => {
