@@ -2,6 +2,7 @@ import { detectDefinitions, type DetectedDefinition } from '../abbreviations/def
 import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
 import { findAbbreviationLists, type BlockAbbreviationList, type ListCache } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
+import { findTaxonDefinitions } from './taxonDefinitions';
 import { maskedUnchanged, rescanEditedParagraph } from '../markdown/proseRescan';
 import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { lowerBound } from '../text/sortedSearch';
@@ -212,10 +213,12 @@ function addBlockItems(
     tokens = tokenize(slice);
     const end = (listStart ?? block.end) - block.start;
     const detected = detectDefinitions(slice, 0, end, tokens);
+    const taxa = findTaxonDefinitions(text, block.start, block.start + end, detected);
+    for (const taxon of taxa) detected.push(taxon);
     if (knowledge) {
       for (const known of findKnownDefinitions(slice, tokens, 0, end, knowledge, detected)) detected.push(known);
-      detected.sort((a, b) => a.shortStart - b.shortStart);
     }
+    if (knowledge || taxa.length > 0) detected.sort((a, b) => a.shortStart - b.shortStart);
     addDetected(detected, place, items.definitions, slice, text);
     if (knowledge) {
       // Each occurrence becomes the model's term as it is found, and dies young (issue 16).
