@@ -37,6 +37,18 @@ describe('authors named by their initials', () => {
   });
 });
 
+describe('authors named by their initials after a team or a screening role', () => {
+  const twoLetterAuthors = '---\ntitle: A protocol\nauthor:\n  - name: "Dara Sel"\n    orcid: "0000-0000-0000-0000"\n  - name: "Rima Rowe"\n---\n\n';
+  test('two-letter initials of authors after the study team, screeners or assessors are people', () => {
+    assert.deepEqual(undefinedKeys(`${twoLetterAuthors}Assessments were made by two members of the study team (DS and RR). Then more.\n`), []);
+    assert.deepEqual(undefinedKeys(`${twoLetterAuthors}Titles were read by the screeners (DS, RR) first.\n`), []);
+  });
+  test('without an author list, a counted team\'s bracket of initials names people; a team\'s other bracket does not', () => {
+    assert.deepEqual(undefinedKeys('Two members of the study team (QD and QR) screened records.\n'), []);
+    assert.deepEqual(undefinedKeys('The care team (QCU) met; QCU again.\n'), ['QCU']);
+  });
+});
+
 describe('the authors\' own organisation, named in their affiliations', () => {
   const withAffiliation = (affiliation: string, body: string) =>
     `---\ntitle: A study\nauthor:\n  - name: Ann Lee\n    affiliations:\n      - name: ${affiliation}\n---\n\n# Methods\n\n${body}\n`;

@@ -28,9 +28,18 @@ export function officialGeneSymbolsOf(key: string): string[] | undefined {
     const last = range[1]! + range[3]!;
     if (isOfficialGeneSymbol(first) && isOfficialGeneSymbol(last)) return [first, last];
   }
+  const rna = RNA_AFTER_HOST.exec(key);
+  if (rna && isOfficialGeneSymbol(rna[1]!)) return [rna[1]!];
   const parts = key.split('-');
   return parts.length > 1 && parts.every(isOfficialGeneSymbol) ? parts : undefined;
 }
+
+/**
+ * A non-coding RNA gene named after the gene it lies by, as HGNC names them: an antisense RNA
+ * (`FHAD1-AS1`), an intronic or overlapping transcript (`-IT1`, `-OT1`), a divergent transcript
+ * (`-DT`). The host's symbol is the standard part.
+ */
+export const RNA_AFTER_HOST = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-(?:AS\d{1,2}|IT\d|OT\d|DT)$/;
 
 /** A family's stem, a first number, a hyphen and a last number: `GOLGA2-5`, `AKT1-3`. */
 const NUMBERED_RANGE = /^([A-Z][A-Z0-9]*[A-Z])(\d{1,2})-(\d{1,2})$/;

@@ -7,9 +7,10 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * people, not abbreviations. The initials come from the document's own author list: the front
  * matter's `author`/`authors` (a name, a list of names, or items with a `name`) and a section
  * headed `Authors` (or so named in a bold line). A use counts when the words around it say so:
- * another author's initials in the same list, `author`, `reviewer` or `investigator` right before
- * (`authors (AFK, HBA)`), or the item of a list of each author's part it opens (`- AFK: funding`).
- * Initials alone in a role's bracket (`one reviewer (RL)`) name people even without an author list.
+ * another author's initials in the same list, `author`, `reviewer`, `investigator`, `screener`,
+ * `assessor`, `rater`, `coder` or `team` right before (`authors (AFK, HBA)`, `the study team (DS and RR)`), or the item of a list of each author's part it opens (`- AFK: funding`).
+ * Initials alone in a role's bracket (`one reviewer (RL)`, `two members of the study team (DS and
+ * RR)`) name people even without an author list.
  */
 
 /**
@@ -22,7 +23,7 @@ const BYLINE_MARKS = /\^[^^\n]*\^|<sup>[\s\S]*?<\/sup>|\\?\*|[\d†‡§]/gu;
 /** The words of a name: capitalised, perhaps initials in capitals (`Rania HM Ahmed`), hyphenated (`El-skaan`). */
 const NAME_WORD = /\p{Lu}[\p{L}'’.-]*/gu;
 /** The role right before the initials, perhaps with a comma or an opening bracket and other initials between: `authors (AFK, `, `a third reviewer, `. */
-const ROLE_BEFORE = /(?<![\p{L}\p{N}])(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?)[ \u00a0]*[,:(]?[ \u00a0]*(?:\p{Lu}{2,5}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
+const ROLE_BEFORE = /(?<![\p{L}\p{N}])(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?|[Ss]creeners?|[Aa]ssessors?|[Rr]aters?|[Cc]oders?|team)[ \u00a0]*[,:(]?[ \u00a0]*(?:\p{Lu}{2,5}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
 /** Initials right after, or right before, joined to the mention as in a list: `, `, `; `, ` & `, ` and `. */
 const INITIALS_AFTER = /^[ \t]*(?:,|;|&|and)[ \t]*(\p{Lu}{2,5})(?![\p{L}\p{N}])/u;
 const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*$/u;
@@ -81,7 +82,7 @@ function namesIn(field: unknown): string[] {
  * `a second reviewer (QT)`. Without the count it may name a committee (`the investigators (IRC)`,
  * `central reviewers (BICR)`).
  */
-const ROLE_BRACKET_BEFORE = /(?<![\p{L}\p{N}])(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ee]ach|[Bb]oth|[Aa]nother|[Aa] (?:second|third|fourth)|[Tt]he (?:first|second|third|other))[ \u00a0]+(?:independent[ \u00a0]+)?(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?)[ \u00a0]*\([ \u00a0]*(?:\p{Lu}{2,4}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
+const ROLE_BRACKET_BEFORE = /(?<![\p{L}\p{N}])(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ee]ach|[Bb]oth|[Aa]nother|[Aa] (?:second|third|fourth)|[Tt]he (?:first|second|third|other))[ \u00a0]+(?:independent[ \u00a0]+)?(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?|[Ss]creeners?|[Aa]ssessors?|[Rr]aters?|[Cc]oders?|members[ \u00a0]+of[ \u00a0]+the(?:[ \u00a0]+\p{Ll}+)?[ \u00a0]+team)[ \u00a0]*\([ \u00a0]*(?:\p{Lu}{2,4}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
 const ROLE_BRACKET_AFTER = /^(?:[ \u00a0]*(?:,|;|&|and)[ \u00a0]*\p{Lu}{2,4})*[ \u00a0]*\)/u;
 
 /** True when `mention` names an author by initials (see above). */

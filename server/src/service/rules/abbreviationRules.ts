@@ -793,7 +793,14 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     const genes = standardGeneSymbols(context, mention.key);
     if (!genes) return undefined;
     const range = genes.length === 2 && !mention.key.startsWith(`${genes[0]}-${genes[1]}`);
-    const what = range ? `a range of standard gene symbols (${genes[0]} to ${genes[1]})` : genes.length > 1 ? `made of standard gene symbols (${genes.join(', ')})` : 'a standard gene symbol';
+    const hosted = genes.length === 1 && genes[0] !== mention.key;
+    const what = range
+      ? `a range of standard gene symbols (${genes[0]} to ${genes[1]})`
+      : genes.length > 1
+        ? `made of standard gene symbols (${genes.join(', ')})`
+        : hosted
+          ? `a non-coding RNA gene named after the standard gene symbol ${genes[0]}, as HGNC names antisense and other transcripts`
+          : 'a standard gene symbol';
     return { why: `it is ${what}, which some journals ask authors to define at first use.`, complete: true, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] }, geneSymbols: genes };
   },
   (context, mention) => {
