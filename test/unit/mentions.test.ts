@@ -148,6 +148,8 @@ describe('a numeric locant in brackets glued to a name', () => {
   });
   test('not a bracket glued to a word before it, nor one holding letters or a single number', () => {
     assert.deepEqual(keys('Cells were CD8(+)QT and (S)-QMCPG and f(1)QAB here.'), ['CD8=CD8', 'QT=QT', 'QMCPG=QMCPG', 'QAB=QAB']);
+    // A citation's range glued to a word ascends: no locant.
+    assert.deepEqual(keys('Cells (1-3)QNK and [4,5]QCAR and (1,2)QIL-15 here.'), ['QNK=QNK', 'QCAR=QCAR', 'QIL-15=QIL-15']);
   });
   test('defined with one bracket and used with the other: one abbreviation, defined', () => {
     assert.deepEqual(undefinedKeys('Lesions such as 6-4 quark-pyrimidone ([6-4]QP) form; (6-4)QP repair was fast.\n'), []);

@@ -426,10 +426,16 @@ describe('licences and isolates named by their letters', () => {
 describe('a buffer given with its recipe in brackets', () => {
   test('an amount in molar or percent units, then what is dissolved: the recipe says what it is', () => {
     assert.deepEqual(undefinedKeys('Beads were washed with QTE (10 mM Tris-Cl (pH 8.0), 1 mM EDTA) and eluted in buffer QEB (10 mM Tris-Cl).\n'), []);
-    assert.deepEqual(undefinedKeys('Cells were lysed in QRB (0.5% sodium deoxycholate in saline) on ice.\n'), []);
+    assert.deepEqual(undefinedKeys('Cells were lysed in QRB (50 mM Tris-HCl, 0.5% sodium deoxycholate) on ice.\n'), []);
+    assert.deepEqual(undefinedKeys('Reads were written as QBED files and the QGFF format.\n'), []);
+    assert.deepEqual(undefinedKeys('An input file (QBED, FASTA or narrowPeak format) is split.\n'), []);
+    assert.deepEqual(undefinedKeys('Patients with QBED were excluded; QBED again.\n'), ['QBED']);
+    assert.deepEqual(undefinedKeys('Genomes came from the QRA database in FASTQ format; QRA again.\n'), ['QRA']);
   });
   test('a bare amount is a dose of the thing named, which still needs its definition', () => {
     assert.deepEqual(undefinedKeys('Cells were given QZK (10 mM) daily and QZL (5%) weekly; QZK and QZL were kept.\n'), ['QZK', 'QZL']);
     assert.deepEqual(undefinedKeys('Cells were given QZM (10 ng/ml) daily.\n'), ['QZM']);
+    // A percentage says how many as often: `(1% of cases)`.
+    assert.deepEqual(undefinedKeys('QDLT (10% of patients) and QPRCA (1% of cases) were noted; QDLT and QPRCA again.\n'), ['QDLT', 'QPRCA']);
   });
 });

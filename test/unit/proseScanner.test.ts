@@ -227,6 +227,9 @@ describe('prose scanner: regions', () => {
     { name: 'the paragraph after that caption is main text again', input: 'Main.\n\n![](k.png){#fig:k}\n\nCaption: killing.\n\nMore CRS.', word: 'CRS', region: 'main' },
     { name: 'a paragraph under a captioned figure is main text, whatever it opens with', input: 'Main.\n\n![Killing](k.png){#fig:k}\n\nCaption ADCC text.', word: 'ADCC', region: 'main' },
     { name: 'a paragraph under a captionless figure that is no caption is main text', input: 'Main.\n\n![](k.png){#fig:k}\n\nThe ADCC assay.', word: 'ADCC', region: 'main' },
+    { name: 'a caption paragraph in lower case after its word', input: 'Main.\n\n![](k.png){#fig:k}\n\nCaption figure:\n**A** ADCC assay.\n\nMore CRS.', word: 'ADCC', region: 'legend:fig:k' },
+    { name: 'a paragraph opening with the word legend is no caption', input: 'Main.\n\n![](k.png){#fig:k}\n\nLegend has it that ADCC was first.', word: 'ADCC', region: 'main' },
+    { name: 'a box inside a div ends with the div', input: '::: {.callout-note}\n## Box 1: Uses\n\nThe box text.\n:::\n\nAfter the box, ADCC again.', word: 'ADCC', region: 'main' },
     { name: 'a caption holding links and brackets', input: '![Killing [see @lee2020] and [a link](x.html) by ADCC](k.png){#fig-k}', word: 'ADCC', region: 'legend:fig-k' },
     { name: 'an image followed by text is not a caption', input: 'Main.\n\n![Killing ADCC](k.png) and more\ntext here.\n\nMore.', word: 'ADCC', region: 'main' },
     // A section of legends (`Figure legends`, `Figure Titles and Legends`): the paragraphs after a

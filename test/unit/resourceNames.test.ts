@@ -33,8 +33,8 @@ describe('databases, archives and agencies named in capitals (data/resources.jso
   });
 
   test('its fix writes the full name in, but is never applied by itself', () => {
-    const text = 'Reads were deposited in the SRA and the SRA accession is given.\n';
-    const actions = service.codeActions({ uri: 'r.md', version: 1, text }, { start: { line: 0, character: 28 }, end: { line: 0, character: 31 } });
+    const text = 'Data were deposited in the GEO and the GEO accession is given.\n';
+    const actions = service.codeActions({ uri: 'r.md', version: 1, text }, { start: { line: 0, character: 27 }, end: { line: 0, character: 30 } });
     const define = actions.find((a) => /Define at first use/.test(a.title));
     assert.ok(define, 'a define action is offered');
     const fixed = service.fixAll({ uri: 'r.md', version: 1, text });
@@ -74,6 +74,11 @@ describe('databases, archives and agencies named in capitals (data/resources.jso
   });
 
   test('letters that name other things as often in this field are not listed', () => {
-    for (const key of ['CDC', 'EMA', 'EGA', 'HPA', 'ICD', 'CMS', 'GO']) assert.equal(listed[key], undefined, key);
+    for (const key of ['CDC', 'EMA', 'EGA', 'HPA', 'ICD', 'CMS', 'GO', 'ENA', 'SRA', 'PDB', 'FAIR']) assert.equal(listed[key], undefined, key);
+  });
+
+  test('a trial or study named by the same letters is the trial', () => {
+    const found = undefinedFindings('In the SPIRIT 2 trial, two drugs were compared; the SPIRIT 2 data follow.\n');
+    assert.doesNotMatch(found[0]!.message, /Standard Protocol Items/);
   });
 });

@@ -19,5 +19,7 @@ describe('a virus code in brackets after its species\' binomial name in italics'
     assert.deepEqual(undefinedKeys('Mice (*Mus musculus*) and *Quarkus zorbus* (QZM) bred; QZM again.\n'), ['QZM']);
     assert.deepEqual(undefinedKeys('Hosts carry Quarkvirus lassaense (ZNV) here; ZNV again.\n'), ['ZNV']);
     assert.deepEqual(undefinedKeys('Hosts carry *Quarkvirus lassaense* strains (ZNV) here; ZNV again.\n'), ['ZNV']);
+    // A host's or a vector's binomial before a virus code defines nothing.
+    assert.deepEqual(undefinedKeys('Reads from *Homo sapiens* (QZMV) hosts; QZMV again.\n'), ['QZMV']);
   });
 });

@@ -306,6 +306,12 @@ describe('aligners, read simulators and assemblers named by their noun', () => {
     assert.equal(found.length, 1);
     assert.match(found[0]!.message, /names a tool or resource \('STAR Aligner'\)/);
   });
+  test('a citation, a short release or a title-cased Tool after a gene symbol still names the gene', () => {
+    for (const text of ['Inhibition of MTOR [@saxton_mtor_2017] slowed growth.\n', 'Clones carried DNMT3A v2 here.\n', 'The MYC Tool was used.\n']) {
+      const found = service.lint({ uri: 'p.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+      assert.match(found[0]!.message, /standard gene symbol/, text);
+    }
+  });
   test('the same symbol in a sentence about the gene keeps the gene reading', () => {
     const found = service.lint({ uri: 'p.md', version: 1, text: 'STAR expression rose in the adrenal gland.\n' }).filter((d) => d.code === 'undefined-abbreviation');
     assert.match(found[0]!.message, /standard gene symbol/);

@@ -35,11 +35,12 @@ export function officialGeneSymbolsOf(key: string): string[] | undefined {
 }
 
 /**
- * A non-coding RNA gene named after the gene it lies by, as HGNC names them: an antisense RNA
- * (`FHAD1-AS1`), an intronic or overlapping transcript (`-IT1`, `-OT1`), a divergent transcript
- * (`-DT`). The host's symbol is the standard part.
+ * An antisense RNA gene named after the gene it lies by, as HGNC names them (`FHAD1-AS1`): the
+ * host's symbol is the standard part. Other suffixes (`-DT`, `-IT1`, `-OT1`) are left out: the
+ * gene table holds protein-coding genes only, so nothing confirms such a gene exists, and
+ * antisense RNAs are by far the most written.
  */
-export const RNA_AFTER_HOST = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-(?:AS\d{1,2}|IT\d|OT\d|DT)$/;
+export const RNA_AFTER_HOST = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-AS\d{1,2}$/;
 
 /** A family's stem, a first number, a hyphen and a last number: `GOLGA2-5`, `AKT1-3`. */
 const NUMBERED_RANGE = /^([A-Z][A-Z0-9]*[A-Z])(\d{1,2})-(\d{1,2})$/;

@@ -125,7 +125,7 @@ const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
 /** A box's heading: `Box 1: …`, `**Box 2.** …`, its number the label. */
 const BOX_HEADING = /^[ \t]*(?:[*_]{1,3})?[ \t]*Box[ \t\u00a0]+(\d{1,2}[A-Za-z]?)(?![\p{L}\p{N}])/u;
 /** A paragraph that says it is a caption or legend, with no number of its own (`Caption Figure:`, `**Legend.**`, `Figure:`). */
-const CAPTION_PARAGRAPH_START = /^[ \t]*(?:[*_]{1,3})?[ \t]*(?:(?:Caption|Legend)\b|(?:Figure|Fig\.)[ \t]*[:.])/;
+const CAPTION_PARAGRAPH_START = /^[ \t]*(?:[*_]{1,3})?[ \t]*(?:(?:Caption|Legend)(?:[ \t]+(?:[Ff]igure|[Ff]ig\.))?|Figure|Fig\.)[ \t]*(?:[*_]{1,3})?[ \t]*[:.]/;
 /**
  * The opening of a table's note, as journals print one under a table: `Abbreviations: …`,
  * `Note: …`, a footnote mark (`^a^ …`, `* …`, `† …`), or a key's first pair (`DL, dose level;`,
@@ -533,7 +533,7 @@ class BlockWalk {
    * A box opened by its heading (`## Box 1: Common uses of …`), as reviews print them beside the
    * text: read apart from the main text, as a legend is, until a heading of its level or higher.
    */
-  private box: { level: number; region: Region } | undefined;
+  private box: { level: number; region: Region; line: number } | undefined;
   /** > 0 while inside a section of figure and table legends headed at that level. */
   private legendSectionLevel = 0;
   /**
@@ -632,10 +632,10 @@ class BlockWalk {
   }
 
   /** A heading's effect on the section state: leaving or entering the abstract or an unlinted section. Returns false for an unlinted heading. */
-  private readHeading(level: number, name: string, isTitle: boolean, raw: string): boolean {
+  private readHeading(level: number, name: string, isTitle: boolean, raw: string, line: number): boolean {
     if (this.box && level <= this.box.level) this.box = undefined;
     const box = BOX_HEADING.exec(raw);
-    if (box) this.box = { level, region: { kind: 'legend', label: `Box ${box[1]!}` } };
+    if (box) this.box = { level, region: { kind: 'legend', label: `Box ${box[1]!}` }, line };
     if (this.skipSectionLevel > 0 && level <= this.skipSectionLevel) this.skipSectionLevel = 0;
     if (this.highlightsSectionLevel > 0 && level <= this.highlightsSectionLevel) this.highlightsSectionLevel = 0;
     this.readLegendSectionHeading(level, name, raw);
@@ -660,6 +660,12 @@ class BlockWalk {
       this.sawMainHeading = true;
     }
     return true;
+  }
+
+  /** True when a pandoc div fence (`:::`) lies between two lines: a box opened inside a div ends with it. */
+  private crossesDivFence(from: number, to: number): boolean {
+    for (const fence of this.divs.fenceLines) if (fence > from && fence < to) return true;
+    return false;
   }
 
   /** Entering or leaving a legends section; inside one, a heading naming a figure opens its legend. */
@@ -694,7 +700,7 @@ class BlockWalk {
     const rawContent = inline?.type === 'inline' ? inline.content : '';
     const level = isHeading ? Number(token.tag.slice(1)) || 1 : 0;
     const isTitle = isHeading && token.tag === 'h1' && !this.sawBodyBlock && !this.hasFrontMatterTitle && !SECTION_NAMES.has(normaliseHeading(rawContent));
-    if (isHeading && !this.readHeading(level, normaliseHeading(rawContent), isTitle, rawContent)) return;
+    if (isHeading && !this.readHeading(level, normaliseHeading(rawContent), isTitle, rawContent, firstLine)) return;
     const start = this.lines.lineStart(firstLine);
     const firstText = this.text.slice(start, this.lines.lineEnd(firstLine));
     if (this.skipSectionLevel > 0) {
@@ -735,6 +741,7 @@ class BlockWalk {
       if (this.legendSectionLevel > 0) region = this.legendSectionRegion(region);
     }
     if (!isHeading) this.sawBodyBlock = true;
+    if (this.box && this.crossesDivFence(this.box.line, firstLine)) this.box = undefined;
     if (this.box && region.kind === 'main') region = this.box.region;
 
     const block: ProseBlock = { start, end, kind, region };

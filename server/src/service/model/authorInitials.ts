@@ -9,8 +9,9 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * headed `Authors` (or so named in a bold line). A use counts when the words around it say so:
  * another author's initials in the same list, `author`, `reviewer`, `investigator`, `screener`,
  * `assessor`, `rater`, `coder` or `team` right before (`authors (AFK, HBA)`, `the study team (DS and RR)`), or the item of a list of each author's part it opens (`- AFK: funding`).
- * Initials alone in a role's bracket (`one reviewer (RL)`, `two members of the study team (DS and
- * RR)`) name people even without an author list.
+ * Initials alone in a role's bracket (`one reviewer (RL)`) name people even without an author
+ * list; a team's bracket does so only with the list (`the study team (DS and RR)`): without it, a
+ * bracket after a team names the team as often (`the care team (ICU)`).
  */
 
 /**
@@ -82,7 +83,7 @@ function namesIn(field: unknown): string[] {
  * `a second reviewer (QT)`. Without the count it may name a committee (`the investigators (IRC)`,
  * `central reviewers (BICR)`).
  */
-const ROLE_BRACKET_BEFORE = /(?<![\p{L}\p{N}])(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ee]ach|[Bb]oth|[Aa]nother|[Aa] (?:second|third|fourth)|[Tt]he (?:first|second|third|other))[ \u00a0]+(?:independent[ \u00a0]+)?(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?|[Ss]creeners?|[Aa]ssessors?|[Rr]aters?|[Cc]oders?|members[ \u00a0]+of[ \u00a0]+the(?:[ \u00a0]+\p{Ll}+)?[ \u00a0]+team)[ \u00a0]*\([ \u00a0]*(?:\p{Lu}{2,4}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
+const ROLE_BRACKET_BEFORE = /(?<![\p{L}\p{N}])(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ee]ach|[Bb]oth|[Aa]nother|[Aa] (?:second|third|fourth)|[Tt]he (?:first|second|third|other))[ \u00a0]+(?:independent[ \u00a0]+)?(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[Ii]nvestigators?|[Ss]creeners?|[Aa]ssessors?|[Rr]aters?|[Cc]oders?)[ \u00a0]*\([ \u00a0]*(?:\p{Lu}{2,4}[ \u00a0]*(?:,|;|&|and)[ \u00a0]*)*$/u;
 const ROLE_BRACKET_AFTER = /^(?:[ \u00a0]*(?:,|;|&|and)[ \u00a0]*\p{Lu}{2,4})*[ \u00a0]*\)/u;
 
 /** True when `mention` names an author by initials (see above). */

@@ -482,12 +482,12 @@ export function scopeOf(region: Region, mode: ScopeMode): ScopeName {
   return region.kind === 'legend' ? `legend:${region.label}` : region.kind;
 }
 
-/** Human wording for a scope name in messages. */
 /** A box read apart from the main text (`## Box 1: …`), scoped as a legend is: `legend:Box 1`. */
 export function isBoxScope(scope: ScopeName): boolean {
   return scope.startsWith('legend:Box ');
 }
 
+/** Human wording for a scope name in messages. */
 export function describeScope(scope: ScopeName): string {
   if (scope === 'main') return 'in the main text';
   if (scope === 'abstract') return 'in the abstract';

@@ -1,3 +1,4 @@
+import { BRACKETED_LOCANT, isBondLocant } from '../text/locants';
 import type { Span } from '../markdown/inlineExclusions';
 import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
@@ -209,7 +210,10 @@ export function abbreviationKey(written: string): string {
   if (key !== undefined) return key;
   key = withoutGlyphFill(written).normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
   // A locant in brackets glued to the name is one way of writing it: `(6-4)PP`, `[6-4]PP` and `6-4PP`.
-  if (key.charCodeAt(0) === 0x28 || key.charCodeAt(0) === 0x5b) key = key.replace(BRACKETED_LOCANT, '$1');
+  if (key.charCodeAt(0) === 0x28 || key.charCodeAt(0) === 0x5b) {
+    const locant = BRACKETED_LOCANT.exec(key);
+    if (isBondLocant(locant)) key = `${locant![1]}-${locant![2]}${key.slice(locant![0].length)}`;
+  }
   // `TGF-ß` and `IL-2R⍺` are `TGF-β` and `IL-2Rα` typed with a look-alike (reported by `foreign-script`).
   if (GREEK_STAND_IN.test(key)) key = withGreekLetters(key);
   // A pandoc subscript is how the name is typeset, not part of its spelling: `T~reg~` is `Treg`.
@@ -227,8 +231,6 @@ export function abbreviationKey(written: string): string {
   return key;
 }
 const keyCache = new Map<string, string>();
-/** A numeric locant in brackets before a name's letters (`(6-4)`, `[6,4]`): see {@link locantBefore}. */
-const BRACKETED_LOCANT = /^[([](\p{N}+(?:[-,\u2032']\p{N}+)*)[)\]](?=\p{L})/u;
 const GREEK_STAND_IN = new RegExp(`[${Object.keys(GREEK_STAND_INS).join('')}]`, 'u');
 
 /** `written` with each character typed for a Greek letter (see `standsForGreekAt`) replaced by that letter. */
@@ -342,9 +344,10 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
 }
 
 /**
- * Mentions glued to a numeric locant in brackets before them (`(6-4)PP`, `[6-4]PP`, photoproducts
+ * Mentions glued to a bond's locant in brackets before them (`(6-4)PP`, `[6-4]PP`, photoproducts
  * named by the positions they join): the locant is part of the name, as in `6-4PP`. Not a
- * bracket glued to a word before it (`CD8(+)T`), nor one holding letters (`(S)-MCPG`).
+ * bracket glued to a word before it (`CD8(+)T`), one holding letters (`(S)-MCPG`), nor a
+ * citation's range (`(1-3)NK`).
  */
 function withLocants(masked: string, found: MentionToken[]): MentionToken[] {
   for (let i = 0; i < found.length; i++) {
@@ -357,14 +360,12 @@ function withLocants(masked: string, found: MentionToken[]): MentionToken[] {
   return found;
 }
 
-/** The offset of the bracket that opens a numeric locant closing at `close`, when nothing word-like is glued before it. */
+/** The offset of the bracket that opens a bond's locant closing at `close` (see {@link BRACKETED_LOCANT}), when nothing word-like is glued before it. */
 function locantBefore(masked: string, close: number, opener: string): number | undefined {
-  const open = masked.lastIndexOf(opener, close);
-  if (open < 0 || close - open < 2 || close - open > 12) return undefined;
-  if (!LOCANT.test(masked.slice(open + 1, close))) return undefined;
+  const open = close - 4;
+  if (open < 0 || masked[open] !== opener || !isBondLocant(BRACKETED_LOCANT.exec(masked.slice(open, close + 2)))) return undefined;
   return open > 0 && /[\p{L}\p{N})\]]/u.test(masked.charAt(open - 1)) ? undefined : open;
 }
-const LOCANT = /^\p{N}+(?:[-\u2010\u2011\u2013,\u2032']\p{N}+)+$/u;
 
 /** Letters from which a lower-case subscript is a word written out rather than clipped. */
 const SUBSCRIPT_WORD = 5;

@@ -62,9 +62,9 @@ const OPEN_LICENCE = /^(?:MIT|BSD|ISC|MPL|EPL|EUPL|CDDL|[AL]?GPL(?:-?v?\p{N}(?:\
 /** A Creative Commons licence's terms after `CC` (`CC BY-NC-ND 4.0`): `BY`, `NC`, `ND`, `SA`. */
 const CREATIVE_COMMONS_TERMS = /^(?:BY|NC|ND|SA)(?:-(?:BY|NC|ND|SA))*$/u;
 const CREATIVE_COMMONS_BEFORE = /(?:^|[^\p{L}\p{N}])CC[ \u00a0-]$/u;
-/** The word licence after a licence's letters, perhaps after its version or terms (`4.0`, `BY-SA 4.0`, `v3`). */
 /** A licence field's label before its value (`License: MIT`, `Licence: GPL-3`), as a software availability list gives it. */
 const LICENCE_LABEL_BEFORE = /(?:^|[^\p{L}])[Ll]icen[cs]e[ \u00a0]*:[ \u00a0]*$/u;
+/** The word licence after a licence's letters, perhaps after its version or terms (`4.0`, `BY-SA 4.0`, `v3`). */
 const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p{N}.]*)){0,2}\s+[Ll]icen[cs]es?\b/u;
 /**
  * A year after a slash, as an isolate is designated by its place and number (`USA-WA1/2020`,
@@ -87,12 +87,17 @@ const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
 /** A promoter named by its letters (`a CAG promoter`, `the EF1α and PGK promoters`): a construct's part, named, not abbreviated. */
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /**
- * A buffer or medium given with its recipe in brackets after it: an amount in molar or percent
- * units, then what is dissolved (`TE (10 mM Tris-Cl, 1 mM EDTA)`, `buffer EB (10 mM Tris-Cl)`):
- * the recipe says what it is. Not a bare amount (`IL-15 (10 ng/ml)`, `DMSO (10%)`), a dose of
- * the thing named.
+ * A file format's name before `file(s)` or `format(s)`, perhaps with other formats listed between
+ * (`BED files`, `the GFF format`, `(BED, FASTA or narrowPeak format)`): a format, not a term to define.
  */
-const FOLLOWING_RECIPE = /^[ \u00a0]*\((?:\d+(?:[.,]\d+)?[ \u00a0]*(?:[mµμn]M|M|%)[ \u00a0]+\p{L})/u;
+const FOLLOWING_FILE = /^(?:(?:,[ \u00a0]+|[ \u00a0]+(?:or|and)[ \u00a0]+)[\p{L}\p{N}]+){0,3}[ \u00a0]+(?:files?|formats?)(?![\p{L}\p{N}])/u;
+/**
+ * A buffer or medium given with its recipe in brackets after it: a molar amount, then what is
+ * dissolved (`TE (10 mM Tris-Cl, 1 mM EDTA)`, `buffer EB (10 mM Tris-Cl)`): the recipe says what
+ * it is. Not a bare amount (`IL-15 (10 ng/ml)`, `X (10 mM)`), a dose of the thing named; not a
+ * percentage, which says how many as often (`PRCA (1% of cases)`).
+ */
+const FOLLOWING_RECIPE = /^[ \u00a0]*\((?:\d+(?:[.,]\d+)?[ \u00a0]*(?:[mµμn]M|M)[ \u00a0]+\p{L})/u;
 /**
  * A cell line is followed by `cells` directly (`EL4 cells`), or after the word for the part a
  * line plays in culture (`OP9-DL1 stromal cells`, `HEK293T producer cells`), unlike `IL-15
@@ -112,7 +117,7 @@ const LOOK_AHEAD = 40;
 export function isNameInContext(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
-  if (CAPITALS_ONLY.test(mention.text) && FOLLOWING_RECIPE.test(after)) return true;
+  if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_RECIPE.test(after) || FOLLOWING_FILE.test(after))) return true;
   if (OPEN_LICENCE.test(mention.text) && (FOLLOWING_LICENCE.test(after) || LICENCE_LABEL_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start)))) return true;
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;

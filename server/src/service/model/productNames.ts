@@ -47,7 +47,8 @@ export const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}&.'-]*(?:[ \u00a0]+\p{Lu
 /** A code that holds a digit, as catalogue numbers are written (`HCYTMAG-60K`, `130-092-657`, `A1517001`). */
 const CODE = String.raw`[\p{L}\p{N}][\p{L}\p{N}.\-]*\p{N}[\p{L}\p{N}.\-]*`;
 /** The words that mark a catalogue number: `cat. no.`, `Catalog #`, `catalogue no`. */
-const CATALOGUE_WORDS = String.raw`[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)?`;
+const CATALOGUE_WORD = String.raw`[Cc]at(?:alog(?:ue)?)?\.?`;
+const CATALOGUE_WORDS = String.raw`${CATALOGUE_WORD}[ \u00a0]*(?:[Nn]o\.?|#)?`;
 /**
  * A catalogue number after the supplier's name in the same bracket: `, 05872`, `, 354277`,
  * `, cat. no. 130-092-657`, `, #A1517001`: a code that holds a digit, never a year (`(Smith, 2019)`
@@ -151,7 +152,7 @@ const SUPPLIER_AND_CODES_BEFORE = new RegExp(
   'u',
 );
 /** A catalogue number marked by its words after the mention, in the same bracket: ` cat#NM-DND-002)`, `, Cat. No. 12-345)`. */
-const CATALOGUE_NUMBER_AFTER = new RegExp(String.raw`^[,;]?[ \u00a0]+[Cc]at(?:alog(?:ue)?)?\.?[ \u00a0]*(?:[Nn]o\.?|#)[ \u00a0]*${CODE}[ \u00a0]*\)`, 'u');
+const CATALOGUE_NUMBER_AFTER = new RegExp(String.raw`^[,;]?[ \u00a0]+${CATALOGUE_WORD}[ \u00a0]*(?:[Nn]o\.?|#)[ \u00a0]*${CODE}[ \u00a0]*\)`, 'u');
 /** A bracket opened before the mention in the same stretch, not closed: the mention is inside it. */
 const OPEN_BRACKET_BEFORE = /\([^()\n]{0,40}$/u;
 /** The bracket closes soon after, with no other bracket opened. */

@@ -25,3 +25,14 @@ export function resourceNamed(knowledge: KnowledgeBase | undefined, key: string)
   const resource = RESOURCES.get(key);
   return resource && !knowledgeAsksToDefine(knowledge, key) ? resource : undefined;
 }
+
+/**
+ * The resource's name as a message names it, with its article (`the Kyoto Encyclopedia …`, `The
+ * Cancer Genome Atlas`), and as a definition writes it after the text's own article (`the TCGA`
+ * gets `Cancer Genome Atlas (TCGA)`, not a second article).
+ */
+export function resourceNameWith(resource: ResourceName, articleWritten: boolean): string {
+  const ownArticle = resource.name.startsWith('The ');
+  if (articleWritten) return ownArticle ? resource.name.slice(4) : resource.name;
+  return ownArticle ? resource.name : `the ${resource.name}`;
+}

@@ -4,11 +4,12 @@ import type { DetectedDefinition } from '../abbreviations/definitionDetector';
  * A virus's code in brackets right after its species' binomial name in italics: `*Mammarenavirus
  * lassaense* (LASV)`, `*Orthohantavirus seoulense* (SEOV)`. The code was coined from the virus's
  * common name (Lassa virus), so its letters do not follow the binomial, but the binomial is how
- * the document introduces it: a definition. Only a code of capitals ending in `V` (perhaps `CoV`
+ * the document introduces it: a definition. The genus must be a virus genus (`…virus`): a host's
+ * binomial before a virus code (`*Homo sapiens* (CMV)`) defines nothing. Only a code of capitals ending in `V` (perhaps `CoV`
  * and a number, `SARS-CoV-2`), as virus codes are; other brackets after a binomial (`*E. coli*
  * (ATCC 25922)`, `*Mus musculus* (MM)`) are read by the letters, as any other.
  */
-const BINOMIAL_AND_VIRUS_CODE = /([*_])(\p{Lu}\p{Ll}{2,} \p{Ll}{3,})\1[ \u00a0]\((\p{Lu}[\p{Lu}\p{N}-]{0,8}(?:V|Co[Vv](?:-\p{N}{1,2})?))\)/gu;
+const BINOMIAL_AND_VIRUS_CODE = /([*_])(\p{Lu}\p{Ll}*virus \p{Ll}{3,})\1[ \u00a0]\((\p{Lu}[\p{Lu}\p{N}-]{0,8}(?:V|Co[Vv](?:-\p{N}{1,2})?))\)/gu;
 
 /**
  * The definitions `text[from, to)` makes so (offsets relative to `from`, as the block's other

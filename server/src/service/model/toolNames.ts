@@ -177,6 +177,18 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
  * only with `citations`). A term the knowledge base asks to define (`using FACS [@x]`) never gets here.
  * The phrase, for messages.
  */
+/**
+ * The strict reading of a use as a program, for letters that are a gene symbol too: a program's
+ * noun right after it (`STAR Aligner`, `XYZ algorithm`) or a full release of three numbers
+ * (`STAR 2.7.3a`, `X (v1.1.3)`). A citation, a short release or a title-cased `Tool` after a gene
+ * symbol (`MTOR [@saxton_mtor_2017]`, `DNMT3A v2`) still names the gene.
+ */
+export function programNamedAt(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): string | undefined {
+  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
+  const named = PROGRAM_NOUN_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
+  return named ? `${mention.text}${named[0]}`.replace(/\s+/gu, ' ') : undefined;
+}
+
 export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'> & Partial<Pick<AbbreviationMention, 'inHeading'>>, text: string, citations = true): string | undefined {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   // A title-cased `Tool` in a heading is the heading's capitals (`## Validation of the XYZ Tool`).

@@ -4,8 +4,8 @@ import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSa
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
-import { toolReadingIn, toolReadingOf } from '../model/toolNames';
-import { resourceNamed } from '../model/resourceNames';
+import { programNamedAt, toolReadingIn } from '../model/toolNames';
+import { resourceNamed, resourceNameWith, type ResourceName } from '../model/resourceNames';
 import { journalListing } from '../model/journalLists';
 import { nearSpellingOf, respellFix } from './nearSpellings';
 import { studyReadingIn } from '../model/studyNames';
@@ -299,12 +299,11 @@ function soleEntry(knowledge: NonNullable<RuleContext['knowledge']>, key: string
  * journal may accept the name as it is, and the letters may mean something else here).
  */
 function resourceFix(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
-  const resource = resourceNamed(context.knowledge, mention.key);
+  const resource = resourceAt(context, mention);
   if (!resource) return undefined;
-  // `the data from the TCGA`: the name's own article is already written.
+  // `the data from the TCGA`: the text's own article stands for the name's.
   const articleBefore = /(?:^|[^\p{L}])[Tt]he[ \u00a0]+$/u.test(context.model.text.slice(Math.max(0, mention.start - 8), mention.start));
-  const name = articleBefore && resource.name.startsWith('The ') ? resource.name.slice(4) : resource.name;
-  return definitionFix(context, mention, name, false);
+  return definitionFix(context, mention, articleBefore ? resourceNameWith(resource, true) : resource.name, false);
 }
 
 /** For an abbreviation on journals' standard lists (`ANOVA`): the lists' expansion, offered, never applied by itself. */
@@ -783,10 +782,10 @@ interface UndefinedReading {
  * and a member of a family whose sibling the scope spells out.
  */
 const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: AbbreviationMention) => UndefinedReading | undefined)[] = [
-  // A gene symbol this use names as a program (`STAR Aligner 2.6.1a`, `the XYZ algorithm`): the use says which.
+  // A gene symbol this use names as a program (`STAR Aligner 2.6.1a`, `STAR 2.7.3a`): the use says which.
   (context, mention) => {
     if (!standardGeneSymbols(context, mention.key)) return undefined;
-    const tool = toolReadingOf(context.model.prose.masked, mention, context.model.text);
+    const tool = programNamedAt(context.model.prose.masked, mention);
     return tool ? { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } } : undefined;
   },
   (context, mention) => {
@@ -799,7 +798,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
       : genes.length > 1
         ? `made of standard gene symbols (${genes.join(', ')})`
         : hosted
-          ? `a non-coding RNA gene named after the standard gene symbol ${genes[0]}, as HGNC names antisense and other transcripts`
+          ? `an antisense RNA gene named after the standard gene symbol ${genes[0]}, as HGNC names them`
           : 'a standard gene symbol';
     return { why: `it is ${what}, which some journals ask authors to define at first use.`, complete: true, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] }, geneSymbols: genes };
   },
@@ -839,11 +838,14 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     return { why, complete: true, cap: { severity: 'information', liftedBy: ['defineInLegends'] } };
   },
   // On two or more immunology journals' lists of standard abbreviations (`ANOVA`, `CTL`, `CFSE`): journals differ.
-  (_context, mention) => {
+  (context, mention) => {
     const listed = journalListing(mention.key);
     if (!listed) return undefined;
     const journals = listed.journals.length > 2 ? `${listed.journals.slice(0, -1).join(', ')} and ${listed.journals.at(-1)!}` : listed.journals.join(' and ');
-    const why = `it is on the lists of standard abbreviations that ${journals} print undefined ('${listed.expansion}'); for journals that want it in full, `;
+    // The fix offers the knowledge base's expansion where it has one: the message quotes the lists' only where it is the fix's.
+    const known = context.knowledge ? soleEntry(context.knowledge, mention.key) : undefined;
+    const expansion = known === undefined ? ` ('${listed.expansion}')` : '';
+    const why = `it is on the lists of standard abbreviations that ${journals} print undefined${expansion}; for journals that want it in full, `;
     return { why, cap: { severity: 'information' } };
   },
   // A reagent named by its amount in a recipe (`1 µM PMSF`, `0.1% IGEPAL`, `1× SYBR Green`): journals differ.
@@ -855,10 +857,9 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   },
   // A database, archive, collection or agency named in capitals (`KEGG`, `NCBI`, `ICD-10`): journals differ.
   (context, mention) => {
-    const resource = resourceNamed(context.knowledge, mention.key);
+    const resource = resourceAt(context, mention);
     if (!resource) return undefined;
-    const named = resource.name.startsWith('The ') ? resource.name : `the ${resource.name}`;
-    const why = `it names ${named}, ${resource.what}, which many journals accept undefined; for those that want it in full, `;
+    const why = `it names ${resourceNameWith(resource, false)}, ${resource.what}, which many journals accept undefined; for those that want it in full, `;
     return { why, cap: { severity: 'information' } };
   },
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
@@ -891,6 +892,20 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     return { why, cap: { severity: 'information' } };
   },
 ];
+
+/**
+ * The resource (`data/resources.json`) a use names, unless the document names a trial or study
+ * by the same letters there (`the COSMIC trial`, `the SPIRIT 2 trial`), whatever a resource
+ * shares them.
+ */
+function resourceAt(context: RuleContext, mention: AbbreviationMention): ResourceName | undefined {
+  const resource = resourceNamed(context.knowledge, mention.key);
+  if (!resource || studyReadingIn(context.model, mention) || STUDY_NOUN_AFTER.test(context.model.prose.masked.slice(mention.end, mention.end + 24))) return undefined;
+  return resource;
+}
+
+/** A trial's or a study's noun after the letters, perhaps after its number (`the SPIRIT 2 trial`): a study's name, not a resource's. */
+const STUDY_NOUN_AFTER = /^[ \u00a0]+(?:\p{N}{1,3}[ \u00a0]+)?(?:trials?|study|studies|cohorts?)(?![\p{L}])/u;
 
 /**
  * An amount right before a use, as a recipe gives a reagent's (`1 µM`, `0.1%`, `1×`, `10 mg/ml`,

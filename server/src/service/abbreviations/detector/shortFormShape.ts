@@ -6,6 +6,7 @@
 
 import { isLowerCaseLetter, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import { NON_DEFINITION_OPENERS } from './wordLists.js';
+import { BRACKETED_LOCANT, isBondLocant } from '../../text/locants.js';
 
 /** A half-open range of document offsets. */
 export interface TextSpan {
@@ -100,15 +101,12 @@ function trimItem(text: string, start: number, end: number): TextSpan | undefine
   return end > start ? { start, end } : undefined;
 }
 
-/** A numeric locant in brackets glued to the letters of a name: `[6-4]PP`, `(6-4)PP`. */
-const BRACKETED_LOCANT_START = /^[([]\p{N}+(?:[-\u2010\u2011\u2013,\u2032']\p{N}+)+[)\]]\p{L}/u;
-
 /** True when `text[span)` has the shape of an abbreviation (`NK`, `IL-15`, `iPSCs`, `TGF-β`, `MEF cells`). */
 export function hasShortFormShape(text: string, span: TextSpan): boolean {
   const written = text.slice(span.start, span.end);
   const isHyphenatedToken = written.includes('-') && !/\s/.test(written);
   if (written.length > (isHyphenatedToken ? LONGEST_HYPHENATED_SHORT_FORM : LONGEST_SHORT_FORM)) return false;
-  if (!isLetterOrNumberAt(text, span.start) && !BRACKETED_LOCANT_START.test(written)) return false;
+  if (!isLetterOrNumberAt(text, span.start) && !isBondLocant(BRACKETED_LOCANT.exec(written))) return false;
   if (/[=<>±≤≥%]|\bet al\b/.test(written)) return false;
   // A label before its value (`(aOR: 0.93, …)`, the value an inline code the masked text blanks): a statistic, not a short form.
   if (written.endsWith(':')) return false;
