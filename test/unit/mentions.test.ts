@@ -155,3 +155,16 @@ describe('a numeric locant in brackets glued to a name', () => {
     assert.deepEqual(undefinedKeys('Lesions such as 6-4 quark-pyrimidone ([6-4]QP) form; (6-4)QP repair was fast.\n'), []);
   });
 });
+
+describe('a logarithm glued to an abbreviated quantity', () => {
+  const keys = (text: string) => findMentionTokens(text, 0, text.length).map((m) => m.text);
+  test('the quantity is the mention; a single letter left is a symbol', () => {
+    assert.deepEqual(keys('Values of log2QFC, log10QCFU and lnQHR, and -log10P.'), ['QFC', 'QCFU', 'QHR']);
+  });
+  test('a defined quantity under its logarithm is a use of it', () => {
+    assert.deepEqual(undefinedKeys('The quark change (QC) was large; log2QC values are shown.\n'), []);
+  });
+  test('words that only start with the letters stay as they are', () => {
+    assert.deepEqual(keys('Logistic QZ models and a LogQT score.'), ['QZ', 'LogQT']);
+  });
+});

@@ -340,7 +340,31 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
     hasUpper = false;
     identifier = false;
   }
-  return dropShouting(masked, withLocants(masked, found));
+  return dropShouting(masked, withoutLogarithms(withLocants(masked, found)));
+}
+
+/** A logarithm's name glued to a quantity (`log2FC`, `log10CFU`, `lnHR`): the quantity is the mention. */
+const LOGARITHM = /^(?:log(?:2|10)?|ln)(?=\p{Lu})/u;
+
+/**
+ * Mentions that are a logarithm of an abbreviated quantity (`log2FC` after `fold change (FC)`):
+ * the quantity's abbreviation is what the reader needs defined, so the mention is that part; a
+ * single letter left (`-log10P`) is a symbol, no mention.
+ */
+function withoutLogarithms(found: MentionToken[]): MentionToken[] {
+  let kept: MentionToken[] | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const mention = found[i]!;
+    const log = mention.text.charCodeAt(0) === 0x6c /* l */ ? LOGARITHM.exec(mention.text) : null;
+    if (!log) {
+      kept?.push(mention);
+      continue;
+    }
+    kept ??= found.slice(0, i);
+    const rest = mention.text.slice(log[0].length);
+    if (rest.length >= 2) kept.push(mentionToken(mention.start + log[0].length, mention.end, rest));
+  }
+  return kept ?? found;
 }
 
 /**
