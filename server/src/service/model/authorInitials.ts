@@ -8,7 +8,8 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * matter's `author`/`authors` (a name, a list of names, or items with a `name`) and a section
  * headed `Authors` (or so named in a bold line). A use counts when the words around it say so:
  * another author's initials in the same list, `author`, `reviewer`, `investigator`, `screener`,
- * `assessor`, `rater`, `coder` or `team` right before (`authors (AFK, HBA)`, `the study team (DS and RR)`), or the item of a list of each author's part it opens (`- AFK: funding`).
+ * `assessor`, `rater`, `coder` or `team` right before (`authors (AFK, HBA)`, `the study team (DS
+ * and RR)`), or the item of a list of each author's part it opens (`- AFK: funding`).
  * Initials alone in a role's bracket (`one reviewer (RL)`) name people even without an author
  * list; a team's bracket does so only with the list (`the study team (DS and RR)`): without it, a
  * bracket after a team names the team as often (`the care team (ICU)`).

@@ -1,4 +1,4 @@
-import { BRACKETED_LOCANT, isBondLocant } from '../text/locants';
+import { bondLocantAt } from '../text/locants';
 import type { Span } from '../markdown/inlineExclusions';
 import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
@@ -211,8 +211,8 @@ export function abbreviationKey(written: string): string {
   key = withoutGlyphFill(written).normalize('NFC').replace(/[\u2010\u2011\u2012\u2013]/g, '-').trim();
   // A locant in brackets glued to the name is one way of writing it: `(6-4)PP`, `[6-4]PP` and `6-4PP`.
   if (key.charCodeAt(0) === 0x28 || key.charCodeAt(0) === 0x5b) {
-    const locant = BRACKETED_LOCANT.exec(key);
-    if (isBondLocant(locant)) key = `${locant![1]}-${locant![2]}${key.slice(locant![0].length)}`;
+    const locant = bondLocantAt(key);
+    if (locant) key = `${locant[1]}-${locant[2]}${key.slice(locant[0].length)}`;
   }
   // `TGF-ß` and `IL-2R⍺` are `TGF-β` and `IL-2Rα` typed with a look-alike (reported by `foreign-script`).
   if (GREEK_STAND_IN.test(key)) key = withGreekLetters(key);
@@ -384,10 +384,10 @@ function withLocants(masked: string, found: MentionToken[]): MentionToken[] {
   return found;
 }
 
-/** The offset of the bracket that opens a bond's locant closing at `close` (see {@link BRACKETED_LOCANT}), when nothing word-like is glued before it. */
+/** The offset of the bracket that opens a bond's locant closing at `close` (see {@link bondLocantAt}), when nothing word-like is glued before it. */
 function locantBefore(masked: string, close: number, opener: string): number | undefined {
   const open = close - 4;
-  if (open < 0 || masked[open] !== opener || !isBondLocant(BRACKETED_LOCANT.exec(masked.slice(open, close + 2)))) return undefined;
+  if (open < 0 || masked[open] !== opener || bondLocantAt(masked.slice(open, close + 2)) === undefined) return undefined;
   return open > 0 && /[\p{L}\p{N})\]]/u.test(masked.charAt(open - 1)) ? undefined : open;
 }
 

@@ -168,6 +168,23 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
 }
 
 /**
+ * The strict reading of a use as a program, for letters that are a gene symbol too: a program's
+ * noun right after it (`STAR Aligner`, `XYZ algorithm`) or a full release of three numbers
+ * (`STAR 2.7.3a`, `X (v1.1.3)`). A citation, a short release or a title-cased `Tool` after a gene
+ * symbol (`MTOR [@saxton_mtor_2017]`, `DNMT3A v2`) still names the gene.
+ */
+export function programNamedAt(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): string | undefined {
+  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
+  const named = PROGRAM_NOUN_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
+  return named ? namedPhrase(mention, named) : undefined;
+}
+
+/** The name with the words after it that make it a program's (`STAR Aligner`), for messages: one space between words. */
+function namedPhrase(mention: Pick<AbbreviationMention, 'text'>, after: RegExpExecArray): string {
+  return `${mention.text}${after[0]}`.replace(/\s+/gu, ' ');
+}
+
+/**
  * Where a word of capitals is named as a tool by the words around this use: a program noun after
  * it (`the XYZ algorithm`, `QRST clustering algorithms`), a title-cased `Tool` outside a heading
  * (`the XAS Tool`), a resource's noun after four capitals or more (`the JASPAR database`), a release without a
@@ -177,26 +194,14 @@ function isProductItemInBrackets(masked: string, mention: Pick<AbbreviationMenti
  * only with `citations`). A term the knowledge base asks to define (`using FACS [@x]`) never gets here.
  * The phrase, for messages.
  */
-/**
- * The strict reading of a use as a program, for letters that are a gene symbol too: a program's
- * noun right after it (`STAR Aligner`, `XYZ algorithm`) or a full release of three numbers
- * (`STAR 2.7.3a`, `X (v1.1.3)`). A citation, a short release or a title-cased `Tool` after a gene
- * symbol (`MTOR [@saxton_mtor_2017]`, `DNMT3A v2`) still names the gene.
- */
-export function programNamedAt(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>): string | undefined {
-  const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
-  const named = PROGRAM_NOUN_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
-  return named ? `${mention.text}${named[0]}`.replace(/\s+/gu, ' ') : undefined;
-}
-
 export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'> & Partial<Pick<AbbreviationMention, 'inHeading'>>, text: string, citations = true): string | undefined {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   // A title-cased `Tool` in a heading is the heading's capitals (`## Validation of the XYZ Tool`).
   const titled = 'inHeading' in mention && mention.inHeading === true ? null : TITLED_TOOL_AFTER.exec(after);
   const noun = PROGRAM_NOUN_AFTER.exec(after) ?? titled ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
-  if (noun) return `${mention.text}${noun[0]}`.replace(/\s+/gu, ' ');
+  if (noun) return namedPhrase(mention, noun);
   const release = SHORT_RELEASE_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
-  if (release) return `${mention.text}${release[0]}`.replace(/\s+/gu, ' ');
+  if (release) return namedPhrase(mention, release);
   if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return `${mention.text}, cited to its own paper`;
   if (citations && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4))) {
     const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);

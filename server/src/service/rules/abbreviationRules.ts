@@ -771,8 +771,8 @@ interface UndefinedReading {
 
 /**
  * The readings of an undefined use that journals differ on, in order; the first that holds
- * decides: a gene symbol this use names as a program, a standard gene symbol, a cytokine's standard name, a protein's name its gene's record
- * lists, a qualifier written only as a superscript on a name (`*CISH*^KO^`), a receptor chain of a
+ * decides: a gene symbol this use names as a program, a standard gene symbol, a cytokine's
+ * standard name, a protein's name its gene's record lists, a qualifier written only as a superscript on a name (`*CISH*^KO^`), a receptor chain of a
  * defined cytokine, a gene symbol written with a hyphen before its number (`BCL-2`), a legend's use of what
  * the main text defines (journals that want each legend to stand alone set `defineInLegends`), an
  * abbreviation on two or more immunology journals' lists of standard abbreviations (`ANOVA`),
@@ -786,7 +786,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   (context, mention) => {
     if (!standardGeneSymbols(context, mention.key)) return undefined;
     const tool = programNamedAt(context.model.prose.masked, mention);
-    return tool ? { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } } : undefined;
+    return tool ? toolReading(tool) : undefined;
   },
   (context, mention) => {
     const genes = standardGeneSymbols(context, mention.key);
@@ -865,7 +865,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
   (context, mention) => {
     const tool = toolReadingIn(context.model, mention) ?? toolNamedInBook(context, mention);
-    return tool ? { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } } : undefined;
+    return tool ? toolReading(tool) : undefined;
   },
   // Journals differ on spelling out a trial's title (NEJM does not ask, JAMA does).
   (context, mention) => {
@@ -892,6 +892,11 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     return { why, cap: { severity: 'information' } };
   },
 ];
+
+/** A use read as a tool's or a resource's name (`tool`, the phrase that names it so): a note, as journals differ. */
+function toolReading(tool: string): UndefinedReading {
+  return { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } };
+}
 
 /**
  * The resource (`data/resources.json`) a use names, unless the document names a trial or study

@@ -324,7 +324,12 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
     aligned = alignSpelledOut(text, shortLetters, listed);
   }
   // `RPKM (reads per kilobase per million mapped reads)`: the rate's head spells it, the counted words follow.
-  if (aligned === undefined) aligned = rateHeads(text, splitWords(text, first)).map((head) => alignSpelledOutWords(text, shortLetters, head)).find((found) => found !== undefined);
+  if (aligned === undefined) {
+    for (const head of rateHeads(text, splitWords(text, first))) {
+      aligned = alignSpelledOutWords(text, shortLetters, head);
+      if (aligned !== undefined) break;
+    }
+  }
   if (aligned === undefined) return undefined;
   const longEnd = trimLongFormEnd(text, long.start, long.end);
   if (longEnd - long.start <= short.end - short.start) return undefined;

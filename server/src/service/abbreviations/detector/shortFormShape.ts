@@ -6,7 +6,7 @@
 
 import { isLowerCaseLetter, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import { NON_DEFINITION_OPENERS } from './wordLists.js';
-import { BRACKETED_LOCANT, isBondLocant } from '../../text/locants.js';
+import { bondLocantAt } from '../../text/locants.js';
 
 /** A half-open range of document offsets. */
 export interface TextSpan {
@@ -106,7 +106,7 @@ export function hasShortFormShape(text: string, span: TextSpan): boolean {
   const written = text.slice(span.start, span.end);
   const isHyphenatedToken = written.includes('-') && !/\s/.test(written);
   if (written.length > (isHyphenatedToken ? LONGEST_HYPHENATED_SHORT_FORM : LONGEST_SHORT_FORM)) return false;
-  if (!isLetterOrNumberAt(text, span.start) && !isBondLocant(BRACKETED_LOCANT.exec(written))) return false;
+  if (!isLetterOrNumberAt(text, span.start) && bondLocantAt(written) === undefined) return false;
   if (/[=<>±≤≥%]|\bet al\b/.test(written)) return false;
   // A label before its value (`(aOR: 0.93, …)`, the value an inline code the masked text blanks): a statistic, not a short form.
   if (written.endsWith(':')) return false;
