@@ -29,6 +29,12 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     assert.equal(d!.code, 'used-before-definition');
     assert.deepEqual(d!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } });
     assert.equal((d!.data as { key: string }).key, 'ADCC');
+    assert.equal((d!.data as { fixes?: unknown }).fixes, undefined, 'fixes are code actions, asked for when needed, not part of each notification');
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: d!.range, context: { diagnostics: [d] } })) as { title: string }[];
+    assert.ok(
+      actions.some((action) => /Move the definition of 'ADCC'/u.test(action.title)),
+      actions.map((action) => action.title).join('; '),
+    );
   });
 
   test('incremental change re-lints', async () => {

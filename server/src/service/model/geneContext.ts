@@ -1,3 +1,5 @@
+import { oncePerTokenPass, type BlockTokens } from '../text/tokens';
+
 /**
  * Where a gene symbol is used as a gene, not as the protein: found from the context words
  * (knockout, KO, mRNA, locus, allele, promoter, polymorphism, genotype, gene expression,
@@ -103,6 +105,16 @@ export function geneContextCandidates(text: string): GeneContextCandidate[] {
   }
   return found;
 }
+
+/**
+ * The candidates of one prose block, `masked[start, end)`, offsets relative to its start: read
+ * once per token pass, so a keystroke reads the edited block again, not the document. A context
+ * phrase never reaches over a block's end: `knockout of` closing a paragraph names no symbol in
+ * the next one.
+ */
+export const blockGeneContextCandidates = oncePerTokenPass((masked: string, start: number, _tokens: BlockTokens, end: number): readonly GeneContextCandidate[] =>
+  geneContextCandidates(masked.slice(start, end)),
+);
 
 /** True when `[start, end)` is wrapped in markdown emphasis (`*IL15*`, `_CISH_`). */
 export function isItalic(text: string, start: number, end: number): boolean {

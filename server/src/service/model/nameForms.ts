@@ -172,14 +172,14 @@ export const blockNameForms = oncePerTokenPass(nameFormsIn);
 export function forEachNameForm(
   text: string,
   masked: string,
-  blocks: readonly { start: number; kind: string }[],
+  blocks: readonly { start: number; end: number; kind: string }[],
   tokensOf: (index: number) => BlockTokens,
   visit: (key: string, start: number, end: number) => void,
 ): void {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     if (block.kind === 'heading' || block.kind === 'title') continue;
-    const { spans, keys } = blockNameForms(masked, block.start, tokensOf(index));
+    const { spans, keys } = blockNameForms(masked, block.start, tokensOf(index), block.end);
     for (let i = 0; i < keys.length; i++) {
       const start = block.start + spans[2 * i]!;
       const end = block.start + spans[2 * i + 1]!;

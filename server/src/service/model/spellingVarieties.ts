@@ -203,11 +203,11 @@ export interface SpellingCounts {
  * The spelling counts of `blocks` read with `tokensOf(index)`: what a book's other files tell a
  * file about the manuscript's spelling, so that one manuscript gets one majority.
  */
-export function spellingCountsOf(text: string, masked: string, blocks: readonly { start: number; kind: string }[], tokensOf: (index: number) => BlockTokens): SpellingCounts {
+export function spellingCountsOf(text: string, masked: string, blocks: readonly { start: number; end: number; kind: string }[], tokensOf: (index: number) => BlockTokens): SpellingCounts {
   const counts: SpellingCounts = { british: 0, american: 0, words: {} };
   const names: Record<string, number> = {};
   for (let index = 0; index < blocks.length; index++) {
-    for (const mark of blockSpellingMarks(masked, blocks[index]!.start, tokensOf(index))) {
+    for (const mark of blockSpellingMarks(masked, blocks[index]!.start, tokensOf(index), blocks[index]!.end)) {
       if (mark.variety) counts[mark.variety]++;
       const key = spellingWordKey(mark.word);
       counts.words[key] = (counts.words[key] ?? 0) + 1;

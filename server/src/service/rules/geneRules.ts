@@ -1,6 +1,6 @@
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { KnowledgeBase } from '../knowledge/types';
-import { geneContextCandidates, insideEmphasis, isItalic, touchesEmphasis } from '../model/geneContext';
+import { blockGeneContextCandidates, insideEmphasis, isItalic, touchesEmphasis } from '../model/geneContext';
 import { entryForKey, type Finding, type RuleContext } from './types';
 
 const symbolSets = new WeakMap<KnowledgeBase, Set<string>>();
@@ -56,23 +56,34 @@ export function checkGeneItalics(context: RuleContext): Finding[] {
   const masked = model.prose.masked;
   const findings: Finding[] = [];
   const reported = new Set<number>();
-  const candidates = geneContextCandidates(masked);
-  for (let i = 0; i < candidates.length; i++) {
-    const { symbol: written, start: runStart } = candidates[i]!;
+  const { blocks } = model.prose;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    const candidates = blockGeneContextCandidates(masked, block.start, model.blockTokens[index]!, block.end);
+    for (let i = 0; i < candidates.length; i++) {
+      const written = candidates[i]!.symbol;
+      const runStart = block.start + candidates[i]!.start;
+      checkCandidate(written, runStart);
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+
+  /** Reports the candidate `written` at `runStart` when it is a gene symbol in roman. */
+  function checkCandidate(written: string, runStart: number): void {
     // `CISH`, `HLA-E`; in `IL15-CISH` the last part; never after `anti-` (the protein).
     const hyphen = Math.max(written.lastIndexOf('-'), written.lastIndexOf('\u2010'), written.lastIndexOf('\u2011'));
     const whole = isHumanGeneSymbol(written, known, knowledge) || isMouseGeneSymbol(masked, written, runStart, known, knowledge);
     const symbol = whole ? written : hyphen > 0 ? written.slice(hyphen + 1) : written;
     const start = whole ? runStart : runStart + (hyphen > 0 ? hyphen + 1 : 0);
-    if (!whole && (hyphen < 0 || /^anti$/iu.test(written.slice(0, hyphen).split(/[-\u2010\u2011]/u).pop() ?? ''))) continue;
-    if (/^anti[-\u2010\u2011]/iu.test(written)) continue;
+    if (!whole && (hyphen < 0 || /^anti$/iu.test(written.slice(0, hyphen).split(/[-\u2010\u2011]/u).pop() ?? ''))) return;
+    if (/^anti[-\u2010\u2011]/iu.test(written)) return;
     const end = start + symbol.length;
-    if (reported.has(start)) continue;
+    if (reported.has(start)) return;
     const human = isHumanGeneSymbol(symbol, known, knowledge);
-    if (!human && !isMouseGeneSymbol(masked, symbol, start, known, knowledge)) continue;
+    if (!human && !isMouseGeneSymbol(masked, symbol, start, known, knowledge)) return;
     // Emphasis delimiters are masked in the prose map: italics are read from the text itself.
     const text = model.text;
-    if (isItalic(text, start, end) || touchesEmphasis(text, start, end) || insideEmphasis(text, start)) continue;
+    if (isItalic(text, start, end) || touchesEmphasis(text, start, end) || insideEmphasis(text, start)) return;
     reported.add(start);
     findings.push({
       rule: 'gene-not-italic',
@@ -83,5 +94,4 @@ export function checkGeneItalics(context: RuleContext): Finding[] {
       fixes: [{ title: `Italicise '${symbol}'`, edits: [{ start, end, newText: `*${symbol}*` }], safe: human }],
     });
   }
-  return findings.sort((a, b) => a.start - b.start);
 }

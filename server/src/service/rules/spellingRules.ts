@@ -86,7 +86,7 @@ function wordUses(context: RuleContext): Map<string, WordUses> {
   for (let index = 0; index < model.prose.blocks.length; index++) {
     const block = model.prose.blocks[index]!;
     const tokens = model.blockTokens[index]!;
-    const marks = blockSpellingMarks(masked, block.start, tokens);
+    const marks = blockSpellingMarks(masked, block.start, tokens, block.end);
     for (let i = 0; i < marks.length; i++) {
       const mark = marks[i]!;
       const key = spellingWordKey(mark.word);

@@ -171,13 +171,14 @@ export function tokenize(text: string, from = 0, to = text.length): BlockTokens 
  * `read` remembered with each block's token pass: a block the next version leaves unchanged
  * keeps its tokens object, so a keystroke reads one block again, not the document, and every
  * reader of the same block (a rule, a book's summary of the file) shares one result. `read` is
- * given the masked text, the block's start in it and the block's tokens.
+ * given the masked text, the block's start and end in it and the block's tokens; it must read
+ * no text outside the block, which may change while the tokens stay.
  */
-export function oncePerTokenPass<T>(read: (masked: string, start: number, tokens: BlockTokens) => T): (masked: string, start: number, tokens: BlockTokens) => T {
+export function oncePerTokenPass<T>(read: (masked: string, start: number, tokens: BlockTokens, end: number) => T): (masked: string, start: number, tokens: BlockTokens, end: number) => T {
   const byTokens = new WeakMap<BlockTokens, T>();
-  return (masked, start, tokens) => {
+  return (masked, start, tokens, end) => {
     let result = byTokens.get(tokens);
-    if (result === undefined) byTokens.set(tokens, (result = read(masked, start, tokens)));
+    if (result === undefined) byTokens.set(tokens, (result = read(masked, start, tokens, end)));
     return result;
   };
 }
