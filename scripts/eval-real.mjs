@@ -138,7 +138,18 @@ function readTsv(file) {
  */
 const sameToken = (token) => token.replace(/[~^*_]/g, '').replace(/(?:['\u2019]s?|s)$/u, '');
 const judgmentKey = (file, line, rule, token) => `${file}\t${line}\t${rule}\t${sameToken(token)}`;
-const judgments = new Map(readTsv(path.join(root, 'test', 'real', 'judgments.tsv')).map((j) => [judgmentKey(j.file, j.line, j.rule, j.token), j]));
+/**
+ * Judgments by key; several may share one (the same token reported twice on a line). They are
+ * handed out in order, one to each diagnostic of that key as the diagnostics stand on the line;
+ * a diagnostic past the last judgment takes the last.
+ */
+const judgments = new Map();
+for (const j of readTsv(path.join(root, 'test', 'real', 'judgments.tsv'))) {
+  const key = judgmentKey(j.file, j.line, j.rule, j.token);
+  const rows = judgments.get(key);
+  if (rows) rows.push(j);
+  else judgments.set(key, [j]);
+}
 const problems = readTsv(path.join(root, 'test', 'real', 'problems.tsv'));
 
 const all = [];
@@ -165,13 +176,18 @@ const count = (rule, severity, verdict) => {
   }
 };
 const unjudged = [];
-const judgedUsed = new Set();
+const judgedUsed = new Map();
+/** Each diagnostic's judgment (see `judgments`). */
+const judgmentOf = new Map();
 for (const d of all) {
   const key = judgmentKey(d.file, d.line, d.rule, d.token);
-  const judgment = judgments.get(key);
-  if (judgment) judgedUsed.add(key);
-  else unjudged.push(d);
-  count(d.rule, d.severity, judgment?.verdict ?? 'unjudged');
+  const rows = judgments.get(key);
+  if (rows) {
+    const taken = judgedUsed.get(key) ?? 0;
+    judgmentOf.set(d, rows[Math.min(taken, rows.length - 1)]);
+    judgedUsed.set(key, taken + 1);
+  } else unjudged.push(d);
+  count(d.rule, d.severity, judgmentOf.get(d)?.verdict ?? 'unjudged');
 }
 
 const ratio = (a, b) => (b === 0 ? '   -  ' : (a / b).toFixed(3));
@@ -188,7 +204,7 @@ const reported = new Set(all.map((d) => `${d.file}\t${d.line}\t${sameToken(d.tok
 const realProblems = new Map();
 for (const p of problems) if (p.severity === 'must' && linted.has(p.file.split('/')[0])) realProblems.set(`${p.file}\t${p.line}\t${sameToken(p.token)}`, p);
 for (const d of all) {
-  const j = judgments.get(judgmentKey(d.file, d.line, d.rule, d.token));
+  const j = judgmentOf.get(d);
   if (j?.verdict === 'TP') realProblems.set(`${d.file}\t${d.line}\t${sameToken(d.token)}`, { file: d.file, line: d.line, token: d.token, kind: d.rule, note: 'judged TP' });
 }
 // A family written with its member's Greek letter (`IFN$\gamma$`, `TNFα`) is found where the
@@ -231,13 +247,13 @@ if (unjudged.length > 0) {
 if (listVerdict) {
   console.log(`\ncurrent diagnostics judged ${listVerdict}:`);
   for (const d of all) {
-    const j = judgments.get(judgmentKey(d.file, d.line, d.rule, d.token));
+    const j = judgmentOf.get(d);
     if (j?.verdict === listVerdict) console.log(`  ${d.file}:${d.line}  ${d.severity}  ${d.rule}  ${d.token}  — ${j.cause}`);
   }
 }
 if (dumpFile) {
   const lines = all.map((d) => {
-    const j = judgments.get(judgmentKey(d.file, d.line, d.rule, d.token));
+    const j = judgmentOf.get(d);
     return JSON.stringify({ ...d, verdict: j?.verdict ?? 'unjudged', cause: j?.cause ?? '' });
   });
   writeFileSync(dumpFile, lines.length > 0 ? `${lines.join('\n')}\n` : '');

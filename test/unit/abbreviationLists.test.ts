@@ -114,6 +114,16 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['QESS = quark effective sample size'],
     },
     {
+      name: 'a sentence of a legend that is one pair, its words holding the letters, some left unspelled',
+      input: '![Fitted quark load. Lines show limits. QUC: quark under virus concentration curve. Onset: time to rise.](f.png)',
+      pairs: ['QUC = quark under virus concentration curve'],
+    },
+    {
+      name: 'a sentence pair whose words do not hold the letters, or that goes on as a sentence, is prose',
+      input: '![Quark load. QZC: a long sentence about nothing at all. Note: QZB is high. QZD: quiet zone detector, as shown before.](f.png)',
+      pairs: [],
+    },
+    {
       name: 'a legend key goes on after a pair that is no entry',
       input: '**Figure 12.** Cells. QA: queue alpha; QB: queue beta; B: B cells; NQ: natural queue cells; NQT: natural queue T cells.',
       pairs: ['QA = queue alpha', 'QB = queue beta', 'NQ = natural queue cells', 'NQT = natural queue T cells'],

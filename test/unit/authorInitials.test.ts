@@ -49,6 +49,19 @@ describe('authors named by their initials after a team or a screening role', () 
   });
 });
 
+describe('authors named by their initials in a funding statement', () => {
+  const oneString = '---\ntitle: A trial\nauthor: "Quill Garr, Zana Bell, Dov Gale, and Ari Oko"\n---\n\n';
+  test('an author string listing every name gives each author\'s initials; a funding verb after them names people', () => {
+    assert.deepEqual(undefinedKeys(`${oneString}QG, ZB, and DG are partially supported by a grant. AO was funded by a trust. ZB is supported by a school.\n`), []);
+  });
+  test('letters that are no author\'s stay abbreviations, however they are funded', () => {
+    assert.deepEqual(undefinedKeys(`${oneString}QX and QG are supported by a grant. The QZP was funded by a trust.\n`), ['QX', 'QZP']);
+  });
+  test('without an author list the funding verb names nobody', () => {
+    assert.deepEqual(undefinedKeys('QG and DG are partially supported by a grant.\n'), ['QG', 'DG']);
+  });
+});
+
 describe('the authors\' own organisation, named in their affiliations', () => {
   const withAffiliation = (affiliation: string, body: string) =>
     `---\ntitle: A study\nauthor:\n  - name: Ann Lee\n    affiliations:\n      - name: ${affiliation}\n---\n\n# Methods\n\n${body}\n`;

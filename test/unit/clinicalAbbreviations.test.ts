@@ -67,6 +67,10 @@ describe('expansions authors write', () => {
     check('conflicting-expansion', 'We studied «acute lymphocyte leukemia» (ALL) and ALL relapse.');
     check('conflicting-expansion', 'We studied acute lymphocytic leukemia (ALL) and ALL relapse.');
   });
+  test('a known expansion with words added inside it, its article aside, names the same term', () => {
+    check('conflicting-expansion', 'The area under virus concentration curve (AUC) rose; AUC fell.');
+    check('conflicting-expansion', 'The «average uptake curve» (AUC) rose; AUC fell.');
+  });
   test('transplant and transplantation are both accepted', () => {
     check('conflicting-expansion', 'After autologous stem cell transplant (ASCT), ASCT failed.');
     check('conflicting-expansion', 'After allogeneic haematopoietic stem cell transplantation (allo-HSCT), allo-HSCT failed.');

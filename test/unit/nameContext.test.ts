@@ -197,6 +197,24 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(found.map((d) => [text.slice(d.start, d.end), d.severity]), [['QVPOP', 'information']]);
     assert.match(found[0]!.message, /named in words on line 3/);
   });
+  test('`labelled … as` names what the sentence labels, each of a series', () => {
+    assert.deepEqual(undefinedKeys('We labeled the limit of $15 \\times 10^3$ copies as QM1, and $40 \\times 10^6$ as QM2. Above QM2 all counts.\n'), []);
+    assert.deepEqual(undefinedKeys('Cells were labelled with dye and gated as QZQ cells today.\n'), ['QZQ']);
+  });
+  test('a first use that names the term in words comes before no definition: the later gloss adds one', () => {
+    const text = 'Limits were 15,000 copies (termed QL1 in the following). Then QL1 held.\n\nOnset crossed the lower limit of quantitation, QL1.\n';
+    const found = createTerminologyService().lint({ uri: 'test.md', version: 1, text }).filter((d) => d.code === 'used-before-definition');
+    assert.deepEqual(found, []);
+    const plain = 'Limits were 15,000 copies. Then QL1 held.\n\nOnset crossed the quantitation limit (QL1).\n';
+    assert.deepEqual(createTerminologyService().lint({ uri: 'test.md', version: 1, text: plain }).filter((d) => d.code === 'used-before-definition').map((d) => plain.slice(d.start, d.end)), ['QL1']);
+  });
+  test('capitals that a file name close by carries as its extension name the format', () => {
+    assert.deepEqual(undefinedKeys('Open and run the QMD script `main_text.qmd` first.\n'), []);
+    assert.deepEqual(undefinedKeys('The QMD rose.\n\nLater, much later, we wrote more prose about other matters entirely, and then more prose again, far away from it.\n\nSee `notes.qmd`.\n'), ['QMD']);
+  });
+  test('a site label with other sites between it and `sites`', () => {
+    assert.deepEqual(undefinedKeys('The first site was Pittsburgh, PA, USA (PA site). The PA and FL study sites opened; Port St. Lucie, FL, USA.\n'), []);
+  });
   test('a name followed by other words, or `referred` without `as`, introduces nothing', () => {
     assert.deepEqual(undefinedKeys('Patients were referred as QVZ patients below the threshold.\n'), ['QVZ']);
     assert.deepEqual(undefinedKeys('Samples were referred to QLAB below.\n'), ['QLAB']);

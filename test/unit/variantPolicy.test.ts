@@ -93,6 +93,14 @@ table('a gene symbol in roman for its protein: information, naming the protein',
 
 table('style choices are information, with the guide named', [
   { name: 'wrong: qRT-PCR (MIQE)', rule: 'discouraged-variant', severity: 'information', source: 'Transcripts were measured by «qRT-PCR».', says: ['MIQE', "'RT-qPCR'"], fix: { newText: 'RT-qPCR', safe: false } },
+  {
+    name: 'a style choice is one decision: noted once, at its first use, however often it is written',
+    rule: 'discouraged-variant',
+    severity: 'information',
+    source: 'Transcripts were measured by «qRT-PCR».\n\nLater qRT-PCR and qRT-PCR again.\n\n![Curves by qRT-PCR.](a.png)',
+    says: ['MIQE', 'written 4 times'],
+    fix: { newText: 'RT-qPCR', safe: false },
+  },
   { name: 'right: RT-qPCR', rule: 'discouraged-variant', source: 'Transcripts were measured by RT-qPCR.' },
   { name: 'wrong: Kaplan–Meier mixed with Kaplan-Meier', rule: 'inconsistent-variants', severity: 'information', source: 'Kaplan–Meier curves and Kaplan–Meier estimates agreed with «Kaplan-Meier» plots.', says: ['Chicago', 'AMA'] },
   { name: 'right: the hyphen throughout (AMA style)', rule: 'inconsistent-variants', source: 'Kaplan-Meier curves and Kaplan-Meier estimates agreed.' },
@@ -210,4 +218,13 @@ test('another spelling before the definition is still a first use to define, and
   const text = 'Mild GvHD was seen. Graft-versus-host disease (GVHD) was rare; GVHD again.';
   const codes = lint(text).filter((d) => d.start === 5).map((d) => d.code).sort();
   assert.deepEqual(codes, ['inconsistent-variants', 'undefined-abbreviation']);
+});
+
+test('the fix of a style choice changes every use, and only at the author\'s request', () => {
+  const text = 'Transcripts were measured by qRT-PCR.\n\nLater qRT-PCRs and qRT-PCR again.\n';
+  const [d] = lint(text).filter((found) => found.code === 'discouraged-variant');
+  const fix = d?.data?.fixes?.[0] as { title: string; safe: boolean; edits: { newText: string }[] } | undefined;
+  assert.equal(fix?.safe, false);
+  assert.deepEqual(fix?.edits.map((edit) => edit.newText), ['RT-qPCR', 'RT-qPCRs', 'RT-qPCR']);
+  assert.match(fix!.title, /Replace all 3/u);
 });

@@ -93,6 +93,14 @@ const UNLINTED_SECTIONS = new Set([
   'corresponding author', 'correspondence',
 ]);
 
+/**
+ * The same sections named in other words (`Authors affiliations`, `Corresponding authors`, `Word
+ * count`, `Declaration of interests`): the title page and back matter, not the paper's prose. A
+ * funding statement under another name than `Funding` (`Funding sources`, `Funding statement`) is
+ * read: copy-editors ask for funders' names in full there (`NIFA`, `BBSRC`).
+ */
+const UNLINTED_SECTION_NAME = /^(?:(?:authors?['\u2019]? )?(?:affiliations?|contributions?)|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement)$/u;
+
 const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured abstract']);
 
 /** Headings that are the abstract only when they come before any main-text heading (Lancet's `Summary`). */
@@ -217,11 +225,22 @@ interface OpenDiv {
   legend?: string;
 }
 
-/** Pandoc fenced divs: the legend label each line sits under (figure and table divs), and the fence lines. */
+/**
+ * Pandoc fenced divs: the legend label each line sits under (figure and table divs), and the
+ * fence lines; also the lines of raw LaTeX environments (`rawTexLines`).
+ */
 interface DivFences {
   legendByLine: (string | undefined)[];
   fenceLines: Set<number>;
+  rawTexLines: Set<number>;
 }
+
+/**
+ * A raw LaTeX environment opening at a line's start (`\begin{align*}`, `\begin{table}`): pandoc
+ * passes it to LaTeX as it is, up to the line that closes it (`\end{align*}`), so none of it is
+ * prose. Without that closing line nothing is taken out.
+ */
+const RAW_TEX_BEGIN = /^[ \t]{0,3}\\begin\{([A-Za-z]+\*?)\}/;
 
 /**
  * The title page: what stands between the title and an abstract headed as such (the byline,
@@ -261,7 +280,8 @@ export function scanProse(text: string, format: 'markdown' | 'text', previous?: 
   const frontMatter = findFrontMatter(text);
   const frontMatterLines = frontMatter ? lines.lineAt(frontMatter.end) + 1 : 0;
   const divs = findDivFences(text, lines, frontMatterLines);
-  const tokens = blockParser().parse(parserSource(text, lines, frontMatterLines, divs.fenceLines), {});
+  const blanked = divs.rawTexLines.size > 0 ? new Set([...divs.fenceLines, ...divs.rawTexLines]) : divs.fenceLines;
+  const tokens = blockParser().parse(parserSource(text, lines, frontMatterLines, blanked), {});
 
   const walk = new BlockWalk(text, lines, divs, tokens);
   if (frontMatter) {
@@ -349,14 +369,27 @@ function findDivFences(text: string, lines: LineIndex, frontMatterLines: number)
   const lineCount = lines.lineCount;
   const legendByLine: (string | undefined)[] = new Array(lineCount);
   const fenceLines = new Set<number>();
+  const rawTexLines = new Set<number>();
   const divStack: OpenDiv[] = [];
   let inCodeFence: string | undefined;
   for (let line = frontMatterLines; line < lineCount; line++) {
     // Only a line whose first non-blank character is a backtick, tilde or colon can open or
-    // close a code fence or a div: look at the rest without slicing them.
+    // close a code fence or a div, and one opening on a backslash a raw LaTeX environment: look
+    // at the rest without slicing them.
     let first = lines.lineStart(line);
     while (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09) first++;
     const marker = text.charCodeAt(first);
+    if (marker === 0x5c && inCodeFence === undefined) {
+      const last = rawTexEnvironmentEnd(text, lines, line);
+      if (last !== undefined) {
+        for (let inside = line; inside <= last; inside++) {
+          rawTexLines.add(inside);
+          legendByLine[inside] = divStack[divStack.length - 1]?.legend;
+        }
+        line = last;
+        continue;
+      }
+    }
     if (marker !== 0x60 && marker !== 0x7e && marker !== 0x3a) {
       legendByLine[line] = divStack[divStack.length - 1]?.legend;
       continue;
@@ -374,7 +407,19 @@ function findDivFences(text: string, lines: LineIndex, frontMatterLines: number)
     }
     legendByLine[line] = divStack[divStack.length - 1]?.legend;
   }
-  return { legendByLine, fenceLines };
+  return { legendByLine, fenceLines, rawTexLines };
+}
+
+/** The line closing the raw LaTeX environment that `line` opens, or undefined (see {@link RAW_TEX_BEGIN}). */
+function rawTexEnvironmentEnd(text: string, lines: LineIndex, line: number): number | undefined {
+  const name = RAW_TEX_BEGIN.exec(text.slice(lines.lineStart(line), lines.lineEnd(line)))?.[1];
+  if (name === undefined) return undefined;
+  const closing = `\\end{${name}}`;
+  for (let at = text.indexOf(closing, lines.lineEnd(line)); at >= 0; at = text.indexOf(closing, at + closing.length)) {
+    const closingLine = lines.lineAt(at);
+    if (/^[ \t]{0,3}$/.test(text.slice(lines.lineStart(closingLine), at))) return closingLine;
+  }
+  return undefined;
 }
 
 /** Opens or closes a div on a fence line (updating `divStack`); false when the line is no fence. */
@@ -648,7 +693,7 @@ class BlockWalk {
       if (isPart) this.abstractHasParts = true;
       else this.abstractSectionLevel = 0;
     }
-    if (UNLINTED_SECTIONS.has(name)) {
+    if (UNLINTED_SECTIONS.has(name) || UNLINTED_SECTION_NAME.test(name)) {
       this.skipSectionLevel = level;
       return false;
     }

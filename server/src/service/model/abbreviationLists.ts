@@ -288,6 +288,7 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
       entries.push({ short, shortStart, shortEnd: shortStart + short.length, long: spelled, longStart: from + longStart, longEnd: from + longStart + spelled.length });
     }
   }
+  addSentencePairs(slice, from, entries);
   if (!slice.includes(';')) return entries;
   const semicolonPairs: ListedAbbreviation[] = [];
   SEMICOLON_PAIR.lastIndex = 0;
@@ -300,6 +301,47 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
     semicolonPairs.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
   }
   return semicolonPairs.length >= 2 ? [...entries, ...semicolonPairs] : entries;
+}
+
+/**
+ * A sentence of a legend that is one pair and nothing else, `… the fitted curves. AUC: area under
+ * the concentration curve. Onset: …`: its long form must spell the short form as a written
+ * definition's would (the detector reads it so), words left out included.
+ */
+const SENTENCE_COLON_PAIR = /(?<=^[\s*_]*|[.;][ \t]+)([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+(\p{L}[^.;:\n()]{2,100}?)(?=[ \t]*(?:[.;](?:\s|$)|$))/gu;
+
+/** Adds to `entries` each sentence of `slice` (at `from` in the masked text) that is one spelled pair (see {@link SENTENCE_COLON_PAIR}). */
+function addSentencePairs(slice: string, from: number, entries: ListedAbbreviation[]): void {
+  if (!slice.includes(':')) return;
+  SENTENCE_COLON_PAIR.lastIndex = 0;
+  for (let match = SENTENCE_COLON_PAIR.exec(slice); match !== null; match = SENTENCE_COLON_PAIR.exec(slice)) {
+    const short = match[1]!;
+    const long = match[2]!.trimEnd();
+    const shortStart = from + match.index;
+    if (entries.some((entry) => entry.shortStart === shortStart)) continue;
+    const words = long.split(/\s+/u);
+    // A long form holding the short form (`QC: QC cells`) says what it is, not what it stands for.
+    if (words.length > MOST_KEY_WORDS || words.includes(short) || !looksLikeShortForm(short) || !(spellsShortForm(short, long) || initialsHoldLetters(short, long))) continue;
+    const longStart = from + match.index + match[0].length - match[2]!.length;
+    entries.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
+  }
+}
+
+/**
+ * Whether the initials of `long`'s words hold `short`'s letters in order, the first word giving
+ * the first letter and the last word the last, at most two words unspelled: a gloss after a colon
+ * may name what the letters leave out (`AUC: area under virus concentration curve`).
+ */
+function initialsHoldLetters(short: string, long: string): boolean {
+  const letters = short.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const initials = long
+    .split(/[\s\-\u2010]+/u)
+    .filter((word) => word !== '')
+    .map((word) => word[0]!.toLowerCase());
+  if (letters.length < 2 || initials.length > letters.length + 2 || initials[0] !== letters[0] || initials[initials.length - 1] !== letters[letters.length - 1]) return false;
+  let at = 0;
+  for (const initial of initials) if (initial === letters[at]) at++;
+  return at === letters.length;
 }
 
 /** The pairs of a legend's key written `SF: long form`, `SF = long form` or `SF (long form)` (see {@link legendKeyEntries}). */

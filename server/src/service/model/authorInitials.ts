@@ -29,6 +29,12 @@ const ROLE_BEFORE = /(?<![\p{L}\p{N}])(?:[Cc]o-)?(?:[Aa]uthors?|[Rr]eviewers?|[I
 /** Initials right after, or right before, joined to the mention as in a list: `, `, `; `, ` & `, ` and `. */
 const INITIALS_AFTER = /^[ \t]*(?:,|;|&|and)[ \t]*(\p{Lu}{2,5})(?![\p{L}\p{N}])/u;
 const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*$/u;
+/**
+ * A funding statement's verb after the initials, other initials perhaps between: `JL is partially
+ * supported by`, `DG and AO are funded by`, `YG, JL, and AH were supported by`.
+ */
+const SUPPORTED_AFTER =
+  /^(?:[ \t]*(?:,|;|&|,?[ \t]*and)[ \t]*\p{Lu}{2,5}(?![\p{L}\p{N}]))*[ \t]+(?:is|are|was|were|has been|have been)[ \t]+(?:(?:partially|partly|also|jointly|in part|additionally)[ \t]+)?(?:supported|funded)\b/u;
 /** Initials opening an item of a list that gives each author's part (`- ALS: conceptualization`, `- TMR: funded by …`). */
 const LIST_ITEM_BEFORE = /(?:^|\n)[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+$/u;
 
@@ -62,7 +68,8 @@ function readAuthorInitials(text: string): ReadonlySet<string> {
 
 /** Names in a front-matter author field: a string, a list of strings, or items with a `name` (a string or given and family). */
 function namesIn(field: unknown): string[] {
-  if (typeof field === 'string') return [field];
+  // One string may list them all (`author: "Ann Lee, Bo Chan and Cy Dunn"`, R Markdown's usual form).
+  if (typeof field === 'string') return field.split(/[,;&]|\band\b/u);
   if (!Array.isArray(field)) return field && typeof field === 'object' ? namesIn([field]) : [];
   const names: string[] = [];
   for (const item of field) {
@@ -97,6 +104,7 @@ export function isAuthorInitials(model: DocumentModel, mention: Pick<Abbreviatio
   const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
   if (ROLE_BEFORE.test(before)) return true;
   if (masked.charCodeAt(mention.end) === 0x3a /* : */ && LIST_ITEM_BEFORE.test(model.text.slice(Math.max(0, mention.start - 12), mention.start))) return true;
+  if (SUPPORTED_AFTER.test(masked.slice(mention.end, mention.end + 80))) return true;
   return isNextToOtherInitials(masked, mention, initials);
 }
 

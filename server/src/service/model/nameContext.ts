@@ -199,12 +199,32 @@ function readsAsName(model: DocumentModel, key: string): boolean {
 }
 
 /**
- * What a site's label goes on with: `the FL study site`, `PA sites`. Not a cohort, a clinic or
+ * Capitals that a file name close by carries as its extension (`run the RMD script
+ * main_text.rmd`, `a PDF (report.pdf)`): the file's format, named, not a term. The file
+ * name must stand within the same stretch of text, so a `PDF` meaning a probability
+ * density function far from any `.pdf` stays an abbreviation.
+ */
+function isExtensionOfFileNearby(text: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!/^\p{Lu}{2,5}$/u.test(mention.text)) return false;
+  const near = text.slice(Math.max(0, mention.start - FILE_NAME_REACH), mention.end + FILE_NAME_REACH).toLowerCase();
+  const extension = `.${mention.text.toLowerCase()}`;
+  for (let at = near.indexOf(extension); at >= 0; at = near.indexOf(extension, at + 1)) {
+    if (FILE_NAME_CHARACTER.test(near.charAt(at - 1)) && !/[\p{L}\p{N}]/u.test(near.charAt(at + extension.length))) return true;
+  }
+  return false;
+}
+const FILE_NAME_CHARACTER = /^[\p{L}\p{N}_-]$/u;
+/** How far from the capitals a file name with their extension is looked for. */
+const FILE_NAME_REACH = 120;
+
+/**
+ * What a site's label goes on with, perhaps with other sites' labels between: `the FL study
+ * site`, `PA sites`, `the PA and FL study sites`. Not a cohort, a clinic or
  * a centre (`the FL cohort`, `the MS clinic`: a disease's), nor a place preposition (`at CT`,
  * `in MI`: a scan, an infarction), which a supplier's address in the methods would otherwise
  * turn into states.
  */
-const SITE_AFTER = /^[ \u00a0]+(?:study[ \u00a0]+)?sites?(?![\p{L}\p{N}])/u;
+const SITE_AFTER = /^(?:(?:,|[ \u00a0]+(?:and|or))[ \u00a0]+\p{Lu}{2}(?![\p{L}\p{N}]))*[ \u00a0]+(?:study[ \u00a0]+)?sites?(?![\p{L}\p{N}])/u;
 
 /**
  * Whether every use of a key (a key used more than 50 times is read no further) goes on as
@@ -282,6 +302,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isBloodGroupName,
   isPlaceholderLetters,
   isFollowedByVersion,
+  (_masked, mention, text) => isExtensionOfFileNearby(text, mention),
   isCoinedToolName,
   // A coined word is a name wherever it stands (`GlutaMAX`, `SCTransform`): the document neither defines it nor does the knowledge base ask for it.
   (_masked, mention) => isCoinedWord(mention.text),
@@ -430,6 +451,11 @@ function isShipPrefix(masked: string, mention: AbbreviationMention, text: string
  */
 const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
 /**
+ * `labelled … as` with what is labelled between, in the same sentence: `We labeled the limit of
+ * 15,000 copies as QL1, and 40 million as QL2.`
+ */
+const LABELLED_AS_BEFORE = /(?:^|[^\p{L}])label(?:l?ed)[ \u00a0]+[^.;:!?()\n]{1,100}?[ \u00a0]as[ \u00a0]+$/iu;
+/**
  * The name ends the clause, perhaps in the plural, after an adverb saying where the name holds
  * or before a citation the masked text blanks (`… and indicated as Q2X.`, `(referred as SVPOP
  * below)`, `termed QRZ hereafter,`, `termed QXDs [@ref].`): such adverbs
@@ -443,7 +469,8 @@ const CLAUSE_END_AFTER = /^(?:s(?![\p{L}\p{N}]))?(?:[ \u00a0]+(?:below|hereafter
  * (Q2X)` would be; the author defines it in words, not in brackets.
  */
 function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  if (NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40))) return true;
+  const named = NAMING_PHRASE_BEFORE.test(masked.slice(Math.max(0, mention.start - 30), mention.start)) || LABELLED_AS_BEFORE.test(masked.slice(Math.max(0, mention.start - 120), mention.start));
+  if (named && CLAUSE_END_AFTER.test(masked.slice(mention.end, mention.end + 40))) return true;
   return isSpelledByListAfter(masked, mention);
 }
 

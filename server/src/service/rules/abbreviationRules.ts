@@ -535,6 +535,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
     }
     // `PhenoPLIER` before `PLIER` is defined: a name built on the abbreviation, not an early use of it.
     if (mention.start < site.from && site.parts && isNameBuiltOnAbbreviation(mention.key)) return;
+    // The first use gives the name in words (`(termed LOD1 in the following)`): the later gloss is no definition it came before.
+    if (mention.start < site.from && (introductionIn(model, mention.key, mention.scope)?.start ?? Infinity) <= mention.start) return;
     if (mention.start < site.from && reportsEarlyUse && !isCaptionOfTable(model, mention, site.definition)) {
       const line = model.lines.lineAt(site.definition.shortStart) + 1;
       const uses = model.byKey.get(mention.key)?.mentions.filter((m) => m.scope === mention.scope && isCounted(m) && m.start < site.from).length ?? 1;
@@ -1441,7 +1443,8 @@ function isTitleCased(words: readonly string[]): boolean {
 function holdsEveryWord(written: string, known: string): boolean {
   const singular = (word: string) => word.replace(/s$/u, '');
   const words = new Set(written.split(/[\s-]+/u).map(singular));
-  return known.split(/[\s-]+/u).every((word) => word.length === 0 || words.has(singular(word)));
+  // An article is no word of the term: `area under virus concentration curve` names the area under the curve.
+  return known.split(/[\s-]+/u).every((word) => word.length === 0 || word === 'the' || word === 'a' || word === 'an' || words.has(singular(word)));
 }
 
 /**

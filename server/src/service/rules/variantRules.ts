@@ -44,6 +44,7 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
   const { model, knowledge } = context;
   if (!knowledge) return [];
   const findings: Finding[] = [];
+  const styleChoices: StyleChoices = new Map();
   const text = model.text;
   for (let i = 0; i < model.terms.length; i++) {
     const term = model.terms[i]!;
@@ -62,6 +63,10 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
       continue;
     }
     const replacement = withPlural(written, discouraged.form, discouraged.replacement);
+    if (kind === 'style') {
+      addStyleChoice(styleChoices, term, written, replacement, discouraged, entry.id);
+      continue;
+    }
     // Safe only for another spelling of the same form (TGF-beta -> TGF-β) that doubles no neighbouring word;
     // a different name (FACS analysis -> flow cytometry, PBMNC -> PBMC) is the author's call.
     // A form written across a line break may join two phrases of a list: the author decides.
@@ -74,12 +79,43 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
       data: { entryId: entry.id, form: discouraged.form, replacement, kind },
       fixes: [{ title: `Replace with '${replacement}'`, edits: [{ start: term.start, end: term.end, newText: replacement }], safe }],
     };
-    // A style choice is the journal's: reported below the rule's severity, its fix never applied unattended.
-    if (kind === 'style') finding.cap = { severity: 'information' };
     findings.push(finding);
   }
+  for (const choice of styleChoices.values()) findings.push(choice.finding);
   findings.push(...hyphenatedClusterNames(context, findings));
-  return findings;
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+/** A style choice met so far, by the form written: its one finding and how often the form is written. */
+type StyleChoices = Map<string, { finding: Finding; count: number; message: string }>;
+
+/**
+ * A style choice (`qRT-PCR` where a guide recommends `RT-qPCR`) is one decision for the whole
+ * document, not a slip at each use: reported once, at its first use, below the rule's severity,
+ * saying how often it is written; the fix changes every use and is never applied unattended.
+ */
+function addStyleChoice(choices: StyleChoices, term: TermMention, written: string, replacement: string, discouraged: DiscouragedForm, entryId: string): void {
+  const key = `${entryId}\u0000${discouraged.form}`;
+  const edit = { start: term.start, end: term.end, newText: replacement };
+  const known = choices.get(key);
+  if (known) {
+    known.count++;
+    known.finding.fixes![0]!.edits.push(edit);
+    known.finding.fixes![0]!.title = `Replace all ${known.count} with '${discouraged.replacement}'`;
+    known.finding.message = `${known.message} It is written ${known.count} times here.`;
+    return;
+  }
+  const message = discouragedMessage('style', written, replacement, discouraged);
+  const finding: Finding = {
+    rule: 'discouraged-variant',
+    start: term.start,
+    end: term.end,
+    message,
+    data: { entryId, form: discouraged.form, replacement, kind: 'style' },
+    fixes: [{ title: `Replace with '${replacement}'`, edits: [edit], safe: false }],
+    cap: { severity: 'information' },
+  };
+  choices.set(key, { finding, count: 1, message });
 }
 
 /** The message for a discouraged form that is not a gene symbol, by its kind. */
