@@ -124,6 +124,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: [],
     },
     {
+      name: 'a key pair may carry a bracketed qualifier after its short form and a bracketed note after its long form',
+      input: '![Cells by trait. QPT = quark plateletcrit, QLT (F) = quark level total (channel F), QLT (I) = quark level total (impedance channel), QSC = quark side count.](f.png)',
+      pairs: ['QPT = quark plateletcrit', 'QLT = quark level total', 'QLT = quark level total', 'QSC = quark side count'],
+    },
+    {
       name: 'a legend key goes on after a pair that is no entry',
       input: '**Figure 12.** Cells. QA: queue alpha; QB: queue beta; B: B cells; NQ: natural queue cells; NQT: natural queue T cells.',
       pairs: ['QA = queue alpha', 'QB = queue beta', 'NQ = natural queue cells', 'NQT = natural queue T cells'],

@@ -57,6 +57,10 @@ describe('authors named by their initials in a funding statement', () => {
   test('letters that are no author\'s stay abbreviations, however they are funded', () => {
     assert.deepEqual(undefinedKeys(`${oneString}QX and QG are supported by a grant. The QZP was funded by a trust.\n`), ['QX', 'QZP']);
   });
+  test('after an article the letters name an institution, not an author', () => {
+    const cole = '---\ntitle: A trial\nauthor: "Ana Maria Cole, Bo Tran and Rui Lin"\n---\n\n';
+    assert.deepEqual(undefinedKeys(`${cole}Patients were recruited at the AMC. The AMC is funded by the state.\n`), ['AMC']);
+  });
   test('without an author list the funding verb names nobody', () => {
     assert.deepEqual(undefinedKeys('QG and DG are partially supported by a grant.\n'), ['QG', 'DG']);
   });

@@ -80,6 +80,10 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
     ['TME', 'tumour microenvironment'],
   ]],
   ['a class noun left out at the end, and one more word inside', 'We typed the porcine light chain joining segment (PLJ) genes.', [['PLJ', 'porcine light chain joining segment']]],
+  ['the short form, then another name after a slash', 'Recruitment of quark kinase B (QKB/Qkt) and quark-derived chemokine (QDC/QCL22) rose.', [
+    ['QKB', 'quark kinase B'],
+    ['QDC', 'quark-derived chemokine'],
+  ]],
 ];
 
 for (const [name, text, expected] of definitions) {
@@ -194,6 +198,7 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['the short form named in its own long form', 'The GM1 ganglioside (GM1) was measured.'],
   ['two words without a letter when the last is not a class noun', 'We typed the porcine light chain joining loci (PLJ) today.'],
   ['a class noun left out with a word entered inside', 'We saw the porcine light chain joining region (PHJ) today.'],
+  ['two names after a slash whose first part spells nothing', 'Cells were kept in quark media (RPMI/QZM) overnight.'],
 ];
 
 for (const [name, text] of notDefinitions) {

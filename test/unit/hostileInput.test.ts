@@ -301,6 +301,11 @@ const CASES: HostileCase[] = [
   { name: 'a 1 MB legend key of pairs', text: () => `**Figure 1.** Cells. ${'GFP: green fluorescent protein, '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
   // A key written with commas after a long blank run (math, a comment): linear, not a look-behind at every position.
   { name: 'a comma key after 1 MB of math in a legend', text: () => `**Figure 1.** Cells. $${'x '.repeat(500_000)}$ MFI, mean fluorescence intensity.`, options: BIG, budgetMs: 15_000 },
+  // Colon sentences after a long blank run in a legend (masked math): the look-behind is bounded, not a scan back at every position.
+  { name: 'legend colon sentences after 160 KB of math', text: () => `**Figure 1.** Cells. $${'x '.repeat(80_000)}$ QUC: quark under virus concentration curve. Onset: rise.`, options: BIG, budgetMs: 15_000 },
+  // Raw LaTeX environments never closed, and each closed inside the next line: one pass over the lines.
+  { name: '40,000 unclosed LaTeX environments', text: () => `${'\\begin{x}\nQZA text\n'.repeat(40_000)}`, options: BIG, budgetMs: 15_000 },
+  { name: '20,000 LaTeX environments closed inside a line', text: () => `${'\\begin{x}\nQZA \\end{x} text\n\n'.repeat(20_000)}`, options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB legend key of bracketed pairs', text: () => `**Figure 1.** Cells. ${'GFP (green fluorescent protein); '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB line of code-font labels after a code-font definition', text: () => `Alpha beta (\`AB\`) ${' $AB$ x'.repeat(150_000)}`, options: BIG, budgetMs: 15_000 },
   // Distinct undefined codes in one assay list: each first use asks whether it stands only in the enumeration (read once per block).

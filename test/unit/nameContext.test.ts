@@ -200,6 +200,9 @@ describe('a name given in words to what the sentence describes', () => {
   test('`labelled … as` names what the sentence labels, each of a series', () => {
     assert.deepEqual(undefinedKeys('We labeled the limit of $15 \\times 10^3$ copies as QM1, and $40 \\times 10^6$ as QM2. Above QM2 all counts.\n'), []);
     assert.deepEqual(undefinedKeys('Cells were labelled with dye and gated as QZQ cells today.\n'), ['QZQ']);
+    // A stain, or a verb of another clause between, names nothing: the letters are a measure's.
+    assert.deepEqual(undefinedKeys('Target cells were labelled with a dye, and degranulation was then quantified as QFI.\n'), ['QFI']);
+    assert.deepEqual(undefinedKeys('Tumours were labelled in vivo, and burden was expressed as QBL.\n'), ['QBL']);
   });
   test('a first use that names the term in words comes before no definition: the later gloss adds one', () => {
     const text = 'Limits were 15,000 copies (termed QL1 in the following). Then QL1 held.\n\nOnset crossed the lower limit of quantitation, QL1.\n';
@@ -210,6 +213,10 @@ describe('a name given in words to what the sentence describes', () => {
   });
   test('capitals that a file name close by carries as its extension name the format', () => {
     assert.deepEqual(undefinedKeys('Open and run the QMD script `main_text.qmd` first.\n'), []);
+    // Letters a file name shares by chance, or a file noun without such a file, leave an abbreviation.
+    assert.deepEqual(undefinedKeys('Wells with QC were used as background. The plate map is in plate_layout.qc.\n'), ['QC']);
+    assert.deepEqual(undefinedKeys('Run the QZC script first; see `other.qmd`.\n'), ['QZC']);
+    assert.deepEqual(undefinedKeys('Run the QMD script.\n\nThe file is `main_text.qmd`.\n'), ['QMD']);
     assert.deepEqual(undefinedKeys('The QMD rose.\n\nLater, much later, we wrote more prose about other matters entirely, and then more prose again, far away from it.\n\nSee `notes.qmd`.\n'), ['QMD']);
   });
   test('a site label with other sites between it and `sites`', () => {

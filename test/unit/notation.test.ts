@@ -113,6 +113,16 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   test('deoxynucleotides and cyclic nucleotides, as the journals\' standard lists give ATP and its kin', () => {
     assert.deepEqual(undefinedKeys('Reactions held dNTPs, dATP and dUTP; cAMP and cGMP rose.\n'), []);
   });
+  test('purinoceptors by their IUPHAR names, plain or with a numbered subscript', () => {
+    assert.deepEqual(undefinedKeys('Platelets express P2Y~1~ and P2Y12; P2X7 gates pores.\n'), []);
+    assert.deepEqual(undefinedKeys('The P2Q4 and QY12 sites bound.\n'), ['P2Q4', 'QY12']);
+  });
+  test('a numbered subscript is part of the name: the definition covers the later uses', () => {
+    assert.deepEqual(undefinedKeys('Platelets made thromboxane A~2~ (TxA~2~); TxA~2~[@ref] and TxA~2~ rose, and QP~3~ fell.\n'), ['QP~3~']);
+  });
+  test('a subtype labelled by a roman numeral and a letter is no abbreviation', () => {
+    assert.deepEqual(undefinedKeys('A phase IIb trial used integrin α~IIb~ and stage IIIa tumours; QIIb and FcγRIIb stayed.\n'), ['QIIb', 'FcγRIIb']);
+  });
   test('genomic interval files by their format names', () => {
     assert.deepEqual(undefinedKeys('Peaks were written as BED files and reads as CRAM files, variants as BCF.\n'), []);
   });

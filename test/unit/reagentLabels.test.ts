@@ -75,6 +75,7 @@ describe('chemical formulas with their counts set as subscripts', () => {
     assert.equal(at('CO~2~-independent growth', 'CO'), true);
   });
   test('no undefined-abbreviation for a subscripted formula in a document', () => {
-    assert.deepEqual(undefinedKeys('Targets were labelled with Na~2~^51^CrO~4~ and kept in 5% CO~2~; the IC~50~ was low.'), ['IC']);
+    // The half-maximal concentration is reported by its whole name, its numbered subscript included.
+    assert.deepEqual(undefinedKeys('Targets were labelled with Na~2~^51^CrO~4~ and kept in 5% CO~2~; the IC~50~ was low.'), ['IC~50~']);
   });
 });

@@ -228,3 +228,12 @@ test('the fix of a style choice changes every use, and only at the author\'s req
   assert.deepEqual(fix?.edits.map((edit) => edit.newText), ['RT-qPCR', 'RT-qPCRs', 'RT-qPCR']);
   assert.match(fix!.title, /Replace all 3/u);
 });
+
+test('a use of a style choice the author switched off is left out of the note and its fix', () => {
+  const text = '<!-- carnk-disable-next-line discouraged-variant -->\nTranscripts were measured by qRT-PCR today.\n\nLater qRT-PCRs and qRT-PCR again.\n';
+  const found = lint(text).filter((d) => d.code === 'discouraged-variant');
+  assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['qRT-PCRs']);
+  const fix = found[0]?.data?.fixes?.[0] as { edits: { newText: string }[] } | undefined;
+  assert.deepEqual(fix?.edits.map((edit) => edit.newText), ['RT-qPCRs', 'RT-qPCR']);
+  assert.match(found[0]!.message, /written 2 times/u);
+});

@@ -94,12 +94,16 @@ const UNLINTED_SECTIONS = new Set([
 ]);
 
 /**
- * The same sections named in other words (`Authors affiliations`, `Corresponding authors`, `Word
- * count`, `Declaration of interests`): the title page and back matter, not the paper's prose. A
+ * The same sections named in other words (`Authors affiliations`, `Authors' contribution`,
+ * `Corresponding authors`, `Word count`, `Declaration of interests`): the title page and back
+ * matter, not the paper's prose; so are a thesis's lists of its author's publications,
+ * presentations and awards, whose titles are quoted as published. A thesis's `Contributions`
+ * without the authors are its own prose. A
  * funding statement under another name than `Funding` (`Funding sources`, `Funding statement`) is
  * read: copy-editors ask for funders' names in full there (`NIFA`, `BBSRC`).
  */
-const UNLINTED_SECTION_NAME = /^(?:(?:authors?['\u2019]? )?(?:affiliations?|contributions?)|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement)$/u;
+const UNLINTED_SECTION_NAME =
+  /^(?:(?:authors?['\u2019]? )?affiliations?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference |oral |poster )?presentations|awards(?: and prizes)?)$/u;
 
 const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured abstract']);
 
@@ -148,6 +152,19 @@ const CAPTION_ID = /\{[^}]*#([\w:.-]+)[^}]*\}\s*$/;
 function captionIdOf(caption: string): string | undefined {
   return CAPTION_ID.exec(caption)?.[1];
 }
+/**
+ * The labels of bookdown text references given as short captions (`fig.scap='(ref:label)'` in a
+ * chunk's options, `caption.short = "(ref:label)"` in a table's call): the entry a list of figures
+ * or tables prints, read like a title, so an abbreviation there needs no definition.
+ */
+export function shortCaptionLabels(text: string): ReadonlySet<string> {
+  const labels = new Set<string>();
+  if (!text.includes('(ref:')) return labels;
+  for (const match of text.matchAll(SHORT_CAPTION_REFERENCE)) labels.add(match[1]!);
+  return labels;
+}
+const SHORT_CAPTION_REFERENCE = /\b(?:fig\.scap|caption\.short|short\.caption)[ \t]*=[ \t]*["']\(ref:([^()\s'"]{1,200})\)["']/g;
+
 /** A paragraph opening with a bookdown text reference, `(ref:label) …`: the label. */
 const TEXT_REFERENCE_START = /^[ \t]*\(ref:([^()\s]{1,200})\)[ \t]/;
 /** bookdown's numbered legend title, `__Figure \@ref(fig:label). Title.__`, `__Supplementary Figure S\@ref(fig:label). …__`: the chunk's label. */
@@ -241,6 +258,8 @@ interface DivFences {
  * prose. Without that closing line nothing is taken out.
  */
 const RAW_TEX_BEGIN = /^[ \t]{0,3}\\begin\{([A-Za-z]+\*?)\}/;
+/** A LaTeX command alone on its line, with bracketed and braced arguments: `\newpage`, `\vspace{1cm}`, `\includegraphics[width=5cm]{a.pdf}`. */
+const LONE_TEX_COMMAND = /^[ \t]{0,3}\\[A-Za-z]+\*?(?:\[[^\]\n]*\]|\{[^{}\n]*\})*[ \t]*$/;
 
 /**
  * The title page: what stands between the title and an abstract headed as such (the byline,
@@ -372,6 +391,8 @@ function findDivFences(text: string, lines: LineIndex, frontMatterLines: number)
   const rawTexLines = new Set<number>();
   const divStack: OpenDiv[] = [];
   let inCodeFence: string | undefined;
+  // A raw LaTeX environment opened and not yet closed: its lines are blanked only once it closes.
+  let openTex: OpenTexEnvironment | undefined;
   for (let line = frontMatterLines; line < lineCount; line++) {
     // Only a line whose first non-blank character is a backtick, tilde or colon can open or
     // close a code fence or a div, and one opening on a backslash a raw LaTeX environment: look
@@ -380,16 +401,12 @@ function findDivFences(text: string, lines: LineIndex, frontMatterLines: number)
     while (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09) first++;
     const marker = text.charCodeAt(first);
     if (marker === 0x5c && inCodeFence === undefined) {
-      const last = rawTexEnvironmentEnd(text, lines, line);
-      if (last !== undefined) {
-        for (let inside = line; inside <= last; inside++) {
-          rawTexLines.add(inside);
-          legendByLine[inside] = divStack[divStack.length - 1]?.legend;
-        }
-        line = last;
-        continue;
-      }
+      openTex = readTexLine(text.slice(lines.lineStart(line), lines.lineEnd(line)), line, openTex, rawTexLines);
+      legendByLine[line] = divStack[divStack.length - 1]?.legend;
+      continue;
     }
+    // A heading, a code fence or a div fence ends the search for an environment's closing line.
+    if (openTex && (marker === 0x23 || marker === 0x60 || marker === 0x7e || marker === 0x3a)) openTex = undefined;
     if (marker !== 0x60 && marker !== 0x7e && marker !== 0x3a) {
       legendByLine[line] = divStack[divStack.length - 1]?.legend;
       continue;
@@ -410,15 +427,38 @@ function findDivFences(text: string, lines: LineIndex, frontMatterLines: number)
   return { legendByLine, fenceLines, rawTexLines };
 }
 
-/** The line closing the raw LaTeX environment that `line` opens, or undefined (see {@link RAW_TEX_BEGIN}). */
-function rawTexEnvironmentEnd(text: string, lines: LineIndex, line: number): number | undefined {
-  const name = RAW_TEX_BEGIN.exec(text.slice(lines.lineStart(line), lines.lineEnd(line)))?.[1];
-  if (name === undefined) return undefined;
-  const closing = `\\end{${name}}`;
-  for (let at = text.indexOf(closing, lines.lineEnd(line)); at >= 0; at = text.indexOf(closing, at + closing.length)) {
-    const closingLine = lines.lineAt(at);
-    if (/^[ \t]{0,3}$/.test(text.slice(lines.lineStart(closingLine), at))) return closingLine;
+/** A raw LaTeX environment whose closing line is still to come: its name, first line and nesting depth. */
+interface OpenTexEnvironment {
+  name: string;
+  start: number;
+  depth: number;
+}
+
+/**
+ * Reads a line opening on a backslash (`content`, line number `line`) for raw LaTeX environments
+ * (see {@link RAW_TEX_BEGIN}): one opened and closed on the line is that line; one opened is
+ * followed, same-named ones nested inside it counted, to the line that closes it, and then every
+ * line from its first is added to `rawTexLines`. Returns the environment still open.
+ */
+function readTexLine(content: string, line: number, open: OpenTexEnvironment | undefined, rawTexLines: Set<number>): OpenTexEnvironment | undefined {
+  if (!open) {
+    const name = RAW_TEX_BEGIN.exec(content)?.[1];
+    if (name === undefined) {
+      // A command alone on its line (`\newpage`, `\blandscape`, `\vspace{1cm}`) is raw LaTeX too.
+      if (LONE_TEX_COMMAND.test(content)) rawTexLines.add(line);
+      return undefined;
+    }
+    if (content.includes(`\\end{${name}}`)) {
+      rawTexLines.add(line);
+      return undefined;
+    }
+    return { name, start: line, depth: 1 };
   }
+  const trimmed = content.trimStart();
+  if (trimmed.startsWith(`\\begin{${open.name}}`) && !trimmed.includes(`\\end{${open.name}}`)) open.depth++;
+  else if (trimmed.startsWith(`\\end{${open.name}}`)) open.depth--;
+  if (open.depth > 0) return open;
+  for (let inside = open.start; inside <= line; inside++) rawTexLines.add(inside);
   return undefined;
 }
 
@@ -596,6 +636,8 @@ class BlockWalk {
   private captionRow: Region | undefined;
   /** The legend of the captioned table just read, and the index of its last block (a row, its caption or a note): a note right after it joins it. */
   private tableLegend: { region: Region; lastBlock: number } | undefined;
+  /** The labels of text references given as short captions (see {@link shortCaptionLabels}), read when first needed. */
+  private shortCaptions: ReadonlySet<string> | undefined;
   /** A figure just read with an empty caption (`![](fig.png){#fig:x}`), and where it ends: a `Caption: …` paragraph right under it is its legend. */
   private captionlessImage: { region: Region; end: number } | undefined;
 
@@ -804,6 +846,7 @@ class BlockWalk {
     const text = this.text;
     const legend = legendLabelOf(firstText);
     if (legend !== undefined) {
+      if ((this.shortCaptions ??= shortCaptionLabels(text)).has(legend)) return { kind: 'title' };
       // `**Table 2.** Title.` right above a table is that table's caption: it claims the table.
       if (/^Tab/.test(legend) && this.tokens[t + 3]?.type === 'table_open' && this.tokens[t + 2]?.type === 'paragraph_close') this.pendingTableLegend = legend;
       return { kind: 'legend', label: legend };

@@ -73,9 +73,10 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
 // `PA = pilocytic astrocytoma`, `VC: Viremic Controller (see methods).`).
 // A word before the short form is taken along when the long form starts with it (`Other LGG =
 // other low-grade glioma` defines LGG).
-const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+(?:[\p{L}\p{N}][\p{L}\p{N}\-']*|\([\p{L}\p{N}\-' ]{1,30}\)(?=[ \t]+[\p{L}\p{N}]))){0,6})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
+const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?:[ \t]+\([\p{L}\p{N}]{1,4}\))?(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+(?:[\p{L}\p{N}][\p{L}\p{N}\-']*|\([\p{L}\p{N}\-' ]{1,30}\)(?=[ \t]+[\p{L}\p{N}]))){0,6})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
 // Pairs may stand one to a line (`eQTLs: …;⏎MVN: …;`), perhaps with masked HTML comments between them.
-const KEY_PAIR_JOIN = /^\s*[,;]\s*(?:and\s+)?$/u;
+// A pair's bracketed note may stand before the comma (`PLT (F) = platelet count (F channel), …`).
+const KEY_PAIR_JOIN = /^\s*(?:\([^()]{1,40}\)\s*)?[,;]\s*(?:and\s+)?$/u;
 
 /**
  * A figure's style for a group, not its long form: a colour, a marker or a line (`mCLL: blue`,
@@ -308,17 +309,18 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
  * the concentration curve. Onset: …`: its long form must spell the short form as a written
  * definition's would (the detector reads it so), words left out included.
  */
-const SENTENCE_COLON_PAIR = /(?<=^[\s*_]*|[.;][ \t]+)([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+(\p{L}[^.;:\n()]{2,100}?)(?=[ \t]*(?:[.;](?:\s|$)|$))/gu;
+const SENTENCE_COLON_PAIR = /(?<=^[\s*_]{0,8}|[.;][ \t]{1,8})([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+(\p{L}[^.;:\n()]{2,100}?)(?=[ \t]*(?:[.;](?:\s|$)|$))/gu;
 
 /** Adds to `entries` each sentence of `slice` (at `from` in the masked text) that is one spelled pair (see {@link SENTENCE_COLON_PAIR}). */
 function addSentencePairs(slice: string, from: number, entries: ListedAbbreviation[]): void {
   if (!slice.includes(':')) return;
+  const taken = new Set(entries.map((entry) => entry.shortStart));
   SENTENCE_COLON_PAIR.lastIndex = 0;
   for (let match = SENTENCE_COLON_PAIR.exec(slice); match !== null; match = SENTENCE_COLON_PAIR.exec(slice)) {
     const short = match[1]!;
     const long = match[2]!.trimEnd();
     const shortStart = from + match.index;
-    if (entries.some((entry) => entry.shortStart === shortStart)) continue;
+    if (taken.has(shortStart)) continue;
     const words = long.split(/\s+/u);
     // A long form holding the short form (`QC: QC cells`) says what it is, not what it stands for.
     if (words.length > MOST_KEY_WORDS || words.includes(short) || !looksLikeShortForm(short) || !(spellsShortForm(short, long) || initialsHoldLetters(short, long))) continue;

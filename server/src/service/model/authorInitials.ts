@@ -35,6 +35,7 @@ const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*
  */
 const SUPPORTED_AFTER =
   /^(?:[ \t]*(?:,|;|&|,?[ \t]*and)[ \t]*\p{Lu}{2,5}(?![\p{L}\p{N}]))*[ \t]+(?:is|are|was|were|has been|have been)[ \t]+(?:(?:partially|partly|also|jointly|in part|additionally)[ \t]+)?(?:supported|funded)\b/u;
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|an?)[ \t]+$/iu;
 /** Initials opening an item of a list that gives each author's part (`- ALS: conceptualization`, `- TMR: funded by …`). */
 const LIST_ITEM_BEFORE = /(?:^|\n)[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+$/u;
 
@@ -104,7 +105,8 @@ export function isAuthorInitials(model: DocumentModel, mention: Pick<Abbreviatio
   const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
   if (ROLE_BEFORE.test(before)) return true;
   if (masked.charCodeAt(mention.end) === 0x3a /* : */ && LIST_ITEM_BEFORE.test(model.text.slice(Math.max(0, mention.start - 12), mention.start))) return true;
-  if (SUPPORTED_AFTER.test(masked.slice(mention.end, mention.end + 80))) return true;
+  // Not after an article: `The AMC is funded by the state` names an institution.
+  if (SUPPORTED_AFTER.test(masked.slice(mention.end, mention.end + 80)) && !ARTICLE_BEFORE.test(masked.slice(Math.max(0, mention.start - 5), mention.start))) return true;
   return isNextToOtherInitials(masked, mention, initials);
 }
 

@@ -15,6 +15,7 @@ export interface MentionToken extends Span {
 
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
+const ROMAN_SUBTYPE = /^[IVX]+[a-d]$/;
 // Camel-cased words (`GraphPad`, `iPhone`), coined names with capitals inside a lower-case word of
 // three or more letters on each side, its first letter perhaps a capital (`quanTIseq`, `QuanTIseq`), and the mirror of those: two words of four or
 // more capitals run together through one or two lower-case Latin letters (`CELLxGENE`), as a product
@@ -340,7 +341,25 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
     hasUpper = false;
     identifier = false;
   }
-  return dropShouting(masked, withoutLogarithms(withLocants(masked, found)));
+  return dropShouting(masked, withoutLogarithms(withSubscriptNumbers(masked, withLocants(masked, found))));
+}
+
+/** A pandoc subscript of one to three digits right after a mention, standing alone after it: `~2~` of `TxA~2~`. */
+const SUBSCRIPT_NUMBER_AFTER = /^~\p{N}{1,3}~(?![\p{L}\p{N}])/u;
+
+/**
+ * Mentions typeset with a numbered subscript (`TxA~2~`, `IP~3~`, `EC~50~`, `P2Y~12~`): the number
+ * is part of the name, written `TxA2` just as well, so the mention runs over it and its key is
+ * the name's (`TxA2`), the key a definition `thromboxane A~2~ (TxA~2~)` is given.
+ */
+function withSubscriptNumbers(masked: string, found: MentionToken[]): MentionToken[] {
+  for (let i = 0; i < found.length; i++) {
+    const mention = found[i]!;
+    if (masked.charCodeAt(mention.end) !== 0x7e /* ~ */) continue;
+    const subscript = SUBSCRIPT_NUMBER_AFTER.exec(masked.slice(mention.end, mention.end + 6));
+    if (subscript) found[i] = mentionToken(mention.start, mention.end + subscript[0].length, masked.slice(mention.start, mention.end + subscript[0].length));
+  }
+  return found;
 }
 
 /** A logarithm's name glued to a quantity (`log2FC`, `log10CFU`, `lnHR`): the quantity is the mention. */
@@ -743,6 +762,8 @@ function mentionFromRun(
   let allRoman = true;
   for (let s = first; s < stop && allRoman; s++) allRoman = ROMAN.test(segments[s]!);
   if (allRoman) return undefined;
+  // A subtype's label, a roman numeral and its letter standing alone (`phase IIb`, `integrin α~IIb~`): no abbreviation.
+  if (stop - first === 1 && ROMAN_SUBTYPE.test(segments[first]!)) return undefined;
   const last = segments[stop - 1]!;
   let start = bounds[first]!;
   // Joined by a dot to what comes before (`CD19.BB.z-CAR`, a construct named by its parts): part of one name.

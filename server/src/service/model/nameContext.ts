@@ -198,24 +198,34 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   return isCellLineWithoutNumber(model.prose.masked, mentions) || everyUseFollowedBy(model.prose.masked, mentions, STYLED_PART_AFTER);
 }
 
+/** How far from the capitals a file name with their extension is looked for, within their paragraph. */
+const FILE_NAME_REACH = 120;
+/** A character of a file's name before its extension. */
+const FILE_NAME_CHARACTER = /^[\p{L}\p{N}_-]$/u;
+/** A file's noun after the capitals: `the RMD script`, `QMD notebooks`. */
+const FILE_NOUN_AFTER = /^[ \u00a0]+(?:scripts?|files?|notebooks?|documents?|templates?)(?![\p{L}\p{N}])/u;
+
 /**
- * Capitals that a file name close by carries as its extension (`run the RMD script
- * main_text.rmd`, `a PDF (report.pdf)`): the file's format, named, not a term. The file
- * name must stand within the same stretch of text, so a `PDF` meaning a probability
- * density function far from any `.pdf` stays an abbreviation.
+ * Capitals named as a kind of file (`run the RMD script main_text.rmd`) where a file name in the
+ * same paragraph carries them as its extension: the file's format, not a term. Both must hold:
+ * the noun alone may follow an abbreviation (`the QC script`), and a file name alone may share
+ * letters by chance (`Wells with NC … plate_layout.nc`).
  */
 function isExtensionOfFileNearby(text: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  if (!/^\p{Lu}{2,5}$/u.test(mention.text)) return false;
-  const near = text.slice(Math.max(0, mention.start - FILE_NAME_REACH), mention.end + FILE_NAME_REACH).toLowerCase();
+  if (!/^\p{Lu}{2,5}$/u.test(mention.text) || !FILE_NOUN_AFTER.test(text.slice(mention.end, mention.end + 16))) return false;
+  let from = Math.max(0, mention.start - FILE_NAME_REACH);
+  let to = Math.min(text.length, mention.end + FILE_NAME_REACH);
+  const paragraphStart = text.lastIndexOf('\n\n', mention.start);
+  if (paragraphStart >= from) from = paragraphStart;
+  const paragraphEnd = text.indexOf('\n\n', mention.end);
+  if (paragraphEnd >= 0 && paragraphEnd < to) to = paragraphEnd;
+  const near = text.slice(from, to).toLowerCase();
   const extension = `.${mention.text.toLowerCase()}`;
   for (let at = near.indexOf(extension); at >= 0; at = near.indexOf(extension, at + 1)) {
     if (FILE_NAME_CHARACTER.test(near.charAt(at - 1)) && !/[\p{L}\p{N}]/u.test(near.charAt(at + extension.length))) return true;
   }
   return false;
 }
-const FILE_NAME_CHARACTER = /^[\p{L}\p{N}_-]$/u;
-/** How far from the capitals a file name with their extension is looked for. */
-const FILE_NAME_REACH = 120;
 
 /**
  * What a site's label goes on with, perhaps with other sites' labels between: `the FL study
@@ -451,10 +461,12 @@ function isShipPrefix(masked: string, mention: AbbreviationMention, text: string
  */
 const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
 /**
- * `labelled … as` with what is labelled between, in the same sentence: `We labeled the limit of
- * 15,000 copies as QL1, and 40 million as QL2.`
+ * `labelled … as` with what is labelled between, in one clause: `We labeled the limit of 15,000
+ * copies as QL1, and 40 million as QL2.` Not a stain (`labelled with CFSE`, `by`, `using`), and no
+ * verb of another clause between (`labelled with anti-CD107a, and degranulation was quantified as
+ * MFI`): the letters there are a measure's, to define.
  */
-const LABELLED_AS_BEFORE = /(?:^|[^\p{L}])label(?:l?ed)[ \u00a0]+[^.;:!?()\n]{1,100}?[ \u00a0]as[ \u00a0]+$/iu;
+const LABELLED_AS_BEFORE = /(?:^|[^\p{L}])label(?:l?ed)[ \u00a0]+(?!(?:with|by|using|for|in)[ \u00a0])(?:(?![^\p{L}](?:is|are|was|were|been|being|then)[^\p{L}])[^.;:!?()\n]){1,100}?[ \u00a0]as[ \u00a0]+$/iu;
 /**
  * The name ends the clause, perhaps in the plural, after an adverb saying where the name holds
  * or before a citation the masked text blanks (`… and indicated as Q2X.`, `(referred as SVPOP

@@ -1,6 +1,7 @@
 import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
+import { readInlineDisables, type InlineDisables } from './disables';
 import { isInsideBrackets, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { checkAbbreviationSpellings, checkUndefinedSpellings } from './abbreviationSpellings';
 import { insideEmphasis, isGeneContext, isItalic } from '../model/geneContext';
@@ -45,6 +46,7 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
   if (!knowledge) return [];
   const findings: Finding[] = [];
   const styleChoices: StyleChoices = new Map();
+  let disables: InlineDisables | undefined;
   const text = model.text;
   for (let i = 0; i < model.terms.length; i++) {
     const term = model.terms[i]!;
@@ -64,7 +66,9 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     }
     const replacement = withPlural(written, discouraged.form, discouraged.replacement);
     if (kind === 'style') {
-      addStyleChoice(styleChoices, term, written, replacement, discouraged, entry.id);
+      // A use the author switched the rule off for is left out of the one note, and out of its fix.
+      disables ??= readInlineDisables(model.prose.comments, model.lines);
+      if (!disables.isDisabled('discouraged-variant', term.start)) addStyleChoice(styleChoices, term, written, replacement, discouraged, entry.id);
       continue;
     }
     // Safe only for another spelling of the same form (TGF-beta -> TGF-β) that doubles no neighbouring word;

@@ -177,9 +177,28 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   if (short !== undefined && mayOpenDefinitionBracket(text, blockStart, group.open)) {
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
     if (candidate !== undefined) return candidate;
+    // The short form, then another name of the same thing after a slash: `protein kinase B
+    // (PKB/Akt)`, `macrophage-derived chemokine (MDC/CCL22)`; tried only when the whole item is none.
+    const beforeSlash = partBeforeSlash(text, short);
+    const named = beforeSlash && longFormEndingAt(text, blockStart, group.open, beforeSlash);
+    if (named) return named;
   }
   const last = lastItemOfBracket(text, group.open + 1, group.close);
   return last === undefined ? undefined : longFormEndingAt(text, group.open + 1, last.separator, last.item);
+}
+
+/**
+ * The part of an item before its one slash (`PKB` of `PKB/Akt`, `MDC` of `MDC/CCL22`), when both
+ * parts are single words and the first has a short form's shape. Not when both are plain
+ * capitals (`ER/PR`, `IZA/QZB`): two short forms of a pair of terms, another reading's.
+ */
+function partBeforeSlash(text: string, item: TextSpan): TextSpan | undefined {
+  const written = text.slice(item.start, item.end);
+  const slash = written.indexOf('/');
+  if (slash < 2 || slash === written.length - 1 || written.indexOf('/', slash + 1) >= 0 || /\s/u.test(written)) return undefined;
+  if (/^[A-Z]+\/[A-Z]+$/u.test(written)) return undefined;
+  const part = { start: item.start, end: item.start + slash };
+  return hasShortFormShape(text, part) ? part : undefined;
 }
 
 /**
