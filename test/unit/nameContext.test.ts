@@ -217,6 +217,8 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('Wells with QC were used as background. The plate map is in plate_layout.qc.\n'), ['QC']);
     assert.deepEqual(undefinedKeys('Run the QZC script first; see `other.qmd`.\n'), ['QZC']);
     assert.deepEqual(undefinedKeys('Run the QMD script.\n\nThe file is `main_text.qmd`.\n'), ['QMD']);
+    assert.deepEqual(undefinedKeys('Run the QMD script.\r\n\r\nThe file is `main_text.qmd`.\r\n'), ['QMD']);
+    assert.deepEqual(undefinedKeys('Counts are in the QLSX workbook `counts.qlsx`.\n'), []);
     assert.deepEqual(undefinedKeys('The QMD rose.\n\nLater, much later, we wrote more prose about other matters entirely, and then more prose again, far away from it.\n\nSee `notes.qmd`.\n'), ['QMD']);
   });
   test('a site label with other sites between it and `sites`', () => {

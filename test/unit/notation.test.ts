@@ -114,7 +114,7 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
     assert.deepEqual(undefinedKeys('Reactions held dNTPs, dATP and dUTP; cAMP and cGMP rose.\n'), []);
   });
   test('purinoceptors by their IUPHAR names, plain or with a numbered subscript', () => {
-    assert.deepEqual(undefinedKeys('Platelets express P2Y~1~ and P2Y12; P2X7 gates pores.\n'), []);
+    assert.deepEqual(undefinedKeys('Platelets express P2Y~1~ and P2Y12; P2X7 gates pores, as P2X receptors and P2Y receptors do.\n'), []);
     assert.deepEqual(undefinedKeys('The P2Q4 and QY12 sites bound.\n'), ['P2Q4', 'QY12']);
   });
   test('a numbered subscript is part of the name: the definition covers the later uses', () => {

@@ -74,6 +74,9 @@ describe('chemical formulas with their counts set as subscripts', () => {
     assert.equal(at('the QZ~2~ value', 'QZ'), false, 'not element symbols');
     assert.equal(at('CO~2~-independent growth', 'CO'), true);
   });
+  test('formulas whose last count is a subscript, as a mention now ends on it', () => {
+    assert.deepEqual(undefinedKeys('Buffer had NaHCO~3~, CuSO~4~, NaN~3~, SiO~2~ and CH~4~, with HCO~3~^−^ and SO~4~^2−^ and NH~4~^+^ ions.'), []);
+  });
   test('no undefined-abbreviation for a subscripted formula in a document', () => {
     // The half-maximal concentration is reported by its whole name, its numbered subscript included.
     assert.deepEqual(undefinedKeys('Targets were labelled with Na~2~^51^CrO~4~ and kept in 5% CO~2~; the IC~50~ was low.'), ['IC~50~']);

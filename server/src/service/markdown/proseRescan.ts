@@ -70,10 +70,10 @@ export function rescanEditedParagraph(text: string, earlierText: string, earlier
   return shiftedScan(text, earlierText, earlier, edit, lines);
 }
 
-/** True when `text[start, end)` may give a text reference as a short caption (`fig.scap`, `caption.short`). */
+/** True when `text[start, end)` may give a text reference as a caption (`fig.scap`, `caption.short`, `fig.cap`): see shortCaptionLabels. */
 function mayNameShortCaption(text: string, start: number, end: number): boolean {
   const paragraph = text.slice(start, end);
-  return paragraph.includes('scap') || paragraph.includes('.short');
+  return paragraph.includes('(ref:') && /\b(?:fig\.s?cap|caption\.short|short\.caption|caption)\b/u.test(paragraph);
 }
 
 /** One replaced range: `[from, oldTo)` of the earlier text became `[from, newTo)` of the new one. */

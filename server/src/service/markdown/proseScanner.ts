@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { findFrontMatter, type FrontMatter } from './frontMatter';
 import { LineIndex } from '../text/lineIndex';
-import { GLYPH_FILL } from '../text/characters';
+import { GLYPH_FILL, isWhitespaceUnit } from '../text/characters';
 import { findInlineExclusions, type HtmlComment, type Span } from './inlineExclusions';
 import { cellCaptions } from './cellCaptions';
 
@@ -97,13 +97,17 @@ const UNLINTED_SECTIONS = new Set([
  * The same sections named in other words (`Authors affiliations`, `Authors' contribution`,
  * `Corresponding authors`, `Word count`, `Declaration of interests`): the title page and back
  * matter, not the paper's prose; so are a thesis's lists of its author's publications,
- * presentations and awards, whose titles are quoted as published. A thesis's `Contributions`
+ * presentations and awards, whose titles are quoted as published (a bare `Presentations` only
+ * after the publications: a review may present a disease under that name). A thesis's `Contributions`
  * without the authors are its own prose. A
  * funding statement under another name than `Funding` (`Funding sources`, `Funding statement`) is
  * read: copy-editors ask for funders' names in full there (`NIFA`, `BBSRC`).
  */
 const UNLINTED_SECTION_NAME =
-  /^(?:(?:authors?['\u2019]? )?affiliations?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference |oral |poster )?presentations|awards(?: and prizes)?)$/u;
+  /^(?:(?:authors?['\u2019]? )?affiliations?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference|oral|poster|invited) presentations)$/u;
+/** A thesis's list of an author's outputs, a section whose bare name (`Presentations`, `Awards`) is back matter only after a list of publications. */
+const PUBLICATIONS_SECTION = /^(?:list of )?publications\b/u;
+const OUTPUTS_AFTER_PUBLICATIONS = /^(?:presentations|talks|posters|awards(?: and prizes)?|prizes)$/u;
 
 const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured abstract']);
 
@@ -160,10 +164,12 @@ function captionIdOf(caption: string): string | undefined {
 export function shortCaptionLabels(text: string): ReadonlySet<string> {
   const labels = new Set<string>();
   if (!text.includes('(ref:')) return labels;
-  for (const match of text.matchAll(SHORT_CAPTION_REFERENCE)) labels.add(match[1]!);
+  for (const match of text.matchAll(CAPTION_REFERENCE)) if (match[1] !== 'fig.cap' && match[1] !== 'caption') labels.add(match[2]!);
+  // A text given as a full caption too is a legend, whatever else prints it.
+  for (const match of text.matchAll(CAPTION_REFERENCE)) if (match[1] === 'fig.cap' || match[1] === 'caption') labels.delete(match[2]!);
   return labels;
 }
-const SHORT_CAPTION_REFERENCE = /\b(?:fig\.scap|caption\.short|short\.caption)[ \t]*=[ \t]*["']\(ref:([^()\s'"]{1,200})\)["']/g;
+const CAPTION_REFERENCE = /\b(fig\.scap|caption\.short|short\.caption|fig\.cap|caption)[ \t]*=[ \t]*["']\(ref:([^()\s'"]{1,200})\)["']/g;
 
 /** A paragraph opening with a bookdown text reference, `(ref:label) …`: the label. */
 const TEXT_REFERENCE_START = /^[ \t]*\(ref:([^()\s]{1,200})\)[ \t]/;
@@ -401,12 +407,14 @@ function findDivFences(text: string, lines: LineIndex, frontMatterLines: number)
     while (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09) first++;
     const marker = text.charCodeAt(first);
     if (marker === 0x5c && inCodeFence === undefined) {
-      openTex = readTexLine(text.slice(lines.lineStart(line), lines.lineEnd(line)), line, openTex, rawTexLines);
+      // Raw LaTeX stands apart only where a block may start: inside a paragraph pandoc keeps it inline.
+      const startsBlock = line === frontMatterLines || rawTexLines.has(line - 1) || isBlankLine(text, lines, line - 1);
+      openTex = readTexLine(text.slice(lines.lineStart(line), lines.lineEnd(line)), line, startsBlock, openTex, rawTexLines);
       legendByLine[line] = divStack[divStack.length - 1]?.legend;
       continue;
     }
     // A heading, a code fence or a div fence ends the search for an environment's closing line.
-    if (openTex && (marker === 0x23 || marker === 0x60 || marker === 0x7e || marker === 0x3a)) openTex = undefined;
+    if (openTex && (marker === 0x23 || marker === 0x60 || marker === 0x7e || marker === 0x3a)) openTex = abandonTex(openTex, rawTexLines);
     if (marker !== 0x60 && marker !== 0x7e && marker !== 0x3a) {
       legendByLine[line] = divStack[divStack.length - 1]?.legend;
       continue;
@@ -424,24 +432,48 @@ function findDivFences(text: string, lines: LineIndex, frontMatterLines: number)
     }
     legendByLine[line] = divStack[divStack.length - 1]?.legend;
   }
+  if (openTex) abandonTex(openTex, rawTexLines);
   return { legendByLine, fenceLines, rawTexLines };
 }
 
-/** A raw LaTeX environment whose closing line is still to come: its name, first line and nesting depth. */
+/** True when line `line` (from 0) holds only white space, or does not exist. */
+function isBlankLine(text: string, lines: LineIndex, line: number): boolean {
+  if (line < 0) return true;
+  for (let at = lines.lineStart(line); at < lines.lineEnd(line); at++) if (!isWhitespaceUnit(text.charCodeAt(at))) return false;
+  return true;
+}
+
+/**
+ * A raw LaTeX environment whose closing line is still to come: its name, first line and nesting
+ * depth, and whether its first line is a command alone where a block may start (`lone`).
+ */
 interface OpenTexEnvironment {
   name: string;
   start: number;
   depth: number;
+  lone: boolean;
 }
 
 /**
- * Reads a line opening on a backslash (`content`, line number `line`) for raw LaTeX environments
- * (see {@link RAW_TEX_BEGIN}): one opened and closed on the line is that line; one opened is
+ * Gives up an environment whose closing line never came (a heading, a fence or the end came
+ * first): its lines stay prose, but a first line that is a command alone where a block may start
+ * (`\begin{landscape}` above a caption) is raw LaTeX as any such command is. Returns undefined.
+ */
+function abandonTex(open: OpenTexEnvironment, rawTexLines: Set<number>): undefined {
+  if (open.lone) rawTexLines.add(open.start);
+  return undefined;
+}
+
+/**
+ * Reads a line opening on a backslash (`content`, line number `line`, where a block may start when
+ * `startsBlock`) for raw LaTeX (see {@link RAW_TEX_BEGIN}): a command alone is that line; an
+ * environment opened and closed on the line is that line; one opened is
  * followed, same-named ones nested inside it counted, to the line that closes it, and then every
  * line from its first is added to `rawTexLines`. Returns the environment still open.
  */
-function readTexLine(content: string, line: number, open: OpenTexEnvironment | undefined, rawTexLines: Set<number>): OpenTexEnvironment | undefined {
+function readTexLine(content: string, line: number, startsBlock: boolean, open: OpenTexEnvironment | undefined, rawTexLines: Set<number>): OpenTexEnvironment | undefined {
   if (!open) {
+    if (!startsBlock) return undefined;
     const name = RAW_TEX_BEGIN.exec(content)?.[1];
     if (name === undefined) {
       // A command alone on its line (`\newpage`, `\blandscape`, `\vspace{1cm}`) is raw LaTeX too.
@@ -452,7 +484,7 @@ function readTexLine(content: string, line: number, open: OpenTexEnvironment | u
       rawTexLines.add(line);
       return undefined;
     }
-    return { name, start: line, depth: 1 };
+    return { name, start: line, depth: 1, lone: LONE_TEX_COMMAND.test(content) };
   }
   const trimmed = content.trimStart();
   if (trimmed.startsWith(`\\begin{${open.name}}`) && !trimmed.includes(`\\end{${open.name}}`)) open.depth++;
@@ -636,6 +668,8 @@ class BlockWalk {
   private captionRow: Region | undefined;
   /** The legend of the captioned table just read, and the index of its last block (a row, its caption or a note): a note right after it joins it. */
   private tableLegend: { region: Region; lastBlock: number } | undefined;
+  /** A thesis's list of publications was read: its presentations and awards may follow under their bare names. */
+  private sawPublications = false;
   /** The labels of text references given as short captions (see {@link shortCaptionLabels}), read when first needed. */
   private shortCaptions: ReadonlySet<string> | undefined;
   /** A figure just read with an empty caption (`![](fig.png){#fig:x}`), and where it ends: a `Caption: …` paragraph right under it is its legend. */
@@ -735,7 +769,8 @@ class BlockWalk {
       if (isPart) this.abstractHasParts = true;
       else this.abstractSectionLevel = 0;
     }
-    if (UNLINTED_SECTIONS.has(name) || UNLINTED_SECTION_NAME.test(name)) {
+    if (PUBLICATIONS_SECTION.test(name)) this.sawPublications = true;
+    if (UNLINTED_SECTIONS.has(name) || UNLINTED_SECTION_NAME.test(name) || (this.sawPublications && OUTPUTS_AFTER_PUBLICATIONS.test(name))) {
       this.skipSectionLevel = level;
       return false;
     }
@@ -846,7 +881,9 @@ class BlockWalk {
     const text = this.text;
     const legend = legendLabelOf(firstText);
     if (legend !== undefined) {
-      if ((this.shortCaptions ??= shortCaptionLabels(text)).has(legend)) return { kind: 'title' };
+      // Only a text reference is a short caption's text; a chunk's numbered legend shares its label with none.
+      const reference = TEXT_REFERENCE_START.exec(firstText)?.[1];
+      if (reference !== undefined && (this.shortCaptions ??= shortCaptionLabels(text)).has(reference)) return { kind: 'title' };
       // `**Table 2.** Title.` right above a table is that table's caption: it claims the table.
       if (/^Tab/.test(legend) && this.tokens[t + 3]?.type === 'table_open' && this.tokens[t + 2]?.type === 'paragraph_close') this.pendingTableLegend = legend;
       return { kind: 'legend', label: legend };

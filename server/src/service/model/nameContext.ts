@@ -203,7 +203,9 @@ const FILE_NAME_REACH = 120;
 /** A character of a file's name before its extension. */
 const FILE_NAME_CHARACTER = /^[\p{L}\p{N}_-]$/u;
 /** A file's noun after the capitals: `the RMD script`, `QMD notebooks`. */
-const FILE_NOUN_AFTER = /^[ \u00a0]+(?:scripts?|files?|notebooks?|documents?|templates?)(?![\p{L}\p{N}])/u;
+const FILE_NOUN_AFTER = /^[ \u00a0]+(?:scripts?|files?|notebooks?|documents?|templates?|workbooks?|spreadsheets?|images?)(?![\p{L}\p{N}])/u;
+/** A paragraph break, with either line ending. */
+const PARAGRAPH_BREAK = /\r?\n[ \t]*\r?\n/gu;
 
 /**
  * Capitals named as a kind of file (`run the RMD script main_text.rmd`) where a file name in the
@@ -213,13 +215,19 @@ const FILE_NOUN_AFTER = /^[ \u00a0]+(?:scripts?|files?|notebooks?|documents?|tem
  */
 function isExtensionOfFileNearby(text: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (!/^\p{Lu}{2,5}$/u.test(mention.text) || !FILE_NOUN_AFTER.test(text.slice(mention.end, mention.end + 16))) return false;
-  let from = Math.max(0, mention.start - FILE_NAME_REACH);
-  let to = Math.min(text.length, mention.end + FILE_NAME_REACH);
-  const paragraphStart = text.lastIndexOf('\n\n', mention.start);
-  if (paragraphStart >= from) from = paragraphStart;
-  const paragraphEnd = text.indexOf('\n\n', mention.end);
-  if (paragraphEnd >= 0 && paragraphEnd < to) to = paragraphEnd;
-  const near = text.slice(from, to).toLowerCase();
+  // The reach around the mention, cut at paragraph breaks on either side.
+  const window = text.slice(Math.max(0, mention.start - FILE_NAME_REACH), mention.end + FILE_NAME_REACH);
+  const at = mention.start - Math.max(0, mention.start - FILE_NAME_REACH);
+  let from = 0;
+  let to = window.length;
+  for (const found of window.matchAll(PARAGRAPH_BREAK)) {
+    if (found.index + found[0].length <= at) from = found.index + found[0].length;
+    else if (found.index >= at + mention.text.length) {
+      to = found.index;
+      break;
+    }
+  }
+  const near = window.slice(from, to).toLowerCase();
   const extension = `.${mention.text.toLowerCase()}`;
   for (let at = near.indexOf(extension); at >= 0; at = near.indexOf(extension, at + 1)) {
     if (FILE_NAME_CHARACTER.test(near.charAt(at - 1)) && !/[\p{L}\p{N}]/u.test(near.charAt(at + extension.length))) return true;

@@ -172,7 +172,8 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
   // Asked of every use: only one that touches a sub- or superscript reads further.
   const after = text.charAt(end);
   const before = text.charAt(start - 1);
-  if (after !== '~' && after !== '<' && before !== '~' && before !== '^' && before !== '>') return false;
+  // A mention may end on its own numbered subscript (`NaHCO~3~`: see mentions' withSubscriptNumbers).
+  if (after !== '~' && after !== '<' && before !== '~' && before !== '^' && before !== '>' && text.charAt(end - 1) !== '~') return false;
   let from = start;
   for (let steps = 0; steps < 40 && from > 0; steps++) {
     const tag = FORMULA_TAGS.find((t) => text.endsWith(t, from));

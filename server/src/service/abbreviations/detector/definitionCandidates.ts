@@ -190,13 +190,17 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
 /**
  * The part of an item before its one slash (`PKB` of `PKB/Akt`, `MDC` of `MDC/CCL22`), when both
  * parts are single words and the first has a short form's shape. Not when both are plain
- * capitals (`ER/PR`, `IZA/QZB`): two short forms of a pair of terms, another reading's.
+ * capitals (`ER/PR`, `IZA/QZB`): two short forms of a pair of terms, another reading's; nor
+ * numbered members of one family (`IL-2/IL-15`).
  */
 function partBeforeSlash(text: string, item: TextSpan): TextSpan | undefined {
   const written = text.slice(item.start, item.end);
   const slash = written.indexOf('/');
   if (slash < 2 || slash === written.length - 1 || written.indexOf('/', slash + 1) >= 0 || /\s/u.test(written)) return undefined;
   if (/^[A-Z]+\/[A-Z]+$/u.test(written)) return undefined;
+  // Nor numbered members of one family (`IL-2/IL-15`, `Th1/Th2`, `CD4/CD8`): the words before name the family.
+  const stem = (part: string) => part.replace(/[-\u2010]?\p{N}+\p{Ll}?$/u, '');
+  if (stem(written.slice(0, slash)) === stem(written.slice(slash + 1))) return undefined;
   const part = { start: item.start, end: item.start + slash };
   return hasShortFormShape(text, part) ? part : undefined;
 }
