@@ -66,6 +66,17 @@ describe('authors named by their initials in a funding statement', () => {
   });
 });
 
+describe('a contribution statement written with initials', () => {
+  test('two statements or more in a paragraph name people, with or without an author list', () => {
+    const text = '## Contributions\n\nQS conceived the project.\nQH, QB and QS performed the acquisition.\nQE and QH analyzed the data.\nQT and QS contributed to writing.\n';
+    assert.deepEqual(undefinedKeys(text), []);
+  });
+  test('one such sentence alone, or letters that are no list of initials, stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('QCT performed well in the cohort.\n'), ['QCT']);
+    assert.deepEqual(undefinedKeys('QS conceived the project. The QPCR assay analyzed nothing.\n'), ['QS', 'QPCR']);
+  });
+});
+
 describe('the authors\' own organisation, named in their affiliations', () => {
   const withAffiliation = (affiliation: string, body: string) =>
     `---\ntitle: A study\nauthor:\n  - name: Ann Lee\n    affiliations:\n      - name: ${affiliation}\n---\n\n# Methods\n\n${body}\n`;

@@ -199,6 +199,7 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['two words without a letter when the last is not a class noun', 'We typed the porcine light chain joining loci (PLJ) today.'],
   ['a class noun left out with a word entered inside', 'We saw the porcine light chain joining region (PHJ) today.'],
   ['two names after a slash whose first part spells nothing', 'Cells were kept in quark media (RPMI/QZM) overnight.'],
+  ['a pairing across the cells of a pipe table row', '|Animal|Average [mm^3^]|STD [mm^3^]|Minimum [mm^3^]|'],
   ['numbered members of one family after a slash', 'We added quark interleukin (QIL-2/QIL-15) and quark helper (Qh1/Qh2) cells.'],
 ];
 

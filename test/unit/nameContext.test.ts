@@ -221,6 +221,9 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('Counts are in the QLSX workbook `counts.qlsx`.\n'), []);
     assert.deepEqual(undefinedKeys('The QMD rose.\n\nLater, much later, we wrote more prose about other matters entirely, and then more prose again, far away from it.\n\nSee `notes.qmd`.\n'), ['QMD']);
   });
+  test('a journal named in its publisher\'s capitals', () => {
+    assert.deepEqual(undefinedKeys('This manuscript is published in PLOS ONE; see also PLoS Biology. ONE more QONE.\n'), ['ONE', 'QONE']);
+  });
   test('a site label with other sites between it and `sites`', () => {
     assert.deepEqual(undefinedKeys('The first site was Pittsburgh, PA, USA (PA site). The PA and FL study sites opened; Port St. Lucie, FL, USA.\n'), []);
   });

@@ -123,6 +123,9 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   test('a subtype labelled by a roman numeral and a letter is no abbreviation', () => {
     assert.deepEqual(undefinedKeys('A phase IIb trial used integrin α~IIb~ and stage IIIa tumours; QIIb and FcγRIIb stayed.\n'), ['QIIb', 'FcγRIIb']);
   });
+  test('image formats, a README, MATLAB and electronvolt units', () => {
+    assert.deepEqual(undefinedKeys('Images were saved as JPG, PNG and TIFF files with MATLAB, as the README says; the beam had 21 keV.\n'), []);
+  });
   test('genomic interval files by their format names', () => {
     assert.deepEqual(undefinedKeys('Peaks were written as BED files and reads as CRAM files, variants as BCF.\n'), []);
   });

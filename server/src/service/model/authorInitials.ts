@@ -99,6 +99,8 @@ const ROLE_BRACKET_AFTER = /^(?:[ \u00a0]*(?:,|;|&|and)[ \u00a0]*\p{Lu}{2,4})*[ 
 export function isAuthorInitials(model: DocumentModel, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const masked = model.prose.masked;
   const initials = authorInitialsOf(model);
+  // A statement of each author's part, written with initials, names people with or without a list.
+  if (isInContributionStatement(masked, mention)) return true;
   // Without an author list to check against, a role's bracket holding only initials still names people.
   if (initials.size === 0) return isInitialsInRoleBracket(masked, mention);
   if (!initials.has(mention.text)) return false;
@@ -108,6 +110,40 @@ export function isAuthorInitials(model: DocumentModel, mention: Pick<Abbreviatio
   // Not after an article: `The AMC is funded by the state` names an institution.
   if (SUPPORTED_AFTER.test(masked.slice(mention.end, mention.end + 80)) && !ARTICLE_BEFORE.test(masked.slice(Math.max(0, mention.start - 5), mention.start))) return true;
   return isNextToOtherInitials(masked, mention, initials);
+}
+
+/**
+ * A sentence of a contribution statement: initials, perhaps a list of them, opening a sentence
+ * or a line, then a verb of an author's part (`JS conceived the project.`, `DH, SB and JS
+ * performed the acquisition.`, `ST and JS contributed to writing.`).
+ */
+const CONTRIBUTION_VERB = String.raw`(?:also[ \t]+|jointly[ \t]+)?(?:conceived|conceptuali[sz]ed|designed|wrote|drafted|supervised|proof-?read|contributed|coordinated|revised|edited|interpreted|performed|analy[sz]ed|acquired|collected|segmented|generated|prepared|provided|reviewed|secured|managed|developed|implemented|curated)\b`;
+const CONTRIBUTION_SENTENCE = new RegExp(
+  String.raw`(?:^|[.;:!?]\s+|\n[ \t]*(?:[-*+][ \t]+)?)((?:\p{Lu}{2,3}(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*\p{Lu}{2,3})[ \t]+${CONTRIBUTION_VERB}`,
+  'gu',
+);
+/** What follows initials in such a sentence: other initials, then the verb (read first, as most mentions are followed by neither). */
+const CONTRIBUTION_AFTER = new RegExp(String.raw`^(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)\p{Lu}{2,3})*[ \t]+${CONTRIBUTION_VERB}`, 'u');
+
+/**
+ * True when the mention is one of the initials of a contribution statement: its paragraph holds
+ * two such sentences or more, so the letters are authors, not terms (`CT performed the scans`
+ * alone stays an abbreviation).
+ */
+function isInContributionStatement(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!/^\p{Lu}{2,3}$/u.test(mention.text) || !CONTRIBUTION_AFTER.test(masked.slice(mention.end, mention.end + 60))) return false;
+  const paragraphStart = Math.max(masked.lastIndexOf('\n\n', mention.start) + 1, mention.start - 2000, 0);
+  let paragraphEnd = masked.indexOf('\n\n', mention.end);
+  if (paragraphEnd < 0 || paragraphEnd > mention.end + 2000) paragraphEnd = Math.min(masked.length, mention.end + 2000);
+  const paragraph = masked.slice(paragraphStart, paragraphEnd);
+  let sentences = 0;
+  let holdsMention = false;
+  for (const match of paragraph.matchAll(CONTRIBUTION_SENTENCE)) {
+    sentences++;
+    const listStart = paragraphStart + match.index + match[0].indexOf(match[1]!);
+    if (mention.start >= listStart && mention.end <= listStart + match[1]!.length) holdsMention = true;
+  }
+  return holdsMention && sentences >= 2;
 }
 
 /**

@@ -321,6 +321,8 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isPlaceholderLetters,
   isFollowedByVersion,
   (_masked, mention, text) => isExtensionOfFileNearby(text, mention),
+  // `PLOS ONE`: the journal's title, in the capitals its publisher gives it.
+  (masked, mention) => mention.text === 'ONE' && /(?:^|[^\p{L}])PLo?S[ \u00a0]+$/u.test(masked.slice(Math.max(0, mention.start - 8), mention.start)),
   isCoinedToolName,
   // A coined word is a name wherever it stands (`GlutaMAX`, `SCTransform`): the document neither defines it nor does the knowledge base ask for it.
   (_masked, mention) => isCoinedWord(mention.text),

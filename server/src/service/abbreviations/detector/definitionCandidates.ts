@@ -73,7 +73,14 @@ export function findDefinitionCandidates(text: string, marks: ArrayLike<number>,
  * of 400,000 definitions held every alignment until the paragraph's end, long enough for the
  * garbage collector to copy each into the old generation (issue 16).
  */
-export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number>, from: number, to: number, visit: (candidate: DefinitionCandidate) => void): void {
+export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number>, from: number, to: number, visitAny: (candidate: DefinitionCandidate) => void): void {
+  // A pipe table's row reads as one block: no pairing reaches across a cell's border (`|Average [mm^3^]|STD [mm^3^]|`).
+  const hasCells = text.slice(from, to).includes('|');
+  const visit = hasCells
+    ? (candidate: DefinitionCandidate) => {
+        if (!crossesCellBorder(text, candidate)) visitAny(candidate);
+      }
+    : visitAny;
   const groups = findBracketGroups(text, marks, from, to);
   const letterLabels = singleLetterContents(text, groups);
   for (const group of groups) {
@@ -90,6 +97,13 @@ export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number
     if (candidate !== undefined) visit(candidate);
   }
   forEachOrDefinition(text, from, to, visit);
+}
+
+/** True when a candidate's short and long forms, and what stands between them, hold a `|`. */
+function crossesCellBorder(text: string, candidate: DefinitionCandidate): boolean {
+  const start = Math.min(candidate.short.start, candidate.long.start);
+  const end = Math.max(candidate.short.end, candidate.long.end);
+  return text.slice(start, end).includes('|');
 }
 
 /** The upper-case letters that stand alone in a bracket somewhere in the block: `(A)`, `(E, n = 20)`. */
