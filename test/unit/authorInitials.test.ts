@@ -74,6 +74,13 @@ describe('a contribution statement written with initials', () => {
   test('one such sentence alone, or letters that are no list of initials, stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('QCT performed well in the cohort.\n'), ['QCT']);
     assert.deepEqual(undefinedKeys('QS conceived the project. The QPCR assay analyzed nothing.\n'), ['QS', 'QPCR']);
+    // Methods and results write such verbs of their terms: without a verb only authors take, no statement.
+    assert.deepEqual(undefinedKeys('QT performed at week 8 showed a response. QRI performed at baseline excluded spread. Response by QT held.\n'), ['QT', 'QRI']);
+    assert.deepEqual(undefinedKeys('QSC generated here were co-cultured. QCR analyzed by sequencing was oligoclonal.\n'), ['QSC', 'QCR']);
+  });
+  test('with an author list, only its initials are read so', () => {
+    const authors = '---\ntitle: A study\nauthor:\n  - Quin Sato\n  - Quentin Hale\n---\n\n';
+    assert.deepEqual(undefinedKeys(`${authors}QS conceived the project. QH and QXT wrote the draft.\n`), ['QXT']);
   });
 });
 

@@ -99,8 +99,8 @@ const ROLE_BRACKET_AFTER = /^(?:[ \u00a0]*(?:,|;|&|and)[ \u00a0]*\p{Lu}{2,4})*[ 
 export function isAuthorInitials(model: DocumentModel, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const masked = model.prose.masked;
   const initials = authorInitialsOf(model);
-  // A statement of each author's part, written with initials, names people with or without a list.
-  if (isInContributionStatement(masked, mention)) return true;
+  // A statement of each author's part, written with initials, names people; with an author list, only its initials.
+  if ((initials.size === 0 || initials.has(mention.text)) && isInContributionStatement(masked, mention)) return true;
   // Without an author list to check against, a role's bracket holding only initials still names people.
   if (initials.size === 0) return isInitialsInRoleBracket(masked, mention);
   if (!initials.has(mention.text)) return false;
@@ -126,9 +126,17 @@ const CONTRIBUTION_SENTENCE = new RegExp(
 const CONTRIBUTION_AFTER = new RegExp(String.raw`^(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)\p{Lu}{2,3})*[ \t]+${CONTRIBUTION_VERB}`, 'u');
 
 /**
+ * What only an author does in a contribution statement: `conceived`, `wrote`, `supervised`,
+ * `contributed to`. Methods and results write `CT performed …`, `MSC generated …`, `TCR analyzed
+ * …` of their terms, never these.
+ */
+const AUTHOR_ONLY_VERB = /^(?:conceived|conceptuali[sz]ed|wrote|drafted|supervised|proof-?read|secured|contributed[ \t]+to)\b/u;
+
+/**
  * True when the mention is one of the initials of a contribution statement: its paragraph holds
- * two such sentences or more, so the letters are authors, not terms (`CT performed the scans`
- * alone stays an abbreviation).
+ * two such sentences or more, one of them with a verb only an author's part takes, so the
+ * letters are authors, not terms (`CT performed at week 8 … MRI performed at baseline …` stays
+ * two abbreviations).
  */
 function isInContributionStatement(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (!/^\p{Lu}{2,3}$/u.test(mention.text) || !CONTRIBUTION_AFTER.test(masked.slice(mention.end, mention.end + 60))) return false;
@@ -138,12 +146,14 @@ function isInContributionStatement(masked: string, mention: Pick<AbbreviationMen
   const paragraph = masked.slice(paragraphStart, paragraphEnd);
   let sentences = 0;
   let holdsMention = false;
+  let byAuthor = false;
   for (const match of paragraph.matchAll(CONTRIBUTION_SENTENCE)) {
     sentences++;
     const listStart = paragraphStart + match.index + match[0].indexOf(match[1]!);
     if (mention.start >= listStart && mention.end <= listStart + match[1]!.length) holdsMention = true;
+    byAuthor ||= AUTHOR_ONLY_VERB.test(match[0].slice(match[0].indexOf(match[1]!) + match[1]!.length).replace(/^[ \t]+(?:(?:also|jointly)[ \t]+)?/u, ''));
   }
-  return holdsMention && sentences >= 2;
+  return holdsMention && byAuthor && sentences >= 2;
 }
 
 /**
