@@ -7,6 +7,7 @@ import {
   INLINE_LOOK_AHEAD,
   INLINE_LOOK_BEHIND,
   inlineKeyOf,
+  mayGiveCaptionReference,
   paragraphReading,
   shifted,
   staysInside,
@@ -59,8 +60,8 @@ export function rescanEditedParagraph(text: string, earlierText: string, earlier
   if (!isLetter(earlierText, blockFirst)) return undefined;
   if (firstLine > 0 && /\S/u.test(earlierText.slice(oldLines.lineStart(firstLine - 1), oldLines.lineEnd(firstLine - 1)))) return undefined;
 
-  // A short caption's label written in the paragraph could name another paragraph a title (see shortCaptionLabels).
-  if (mayNameShortCaption(earlierText, block.start, block.end) || mayNameShortCaption(text, block.start, block.end + delta)) return undefined;
+  // A caption reference written in the paragraph could make another paragraph a title (see shortCaptionLabels).
+  if (mayGiveCaptionReference(earlierText.slice(block.start, block.end)) || mayGiveCaptionReference(text.slice(block.start, block.end + delta))) return undefined;
   const lines = new LineIndex(text);
   const firstLineEnd = oldLines.lineEnd(firstLine);
   const newEnd = block.end + delta;
@@ -68,12 +69,6 @@ export function rescanEditedParagraph(text: string, earlierText: string, earlier
     return undefined;
   }
   return shiftedScan(text, earlierText, earlier, edit, lines);
-}
-
-/** True when `text[start, end)` may give a text reference as a caption (`fig.scap`, `caption.short`, `fig.cap`): see shortCaptionLabels. */
-function mayNameShortCaption(text: string, start: number, end: number): boolean {
-  const paragraph = text.slice(start, end);
-  return paragraph.includes('(ref:') && /\b(?:fig\.s?cap|caption\.short|short\.caption|caption)\b/u.test(paragraph);
 }
 
 /** One replaced range: `[from, oldTo)` of the earlier text became `[from, newTo)` of the new one. */

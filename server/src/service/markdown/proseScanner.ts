@@ -98,10 +98,10 @@ const UNLINTED_SECTIONS = new Set([
  * `Corresponding authors`, `Word count`, `Declaration of interests`): the title page and back
  * matter, not the paper's prose; so are a thesis's lists of its author's publications,
  * presentations and awards, whose titles are quoted as published (a bare `Presentations` only
- * after the publications: a review may present a disease under that name). A thesis's `Contributions`
- * without the authors are its own prose. A
- * funding statement under another name than `Funding` (`Funding sources`, `Funding statement`) is
- * read: copy-editors ask for funders' names in full there (`NIFA`, `BBSRC`).
+ * after the publications: a review may present a disease under that name). A thesis's
+ * `Contributions` without the authors are its own prose. A funding statement under another name
+ * than `Funding` (`Funding sources`, `Funding statement`) is read: copy-editors ask for funders'
+ * names in full there (`NIFA`, `BBSRC`).
  */
 const UNLINTED_SECTION_NAME =
   /^(?:(?:authors?['\u2019]? )?affiliations?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference|oral|poster|invited) presentations)$/u;
@@ -164,12 +164,21 @@ function captionIdOf(caption: string): string | undefined {
 export function shortCaptionLabels(text: string): ReadonlySet<string> {
   const labels = new Set<string>();
   if (!text.includes('(ref:')) return labels;
-  for (const match of text.matchAll(CAPTION_REFERENCE)) if (match[1] !== 'fig.cap' && match[1] !== 'caption') labels.add(match[2]!);
+  const fullCaptions = new Set<string>();
+  for (const match of text.matchAll(CAPTION_REFERENCE)) (match[1] === 'fig.cap' || match[1] === 'caption' ? fullCaptions : labels).add(match[2]!);
   // A text given as a full caption too is a legend, whatever else prints it.
-  for (const match of text.matchAll(CAPTION_REFERENCE)) if (match[1] === 'fig.cap' || match[1] === 'caption') labels.delete(match[2]!);
+  for (const label of fullCaptions) labels.delete(label);
   return labels;
 }
-const CAPTION_REFERENCE = /\b(fig\.scap|caption\.short|short\.caption|fig\.cap|caption)[ \t]*=[ \t]*["']\(ref:([^()\s'"]{1,200})\)["']/g;
+/** The options that give a caption's text, short or full. */
+const CAPTION_OPTION = String.raw`fig\.scap|caption\.short|short\.caption|fig\.cap|caption`;
+const CAPTION_REFERENCE = new RegExp(String.raw`\b(${CAPTION_OPTION})[ \t]*=[ \t]*["']\(ref:([^()\s'"]{1,200})\)["']`, 'g');
+const CAPTION_OPTION_WORD = new RegExp(String.raw`\b(?:${CAPTION_OPTION})\b`, 'u');
+
+/** True when `text` may give a text reference as a caption (a `(ref:` and a caption option's name): what {@link shortCaptionLabels} reads. */
+export function mayGiveCaptionReference(text: string): boolean {
+  return text.includes('(ref:') && CAPTION_OPTION_WORD.test(text);
+}
 
 /** A paragraph opening with a bookdown text reference, `(ref:label) …`: the label. */
 const TEXT_REFERENCE_START = /^[ \t]*\(ref:([^()\s]{1,200})\)[ \t]/;

@@ -149,9 +149,10 @@ function isInContributionStatement(masked: string, mention: Pick<AbbreviationMen
   let byAuthor = false;
   for (const match of paragraph.matchAll(CONTRIBUTION_SENTENCE)) {
     sentences++;
-    const listStart = paragraphStart + match.index + match[0].indexOf(match[1]!);
+    const listEnd = match[0].indexOf(match[1]!) + match[1]!.length;
+    const listStart = paragraphStart + match.index + listEnd - match[1]!.length;
     if (mention.start >= listStart && mention.end <= listStart + match[1]!.length) holdsMention = true;
-    byAuthor ||= AUTHOR_ONLY_VERB.test(match[0].slice(match[0].indexOf(match[1]!) + match[1]!.length).replace(/^[ \t]+(?:(?:also|jointly)[ \t]+)?/u, ''));
+    byAuthor ||= AUTHOR_ONLY_VERB.test(match[0].slice(listEnd).replace(/^[ \t]+(?:(?:also|jointly)[ \t]+)?/u, ''));
   }
   return holdsMention && byAuthor && sentences >= 2;
 }

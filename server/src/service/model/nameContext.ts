@@ -229,8 +229,8 @@ function isExtensionOfFileNearby(text: string, mention: Pick<AbbreviationMention
   }
   const near = window.slice(from, to).toLowerCase();
   const extension = `.${mention.text.toLowerCase()}`;
-  for (let at = near.indexOf(extension); at >= 0; at = near.indexOf(extension, at + 1)) {
-    if (FILE_NAME_CHARACTER.test(near.charAt(at - 1)) && !/[\p{L}\p{N}]/u.test(near.charAt(at + extension.length))) return true;
+  for (let dot = near.indexOf(extension); dot >= 0; dot = near.indexOf(extension, dot + 1)) {
+    if (FILE_NAME_CHARACTER.test(near.charAt(dot - 1)) && !/[\p{L}\p{N}]/u.test(near.charAt(dot + extension.length))) return true;
   }
   return false;
 }

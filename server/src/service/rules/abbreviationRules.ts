@@ -784,15 +784,12 @@ interface UndefinedReading {
  * and a member of a family whose sibling the scope spells out.
  */
 const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: AbbreviationMention) => UndefinedReading | undefined)[] = [
-  // A gene symbol this use names as a program (`STAR Aligner 2.6.1a`, `STAR 2.7.3a`): the use says which.
-  (context, mention) => {
-    if (!standardGeneSymbols(context, mention.key)) return undefined;
-    const tool = programNamedAt(context.model.prose.masked, mention);
-    return tool ? toolReading(tool) : undefined;
-  },
   (context, mention) => {
     const genes = standardGeneSymbols(context, mention.key);
     if (!genes) return undefined;
+    // A gene symbol this use names as a program (`STAR Aligner 2.6.1a`, `STAR 2.7.3a`): the use says which.
+    const tool = programNamedAt(context.model.prose.masked, mention);
+    if (tool) return toolReading(tool);
     const range = genes.length === 2 && !mention.key.startsWith(`${genes[0]}-${genes[1]}`);
     const hosted = genes.length === 1 && genes[0] !== mention.key;
     const what = range

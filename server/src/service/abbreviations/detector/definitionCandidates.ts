@@ -75,7 +75,8 @@ export function findDefinitionCandidates(text: string, marks: ArrayLike<number>,
  */
 export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number>, from: number, to: number, visitAny: (candidate: DefinitionCandidate) => void): void {
   // A pipe table's row reads as one block: no pairing reaches across a cell's border (`|Average [mm^3^]|STD [mm^3^]|`).
-  const hasCells = text.slice(from, to).includes('|');
+  const bar = text.indexOf('|', from);
+  const hasCells = bar >= 0 && bar < to;
   const visit = hasCells
     ? (candidate: DefinitionCandidate) => {
         if (!crossesCellBorder(text, candidate)) visitAny(candidate);
