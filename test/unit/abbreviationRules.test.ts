@@ -476,6 +476,16 @@ describe('unused-abbreviation: glosses and uses inside longer compounds', () => 
   });
 });
 
+describe('a quantity after a difference sign', () => {
+  test('ΔQLPD is a use of the defined QLPD: neither undefined nor leaving QLPD unused', () => {
+    const text = 'We compare the quark log predictive density (QLPD) of models.\n\nThe ΔQLPD and ∆QLPD of each model are shown.\n';
+    const found = service.lint({ uri: 'd.md', version: 1, text }).map((d) => `${d.code}:${text.slice(d.start, d.end)}`);
+    assert.deepEqual(found, []);
+  });
+  test('where the quantity is undefined, the signed name is reported whole, as written', () =>
+    check('undefined-abbreviation', 'Levels of «ΔQp63» and of «ΔΔQt» rose.'));
+});
+
 describe('a name after a prefix the document defines', () => {
   test('hIgG1 is a use of the exempt IgG1, hQZR1 of QZR1 (reported where it is first written), hQX of QX', () =>
     check('undefined-abbreviation', 'Cells lacking human (h)«QZR1» or mouse (m)«QZR4» were used.\n\nBinding of hIgG1 to hQZR1 and of mIgG2a to mQZR4 rose; h«QX» too.'));

@@ -351,3 +351,28 @@ describe('prose scanner: a Greek letter written in math inside a word', () => {
     assert.deepEqual(service.lint({ uri: 'r.md', version: 2, text: after }).map((d) => d.code), []);
   });
 });
+
+describe('prose scanner: HTML character references and full-width brackets', () => {
+  test('a reference is markup: quotes and spaces leave the words alone, a letter shows as the letter', () => {
+    const text = 'A &quot;gain-of-quark&quot; (GOQ) effect;&nbsp;QL-1&beta; and QNF-&#945; rose, R&amp;D and R&D too.\n';
+    const { masked } = scanProse(text, 'markdown');
+    assert.equal(masked.length, text.length);
+    const tokens = tokenize(masked);
+    const words = Array.from({ length: tokens.count }, (_, k) => withoutGlyphFill(masked.slice(tokens.starts[k], tokens.ends[k])));
+    assert.deepEqual(words, ['A', 'gain', 'of', 'quark', 'GOQ', 'effect', 'QL', '1β', 'and', 'QNF', 'α', 'rose', 'R', 'D', 'and', 'R', 'D', 'too']);
+  });
+  test('a long form in quoted entities defines its short form; an ampersand alone stays text', () => {
+    const service = createTerminologyService();
+    const text = 'Reports of a &ldquo;gain-of-quark&rdquo; (GOQ) effect grew, and GOQ cells were studied by R&D teams.\n';
+    assert.deepEqual(service.lint({ uri: 'e.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => text.slice(d.start, d.end)), []);
+  });
+  test('full-width brackets, as Chinese typesetting writes them, read as brackets', () => {
+    const service = createTerminologyService();
+    const text = 'Quark leukocyte antigen（QLA）typing was done, and QLA matched in all donors.\n';
+    const found = service.lint({ uri: 'f.md', version: 1, text }).map((d) => d.code);
+    assert.ok(!found.includes('undefined-abbreviation'), JSON.stringify(found));
+    // A lone full-width bracket is no definition.
+    const lone = 'Quark leukocyte antigen（QLA typing was done, and QLA matched.\n';
+    assert.ok(service.lint({ uri: 'g.md', version: 1, text: lone }).some((d) => d.code === 'undefined-abbreviation'));
+  });
+});

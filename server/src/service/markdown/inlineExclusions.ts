@@ -7,7 +7,8 @@
  * (`Figure 1A`, `Figs. 3A and 4C`, `Table S1`), template values (`{{variable}}`), emphasis
  * delimiters (`**`, `_`), a quotation right before or after a citation (the title of the
  * cited paper, not the author's words), LaTeX commands and bookdown references (`\@ref(fig:a)`,
- * `(ref:a)`). One left-to-right pass; every
+ * `(ref:a)`), HTML character references (`&quot;`, `&nbsp;`; one that names a letter, `&beta;` or
+ * `&#946;`, shows the letter) and full-width brackets (`（HLA）`, read as `(HLA)`). One left-to-right pass; every
  * search is bounded by the block's end, so the work stays linear in practice.
  */
 
@@ -231,7 +232,7 @@ export function findInlineExclusions(
   // most of them (on a 200,000-word thesis 76,000 stops instead of 186,000, the expression's own
   // time a third); after another letter (`αt`) readReferenceOrUrl still says no. A `1` opening `10.` and
   // four digits may start a bare DOI (`10.17605/…`).
-  const trigger = /[\\`$<\][{(@*_"\u201c)\u2013~-]|\b[hfwFTt]|\b1(?=0\.\d{4})/g;
+  const trigger = /[\\`$<\][{(@*_"\u201c)\u2013~&\uff08\uff09-]|\b[hfwFTt]|\b1(?=0\.\d{4})/g;
   let i = start;
   while (i < end) {
     trigger.lastIndex = i;
@@ -280,10 +281,51 @@ function readFrom(scan: InlineScan, i: number): number {
     case '"':
     case '\u201c':
       return readQuotation(scan, i);
+    case '&':
+      return readCharacterReference(scan, i);
+    case '\uff08':
+    case '\uff09':
+      // A full-width bracket, as Chinese and Japanese typesetting writes it: read as the ASCII one, whose place it takes.
+      scan.spans.push({ start: i, end: i + 1, glyph: text[i] === '\uff08' ? '(' : ')' });
+      return i + 1;
     default:
       // F, T, f, t: a figure or table reference; h, f, w: a bare URL.
       return readReferenceOrUrl(scan, i);
   }
+}
+
+const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
+
+/**
+ * An HTML character reference (`&quot;`, `&ldquo;`, `&nbsp;`, `&#8217;`): markup, not prose, so
+ * `&quot;gain-of-function&quot; (GOF)` gives the long form its own words. One that names a letter
+ * (`&beta;`, `&Delta;`, `&#946;`) shows it in the masked text, as inline math does (`IL-1&beta;`
+ * is IL-1β). Not a reference (`R&D`, `&` alone): the `&` is literal text.
+ */
+function readCharacterReference(scan: InlineScan, i: number): number {
+  CHARACTER_REFERENCE.lastIndex = i;
+  const match = CHARACTER_REFERENCE.exec(scan.text);
+  const stop = match ? i + match[0].length : -1;
+  if (!match || stop > scan.end) return i + 1;
+  const [, decimal, hexadecimal, name] = match;
+  const glyph = name !== undefined ? namedLetter(name) : codePointLetter(decimal !== undefined ? Number(decimal) : Number.parseInt(hexadecimal ?? '', 16));
+  if (glyph === undefined) return exclude(scan, i, stop);
+  scan.spans.push({ start: i, end: stop, glyph });
+  return stop;
+}
+
+/** The Greek letter an entity's name spells (`beta`, `Delta`), in its case. */
+function namedLetter(name: string): string | undefined {
+  const lower = greekLetterNamed(name.toLowerCase());
+  if (lower === undefined) return undefined;
+  return name[0] === name[0]!.toUpperCase() ? String.fromCharCode(lower.charCodeAt(0) - 0x20) : lower;
+}
+
+/** The character a numeric reference names, when it is a letter of the Basic Multilingual Plane. */
+function codePointLetter(codePoint: number): string | undefined {
+  if (!(codePoint > 0 && codePoint < 0xffff)) return undefined;
+  const character = String.fromCharCode(codePoint);
+  return /\p{L}/u.test(character) ? character : undefined;
 }
 
 /** A LaTeX command or a bookdown cross-reference is excluded; any other escaped character is literal text. */

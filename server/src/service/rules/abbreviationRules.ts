@@ -506,7 +506,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       if (isNameOrNamedUse(context, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
       // defines (`hIgG` after `human (h)FcγRIIIA`): the parts, or the name, are what to define.
-      const parts = mention === written ? (nameAfterDefinedPrefix(context, mention) ?? undefinedPartsOf(context, mention)) : undefined;
+      const parts = mention === written ? (nameAfterDefinedPrefix(context, mention) ?? quantityAfterDifferenceSign(context, mention) ?? undefinedPartsOf(context, mention)) : undefined;
       if (parts) {
         for (const part of parts) check(part, part);
         return;
@@ -688,6 +688,24 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
     if (respell) finding.fixes = [respell, ...(finding.fixes ?? [])];
   }
   return finding;
+}
+
+/** A difference sign before a quantity's letters: `ΔELPD`, `ΔΔCt`, `∆MFI`. */
+const DIFFERENCE_SIGNED = /^[\u0394\u2206]+/u;
+
+/**
+ * The quantity after a difference sign, when the scope defines it (`ΔELPD` after `expected log
+ * pointwise predictive density (ELPD)`), as a mention of its own: the sign is an operator the
+ * reader knows, the letters are the defined term. Where the quantity is not defined the whole
+ * stays one name (`ΔNp63`, an isoform), reported as written.
+ */
+function quantityAfterDifferenceSign(context: RuleContext, mention: AbbreviationMention): AbbreviationMention[] | undefined {
+  const sign = DIFFERENCE_SIGNED.exec(mention.key)?.[0].length ?? 0;
+  if (sign === 0 || mention.key.length - sign < 2 || !mention.text.startsWith(mention.key.slice(0, sign))) return undefined;
+  const quantity = mention.key.slice(sign);
+  const covered = context.scopes.coverage(mention.scope, quantity, context.needs);
+  if (covered === undefined || covered === 'exempt') return undefined;
+  return [{ ...mention, key: quantity, text: mention.text.slice(sign), start: mention.start + sign }];
 }
 
 /** The name after a prefix the document defines (`IgG` of `hIgG` after `human (h)FcγRIIIA`), as a mention of its own. */
@@ -1509,6 +1527,9 @@ export function checkUnused(context: RuleContext): Finding[] {
     // (a word of four letters or more before it: `MacOS` is no use of `OS`).
     const builtOn = abbreviationOfBuiltName(mention.key);
     if (builtOn !== undefined && mention.key.length - builtOn.length >= 4) addUse(builtOn, mention.scope);
+    // And the quantity after a difference sign: `ΔELPD` is a use of `ELPD`.
+    const sign = DIFFERENCE_SIGNED.exec(mention.key)?.[0].length ?? 0;
+    if (sign > 0 && mention.key.length - sign >= 2) addUse(mention.key.slice(sign), mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
   for (let i = 0; i < model.terms.length; i++) {

@@ -175,7 +175,7 @@ function namedWordBeforeClassNoun(text: string, words: readonly WindowWord[], le
 function longFormBeforeBracket(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
   // `(ERK)1/2`: a bracket glued to the following word is part of that word, unless its short
   // form ends in a hyphen that joins it to that word: `chimeric antigen receptor (CAR-)T cells`.
-  if (group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1)) {
+  if (group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1) && !isSpaceLeftOutAfter(text, group)) {
     const prefix = prefixLettersDefinition(text, blockStart, group);
     if (prefix !== undefined) return prefix;
     if (text.charAt(group.close - 1) !== '-' || !mayOpenDefinitionBracket(text, blockStart, group.open)) return undefined;
@@ -200,6 +200,20 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   }
   const last = lastItemOfBracket(text, group.open + 1, group.close);
   return last === undefined ? undefined : longFormEndingAt(text, group.open + 1, last.separator, last.item);
+}
+
+/** Two capitals or more in the bracket, then a word of lower-case letters. */
+const CAPITALS_IN_BRACKET = /^\p{Lu}[\p{Lu}\p{N}-]*\p{Lu}[\p{Lu}\p{N}-]*s?$/u;
+const LOWER_CASE_WORD = /^\p{Ll}{2,}(?![\p{L}\p{N}])/u;
+
+/**
+ * A short form in capitals whose bracket runs into the next word of lower-case letters
+ * (`association studies(GWAS)employing`, as full-width brackets are set, `（GWAS）employing`): the
+ * space was left out, the word is not part of the name. `(ERK)1/2`, `(m)RNA` and `(pro)insulin`
+ * stay glued.
+ */
+function isSpaceLeftOutAfter(text: string, group: BracketGroup): boolean {
+  return CAPITALS_IN_BRACKET.test(text.slice(group.open + 1, group.close)) && LOWER_CASE_WORD.test(text.slice(group.close + 1, group.close + 40));
 }
 
 /**
