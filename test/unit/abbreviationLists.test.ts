@@ -119,6 +119,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['QUC = quark under virus concentration curve'],
     },
     {
+      name: 'a sentence of a legend that is one pair written with an equals sign',
+      input: '![Quark counts per mouse. QOD = Quark of detection. -Lost- marks lost mice.](f.png)',
+      pairs: ['QOD = Quark of detection'],
+    },
+    {
       name: 'a sentence pair whose words do not hold the letters, or that goes on as a sentence, is prose',
       input: '![Quark load. QZC: a long sentence about nothing at all. Note: QZB is high. QZD: quiet zone detector, as shown before.](f.png)',
       pairs: [],

@@ -476,6 +476,11 @@ describe('unused-abbreviation: glosses and uses inside longer compounds', () => 
   });
 });
 
+describe('a numbered name and its sibling number before a slash', () => {
+  test('`QAK1/2-QTAT1` names QAK1, QAK2 and QTAT1; the `2` is no part of QTAT1', () =>
+    check('undefined-abbreviation', 'Induced through «QAK1»/2-«QTAT1» signalling, and «QRK1»/2-dependent too.'));
+});
+
 describe('a quantity after a difference sign', () => {
   test('ΔQLPD is a use of the defined QLPD: neither undefined nor leaving QLPD unused', () => {
     const text = 'We compare the quark log predictive density (QLPD) of models.\n\nThe ΔQLPD and ∆QLPD of each model are shown.\n';

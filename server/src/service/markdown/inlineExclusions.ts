@@ -453,9 +453,23 @@ function readAngleBracket(scan: InlineScan, i: number): number {
  */
 const DIMENSIONS_SUBSCRIPT = /(?:<sub>\p{Lu}(?:[x\u00d7]\p{Lu})+<\/sub>|~\p{Lu}(?:[x\u00d7]\p{Lu})+~)/uy;
 
-/** A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}); otherwise the `~` is prose. */
+/** A pandoc subscript of one short run without spaces: `~YC~`, `~max~`. */
+const SHORT_SUBSCRIPT = /~[^~\s]{1,20}~/y;
+
+/**
+ * A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}), or
+ * any short subscript right after inline math that stays math (`$\theta$~YC~`: the symbol's label,
+ * notation like the symbol); otherwise the `~` is prose. After math that prints a letter inside a
+ * word (`TGF-$\beta$~1~`) the subscript is the name's number, read with it.
+ */
 function readSubscript(scan: InlineScan, i: number): number {
-  const stop = isIdentifierCharacterAt(scan.text, i - 1) ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end) : -1;
+  const last = scan.spans[scan.spans.length - 1];
+  const afterMath = last !== undefined && last.end === i && last.glyph === undefined && scan.text.charCodeAt(i - 1) === DOLLAR;
+  const stop = afterMath
+    ? matchSticky(SHORT_SUBSCRIPT, scan.text, i, scan.end)
+    : isIdentifierCharacterAt(scan.text, i - 1)
+      ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end)
+      : -1;
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }
 

@@ -94,7 +94,7 @@ const UNLINTED_SECTIONS = new Set([
 ]);
 
 /**
- * The same sections named in other words (`Authors affiliations`, `Authors' contribution`,
+ * The same sections named in other words (`Authors affiliations`, `Authors and affiliations`, `Authors`, `Authors' contribution`,
  * `Corresponding authors`, `Word count`, `Declaration of interests`): the title page and back
  * matter, not the paper's prose; so are a thesis's lists of its author's publications,
  * presentations and awards, whose titles are quoted as published (a bare `Presentations` only
@@ -104,7 +104,7 @@ const UNLINTED_SECTIONS = new Set([
  * names in full there (`NIFA`, `BBSRC`).
  */
 const UNLINTED_SECTION_NAME =
-  /^(?:(?:authors?['\u2019]? )?affiliations?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference|oral|poster|invited) presentations)$/u;
+  /^(?:(?:authors?(?:['\u2019]|,? and)? )?affiliations?|authors?(?: list| information| details)?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference|oral|poster|invited) presentations)$/u;
 /** A thesis's list of an author's outputs, a section whose bare name (`Presentations`, `Awards`) is back matter only after a list of publications. */
 const PUBLICATIONS_SECTION = /^(?:list of )?publications\b/u;
 const OUTPUTS_AFTER_PUBLICATIONS = /^(?:presentations|talks|posters|awards(?: and prizes)?|prizes)$/u;

@@ -306,14 +306,14 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
 
 /**
  * A sentence of a legend that is one pair and nothing else, `… the fitted curves. AUC: area under
- * the concentration curve. Onset: …`: its long form must spell the short form as a written
+ * the concentration curve. Onset: …` or `LOD = Limit of detection.`: its long form must spell the short form as a written
  * definition's would (the detector reads it so), words left out included.
  */
-const SENTENCE_COLON_PAIR = /(?<=^[\s*_]{0,8}|[.;][ \t]{1,8})([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+(\p{L}[^.;:\n()]{2,100}?)(?=[ \t]*(?:[.;](?:\s|$)|$))/gu;
+const SENTENCE_COLON_PAIR = /(?<=^[\s*_]{0,8}|[.;][ \t]{1,8})([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?::|[ \t]?=)[ \t]+(\p{L}[^.;:\n()]{2,100}?)(?=[ \t]*(?:[.;](?:\s|$)|$))/gu;
 
 /** Adds to `entries` each sentence of `slice` (at `from` in the masked text) that is one spelled pair (see {@link SENTENCE_COLON_PAIR}). */
 function addSentencePairs(slice: string, from: number, entries: ListedAbbreviation[]): void {
-  if (!slice.includes(':')) return;
+  if (!slice.includes(':') && !slice.includes('=')) return;
   const taken = new Set(entries.map((entry) => entry.shortStart));
   SENTENCE_COLON_PAIR.lastIndex = 0;
   for (let match = SENTENCE_COLON_PAIR.exec(slice); match !== null; match = SENTENCE_COLON_PAIR.exec(slice)) {

@@ -1,6 +1,6 @@
 import { bondLocantAt } from '../text/locants';
 import type { Span } from '../markdown/inlineExclusions';
-import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
+import { CharacterClass, characterClassAt, GREEK_STAND_INS, isAsciiDigit, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 import { isLowerCaseGeneSegment, isNotation } from './notation';
 import { isUsStateOfPlace } from './usStatePlaces';
@@ -532,6 +532,11 @@ function characterClassBefore(text: string, position: number): number {
   return characterClassAt(text, isLowSurrogate ? position - 2 : position - 1);
 }
 
+/** True when `segment`, at `start`, is digits alone right after a slash that follows a digit (the `2` of `JAK1/2-STAT1`). */
+function isSiblingNumberAt(masked: string, start: number, segment: string): boolean {
+  return start >= 2 && masked.charCodeAt(start - 1) === 0x2f /* / */ && isAsciiDigit(masked.charAt(start - 2)) && /^\d{1,2}$/u.test(segment);
+}
+
 /** Adds the mentions of one token `masked[tokenStart, tokenEnd)`: its runs of segments that are not ordinary words. */
 function tokenise(masked: string, tokenStart: number, tokenEnd: number, found: MentionToken[]): void {
   const token = masked.slice(tokenStart, tokenEnd);
@@ -540,6 +545,8 @@ function tokenise(masked: string, tokenStart: number, tokenEnd: number, found: M
   const segments = token.split(/[-\u2010\u2011]/u);
   const kinds: SegmentKind[] = [];
   for (const segment of segments) kinds.push(classify(segment));
+  // A number after a numbered name and a slash (`JAK1/2-STAT1`, `ERK1/2-dependent`) is that name's sibling, JAK2: not a part of what follows.
+  if (segments.length > 1 && isSiblingNumberAt(masked, tokenStart, segments[0]!)) kinds[0] = 'word';
   const bounds: number[] = [];
   for (let s = 0; s < segments.length; s++) bounds.push(s === 0 ? tokenStart : bounds[s - 1]! + segments[s - 1]!.length + 1);
   let runFirst = -1;
