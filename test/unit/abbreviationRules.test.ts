@@ -479,6 +479,17 @@ describe('unused-abbreviation: glosses and uses inside longer compounds', () => 
 describe('a numbered name and its sibling number before a slash', () => {
   test('`QAK1/2-QTAT1` names QAK1, QAK2 and QTAT1; the `2` is no part of QTAT1', () =>
     check('undefined-abbreviation', 'Induced through «QAK1»/2-«QTAT1» signalling, and «QRK1»/2-dependent too.'));
+  test('a number that opens the next name stays in it', () =>
+    check('undefined-abbreviation', 'Domains «QD28»/«4-1QQ» and a 5/«5-QU» regimen.'));
+});
+
+describe('the label of a symbol in inline math', () => {
+  test('is not reported undefined, and still counts as a use', () => {
+    check('undefined-abbreviation', 'We computed the dissimilarity ($\\theta$~QC~) and the «QZ» rose.\n');
+    const text = 'The rate $k$~QZR~ rose.\n\nThe quark zone regulator (QZR) was measured.\n';
+    const found = service.lint({ uri: 'm.md', version: 1, text }).map((d) => `${d.code}:${text.slice(d.start, d.end)}`);
+    assert.deepEqual(found, ['used-before-definition:QZR']);
+  });
 });
 
 describe('a quantity after a difference sign', () => {
@@ -489,6 +500,12 @@ describe('a quantity after a difference sign', () => {
   });
   test('where the quantity is undefined, the signed name is reported whole, as written', () =>
     check('undefined-abbreviation', 'Levels of «ΔQp63» and of «ΔΔQt» rose.'));
+  test('a sign written as markup: the use starts after it, and no fix writes into the markup', () => {
+    const text = 'The $\\Delta$QZR and &Delta;QZR values rose.\n\nThe quark zone regulator (QZR) was high, and QZR fell.\n';
+    const found = service.lint({ uri: 'n.md', version: 1, text });
+    assert.deepEqual(found.map((d) => `${d.code}:${text.slice(d.start, d.end)}`), ['used-before-definition:QZR']);
+    assert.ok(found.every((d) => (d.data?.fixes ?? []).every((fix: { safe?: boolean }) => !fix.safe)), 'no safe fix at a use glued to a sign');
+  });
 });
 
 describe('a name after a prefix the document defines', () => {

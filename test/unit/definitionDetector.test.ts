@@ -104,8 +104,14 @@ const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
   // A delta for a difference: the words that say it, then the rest's long form; without them, nothing.
   ['delta for a change', 'The change in mean quark intensity (ΔMQI) rose, as did the differences in total zonal counts (∆ZC).', [['ΔMQI', 'change in mean quark intensity'], ['∆ZC', 'differences in total zonal counts']]],
   ['delta with no words for it', 'The mean quark intensity (ΔMQI) rose.', []],
+  // A long form that runs through another definition: the inner short form gives the first letters.
+  ['a long form through an inner definition', 'We ran quark discriminant analysis (QDA) effect size (QEfSe) tests.', [['QDA', 'quark discriminant analysis'], ['QEfSe', 'quark discriminant analysis (QDA) effect size']]],
+  ['no long form through an inner bracket that defines nothing', 'A weak (QZ) test (QT) ran.', []],
+  // A long form and its short form in one bracket, joined by a slash; not two short forms, not a unit.
+  ['a long form and its short form after a slash in one bracket', 'Clots in veins (venous quarkoembolism/VQE) and receptors (QR/PR) at (cells/µL).', [['VQE', 'venous quarkoembolism']]],
   // A bracket of capitals run into a lower-case word lost its space; one before digits is part of the name.
   ['a bracket run into the next word, its space left out (as full-width brackets are set)', 'Quark-wide association studies(QWAS)employing markers and (QRK)1/2 kinases.', [['QWAS', 'Quark-wide association studies']]],
+  ['no long form over an earlier glued bracket, nor a hyphenated short form run into a word', 'We took (QD)spectra, then (QD)spectra again, and (QZR-)engineered cells.', []],
   // Lower-case initials glued to the name they qualify define a prefix; letters that are not the initials define nothing.
   ['prefix letters glued to a name', 'Cells lacking human (h)QZR1 or mouse (m)QZR4 got recombinant human (rh)QL-7.', [['h', 'human'], ['m', 'mouse'], ['rh', 'recombinant human']]],
   ['prefix letters that are not initials', 'Cells lacking human (m)QZR1 or the (t)QZR4 form.', []],

@@ -7,8 +7,8 @@
  * (`Figure 1A`, `Figs. 3A and 4C`, `Table S1`), template values (`{{variable}}`), emphasis
  * delimiters (`**`, `_`), a quotation right before or after a citation (the title of the
  * cited paper, not the author's words), LaTeX commands and bookdown references (`\@ref(fig:a)`,
- * `(ref:a)`), HTML character references (`&quot;`, `&nbsp;`; one that names a letter, `&beta;` or
- * `&#946;`, shows the letter) and full-width brackets (`（HLA）`, read as `(HLA)`). One left-to-right pass; every
+ * `(ref:a)`), HTML character references (`&quot;`, `&nbsp;`; one that names a letter, `&beta;`,
+ * `&eacute;` or `&#946;`, shows the letter) and full-width brackets (`（HLA）`, read as `(HLA)`). One left-to-right pass; every
  * search is bounded by the block's end, so the work stays linear in practice.
  */
 
@@ -296,11 +296,34 @@ function readFrom(scan: InlineScan, i: number): number {
 
 const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
 
+/** Named references that print punctuation, a space or a symbol: markup, masked. */
+const SYMBOL_REFERENCES = new Set(
+  'quot amp lt gt apos nbsp ensp emsp thinsp hairsp zwnj zwj lrm rlm shy ndash mdash minus lsquo rsquo sbquo ldquo rdquo bdquo laquo raquo lsaquo rsaquo hellip middot bull prime Prime times divide plusmn deg permil micro sect para dagger Dagger copy reg trade le ge ne asymp infin sup1 sup2 sup3 frac12 frac14 frac34 larr rarr harr uarr darr'.split(' '),
+);
+/** Latin letters with a mark, by the entity's name for the mark (`&eacute;`, `&Ouml;`), composed with the letter. */
+const MARKS: ReadonlyMap<string, string> = new Map([
+  ['acute', '\u0301'],
+  ['grave', '\u0300'],
+  ['circ', '\u0302'],
+  ['uml', '\u0308'],
+  ['tilde', '\u0303'],
+  ['cedil', '\u0327'],
+  ['ring', '\u030a'],
+]);
+const LATIN_LETTERS: ReadonlyMap<string, string> = new Map([
+  ['szlig', '\u00df'],
+  ['oslash', '\u00f8'],
+  ['Oslash', '\u00d8'],
+  ['aelig', '\u00e6'],
+  ['AElig', '\u00c6'],
+]);
+
 /**
  * An HTML character reference (`&quot;`, `&ldquo;`, `&nbsp;`, `&#8217;`): markup, not prose, so
  * `&quot;gain-of-function&quot; (GOF)` gives the long form its own words. One that names a letter
- * (`&beta;`, `&Delta;`, `&#946;`) shows it in the masked text, as inline math does (`IL-1&beta;`
- * is IL-1β). Not a reference (`R&D`, `&` alone): the `&` is literal text.
+ * (a Greek letter, `&beta;`, `&Delta;`; a Latin letter with a mark, `&eacute;`; a number,
+ * `&#946;`) shows it in the masked text, as inline math does (`IL-1&beta;` is IL-1β). A name HTML
+ * does not define (`&QZR;`) is printed as written, so it stays text; so does `&` alone (`R&D`).
  */
 function readCharacterReference(scan: InlineScan, i: number): number {
   CHARACTER_REFERENCE.lastIndex = i;
@@ -308,14 +331,20 @@ function readCharacterReference(scan: InlineScan, i: number): number {
   const stop = match ? i + match[0].length : -1;
   if (!match || stop > scan.end) return i + 1;
   const [, decimal, hexadecimal, name] = match;
+  if (name !== undefined && SYMBOL_REFERENCES.has(name)) return exclude(scan, i, stop);
   const glyph = name !== undefined ? namedLetter(name) : codePointLetter(decimal !== undefined ? Number(decimal) : Number.parseInt(hexadecimal ?? '', 16));
-  if (glyph === undefined) return exclude(scan, i, stop);
+  if (glyph === undefined) return name !== undefined ? i + 1 : exclude(scan, i, stop);
   scan.spans.push({ start: i, end: stop, glyph });
   return stop;
 }
 
-/** The Greek letter an entity's name spells (`beta`, `Delta`), in its case. */
+/** The letter an entity's name spells: Greek (`beta`, `Delta`; as HTML writes them, capital first or not at all) or Latin with a mark (`eacute`). */
 function namedLetter(name: string): string | undefined {
+  const latin = LATIN_LETTERS.get(name);
+  if (latin !== undefined) return latin;
+  const mark = MARKS.get(name.slice(1));
+  if (mark !== undefined && /^[A-Za-z]$/u.test(name[0]!)) return `${name[0]}${mark}`.normalize('NFC');
+  if (name.slice(1) !== name.slice(1).toLowerCase()) return undefined;
   const lower = greekLetterNamed(name.toLowerCase());
   if (lower === undefined) return undefined;
   return name[0] === name[0]!.toUpperCase() ? String.fromCharCode(lower.charCodeAt(0) - 0x20) : lower;
@@ -453,23 +482,9 @@ function readAngleBracket(scan: InlineScan, i: number): number {
  */
 const DIMENSIONS_SUBSCRIPT = /(?:<sub>\p{Lu}(?:[x\u00d7]\p{Lu})+<\/sub>|~\p{Lu}(?:[x\u00d7]\p{Lu})+~)/uy;
 
-/** A pandoc subscript of one short run without spaces: `~YC~`, `~max~`. */
-const SHORT_SUBSCRIPT = /~[^~\s]{1,20}~/y;
-
-/**
- * A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}), or
- * any short subscript right after inline math that stays math (`$\theta$~YC~`: the symbol's label,
- * notation like the symbol); otherwise the `~` is prose. After math that prints a letter inside a
- * word (`TGF-$\beta$~1~`) the subscript is the name's number, read with it.
- */
+/** A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}); otherwise the `~` is prose. */
 function readSubscript(scan: InlineScan, i: number): number {
-  const last = scan.spans[scan.spans.length - 1];
-  const afterMath = last !== undefined && last.end === i && last.glyph === undefined && scan.text.charCodeAt(i - 1) === DOLLAR;
-  const stop = afterMath
-    ? matchSticky(SHORT_SUBSCRIPT, scan.text, i, scan.end)
-    : isIdentifierCharacterAt(scan.text, i - 1)
-      ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end)
-      : -1;
+  const stop = isIdentifierCharacterAt(scan.text, i - 1) ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end) : -1;
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }
 

@@ -94,7 +94,7 @@ const UNLINTED_SECTIONS = new Set([
 ]);
 
 /**
- * The same sections named in other words (`Authors affiliations`, `Authors and affiliations`, `Authors`, `Authors' contribution`,
+ * The same sections named in other words (`Authors affiliations`, `Authors and affiliations`, `Authors' contribution`,
  * `Corresponding authors`, `Word count`, `Declaration of interests`): the title page and back
  * matter, not the paper's prose; so are a thesis's lists of its author's publications,
  * presentations and awards, whose titles are quoted as published (a bare `Presentations` only
@@ -104,7 +104,12 @@ const UNLINTED_SECTIONS = new Set([
  * names in full there (`NIFA`, `BBSRC`).
  */
 const UNLINTED_SECTION_NAME =
-  /^(?:(?:authors?(?:['\u2019]|,? and)? )?affiliations?|authors?(?: list| information| details)?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference|oral|poster|invited) presentations)$/u;
+  /^(?:(?:authors?(?:['\u2019]|,? and)? )?affiliations?|authors?['\u2019]? contributions?|corresponding authors?|word counts?|(?:conflicts?|declarations?) of interests?|competing interests? statement|(?:list of )?publications(?: (?:in preparation|arising from this (?:thesis|work)|and presentations))?|(?:conference|oral|poster|invited) presentations)$/u;
+/**
+ * The title page's sections: the authors, their affiliations, the corresponding author. Written
+ * at any level (`# Authors and affiliations` above `## Introduction`), each ends at the next heading.
+ */
+const TITLE_PAGE_SECTION = /^(?:authors?(?: list| information)?|(?:authors?(?:['\u2019]|,? and)? )?affiliations?|corresponding authors?|correspondence)$/u;
 /** A thesis's list of an author's outputs, a section whose bare name (`Presentations`, `Awards`) is back matter only after a list of publications. */
 const PUBLICATIONS_SECTION = /^(?:list of )?publications\b/u;
 const OUTPUTS_AFTER_PUBLICATIONS = /^(?:presentations|talks|posters|awards(?: and prizes)?|prizes)$/u;
@@ -780,7 +785,8 @@ class BlockWalk {
     }
     if (PUBLICATIONS_SECTION.test(name)) this.sawPublications = true;
     if (UNLINTED_SECTIONS.has(name) || UNLINTED_SECTION_NAME.test(name) || (this.sawPublications && OUTPUTS_AFTER_PUBLICATIONS.test(name))) {
-      this.skipSectionLevel = level;
+      // A title page's section (authors, affiliations) holds no subsections: the next heading of any level ends it.
+      this.skipSectionLevel = TITLE_PAGE_SECTION.test(name) ? 6 : level;
       return false;
     }
     if (ABSTRACT_SECTIONS.has(name) || (LEADING_SUMMARY_SECTIONS.has(name) && !this.sawMainHeading)) {

@@ -1,6 +1,6 @@
 import { bondLocantAt } from '../text/locants';
 import type { Span } from '../markdown/inlineExclusions';
-import { CharacterClass, characterClassAt, GREEK_STAND_INS, isAsciiDigit, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
+import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 import { isLowerCaseGeneSegment, isNotation } from './notation';
 import { isUsStateOfPlace } from './usStatePlaces';
@@ -162,7 +162,8 @@ export function isAbbreviationSegment(segment: string): boolean {
   const upper = upperCount(segment);
   if (upper === 0) return false;
   if (upper === 1 && /^\p{Lu}/u.test(segment)) return false;
-  if (segment.length > 15) return false;
+  // Counted without the fill that stands for the rest of markup printing one letter (`TCR&alpha;&beta;`).
+  if (segment.length > 15 && withoutGlyphFill(segment).length > 15) return false;
   return !CAMEL_WORD.test(segment);
 }
 
@@ -532,9 +533,17 @@ function characterClassBefore(text: string, position: number): number {
   return characterClassAt(text, isLowSurrogate ? position - 2 : position - 1);
 }
 
-/** True when `segment`, at `start`, is digits alone right after a slash that follows a digit (the `2` of `JAK1/2-STAT1`). */
-function isSiblingNumberAt(masked: string, start: number, segment: string): boolean {
-  return start >= 2 && masked.charCodeAt(start - 1) === 0x2f /* / */ && isAsciiDigit(masked.charAt(start - 2)) && /^\d{1,2}$/u.test(segment);
+/** A numbered name right before a slash: letters, then the number (`JAK1/`, `ERK1/`). */
+const NUMBERED_NAME_BEFORE_SLASH = /\p{L}[\p{L}\p{N}]*\p{N}\/$/u;
+
+/**
+ * True when `segment`, at `start`, is a number of one or two digits right after a numbered name
+ * and a slash, and the token goes on with a letter (the `2` of `JAK1/2-STAT1`): the name's
+ * sibling, JAK2. A number that opens the next name stays in it (`CD28/4-1BB`, `5/5-FU`).
+ */
+function isSiblingNumberAt(masked: string, start: number, segments: readonly string[]): boolean {
+  if (!/^\d{1,2}$/u.test(segments[0]!) || !/^\p{L}/u.test(segments[1] ?? '')) return false;
+  return NUMBERED_NAME_BEFORE_SLASH.test(masked.slice(Math.max(0, start - 16), start));
 }
 
 /** Adds the mentions of one token `masked[tokenStart, tokenEnd)`: its runs of segments that are not ordinary words. */
@@ -546,7 +555,7 @@ function tokenise(masked: string, tokenStart: number, tokenEnd: number, found: M
   const kinds: SegmentKind[] = [];
   for (const segment of segments) kinds.push(classify(segment));
   // A number after a numbered name and a slash (`JAK1/2-STAT1`, `ERK1/2-dependent`) is that name's sibling, JAK2: not a part of what follows.
-  if (segments.length > 1 && isSiblingNumberAt(masked, tokenStart, segments[0]!)) kinds[0] = 'word';
+  if (segments.length > 1 && isSiblingNumberAt(masked, tokenStart, segments)) kinds[0] = 'word';
   const bounds: number[] = [];
   for (let s = 0; s < segments.length; s++) bounds.push(s === 0 ? tokenStart : bounds[s - 1]! + segments[s - 1]!.length + 1);
   let runFirst = -1;

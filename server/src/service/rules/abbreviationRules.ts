@@ -212,11 +212,32 @@ function hasPluralS(text: string, end: number): boolean {
  */
 function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string): boolean {
   return (
+    !isGluedToWhatPrecedes(text, mention.start) &&
+    // Markup printing a letter in the use (`QZ&beta;R`, `IL-1$\\beta$`): the definition would write the letter over it.
+    !mention.text.includes(GLYPH_FILL) &&
     !isInsideBrackets(text, mention.start) &&
     !isInsideCompound(text, mention.start, end) &&
     !hasAdjacentLongForm(text, mention.start, end, mention.text, long) &&
     !repeatsNeighbour(text, mention.start, end, newText)
   );
+}
+
+/**
+ * True for a pandoc subscript that is the whole label of a symbol in inline math right before it
+ * (`$\\theta$~YC~`, `$k$~QZR~`): notation the symbol's sentence explains. Never reported as
+ * undefined; still a use, for the rules that count uses (unused, used before its definition).
+ */
+function isLabelOfMathSymbol(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  return text.charCodeAt(mention.start - 1) === 0x7e /* ~ */ && text.charCodeAt(mention.start - 2) === 0x24 /* $ */ && text.charCodeAt(mention.end) === 0x7e;
+}
+
+/**
+ * True when the use is written against what comes before it, not after a space, an opening
+ * bracket or quotation mark, or emphasis: a sign or markup (`ΔQZR`, `$\\Delta$QZR`, `&Delta;QZR`)
+ * that a long form written there would cut from its quantity.
+ */
+function isGluedToWhatPrecedes(text: string, start: number): boolean {
+  return start > 0 && !/[\s([{"'\u201c\u2018*_]/u.test(text.charAt(start - 1));
 }
 
 /** Whether the abbreviation is used again after `mention` in its scope (otherwise a definition there would be unused). */
@@ -503,7 +524,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       // A number under a stem the scope defines (`QM 010` after `QM: QuarkMate`): the stem tells the reader all.
       const stem = headOfSpacedNumber(mention.key);
       if (stem !== undefined && scopes.coverage(mention.scope, stem, needs) !== undefined) return;
-      if (isNameOrNamedUse(context, mention)) return;
+      if (isNameOrNamedUse(context, mention) || isLabelOfMathSymbol(context.model.text, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
       // defines (`hIgG` after `human (h)FcγRIIIA`): the parts, or the name, are what to define.
       const parts = mention === written ? (nameAfterDefinedPrefix(context, mention) ?? quantityAfterDifferenceSign(context, mention) ?? undefinedPartsOf(context, mention)) : undefined;
@@ -690,22 +711,34 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   return finding;
 }
 
-/** A difference sign before a quantity's letters: `ΔELPD`, `ΔΔCt`, `∆MFI`. */
-const DIFFERENCE_SIGNED = /^[\u0394\u2206]+/u;
+/** Difference signs, and the fill after one printed by markup (`$\\Delta$`, `&Delta;`): `ΔELPD`, `ΔΔCt`, `∆MFI`. */
+const DIFFERENCE_SIGNS = /^(?:[\u0394\u2206]\u034f*)+/u;
+
+/** The quantity after the difference signs a key opens with (`ELPD` of `ΔELPD`), or undefined: two characters at least. */
+function quantityKeyAfterSign(key: string): string | undefined {
+  const sign = DIFFERENCE_SIGNS.exec(key)?.[0].length ?? 0;
+  return sign > 0 && key.length - sign >= 2 ? key.slice(sign) : undefined;
+}
 
 /**
  * The quantity after a difference sign, when the scope defines it (`ΔELPD` after `expected log
  * pointwise predictive density (ELPD)`), as a mention of its own: the sign is an operator the
  * reader knows, the letters are the defined term. Where the quantity is not defined the whole
- * stays one name (`ΔNp63`, an isoform), reported as written.
+ * stays one name (`ΔNp63`, an isoform), reported as written. The mention starts after the sign as
+ * written, markup and its fill included (`$\\Delta$ELPD`): a fix never writes into the markup.
  */
 function quantityAfterDifferenceSign(context: RuleContext, mention: AbbreviationMention): AbbreviationMention[] | undefined {
-  const sign = DIFFERENCE_SIGNED.exec(mention.key)?.[0].length ?? 0;
-  if (sign === 0 || mention.key.length - sign < 2 || !mention.text.startsWith(mention.key.slice(0, sign))) return undefined;
-  const quantity = mention.key.slice(sign);
+  const quantity = quantityKeyAfterSign(mention.key);
+  if (quantity === undefined) return undefined;
+  const written = DIFFERENCE_SIGNS.exec(mention.text)?.[0].length ?? 0;
+  if (written === 0 || withoutGlyphFill(mention.text.slice(written)) !== withoutGlyphFill(mention.text).slice(mention.key.length - quantity.length)) return undefined;
   const covered = context.scopes.coverage(mention.scope, quantity, context.needs);
   if (covered === undefined || covered === 'exempt') return undefined;
-  return [{ ...mention, key: quantity, text: mention.text.slice(sign), start: mention.start + sign }];
+  const mask = context.model.prose.masked;
+  // Where the sign is markup (`$\\Delta$`, `&Delta;`), the mention's text is the masked text: the fill ends at the markup's end.
+  const start = mention.start + written;
+  if (start > mention.end || mask.charCodeAt(start - 1) === 0x24 /* $ */) return undefined;
+  return [{ ...mention, key: quantity, text: mention.text.slice(written), start }];
 }
 
 /** The name after a prefix the document defines (`IgG` of `hIgG` after `human (h)FcγRIIIA`), as a mention of its own. */
@@ -1528,8 +1561,8 @@ export function checkUnused(context: RuleContext): Finding[] {
     const builtOn = abbreviationOfBuiltName(mention.key);
     if (builtOn !== undefined && mention.key.length - builtOn.length >= 4) addUse(builtOn, mention.scope);
     // And the quantity after a difference sign: `ΔELPD` is a use of `ELPD`.
-    const sign = DIFFERENCE_SIGNED.exec(mention.key)?.[0].length ?? 0;
-    if (sign > 0 && mention.key.length - sign >= 2) addUse(mention.key.slice(sign), mention.scope);
+    const quantity = quantityKeyAfterSign(mention.key);
+    if (quantity !== undefined) addUse(quantity, mention.scope);
   }
   // A discouraged spelling (`TGF-beta`) is still a use of the abbreviation it should be written as.
   for (let i = 0; i < model.terms.length; i++) {

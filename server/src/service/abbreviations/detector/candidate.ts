@@ -33,6 +33,7 @@ export type DefinitionConstruction =
   | 'ratio-of-parts'
   | 'name-word'
   | 'difference'
+  | 'after-inner-definition'
   | 'prefix-letters'
   | 'initials-list'
   | 'or-short-form';

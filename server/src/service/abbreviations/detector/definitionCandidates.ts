@@ -170,12 +170,13 @@ function namedWordBeforeClassNoun(text: string, words: readonly WindowWord[], le
 
 /**
  * `long form (SF)`: the bracket opens with a short form whose letters fit the
- * preceding words; or `(long form, SF)`: the bracket holds both.
+ * preceding words; or `(long form, SF)` and `(long form/SF)`: the bracket holds both. A bracket
+ * glued to the next word belongs to it, unless the space after a short form was left out.
  */
 function longFormBeforeBracket(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
   // `(ERK)1/2`: a bracket glued to the following word is part of that word, unless its short
   // form ends in a hyphen that joins it to that word: `chimeric antigen receptor (CAR-)T cells`.
-  if (group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1) && !isSpaceLeftOutAfter(text, group)) {
+  if (isGluedAfter(text, group) && !isSpaceLeftOutAfter(text, group)) {
     const prefix = prefixLettersDefinition(text, blockStart, group);
     if (prefix !== undefined) return prefix;
     if (text.charAt(group.close - 1) !== '-' || !mayOpenDefinitionBracket(text, blockStart, group.open)) return undefined;
@@ -191,7 +192,7 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short !== undefined && mayOpenDefinitionBracket(text, blockStart, group.open)) {
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
-    if (candidate !== undefined) return candidate;
+    if (candidate !== undefined) return isGluedAfter(text, group) && holdsBracket(text, candidate.long) ? undefined : candidate;
     // The short form, then another name of the same thing after a slash: `protein kinase B
     // (PKB/Akt)`, `macrophage-derived chemokine (MDC/CCL22)`; tried only when the whole item is none.
     const beforeSlash = partBeforeSlash(text, short);
@@ -199,19 +200,45 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
     if (named) return named;
   }
   const last = lastItemOfBracket(text, group.open + 1, group.close);
-  return last === undefined ? undefined : longFormEndingAt(text, group.open + 1, last.separator, last.item);
+  const listed = last === undefined ? undefined : longFormEndingAt(text, group.open + 1, last.separator, last.item);
+  return listed ?? slashedPairInBracket(text, group);
+}
+
+/**
+ * `(venous thromboembolism/VTE)`: a bracket that holds a long form of two words or more, one
+ * slash, and a short form of one word spelt by it. Not two short forms (`(ER/PR)`), nor a unit
+ * (`(cells/µL)`): the part before the slash must hold a space.
+ */
+function slashedPairInBracket(text: string, group: BracketGroup): DefinitionCandidate | undefined {
+  const content = text.slice(group.open + 1, group.close);
+  const slash = content.indexOf('/');
+  if (slash < 0 || content.indexOf('/', slash + 1) >= 0 || !/\S\s+\S/u.test(content.slice(0, slash)) || /\s/u.test(content.slice(slash + 1))) return undefined;
+  const short = { start: group.open + 1 + slash + 1, end: group.close };
+  if (short.end - short.start < 2 || !hasShortFormShape(text, short)) return undefined;
+  const candidate = longFormEndingAt(text, group.open + 1, group.open + 1 + slash, short);
+  return candidate && isConvincingCandidate(candidate) ? candidate : undefined;
 }
 
 /** Two capitals or more in the bracket, then a word of lower-case letters. */
-const CAPITALS_IN_BRACKET = /^\p{Lu}[\p{Lu}\p{N}-]*\p{Lu}[\p{Lu}\p{N}-]*s?$/u;
+const CAPITALS_IN_BRACKET = /^\p{Lu}[\p{Lu}\p{N}-]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}(?![\p{L}\p{N}])/u;
 
 /**
  * A short form in capitals whose bracket runs into the next word of lower-case letters
  * (`association studies(GWAS)employing`, as full-width brackets are set, `（GWAS）employing`): the
- * space was left out, the word is not part of the name. `(ERK)1/2`, `(m)RNA` and `(pro)insulin`
- * stay glued.
+ * space was left out, the word is not part of the name. `(ERK)1/2`, `(m)RNA`, `(pro)insulin` and
+ * `(CAR-)engineered` stay glued; the long form may not run back over another bracket (`(QD)spectra,
+ * then (QD)spectra`: a word with a glued bracket is no part of a long form).
  */
+function isGluedAfter(text: string, group: BracketGroup): boolean {
+  return group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1);
+}
+
+function holdsBracket(text: string, span: TextSpan): boolean {
+  const long = text.slice(span.start, span.end);
+  return long.includes('(') || long.includes(')');
+}
+
 function isSpaceLeftOutAfter(text: string, group: BracketGroup): boolean {
   return CAPITALS_IN_BRACKET.test(text.slice(group.open + 1, group.close)) && LOWER_CASE_WORD.test(text.slice(group.close + 1, group.close + 40));
 }
@@ -305,7 +332,37 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
     const candidate = reading(window);
     if (candidate !== undefined) return candidate;
   }
-  return firstFound;
+  return firstFound ?? afterInnerDefinition(window);
+}
+
+/** The longest short form a definition inside another's long form may have, in units. */
+const LONGEST_INNER_SHORT_FORM = 12;
+
+/**
+ * `linear discriminant analysis (LDA) effect size (LEfSe)`: the long form runs through another
+ * definition, whose short form gives the outer one its first letters. The words before a bracket
+ * stop at the inner one, so the outer short form is read against the inner short form and the
+ * words after it (`LDA effect size`), and the long form starts where the inner long form does.
+ * Only when the inner bracket is itself a convincing definition.
+ */
+function afterInnerDefinition(window: LongFormWindow): DefinitionCandidate | undefined {
+  const { text, windowStart, short, shortLetters, letterCount, words } = window;
+  const first = words[0];
+  if (first === undefined) return undefined;
+  let close = first.start - 1;
+  while (close > windowStart && isWhitespaceUnit(text.charCodeAt(close))) close--;
+  if (text.charAt(close) !== ')') return undefined;
+  const open = text.lastIndexOf('(', close);
+  if (open <= windowStart || close - open - 1 < 2 || close - open - 1 > LONGEST_INNER_SHORT_FORM) return undefined;
+  const innerShort = { start: open + 1, end: close };
+  // `everolimus (CM 025 EVER) and nivolumab (CM 025 NIVO)`: two definitions side by side, not one inside the other.
+  if (!hasShortFormShape(text, innerShort) || /\s/u.test(text.slice(innerShort.start, innerShort.end)) || first.isFunctionWord) return undefined;
+  const innerWord: WindowWord = { start: innerShort.start, end: innerShort.end, isFunctionWord: false, isContextNoun: false };
+  const outer = alignedCandidate(text, short, { letters: shortLetters, omittedDigit: false }, [innerWord, ...words], letterCount);
+  if (outer === undefined || outer.long.start !== innerShort.start || !isConvincingCandidate(outer)) return undefined;
+  const inner = longFormEndingAt(text, windowStart, open, innerShort);
+  if (inner === undefined || (inner.construction === 'letters' && !isConvincingCandidate(inner))) return undefined;
+  return { construction: 'after-inner-definition', short, long: { start: inner.long.start, end: outer.long.end }, pattern: 'long-short' };
 }
 
 /** One to three lower-case letters, the whole of a bracket glued to the capital of the name it qualifies. */

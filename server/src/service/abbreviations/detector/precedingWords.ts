@@ -69,13 +69,15 @@ export function collectPrecedingWords(text: string, blockStart: number, before: 
     while (offset >= blockStart && isWhitespaceUnit(text.charCodeAt(offset))) offset--;
     if (offset < blockStart) break;
     const end = offset + 1;
-    while (offset >= blockStart) {
+    while (offset >= blockStart && end - offset <= LONGEST_WORD) {
       while (k >= 0 && starts[k]! > offset) k--;
       // Inside a word of the token pass: none of its characters is white space.
       if (k >= 0 && ends[k]! > offset) offset = Math.max(starts[k]!, blockStart) - 1;
       else if (isWhitespaceUnit(text.charCodeAt(offset))) break;
       else offset--;
     }
+    // A run without white space longer than any word of a long form (`a(b)a(b)…`): the window ends before it.
+    if (end - offset > LONGEST_WORD) break;
     const rawStart = offset + 1;
     const role = classifyWord(text, blockStart, rawStart, end);
     if (role === WordRole.EndsEarlierClause) break;
@@ -87,6 +89,13 @@ export function collectPrecedingWords(text: string, blockStart: number, before: 
   }
   return words.reverse();
 }
+
+/**
+ * The longest run without white space read as one word of a long form, in UTF-16 units: longer
+ * than a chemical's systematic name, far shorter than a hostile run of brackets, whose every
+ * bracket would otherwise read the whole run again.
+ */
+const LONGEST_WORD = 256;
 
 /** The word lower-cased without surrounding punctuation. */
 function bareWord(text: string, start: number, end: number): string {
