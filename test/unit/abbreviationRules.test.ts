@@ -486,9 +486,19 @@ describe('a numbered name and its sibling number before a slash', () => {
 describe('the label of a symbol in inline math', () => {
   test('is not reported undefined, and still counts as a use', () => {
     check('undefined-abbreviation', 'We computed the dissimilarity ($\\theta$~QC~) and the «QZ» rose.\n');
+    // The scope's other uses are read as if the label were not there.
+    check('undefined-abbreviation', 'The rate $k$~QZR~ rose, «QZR» rose, and QZR fell.\n');
     const text = 'The rate $k$~QZR~ rose.\n\nThe quark zone regulator (QZR) was measured.\n';
     const found = service.lint({ uri: 'm.md', version: 1, text }).map((d) => `${d.code}:${text.slice(d.start, d.end)}`);
     assert.deepEqual(found, ['used-before-definition:QZR']);
+  });
+});
+
+describe('a long form through an inner definition', () => {
+  test('is the same expansion as the one without the inner bracket: a redefinition, no conflict', () => {
+    const text = 'The quark zone ratio (QZR) rose.\n\nLater the quark zone (QZ) ratio (QZR) and QZ fell.\n';
+    const codes = service.lint({ uri: 'i.md', version: 1, text }).map((d) => d.code);
+    assert.ok(codes.includes('redefined-abbreviation') && !codes.includes('conflicting-expansion'), codes.join(' '));
   });
 });
 
@@ -500,6 +510,12 @@ describe('a quantity after a difference sign', () => {
   });
   test('where the quantity is undefined, the signed name is reported whole, as written', () =>
     check('undefined-abbreviation', 'Levels of «ΔQp63» and of «ΔΔQt» rose.'));
+  test('a definition is written safely after punctuation, never at a use glued to a word or a sign', () => {
+    const safeAt = (text: string): boolean[] =>
+      service.lint({ uri: 's.md', version: 1, text }).flatMap((d) => (d.data?.fixes ?? []).map((fix: { safe?: boolean }) => fix.safe === true));
+    assert.deepEqual(safeAt('A rise—QYR came, then the quark yield regulator (QYR) here and QYR.\n'), [true]);
+    assert.deepEqual(safeAt("The 5'QXR region, then the quark x region (QXR) and QXR.\n"), [false]);
+  });
   test('a sign written as markup: the use starts after it, and no fix writes into the markup', () => {
     const text = 'The $\\Delta$QZR and &Delta;QZR values rose.\n\nThe quark zone regulator (QZR) was high, and QZR fell.\n';
     const found = service.lint({ uri: 'n.md', version: 1, text });

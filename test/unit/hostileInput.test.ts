@@ -311,6 +311,7 @@ const CASES: HostileCase[] = [
   { name: '1 MB single line of prose', text: () => PARAGRAPH.repeat(Math.ceil(1_048_576 / PARAGRAPH.length)), options: BIG, budgetMs: 15_000 },
   { name: '1 MB single line without spaces', text: () => 'NK('.repeat(350_000), options: BIG, budgetMs: 15_000 },
   { name: '1 MB of brackets glued in one run, `a(b)a(b)…`', text: () => 'a(b)'.repeat(250_000), options: BIG, budgetMs: 15_000 },
+  { name: 'a chain of 40,000 definitions each through the one before, `a (QA) b (QAB) …`', text: () => `quark (QA) ${Array.from({ length: 40_000 }, (_, i) => `a${i}o (QA${i})`).join(' ')}`, options: BIG, budgetMs: 15_000 },
   { name: '1 MB of full-width brackets run into words, `（ABC）word`', text: () => '（ABC）word '.repeat(90_000), options: BIG, budgetMs: 15_000 },
   { name: 'a 1 MB legend key of pairs', text: () => `**Figure 1.** Cells. ${'GFP: green fluorescent protein, '.repeat(32_000)}`, options: BIG, budgetMs: 15_000 },
   // A key written with commas after a long blank run (math, a comment): linear, not a look-behind at every position.

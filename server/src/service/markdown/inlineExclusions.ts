@@ -15,6 +15,7 @@
 import { EMAIL_DOMAIN, EMAIL_LOCAL_PART } from '../text/emailAddress';
 import { isAsciiDigit, isIdentifierCharacterAt, isLetterOrNumberUnit } from '../text/characters';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
+import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
 
 /** A half-open span of offsets `[start, end)`. */
 export interface Span {
@@ -294,67 +295,32 @@ function readFrom(scan: InlineScan, i: number): number {
   }
 }
 
-const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
-
-/** Named references that print punctuation, a space or a symbol: markup, masked. */
-const SYMBOL_REFERENCES = new Set(
-  'quot amp lt gt apos nbsp ensp emsp thinsp hairsp zwnj zwj lrm rlm shy ndash mdash minus lsquo rsquo sbquo ldquo rdquo bdquo laquo raquo lsaquo rsaquo hellip middot bull prime Prime times divide plusmn deg permil micro sect para dagger Dagger copy reg trade le ge ne asymp infin sup1 sup2 sup3 frac12 frac14 frac34 larr rarr harr uarr darr'.split(' '),
-);
-/** Latin letters with a mark, by the entity's name for the mark (`&eacute;`, `&Ouml;`), composed with the letter. */
-const MARKS: ReadonlyMap<string, string> = new Map([
-  ['acute', '\u0301'],
-  ['grave', '\u0300'],
-  ['circ', '\u0302'],
-  ['uml', '\u0308'],
-  ['tilde', '\u0303'],
-  ['cedil', '\u0327'],
-  ['ring', '\u030a'],
-]);
-const LATIN_LETTERS: ReadonlyMap<string, string> = new Map([
-  ['szlig', '\u00df'],
-  ['oslash', '\u00f8'],
-  ['Oslash', '\u00d8'],
-  ['aelig', '\u00e6'],
-  ['AElig', '\u00c6'],
-]);
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/y;
 
 /**
  * An HTML character reference (`&quot;`, `&ldquo;`, `&nbsp;`, `&#8217;`): markup, not prose, so
  * `&quot;gain-of-function&quot; (GOF)` gives the long form its own words. One that names a letter
- * (a Greek letter, `&beta;`, `&Delta;`; a Latin letter with a mark, `&eacute;`; a number,
- * `&#946;`) shows it in the masked text, as inline math does (`IL-1&beta;` is IL-1β). A name HTML
- * does not define (`&QZR;`) is printed as written, so it stays text; so does `&` alone (`R&D`).
+ * (`&beta;`, `&Delta;`, `&eacute;`, `&#946;`) shows it in the masked text, as inline math does
+ * (`IL-1&beta;` is IL-1β). The names are HTML5's, decoded by markdown-it as the renderer does; a
+ * name HTML does not define (`&QZR;`) is printed as written, so it stays text, as `&` alone does
+ * (`R&D`).
  */
 function readCharacterReference(scan: InlineScan, i: number): number {
   CHARACTER_REFERENCE.lastIndex = i;
   const match = CHARACTER_REFERENCE.exec(scan.text);
   const stop = match ? i + match[0].length : -1;
   if (!match || stop > scan.end) return i + 1;
-  const [, decimal, hexadecimal, name] = match;
-  if (name !== undefined && SYMBOL_REFERENCES.has(name)) return exclude(scan, i, stop);
-  const glyph = name !== undefined ? namedLetter(name) : codePointLetter(decimal !== undefined ? Number(decimal) : Number.parseInt(hexadecimal ?? '', 16));
-  if (glyph === undefined) return name !== undefined ? i + 1 : exclude(scan, i, stop);
-  scan.spans.push({ start: i, end: stop, glyph });
+  const decoded = unescapeAll(match[0]);
+  // Not a reference HTML defines: printed as written.
+  if (decoded === match[0]) return i + 1;
+  if (!isOneLetter(decoded)) return exclude(scan, i, stop);
+  scan.spans.push({ start: i, end: stop, glyph: decoded });
   return stop;
 }
 
-/** The letter an entity's name spells: Greek (`beta`, `Delta`; as HTML writes them, capital first or not at all) or Latin with a mark (`eacute`). */
-function namedLetter(name: string): string | undefined {
-  const latin = LATIN_LETTERS.get(name);
-  if (latin !== undefined) return latin;
-  const mark = MARKS.get(name.slice(1));
-  if (mark !== undefined && /^[A-Za-z]$/u.test(name[0]!)) return `${name[0]}${mark}`.normalize('NFC');
-  if (name.slice(1) !== name.slice(1).toLowerCase()) return undefined;
-  const lower = greekLetterNamed(name.toLowerCase());
-  if (lower === undefined) return undefined;
-  return name[0] === name[0]!.toUpperCase() ? String.fromCharCode(lower.charCodeAt(0) - 0x20) : lower;
-}
-
-/** The character a numeric reference names, when it is a letter of the Basic Multilingual Plane. */
-function codePointLetter(codePoint: number): string | undefined {
-  if (!(codePoint > 0 && codePoint < 0xffff)) return undefined;
-  const character = String.fromCharCode(codePoint);
-  return /\p{L}/u.test(character) ? character : undefined;
+/** One letter of the Basic Multilingual Plane (`β`, `é`), what a glyph span may show. */
+function isOneLetter(text: string): boolean {
+  return text.length === 1 && /\p{L}/u.test(text);
 }
 
 /** A LaTeX command or a bookdown cross-reference is excluded; any other escaped character is literal text. */

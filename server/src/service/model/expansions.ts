@@ -100,16 +100,22 @@ function compactOf(folded: string): string {
   return folded.replace(/[\s^~]+/gu, '').replace(/alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/gu, (name) => GREEK[name] ?? name);
 }
 
+/** A long form without the short forms it defines inside it: `quark zone (QZ) ratio` is `quark zone ratio`. */
+function withoutInnerShortForms(long: string): string {
+  return long.includes('(') ? long.replace(/[ \u00a0]*\([^()]{1,40}\)/gu, '') : long;
+}
+
 /**
- * True when two expansions given for one short form are the same after folding, or one is the
+ * True when two expansions given for one short form are the same after folding (a short form
+ * defined inside one, `quark zone (QZ) ratio`, left out), or one is the
  * other with a generic head noun added at its end, the noun the term was written with
  * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`,
  * `spike` and `spike protein`). Any
  * other added word makes another term: `computed tomography` and `computed tomography angiography`.
  */
 export function isSameExpansion(a: string, b: string): boolean {
-  const foldedA = foldExpansion(a);
-  const foldedB = foldExpansion(b);
+  const foldedA = foldExpansion(withoutInnerShortForms(a));
+  const foldedB = foldExpansion(withoutInnerShortForms(b));
   if (foldedA === foldedB || compactOf(foldedA) === compactOf(foldedB)) return true;
   const [shorter, longer] = foldedA.length < foldedB.length ? [foldedA, foldedB] : [foldedB, foldedA];
   if (shorter.length > 0 && longer.startsWith(shorter + ' ') && GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1))) return true;

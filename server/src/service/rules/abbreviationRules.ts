@@ -210,9 +210,9 @@ function hasPluralS(text: string, end: number): boolean {
  * inside brackets (`(CAR-)T`), not in a compound or identifier, not next to a long form already
  * written, not doubling a neighbouring word.
  */
-function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string): boolean {
+function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string, masked: string): boolean {
   return (
-    !isGluedToWhatPrecedes(text, mention.start) &&
+    !isGluedToWhatPrecedes(masked, mention.start) &&
     // Markup printing a letter in the use (`QZ&beta;R`, `IL-1$\\beta$`): the definition would write the letter over it.
     !mention.text.includes(GLYPH_FILL) &&
     !isInsideBrackets(text, mention.start) &&
@@ -232,13 +232,16 @@ function isLabelOfMathSymbol(text: string, mention: Pick<AbbreviationMention, 's
 }
 
 /**
- * True when the use is written against what comes before it, not after a space, an opening
- * bracket or quotation mark, or emphasis: a sign or markup (`ΔQZR`, `$\\Delta$QZR`, `&Delta;QZR`)
- * that a long form written there would cut from its quantity.
+ * True when the use is glued to a word or a sign before it, as the masked text shows it: a letter,
+ * a digit or the fill of markup that prints one (`ΔQZR`, `$\\Delta$QZR`, `&Delta;QZR`), an
+ * apostrophe (`5'QZR`), a hyphen, a slash, or a sub- or superscript mark (`$k$~QZR~`). A long form
+ * written there would be cut from what it belongs to. Markup that prints nothing (`&nbsp;`) is
+ * blank there, and punctuation (`rise—QZR`, `Target:QZR`, `«QZR»`) leaves the word free.
  */
-function isGluedToWhatPrecedes(text: string, start: number): boolean {
-  return start > 0 && !/[\s([{"'\u201c\u2018*_]/u.test(text.charAt(start - 1));
+function isGluedToWhatPrecedes(masked: string, start: number): boolean {
+  return start > 0 && GLUED_BEFORE.test(masked.charAt(start - 1));
 }
+const GLUED_BEFORE = /[\p{L}\p{N}\p{M}'\u2019~^/\-\u2010\u2011]/u;
 
 /** Whether the abbreviation is used again after `mention` in its scope (otherwise a definition there would be unused). */
 function isUsedAgain(context: RuleContext, mention: AbbreviationMention): boolean {
@@ -390,7 +393,7 @@ function definitionFix(context: RuleContext, mention: AbbreviationMention, expan
     // Safe only when the one expansion is sure, the place takes a definition, and the abbreviation is used again (else the definition would be unused).
     safe:
       sure &&
-      canWriteDefinitionAt(text, mention, end, newText, expansion) &&
+      canWriteDefinitionAt(text, mention, end, newText, expansion, context.model.prose.masked) &&
       isUsedAgain(context, mention) &&
       !isWrittenOutLater(text, end, expansion) &&
       !isDefinedOtherwise(context, mention.key, expansion) &&
@@ -460,7 +463,7 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   return {
     title: `Move the definition of '${definition.short}' to its first use`,
     edits: [{ start: mention.start, end, newText }, collapse],
-    safe: canWriteDefinitionAt(text, mention, end, newText, definition.long) && !repeatsNeighbour(text, collapse.start, collapse.end, collapse.newText),
+    safe: canWriteDefinitionAt(text, mention, end, newText, definition.long, context.model.prose.masked) && !repeatsNeighbour(text, collapse.start, collapse.end, collapse.newText),
   };
 }
 
@@ -524,7 +527,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       // A number under a stem the scope defines (`QM 010` after `QM: QuarkMate`): the stem tells the reader all.
       const stem = headOfSpacedNumber(mention.key);
       if (stem !== undefined && scopes.coverage(mention.scope, stem, needs) !== undefined) return;
-      if (isNameOrNamedUse(context, mention) || isLabelOfMathSymbol(context.model.text, mention)) return;
+      // A symbol's label (`$k$~QZR~`) says nothing of the scope's other uses: they are read as if it were not there.
+      if ((isLabelOfMathSymbol(context.model.text, mention) && seen.delete(id)) || isNameOrNamedUse(context, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
       // defines (`hIgG` after `human (h)FcγRIIIA`): the parts, or the name, are what to define.
       const parts = mention === written ? (nameAfterDefinedPrefix(context, mention) ?? quantityAfterDifferenceSign(context, mention) ?? undefinedPartsOf(context, mention)) : undefined;
