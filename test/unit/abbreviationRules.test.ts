@@ -495,6 +495,10 @@ describe('the label of a symbol in inline math', () => {
 });
 
 describe('a long form through an inner definition', () => {
+  test('two levels deep: `quark zone (QZ) yield (QZY) ratio (QZYR)` defines all three', () =>
+    check('undefined-abbreviation', 'The quark zone (QZ) yield (QZY) ratio (QZYR) rose; QZ, QZY and QZYR fell.\n'));
+  test('a bracket of words in a long form is no inner short form: the expansions still conflict', () =>
+    check('conflicting-expansion', 'The quark zone marker (QZM) rose and QZM fell.\n\nAbbreviations: QZM, «quark (type B) zone marker»; QYM, quark yield marker; QXM, quark x marker.\n'));
   test('is the same expansion as the one without the inner bracket: a redefinition, no conflict', () => {
     const text = 'The quark zone ratio (QZR) rose.\n\nLater the quark zone (QZ) ratio (QZR) and QZ fell.\n';
     const codes = service.lint({ uri: 'i.md', version: 1, text }).map((d) => d.code);
@@ -515,6 +519,11 @@ describe('a quantity after a difference sign', () => {
       service.lint({ uri: 's.md', version: 1, text }).flatMap((d) => (d.data?.fixes ?? []).map((fix: { safe?: boolean }) => fix.safe === true));
     assert.deepEqual(safeAt('A rise—QYR came, then the quark yield regulator (QYR) here and QYR.\n'), [true]);
     assert.deepEqual(safeAt("The 5'QXR region, then the quark x region (QXR) and QXR.\n"), [false]);
+    assert.deepEqual(safeAt("Then 'QXR' came, then the quark x region (QXR) and QXR.\n"), [true]);
+    assert.deepEqual(safeAt('Then the&nbsp;QXR came, then the quark x region (QXR) and QXR.\n'), [true]);
+    for (const glued of ['$n$', '`c`', '∆', '±', '[l](http://u)', '<b>']) {
+      assert.deepEqual(safeAt(`Then ${glued}QXR came, then the quark x region (QXR) and QXR.\n`), [false], glued);
+    }
   });
   test('a sign written as markup: the use starts after it, and no fix writes into the markup', () => {
     const text = 'The $\\Delta$QZR and &Delta;QZR values rose.\n\nThe quark zone regulator (QZR) was high, and QZR fell.\n';

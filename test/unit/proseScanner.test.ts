@@ -371,6 +371,12 @@ describe('prose scanner: HTML character references and full-width brackets', () 
     assert.ok(words.includes('école') && words.includes('Göttingen'), words.join(' '));
     assert.ok(words.includes('QZR') && words.includes('QZB') && words.includes('BETA'), words.join(' '));
   });
+  test('a number no character answers to is still markup (it prints a replacement mark)', () => {
+    const { masked } = scanProse('Values &#x10FFFF;QX and &#0;QW rose.\n', 'markdown');
+    const tokens = tokenize(masked);
+    const words = Array.from({ length: tokens.count }, (_, k) => masked.slice(tokens.starts[k], tokens.ends[k]));
+    assert.deepEqual(words, ['Values', 'QX', 'and', 'QW', 'rose']);
+  });
   test('a long form in quoted entities defines its short form; an ampersand alone stays text', () => {
     const service = createTerminologyService();
     const text = 'Reports of a &ldquo;gain-of-quark&rdquo; (GOQ) effect grew, and GOQ cells were studied by R&D teams.\n';

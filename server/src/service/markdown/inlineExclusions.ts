@@ -311,8 +311,8 @@ function readCharacterReference(scan: InlineScan, i: number): number {
   const stop = match ? i + match[0].length : -1;
   if (!match || stop > scan.end) return i + 1;
   const decoded = unescapeAll(match[0]);
-  // Not a reference HTML defines: printed as written.
-  if (decoded === match[0]) return i + 1;
+  // A name HTML does not define is printed as written; a number it cannot print (`&#x10FFFF;`) still prints a replacement mark.
+  if (decoded === match[0]) return match[0].charCodeAt(1) === 0x23 /* # */ ? exclude(scan, i, stop) : i + 1;
   if (!isOneLetter(decoded)) return exclude(scan, i, stop);
   scan.spans.push({ start: i, end: stop, glyph: decoded });
   return stop;

@@ -100,9 +100,12 @@ function compactOf(folded: string): string {
   return folded.replace(/[\s^~]+/gu, '').replace(/alpha|beta|gamma|delta|epsilon|zeta|kappa|lambda/gu, (name) => GREEK[name] ?? name);
 }
 
-/** A long form without the short forms it defines inside it: `quark zone (QZ) ratio` is `quark zone ratio`. */
+/**
+ * A long form without the short forms it defines inside it: `quark zone (QZ) ratio` is `quark zone
+ * ratio`. Only a bracket holding one word with a capital; `quark (type B) zone` keeps its words.
+ */
 function withoutInnerShortForms(long: string): string {
-  return long.includes('(') ? long.replace(/[ \u00a0]*\([^()]{1,40}\)/gu, '') : long;
+  return long.includes('(') ? long.replace(/[ \u00a0]*\((?=[^()\s]{0,15}\p{Lu})[^()\s]{2,16}\)/gu, '') : long;
 }
 
 /**

@@ -210,9 +210,9 @@ function hasPluralS(text: string, end: number): boolean {
  * inside brackets (`(CAR-)T`), not in a compound or identifier, not next to a long form already
  * written, not doubling a neighbouring word.
  */
-function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string, masked: string): boolean {
+function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string): boolean {
   return (
-    !isGluedToWhatPrecedes(masked, mention.start) &&
+    !isGluedToWhatPrecedes(text, mention.start) &&
     // Markup printing a letter in the use (`QZ&beta;R`, `IL-1$\\beta$`): the definition would write the letter over it.
     !mention.text.includes(GLYPH_FILL) &&
     !isInsideBrackets(text, mention.start) &&
@@ -232,16 +232,21 @@ function isLabelOfMathSymbol(text: string, mention: Pick<AbbreviationMention, 's
 }
 
 /**
- * True when the use is glued to a word or a sign before it, as the masked text shows it: a letter,
- * a digit or the fill of markup that prints one (`ΔQZR`, `$\\Delta$QZR`, `&Delta;QZR`), an
- * apostrophe (`5'QZR`), a hyphen, a slash, or a sub- or superscript mark (`$k$~QZR~`). A long form
- * written there would be cut from what it belongs to. Markup that prints nothing (`&nbsp;`) is
- * blank there, and punctuation (`rise—QZR`, `Target:QZR`, `«QZR»`) leaves the word free.
+ * True when the use is written against what comes before it: anything but white space (or an
+ * entity printing one, `&nbsp;`), an opening bracket or quotation mark (an apostrophe only after a
+ * space: `'QZR'`, not `5'QZR`), emphasis, or an em dash (`rise—QZR`). A sign, markup or a word
+ * there (`ΔQZR`, `$\\Delta$QZR`, `$n$QZR`, `` `c`QZR ``, `±QZR`) would be cut from the use by a
+ * long form written between them.
  */
-function isGluedToWhatPrecedes(masked: string, start: number): boolean {
-  return start > 0 && GLUED_BEFORE.test(masked.charAt(start - 1));
+function isGluedToWhatPrecedes(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const before = text.charAt(start - 1);
+  if (FREE_BEFORE.test(before)) return false;
+  if (before === "'") return start > 1 && !/\s/u.test(text.charAt(start - 2));
+  return !SPACE_ENTITY_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
-const GLUED_BEFORE = /[\p{L}\p{N}\p{M}'\u2019~^/\-\u2010\u2011]/u;
+const FREE_BEFORE = /[\s([{"\u201c\u2018\u00ab*_\u2014]/u;
+const SPACE_ENTITY_BEFORE = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#xA0);$/u;
 
 /** Whether the abbreviation is used again after `mention` in its scope (otherwise a definition there would be unused). */
 function isUsedAgain(context: RuleContext, mention: AbbreviationMention): boolean {
@@ -393,7 +398,7 @@ function definitionFix(context: RuleContext, mention: AbbreviationMention, expan
     // Safe only when the one expansion is sure, the place takes a definition, and the abbreviation is used again (else the definition would be unused).
     safe:
       sure &&
-      canWriteDefinitionAt(text, mention, end, newText, expansion, context.model.prose.masked) &&
+      canWriteDefinitionAt(text, mention, end, newText, expansion) &&
       isUsedAgain(context, mention) &&
       !isWrittenOutLater(text, end, expansion) &&
       !isDefinedOtherwise(context, mention.key, expansion) &&
@@ -463,7 +468,7 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   return {
     title: `Move the definition of '${definition.short}' to its first use`,
     edits: [{ start: mention.start, end, newText }, collapse],
-    safe: canWriteDefinitionAt(text, mention, end, newText, definition.long, context.model.prose.masked) && !repeatsNeighbour(text, collapse.start, collapse.end, collapse.newText),
+    safe: canWriteDefinitionAt(text, mention, end, newText, definition.long) && !repeatsNeighbour(text, collapse.start, collapse.end, collapse.newText),
   };
 }
 

@@ -335,8 +335,9 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
   return firstFound ?? afterInnerDefinition(window);
 }
 
-/** True while {@link afterInnerDefinition} reads an inner long form: it does not read one inside that. */
-let readingInnerDefinition = false;
+/** How many inner long forms {@link afterInnerDefinition} is reading now, and how many it may read inside one another. */
+let innerDefinitionDepth = 0;
+const MOST_INNER_DEFINITION_LEVELS = 2;
 
 /** The longest short form a definition inside another's long form may have, in units. */
 const LONGEST_INNER_SHORT_FORM = 12;
@@ -351,7 +352,7 @@ const LONGEST_INNER_SHORT_FORM = 12;
 function afterInnerDefinition(window: LongFormWindow): DefinitionCandidate | undefined {
   const { text, windowStart, short, shortLetters, letterCount, words } = window;
   const first = words[0];
-  if (first === undefined || readingInnerDefinition) return undefined;
+  if (first === undefined || innerDefinitionDepth >= MOST_INNER_DEFINITION_LEVELS) return undefined;
   let close = first.start - 1;
   while (close > windowStart && isWhitespaceUnit(text.charCodeAt(close))) close--;
   if (text.charAt(close) !== ')') return undefined;
@@ -363,15 +364,15 @@ function afterInnerDefinition(window: LongFormWindow): DefinitionCandidate | und
   const innerWord: WindowWord = { start: innerShort.start, end: innerShort.end, isFunctionWord: false, isContextNoun: false };
   const outer = alignedCandidate(text, short, { letters: shortLetters, omittedDigit: false }, [innerWord, ...words], letterCount);
   if (outer === undefined || outer.long.start !== innerShort.start || !isConvincingCandidate(outer)) return undefined;
-  // One level: the inner long form is read without this reading, so a chain of brackets (`a (QA) b (QAB) c (QABC) …`) is not walked back to its start.
-  readingInnerDefinition = true;
+  // At most two levels (`quark zone (QZ) yield (QZY) ratio (QZYR)`), so a chain of brackets (`a (QA) b (QAB) c (QABC) …`) is not walked back to its start.
+  innerDefinitionDepth++;
   let inner: DefinitionCandidate | undefined;
   try {
     inner = longFormEndingAt(text, windowStart, open, innerShort);
   } finally {
-    readingInnerDefinition = false;
+    innerDefinitionDepth--;
   }
-  if (inner === undefined || inner.construction === 'after-inner-definition' || (inner.construction === 'letters' && !isConvincingCandidate(inner))) return undefined;
+  if (inner === undefined || (inner.construction === 'letters' && !isConvincingCandidate(inner))) return undefined;
   return { construction: 'after-inner-definition', short, long: { start: inner.long.start, end: outer.long.end }, pattern: 'long-short' };
 }
 
