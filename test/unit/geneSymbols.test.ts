@@ -152,6 +152,27 @@ describe('undefined standard gene symbols', () => {
   });
 });
 
+// Demerec's bacterial gene names in italics (`*tcdB*`, `*recA*`) are genes, not abbreviations (issue 14).
+describe('bacterial genes written in italics', () => {
+  for (const [key, text] of [
+    ['qzrB', 'PCR for the *qzrB* gene was run.'],
+    ['qxmA1', 'Strains carried _qxmA1_ and grew.'],
+  ] as const) {
+    test(`${key}: information, named as a bacterial gene`, () => {
+      const found = undefinedUse(text, key);
+      assert.equal(found?.severity, 'information');
+      assert.match(found!.message, /bacterial gene/);
+    });
+  }
+  for (const [key, text, why] of [
+    ['qzrB', 'PCR for the qzrB gene was run.', 'roman type'],
+    ['QzrB', 'The toxin *QzrB* was measured.', 'a capital first: a protein or another name'],
+    ['qzrIIIA', 'Operon *qzrIIIA* was deleted.', 'no numeral locus of this shape'],
+  ] as const) {
+    test(`${key}: warning (${why})`, () => assert.equal(undefinedUse(text, key)?.severity, 'warning'));
+  }
+});
+
 // Italics mark a human gene symbol, whether or not it is a protein-coding one the official list holds (issue 14).
 describe('gene symbols written in italics', () => {
   const noted: [string, string][] = [

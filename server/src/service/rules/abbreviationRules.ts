@@ -29,7 +29,7 @@ import { isOrGap } from '../abbreviations/detector/readings/orShortForm';
 import { createPhraseMatcher, type PhraseMatcher, type PhraseOccurrence } from '../knowledge/termMatcher';
 import type { BlockTokens } from '../text/tokens';
 import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBrackets, isInsideCompound, isPairedWith, looseSpellingKey, repeatsNeighbour } from './fixSafety';
-import { hyphenatedGeneSymbol, isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
+import { hyphenatedGeneSymbol, isItalicBacterialGene, isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
 import { introductionAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
 import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf } from './abbreviationSpellings';
@@ -934,6 +934,11 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   (context, mention) => {
     if (!isItalicGeneSymbol(context, mention)) return undefined;
     const why = `it is written in italics as a gene symbol, which many journals accept undefined (it is not a protein-coding symbol known here: check its spelling); for those that want it in full, `;
+    return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
+  },
+  (context, mention) => {
+    if (!isItalicBacterialGene(context, mention)) return undefined;
+    const why = `it is written in italics as a bacterial gene (three lower-case letters and the locus's capital), which journals accept undefined; for those that want its product named, `;
     return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
   },
   // Used only as a member of an assay's long enumeration (a panel of analytes): a note, not a warning.

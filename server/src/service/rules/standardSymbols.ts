@@ -33,6 +33,16 @@ export function isItalicGeneSymbol(context: RuleContext, mention: AbbreviationMe
   return mayReadAsSymbol(context, mention.key);
 }
 
+/**
+ * A bacterial gene written as Demerec's convention has it, in italics: three lower-case letters for
+ * the function and a capital for the locus, perhaps an allele number (`*tcdB*`, `*recA*`, `*gyrA*`,
+ * `*mecA*`). A gene name, not an abbreviation a reader needs spelt out; italics make it sure.
+ */
+export function isItalicBacterialGene(context: RuleContext, mention: AbbreviationMention): boolean {
+  return BACTERIAL_GENE_SHAPE.test(mention.key) && italicSymbolRun(context.model.text, mention.start, mention.end);
+}
+const BACTERIAL_GENE_SHAPE = /^[a-z]{3}[A-Z]\d{0,3}$/;
+
 /** True when `[start, end)` lies in a run of symbol characters that emphasis markers wrap with no space inside. */
 function italicSymbolRun(text: string, start: number, end: number): boolean {
   const limit = 60;
