@@ -739,15 +739,12 @@ function quantityKeyAfterSign(key: string): string | undefined {
 function quantityAfterDifferenceSign(context: RuleContext, mention: AbbreviationMention): AbbreviationMention[] | undefined {
   const quantity = quantityKeyAfterSign(mention.key);
   if (quantity === undefined) return undefined;
+  // The signs as written, with the fill of markup that prints them (the mention's text is the masked text).
   const written = DIFFERENCE_SIGNS.exec(mention.text)?.[0].length ?? 0;
-  if (written === 0 || withoutGlyphFill(mention.text.slice(written)) !== withoutGlyphFill(mention.text).slice(mention.key.length - quantity.length)) return undefined;
+  if (written === 0 || withoutGlyphFill(mention.text.slice(0, written)) !== withoutGlyphFill(mention.key.slice(0, mention.key.length - quantity.length))) return undefined;
   const covered = context.scopes.coverage(mention.scope, quantity, context.needs);
   if (covered === undefined || covered === 'exempt') return undefined;
-  const mask = context.model.prose.masked;
-  // Where the sign is markup (`$\\Delta$`, `&Delta;`), the mention's text is the masked text: the fill ends at the markup's end.
-  const start = mention.start + written;
-  if (start > mention.end || mask.charCodeAt(start - 1) === 0x24 /* $ */) return undefined;
-  return [{ ...mention, key: quantity, text: mention.text.slice(written), start }];
+  return [{ ...mention, key: quantity, text: mention.text.slice(written), start: mention.start + written }];
 }
 
 /** The name after a prefix the document defines (`IgG` of `hIgG` after `human (h)FcγRIIIA`), as a mention of its own. */

@@ -102,9 +102,8 @@ export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number
 
 /** True when a candidate's short and long forms, and what stands between them, hold a `|`. */
 function crossesCellBorder(text: string, candidate: DefinitionCandidate): boolean {
-  const start = Math.min(candidate.short.start, candidate.long.start);
-  const end = Math.max(candidate.short.end, candidate.long.end);
-  return text.slice(start, end).includes('|');
+  const bar = text.indexOf('|', Math.min(candidate.short.start, candidate.long.start));
+  return bar >= 0 && bar < Math.max(candidate.short.end, candidate.long.end);
 }
 
 /** The upper-case letters that stand alone in a bracket somewhere in the block: `(A)`, `(E, n = 20)`. */
@@ -176,7 +175,8 @@ function namedWordBeforeClassNoun(text: string, words: readonly WindowWord[], le
 function longFormBeforeBracket(text: string, blockStart: number, group: BracketGroup): DefinitionCandidate | undefined {
   // `(ERK)1/2`: a bracket glued to the following word is part of that word, unless its short
   // form ends in a hyphen that joins it to that word: `chimeric antigen receptor (CAR-)T cells`.
-  if (isGluedAfter(text, group) && !isSpaceLeftOutAfter(text, group)) {
+  const glued = isGluedAfter(text, group);
+  if (glued && !isSpaceLeftOutAfter(text, group)) {
     const prefix = prefixLettersDefinition(text, blockStart, group);
     if (prefix !== undefined) return prefix;
     if (text.charAt(group.close - 1) !== '-' || !mayOpenDefinitionBracket(text, blockStart, group.open)) return undefined;
@@ -192,7 +192,8 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short !== undefined && mayOpenDefinitionBracket(text, blockStart, group.open)) {
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
-    if (candidate !== undefined) return isGluedAfter(text, group) && holdsBracket(text, candidate.long) ? undefined : candidate;
+    // A long form never runs back over a bracket glued to its word (`(QD)spectra, then (QD)spectra`).
+    if (candidate !== undefined) return glued && holdsBracket(text, candidate.long) ? undefined : candidate;
     // The short form, then another name of the same thing after a slash: `protein kinase B
     // (PKB/Akt)`, `macrophage-derived chemokine (MDC/CCL22)`; tried only when the whole item is none.
     const beforeSlash = partBeforeSlash(text, short);
@@ -223,22 +224,23 @@ function slashedPairInBracket(text: string, group: BracketGroup): DefinitionCand
 const CAPITALS_IN_BRACKET = /^\p{Lu}[\p{Lu}\p{N}-]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}(?![\p{L}\p{N}])/u;
 
-/**
- * A short form in capitals whose bracket runs into the next word of lower-case letters
- * (`association studies(GWAS)employing`, as full-width brackets are set, `（GWAS）employing`): the
- * space was left out, the word is not part of the name. `(ERK)1/2`, `(m)RNA`, `(pro)insulin` and
- * `(CAR-)engineered` stay glued; the long form may not run back over another bracket (`(QD)spectra,
- * then (QD)spectra`: a word with a glued bracket is no part of a long form).
- */
+/** True when a letter or a digit follows the bracket's close at once (`(ERK)1/2`, `(GWAS)employing`). */
 function isGluedAfter(text: string, group: BracketGroup): boolean {
   return group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1);
 }
 
+/** True when `span` of the text holds a bracket. */
 function holdsBracket(text: string, span: TextSpan): boolean {
   const long = text.slice(span.start, span.end);
   return long.includes('(') || long.includes(')');
 }
 
+/**
+ * A short form in capitals whose bracket runs into the next word of lower-case letters
+ * (`association studies(GWAS)employing`, as full-width brackets are set, `（GWAS）employing`): the
+ * space was left out, the word is not part of the name. `(ERK)1/2`, `(m)RNA`, `(pro)insulin` and
+ * `(CAR-)engineered` stay glued.
+ */
 function isSpaceLeftOutAfter(text: string, group: BracketGroup): boolean {
   return CAPITALS_IN_BRACKET.test(text.slice(group.open + 1, group.close)) && LOWER_CASE_WORD.test(text.slice(group.close + 1, group.close + 40));
 }
