@@ -935,7 +935,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   },
   (context, mention) => {
     if (!isItalicBacterialGene(context, mention)) return undefined;
-    const why = `it is written in italics as a bacterial gene (three lower-case letters and the locus's capital), which journals accept undefined; for those that want its product named, `;
+    const why = `it is written in italics as a gene name (lower-case letters and a capital, as bacterial genes are named), which journals accept undefined; for those that want its product named, `;
     return { why, cap: { severity: 'information', liftedBy: ['defineGeneSymbols'] } };
   },
   // Used only as a member of an assay's long enumeration (a panel of analytes): a note, not a warning.

@@ -36,7 +36,8 @@ export function isItalicGeneSymbol(context: RuleContext, mention: AbbreviationMe
 /**
  * A bacterial gene written as Demerec's convention has it, in italics: three lower-case letters for
  * the function and a capital for the locus, perhaps an allele number (`*tcdB*`, `*recA*`, `*gyrA*`,
- * `*mecA*`). A gene name, not an abbreviation a reader needs spelt out; italics make it sure.
+ * `*mecA*`). A gene name, not an abbreviation a reader needs spelt out; italics make it sure. Other
+ * organisms name genes in this shape too (the fly's `*meiP26*`), so the message says only the style.
  */
 export function isItalicBacterialGene(context: RuleContext, mention: AbbreviationMention): boolean {
   return BACTERIAL_GENE_SHAPE.test(mention.key) && italicSymbolRun(context.model.text, mention.start, mention.end);
