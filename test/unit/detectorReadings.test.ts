@@ -260,3 +260,11 @@ describe('a rate whose short form leaves out what its unit counts', () => {
     ['a capitalised word after the unit is not what it counts', 'Counts were zorbs per million Quark Reads (ZPM) here.', []],
   ]);
 });
+
+describe('a long form and its short form inside one bracket', () => {
+  check([
+    ['the bracket holds the long form, a comma and the short form', 'Signalling rose (interleukin-15, IL-15) in cells.', [['IL-15', 'interleukin-15']]],
+    ['a hyphen-joined long form with a short form inside it', 'Reads came (ChIP-sequencing, CS) from cells.', [['CS', 'ChIP-sequencing']]],
+    ['two abbreviations listed are no long form and its short form', 'Signalling rose (pQTAT5, pQ6) and (CD56, CD) in cells.', []],
+  ]);
+});

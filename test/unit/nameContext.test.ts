@@ -42,6 +42,13 @@ describe('names written as such', () => {
     // A line named in brackets after the cells it is: `cancer cells (PANC-1), fibroblasts (MRC-5)`.
     'a co-culture of cancer cells («QANC-1»), fibroblasts (QRC-5) and more',
     'cancer cells (QANC-1), fibroblasts («QRC-5») and endothelial cells',
+    // A plasmid, named as plasmids are (a small p before capitals), where the words say it is a vector.
+    'the packaging plasmids psQAX2 and «pQD2.G»',
+    'the packaging plasmids «psQAX2» and pQD2.G',
+    'the CAR was cloned into «pQDH-EF1» and sequenced',
+    'cells were co-transfected with «pcQNA3.1» and the reporter',
+    'the «pQLVX» lentiviral vector',
+    'an empty «pQKO.1» backbone',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsName(source), true));
 
@@ -69,6 +76,11 @@ describe('names written as such', () => {
     // Not alone in the bracket, or no number: a description, or an abbreviation to define.
     'tumour cells («QZ2» positive) grew',
     'dendritic cells («DCQ») were pulsed',
+    // The plasmid's shape alone, or a vector word with another shape, names nothing: a phosphorylated protein, a cell.
+    'levels of «pQTAT5» rose after stimulation',
+    'stained for «pQTAT5» after the cells were transfected',
+    'the «QZR» lentiviral vector',
+    'cells were transfected with «QZ19» CAR mRNA',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsName(source), false));
 });
@@ -467,5 +479,18 @@ describe('a buffer given with its recipe in brackets', () => {
     assert.deepEqual(undefinedKeys('Cells were given QZM (10 ng/ml) daily.\n'), ['QZM']);
     // A percentage says how many as often: `(1% of cases)`.
     assert.deepEqual(undefinedKeys('QDLT (10% of patients) and QPRCA (1% of cases) were noted; QDLT and QPRCA again.\n'), ['QDLT', 'QPRCA']);
+  });
+});
+
+describe('a reference cited by author and year in the prose', () => {
+  test('a journal or a meeting named inside an author-year bracket is the reference, not prose', () => {
+    assert.deepEqual(undefinedKeys('Eight of 11 patients responded (Lium et al., QEJM 2020).'), []);
+    assert.deepEqual(undefinedKeys('Carriers fared worse (Rasqer et al., 2024; QHA Abstract 4142554).'), []);
+    assert.deepEqual(undefinedKeys('Carriers fared worse（Rasqer et al., 2024; QHA Abstract 4142554）.'), []);
+  });
+  test('a bracket without author and year, or the words outside it, stay prose', () => {
+    assert.deepEqual(undefinedKeys('Eight patients responded (QEJM cohort, 2020) as reported.'), ['QEJM']);
+    assert.deepEqual(undefinedKeys('As Lium et al. showed in 2020, QZR rose (Table 1).'), ['QZR']);
+    assert.deepEqual(undefinedKeys('Patients had QZR (as noted by Lium et al.) in 2020.'), ['QZR']);
   });
 });

@@ -75,6 +75,11 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'Cells were stained with Zomby «QIR» viability dye (BioQegend) first',
     // A supplier whose name is coined, alone in brackets right after.
     'NK cells were cultured in «QCGM» (CellQenix) with 10% serum',
+    // A supplier's initials alone in brackets after what it sold: a sold product's noun, or a coined product's name.
+    'cells were permeabilised with the Cytofax/Cytoperq kit («QD») and stained',
+    'stained with anti-CD3 antibodies («QD», San Jose, CA) for 20 min',
+    'acquired on an LSRFortezza («QD») and analysed',
+    'sorted on a FACSQria II («QD», San Jose, CA) at 4 °C',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
 
@@ -88,6 +93,11 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'read by «QDH» assay (see below) in triplicate',
     // A number and a bracket of capitalised words after capitals with no lower-case letter are no supplier.
     'patients scored «QCOG» 2 (ZZ) at entry',
+    // Initials in brackets after a scheme's noun, after a plain word, or matching the word before, are an abbreviation.
+    'staged with the revised staging system («QISS») at entry',
+    'treated on a protocol («QZP») for six weeks',
+    'expanded with feeder beads («QB») for two weeks',
+    'expanded with feeder beads («FB») for two weeks',
     // A number after capitals with no bracket is a grade or a dose, not a product line.
     'grade «QRS» 3 occurred in two patients',
     // A bracket that points elsewhere in the paper is no supplier.

@@ -306,7 +306,7 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
       identifier = true;
       continue;
     }
-    if (k + 1 < count && joinsNext(masked, ends[k]!, starts[k + 1]!, ends[k + 1]!)) continue;
+    if (k + 1 < count && joinsNext(masked, starts[k]!, ends[k]!, starts[k + 1]!, ends[k + 1]!)) continue;
     if (first === k && k + 1 < count && ends[k]! - starts[k]! === 1) {
       const joined = joinedLettersAt(masked, tokens, k);
       if (joined > 0) {
@@ -507,8 +507,13 @@ function isPlainCapitalisedWord(text: string, start: number, end: number): boole
   return true;
 }
 
-/** Whether the word ending at `end` and the next (`[nextStart, nextEnd)`) are joined into one token by the one character between them. */
-function joinsNext(masked: string, end: number, nextStart: number, nextEnd: number): boolean {
+/**
+ * Whether the word `[start, end)` and the next (`[nextStart, nextEnd)`) are joined into one token
+ * by the one character between them: a hyphen; a point between digits (`NK1.1`), between a capital
+ * and a digit that a capital follows (`MM.1S`), or before one capital closing a name that opens
+ * with a letter and ends with a digit (`pMD2.G`, a plasmid's name; `Fig. 2.B` opens with a digit).
+ */
+function joinsNext(masked: string, start: number, end: number, nextStart: number, nextEnd: number): boolean {
   if (nextStart !== end + 1) return false;
   const joiner = masked.charCodeAt(end);
   if (joiner === 0x2d || joiner === 0x2010 || joiner === 0x2011) return true;
@@ -516,6 +521,9 @@ function joinsNext(masked: string, end: number, nextStart: number, nextEnd: numb
     const before = characterClassBefore(masked, end);
     const after = characterClassAt(masked, nextStart);
     if ((before & CharacterClass.digit) !== 0 && (after & CharacterClass.digit) !== 0) return true;
+    if ((before & CharacterClass.digit) !== 0 && (after & CharacterClass.upper) !== 0 && nextEnd === nextStart + 1) {
+      return (characterClassAt(masked, start) & (CharacterClass.upper | CharacterClass.lower)) !== 0;
+    }
     return (before & CharacterClass.upper) !== 0 && (after & CharacterClass.digit) !== 0 && nextStart + 1 < nextEnd && (characterClassAt(masked, nextStart + 1) & CharacterClass.upper) !== 0;
   }
   if (joiner === 0x2f /* / */) {

@@ -37,7 +37,7 @@ const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|
 /** Inside brackets, the name stands alone or in a list: `(ADG-2)`, `(X or Y)`, not `(PD-1 blockade)`. */
 const ALONE_IN_BRACKETS = /^\s*(?:[),;/]|(?:and|or)\s)/u;
 /** An earlier item of a list of names: `X, `, `X and `, `X/`, `X or `, with a prefix such as `bat-`. */
-const EARLIER_LIST_ITEM = /(?:\p{Ll}+-)?[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\/)$/u;
+const EARLIER_LIST_ITEM = /(?<=^|[\s(,;:/])(?:\p{Ll}+-)?\p{Ll}{0,2}[\p{Lu}\p{N}][^\s,;()]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\/)$/u;
 /** A capitalised word as an earlier item: a strain or isolate named by a place (`strain (e.g., Mai, BR29)`). */
 const PROPER_NAME_ITEM = /^\p{Lu}\p{Ll}+(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/u;
 /** Names in a list carry numbers as the name itself does (`AB-7 and CD-P5`, not `CD16/FcγRIIIa and`). */
@@ -109,6 +109,16 @@ const FOLLOWING_CELLS = /^\s+(?:(?:stromal|feeder|producer|packaging|reporter)\s
 const FOLLOWING_CELL_LINE = /^\s+(?:cell\s+lines?\b|cells\s+\((?:an?\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}cell\s+line\))/u;
 const HAS_DIGIT = /\p{N}/u;
 
+/**
+ * A plasmid's name: a small `p` (perhaps with one or two more small letters) before a capital, as
+ * plasmids are named (`psPAX2`, `pMD2.G`, `pcDNA3.1`, `pCDH-EF1`, `pLKO.1`), where the words around
+ * say it is a vector: `X vector`, `the X lentiviral backbone`, `cloned into X`, `transfected with
+ * X`. The shape alone is no proof: `pSTAT5` is a phosphorylated protein, `pDC` a cell.
+ */
+const PLASMID_NAME = /^p\p{Ll}{0,2}\p{Lu}[\p{L}\p{N}.\-]*$/u;
+const FOLLOWING_VECTOR = /^[ \u00a0]+(?:(?:lentiviral|retroviral|gammaretroviral|transposon|expression|transfer|packaging|envelope|empty|cloning|backbone)[ \u00a0]+){0,2}(?:vectors?|backbones?|plasmids?)(?![\p{L}\p{N}])/u;
+const VECTOR_VERB_BEFORE = /(?:^|[^\p{L}])(?:(?:sub)?cloned|inserted|ligated|(?:co-?)?transfected)[ \u00a0]+(?:in(?:to)?|with)[ \u00a0]+(?:(?:the|a)[ \u00a0]+)?$/u;
+
 /** How far around a mention the context is read. */
 const LOOK_BEHIND = 80;
 const LOOK_AHEAD = 40;
@@ -122,6 +132,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;
   if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_IDENTIFIER_NUMBER.test(after) || (masked.charAt(mention.start - 1) === '(' && BRACKETED_IDENTIFIER.test(after)))) return true;
+  if (PLASMID_NAME.test(mention.text) && (FOLLOWING_VECTOR.test(after) || VECTOR_VERB_BEFORE.test(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start)))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -315,6 +326,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   (_masked, mention, text) => isCitedToItsOwnPaper(text, mention),
   (_masked, mention, text) => isCitedToItsOwnUrl(text, mention),
   isInSourceBrackets,
+  isInAuthorYearCitation,
   isEraOfYear,
   isShipPrefix,
   isBloodGroupName,
@@ -680,6 +692,25 @@ function isCitedToItsOwnUrl(text: string, mention: Pick<AbbreviationMention, 'en
     if (url[1]!.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(name)) return true;
   }
   return false;
+}
+
+/** The text from a bracket's opening (ASCII or full-width) to the mention, with no bracket closed between. */
+const CITATION_OPEN_BEFORE = /[(\uff08][^()\uff08\uff09\n]{0,120}$/u;
+/** The text from the mention to its bracket's close. */
+const CITATION_CLOSE_AFTER = /^[^()\uff08\uff09\n]{0,120}[)\uff09]/u;
+/** An author-year reference: `Smith et al., 2020`, `Smith et al. NEJM 2020`. */
+const AUTHOR_YEAR = /\bet al\b[^;]{0,60}?(?<![\p{L}\p{N}])(?:19|20)\p{N}{2}(?![\p{N}])/u;
+
+/**
+ * True when the mention stands in a bracket that cites by author and year (`(Liu et al., NEJM
+ * 2020)`, `(Ray et al., 2024; AHA Abstract 12)`): the bracket names references, a journal or a
+ * meeting as it is catalogued, not the author's prose.
+ */
+function isInAuthorYearCitation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  const opened = CITATION_OPEN_BEFORE.exec(masked.slice(Math.max(0, mention.start - 121), mention.start));
+  if (!opened) return false;
+  const closed = CITATION_CLOSE_AFTER.exec(masked.slice(mention.end, mention.end + 121));
+  return closed !== null && AUTHOR_YEAR.test(opened[0] + masked.slice(mention.start, mention.end) + closed[0]);
 }
 
 /** A catalogue or lot number: `11875-093`, `PCS-800-011`, `D-6030-100-TC`, `lot#81115172`, `cat. no. 556`. */

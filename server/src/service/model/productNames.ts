@@ -181,6 +181,38 @@ const COMPANY_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NAME_WORDS})
 /** A catalogue number's mark: `cat. no.`, `catalog #`, `#`. */
 const CATALOGUE_MARK = new RegExp(String.raw`,[ \u00a0]+(?:${CATALOGUE_WORDS}|#)`, 'u');
 
+/**
+ * Nouns of what a supplier sells and no clinical or statistical scheme is called (not `system`,
+ * `assay`, `panel`, `score`): the bracket after one names who made it.
+ */
+const SOLD_PRODUCT_NOUN = String.raw`(?:kits?|cytometers?|sorters?|beads?|reagents?|columns?|dyes?|antibod(?:y|ies)|instruments?|analy[sz]ers?|sequencers?|microscopes?|cameras?|(?:plate[ \u00a0]+)?readers?|scanners?|chips?|cartridges?|flasks?|plates?|tubes?|filters?|membranes?|resins?|imagers?)`;
+/**
+ * What a supplier's initials alone in brackets follow: a sold product's noun (`the Cytofix/Cytoperm
+ * kit (`, `antibodies (`), or a coined product's name (`an LSRFortessa (`, `IncuCyte S3 (`).
+ */
+const PRODUCT_THEN_BRACKET_BEFORE = new RegExp(String.raw`(?:(?<![\p{L}\p{N}-])${SOLD_PRODUCT_NOUN}|(?<![\p{L}\p{N}])(?<coined>[\p{L}][\p{L}\p{N}-]*)(?:[ \u00a0]+(?:${MODEL_NUMBER}|\p{Lu}\p{N}{1,3}))?)[ \u00a0]*\($`, 'u');
+/** The bracket closes right after the supplier's initials, or after its town and country (`, San Jose, CA)`). */
+const SUPPLIER_BRACKET_CLOSES = new RegExp(String.raw`^(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3}\)`, 'u');
+/** A supplier's initials: two to four capitals (`BD`, `GE`, `NEB`). */
+const SUPPLIER_INITIALS = /^\p{Lu}{2,4}$/u;
+
+/**
+ * True when the mention is a supplier's initials alone in brackets right after what it sold (`the
+ * Cytofix/Cytoperm kit (BD)`, `an LSRFortessa (BD, San Jose, CA)`). A definition in that place
+ * spells the letters out before the bracket, which the detector reads first; initials that hold
+ * the first letter of the word before (`feeder beads (FB)`, `antibodies (AB)`) may stand for it,
+ * and stay an abbreviation.
+ */
+export function isSupplierAfterProduct(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!SUPPLIER_INITIALS.test(mention.text)) return false;
+  const before = PRODUCT_THEN_BRACKET_BEFORE.exec(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start));
+  if (!before || !SUPPLIER_BRACKET_CLOSES.test(masked.slice(mention.end, mention.end + LOOK_AHEAD))) return false;
+  const coined = before.groups?.coined;
+  if (coined !== undefined && !(hasCoinedShape(coined) || isCoinedName(coined))) return false;
+  const word = coined ?? before[0];
+  return !mention.text.includes(word.charAt(0).toUpperCase());
+}
+
 /** One to three lower-case letters, then only capitals and digits: `cfDNA`, `sEV`, `ctDNA` (not `iQue`, `RNeasy`). */
 const PREFIXED_CAPITALS = /^\p{Ll}{1,3}\p{Lu}{2,}\p{N}*$/u;
 
@@ -200,7 +232,7 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const modelEnd = masked.charCodeAt(mention.end) === 0x2b ? mention.end + 1 : mention.end;
   const after = masked.slice(modelEnd, modelEnd + LOOK_AHEAD);
   if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
-  if (isCatalogueNumber(before, after, mention)) return true;
+  if (isCatalogueNumber(before, after, mention) || isSupplierAfterProduct(masked, mention)) return true;
   if (NAME_SHAPE.test(mention.text) && QUOTED_IN_BRACKETS_BEFORE.test(before) && QUOTE_AFTER.test(after)) return true;
   if (ORGANISATION_AFTER.test(after)) return true;
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;

@@ -202,7 +202,9 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   }
   const last = lastItemOfBracket(text, group.open + 1, group.close);
   const listed = last === undefined ? undefined : longFormEndingAt(text, group.open + 1, last.separator, last.item);
-  return listed ?? slashedPairInBracket(text, group);
+  // Two abbreviations listed (`(pSTAT5, pS6)`): one word of capitals and digits is no long form (`interleukin-15`, `ChIP-sequencing` are).
+  if (listed !== undefined && !isAbbreviationShapedWord(text, listed.long)) return listed;
+  return slashedPairInBracket(text, group);
 }
 
 /**
@@ -227,6 +229,15 @@ const LOWER_CASE_WORD = /^\p{Ll}{2,}(?![\p{L}\p{N}])/u;
 /** True when a letter or a digit follows the bracket's close at once (`(ERK)1/2`, `(GWAS)employing`). */
 function isGluedAfter(text: string, group: BracketGroup): boolean {
   return group.close + 1 < text.length && isLetterOrNumberAt(text, group.close + 1);
+}
+
+/**
+ * True when `span` of the text is one word, perhaps hyphen-joined, with a capital after its first
+ * character and no run of three small letters, as abbreviations are written (`pSTAT5`, `CD56`).
+ */
+function isAbbreviationShapedWord(text: string, span: TextSpan): boolean {
+  const word = text.slice(span.start, span.end);
+  return !/\s/u.test(word) && /\p{Lu}/u.test(word.slice(1)) && !/\p{Ll}{3}/u.test(word);
 }
 
 /** True when `span` of the text holds a bracket. */
