@@ -397,6 +397,12 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
   test('a statistic written with or without its noun is one term', () => {
     assert.equal(isSameExpansion('intraclass correlation', 'Intraclass correlation coefficients'), true);
   });
+  test('a resource or a study written with or without the noun of what it is is one name', () => {
+    assert.equal(isSameExpansion('The Quiet Genome Atlas', 'The Quiet Genome Atlas Program'), true);
+    assert.equal(isSameExpansion('Genotype-Quiet Expression', 'Genotype-Quiet Expression Project'), true);
+    assert.equal(isSameExpansion('Quiet Genome Atlas', 'Quiet Genome Atlas Browser'), false);
+    check('conflicting-expansion', 'We used the Quiet Genome Atlas (QGA).\n\n# Results\n\nThe Quiet Genome Atlas Program (QGA) data were used; QGA again.');
+  });
   test('the knowledge base\'s expansion after a wrong one is the fix, not the fault; the wrong one after the right one is reported', () => {
     check('conflicting-expansion', 'Grade 2 «immune cell-associated neurologic syndrome» (ICANS) was seen; ICANS resolved.\n\nLater, immune effector cell-associated neurotoxicity syndrome (ICANS) recurred; ICANS again.');
     check('conflicting-expansion', 'Grade 2 immune effector cell-associated neurotoxicity syndrome (ICANS) was seen; ICANS resolved.\n\nLater, «immune cell-associated neurologic syndrome» (ICANS) recurred; ICANS again.');

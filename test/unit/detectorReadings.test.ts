@@ -148,6 +148,16 @@ describe('two coordinated terms sharing their head words, both short forms in on
     ['the head words are not written', 'Infiltration by myeloid and plasmacytoid cells (mDC and pDC) rose.', []],
     ['the short forms end differently', 'We studied tumour and normal cells (TS and NC) here.', []],
     ['no and before the second term', 'Infiltration by myeloid plasmacytoid dendritic cells (mDC and pDC) rose.', []],
+    ['the pair followed by respectively', 'We report quiet and zonal-free survival (QS and ZFS, respectively) here.', [['QS', 'quiet', { head: 'survival' }], ['ZFS', 'zonal-free survival']]],
+  ]);
+});
+
+describe('two terms written in full, then their short forms in one bracket', () => {
+  check([
+    ['joined by and, with respectively', 'We report quiet survival and zonal-free survival (QS and ZFS, respectively) here.', [['QS', 'quiet survival'], ['ZFS', 'zonal-free survival']]],
+    ['joined by or, without respectively', 'Rates of quiet response or zonal response (QR or ZR) were high.', [['QR', 'quiet response'], ['ZR', 'zonal response']]],
+    ['the first term does not spell its short form: neither is defined', 'We saw tumour and normal cells (TS and NC) here.', []],
+    ['two short forms joined by and are never one short form', 'We report quiet survival and zonal-free survival (QS and ZFS) here, then (QS and ZFS, respectively).', [['QS', 'quiet survival'], ['ZFS', 'zonal-free survival']]],
   ]);
 });
 
@@ -266,5 +276,23 @@ describe('a long form and its short form inside one bracket', () => {
     ['the bracket holds the long form, a comma and the short form', 'Signalling rose (interleukin-15, IL-15) in cells.', [['IL-15', 'interleukin-15']]],
     ['a hyphen-joined long form with a short form inside it', 'Reads came (ChIP-sequencing, CS) from cells.', [['CS', 'ChIP-sequencing']]],
     ['two abbreviations listed are no long form and its short form', 'Signalling rose (pQTAT5, pQ6) and (CD56, CD) in cells.', []],
+  ]);
+});
+
+describe('a short form with its program\'s release in the bracket', () => {
+  check([
+    ['a release after the short form', 'Variants were annotated by the Quiet Effect Predictor (QEP v105) tool.', [['QEP', 'Quiet Effect Predictor']]],
+    ['a release written as a word', 'Reads were aligned with Quiet Transcript Aligner (QTA version 2.7.9a).', [['QTA', 'Quiet Transcript Aligner']]],
+    ['a word after the short form is no release', 'Reads came from the Quiet Transcript Aligner (QTA vendor) pipeline.', []],
+  ]);
+});
+
+describe('a method run in tandem, its capitals on both sides of a slash', () => {
+  check([
+    ['tandem as its own word inside the long form', 'We used Quiet Chromatography with Tandem Zonal Spectrometry (QC-ZS/ZS) here.', [['QC-ZS/ZS', 'Quiet Chromatography with Tandem Zonal Spectrometry']]],
+    ['tandem joined to the method before it', 'We used quiet chromatography-tandem zonal spectrometry (QC-ZS/ZS) here.', [['QC-ZS/ZS', 'quiet chromatography-tandem zonal spectrometry']]],
+    ['tandem opens the long form', 'We used tandem zonal spectrometry (ZS/ZS) here.', [['ZS/ZS', 'tandem zonal spectrometry']]],
+    ['no tandem written: no definition', 'We used quiet chromatography zonal spectrometry (QC-ZS/ZS) here.', []],
+    ['tandem not next to the words spelled', 'We used tandem repeats of zonal spectrometry (ZS/ZS) here.', []],
   ]);
 });

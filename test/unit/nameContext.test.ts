@@ -433,6 +433,11 @@ describe('licences and isolates named by their letters', () => {
     assert.deepEqual(undefinedKeys('Code is released under the MIT license and data under a CC0 licence.\n'), []);
     assert.deepEqual(undefinedKeys('Figures are shared under a CC BY 4.0 license; the tool under GPL-3 licenses.\n'), []);
     assert.deepEqual(undefinedKeys('Published under a CC BY-NC-ND 4.0 licence, data under CC BY-SA 4.0 license.\n'), []);
+    assert.deepEqual(undefinedKeys('All scripts are available under the open-source BSD 3-clause license.\n'), []);
+  });
+  test('a licence\'s identifier with its version, as SPDX writes it, names the licence wherever it stands', () => {
+    assert.deepEqual(undefinedKeys('The text is under CC0-1.0, the code under GPL-3.0 and LGPL-2.1, figures under CC-BY-4.0.\n'), []);
+    assert.deepEqual(undefinedKeys('Scores of QPL-3.0 and GPL-3 were seen in the cohort.\n'), ['QPL-3.0', 'GPL-3']);
   });
   test('an open licence\'s letters as the value of a licence field name the licence', () => {
     assert.deepEqual(undefinedKeys('* Programming language: Python 3\n* License: MIT\n'), []);

@@ -136,4 +136,7 @@ const GENERIC_HEAD_NOUNS = new Set([
   'region', 'domain', 'gene', 'protein', 'glycoprotein',
   // A statistic written with or without the noun of its kind: `intraclass correlation (coefficient)`.
   'coefficient',
+  // A resource or a study named with or without the noun of what it is: `The Cancer Genome Atlas (Program)`,
+  // `Genotype-Tissue Expression (Project)`, `the … Consortium`, `the … trial`.
+  'project', 'program', 'programme', 'consortium', 'initiative', 'study', 'trial', 'database',
 ]);

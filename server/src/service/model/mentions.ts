@@ -511,7 +511,8 @@ function isPlainCapitalisedWord(text: string, start: number, end: number): boole
  * Whether the word `[start, end)` and the next (`[nextStart, nextEnd)`) are joined into one token
  * by the one character between them: a hyphen; a point between digits (`NK1.1`), between a capital
  * and a digit that a capital follows (`MM.1S`), or before one capital closing a name that opens
- * with a letter and ends with a digit (`pMD2.G`, a plasmid's name; `Fig. 2.B` opens with a digit).
+ * with a letter and ends with a digit (`pMD2.G`, a plasmid's name; `Fig. 2.B` opens with a digit);
+ * a slash before a strain part or a number (see below), or between the same capitals (`MS/MS`).
  */
 function joinsNext(masked: string, start: number, end: number, nextStart: number, nextEnd: number): boolean {
   if (nextStart !== end + 1) return false;
@@ -528,6 +529,8 @@ function joinsNext(masked: string, start: number, end: number, nextStart: number
   }
   if (joiner === 0x2f /* / */) {
     if ((characterClassBefore(masked, end) & (CharacterClass.upper | CharacterClass.lower | CharacterClass.greek | CharacterClass.otherScript)) === 0) return false;
+    // The same capitals on both sides name one tandem method: `MS/MS` of `LC-MS/MS`.
+    if (nextEnd - nextStart === end - start && end - start >= 2 && masked.startsWith(masked.slice(start, end), nextStart) && (characterClassAt(masked, start) & CharacterClass.upper) !== 0) return true;
     return (characterClassAt(masked, nextStart) & CharacterClass.digit) !== 0 || STRAIN_PART.test(masked.slice(nextStart, nextEnd));
   }
   return false;
@@ -757,9 +760,12 @@ export function isAminoAcidSubstitution(text: string): boolean {
   return AMINO_ACID_SUBSTITUTION.test(text);
 }
 
+/** A tandem method's capitals, the same on both sides of the slash (`MS/MS`, `LC-MS/MS`): an abbreviation, not a strain. */
+const TANDEM_METHOD = /(?:^|[-\u2010\u2011])(\p{Lu}{2,})\/\1$/u;
+
 /** True for catalogue and nomenclature names shaped like abbreviations (see CATALOGUE_NUMBER); a strain with a slash (`C57BL/6`) too. */
 function isCatalogueName(text: string): boolean {
-  if (text.includes('/')) return true;
+  if (text.includes('/')) return !TANDEM_METHOD.test(text);
   if (ENZYME_NAME.test(text) || PEPTIDE_SEQUENCE.test(text) || RESIDUE_REPEAT.test(text) || isNotation(text)) return true;
   if (CATALOGUE_NUMBER.test(text) && !CD_MARKER.test(text)) return true;
   return INFLUENZA_SUBTYPE.test(text) || AMINO_ACID_SUBSTITUTION.test(text) || ELIDED_RECEPTOR_CHAIN.test(text);

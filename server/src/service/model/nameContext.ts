@@ -54,18 +54,23 @@ const FOLLOWING_PROGRAM = followingProgramNoun('software|package|pipeline|toolki
 
 /**
  * An open licence named by its letters, then perhaps its version or clauses and the word licence:
- * `the MIT license`, `a CC0 licence`, `CC BY 4.0 license`, `GPL-3 licenses`. The licence's name
+ * `the MIT license`, `a CC0 licence`, `CC BY 4.0 license`, `GPL-3 licenses`, `BSD 3-clause license`. The licence's name
  * is the name it goes by. Other capitals before `licence` are a regulator's or a permit's (`an
  * HTA licence`, `the EUA license`), which copy-editors ask to spell out.
  */
 const OPEN_LICENCE = /^(?:MIT|BSD|ISC|MPL|EPL|EUPL|CDDL|[AL]?GPL(?:-?v?\p{N}(?:\.\p{N})?)?|CC(?:0|-BY(?:-[A-Z]{2})*)?)$/u;
+/**
+ * A licence's identifier with its version, as SPDX writes them (`CC0-1.0`, `CC-BY-4.0`,
+ * `GPL-3.0`, `LGPL-2.1`, `MPL-2.0`, `EPL-2.0`): the shape alone names the licence.
+ */
+const VERSIONED_LICENCE = /^(?:CC0|CC-BY(?:-[A-Z]{2})*|[AL]?GPL|MPL|EPL|EUPL|CDDL)-\p{N}\.\p{N}$/u;
 /** A Creative Commons licence's terms after `CC` (`CC BY-NC-ND 4.0`): `BY`, `NC`, `ND`, `SA`. */
 const CREATIVE_COMMONS_TERMS = /^(?:BY|NC|ND|SA)(?:-(?:BY|NC|ND|SA))*$/u;
 const CREATIVE_COMMONS_BEFORE = /(?:^|[^\p{L}\p{N}])CC[ \u00a0-]$/u;
 /** A licence field's label before its value (`License: MIT`, `Licence: GPL-3`), as a software availability list gives it. */
 const LICENCE_LABEL_BEFORE = /(?:^|[^\p{L}])[Ll]icen[cs]e[ \u00a0]*:[ \u00a0]*$/u;
 /** The word licence after a licence's letters, perhaps after its version or terms (`4.0`, `BY-SA 4.0`, `v3`). */
-const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p{N}.]*)){0,2}\s+[Ll]icen[cs]es?\b/u;
+const FOLLOWING_LICENCE = /^(?:\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.\-]*|v\.?\p{N}[\p{N}.]*|\p{N}-[Cc]lause)){0,2}\s+[Ll]icen[cs]es?\b/u;
 /**
  * A year after a slash, as an isolate is designated by its place and number (`USA-WA1/2020`,
  * `USA-CA2/2020`): the letters before are part of its name. A code with a number alone before the
@@ -128,6 +133,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
   if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_RECIPE.test(after) || FOLLOWING_FILE.test(after))) return true;
+  if (VERSIONED_LICENCE.test(mention.text)) return true;
   if (OPEN_LICENCE.test(mention.text) && (FOLLOWING_LICENCE.test(after) || LICENCE_LABEL_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start)))) return true;
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;

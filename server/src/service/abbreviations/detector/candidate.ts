@@ -21,6 +21,7 @@ export type DefinitionConstruction =
   | 'signed'
   | 'leading-number'
   | 'edition-number'
+  | 'tandem-method'
   | 'reordered-initials'
   | 'swapped-parts'
   | 'prepositional-tail'

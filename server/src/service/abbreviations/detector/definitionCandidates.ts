@@ -20,6 +20,7 @@ import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
 import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
 import { cellSourceDefinition } from './readings/cellSource.js';
 import { editionNumberDefinition } from './readings/editionNumber.js';
+import { tandemMethodDefinition } from './readings/tandemMethod.js';
 import { initialsListDefinition } from './readings/initialsList.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import { nameWordDefinition } from './readings/nameWord.js';
@@ -31,7 +32,7 @@ import { rateHeads, rateTailDefinition } from './readings/rateTail.js';
 import { quantitySymbolDefinition } from './readings/quantitySymbol.js';
 import { ratioOfPartsDefinition } from './readings/ratioOfParts.js';
 import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
-import { sharedHeadPairInBracket, sharedHeadWordsDefinition } from './readings/sharedHeadWords.js';
+import { sharedHeadPairInBracket, sharedHeadWordsDefinition, shortFormPairInBracket } from './readings/sharedHeadWords.js';
 import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
 import { signedShortFormDefinition } from './readings/signedShortForm.js';
 import { spelledHeadNounDefinition } from './readings/spelledHeadNoun.js';
@@ -58,6 +59,7 @@ const FALLBACK_READINGS: readonly LongFormReading[] = [
   ratioOfPartsDefinition,
   nameWordDefinition,
   cellSourceDefinition,
+  tandemMethodDefinition,
 ];
 
 /** All candidates in `text[from, to)`, in order of their brackets' closing; `marks` are the token pass's (see `text/tokens.ts`). */
@@ -85,7 +87,7 @@ export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number
   const groups = findBracketGroups(text, marks, from, to);
   const letterLabels = singleLetterContents(text, groups);
   for (const group of groups) {
-    const pair = sharedHeadPairInBracket(text, from, group.open, group.close);
+    const pair = sharedHeadPairInBracket(text, from, group.open, group.close) ?? coordinatedPairInBracket(text, from, group);
     if (pair !== undefined) {
       for (const candidate of pair) visit(candidate);
       continue;
@@ -207,6 +209,33 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   return slashedPairInBracket(text, group);
 }
 
+/** The most words each term of a coordinated pair may have (`progression-free survival`, `complete response`). */
+const MOST_PAIR_TERM_WORDS = 6;
+
+/**
+ * `overall survival and progression-free survival (OS and PFS, respectively)`: two terms written
+ * in full and joined by `and` or `or`, then their short forms in one bracket, in the same order.
+ * Each short form must be spelt by its own term: the second by the words after the coordinator,
+ * the first by the words before it. A shared head written once (`overall and progression-free
+ * survival`) is the shared-head reading's.
+ */
+function coordinatedPairInBracket(text: string, blockStart: number, group: BracketGroup): [DefinitionCandidate, DefinitionCandidate] | undefined {
+  const pair = shortFormPairInBracket(text, group.open, group.close);
+  if (pair === undefined || !/^\s+(?:and|or)\s+$|^\s*,\s*$/u.test(pair.joiner)) return undefined;
+  const words = collectPrecedingWords(text, blockStart, group.open, MOST_PAIR_TERM_WORDS + 1);
+  let coordinator = -1;
+  for (let index = words.length - 2; index >= 1 && coordinator < 0; index--) {
+    const word = text.slice(words[index]!.start, words[index]!.end);
+    if (word === 'and' || word === 'or') coordinator = index;
+  }
+  if (coordinator < 0) return undefined;
+  const second = longFormEndingAt(text, words[coordinator]!.end, group.open, pair.second);
+  if (second === undefined || second.long.start < words[coordinator]!.end || !isConvincingCandidate(second)) return undefined;
+  const first = longFormEndingAt(text, blockStart, words[coordinator - 1]!.end, pair.first);
+  // Both or neither: a pair whose first term is not spelt (`tumour and normal cells (TS and NC)`) defines nothing.
+  return first !== undefined && isConvincingCandidate(first) ? [first, second] : undefined;
+}
+
 /**
  * `(venous thromboembolism/VTE)`: a bracket that holds a long form of two words or more, one
  * slash, and a short form of one word spelt by it. Not two short forms (`(ER/PR)`), nor a unit
@@ -267,6 +296,8 @@ function partBeforeSlash(text: string, item: TextSpan): TextSpan | undefined {
   const slash = written.indexOf('/');
   if (slash < 2 || slash === written.length - 1 || written.indexOf('/', slash + 1) >= 0 || /\s/u.test(written)) return undefined;
   if (/^[A-Z]+\/[A-Z]+$/u.test(written)) return undefined;
+  // A tandem method (`LC-MS/MS`) is one short form: its tail repeats the capitals before the slash.
+  if (/(\p{Lu}{2,})\/\1$/u.test(written)) return undefined;
   // Nor numbered members of one family (`IL-2/IL-15`, `Th1/Th2`, `CD4/CD8`): the words before name the family.
   const stem = (part: string) => part.replace(/[-\u2010]?\p{N}+\p{Ll}?$/u, '');
   if (stem(written.slice(0, slash)) === stem(written.slice(slash + 1))) return undefined;

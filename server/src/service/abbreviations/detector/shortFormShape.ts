@@ -41,9 +41,13 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     else if (depth === 0 && (character === ';' || character === '\u2014')) break;
     else if (depth === 0 && character === ',' && (end + 1 >= contentEnd || isWhitespaceUnit(text.charCodeAt(end + 1)))) break;
     else if (depth === 0 && character === '\u2013' && isWhitespaceUnit(text.charCodeAt(end - 1))) break;
+    // A program's release after its short form: `(VEP v105)`, `(STAR version 2.7.9a)`.
+    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && RELEASE_AFTER.test(text.slice(end, Math.min(end + 16, contentEnd)))) break;
   }
   return trimItem(text, start, end);
 }
+/** A release's mark and number after a space: ` v105`, ` v.2.1`, ` version 4`. */
+const RELEASE_AFTER = /^\s+(?:v\.?|version\s+)\d/u;
 
 /**
  * The last item inside a bracket when there are several: `(blood-brain barrier, BBB)` and
@@ -112,6 +116,8 @@ export function hasShortFormShape(text: string, span: TextSpan): boolean {
   if (written.endsWith(':')) return false;
   const words = written.split(/\s+/);
   if (words.length > MOST_SHORT_FORM_WORDS) return false;
+  // `OS and PFS`, `CR or PR`: two short forms coordinated, never one.
+  if (words.length === 3 && (words[1] === 'and' || words[1] === 'or')) return false;
   let letters = 0;
   let wordCharacters = 0;
   let upperCaseOrDigits = 0;

@@ -138,6 +138,24 @@ function initialsBefore(text: string, short: TextSpan, letters: ComparableCharac
 const MOST_FIRST_TERM_WORDS = 4;
 /** `mDC and pDC`, `mDC or pDC`, `mDC, pDC`, `ICA/PCA`: two short forms in one bracket. */
 const PAIR_IN_BRACKET = /^([^\s/]+)(\s*,\s*|\s+(?:and|or)\s+|\s*\/\s*)([^\s/]+)$/u;
+/** `, respectively` after the pair (`(OS and PFS, respectively)`): says each short form is its own term's, in order. */
+const RESPECTIVELY = /,?\s+respectively\s*$/u;
+
+/**
+ * The two short forms of a bracket that holds a pair, perhaps followed by `, respectively`
+ * (`(mDC and pDC)`, `(OS and PFS, respectively)`), and the text that joins them; `undefined` for
+ * anything else.
+ */
+export function shortFormPairInBracket(text: string, open: number, close: number): { first: TextSpan; second: TextSpan; joiner: string } | undefined {
+  const content = text.slice(open + 1, close);
+  const respectively = RESPECTIVELY.exec(content);
+  const pair = PAIR_IN_BRACKET.exec(respectively ? content.slice(0, respectively.index) : content);
+  if (pair === null) return undefined;
+  const first = { start: open + 1, end: open + 1 + pair[1]!.length };
+  const second = { start: first.end + pair[2]!.length, end: first.end + pair[2]!.length + pair[3]!.length };
+  if (!hasShortFormShape(text, first) || !hasShortFormShape(text, second)) return undefined;
+  return { first, second, joiner: pair[2]! };
+}
 
 /**
  * `myeloid and plasmacytoid dendritic cells (mDC and pDC)`, `independent or principal component
@@ -148,12 +166,9 @@ const PAIR_IN_BRACKET = /^([^\s/]+)(\s*,\s*|\s+(?:and|or)\s+|\s*\/\s*)([^\s/]+)$
  * exactly the initials of the words before `and`/`or`. Both definitions, or `undefined`.
  */
 export function sharedHeadPairInBracket(text: string, blockStart: number, open: number, close: number): [ConstructedCandidate, ConstructedCandidate] | undefined {
-  const content = text.slice(open + 1, close);
-  const pair = PAIR_IN_BRACKET.exec(content);
-  if (pair === null) return undefined;
-  const firstShort = { start: open + 1, end: open + 1 + pair[1]!.length };
-  const secondShort = { start: firstShort.end + pair[2]!.length, end: close };
-  if (!hasShortFormShape(text, firstShort) || !hasShortFormShape(text, secondShort)) return undefined;
+  const pair = shortFormPairInBracket(text, open, close);
+  if (pair === undefined) return undefined;
+  const { first: firstShort, second: secondShort } = pair;
   const words = collectPrecedingWords(text, blockStart, open, MOST_FIRST_TERM_WORDS + MOST_SECOND_TERM_WORDS + 1);
   const coordinator = lastCoordinatorIndex(text, words);
   if (coordinator <= 0 || coordinator === words.length - 1) return undefined;
