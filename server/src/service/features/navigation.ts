@@ -79,8 +79,10 @@ function occurrences(model: DocumentModel, key: string): { start: number; end: n
     }
   }
   // Definitions whose short form the tokenizer does not see as a mention (e.g. lists, odd shapes).
+  // A set of the starts found: a legend key of 30,000 pairs made this search quadratic.
+  const starts = new Set(found.map((o) => o.start));
   for (const definition of model.byKey.get(key)?.definitions ?? []) {
-    if (!found.some((o) => o.start === definition.shortStart)) {
+    if (!starts.has(definition.shortStart)) {
       const short = definition.short;
       const end = definition.shortStart + (short.startsWith(key) ? key.length : short.length);
       found.push({ start: definition.shortStart, end, isDefinition: true });
