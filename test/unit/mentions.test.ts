@@ -70,10 +70,10 @@ describe('what counts as a mention of an abbreviation', () => {
     ['CD123, CD-137 and CD107a are CD markers', ['CD123', 'CD-137', 'CD107a', 'CD']],
     // A decimal point between digits is part of the number or name.
     ['a 41.5-kDa protein, NK1.1 and MM.1S', ['41.5-kDa', 'NK1.1', 'MM.1S']],
-    // One capital after a point closes a name that ends with a digit (`pQZ2.G`); a figure's panel (`2.B`) opens with a digit.
-    ['the pQZ2.G plasmid, QZ7.A and Figure 2.B', ['pQZ2.G', 'QZ7.A']],
-    // The same capitals on both sides of a slash name one tandem method; different ones are two abbreviations.
-    ['by QC-QS/QS and QS/QS, but QC/QS', ['QC-QS/QS', 'QS/QS', 'QC', 'QS']],
+    // One capital after a point closes a plasmid's name that opens with a small letter; after capitals the point ends a sentence.
+    ['the pQZ2.G plasmid, QZ7.A subset and Figure 2.B', ['pQZ2.G', 'QZ7']],
+    // A tandem method's capitals on both sides of a slash are one name; other capitals there are two uses.
+    ['by LC-MS/MS and MS/MS, but QC/QS and QK/QK', ['LC-MS/MS', 'MS/MS', 'QC', 'QS', 'QK', 'QK']],
     // Letters numbered with two or more dotted numbers name an isolate.
     ['the isolate QSK.2.78 grew; QSK cells did not', ['QSK']],
     // A slash before a strain part joins it; before a second abbreviation it does not.

@@ -81,6 +81,9 @@ describe('names written as such', () => {
     'stained for «pQTAT5» after the cells were transfected',
     'the «QZR» lentiviral vector',
     'cells were transfected with «QZ19» CAR mRNA',
+    // A small p on capitals alone, with no number or coined syllable, is an abbreviation: plasmid DNA, peptide-MHC.
+    'cells were transfected with «pQNA» encoding the CAR',
+    'co-transfected with «pQHC» constructs',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsName(source), false));
 });
@@ -487,6 +490,13 @@ describe('a buffer given with its recipe in brackets', () => {
   });
 });
 
+describe('a file format named before its files', () => {
+  test('capitals joined to files by a hyphen, as by a space, name the format', () => {
+    assert.deepEqual(undefinedKeys('Unprocessed QDAT-files and QBAM files were read.\n'), []);
+    assert.deepEqual(undefinedKeys('Unprocessed QDAT-filed records were read.\n'), ['QDAT']);
+  });
+});
+
 describe('a reference cited by author and year in the prose', () => {
   test('a journal or a meeting named inside an author-year bracket is the reference, not prose', () => {
     assert.deepEqual(undefinedKeys('Eight of 11 patients responded (Lium et al., QEJM 2020).'), []);
@@ -497,5 +507,6 @@ describe('a reference cited by author and year in the prose', () => {
     assert.deepEqual(undefinedKeys('Eight patients responded (QEJM cohort, 2020) as reported.'), ['QEJM']);
     assert.deepEqual(undefinedKeys('As Lium et al. showed in 2020, QZR rose (Table 1).'), ['QZR']);
     assert.deepEqual(undefinedKeys('Patients had QZR (as noted by Lium et al.) in 2020.'), ['QZR']);
+    assert.deepEqual(undefinedKeys('Treatment was blockade (Smith et al., 2020; QCB) and QCB stopped.'), ['QCB']);
   });
 });

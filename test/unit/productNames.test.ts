@@ -80,6 +80,8 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'stained with anti-CD3 antibodies («QD», San Jose, CA) for 20 min',
     'acquired on an LSRFortezza («QD») and analysed',
     'sorted on a FACSQria II («QD», San Jose, CA) at 4 °C',
+    // A maker's line, then its catalogue number in the same bracket, perhaps with no space after the comma.
+    'cleaned with magnetic beads (Ampora «QP»,Cat# A63881) twice',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
 
@@ -98,6 +100,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'treated on a protocol («QZP») for six weeks',
     'expanded with feeder beads («QB») for two weeks',
     'expanded with feeder beads («FB») for two weeks',
+    // After antibodies, initials alone name their use as often as their maker.
+    'primary antibodies («QB») were diluted 1:1000',
+    // A catalogue number after capitals with no maker before them says nothing of them.
+    'cleaned with beads («QZR»,Cat# A63881) twice',
     // A number after capitals with no bracket is a grade or a dose, not a product line.
     'grade «QRS» 3 occurred in two patients',
     // A bracket that points elsewhere in the paper is no supplier.

@@ -511,8 +511,9 @@ function isPlainCapitalisedWord(text: string, start: number, end: number): boole
  * Whether the word `[start, end)` and the next (`[nextStart, nextEnd)`) are joined into one token
  * by the one character between them: a hyphen; a point between digits (`NK1.1`), between a capital
  * and a digit that a capital follows (`MM.1S`), or before one capital closing a name that opens
- * with a letter and ends with a digit (`pMD2.G`, a plasmid's name; `Fig. 2.B` opens with a digit);
- * a slash before a strain part or a number (see below), or between the same capitals (`MS/MS`).
+ * with a small letter and ends with a digit (`pMD2.G`, a plasmid's name; not `CD16.A subset`, a
+ * space left out, nor `Fig. 2.B`); a slash before a strain part or a number (see below), or
+ * between the two halves of a tandem method (`MS/MS`).
  */
 function joinsNext(masked: string, start: number, end: number, nextStart: number, nextEnd: number): boolean {
   if (nextStart !== end + 1) return false;
@@ -522,19 +523,22 @@ function joinsNext(masked: string, start: number, end: number, nextStart: number
     const before = characterClassBefore(masked, end);
     const after = characterClassAt(masked, nextStart);
     if ((before & CharacterClass.digit) !== 0 && (after & CharacterClass.digit) !== 0) return true;
+    // A plasmid's name opens with a small letter (`pMD2.G`); after capitals the point ends a sentence whose space was left out (`CD16.A subset`).
     if ((before & CharacterClass.digit) !== 0 && (after & CharacterClass.upper) !== 0 && nextEnd === nextStart + 1) {
-      return (characterClassAt(masked, start) & (CharacterClass.upper | CharacterClass.lower)) !== 0;
+      return (characterClassAt(masked, start) & CharacterClass.lower) !== 0;
     }
     return (before & CharacterClass.upper) !== 0 && (after & CharacterClass.digit) !== 0 && nextStart + 1 < nextEnd && (characterClassAt(masked, nextStart + 1) & CharacterClass.upper) !== 0;
   }
   if (joiner === 0x2f /* / */) {
     if ((characterClassBefore(masked, end) & (CharacterClass.upper | CharacterClass.lower | CharacterClass.greek | CharacterClass.otherScript)) === 0) return false;
-    // The same capitals on both sides name one tandem method: `MS/MS` of `LC-MS/MS`.
-    if (nextEnd - nextStart === end - start && end - start >= 2 && masked.startsWith(masked.slice(start, end), nextStart) && (characterClassAt(masked, start) & CharacterClass.upper) !== 0) return true;
+    // A tandem method: `MS/MS` of `LC-MS/MS`, `TOF/TOF`. Other capitals repeated round a slash are two uses (`NK/NK fratricide`, `WT/WT`).
+    if (TANDEM_PARTS.has(masked.slice(start, end)) && masked.slice(nextStart, nextEnd) === masked.slice(start, end)) return true;
     return (characterClassAt(masked, nextStart) & CharacterClass.digit) !== 0 || STRAIN_PART.test(masked.slice(nextStart, nextEnd));
   }
   return false;
 }
+/** The methods run in tandem and written with their capitals on both sides of a slash: mass spectrometry, time of flight. */
+const TANDEM_PARTS: ReadonlySet<string> = new Set(['MS', 'TOF']);
 /** A strain part after a slash: `c` alone or with a capitalised suffix (`BALB/c`, `BALB/cByJ`). */
 const STRAIN_PART = /^c(?:[A-Z][A-Za-z]*)?$/;
 

@@ -93,9 +93,9 @@ const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
 const FOLLOWING_PROMOTER = /^\s+promoters?\b/u;
 /**
  * A file format's name before `file(s)` or `format(s)`, perhaps with other formats listed between
- * (`BED files`, `the GFF format`, `(BED, FASTA or narrowPeak format)`): a format, not a term to define.
+ * (`BED files`, `the GFF format`, `(BED, FASTA or narrowPeak format)`, `IDAT-files`): a format, not a term to define.
  */
-const FOLLOWING_FILE = /^(?:(?:,[ \u00a0]+|[ \u00a0]+(?:or|and)[ \u00a0]+)[\p{L}\p{N}]+){0,3}[ \u00a0]+(?:files?|formats?)(?![\p{L}\p{N}])/u;
+const FOLLOWING_FILE = /^(?:(?:,[ \u00a0]+|[ \u00a0]+(?:or|and)[ \u00a0]+)[\p{L}\p{N}]+){0,3}(?:[ \u00a0]+|-)(?:files?|formats?)(?![\p{L}\p{N}])/u;
 /**
  * A buffer or medium given with its recipe in brackets after it: a molar amount, then what is
  * dissolved (`TE (10 mM Tris-Cl, 1 mM EDTA)`, `buffer EB (10 mM Tris-Cl)`): the recipe says what
@@ -121,6 +121,11 @@ const HAS_DIGIT = /\p{N}/u;
  * X`. The shape alone is no proof: `pSTAT5` is a phosphorylated protein, `pDC` a cell.
  */
 const PLASMID_NAME = /^p\p{Ll}{0,2}\p{Lu}[\p{L}\p{N}.\-]*$/u;
+/**
+ * After a verb alone, a plasmid's name must carry a number or a coined syllable (`psPAX2`, `pLenti`):
+ * `transfected with pDNA` is plasmid DNA, an abbreviation. A vector noun after it names any shape (`the pLVX vector`).
+ */
+const PLASMID_MARK = /\p{N}|\p{Lu}\p{Ll}/u;
 const FOLLOWING_VECTOR = /^[ \u00a0]+(?:(?:lentiviral|retroviral|gammaretroviral|transposon|expression|transfer|packaging|envelope|empty|cloning|backbone)[ \u00a0]+){0,2}(?:vectors?|backbones?|plasmids?)(?![\p{L}\p{N}])/u;
 const VECTOR_VERB_BEFORE = /(?:^|[^\p{L}])(?:(?:sub)?cloned|inserted|ligated|(?:co-?)?transfected)[ \u00a0]+(?:in(?:to)?|with)[ \u00a0]+(?:(?:the|a)[ \u00a0]+)?$/u;
 
@@ -138,7 +143,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;
   if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_IDENTIFIER_NUMBER.test(after) || (masked.charAt(mention.start - 1) === '(' && BRACKETED_IDENTIFIER.test(after)))) return true;
-  if (PLASMID_NAME.test(mention.text) && (FOLLOWING_VECTOR.test(after) || VECTOR_VERB_BEFORE.test(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start)))) return true;
+  if (PLASMID_NAME.test(mention.text) && (FOLLOWING_VECTOR.test(after) || (PLASMID_MARK.test(mention.text.slice(1)) && VECTOR_VERB_BEFORE.test(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start))))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.
   if (!HAS_DIGIT.test(mention.text)) return false;
@@ -704,19 +709,29 @@ function isCitedToItsOwnUrl(text: string, mention: Pick<AbbreviationMention, 'en
 const CITATION_OPEN_BEFORE = /[(\uff08][^()\uff08\uff09\n]{0,120}$/u;
 /** The text from the mention to its bracket's close. */
 const CITATION_CLOSE_AFTER = /^[^()\uff08\uff09\n]{0,120}[)\uff09]/u;
+/** A reference's number: five digits or more (an abstract's, a PubMed identifier). */
+const REFERENCE_NUMBER = /(?<![\p{N}.])\p{N}{5,}(?![\p{N}])/u;
 /** An author-year reference: `Smith et al., 2020`, `Smith et al. NEJM 2020`. */
 const AUTHOR_YEAR = /\bet al\b[^;]{0,60}?(?<![\p{L}\p{N}])(?:19|20)\p{N}{2}(?![\p{N}])/u;
 
 /**
- * True when the mention stands in a bracket that cites by author and year (`(Liu et al., NEJM
- * 2020)`, `(Ray et al., 2024; AHA Abstract 12)`): the bracket names references, a journal or a
- * meeting as it is catalogued, not the author's prose.
+ * True when the mention stands in the item of a bracket that cites by author and year (`(Liu et
+ * al., NEJM 2020)`): the item names a reference and its journal as it is catalogued, not the
+ * author's prose. The bracket's other items, between semicolons, are prose (`(Smith et al., 2020;
+ * ICB)`) unless a reference's number says they cite too (`(Ray et al., 2024; AHA Abstract 4142554)`).
  */
 function isInAuthorYearCitation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
   const opened = CITATION_OPEN_BEFORE.exec(masked.slice(Math.max(0, mention.start - 121), mention.start));
   if (!opened) return false;
   const closed = CITATION_CLOSE_AFTER.exec(masked.slice(mention.end, mention.end + 121));
-  return closed !== null && AUTHOR_YEAR.test(opened[0] + masked.slice(mention.start, mention.end) + closed[0]);
+  if (closed === null) return false;
+  // Only the mention's own item of the bracket, between semicolons, is the reference: `(Smith et al., 2020; ICB)` defines ICB.
+  const before = opened[0].slice(opened[0].lastIndexOf(';') + 1);
+  const after = closed[0].slice(0, closed[0].indexOf(';') >= 0 ? closed[0].indexOf(';') : undefined);
+  const item = before + masked.slice(mention.start, mention.end) + after;
+  if (AUTHOR_YEAR.test(item)) return true;
+  // Another item of a citing bracket that is a reference by its number (`AHA Abstract 4142554`, `PMID: 36625890`).
+  return REFERENCE_NUMBER.test(item) && AUTHOR_YEAR.test(opened[0] + closed[0]);
 }
 
 /** A catalogue or lot number: `11875-093`, `PCS-800-011`, `D-6030-100-TC`, `lot#81115172`, `cat. no. 556`. */

@@ -151,8 +151,8 @@ const SUPPLIER_AND_CODES_BEFORE = new RegExp(
   String.raw`\((?=[^,()]*\p{Ll})(${CAPITALISED_WORDS})(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3},[ \u00a0]+(?:${CATALOGUE_WORDS}[ \u00a0]*|#)?(?:${CODE}(?:[,;/][ \u00a0]*|[ \u00a0]+))*$`,
   'u',
 );
-/** A catalogue number marked by its words after the mention, in the same bracket: ` cat#NM-DND-002)`, `, Cat. No. 12-345)`. */
-const CATALOGUE_NUMBER_AFTER = new RegExp(String.raw`^[,;]?[ \u00a0]+${CATALOGUE_WORD}[ \u00a0]*(?:[Nn]o\.?|#)[ \u00a0]*${CODE}[ \u00a0]*\)`, 'u');
+/** A catalogue number marked by its words after the mention, in the same bracket: ` cat#NM-DND-002)`, `, Cat. No. 12-345)`, `,Cat# A63881)`. */
+const CATALOGUE_NUMBER_AFTER = new RegExp(String.raw`^(?:[,;][ \u00a0]*|[ \u00a0]+)${CATALOGUE_WORD}[ \u00a0]*(?:[Nn]o\.?|#)[ \u00a0]*${CODE}[ \u00a0]*\)`, 'u');
 /** A bracket opened before the mention in the same stretch, not closed: the mention is inside it. */
 const OPEN_BRACKET_BEFORE = /\([^()\n]{0,40}$/u;
 /** The bracket closes soon after, with no other bracket opened. */
@@ -183,14 +183,16 @@ const CATALOGUE_MARK = new RegExp(String.raw`,[ \u00a0]+(?:${CATALOGUE_WORDS}|#)
 
 /**
  * Nouns of what a supplier sells and no clinical or statistical scheme is called (not `system`,
- * `assay`, `panel`, `score`): the bracket after one names who made it.
+ * `assay`, `panel`, `score`): the bracket after one names who made it. After antibodies the bracket
+ * names what they were used for as often (`antibodies (WB)`, `(IF)`): there the supplier's town
+ * must follow its initials.
  */
-const SOLD_PRODUCT_NOUN = String.raw`(?:kits?|cytometers?|sorters?|beads?|reagents?|columns?|dyes?|antibod(?:y|ies)|instruments?|analy[sz]ers?|sequencers?|microscopes?|cameras?|(?:plate[ \u00a0]+)?readers?|scanners?|chips?|cartridges?|flasks?|plates?|tubes?|filters?|membranes?|resins?|imagers?)`;
+const SOLD_PRODUCT_NOUN = String.raw`(?:kits?|cytometers?|sorters?|beads?|reagents?|columns?|dyes?|instruments?|analy[sz]ers?|sequencers?|microscopes?|cameras?|(?:plate[ \u00a0]+)?readers?|scanners?|chips?|cartridges?|flasks?|plates?|tubes?|filters?|membranes?|resins?|imagers?)`;
 /**
  * What a supplier's initials alone in brackets follow: a sold product's noun (`the Cytofix/Cytoperm
- * kit (`, `antibodies (`), or a coined product's name (`an LSRFortessa (`, `IncuCyte S3 (`).
+ * kit (`), antibodies (group `antibodies`), or a coined product's name (`an LSRFortessa (`, `IncuCyte S3 (`).
  */
-const PRODUCT_THEN_BRACKET_BEFORE = new RegExp(String.raw`(?:(?<![\p{L}\p{N}-])${SOLD_PRODUCT_NOUN}|(?<![\p{L}\p{N}])(?<coined>[\p{L}][\p{L}\p{N}-]*)(?:[ \u00a0]+(?:${MODEL_NUMBER}|\p{Lu}\p{N}{1,3}))?)[ \u00a0]*\($`, 'u');
+const PRODUCT_THEN_BRACKET_BEFORE = new RegExp(String.raw`(?:(?<![\p{L}\p{N}-])(?:${SOLD_PRODUCT_NOUN}|(?<antibodies>antibod(?:y|ies)))|(?<![\p{L}\p{N}])(?<coined>[\p{L}][\p{L}\p{N}-]*)(?:[ \u00a0]+(?:${MODEL_NUMBER}|\p{Lu}\p{N}{1,3}))?)[ \u00a0]*\($`, 'u');
 /** The bracket closes right after the supplier's initials, or after its town and country (`, San Jose, CA)`). */
 const SUPPLIER_BRACKET_CLOSES = new RegExp(String.raw`^(?:,[ \u00a0]+${CAPITALISED_WORDS}){0,3}\)`, 'u');
 /** A supplier's initials: two to four capitals (`BD`, `GE`, `NEB`). */
@@ -200,13 +202,16 @@ const SUPPLIER_INITIALS = /^\p{Lu}{2,4}$/u;
  * True when the mention is a supplier's initials alone in brackets right after what it sold (`the
  * Cytofix/Cytoperm kit (BD)`, `an LSRFortessa (BD, San Jose, CA)`). A definition in that place
  * spells the letters out before the bracket, which the detector reads first; initials that hold
- * the first letter of the word before (`feeder beads (FB)`, `antibodies (AB)`) may stand for it,
- * and stay an abbreviation.
+ * the first letter of the word before (`feeder beads (FB)`) may stand for it, and stay an
+ * abbreviation.
  */
 export function isSupplierAfterProduct(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (!SUPPLIER_INITIALS.test(mention.text)) return false;
   const before = PRODUCT_THEN_BRACKET_BEFORE.exec(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start));
-  if (!before || !SUPPLIER_BRACKET_CLOSES.test(masked.slice(mention.end, mention.end + LOOK_AHEAD))) return false;
+  const rest = masked.slice(mention.end, mention.end + LOOK_AHEAD);
+  if (!before || !SUPPLIER_BRACKET_CLOSES.test(rest)) return false;
+  // After antibodies, initials alone name what they were used for as often (`(WB)`, `(IF)`): only a town after them makes them a supplier.
+  if (before.groups?.antibodies !== undefined && !rest.startsWith(',')) return false;
   const coined = before.groups?.coined;
   if (coined !== undefined && !(hasCoinedShape(coined) || isCoinedName(coined))) return false;
   const word = coined ?? before[0];
@@ -251,7 +256,8 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const productNoun = PRODUCT_NOUN_AFTER.exec(after);
   const hasMaker = MAKER_BEFORE.test(before);
   if (productNoun && (hasMaker || isSupplierAfter(after.slice(productNoun[0].length), GENERAL_PRODUCT_NOUN.test(productNoun[0])))) return true;
-  if (hasMaker && isSupplierAfter(after, false)) return true;
+  // A maker's line, then its catalogue number in the same bracket: `(Ampure XP, Cat# A63881)`.
+  if (hasMaker && (isSupplierAfter(after, false) || CATALOGUE_NUMBER_AFTER.test(after))) return true;
   // A product's name in words, then its supplier: `LIVE/DEAD Fixable Aqua (Thermo Fisher)`; not a
   // clinical instrument named after its author (`Response Criteria (Cheson)`).
   const named = NAME_WORDS_AND_SUPPLIER_AFTER.exec(after);
