@@ -157,6 +157,7 @@ describe('two terms written in full, then their short forms in one bracket', () 
     ['joined by and, with respectively', 'We report quiet survival and zonal-free survival (QS and ZFS, respectively) here.', [['QS', 'quiet survival'], ['ZFS', 'zonal-free survival']]],
     ['joined by or, without respectively', 'Rates of quiet response or zonal response (QR or ZR) were high.', [['QR', 'quiet response'], ['ZR', 'zonal response']]],
     ['the first term does not spell its short form: neither is defined', 'We saw tumour and normal cells (TS and NC) here.', []],
+    ['a term holding its own and', 'Signalling through quiet kinase and signal zonal and activator of transcription 3 (QK and SZAT3) rose.', [['QK', 'quiet kinase'], ['SZAT3', 'signal zonal and activator of transcription 3']]],
     ['two short forms joined by and are never one short form', 'We report quiet survival and zonal-free survival (QS and ZFS) here, then (QS and ZFS, respectively).', [['QS', 'quiet survival'], ['ZFS', 'zonal-free survival']]],
   ]);
 });

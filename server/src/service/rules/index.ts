@@ -3,6 +3,7 @@ import { checkGeneItalics } from './geneRules';
 import { checkForeignScript } from './scriptRules';
 import { checkMixedSpelling } from './spellingRules';
 import { checkNameSpellings } from './nameSpellings';
+import { checkHyphenSpellings } from './hyphenSpellings';
 import type { RuleId } from './ruleTable';
 import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
@@ -21,6 +22,7 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext,
   { rules: ['inconsistent-variants'], check: checkInconsistentVariants },
   { rules: ['inconsistent-variants'], check: checkMixedSpelling },
   { rules: ['inconsistent-variants'], check: checkNameSpellings },
+  { rules: ['inconsistent-variants'], check: checkHyphenSpellings },
   { rules: ['foreign-script'], check: checkForeignScript },
 ];
 

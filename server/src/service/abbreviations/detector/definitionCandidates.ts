@@ -209,8 +209,8 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   return slashedPairInBracket(text, group);
 }
 
-/** The most words each term of a coordinated pair may have (`progression-free survival`, `complete response`). */
-const MOST_PAIR_TERM_WORDS = 6;
+/** The most words each term of a coordinated pair may have (`signal transducer and activator of transcription 3` has seven). */
+const MOST_PAIR_TERM_WORDS = 8;
 
 /**
  * `overall survival and progression-free survival (OS and PFS, respectively)`: two terms written
@@ -222,18 +222,18 @@ const MOST_PAIR_TERM_WORDS = 6;
 function coordinatedPairInBracket(text: string, blockStart: number, group: BracketGroup): [DefinitionCandidate, DefinitionCandidate] | undefined {
   const pair = shortFormPairInBracket(text, group.open, group.close);
   if (pair === undefined || !/^\s+(?:and|or)\s+$|^\s*,\s*$/u.test(pair.joiner)) return undefined;
-  const words = collectPrecedingWords(text, blockStart, group.open, MOST_PAIR_TERM_WORDS + 1);
-  let coordinator = -1;
-  for (let index = words.length - 2; index >= 1 && coordinator < 0; index--) {
-    const word = text.slice(words[index]!.start, words[index]!.end);
-    if (word === 'and' || word === 'or') coordinator = index;
+  const words = collectPrecedingWords(text, blockStart, group.open, 2 * MOST_PAIR_TERM_WORDS + 1);
+  // The coordinator nearest the bracket first; a term may hold its own `and` (`signal transducer and activator of transcription 3`).
+  for (let coordinator = words.length - 2; coordinator >= 1 && words.length - 1 - coordinator <= MOST_PAIR_TERM_WORDS; coordinator--) {
+    const word = text.slice(words[coordinator]!.start, words[coordinator]!.end);
+    if (word !== 'and' && word !== 'or') continue;
+    const second = longFormEndingAt(text, words[coordinator]!.end, group.open, pair.second);
+    if (second === undefined || second.long.start < words[coordinator]!.end || !isConvincingCandidate(second)) continue;
+    const first = longFormEndingAt(text, blockStart, words[coordinator - 1]!.end, pair.first);
+    // Both or neither: a pair whose first term is not spelt (`tumour and normal cells (TS and NC)`) defines nothing.
+    return first !== undefined && isConvincingCandidate(first) ? [first, second] : undefined;
   }
-  if (coordinator < 0) return undefined;
-  const second = longFormEndingAt(text, words[coordinator]!.end, group.open, pair.second);
-  if (second === undefined || second.long.start < words[coordinator]!.end || !isConvincingCandidate(second)) return undefined;
-  const first = longFormEndingAt(text, blockStart, words[coordinator - 1]!.end, pair.first);
-  // Both or neither: a pair whose first term is not spelt (`tumour and normal cells (TS and NC)`) defines nothing.
-  return first !== undefined && isConvincingCandidate(first) ? [first, second] : undefined;
+  return undefined;
 }
 
 /**

@@ -1,0 +1,125 @@
+import { blockHyphenatedWords, isCapitalisedWord } from '../model/hyphenatedWords';
+import { WordFlag } from '../text/tokens';
+import type { Finding, RuleContext } from './types';
+
+/**
+ * `inconsistent-variants` for hyphens: one ordinary word written both closed and with a hyphen in
+ * one document (`upregulated` and `up-regulated`, `preprocessing` and `pre-processing`,
+ * `multimodal` and `multi-modal`). The form written less often is reported at its first use, with
+ * a fix (never applied unattended) that writes each of its uses as the form written more; of two
+ * written as often, the first written is kept.
+ *
+ * A hyphen that makes another word is no variant: `re-cover` (cover again) is not `recover`, nor
+ * `re-sign` `resign` (see {@link DIFFERENT_WORDS}). A capital a sentence puts first counts for the
+ * word (`Pre-processing`, `Upregulated`), and the fix keeps it; capitals elsewhere (`Pre-Processing`
+ * in a title, `UPREGULATED`) are another matter. Each file is read on its own, a book's file too.
+ */
+
+/** Joined forms whose hyphenated spelling is another word, not a variant: `re-cover` and `recover`. */
+const DIFFERENT_WORDS: ReadonlySet<string> = new Set([
+  'recover', 'recovered', 'recovering', 'resign', 'resigned', 'reform', 'reformed', 'reforming', 'recreation', 'retreat', 'retreated',
+  'recollect', 'recollected', 'represent', 'represented', 'representing', 'remark', 'remarked', 'relay', 'relayed', 'recount', 'recounted',
+  'repress', 'repressed', 'resort', 'resorted', 'resolve', 'resolved', 'reserve', 'reserved', 'research', 'researched', 'react', 'reacted',
+  'refuse', 'refused', 'resent', 'release', 'released', 'reprint', 'unionized', 'coop', 'recreate', 'recreated', 'redress', 'repose',
+]);
+
+/** One word's uses in its two forms. */
+interface WordForms {
+  /** The word closed, in small letters (`upregulated`). */
+  readonly joined: string;
+  readonly hyphenated: { start: number; end: number; written: string }[];
+  readonly closed: { start: number; end: number }[];
+}
+
+export function checkHyphenSpellings(context: RuleContext): Finding[] {
+  const forms = wordForms(context);
+  const findings: Finding[] = [];
+  for (const word of forms.values()) {
+    if (word.closed.length === 0 || word.hyphenated.length === 0 || DIFFERENT_WORDS.has(word.joined)) continue;
+    // The form written more is kept; of two written as often, the first written.
+    const closedKept = word.closed.length > word.hyphenated.length || (word.closed.length === word.hyphenated.length && word.closed[0]!.start < word.hyphenated[0]!.start);
+    findings.push(closedKept ? finding(context, word.hyphenated, word.joined, word.closed) : finding(context, word.closed, word.hyphenated[0]!.written, word.hyphenated));
+  }
+  return findings;
+}
+
+/**
+ * The document's hyphenated words, each with its closed uses. The hyphenated words are few and
+ * read first; each word of small letters is then looked up by the hash the token pass gave it,
+ * so that no word is sliced unless its hash matches one of theirs.
+ */
+function wordForms(context: RuleContext): Map<string, WordForms> {
+  const { model } = context;
+  const masked = model.prose.masked;
+  const blocks = model.prose.blocks;
+  const byHash = new Map<number, WordForms[]>();
+  const byJoined = new Map<string, WordForms>();
+  for (let index = 0; index < blocks.length; index++) {
+    const blockStart = blocks[index]!.start;
+    const { spans, hashes } = blockHyphenatedWords(masked, blockStart, model.blockTokens[index]!, blocks[index]!.end);
+    for (let i = 0; i < hashes.length; i++) {
+      const start = blockStart + spans[2 * i]!;
+      const end = blockStart + spans[2 * i + 1]!;
+      const written = masked.slice(start, end);
+      const joined = written.replace(/[-\u2010\u2011]/u, '').toLowerCase();
+      let word = byJoined.get(joined);
+      if (!word) {
+        byJoined.set(joined, (word = { joined, hyphenated: [], closed: [] }));
+        const same = byHash.get(hashes[i]!);
+        if (same) same.push(word);
+        else byHash.set(hashes[i]!, [word]);
+      }
+      word.hyphenated.push({ start, end, written: written.toLowerCase() });
+    }
+  }
+  if (byJoined.size === 0) return byJoined;
+  for (let index = 0; index < blocks.length; index++) {
+    const blockStart = blocks[index]!.start;
+    const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
+    for (let k = 0; k < count; k++) {
+      const candidates = byHash.get(foldedHashes[k]!);
+      if (candidates === undefined || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii)) !== 0) continue;
+      const start = blockStart + starts[k]!;
+      const end = blockStart + ends[k]!;
+      // A part of a hyphen-joined run is not the closed word (`non-upregulated`); a capital only as a sentence puts it (`Upregulated`).
+      if (isJoinedAt(masked, start - 1) || isJoinedAt(masked, end)) continue;
+      if ((flags[k]! & WordFlag.upper) !== 0 && !isCapitalisedWord(masked, start, end)) continue;
+      const written = masked.slice(start, end).toLowerCase();
+      for (const word of candidates) if (word.joined === written) word.closed.push({ start, end });
+    }
+  }
+  return byJoined;
+}
+
+function isCapitalAt(masked: string, offset: number): boolean {
+  const unit = masked.charCodeAt(offset);
+  return unit >= 0x41 && unit <= 0x5a;
+}
+
+function isJoinedAt(masked: string, offset: number): boolean {
+  const unit = masked.charCodeAt(offset);
+  return unit === 0x2d || unit === 0x2010 || unit === 0x2011 || unit === 0x2f || unit === 0x5f;
+}
+
+function finding(context: RuleContext, reported: { start: number; end: number }[], kept: string, keptUses: { start: number; end: number }[]): Finding {
+  const first = reported[0]!;
+  const masked = context.model.prose.masked;
+  const written = masked.slice(first.start, first.end).toLowerCase();
+  const line = context.model.lines.lineAt(keptUses[0]!.start) + 1;
+  const times = `'${written}' ${reported.length === 1 ? 'once' : `${reported.length} times`}, '${kept}' ${keptUses.length === 1 ? 'once' : `${keptUses.length} times`}`;
+  return {
+    rule: 'inconsistent-variants',
+    start: first.start,
+    end: first.end,
+    message: `'${written}' and '${kept}' (line ${line}) are one word written with and without a hyphen (${times}). Use one form.`,
+    data: { form: written, dominant: kept, uses: reported.length, hyphenation: true },
+    fixes: [
+      {
+        title: reported.length > 1 ? `Replace all ${reported.length} with '${kept}'` : `Replace with '${kept}'`,
+        // A use a sentence starts keeps its capital (`Pre-processing` becomes `Preprocessing`).
+        edits: reported.map((use) => ({ start: use.start, end: use.end, newText: isCapitalAt(masked, use.start) ? kept.charAt(0).toUpperCase() + kept.slice(1) : kept })),
+        safe: false,
+      },
+    ],
+  };
+}
