@@ -509,3 +509,13 @@ describe('a compound of abbreviations already reported undefined', () => {
     assert.deepEqual(undefinedKeys('QRISPQ-Qas9 editing came first; QRISPQ later.'), ['QRISPQ']);
   });
 });
+
+describe('the abbreviations report reads names as lint does', () => {
+  test('a strain, a plasmid in a vector and a named pipeline are not listed undefined; an abbreviation is', () => {
+    const text = 'QZN mice were injected. The CAR was cloned into the pQZ2 vector. We used the QQZ pipeline and QRS assays.';
+    const report = service.abbreviations({ uri: 'names.md', version: 1, text });
+    assert.deepEqual(report.undefined.map((u) => u.short), ['CAR', 'QRS']);
+    const linted = service.lint({ uri: 'names.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => text.slice(d.start, d.end));
+    assert.deepEqual(linted, ['CAR', 'QRS']);
+  });
+});
