@@ -131,6 +131,17 @@ describe('two coordinated terms sharing their head words', () => {
     ['one word before the head', 'We measured total (TC) and free cholesterol (FC).', [['TC', 'total', { head: 'cholesterol' }], ['FC', 'free cholesterol']]],
     ['the short forms end differently', 'We studied tumour (TS) and normal cells (NC).', [['NC', 'normal cells']]],
     ['the second term is not written as a definition', 'We used whole genome (WGS) or exome data from the cohort.', []],
+    [
+      'a list: the next term after a comma writes the head',
+      'We compared quiet (QS), zonal-related survival (ZRS) and more.',
+      [['QS', 'quiet', { head: 'survival' }], ['ZRS', 'zonal-related survival']],
+    ],
+    [
+      'a list: a later term writes the head for each before it',
+      'We compared quiet (QS), zonal-related (ZRS) and relapse-free survival (RFS) here.',
+      [['QS', 'quiet', { head: 'survival' }], ['ZRS', 'zonal-related', { head: 'survival' }], ['RFS', 'relapse-free survival']],
+    ],
+    ['a list whose terms share no head', 'We saw quiet kinetics (QK), zonal cells (ZC) and more.', [['QK', 'quiet kinetics'], ['ZC', 'zonal cells']]],
   ]);
 });
 

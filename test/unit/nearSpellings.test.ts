@@ -35,6 +35,12 @@ describe('an undefined abbreviation that is a known one mistyped', () => {
     assert.match(found!.message, /may be a misspelling of 'QECA-EU' \(which the document writes 3 times\)/u);
   });
 
+  test('a capital left out of a form the document writes often', () => {
+    const text = 'QOVID-19 was common. QOVID-19 again, and QOVID-19 a third time. In QOVD-19 patients we saw more.\n';
+    const found = undefinedFindings(text).find((f) => f.token === 'QOVD-19');
+    assert.match(found!.message, /may be a misspelling of 'QOVID-19' \(which the document writes 3 times\)/u);
+  });
+
   const notTypos: [string, string][] = [
     // A changed digit, a changed last character and a short form are other members or other terms.
     ['a changed digit', 'Interleukin QL-7 (QL-7) rose. QL-9 levels fell.'],
@@ -45,6 +51,9 @@ describe('an undefined abbreviation that is a known one mistyped', () => {
     ['three letters swapped into an undefined form', 'The QCM gel and QCM stiffness and QCM again; the QMC cohort.'],
     ['a code of one family differing in its last part', 'QCGA-QRCA, QCGA-QRCA and QCGA-QRCA; QCGA-QLCA too.'],
     ['a swapped digit', 'The QX12 clone, QX12 again and QX12 once more; QX21 too.'],
+    // A capital left out of the last hyphen-joined part is another member of a family; a form of three characters stays its own.
+    ['a capital left out of the last part', 'QCGA-QRCA, QCGA-QRCA and QCGA-QRCA; QCGA-QRA too.'],
+    ['a short form one capital shorter', 'QRTS cells, QRTS again and QRTS; the QTS cohort.'],
   ];
   for (const [why, text] of notTypos) {
     test(`no misspelling: ${why}`, () => {

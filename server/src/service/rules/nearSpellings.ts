@@ -4,8 +4,9 @@ import { entryForKey, type FixProposal, type RuleContext } from './types';
 
 /**
  * An undefined abbreviation that is another, known one mistyped: two neighbouring characters
- * swapped (`PMBC` for PBMC, `CTPAC` for CPTAC), or, for a form of five characters or more, one
- * letter before the last written wrongly (`RECE-EU` for RECA-EU). Asking
+ * swapped (`PMBC` for PBMC, `CTPAC` for CPTAC), a capital left out (`COVD-19` for COVID-19, not in
+ * the last hyphen-joined part), or, for a form of five characters or more, one letter before the
+ * last written wrongly (`RECE-EU` for RECA-EU). Asking
  * for a definition is then the wrong advice: the reader needs the spelling corrected.
  *
  * The intended form is one the document itself writes: defined (here or in a later file of the
@@ -38,6 +39,13 @@ export function nearSpellingOf(context: RuleContext, key: string): NearSpelling 
     const inDocument = documentForm(context, variant);
     // Three characters swap into another real form too easily (`TRC` beside `RTC`): only a defined one is meant.
     if (inDocument && (key.length >= 4 || inDocument.defined)) return { target: variant, why: inDocument.why };
+  }
+  // A capital left out (`COVD-19` for COVID-19): among the written forms one capital longer.
+  if (key.length >= 4 && key.replace(/[^\p{L}]/gu, '').length >= 3) {
+    for (const variant of shortenedForms(context.model).get(key) ?? []) {
+      const inDocument = documentForm(context, variant);
+      if (inDocument) return { target: variant, why: inDocument.why };
+    }
   }
   if (key.length < 5 || key.replace(/[^\p{L}]/gu, '').length < 4) return undefined;
   for (const variant of letterChanges(context, key)) {
@@ -133,3 +141,29 @@ function blankedForms(model: RuleContext['model']): Map<string, string[]> {
   return forms;
 }
 const blankedByModel = new WeakMap<RuleContext['model'], Map<string, string[]>>();
+
+/**
+ * The document's keys of five characters or more that it defines or uses three times or more,
+ * under each of their forms with one capital left out, not in the last hyphen-joined part
+ * (`COVID-19` under `OVID-19`, `CVID-19`, …, `COVI-19`; codes of one family differ in that part),
+ * built once per model.
+ */
+function shortenedForms(model: RuleContext['model']): Map<string, string[]> {
+  let forms = shortenedByModel.get(model);
+  if (forms) return forms;
+  forms = new Map();
+  for (const [key, uses] of model.byKey) {
+    if (key.length < 5 || key.length > LONGEST_GUESSED_FORM || !isWrittenForm(uses)) continue;
+    const lastPart = key.lastIndexOf('-');
+    for (let at = 0; at + 1 < key.length && (lastPart < 0 || at < lastPart); at++) {
+      if (!/\p{Lu}/u.test(key[at]!) || key[at] === key[at + 1]) continue;
+      const form = key.slice(0, at) + key.slice(at + 1);
+      const keys = forms.get(form);
+      if (keys) keys.push(key);
+      else forms.set(form, [key]);
+    }
+  }
+  shortenedByModel.set(model, forms);
+  return forms;
+}
+const shortenedByModel = new WeakMap<RuleContext['model'], Map<string, string[]>>();

@@ -33,18 +33,19 @@ export function sharedHeadWordsDefinition(window: LongFormWindow): ConstructedCa
   if (text.charAt(open) !== '(' && text.charAt(open) !== '[') return undefined;
   const close = matchingClose(text, open);
   if (close === undefined) return undefined;
-  const second = secondTerm(text, close + 1);
-  if (second === undefined) return undefined;
-  const secondLetters = shortFormLetters(text, second.short);
-  const sharedCount = sharedSuffixLength(shortLetters, secondLetters);
-  for (let shared = sharedCount; shared >= 1; shared--) {
-    const own = shortLetters.slice(0, shortLetters.length - shared);
-    if (countLetters(own) < 1 || secondLetters.length - shared < 1) continue;
-    const head = headWords(text, second, secondLetters, shared);
-    if (head === undefined) continue;
-    const ownLong = initialsBefore(text, short, own, words);
-    if (ownLong !== undefined) {
-      return { construction: 'shared-head-words', short, long: ownLong, pattern: 'long-short', sharedTrailingWords: head };
+  // The head may be written by the next term or by a later one of a list (`overall (OS), tumor-related (TRS) and relapse-free survival (RFS)`).
+  for (const second of followingTerms(text, close + 1)) {
+    const secondLetters = shortFormLetters(text, second.short);
+    const sharedCount = sharedSuffixLength(shortLetters, secondLetters);
+    for (let shared = sharedCount; shared >= 1; shared--) {
+      const own = shortLetters.slice(0, shortLetters.length - shared);
+      if (countLetters(own) < 1 || secondLetters.length - shared < 1) continue;
+      const head = headWords(text, second, secondLetters, shared);
+      if (head === undefined) continue;
+      const ownLong = initialsBefore(text, short, own, words);
+      if (ownLong !== undefined) {
+        return { construction: 'shared-head-words', short, long: ownLong, pattern: 'long-short', sharedTrailingWords: head };
+      }
     }
   }
   return undefined;
@@ -67,25 +68,41 @@ interface SecondTerm {
   short: TextSpan;
 }
 
-function secondTerm(text: string, from: number): SecondTerm | undefined {
+/** The most terms after the first that a list may run to before the one writing the shared head. */
+const MOST_FOLLOWING_TERMS = 3;
+
+/**
+ * The terms after the first bracket, each with its own bracketed short form: after `and` or `or`
+ * (`or whole exome sequencing (WES`), or after a comma as a list goes on (`, tumor-related (TRS) and
+ * relapse-free survival (RFS`), at most {@link MOST_FOLLOWING_TERMS}.
+ */
+function* followingTerms(text: string, from: number): Generator<SecondTerm> {
   let offset = from;
-  while (offset < text.length && (isWhitespaceUnit(text.charCodeAt(offset)) || text.charAt(offset) === ',')) offset++;
-  const coordinatorEnd = wordEnd(text, offset);
-  if (!COORDINATORS.has(text.slice(offset, coordinatorEnd))) return undefined;
-  let open = coordinatorEnd;
-  const limit = Math.min(text.length, coordinatorEnd + 120);
-  while (open < limit && text.charAt(open) !== '(' && text.charAt(open) !== '[') {
-    if (/[.;:,)\]\n]/.test(text.charAt(open))) return undefined;
-    open++;
+  for (let term = 0; term < MOST_FOLLOWING_TERMS; term++) {
+    let comma = false;
+    while (offset < text.length && (isWhitespaceUnit(text.charCodeAt(offset)) || text.charAt(offset) === ',')) {
+      if (text.charAt(offset) === ',') comma = true;
+      offset++;
+    }
+    const coordinatorEnd = wordEnd(text, offset);
+    const wordsStart = COORDINATORS.has(text.slice(offset, coordinatorEnd)) ? coordinatorEnd : comma ? offset : -1;
+    if (wordsStart < 0) return;
+    let open = wordsStart;
+    const limit = Math.min(text.length, wordsStart + 120);
+    while (open < limit && text.charAt(open) !== '(' && text.charAt(open) !== '[') {
+      if (/[.;:,)\]\n]/.test(text.charAt(open))) return;
+      open++;
+    }
+    if (open >= limit) return;
+    const close = matchingClose(text, open);
+    if (close === undefined) return;
+    const short = firstItemOfBracket(text, open + 1, close);
+    if (short === undefined || !hasShortFormShape(text, short)) return;
+    const words = collectPrecedingWords(text, wordsStart, open, MOST_SECOND_TERM_WORDS + 1);
+    if (words.length === 0 || words.length > MOST_SECOND_TERM_WORDS || words[0]!.start < wordsStart) return;
+    yield { words, short };
+    offset = close + 1;
   }
-  if (open >= limit) return undefined;
-  const close = matchingClose(text, open);
-  if (close === undefined) return undefined;
-  const short = firstItemOfBracket(text, open + 1, close);
-  if (short === undefined || !hasShortFormShape(text, short)) return undefined;
-  const words = collectPrecedingWords(text, coordinatorEnd, open, MOST_SECOND_TERM_WORDS + 1);
-  if (words.length === 0 || words.length > MOST_SECOND_TERM_WORDS || words[0]!.start < coordinatorEnd) return undefined;
-  return { words, short };
 }
 
 function wordEnd(text: string, start: number): number {
