@@ -401,6 +401,11 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
     assert.equal(isSameExpansion('The Quiet Genome Atlas', 'The Quiet Genome Atlas Program'), true);
     assert.equal(isSameExpansion('Genotype-Quiet Expression', 'Genotype-Quiet Expression Project'), true);
     assert.equal(isSameExpansion('Quiet Genome Atlas', 'Quiet Genome Atlas Browser'), false);
+    // An organisation's letters name its instrument too: up to two words and the instrument's noun.
+    assert.equal(isSameExpansion('Quiet Cooperative Zonal Group', 'Quiet Cooperative Zonal Group physical performance score'), true);
+    assert.equal(isSameExpansion('Quiet Cooperative Zonal Group', 'Quiet Cooperative Zonal Group performance status'), true);
+    assert.equal(isSameExpansion('quiet zonal tomography', 'quiet zonal tomography angiography'), false);
+    assert.equal(isSameExpansion('interleukin-99', 'interleukin-99 receptor'), false);
     check('conflicting-expansion', 'We used the Quiet Genome Atlas (QGA).\n\n# Results\n\nThe Quiet Genome Atlas Program (QGA) data were used; QGA again.');
   });
   test('the knowledge base\'s expansion after a wrong one is the fix, not the fault; the wrong one after the right one is reported', () => {

@@ -113,18 +113,27 @@ function withoutInnerShortForms(long: string): string {
  * defined inside one, `quark zone (QZ) ratio`, left out), or one is the
  * other with a generic head noun added at its end, the noun the term was written with
  * (`younger adults given standard-dose` and `younger adults given standard-dose vaccines`,
- * `spike` and `spike protein`). Any
- * other added word makes another term: `computed tomography` and `computed tomography angiography`.
+ * `spike` and `spike protein`), or an organisation's name with the instrument it names added
+ * (`Eastern Cooperative Oncology Group performance status`). Any other added word makes another
+ * term: `computed tomography` and `computed tomography angiography`.
  */
 export function isSameExpansion(a: string, b: string): boolean {
   const foldedA = foldExpansion(withoutInnerShortForms(a));
   const foldedB = foldExpansion(withoutInnerShortForms(b));
   if (foldedA === foldedB || compactOf(foldedA) === compactOf(foldedB)) return true;
   const [shorter, longer] = foldedA.length < foldedB.length ? [foldedA, foldedB] : [foldedB, foldedA];
-  if (shorter.length > 0 && longer.startsWith(shorter + ' ') && GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1))) return true;
+  if (shorter.length > 0 && longer.startsWith(shorter + ' ') && (GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1)) || INSTRUMENT_AFTER.test(longer.slice(shorter.length + 1)))) return true;
   // The head noun and its gerund name one procedure: `tuberculin skin test` and `tuberculin skin testing`.
   return shorter.length > 4 && longer === `${shorter}ing` && /\p{L}{3}$/u.test(shorter);
 }
+
+/**
+ * An instrument an organisation's letters name as well (`Eastern Cooperative Oncology Group` and
+ * `… physical performance score`, `modified Medical Research Council` and `… dyspnea scale`): up to
+ * two words, then the instrument's noun, folded as foldExpansion folds it (lower case, singular:
+ * `status` is `statu`, `criteria` `criterion`).
+ */
+const INSTRUMENT_AFTER = /^(?:[\p{L}\p{N}-]+ ){0,2}(?:score|scale|statu|grade|grading|index|criterion|classification|questionnaire)$/u;
 
 /**
  * Head nouns that name who or what a term is about, not a different term (folded: singular,
