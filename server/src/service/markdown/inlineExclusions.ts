@@ -47,7 +47,8 @@ const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)
 const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'*_]/y;
 const LATEX_COMMAND = /\\[A-Za-z]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})*/y;
 // bookdown's cross-reference, `\@ref(fig:label)`, and text reference, `(ref:label)`, which the build replaces.
-const BOOKDOWN_CROSS_REFERENCE = /\\@ref\([^()\s]{1,200}\)/y;
+// A figure's or a table's reference may carry its panel letters glued after it, of one case (`\@ref(fig:a)BC`).
+const BOOKDOWN_CROSS_REFERENCE = /\\@ref\((?:(?:fig|tab):[^()\s]{1,200}\)(?:[A-Z]{1,4}|[a-z]{1,4})?(?![\p{L}\p{N}])|[^()\s]{1,200}\))/uy;
 const BOOKDOWN_TEXT_REFERENCE = /\(ref:[^()\s]{1,200}\)/y;
 const ATTRIBUTE = /\{(?:[#.=-][^{}\n]*|[^{}\n]*=[^{}\n]*)\}/y;
 // A template value filled in when the manuscript is built (Manubot, Jinja): `{{deaths}}`, `{{ trials | round }}`.
