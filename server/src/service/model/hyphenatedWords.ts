@@ -1,5 +1,6 @@
 import { isHyphenUnit } from '../text/characters';
 import { foldedHashStep, oncePerTokenPass, WordFlag, type BlockTokens } from '../text/tokens';
+import { isPlainCapitalisedWord } from './mentions';
 
 /**
  * Ordinary words written with a hyphen between two parts (`up-regulated`, `pre-processing`,
@@ -43,7 +44,7 @@ function hyphenatedWordsIn(masked: string, blockStart: number, tokens: BlockToke
     if (((flags[i]! & NOT_PLAIN & ~WordFlag.upper) | (flags[i + 1]! & NOT_PLAIN)) !== 0 || (flags[i]! & flags[i + 1]! & WordFlag.lower) === 0) continue;
     const start = starts[i]!;
     // A capital a sentence puts first (`Pre-processing`) is allowed; one inside a part is a name's.
-    if ((flags[i]! & WordFlag.upper) !== 0 && !isCapitalisedWord(masked, blockStart + start, blockStart + ends[i]!)) continue;
+    if ((flags[i]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, blockStart + start, blockStart + ends[i]!)) continue;
     const end = ends[i + 1]!;
     if (ends[i]! - start < MIN_PART_LETTERS || end - starts[i + 1]! < MIN_PART_LETTERS || end - start - 1 < MIN_WORD_LETTERS) continue;
     if (isInIdentifier(masked, blockStart + start, blockStart + end)) continue;
@@ -53,17 +54,6 @@ function hyphenatedWordsIn(masked: string, blockStart: number, tokens: BlockToke
     hashes.push(hash);
   }
   return { spans: Int32Array.from(spans), hashes: Uint32Array.from(hashes) };
-}
-
-/** An ASCII capital, then small ASCII letters only (`Pre`). */
-export function isCapitalisedWord(text: string, start: number, end: number): boolean {
-  const first = text.charCodeAt(start);
-  if (first < 0x41 || first > 0x5a) return false;
-  for (let k = start + 1; k < end; k++) {
-    const unit = text.charCodeAt(k);
-    if (unit < 0x61 || unit > 0x7a) return false;
-  }
-  return true;
 }
 
 /** Whether one hyphen (of any of its forms) stands between the word ending at `end` and the next, starting at `next`. */

@@ -497,7 +497,7 @@ function isLetterAbbreviationInContext(masked: string, start: number, end: numbe
 }
 
 /** An ASCII capital followed by ASCII lower-case letters only (`The`, `Cells`). */
-function isPlainCapitalisedWord(text: string, start: number, end: number): boolean {
+export function isPlainCapitalisedWord(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
   if (first < 0x41 || first > 0x5a) return false;
   for (let i = start + 1; i < end; i++) {

@@ -1,4 +1,5 @@
-import { blockHyphenatedWords, isCapitalisedWord } from '../model/hyphenatedWords';
+import { blockHyphenatedWords } from '../model/hyphenatedWords';
+import { isPlainCapitalisedWord } from '../model/mentions';
 import { WordFlag } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
 
@@ -83,7 +84,7 @@ function wordForms(context: RuleContext): Map<string, WordForms> {
       const end = blockStart + ends[k]!;
       // A part of a hyphen-joined run is not the closed word (`non-upregulated`); a capital only as a sentence puts it (`Upregulated`).
       if (isJoinedAt(masked, start - 1) || isJoinedAt(masked, end)) continue;
-      if ((flags[k]! & WordFlag.upper) !== 0 && !isCapitalisedWord(masked, start, end)) continue;
+      if ((flags[k]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, start, end)) continue;
       const written = masked.slice(start, end).toLowerCase();
       for (const word of candidates) if (word.joined === written) word.closed.push({ start, end });
     }

@@ -124,21 +124,9 @@ function blanked(key: string, at: number): string {
  * thousand distinct codes in one panel list would otherwise compare each with every other.
  */
 function blankedForms(model: RuleContext['model']): Map<string, string[]> {
-  let forms = blankedByModel.get(model);
-  if (forms) return forms;
-  forms = new Map();
-  for (const [key, uses] of model.byKey) {
-    // Only forms the document writes as such (defined, or used three times or more) can be meant.
-    if (key.length < 5 || key.length > LONGEST_GUESSED_FORM || !isWrittenForm(uses)) continue;
-    for (let at = 0; at + 1 < key.length; at++) {
-      const form = blanked(key, at);
-      const keys = forms.get(form);
-      if (keys) keys.push(key);
-      else forms.set(form, [key]);
-    }
-  }
-  blankedByModel.set(model, forms);
-  return forms;
+  return formsIndex(model, blankedByModel, function* (key) {
+    for (let at = 0; at + 1 < key.length; at++) yield blanked(key, at);
+  });
 }
 const blankedByModel = new WeakMap<RuleContext['model'], Map<string, string[]>>();
 
@@ -149,21 +137,31 @@ const blankedByModel = new WeakMap<RuleContext['model'], Map<string, string[]>>(
  * built once per model.
  */
 function shortenedForms(model: RuleContext['model']): Map<string, string[]> {
-  let forms = shortenedByModel.get(model);
+  return formsIndex(model, shortenedByModel, function* (key) {
+    const lastPart = key.lastIndexOf('-');
+    for (let at = 0; at + 1 < key.length && (lastPart < 0 || at < lastPart); at++) {
+      if (/\p{Lu}/u.test(key[at]!) && key[at] !== key[at + 1]) yield key.slice(0, at) + key.slice(at + 1);
+    }
+  });
+}
+
+/**
+ * The written keys (five characters or more, defined or used three times or more: only forms the
+ * document writes as such can be meant) under each form `formsOf` makes of them, cached per model.
+ */
+function formsIndex(model: RuleContext['model'], cache: WeakMap<RuleContext['model'], Map<string, string[]>>, formsOf: (key: string) => Iterable<string>): Map<string, string[]> {
+  let forms = cache.get(model);
   if (forms) return forms;
   forms = new Map();
   for (const [key, uses] of model.byKey) {
     if (key.length < 5 || key.length > LONGEST_GUESSED_FORM || !isWrittenForm(uses)) continue;
-    const lastPart = key.lastIndexOf('-');
-    for (let at = 0; at + 1 < key.length && (lastPart < 0 || at < lastPart); at++) {
-      if (!/\p{Lu}/u.test(key[at]!) || key[at] === key[at + 1]) continue;
-      const form = key.slice(0, at) + key.slice(at + 1);
+    for (const form of formsOf(key)) {
       const keys = forms.get(form);
       if (keys) keys.push(key);
       else forms.set(form, [key]);
     }
   }
-  shortenedByModel.set(model, forms);
+  cache.set(model, forms);
   return forms;
 }
 const shortenedByModel = new WeakMap<RuleContext['model'], Map<string, string[]>>();
