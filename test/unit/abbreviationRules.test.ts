@@ -406,6 +406,9 @@ describe('conflicting-expansion and a long form with an abbreviated part', () =>
     assert.equal(isSameExpansion('Quiet Cooperative Zonal Group', 'Quiet Cooperative Zonal Group performance status'), true);
     assert.equal(isSameExpansion('quiet zonal tomography', 'quiet zonal tomography angiography'), false);
     assert.equal(isSameExpansion('interleukin-99', 'interleukin-99 receptor'), false);
+    // Only after an organisation's name: a measure with `index` added is another measure.
+    assert.equal(isSameExpansion('quiet body mass', 'quiet body mass index'), false);
+    assert.equal(isSameExpansion('quiet zonal tomography', 'quiet zonal tomography severity score'), false);
     check('conflicting-expansion', 'We used the Quiet Genome Atlas (QGA).\n\n# Results\n\nThe Quiet Genome Atlas Program (QGA) data were used; QGA again.');
   });
   test('the knowledge base\'s expansion after a wrong one is the fix, not the fault; the wrong one after the right one is reported', () => {

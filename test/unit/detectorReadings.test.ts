@@ -160,6 +160,9 @@ describe('two coordinated terms sharing their head words, both short forms in on
     ['the short forms end differently', 'We studied tumour and normal cells (TS and NC) here.', []],
     ['no and before the second term', 'Infiltration by myeloid plasmacytoid dendritic cells (mDC and pDC) rose.', []],
     ['the pair followed by respectively', 'We report quiet and zonal-free survival (QS and ZFS, respectively) here.', [['QS', 'quiet', { head: 'survival' }], ['ZFS', 'zonal-free survival']]],
+    ['a suspended hyphen: the head is the rest of the second word', 'We weighed quiet- and zonal-base substitution (QBS and ZBS, respectively) here.', [['QBS', 'quiet-', { head: 'base substitution' }], ['ZBS', 'zonal-base substitution']]],
+    ['a suspended hyphen before one word', 'Patients in quiet- and zonal-dose (QD and ZD) cohorts.', [['QD', 'quiet-', { head: 'dose' }], ['ZD', 'zonal-dose']]],
+    ['a suspended hyphen whose first letters do not fit', 'Patients in quiet- and zonal-dose (XD and ZD) cohorts.', []],
   ]);
 });
 

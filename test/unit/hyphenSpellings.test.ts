@@ -40,8 +40,15 @@ describe('a word written with and without a hyphen', () => {
 });
 
 describe('what is no hyphenation variant', () => {
-  test('a hyphen that makes another word', () => {
+  test('a hyphen that makes another word: re- and un- are left out', () => {
     assert.deepEqual(reported('Cells were re-sorted and the team resorted to plan B; we re-cover the plate to recover it.\n'), []);
+    assert.deepEqual(reported('Antigen re-presentation differs from representation; re-stored cells were restored; un-ionised and unionised.\n'), []);
+  });
+  test('a closed word in a file name, a call or a setting is code', () => {
+    assert.deepEqual(reported('We did quiet-processing here and quiet-processing there; we ran quietprocessing.py, quietprocessing() and quietprocessing=TRUE.\n'), []);
+  });
+  test('the front matter\'s title is not counted', () => {
+    assert.deepEqual(reported('---\ntitle: "Quiet-processing of zones"\n---\n\nWe did quietprocessing once and quiet-processing once.\n'), [['quiet-processing', 'quietprocessing']]);
   });
   test('capitals inside a part, digits, longer runs, suspended hyphens and identifiers', () => {
     assert.deepEqual(reported('In the Quiet-Sampled title and quietsampled prose.\n'), []);

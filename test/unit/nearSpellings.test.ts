@@ -54,6 +54,9 @@ describe('an undefined abbreviation that is a known one mistyped', () => {
     // A capital left out of the last hyphen-joined part is another member of a family; a form of three characters stays its own.
     ['a capital left out of the last part', 'QCGA-QRCA, QCGA-QRCA and QCGA-QRCA; QCGA-QRA too.'],
     ['a short form one capital shorter', 'QRTS cells, QRTS again and QRTS; the QTS cohort.'],
+    // A leading letter left out is a modifier's, another term (`NMIBC` and `MIBC`); four characters are too few to guess.
+    ['the first letter left out', 'Quiet-muscle bladder cancer (QMIBC), QMIBC and QMIBC; QMIBC again. MIBC was excluded.'],
+    ['a form of four characters one capital shorter', 'QAPDH levels, QAPDH again and QAPDH; QPDH too.'],
   ];
   for (const [why, text] of notTypos) {
     test(`no misspelling: ${why}`, () => {

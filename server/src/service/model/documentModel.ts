@@ -402,7 +402,8 @@ const RUN_IN_HEAD = /^(\*\*|__)(?=\S)([^*_\n()[\]{}]{1,60}?)(?<=\S)\1(?=[ \t]*\S
 function expansionOf(found: DetectedDefinition, text: string, shift: number): string {
   const written = withoutEmphasisMarks(found.long, text, found.longStart + shift);
   let long = found.sharedLeadingWords === undefined ? written : `${found.sharedLeadingWords} ${written}`;
-  if (found.sharedTrailingWords !== undefined) long = `${long} ${found.sharedTrailingWords}`;
+  // A suspended hyphen takes the head without a space (`single-` + `base substitution`).
+  if (found.sharedTrailingWords !== undefined) long = long.endsWith('-') ? `${long}${found.sharedTrailingWords}` : `${long} ${found.sharedTrailingWords}`;
   // Masked markup inside a long form (`_…coronavirus_ 2`, a citation) leaves runs of spaces.
   return long.includes('  ') ? long.replace(/ {2,}/g, ' ') : long;
 }

@@ -122,17 +122,23 @@ export function isSameExpansion(a: string, b: string): boolean {
   const foldedB = foldExpansion(withoutInnerShortForms(b));
   if (foldedA === foldedB || compactOf(foldedA) === compactOf(foldedB)) return true;
   const [shorter, longer] = foldedA.length < foldedB.length ? [foldedA, foldedB] : [foldedB, foldedA];
-  if (shorter.length > 0 && longer.startsWith(shorter + ' ') && (GENERIC_HEAD_NOUNS.has(longer.slice(shorter.length + 1)) || INSTRUMENT_AFTER.test(longer.slice(shorter.length + 1)))) return true;
+  if (shorter.length > 0 && longer.startsWith(shorter + ' ')) {
+    const added = longer.slice(shorter.length + 1);
+    if (GENERIC_HEAD_NOUNS.has(added) || (ORGANISATION_END.test(shorter) && INSTRUMENT_AFTER.test(added))) return true;
+  }
   // The head noun and its gerund name one procedure: `tuberculin skin test` and `tuberculin skin testing`.
   return shorter.length > 4 && longer === `${shorter}ing` && /\p{L}{3}$/u.test(shorter);
 }
 
 /**
  * An instrument an organisation's letters name as well (`Eastern Cooperative Oncology Group` and
- * `… physical performance score`, `modified Medical Research Council` and `… dyspnea scale`): up to
+ * `… physical performance score`, `modified Medical Research Council` and `… dyspnea scale`), added
+ * only after an organisation's name ({@link ORGANISATION_END}): up to
  * two words, then the instrument's noun, folded as foldExpansion folds it (lower case, singular:
  * `status` is `statu`, `criteria` `criterion`).
  */
+/** An organisation's name, by its last word, folded: `… Oncology Group`, `… Research Council`. Not `body mass` (`body mass index` is another measure). */
+const ORGANISATION_END = /(?:^| )(?:group|council|society|association|organi[sz]ation|institute|consortium|network|college|committee|foundation|agency|board|centre|center|alliance|federation)$/u;
 const INSTRUMENT_AFTER = /^(?:[\p{L}\p{N}-]+ ){0,2}(?:score|scale|statu|grade|grading|index|criterion|classification|questionnaire)$/u;
 
 /**

@@ -9,7 +9,9 @@ import { isPlainCapitalisedWord } from './mentions';
  * Only two parts of small ASCII letters count, the first perhaps capitalised as a sentence starts
  * (`Pre-processing`): a run of three words (`state-of-the-art`), a part with a capital inside or a
  * digit (`anti-CD19`, `IL-2`, `Pre-Processing` in a title), a suspended hyphen (`pre- and
- * post-infusion`) and identifiers (`data-set.csv`, `kf-rnaseq-workflow/`) are other matters.
+ * post-infusion`) and identifiers (`data-set.csv`, `kf-rnaseq-workflow/`) are other matters, and
+ * so are words whose first part is `re` or `un`, which make another word as often as a variant
+ * (`re-cover`, `re-presentation`, `re-stored`, `un-ionised`).
  */
 
 /**
@@ -28,6 +30,9 @@ const MIN_PART_LETTERS = 2;
 const MIN_WORD_LETTERS = 6;
 /** Flags a part may not carry: a capital, a digit, a letter beyond ASCII (a Greek or accented letter has its own spellings). */
 const NOT_PLAIN = WordFlag.upper | WordFlag.digit | WordFlag.nonAscii;
+
+/** Prefixes whose hyphen tells another word: `re-cover` is not `recover`, nor `re-presentation` `representation`. */
+const MEANING_PREFIX = /^(?:re|un)$/iu;
 
 /** The hyphenated two-part words of one block, read once per token pass. */
 export const blockHyphenatedWords = oncePerTokenPass(hyphenatedWordsIn);
@@ -48,6 +53,8 @@ function hyphenatedWordsIn(masked: string, blockStart: number, tokens: BlockToke
     const end = ends[i + 1]!;
     if (ends[i]! - start < MIN_PART_LETTERS || end - starts[i + 1]! < MIN_PART_LETTERS || end - start - 1 < MIN_WORD_LETTERS) continue;
     if (isInIdentifier(masked, blockStart + start, blockStart + end)) continue;
+    // `re-` and `un-` make other words as often as variants (`re-presentation`, `re-stored`, `un-ionised`).
+    if (MEANING_PREFIX.test(masked.slice(blockStart + start, blockStart + ends[i]!))) continue;
     let hash = foldedHashes[i]!;
     for (let k = blockStart + starts[i + 1]!; k < blockStart + end; k++) hash = foldedHashStep(hash, masked.charCodeAt(k));
     spans.push(start, end);
@@ -65,7 +72,7 @@ function isHyphenBetween(masked: string, blockStart: number, end: number, next: 
  * A hyphen, a point, a slash or an underscore glued to either end: a suspended hyphen (`pre- and`
  * is read apart, `-like` after a word), a file's or a path's name (`data-set.csv`, `rnaseq-workflow/`).
  */
-function isInIdentifier(masked: string, start: number, end: number): boolean {
+export function isInIdentifier(masked: string, start: number, end: number): boolean {
   const before = masked.charCodeAt(start - 1);
   const after = masked.charCodeAt(end);
   const glued = (unit: number) => unit === 0x2f /* / */ || unit === 0x5f /* _ */ || unit === 0x5c /* \ */ || isHyphenUnit(unit);

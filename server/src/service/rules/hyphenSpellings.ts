@@ -1,4 +1,4 @@
-import { blockHyphenatedWords } from '../model/hyphenatedWords';
+import { blockHyphenatedWords, isInIdentifier } from '../model/hyphenatedWords';
 import { isPlainCapitalisedWord } from '../model/mentions';
 import { WordFlag } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
@@ -10,19 +10,11 @@ import type { Finding, RuleContext } from './types';
  * a fix (never applied unattended) that writes each of its uses as the form written more; of two
  * written as often, the first written is kept.
  *
- * A hyphen that makes another word is no variant: `re-cover` (cover again) is not `recover`, nor
- * `re-sign` `resign` (see {@link DIFFERENT_WORDS}). A capital a sentence puts first counts for the
+ * A hyphen that makes another word is no variant: words whose first part is `re` or `un` are left
+ * out (`re-cover` is not `recover`, nor `re-presentation` `representation`). A capital a sentence puts first counts for the
  * word (`Pre-processing`, `Upregulated`), and the fix keeps it; capitals elsewhere (`Pre-Processing`
  * in a title, `UPREGULATED`) are another matter. Each file is read on its own, a book's file too.
  */
-
-/** Joined forms whose hyphenated spelling is another word, not a variant: `re-cover` and `recover`. */
-const DIFFERENT_WORDS: ReadonlySet<string> = new Set([
-  'recover', 'recovered', 'recovering', 'resign', 'resigned', 'reform', 'reformed', 'reforming', 'recreation', 'retreat', 'retreated',
-  'recollect', 'recollected', 'represent', 'represented', 'representing', 'remark', 'remarked', 'relay', 'relayed', 'recount', 'recounted',
-  'repress', 'repressed', 'resort', 'resorted', 'resolve', 'resolved', 'reserve', 'reserved', 'research', 'researched', 'react', 'reacted',
-  'refuse', 'refused', 'resent', 'release', 'released', 'reprint', 'unionized', 'coop', 'recreate', 'recreated', 'redress', 'repose',
-]);
 
 /** One word's uses in its two forms. */
 interface WordForms {
@@ -36,7 +28,7 @@ export function checkHyphenSpellings(context: RuleContext): Finding[] {
   const forms = wordForms(context);
   const findings: Finding[] = [];
   for (const word of forms.values()) {
-    if (word.closed.length === 0 || word.hyphenated.length === 0 || DIFFERENT_WORDS.has(word.joined)) continue;
+    if (word.closed.length === 0 || word.hyphenated.length === 0) continue;
     // The form written more is kept; of two written as often, the first written.
     const closedKept = word.closed.length > word.hyphenated.length || (word.closed.length === word.hyphenated.length && word.closed[0]!.start < word.hyphenated[0]!.start);
     findings.push(closedKept ? finding(context, word.hyphenated, word.joined, word.closed) : finding(context, word.closed, word.hyphenated[0]!.written, word.hyphenated));
@@ -56,6 +48,8 @@ function wordForms(context: RuleContext): Map<string, WordForms> {
   const byHash = new Map<number, WordForms[]>();
   const byJoined = new Map<string, WordForms>();
   for (let index = 0; index < blocks.length; index++) {
+    // The front matter's title and keywords are the paper's own name: counted, they would decide a tie for the body.
+    if (model.blockScopes[index] === 'title') continue;
     const blockStart = blocks[index]!.start;
     const { spans, hashes } = blockHyphenatedWords(masked, blockStart, model.blockTokens[index]!, blocks[index]!.end);
     for (let i = 0; i < hashes.length; i++) {
@@ -75,6 +69,7 @@ function wordForms(context: RuleContext): Map<string, WordForms> {
   }
   if (byJoined.size === 0) return byJoined;
   for (let index = 0; index < blocks.length; index++) {
+    if (model.blockScopes[index] === 'title') continue;
     const blockStart = blocks[index]!.start;
     const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
     for (let k = 0; k < count; k++) {
@@ -83,13 +78,19 @@ function wordForms(context: RuleContext): Map<string, WordForms> {
       const start = blockStart + starts[k]!;
       const end = blockStart + ends[k]!;
       // A part of a hyphen-joined run is not the closed word (`non-upregulated`); a capital only as a sentence puts it (`Upregulated`).
-      if (isJoinedAt(masked, start - 1) || isJoinedAt(masked, end)) continue;
+      if (isJoinedAt(masked, start - 1) || isJoinedAt(masked, end) || isInIdentifier(masked, start, end) || isCallOrSetting(masked, end)) continue;
       if ((flags[k]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, start, end)) continue;
       const written = masked.slice(start, end).toLowerCase();
       for (const word of candidates) if (word.joined === written) word.closed.push({ start, end });
     }
   }
   return byJoined;
+}
+
+/** A function call or a setting after the word (`preprocessing()`, `preprocessing=TRUE`): code, not prose. */
+function isCallOrSetting(masked: string, end: number): boolean {
+  const unit = masked.charCodeAt(end);
+  return unit === 0x28 /* ( */ || unit === 0x3d /* = */;
 }
 
 function isCapitalAt(masked: string, offset: number): boolean {

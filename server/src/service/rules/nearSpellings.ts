@@ -4,9 +4,9 @@ import { entryForKey, type FixProposal, type RuleContext } from './types';
 
 /**
  * An undefined abbreviation that is another, known one mistyped: two neighbouring characters
- * swapped (`PMBC` for PBMC, `CTPAC` for CPTAC), a capital left out (`COVD-19` for COVID-19, not in
- * the last hyphen-joined part), or, for a form of five characters or more, one letter before the
- * last written wrongly (`RECE-EU` for RECA-EU). Asking
+ * swapped (`PMBC` for PBMC, `CTPAC` for CPTAC), or, for a form of five characters or more, a capital
+ * left out inside it (`COVD-19` for COVID-19; not the first, not in the last hyphen-joined part) or
+ * one letter before the last written wrongly (`RECE-EU` for RECA-EU). Asking
  * for a definition is then the wrong advice: the reader needs the spelling corrected.
  *
  * The intended form is one the document itself writes: defined (here or in a later file of the
@@ -40,8 +40,8 @@ export function nearSpellingOf(context: RuleContext, key: string): NearSpelling 
     // Three characters swap into another real form too easily (`TRC` beside `RTC`): only a defined one is meant.
     if (inDocument && (key.length >= 4 || inDocument.defined)) return { target: variant, why: inDocument.why };
   }
-  // A capital left out (`COVD-19` for COVID-19): among the written forms one capital longer.
-  if (key.length >= 4 && key.replace(/[^\p{L}]/gu, '').length >= 3) {
+  // A capital left out inside the form (`COVD-19` for COVID-19): among the written forms one capital longer.
+  if (key.length >= 5 && key.replace(/[^\p{L}]/gu, '').length >= 3) {
     for (const variant of shortenedForms(context.model).get(key) ?? []) {
       const inDocument = documentForm(context, variant);
       if (inDocument) return { target: variant, why: inDocument.why };
@@ -132,14 +132,15 @@ const blankedByModel = new WeakMap<RuleContext['model'], Map<string, string[]>>(
 
 /**
  * The document's keys of five characters or more that it defines or uses three times or more,
- * under each of their forms with one capital left out, not in the last hyphen-joined part
- * (`COVID-19` under `OVID-19`, `CVID-19`, …, `COVI-19`; codes of one family differ in that part),
- * built once per model.
+ * under each of their forms with one capital left out, neither the first character (`NMIBC` is no
+ * misspelling of `MIBC`) nor in the last hyphen-joined part (`COVID-19` under `CVID-19`, `COID-19`,
+ * `COVD-19`, `COVI-19`; codes of one family differ in that part), built once per model.
  */
 function shortenedForms(model: RuleContext['model']): Map<string, string[]> {
   return formsIndex(model, shortenedByModel, function* (key) {
     const lastPart = key.lastIndexOf('-');
-    for (let at = 0; at + 1 < key.length && (lastPart < 0 || at < lastPart); at++) {
+    // Not the first character: a leading letter is as often a modifier of another term (`NMIBC` and `MIBC`, `NSTEMI` and `STEMI`).
+    for (let at = 1; at + 1 < key.length && (lastPart < 0 || at < lastPart); at++) {
       if (/\p{Lu}/u.test(key[at]!) && key[at] !== key[at + 1]) yield key.slice(0, at) + key.slice(at + 1);
     }
   });

@@ -18,6 +18,7 @@ import { collectPrecedingWords, type WindowWord } from '../precedingWords.js';
 import { firstItemOfBracket, hasShortFormShape, type TextSpan } from '../shortFormShape.js';
 import { alignWithWords, countLetters, shortFormLetters } from '../wordAlignment.js';
 import type { LongFormWindow } from './longFormWindow.js';
+import { FUNCTION_WORDS } from '../wordLists.js';
 
 /** The first bracket holds the short form and perhaps a remark (`WGS, 20 patients`); longer is no definition. */
 const LONGEST_BRACKET = 200;
@@ -194,6 +195,8 @@ export function sharedHeadPairInBracket(text: string, blockStart: number, open: 
   const firstWords = words.slice(Math.max(0, coordinator - MOST_FIRST_TERM_WORDS), coordinator);
   const firstLetters = shortFormLetters(text, firstShort);
   const secondLetters = shortFormLetters(text, secondShort);
+  const suspended = suspendedHyphenPair(text, { short: firstShort, letters: firstLetters, words: firstWords }, second, secondLetters);
+  if (suspended !== undefined) return suspended;
   for (let shared = sharedSuffixLength(firstLetters, secondLetters); shared >= 1; shared--) {
     const own = firstLetters.slice(0, firstLetters.length - shared);
     if (countLetters(own) < 1 || secondLetters.length - shared < 1) continue;
@@ -208,6 +211,49 @@ export function sharedHeadPairInBracket(text: string, blockStart: number, open: 
     ];
   }
   return undefined;
+}
+
+/**
+ * `single- and double-base substitution (SBS and DBS)`, `low- and high-dose (LD and HD)`: the first
+ * term ends in a suspended hyphen and borrows the rest of the second term's first word, and the
+ * words after it, as its head (`base substitution`). Read so when the second term spells its short
+ * form convincingly, the head's initials (at spaces and hyphens) are the letters both short forms
+ * end with, and the first short form's other letters are the initials of as many words ending at
+ * the suspended hyphen. Both definitions, or `undefined`.
+ */
+function suspendedHyphenPair(
+  text: string,
+  first: { short: TextSpan; letters: ComparableCharacter[]; words: WindowWord[] },
+  second: SecondTerm,
+  secondLetters: ComparableCharacter[],
+): [ConstructedCandidate, ConstructedCandidate] | undefined {
+  const lastFirst = first.words[first.words.length - 1];
+  if (lastFirst === undefined || text.charAt(lastFirst.end - 1) !== '-') return undefined;
+  const opening = second.words[0]!;
+  const hyphen = text.indexOf('-', opening.start);
+  if (hyphen < 0 || hyphen >= opening.end - 1) return undefined;
+  const lastSecond = second.words[second.words.length - 1]!;
+  const head = { start: hyphen + 1, end: trimLongFormEnd(text, hyphen + 1, lastSecond.end) };
+  const headInitials = text
+    .slice(head.start, head.end)
+    .split(/[\s-]+/u)
+    .filter((word) => word.length > 0 && !FUNCTION_WORDS.has(word.toLowerCase()))
+    .map((word) => word.charAt(0).toLowerCase())
+    .join('');
+  const lettersOf = (letters: readonly ComparableCharacter[]) => letters.map((letter) => letter.character.toLowerCase()).join('');
+  const firstText = lettersOf(first.letters);
+  const secondText = lettersOf(secondLetters);
+  if (headInitials.length === 0 || !firstText.endsWith(headInitials) || !secondText.endsWith(headInitials)) return undefined;
+  const own = firstText.slice(0, firstText.length - headInitials.length);
+  if (own.length === 0 || own.length > first.words.length) return undefined;
+  const ownWords = first.words.slice(first.words.length - own.length);
+  if (ownWords.map((word) => text.charAt(word.start).toLowerCase()).join('') !== own) return undefined;
+  const secondCandidate = alignedCandidate(text, second.short, { letters: secondLetters, omittedDigit: false }, second.words, countLetters(secondLetters));
+  if (secondCandidate === undefined || !isConvincingCandidate(secondCandidate)) return undefined;
+  return [
+    { construction: 'shared-head-words', short: first.short, long: { start: ownWords[0]!.start, end: lastFirst.end }, pattern: 'long-short', sharedTrailingWords: head },
+    { construction: 'shared-head-words', short: second.short, long: { start: opening.start, end: head.end }, pattern: 'long-short' },
+  ];
 }
 
 function lastCoordinatorIndex(text: string, words: readonly WindowWord[]): number {
