@@ -116,8 +116,11 @@ const OUTPUTS_AFTER_PUBLICATIONS = /^(?:presentations|talks|posters|awards(?: an
 
 const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured abstract']);
 
-/** Headings that are the abstract only when they come before any main-text heading (Lancet's `Summary`). */
-const LEADING_SUMMARY_SECTIONS = new Set(['summary', 'author summary', 'lay summary', 'plain language summary']);
+/**
+ * Headings that are the abstract only when they come before any main-text heading (Lancet's
+ * `Summary`; a report's or a white paper's `Executive summary`, an analysis report's `Analysis summary`).
+ */
+const LEADING_SUMMARY_SECTIONS = new Set(['summary', 'author summary', 'lay summary', 'plain language summary', 'executive summary', 'analysis summary']);
 
 /**
  * Sections of highlights: bullet points that stand apart from the paper, as Cell Press's
