@@ -130,6 +130,8 @@ export function isSameExpansion(a: string, b: string): boolean {
   return shorter.length > 4 && longer === `${shorter}ing` && /\p{L}{3}$/u.test(shorter);
 }
 
+/** An organisation's name, by its last word, folded: `… Oncology Group`, `… Research Council`. Not `body mass` (`body mass index` is another measure). */
+const ORGANISATION_END = /(?:^| )(?:group|council|society|association|organi[sz]ation|institute|consortium|network|college|committee|foundation|agency|board|centre|center|alliance|federation)$/u;
 /**
  * An instrument an organisation's letters name as well (`Eastern Cooperative Oncology Group` and
  * `… physical performance score`, `modified Medical Research Council` and `… dyspnea scale`), added
@@ -137,8 +139,6 @@ export function isSameExpansion(a: string, b: string): boolean {
  * two words, then the instrument's noun, folded as foldExpansion folds it (lower case, singular:
  * `status` is `statu`, `criteria` `criterion`).
  */
-/** An organisation's name, by its last word, folded: `… Oncology Group`, `… Research Council`. Not `body mass` (`body mass index` is another measure). */
-const ORGANISATION_END = /(?:^| )(?:group|council|society|association|organi[sz]ation|institute|consortium|network|college|committee|foundation|agency|board|centre|center|alliance|federation)$/u;
 const INSTRUMENT_AFTER = /^(?:[\p{L}\p{N}-]+ ){0,2}(?:score|scale|statu|grade|grading|index|criterion|classification|questionnaire)$/u;
 
 /**

@@ -52,7 +52,7 @@ function hyphenatedWordsIn(masked: string, blockStart: number, tokens: BlockToke
     if ((flags[i]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, blockStart + start, blockStart + ends[i]!)) continue;
     const end = ends[i + 1]!;
     if (ends[i]! - start < MIN_PART_LETTERS || end - starts[i + 1]! < MIN_PART_LETTERS || end - start - 1 < MIN_WORD_LETTERS) continue;
-    if (isInIdentifier(masked, blockStart + start, blockStart + end)) continue;
+    if (isGluedToJoiner(masked, blockStart + start, blockStart + end)) continue;
     // `re-` and `un-` make other words as often as variants (`re-presentation`, `re-stored`, `un-ionised`).
     if (MEANING_PREFIX.test(masked.slice(blockStart + start, blockStart + ends[i]!))) continue;
     let hash = foldedHashes[i]!;
@@ -72,7 +72,7 @@ function isHyphenBetween(masked: string, blockStart: number, end: number, next: 
  * A hyphen, a point, a slash or an underscore glued to either end: a suspended hyphen (`pre- and`
  * is read apart, `-like` after a word), a file's or a path's name (`data-set.csv`, `rnaseq-workflow/`).
  */
-export function isInIdentifier(masked: string, start: number, end: number): boolean {
+export function isGluedToJoiner(masked: string, start: number, end: number): boolean {
   const before = masked.charCodeAt(start - 1);
   const after = masked.charCodeAt(end);
   const glued = (unit: number) => unit === 0x2f /* / */ || unit === 0x5f /* _ */ || unit === 0x5c /* \ */ || isHyphenUnit(unit);

@@ -1,4 +1,4 @@
-import { blockHyphenatedWords, isInIdentifier } from '../model/hyphenatedWords';
+import { blockHyphenatedWords, isGluedToJoiner } from '../model/hyphenatedWords';
 import { isPlainCapitalisedWord } from '../model/mentions';
 import { WordFlag } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
@@ -77,8 +77,8 @@ function wordForms(context: RuleContext): Map<string, WordForms> {
       if (candidates === undefined || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii)) !== 0) continue;
       const start = blockStart + starts[k]!;
       const end = blockStart + ends[k]!;
-      // A part of a hyphen-joined run is not the closed word (`non-upregulated`); a capital only as a sentence puts it (`Upregulated`).
-      if (isJoinedAt(masked, start - 1) || isJoinedAt(masked, end) || isInIdentifier(masked, start, end) || isCallOrSetting(masked, end)) continue;
+      // A part of a hyphen-joined run (`non-upregulated`), a file's name or code is not the closed word; a capital only as a sentence puts it (`Upregulated`).
+      if (isGluedToJoiner(masked, start, end) || isCallOrSetting(masked, end)) continue;
       if ((flags[k]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, start, end)) continue;
       const written = masked.slice(start, end).toLowerCase();
       for (const word of candidates) if (word.joined === written) word.closed.push({ start, end });
@@ -96,11 +96,6 @@ function isCallOrSetting(masked: string, end: number): boolean {
 function isCapitalAt(masked: string, offset: number): boolean {
   const unit = masked.charCodeAt(offset);
   return unit >= 0x41 && unit <= 0x5a;
-}
-
-function isJoinedAt(masked: string, offset: number): boolean {
-  const unit = masked.charCodeAt(offset);
-  return unit === 0x2d || unit === 0x2010 || unit === 0x2011 || unit === 0x2f || unit === 0x5f;
 }
 
 function finding(context: RuleContext, reported: { start: number; end: number }[], kept: string, keptUses: { start: number; end: number }[]): Finding {

@@ -20,7 +20,7 @@ import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
 import { contextNounLeftOutDefinition } from './readings/contextNounLeftOut.js';
 import { cellSourceDefinition } from './readings/cellSource.js';
 import { editionNumberDefinition } from './readings/editionNumber.js';
-import { tandemMethodDefinition } from './readings/tandemMethod.js';
+import { TANDEM_TAIL, tandemMethodDefinition } from './readings/tandemMethod.js';
 import { initialsListDefinition } from './readings/initialsList.js';
 import { leadingNumberDefinition } from './readings/leadingNumber.js';
 import { nameWordDefinition } from './readings/nameWord.js';
@@ -32,7 +32,7 @@ import { rateHeads, rateTailDefinition } from './readings/rateTail.js';
 import { quantitySymbolDefinition } from './readings/quantitySymbol.js';
 import { ratioOfPartsDefinition } from './readings/ratioOfParts.js';
 import { reorderedInitialsDefinition } from './readings/reorderedInitials.js';
-import { sharedHeadPairInBracket, sharedHeadWordsDefinition, shortFormPairInBracket } from './readings/sharedHeadWords.js';
+import { COORDINATORS, sharedHeadPairInBracket, sharedHeadWordsDefinition, shortFormPairInBracket } from './readings/sharedHeadWords.js';
 import { sharedLeadingWordsDefinition } from './readings/sharedLeadingWords.js';
 import { signedShortFormDefinition } from './readings/signedShortForm.js';
 import { spelledHeadNounDefinition } from './readings/spelledHeadNoun.js';
@@ -225,8 +225,7 @@ function coordinatedPairInBracket(text: string, blockStart: number, group: Brack
   const words = collectPrecedingWords(text, blockStart, group.open, 2 * MOST_PAIR_TERM_WORDS + 1);
   // The coordinator nearest the bracket first; a term may hold its own `and` (`signal transducer and activator of transcription 3`).
   for (let coordinator = words.length - 2; coordinator >= 1 && words.length - 1 - coordinator <= MOST_PAIR_TERM_WORDS; coordinator--) {
-    const word = text.slice(words[coordinator]!.start, words[coordinator]!.end);
-    if (word !== 'and' && word !== 'or') continue;
+    if (!COORDINATORS.has(text.slice(words[coordinator]!.start, words[coordinator]!.end))) continue;
     const second = longFormEndingAt(text, words[coordinator]!.end, group.open, pair.second);
     if (second === undefined || second.long.start < words[coordinator]!.end || !isConvincingCandidate(second)) continue;
     const first = longFormEndingAt(text, blockStart, words[coordinator - 1]!.end, pair.first);
@@ -297,7 +296,7 @@ function partBeforeSlash(text: string, item: TextSpan): TextSpan | undefined {
   if (slash < 2 || slash === written.length - 1 || written.indexOf('/', slash + 1) >= 0 || /\s/u.test(written)) return undefined;
   if (/^[A-Z]+\/[A-Z]+$/u.test(written)) return undefined;
   // A tandem method (`LC-MS/MS`) is one short form: its tail repeats the capitals before the slash.
-  if (/(\p{Lu}{2,})\/\1$/u.test(written)) return undefined;
+  if (TANDEM_TAIL.test(written)) return undefined;
   // Nor numbered members of one family (`IL-2/IL-15`, `Th1/Th2`, `CD4/CD8`): the words before name the family.
   const stem = (part: string) => part.replace(/[-\u2010]?\p{N}+\p{Ll}?$/u, '');
   if (stem(written.slice(0, slash)) === stem(written.slice(slash + 1))) return undefined;

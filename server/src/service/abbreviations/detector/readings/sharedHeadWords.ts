@@ -25,7 +25,7 @@ const LONGEST_BRACKET = 200;
 /** The second term is a short phrase: `whole exome sequencing`, `free cholesterol`. */
 const MOST_SECOND_TERM_WORDS = 5;
 /** What joins the two terms. */
-const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
+export const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
 
 /** The shared-head-words reading of a window, or `undefined`. */
 export function sharedHeadWordsDefinition(window: LongFormWindow): ConstructedCandidate | undefined {

@@ -13,7 +13,7 @@ import { countLetters } from '../wordAlignment.js';
 import type { LongFormWindow } from './longFormWindow.js';
 
 /** Capitals, then the same capitals after a slash, at the end of the short form: `MS/MS`. */
-const TANDEM_TAIL = /(\p{Lu}{2,})\/\1$/u;
+export const TANDEM_TAIL = /(\p{Lu}{2,})\/\1$/u;
 
 /** The tandem-method reading of a window, or `undefined`. */
 export function tandemMethodDefinition(window: LongFormWindow): ConstructedCandidate | undefined {
