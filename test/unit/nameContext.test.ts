@@ -206,6 +206,21 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('The pooled set, referred to as QPS hereafter, and the rest, termed QRS in this study, differ.\n'), []);
     assert.deepEqual(undefinedKeys('The cohort (hereafter QCZ for short) was followed.\n'), []);
   });
+  test('letters alone in a bracket after words that spell them loosely are introduced there', () => {
+    // Every letter in order, half of them at word starts, yet no reading convincing enough for a definition.
+    assert.deepEqual(undefinedKeys('We used counts for the Quiet Zebra Clear Cell Carcinoma (QZRC) project. QZRC grew.\n'), []);
+    assert.deepEqual(undefinedKeys('Scores rose for total pathway quietening (tQ) in each arm; tQ fell later.\n'), []);
+    assert.deepEqual(undefinedKeys('We used the Quokka and Zebu Behavioural, Sero-status and Media Survey (QZBSSM). QZBSSM ran twice.\n'), []);
+  });
+  test('a chance spelling from inside words, a list, or a first use before the spelling is still undefined', () => {
+    // Only one letter starts a word: `status, owing to proper containment procedures` spells SARS by chance.
+    assert.deepEqual(undefinedKeys('Neither reached that status, owing to proper containment procedures (SNRS) elsewhere.\n'), ['SNRS']);
+    // Items listed in the bracket: examples, not the words' letters (`right perform better … added` spells RPBA by chance).
+    assert.deepEqual(undefinedKeys('Points to the right perform better using the added data type (RPBA, microRNA, and mutation).\n'), ['RPBA']);
+    assert.deepEqual(undefinedKeys('Signalling begins with extracellular ligands (EGQ, NGQ) binding.\n'), ['EGQ', 'NGQ']);
+    // Used before the loose spelling: the first use lacks its definition.
+    assert.deepEqual(undefinedKeys('Agonists such as QZRC were used.\n\nWe used the Quiet Zebra Clear Cell Carcinoma (QZRC) set.\n'), ['QZRC']);
+  });
   test('a name given in words covers its own scope: a legend is told, as for a bracketed definition, at information', () => {
     const text = '# Results\n\nA catalog of 9,368 variants (referred as QVPOP below) was used; QVPOP is large.\n\n**Figure 1.** Recall on the QVPOP panel.\n';
     const found = createTerminologyService().lint({ uri: 'test.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');

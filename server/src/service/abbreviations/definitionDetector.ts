@@ -83,6 +83,33 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
 }
 
 /**
+ * Whether the bracketed short form at `[shortStart, shortEnd)` of a block's text (`tokens` its
+ * token pass) is spelled by the words before its bracket, each letter in order and the first at a
+ * word's start, as Schwartz & Hearst match, where no reading was convincing enough to make it a
+ * definition: `Kidney Clear Cell Carcinoma (KIRC)`, `extracellular matrix protein turnover
+ * (ECM)`, `total pathway perturbation (tA)`. The author introduced the letters there in words,
+ * loosely; a copy-editor asks for a tidier long form, not for a definition. Half the letters at
+ * least must start words. Nothing reads this as an expansion: the long form's bounds are a guess.
+ * A plural `s` after the short form counts.
+ */
+export function isSpelledBeforeItsBracket(text: string, tokens: BlockTokens, shortStart: number, shortEnd: number): boolean {
+  try {
+    let spelled = false;
+    readingTokens(text, tokens, () =>
+      forEachDefinitionCandidate(text, tokens.marks, 0, text.length, (candidate) => {
+        const { short } = candidate;
+        if (candidate.pattern !== 'long-short' || candidate.construction !== 'letters' || short.start !== shortStart || (short.end !== shortEnd && short.end !== shortEnd + 1)) return;
+        // Half the letters at least start words: a chance match takes its letters from inside words (`status, owing to proper containment procedures (SARS)`).
+        if (2 * candidate.alignment.wordStartMatches >= candidate.shortLetterCount) spelled = true;
+      }),
+    );
+    return spelled;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A long form that opens with another definition's bracketed short form (`antineutrophil
  * cytoplasmic antibody (ANCA)-associated vasculitis (AAV)`, read as `(ANCA)-associated
  * vasculitis`) takes that definition's long form too: the reader's long form is the whole phrase.

@@ -1,5 +1,6 @@
 import { isAuthorInitials, isNamedInAffiliations } from './authorInitials';
 import { entryForKey } from '../knowledge/knowledgeBase';
+import { isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
@@ -314,15 +315,37 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
   if (byScope === undefined) {
     byScope = new Map();
     const mentions = model.byKey.get(key)?.mentions ?? [];
+    // Scopes whose first use came before: a loose spelling later is no introduction (the letters were used before it).
+    const usedBefore = new Set<string>();
     for (let i = 0; i < mentions.length && i < 50; i++) {
       const mention = mentions[i]!;
-      if (!byScope.has(mention.scope) && (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge))) byScope.set(mention.scope, mention);
+      if (byScope.has(mention.scope)) continue;
+      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge) || (!usedBefore.has(mention.scope) && isSpelledBeforeBracket(model, mention))) byScope.set(mention.scope, mention);
+      usedBefore.add(mention.scope);
     }
     known.set(key, byScope);
   }
   return byScope.get(scope);
 }
 const introductionsByModel = new WeakMap<DocumentModel, Map<string, Map<string, AbbreviationMention>>>();
+
+/**
+ * A use alone in a bracket written after words which spell its letters, loosely (`Kidney Clear
+ * Cell Carcinoma (KIRC)`; see {@link isSpelledBeforeItsBracket}): introduced there in words, when
+ * it is the scope's first use.
+ */
+function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMention): boolean {
+  const masked = model.prose.masked;
+  // The cheap test first: the use alone in a bracket opened after a word and a space (a list, `(EGF, NGF)`, names examples).
+  if (masked.charCodeAt(mention.start - 1) !== 0x28 /* ( */ || !WORD_THEN_SPACE.test(masked.slice(Math.max(0, mention.start - 3), mention.start - 1))) return false;
+  if (!ALONE_UNTIL_CLOSE.test(masked.slice(mention.end, mention.end + 2))) return false;
+  const block = model.prose.blocks[mention.block];
+  const tokens = model.blockTokens[mention.block];
+  if (!block || !tokens) return false;
+  return isSpelledBeforeItsBracket(masked.slice(block.start, block.end), tokens, mention.start - block.start, mention.end - block.start);
+}
+const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
+const ALONE_UNTIL_CLOSE = /^s?\)/u;
 
 /** The readings of one use that say it is a name, each on the masked text around it (and, for marks prose hides, the text). */
 const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention, text: string) => boolean> = [
