@@ -65,6 +65,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['patients PT_XQ7KD2Z9 and PT_ABC, cluster CD8_T-EM, the QZR_v2 run; but QZR and CD8 T cells', ['QZR', 'CD8']],
     // A file named with its extension is a file, not an abbreviation; a full stop ending a sentence is not an extension.
     ['the QZorS.py script, QCR.R and QRCh38.fa; but QZV. Then QZW.', ['QZV', 'QZW']],
+    // In either case, and the folders of a path that ends in a file's name; a slash pair without an extension is two uses.
+    ['see QRPACKS.TSV and QDEV_FILES/QFIGS/QRPACKS.TSV; QFIG/out/plot.png; but QZA/QZB and QZC/QZD.Then', ['QZA', 'QZB', 'QZC', 'QZD']],
     // Markdown escapes the underscore (`\\_`) where it would open emphasis: still one identifier; a lone backslash is not a join.
     ['the QZAB\\_UV assembler and PT\\_ABC; but QZAB \\ UV and QZAB\\-UV', ['QZAB', 'UV', 'QZAB', 'UV']],
     ['CD123, CD-137 and CD107a are CD markers', ['CD123', 'CD-137', 'CD107a', 'CD']],

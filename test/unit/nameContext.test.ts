@@ -178,6 +178,15 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('Table: Counts. {#tbl:x}\n\nQR means quiet ratio (cases vs controls); QR above 1 is a rise. QDF indicates the quiet degrees of freedom lost.\n'), []);
     assert.deepEqual(undefinedKeys('QR refers to the pooled quiet ratio, and QR rose.\n'), []);
   });
+  test('a verb that says only what the letters stand for needs no spelling, in a relative clause too', () => {
+    assert.deepEqual(undefinedKeys('The ligand QXCL12, which stands for C-X-C motif quietin 12, rose; QXCL12 fell.\n'), []);
+    assert.deepEqual(undefinedKeys('Here QZB stands for the Brazilian unified health system. QZB data were used.\n'), []);
+    assert.deepEqual(undefinedKeys('QZC is short for quiet cells. QZC grew.\n'), []);
+    assert.deepEqual(undefinedKeys('QZD is an abbreviation of a Portuguese name. QZD again.\n'), []);
+    // The verb with nothing after it, or one word, names nothing.
+    assert.deepEqual(undefinedKeys('We asked what QZE stands for.\n'), ['QZE']);
+    assert.deepEqual(undefinedKeys('The QZF, which stands for quietness.\n'), ['QZF']);
+  });
 
   test('a verb of meaning before other words is no definition', () => {
     assert.deepEqual(undefinedKeys('QR means that the cells grew. QZ indicates a change.\n'), ['QR', 'QZ']);

@@ -42,6 +42,10 @@ describe('products, organisations, coined names and motifs named in methods', ()
     // A motif of one-letter residue codes.
     'the spike contains a «RRQR» furin recognition site',
     'binding through the «RGD» motif',
+    // Residue codes joined by hyphens, `X` for any residue: chemokine families, signalling motifs.
+    'chemokine («C-C» motif) ligand 2 rose',
+    'the «C-X-C» motif chemokine 12 and the «C-X3-C» motif chemokine ligand 1',
+    'phosphorylation of its «Y-X-X-M» motif',
     // A maker's name before, a kit noun after a bracketed qualifier; a method's name inside a titled product.
     'globin RNA was removed with Lifetex «QZCLEAR» (human) kit',
     'libraries were made with «QAPA» Stranded mRNA-Seq Kit',
@@ -126,6 +130,9 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'a panel of genes («QySeqST», Table S6) was sequenced',
     // Capitals that are not residue codes, or residues before another noun.
     'the «QXZ» motif was absent',
+    // Hyphen-joined capitals that are not all residue codes, or residue codes before no motif.
+    'the «B-X-C» motif was absent',
+    'levels of «C-C» rose',
     'the «TCR» repertoire was sequenced',
     // A bracketed word before a kit with no maker before the capitals.
     'cytokines were measured by «QLISA» (human) kit in duplicate',

@@ -140,6 +140,11 @@ describe('long-form-after-abbreviation', () => {
       'Quarkinoma Disease (QKD) is common; QKD recurs.\n\n' +
         'As reviewed in *Quarkinoma Disease in the Era of Cell Therapy* (2021), it fell. We saw *patients with «quarkinoma disease» overall* here.',
     ));
+  test('after a definition in a heading, the text introduces the term once more; later repeats are repeats', () =>
+    check(
+      'long-form-after-abbreviation',
+      '# Methods\n\n## Quark-Maximisation (QM) Algorithm\n\nWe follow an approach called _quark-maximisation_ or QM. Then QM ran, and «quark-maximisation» converged.\n',
+    ));
   test('a repeat beside a template value still is', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_count}} trials use «daratumumab» with DARA.'));
   test('after an abbreviation never used, the unused finding speaks for the repeats: one problem, one diagnostic', () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
+import { latinStandInForm } from '../../server/src/service/knowledge/derivedForms';
 import { createTerminologyService, type TerminologyDiagnostic } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
 
@@ -70,6 +71,16 @@ table('a spelled-out Greek letter in a symbol: one rule for all, a warning with 
   { name: 'wrong: FcgammaRIIIa, a form no entry lists by hand', rule: 'discouraged-variant', source: 'NK cells carry «FcgammaRIIIa».', fix: { newText: 'FcγRIIIa', safe: true } },
   { name: 'right: the letters themselves', rule: 'discouraged-variant', source: 'IFN-γ, TGF-β, CD3ζ, SIRPα and IL-15Rα were measured.' },
   { name: 'right: a letter name in ordinary prose (gamma delta T cells, gammaretroviral vectors)', rule: 'discouraged-variant', source: 'We compared gamma delta T cells made with gammaretroviral vectors.' },
+]);
+
+table('a Latin letter typed for a symbol\'s Greek letter: a warning naming the letter, its fix the form it stands for', [
+  { name: 'wrong: IL1b, a form no entry lists by hand', rule: 'discouraged-variant', severity: 'warning', source: 'Levels of «IL1b» rose.', says: ['Latin letter b', 'beta'], fix: { newText: 'IL1β', safe: true } },
+  { name: 'wrong: TNF-a', rule: 'discouraged-variant', severity: 'warning', source: 'Levels of «TNF-a» rose.', says: ['alpha'], fix: { newText: 'TNF-α', safe: true } },
+  { name: 'wrong: NF-kB', rule: 'discouraged-variant', severity: 'warning', source: 'Signalling activated «NF-kB».', says: ['kappa'], fix: { newText: 'NF-κB', safe: true } },
+  { name: 'wrong: FcgRIIIA', rule: 'discouraged-variant', source: 'NK cells carry «FcgRIIIA».', fix: { newText: 'FcγRIIIA', safe: true } },
+  { name: 'right: the gene symbols in capitals are not the Latin forms (IL1B, TNF, NFKB1)', rule: 'discouraged-variant', source: 'Reads of *IL1B*, *TNF* and *NFKB1* were counted.' },
+  { name: 'right: a quoted name keeps its source\'s spelling', rule: 'discouraged-variant', source: 'Pathways such as “QRAF6 mediated induction of NF-kB and kinases” and "Signalling by TNF-a in quiet cells" rose.' },
+  { name: 'wrong: a scare-quoted form, or a form outside the quotation, is still the author\'s', rule: 'discouraged-variant', source: 'The “«IL-1b»” signal and «TNF-a» after “a quoted title here” rose.' },
 ]);
 
 table('a gene symbol in roman for its protein: information, naming the protein', [
@@ -147,6 +158,17 @@ describe('the policy is derived from the data, not listed per entry', () => {
       entry.genes.length === 1 ? entry.discouraged.filter((d) => !d.basis && d.form === entry.genes[0]!.symbol).map((d) => `${entry.id}: ${d.form}`) : [],
     );
     assert.deepEqual(handListed, []);
+  });
+
+  test('the Latin stand-in of a symbol letter: after a letter, digit or hyphen only', () => {
+    assert.equal(latinStandInForm('IL-1β'), 'IL-1b');
+    assert.equal(latinStandInForm('FcγRIIIa'), 'FcgRIIIa');
+    assert.equal(latinStandInForm('TGF-β receptor II'), 'TGF-b receptor II');
+    // A letter opening a word is left with its word; letters without a Latin stand-in, or in prose, derive nothing.
+    assert.equal(latinStandInForm('α4β7'), 'α4b7');
+    assert.equal(latinStandInForm('CD3ζ'), undefined);
+    assert.equal(latinStandInForm('γδ T cell'), undefined);
+    assert.equal(latinStandInForm('IL-15'), undefined);
   });
 
   test('no entry lists a spelled-out Greek letter by hand where the letter form derives it', () => {

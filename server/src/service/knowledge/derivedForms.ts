@@ -6,6 +6,9 @@ import type { DiscouragedForm, TermEntry } from './types';
  *
  * - a Greek letter of a symbol spelled out (`IFN-gamma`, `CD3 zeta`, `SIRPalpha`,
  *   `IL-15R alpha`): generated from every preferred form and variant that writes the letter;
+ * - a symbol's Greek letter typed as the Latin letter it resembles (`IL1b`, `TNF-a`, `IFNg`,
+ *   `NF-kB`): generated from every preferred form and variant that writes α, β, γ or κ after a
+ *   letter, a digit or a hyphen of the symbol;
  * - the official symbol of the entry's one gene written for the protein (`GZMB` for
  *   granzyme B, `KLRK1` for NKG2D): generated from the `genes` field.
  *
@@ -95,6 +98,50 @@ export function spelledOutGreekForms(form: string): string[] {
   return [...found];
 }
 
+/** The Latin letters typed for Greek ones on a keyboard without them, and the Greek letters' names. */
+const LATIN_STAND_INS: Readonly<Record<string, string>> = { α: 'a', β: 'b', γ: 'g', κ: 'k' };
+
+/**
+ * `form` with each symbol Greek letter that has a Latin stand-in (see {@link LATIN_STAND_INS})
+ * written as that Latin letter (`IL-1β` as `IL-1b`, `NF-κB` as `NF-kB`); undefined when it has
+ * none. A letter opening a word (`α4β7`) is left alone with its word: read as Latin, such a word is
+ * another name as often as a typing.
+ */
+export function latinStandInForm(form: string): string | undefined {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < form.length; i++) {
+    const char = form[i]!;
+    const latin = LATIN_STAND_INS[char];
+    const before = form[i - 1];
+    if (latin === undefined || before === undefined || /\s/u.test(before) || !isSymbolLetter(form, i)) {
+      out += char;
+      continue;
+    }
+    if (!isLetterOrDigit(before) && !HYPHEN.test(before)) return undefined;
+    out += latin;
+    changed = true;
+  }
+  return changed ? out : undefined;
+}
+
+/** The Latin stand-in forms of an entry's preferred form and variants, each replaced by the form it stands in for. */
+function latinStandInForms(entry: TermEntry, taken: Set<string>): DiscouragedForm[] {
+  const derived: DiscouragedForm[] = [];
+  for (const written of [entry.preferred, ...entry.variants]) {
+    const latin = latinStandInForm(written);
+    if (latin === undefined || taken.has(latin)) continue;
+    taken.add(latin);
+    const greek = [...written].find((char) => LATIN_STAND_INS[char] !== undefined)!;
+    derived.push({
+      form: latin,
+      reason: `The Latin letter ${LATIN_STAND_INS[greek]} stands in for the Greek ${GREEK_NAMES[greek]}; write ${written}.`,
+      replacement: written,
+    });
+  }
+  return derived;
+}
+
 /** Every written form of every entry, so that derived forms never take one that data already gives. */
 function takenForms(entries: readonly TermEntry[]): Set<string> {
   const taken = new Set<string>();
@@ -170,7 +217,7 @@ export function withDerivedForms(entries: readonly TermEntry[]): TermEntry[] {
   const geneForms = entries.map((entry) => geneSymbolForm(entry, taken, proteins));
   for (const form of geneForms) if (form) taken.add(form.form);
   return entries.map((entry, index) => {
-    const derived = spelledGreekForms(entry, taken);
+    const derived = [...spelledGreekForms(entry, taken), ...latinStandInForms(entry, taken)];
     const gene = geneForms[index];
     if (gene) derived.push(gene);
     return derived.length === 0 ? entry : { ...entry, discouraged: [...entry.discouraged, ...derived] };

@@ -698,9 +698,25 @@ const DESIGNATION_NUMBER_AFTER = /^\.\d{1,3}(?:[ \u00a0]+(?:\p{Ll}|\p{Lu}[\p{L}\
 
 /**
  * A file's extension after the name (`endorS.py`, `QC_report.R`, `GRCh38.fa`, `sample.bam`): a file
- * named, not an abbreviation. The extensions of scripts, data and documents a methods section names.
+ * named, not an abbreviation. The extensions of scripts, data and documents a methods section names,
+ * in either case (`RPACKS.TSV` in a draft note written in capitals).
  */
-const FILE_EXTENSION_AFTER = /^\.(?:py|R|r|sh|pl|js|ts|jl|nf|ipynb|cpp|java|json|ya?ml|toml|txt|csv|tsv|xlsx?|bam|sam|cram|vcf|bcf|bed|gtf|gff3?|fa|fasta|fna|fq|fastq|gz|zip|tar|h5|h5ad|rds|RData|Rmd|qmd|md|html|pdf|png|svg|tiff?)(?![\p{L}\p{N}])/u;
+const FILE_EXTENSION_AFTER = /^\.(?:py|R|r|sh|pl|js|ts|jl|nf|ipynb|cpp|java|json|ya?ml|toml|txt|csv|tsv|xlsx?|bam|sam|cram|vcf|bcf|bed|gtf|gff3?|fa|fasta|fna|fq|fastq|gz|zip|tar|h5|h5ad|rds|RData|Rmd|qmd|md|html|pdf|png|svg|tiff?)(?![\p{L}\p{N}])/iu;
+
+/** Up to four more folders, then a file's name and extension, after a slash. */
+const PATH_TO_FILE_AFTER = /^(?:\/[\p{L}\p{N}_.-]+){0,4}\/[\p{L}\p{N}_-]+$/u;
+/** How far a path after a folder is read. */
+const PATH_REACH = 120;
+
+/** Whether the slash at `slash` begins the rest of a path that ends in a file's name with an extension (see {@link FILE_EXTENSION_AFTER}). */
+function isFolderOfFile(masked: string, slash: number): boolean {
+  const rest = /^[\p{L}\p{N}_./-]+/u.exec(masked.slice(slash, slash + PATH_REACH))?.[0];
+  if (rest === undefined) return false;
+  // The file's extension is the last dot's; a sentence's full stop after the path is left off.
+  const trimmed = rest.replace(/\.$/u, '');
+  const dot = trimmed.lastIndexOf('.');
+  return dot > 0 && FILE_EXTENSION_AFTER.test(trimmed.slice(dot)) && PATH_TO_FILE_AFTER.test(trimmed.slice(0, dot));
+}
 
 /** An English prefix glued to capitals (`nonIBD`, `postHSCT`): a group or time named by the abbreviation, used as a stem. */
 const DERIVATIONAL_PREFIX = /^(?:non|pre|post|anti|semi|pseudo|multi|hyper|hypo|inter|intra|trans)(?=\p{Lu}{2})/u;
@@ -809,6 +825,8 @@ function mentionFromRun(
     const after = masked.slice(end, end + 8);
     if (DOTTED_NUMBERS_AFTER.test(after) || DESIGNATION_NUMBER_AFTER.test(after) || FILE_EXTENSION_AFTER.test(after)) return undefined;
   }
+  // A folder of a path that ends in a file's name (`FIGS/RPACKS.TSV`, `results/QC/report.html`).
+  if (masked.charCodeAt(end) === 0x2f /* / */ && isFolderOfFile(masked, end)) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text)) return undefined;

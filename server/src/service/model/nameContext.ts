@@ -542,14 +542,22 @@ function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, '
   return isSpelledByListAfter(masked, mention);
 }
 
-/** A verb that says what letters stand for: `OR means`, `OR refers to`, `DF indicates`, `X stands for`. */
-const STANDS_FOR_AFTER = /^[ \u00a0]+(?:means|refers[ \u00a0]+to|denotes|indicates|stands[ \u00a0]+for|represents)[ \u00a0]+(?:the[ \u00a0]+|an?[ \u00a0]+)?/u;
+/**
+ * A verb that says what letters stand for, perhaps in a relative clause: `OR means`, `OR refers
+ * to`, `DF indicates`, `X stands for`, `X, which stands for`. Group 1 holds a verb that says
+ * nothing else (`stands for`, `is short for`, `is an abbreviation of`); the others also say what
+ * a quantity shows (`The HR indicates a higher risk`).
+ */
+const STANDS_FOR_AFTER = /^(?:[ \u00a0]*,[ \u00a0]*(?:which|that)|[ \u00a0]+which)?[ \u00a0]+(?:(stands[ \u00a0]+for|is[ \u00a0]+short[ \u00a0]+for|is[ \u00a0]+(?:an|the)[ \u00a0]+(?:abbreviation|acronym)[ \u00a0]+(?:of|for))|means|refers[ \u00a0]+to|denotes|indicates|represents)[ \u00a0]+(?:the[ \u00a0]+|an?[ \u00a0]+)?/u;
+/** Two words at least: what a verb of meaning names. */
+const TWO_WORDS = /^[\p{L}\p{N}][\p{L}\p{N}-]*[ \u00a0]+[\p{L}\p{N}]/u;
 /** Words a long form passes over. */
 const LINKING_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to', 'on', 'with', 'by']);
 
 /**
  * `OR means odds ratio (COV+ vs COV-)`, `OR refers to the pooled odds ratio`, `DF indicates the
- * degrees of freedom`: the letters, a verb of meaning, and words whose initials spell them (one
+ * degrees of freedom`: the letters, a verb of meaning, and words whose initials spell them (a verb
+ * that says only what letters stand for needs no spelling, see {@link STANDS_FOR_AFTER}; one
  * qualifying word may come first, linking words are passed over); for letters the knowledge base
  * knows, the clause ending after them (`The HR indicates a higher risk in group two` spells H R by
  * chance and goes on). Two letters or more, all capitals. A name given in words for its scope only (see {@link introductionIn}), never
@@ -557,11 +565,13 @@ const LINKING_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to',
  */
 function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>, knowledge: DocumentModel['knowledge']): boolean {
   const letters = [...mention.text];
-  if (letters.length < 2 || letters.length > 8 || !letters.every((letter) => /\p{Lu}/u.test(letter))) return false;
   const after = masked.slice(mention.end, mention.end + 200);
   const verb = STANDS_FOR_AFTER.exec(after);
   if (!verb) return false;
   const rest = after.slice(verb[0].length);
+  // `stands for` says nothing but what the letters are: the words after it are the long form, spelt or not (`CXCL12, which stands for C-X-C motif chemokine 12`).
+  if (verb[1] !== undefined) return TWO_WORDS.test(rest);
+  if (letters.length < 2 || letters.length > 8 || !letters.every((letter) => /\p{Lu}/u.test(letter))) return false;
   const words = [...rest.matchAll(/[\p{L}\p{N}]+/gu)].slice(0, 12);
   for (let first = 0; first <= 1; first++) {
     let k = 0;

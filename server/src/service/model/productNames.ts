@@ -134,8 +134,12 @@ const ORGANISATION_BEFORE = new RegExp(String.raw`\p{Lu}\p{Ll}+[ \u00a0]+${ORGAN
 /** A coined name in quotation marks at the start of brackets: `("LySeqST"; …)`, `(“X”)`. */
 const QUOTED_IN_BRACKETS_BEFORE = /\([ \u00a0]*["\u201c]$/u;
 const QUOTE_AFTER = /^["\u201d]/u;
-/** One-letter amino-acid codes only: a motif such as `RRAR` or `RGD`. */
-const RESIDUE_LETTERS = /^[ACDEFGHIKLMNPQRSTVWY]{3,7}$/;
+/**
+ * One-letter amino-acid codes only: a motif such as `RRAR` or `RGD`; or codes joined by hyphens,
+ * `X` for any residue and perhaps a count, as chemokine families and signalling motifs are
+ * written (`C-C`, `C-X-C`, `C-X3-C`, `Y-X-X-M`).
+ */
+const RESIDUE_LETTERS = /^(?:[ACDEFGHIKLMNPQRSTVWY]{3,7}|[ACDEFGHIKLMNPQRSTVWY](?:[-\u2010\u2011](?:X\d{0,2}|[ACDEFGHIKLMNPQRSTVWY])){1,5})$/u;
 /** What a motif is called, perhaps after a word (`furin recognition site`, `cleavage site`, `motif`). */
 const MOTIF_AFTER = /^(?:[ \u00a0]+\p{Ll}+){0,2}?[ \u00a0]+(?:motifs?|(?:cleavage|recognition|binding)[ \u00a0]+sites?)\b/u;
 /** A lower-case letter or a digit: a coined name (`LySeqST`), not a word of capitals. */

@@ -1419,6 +1419,8 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     // Longest first: the order a reader's eye would try them in (the matcher prefers the longest match anyway).
     const ordered = [...candidates.values()].sort((a, b) => b.long.length - a.long.length);
     const matcher = longFormMatcher(ordered.map((d) => d.long));
+    // Journals do not count a heading's abbreviation: the text under it introduces the term again, once.
+    const introducedUnderHeading = new Set<AbbreviationDefinition>();
     for (const index of blocksByScope.get(scope) ?? []) {
       const block = model.prose.blocks[index]!;
       const slice = model.prose.masked.slice(block.start, block.end);
@@ -1428,7 +1430,13 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         const start = block.start + occurrence.start;
         const end = block.start + occurrence.end;
         const plural = occurrence.plural ? 's' : '';
-        if (start < definition.shortEnd || insideLongForm(index, start, end - plural.length)) continue;
+        if (start < definition.shortEnd) continue;
+        // The first long form under a heading's definition, a definition there or the words alone, introduces the term again.
+        if (isInHeading(model, definition) && !introducedUnderHeading.has(definition)) {
+          introducedUnderHeading.add(definition);
+          continue;
+        }
+        if (insideLongForm(index, start, end - plural.length)) continue;
         const written = slice.slice(occurrence.start, occurrence.end);
         // The match may only run across white space: a masked comment or code span in between is not a repeat.
         if (model.text.slice(start, end) !== written) continue;

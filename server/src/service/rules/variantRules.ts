@@ -2,7 +2,7 @@ import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
 import { readInlineDisables, type InlineDisables } from './disables';
-import { isInsideBrackets, isSameSpelling, repeatsNeighbour } from './fixSafety';
+import { isInsideBrackets, isInsideQuotation, isSameSpelling, repeatsNeighbour } from './fixSafety';
 import { checkAbbreviationSpellings, checkUndefinedSpellings } from './abbreviationSpellings';
 import { insideEmphasis, isGeneContext, isItalic } from '../model/geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
@@ -64,6 +64,8 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
       findings.push(geneSymbolFinding(term, written, symbol, entry, withPlural(written, discouraged.form, discouraged.replacement)));
       continue;
     }
+    // A quoted name or passage (`“TRAF6 mediated induction of NF-kB”`, a pathway's title) keeps its source's spelling.
+    if (isInsideQuotation(text, term.start, term.end)) continue;
     const replacement = withPlural(written, discouraged.form, discouraged.replacement);
     if (kind === 'style') {
       // A use the author switched the rule off for is left out of the one note, and out of its fix.
