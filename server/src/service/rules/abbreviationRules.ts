@@ -485,7 +485,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   const reportsUndefined = isOn('undefined-abbreviation');
   const reportsEarlyUse = isOn('used-before-definition');
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  // Keys already judged, per scope (a set per scope: no string built per use).
+  const seen = new Map<string, Set<string>>();
   // Undefined keys already reported per scope, spellings folded (`foldedId`): `HSV1-TK` after `HSV1-tk`, `FcgR` after
   // `FcγR` is the same missing definition. Each with whether its report was capped below a warning.
   const undefinedFolded = new Map<string, boolean>();
@@ -493,9 +494,10 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   const reportedRoots = new Set<string>();
   const earlierSpellingOf = earlierSpellings(context);
   const check = (written: AbbreviationMention, mention: AbbreviationMention): void => {
-    const id = `${mention.scope}\u0000${mention.key}`;
-    if (seen.has(id)) return;
-    seen.add(id);
+    let seenInScope = seen.get(mention.scope);
+    if (!seenInScope) seen.set(mention.scope, (seenInScope = new Set()));
+    if (seenInScope.has(mention.key)) return;
+    seenInScope.add(mention.key);
     // A discouraged form is discouraged-variant's to report, where the term matcher sees it written whole.
     if (needs.isExempt(mention.key) || (mention === written && isDiscouragedForm(context, mention.key)) || HYPHENATED_CD.test(mention.key)) return;
     // `IFN$\gamma$` is covered by a definition of `IFN-γ` too: the hyphen is a spelling, another rule's concern.
@@ -533,7 +535,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
       const stem = headOfSpacedNumber(mention.key);
       if (stem !== undefined && scopes.coverage(mention.scope, stem, needs) !== undefined) return;
       // A symbol's label (`$k$~QZR~`) says nothing of the scope's other uses: they are read as if it were not there.
-      if ((isLabelOfMathSymbol(context.model.text, mention) && seen.delete(id)) || isNameOrNamedUse(context, mention)) return;
+      if ((isLabelOfMathSymbol(context.model.text, mention) && seenInScope.delete(mention.key)) || isNameOrNamedUse(context, mention)) return;
       // A compound of parts, some undefined (`IgG-FcγR`, `hFcγRIIB`), or a name after a prefix the document
       // defines (`hIgG` after `human (h)FcγRIIIA`): the parts, or the name, are what to define.
       const parts = mention === written ? (nameAfterDefinedPrefix(context, mention) ?? quantityAfterDifferenceSign(context, mention) ?? undefinedPartsOf(context, mention)) : undefined;

@@ -1,6 +1,6 @@
 import { blockHyphenatedWords, isGluedToJoiner } from '../model/hyphenatedWords';
 import { isPlainCapitalisedWord } from '../model/mentions';
-import { WordFlag } from '../text/tokens';
+import { WordFlag, type BlockTokens } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
 
 /**
@@ -68,23 +68,46 @@ function wordForms(context: RuleContext): Map<string, WordForms> {
     }
   }
   if (byJoined.size === 0) return byJoined;
+  // The hashes the closed words are looked up by: while the document's hyphenated words stay the
+  // same (a keystroke mostly), each unchanged block's matches are read from its cache.
+  const hashesKey = [...byHash.keys()].sort((a, b) => a - b).join(',');
   for (let index = 0; index < blocks.length; index++) {
     if (model.blockScopes[index] === 'title') continue;
     const blockStart = blocks[index]!.start;
-    const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
-    for (let k = 0; k < count; k++) {
-      const candidates = byHash.get(foldedHashes[k]!);
-      if (candidates === undefined || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii)) !== 0) continue;
-      const start = blockStart + starts[k]!;
-      const end = blockStart + ends[k]!;
-      // A part of a hyphen-joined run (`non-upregulated`), a file's name or code is not the closed word; a capital only as a sentence puts it (`Upregulated`).
-      if (isGluedToJoiner(masked, start, end) || isCallOrSetting(masked, end)) continue;
-      if ((flags[k]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, start, end)) continue;
+    const tokens = model.blockTokens[index]!;
+    let cached = closedCandidatesByTokens.get(tokens);
+    if (cached?.hashesKey !== hashesKey) closedCandidatesByTokens.set(tokens, (cached = { hashesKey, tokenIndexes: closedCandidates(masked, blockStart, tokens, byHash) }));
+    for (const k of cached.tokenIndexes) {
+      const start = blockStart + tokens.starts[k]!;
+      const end = blockStart + tokens.ends[k]!;
       const written = masked.slice(start, end).toLowerCase();
-      for (const word of candidates) if (word.joined === written) word.closed.push({ start, end });
+      for (const word of byHash.get(tokens.foldedHashes[k]!)!) if (word.joined === written) word.closed.push({ start, end });
     }
   }
   return byJoined;
+}
+
+/** Per block's token pass: the document's hyphenated hashes it was read for, and its tokens that may be their closed words. */
+const closedCandidatesByTokens = new WeakMap<BlockTokens, { hashesKey: string; tokenIndexes: Int32Array }>();
+
+/**
+ * The tokens of one block whose hash is a hyphenated word's and that may be written as that word
+ * closed: letters only, not part of a hyphen-joined run (`non-upregulated`), a file's name or code,
+ * and capitalised only as a sentence puts it (`Upregulated`). Reads nothing outside the block
+ * but the characters next to its ends.
+ */
+function closedCandidates(masked: string, blockStart: number, tokens: BlockTokens, byHash: ReadonlyMap<number, unknown>): Int32Array {
+  const { count, starts, ends, flags, foldedHashes } = tokens;
+  const found: number[] = [];
+  for (let k = 0; k < count; k++) {
+    if (!byHash.has(foldedHashes[k]!) || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii)) !== 0) continue;
+    const start = blockStart + starts[k]!;
+    const end = blockStart + ends[k]!;
+    if (isGluedToJoiner(masked, start, end) || isCallOrSetting(masked, end)) continue;
+    if ((flags[k]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, start, end)) continue;
+    found.push(k);
+  }
+  return Int32Array.from(found);
 }
 
 /** A function call or a setting after the word (`preprocessing()`, `preprocessing=TRUE`): code, not prose. */

@@ -26,6 +26,9 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext,
   { rules: ['foreign-script'], check: checkForeignScript },
 ];
 
+/** How many findings a lint has before their messages and titles are kept once each (see `textKeptOnce`). */
+const KEEP_ONCE_FROM = 2000;
+
 /**
  * Runs the rules that are on over the context's model; findings in document order. A check
  * whose rules are all `off` does not run (its findings would all be dropped), and one that
@@ -41,7 +44,8 @@ export function runRules(context: RuleContext, isOn: RuleSwitch = () => true): F
   // Quoted text may span a line break in the source; messages are one line. A message or fix
   // title said word for word again (one definition repeated all through a long text) is kept
   // once: 400,000 repeats of a definition held 400,000 copies of the same two sentences.
-  const once = textKeptOnce();
+  // Below a few thousand findings the copies cost nothing worth a lookup per string (each a hash of a new string, every keystroke).
+  const once = findings.length > KEEP_ONCE_FROM ? textKeptOnce() : (text: string) => text;
   if (context.model.prose.masked.includes(GLYPH_FILL)) for (let i = 0; i < findings.length; i++) asPrinted(findings[i]!);
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
