@@ -227,8 +227,9 @@ describe('a name given in words to what the sentence describes', () => {
     // Items listed in the bracket: examples, not the words' letters (`right perform better … added` spells RPBA by chance).
     assert.deepEqual(undefinedKeys('Points to the right perform better using the added data type (RPBA, microRNA, and mutation).\n'), ['RPBA']);
     assert.deepEqual(undefinedKeys('Signalling begins with extracellular ligands (EGQ, NGQ) binding.\n'), ['EGQ', 'NGQ']);
-    // Used before the loose spelling: the first use lacks its definition.
+    // Used in an earlier paragraph than the loose spelling: the first use lacks its definition; in the same paragraph it has it.
     assert.deepEqual(undefinedKeys('Agonists such as QZRC were used.\n\nWe used the Quiet Zebra Clear Cell Carcinoma (QZRC) set.\n'), ['QZRC']);
+    assert.deepEqual(undefinedKeys('Tumours with a "QZRC" label were called Quiet Zebra Clear Cell Carcinoma (QZRC).\n'), []);
   });
   test('a name given in words covers its own scope: a legend is told, as for a bracketed definition, at information', () => {
     const text = '# Results\n\nA catalog of 9,368 variants (referred as QVPOP below) was used; QVPOP is large.\n\n**Figure 1.** Recall on the QVPOP panel.\n';

@@ -119,6 +119,19 @@ describe('a short form written as a citation prefix', () => {
     check('undefined-abbreviation', 'We used Quark Health Surveys [QHS; @measure2012] and Quark Impact Assessment [QIA, @phia]. Both QHS and QIA collect data; «QZX» [see @x] does not.'));
 });
 
+describe('a family\'s short form before a subtype\'s label in one bracket', () => {
+  const text =
+    'Quokkomas (QK) vary. Posterior fossa quokkomas (QK, PF A) and myxopapillary quokkomas (QK, MQ) differ; ' +
+    'quokkomas with myogenic differentiation (QK, MYD) too. MQ, MYD and QK grew.\n';
+  test('is no second definition of the family', () => check('redefined-abbreviation', text));
+  test('the words glossing such a bracket are no repeat of the family\'s long form', () => check('long-form-after-abbreviation', text));
+  test('the label is introduced by the words before the bracket', () => check('undefined-abbreviation', text));
+  test('a repeat with no label after it, and a long form the bracket does not gloss, still are', () => {
+    check('redefined-abbreviation', 'Quokkomas (QK) vary. Later, spinal quokkomas («QK») were seen, and QK again.\n');
+    check('long-form-after-abbreviation', 'Quokkomas (QK) vary; QK grew. Many «quokkomas» were seen (Figure 2), and QK again.\n');
+  });
+});
+
 describe('long-form-after-abbreviation', () => {
   test('a template value is not a repeat', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));

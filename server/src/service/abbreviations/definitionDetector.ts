@@ -14,7 +14,7 @@
  */
 
 import { isConvincingCandidate } from './detector/acceptance.js';
-import { forEachDefinitionCandidate, type DefinitionCandidate } from './detector/definitionCandidates.js';
+import { forEachDefinitionCandidate, pairingBefore, type DefinitionCandidate } from './detector/definitionCandidates.js';
 import { readingTokens } from './detector/precedingWords.js';
 import { tokenize, type BlockTokens } from '../text/tokens.js';
 
@@ -83,27 +83,21 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
 }
 
 /**
- * Whether the bracketed short form at `[shortStart, shortEnd)` of a block's text (`tokens` its
- * token pass) is spelled by the words before its bracket, each letter in order and the first at a
- * word's start, as Schwartz & Hearst match, where no reading was convincing enough to make it a
- * definition: `Kidney Clear Cell Carcinoma (KIRC)`, `extracellular matrix protein turnover
- * (ECM)`, `total pathway perturbation (tA)`. The author introduced the letters there in words,
+ * Whether the short form at `[shortStart, shortEnd)` of a block's text (`tokens` its token pass),
+ * written in the bracket opened at `open`, is spelled by the words before the bracket, each
+ * letter in order and the first at a word's start, as Schwartz & Hearst match, though perhaps
+ * not convincingly enough to read a definition: `Kidney Clear Cell Carcinoma (KIRC)`,
+ * `extracellular matrix protein turnover (ECM)`, `total pathway perturbation (tA)`,
+ * `myxopapillary ependymomas (EPN, MPE)`. The author introduced the letters there in words,
  * loosely; a copy-editor asks for a tidier long form, not for a definition. Half the letters at
  * least must start words. Nothing reads this as an expansion: the long form's bounds are a guess.
- * A plural `s` after the short form counts.
  */
-export function isSpelledBeforeItsBracket(text: string, tokens: BlockTokens, shortStart: number, shortEnd: number): boolean {
+export function isSpelledBeforeItsBracket(text: string, tokens: BlockTokens, open: number, shortStart: number, shortEnd: number): boolean {
   try {
-    let spelled = false;
-    readingTokens(text, tokens, () =>
-      forEachDefinitionCandidate(text, tokens.marks, 0, text.length, (candidate) => {
-        const { short } = candidate;
-        if (candidate.pattern !== 'long-short' || candidate.construction !== 'letters' || short.start !== shortStart || (short.end !== shortEnd && short.end !== shortEnd + 1)) return;
-        // Half the letters at least start words: a chance match takes its letters from inside words (`status, owing to proper containment procedures (SARS)`).
-        if (2 * candidate.alignment.wordStartMatches >= candidate.shortLetterCount) spelled = true;
-      }),
-    );
-    return spelled;
+    const candidate = readingTokens(text, tokens, () => pairingBefore(text, open, { start: shortStart, end: shortEnd }));
+    if (candidate === undefined || candidate.pattern !== 'long-short') return false;
+    // Half the letters at least start words: a chance match takes its letters from inside words (`status, owing to proper containment procedures (SARS)`).
+    return candidate.construction !== 'letters' || 2 * candidate.alignment.wordStartMatches >= candidate.shortLetterCount;
   } catch {
     return false;
   }

@@ -315,13 +315,16 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
   if (byScope === undefined) {
     byScope = new Map();
     const mentions = model.byKey.get(key)?.mentions ?? [];
-    // Scopes whose first use came before: a loose spelling later is no introduction (the letters were used before it).
-    const usedBefore = new Set<string>();
+    // The block of each scope's first use: a loose spelling in a later block is no introduction (the letters were used
+    // before it); in the same paragraph (`a "EPN, MPE" classification … myxopapillary ependymomas (EPN, MPE)`) it is.
+    const firstBlock = new Map<string, number>();
     for (let i = 0; i < mentions.length && i < 50; i++) {
       const mention = mentions[i]!;
       if (byScope.has(mention.scope)) continue;
-      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge) || (!usedBefore.has(mention.scope) && isSpelledBeforeBracket(model, mention))) byScope.set(mention.scope, mention);
-      usedBefore.add(mention.scope);
+      const first = firstBlock.get(mention.scope);
+      if (first === undefined) firstBlock.set(mention.scope, mention.block);
+      const loose = (first === undefined || first === mention.block) && isSpelledBeforeBracket(model, mention);
+      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge) || loose) byScope.set(mention.scope, mention);
     }
     known.set(key, byScope);
   }
@@ -330,22 +333,34 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
 const introductionsByModel = new WeakMap<DocumentModel, Map<string, Map<string, AbbreviationMention>>>();
 
 /**
- * A use alone in a bracket written after words which spell its letters, loosely (`Kidney Clear
- * Cell Carcinoma (KIRC)`; see {@link isSpelledBeforeItsBracket}): introduced there in words, when
- * it is the scope's first use.
+ * A use in a bracket written after words which spell its letters, loosely (`Kidney Clear Cell
+ * Carcinoma (KIRC)`; see {@link isSpelledBeforeItsBracket}): introduced there in words, when it is
+ * the scope's first use. The use is alone in the bracket, or the label after a family's short form
+ * (`myxopapillary ependymomas (EPN, MPE)`, a tumour type's subtype); a list (`(EGF, NGF)`) names
+ * examples, not the words' letters.
  */
 function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMention): boolean {
   const masked = model.prose.masked;
-  // The cheap test first: the use alone in a bracket opened after a word and a space (a list, `(EGF, NGF)`, names examples).
-  if (masked.charCodeAt(mention.start - 1) !== 0x28 /* ( */ || !WORD_THEN_SPACE.test(masked.slice(Math.max(0, mention.start - 3), mention.start - 1))) return false;
-  if (!ALONE_UNTIL_CLOSE.test(masked.slice(mention.end, mention.end + 2))) return false;
+  if (!CLOSE_AFTER.test(masked.slice(mention.end, mention.end + 3))) return false;
+  // The cheap tests first: the bracket opened right before the use, or before a family's short form and a comma.
+  let open = mention.start - 1;
+  if (masked.charCodeAt(open) !== 0x28 /* ( */) {
+    const family = FAMILY_BEFORE.exec(masked.slice(Math.max(0, mention.start - FAMILY_REACH), mention.start));
+    if (!family) return false;
+    open = mention.start - family[0].length;
+  }
+  if (!WORD_THEN_SPACE.test(masked.slice(Math.max(0, open - 2), open))) return false;
   const block = model.prose.blocks[mention.block];
   const tokens = model.blockTokens[mention.block];
-  if (!block || !tokens) return false;
-  return isSpelledBeforeItsBracket(masked.slice(block.start, block.end), tokens, mention.start - block.start, mention.end - block.start);
+  if (!block || !tokens || open < block.start) return false;
+  return isSpelledBeforeItsBracket(masked.slice(block.start, block.end), tokens, open - block.start, mention.start - block.start, mention.end - block.start);
 }
 const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
-const ALONE_UNTIL_CLOSE = /^s?\)/u;
+/** The bracket closes after the use (a plural `s`, or a group's letter, `PF A`, between). */
+const CLOSE_AFTER = /^(?:s|[ \u00a0]\p{Lu})?\)/u;
+/** A bracket opened by a family's short form and a comma (`(EPN, `), right before a label. */
+const FAMILY_BEFORE = /\(\p{Lu}[\p{Lu}\p{N}-]{1,9},[ \u00a0]$/u;
+const FAMILY_REACH = 14;
 
 /** The readings of one use that say it is a name, each on the masked text around it (and, for marks prose hides, the text). */
 const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention, text: string) => boolean> = [

@@ -1015,6 +1015,25 @@ function usedBetween(model: RuleContext['model'], key: string, scope: string, fr
   return false;
 }
 
+/** How far after a long form the bracket it glosses may open. */
+const GLOSS_REACH = 80;
+
+/**
+ * True when a bracket opens within a few words after `end`, in the same clause (no full stop,
+ * semicolon, colon or other bracket first), and holds `key` as its first item.
+ */
+function isGlossOfBracketAfter(text: string, end: number, key: string): boolean {
+  const after = text.slice(end, end + GLOSS_REACH);
+  const open = after.search(/[(.;:)\n[]/u);
+  if (open < 0 || after.charAt(open) !== '(') return false;
+  const inside = after.slice(open + 1);
+  return inside.startsWith(key) && /^s?[ \u00a0]*[,;)]/u.test(inside.slice(key.length));
+}
+
+/** A subtype's label after a family's short form in its bracket, closing it: `, PF A)`, `, MPE)`, `, SHH)`. */
+const LABEL_AFTER_SHORT_FORM = /^,[ \u00a0]*\p{Lu}[\p{Lu}\p{N}-]*(?:[ \u00a0]\p{Lu}{1,2})?\)/u;
+const LABEL_REACH = 16;
+
 /** True when the definition is written in a heading of this file. */
 function isInHeading(model: RuleContext['model'], definition: AbbreviationDefinition): boolean {
   return definition.block >= 0 && !definition.origin && model.prose.blocks[definition.block]?.kind === 'heading';
@@ -1138,6 +1157,8 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
       }
       // A list of abbreviations (here or in another file of the book) and a definition in the text may both stand.
       if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && (!earlierInScope.origin || earlierInScope.origin.listed))) continue;
+      // `posterior fossa group A ependymomas (EPN, PF A)`: the family's short form before a subtype's label names the class, no second definition.
+      if (LABEL_AFTER_SHORT_FORM.test(model.text.slice(definition.shortEnd, definition.shortEnd + LABEL_REACH))) continue;
       if (!reportsRepeats) continue;
       const place = placeOf(earlierInScope);
       const line = place.line;
@@ -1439,6 +1460,9 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
           continue;
         }
         if (insideLongForm(index, start, end - plural.length)) continue;
+        // Words that gloss a bracket holding the short form itself (`medulloblastomas with myogenic
+        // differentiation (MB, MYO)`, a subtype's label) name what the bracket labels.
+        if (isGlossOfBracketAfter(model.text, end, definition.key)) continue;
         const written = slice.slice(occurrence.start, occurrence.end);
         // The match may only run across white space: a masked comment or code span in between is not a repeat.
         if (model.text.slice(start, end) !== written) continue;

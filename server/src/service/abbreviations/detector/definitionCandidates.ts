@@ -102,6 +102,15 @@ export function forEachDefinitionCandidate(text: string, marks: ArrayLike<number
   forEachOrDefinition(text, from, to, visit);
 }
 
+/**
+ * The pairing, convincing or not, of the short form `short` with the words of its sentence that
+ * end at `windowEnd` (a bracket's opening), as {@link longFormBeforeBracket} reads a bracket's
+ * first item; for a short form found elsewhere in the bracket too (`(EPN, MPE)`).
+ */
+export function pairingBefore(text: string, windowEnd: number, short: TextSpan): DefinitionCandidate | undefined {
+  return longFormEndingAt(text, 0, windowEnd, short);
+}
+
 /** True when a candidate's short and long forms, and what stands between them, hold a `|`. */
 function crossesCellBorder(text: string, candidate: DefinitionCandidate): boolean {
   const bar = text.indexOf('|', Math.min(candidate.short.start, candidate.long.start));
