@@ -111,6 +111,7 @@ const conventions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['a long form and its short form after a slash in one bracket', 'Clots in veins (venous quarkoembolism/VQE) and receptors (QR/PR) at (cells/µL).', [['VQE', 'venous quarkoembolism']]],
   // A bracket of capitals run into a lower-case word lost its space; one before digits is part of the name.
   ['a bracket run into the next word, its space left out (as full-width brackets are set)', 'Quark-wide association studies(QWAS)employing markers and (QRK)1/2 kinases.', [['QWAS', 'Quark-wide association studies']]],
+  ['a bracket run into the next word after a space typed before its close', 'Data from the Quokka Bioinformatics Institute (QBI )and the rest.', [['QBI', 'Quokka Bioinformatics Institute']]],
   ['no long form over an earlier glued bracket, nor a hyphenated short form run into a word', 'We took (QD)spectra, then (QD)spectra again, and (QZR-)engineered cells.', []],
   // Lower-case initials glued to the name they qualify define a prefix; letters that are not the initials define nothing.
   ['prefix letters glued to a name', 'Cells lacking human (h)QZR1 or mouse (m)QZR4 got recombinant human (rh)QL-7.', [['h', 'human'], ['m', 'mouse'], ['rh', 'recombinant human']]],

@@ -259,8 +259,8 @@ function slashedPairInBracket(text: string, group: BracketGroup): DefinitionCand
   return candidate && isConvincingCandidate(candidate) ? candidate : undefined;
 }
 
-/** Two capitals or more in the bracket, then a word of lower-case letters. */
-const CAPITALS_IN_BRACKET = /^\p{Lu}[\p{Lu}\p{N}-]*\p{Lu}[\p{Lu}\p{N}]*s?$/u;
+/** Two capitals or more in the bracket (a space typed before its close too, `(EBI )and`), then a word of lower-case letters. */
+const CAPITALS_IN_BRACKET = /^\p{Lu}[\p{Lu}\p{N}-]*\p{Lu}[\p{Lu}\p{N}]*s?[ \u00a0]?$/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}(?![\p{L}\p{N}])/u;
 
 /** True when a letter or a digit follows the bracket's close at once (`(ERK)1/2`, `(GWAS)employing`). */
