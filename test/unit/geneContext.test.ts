@@ -33,6 +33,7 @@ describe('gene-not-italic: each gene context', () => {
     ['CISH-deficient NK cells killed better.', ['CISH']],
     ['Knockout of the CISH gene helped.', ['CISH']],
     ['Mice were CISH-/- at birth.', ['CISH']],
+    ['Transcripts of CXCL6 and the transcript of CISH were counted.', ['CXCL6', 'CISH']],
     // Mouse symbols: shape and context; the fix is offered but not applied unattended.
     ['We bred Ly6a knockout mice and Cish-deficient mice.', ['Ly6a (unsafe)', 'Cish (unsafe)']],
     ['The Tgfbr2 allele was floxed.', ['Tgfbr2 (unsafe)']],
@@ -48,6 +49,8 @@ describe('gene-not-italic: not a gene context', () => {
     'CD19-directed therapy and CD19-specific cells.',
     'CD19+ cells were counted.',
     'Expression of the CD19 protein was high.',
+    // Transcripts named by other words: `of` after a plural's own noun, not a symbol.
+    'Transcripts of cells expressing CD19 rose.',
     'We targeted CISH with a drug.',
     'The anti-CISH knockout antibody.',
     // Already italic, or inside a longer emphasis (wrapping would break the markup).

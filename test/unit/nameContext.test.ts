@@ -179,13 +179,16 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('QR refers to the pooled quiet ratio, and QR rose.\n'), []);
   });
   test('a verb that says only what the letters stand for needs no spelling, in a relative clause too', () => {
-    assert.deepEqual(undefinedKeys('The ligand QXCL12, which stands for C-X-C motif quietin 12, rose; QXCL12 fell.\n'), []);
-    assert.deepEqual(undefinedKeys('Here QZB stands for the Brazilian unified health system. QZB data were used.\n'), []);
+    assert.deepEqual(undefinedKeys('The ligand QXCL12, which stands for Q-X-C motif quietin 12, rose; QXCL12 fell.\n'), []);
+    assert.deepEqual(undefinedKeys('Here QZB stands for the quiet Brazilian health system. QZB data were used.\n'), []);
     assert.deepEqual(undefinedKeys('QZC is short for quiet cells. QZC grew.\n'), []);
-    assert.deepEqual(undefinedKeys('QZD is an abbreviation of a Portuguese name. QZD again.\n'), []);
+    assert.deepEqual(undefinedKeys('QZD is an abbreviation of quiet zone data. QZD again.\n'), []);
     // The verb with nothing after it, or one word, names nothing.
     assert.deepEqual(undefinedKeys('We asked what QZE stands for.\n'), ['QZE']);
     assert.deepEqual(undefinedKeys('The QZF, which stands for quietness.\n'), ['QZF']);
+    // Words that do not start with the first letter, or a gloss after the letters were used, are no introduction.
+    assert.deepEqual(undefinedKeys('QZG, which stands for the overall status of the patient, was 1.\n'), ['QZG']);
+    assert.deepEqual(undefinedKeys('QZH rose. Later QZH fell.\n\nThe marker QZH, which stands for quiet zone height, matters.\n'), ['QZH']);
   });
 
   test('a verb of meaning before other words is no definition', () => {
@@ -230,6 +233,8 @@ describe('a name given in words to what the sentence describes', () => {
     // Used in an earlier paragraph than the loose spelling: the first use lacks its definition; in the same paragraph it has it.
     assert.deepEqual(undefinedKeys('Agonists such as QZRC were used.\n\nWe used the Quiet Zebra Clear Cell Carcinoma (QZRC) set.\n'), ['QZRC']);
     assert.deepEqual(undefinedKeys('Tumours with a "QZRC" label were called Quiet Zebra Clear Cell Carcinoma (QZRC).\n'), []);
+    // An earlier use in the same paragraph, outside quotation marks, is the first use.
+    assert.deepEqual(undefinedKeys('Most QZRC samples went, and the rest of the Quiet Zebra Clear Cell Carcinoma (QZRC) set stayed.\n'), ['QZRC']);
   });
   test('a name given in words covers its own scope: a legend is told, as for a bracketed definition, at information', () => {
     const text = '# Results\n\nA catalog of 9,368 variants (referred as QVPOP below) was used; QVPOP is large.\n\n**Figure 1.** Recall on the QVPOP panel.\n';

@@ -126,6 +126,14 @@ describe('a family\'s short form before a subtype\'s label in one bracket', () =
   test('is no second definition of the family', () => check('redefined-abbreviation', text));
   test('the words glossing such a bracket are no repeat of the family\'s long form', () => check('long-form-after-abbreviation', text));
   test('the label is introduced by the words before the bracket', () => check('undefined-abbreviation', text));
+  test('a label the words do not spell leaves the bracket a redefinition; a bracket of the short form alone is no gloss', () => {
+    check('redefined-abbreviation', 'Acute quokka leukaemia (AQL) was studied. Patients with acute quokka leukaemia («AQL», FLT3-ITD) relapsed; AQL again.\n');
+    check('long-form-after-abbreviation', 'Minimal quokka disease (MQD) was low; MQD fell. We measured «minimal quokka disease» in every patient (MQD) after consolidation.\n');
+  });
+  test('a label written among the words before the bracket names the subtype too', () =>
+    check('redefined-abbreviation', 'Quokkomas (QK) vary. We saw SHQ-activated quokkomas (QK, SHQ) and QK again.\n'));
+  test('the labels after two undefined short forms are a list, not a subtype', () =>
+    check('undefined-abbreviation', 'Cells got neurotrophic quokka factors («BQNF», «NQF») daily.\n'));
   test('a repeat with no label after it, and a long form the bracket does not gloss, still are', () => {
     check('redefined-abbreviation', 'Quokkomas (QK) vary. Later, spinal quokkomas («QK») were seen, and QK again.\n');
     check('long-form-after-abbreviation', 'Quokkomas (QK) vary; QK grew. Many «quokkomas» were seen (Figure 2), and QK again.\n');
@@ -152,6 +160,11 @@ describe('long-form-after-abbreviation', () => {
       'long-form-after-abbreviation',
       'Quarkinoma Disease (QKD) is common; QKD recurs.\n\n' +
         'As reviewed in *Quarkinoma Disease in the Era of Cell Therapy* (2021), it fell. We saw *patients with «quarkinoma disease» overall* here.',
+    ));
+  test('after a heading\'s definition and uses of the short form, a long form is a repeat', () =>
+    check(
+      'long-form-after-abbreviation',
+      '# Methods\n\n## Minimal Quokka Disease (MQD) Monitoring\n\nMQD was measured; MQD fell and MQD rose. Patients negative for «minimal quokka disease» did well.\n',
     ));
   test('after a definition in a heading, the text introduces the term once more; later repeats are repeats', () =>
     check(

@@ -79,6 +79,9 @@ table('a Latin letter typed for a symbol\'s Greek letter: a warning naming the l
   { name: 'wrong: NF-kB', rule: 'discouraged-variant', severity: 'warning', source: 'Signalling activated «NF-kB».', says: ['kappa'], fix: { newText: 'NF-κB', safe: true } },
   { name: 'wrong: FcgRIIIA', rule: 'discouraged-variant', source: 'NK cells carry «FcgRIIIA».', fix: { newText: 'FcγRIIIA', safe: true } },
   { name: 'right: the gene symbols in capitals are not the Latin forms (IL1B, TNF, NFKB1)', rule: 'discouraged-variant', source: 'Reads of *IL1B*, *TNF* and *NFKB1* were counted.' },
+  { name: 'right: a Latin form matches as written, not in capitals (TNF-A, EF-1A)', rule: 'discouraged-variant', source: 'The EF-1A promoter drove it, and TNF-A rose.' },
+  { name: 'wrong: a quotation marked around a front matter\'s value is the value\'s syntax', rule: 'discouraged-variant', source: '---\ntitle: "Serum «IFN-gamma» after the infusion of cells"\n---\n\nText.\n' },
+  { name: 'wrong: marks paired from the paragraph\'s start, however long it is', rule: 'discouraged-variant', source: `Some were called "responders" here. ${'Many more words followed in this long sentence. '.repeat(8)}Serum «IFN-gamma» rose, and the "non-responders" did not change.` },
   { name: 'right: a quoted name keeps its source\'s spelling', rule: 'discouraged-variant', source: 'Pathways such as “QRAF6 mediated induction of NF-kB and kinases” and "Signalling by TNF-a in quiet cells" rose.' },
   { name: 'wrong: a scare-quoted form, or a form outside the quotation, is still the author\'s', rule: 'discouraged-variant', source: 'The “«IL-1b»” signal and «TNF-a» after “a quoted title here” rose.' },
 ]);
@@ -161,11 +164,12 @@ describe('the policy is derived from the data, not listed per entry', () => {
   });
 
   test('the Latin stand-in of a symbol letter: after a letter, digit or hyphen only', () => {
-    assert.equal(latinStandInForm('IL-1β'), 'IL-1b');
-    assert.equal(latinStandInForm('FcγRIIIa'), 'FcgRIIIa');
-    assert.equal(latinStandInForm('TGF-β receptor II'), 'TGF-b receptor II');
-    // A letter opening a word is left with its word; letters without a Latin stand-in, or in prose, derive nothing.
-    assert.equal(latinStandInForm('α4β7'), 'α4b7');
+    assert.deepEqual(latinStandInForm('IL-1β'), { form: 'IL-1b', replaced: 'β' });
+    assert.deepEqual(latinStandInForm('FcγRIIIa'), { form: 'FcgRIIIa', replaced: 'γ' });
+    assert.deepEqual(latinStandInForm('TGF-β receptor II'), { form: 'TGF-b receptor II', replaced: 'β' });
+    // A Greek letter opening a word keeps the whole form out; letters without a Latin stand-in, or in prose, derive nothing.
+    assert.equal(latinStandInForm('α4β7'), undefined);
+    assert.equal(latinStandInForm('αLβ2 integrin'), undefined);
     assert.equal(latinStandInForm('CD3ζ'), undefined);
     assert.equal(latinStandInForm('γδ T cell'), undefined);
     assert.equal(latinStandInForm('IL-15'), undefined);

@@ -103,40 +103,45 @@ const LATIN_STAND_INS: Readonly<Record<string, string>> = { α: 'a', β: 'b', γ
 
 /**
  * `form` with each symbol Greek letter that has a Latin stand-in (see {@link LATIN_STAND_INS})
- * written as that Latin letter (`IL-1β` as `IL-1b`, `NF-κB` as `NF-kB`); undefined when it has
- * none. A letter opening a word (`α4β7`) is left alone with its word: read as Latin, such a word is
- * another name as often as a typing.
+ * written as that Latin letter (`IL-1β` as `IL-1b`, `NF-κB` as `NF-kB`), with the first letter
+ * replaced; undefined when it has none. A form with a Greek letter opening a word (`α4β7`,
+ * `αLβ2 integrin`) derives nothing: read as Latin, such a word is another name as often as a typing.
  */
-export function latinStandInForm(form: string): string | undefined {
+export function latinStandInForm(form: string): { form: string; replaced: string } | undefined {
   let out = '';
-  let changed = false;
+  let replaced: string | undefined;
   for (let i = 0; i < form.length; i++) {
     const char = form[i]!;
     const latin = LATIN_STAND_INS[char];
     const before = form[i - 1];
-    if (latin === undefined || before === undefined || /\s/u.test(before) || !isSymbolLetter(form, i)) {
+    if (GREEK_LETTER.test(char) && (before === undefined || /\s/u.test(before))) return undefined;
+    if (latin === undefined || !isSymbolLetter(form, i)) {
       out += char;
       continue;
     }
-    if (!isLetterOrDigit(before) && !HYPHEN.test(before)) return undefined;
+    if (!isLetterOrDigit(before!) && !HYPHEN.test(before!)) return undefined;
     out += latin;
-    changed = true;
+    replaced ??= char;
   }
-  return changed ? out : undefined;
+  return replaced === undefined ? undefined : { form: out, replaced };
 }
 
-/** The Latin stand-in forms of an entry's preferred form and variants, each replaced by the form it stands in for. */
+/**
+ * The Latin stand-in forms of an entry's preferred form and variants, each replaced by the form
+ * it stands in for. They match as written only (`basis: 'latin-letter'`): `HIF-1A` and `TNF-A`
+ * are capitals, another matter than `HIF-1a`.
+ */
 function latinStandInForms(entry: TermEntry, taken: Set<string>): DiscouragedForm[] {
   const derived: DiscouragedForm[] = [];
   for (const written of [entry.preferred, ...entry.variants]) {
     const latin = latinStandInForm(written);
-    if (latin === undefined || taken.has(latin)) continue;
-    taken.add(latin);
-    const greek = [...written].find((char) => LATIN_STAND_INS[char] !== undefined)!;
+    if (latin === undefined || taken.has(latin.form)) continue;
+    taken.add(latin.form);
     derived.push({
-      form: latin,
-      reason: `The Latin letter ${LATIN_STAND_INS[greek]} stands in for the Greek ${GREEK_NAMES[greek]}; write ${written}.`,
+      form: latin.form,
+      reason: `The Latin letter ${LATIN_STAND_INS[latin.replaced]} stands in for the Greek ${GREEK_NAMES[latin.replaced]}; write ${written}.`,
       replacement: written,
+      basis: 'latin-letter',
     });
   }
   return derived;

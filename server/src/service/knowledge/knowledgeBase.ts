@@ -254,7 +254,7 @@ function normalizeEntry(raw: unknown): TermEntry | undefined {
       reason: String(d.reason ?? ''),
       replacement: d.replacement,
       ...(typeof d.guide === 'string' ? { guide: d.guide } : {}),
-      ...(d.basis === 'gene-symbol' || d.basis === 'greek-letter-name' ? { basis: d.basis } : {}),
+      ...(d.basis === 'gene-symbol' || d.basis === 'greek-letter-name' || d.basis === 'latin-letter' ? { basis: d.basis } : {}),
     })),
     definition: typeof value.definition === 'string' ? value.definition : '',
     category: typeof value.category === 'string' ? value.category : 'uncategorised',

@@ -27,13 +27,14 @@ export interface DiscouragedForm {
   readonly guide?: string;
   /**
    * Set on forms the knowledge base derives rather than lists: a symbol's Greek letter spelled
-   * out, or the official gene symbol written for the protein.
+   * out or typed as a Latin letter (matched as written only), or the official gene symbol written
+   * for the protein.
    */
   readonly basis?: DiscouragedBasis;
 }
 
 /** Why a derived discouraged form is discouraged. */
-export type DiscouragedBasis = 'greek-letter-name' | 'gene-symbol';
+export type DiscouragedBasis = 'greek-letter-name' | 'gene-symbol' | 'latin-letter';
 
 /** How a term relates to another that it is not a variant of. */
 export type TermRelationKind = 'broader-term' | 'narrower-term' | 'former-name' | 'older-expansion';

@@ -1,9 +1,10 @@
 import { isAuthorInitials, isNamedInAffiliations } from './authorInitials';
 import { entryForKey } from '../knowledge/knowledgeBase';
 import { isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
+import { isInsideQuotation } from '../text/quotations';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
-import { isClusterOfDifferentiationName, isCoinedWord } from './mentions';
+import { abbreviationKey, isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { COMPANY_NAME_WORDS, isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula } from './notation';
@@ -315,16 +316,19 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
   if (byScope === undefined) {
     byScope = new Map();
     const mentions = model.byKey.get(key)?.mentions ?? [];
-    // The block of each scope's first use: a loose spelling in a later block is no introduction (the letters were used
-    // before it); in the same paragraph (`a "EPN, MPE" classification … myxopapillary ependymomas (EPN, MPE)`) it is.
-    const firstBlock = new Map<string, number>();
+    // Scopes used before: a loose spelling, or a verb that gives no letters, after a use is no introduction (the letters
+    // were used before it). A use inside a quotation (`a "EPN, MPE" classification`) quotes a label, not the author's use.
+    const usedBefore = new Set<string>();
     for (let i = 0; i < mentions.length && i < 50; i++) {
       const mention = mentions[i]!;
       if (byScope.has(mention.scope)) continue;
-      const first = firstBlock.get(mention.scope);
-      if (first === undefined) firstBlock.set(mention.scope, mention.block);
-      const loose = (first === undefined || first === mention.block) && isSpelledBeforeBracket(model, mention);
-      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge) || loose) byScope.set(mention.scope, mention);
+      const first = !usedBefore.has(mention.scope);
+      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge, first) || (first && isSpelledBeforeBracket(model, mention))) {
+        byScope.set(mention.scope, mention);
+        continue;
+      }
+      const block = model.prose.blocks[mention.block];
+      if (!block || !isInsideQuotation(model.text, block.start, block.end, mention.start, mention.end, 1)) usedBefore.add(mention.scope);
     }
     known.set(key, byScope);
   }
@@ -335,9 +339,9 @@ const introductionsByModel = new WeakMap<DocumentModel, Map<string, Map<string, 
 /**
  * A use in a bracket written after words which spell its letters, loosely (`Kidney Clear Cell
  * Carcinoma (KIRC)`; see {@link isSpelledBeforeItsBracket}): introduced there in words, when it is
- * the scope's first use. The use is alone in the bracket, or the label after a family's short form
- * (`myxopapillary ependymomas (EPN, MPE)`, a tumour type's subtype); a list (`(EGF, NGF)`) names
- * examples, not the words' letters.
+ * the scope's first use (see {@link introductionIn}). The use is alone in the bracket, or the label
+ * after the short form of a family the document defines (`myxopapillary ependymomas (EPN, MPE)`, a
+ * tumour type's subtype); a list (`(EGF, NGF)`, `(BDNF, NGF)`) names examples, not the words' letters.
  */
 function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMention): boolean {
   const masked = model.prose.masked;
@@ -345,8 +349,9 @@ function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMenti
   // The cheap tests first: the bracket opened right before the use, or before a family's short form and a comma.
   let open = mention.start - 1;
   if (masked.charCodeAt(open) !== 0x28 /* ( */) {
+    // The family is an abbreviation the document defines (`ependymoma (EPN)`); two undefined ones (`(BDNF, NGF)`) are a list.
     const family = FAMILY_BEFORE.exec(masked.slice(Math.max(0, mention.start - FAMILY_REACH), mention.start));
-    if (!family) return false;
+    if (!family || !model.byKey.get(abbreviationKey(family[1]!))?.definitions.length) return false;
     open = mention.start - family[0].length;
   }
   if (!WORD_THEN_SPACE.test(masked.slice(Math.max(0, open - 2), open))) return false;
@@ -359,7 +364,7 @@ const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
 /** The bracket closes after the use (a plural `s`, or a group's letter, `PF A`, between). */
 const CLOSE_AFTER = /^(?:s|[ \u00a0]\p{Lu})?\)/u;
 /** A bracket opened by a family's short form and a comma (`(EPN, `), right before a label. */
-const FAMILY_BEFORE = /\(\p{Lu}[\p{Lu}\p{N}-]{1,9},[ \u00a0]$/u;
+const FAMILY_BEFORE = /\((\p{Lu}[\p{Lu}\p{N}-]{1,9}),[ \u00a0]$/u;
 const FAMILY_REACH = 14;
 
 /** The readings of one use that say it is a name, each on the masked text around it (and, for marks prose hides, the text). */
@@ -578,14 +583,15 @@ const LINKING_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to',
  * chance and goes on). Two letters or more, all capitals. A name given in words for its scope only (see {@link introductionIn}), never
  * a name for the whole document.
  */
-function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>, knowledge: DocumentModel['knowledge']): boolean {
+function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>, knowledge: DocumentModel['knowledge'], firstUse: boolean): boolean {
   const letters = [...mention.text];
   const after = masked.slice(mention.end, mention.end + 200);
   const verb = STANDS_FOR_AFTER.exec(after);
   if (!verb) return false;
   const rest = after.slice(verb[0].length);
-  // `stands for` says nothing but what the letters are: the words after it are the long form, spelt or not (`CXCL12, which stands for C-X-C motif chemokine 12`).
-  if (verb[1] !== undefined) return TWO_WORDS.test(rest);
+  // `stands for` says nothing but what the letters are: at the scope's first use, the words after it are the long form,
+  // spelt or not, as long as they start with its first letter (`CXCL12, which stands for C-X-C motif chemokine 12`).
+  if (verb[1] !== undefined) return firstUse && TWO_WORDS.test(rest) && rest.charAt(0).toLowerCase() === letters[0]!.toLowerCase();
   if (letters.length < 2 || letters.length > 8 || !letters.every((letter) => /\p{Lu}/u.test(letter))) return false;
   const words = [...rest.matchAll(/[\p{L}\p{N}]+/gu)].slice(0, 12);
   for (let first = 0; first <= 1; first++) {

@@ -14,14 +14,14 @@ import { knowledgeAsksToDefine } from '../model/definitionNeeds';
 import { withoutGlyphFill } from '../text/characters';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
-import { CharacterClass, characterClassAt, GLYPH_FILL, isInsideIdentifier, isWordCharacterBefore } from '../text/characters';
+import { CharacterClass, characterClassAt, GLYPH_FILL, isInsideIdentifier, isLetterOrNumberAt, isWordCharacterBefore } from '../text/characters';
 import { lowerBound } from '../text/sortedSearch';
 import { abbreviationOfBuiltName, isNameBuiltOnAbbreviation, memberFamilyOf } from '../model/scopeDefinitions';
 import { headOfSpacedNumber } from '../model/spacedShortForms';
 import { nameAfterPrefix } from '../model/prefixLetters';
 import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
 import { definedSiblingOf } from './familySiblings';
-import { detectDefinitions } from '../abbreviations/definitionDetector';
+import { detectDefinitions, isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
 import { longFormsOf } from '../model/knownDefinitions';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
@@ -1020,19 +1020,44 @@ const GLOSS_REACH = 80;
 
 /**
  * True when a bracket opens within a few words after `end`, in the same clause (no full stop,
- * semicolon, colon or other bracket first), and holds `key` as its first item.
+ * semicolon, colon or other bracket first), and holds `key` then a subtype's label (`(MB, MYO)`).
  */
 function isGlossOfBracketAfter(text: string, end: number, key: string): boolean {
   const after = text.slice(end, end + GLOSS_REACH);
   const open = after.search(/[(.;:)\n[]/u);
   if (open < 0 || after.charAt(open) !== '(') return false;
   const inside = after.slice(open + 1);
-  return inside.startsWith(key) && /^s?[ \u00a0]*[,;)]/u.test(inside.slice(key.length));
+  return inside.startsWith(key) && LABEL_AFTER_SHORT_FORM.test(inside.slice(key.length));
 }
 
 /** A subtype's label after a family's short form in its bracket, closing it: `, PF A)`, `, MPE)`, `, SHH)`. */
-const LABEL_AFTER_SHORT_FORM = /^,[ \u00a0]*\p{Lu}[\p{Lu}\p{N}-]*(?:[ \u00a0]\p{Lu}{1,2})?\)/u;
+const LABEL_AFTER_SHORT_FORM = /^,[ \u00a0]*(\p{Lu}[\p{Lu}\p{N}-]*)(?:[ \u00a0]\p{Lu}{1,2})?\)/u;
 const LABEL_REACH = 16;
+
+/**
+ * True when a definition's short form is followed in its bracket by a subtype's label that the
+ * words before the bracket spell, loosely (`myxopapillary ependymomas (EPN, MPE)`,
+ * `SHH-activated medulloblastoma (MB, SHH)`, the label written among them): the bracket labels
+ * the subtype within the family. A label the words do not spell (`acute myeloid leukaemia (AML,
+ * FLT3-ITD)`) leaves the bracket a definition.
+ */
+function isFamilyBeforeLabel(model: RuleContext['model'], definition: AbbreviationDefinition): boolean {
+  const label = LABEL_AFTER_SHORT_FORM.exec(model.text.slice(definition.shortEnd, definition.shortEnd + LABEL_REACH));
+  const block = model.prose.blocks[definition.block];
+  const tokens = model.blockTokens[definition.block];
+  const open = definition.shortStart - 1;
+  if (!label || !block || !tokens || model.text.charCodeAt(open) !== 0x28 /* ( */ || open < block.start) return false;
+  const labelStart = definition.shortEnd + label[0].indexOf(label[1]!);
+  const slice = model.prose.masked.slice(block.start, block.end);
+  // The label written among the words (`SHH-activated medulloblastoma (MB, SHH)`) names the subtype too.
+  const words = slice.slice(Math.max(0, open - block.start - LABEL_WORDS_REACH), open - block.start);
+  for (let at = words.indexOf(label[1]!); at >= 0; at = words.indexOf(label[1]!, at + 1)) {
+    if (!isLetterOrNumberAt(words, at - 1) && !isLetterOrNumberAt(words, at + label[1]!.length)) return true;
+  }
+  return isSpelledBeforeItsBracket(slice, tokens, open - block.start, labelStart - block.start, labelStart + label[1]!.length - block.start);
+}
+/** How far before the bracket a label written among the words is looked for. */
+const LABEL_WORDS_REACH = 60;
 
 /** True when the definition is written in a heading of this file. */
 function isInHeading(model: RuleContext['model'], definition: AbbreviationDefinition): boolean {
@@ -1157,8 +1182,8 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
       }
       // A list of abbreviations (here or in another file of the book) and a definition in the text may both stand.
       if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && (!earlierInScope.origin || earlierInScope.origin.listed))) continue;
-      // `posterior fossa group A ependymomas (EPN, PF A)`: the family's short form before a subtype's label names the class, no second definition.
-      if (LABEL_AFTER_SHORT_FORM.test(model.text.slice(definition.shortEnd, definition.shortEnd + LABEL_REACH))) continue;
+      // `myxopapillary ependymomas (EPN, MPE)`: the family's short form before a subtype's label the words spell names the class, no second definition.
+      if (isFamilyBeforeLabel(model, definition)) continue;
       if (!reportsRepeats) continue;
       const place = placeOf(earlierInScope);
       const line = place.line;
@@ -1455,7 +1480,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         const plural = occurrence.plural ? 's' : '';
         if (start < definition.shortEnd) continue;
         // The first long form under a heading's definition, a definition there or the words alone, introduces the term again.
-        if (isInHeading(model, definition) && !introducedUnderHeading.has(definition)) {
+        if (isInHeading(model, definition) && !introducedUnderHeading.has(definition) && !usedBetween(model, definition.key, scope, definition.shortEnd, start)) {
           introducedUnderHeading.add(definition);
           continue;
         }

@@ -184,32 +184,3 @@ export function isPairedWith(text: string, start: number, end: number, short: st
   while (j < text.length && j - end < 4 && PAIR_SEPARATOR.test(text[j]!)) j++;
   return j > end && text.slice(j, j + short.length) === short && !isLetterOrNumberAt(text, j + short.length);
 }
-
-/** Words a quotation holds at least to be a quoted name or title, not a scare quote (`“IL-1b”`). */
-const QUOTED_TITLE_WORDS = 3;
-/** How far along its line a quotation is looked for. */
-const QUOTATION_REACH = 300;
-
-/**
- * True when `[start, end)` lies inside a quotation of three words or more on its line, in curly
- * (`“TRAF6 mediated induction of NF-kB and MAP kinase”`) or straight double quotation marks: a
- * name or a passage quoted as its source writes it, which the author may not respell.
- */
-export function isInsideQuotation(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  const before = text.slice(Math.max(lineStart, start - QUOTATION_REACH), start);
-  const after = text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + QUOTATION_REACH));
-  let open = before.lastIndexOf('\u201c');
-  let close = open >= 0 && before.lastIndexOf('\u201d') < open ? after.indexOf('\u201d') : -1;
-  if (close < 0) {
-    // Straight marks: an odd number before the span opens a quotation that one after it closes.
-    const marks = before.split('"').length - 1;
-    open = marks % 2 === 1 ? before.lastIndexOf('"') : -1;
-    close = open >= 0 ? after.indexOf('"') : -1;
-  }
-  if (open < 0 || close < 0) return false;
-  const quoted = before.slice(open + 1) + text.slice(start, end) + after.slice(0, close);
-  return quoted.trim().split(/\s+/u).length >= QUOTED_TITLE_WORDS;
-}
-

@@ -93,8 +93,10 @@ const closedCandidatesByTokens = new WeakMap<BlockTokens, { hashesKey: string; t
 /**
  * The tokens of one block whose hash is a hyphenated word's and that may be written as that word
  * closed: letters only, not part of a hyphen-joined run (`non-upregulated`), a file's name or code,
- * and capitalised only as a sentence puts it (`Upregulated`). Reads nothing outside the block
- * but the characters next to its ends.
+ * and capitalised only as a sentence puts it (`Upregulated`). Like `blockHyphenatedWords`, it reads
+ * the one character on either side of the block (a block ends at a line break, which masking keeps),
+ * which `oncePerTokenPass`'s contract asks not to: a change there that changed the answer would
+ * leave a stale entry until the block itself changes.
  */
 function closedCandidates(masked: string, blockStart: number, tokens: BlockTokens, byHash: ReadonlyMap<number, unknown>): Int32Array {
   const { count, starts, ends, flags, foldedHashes } = tokens;

@@ -2,7 +2,8 @@ import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
 import { readInlineDisables, type InlineDisables } from './disables';
-import { isInsideBrackets, isInsideQuotation, isSameSpelling, repeatsNeighbour } from './fixSafety';
+import { isInsideBrackets, isSameSpelling, repeatsNeighbour } from './fixSafety';
+import { isInsideQuotation } from '../text/quotations';
 import { checkAbbreviationSpellings, checkUndefinedSpellings } from './abbreviationSpellings';
 import { insideEmphasis, isGeneContext, isItalic } from '../model/geneContext';
 import type { Finding, FixProposal, RuleContext } from './types';
@@ -24,6 +25,7 @@ const GREEK_LETTER = /[αβγδεζκλ]/u;
  * become letters), a style choice a guide decides (`guide`), or another reason.
  */
 export function discouragedKind(entry: TermEntry, discouraged: DiscouragedForm): DiscouragedKind {
+  if (discouraged.basis === 'latin-letter') return 'other';
   if (discouraged.basis) return discouraged.basis;
   if (entry.genes.some((gene) => gene.symbol === discouraged.form)) return 'gene-symbol';
   if (GREEK_NAME.test(discouraged.form) && GREEK_LETTER.test(discouraged.replacement) && foldWrittenForm(discouraged.form) === foldWrittenForm(discouraged.replacement)) return 'greek-letter-name';
@@ -55,6 +57,8 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     const discouraged = entry?.discouraged.find((d) => d.form === term.form) ?? entry?.discouraged.find((d) => d.form.toLowerCase() === term.form.toLowerCase());
     if (!entry || !discouraged) continue;
     const written = text.slice(term.start, term.end);
+    // A Latin stand-in matches as written: `HIF-1A`, `TNF-A` in capitals are not `HIF-1a`.
+    if (discouraged.basis === 'latin-letter' && written !== discouraged.form && written !== `${discouraged.form}s`) continue;
     const kind = discouragedKind(entry, discouraged);
     if (kind === 'gene-symbol') {
       const symbol = written.replace(/s$/u, '') === discouraged.form ? discouraged.form : written;
@@ -65,7 +69,8 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
       continue;
     }
     // A quoted name or passage (`“TRAF6 mediated induction of NF-kB”`, a pathway's title) keeps its source's spelling.
-    if (isInsideQuotation(text, term.start, term.end)) continue;
+    const block = model.prose.blocks[term.block];
+    if (block && isInsideQuotation(text, block.start, block.end, term.start, term.end)) continue;
     const replacement = withPlural(written, discouraged.form, discouraged.replacement);
     if (kind === 'style') {
       // A use the author switched the rule off for is left out of the one note, and out of its fix.
