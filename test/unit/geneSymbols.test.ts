@@ -303,6 +303,13 @@ describe('a superscript qualifier on a name', () => {
     assert.equal(found?.severity, 'information');
     assert.match(found!.message, /superscript/);
   });
+  test('the label may carry its genotype\'s other allele: `Braf^CAT/+^`', () => {
+    const found = undefinedUse('Tumours of _Qraf^QAT/+^_ and Qraf^QAT/fl^ lungs grew.', 'QAT');
+    assert.equal(found?.severity, 'information');
+    assert.match(found!.message, /superscript/);
+    // The close must follow the other allele: a longer tail is no genotype.
+    assert.equal(undefinedUse('Tumours of Qraf^QAT/QZYXWV and^ lungs grew.', 'QAT')?.severity, 'warning');
+  });
   test('a warning when the scope also writes it in the prose, or the superscript stands apart', () => {
     assert.equal(undefinedUse('The *CISH*^QO^ cells; QO cells died.', 'QO')?.severity, 'warning');
     assert.equal(undefinedUse('Cells were ^QO^ here.', 'QO')?.severity, 'warning');

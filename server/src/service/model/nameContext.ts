@@ -580,8 +580,8 @@ const LINKING_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to',
  * that says only what letters stand for needs no spelling, see {@link STANDS_FOR_AFTER}; one
  * qualifying word may come first, linking words are passed over); for letters the knowledge base
  * knows, the clause ending after them (`The HR indicates a higher risk in group two` spells H R by
- * chance and goes on). Two letters or more, all capitals. A name given in words for its scope only (see {@link introductionIn}), never
- * a name for the whole document.
+ * chance and goes on). Two letters or more, all capitals, for the verbs that need the spelling. A name given in words for its
+ * scope only (see {@link introductionIn}), never a name for the whole document.
  */
 function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention, 'end' | 'text'>, knowledge: DocumentModel['knowledge'], firstUse: boolean): boolean {
   const letters = [...mention.text];

@@ -208,10 +208,14 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
  */
 export function isSuperscriptQualifier(text: string, start: number, end: number): boolean {
   let open: number;
-  if (text.charAt(start - 1) === '^' && text.charAt(end) === '^') open = start - 1;
-  else if (text.endsWith('<sup>', start) && text.startsWith('</sup>', end)) open = start - '<sup>'.length;
+  // The label may carry its genotype's other allele before the close (`Braf^CAT/+^`, `H11b^LSL/+^`).
+  const close = end + (GENOTYPE_TAIL.exec(text.slice(end, end + 16))?.[0].length ?? 0);
+  if (text.charAt(start - 1) === '^' && text.charAt(close) === '^') open = start - 1;
+  else if (text.endsWith('<sup>', start) && text.startsWith('</sup>', close)) open = start - '<sup>'.length;
   else return false;
   // The name it qualifies ends right before: a letter, a digit, a bracket or an emphasis mark.
   return NAME_END.test(text.charAt(open - 1));
 }
 const NAME_END = /[\p{L}\p{N})\]*_]/u;
+/** A slash and the other allele of a genotype, after a label in a superscript: `/+`, `/fl`, `/-`. */
+const GENOTYPE_TAIL = /^\/(?:\+|-|\p{L}{1,4}|\p{L}+\d+)(?=\^|<\/sup>)/u;
