@@ -89,8 +89,10 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
  * not convincingly enough to read a definition: `Kidney Clear Cell Carcinoma (KIRC)`,
  * `extracellular matrix protein turnover (ECM)`, `total pathway perturbation (tA)`,
  * `myxopapillary ependymomas (EPN, MPE)`. The author introduced the letters there in words,
- * loosely; a copy-editor asks for a tidier long form, not for a definition. Half the letters at
- * least must start words. Nothing reads this as an expansion: the long form's bounds are a guess.
+ * loosely; a copy-editor asks for a tidier long form, not for a definition. In a letter
+ * alignment half the letters at least must start words; a written convention of `readings/`
+ * checked itself where it was built. Nothing reads this as an expansion: the long form's bounds
+ * are a guess.
  */
 export function isSpelledBeforeItsBracket(text: string, tokens: BlockTokens, open: number, shortStart: number, shortEnd: number): boolean {
   try {
