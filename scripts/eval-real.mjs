@@ -228,6 +228,9 @@ for (const d of all) {
 const isFound = (key, problem) => {
   const [file, line, token] = key.split('\t');
   if (problem.kind === 'long-form-after-abbreviation' && repeatLines.has(`${file}\t${line}`)) return true;
+  // A definition listed as written (`usual interstitial pneumonia (UIP)`) is found by a diagnostic on its short form.
+  const bracketed = /\(([^()]+)\)$/u.exec(token)?.[1];
+  if (bracketed !== undefined && reported.has(`${file}\t${line}\t${sameToken(bracketed)}`)) return true;
   return reported.has(key) || reportedFamilies.has(key) || token.split('/').some((part) => reported.has(`${file}\t${line}\t${sameToken(part)}`));
 };
 const missed = [...realProblems].filter(([key, problem]) => !isFound(key, problem)).map(([, p]) => p);

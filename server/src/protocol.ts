@@ -24,6 +24,8 @@ export interface CarnkSettings {
   defineGeneSymbols: boolean;
   /** Journals that want each legend to stand alone: a legend's use of what only the main text defines is a warning, not information. */
   defineInLegends: boolean;
+  /** Journals that want software and databases spelled out: capitals named as a tool are reported undefined, not left alone. */
+  defineToolNames: boolean;
   /** How `carnk.insertAbbreviationList` writes the list. */
   abbreviationListFormat: 'table' | 'paragraph';
   /** Milliseconds to wait after a keystroke before re-linting. */

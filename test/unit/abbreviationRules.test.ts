@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createTerminologyService } from '../../server/src/service/index';
+import { createTerminologyService, type AnalysisSettings } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
 import { isSameExpansion } from '../../server/src/service/model/expansions';
 
@@ -10,9 +10,9 @@ const service = createTerminologyService();
  * Checks that `rule` reports exactly the «marked» ranges of `source` (as markdown),
  * and that every range converts back to the same offsets.
  */
-function check(rule: string, source: string, uri = 'test.md', scopeMode: 'journal' | 'document' = 'journal'): void {
+function check(rule: string, source: string, uri = 'test.md', scopeMode: 'journal' | 'document' = 'journal', settings: AnalysisSettings = {}): void {
   const { text, ranges } = parseMarked(source);
-  const diagnostics = service.lint({ uri, version: 1, text }, { scopeMode }).filter((d) => d.code === rule);
+  const diagnostics = service.lint({ uri, version: 1, text }, { scopeMode, ...settings }).filter((d) => d.code === rule);
   assert.deepEqual(
     diagnostics.map((d) => text.slice(d.start, d.end) + '@' + d.start),
     ranges.map((r) => text.slice(r.start, r.end) + '@' + r.start),
@@ -27,12 +27,20 @@ function check(rule: string, source: string, uri = 'test.md', scopeMode: 'journa
 
 describe('a bold run-in head opening a paragraph', () => {
   test('is a heading: its uses are no first use, and the text after it is', () =>
-    check('undefined-abbreviation', '# Methods\n\n**QZTV** [@doi:10.1/x] models genes; later «QZTV» reads them.\n\n**Cell culture.** «QZC» cells grew.\n\n**«QZR»**\n\nAfter the bold line alone, QZR again.'));
-  test('a name heading its paragraph with its citation names a method: its use is a note, journals differ', () => {
+    check(
+      'undefined-abbreviation',
+      '# Methods\n\n**QZTV** [@doi:10.1/x] models genes; later «QZTV» reads them.\n\n**Cell culture.** «QZC» cells grew.\n\n**«QZR»**\n\nAfter the bold line alone, QZR again.',
+      'test.md',
+      'journal',
+      { defineToolNames: true },
+    ));
+  test('a name heading its paragraph with its citation names a method: not reported unless tool names are spelled out', () => {
     const text = '# Methods\n\n**QZTV** [@doi:10.1/x] models genes; later QZTV reads them.\n\n**QZBL**: a model; later QZBL reads them.\n';
-    const found = service.lint({ uri: 'h.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
-    assert.deepEqual(found.map((d) => [text.slice(d.start, d.end), d.severity]), [['QZTV', 'information'], ['QZBL', 'warning']]);
-    assert.match(found[0]!.message, /heading a paragraph with its citation/);
+    const found = (settings: AnalysisSettings) => service.lint({ uri: 'h.md', version: 1, text }, settings).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found({}).map((d) => [text.slice(d.start, d.end), d.severity]), [['QZBL', 'warning']]);
+    const spelledOut = found({ defineToolNames: true });
+    assert.deepEqual(spelledOut.map((d) => [text.slice(d.start, d.end), d.severity]), [['QZTV', 'warning'], ['QZBL', 'warning']]);
+    assert.match(spelledOut[0]!.message, /heading a paragraph with its citation/);
   });
   test('no early use before the definition it precedes', () =>
     check('used-before-definition', '# Methods\n\n**QFA+** [@a] extends quark factor analysis (QFA); QFA fits.'));

@@ -181,6 +181,18 @@ describe('first use across files', () => {
     assert.deepEqual(lint('redefined-abbreviation'), { '01.md': [], '02.md': [] });
   });
 
+  test('after a list, a second definition in the text repeats the text\'s first, in the same file or a later one', () => {
+    const list = 'Abbreviations: QTX, quiet tumour xenograft.\n';
+    const later = book({ '/01.md': list, '/02.md': 'A quiet tumour xenograft (QTX) grew.\n', '/03.md': 'Each quiet tumour xenograft (QTX) was cut.\n' });
+    assert.deepEqual(later('redefined-abbreviation'), { '01.md': [], '02.md': [], '03.md': ['QTX'] });
+    const same = book({ '/01.md': list, '/02.md': 'A quiet tumour xenograft (QTX) grew.\n\nEach quiet tumour xenograft (QTX) was cut.\n' });
+    assert.deepEqual(same('redefined-abbreviation'), { '01.md': [], '02.md': ['QTX'] });
+    // The message names the text's definition, not the list.
+    const text = 'Abbreviations: QTX, quiet tumour xenograft.\n\nA quiet tumour xenograft (QTX) grew.\n\nEach quiet tumour xenograft (QTX) was cut.\n';
+    const [repeat] = service.lint({ uri: 'one.md', version: 1, text }).filter((d) => d.code === 'redefined-abbreviation');
+    assert.match(repeat!.message, /on line 3 as 'quiet tumour xenograft'/u);
+  });
+
   test('a name written as such in one file is a name in every file of the book, if it has a name\'s shape', () => {
     // `QaTG13 mice` in the second file names a strain; the first file's bare use is that name too.
     assert.deepEqual(book({ '/01.md': 'Closest to QaTG13 and QZK.\n', '/02.md': 'We bred QaTG13 mice for this.\n' })('undefined-abbreviation'), { '01.md': ['QZK'], '02.md': [] });
@@ -224,11 +236,16 @@ describe('a tool named as such in one file of a book', () => {
     '/t/02.methods.md': '# Methods\n\nBins came from QCONC (v0.4.2) with default settings.\n',
   };
   const layout: BookLayout = { files: [{ path: '/t/01.intro.md', chapter: 0, includes: [] }, { path: '/t/02.methods.md', chapter: 0, includes: [] }] };
-  test('is a note in the other files too; a name never so named stays a warning', () => {
+  test('is a name in the other files too (reported only where tool names are spelled out); a name never so named stays a warning', () => {
     const contexts = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), 'continue');
     assert.deepEqual(contexts.get('/t/01.intro.md')?.tools, ['QCONC']);
-    const found = service.lint({ uri: '/t/01.intro.md', version: 1, text: texts['/t/01.intro.md']! }, { book: contexts.get('/t/01.intro.md')! });
-    assert.deepEqual(found.filter((d) => d.code === 'undefined-abbreviation').map((d) => `${d.message.match(/^'([^']+)'/)?.[1]} ${d.severity}`), ['QCONC information', 'QSCAP warning']);
+    const undefinedIn = (settings: { defineToolNames?: boolean }) =>
+      service
+        .lint({ uri: '/t/01.intro.md', version: 1, text: texts['/t/01.intro.md']! }, { book: contexts.get('/t/01.intro.md')!, ...settings })
+        .filter((d) => d.code === 'undefined-abbreviation')
+        .map((d) => `${d.message.match(/^'([^']+)'/)?.[1]} ${d.severity}`);
+    assert.deepEqual(undefinedIn({}), ['QSCAP warning']);
+    assert.deepEqual(undefinedIn({ defineToolNames: true }), ['QCONC warning', 'QSCAP warning']);
   });
 });
 

@@ -10,6 +10,16 @@ import { parseMarked } from '../helpers/marked';
 import { undefinedWithSeverity } from '../helpers/undefinedKeys';
 
 const service = createTerminologyService();
+/** For journals that want software and databases spelled out: a tool's name is reported, saying why. */
+const spelledOut = { defineToolNames: true };
+
+/** Every undefined-abbreviation diagnostic as `token severity`, with tool names reported (`defineToolNames`). */
+function undefinedWhenSpelledOut(text: string): string[] {
+  return service
+    .lint({ uri: 'tools.md', version: 1, text }, spelledOut)
+    .filter((d) => d.code === 'undefined-abbreviation')
+    .map((d) => `${text.slice(d.start, d.end)} ${d.severity}`);
+}
 
 /** The «marked» mention's span and text in `source` with the marks removed. */
 function marked(source: string): { text: string; mention: { start: number; end: number; text: string } } {
@@ -122,7 +132,7 @@ describe('a title-cased Tool in a heading', () => {
   });
 });
 
-describe('capitals named as a tool are capped, not dropped', () => {
+describe('capitals named as a tool are read as names', () => {
   const tools: [string, string][] = [
     ['Pathways were scored by the «QXIA» algorithm.', 'QXIA algorithm'],
     ['compared with hierarchical and «KQEANS» clustering algorithms', 'KQEANS clustering algorithms'],
@@ -141,7 +151,7 @@ describe('capitals named as a tool are capped, not dropped', () => {
   for (const [source, phrase] of tools) {
     test(`tool: ${source}`, () => {
       const { text, mention } = marked(source);
-      assert.equal(toolReadingOf(text, mention, text), phrase);
+      assert.equal(toolReadingOf(text, mention, text)?.phrase, phrase);
     });
   }
 
@@ -185,11 +195,25 @@ describe('capitals named as a tool are capped, not dropped', () => {
     });
   }
 
-  test('the first use is reported at information, saying why', () => {
+  test('an algorithm\'s noun names a method as often as a program: the first use is a note, saying why', () => {
     const text = 'Pathways were scored with _QXIA_ [@tarca2009].\n\nLater, the QXIA algorithm ranked them.\n';
     assert.deepEqual(undefinedWithSeverity(text), ['QXIA information']);
     const finding = service.lint({ uri: 'tools.md', version: 1, text }).find((d) => d.code === 'undefined-abbreviation')!;
     assert.match(finding.message, /names a tool or resource \('QXIA algorithm'\)/u);
+  });
+
+  test('a firm reading is not reported; journals that want it spelled out get the warning, saying why', () => {
+    const text = 'Reads were mapped with _QXIA_ [@tarca2009].\n\nLater, the QXIA aligner ran again.\n';
+    assert.deepEqual(undefinedWithSeverity(text), []);
+    assert.deepEqual(undefinedWhenSpelledOut(text), ['QXIA warning']);
+    const finding = service.lint({ uri: 'tools.md', version: 1, text }, spelledOut).find((d) => d.code === 'undefined-abbreviation')!;
+    assert.match(finding.message, /names a tool or resource \('QXIA aligner'\)/u);
+  });
+
+  test('a firm reading at another use outweighs a tentative one here', () => {
+    const text = 'Scores came from the QXIA algorithm.\n\nThe QXIA aligner 2.1.0 ran later.\n';
+    assert.deepEqual(undefinedWithSeverity(text), []);
+    assert.deepEqual(undefinedWithSeverity('Scores came from the QXIA algorithm.\n\nThe QXIA v2 run was later.\n'), ['QXIA information']);
   });
 
   test('a citation names only the use it follows: an earlier uncited use stays a warning', () => {
@@ -233,9 +257,10 @@ describe('capitals named as a tool are capped, not dropped', () => {
     assert.deepEqual(undefinedWithSeverity('Reads were deposited in the QRA database.\n'), ['QRA warning']);
   });
 
-  test('four capitals or more before a resource noun name the resource: a note', () => {
+  test('four capitals or more before a resource noun name the resource', () => {
     const text = 'Motifs came from the QASPAR database and the QEME suite; tracks from the QLUEPRINT project.\n';
-    assert.deepEqual(undefinedWithSeverity(text), ['QASPAR information', 'QEME information', 'QLUEPRINT information']);
+    assert.deepEqual(undefinedWithSeverity(text), []);
+    assert.deepEqual(undefinedWhenSpelledOut(text), ['QASPAR warning', 'QEME warning', 'QLUEPRINT warning']);
   });
 
   test('a resource noun after three capitals, or after mixed case, leaves a warning', () =>
@@ -266,15 +291,17 @@ describe('a coined word is a name wherever it stands', () => {
 describe('published programs named in capitals (data/programs.json)', () => {
   const listed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'programs.json'), 'utf8')).programs as Record<string, string>;
 
-  test('a listed program used undefined is a tool\'s name, a note, saying what it does', () => {
-    const found = service.lint({ uri: 'p.md', version: 1, text: 'Counts were tested with DESeq2 and reads aligned with HISAT2.\n' }).filter((d) => d.code === 'undefined-abbreviation');
-    assert.deepEqual(found.map((d) => d.severity), ['information', 'information']);
+  test('a listed program used undefined is a tool\'s name: not reported, or said what it does when asked for', () => {
+    const text = 'Counts were tested with DESeq2 and reads aligned with HISAT2.\n';
+    assert.deepEqual(undefinedWithSeverity(text), []);
+    const found = service.lint({ uri: 'p.md', version: 1, text }, spelledOut).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => d.severity), ['warning', 'warning']);
     assert.match(found[0]!.message, /a published program for differential expression analysis/);
   });
 
   test('a release run on a listed name reads as the name (`GATK4`)', () => {
-    const found = service.lint({ uri: 'p.md', version: 1, text: 'Variants were called with GATK4.\n' }).filter((d) => d.code === 'undefined-abbreviation');
-    assert.deepEqual(found.map((d) => d.severity), ['information']);
+    assert.deepEqual(undefinedWithSeverity('Variants were called with GATK4.\n'), []);
+    assert.deepEqual(undefinedWhenSpelledOut('Variants were called with GATK4.\n'), ['GATK4 warning']);
   });
 
   test('letters that name other things as often are not listed (an amplification, a statistic)', () => {
@@ -298,11 +325,15 @@ describe('published programs named in capitals (data/programs.json)', () => {
 
 
 describe('aligners, read simulators and assemblers named by their noun', () => {
-  test('capitals before an aligner, a simulator or an assembler name a program (a note)', () => {
-    assert.deepEqual(undefinedWithSeverity('Reads were mapped with the QZAL aligner and simulated by the QZSIM simulator; QZASM Assembler runs followed.\n'), ['QZAL information', 'QZSIM information', 'QZASM information']);
+  test('capitals before an aligner, a simulator or an assembler name a program', () => {
+    const text = 'Reads were mapped with the QZAL aligner and simulated by the QZSIM simulator; QZASM Assembler runs followed.\n';
+    assert.deepEqual(undefinedWithSeverity(text), []);
+    assert.deepEqual(undefinedWhenSpelledOut(text), ['QZAL warning', 'QZSIM warning', 'QZASM warning']);
   });
   test('a gene symbol that this use names as a program is the program, not the gene', () => {
-    const found = service.lint({ uri: 'p.md', version: 1, text: 'Reads were aligned using STAR Aligner 2.6.1a with default settings.\n' }).filter((d) => d.code === 'undefined-abbreviation');
+    const text = 'Reads were aligned using STAR Aligner 2.6.1a with default settings.\n';
+    assert.deepEqual(undefinedWithSeverity(text), []);
+    const found = service.lint({ uri: 'p.md', version: 1, text }, spelledOut).filter((d) => d.code === 'undefined-abbreviation');
     assert.equal(found.length, 1);
     assert.match(found[0]!.message, /names a tool or resource \('STAR Aligner'\)/);
   });
@@ -318,5 +349,34 @@ describe('aligners, read simulators and assemblers named by their noun', () => {
   });
   test('an abbreviation before another noun is still one to define', () => {
     assert.deepEqual(undefinedWithSeverity('The QZAL protocol was used twice; QZAL samples grew.\n'), ['QZAL warning']);
+  });
+});
+
+describe('a resource\'s letters that another use names as a program', () => {
+  test('`TCGA Assembler` names a program; TCGA itself still names the resource, a note that spells it out', () => {
+    const text = 'Data were fetched with TCGA Assembler [@zhu2014].\n\nThe TCGA cohort held 500 tumours.\n';
+    const found = service.lint({ uri: 'r.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation');
+    assert.deepEqual(found.map((d) => `${text.slice(d.start, d.end)} ${d.severity}`), ['TCGA information']);
+    assert.match(found[0]!.message, /names The Cancer Genome Atlas/u);
+  });
+});
+
+describe('defineToolNames, for journals that want software and databases spelled out', () => {
+  const text = 'Counts were tested with DESeq2 [@love2014].\n';
+  test('front matter and .carnkrc-style settings turn it on; a later layer turns it off', () => {
+    assert.deepEqual(undefinedWithSeverity(`---\ncarnk:\n  defineToolNames: true\n---\n\n${text}`), ['DESeq2 warning']);
+    const off = service.lint({ uri: 'p.md', version: 1, text: `---\ncarnk:\n  defineToolNames: false\n---\n\n${text}` }, spelledOut);
+    assert.deepEqual(off.filter((d) => d.code === 'undefined-abbreviation'), []);
+  });
+  test('the rule\'s own severity holds once lifted, and `off` stays off', () => {
+    const found = (rules: Record<string, 'error' | 'off'>) =>
+      service.lint({ uri: 'p.md', version: 1, text }, { ...spelledOut, rules: { 'undefined-abbreviation': rules.u! } }).filter((d) => d.code === 'undefined-abbreviation').map((d) => d.severity);
+    assert.deepEqual(found({ u: 'error' }), ['error']);
+    assert.deepEqual(found({ u: 'off' }), []);
+  });
+  test('a malformed value is named and the built-in behaviour continues', () => {
+    const problems = service.lint({ uri: 'p.md', version: 1, text: `---\ncarnk:\n  defineToolNames: sometimes\n---\n\n${text}` });
+    assert.deepEqual(problems.filter((d) => d.code === 'undefined-abbreviation'), []);
+    assert.ok(problems.some((d) => /defineToolNames' must be true or false/.test(d.message)), JSON.stringify(problems.map((d) => d.message)));
   });
 });

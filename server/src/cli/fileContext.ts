@@ -19,6 +19,8 @@ export interface CommonOptions {
   defineGeneSymbols?: boolean;
   /** Journals that want each legend to stand alone (`--define-in-legends`). */
   defineInLegends?: boolean;
+  /** Journals that want software and databases spelled out (`--define-tool-names`). */
+  defineToolNames?: boolean;
   rule?: Record<string, SeveritySetting>;
   glossary?: string[];
   config: boolean;

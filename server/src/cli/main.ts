@@ -168,6 +168,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(settingOption('spelling'))
     .addOption(settingOption('defineGeneSymbols'))
     .addOption(settingOption('defineInLegends'))
+    .addOption(settingOption('defineToolNames'))
     .addOption(settingOption('glossaries'))
     .addOption(noConfigOption())
     .addOption(settingOption('chapters'))

@@ -105,7 +105,7 @@ function summaryOf(chapter: ChapterModel): FileSummary {
   for (const mention of model.mentions) {
     if (!flows(mention.scope) || mention.definition !== undefined || mention.inLongForm) continue;
     uses.push({ offset: mention.start, key: mention.key });
-    if (!tools.has(mention.key) && toolReadingOf(model.prose.masked, mention, model.text, false) !== undefined) tools.add(mention.key);
+    if (!tools.has(mention.key) && toolReadingOf(model.prose.masked, mention, model.text, false)?.tentative === false) tools.add(mention.key);
     if (isWrittenAsName(model, mention.key)) {
       // Only a name's shape carries into other files (`RaTG13`), or a program named so (`the EAGER
       // pipeline`); another word of capitals (`SARS` in `SARS-like coronaviruses`) may be an
@@ -211,7 +211,10 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     for (let p = low; p < from; p++) {
       const otherChapter = chapterBook && pieces[p]!.chapter !== file.chapter;
       for (const d of pieceDefinitions[p]!) {
-        if (inherited.has(d.inherited.key)) continue;
+        const before = inherited.get(d.inherited.key);
+        // A list entry, then the text's own definition: the list still covers, the text's is the one a later definition repeats.
+        if (before?.listed && !before.written && !d.inherited.listed) inherited.set(d.inherited.key, { ...before, written: d.inherited });
+        if (before) continue;
         inherited.set(d.inherited.key, otherChapter && !inChapterBefore.has(d.inherited.key) ? { ...d.inherited, otherChapter: true } : d.inherited);
       }
       if (pieces[p]!.file !== i) for (const d of pieceAbstracts[p]!) if (!abstracts.has(d.inherited.key)) abstracts.set(d.inherited.key, d.inherited);

@@ -37,6 +37,11 @@ export interface AnalysisSettings {
    * main text defines is reported at the rule's severity (default: at most `information`).
    */
   defineInLegends?: boolean;
+  /**
+   * Journals that want software and databases spelled out: capitals the text names as a tool
+   * (`STAR 2.7.3a`, `DESeq2`) are reported at the rule's severity (default: not reported).
+   */
+  defineToolNames?: boolean;
   /** For a file of a book (or an included file): what the files read before it define, and what later files use. */
   book?: BookContext;
 }

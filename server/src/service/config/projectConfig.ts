@@ -18,6 +18,8 @@ export interface ProjectSettings {
   defineGeneSymbols?: boolean;
   /** Journals that want each legend to stand alone: a legend's use of what only the main text defines is a warning. */
   defineInLegends?: boolean;
+  /** Journals that want software and databases spelled out: capitals the text names as a tool are reported undefined. */
+  defineToolNames?: boolean;
 }
 
 /** A problem in a configuration, positioned on the offending value (0-based). */

@@ -18,7 +18,7 @@ export type SettingType =
   | { kind: 'severities' };
 
 /** The service settings (`AnalysisSettings`) a setting can feed. */
-export type AnalysisField = 'scopeMode' | 'rules' | 'spelling' | 'noDefinition' | 'defineGeneSymbols' | 'defineInLegends';
+export type AnalysisField = 'scopeMode' | 'rules' | 'spelling' | 'noDefinition' | 'defineGeneSymbols' | 'defineInLegends' | 'defineToolNames';
 
 /** One setting. */
 export interface SettingDefinition {
@@ -74,6 +74,13 @@ export const SETTINGS: readonly SettingDefinition[] = [
     cli: {
       flags: '--define-in-legends',
       description: 'for journals that want each legend to stand alone: a legend using an abbreviation only the main text defines is a warning (default: information, or .carnkrc)',
+    },
+  },
+  {
+    name: 'defineToolNames', type: { kind: 'boolean' }, default: false, project: true, analysis: 'defineToolNames',
+    cli: {
+      flags: '--define-tool-names',
+      description: 'for journals that want software and databases spelled out: capitals the text names as a tool are reported undefined (default: not reported, or .carnkrc)',
     },
   },
   { name: 'abbreviationListFormat', type: { kind: 'choice', values: ['table', 'paragraph'] }, default: 'table', project: false },

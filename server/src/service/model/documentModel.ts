@@ -62,6 +62,8 @@ export interface InheritedDefinition {
   listed?: boolean;
   /** Made in another chapter of a book or thesis (a Quarto book's or bookdown's chapter file), not another section of one paper. */
   otherChapter?: boolean;
+  /** For a list entry: the first definition an earlier file then wrote in its text, which a later one repeats. */
+  written?: InheritedDefinition;
 }
 
 /** A knowledge-base form found in prose, with the block and scope it sits in. */

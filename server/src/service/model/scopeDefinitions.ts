@@ -17,6 +17,8 @@ export class ScopeDefinitions {
   private readonly index = new Map<string, AbbreviationDefinition[]>();
   private readonly inherited = new Map<string, AbbreviationDefinition>();
   private readonly inheritedAbstract = new Map<string, AbbreviationDefinition>();
+  /** For a key an earlier file listed: the definition an earlier file then wrote in its text. */
+  private readonly inheritedWritten = new Map<string, AbbreviationDefinition>();
 
   /**
    * `inherited`: definitions from earlier files of a book; they cover the main text (or document
@@ -31,7 +33,12 @@ export class ScopeDefinitions {
       if (list) list.push(definition);
       else this.index.set(id, [definition]);
     }
-    for (const carried of inherited) if (!this.inherited.has(carried.key)) this.inherited.set(carried.key, carriedDefinition(carried, model.scopeMode === 'document' ? 'document' : 'main'));
+    const scope = model.scopeMode === 'document' ? 'document' : 'main';
+    for (const carried of inherited) {
+      if (this.inherited.has(carried.key)) continue;
+      this.inherited.set(carried.key, carriedDefinition(carried, scope));
+      if (carried.written) this.inheritedWritten.set(carried.key, carriedDefinition(carried.written, scope));
+    }
     for (const carried of abstracts) if (!this.inheritedAbstract.has(carried.key)) this.inheritedAbstract.set(carried.key, carriedDefinition(carried, 'abstract'));
   }
 
@@ -53,6 +60,16 @@ export class ScopeDefinitions {
   /** The definition an earlier file of the book made for `key`, if it reaches `scope`. */
   inheritedFor(scope: ScopeName, key: string): AbbreviationDefinition | undefined {
     return scope === 'main' || scope === 'document' ? this.inherited.get(key) : undefined;
+  }
+
+  /**
+   * The definition an earlier file wrote in its text for `key`, if it reaches `scope`: the carried
+   * one, or, when that is a list entry, the text's first definition after it (a later one repeats it).
+   */
+  inheritedWrittenFor(scope: ScopeName, key: string): AbbreviationDefinition | undefined {
+    const carried = this.inheritedFor(scope, key);
+    if (!carried?.origin?.listed) return carried;
+    return this.inheritedWritten.get(key);
   }
 
   /** Definitions of `key` in `scope`, in document order. */

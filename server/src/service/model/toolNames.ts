@@ -185,6 +185,24 @@ function namedPhrase(mention: Pick<AbbreviationMention, 'text'>, after: RegExpEx
 }
 
 /**
+ * A word of capitals read as a tool's or a resource's name, and the phrase that names it so (for
+ * messages). `tentative`: the words say only that a method is meant, which its letters may
+ * abbreviate as often as a program's name (`the EM algorithm`, `the CAR v2 construct`, a citation
+ * whose key carries the letters): such a reading is a note, not a name.
+ */
+export interface ToolReading {
+  phrase: string;
+  tentative: boolean;
+}
+
+/** A firm reading of `phrase`. */
+function named(phrase: string): ToolReading {
+  return { phrase, tentative: false };
+}
+/** An algorithm's noun names a method as often as a program: `the EM algorithm`. */
+const ALGORITHM_NOUN = /algorithms?$/u;
+
+/**
  * Where a word of capitals is named as a tool by the words around this use: a program noun after
  * it (`the XYZ algorithm`, `QRST clustering algorithms`), a title-cased `Tool` outside a heading
  * (`the XAS Tool`), a resource's noun after four capitals or more (`the JASPAR database`), a release without a
@@ -194,19 +212,21 @@ function namedPhrase(mention: Pick<AbbreviationMention, 'text'>, after: RegExpEx
  * only with `citations`). A term the knowledge base asks to define (`using FACS [@x]`) never gets here.
  * The phrase, for messages.
  */
-export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'> & Partial<Pick<AbbreviationMention, 'inHeading'>>, text: string, citations = true): string | undefined {
+export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'> & Partial<Pick<AbbreviationMention, 'inHeading'>>, text: string, citations = true): ToolReading | undefined {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   // A title-cased `Tool` in a heading is the heading's capitals (`## Validation of the XYZ Tool`).
   const titled = 'inHeading' in mention && mention.inHeading === true ? null : TITLED_TOOL_AFTER.exec(after);
   const noun = PROGRAM_NOUN_AFTER.exec(after) ?? titled ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
-  if (noun) return namedPhrase(mention, noun);
-  const release = SHORT_RELEASE_AFTER.exec(after) ?? FULL_RELEASE_AFTER.exec(after);
-  if (release) return namedPhrase(mention, release);
-  if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return `${mention.text}, cited to its own paper`;
+  if (noun) return { phrase: namedPhrase(mention, noun), tentative: ALGORITHM_NOUN.test(noun[0]) };
+  const shortRelease = SHORT_RELEASE_AFTER.exec(after);
+  if (shortRelease) return { phrase: namedPhrase(mention, shortRelease), tentative: true };
+  const release = FULL_RELEASE_AFTER.exec(after);
+  if (release) return named(namedPhrase(mention, release));
+  if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return { phrase: `${mention.text}, cited to its own paper`, tentative: true };
   if (citations && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4))) {
     const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
-    if (RAN_WITH_BEFORE.test(before)) return `${mention.text}, the program a method ran, cited`;
-    if (PROGRAMS_SUCH_AS_BEFORE.test(before)) return `${mention.text}, cited as an example of such programs`;
+    if (RAN_WITH_BEFORE.test(before)) return named(`${mention.text}, the program a method ran, cited`);
+    if (PROGRAMS_SUCH_AS_BEFORE.test(before)) return named(`${mention.text}, cited as an example of such programs`);
   }
   return undefined;
 }
@@ -236,21 +256,24 @@ export function compactLetters(text: string): string {
  * base asks to define is never read so: `the CRS management algorithm` is a scheme for treating
  * a syndrome whose letters the reader needs spelt out.
  */
-export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention): string | undefined {
+export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention): ToolReading | undefined {
   if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
   const reading = toolReadingOf(model.prose.masked, mention, model.text);
-  if (reading) return reading;
+  if (reading && !reading.tentative) return reading;
   const program = PROGRAMS.get(mention.key) ?? PROGRAMS.get(withoutReleaseNumber(mention.key));
-  if (program !== undefined) return `${mention.key}, a published program for ${program}`;
+  if (program !== undefined) return named(`${mention.key}, a published program for ${program}`);
+  // A firm reading at another use outweighs a tentative one here; a tentative one elsewhere is a note.
+  let tentative = reading;
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const other = mentions[i]!;
-    if (isHeadOfCitedParagraph(model, other)) return `${other.text}, heading a paragraph with its citation`;
+    if (isHeadOfCitedParagraph(model, other)) return named(`${other.text}, heading a paragraph with its citation`);
     if (other === mention) continue;
     const found = toolReadingOf(model.prose.masked, other, model.text, false);
-    if (found) return found;
+    if (found && !found.tentative) return found;
+    tentative ??= found;
   }
-  return undefined;
+  return tentative;
 }
 
 /**

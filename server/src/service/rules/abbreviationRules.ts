@@ -4,7 +4,7 @@ import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSa
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
-import { programNamedAt, toolReadingIn } from '../model/toolNames';
+import { programNamedAt, toolReadingIn, toolReadingOf, type ToolReading } from '../model/toolNames';
 import { resourceNamed, resourceNameWith, type ResourceName } from '../model/resourceNames';
 import { journalListing } from '../model/journalLists';
 import { nearSpellingOf, respellFix } from './nearSpellings';
@@ -847,7 +847,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     if (!genes) return undefined;
     // A gene symbol this use names as a program (`STAR Aligner 2.6.1a`, `STAR 2.7.3a`): the use says which.
     const tool = programNamedAt(context.model.prose.masked, mention);
-    if (tool) return toolReading(tool);
+    if (tool) return toolReading({ phrase: tool, tentative: false });
     const range = genes.length === 2 && !mention.key.startsWith(`${genes[0]}-${genes[1]}`);
     const hosted = genes.length === 1 && genes[0] !== mention.key;
     const what = range
@@ -919,15 +919,24 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     const why = `it names ${resourceNameWith(resource, false)}, ${resource.what}, which many journals accept undefined; for those that want it in full, `;
     return { why, cap: { severity: 'information' } };
   },
-  // Journals differ on spelling out a tool's name, and no house style is common enough for a setting.
-  (context, mention) => {
-    const tool = toolReadingIn(context.model, mention) ?? toolNamedInBook(context, mention);
-    return tool ? toolReading(tool) : undefined;
-  },
   // Journals differ on spelling out a trial's title (NEJM does not ask, JAMA does).
   (context, mention) => {
     const study = studyReadingIn(context.model, mention);
     return study ? { why: `it names a trial or study ('${study}'), which many journals accept undefined; for those that want its full title, `, cap: { severity: 'information' } } : undefined;
+  },
+  // A tool's or a resource's name is a name, not an abbreviation: not reported unless the journal
+  // wants such names spelled out (`defineToolNames`). After a study's reading: `the TCGA cohort`
+  // names the study even where `TCGA Assembler` names a program elsewhere. A resource's letters
+  // (`data/resources.json`) are read as a tool only where this use says so.
+  (context, mention) => {
+    const model = context.model;
+    if (resourceNamed(context.knowledge, mention.key)) {
+      const here = toolReadingOf(model.prose.masked, mention, model.text);
+      return here ? toolReading(here) : undefined;
+    }
+    const inDocument = toolReadingIn(model, mention);
+    const tool = inDocument?.tentative === false ? inDocument : (toolNamedInBook(context, mention) ?? inDocument);
+    return tool ? toolReading(tool) : undefined;
   },
   (context, mention) => {
     if (!isItalicGeneSymbol(context, mention)) return undefined;
@@ -955,9 +964,15 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   },
 ];
 
-/** A use read as a tool's or a resource's name (`tool`, the phrase that names it so): a note, as journals differ. */
-function toolReading(tool: string): UndefinedReading {
-  return { why: `it names a tool or resource ('${tool}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } };
+/**
+ * A use read as a tool's or a resource's name: a name, not an abbreviation to spell out, so not
+ * reported unless the journal wants such names spelled out too. A tentative reading (`the EM
+ * algorithm`, a citation whose key carries the letters) names a method, an abbreviation to define,
+ * as often as a program: a note.
+ */
+function toolReading(tool: ToolReading): UndefinedReading {
+  if (tool.tentative) return { why: `it names a tool or resource ('${tool.phrase}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } };
+  return { why: `it names a tool or resource ('${tool.phrase}'), which most journals accept undefined; for those that want it in full, `, cap: { severity: 'off', liftedBy: ['defineToolNames'] } };
 }
 
 /**
@@ -992,9 +1007,9 @@ const REAGENT_AMOUNT_BEFORE =
   /(?<![\p{L}\p{N}.,])((?:\d+[.,]\d+|1?\d)[ \u00a0]*%|1[ \u00a0]*[×xX]|\d+(?:[.,]\d+)?[ \u00a0]*(?:[mµμnp]\u034f*M|[mµμnk]\u034f*g(?:\/(?:m|µ|μ)?\u034f*[lL])?|[mµμn]\u034f*[lL]|U\/m?[lL]))[ \u00a0]+$/u;
 
 /** A tool or resource another file of the book names as such (`X (v1.1.3)` in the methods), unless the knowledge base asks to define the key. */
-function toolNamedInBook(context: RuleContext, mention: AbbreviationMention): string | undefined {
+function toolNamedInBook(context: RuleContext, mention: AbbreviationMention): ToolReading | undefined {
   if (!context.bookTools?.has(mention.key) || knowledgeAsksToDefine(context.knowledge, mention.key)) return undefined;
-  return `${mention.text}, named so in another file of the manuscript`;
+  return { phrase: `${mention.text}, named so in another file of the manuscript`, tentative: false };
 }
 
 /** Where a definition stands, for messages: `on line N` here, or `in file.md on line N` in another file of the book. */
@@ -1146,7 +1161,8 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     // An earlier file's abstract (Manubot's abstract is a file of its own) gave an expansion this one should agree with;
     // only the file's first definition is compared with it, and later ones with that first one.
     const earlier = firstInDocument.get(definition.key) ?? carried ?? context.scopes.abstractInheritedFor(definition.key);
-    const earlierInScope = firstInScope.get(scopeId) ?? carried;
+    // After an earlier file's list, the text's first definition is the one a definition here repeats.
+    const earlierInScope = firstInScope.get(scopeId) ?? context.scopes.inheritedWrittenFor(definition.scope, definition.key) ?? carried;
     if (!firstInDocument.has(definition.key)) firstInDocument.set(definition.key, carried ?? definition);
     if (!firstInScope.has(scopeId)) firstInScope.set(scopeId, earlierInScope ?? definition);
 
@@ -1179,45 +1195,17 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
         firstInScope.set(scopeId, definition);
         continue;
       }
-      // A list of abbreviations (here or in another file of the book) and a definition in the text may both stand.
-      if (definition.pattern === 'list' || (earlierInScope.pattern === 'list' && (!earlierInScope.origin || earlierInScope.origin.listed))) continue;
+      // A list of abbreviations (here or in another file of the book) and a definition in the text may
+      // both stand; a second definition in the text repeats the text's first.
+      if (definition.pattern === 'list') continue;
+      if (earlierInScope.pattern === 'list' && (!earlierInScope.origin || earlierInScope.origin.listed)) {
+        firstInScope.set(scopeId, definition);
+        continue;
+      }
       // `myxopapillary ependymomas (EPN, MPE)`: the family's short form before a subtype's label the words spell names the class, no second definition.
       if (isFamilyBeforeLabel(model, definition)) continue;
       if (!reportsRepeats) continue;
-      const place = placeOf(earlierInScope);
-      const line = place.line;
-      const collapse = collapseToShortForm(model.text, definition);
-      const finding: Finding = {
-        rule: 'redefined-abbreviation',
-        start: definition.shortStart,
-        end: definition.shortEnd,
-        message: once(`'${definition.short}' is already defined ${describeScope(definition.scope)} ${place.text} as '${earlierInScope.long}'.`),
-        data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
-      };
-      // A heading stands apart from the running text (it may use an abbreviation without a first use):
-      // a definition repeated there is a style point that editors decide differently.
-      if (isInHeading(model, definition)) {
-        finding.message = once(`${finding.message.slice(0, -1)}; a heading may repeat a definition, and editors differ on keeping it.`);
-        finding.cap = { severity: 'information' };
-      } else if (earlierInScope.origin?.otherChapter && !usedBetween(model, definition.key, definition.scope, 0, definition.shortStart)) {
-        // A chapter of a book or thesis defining again at its own first use: many theses define per chapter.
-        finding.message = once(`${finding.message.slice(0, -1)}; a chapter may define it again at its first use, as many books and theses do, and editors differ on keeping it.`);
-        finding.cap = { severity: 'information' };
-      }
-      if (collapse) {
-        // A repeat worded differently (a head or class noun added, `low-dose group patients (LDG)`)
-        // loses words when collapsed: the author decides.
-        const safe =
-          foldExpansion(model.text.slice(definition.longStart, definition.longEnd)) === foldExpansion(earlierInScope.long) &&
-          !isInsideCompound(model.text, collapse.start, collapse.end) &&
-          !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText) &&
-          !followsAbbreviation(model.text, collapse.start);
-        // One literal with its fixes: a property added afterwards costs each finding a property store.
-        const fixes = [{ title: once(`Remove the repeated definition, keeping '${definition.short}'`), edits: [collapse], safe }];
-        findings.push({ rule: finding.rule, start: finding.start, end: finding.end, message: finding.message, data: finding.data, fixes, cap: finding.cap });
-      } else {
-        findings.push(finding);
-      }
+      findings.push(repeatedDefinition(model, definition, earlierInScope, placeOf(earlierInScope), once));
       continue;
     }
     if (earlier || !reportsConflicts) continue;
@@ -1241,6 +1229,52 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * `redefined-abbreviation` for `definition`, a repeat of `earlierInScope` (which stands at `place`):
+ * capped where editors differ (a heading, a chapter's own first use), with the fix that collapses
+ * the repeat to its short form, safe only when the words are the same and nothing is joined to it.
+ */
+function repeatedDefinition(
+  model: RuleContext['model'],
+  definition: AbbreviationDefinition,
+  earlierInScope: AbbreviationDefinition,
+  place: { line: number; text: string },
+  once: (text: string) => string,
+): Finding {
+  const line = place.line;
+  const collapse = collapseToShortForm(model.text, definition);
+  const finding: Finding = {
+    rule: 'redefined-abbreviation',
+    start: definition.shortStart,
+    end: definition.shortEnd,
+    message: once(`'${definition.short}' is already defined ${describeScope(definition.scope)} ${place.text} as '${earlierInScope.long}'.`),
+    data: { key: definition.key, scope: definition.scope, firstLine: line - 1, ...(earlierInScope.origin ? { firstUri: earlierInScope.origin.uri } : {}) },
+  };
+  // A heading stands apart from the running text (it may use an abbreviation without a first use):
+  // a definition repeated there is a style point that editors decide differently.
+  if (isInHeading(model, definition)) {
+    finding.message = once(`${finding.message.slice(0, -1)}; a heading may repeat a definition, and editors differ on keeping it.`);
+    finding.cap = { severity: 'information' };
+  } else if (earlierInScope.origin?.otherChapter && !usedBetween(model, definition.key, definition.scope, 0, definition.shortStart)) {
+    // A chapter of a book or thesis defining again at its own first use: many theses define per chapter.
+    finding.message = once(`${finding.message.slice(0, -1)}; a chapter may define it again at its first use, as many books and theses do, and editors differ on keeping it.`);
+    finding.cap = { severity: 'information' };
+  }
+  if (collapse) {
+    // A repeat worded differently (a head or class noun added, `low-dose group patients (LDG)`)
+    // loses words when collapsed: the author decides.
+    const safe =
+      foldExpansion(model.text.slice(definition.longStart, definition.longEnd)) === foldExpansion(earlierInScope.long) &&
+      !isInsideCompound(model.text, collapse.start, collapse.end) &&
+      !repeatsNeighbour(model.text, collapse.start, collapse.end, collapse.newText) &&
+      !followsAbbreviation(model.text, collapse.start);
+    // One literal with its fixes: a property added afterwards costs each finding a property store.
+    const fixes = [{ title: once(`Remove the repeated definition, keeping '${definition.short}'`), edits: [collapse], safe }];
+    return { rule: finding.rule, start: finding.start, end: finding.end, message: finding.message, data: finding.data, fixes, cap: finding.cap };
+  }
+  return finding;
 }
 
 /** What the knowledge base says of a definition's expansion: one it accepts, one it would replace, or nothing (an unknown term, another sense of the letters). */

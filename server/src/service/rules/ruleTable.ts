@@ -116,6 +116,6 @@ export function effectiveSeverity(rule: RuleDescription, overrides: RuleSeveriti
 const RANK: Record<SeveritySetting, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
 /** The less severe of a rule's severity and a finding's cap (`off` stays off; no cap, no change). */
-export function cappedSeverity(severity: SeveritySetting, cap: Severity | undefined): SeveritySetting {
+export function cappedSeverity(severity: SeveritySetting, cap: SeveritySetting | undefined): SeveritySetting {
   return cap !== undefined && RANK[cap] < RANK[severity] ? cap : severity;
 }

@@ -6,7 +6,7 @@ import type { Spelling } from '../model/expansions';
 
 export type { Spelling } from '../model/expansions';
 export { entryForKey } from '../knowledge/knowledgeBase';
-import type { RuleId, Severity } from './ruleTable';
+import type { RuleId, SeveritySetting } from './ruleTable';
 
 import type { OffsetEdit } from '../text/edits';
 
@@ -43,9 +43,10 @@ export interface Finding {
  * the lowering holds always (a style choice, a gene symbol written for its protein).
  */
 export interface SeverityCap {
-  severity: Severity;
+  /** `off`: not reported unless a setting lifts the cap. */
+  severity: SeveritySetting;
   /** The settings any one of which restores the rule's severity. */
-  liftedBy?: readonly ('defineGeneSymbols' | 'defineInLegends')[];
+  liftedBy?: readonly ('defineGeneSymbols' | 'defineInLegends' | 'defineToolNames')[];
 }
 
 
