@@ -80,6 +80,12 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
     ['TME', 'tumour microenvironment'],
   ]],
   ['a class noun left out at the end, and one more word inside', 'We typed the porcine light chain joining segment (PLJ) genes.', [['PLJ', 'porcine light chain joining segment']]],
+  // A value reported with the short form, when its letters start the words right before the bracket.
+  ['a short form with its threshold', 'Genes passing the quark discovery rate (QDR < 0.05) were kept.', [['QDR', 'quark discovery rate']]],
+  ['a short form with its value after an equals sign', 'The quark odds ratio (QOR = 2.1) was high.', [['QOR', 'quark odds ratio']]],
+  ['a short form with its value and interval', 'The quark hazard ratio (QHR 0.62, 95% CI 0.41-0.93) fell.', [['QHR', 'quark hazard ratio']]],
+  ['a short form, then a remark after a spaced hyphen', 'Levels of inducible quark synthase (iQS - the QS2 product) rose.', [['iQS', 'inducible quark synthase']]],
+  ['an interaction written with x between capitals', 'We modelled gene-environment (GxE) and quark-quark (QxQ) terms.', [['GxE', 'gene-environment'], ['QxQ', 'quark-quark']]],
   ['the short form, then another name after a slash', 'Recruitment of quark kinase B (QKB/Qkt) and quark-derived chemokine (QDC/QCL22) rose.', [
     ['QKB', 'quark kinase B'],
     ['QDC', 'quark-derived chemokine'],
@@ -189,6 +195,13 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['a quoted single letter', 'Virions lacked the small (\'S\') segment.'],
   ['a quoted phrase of plain words', 'Cells were called natural killers ("natural killers") then.'],
   ['p value', 'Persistence improved (p < 0.05) with IL-15.'],
+  // A value's bracket defines only with letters at the starts of the words right before it.
+  ['a capital p with its value', 'Lesions were rare in knee pain (P < 0.001) and pains (P=0.003).'],
+  ['a statistic whose letters fall inside words', 'The allele raised stroke occurrence (OR = 1.8, CI = 1.01-3.3) here.'],
+  ['a statistic after a word the letters skip', 'Relapse rose in the high risk patients (HR 2.1 in all models) here.'],
+  ['an enzyme number is no value', 'Electric eel acetylcholinesterase (EC 3.1.1.7) was used.'],
+  ['a spaced hyphen after words', 'It shows drug metabolism (Drug metabolism - cytochrome P450) here.'],
+  ['a capital X is a letter to match, not an interaction', 'Cells were fixed in quark enamel (QXE) buffer.'],
   ['figure reference', 'Killing increased (Fig. 2) over time.'],
   ['year', 'As reported previously (2019) for NK cells.'],
   ['see remark', 'Cells were expanded as described (see Methods).'],

@@ -3,7 +3,7 @@
  * against the words that end where the short form's bracket opens.
  */
 
-import { isAsciiDigit } from '../../text/characters.js';
+import { isAsciiDigit, isUpperCaseLetter } from '../../text/characters.js';
 import type { ComparableCharacter } from './comparableText.js';
 import type { AlignedCandidate } from './candidate.js';
 import { containsWord, extendToWordStart, trimLongFormEnd } from './longFormBounds.js';
@@ -15,21 +15,36 @@ import { NAMING_NOUNS } from './wordLists.js';
 /** One way of reading the short form's letters: all of them, or all but one. */
 export interface ShortLetterVariant {
   letters: ComparableCharacter[];
-  /** True when the character left out is a digit (`nitrous oxide (N2O)`). */
+  /**
+   * True when the character left out stands for no word: a digit (`nitrous oxide (N2O)`), or the
+   * `x` of an interaction between capitals (`gene-environment (GxE)`).
+   */
   omittedDigit: boolean;
 }
 
-/** The short form's letters with one digit or the last character left out, most likely first. */
-export function* omissionVariants(letters: ComparableCharacter[]): Generator<ShortLetterVariant> {
+/** The short form's letters with one digit, one interaction `x` or the last character left out, most likely first. */
+export function* omissionVariants(letters: ComparableCharacter[], text: string): Generator<ShortLetterVariant> {
   const last = letters.length - 1;
   if (letters.length < 2) return;
   if (!letters[last]!.insideGreekName) {
     yield { letters: letters.slice(0, last), omittedDigit: isAsciiDigit(letters[last]!.character) };
   }
   for (let index = 1; index < last; index++) {
-    if (!isAsciiDigit(letters[index]!.character)) continue;
+    if (!isAsciiDigit(letters[index]!.character) && !isInteractionSign(text, letters, index)) continue;
     yield { letters: [...letters.slice(0, index), ...letters.slice(index + 1)], omittedDigit: true };
   }
+}
+
+/** A lower-case `x` written between two capitals, as genetics writes an interaction (`GxE`, `GxG`). */
+function isInteractionSign(text: string, letters: readonly ComparableCharacter[], index: number): boolean {
+  const offset = letters[index]!.offset;
+  return (
+    text.charAt(offset) === 'x' &&
+    letters[index - 1]!.offset === offset - 1 &&
+    letters[index + 1]!.offset === offset + 1 &&
+    isUpperCaseLetter(text.charAt(offset - 1)) &&
+    isUpperCaseLetter(text.charAt(offset + 1))
+  );
 }
 
 /**

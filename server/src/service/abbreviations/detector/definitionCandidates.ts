@@ -142,6 +142,8 @@ function singleLetterDefinition(
 ): DefinitionCandidate | undefined {
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short === undefined || short.end - short.start !== 1) return undefined;
+  // A letter with its value is a statistic reported (`(P < 0.001)`, `(R = 0.8)`), not a definition.
+  if (VALUE_AFTER_ITEM.test(text.slice(short.end, Math.min(short.end + 12, group.close)))) return undefined;
   const letter = text.charAt(short.start);
   if (!/^[A-Z]$/.test(letter) || group.open <= blockStart || !isWhitespaceUnit(text.charCodeAt(group.open - 1))) return undefined;
   const code = letter.charCodeAt(0);
@@ -202,6 +204,14 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   if (isBracketedList(text, group.open + 1, group.close)) return undefined;
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short !== undefined && mayOpenDefinitionBracket(text, blockStart, group.open)) {
+    // A bracket that reports a value (`(OR = 1.8, …)`, `(HR 0.62, 95% CI …)`) defines only with every
+    // letter at a word start of the words right before it: `odds ratio (OR = 1.8)`, not `occurrence (OR = 1.8)`.
+    if (VALUE_AFTER_ITEM.test(text.slice(short.end, Math.min(short.end + 12, group.close)))) {
+      const candidate = longFormEndingAt(text, blockStart, group.open, short);
+      // Right before the bracket, too: `the high risk patients (HR 2.1)` reports a hazard ratio.
+      const adjacent = candidate !== undefined && /^[ \t\u00a0]*$/u.test(text.slice(candidate.long.end, group.open));
+      return adjacent && isSpelledAtWordStarts(candidate) ? candidate : undefined;
+    }
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
     // A long form never runs back over a bracket glued to its word (`(QD)spectra, then (QD)spectra`).
     if (candidate !== undefined) return glued && holdsBracket(text, candidate.long) ? undefined : candidate;
@@ -216,6 +226,27 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   // Two abbreviations listed (`(pSTAT5, pS6)`): one word of capitals and digits is no long form (`interleukin-15`, `ChIP-sequencing` are).
   if (listed !== undefined && !isAbbreviationShapedWord(text, listed.long)) return listed;
   return slashedPairInBracket(text, group);
+}
+
+/** A comparison or a number with decimals right after a bracket's first item: the bracket reports a value. */
+const VALUE_AFTER_ITEM = /^\s*(?:[<>=\u2264\u2265\u2248]|[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d))/u;
+
+/**
+ * A plain letter alignment with two letters or more, each at the start of a word of the long form,
+ * nothing left out and no word passed over: what a value's bracket needs to define.
+ */
+function isSpelledAtWordStarts(candidate: DefinitionCandidate): boolean {
+  if (candidate.construction !== 'letters') return false;
+  const { alignment } = candidate;
+  return (
+    candidate.shortLetterCount >= 2 &&
+    candidate.omittedShortCharacters === 0 &&
+    alignment.innerLetters === 0 &&
+    alignment.wordStartMatches >= candidate.shortLetterCount &&
+    alignment.skippedContentTokens === 0 &&
+    !alignment.skippedTrailingToken &&
+    alignment.tokensEnteredInside === 0
+  );
 }
 
 /** The most words each term of a coordinated pair may have (`signal transducer and activator of transcription 3` has seven). */
@@ -374,7 +405,7 @@ function longFormEndingAt(text: string, windowStart: number, windowEnd: number, 
   const edition = editionNumberDefinition(window);
   if (edition !== undefined) return edition;
   let firstFound: AlignedCandidate | undefined = whole;
-  for (const variant of omissionVariants(shortLetters)) {
+  for (const variant of omissionVariants(shortLetters, text)) {
     const candidate = alignedCandidate(text, short, variant, words, letterCount, wordLetters);
     if (candidate === undefined) continue;
     if (isConvincingCandidate(candidate)) return candidate;

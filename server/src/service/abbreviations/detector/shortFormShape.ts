@@ -43,11 +43,26 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     else if (depth === 0 && character === '\u2013' && isWhitespaceUnit(text.charCodeAt(end - 1))) break;
     // A program's release after its short form: `(VEP v105)`, `(STAR version 2.7.9a)`.
     else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && RELEASE_AFTER.test(text.slice(end, Math.min(end + 16, contentEnd)))) break;
+    // A value given with the short form: `(FDR < 0.05)`, `(OR = 2.1)`, `(HR 0.62, 95% CI …)`; a spaced
+    // hyphen before a remark: `(iNOS - the NOS2 product)`. No short form holds a comparison sign.
+    else if (depth === 0 && end > start && COMPARISON_SIGNS.has(character)) break;
+    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && VALUE_OR_REMARK_AFTER.test(text.slice(end, Math.min(end + 12, contentEnd)))) break;
   }
   return trimItem(text, start, end);
 }
 /** A release's mark and number after a space: ` v105`, ` v.2.1`, ` version 4`. */
 const RELEASE_AFTER = /^\s+(?:v\.?|version\s+)\d/u;
+/** True when `text[start, end)` holds no white space: one word, as a short form is before its value. */
+function isOneWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isWhitespaceUnit(text.charCodeAt(i))) return false;
+  return true;
+}
+const COMPARISON_SIGNS: ReadonlySet<string> = new Set(['<', '>', '=', '\u2264', '\u2265', '\u2248']);
+/**
+ * After a space: a number with decimals (`0.62`, `−1.5`; not an enzyme's number, `EC 3.1.1.7`),
+ * or a hyphen or dash between spaces.
+ */
+const VALUE_OR_REMARK_AFTER = /^\s+(?:[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d)|[-\u2013\u2014]\s)/u;
 
 /**
  * The last item inside a bracket when there are several: `(blood-brain barrier, BBB)` and
