@@ -193,6 +193,30 @@ describe('first use across files', () => {
     assert.match(repeat!.message, /on line 3 as 'quiet tumour xenograft'/u);
   });
 
+  test('after a list, a text definition with another expansion conflicts, and is no first definition to repeat', () => {
+    const lint = book({
+      '/01.md': 'Abbreviations: QTX, quiet tumour xenograft.\n',
+      '/02.md': 'The quick test exchange (QTX) ran.\n',
+      '/03.md': 'Each quiet tumour xenograft (QTX) was cut.\n',
+    });
+    assert.deepEqual(lint('redefined-abbreviation'), { '01.md': [], '02.md': [], '03.md': [] });
+    assert.deepEqual(lint('conflicting-expansion'), { '01.md': [], '02.md': ['quick test exchange'], '03.md': [] });
+  });
+
+  test('in a chapter book, a chapter defining again at its own first use after a list and another chapter\'s definition is a note', () => {
+    const texts: Record<string, string> = {
+      '/b/index.qmd': 'Abbreviations: QTX, quiet tumour xenograft.\n',
+      '/b/intro.qmd': 'A quiet tumour xenograft (QTX) grew.\n',
+      '/b/results.qmd': 'Each quiet tumour xenograft (QTX) was cut.\n',
+    };
+    const paths = Object.keys(texts);
+    const layout: BookLayout = { kind: 'quarto-book', files: paths.map((path, chapter) => ({ path, chapter, includes: [] })) };
+    const contexts = bookContexts(layout, (path) => ({ uri: path, model: service.model({ uri: path, version: 1, text: texts[path]! }) }), 'continue');
+    const found = service.lint({ uri: '/b/results.qmd', version: 1, text: texts['/b/results.qmd']! }, { book: contexts.get('/b/results.qmd')! }).filter((d) => d.code === 'redefined-abbreviation');
+    assert.deepEqual(found.map((d) => d.severity), ['information']);
+    assert.match(found[0]!.message, /a chapter may define it again at its first use/u);
+  });
+
   test('a name written as such in one file is a name in every file of the book, if it has a name\'s shape', () => {
     // `QaTG13 mice` in the second file names a strain; the first file's bare use is that name too.
     assert.deepEqual(book({ '/01.md': 'Closest to QaTG13 and QZK.\n', '/02.md': 'We bred QaTG13 mice for this.\n' })('undefined-abbreviation'), { '01.md': ['QZK'], '02.md': [] });

@@ -61,6 +61,7 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['short form in curly double quotes, then a remark', 'The natural killer (\u201cNK\u201d; ref. 3) cells.', [['NK', 'natural killer']]],
   ['long form inside an outer remark', 'Reflexes (vestibulo-ocular reflex (VOR)) were intact.', [['VOR', 'vestibulo-ocular reflex']]],
   ['single letter', 'Serum testosterone (T) was measured.', [['T', 'testosterone']]],
+  ['single letter beside a statistic\'s letter with its value', 'Serum testosterone (T) was lower in cases (U = 312, P = 0.02).', [['T', 'testosterone']]],
   ['spelled-out number', 'A three-dimensional (3D) culture of NK cells.', [['3D', 'three-dimensional']]],
   // The Kelvin sign lower-cases to k, so TETRA\u212AIS is the prefix tetrakis (as toLowerCase reads it).
   ['chemical prefix written with a Kelvin sign', 'We added inositol TETRA\u212AISPHOSPHATE (IP4) to the medium.', [['IP4', 'inositol TETRA\u212AISPHOSPHATE']]],
@@ -199,6 +200,8 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['a capital p with its value', 'Lesions were rare in knee pain (P < 0.001) and pains (P=0.003).'],
   ['a statistic whose letters fall inside words', 'The allele raised stroke occurrence (OR = 1.8, CI = 1.01-3.3) here.'],
   ['a statistic after a word the letters skip', 'Relapse rose in the high risk patients (HR 2.1 in all models) here.'],
+  // Plain words whose initials fit are no measure's name.
+  ['a statistic after plain words that fit its letters', 'Mortality rose among patients at high risk (HR 2.1, 95% CI 1.4–3.0), older respondents (OR = 2.3) and renal recipients (RR 0.75).'],
   ['an enzyme number is no value', 'Electric eel acetylcholinesterase (EC 3.1.1.7) was used.'],
   ['a spaced hyphen after words', 'It shows drug metabolism (Drug metabolism - cytochrome P450) here.'],
   ['a capital X is a letter to match, not an interaction', 'Cells were fixed in quark enamel (QXE) buffer.'],

@@ -238,6 +238,7 @@ describe('prose scanner: regions', () => {
     { name: 'an Analysis summary after the main text is main text', input: '# Methods\n\nBody CRS.\n\n# Analysis summary\n\nClosing ADCC text.', word: 'ADCC', region: 'main' },
     { name: 'a closing Summary is main text', input: '# CAR-NK therapy\n\n## Introduction\n\nBody CRS.\n\n## Summary\n\nClosing ADCC text.', word: 'ADCC', region: 'main' },
     { name: 'a Summary after keywords is still leading', input: '## Keywords\n\nNK; CAR\n\n## Summary\n\nShort ADCC text.', word: 'ADCC', region: 'abstract' },
+    { name: 'an Author summary after a list of abbreviations is still leading', input: '## Abbreviations\n\nNK, natural killer.\n\n## Author summary\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'ADCC', region: 'abstract' },
     { name: 'multi-line image caption with the opening alone on its line', input: 'Main.\n\n![\n**Killing by NK cells.**\nMore ADCC text [@lee2020].\n](kill.png "Killing"){#fig:kill secno=1}\n\nMore CRS.', word: 'ADCC', region: 'legend:fig:kill' },
     { name: 'after a multi-line caption', input: 'Main.\n\n![\nKilling by NK cells.\n](kill.png){#fig:kill}\n\nMore CRS.', word: 'CRS', region: 'main' },
     { name: 'multi-line caption without an id is labelled by its image', input: 'Main.\n\n![Killing by NK\ncells and ADCC](img/kill.png)\n\nMore.', word: 'ADCC', region: 'legend:img/kill.png' },

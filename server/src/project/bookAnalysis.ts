@@ -8,6 +8,7 @@
  */
 import { mentionAt } from '../service/features/lookup';
 import { isNamedAsProgram, isWrittenAsName } from '../service/model/nameContext';
+import { isSameExpansion } from '../service/model/expansions';
 import { toolReadingOf } from '../service/model/toolNames';
 import { spellingCountsOf, type SpellingCounts } from '../service/model/spellingVarieties';
 import { nameFormKey } from '../service/model/nameForms';
@@ -55,7 +56,7 @@ interface FileSummary {
   ownKeys: Set<string>;
   /** Keys the file's main text writes as names, of a name's shape (`bat coronavirus RaTG13`) or named as a program (`the EAGER pipeline`), which stay names in every file of the book. */
   names: Set<string>;
-  /** Keys the file's main text names as a tool or resource (`X (v1.1.3)`, `the X algorithm`), which other files report as notes. */
+  /** Keys the file's main text names firmly as a tool (`X (v1.1.3)`, `the X aligner`), which other files report as notes. */
   tools: Set<string>;
   /** The file's British and American spellings, which the other files count with their own. */
   spellings: SpellingCounts;
@@ -212,10 +213,12 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
       const otherChapter = chapterBook && pieces[p]!.chapter !== file.chapter;
       for (const d of pieceDefinitions[p]!) {
         const before = inherited.get(d.inherited.key);
-        // A list entry, then the text's own definition: the list still covers, the text's is the one a later definition repeats.
-        if (before?.listed && !before.written && !d.inherited.listed) inherited.set(d.inherited.key, { ...before, written: d.inherited });
+        const carried = otherChapter && !inChapterBefore.has(d.inherited.key) ? { ...d.inherited, otherChapter: true } : d.inherited;
+        // A list entry, then the text's own definition with the list's expansion: the list still
+        // covers, the text's is the one a later definition repeats (one with another expansion conflicts instead).
+        if (before?.listed && !before.written && !d.inherited.listed && isSameExpansion(before.long, d.inherited.long)) inherited.set(d.inherited.key, { ...before, written: carried });
         if (before) continue;
-        inherited.set(d.inherited.key, otherChapter && !inChapterBefore.has(d.inherited.key) ? { ...d.inherited, otherChapter: true } : d.inherited);
+        inherited.set(d.inherited.key, carried);
       }
       if (pieces[p]!.file !== i) for (const d of pieceAbstracts[p]!) if (!abstracts.has(d.inherited.key)) abstracts.set(d.inherited.key, d.inherited);
       for (const key of pieceFirstUses[p]!) usedEarlier.add(key);
@@ -238,7 +241,7 @@ export function bookContexts(layout: BookLayout, modelOf: (path: string) => Chap
     // A name written as such anywhere in the book (or chapter) is a name in this file too.
     const names = new Set<string>();
     for (let p = low; p <= high; p++) for (const key of summaries[pieces[p]!.file]?.names ?? []) if (!own.has(key)) names.add(key);
-    // So is a tool or resource named as such anywhere (`X (v1.1.3)` in the methods): its use here is a note.
+    // A tool named firmly anywhere (`X (v1.1.3)` in the methods) suggests a tool here: its use is a note.
     const tools = new Set<string>();
     for (let p = low; p <= high; p++) for (const key of summaries[pieces[p]!.file]?.tools ?? []) if (!own.has(key)) tools.add(key);
     // Sorted, so an unchanged context compares equal and the service keeps its cached findings.

@@ -63,7 +63,7 @@ export interface BookContext {
   definedLater?: InheritedDefinition[];
   /** Keys another file of the book writes as names (`bat coronavirus RaTG13`): names here too. */
   names?: string[];
-  /** Keys another file of the book names as a tool or resource (`X (v1.1.3)`, `the X algorithm`): a note here too. */
+  /** Keys another file of the book names firmly as a tool (`X (v1.1.3)`, `the X aligner`): a suggestion here, so a note. */
   tools?: string[];
   /**
    * British and American spellings the book's other files write (uses of each variety, and of each

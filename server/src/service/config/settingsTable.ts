@@ -80,7 +80,7 @@ export const SETTINGS: readonly SettingDefinition[] = [
     name: 'defineToolNames', type: { kind: 'boolean' }, default: false, project: true, analysis: 'defineToolNames',
     cli: {
       flags: '--define-tool-names',
-      description: 'for journals that want software and databases spelled out: capitals the text names as a tool are reported undefined (default: not reported, or .carnkrc)',
+      description: 'for journals that want software and databases spelled out: capitals the text names as a tool are a warning when undefined (default: not reported, or information where only suggested; or .carnkrc)',
     },
   },
   { name: 'abbreviationListFormat', type: { kind: 'choice', values: ['table', 'paragraph'] }, default: 'table', project: false },

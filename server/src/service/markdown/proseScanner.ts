@@ -121,6 +121,8 @@ const ABSTRACT_SECTIONS = new Set(['abstract', 'summary abstract', 'structured a
  * `Summary`; a report's or a white paper's `Executive summary`, an analysis report's `Analysis summary`).
  */
 const LEADING_SUMMARY_SECTIONS = new Set(['summary', 'author summary', 'lay summary', 'plain language summary', 'executive summary', 'analysis summary']);
+/** Sections of the front matter that leave a summary after them leading: a list of abbreviations, the keywords. */
+const FRONT_SECTION = /^(?:(?:list of )?abbreviations(?: used| and acronyms)?|key ?words)$/u;
 
 /**
  * Sections of highlights: bullet points that stand apart from the paper, as Cell Press's
@@ -796,7 +798,7 @@ class BlockWalk {
       this.abstractSectionLevel = level;
       this.abstractHasParts = false;
       this.abstractHasBody = false;
-    } else if (this.abstractSectionLevel === 0 && !isTitle) {
+    } else if (this.abstractSectionLevel === 0 && !isTitle && !FRONT_SECTION.test(name)) {
       this.sawMainHeading = true;
     }
     return true;

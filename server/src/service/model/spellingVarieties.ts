@@ -181,6 +181,17 @@ function readingOf(word: string): Pick<SpellingMark, 'variety' | 'counterpart'> 
   return null;
 }
 
+/** The same word in the other spelling (`tumour` for `tumor`, `randomized` for `randomised`), if its spelling marks one. */
+export function otherSpellingOf(word: string): string | undefined {
+  if (!MAY_BE_MARKED.test(word)) return undefined;
+  let read = readings.get(word);
+  if (read === undefined) {
+    if (readings.size > 10_000) readings.clear();
+    readings.set(word, (read = readingOf(word)));
+  }
+  return read?.counterpart;
+}
+
 /** The same word in the singular and the plural share a key: a final `s` does not count (`tumor`, `tumors`). */
 export function spellingWordKey(word: string): string {
   const lower = word.toLowerCase();

@@ -21,8 +21,8 @@ import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames'
  *   CA)`, `the TcR database`), and this field writes many abbreviations in mixed case (`cfDNA`,
  *   `sEV`, `MoDC`, `scFv`): the shape of the word must say it was coined;
  * - a word of capitals in such a context may still be an abbreviation (`the EM algorithm`,
- *   `CTCAE v5.0`, `the TCGA database`): {@link toolReadingOf} says where it names a tool, so
- *   that the rule can report it as the journal-dependent case it is.
+ *   `CTCAE v5.0`, `the TCGA database`): {@link toolReadingOf} says where it names a tool, firmly
+ *   (a name: not reported) or tentatively (a note, as journals differ), see {@link ToolReading}.
  */
 
 /** Published programs named in capitals or with digits (`data/programs.json`), with what each does. */
@@ -186,9 +186,13 @@ function namedPhrase(mention: Pick<AbbreviationMention, 'text'>, after: RegExpEx
 
 /**
  * A word of capitals read as a tool's or a resource's name, and the phrase that names it so (for
- * messages). `tentative`: the words say only that a method is meant, which its letters may
- * abbreviate as often as a program's name (`the EM algorithm`, `the CAR v2 construct`, a citation
- * whose key carries the letters): such a reading is a note, not a name.
+ * messages). Firm only where this use says a program is meant and nothing else could be: a
+ * published program `data/programs.json` lists, a release with its mark (`X v1.1.3`, `X version
+ * 4.8.1`), a program's own noun (`the X aligner`, `assembler`, `genotyper`, `X Tool`), or `tools
+ * such as X [@ref]`. Every other reading is `tentative`: its words fit a method, a scale, a
+ * registry or a section as well (`the EM algorithm`, `the SEER database`, `the SV simulator`,
+ * `using MMSE [@ref]`, `SAP 4.2.1`, `the CAR v2 construct`), and so does a reading made at another
+ * use or in another file. A tentative reading is a note, not a name.
  */
 export interface ToolReading {
   phrase: string;
@@ -196,11 +200,17 @@ export interface ToolReading {
 }
 
 /** A firm reading of `phrase`. */
-function named(phrase: string): ToolReading {
+export function named(phrase: string): ToolReading {
   return { phrase, tentative: false };
 }
-/** An algorithm's noun names a method as often as a program: `the EM algorithm`. */
-const ALGORITHM_NOUN = /algorithms?$/u;
+/** A tentative reading of `phrase`. */
+export function suggested(phrase: string): ToolReading {
+  return { phrase, tentative: true };
+}
+/** Nouns only a program takes: `the X aligner`, `assembler`, `genotyper`, a title-cased `Tool`. */
+const PROGRAM_ONLY_NOUN = /(?:[Aa]ligners?|[Aa]ssemblers?|genotypers?|Tool)$/u;
+/** A release's mark before its number (`v1.1.3`, `version 4.8.1`): a program's release, not a section's or an enzyme's number. */
+const MARKED_RELEASE = /(?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}/u;
 
 /**
  * Where a word of capitals is named as a tool by the words around this use: a program noun after
@@ -210,22 +220,22 @@ const ALGORITHM_NOUN = /algorithms?$/u;
  * a tool paper's title do (`runs of QXTREE [@smith2020QXTREEModels]`), or any citation right after
  * the program a method ran (`performed with QACS2[@zhang2008]`, `using QXSim [@doi:…]`; both read
  * only with `citations`). A term the knowledge base asks to define (`using FACS [@x]`) never gets here.
- * The phrase, for messages.
+ * The reading, firm or tentative (see {@link ToolReading}), with its phrase for messages.
  */
 export function toolReadingOf(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'> & Partial<Pick<AbbreviationMention, 'inHeading'>>, text: string, citations = true): ToolReading | undefined {
   const after = masked.slice(mention.end, mention.end + LOOK_AHEAD);
   // A title-cased `Tool` in a heading is the heading's capitals (`## Validation of the XYZ Tool`).
   const titled = 'inHeading' in mention && mention.inHeading === true ? null : TITLED_TOOL_AFTER.exec(after);
   const noun = PROGRAM_NOUN_AFTER.exec(after) ?? titled ?? (FOUR_CAPITALS.test(mention.text) ? RESOURCE_NOUN_AFTER.exec(after) : null);
-  if (noun) return { phrase: namedPhrase(mention, noun), tentative: ALGORITHM_NOUN.test(noun[0]) };
+  if (noun) return { phrase: namedPhrase(mention, noun), tentative: !PROGRAM_ONLY_NOUN.test(noun[0]) };
   const shortRelease = SHORT_RELEASE_AFTER.exec(after);
-  if (shortRelease) return { phrase: namedPhrase(mention, shortRelease), tentative: true };
+  if (shortRelease) return suggested(namedPhrase(mention, shortRelease));
   const release = FULL_RELEASE_AFTER.exec(after);
-  if (release) return named(namedPhrase(mention, release));
-  if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return { phrase: `${mention.text}, cited to its own paper`, tentative: true };
+  if (release) return { phrase: namedPhrase(mention, release), tentative: !MARKED_RELEASE.test(release[0]) };
+  if (citations && isCitedByKeyCarrying(text, mention.end, mention.text)) return suggested(`${mention.text}, cited to its own paper`);
   if (citations && CITATION_AFTER.test(text.slice(mention.end, mention.end + 4))) {
     const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
-    if (RAN_WITH_BEFORE.test(before)) return named(`${mention.text}, the program a method ran, cited`);
+    if (RAN_WITH_BEFORE.test(before)) return suggested(`${mention.text}, the program a method ran, cited`);
     if (PROGRAMS_SUCH_AS_BEFORE.test(before)) return named(`${mention.text}, cited as an example of such programs`);
   }
   return undefined;
@@ -262,18 +272,18 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   if (reading && !reading.tentative) return reading;
   const program = PROGRAMS.get(mention.key) ?? PROGRAMS.get(withoutReleaseNumber(mention.key));
   if (program !== undefined) return named(`${mention.key}, a published program for ${program}`);
-  // A firm reading at another use outweighs a tentative one here; a tentative one elsewhere is a note.
-  let tentative = reading;
+  if (reading) return reading;
+  // Another use's reading, firm there, is a suggestion here: `the SV simulator` in the methods
+  // does not make `SV burden` in the results a program's name.
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const other = mentions[i]!;
-    if (isHeadOfCitedParagraph(model, other)) return named(`${other.text}, heading a paragraph with its citation`);
+    if (isHeadOfCitedParagraph(model, other)) return suggested(`${other.text}, heading a paragraph with its citation`);
     if (other === mention) continue;
     const found = toolReadingOf(model.prose.masked, other, model.text, false);
-    if (found && !found.tentative) return found;
-    tentative ??= found;
+    if (found) return suggested(found.phrase);
   }
-  return tentative;
+  return undefined;
 }
 
 /**

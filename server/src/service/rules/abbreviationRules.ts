@@ -4,7 +4,7 @@ import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSa
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
-import { programNamedAt, toolReadingIn, toolReadingOf, type ToolReading } from '../model/toolNames';
+import { named, programNamedAt, suggested, toolReadingIn, type ToolReading } from '../model/toolNames';
 import { resourceNamed, resourceNameWith, type ResourceName } from '../model/resourceNames';
 import { journalListing } from '../model/journalLists';
 import { nearSpellingOf, respellFix } from './nearSpellings';
@@ -687,8 +687,8 @@ function isKnownTermToDefine(context: RuleContext, key: string): boolean {
 }
 
 /**
- * `undefined-abbreviation` at a first use. Where journals differ it is capped at `information`
- * by the first reading of `UNDEFINED_READINGS` that holds.
+ * `undefined-abbreviation` at a first use. Where journals differ it is capped by the first reading
+ * of `UNDEFINED_READINGS` that holds: at `information`, or `off` for a tool's name (see `toolReading`).
  */
 function undefinedUse(context: RuleContext, mention: AbbreviationMention, where: string): Finding {
   const entry = context.knowledge ? soleEntry(context.knowledge, mention.key) : undefined;
@@ -847,7 +847,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     if (!genes) return undefined;
     // A gene symbol this use names as a program (`STAR Aligner 2.6.1a`, `STAR 2.7.3a`): the use says which.
     const tool = programNamedAt(context.model.prose.masked, mention);
-    if (tool) return toolReading({ phrase: tool, tentative: false });
+    if (tool) return toolReading(named(tool));
     const range = genes.length === 2 && !mention.key.startsWith(`${genes[0]}-${genes[1]}`);
     const hosted = genes.length === 1 && genes[0] !== mention.key;
     const what = range
@@ -925,17 +925,12 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     return study ? { why: `it names a trial or study ('${study}'), which many journals accept undefined; for those that want its full title, `, cap: { severity: 'information' } } : undefined;
   },
   // A tool's or a resource's name is a name, not an abbreviation: not reported unless the journal
-  // wants such names spelled out (`defineToolNames`). After a study's reading: `the TCGA cohort`
-  // names the study even where `TCGA Assembler` names a program elsewhere. A resource's letters
-  // (`data/resources.json`) are read as a tool only where this use says so.
+  // wants such names spelled out (`defineToolNames`); a tentative reading is a note. After a
+  // study's reading: a resource's letters get here only before a study's noun (`the TCGA
+  // cohort`), which names the study, not the program another use names (`TCGA Assembler`).
   (context, mention) => {
-    const model = context.model;
-    if (resourceNamed(context.knowledge, mention.key)) {
-      const here = toolReadingOf(model.prose.masked, mention, model.text);
-      return here ? toolReading(here) : undefined;
-    }
-    const inDocument = toolReadingIn(model, mention);
-    const tool = inDocument?.tentative === false ? inDocument : (toolNamedInBook(context, mention) ?? inDocument);
+    if (resourceNamed(context.knowledge, mention.key)) return undefined;
+    const tool = toolReadingIn(context.model, mention) ?? toolNamedInBook(context, mention);
     return tool ? toolReading(tool) : undefined;
   },
   (context, mention) => {
@@ -971,7 +966,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
  * as often as a program: a note.
  */
 function toolReading(tool: ToolReading): UndefinedReading {
-  if (tool.tentative) return { why: `it names a tool or resource ('${tool.phrase}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information' } };
+  if (tool.tentative) return { why: `it names a tool or resource ('${tool.phrase}'), which many journals accept undefined; for those that want it in full, `, cap: { severity: 'information', liftedBy: ['defineToolNames'] } };
   return { why: `it names a tool or resource ('${tool.phrase}'), which most journals accept undefined; for those that want it in full, `, cap: { severity: 'off', liftedBy: ['defineToolNames'] } };
 }
 
@@ -1009,7 +1004,7 @@ const REAGENT_AMOUNT_BEFORE =
 /** A tool or resource another file of the book names as such (`X (v1.1.3)` in the methods), unless the knowledge base asks to define the key. */
 function toolNamedInBook(context: RuleContext, mention: AbbreviationMention): ToolReading | undefined {
   if (!context.bookTools?.has(mention.key) || knowledgeAsksToDefine(context.knowledge, mention.key)) return undefined;
-  return { phrase: `${mention.text}, named so in another file of the manuscript`, tentative: false };
+  return suggested(`${mention.text}, named so in another file of the manuscript`);
 }
 
 /** Where a definition stands, for messages: `on line N` here, or `in file.md on line N` in another file of the book. */

@@ -4,6 +4,7 @@ import { checkForeignScript } from './scriptRules';
 import { checkMixedSpelling } from './spellingRules';
 import { checkNameSpellings } from './nameSpellings';
 import { checkHyphenSpellings } from './hyphenSpellings';
+import { checkSlipSpellings } from './slipSpellings';
 import type { RuleId } from './ruleTable';
 import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
@@ -23,6 +24,7 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext,
   { rules: ['inconsistent-variants'], check: checkMixedSpelling },
   { rules: ['inconsistent-variants'], check: checkNameSpellings },
   { rules: ['inconsistent-variants'], check: checkHyphenSpellings },
+  { rules: ['inconsistent-variants'], check: checkSlipSpellings },
   { rules: ['foreign-script'], check: checkForeignScript },
 ];
 

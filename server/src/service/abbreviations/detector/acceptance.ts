@@ -67,3 +67,22 @@ function isCleanAlignment(candidate: AlignedCandidate): boolean {
   }
   return alignment.innerLetters === 0 && alignment.wordStartMatches >= 3;
 }
+
+/**
+ * A plain letter alignment with two letters or more, each at the start of a word of the long form,
+ * nothing left out and no word passed over: what a bracket that reports a value needs to define
+ * (`false discovery rate (FDR < 0.05)`, not `stroke occurrence (OR = 1.8)`).
+ */
+export function isSpelledAtWordStarts(candidate: DefinitionCandidate): boolean {
+  if (candidate.construction !== 'letters') return false;
+  const { alignment } = candidate;
+  return (
+    candidate.shortLetterCount >= 2 &&
+    candidate.omittedShortCharacters === 0 &&
+    alignment.innerLetters === 0 &&
+    alignment.wordStartMatches >= candidate.shortLetterCount &&
+    alignment.skippedContentTokens === 0 &&
+    !alignment.skippedTrailingToken &&
+    alignment.tokensEnteredInside === 0
+  );
+}

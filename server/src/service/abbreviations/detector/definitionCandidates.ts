@@ -6,14 +6,14 @@
  * follow the long form in order, the written conventions in `readings/` get a turn.
  */
 
-import { isConvincingCandidate } from './acceptance.js';
+import { isConvincingCandidate, isSpelledAtWordStarts } from './acceptance.js';
 import { alignedCandidate, omissionVariants } from './alignedLongForm.js';
 import { findBracketGroups, type BracketGroup } from './bracketGroups.js';
 import type { AlignedCandidate, DefinitionCandidate } from './candidate.js';
 import { isAsciiDigit, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import { trimLongFormEnd } from './longFormBounds.js';
 import { collectPrecedingWords, type WindowWord } from './precedingWords.js';
-import { firstItemOfBracket, hasShortFormShape, lastItemOfBracket, type TextSpan } from './shortFormShape.js';
+import { firstItemOfBracket, hasShortFormShape, isValueAfter, lastItemOfBracket, type TextSpan } from './shortFormShape.js';
 import { alignWithWords, countLetters, lettersOfWords, mostLongFormWords, shortFormLetters, type WordAlignment } from './wordAlignment.js';
 import type { ComparableCharacter } from './comparableText.js';
 import { FUNCTION_WORDS, NAMING_NOUNS } from './wordLists.js';
@@ -122,7 +122,8 @@ function singleLetterContents(text: string, groups: readonly BracketGroup[]): Se
   const letters = new Set<string>();
   for (const group of groups) {
     const item = firstItemOfBracket(text, group.open + 1, group.close);
-    if (item !== undefined && item.end - item.start === 1) letters.add(text.charAt(item.start));
+    // A statistic's letter with its value (`(U = 312, P = 0.02)`) labels no panel.
+    if (item !== undefined && item.end - item.start === 1 && !isValueAfter(text, item.end, group.close)) letters.add(text.charAt(item.start));
   }
   return letters;
 }
@@ -143,7 +144,7 @@ function singleLetterDefinition(
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short === undefined || short.end - short.start !== 1) return undefined;
   // A letter with its value is a statistic reported (`(P < 0.001)`, `(R = 0.8)`), not a definition.
-  if (VALUE_AFTER_ITEM.test(text.slice(short.end, Math.min(short.end + 12, group.close)))) return undefined;
+  if (isValueAfter(text, short.end, group.close)) return undefined;
   const letter = text.charAt(short.start);
   if (!/^[A-Z]$/.test(letter) || group.open <= blockStart || !isWhitespaceUnit(text.charCodeAt(group.open - 1))) return undefined;
   const code = letter.charCodeAt(0);
@@ -204,13 +205,10 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   if (isBracketedList(text, group.open + 1, group.close)) return undefined;
   const short = firstItemOfBracket(text, group.open + 1, group.close);
   if (short !== undefined && mayOpenDefinitionBracket(text, blockStart, group.open)) {
-    // A bracket that reports a value (`(OR = 1.8, …)`, `(HR 0.62, 95% CI …)`) defines only with every
-    // letter at a word start of the words right before it: `odds ratio (OR = 1.8)`, not `occurrence (OR = 1.8)`.
-    if (VALUE_AFTER_ITEM.test(text.slice(short.end, Math.min(short.end + 12, group.close)))) {
+    // A bracket that reports a value (`(OR = 1.8, …)`, `(HR 0.62, 95% CI …)`) defines only a measure's name spelled right before it.
+    if (isValueAfter(text, short.end, group.close)) {
       const candidate = longFormEndingAt(text, blockStart, group.open, short);
-      // Right before the bracket, too: `the high risk patients (HR 2.1)` reports a hazard ratio.
-      const adjacent = candidate !== undefined && /^[ \t\u00a0]*$/u.test(text.slice(candidate.long.end, group.open));
-      return adjacent && isSpelledAtWordStarts(candidate) ? candidate : undefined;
+      return definesWithValue(text, candidate, group.open) ? candidate : undefined;
     }
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
     // A long form never runs back over a bracket glued to its word (`(QD)spectra, then (QD)spectra`).
@@ -228,25 +226,18 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   return slashedPairInBracket(text, group);
 }
 
-/** A comparison or a number with decimals right after a bracket's first item: the bracket reports a value. */
-const VALUE_AFTER_ITEM = /^\s*(?:[<>=\u2264\u2265\u2248]|[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d))/u;
-
 /**
- * A plain letter alignment with two letters or more, each at the start of a word of the long form,
- * nothing left out and no word passed over: what a value's bracket needs to define.
+ * The head nouns of the statistics and measures a bracket reports a value of (`hazard ratio (HR
+ * 0.62)`, `false discovery rate (FDR < 0.05)`, `body mass index (BMI ≥ 30)`): a value's bracket
+ * defines only a long form that ends in one, so that plain words whose initials happen to fit are
+ * no definition (`patients at high risk (HR 2.1)`, `older respondents (OR = 2.3)`).
  */
-function isSpelledAtWordStarts(candidate: DefinitionCandidate): boolean {
-  if (candidate.construction !== 'letters') return false;
-  const { alignment } = candidate;
-  return (
-    candidate.shortLetterCount >= 2 &&
-    candidate.omittedShortCharacters === 0 &&
-    alignment.innerLetters === 0 &&
-    alignment.wordStartMatches >= candidate.shortLetterCount &&
-    alignment.skippedContentTokens === 0 &&
-    !alignment.skippedTrailingToken &&
-    alignment.tokensEnteredInside === 0
-  );
+const MEASURE_HEAD = /(?:^|[\s-])(?:ratios?|rates?|index|indices|scores?|coefficients?|intervals?|differences?|estimates?|statistics?|values?|levels?|concentrations?|fractions?|proportions?|percentages?|counts?|curves?|times?|sizes?|numbers?|means?|medians?|ranges?|thresholds?|probabilit(?:y|ies)|odds|frequenc(?:y|ies)|densit(?:y|ies)|tit(?:er|re)s?|loads?|clearances?|volumes?|doses?|areas?)$/iu;
+
+/** Whether a value's bracket defines `candidate`: letters at the starts of the words right before it, which end in a measure's noun. */
+function definesWithValue(text: string, candidate: DefinitionCandidate | undefined, open: number): candidate is DefinitionCandidate {
+  if (candidate === undefined || !isSpelledAtWordStarts(candidate)) return false;
+  return /^[ \t\u00a0]*$/u.test(text.slice(candidate.long.end, open)) && MEASURE_HEAD.test(text.slice(candidate.long.start, candidate.long.end));
 }
 
 /** The most words each term of a coordinated pair may have (`signal transducer and activator of transcription 3` has seven). */

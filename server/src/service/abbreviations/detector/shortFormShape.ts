@@ -27,7 +27,9 @@ const MOST_SHORT_FORM_WORDS = 3;
 /**
  * The first item inside a bracket: its text up to `;`, `, `, an em dash or a spaced en dash (so
  * that `(CRS; ref. 3)`, `(IL-15, 10 ng/mL)` and `(IC—IgG-antigen complex)` give `CRS`, `IL-15`
- * and `IC`), trimmed. Separators inside nested brackets do not split.
+ * and `IC`), a program's release (`(VEP v105)`), a comparison sign (`(FDR < 0.05)`), or, after
+ * one word, a number with decimals (`(HR 0.62, …)`) or a spaced hyphen (`(iNOS - the NOS2
+ * product)`); trimmed. Separators inside nested brackets do not split.
  */
 export function firstItemOfBracket(text: string, contentStart: number, contentEnd: number): TextSpan | undefined {
   let start = contentStart;
@@ -45,8 +47,8 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && RELEASE_AFTER.test(text.slice(end, Math.min(end + 16, contentEnd)))) break;
     // A value given with the short form: `(FDR < 0.05)`, `(OR = 2.1)`, `(HR 0.62, 95% CI …)`; a spaced
     // hyphen before a remark: `(iNOS - the NOS2 product)`. No short form holds a comparison sign.
-    else if (depth === 0 && end > start && COMPARISON_SIGNS.has(character)) break;
-    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && VALUE_OR_REMARK_AFTER.test(text.slice(end, Math.min(end + 12, contentEnd)))) break;
+    else if (depth === 0 && end > start && COMPARISON_SIGN.test(character)) break;
+    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && (isValueAfter(text, end, contentEnd) || REMARK_AFTER.test(text.slice(end, Math.min(end + 4, contentEnd))))) break;
   }
   return trimItem(text, start, end);
 }
@@ -57,12 +59,20 @@ function isOneWord(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isWhitespaceUnit(text.charCodeAt(i))) return false;
   return true;
 }
-const COMPARISON_SIGNS: ReadonlySet<string> = new Set(['<', '>', '=', '\u2264', '\u2265', '\u2248']);
+/** The signs a value is given with; no short form holds one. */
+const COMPARISON_SIGN = /[<>=\u2264\u2265\u2248\u00b1]/u;
+/** After white space, a comparison, or a number with decimals (`0.62`, `−1.5`; not an enzyme's number, `EC 3.1.1.7`). */
+const VALUE_AFTER = /^\s*(?:[<>=\u2264\u2265\u2248\u00b1]|[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d))/u;
+/** A hyphen or dash between spaces, before a remark. */
+const REMARK_AFTER = /^\s+[-\u2013\u2014]\s/u;
+
 /**
- * After a space: a number with decimals (`0.62`, `−1.5`; not an enzyme's number, `EC 3.1.1.7`),
- * or a hyphen or dash between spaces.
+ * True when a value follows `end` inside a bracket that closes at `contentEnd`: the bracket reports
+ * a value with its short form (`(FDR < 0.05)`, `(HR 0.62, 95% CI …)`, `(U = 312)`).
  */
-const VALUE_OR_REMARK_AFTER = /^\s+(?:[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d)|[-\u2013\u2014]\s)/u;
+export function isValueAfter(text: string, end: number, contentEnd: number): boolean {
+  return VALUE_AFTER.test(text.slice(end, Math.min(end + 16, contentEnd)));
+}
 
 /**
  * The last item inside a bracket when there are several: `(blood-brain barrier, BBB)` and
@@ -126,7 +136,7 @@ export function hasShortFormShape(text: string, span: TextSpan): boolean {
   const isHyphenatedToken = written.includes('-') && !/\s/.test(written);
   if (written.length > (isHyphenatedToken ? LONGEST_HYPHENATED_SHORT_FORM : LONGEST_SHORT_FORM)) return false;
   if (!isLetterOrNumberAt(text, span.start) && bondLocantAt(written) === undefined) return false;
-  if (/[=<>±≤≥%]|\bet al\b/.test(written)) return false;
+  if (COMPARISON_SIGN.test(written) || /%|\bet al\b/.test(written)) return false;
   // A label before its value (`(aOR: 0.93, …)`, the value an inline code the masked text blanks): a statistic, not a short form.
   if (written.endsWith(':')) return false;
   const words = written.split(/\s+/);

@@ -1,0 +1,177 @@
+import { isGluedToJoiner } from '../model/hyphenatedWords';
+import { isPlainCapitalisedWord } from '../model/mentions';
+import { otherSpellingOf } from '../model/spellingVarieties';
+import { WordFlag, type BlockTokens } from '../text/tokens';
+import type { Finding, RuleContext } from './types';
+
+/**
+ * `inconsistent-variants` for slips of the keys: an ordinary word written once or twice with two
+ * neighbouring letters swapped (`caluclated`, `larnygeal`) or one letter left out (`defintions`,
+ * `pertubation`), where the same document writes the word right three times or more, and three
+ * times as often. A copy-editor corrects such a slip; a spell checker would too, but flags every
+ * term of the field beside it, while the document's own majority knows its words.
+ *
+ * Only slips that seldom make another word are read: a letter left out or two swapped, never a
+ * letter changed or added (`prevent` beside `present`, `colonizes` beside `colonies` are words).
+ * The slip is inside the word: not in its first two letters (`simulation` is no `stimulation`
+ * mistyped) nor its last two, where endings differ (`analyses`, `protein`, `labelled`). A doubled
+ * letter written once is another spelling (`labeled`, `focused`), and so is a British or American
+ * form (`tumor`, `hematology`, `judgment`). Words of seven letters or more, in small letters or
+ * with one capital first (a sentence's first word, or a name: `Psycrobacter` beside
+ * `Psychrobacter` is a slip too); capitals within a word, code and hyphen-joined parts are left alone.
+ * The fix (never applied unattended) writes the document's form at each use.
+ */
+export function checkSlipSpellings(context: RuleContext): Finding[] {
+  const counts = wordCounts(context);
+  const slips = slipIndex(counts);
+  if (slips.size === 0) return [];
+  const reported: [slip: string, intended: string][] = [];
+  for (const [slip, intended] of slips) {
+    const written = counts.get(slip)!;
+    if (intended === AMBIGUOUS || written > MOST_SLIPS || counts.get(intended)! < SLIP_RATIO * written) continue;
+    // A form the knowledge base knows is its rules' (`allogenic`, a discouraged spelling of allogeneic).
+    if (context.knowledge?.lookup(slip) !== undefined) continue;
+    reported.push([slip, intended]);
+  }
+  if (reported.length === 0) return [];
+  // Where the few words concerned stand: read again only when there is a slip to report.
+  const offsets = offsetsOf(context, new Set(reported.flat()));
+  const findings = reported.map(([slip, intended]) => slipFinding(context, slip, offsets.get(slip)!, intended, offsets.get(intended)!));
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+/** The shortest word read: shorter words are one slip from other words too often (`trial`, `form`). */
+const SHORTEST_WORD = 7;
+/** A slip is written at most twice; the word it stands for at least three times, and three times as often. */
+const MOST_SLIPS = 2;
+const LEAST_INTENDED = 3;
+const SLIP_RATIO = 3;
+/** Letters at either end of a word where no slip is read: beginnings and endings make other words. */
+const EDGE = 2;
+const AMBIGUOUS = '\u0000';
+
+/** How often the document writes each word that may hold a slip, in small letters. */
+function wordCounts(context: RuleContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachWord(context, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
+  return counts;
+}
+
+/** The offsets of the uses of `words`, in document order. */
+function offsetsOf(context: RuleContext, words: ReadonlySet<string>): Map<string, number[]> {
+  const offsets = new Map<string, number[]>();
+  forEachWord(context, (word, offset) => {
+    if (!words.has(word)) return;
+    const list = offsets.get(word);
+    if (list) list.push(offset);
+    else offsets.set(word, [offset]);
+  });
+  return offsets;
+}
+
+/** Each word of the document's prose (not its title) that may hold a slip, with its offset. */
+function forEachWord(context: RuleContext, visit: (word: string, offset: number) => void): void {
+  const { model } = context;
+  for (let index = 0; index < model.prose.blocks.length; index++) {
+    if (model.blockScopes[index] === 'title') continue;
+    const blockStart = model.prose.blocks[index]!.start;
+    const tokens = model.blockTokens[index]!;
+    let words = wordsByTokens.get(tokens);
+    if (words === undefined) wordsByTokens.set(tokens, (words = plainWords(model.prose.masked, blockStart, tokens)));
+    for (let i = 0; i < words.offsets.length; i++) visit(words.words[i]!, blockStart + words.offsets[i]!);
+  }
+}
+
+/** Per block's token pass: its plain words of seven letters or more, in small letters, and their offsets in the block. */
+const wordsByTokens = new WeakMap<BlockTokens, { words: string[]; offsets: number[] }>();
+
+/**
+ * The words of one block that may hold a slip: ASCII letters only, not part of a hyphen-joined
+ * run, a file's name or code, and with no capital but the first. Like `closedCandidates`
+ * in `hyphenSpellings.ts`, it reads the one character on either side of a word at the block's edge.
+ */
+function plainWords(masked: string, blockStart: number, tokens: BlockTokens): { words: string[]; offsets: number[] } {
+  const { count, starts, ends, flags } = tokens;
+  const words: string[] = [];
+  const offsets: number[] = [];
+  for (let k = 0; k < count; k++) {
+    if (ends[k]! - starts[k]! < SHORTEST_WORD || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii | WordFlag.greek)) !== 0) continue;
+    const start = blockStart + starts[k]!;
+    const end = blockStart + ends[k]!;
+    if (isGluedToJoiner(masked, start, end) || NOT_PROSE_AFTER.test(masked.charAt(end))) continue;
+    if ((flags[k]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, start, end)) continue;
+    words.push(masked.slice(start, end).toLowerCase());
+    offsets.push(starts[k]!);
+  }
+  return { words, offsets };
+}
+/** A call, a setting or a file's extension after a word: code, not prose. */
+const NOT_PROSE_AFTER = /[(=_]/u;
+
+/**
+ * The words of the document that are a slip for a word it writes three times or more, to that
+ * word: the word with one inner letter left out, or two inner neighbours swapped. A slip that two
+ * words could give is ambiguous and read as neither.
+ */
+function slipIndex(counts: ReadonlyMap<string, number>): Map<string, string> {
+  const slips = new Map<string, string>();
+  for (const [word, count] of counts) {
+    if (count < LEAST_INTENDED) continue;
+    for (const slip of slipsOf(word)) {
+      if (!counts.has(slip) || otherSpellingOf(slip) === word || otherSpellingOf(word) === slip) continue;
+      const known = slips.get(slip);
+      slips.set(slip, known === undefined || known === word ? word : AMBIGUOUS);
+    }
+  }
+  return slips;
+}
+
+/**
+ * The slips a word may be mistyped as, once per word: a text repeats its words, and so do the
+ * documents of a session. Module-wide (the answer depends on the word alone) and bounded.
+ */
+function slipsOf(word: string): readonly string[] {
+  let slips = slipsByWord.get(word);
+  if (slips !== undefined) return slips;
+  if (slipsByWord.size > 20_000) slipsByWord.clear();
+  const made: string[] = [];
+  for (let i = EDGE; i < word.length - EDGE; i++) {
+    const letter = word[i]!;
+    // A doubled letter written once is a spelling (`labeled`), and `judgement` is `judgment` too.
+    const doubled = letter === word[i - 1] || letter === word[i + 1];
+    const beforeMent = letter === 'e' && word.startsWith('ment', i + 1);
+    if (!doubled && !beforeMent && word.length > SHORTEST_WORD) made.push(`${word.slice(0, i)}${word.slice(i + 1)}`);
+    if (i + 1 < word.length - EDGE && letter !== word[i + 1]) made.push(`${word.slice(0, i)}${word[i + 1]}${letter}${word.slice(i + 2)}`);
+  }
+  slipsByWord.set(word, made);
+  return made;
+}
+const slipsByWord = new Map<string, readonly string[]>();
+
+function slipFinding(context: RuleContext, slip: string, at: number[], intended: string, intendedUses: number[]): Finding {
+  const masked = context.model.prose.masked;
+  const line = context.model.lines.lineAt(intendedUses[0]!) + 1;
+  const first = at[0]!;
+  const written = masked.slice(first, first + slip.length);
+  const times = at.length === 1 ? '' : ` (written so ${at.length} times)`;
+  return {
+    rule: 'inconsistent-variants',
+    start: first,
+    end: first + slip.length,
+    message: `'${written}'${times} looks like a slip for '${masked.slice(intendedUses[0]!, intendedUses[0]! + intended.length)}', which this document writes ${intendedUses.length} times (first on line ${line}). Use one spelling.`,
+    data: { form: slip, dominant: intended, uses: at.length, slip: true },
+    fixes: [
+      {
+        title: at.length > 1 ? `Replace both with '${intended}'` : `Replace with '${intended}'`,
+        // A use a sentence starts keeps its capital (`Defintions` becomes `Definitions`).
+        edits: at.map((start) => ({ start, end: start + slip.length, newText: isCapitalAt(masked, start) ? intended.charAt(0).toUpperCase() + intended.slice(1) : intended })),
+        safe: false,
+      },
+    ],
+  };
+}
+
+function isCapitalAt(masked: string, offset: number): boolean {
+  const unit = masked.charCodeAt(offset);
+  return unit >= 0x41 && unit <= 0x5a;
+}
