@@ -27,6 +27,20 @@ function looksLikeShortForm(short: string): boolean {
   return short.split(/[-\s]/u).some((part) => isAbbreviationSegment(part) || /^\p{N}+\p{Lu}/u.test(part));
 }
 
+/** An entry written as the text defines: `Generalized Linear Model (GLM)`, the short form in brackets after its long form. */
+const BRACKETED_ENTRY = /^(\p{L}[^()]*?\p{L})[ \t]*\(([^()\s]+)\)$/su;
+
+/** The entry `piece` (starting at `start`) writes as `long form (SF)`, when the bracket holds a short form and the words hold letters. */
+function bracketedEntry(piece: string, start: number): ListedAbbreviation | undefined {
+  const match = BRACKETED_ENTRY.exec(piece);
+  if (!match) return undefined;
+  const long = match[1]!;
+  const short = match[2]!.replace(/[*_]/g, '');
+  if (!looksLikeShortForm(short) || !/\p{L}{2}/u.test(long)) return undefined;
+  const shortStart = start + piece.lastIndexOf(short);
+  return { short, shortStart, shortEnd: shortStart + short.length, long, longStart: start, longEnd: start + long.length };
+}
+
 /** Parses `[from, to)` of `text` as `;`-separated entries (or one entry when `single`). */
 function parseEntries(text: string, from: number, to: number, single: boolean): ListedAbbreviation[] {
   const entries: ListedAbbreviation[] = [];
@@ -55,7 +69,11 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
     while (end > start && /[\s.*_]/u.test(text[end - 1]!)) end--;
     const piece = text.slice(start, end);
     const match = ENTRY.exec(piece);
-    if (!match) continue;
+    if (!match) {
+      const bracketed = bracketedEntry(piece, start);
+      if (bracketed) entries.push(bracketed);
+      continue;
+    }
     const short = match[1]!.replace(/[*_]/g, '');
     if (!looksLikeShortForm(short)) continue;
     const shortStart = start + piece.indexOf(short);

@@ -200,7 +200,7 @@ function addBlockItems(
   earlierKey: string | undefined,
 ): { tokens: BlockTokens; cacheKey: string } {
   const slice = masked.slice(block.start, block.end);
-  const cacheKey = earlierKey ?? emphasisMarksKey(text, slice, block.start) + (listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`);
+  const cacheKey = earlierKey ?? markupMarksKey(text, slice, block.start) + (listStart === undefined ? slice : `${listStart - block.start}\u0000${slice}`);
   const definitionsFrom = items.definitions.length;
   const termsFrom = items.terms.length;
   const mentionsFrom = items.mentions.length;
@@ -285,6 +285,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
   const shift = place.shift;
   for (let i = 0; i < detected.length; i++) {
     const found = detected[i]!;
+    if (found.pattern === 'long-short' && isLinkText(text, found.shortStart + shift, found.shortEnd + shift)) continue;
     const noun = spelledHeadNounLength(found);
     const short = place.keptOnce(noun === 0 ? found.short : withoutNoun(found.short, noun));
     const key = place.keptOnce(abbreviationKey(short));
@@ -411,17 +412,33 @@ function expansionOf(found: DetectedDefinition, text: string, shift: number): st
 }
 
 /**
- * Where the block's masked text blanks an emphasis marker (`*`, `_`), as a prefix for its cache
- * key: the long forms read from the block drop those markers (see {@link withoutEmphasisMarks}),
- * so two blocks masked alike (`NOD-*scid*` and `NOD- scid `) must not share an analysis. Empty
- * for a block without either character, most of them.
+ * Where the block's masked text blanks an emphasis marker (`*`, `_`) or a link's bracket (`[`,
+ * `]`), as a prefix for its cache key: the long forms read from the block drop the emphasis
+ * markers (see {@link withoutEmphasisMarks}), and a bracket that is a link's whole text defines
+ * nothing (see {@link isLinkText}), so two blocks masked alike (`NOD-*scid*` and `NOD- scid `,
+ * `[(A1)](#a)` and ` (A1)     `) must not share an analysis. Empty for a block without any of
+ * these characters, most of them.
  */
-function emphasisMarksKey(text: string, slice: string, start: number): string {
+function markupMarksKey(text: string, slice: string, start: number): string {
   const written = text.slice(start, start + slice.length);
-  if (!written.includes('*') && !written.includes('_')) return '';
+  if (!written.includes('*') && !written.includes('_') && !written.includes('[')) return '';
   let marks = '';
-  for (let i = 0; i < slice.length; i++) if (isBlankedEmphasisMark(written.charCodeAt(i), slice.charCodeAt(i))) marks += `${i},`;
+  for (let i = 0; i < slice.length; i++) if (isBlankedMarkupMark(written.charCodeAt(i), slice.charCodeAt(i))) marks += `${i},`;
   return marks.length === 0 ? '' : `${marks}\u0001`;
+}
+
+/** Whether a character written `written` and masked `masked` is an emphasis marker or a link's bracket the mask blanked. */
+function isBlankedMarkupMark(written: number, masked: number): boolean {
+  return masked === 0x20 && (written === 0x2a || written === 0x5f || written === 0x5b || written === 0x5d);
+}
+
+/**
+ * A short form in brackets that is the whole text of a link to a place in the document
+ * (`assumption [(A1)](#assumption1)`): a reference to a label given there, not a definition of
+ * the words before it. A link elsewhere (`Consortium [(PPTC)](https://…)`) still defines.
+ */
+function isLinkText(text: string, shortStart: number, shortEnd: number): boolean {
+  return text.startsWith('[(', shortStart - 2) && text.startsWith(')](#', shortEnd);
 }
 
 /** Whether a character written `written` and masked `masked` is an emphasis marker (`*`, `_`) the mask blanked. */

@@ -1,7 +1,7 @@
 import { isGluedToJoiner } from '../model/hyphenatedWords';
 import { isPlainCapitalisedWord } from '../model/mentions';
 import { otherSpellingOf } from '../model/spellingVarieties';
-import { WordFlag, type BlockTokens } from '../text/tokens';
+import { FNV_OFFSET, foldedHashStep, WordFlag, type BlockTokens } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
 
 /**
@@ -22,13 +22,13 @@ import type { Finding, RuleContext } from './types';
  * The fix (never applied unattended) writes the document's form at each use.
  */
 export function checkSlipSpellings(context: RuleContext): Finding[] {
-  const counts = wordCounts(context);
-  const slips = slipIndex(counts);
+  const words = wordCounts(context);
+  const slips = slipIndex(words, context);
   if (slips.size === 0) return [];
   const reported: [slip: string, intended: string][] = [];
   for (const [slip, intended] of slips) {
-    const written = counts.get(slip)!;
-    if (intended === AMBIGUOUS || written > MOST_SLIPS || counts.get(intended)! < SLIP_RATIO * written) continue;
+    const written = words.get(foldedHash(slip))!.count;
+    if (intended === AMBIGUOUS || written > MOST_SLIPS || words.get(foldedHash(intended))!.count < SLIP_RATIO * written) continue;
     // A form the knowledge base knows is its rules' (`allogenic`, a discouraged spelling of allogeneic).
     if (context.knowledge?.lookup(slip) !== undefined) continue;
     reported.push([slip, intended]);
@@ -50,75 +50,112 @@ const SLIP_RATIO = 3;
 const EDGE = 2;
 const AMBIGUOUS = '\u0000';
 
-/** How often the document writes each word that may hold a slip, in small letters. */
-function wordCounts(context: RuleContext): Map<string, number> {
-  const counts = new Map<string, number>();
-  forEachWord(context, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
+/** One word's uses, by the token pass's folded hash: how many, and where the first stands (to read it). */
+interface WordCount {
+  count: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * How often the document writes each word that may hold a slip, by folded hash: no word is
+ * sliced to be counted (a thesis writes some 60,000 words of seven letters or more).
+ */
+function wordCounts(context: RuleContext): Map<number, WordCount> {
+  const counts = new Map<number, WordCount>();
+  forEachWord(context, (hash, start, end) => {
+    const known = counts.get(hash);
+    if (known) known.count++;
+    else counts.set(hash, { count: 1, start, end });
+  });
   return counts;
+}
+
+/** The word a count stands for, in small letters. */
+function wordOf(context: RuleContext, count: WordCount): string {
+  return context.model.prose.masked.slice(count.start, count.end).toLowerCase();
 }
 
 /** The offsets of the uses of `words`, in document order. */
 function offsetsOf(context: RuleContext, words: ReadonlySet<string>): Map<string, number[]> {
+  const hashes = new Set([...words].map(foldedHash));
+  const masked = context.model.prose.masked;
   const offsets = new Map<string, number[]>();
-  forEachWord(context, (word, offset) => {
+  forEachWord(context, (hash, start, end) => {
+    if (!hashes.has(hash)) return;
+    const word = masked.slice(start, end).toLowerCase();
     if (!words.has(word)) return;
     const list = offsets.get(word);
-    if (list) list.push(offset);
-    else offsets.set(word, [offset]);
+    if (list) list.push(start);
+    else offsets.set(word, [start]);
   });
   return offsets;
 }
 
-/** Each word of the document's prose (not its title) that may hold a slip, with its offset. */
-function forEachWord(context: RuleContext, visit: (word: string, offset: number) => void): void {
+/** Each word of the document's prose (not its title) that may hold a slip: its folded hash and its offsets. */
+function forEachWord(context: RuleContext, visit: (hash: number, start: number, end: number) => void): void {
   const { model } = context;
   for (let index = 0; index < model.prose.blocks.length; index++) {
     if (model.blockScopes[index] === 'title') continue;
     const blockStart = model.prose.blocks[index]!.start;
     const tokens = model.blockTokens[index]!;
-    let words = wordsByTokens.get(tokens);
-    if (words === undefined) wordsByTokens.set(tokens, (words = plainWords(model.prose.masked, blockStart, tokens)));
-    for (let i = 0; i < words.offsets.length; i++) visit(words.words[i]!, blockStart + words.offsets[i]!);
+    let plain = plainWordsByTokens.get(tokens);
+    if (plain === undefined) plainWordsByTokens.set(tokens, (plain = plainWords(model.prose.masked, blockStart, tokens)));
+    const { starts, ends, foldedHashes } = tokens;
+    for (let i = 0; i < plain.length; i++) {
+      const k = plain[i]!;
+      visit(foldedHashes[k]!, blockStart + starts[k]!, blockStart + ends[k]!);
+    }
   }
 }
 
-/** Per block's token pass: its plain words of seven letters or more, in small letters, and their offsets in the block. */
-const wordsByTokens = new WeakMap<BlockTokens, { words: string[]; offsets: number[] }>();
+/** Per block's token pass: the indexes of its words that may hold a slip. */
+const plainWordsByTokens = new WeakMap<BlockTokens, Int32Array>();
 
 /**
- * The words of one block that may hold a slip: ASCII letters only, not part of a hyphen-joined
- * run, a file's name or code, and with no capital but the first. Like `closedCandidates`
- * in `hyphenSpellings.ts`, it reads the one character on either side of a word at the block's edge.
+ * The words of one block that may hold a slip: seven letters or more, ASCII letters only, not
+ * part of a hyphen-joined run, a file's name or code, and with no capital but the first. Like
+ * `closedCandidates` in `hyphenSpellings.ts`, it reads the one character on either side of a word
+ * at the block's edge.
  */
-function plainWords(masked: string, blockStart: number, tokens: BlockTokens): { words: string[]; offsets: number[] } {
+function plainWords(masked: string, blockStart: number, tokens: BlockTokens): Int32Array {
   const { count, starts, ends, flags } = tokens;
-  const words: string[] = [];
-  const offsets: number[] = [];
+  const found: number[] = [];
   for (let k = 0; k < count; k++) {
     if (ends[k]! - starts[k]! < SHORTEST_WORD || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii | WordFlag.greek)) !== 0) continue;
     const start = blockStart + starts[k]!;
     const end = blockStart + ends[k]!;
     if (isGluedToJoiner(masked, start, end) || NOT_PROSE_AFTER.test(masked.charAt(end))) continue;
     if ((flags[k]! & WordFlag.upper) !== 0 && !isPlainCapitalisedWord(masked, start, end)) continue;
-    words.push(masked.slice(start, end).toLowerCase());
-    offsets.push(starts[k]!);
+    found.push(k);
   }
-  return { words, offsets };
+  return Int32Array.from(found);
 }
 /** A call, a setting or a file's extension after a word: code, not prose. */
 const NOT_PROSE_AFTER = /[(=_]/u;
 
+/** A word's folded hash as the token pass computes it (`foldedHashStep` from FNV-1a's offset). */
+function foldedHash(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = foldedHashStep(hash, word.charCodeAt(i));
+  return hash;
+}
+
 /**
  * The words of the document that are a slip for a word it writes three times or more, to that
- * word: the word with one inner letter left out, or two inner neighbours swapped. A slip that two
- * words could give is ambiguous and read as neither.
+ * word (both in small letters): the word with one inner letter left out, or two inner neighbours
+ * swapped. A slip is sought by its hash and read back to be sure. A slip that two words could give
+ * is ambiguous and read as neither.
  */
-function slipIndex(counts: ReadonlyMap<string, number>): Map<string, string> {
+function slipIndex(words: ReadonlyMap<number, WordCount>, context: RuleContext): Map<string, string> {
   const slips = new Map<string, string>();
-  for (const [word, count] of counts) {
-    if (count < LEAST_INTENDED) continue;
-    for (const slip of slipsOf(word)) {
-      if (!counts.has(slip) || otherSpellingOf(slip) === word || otherSpellingOf(word) === slip) continue;
+  for (const count of words.values()) {
+    if (count.count < LEAST_INTENDED) continue;
+    const word = wordOf(context, count);
+    for (const { slip, hash } of slipsOf(word)) {
+      const written = words.get(hash);
+      if (written === undefined || wordOf(context, written) !== slip) continue;
+      if (otherSpellingOf(slip) === word || otherSpellingOf(word) === slip) continue;
       const known = slips.get(slip);
       slips.set(slip, known === undefined || known === word ? word : AMBIGUOUS);
     }
@@ -130,23 +167,24 @@ function slipIndex(counts: ReadonlyMap<string, number>): Map<string, string> {
  * The slips a word may be mistyped as, once per word: a text repeats its words, and so do the
  * documents of a session. Module-wide (the answer depends on the word alone) and bounded.
  */
-function slipsOf(word: string): readonly string[] {
+function slipsOf(word: string): readonly { slip: string; hash: number }[] {
   let slips = slipsByWord.get(word);
   if (slips !== undefined) return slips;
   if (slipsByWord.size > 20_000) slipsByWord.clear();
-  const made: string[] = [];
+  const made: { slip: string; hash: number }[] = [];
+  const add = (slip: string) => made.push({ slip, hash: foldedHash(slip) });
   for (let i = EDGE; i < word.length - EDGE; i++) {
     const letter = word[i]!;
     // A doubled letter written once is a spelling (`labeled`), and `judgement` is `judgment` too.
     const doubled = letter === word[i - 1] || letter === word[i + 1];
     const beforeMent = letter === 'e' && word.startsWith('ment', i + 1);
-    if (!doubled && !beforeMent && word.length > SHORTEST_WORD) made.push(`${word.slice(0, i)}${word.slice(i + 1)}`);
-    if (i + 1 < word.length - EDGE && letter !== word[i + 1]) made.push(`${word.slice(0, i)}${word[i + 1]}${letter}${word.slice(i + 2)}`);
+    if (!doubled && !beforeMent && word.length > SHORTEST_WORD) add(`${word.slice(0, i)}${word.slice(i + 1)}`);
+    if (i + 1 < word.length - EDGE && letter !== word[i + 1]) add(`${word.slice(0, i)}${word[i + 1]}${letter}${word.slice(i + 2)}`);
   }
   slipsByWord.set(word, made);
   return made;
 }
-const slipsByWord = new Map<string, readonly string[]>();
+const slipsByWord = new Map<string, readonly { slip: string; hash: number }[]>();
 
 function slipFinding(context: RuleContext, slip: string, at: number[], intended: string, intendedUses: number[]): Finding {
   const masked = context.model.prose.masked;
