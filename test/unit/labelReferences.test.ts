@@ -39,3 +39,24 @@ describe('a list of abbreviations written as the text defines', () => {
     assert.deepEqual(codes(text).filter((c) => c.startsWith('redefined')), []);
   });
 });
+
+describe('a numbered label given at the head of a line', () => {
+  test('`our assumption (Q1)` refers to the label `(Q1) …`, listed with or without an anchor', () => {
+    const listed = '* (Q1) Quark counts are the same in beads and cells.\n* (Q2) Each cell holds one quark.\n\nOur assumption (Q1) holds, and assumption (Q2) too; assumption (Q1) again.\n';
+    assert.deepEqual(definitions(listed), []);
+    const anchored = "* <div id='q1'>(Q1) Quark counts are the same.</div>\n\nOur assumption (Q1) holds; our assumption (Q1) again.\n";
+    assert.deepEqual(definitions(anchored), []);
+    assert.deepEqual(codes(anchored).filter((c) => /^(redefined|long-form)/.test(c)), []);
+  });
+  test('without such a label, the same words define as before', () => {
+    assert.deepEqual(definitions('Our quark hypothesis one (QH1) holds; QH1 again.\n'), [['QH1', 'quark hypothesis one', 'long-short']]);
+    // A label in running text is no label at a line's head.
+    assert.deepEqual(definitions('See item (Q1) Quark counts. Then quark one (Q1) was seen; Q1 rose.\n').map(([short]) => short), ['Q1']);
+  });
+});
+
+describe('units of frequency', () => {
+  test('a processor\'s clock in GHz is a unit, as MHz is', () => {
+    assert.deepEqual(codes('Runs took 10 s on a laptop with a 2.3 GHz processor and a 900 MHz bus.\n').filter((c) => c.startsWith('undefined')), []);
+  });
+});

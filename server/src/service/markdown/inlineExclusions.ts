@@ -324,9 +324,18 @@ function isOneLetter(text: string): boolean {
   return text.length === 1 && /\p{L}/u.test(text);
 }
 
-/** A LaTeX command or a bookdown cross-reference is excluded; any other escaped character is literal text. */
+/**
+ * A LaTeX command or a bookdown cross-reference is excluded; any other escaped character is
+ * literal text. A command written with its backslash doubled, as a string in a chunk's options
+ * or in YAML writes it (`fig.cap = "… \\texttt{NA} …"`), is a command too.
+ */
 function readEscape(scan: InlineScan, i: number): number {
-  const stop = scan.text.charCodeAt(i + 1) === 0x40 /* @ */ ? matchSticky(BOOKDOWN_CROSS_REFERENCE, scan.text, i, scan.end) : matchSticky(LATEX_COMMAND, scan.text, i, scan.end);
+  const next = scan.text.charCodeAt(i + 1);
+  if (next === 0x5c /* \ */) {
+    const doubled = matchSticky(LATEX_COMMAND, scan.text, i + 1, scan.end);
+    return doubled > 0 ? exclude(scan, i, doubled) : i + 2;
+  }
+  const stop = next === 0x40 /* @ */ ? matchSticky(BOOKDOWN_CROSS_REFERENCE, scan.text, i, scan.end) : matchSticky(LATEX_COMMAND, scan.text, i, scan.end);
   return stop > 0 ? exclude(scan, i, stop) : i + 2;
 }
 

@@ -309,6 +309,33 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
   }
 }
 
+/** A numbered label's shape: a capital and one or two digits (`A1`, `H2`). */
+const LABEL_SHAPE = /^\p{Lu}\p{N}{1,2}$/u;
+/**
+ * A numbered label at the head of a line, perhaps after a list's marker and HTML tags (an anchor
+ * the label is linked to: `* <div id='a1'>(A1) Spillover is …`), then a capitalised word.
+ */
+const NUMBERED_LABEL = /^[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*(?:<[^<>\n]{0,80}>[ \t]*){0,3}\((\p{Lu}\p{N}{1,2})\)[ \t]+\p{Lu}/gmu;
+
+/** The numbered labels the document gives at the head of a line, sought only when a definition has a label's shape. */
+function numberedLabels(text: string, definitions: readonly AbbreviationDefinition[]): Set<string> {
+  const labels = new Set<string>();
+  if (!definitions.some((definition) => LABEL_SHAPE.test(definition.key))) return labels;
+  for (const match of text.matchAll(NUMBERED_LABEL)) labels.add(match[1]!);
+  return labels;
+}
+
+/** Drops the definitions of numbered labels (`assumption (A1)` after `(A1) …` heads an item), in place. */
+function removeLabelReferences(definitions: AbbreviationDefinition[], labels: ReadonlySet<string>): void {
+  let kept = 0;
+  for (let i = 0; i < definitions.length; i++) {
+    const definition = definitions[i]!;
+    if (definition.pattern !== 'list' && labels.has(definition.key)) continue;
+    definitions[kept++] = definition;
+  }
+  definitions.length = kept;
+}
+
 /** A short form of two abbreviations joined by one slash: `NYP/CUIMC`. */
 const SLASH_PAIR = /^([\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*)\/([\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*)$/u;
 
@@ -578,6 +605,11 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
       definitions.push({ short, shortStart, shortEnd, long: withoutGlyphFill(long), longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
   }
+
+  // A numbered label the document gives at the head of an item (`(A1) Spillover is …`) is what
+  // `our assumption (A1)` refers to elsewhere: no definition of the noun before it.
+  const labels = numberedLabels(text, definitions);
+  if (labels.size > 0) removeLabelReferences(definitions, labels);
 
   // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
   const tentative = new Set<number>();
