@@ -177,6 +177,13 @@ describe('a name given in words to what the sentence describes', () => {
   test('the letters, a verb of meaning and the words they stand for define them in words', () => {
     assert.deepEqual(undefinedKeys('Table: Counts. {#tbl:x}\n\nQR means quiet ratio (cases vs controls); QR above 1 is a rise. QDF indicates the quiet degrees of freedom lost.\n'), []);
     assert.deepEqual(undefinedKeys('QR refers to the pooled quiet ratio, and QR rose.\n'), []);
+    // A participle after a comma, the words perhaps quoted.
+    assert.deepEqual(undefinedKeys('**QDCA**, denoting "Quark deep cycle attention model", fits; QDCA won.\n'), []);
+    assert.deepEqual(undefinedKeys('The QOR, denoting the quark odds ratio, rose.\n'), []);
+    assert.deepEqual(undefinedKeys('The QZ, denoting a change, rose; QZ fell.\n'), ['QZ']);
+    // A hyphen-joined word spells one letter, or each of its parts one.
+    assert.deepEqual(undefinedKeys('**QCCA**, denoting "Quark cross-omics cycle attention model", fits; QCCA won.\n'), []);
+    assert.deepEqual(undefinedKeys('QTCR means quark T-cell receptor, and QTCR rose.\n'), []);
   });
   test('a verb that says only what the letters stand for needs no spelling, in a relative clause too', () => {
     assert.deepEqual(undefinedKeys('The ligand QXCL12, which stands for Q-X-C motif quietin 12, rose; QXCL12 fell.\n'), []);

@@ -564,11 +564,11 @@ function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, '
 
 /**
  * A verb that says what letters stand for, perhaps in a relative clause: `OR means`, `OR refers
- * to`, `DF indicates`, `X stands for`, `X, which stands for`. Group 1 holds a verb that says
+ * to`, `DF indicates`, `X stands for`, `X, which stands for`, `X, denoting "…"` (the words perhaps quoted). Group 1 holds a verb that says
  * nothing else (`stands for`, `is short for`, `is an abbreviation of`); the others also say what
  * a quantity shows (`The HR indicates a higher risk`).
  */
-const STANDS_FOR_AFTER = /^(?:[ \u00a0]*,[ \u00a0]*(?:which|that)|[ \u00a0]+which)?[ \u00a0]+(?:(stands[ \u00a0]+for|is[ \u00a0]+short[ \u00a0]+for|is[ \u00a0]+(?:an|the)[ \u00a0]+(?:abbreviation|acronym)[ \u00a0]+(?:of|for))|means|refers[ \u00a0]+to|denotes|indicates|represents)[ \u00a0]+(?:the[ \u00a0]+|an?[ \u00a0]+)?/u;
+const STANDS_FOR_AFTER = /^(?:[ \u00a0]*,[ \u00a0]*(?:which|that)|[ \u00a0]*,(?=[ \u00a0]+denoting)|[ \u00a0]+which)?[ \u00a0]+(?:(stands[ \u00a0]+for|is[ \u00a0]+short[ \u00a0]+for|is[ \u00a0]+(?:an|the)[ \u00a0]+(?:abbreviation|acronym)[ \u00a0]+(?:of|for))|means|refers[ \u00a0]+to|denot(?:es|ing)|indicates|represents)[ \u00a0]+["\u201c'\u2018]?(?:the[ \u00a0]+|an?[ \u00a0]+)?/u;
 /** Two words at least: what a verb of meaning names. */
 const TWO_WORDS = /^[\p{L}\p{N}][\p{L}\p{N}-]*[ \u00a0]+[\p{L}\p{N}]/u;
 /** Words a long form passes over. */
@@ -593,7 +593,15 @@ function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention,
   // spelt or not, as long as they start with its first letter (`CXCL12, which stands for C-X-C motif chemokine 12`).
   if (verb[1] !== undefined) return firstUse && TWO_WORDS.test(rest) && rest.charAt(0).toLowerCase() === letters[0]!.toLowerCase();
   if (letters.length < 2 || letters.length > 8 || !letters.every((letter) => /\p{Lu}/u.test(letter))) return false;
-  const words = [...rest.matchAll(/[\p{L}\p{N}]+/gu)].slice(0, 12);
+  // Each part of a hyphen-joined word may spell a letter (`T-cell receptor`), or the word only once (`cross-omics`).
+  for (const words of [[...rest.matchAll(/[\p{L}\p{N}]+/gu)].slice(0, 12), [...rest.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].slice(0, 12)]) {
+    if (spellsLetters(letters, words, rest, knowledge, mention.text)) return true;
+  }
+  return false;
+}
+
+/** Whether `words` (after a verb of meaning, in `rest`) spell `letters` by their initials, perhaps after one qualifying word. */
+function spellsLetters(letters: readonly string[], words: readonly RegExpMatchArray[], rest: string, knowledge: DocumentModel['knowledge'], written: string): boolean {
   for (let first = 0; first <= 1; first++) {
     let k = 0;
     let w = first;
@@ -606,7 +614,7 @@ function isSpelledByVerbAfter(masked: string, mention: Pick<AbbreviationMention,
     // Letters the knowledge base knows (`HR`, hazard ratio) are spelt by chance too easily: the
     // clause must end after the spelled words (a bracket, a comma, a stop or the end).
     const last = words[w - 1]!;
-    if (!entryForKey(knowledge, mention.text) || /^[ \u00a0]*(?:[(),.;:]|$)/u.test(rest.slice(last.index! + last[0].length))) return true;
+    if (!entryForKey(knowledge, written) || /^[ \u00a0]*(?:[(),.;:]|$)/u.test(rest.slice(last.index! + last[0].length))) return true;
   }
   return false;
 }
