@@ -55,8 +55,11 @@ describe('a numbered label given at the head of a line', () => {
   });
 });
 
-describe('units of frequency', () => {
+describe('units', () => {
   test('a processor\'s clock in GHz is a unit, as MHz is', () => {
     assert.deepEqual(codes('Runs took 10 s on a laptop with a 2.3 GHz processor and a 900 MHz bus.\n').filter((c) => c.startsWith('undefined')), []);
+  });
+  test('base pairs by the thousand, million and billion, spaced or run onto the number', () => {
+    assert.deepEqual(codes('Windows of 41.8Mbp, 300 kbp and 1.2 Gbp were read.\n').filter((c) => c.startsWith('undefined')), []);
   });
 });

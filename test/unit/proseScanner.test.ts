@@ -34,6 +34,7 @@ function checkProse(cases: ProseCase[]): void {
 describe('prose scanner: what is not prose', () => {
   const cases: ProseCase[] = [
     { name: 'fenced code', input: 'Prose NK.\n\n```python\nADCC = 1\n```\n', absent: ['ADCC'], present: ['Prose', 'NK'] },
+    { name: 'a site\'s contributors with their affiliations, and its related publications', input: '### Quarkland\n\n#### Study information\n\nSamples came from QZL villages.\n\n#### Contributors\n\n- A. Person\n  - Quark Institute, QIX, Quark Road 1, QX1 7PY Quarktown.\n\n#### Related publications\n\n- B Author et al. 2010. The QRB inversion. Quark Journal.\n\n### Quarkania\n\nMore QZM samples.', absent: ['QIX', 'QX1', 'QRB'], present: ['QZL', 'QZM'] },
     { name: 'Quarto code chunk with options', input: '```{r}\n#| label: fig-NK\nCRS <- 2\n```\n\nText ICANS.', absent: ['CRS', 'fig-NK'], present: ['ICANS'] },
     { name: "a cell's caption is prose, its other options and code are not", input: '```{r}\n#| label: fig-NK\n#| fig-cap: "Killing by ADCC"\n#| fig-alt: "Bars of GMP lots"\nCRS <- 2\n```\n', absent: ['CRS', 'fig-NK', 'GMP', 'label', 'fig-cap'], present: ['Killing', 'ADCC'] },
     { name: 'the comment markers inside a caption on several lines are not prose', input: '```{r}\n#| fig-cap: >\n#|   Killing by\n#|   ADCC cells\nplot(x)\n```\n', absent: ['plot', 'fig-cap'], present: ['Killing', 'ADCC', 'cells'] },

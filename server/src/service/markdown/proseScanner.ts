@@ -91,6 +91,9 @@ const UNLINTED_SECTIONS = new Set([
   'declaration of competing interest', 'disclosures',
   'authors', 'author', 'author list', 'affiliations', 'affiliation', 'author affiliations', 'author information',
   'corresponding author', 'correspondence',
+  // Who took part and where they work (a study's or a data paper's contributors, per site), and
+  // a list of papers a data set appeared in: names, addresses and titles, not the author's prose.
+  'contributors', 'contributor', 'related publications',
 ]);
 
 /**
