@@ -43,6 +43,9 @@ Table: Receptors. EC: elite controller, TP: treated progressor.
 
 - ADCC was measured by a chromium release assay.
 - TM and ICD were swapped in a second design.
+- (Q1) Quark counts are the same in beads and cells.
+
+Under our assumption (Q1), the Quark Testing Consortium [(QTC)](#qtc) grew cells; QTC again.
 
 # References
 
@@ -235,4 +238,15 @@ test('after a rescan, the blocks away from the edit keep their cache keys and th
   assert.deepEqual(built.mentions, fresh.mentions);
   assert.deepEqual(built.terms, fresh.terms);
   assert.deepEqual([...built.abbreviationLists], [...fresh.abbreviationLists]);
+});
+
+test('a link\'s target changed to one of the same length lints as fresh (the cache key holds the target\'s kind)', () => {
+  const uri = 'file:///linked.md';
+  const service = createTerminologyService();
+  const versions = [
+    'The Quark Testing Consortium [(QTC)](#qtc12345) grew cells; QTC again.\n\nOther text.\n',
+    'The Quark Testing Consortium [(QTC)](https://q) grew cells; QTC again.\n\nOther text.\n',
+    'The Quark Testing Consortium [(QTC)](#qtc12345) grew cells; QTC again.\n\nOther text.\n',
+  ];
+  versions.forEach((text, i) => assert.deepEqual(service.lint({ uri, version: i + 1, text }), lintFresh(uri, i + 1, text), `version ${i + 1}`));
 });

@@ -63,3 +63,19 @@ describe('units', () => {
     assert.deepEqual(codes('Windows of 41.8Mbp, 300 kbp and 1.2 Gbp were read.\n').filter((c) => c.startsWith('undefined')), []);
   });
 });
+
+describe('the reviewer\'s cases (made-up)', () => {
+  test('a short form linked to a glossary anchor still defines; only a numbered label is a reference', () => {
+    assert.deepEqual(definitions('Natural quark [(NQ)](#glossary) cells lyse targets; NQ cells grew.\n'), [['NQ', 'Natural quark', 'long-short']]);
+  });
+  test('labels written in bold or with a colon are labels too', () => {
+    assert.deepEqual(definitions('- **(Q1)** Quark counts are the same.\n- (Q2): Each cell holds one quark.\n\nOur assumption (Q1) holds, as does assumption (Q2).\n'), []);
+  });
+  test('a closing list entry that starts with a digit is a list entry', () => {
+    const text = '# Results\n\nWe gave 5-quarkuracil (5-QU) and 5-QU worked.\n\n# List of Abbreviations\n\n* 5-quarkuracil (5-QU)\n';
+    assert.deepEqual(codes(text).filter((c) => c.startsWith('redefined')), []);
+  });
+  test('an outcome reported with its value defines with three letters, or with two before an outcome\'s noun', () => {
+    assert.deepEqual(definitions('Median quark-free survival (QFS 8.1 months; 95% CI 6.2-10.4) was long. Quark remission (QR 42.5%) was frequent.\n').map(([short]) => short), ['QFS', 'QR']);
+  });
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
+import { tokenize } from '../../server/src/service/text/tokens';
 
 const service = createTerminologyService();
 
@@ -65,5 +66,26 @@ describe('slips of the keys against the document\'s own words', () => {
     // `quarkiing` is `quarkiting` and `quarkiking` with a letter left out.
     const text = `${written('quarkiting', 'quarkiing')}${written('quarkiking', 'quarkiing')}`;
     assert.deepEqual(slips(text), []);
+  });
+});
+
+describe('words counted by hash', () => {
+  test('two words that share a folded hash are neither counted as the other', () => {
+    // `lgjulnca` and `patients` share the token pass's FNV-1a hash.
+    const { foldedHashes } = tokenize('lgjulnca patients');
+    assert.equal(foldedHashes[0], foldedHashes[1]);
+    assert.deepEqual(slips('One of our patients relapsed. The lgjulnca and lgjulnca values rose; pateints left.\n'), []);
+    assert.deepEqual(slips('Our patients relapsed, patients stayed, patients left; pateints came.\n'), ['pateints -> patients']);
+  });
+});
+
+describe('words written on purpose', () => {
+  test('an English word that is one slip from another is never guessed at', () => {
+    assert.deepEqual(slips('Counts decreased, decreased again and decreased once more; two patients were deceased by day 100.\n'), []);
+    assert.deepEqual(slips('NK depletion, depletion again and depletion once more; deletion of the receptor followed.\n'), []);
+  });
+  test('a ligature\'s letter or an -ium left out is a spelling, not a slip', () => {
+    assert.deepEqual(slips('Anaesthesia, anaesthesia and anaesthesia were given. The Department of Anesthesia agreed.\n'), []);
+    assert.deepEqual(slips('Aluminium, aluminium and aluminium were used; aluminum too.\n'), []);
   });
 });

@@ -1,7 +1,7 @@
 import { lowerCaseUnit, upperCaseUnit } from '../text/caseFolding';
 import type { FormKind, TermEntry, TermOccurrence } from './types';
 import { isHyphenUnit, isWhitespaceUnit, isWordCharacterAt, isWordCharacterBefore } from '../text/characters';
-import { FNV_OFFSET, foldedHashStep, tokenize, type BlockTokens } from '../text/tokens';
+import { foldedHashOf, foldedHashStep, tokenize, type BlockTokens } from '../text/tokens';
 
 /**
  * A character trie over every written form of a knowledge base, walked once per word start.
@@ -195,7 +195,7 @@ export function buildTermTrie(entries: readonly TermEntry[]): TermTrie {
     if (!best) continue;
     const allowsPlural = isWordCharacterBefore(form, form.length);
     const firstRunEnd = skipWord(form, 0, form.length);
-    const firstRun = foldedHash(form, 0, firstRunEnd);
+    const firstRun = foldedHashOf(form, 0, firstRunEnd);
     firstRuns.add(firstRun);
     if (allowsPlural && firstRunEnd === form.length) firstRuns.add(foldedHashStep(firstRun, LOWER_S));
     insertForm(root, form, {
@@ -398,7 +398,7 @@ export function createPhraseMatcher(phrases: readonly string[]): PhraseMatcher {
     if (form.length === 0) return;
     const allowsPlural = isWordCharacterBefore(form, form.length);
     const firstRunEnd = skipWord(form, 0, form.length);
-    const firstRun = foldedHash(form, 0, firstRunEnd);
+    const firstRun = foldedHashOf(form, 0, firstRunEnd);
     firstRuns.add(firstRun);
     if (allowsPlural && firstRunEnd === form.length) firstRuns.add(foldedHashStep(firstRun, LOWER_S));
     insertForm(root, form, { entryId: String(index), form, kind: 'preferred', otherEntryIds: [], allowsPlural }, true);
@@ -618,12 +618,6 @@ function skipWhitespace(text: string, position: number, to: number): number {
   return p;
 }
 
-/** FNV-1a hash of `text[start, end)` with each unit lower-cased as the trie folds it. */
-function foldedHash(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let p = start; p < end; p++) hash = foldedHashStep(hash, text.charCodeAt(p));
-  return hash;
-}
 
 
 function skipWord(text: string, position: number, to: number): number {

@@ -332,7 +332,9 @@ function isOneLetter(text: string): boolean {
 function readEscape(scan: InlineScan, i: number): number {
   const next = scan.text.charCodeAt(i + 1);
   if (next === 0x5c /* \ */) {
-    const doubled = matchSticky(LATEX_COMMAND, scan.text, i + 1, scan.end);
+    // `\\@ref(fig:a)`, as bookdown asks for in a chunk's caption string, is its cross-reference.
+    const reference = scan.text.charCodeAt(i + 2) === 0x40 /* @ */;
+    const doubled = matchSticky(reference ? BOOKDOWN_CROSS_REFERENCE : LATEX_COMMAND, scan.text, i + 1, scan.end);
     return doubled > 0 ? exclude(scan, i, doubled) : i + 2;
   }
   const stop = next === 0x40 /* @ */ ? matchSticky(BOOKDOWN_CROSS_REFERENCE, scan.text, i, scan.end) : matchSticky(LATEX_COMMAND, scan.text, i, scan.end);

@@ -28,7 +28,7 @@ function looksLikeShortForm(short: string): boolean {
 }
 
 /** An entry written as the text defines: `Generalized Linear Model (GLM)`, the short form in brackets after its long form. */
-const BRACKETED_ENTRY = /^(\p{L}[^()]*?\p{L})[ \t]*\(([^()\s]+)\)$/su;
+const BRACKETED_ENTRY = /^([\p{L}\p{N}][^()]*?\p{L})[ \t]*\(([^()\s]+)\)$/su;
 
 /** The entry `piece` (starting at `start`) writes as `long form (SF)`, when the bracket holds a short form and the words hold letters. */
 function bracketedEntry(piece: string, start: number): ListedAbbreviation | undefined {

@@ -184,8 +184,9 @@ interface BlockPlace {
 /**
  * Adds one block's definitions (those written in its text), term occurrences and mentions to
  * `items`, and records them in `next` for the next version. They depend only on the block's
- * masked text and where it blanks emphasis markers, so a keystroke re-analyses one block and
- * re-bases the rest from the previous version's cache.
+ * masked text and where it blanks emphasis markers, links' brackets and anchors' `#` (see
+ * {@link markupMarksKey}), so a keystroke re-analyses one block and re-bases the rest from the
+ * previous version's cache.
  */
 function addBlockItems(
   text: string,
@@ -285,7 +286,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
   const shift = place.shift;
   for (let i = 0; i < detected.length; i++) {
     const found = detected[i]!;
-    if (found.pattern === 'long-short' && isLinkText(text, found.shortStart + shift, found.shortEnd + shift)) continue;
+    if (found.pattern === 'long-short' && isLinkedLabel(text, found.short, found.shortStart + shift, found.shortEnd + shift)) continue;
     const noun = spelledHeadNounLength(found);
     const short = place.keptOnce(noun === 0 ? found.short : withoutNoun(found.short, noun));
     const key = place.keptOnce(abbreviationKey(short));
@@ -315,7 +316,7 @@ const LABEL_SHAPE = /^\p{Lu}\p{N}{1,2}$/u;
  * A numbered label at the head of a line, perhaps after a list's marker and HTML tags (an anchor
  * the label is linked to: `* <div id='a1'>(A1) Spillover is …`), then a capitalised word.
  */
-const NUMBERED_LABEL = /^[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*(?:<[^<>\n]{0,80}>[ \t]*){0,3}\((\p{Lu}\p{N}{1,2})\)[ \t]+\p{Lu}/gmu;
+const NUMBERED_LABEL = /^[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*(?:<[^<>\n]{0,80}>[ \t]*){0,3}[*_]{0,2}\((\p{Lu}\p{N}{1,2})\)[*_]{0,2}:?[ \t]+\p{Lu}/gmu;
 
 /** The numbered labels the document gives at the head of a line, sought only when a definition has a label's shape. */
 function numberedLabels(text: string, definitions: readonly AbbreviationDefinition[]): Set<string> {
@@ -325,15 +326,9 @@ function numberedLabels(text: string, definitions: readonly AbbreviationDefiniti
   return labels;
 }
 
-/** Drops the definitions of numbered labels (`assumption (A1)` after `(A1) …` heads an item), in place. */
-function removeLabelReferences(definitions: AbbreviationDefinition[], labels: ReadonlySet<string>): void {
-  let kept = 0;
-  for (let i = 0; i < definitions.length; i++) {
-    const definition = definitions[i]!;
-    if (definition.pattern !== 'list' && labels.has(definition.key)) continue;
-    definitions[kept++] = definition;
-  }
-  definitions.length = kept;
+/** The definitions but those of numbered labels (`assumption (A1)` after `(A1) …` heads an item), as a new array. */
+function withoutLabelReferences(definitions: readonly AbbreviationDefinition[], labels: ReadonlySet<string>): AbbreviationDefinition[] {
+  return definitions.filter((definition) => definition.pattern === 'list' || !labels.has(definition.key));
 }
 
 /** A short form of two abbreviations joined by one slash: `NYP/CUIMC`. */
@@ -440,11 +435,11 @@ function expansionOf(found: DetectedDefinition, text: string, shift: number): st
 
 /**
  * Where the block's masked text blanks an emphasis marker (`*`, `_`) or a link's bracket (`[`,
- * `]`), as a prefix for its cache key: the long forms read from the block drop the emphasis
- * markers (see {@link withoutEmphasisMarks}), and a bracket that is a link's whole text defines
- * nothing (see {@link isLinkText}), so two blocks masked alike (`NOD-*scid*` and `NOD- scid `,
- * `[(A1)](#a)` and ` (A1)     `) must not share an analysis. Empty for a block without any of
- * these characters, most of them.
+ * `]`) or an anchor's `#`, as a prefix for its cache key: the long forms read from the block drop
+ * the emphasis markers (see {@link withoutEmphasisMarks}), and a label that is the whole text of a
+ * link to an anchor defines nothing (see {@link isLinkedLabel}), so two blocks masked alike
+ * (`NOD-*scid*` and `NOD- scid `, `[(A1)](#a1)` and `[(A1)](http)`) must not share an analysis.
+ * Empty for a block without any of these characters, most of them.
  */
 function markupMarksKey(text: string, slice: string, start: number): string {
   const written = text.slice(start, start + slice.length);
@@ -454,18 +449,22 @@ function markupMarksKey(text: string, slice: string, start: number): string {
   return marks.length === 0 ? '' : `${marks}\u0001`;
 }
 
-/** Whether a character written `written` and masked `masked` is an emphasis marker or a link's bracket the mask blanked. */
+/**
+ * Whether a character written `written` and masked `masked` is an emphasis marker, a link's
+ * bracket or a `#` (the anchor a link may point to) the mask blanked.
+ */
 function isBlankedMarkupMark(written: number, masked: number): boolean {
-  return masked === 0x20 && (written === 0x2a || written === 0x5f || written === 0x5b || written === 0x5d);
+  return masked === 0x20 && (written === 0x2a || written === 0x5f || written === 0x5b || written === 0x5d || written === 0x23);
 }
 
 /**
- * A short form in brackets that is the whole text of a link to a place in the document
- * (`assumption [(A1)](#assumption1)`): a reference to a label given there, not a definition of
- * the words before it. A link elsewhere (`Consortium [(PPTC)](https://…)`) still defines.
+ * A numbered label in brackets that is the whole text of a link to a place in the document
+ * (`assumption [(A1)](#assumption1)`): a reference to the label given there, not a definition of
+ * the words before it. Another short form so linked (`Natural killer [(NK)](#glossary)`) and a
+ * link elsewhere (`Consortium [(PPTC)](https://…)`) still define.
  */
-function isLinkText(text: string, shortStart: number, shortEnd: number): boolean {
-  return text.startsWith('[(', shortStart - 2) && text.startsWith(')](#', shortEnd);
+function isLinkedLabel(text: string, short: string, shortStart: number, shortEnd: number): boolean {
+  return LABEL_SHAPE.test(short) && text.startsWith('[(', shortStart - 2) && text.startsWith(')](#', shortEnd);
 }
 
 /** Whether a character written `written` and masked `masked` is an emphasis marker (`*`, `_`) the mask blanked. */
@@ -574,7 +573,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   const blockScopes = prose.blocks.map((block) => scopeOf(block.region, scopeMode));
 
   const items: ModelItems = { definitions: [], terms: [], mentions: [] };
-  const { definitions, terms, mentions } = items;
+  const { definitions: written, terms, mentions } = items;
   const listCache: ListCache = new Map();
   const earlierKeys = prose.shifted ? earlier?.cacheKeys : undefined;
   const cacheKeys: BlockCacheKeys = { blocks: [], listStarts: [], lists: [] };
@@ -589,7 +588,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     const scope = blockScopes[index]!;
     const listed = lists.get(index);
     const place: BlockPlace = { index, scope, shift: block.start, inHeading: block.kind === 'heading' || block.kind === 'title', runInHeadEnd: runInHeadEnd(text, block), keptOnce };
-    const detectedFrom = definitions.length;
+    const detectedFrom = written.length;
     const listStart = listed === undefined ? -1 : listed.start - block.start;
     const earlierKey = earlierKeys && earlierKeys.listStarts[index] === listStart && maskedUnchanged(prose, block.start, block.end) ? earlierKeys.blocks[index] : undefined;
     const { tokens, cacheKey } = addBlockItems(text, prose.masked, block, place, listed?.start, options.knowledge, previous, blockCache, items, earlierKey);
@@ -597,19 +596,20 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     cacheKeys.blocks.push(cacheKey);
     cacheKeys.listStarts.push(listStart);
     // A legend key's bracketed pair the detector read as well is defined once (one set per block: a key may hold thousands of pairs).
-    const detectedStarts = listed ? startsFrom(definitions, detectedFrom) : undefined;
+    const detectedStarts = listed ? startsFrom(written, detectedFrom) : undefined;
     for (const entry of listed?.entries ?? []) {
       const key = abbreviationKey(entry.short);
       if (key.length === 0 || detectedStarts?.has(entry.shortStart)) continue;
       const { short, long, shortStart, shortEnd, longStart, longEnd } = entry;
-      definitions.push({ short, shortStart, shortEnd, long: withoutGlyphFill(long), longStart, longEnd, pattern: 'list', key, scope, block: index });
+      written.push({ short, shortStart, shortEnd, long: withoutGlyphFill(long), longStart, longEnd, pattern: 'list', key, scope, block: index });
     }
   }
 
   // A numbered label the document gives at the head of an item (`(A1) Spillover is …`) is what
   // `our assumption (A1)` refers to elsewhere: no definition of the noun before it.
-  const labels = numberedLabels(text, definitions);
-  if (labels.size > 0) removeLabelReferences(definitions, labels);
+  // A copy: the block cache's item ranges index the array the blocks filled, which must stay whole.
+  const labels = numberedLabels(text, written);
+  const definitions = labels.size > 0 ? withoutLabelReferences(written, labels) : written;
 
   // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
   const tentative = new Set<number>();

@@ -258,9 +258,10 @@ export function compactLetters(text: string): string {
 }
 
 /**
- * Where the document names `mention`'s key as a tool (see {@link toolReadingOf}): at this use, or
- * by a program noun or a release at another use (`_XYZ_ [@ref]` here, `the XYZ algorithm` later),
- * or a published program listed in `data/programs.json` (`DESeq2`, `HISAT2`, `GATK4`). A citation
+ * Where the document names `mention`'s key as a tool (see {@link toolReadingOf}): at this use, as a
+ * published program listed in `data/programs.json` (`DESeq2`, `HISAT2`, `GATK4`; firm), or, only
+ * as a suggestion (tentative), by a program noun or a release at another use (`_XYZ_ [@ref]` here,
+ * `the XYZ aligner` later). A citation
  * names only the use it follows: a method cited once by its paper (`PERMANOVA
  * [@anderson2013permanova]`) is still an abbreviation where it is first used. A key the knowledge
  * base asks to define is never read so: `the CRS management algorithm` is a scheme for treating

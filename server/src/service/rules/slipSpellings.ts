@@ -1,7 +1,10 @@
+// The repository's data folder is named once, in package.json's `imports` (`#data/*`).
+import realWordSlips from '#data/real-word-slips.json';
 import { isGluedToJoiner } from '../model/hyphenatedWords';
 import { isPlainCapitalisedWord } from '../model/mentions';
 import { otherSpellingOf } from '../model/spellingVarieties';
-import { FNV_OFFSET, foldedHashStep, WordFlag, type BlockTokens } from '../text/tokens';
+import { foldedHashOf, oncePerTokenPass, WordFlag, type BlockTokens } from '../text/tokens';
+import { isUpperCaseLetter } from '../text/characters';
 import type { Finding, RuleContext } from './types';
 
 /**
@@ -12,7 +15,9 @@ import type { Finding, RuleContext } from './types';
  * term of the field beside it, while the document's own majority knows its words.
  *
  * Only slips that seldom make another word are read: a letter left out or two swapped, never a
- * letter changed or added (`prevent` beside `present`, `colonizes` beside `colonies` are words).
+ * letter changed or added (`prevent` beside `present`, `colonizes` beside `colonies` are words);
+ * and never a slip that is an English word itself (`deceased` beside `decreased`, `deletion`
+ * beside `depletion`: `data/real-word-slips.json`).
  * The slip is inside the word: not in its first two letters (`simulation` is no `stimulation`
  * mistyped) nor its last two, where endings differ (`analyses`, `protein`, `labelled`). A doubled
  * letter written once is another spelling (`labeled`, `focused`), and so is a British or American
@@ -27,10 +32,11 @@ export function checkSlipSpellings(context: RuleContext): Finding[] {
   if (slips.size === 0) return [];
   const reported: [slip: string, intended: string][] = [];
   for (const [slip, intended] of slips) {
-    const written = words.get(foldedHash(slip))!.count;
-    if (intended === AMBIGUOUS || written > MOST_SLIPS || words.get(foldedHash(intended))!.count < SLIP_RATIO * written) continue;
-    // A form the knowledge base knows is its rules' (`allogenic`, a discouraged spelling of allogeneic).
-    if (context.knowledge?.lookup(slip) !== undefined) continue;
+    const written = words.get(foldedHashOf(slip))!.count;
+    if (intended === AMBIGUOUS || written > MOST_SLIPS || words.get(foldedHashOf(intended))!.count < SLIP_RATIO * written) continue;
+    // A form the knowledge base knows is its rules' (`allogenic`, a discouraged spelling of allogeneic);
+    // a word that is itself English is written on purpose as often (`deceased` beside `decreased`).
+    if (context.knowledge?.lookup(slip) !== undefined || REAL_WORD_SLIPS.has(slip)) continue;
     reported.push([slip, intended]);
   }
   if (reported.length === 0) return [];
@@ -39,6 +45,9 @@ export function checkSlipSpellings(context: RuleContext): Finding[] {
   const findings = reported.map(([slip, intended]) => slipFinding(context, slip, offsets.get(slip)!, intended, offsets.get(intended)!));
   return findings.sort((a, b) => a.start - b.start);
 }
+
+/** English words that are a slip for another English word (`data/real-word-slips.json`, derived from SCOWL). */
+const REAL_WORD_SLIPS: ReadonlySet<string> = new Set(realWordSlips.words);
 
 /** The shortest word read: shorter words are one slip from other words too often (`trial`, `form`). */
 const SHORTEST_WORD = 7;
@@ -55,6 +64,8 @@ interface WordCount {
   count: number;
   start: number;
   end: number;
+  /** Two words share the hash (a collision): neither is read. */
+  collided: boolean;
 }
 
 /**
@@ -62,13 +73,24 @@ interface WordCount {
  * sliced to be counted (a thesis writes some 60,000 words of seven letters or more).
  */
 function wordCounts(context: RuleContext): Map<number, WordCount> {
+  const masked = context.model.prose.masked;
   const counts = new Map<number, WordCount>();
   forEachWord(context, (hash, start, end) => {
     const known = counts.get(hash);
-    if (known) known.count++;
-    else counts.set(hash, { count: 1, start, end });
+    if (!known) counts.set(hash, { count: 1, start, end, collided: false });
+    else {
+      known.count++;
+      if (!known.collided && !isSameWord(masked, known.start, known.end, start, end)) known.collided = true;
+    }
   });
   return counts;
+}
+
+/** Whether two words of the masked text are the same but for case (ASCII letters only, as the words read are). */
+function isSameWord(masked: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i++) if ((masked.charCodeAt(aStart + i) | 0x20) !== (masked.charCodeAt(bStart + i) | 0x20)) return false;
+  return true;
 }
 
 /** The word a count stands for, in small letters. */
@@ -78,7 +100,7 @@ function wordOf(context: RuleContext, count: WordCount): string {
 
 /** The offsets of the uses of `words`, in document order. */
 function offsetsOf(context: RuleContext, words: ReadonlySet<string>): Map<string, number[]> {
-  const hashes = new Set([...words].map(foldedHash));
+  const hashes = new Set([...words].map((word) => foldedHashOf(word)));
   const masked = context.model.prose.masked;
   const offsets = new Map<string, number[]>();
   forEachWord(context, (hash, start, end) => {
@@ -99,8 +121,7 @@ function forEachWord(context: RuleContext, visit: (hash: number, start: number, 
     if (model.blockScopes[index] === 'title') continue;
     const blockStart = model.prose.blocks[index]!.start;
     const tokens = model.blockTokens[index]!;
-    let plain = plainWordsByTokens.get(tokens);
-    if (plain === undefined) plainWordsByTokens.set(tokens, (plain = plainWords(model.prose.masked, blockStart, tokens)));
+    const plain = blockPlainWords(model.prose.masked, blockStart, tokens, model.prose.blocks[index]!.end);
     const { starts, ends, foldedHashes } = tokens;
     for (let i = 0; i < plain.length; i++) {
       const k = plain[i]!;
@@ -109,8 +130,6 @@ function forEachWord(context: RuleContext, visit: (hash: number, start: number, 
   }
 }
 
-/** Per block's token pass: the indexes of its words that may hold a slip. */
-const plainWordsByTokens = new WeakMap<BlockTokens, Int32Array>();
 
 /**
  * The words of one block that may hold a slip: seven letters or more, ASCII letters only, not
@@ -133,13 +152,9 @@ function plainWords(masked: string, blockStart: number, tokens: BlockTokens): In
 }
 /** A call, a setting or a file's extension after a word: code, not prose. */
 const NOT_PROSE_AFTER = /[(=_]/u;
+/** Per block's token pass: the indexes of its words that may hold a slip. */
+const blockPlainWords = oncePerTokenPass(plainWords);
 
-/** A word's folded hash as the token pass computes it (`foldedHashStep` from FNV-1a's offset). */
-function foldedHash(word: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) hash = foldedHashStep(hash, word.charCodeAt(i));
-  return hash;
-}
 
 /**
  * The words of the document that are a slip for a word it writes three times or more, to that
@@ -150,11 +165,11 @@ function foldedHash(word: string): number {
 function slipIndex(words: ReadonlyMap<number, WordCount>, context: RuleContext): Map<string, string> {
   const slips = new Map<string, string>();
   for (const count of words.values()) {
-    if (count.count < LEAST_INTENDED) continue;
+    if (count.count < LEAST_INTENDED || count.collided) continue;
     const word = wordOf(context, count);
     for (const { slip, hash } of slipsOf(word)) {
       const written = words.get(hash);
-      if (written === undefined || wordOf(context, written) !== slip) continue;
+      if (written === undefined || written.collided || wordOf(context, written) !== slip) continue;
       if (otherSpellingOf(slip) === word || otherSpellingOf(word) === slip) continue;
       const known = slips.get(slip);
       slips.set(slip, known === undefined || known === word ? word : AMBIGUOUS);
@@ -167,24 +182,34 @@ function slipIndex(words: ReadonlyMap<number, WordCount>, context: RuleContext):
  * The slips a word may be mistyped as, once per word: a text repeats its words, and so do the
  * documents of a session. Module-wide (the answer depends on the word alone) and bounded.
  */
-function slipsOf(word: string): readonly { slip: string; hash: number }[] {
+export function slipsOf(word: string): readonly { slip: string; hash: number }[] {
   let slips = slipsByWord.get(word);
   if (slips !== undefined) return slips;
   if (slipsByWord.size > 20_000) slipsByWord.clear();
   const made: { slip: string; hash: number }[] = [];
-  const add = (slip: string) => made.push({ slip, hash: foldedHash(slip) });
+  const add = (slip: string) => made.push({ slip, hash: foldedHashOf(slip) });
   for (let i = EDGE; i < word.length - EDGE; i++) {
     const letter = word[i]!;
-    // A doubled letter written once is a spelling (`labeled`), and `judgement` is `judgment` too.
-    const doubled = letter === word[i - 1] || letter === word[i + 1];
-    const beforeMent = letter === 'e' && word.startsWith('ment', i + 1);
-    if (!doubled && !beforeMent && word.length > SHORTEST_WORD) add(`${word.slice(0, i)}${word.slice(i + 1)}`);
+    if (word.length > SHORTEST_WORD && !isSpellingLetter(word, i)) add(`${word.slice(0, i)}${word.slice(i + 1)}`);
     if (i + 1 < word.length - EDGE && letter !== word[i + 1]) add(`${word.slice(0, i)}${word[i + 1]}${letter}${word.slice(i + 2)}`);
   }
   slipsByWord.set(word, made);
   return made;
 }
 const slipsByWord = new Map<string, readonly { slip: string; hash: number }[]>();
+
+/**
+ * Whether leaving out the letter at `i` gives another spelling of the word, not a slip: a doubled
+ * letter written once (`labeled`), `judgement` as `judgment`, a ligature's `a` or `o` before `e`
+ * (`anaesthesia`, `diarrhoea`, `orthopaedic`), `aluminium` as `aluminum`.
+ */
+function isSpellingLetter(word: string, i: number): boolean {
+  const letter = word[i]!;
+  if (letter === word[i - 1] || letter === word[i + 1]) return true;
+  if (letter === 'e' && word.startsWith('ment', i + 1)) return true;
+  if ((letter === 'a' || letter === 'o') && word[i + 1] === 'e') return true;
+  return letter === 'i' && word.endsWith('ium') && i === word.length - 3 && word.length > 3;
+}
 
 function slipFinding(context: RuleContext, slip: string, at: number[], intended: string, intendedUses: number[]): Finding {
   const masked = context.model.prose.masked;
@@ -202,14 +227,9 @@ function slipFinding(context: RuleContext, slip: string, at: number[], intended:
       {
         title: at.length > 1 ? `Replace both with '${intended}'` : `Replace with '${intended}'`,
         // A use a sentence starts keeps its capital (`Defintions` becomes `Definitions`).
-        edits: at.map((start) => ({ start, end: start + slip.length, newText: isCapitalAt(masked, start) ? intended.charAt(0).toUpperCase() + intended.slice(1) : intended })),
+        edits: at.map((start) => ({ start, end: start + slip.length, newText: isUpperCaseLetter(masked.charAt(start)) ? intended.charAt(0).toUpperCase() + intended.slice(1) : intended })),
         safe: false,
       },
     ],
   };
-}
-
-function isCapitalAt(masked: string, offset: number): boolean {
-  const unit = masked.charCodeAt(offset);
-  return unit >= 0x41 && unit <= 0x5a;
 }

@@ -53,6 +53,13 @@ export function foldedHashStep(hash: number, unit: number): number {
   return unit === GLYPH_FILL_UNIT ? hash : Math.imul(hash ^ lowerCaseUnit(unit), FNV_PRIME) >>> 0;
 }
 
+/** FNV-1a hash of `text[start, end)` with each unit lower-cased, as the token pass hashes a word. */
+export function foldedHashOf(text: string, start = 0, end = text.length): number {
+  let hash = FNV_OFFSET;
+  for (let p = start; p < end; p++) hash = foldedHashStep(hash, text.charCodeAt(p));
+  return hash;
+}
+
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const OPEN_BRACKET = 0x5b;

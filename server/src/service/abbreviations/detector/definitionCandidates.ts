@@ -227,17 +227,19 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
 }
 
 /**
- * The head nouns of the statistics and measures a bracket reports a value of (`hazard ratio (HR
- * 0.62)`, `false discovery rate (FDR < 0.05)`, `body mass index (BMI ≥ 30)`): a value's bracket
- * defines only a long form that ends in one, so that plain words whose initials happen to fit are
- * no definition (`patients at high risk (HR 2.1)`, `older respondents (OR = 2.3)`).
+ * The head nouns of the statistics, measures and outcomes a bracket reports a value of (`hazard
+ * ratio (HR 0.62)`, `false discovery rate (FDR < 0.05)`, `progression-free survival (PFS 8.1
+ * months)`): a value's bracket defines a short form of two letters only with a long form that
+ * ends in one, so that plain words whose initials happen to fit are no definition (`patients at
+ * high risk (HR 2.1)`, `older respondents (OR = 2.3)`); three letters or more at the starts of the
+ * words right before the bracket are seldom chance.
  */
-const MEASURE_HEAD = /(?:^|[\s-])(?:ratios?|rates?|index|indices|scores?|coefficients?|intervals?|differences?|estimates?|statistics?|values?|levels?|concentrations?|fractions?|proportions?|percentages?|counts?|curves?|times?|sizes?|numbers?|means?|medians?|ranges?|thresholds?|probabilit(?:y|ies)|odds|frequenc(?:y|ies)|densit(?:y|ies)|tit(?:er|re)s?|loads?|clearances?|volumes?|doses?|areas?)$/iu;
+const MEASURE_HEAD = /(?:^|[\s-])(?:survival|remissions?|responses?|progression|ratios?|rates?|index|indices|scores?|coefficients?|intervals?|differences?|estimates?|statistics?|values?|levels?|concentrations?|fractions?|proportions?|percentages?|counts?|curves?|times?|sizes?|numbers?|means?|medians?|ranges?|thresholds?|probabilit(?:y|ies)|odds|frequenc(?:y|ies)|densit(?:y|ies)|tit(?:er|re)s?|loads?|clearances?|volumes?|doses?|areas?)$/iu;
 
-/** Whether a value's bracket defines `candidate`: letters at the starts of the words right before it, which end in a measure's noun. */
+/** Whether a value's bracket defines `candidate`: letters at the starts of the words right before it, which for two letters end in a measure's noun. */
 function definesWithValue(text: string, candidate: DefinitionCandidate | undefined, open: number): candidate is DefinitionCandidate {
-  if (candidate === undefined || !isSpelledAtWordStarts(candidate)) return false;
-  return /^[ \t\u00a0]*$/u.test(text.slice(candidate.long.end, open)) && MEASURE_HEAD.test(text.slice(candidate.long.start, candidate.long.end));
+  if (candidate === undefined || !isSpelledAtWordStarts(candidate) || !/^[ \t\u00a0]*$/u.test(text.slice(candidate.long.end, open))) return false;
+  return candidate.construction === 'letters' && candidate.shortLetterCount > 2 ? true : MEASURE_HEAD.test(text.slice(candidate.long.start, candidate.long.end));
 }
 
 /** The most words each term of a coordinated pair may have (`signal transducer and activator of transcription 3` has seven). */
