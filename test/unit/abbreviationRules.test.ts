@@ -126,8 +126,8 @@ describe('undefined-abbreviation', () => {
     check('undefined-abbreviation', 'The «IL-9R$\\alpha$» chain and IL-9R^α^ bind; later IL-9Rα alone; «QXR»^+^ and «ZKL»^high^ cells.');
     check('undefined-abbreviation', 'Cells made «QFN$\\gamma$» and «QNF^α^»; QFNγ rose.');
   });
-  test('a form that runs on into other notation is judged where it is written whole', () =>
-    check('undefined-abbreviation', 'The IL-9R$\\alpha\\beta$ dimer binds; later «IL-9Rαβ» alone.'));
+  test('a form that runs on into Greek letters written in math is read whole there, as written in letters later', () =>
+    check('undefined-abbreviation', 'The «IL-9R$\\alpha\\beta$» dimer binds; later IL-9Rαβ alone.'));
   test('a Greek-letter form is covered by the hyphenated definition, and used before it when it comes first', () => {
     check('undefined-abbreviation', 'Quark factor gamma (QF-γ) rose, and QF$\\gamma$ fell.');
     check('used-before-definition', 'Early «QF$\\gamma$» rose. Quark factor gamma (QF-γ) then fell.');

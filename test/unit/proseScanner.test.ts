@@ -353,6 +353,15 @@ describe('prose scanner: a Greek letter written in math inside a word', () => {
     // The fill sits inside the words only, where the math was.
     assert.equal(masked.indexOf('\u034f'), text.indexOf('$\\kappa$') + 1);
   });
+  test('two or three letters in a row glued to a word are masked as those letters', () => {
+    const text = 'We gated $\\gamma\\delta$T cells and $\\alpha\\beta$-quark cells; the $\\gamma\\delta$ pair stays math.\n';
+    const { masked } = scanProse(text, 'markdown');
+    assert.equal(masked.length, text.length);
+    const tokens = tokenize(masked);
+    const words = Array.from({ length: tokens.count }, (_, k) => withoutGlyphFill(masked.slice(tokens.starts[k], tokens.ends[k])));
+    assert.deepEqual(words, ['We', 'gated', 'γδT', 'cells', 'and', 'αβ', 'quark', 'cells', 'the', 'pair', 'stays', 'math']);
+    assert.deepEqual(undefinedKeys('We gated\n$\\gamma\\delta$T cells (gdT), and gdT grew.\n'), []);
+  });
   test('an edit elsewhere in the paragraph keeps the letter (the rescan path)', () => {
     const service = createTerminologyService();
     const before = 'Quark factor kappa B (QF-$\\kappa$B) binds.\n\nLater QF-$\\kappa$B rose.\n';

@@ -414,22 +414,30 @@ function readMath(scan: InlineScan, i: number): number {
   return stop;
 }
 
-/** Math that is one Greek letter's command (`$\kappa$`, `${\beta}$`, `$\upalpha$`, `$\Delta$`): its name. */
-const GREEK_COMMAND = /^\{?\\(?:up)?([A-Za-z]{2,7})\}?$/;
+/**
+ * Math that is one Greek letter's command, or two or three in a row (`$\kappa$`, `${\beta}$`,
+ * `$\upalpha$`, `$\Delta$`, `$\gamma\delta$`): their names.
+ */
+const GREEK_COMMANDS = /^\{?((?:\\(?:up)?[A-Za-z]{2,7}){1,3})\}?$/;
+const GREEK_COMMAND_NAME = /\\(?:up)?([A-Za-z]{2,7})/g;
 
 /**
- * The Greek letter inline math `text[open, stop)` prints, when it stands inside a word: a letter,
- * a digit or a hyphen touches it on one side (`IL-1$\beta$`, `NF-$\kappa$B`, `$\beta$-lactamase`).
- * Alone between spaces (`the $\beta$ chain`) it stays math.
+ * The Greek letters inline math `text[open, stop)` prints, when it stands inside a word: a letter,
+ * a digit or a hyphen touches it on one side (`IL-1$\beta$`, `NF-$\kappa$B`, `$\beta$-lactamase`,
+ * `$\gamma\delta$T cells`). Alone between spaces (`the $\beta$ chain`) it stays math.
  */
 function gluedGreekLetter(text: string, open: number, stop: number): string | undefined {
-  if (stop - open > 16) return undefined;
-  const name = GREEK_COMMAND.exec(text.slice(open + 1, stop - 1))?.[1];
-  if (name === undefined) return undefined;
-  const lower = greekLetterNamed(name.toLowerCase());
-  if (lower === undefined) return undefined;
+  if (stop - open > 28) return undefined;
+  const commands = GREEK_COMMANDS.exec(text.slice(open + 1, stop - 1))?.[1];
+  if (commands === undefined) return undefined;
   if (!gluesToWord(text.charCodeAt(open - 1)) && !gluesToWord(text.charCodeAt(stop))) return undefined;
-  return name[0] === name[0]!.toUpperCase() ? String.fromCharCode(lower.charCodeAt(0) - 0x20) : lower;
+  let letters = '';
+  for (const [, name] of commands.matchAll(GREEK_COMMAND_NAME)) {
+    const lower = greekLetterNamed(name!.toLowerCase());
+    if (lower === undefined) return undefined;
+    letters += name![0] === name![0]!.toUpperCase() ? String.fromCharCode(lower.charCodeAt(0) - 0x20) : lower;
+  }
+  return letters;
 }
 
 /** A letter, a digit or a hyphen: what joins a Greek letter in math to the word around it. */
