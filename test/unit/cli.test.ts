@@ -232,6 +232,18 @@ describe('a lone document with includes', () => {
     const diagnostics = (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }[]).flatMap((f) => f.diagnostics);
     assert.deepEqual(diagnostics.map((d) => d.code), []);
   });
+  test('a folder given to check, with no project file, reads its one include root as that book and its other files alone', () => {
+    const dir = workspace({
+      'manuscript.qmd': 'Natural killer (NK) cells matter.\n\n{{< include 03-intro.qmd >}}\n{{< include 04-methods.qmd >}}\n',
+      '03-intro.qmd': 'NK cells kill.\n',
+      '04-methods.qmd': 'We grew NK cells.\n',
+      'notes.md': 'The QZX grew.\n',
+    });
+    const result = carnk(['lint', '-f', 'json', '.'], undefined, dir);
+    assert.equal(result.code, 0, result.stderr);
+    const byFile = (JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[]).map((f) => [f.file.split('/').pop(), f.diagnostics.map((d) => d.code)]);
+    assert.deepEqual(Object.fromEntries(byFile), { 'manuscript.qmd': [], '03-intro.qmd': [], '04-methods.qmd': [], 'notes.md': ['undefined-abbreviation'] });
+  });
 });
 
 // `carnk terms | head`: a reader that closes the pipe early ends the process quietly (issue 16).

@@ -79,3 +79,21 @@ describe('the reviewer\'s cases (made-up)', () => {
     assert.deepEqual(definitions('Median quark-free survival (QFS 8.1 months; 95% CI 6.2-10.4) was long. Quark remission (QR 42.5%) was frequent.\n').map(([short]) => short), ['QFS', 'QR']);
   });
 });
+
+describe('an address in a supplier\'s bracket', () => {
+  test('a state\'s code after its city defines nothing (`Minneapolis, MN`)', () => {
+    const text = 'DNA was isolated with the Quarkgene kit (Quark Systems, Inc., Minneapolis, MN) and the Zeta kit (Zeta, Inc., Minneapolis, MN).\n';
+    assert.deepEqual(definitions(text), []);
+    assert.deepEqual(codes(text), []);
+  });
+  test('the same letters spelled by their words elsewhere still define', () => {
+    assert.deepEqual(definitions('Patients with quark malignancy (QM) and multiple neuropathy (MN) were seen; MN rose.\n').map(([short]) => short), ['QM', 'MN']);
+  });
+});
+
+describe('the time of day', () => {
+  test('AM and PM after an hour are a clock time; elsewhere they may be abbreviations', () => {
+    assert.deepEqual(codes('Traps ran from 12 AM to 6 AM, and from 7:30 PM on.\n').filter((c) => c.startsWith('undefined')), []);
+    assert.deepEqual(codes('Alveolar macrophages (AM) grew; AM counts rose. PM exposure was high.\n').filter((c) => c.startsWith('undefined')), ['undefined-abbreviation PM']);
+  });
+});

@@ -95,6 +95,8 @@ export async function expandTargets(inputs: string[]): Promise<LintTarget[]> {
     if (book) {
       targets.push(book);
       for (const file of book.book.files) reached.add(realPathOf(file.path));
+      // A folder's lone include tree is one document of the folder: its other files are linted too.
+      if (book.book.kind === 'include-tree' && book.book.projectFile !== resolve(input)) targets.push(...(await expandInputs([input], true)).filter(firstReach).map((file) => ({ file })));
     } else {
       targets.push(...(await expandInputs([input], true)).filter(firstReach).map((file) => ({ file })));
     }

@@ -384,6 +384,29 @@ export function readNumberedSections(folder: string, fs: ProjectFileSystem): Boo
 }
 const NUMBERED_SECTION = /^\d+/;
 
+/**
+ * The include tree a folder without a project file holds: its one document that includes others
+ * of the folder (`manuscript.qmd` with `{{< include 03-introduction.qmd >}}` …) and that none of
+ * them includes. Undefined when there is no such document, or more than one (each is then read
+ * on its own, as a lone document given to check is). Read for a folder given to check; the editor
+ * reads a part in its includer's tree while the includer is open (`bookOfOpenDocument`), without
+ * reading the folder at each keystroke.
+ */
+export function readLoneIncludeRoot(folder: string, fs: ProjectFileSystem): BookProject | undefined {
+  const texts = new Map<string, string>();
+  for (const name of fileNamesIn(fs, folder, PROSE_EXTENSIONS)) {
+    const text = fs.readText(join(folder, name));
+    if (text !== undefined && text.includes('{{<')) texts.set(join(folder, name), text);
+  }
+  if (texts.size === 0) return undefined;
+  const includers = [...texts].filter(([, text]) => findIncludeShortcodes(text).length > 0).map(([path]) => path);
+  if (includers.length === 0) return undefined;
+  const trees = includers.map((path) => readIncludeTree(path, fs));
+  const included = new Set(trees.flatMap((tree) => tree.files.filter((file) => file.path !== tree.projectFile).map((file) => file.path)));
+  const roots = trees.filter((tree) => !included.has(tree.projectFile));
+  return roots.length === 1 ? roots[0] : undefined;
+}
+
 /** Names of the files (not folders) in `folder` that match `pattern`, in name order. */
 function fileNamesIn(fs: ProjectFileSystem, folder: string, pattern: RegExp): string[] {
   return fs
@@ -454,7 +477,7 @@ export function bookContaining(documentPath: string, fs: ProjectFileSystem): Boo
 export function bookOfFolder(folder: string, fs: ProjectFileSystem): BookProject | undefined {
   const root = resolve(folder);
   const projectFile = findProjectFile(root, fs);
-  if (!projectFile) return readNumberedSections(root, fs);
+  if (!projectFile) return readNumberedSections(root, fs) ?? readLoneIncludeRoot(root, fs);
   const isOwn = dirname(projectFile) === root || (isManubotMetadata(projectFile, fs) && dirname(dirname(projectFile)) === root);
   return isOwn ? readBookProject(projectFile, fs) : undefined;
 }

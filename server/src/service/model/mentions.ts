@@ -775,6 +775,12 @@ function isByteQuantity(masked: string, start: number, end: number, text: string
   return QUANTITY_BEFORE.test(before) || (NUMBER_BEFORE.test(before) && AFTER_BYTE_UNIT.test(masked.slice(end, end + 12)));
 }
 
+/** `AM` or `PM` right after an hour on a 12-hour clock (`12 AM`, `7:30 PM`, `9pm` aside): the time of day, not an abbreviation. */
+function isClockTime(masked: string, start: number, text: string): boolean {
+  return (text === 'AM' || text === 'PM') && HOUR_BEFORE.test(masked.slice(Math.max(0, start - 7), start));
+}
+const HOUR_BEFORE = /(?<![\p{N}.:])(?:1[0-2]|0?[1-9])(?::[0-5]\p{N})?[ \u00a0]?$/u;
+
 /** True for an amino-acid substitution written in one-letter codes (`G12D`, `D614G`): a mutation's name, never an abbreviation. */
 export function isAminoAcidSubstitution(text: string): boolean {
   return AMINO_ACID_SUBSTITUTION.test(text);
@@ -829,7 +835,7 @@ function mentionFromRun(
   if (masked.charCodeAt(end) === 0x2f /* / */ && isFolderOfFile(masked, end)) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
-  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text)) return undefined;
+  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text) || isClockTime(masked, start, text)) return undefined;
   const suffixLength = lowerCaseSuffixAfterDigit(text) || derivationalSuffix(text);
   if (suffixLength > 0) {
     end -= suffixLength;
