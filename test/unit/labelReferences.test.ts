@@ -97,3 +97,14 @@ describe('the time of day', () => {
     assert.deepEqual(codes('Alveolar macrophages (AM) grew; AM counts rose. PM exposure was high.\n').filter((c) => c.startsWith('undefined')), ['undefined-abbreviation PM']);
   });
 });
+
+describe('two conditions abbreviated as a pair joined by a plus sign', () => {
+  const text = 'Groups were combined impaired quark glucose and impaired quark tolerance (IQG+IQT). Those with IQG+IQT, and IQT alone, grew.\n';
+  test('each abbreviation is defined by the words that spell it, before and after `and`', () => {
+    assert.deepEqual(definitions(text), [['IQG', 'impaired quark glucose', 'long-short'], ['IQT', 'impaired quark tolerance', 'long-short']]);
+    assert.deepEqual(codes(text), []);
+  });
+  test('words that do not spell each part leave the pair as it was read', () => {
+    assert.deepEqual(definitions('Groups were quark glucose and tolerance (IQG+IQT) here.\n').map(([short]) => short).filter((s) => s !== 'IQG+IQT'), []);
+  });
+});

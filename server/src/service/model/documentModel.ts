@@ -296,7 +296,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
     if (key.length === 0) continue;
     const long = completeSuspendedHyphen(expansionOf(found, text, shift), slice, found.shortEnd);
     if (long === undefined) continue;
-    if (noun === 0 && pushSlashPairs(found, long, place, definitions)) continue;
+    if (noun === 0 && (pushSlashPairs(found, long, place, definitions) || pushPlusPairs(found, long, place, definitions))) continue;
     definitions.push({
       short,
       shortStart: found.shortStart + shift,
@@ -332,6 +332,45 @@ function numberedLabels(text: string, definitions: readonly AbbreviationDefiniti
 /** The definitions but those of numbered labels (`assumption (A1)` after `(A1) …` heads an item), as a new array. */
 function withoutLabelReferences(definitions: readonly AbbreviationDefinition[], labels: ReadonlySet<string>): AbbreviationDefinition[] {
   return definitions.filter((definition) => definition.pattern === 'list' || !labels.has(definition.key));
+}
+
+/** A short form of two abbreviations joined by a plus sign: `IFG+IGT`. */
+const PLUS_PAIR = /^([\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*)\+([\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*)$/u;
+
+/**
+ * `combined impaired fasting glucose and impaired glucose tolerance (IFG+IGT)`: two conditions
+ * joined by `and`, each abbreviated, the pair by a plus sign. Each abbreviation is defined by the
+ * words that spell it by their initials, the last words before `and` and all the words after it,
+ * as the text then writes them (`IFG+IGT` is read as the mentions `IFG` and `IGT`). True when pushed.
+ */
+function pushPlusPairs(found: DetectedDefinition, long: string, place: BlockPlace, definitions: AbbreviationDefinition[]): boolean {
+  const pair = PLUS_PAIR.exec(found.short);
+  const and = long.indexOf(' and ');
+  if (!pair || and <= 0 || and !== long.lastIndexOf(' and ') || long.length !== found.longEnd - found.longStart) return false;
+  const second = long.slice(and + 5);
+  const before = long.slice(0, and).split(' ');
+  const firstWords = before.slice(Math.max(0, before.length - pair[1]!.replace(/[^\p{L}]/gu, '').length)).join(' ');
+  const halves = [
+    { short: pair[1]!, shortStart: found.shortStart, long: firstWords, longStart: found.longStart + and - firstWords.length },
+    { short: pair[2]!, shortStart: found.shortStart + pair[1]!.length + 1, long: second, longStart: found.longStart + and + 5 },
+  ];
+  if (halves.some((half) => !spellsByInitials(half.short, half.long))) return false;
+  const shift = place.shift;
+  for (const half of halves) {
+    definitions.push({
+      short: place.keptOnce(half.short),
+      shortStart: half.shortStart + shift,
+      shortEnd: half.shortStart + shift + half.short.length,
+      long: withoutGlyphFill(half.long),
+      longStart: half.longStart + shift,
+      longEnd: half.longStart + shift + half.long.length,
+      pattern: found.pattern,
+      key: place.keptOnce(abbreviationKey(half.short)),
+      scope: place.scope,
+      block: place.index,
+    });
+  }
+  return true;
 }
 
 /** A short form of two abbreviations joined by one slash: `NYP/CUIMC`. */
