@@ -354,23 +354,7 @@ function pushPlusPairs(found: DetectedDefinition, long: string, place: BlockPlac
     { short: pair[1]!, shortStart: found.shortStart, long: firstWords, longStart: found.longStart + and - firstWords.length },
     { short: pair[2]!, shortStart: found.shortStart + pair[1]!.length + 1, long: second, longStart: found.longStart + and + 5 },
   ];
-  if (halves.some((half) => !spellsByInitials(half.short, half.long))) return false;
-  const shift = place.shift;
-  for (const half of halves) {
-    definitions.push({
-      short: place.keptOnce(half.short),
-      shortStart: half.shortStart + shift,
-      shortEnd: half.shortStart + shift + half.short.length,
-      long: withoutGlyphFill(half.long),
-      longStart: half.longStart + shift,
-      longEnd: half.longStart + shift + half.long.length,
-      pattern: found.pattern,
-      key: place.keptOnce(abbreviationKey(half.short)),
-      scope: place.scope,
-      block: place.index,
-    });
-  }
-  return true;
+  return pushSpelledHalves(found, halves, place, definitions);
 }
 
 /** A short form of two abbreviations joined by one slash: `NYP/CUIMC`. */
@@ -385,12 +369,28 @@ function pushSlashPairs(found: DetectedDefinition, long: string, place: BlockPla
   const pair = SLASH_PAIR.exec(found.short);
   const slash = long.indexOf('/');
   if (!pair || slash <= 0 || slash !== long.lastIndexOf('/') || long.length !== found.longEnd - found.longStart) return false;
-  const shift = place.shift;
   const halves = [
     { short: pair[1]!, shortStart: found.shortStart, long: long.slice(0, slash).trimEnd(), longStart: found.longStart },
     { short: pair[2]!, shortStart: found.shortStart + pair[1]!.length + 1, long: long.slice(slash + 1).trimStart(), longStart: found.longStart + long.length - long.slice(slash + 1).trimStart().length },
   ];
+  return pushSpelledHalves(found, halves, place, definitions);
+}
+
+/** One half of a paired definition, offsets relative to the block. */
+interface DefinitionHalf {
+  short: string;
+  shortStart: number;
+  long: string;
+  longStart: number;
+}
+
+/**
+ * Adds both halves of a paired definition (`NYP/CUIMC`, `IFG+IGT`) at `place`, when each half's
+ * words spell its short form by their initials (see {@link spellsByInitials}). True when pushed.
+ */
+function pushSpelledHalves(found: DetectedDefinition, halves: readonly DefinitionHalf[], place: BlockPlace, definitions: AbbreviationDefinition[]): boolean {
   if (halves.some((half) => !spellsByInitials(half.short, half.long))) return false;
+  const shift = place.shift;
   for (const half of halves) {
     definitions.push({
       short: place.keptOnce(half.short),
