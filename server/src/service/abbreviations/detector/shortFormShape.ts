@@ -62,7 +62,7 @@ function isOneWord(text: string, start: number, end: number): boolean {
 /** The signs a value is given with; no short form holds one. */
 const COMPARISON_SIGN = /[<>=\u2264\u2265\u2248\u00b1]/u;
 /** After white space, a comparison, or a number with decimals (`0.62`, `−1.5`; not an enzyme's number, `EC 3.1.1.7`). */
-const VALUE_AFTER = /^\s*(?:[<>=\u2264\u2265\u2248\u00b1]|[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d))/u;
+const VALUE_AFTER = new RegExp(String.raw`^\s*(?:${COMPARISON_SIGN.source}|[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d))`, 'u');
 /** A hyphen or dash between spaces, before a remark. */
 const REMARK_AFTER = /^\s+[-\u2013\u2014]\s/u;
 
