@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { isNameInContext, isReagentNotation } from '../../server/src/service/model/nameContext';
 import { createTerminologyService } from '../../server/src/service/index';
 import { parseMarked } from '../helpers/marked';
-import { undefinedKeys } from '../helpers/undefinedKeys';
+import { undefinedKeys, undefinedWithSeverity } from '../helpers/undefinedKeys';
 
 /** Whether the «marked» mention is read as a name by the words around it. */
 function readsAsName(source: string): boolean {
@@ -230,6 +230,31 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('We used counts for the Quiet Zebra Clear Cell Carcinoma (QZRC) project. QZRC grew.\n'), []);
     assert.deepEqual(undefinedKeys('Scores rose for total pathway quietening (tQ) in each arm; tQ fell later.\n'), []);
     assert.deepEqual(undefinedKeys('We used the Quokka and Zebu Behavioural, Sero-status and Media Survey (QZBSSM). QZBSSM ran twice.\n'), []);
+  });
+  test('letters alone in a bracket after words that open with their first letter only are a note, not a warning', () => {
+    // The words may well be the long form (`glycated hemoglobin (HbA1c)`), which the tool cannot check: the author can.
+    const severities = (text: string) => undefinedWithSeverity(text);
+    assert.deepEqual(severities('Levels of glazed quellin (GqZ9) rose; GqZ9 fell later.\n'), ['GqZ9 information']);
+    assert.deepEqual(severities('Uptake was read as the diffusion quota for zinc oxide (DLZO), and DLZO fell.\n'), ['DLZO information']);
+    assert.deepEqual(severities('Scores rose, with Quill\'s index (IQZ) in the top half.\n'), ['IQZ information']);
+    // Past a sign, the letters start at the first letter; a plural `s` may close the bracket.
+    assert.deepEqual(severities('Means and their standard quotas ($\\Delta$SQZ) were shown.\n'), ['$\\Delta$SQZ information']);
+    assert.deepEqual(severities('Proteases and their tissue quenchers (TXZs) were measured.\n'), ['TXZ information']);
+    const found = createTerminologyService().lint({ uri: 'test.md', version: 1, text: 'Levels of glazed quellin (GqZ9) rose.\n' }).find((d) => d.code === 'undefined-abbreviation');
+    assert.match(found!.message, /words that do not spell its letters \('glazed quellin'\): if they are its long form, nothing is missing; if not, define it at first use/);
+  });
+  test('a bracket after words none of which opens with the first letter is still a warning', () => {
+    const severities = (text: string) => undefinedWithSeverity(text);
+    // Only a function word, or another name of capitals, opens with it: no long form is there.
+    assert.deepEqual(severities('Cells were stained against the melanoma antigen QRP1 (TZ99) and sorted.\n'), ['QRP1 warning', 'TZ99 warning']);
+    assert.deepEqual(severities('Cells were grown as endothelial cells (HQVEC) for a week.\n'), ['HQVEC warning']);
+    // The clause ends at a comma: words before it are not the bracket's.
+    assert.deepEqual(severities('In Quebec, owing to proper containment (QXVW) was kept.\n'), ['QXVW warning']);
+    // A list in the bracket, or words after the letters, is no introduction.
+    assert.deepEqual(severities('Signals from quiet ligands (QZL, QZM) rose.\n'), ['QZL warning', 'QZM warning']);
+    assert.deepEqual(severities('Levels of glazed quellin (GqZ9 units) rose.\n'), ['GqZ9 warning']);
+    // A term the knowledge base knows keeps its warning: its long form is known and not written.
+    assert.deepEqual(severities('Cells were killed in assays of death (ADCC) today.\n'), ['ADCC warning']);
   });
   test('a chance spelling from inside words, a list, or a first use before the spelling is still undefined', () => {
     // Only one letter starts a word: `status, owing to proper containment procedures` spells SARS by chance.

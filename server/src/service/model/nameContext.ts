@@ -1,4 +1,5 @@
 import { isAuthorInitials, isNamedInAffiliations } from './authorInitials';
+import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { entryForKey } from '../knowledge/knowledgeBase';
 import { isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
 import { isInsideQuotation } from '../text/quotations';
@@ -361,6 +362,39 @@ function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMenti
   return isSpelledBeforeItsBracket(masked.slice(block.start, block.end), tokens, open - block.start, mention.start - block.start, mention.end - block.start);
 }
 const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
+
+/**
+ * The words before a bracket that holds a use alone (perhaps with a plural `s`), when one of them
+ * opens with the use's first letter though they do not spell the rest (`glycated hemoglobin
+ * (HbA1c)`, `diffusion capacity for carbon monoxide (DLCO)`, `Gutt's index (ISI)`): the author
+ * introduces the letters there by words the detector cannot check against them. A copy-editor
+ * asks whether those words are the long form, not for a definition. Only the words of the
+ * bracket's clause count (back to a punctuation mark, at most six), and no function word (`the
+ * TRP1 (TA99)` does not open with the T of `the`); the words from the first that opens with the
+ * letter are returned, for the message.
+ */
+export function looseIntroductionBefore(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'key'>): string | undefined {
+  const open = mention.start - 1;
+  if (masked.charCodeAt(open) !== 0x28 /* ( */ || !BRACKET_CLOSES_AFTER.test(masked.slice(mention.end, mention.end + 2))) return undefined;
+  if (!WORD_THEN_SPACE.test(masked.slice(Math.max(0, open - 2), open))) return undefined;
+  const initial = FIRST_LETTER.exec(mention.key)?.[0].toLowerCase();
+  if (initial === undefined) return undefined;
+  const clause = CLAUSE_BEFORE.exec(masked.slice(Math.max(0, open - CLAUSE_REACH), open))?.[1] ?? '';
+  const words = clause.trim().split(/[ \u00a0]+/u).slice(-6);
+  const first = words.findIndex((word) => !TWO_CAPITALS_IN.test(word) && word.split('-').some((part) => part.length > 1 && !FUNCTION_WORDS.has(part.toLowerCase()) && !DETERMINERS.has(part.toLowerCase()) && part[0]!.toLowerCase() === initial));
+  return first < 0 ? undefined : words.slice(first).join(' ');
+}
+/** Words that point at the long form's head rather than start it (`their tissue inhibitors (TIMPs)`). */
+const DETERMINERS: ReadonlySet<string> = new Set(['its', 'their', 'this', 'these', 'those', 'our', 'his', 'her', 'each', 'every', 'both', 'all', 'some', 'any']);
+/** A word with two capitals is a name or an abbreviation of its own (`TRP1`, `DESeq2`), not a word of a long form. */
+const TWO_CAPITALS_IN = /\p{Lu}[^]*\p{Lu}/u;
+/** The bracket closes right after the use, or after its plural `s`. */
+const BRACKET_CLOSES_AFTER = /^s?\)/u;
+/** A key's first letter, past a difference sign (`ΔSE`) or digits. */
+const FIRST_LETTER = /[^\P{L}\u0394]/u;
+/** The words of a clause before a bracket: back to a punctuation mark or a line feed. */
+const CLAUSE_BEFORE = /([^,;:.!?()[\]{}|\n]*)$/u;
+const CLAUSE_REACH = 90;
 /** The bracket closes after the use (a plural `s`, or a group's letter, `PF A`, between). */
 const CLOSE_AFTER = /^(?:s|[ \u00a0]\p{Lu})?\)/u;
 /** A bracket opened by a family's short form and a comma (`(EPN, `), right before a label. */

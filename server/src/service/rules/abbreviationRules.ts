@@ -3,7 +3,7 @@ import { describeScope, isBoxScope, type AbbreviationDefinition, type Abbreviati
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
-import { introductionIn, isReagentNotation, isWrittenAsName } from '../model/nameContext';
+import { introductionIn, isReagentNotation, isWrittenAsName, looseIntroductionBefore } from '../model/nameContext';
 import { named, programNamedAt, suggested, toolReadingIn, type ToolReading } from '../model/toolNames';
 import { resourceNamed, resourceNameWith, type ResourceName } from '../model/resourceNames';
 import { journalListing } from '../model/journalLists';
@@ -948,6 +948,16 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
     const listed = enumerationOnlyUse(context.model, mention.key, mention.scope, mention);
     if (listed === undefined) return undefined;
     const why = `it is used only in a list of ${listed} names an assay measures, which copy-editors seldom ask to spell out one by one; to spell it out anyway, `;
+    return { why, cap: { severity: 'information' } };
+  },
+  // Introduced in a bracket after words that do not spell it (`glycated hemoglobin (HbA1c)`): the
+  // long form is there unless the words are not it, which the author, not the tool, can tell. The
+  // knowledge base's terms keep their warning: the tool knows their long form and it is not written.
+  (context, mention) => {
+    if (context.knowledge && soleEntry(context.knowledge, mention.key) !== undefined) return undefined;
+    const words = looseIntroductionBefore(context.model.prose.masked, mention);
+    if (words === undefined) return undefined;
+    const why = `it is introduced in brackets after words that do not spell its letters ('${words}'): if they are its long form, nothing is missing; if not, `;
     return { why, cap: { severity: 'information' } };
   },
   // A member of a family whose sibling the scope spells out (`interleukin-12 (IL-12), IL-15`): journals differ.
