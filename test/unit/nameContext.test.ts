@@ -470,6 +470,27 @@ describe('labels given in brackets to a series of values', () => {
   });
 });
 
+describe('genotypes and chemical notation', () => {
+  test('capitals among allele pairs in a genotype\'s brackets are genetic notation', () => {
+    assert.deepEqual(undefinedKeys('Strain QY4743 (MATa/α, his3/his3, leu2/leu2, qet15/QET15, qys2/QYS2) was used.\n'), []);
+    assert.deepEqual(undefinedKeys('Strain QY1 (MATq, his3Δ1/his3Δ1, ura3Δ0/ura3Δ0) was used.\n'), []);
+  });
+  test('one pair, or pairs of different names, make no genotype', () => {
+    assert.deepEqual(undefinedKeys('Ratios (QET15/QET15, NK/T cells) were used.\n'), ['QET15', 'NK']);
+    assert.deepEqual(undefinedKeys('Markers (CD4/CD8, QZ1/QY2, QAB) were used.\n'), ['QZ1', 'QY2', 'QAB']);
+  });
+  test('letters after a chemical group\'s name, or in a homopolymer\'s brackets, are chemical notation', () => {
+    assert.deepEqual(undefinedKeys('The enzyme moves a group from malonyl-QoA to the carrier, and acetyl-QoA builds up.\n'), []);
+    assert.deepEqual(undefinedKeys('RNA was purified with oligo(dQ) beads.\n'), []);
+    // `CoA` in chemistry is coenzyme A, whatever the knowledge base's certificate of analysis says.
+    assert.deepEqual(undefinedKeys('It moves malonyl groups from malonyl-CoA to the carrier.\n'), []);
+  });
+  test('a use outside the notation keeps the letters an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('The CoA was signed before malonyl-CoA was added.\n'), ['CoA']);
+    assert.deepEqual(undefinedKeys('The dQ (bead) and the poly-QoA (gel) differ.\n'), ['dQ', 'QoA']);
+  });
+});
+
 describe('promoters and karyotypes', () => {
   test('letters before promoter name a construct\'s part; sex chromosomes after a count are a karyotype', () => {
     assert.deepEqual(undefinedKeys('The cassette was expressed under a QAG promoter; QAG-driven expression held. The clone had a normal 46,XY karyotype.\n'), []);

@@ -157,6 +157,14 @@ describe('products, organisations, coined names and motifs named in methods', ()
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsProduct(source), false));
 
+  test('a supplier opening a bracket that a catalogue number marked by # closes is a name', () => {
+    assert.equal(readsAsProduct('dissolved in pyridine («QP» Bio #155405) overnight'), true);
+    assert.equal(readsAsProduct('dissolved in pyridine («QPB» #A-15540) overnight'), true);
+    // No catalogue mark, a short number, or words after it: not a supplier's bracket.
+    assert.equal(readsAsProduct('patients with the disease («QPB» 155405) overnight'), false);
+    assert.equal(readsAsProduct('dissolved in pyridine («QPB» #12) overnight'), false);
+    assert.equal(readsAsProduct('measured as before (see «QPB» #155405 results) overnight'), false);
+  });
   test('a trademark sign after a name marks a product', () => {
     const end = 'We used QuidCI'.length;
     for (const mark of ['®', '™', '&reg;', '&trade;', '^®^', '(R)']) assert.equal(isMarkedAsTrademark(`We used QuidCI${mark} here`, { end }), true, mark);

@@ -28,6 +28,8 @@ describe('a US state postal code after a place name is part of an address', () =
     ['Department of Zoology, Lakeview University, Glen Falls, MI', 'a town of two words after an affiliation'],
     ['recruited in Salt Lake City, UT, and Ann Arbor, MI.', 'towns of two and three words'],
     ['sites in Dover, DE, in the 2013 season through 2016 and Salem, OR, from 2016 on', 'a later site in a sentence that named an earlier one by its state'],
+    ['counts went into a spreadsheet (Quillsoft, Redmond WA) for review.', "a supplier's bracket giving its town and state without a comma"],
+    ['beads (Acme Bio, St. Louis MO, USA) were used.', "a supplier's town of two words, then the country"],
   ];
   for (const [text, why] of places) {
     test(`no mention: ${why}`, () => assert.deepEqual(codesOf(text), []));
@@ -38,6 +40,8 @@ describe('a US state postal code after a place name is part of an address', () =
     ['In Boston, MS patients were enrolled.', ['MS'], 'a noun after the code: an abbreviation used in the sentence'],
     ['Results, PA.', ['PA'], 'a sentence-initial capitalised word'],
     ['detected by LC, MS and NMR.', ['LC', 'MS', 'NMR'], 'no capitalised place name before the code'],
+    ['in two arms (Cohort A, patients with MS) alike.', ['MS'], 'lower-case words before the code in a bracket'],
+    ['beads (Acme, Redmond WA cells) were used.', ['WA'], 'words after the code before the bracket closes'],
     ['in the cohort, CT scans', ['CT'], 'a lower-case word before the comma'],
     ['Bern, UK.', ['UK'], 'not a US state code'],
     ['The disorders studied were Parkinson\'s, MS, and ALS.', ['MS', 'ALS'], 'a possessive is no place name'],

@@ -208,6 +208,8 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A state the document names after a place (`Port St. Lucie, FL`) labels that site alone too (`the FL study site`),
   // whatever else the letters stand for (follicular lymphoma): every use says it is a site.
   if (everyUseFollowedBy(model.prose.masked, mentions, SITE_AFTER) && writesAsStateOfPlace(model.prose.masked, key)) return true;
+  // Chemical notation at every use (`malonyl-CoA`, `oligo(dT)`): the chemistry's letters, whatever else they stand for (`CoA`, a certificate of analysis).
+  if (mentions.every((mention) => isChemicalNotation(model.prose.masked, mention))) return true;
   if (knowledgeAsksToDefine(model.knowledge, key)) return false;
   // The authors' own organisation, named in their affiliations (`CeMM Research Center …`).
   if (isNamedInAffiliations(model, key)) return true;
@@ -409,6 +411,8 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isIntroducedAsName,
   isLabelInSeries,
   isKaryotype,
+  isInGenotype,
+  isChemicalNotation,
   (_masked, mention, text) => isMarkedAsTrademark(text, mention),
   (_masked, mention, text) => isWholeLinkText(text, mention),
   (_masked, mention, text) => isCitedToItsOwnPaper(text, mention),
@@ -701,6 +705,46 @@ const CHROMOSOME_COUNT_BEFORE = /(?<![\p{L}\p{N}])\d{2},$/u;
 function isKaryotype(masked: string, mention: Pick<AbbreviationMention, 'start' | 'text'>): boolean {
   return KARYOTYPE_SEX.test(mention.text) && CHROMOSOME_COUNT_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start));
 }
+
+/**
+ * A genotype written as allele pairs in brackets (`(MATa/α, his3/his3, met15/MET15, lys2/LYS2)`):
+ * a wild-type allele in capitals beside its mutant in lower case, and the mating-type locus with
+ * them, are genetic notation, not abbreviations. The bracket holds two pairs at least, each one
+ * gene's name written twice, in either case, perhaps with a deletion's sign and number (`ura3Δ0`).
+ */
+function isInGenotype(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  // Searched within reach only: a long paragraph without brackets costs no more per use.
+  const from = Math.max(0, mention.start - GENOTYPE_REACH);
+  const open = from + masked.slice(from, mention.start).lastIndexOf('(');
+  if (open < from || masked.slice(open, mention.start).includes(')')) return false;
+  const after = masked.slice(mention.end, mention.end + GENOTYPE_REACH).indexOf(')');
+  if (after < 0) return false;
+  const close = mention.end + after;
+  if (masked.slice(mention.end, close).includes('(')) return false;
+  let pairs = 0;
+  for (const pair of masked.slice(open + 1, close).matchAll(ALLELE_PAIR)) {
+    if (pair[1]!.toLowerCase() === pair[2]!.toLowerCase() && ++pairs >= 2) return true;
+  }
+  return false;
+}
+/** One allele pair: a gene's name, perhaps a deletion's sign (with the fill markup leaves) and number, a slash, the name again. */
+const ALLELE_PAIR = /(?<![\p{L}\p{N}])(\p{L}{2,5}\p{N}{1,3})(?:[\u0394\u2206]\u034f*\p{N}*)?\/(\p{L}{2,5}\p{N}{1,3})(?:[\u0394\u2206]\u034f*\p{N}*)?(?![\p{L}\p{N}])/gu;
+/** How far from a genotype's brackets its items stand. */
+const GENOTYPE_REACH = 160;
+
+/**
+ * Letters that name a part of a chemical name after its group, hyphen-joined (`malonyl-CoA`,
+ * `acetyl-CoA`), or a nucleotide in a homopolymer's brackets (`oligo(dT)`): chemical notation,
+ * which no journal asks to spell out (and `CoA` there is coenzyme A, whatever else it may stand for).
+ */
+function isChemicalNotation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  const before = masked.slice(Math.max(0, mention.start - 16), mention.start);
+  return CHEMICAL_GROUP_BEFORE.test(before) || (HOMOPOLYMER_BEFORE.test(before) && masked.charCodeAt(mention.end) === 0x29 /* ) */);
+}
+/** A chemical group's name ending in `-yl`, and its hyphen: `malonyl-`, `palmitoyl-`. */
+const CHEMICAL_GROUP_BEFORE = /(?<![\p{L}\p{N}-])\p{Ll}{2,}yl-$/u;
+/** A homopolymer's prefix and its bracket: `oligo(`, `poly(`. */
+const HOMOPOLYMER_BEFORE = /(?<![\p{L}])(?:oligo|poly)\($/u;
 
 /** A numbered label: capitals, then a number (`DL1`, `C2`, `A10`). */
 const NUMBERED_LABEL = /^(\p{Lu}{1,4})(\p{N}{1,2})$/u;

@@ -157,6 +157,10 @@ const SUPPLIER_AND_CODES_BEFORE = new RegExp(
 );
 /** A catalogue number marked by its words after the mention, in the same bracket: ` cat#NM-DND-002)`, `, Cat. No. 12-345)`, `,Cat# A63881)`. */
 const CATALOGUE_NUMBER_AFTER = new RegExp(String.raw`^(?:[,;][ \u00a0]*|[ \u00a0]+)${CATALOGUE_WORD}[ \u00a0]*(?:[Nn]o\.?|#)[ \u00a0]*${CODE}[ \u00a0]*\)`, 'u');
+/** The bracket opens right before the mention. */
+const BRACKET_OPENS_BEFORE = /\([ \u00a0]*$/u;
+/** A supplier's other words, then a catalogue number marked by `#`, closing the bracket: ` Bio #155405)`. */
+const SUPPLIER_WORDS_THEN_NUMBER = /^(?:[ \u00a0]+\p{Lu}[\p{L}-]*){0,2}[ \u00a0]*#[ \u00a0]*[\p{L}\p{N}-]*\p{N}{3,}[\p{L}\p{N}-]*[ \u00a0]*\)/u;
 /** A bracket opened before the mention in the same stretch, not closed: the mention is inside it. */
 const OPEN_BRACKET_BEFORE = /\([^()\n]{0,40}$/u;
 /** The bracket closes soon after, with no other bracket opened. */
@@ -242,6 +246,8 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const after = masked.slice(modelEnd, modelEnd + LOOK_AHEAD);
   if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
   if (isCatalogueNumber(before, after, mention) || isSupplierAfterProduct(masked, mention)) return true;
+  // A supplier opening a bracket that ends with a catalogue number: `(MP Bio #155405)`.
+  if (BRACKET_OPENS_BEFORE.test(before) && SUPPLIER_WORDS_THEN_NUMBER.test(after)) return true;
   if (NAME_SHAPE.test(mention.text) && QUOTED_IN_BRACKETS_BEFORE.test(before) && QUOTE_AFTER.test(after)) return true;
   if (ORGANISATION_AFTER.test(after)) return true;
   if (HAS_DIGIT.test(mention.text) && ORGANISATION_BEFORE.test(before)) return true;

@@ -64,7 +64,7 @@ export function isUsStateOfPlace(masked: string, start: number, end: number, tex
   if (!US_STATE_CODES.has(text)) return false;
   const from = Math.max(0, start - 40);
   const place = PLACE_BEFORE.exec(masked.slice(from, start));
-  if (!place) return false;
+  if (!place) return isSupplierTown(masked, start, end);
   const after = masked.slice(end, end + 30);
   if (ADDRESS_AFTER.test(after)) return true;
   if (!CLAUSE_AFTER.test(after)) return false;
@@ -93,3 +93,14 @@ export function writesAsStateOfPlace(masked: string, code: string): boolean {
 }
 const AFTER_COMMA = /,[ \u00a0]+$/u;
 const WORD_GOES_ON = /[\p{L}\p{N}]/u;
+
+/**
+ * A supplier's bracket that gives its town and state without a comma between (`(Microsoft, Redmond
+ * WA)`, `(Sigma, St Louis MO, USA)`): a name, a comma, a town of one to three capitalised words, the
+ * code, and the bracket's end or the country.
+ */
+function isSupplierTown(masked: string, start: number, end: number): boolean {
+  return SUPPLIER_TOWN_BEFORE.test(masked.slice(Math.max(0, start - 80), start)) && SUPPLIER_BRACKET_END.test(masked.slice(end, end + 24));
+}
+const SUPPLIER_TOWN_BEFORE = /\(\p{Lu}[\p{L}&.-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,3},[ \u00a0]+\p{Lu}\p{Ll}+\.?(?:[ \u00a0]+\p{Lu}\p{Ll}+){0,2}[ \u00a0]+$/u;
+const SUPPLIER_BRACKET_END = /^(?:,[ \u00a0]*(?:USA|U\.S\.A\.|United States)[ \u00a0]*)?\)/u;
