@@ -37,6 +37,13 @@ export function tuneV8ForOneLint(): void {
 const HUGE_INPUT_BYTES = 4 * 1024 * 1024;
 
 /**
+ * Past this much input (and below a huge one) V8 optimises for size: a thesis's model and
+ * findings are most of the peak, and V8 then keeps its heap tighter. On the 200,000-word thesis
+ * (1.4 MB) `carnk lint` peaked at 113 instead of 135 MB (medians of 4 runs).
+ */
+const LARGE_INPUT_BYTES = 512 * 1024;
+
+/**
  * How much the old generation may grow past what survived the last full collection before the
  * next, in per cent, for a huge input. V8 lets it grow up to four times when a collection is
  * fast, so a lint that builds 300 MB of model and then 400 MB of findings and diagnostics
@@ -50,7 +57,11 @@ const HUGE_INPUT_HEAP_GROWTH_PERCENT = 30;
  * whenever V8 sizes its spaces, so they take effect in time for the lint.
  */
 export function tuneV8ForInput(bytes: number): void {
-  if (bytes < HUGE_INPUT_BYTES || !/^1[12]\./.test(process.versions.v8)) return;
+  if (!/^1[12]\./.test(process.versions.v8)) return;
+  if (bytes < HUGE_INPUT_BYTES) {
+    if (bytes >= LARGE_INPUT_BYTES) setFlagsFromString('--optimize-for-size');
+    return;
+  }
   setFlagsFromString('--semi-space-growth-factor=2');
   setFlagsFromString(`--heap-growing-percent=${HUGE_INPUT_HEAP_GROWTH_PERCENT}`);
 }
