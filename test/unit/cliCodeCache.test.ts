@@ -36,6 +36,21 @@ describe('carnk code cache', () => {
     cache.assertAccepted();
   });
 
+  test('a large input, which tunes V8 after start-up, neither writes nor spoils the cache', () => {
+    const home = mkdtempSync(join(tmpdir(), 'carnk-cache-'));
+    // Over 512 KB: the run optimises for size, and a cache made under that flag would be rejected by every ordinary run.
+    const large = join(mkdtempSync(join(tmpdir(), 'carnk-large-')), 'large.md');
+    writeFileSync(large, readFileSync(EXAMPLE, 'utf8').repeat(Math.ceil(600_000 / statSync(EXAMPLE).size)));
+    carnk(home, ['lint', '--format', 'json', large]);
+    assert.deepEqual(readdirSync(home).filter((name) => name === 'carnk').flatMap(() => readdirSync(join(home, 'carnk'))), []);
+    const expected = uncached(LINT);
+    assert.deepEqual(carnk(home, LINT), expected);
+    const cache = agedOnlyCache(home, 'cli');
+    carnk(home, ['lint', '--format', 'json', large]);
+    assert.deepEqual(carnk(home, LINT), expected);
+    cache.assertAccepted();
+  });
+
   test('a corrupt cache is rejected silently and replaced; caches of other versions are removed', () => {
     const home = mkdtempSync(join(tmpdir(), 'carnk-cache-'));
     carnk(home, LINT);

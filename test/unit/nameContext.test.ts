@@ -236,15 +236,22 @@ describe('a name given in words to what the sentence describes', () => {
     const severities = (text: string) => undefinedWithSeverity(text);
     assert.deepEqual(severities('Levels of glazed quellin (GqZ9) rose; GqZ9 fell later.\n'), ['GqZ9 information']);
     assert.deepEqual(severities('Uptake was read as the diffusion quota for zinc oxide (DLZO), and DLZO fell.\n'), ['DLZO information']);
+    // A paragraph's line feed is a space.
+    assert.deepEqual(severities('Uptake was read as the diffusion quota for\nzinc oxide (DLZO), and DLZO fell.\n'), ['DLZO information']);
     assert.deepEqual(severities('Scores rose, with Quill\'s index (IQZ) in the top half.\n'), ['IQZ information']);
     // Past a sign, the letters start at the first letter; a plural `s` may close the bracket.
     assert.deepEqual(severities('Means and their standard quotas ($\\Delta$SQZ) were shown.\n'), ['$\\Delta$SQZ information']);
     assert.deepEqual(severities('Proteases and their tissue quenchers (TXZs) were measured.\n'), ['TXZ information']);
+    // A subtype's label after the short form of a family the document defines.
+    assert.deepEqual(severities('Quellomas (QLM) were split. Some were classed as papillary (QLM, PXZ).\n'), ['PXZ information']);
     const found = createTerminologyService().lint({ uri: 'test.md', version: 1, text: 'Levels of glazed quellin (GqZ9) rose.\n' }).find((d) => d.code === 'undefined-abbreviation');
     assert.match(found!.message, /words that do not spell its letters \('glazed quellin'\): if they are its long form, nothing is missing; if not, define it at first use/);
   });
   test('a bracket after words none of which opens with the first letter is still a warning', () => {
     const severities = (text: string) => undefinedWithSeverity(text);
+    // Only the noun phrase that ends at the bracket: not words before an auxiliary or a preposition.
+    assert.deepEqual(severities('Tumours were staged by the pathologist (TQM) at resection.\n'), ['TQM warning']);
+    assert.deepEqual(severities('Patients were treated at our centre (PQMCH) in 2015.\n'), ['PQMCH warning']);
     // Only a function word, or another name of capitals, opens with it: no long form is there.
     assert.deepEqual(severities('Cells were stained against the melanoma antigen QRP1 (TZ99) and sorted.\n'), ['QRP1 warning', 'TZ99 warning']);
     assert.deepEqual(severities('Cells were grown as endothelial cells (HQVEC) for a week.\n'), ['HQVEC warning']);
@@ -470,24 +477,41 @@ describe('labels given in brackets to a series of values', () => {
   });
 });
 
+describe('package lists', () => {
+  test('items in brackets after a language and its release are packages', () => {
+    assert.deepEqual(undefinedKeys('Analyses ran in R 4.5.2 (Qiotto 4.2.2, scran, QNN, arrow) and Python 3.10+ (anndata, QIL).\n'), []);
+    assert.deepEqual(undefinedKeys('Models were fitted in Julia v1.9 (QZB, Plots).\n'), []);
+  });
+  test('a bracket without the language and release, or words before the item, is no package list', () => {
+    assert.deepEqual(undefinedKeys('Samples (QNN, QZB) were run in R.\n'), ['QNN', 'QZB']);
+    assert.deepEqual(undefinedKeys('We used R 4.2 (see QZB, the QNN data) here.\n'), ['QZB', 'QNN']);
+    assert.deepEqual(undefinedKeys('Group R 4 (QZB) was small.\n'), ['QZB']);
+  });
+});
+
 describe('genotypes and chemical notation', () => {
   test('capitals among allele pairs in a genotype\'s brackets are genetic notation', () => {
     assert.deepEqual(undefinedKeys('Strain QY4743 (MATa/α, his3/his3, leu2/leu2, qet15/QET15, qys2/QYS2) was used.\n'), []);
-    assert.deepEqual(undefinedKeys('Strain QY1 (MATq, his3Δ1/his3Δ1, ura3Δ0/ura3Δ0) was used.\n'), []);
+    assert.deepEqual(undefinedKeys('Strain QY1 (MATα, his3Δ1/his3Δ1, ura3Δ0/ura3Δ0) was used.\n'), []);
   });
   test('one pair, or pairs of different names, make no genotype', () => {
     assert.deepEqual(undefinedKeys('Ratios (QET15/QET15, NK/T cells) were used.\n'), ['QET15', 'NK']);
     assert.deepEqual(undefinedKeys('Markers (CD4/CD8, QZ1/QY2, QAB) were used.\n'), ['QZ1', 'QY2', 'QAB']);
   });
   test('letters after a chemical group\'s name, or in a homopolymer\'s brackets, are chemical notation', () => {
-    assert.deepEqual(undefinedKeys('The enzyme moves a group from malonyl-QoA to the carrier, and acetyl-QoA builds up.\n'), []);
-    assert.deepEqual(undefinedKeys('RNA was purified with oligo(dQ) beads.\n'), []);
+    assert.deepEqual(undefinedKeys('The enzyme moves a group from malonyl-CoA to the carrier, and acetyl-CoA builds up.\n'), []);
+    assert.deepEqual(undefinedKeys('RNA was purified with oligo(dT) beads, and poly(I:C) was added.\n'), []);
     // `CoA` in chemistry is coenzyme A, whatever the knowledge base's certificate of analysis says.
     assert.deepEqual(undefinedKeys('It moves malonyl groups from malonyl-CoA to the carrier.\n'), []);
   });
-  test('a use outside the notation keeps the letters an abbreviation', () => {
+  test('a use outside the notation keeps the letters an abbreviation, at that use and at the others', () => {
     assert.deepEqual(undefinedKeys('The CoA was signed before malonyl-CoA was added.\n'), ['CoA']);
     assert.deepEqual(undefinedKeys('The dQ (bead) and the poly-QoA (gel) differ.\n'), ['dQ', 'QoA']);
+    // Only coenzyme A after an acyl group, only a nucleotide in a homopolymer's brackets.
+    assert.deepEqual(undefinedKeys('Macrophages took up acetyl-QDL. Serum QDL rose.\n'), ['QDL']);
+    assert.deepEqual(undefinedKeys('Cells were coated with poly(QEMA) and QEMA release was measured.\n'), ['QEMA']);
+    // Other items of a genotype's bracket are abbreviations, here and later.
+    assert.deepEqual(undefinedKeys('Carriers scored lower (qpo3/QPO3 and qpo4/QPO4 genotypes, QMSE below 24). QMSE fell.\n'), ['QMSE']);
   });
 });
 

@@ -159,11 +159,14 @@ describe('products, organisations, coined names and motifs named in methods', ()
 
   test('a supplier opening a bracket that a catalogue number marked by # closes is a name', () => {
     assert.equal(readsAsProduct('dissolved in pyridine («QP» Bio #155405) overnight'), true);
-    assert.equal(readsAsProduct('dissolved in pyridine («QPB» #A-15540) overnight'), true);
-    // No catalogue mark, a short number, or words after it: not a supplier's bracket.
+    // No supplier's word before the mark (an approval's or a patient's number looks so), no catalogue mark, a short number, or words after it: not a supplier's bracket.
+    assert.equal(readsAsProduct('dissolved in pyridine («QPB» #A-15540) overnight'), false);
     assert.equal(readsAsProduct('patients with the disease («QPB» 155405) overnight'), false);
     assert.equal(readsAsProduct('dissolved in pyridine («QPB» #12) overnight'), false);
     assert.equal(readsAsProduct('measured as before (see «QPB» #155405 results) overnight'), false);
+    // A record's number, with no supplier's word or a record's word: an approval, a patient.
+    assert.equal(readsAsProduct('approved by the committee («QACUC» #2019-0456) in full'), false);
+    assert.equal(readsAsProduct('approved by the committee («QACUC» Protocol #2019-0456) in full'), false);
   });
   test('a trademark sign after a name marks a product', () => {
     const end = 'We used QuidCI'.length;

@@ -34,6 +34,20 @@ export interface CachedBundle {
   readonly representative: boolean;
 }
 
+/**
+ * Set on the process by a bundle that changes V8's flags after start-up (cli/v8Tuning.ts, for a
+ * large input). V8 stamps a code cache with the flags current when it is made, and setting a flag
+ * back does not restore the stamp: a cache made then would be rejected by every ordinary run
+ * after it, so none is written. A registered symbol, as the entry and the bundle are separate
+ * bundles that share only the process.
+ */
+export const FLAGS_CHANGED_KEY = Symbol.for('carnk.v8FlagsChanged');
+
+/** Whether this run changed V8's flags after start-up (see {@link FLAGS_CHANGED_KEY}). */
+function flagsChanged(): boolean {
+  return (process as unknown as Record<symbol, unknown>)[FLAGS_CHANGED_KEY] === true;
+}
+
 /** A cache file is this byte, 1 when a representative run wrote it, then V8's data. */
 const REPRESENTATIVE_MARK = 1;
 
@@ -74,6 +88,7 @@ function readCache(file: string | undefined): CacheFile | undefined {
  * and removes the same bundle's caches for other versions (each is about a megabyte).
  */
 function writeCache(folder: string, name: string, prefix: string, script: Script, representative: boolean): void {
+  if (flagsChanged()) return;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const file = join(folder, name);

@@ -2,7 +2,7 @@ import { bondLocantAt } from '../text/locants';
 import type { Span } from '../markdown/inlineExclusions';
 import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
-import { isLowerCaseGeneSegment, isNotation } from './notation';
+import { isAlleleNotation, isChemicalNotation, isLowerCaseGeneSegment, isNotation } from './notation';
 import { isUsStateOfPlace } from './usStatePlaces';
 
 /** One written use of something that looks like an abbreviation. */
@@ -485,11 +485,11 @@ const LETTER_LABELS_AFTER = /^[ \u00a0]+(?:testing|tests?|split|axis|axes|planes
 /**
  * True when joined single letters are an abbreviation (`R/R DLBCL`, `the A/I ratio`, `E:T ratios
  * of 10:1`, `relapsed/refractory (r/r)`) rather than labels: members of a family named before them
- * (`cathepsins B/L`), the arms of a test or axes (`A/B testing`), roman numerals (`I/V`), or
- * nucleotides by their codes (`A/T/G`, `G:C`).
+ * (`cathepsins B/L`), the arms of a test or axes (`A/B testing`), roman numerals (`I/V`),
+ * nucleotides by their codes (`A/T/G`, `G:C`), or a homopolymer's (`poly(I:C)`).
  */
 function isLetterAbbreviationInContext(masked: string, start: number, end: number, text: string): boolean {
-  if (/^[IVXivx](?:[/:][IVXivx])+$/.test(text)) return false;
+  if (/^[IVXivx](?:[/:][IVXivx])+$/.test(text) || isChemicalNotation(masked, start, end, text)) return false;
   // Nucleotides by their codes: alternatives (`C>(A/T/G)`) or a base pair (`G:C`); not a ratio (`the A/G ratio`, albumin to globulin).
   if (/^[ACGTU](?:[/:][ACGTU])+$/.test(text) && !RATIO_AFTER.test(masked.slice(end, end + 12))) return false;
   if (LETTER_FAMILY_BEFORE.test(masked.slice(Math.max(0, start - 24), start))) return false;
@@ -836,6 +836,8 @@ function mentionFromRun(
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text) || isClockTime(masked, start, text)) return undefined;
+  // An allele in a genotype's brackets (`met15/MET15`) or chemical notation (`malonyl-CoA`, `oligo(dT)`), at this use only.
+  if (isAlleleNotation(masked, start, end, text) || isChemicalNotation(masked, start, end, text)) return undefined;
   const suffixLength = lowerCaseSuffixAfterDigit(text) || derivationalSuffix(text);
   if (suffixLength > 0) {
     end -= suffixLength;

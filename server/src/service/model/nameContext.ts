@@ -1,5 +1,6 @@
 import { isAuthorInitials, isNamedInAffiliations } from './authorInitials';
-import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
+import { DETERMINERS, FUNCTION_WORDS, PHRASE_BREAKS } from '../abbreviations/detector/wordLists';
+import { bracketAround } from '../text/brackets';
 import { entryForKey } from '../knowledge/knowledgeBase';
 import { isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
 import { isInsideQuotation } from '../text/quotations';
@@ -208,8 +209,6 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A state the document names after a place (`Port St. Lucie, FL`) labels that site alone too (`the FL study site`),
   // whatever else the letters stand for (follicular lymphoma): every use says it is a site.
   if (everyUseFollowedBy(model.prose.masked, mentions, SITE_AFTER) && writesAsStateOfPlace(model.prose.masked, key)) return true;
-  // Chemical notation at every use (`malonyl-CoA`, `oligo(dT)`): the chemistry's letters, whatever else they stand for (`CoA`, a certificate of analysis).
-  if (mentions.every((mention) => isChemicalNotation(model.prose.masked, mention))) return true;
   if (knowledgeAsksToDefine(model.knowledge, key)) return false;
   // The authors' own organisation, named in their affiliations (`CeMM Research Center …`).
   if (isNamedInAffiliations(model, key)) return true;
@@ -349,15 +348,8 @@ const introductionsByModel = new WeakMap<DocumentModel, Map<string, Map<string, 
 function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMention): boolean {
   const masked = model.prose.masked;
   if (!CLOSE_AFTER.test(masked.slice(mention.end, mention.end + 3))) return false;
-  // The cheap tests first: the bracket opened right before the use, or before a family's short form and a comma.
-  let open = mention.start - 1;
-  if (masked.charCodeAt(open) !== 0x28 /* ( */) {
-    // The family is an abbreviation the document defines (`ependymoma (EPN)`); two undefined ones (`(BDNF, NGF)`) are a list.
-    const family = FAMILY_BEFORE.exec(masked.slice(Math.max(0, mention.start - FAMILY_REACH), mention.start));
-    if (!family || !model.byKey.get(abbreviationKey(family[1]!))?.definitions.length) return false;
-    open = mention.start - family[0].length;
-  }
-  if (!WORD_THEN_SPACE.test(masked.slice(Math.max(0, open - 2), open))) return false;
+  const open = labelBracketOpen(model, mention);
+  if (open === undefined) return false;
   const block = model.prose.blocks[mention.block];
   const tokens = model.blockTokens[mention.block];
   if (!block || !tokens || open < block.start) return false;
@@ -366,36 +358,61 @@ function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMenti
 const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
 
 /**
- * The words before a bracket that holds a use alone (perhaps with a plural `s`), when one of them
+ * Where the bracket that labels a use opens, right after a word: the use alone in it, or after the
+ * short form of a family the document defines and a comma (`ependymomas (EPN, MPE)`, a tumour
+ * type's subtype); two undefined ones (`(BDNF, NGF)`) are a list, and give undefined.
+ */
+function labelBracketOpen(model: DocumentModel, mention: Pick<AbbreviationMention, 'start'>): number | undefined {
+  const masked = model.prose.masked;
+  // The cheap test first: the bracket opened right before the use.
+  let open = mention.start - 1;
+  if (masked.charCodeAt(open) !== 0x28 /* ( */) {
+    const family = FAMILY_BEFORE.exec(masked.slice(Math.max(0, mention.start - FAMILY_REACH), mention.start));
+    if (!family || !model.byKey.get(abbreviationKey(family[1]!))?.definitions.length) return undefined;
+    open = mention.start - family[0].length;
+  }
+  return WORD_THEN_SPACE.test(masked.slice(Math.max(0, open - 2), open)) ? open : undefined;
+}
+
+/**
+ * The words before a bracket that holds a use alone (perhaps with a plural `s`) or after a defined
+ * family's short form (`papillary (CRANIO, PAP)`; see {@link labelBracketOpen}), when one of them
  * opens with the use's first letter though they do not spell the rest (`glycated hemoglobin
  * (HbA1c)`, `diffusion capacity for carbon monoxide (DLCO)`, `Gutt's index (ISI)`): the author
  * introduces the letters there by words the detector cannot check against them. A copy-editor
- * asks whether those words are the long form, not for a definition. Only the words of the
- * bracket's clause count (back to a punctuation mark, at most six), and no function word (`the
- * TRP1 (TA99)` does not open with the T of `the`); the words from the first that opens with the
- * letter are returned, for the message.
+ * asks whether those words are the long form, not for a definition. Only the noun phrase ending
+ * at the bracket counts (back to a punctuation mark, an auxiliary or a preposition other than
+ * `of`, `for`, `and` and `in`, at most six words: `staged by the pathologist (TNM)` gives `the
+ * pathologist`), and no function word, determiner or word of two capitals (`the TRP1 (TA99)` does
+ * not open with the T of `the`); the words from the first that opens with the letter are returned,
+ * for the message.
  */
-export function looseIntroductionBefore(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'key'>): string | undefined {
-  const open = mention.start - 1;
-  if (masked.charCodeAt(open) !== 0x28 /* ( */ || !BRACKET_CLOSES_AFTER.test(masked.slice(mention.end, mention.end + 2))) return undefined;
-  if (!WORD_THEN_SPACE.test(masked.slice(Math.max(0, open - 2), open))) return undefined;
+export function looseIntroductionBefore(model: DocumentModel, mention: Pick<AbbreviationMention, 'start' | 'end' | 'key'>): string | undefined {
+  const masked = model.prose.masked;
+  if (!BRACKET_CLOSES_AFTER.test(masked.slice(mention.end, mention.end + 2))) return undefined;
+  const open = labelBracketOpen(model, mention);
+  if (open === undefined) return undefined;
   const initial = FIRST_LETTER.exec(mention.key)?.[0].toLowerCase();
   if (initial === undefined) return undefined;
   const clause = CLAUSE_BEFORE.exec(masked.slice(Math.max(0, open - CLAUSE_REACH), open))?.[1] ?? '';
-  const words = clause.trim().split(/[ \u00a0]+/u).slice(-6);
+  const words = nounPhraseEnding(clause.trim().split(/\s+/u)).slice(-6);
   const first = words.findIndex((word) => !TWO_CAPITALS_IN.test(word) && word.split('-').some((part) => part.length > 1 && !FUNCTION_WORDS.has(part.toLowerCase()) && !DETERMINERS.has(part.toLowerCase()) && part[0]!.toLowerCase() === initial));
   return first < 0 ? undefined : words.slice(first).join(' ');
 }
-/** Words that point at the long form's head rather than start it (`their tissue inhibitors (TIMPs)`). */
-const DETERMINERS: ReadonlySet<string> = new Set(['its', 'their', 'this', 'these', 'those', 'our', 'his', 'her', 'each', 'every', 'both', 'all', 'some', 'any']);
+/** The words after the last auxiliary or preposition that ends a noun phrase (see `PHRASE_BREAKS`): `by the pathologist` gives `the pathologist`. */
+function nounPhraseEnding(words: string[]): string[] {
+  let from = words.length;
+  while (from > 0 && !PHRASE_BREAKS.has(words[from - 1]!.toLowerCase())) from--;
+  return words.slice(from);
+}
 /** A word with two capitals is a name or an abbreviation of its own (`TRP1`, `DESeq2`), not a word of a long form. */
 const TWO_CAPITALS_IN = /\p{Lu}[^]*\p{Lu}/u;
 /** The bracket closes right after the use, or after its plural `s`. */
 const BRACKET_CLOSES_AFTER = /^s?\)/u;
 /** A key's first letter, past a difference sign (`ΔSE`) or digits. */
 const FIRST_LETTER = /[^\P{L}\u0394]/u;
-/** The words of a clause before a bracket: back to a punctuation mark or a line feed. */
-const CLAUSE_BEFORE = /([^,;:.!?()[\]{}|\n]*)$/u;
+/** The words of a clause before a bracket: back to a punctuation mark or a blank line (a paragraph's line feed is a space). */
+const CLAUSE_BEFORE = /((?:[^,;:.!?()[\]{}|\n]|\n(?!\n))*)$/u;
 const CLAUSE_REACH = 90;
 /** The bracket closes after the use (a plural `s`, or a group's letter, `PF A`, between). */
 const CLOSE_AFTER = /^(?:s|[ \u00a0]\p{Lu})?\)/u;
@@ -411,8 +428,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isIntroducedAsName,
   isLabelInSeries,
   isKaryotype,
-  isInGenotype,
-  isChemicalNotation,
+  isInPackageList,
   (_masked, mention, text) => isMarkedAsTrademark(text, mention),
   (_masked, mention, text) => isWholeLinkText(text, mention),
   (_masked, mention, text) => isCitedToItsOwnPaper(text, mention),
@@ -707,44 +723,22 @@ function isKaryotype(masked: string, mention: Pick<AbbreviationMention, 'start' 
 }
 
 /**
- * A genotype written as allele pairs in brackets (`(MATa/α, his3/his3, met15/MET15, lys2/LYS2)`):
- * a wild-type allele in capitals beside its mutant in lower case, and the mating-type locus with
- * them, are genetic notation, not abbreviations. The bracket holds two pairs at least, each one
- * gene's name written twice, in either case, perhaps with a deletion's sign and number (`ura3Δ0`).
+ * An item of the packages listed in brackets after a language and its release (`run in R 4.5.2
+ * (Giotto 4.2.2, scran, FNN, arrow)`, `Python 3.10+ (anndata, scipy, PIL)`): a package's name,
+ * as its authors wrote it.
  */
-function isInGenotype(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
-  // Searched within reach only: a long paragraph without brackets costs no more per use.
-  const from = Math.max(0, mention.start - GENOTYPE_REACH);
-  const open = from + masked.slice(from, mention.start).lastIndexOf('(');
-  if (open < from || masked.slice(open, mention.start).includes(')')) return false;
-  const after = masked.slice(mention.end, mention.end + GENOTYPE_REACH).indexOf(')');
-  if (after < 0) return false;
-  const close = mention.end + after;
-  if (masked.slice(mention.end, close).includes('(')) return false;
-  let pairs = 0;
-  for (const pair of masked.slice(open + 1, close).matchAll(ALLELE_PAIR)) {
-    if (pair[1]!.toLowerCase() === pair[2]!.toLowerCase() && ++pairs >= 2) return true;
-  }
-  return false;
+function isInPackageList(masked: string, mention: Pick<AbbreviationMention, 'start'>): boolean {
+  const from = Math.max(0, mention.start - PACKAGE_LIST_REACH);
+  const before = masked.slice(from, mention.start);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.includes(')', open) || !ITEM_START.test(before.slice(open))) return false;
+  return LANGUAGE_RELEASE_BEFORE.test(before.slice(0, open + 1));
 }
-/** One allele pair: a gene's name, perhaps a deletion's sign (with the fill markup leaves) and number, a slash, the name again. */
-const ALLELE_PAIR = /(?<![\p{L}\p{N}])(\p{L}{2,5}\p{N}{1,3})(?:[\u0394\u2206]\u034f*\p{N}*)?\/(\p{L}{2,5}\p{N}{1,3})(?:[\u0394\u2206]\u034f*\p{N}*)?(?![\p{L}\p{N}])/gu;
-/** How far from a genotype's brackets its items stand. */
-const GENOTYPE_REACH = 160;
-
-/**
- * Letters that name a part of a chemical name after its group, hyphen-joined (`malonyl-CoA`,
- * `acetyl-CoA`), or a nucleotide in a homopolymer's brackets (`oligo(dT)`): chemical notation,
- * which no journal asks to spell out (and `CoA` there is coenzyme A, whatever else it may stand for).
- */
-function isChemicalNotation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
-  const before = masked.slice(Math.max(0, mention.start - 16), mention.start);
-  return CHEMICAL_GROUP_BEFORE.test(before) || (HOMOPOLYMER_BEFORE.test(before) && masked.charCodeAt(mention.end) === 0x29 /* ) */);
-}
-/** A chemical group's name ending in `-yl`, and its hyphen: `malonyl-`, `palmitoyl-`. */
-const CHEMICAL_GROUP_BEFORE = /(?<![\p{L}\p{N}-])\p{Ll}{2,}yl-$/u;
-/** A homopolymer's prefix and its bracket: `oligo(`, `poly(`. */
-const HOMOPOLYMER_BEFORE = /(?<![\p{L}])(?:oligo|poly)\($/u;
+/** A language and its release, with a dot, right before the bracket: `R 4.5.2 (`, `Python 3.10+ (`, `Julia v1.9 (` (not `Group R 4 (`). */
+const LANGUAGE_RELEASE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:R|Python|Julia|MATLAB|Perl)[ \u00a0]+v?\p{N}+(?:\.[\p{N}x]+)+\+?[ \u00a0]*\($/u;
+/** The use starts an item: right after the bracket or after a comma (`(x 1.2, `). */
+const ITEM_START = /(?:^\(|,)[ \u00a0]*$/u;
+const PACKAGE_LIST_REACH = 240;
 
 /** A numbered label: capitals, then a number (`DL1`, `C2`, `A10`). */
 const NUMBERED_LABEL = /^(\p{Lu}{1,4})(\p{N}{1,2})$/u;
@@ -885,15 +879,8 @@ const YEAR_SPAN = /(?:^|[\s,;])(?:19|20)\d{2}-(?:19|20)?\d{2}(?=$|[\s,;])/gu;
  * product label, not an abbreviation of the prose.
  */
 function isInSourceBrackets(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
-  // Read within bounded windows: a text with few brackets must not send each search to its ends.
-  const before = masked.slice(Math.max(0, mention.start - 120), mention.start);
-  const open = before.lastIndexOf('(');
-  if (open < 0 || before.includes(')', open)) return false;
-  const after = masked.slice(mention.end, mention.end + 161);
-  const close = after.indexOf(')');
-  if (close < 0 || after.lastIndexOf('(', close) >= 0) return false;
-  const inside = before.slice(open + 1) + masked.slice(mention.start, mention.end) + after.slice(0, close);
-  return CATALOGUE_REFERENCE.test(inside.replace(YEAR_SPAN, ' '));
+  const inside = bracketAround(masked, mention.start, mention.end, 120, 161);
+  return inside !== undefined && CATALOGUE_REFERENCE.test(inside.replace(YEAR_SPAN, ' '));
 }
 
 /**

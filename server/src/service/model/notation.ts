@@ -7,8 +7,12 @@
  * residue (`H3K36`), a number with one capital (`450K`, `10X`, clade `20A`), a number in E
  * notation (`1.59E-8`), a cell-cycle transition written
  * without its slash (`G2M` for G2/M, `G1S` for G1/S) and a dinucleotide (`TpG`). Read from the
- * shape of the token alone, so that it holds in every context.
+ * shape of the token alone, so that it holds in every context. Two notations are read in their
+ * context, at one use each: alleles in a genotype's brackets and coenzyme A's thioesters or a
+ * homopolymer's nucleotide (see {@link isAlleleNotation} and {@link isChemicalNotation}).
  */
+
+import { bracketAround } from '../text/brackets';
 
 /** The symbols of the chemical elements (deuterium and tritium left out: `D` and `T` are too common as letters). */
 const ELEMENT_SYMBOLS = new Set(
@@ -219,3 +223,49 @@ export function isSuperscriptQualifier(text: string, start: number, end: number)
 const NAME_END = /[\p{L}\p{N})\]*_]/u;
 /** A slash and the other allele of a genotype, after a label in a superscript: `/+`, `/fl`, `/-`. */
 const GENOTYPE_TAIL = /^\/(?:\+|-|\p{L}{1,4}|\p{L}+\d+)(?=\^|<\/sup>)/u;
+
+/**
+ * An allele in a genotype written as allele pairs in brackets (`(MATa/α, his3/his3, met15/MET15,
+ * lys2/LYS2)`): a gene's name written twice, in either case, perhaps with a deletion's sign and
+ * number (`ura3Δ0`), of which the use is one side, or the mating-type locus (`MATa`). The bracket
+ * holds two such pairs at least; its other items (`MMSE below 24`) stay abbreviations.
+ */
+export function isAlleleNotation(masked: string, start: number, end: number, text: string): boolean {
+  const inside = bracketAround(masked, start, end, GENOTYPE_REACH, GENOTYPE_REACH);
+  if (inside === undefined || !inside.includes('/')) return false;
+  let pairs = 0;
+  let isSide = MATING_TYPE.test(text);
+  for (const pair of inside.matchAll(ALLELE_PAIR)) {
+    if (pair[2]!.toLowerCase() !== pair[4]!.toLowerCase()) continue;
+    pairs++;
+    if (pair[1] === text || pair[3] === text) isSide = true;
+  }
+  return isSide && pairs >= 2;
+}
+/**
+ * One allele pair: a gene's name, perhaps a deletion's sign (with the fill markup leaves) and
+ * number, a slash, the name again; each side (groups 1 and 3) and its name (groups 2 and 4).
+ */
+const ALLELE_PAIR = /(?<![\p{L}\p{N}])((\p{L}{2,5}\p{N}{1,3})(?:[\u0394\u2206]\u034f*\p{N}*)?)\/((\p{L}{2,5}\p{N}{1,3})(?:[\u0394\u2206]\u034f*\p{N}*)?)(?![\p{L}\p{N}])/gu;
+/** The yeast mating-type locus with its allele: `MATa`, `MATα`. */
+const MATING_TYPE = /^MAT(?:a|\u03b1)$/u;
+/** How far from a genotype's brackets its items stand. */
+const GENOTYPE_REACH = 160;
+
+/**
+ * Chemical notation at one use: coenzyme A after an acyl group's name, hyphen-joined (`malonyl-CoA`,
+ * `acetyl-CoA`: the thioester's name, not a certificate of analysis), or a nucleotide in a
+ * homopolymer's brackets (`oligo(dT)`, `poly(A)`, `poly(I:C)`). Other letters after a group's
+ * name (`acetyl-LDL`) stay abbreviations.
+ */
+export function isChemicalNotation(masked: string, start: number, end: number, text: string): boolean {
+  const before = masked.slice(Math.max(0, start - 16), start);
+  if (text === 'CoA') return ACYL_GROUP_BEFORE.test(before);
+  return NUCLEOTIDE.test(text) && HOMOPOLYMER_BEFORE.test(before) && masked.charCodeAt(end) === 0x29 /* ) */;
+}
+/** An acyl group's name ending in `-yl`, and its hyphen: `malonyl-`, `palmitoyl-`. */
+const ACYL_GROUP_BEFORE = /(?<![\p{L}\p{N}-])\p{Ll}{2,}yl-$/u;
+/** A homopolymer's prefix and its bracket: `oligo(`, `poly(`. */
+const HOMOPOLYMER_BEFORE = /(?<![\p{L}])(?:oligo|poly)\($/u;
+/** A nucleotide, perhaps deoxy (`dT`), or the inosine and cytidine of `poly(I:C)`. */
+const NUCLEOTIDE = /^(?:d?[ACGTUI]|I:C)$/u;

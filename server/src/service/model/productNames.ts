@@ -159,8 +159,12 @@ const SUPPLIER_AND_CODES_BEFORE = new RegExp(
 const CATALOGUE_NUMBER_AFTER = new RegExp(String.raw`^(?:[,;][ \u00a0]*|[ \u00a0]+)${CATALOGUE_WORD}[ \u00a0]*(?:[Nn]o\.?|#)[ \u00a0]*${CODE}[ \u00a0]*\)`, 'u');
 /** The bracket opens right before the mention. */
 const BRACKET_OPENS_BEFORE = /\([ \u00a0]*$/u;
-/** A supplier's other words, then a catalogue number marked by `#`, closing the bracket: ` Bio #155405)`. */
-const SUPPLIER_WORDS_THEN_NUMBER = /^(?:[ \u00a0]+\p{Lu}[\p{L}-]*){0,2}[ \u00a0]*#[ \u00a0]*[\p{L}\p{N}-]*\p{N}{3,}[\p{L}\p{N}-]*[ \u00a0]*\)/u;
+/**
+ * A supplier's other words, one or two, then a catalogue number marked by `#`, closing the bracket:
+ * ` Bio #155405)`. Not a record's words (`(IACUC Protocol #2019-0456)`, `(UPN #1043)`): an
+ * approval's or a patient's number.
+ */
+const SUPPLIER_WORDS_THEN_NUMBER = /^(?:[ \u00a0]+(?!(?:Protocols?|Approvals?|Permits?|No|ID|Numbers?|Study|Trial|Patients?|Case|Samples?|Subjects?|Donors?)(?![\p{L}]))\p{Lu}[\p{L}-]*){1,2}[ \u00a0]*#[ \u00a0]*[\p{L}\p{N}-]*\p{N}{3,}[\p{L}\p{N}-]*[ \u00a0]*\)/u;
 /** A bracket opened before the mention in the same stretch, not closed: the mention is inside it. */
 const OPEN_BRACKET_BEFORE = /\([^()\n]{0,40}$/u;
 /** The bracket closes soon after, with no other bracket opened. */

@@ -955,7 +955,7 @@ const UNDEFINED_READINGS: readonly ((context: RuleContext, mention: Abbreviation
   // knowledge base's terms keep their warning: the tool knows their long form and it is not written.
   (context, mention) => {
     if (context.knowledge && soleEntry(context.knowledge, mention.key) !== undefined) return undefined;
-    const words = looseIntroductionBefore(context.model.prose.masked, mention);
+    const words = looseIntroductionBefore(context.model, mention);
     if (words === undefined) return undefined;
     const why = `it is introduced in brackets after words that do not spell its letters ('${words}'): if they are its long form, nothing is missing; if not, `;
     return { why, cap: { severity: 'information' } };

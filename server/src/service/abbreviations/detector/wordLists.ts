@@ -15,6 +15,22 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'who', 'whom', 'whose', 'which', 'that', 'have', 'has', 'had', 'is', 'are', 'was', 'were', 'been', 'being',
 ]);
 
+/** Determiners, which point at a long form's head rather than start it (`their tissue inhibitors (TIMPs)`). */
+export const DETERMINERS: ReadonlySet<string> = new Set(['its', 'their', 'this', 'these', 'those', 'our', 'his', 'her', 'each', 'every', 'both', 'all', 'some', 'any']);
+
+/**
+ * Verbs' auxiliaries and the prepositions that end a noun phrase read back from a bracket: the
+ * words before them belong to the clause, not to a long form (`staged by the pathologist (TNM)`).
+ * Not `of`, `for`, `and` or `in`, which long forms hold (`diffusion capacity for carbon monoxide`).
+ */
+export const PHRASE_BREAKS: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did',
+  'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must',
+  'by', 'at', 'from', 'with', 'to', 'into', 'onto', 'on', 'under', 'over', 'between', 'after', 'before',
+  'during', 'than', 'as', 'via', 'using', 'through', 'within', 'without', 'against', 'among', 'upon',
+  'toward', 'towards', 'per',
+]);
+
 /**
  * Nouns that follow a term to say what was measured or who was studied
  * (`transferase *activity* (HGPRT)`, `high NaCl *diet* (HNa)`); a short form
