@@ -49,6 +49,16 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['LGG = low-grade glioma', 'ET = embryonal tumor'],
     },
     {
+      name: 'a Glossary section',
+      input: '## Glossary\n\nQRADE: Quading of Recommendations\n\nQOA = Quarks of Agreement\n',
+      pairs: ['QRADE = Quading of Recommendations', 'QOA = Quarks of Agreement'],
+    },
+    {
+      name: 'entries one to a paragraph under a label in bold, up to the first paragraph that holds none',
+      input: '**Glossary of terms:**\n\nQRADE = Quading of Recommendations\n\nQOA = Quarks of Agreement\n\nThen QZ cells, grown in QXM medium, were counted.\n\nQZB = quark base\n',
+      pairs: ['QRADE = Quading of Recommendations', 'QOA = Quarks of Agreement'],
+    },
+    {
       name: 'pairs joined by semicolons',
       input: 'Main text.\n\nAbbreviations: NK = natural killer; CAR = chimeric antigen receptor.',
       pairs: ['NK = natural killer', 'CAR = chimeric antigen receptor'],

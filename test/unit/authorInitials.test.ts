@@ -11,6 +11,13 @@ describe('authors named by their initials', () => {
     assert.deepEqual(undefinedKeys(`${frontMatter}Disagreements were settled by a third reviewer, ME.`), []);
   });
 
+  test('authors keyed by name with their degrees (scholarly-metadata), named in their parts after a colon', () => {
+    const keyed = '---\ntitle: A review\nauthor:\n  - Qara Zonway PhD:\n      email: q@x.org\n  - Zeyd Bittner MD, PhD:\n      institute: [QU]\n  - Mira Elgen MScN:\n      institute: [QU]\n---\n\n';
+    assert.deepEqual(undefinedKeys(`${keyed}Author contributions:\nQZ: study design, analysis; ZB: data extraction; ME: revised the manuscript.\n\nZB is supported by a merit award.\n`), []);
+    // Not an author, or not at a part's start: an abbreviation still.
+    assert.deepEqual(undefinedKeys(`${keyed}Author contributions:\nQX: study design; the QZ samples were lost.\n`), ['QX', 'QZ']);
+  });
+
   test('initials of an Authors section, whose names are no prose themselves', () => {
     assert.deepEqual(undefinedKeys(`${authorsSection}Two authors (QFK, RQMA) assessed each article; two reviewers (QK and ZA) resolved disputes.`), []);
   });

@@ -86,6 +86,8 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['a short form with its value after an equals sign', 'The quark odds ratio (QOR = 2.1) was high.', [['QOR', 'quark odds ratio']]],
   ['a short form with its value and interval', 'The quark hazard ratio (QHR 0.62, 95% CI 0.41-0.93) fell.', [['QHR', 'quark hazard ratio']]],
   ['a short form, then a remark after a spaced hyphen', 'Levels of inducible quark synthase (iQS - the QS2 product) rose.', [['iQS', 'inducible quark synthase']]],
+  ['a reagent\'s short form, then what it was mixed with', 'Samples got methyl quark trifluoro acetamide (MQTFA with 1% ZQCS) then.', [['MQTFA', 'methyl quark trifluoro acetamide']]],
+  ['a reagent\'s short form, then what it contains', 'Cells were frozen in dimethyl quarkoxide (DMQO containing 10% serum).', [['DMQO', 'dimethyl quarkoxide']]],
   ['an interaction written with x between capitals', 'We modelled gene-environment (GxE) and quark-quark (QxQ) terms.', [['GxE', 'gene-environment'], ['QxQ', 'quark-quark']]],
   ['the short form, then another name after a slash', 'Recruitment of quark kinase B (QKB/Qkt) and quark-derived chemokine (QDC/QCL22) rose.', [
     ['QKB', 'quark kinase B'],

@@ -34,6 +34,10 @@ describe('what counts as a mention of an abbreviation', () => {
     ['the CAR IS was small; the GFP IF panel', ['CAR', 'IS', 'GFP', 'IF']],
     // A Boolean operator between quoted, bracketed or truncated search terms is syntax; an odds ratio is no operator.
     ['("quark" OR "gluon") AND (QKD) and trans* NOT child; the OR was 2', ['QKD', 'OR']],
+    // Search steps combined by number, and a chain of words joined by one operator; one OR between words is an odds ratio's.
+    ['3. 1 OR 2\n6. Accuracy OR precision OR validity', []],
+    ['Smokers OR never smokers; the OR was 2', ['OR', 'OR']],
+    ['| 2. shrew OR quarkophila |\n9. (exp “errors” / OR (accura* OR reliab*)\n1. The OR was high', ['OR']],
     ['GraphPad and FlowJo by McDonald on an iPhone', []],
     // `-seq` abbreviates sequencing: part of the method's name, which the key writes one way.
     ['RNA-seq, scRNA-seq and QITE-Seq data; NK-cell sequencing', ['RNA-seq', 'scRNA-seq', 'QITE-Seq', 'NK']],

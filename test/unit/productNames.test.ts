@@ -168,6 +168,11 @@ describe('products, organisations, coined names and motifs named in methods', ()
     assert.equal(readsAsProduct('approved by the committee («QACUC» #2019-0456) in full'), false);
     assert.equal(readsAsProduct('approved by the committee («QACUC» Protocol #2019-0456) in full'), false);
   });
+  test('the trademark sign written in letters as a superscript is no abbreviation', () => {
+    assert.deepEqual(undefinedKeys('The 3Q^TM^ Quark Hugger^TM^ system and the 3Q<sup>TM</sup> probe.\n'), []);
+    // Written otherwise, at one use, the letters stay an abbreviation.
+    assert.deepEqual(undefinedKeys('The TM domain binds. The 3Q^TM^ kit.\n'), ['TM']);
+  });
   test('a trademark sign after a name marks a product', () => {
     const end = 'We used QuidCI'.length;
     for (const mark of ['®', '™', '&reg;', '&trade;', '^®^', '(R)']) assert.equal(isMarkedAsTrademark(`We used QuidCI${mark} here`, { end }), true, mark);

@@ -30,6 +30,7 @@ describe('a US state postal code after a place name is part of an address', () =
     ['sites in Dover, DE, in the 2013 season through 2016 and Salem, OR, from 2016 on', 'a later site in a sentence that named an earlier one by its state'],
     ['counts went into a spreadsheet (Quillsoft, Redmond WA) for review.', "a supplier's bracket giving its town and state without a comma"],
     ['beads (Acme Bio, St. Louis MO, USA) were used.', "a supplier's town of two words, then the country"],
+    ['the system (3Q, St Paul, MN) was used.', "a company's name opening with a digit"],
   ];
   for (const [text, why] of places) {
     test(`no mention: ${why}`, () => assert.deepEqual(codesOf(text), []));

@@ -16,7 +16,9 @@ export interface BlockAbbreviationList {
 
 // `Abbreviations:` / `**Abbreviations:**` / `*Abbreviations used*:` inside a paragraph.
 const INLINE_LIST = /(?:^|[\s.])(?:[*_]{1,2})?(?:List of )?Abbreviations(?: used)?(?:[*_]{1,2})?\s*[:.](?:[*_]{1,2})?\s+/giu;
-const LIST_HEADING = /^(?:list of )?abbreviations(?: used| and acronyms)?$/i;
+const LIST_HEADING = /^(?:list of )?(?:abbreviations(?: used| and acronyms| and glossary)?|glossary(?: of terms| and abbreviations)?)$/i;
+/** A paragraph that is only a label in bold, perhaps with a colon: `**Glossary of terms:**`, `__Abbreviations__:`. */
+const BOLD_LABEL = /^(?:\*\*|__)([^*_\n]+?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?$/u;
 // One entry: `SF, long form`, `SF: long form`, `SF = long form`, `SF – long form`.
 const ENTRY = /^([^\s,;:=|]+(?: [^\s,;:=|]+)?)\s*(?:,|:|=|\s[–—-])\s*(\S(?:.*\S)?)$/su;
 
@@ -447,7 +449,7 @@ function spellsShortForm(short: string, long: string): boolean {
  * Abbreviations (`ADCC: antibody-dependent…` items or `| ADCC | … |` rows). Keyed by
  * prose-block index.
  */
-export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: ListCacheUse): Map<number, BlockAbbreviationList> {
+export function findAbbreviationLists(text: string, prose: ProseMap, cache?: ListCacheUse): Map<number, BlockAbbreviationList> {
   const lists = new Map<number, BlockAbbreviationList>();
   const masked = prose.masked;
   /** The list a block outside an Abbreviations section holds, from the cache when its text was read before. */
@@ -474,6 +476,8 @@ export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: Li
     return found ? shiftList(found, block.start) : undefined;
   };
   let sectionLevel = 0;
+  // Under a label in bold (`**Glossary of terms:**`): entries, one block each, up to the first block that holds none.
+  let underBoldLabel = false;
   prose.blocks.forEach((block, index) => {
     // One key per block, in order (undefined where no inline list is read), so the array stays packed.
     cache?.keys.push(undefined);
@@ -482,7 +486,24 @@ export function findAbbreviationLists(_text: string, prose: ProseMap, cache?: Li
       const level = block.level ?? 1;
       if (sectionLevel > 0 && level <= sectionLevel) sectionLevel = 0;
       if (LIST_HEADING.test(title)) sectionLevel = level;
+      underBoldLabel = false;
       return;
+    }
+    if (sectionLevel === 0 && block.kind === 'paragraph') {
+      // Read on the text: the masked text blanks the bold's marks.
+      const label = BOLD_LABEL.exec(text.slice(block.start, block.end).trim());
+      if (label && LIST_HEADING.test(label[1]!.trim())) {
+        underBoldLabel = true;
+        return;
+      }
+      if (underBoldLabel) {
+        const entries = parseEntries(masked, block.start, block.end, !masked.slice(block.start, block.end).includes(';'));
+        if (entries.length > 0) {
+          lists.set(index, { start: block.start, entries });
+          return;
+        }
+        underBoldLabel = false;
+      }
     }
     if (sectionLevel > 0) {
       if (block.kind === 'table-row') {

@@ -36,8 +36,12 @@ const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*
 const SUPPORTED_AFTER =
   /^(?:[ \t]*(?:,|;|&|,?[ \t]*and)[ \t]*\p{Lu}{2,5}(?![\p{L}\p{N}]))*[ \t]+(?:is|are|was|were|has been|have been)[ \t]+(?:(?:partially|partly|also|jointly|in part|additionally)[ \t]+)?(?:supported|funded)\b/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|an?)[ \t]+$/iu;
-/** Initials opening an item of a list that gives each author's part (`- ALS: conceptualization`, `- TMR: funded by …`). */
-const LIST_ITEM_BEFORE = /(?:^|\n)[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+$/u;
+/**
+ * Initials opening an item of a list that gives each author's part (`- ALS: conceptualization`,
+ * `- TMR: funded by …`), or a line or a part after a semicolon (`AC: study design; MB: data
+ * extraction`), before the colon.
+ */
+const PART_BEFORE = /(?:(?:^|\n)[ \t]*(?:(?:[-*+]|\d{1,2}[.)])[ \t]+)?|;[ \t]*)$/u;
 
 /** The initials of the document's authors, all initials (`AFK`) and first-and-last (`AK`). */
 function authorInitialsOf(model: DocumentModel): ReadonlySet<string> {
@@ -58,7 +62,7 @@ function readAuthorInitials(text: string): ReadonlySet<string> {
   if (section) names.push(...section.replace(BYLINE_MARKS, ' ').split(/[,;\n]|\band\b/u));
   const initials = new Set<string>();
   for (const name of names) {
-    const words = name.match(NAME_WORD) ?? [];
+    const words = withoutDegrees(name.split(',')[0]!.match(NAME_WORD) ?? []);
     if (words.length < 2 || words.length > 5) continue;
     const letters = words.map((word) => (/^\p{Lu}{2,3}$/u.test(word) ? word : word.charAt(0)));
     initials.add(letters.join(''));
@@ -67,7 +71,24 @@ function readAuthorInitials(text: string): ReadonlySet<string> {
   return initials;
 }
 
-/** Names in a front-matter author field: a string, a list of strings, or items with a `name` (a string or given and family). */
+/** A name's words without the degrees written after it (`Aaron Conway PhD`, `Kristina Chang MScN`). */
+function withoutDegrees(words: string[]): string[] {
+  let end = words.length;
+  while (end > 2 && DEGREES.has(words[end - 1]!.replace(/\./gu, ''))) end--;
+  return words.slice(0, end);
+}
+/** Academic and professional degrees and fellowships written after a name, their dots left out. */
+const DEGREES: ReadonlySet<string> = new Set([
+  'PhD', 'DPhil', 'MD', 'MBBS', 'MBChB', 'BMBS', 'MB', 'BCh', 'BM', 'BS', 'BSc', 'BScN', 'BSN', 'BA', 'MA', 'MS', 'MSc', 'MScN',
+  'MSN', 'MPhil', 'MRes', 'MPH', 'DrPH', 'ScD', 'DSc', 'PharmD', 'BPharm', 'MPharm', 'DVM', 'DDS', 'DMD', 'RN', 'NP', 'DNP',
+  'MBA', 'FRCP', 'FRCPC', 'FRCS', 'FRACP', 'FRCPath', 'FACP',
+]);
+
+/**
+ * Names in a front-matter author field: a string, a list of strings, or items with a `name` (a
+ * string or given and family), or items keyed by the name, as pandoc's scholarly-metadata filter
+ * writes them (`- Aaron Conway PhD: {email: …}`).
+ */
 function namesIn(field: unknown): string[] {
   // One string may list them all (`author: "Ann Lee, Bo Chan and Cy Dunn"`, R Markdown's usual form).
   if (typeof field === 'string') return field.split(/[,;&]|\band\b/u);
@@ -77,7 +98,9 @@ function namesIn(field: unknown): string[] {
     if (typeof item === 'string') names.push(item);
     else if (item && typeof item === 'object') {
       const name = (item as Record<string, unknown>)['name'];
-      if (typeof name === 'string') names.push(name);
+      const keys = Object.keys(item);
+      if (name === undefined && keys.length === 1) names.push(keys[0]!);
+      else if (typeof name === 'string') names.push(name);
       else if (name && typeof name === 'object') {
         const { given, family } = name as Record<string, unknown>;
         if (typeof given === 'string' && typeof family === 'string') names.push(`${given} ${family}`);
@@ -106,7 +129,7 @@ export function isAuthorInitials(model: DocumentModel, mention: Pick<Abbreviatio
   if (!initials.has(mention.text)) return false;
   const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
   if (ROLE_BEFORE.test(before)) return true;
-  if (masked.charCodeAt(mention.end) === 0x3a /* : */ && LIST_ITEM_BEFORE.test(model.text.slice(Math.max(0, mention.start - 12), mention.start))) return true;
+  if (masked.charCodeAt(mention.end) === 0x3a /* : */ && PART_BEFORE.test(model.text.slice(Math.max(0, mention.start - 12), mention.start))) return true;
   // Not after an article: `The AMC is funded by the state` names an institution.
   if (SUPPORTED_AFTER.test(masked.slice(mention.end, mention.end + 80)) && !ARTICLE_BEFORE.test(masked.slice(Math.max(0, mention.start - 5), mention.start))) return true;
   return isNextToOtherInitials(masked, mention, initials);

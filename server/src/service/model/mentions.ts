@@ -639,17 +639,50 @@ const WORD_AFTER = /^[ \u00a0]+\p{L}/u;
 
 /**
  * A Boolean operator of a search string between quoted or bracketed terms (`"meta-analysis" OR
- * "systematic review"`, `(PTCy) AND (GVHD)`, `transplant* NOT pediatric`): syntax, not an
- * abbreviation, so `OR` there is no first use of odds ratio.
+ * "systematic review"`, `(PTCy) AND (GVHD)`, `transplant* NOT pediatric`), between search steps'
+ * numbers (`3 OR 4`), or in a chain of words joined by it (`accuracy OR precision OR validity`):
+ * syntax, not an abbreviation, so `OR` there is no first use of odds ratio.
  */
 function isSearchOperator(masked: string, start: number, end: number, text: string): boolean {
   if (text !== 'OR' && text !== 'AND' && text !== 'NOT') return false;
+  // Search steps combined by their numbers (`3 OR 4`), or a line of terms joined by the operator (`bias OR mean difference OR limit of agreement`).
+  if (STEP_NUMBERS.test(masked.slice(Math.max(0, start - 4), end + 4)) || isOperatorLine(masked, start, text)) return true;
   const before = masked.slice(Math.max(0, start - 4), start);
   if (!SEARCH_TERM_BEFORE.test(before)) return false;
   const after = masked.slice(end, end + 4);
   // After a truncated term (`transplant* NOT pediatric`), a plain word is a search term too.
   return SEARCH_TERM_AFTER.test(after) || (TRUNCATION_BEFORE.test(before) && WORD_AFTER.test(after));
 }
+/** An operator between two search steps' numbers: `1 OR 2`. */
+const STEP_NUMBERS = /(?<![\p{L}\p{N}.])\p{N}{1,2}[ \t]+(?:OR|AND|NOT)[ \t]+\p{N}{1,2}(?![\p{L}\p{N}.])/u;
+/**
+ * Whether the line of the operator at `start` joins terms with it twice or more, or once in a
+ * search strategy's numbered step, and no use of it there reads as an odds ratio's: after an
+ * article or a qualifier (`the OR`, `adjusted OR`), or before a value (`OR 2.1`, `OR = 1.4`, `OR
+ * (95% CI …)`).
+ */
+function isOperatorLine(masked: string, start: number, text: string): boolean {
+  const lineStart = masked.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = masked.indexOf('\n', start);
+  const line = masked.slice(lineStart, lineEnd < 0 ? masked.length : lineEnd);
+  if (line.length > OPERATOR_LINE_LONGEST) return false;
+  let uses = 0;
+  for (const use of line.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${text}(?![\p{L}\p{N}])`, 'gu'))) {
+    const before = line.slice(Math.max(0, use.index - 12), use.index);
+    const after = line.slice(use.index + text.length, use.index + text.length + 4);
+    if (QUALIFIER_BEFORE.test(before) || VALUE_OR_BRACKET_AFTER.test(after)) return false;
+    uses++;
+  }
+  return uses >= 2 || (uses === 1 && SEARCH_STEP_LINE.test(line));
+}
+/** A search strategy's numbered step, perhaps in a table's cell: `2. shrew OR …`, `| 2. shrew OR …`. */
+const SEARCH_STEP_LINE = /^[ \t]*(?:\|[ \t]*)?\p{N}{1,2}[.)][ \t]/u;
+/** A line read for an operator's other uses: a search string's line, not a paragraph's. */
+const OPERATOR_LINE_LONGEST = 400;
+/** What an odds ratio follows: an article or a qualifier. */
+const QUALIFIER_BEFORE = /(?<![\p{L}])(?:the|an|a|adjusted|pooled|crude|summary|overall|unadjusted)[ \t]+$/iu;
+/** What an odds ratio comes before: a value, an equals sign, a bracket opening on a number, or nothing (the line's end). */
+const VALUE_OR_BRACKET_AFTER = /^(?:[ \t]*[=<>\p{N}]|[ \t]*\([ \t]*\p{N}|[ \t]*$)/u;
 
 /** Two or more upper-case letters and nothing else. */
 export function isAllCapitals(text: string): boolean {

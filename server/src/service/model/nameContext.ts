@@ -209,6 +209,8 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // A state the document names after a place (`Port St. Lucie, FL`) labels that site alone too (`the FL study site`),
   // whatever else the letters stand for (follicular lymphoma): every use says it is a site.
   if (everyUseFollowedBy(model.prose.masked, mentions, SITE_AFTER) && writesAsStateOfPlace(model.prose.masked, key)) return true;
+  // The trademark sign written as a superscript at every use (`3M^TM^`, `<sup>TM</sup>`), whatever else the letters stand for.
+  if (mentions.every((mention) => isTrademarkSuperscript(model.text, mention))) return true;
   if (knowledgeAsksToDefine(model.knowledge, key)) return false;
   // The authors' own organisation, named in their affiliations (`CeMM Research Center …`).
   if (isNamedInAffiliations(model, key)) return true;
@@ -739,6 +741,14 @@ const LANGUAGE_RELEASE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:R|Python|Julia|MATLAB|Per
 /** The use starts an item: right after the bracket or after a comma (`(x 1.2, `). */
 const ITEM_START = /(?:^\(|,)[ \u00a0]*$/u;
 const PACKAGE_LIST_REACH = 240;
+
+/** The trademark sign written in letters as a superscript: `Bair Hugger^TM^`, `3M<sup>TM</sup>`. */
+function isTrademarkSuperscript(text: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (mention.text !== 'TM') return false;
+  const before = text.slice(Math.max(0, mention.start - 5), mention.start);
+  const after = text.slice(mention.end, mention.end + 6);
+  return (before.endsWith('^') && after.startsWith('^')) || (before.toLowerCase() === '<sup>' && after.toLowerCase() === '</sup>');
+}
 
 /** A numbered label: capitals, then a number (`DL1`, `C2`, `A10`). */
 const NUMBERED_LABEL = /^(\p{Lu}{1,4})(\p{N}{1,2})$/u;

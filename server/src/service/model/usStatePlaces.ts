@@ -24,10 +24,10 @@ const PLACE_BEFORE = /(?<![\p{L}\p{N}'\u2019])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?
 /**
  * What stands before a place named in prose: a preposition of place (`in Athens`), a bracket or
  * slash (`(Stuart`, `Stuart/Port St. Lucie`), an earlier part of an address (`University of
- * Georgia, Athens`), or an earlier place's code (`Boise, ID and Provo`, `DE; Reno`). A list of terms (`such as Diabetes, MI`, `with
+ * Georgia, Athens`) or a company's name, perhaps with its trademark sign (`(3M^TM^, St Paul`), or an earlier place's code (`Boise, ID and Provo`, `DE; Reno`). A list of terms (`such as Diabetes, MI`, `with
  * Hoechst, DC`) has none of these.
  */
-const ADDRESS_LEAD = /(?:(?<![\p{L}\p{N}])(?:in|at|from|near|of)[ \u00a0]+|[(/][ \u00a0]*|\p{Lu}[\p{L}.]*,[ \u00a0]+|(?<![\p{L}\p{N}])\p{Lu}{2}(?:;[ \u00a0]*|,?[ \u00a0]+(?:and|or)[ \u00a0]+))$/u;
+const ADDRESS_LEAD = /(?:(?<![\p{L}\p{N}])(?:in|at|from|near|of)[ \u00a0]+|[(/][ \u00a0]*|[\p{Lu}\p{N}][\p{L}\p{N}.]*(?:\^(?:TM|\u2122|\u00ae)\^|[\u2122\u00ae])?,[ \u00a0]+|(?<![\p{L}\p{N}])\p{Lu}{2}(?:;[ \u00a0]*|,?[ \u00a0]+(?:and|or)[ \u00a0]+))$/u;
 /** What only an address has after the code: a ZIP code or the country (`MS 39216`, `GA, USA`). */
 const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|,[ \u00a0]*(?:USA|U\.S\.A\.|United States)(?![\p{L}\p{N}]))/u;
 /**

@@ -48,12 +48,17 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     // A value given with the short form: `(FDR < 0.05)`, `(OR = 2.1)`, `(HR 0.62, 95% CI …)`; a spaced
     // hyphen before a remark: `(iNOS - the NOS2 product)`. No short form holds a comparison sign.
     else if (depth === 0 && end > start && COMPARISON_SIGN.test(character)) break;
-    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && (isValueAfter(text, end, contentEnd) || REMARK_AFTER.test(text.slice(end, Math.min(end + 4, contentEnd))))) break;
+    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && isRemarkAfter(text, start, end, contentEnd)) break;
   }
   return trimItem(text, start, end);
 }
 /** A release's mark and number after a space: ` v105`, ` v.2.1`, ` version 4`. */
 const RELEASE_AFTER = /^\s+(?:v\.?|version\s+)\d/u;
+/** Whether a value, a remark after a spaced hyphen, or what a reagent was mixed with follows the one word `text[start, end)`. */
+function isRemarkAfter(text: string, start: number, end: number, contentEnd: number): boolean {
+  const after = text.slice(end, Math.min(end + 13, contentEnd));
+  return isValueAfter(text, end, contentEnd) || REMARK_AFTER.test(after) || (MIXED_WITH_AFTER.test(after) && TWO_CAPITALS_IN.test(text.slice(start, end)));
+}
 /** True when `text[start, end)` holds no white space: one word, as a short form is before its value. */
 function isOneWord(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isWhitespaceUnit(text.charCodeAt(i))) return false;
@@ -65,6 +70,13 @@ const COMPARISON_SIGN = /[<>=\u2264\u2265\u2248\u00b1]/u;
 const VALUE_AFTER = new RegExp(String.raw`^\s*(?:${COMPARISON_SIGN.source}|[-\u2212]?\d+[.\u00b7]\d+(?![\p{L}\d]|\.\d))`, 'u');
 /** A hyphen or dash between spaces, before a remark. */
 const REMARK_AFTER = /^\s+[-\u2013\u2014]\s/u;
+/**
+ * What a reagent's short form (two capitals at least) was mixed with: `(MSTFA with 1% TMCS)`,
+ * `(DMSO containing 0.1% BSA)`. Not after a word: `(rituximab with cyclophosphamide, …)` spells
+ * out a regimen.
+ */
+const MIXED_WITH_AFTER = /^\s+(?:with|containing)\s/u;
+const TWO_CAPITALS_IN = /\p{Lu}[^]*\p{Lu}/u;
 
 /**
  * True when a value follows `end` inside a bracket that closes at `contentEnd`: the bracket reports
