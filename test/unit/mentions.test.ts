@@ -23,6 +23,7 @@ describe('what counts as a mention of an abbreviation', () => {
     ['HLA-A*02:01 donors', []],
     ['NCT01234567 and GSE123456', []],
     ['RESULTS: we found', []],
+    ['- SUPPLEMENTARY NOTE 1 - rules; see APPENDIX B', ['NOTE']],
     ['THIS WAS SHOUTED LOUDLY here', []],
     // A list of abbreviations, or capitals that meet across a line break, is not shouting.
     ['killing by ADCC, CDC, ADCP and NK', ['ADCC', 'CDC', 'ADCP', 'NK']],

@@ -245,8 +245,8 @@ export function withGreekLetters(written: string): string {
 const LETTERS_JOINED = /^(?:[A-Z](?:\/[A-Z]){1,2}|[A-Z](?::[A-Z]){1,2}|[a-z](?:\/[a-z]){1,2}|[a-z](?::[a-z]){1,2})$/;
 const SUBSCRIPT_MARKUP = /~([^~\s]+)~/gu;
 
-/** The sections of a paper written in capitals, as a cross-reference or a label names them (`see METHODS`). */
-const SECTION_IN_CAPITALS = /^(?:ABSTRACT|SUMMARY|INTRODUCTION|BACKGROUND|METHODS|RESULTS|DISCUSSION|CONCLUSIONS?|REFERENCES|ACKNOWLEDG(?:E)?MENTS)$/;
+/** The sections of a paper written in capitals, as a cross-reference or a label names them (`see METHODS`, `SUPPLEMENTARY NOTE 1`). */
+const SECTION_IN_CAPITALS = /^(?:ABSTRACT|SUMMARY|INTRODUCTION|BACKGROUND|METHODS|RESULTS|DISCUSSION|CONCLUSIONS?|REFERENCES|ACKNOWLEDG(?:E)?MENTS|SUPPLEMENTARY|SUPPLEMENTAL|SUPPLEMENT|APPENDIX|APPENDICES)$/;
 /** `Methods` after a word of capitals: a methods section named after a journal's format (`STAR Methods`, `STAR METHODS`). */
 const METHODS_AFTER = /^[ \u00a0]+(?:Methods|METHODS)(?![\p{L}\p{N}])/u;
 
