@@ -59,6 +59,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['QRADE = Quading of Recommendations', 'QOA = Quarks of Agreement'],
     },
     {
+      name: 'under a bold label, a prose paragraph is no entry, nor anything after a table',
+      input: '**Abbreviations:**\n\nQAE = quark adverse event\n\nNK cells, unlike T cells, rarely cause CRS. In QLBCL, the response was durable.\n\nQZB = quark base\n',
+      pairs: ['QAE = quark adverse event'],
+    },
+    {
       name: 'pairs joined by semicolons',
       input: 'Main text.\n\nAbbreviations: NK = natural killer; CAR = chimeric antigen receptor.',
       pairs: ['NK = natural killer', 'CAR = chimeric antigen receptor'],

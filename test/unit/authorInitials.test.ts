@@ -16,6 +16,9 @@ describe('authors named by their initials', () => {
     assert.deepEqual(undefinedKeys(`${keyed}Author contributions:\nQZ: study design, analysis; ZB: data extraction; ME: revised the manuscript.\n\nZB is supported by a merit award.\n`), []);
     // Not an author, or not at a part's start: an abbreviation still.
     assert.deepEqual(undefinedKeys(`${keyed}Author contributions:\nQX: study design; the QZ samples were lost.\n`), ['QX', 'QZ']);
+    // A value after the colon, or a semicolon's part on a line no author's part opens: measures, not people.
+    const plain = '---\nauthor:\n  - name: Laura Vance\n  - name: Eric Fox\n---\n\n';
+    assert.deepEqual(undefinedKeys(`${plain}Sizes (QA: 35 mm; LV: 48 mm) were normal in all patients; EF: 58% (range 52-66%).\n`), ['QA', 'LV', 'EF']);
   });
 
   test('initials of an Authors section, whose names are no prose themselves', () => {

@@ -206,6 +206,8 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['a statistic after plain words that fit its letters', 'Mortality rose among patients at high risk (HR 2.1, 95% CI 1.4–3.0), older respondents (OR = 2.3) and renal recipients (RR 0.75).'],
   ['an enzyme number is no value', 'Electric eel acetylcholinesterase (EC 3.1.1.7) was used.'],
   ['a spaced hyphen after words', 'It shows drug metabolism (Drug metabolism - cytochrome P450) here.'],
+  ['a statistic\'s letters, then with and no amount', 'Mortality was higher in high-risk patients (HR with adjustment for age, 1.9) here.'],
+  ['a word, then with: a regimen spelled out', 'They got R-QHOP (rituximab with cyclophosphamide, vincristine) here.'],
   ['a capital X is a letter to match, not an interaction', 'Cells were fixed in quark enamel (QXE) buffer.'],
   ['figure reference', 'Killing increased (Fig. 2) over time.'],
   ['year', 'As reported previously (2019) for NK cells.'],

@@ -39,6 +39,10 @@ describe('what counts as a mention of an abbreviation', () => {
     ['3. 1 OR 2\n6. Accuracy OR precision OR validity', []],
     ['Smokers OR never smokers; the OR was 2', ['OR', 'OR']],
     ['| 2. shrew OR quarkophila |\n9. (exp “errors” / OR (accura* OR reliab*)\n1. The OR was high', ['OR']],
+    // Odds ratios written AMA style, with a stop after them, or at a line's end in a CRLF file: not search syntax.
+    ['Smoking (OR, 1.8; 95% CI, 1.1-2.9) and transplant (OR, 2.3) counted', ['OR', 'CI', 'OR']],
+    ['reported as OR with 95% CI; OR were adjusted', ['OR', 'CI', 'OR']],
+    ['as OR and, for pooled data, as OR\r\nfrom models', ['OR', 'OR']],
     ['GraphPad and FlowJo by McDonald on an iPhone', []],
     // `-seq` abbreviates sequencing: part of the method's name, which the key writes one way.
     ['RNA-seq, scRNA-seq and QITE-Seq data; NK-cell sequencing', ['RNA-seq', 'scRNA-seq', 'QITE-Seq', 'NK']],

@@ -220,6 +220,12 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('Two groups, QZ: _Quercia alba_ and _Zettia minor_, grew.\n'), ['QZ']);
     assert.deepEqual(undefinedKeys('The variance was measured as QSZ.\n'), ['QSZ']);
   });
+  test('a bracket opened by `labelled`, `called` or `named` introduces the name for its scope', () => {
+    assert.deepEqual(undefinedKeys('Controls were a positive control (labelled QOS) and sterile swabs (labeled QSC). QOS and QSC rose.\n'), []);
+    assert.deepEqual(undefinedKeys('Cells (called QZC hereafter) grew.\n'), []);
+    // Not a stain (`labelled with`), nor words after the name in the bracket.
+    assert.deepEqual(undefinedKeys('Cells (labelled with QFSE dye) grew.\n'), ['QFSE']);
+  });
   test('`referred as` without `to`, and an adverb of the text after the name, still introduce it', () => {
     assert.deepEqual(undefinedKeys('A catalog of 9,368 variants (referred as QVPOP below) was used; QVPOP is large.\n'), []);
     assert.deepEqual(undefinedKeys('The pooled set, referred to as QPS hereafter, and the rest, termed QRS in this study, differ.\n'), []);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findMentionTokens } from '../../server/src/service/model/mentions';
-import { US_STATE_CODES, isUsStateOfPlace } from '../../server/src/service/model/usStatePlaces';
+import { US_STATE_CODES, isStateOrProvinceOfPlace } from '../../server/src/service/model/usStatePlaces';
 import { undefinedKeys } from '../helpers/undefinedKeys';
 import { createTerminologyService } from '../../server/src/service/index';
 
@@ -31,6 +31,8 @@ describe('a US state postal code after a place name is part of an address', () =
     ['counts went into a spreadsheet (Quillsoft, Redmond WA) for review.', "a supplier's bracket giving its town and state without a comma"],
     ['beads (Acme Bio, St. Louis MO, USA) were used.', "a supplier's town of two words, then the country"],
     ['the system (3Q, St Paul, MN) was used.', "a company's name opening with a digit"],
+    ['hormone (Quarkchem, Oakville, ON) was added', "a Canadian province's code in a supplier's bracket"],
+    ['swabs (Quarkware, Nanaimo, BC, Canada) were used', "a Canadian province's code, then the country"],
   ];
   for (const [text, why] of places) {
     test(`no mention: ${why}`, () => assert.deepEqual(codesOf(text), []));
@@ -40,8 +42,10 @@ describe('a US state postal code after a place name is part of an address', () =
     ['However, MS was more common in older adults.', ['MS'], 'a sentence opener before the code'],
     ['In Boston, MS patients were enrolled.', ['MS'], 'a noun after the code: an abbreviation used in the sentence'],
     ['Results, PA.', ['PA'], 'a sentence-initial capitalised word'],
+    ['However, NS was seen in most groups.', ['NS'], "a sentence opener before a province's letters"],
     ['detected by LC, MS and NMR.', ['LC', 'MS', 'NMR'], 'no capitalised place name before the code'],
     ['in two arms (Cohort A, patients with MS) alike.', ['MS'], 'lower-case words before the code in a bracket'],
+    ['Between 2015 and 2019, Burkitt, FL, and mantle cell cases were pooled.', ['FL'], 'a year before the comma, no company'],
     ['beads (Acme, Redmond WA cells) were used.', ['WA'], 'words after the code before the bracket closes'],
     ['in the cohort, CT scans', ['CT'], 'a lower-case word before the comma'],
     ['Bern, UK.', ['UK'], 'not a US state code'],
@@ -58,8 +62,8 @@ describe('a US state postal code after a place name is part of an address', () =
 
   test('the reading looks at the code itself, not at its neighbours', () => {
     const text = 'Athens, GA, USA';
-    assert.equal(isUsStateOfPlace(text, 8, 10, 'GA'), true);
-    assert.equal(isUsStateOfPlace(text, 8, 10, 'XX'), false);
+    assert.equal(isStateOrProvinceOfPlace(text, 8, 10, 'GA'), true);
+    assert.equal(isStateOrProvinceOfPlace(text, 8, 10, 'XX'), false);
   });
 });
 

@@ -18,7 +18,29 @@ export interface BlockAbbreviationList {
 const INLINE_LIST = /(?:^|[\s.])(?:[*_]{1,2})?(?:List of )?Abbreviations(?: used)?(?:[*_]{1,2})?\s*[:.](?:[*_]{1,2})?\s+/giu;
 const LIST_HEADING = /^(?:list of )?(?:abbreviations(?: used| and acronyms| and glossary)?|glossary(?: of terms| and abbreviations)?)$/i;
 /** A paragraph that is only a label in bold, perhaps with a colon: `**Glossary of terms:**`, `__Abbreviations__:`. */
-const BOLD_LABEL = /^(?:\*\*|__)([^*_\n]+?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?$/u;
+const BOLD_LABEL = /^(\*\*|__)([^*_\n]+?)[ \t]*:?[ \t]*\1[ \t]*:?$/u;
+/** The longest long form of an entry under a bold label, in words: a glossary's entry, not a sentence. */
+const LABELLED_ENTRY_WORDS = 12;
+
+/**
+ * The entries of a paragraph under a bold label (see {@link findAbbreviationLists}): one line,
+ * each of its `;`-separated pieces an entry whose short form is one word and whose long form is
+ * no sentence (`GRADE = Grading of Recommendations, …`); none when any piece is not one (`NK cells,
+ * unlike T cells, rarely …`).
+ */
+function labelledEntries(masked: string, block: ProseBlock): ListedAbbreviation[] {
+  const written = masked.slice(block.start, block.end).trim();
+  if (written.includes('\n')) return [];
+  const entries = blockEntries(masked, block);
+  const pieces = written.split(';').filter((piece) => piece.trim().length > 0).length;
+  const wellFormed = entries.every((entry) => !/\s/u.test(entry.short) && entry.long.split(/\s+/u).length <= LABELLED_ENTRY_WORDS && !/[.!?]\s/u.test(entry.long));
+  return entries.length === pieces && wellFormed ? entries : [];
+}
+
+/** A block's entries, read as a list section reads them: `;`-separated, or one entry running on after full stops. */
+function blockEntries(masked: string, block: ProseBlock): ListedAbbreviation[] {
+  return parseEntries(masked, block.start, block.end, !masked.slice(block.start, block.end).includes(';'));
+}
 // One entry: `SF, long form`, `SF: long form`, `SF = long form`, `SF – long form`.
 const ENTRY = /^([^\s,;:=|]+(?: [^\s,;:=|]+)?)\s*(?:,|:|=|\s[–—-])\s*(\S(?:.*\S)?)$/su;
 
@@ -445,9 +467,10 @@ function spellsShortForm(short: string, long: string): boolean {
 
 /**
  * Finds journal-style abbreviation lists: a paragraph (often the end of a legend or a
- * table footnote) introduced by `Abbreviations:`, and the blocks of a section headed
- * Abbreviations (`ADCC: antibody-dependent…` items or `| ADCC | … |` rows). Keyed by
- * prose-block index.
+ * table footnote) introduced by `Abbreviations:`, the blocks of a section headed
+ * Abbreviations or Glossary (`ADCC: antibody-dependent…` items or `| ADCC | … |` rows), and the
+ * paragraphs of one-line entries under a label in bold (`**Glossary of terms:**`), up to the
+ * first block that is not one. Keyed by prose-block index.
  */
 export function findAbbreviationLists(text: string, prose: ProseMap, cache?: ListCacheUse): Map<number, BlockAbbreviationList> {
   const lists = new Map<number, BlockAbbreviationList>();
@@ -492,19 +515,19 @@ export function findAbbreviationLists(text: string, prose: ProseMap, cache?: Lis
     if (sectionLevel === 0 && block.kind === 'paragraph') {
       // Read on the text: the masked text blanks the bold's marks.
       const label = BOLD_LABEL.exec(text.slice(block.start, block.end).trim());
-      if (label && LIST_HEADING.test(label[1]!.trim())) {
+      if (label && LIST_HEADING.test(label[2]!.trim())) {
         underBoldLabel = true;
         return;
       }
       if (underBoldLabel) {
-        const entries = parseEntries(masked, block.start, block.end, !masked.slice(block.start, block.end).includes(';'));
+        const entries = labelledEntries(masked, block);
         if (entries.length > 0) {
           lists.set(index, { start: block.start, entries });
           return;
         }
-        underBoldLabel = false;
       }
     }
+    underBoldLabel = false;
     if (sectionLevel > 0) {
       if (block.kind === 'table-row') {
         const cells = [...masked.slice(block.start, block.end).matchAll(/[^|]+/g)].filter((c) => c[0].trim().length > 0);
@@ -520,7 +543,7 @@ export function findAbbreviationLists(text: string, prose: ProseMap, cache?: Lis
         }
         return;
       }
-      const entries = parseEntries(masked, block.start, block.end, !masked.slice(block.start, block.end).includes(';'));
+      const entries = blockEntries(masked, block);
       if (entries.length > 0) lists.set(index, { start: block.start, entries });
       return;
     }

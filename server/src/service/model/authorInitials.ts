@@ -9,7 +9,10 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
  * headed `Authors` (or so named in a bold line). A use counts when the words around it say so:
  * another author's initials in the same list, `author`, `reviewer`, `investigator`, `screener`,
  * `assessor`, `rater`, `coder` or `team` right before (`authors (AFK, HBA)`, `the study team (DS
- * and RR)`), or the item of a list of each author's part it opens (`- AFK: funding`).
+ * and RR)`), or the author's part it opens, an item of a list, a line or a part after a semicolon
+ * on such a line (`- AFK: funding`, `AC: study design; MB: data extraction`). Authors keyed by name
+ * in the front matter (pandoc's scholarly-metadata filter) count, and degrees after a name
+ * (`Aaron Conway PhD`) are left out of the initials.
  * Initials alone in a role's bracket (`one reviewer (RL)`) name people even without an author
  * list; a team's bracket does so only with the list (`the study team (DS and RR)`): without it, a
  * bracket after a team names the team as often (`the care team (ICU)`).
@@ -37,11 +40,27 @@ const SUPPORTED_AFTER =
   /^(?:[ \t]*(?:,|;|&|,?[ \t]*and)[ \t]*\p{Lu}{2,5}(?![\p{L}\p{N}]))*[ \t]+(?:is|are|was|were|has been|have been)[ \t]+(?:(?:partially|partly|also|jointly|in part|additionally)[ \t]+)?(?:supported|funded)\b/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|an?)[ \t]+$/iu;
 /**
- * Initials opening an item of a list that gives each author's part (`- ALS: conceptualization`,
- * `- TMR: funded by …`), or a line or a part after a semicolon (`AC: study design; MB: data
- * extraction`), before the colon.
+ * Whether the initials open an author's part, before its colon and a word (`- ALS:
+ * conceptualization`, `- TMR: funded by …`, `AC: study design; MB: data extraction`): an item of a
+ * list or a line's start, or a part after a semicolon on a line that a part opens, as a
+ * contribution statement runs on. Not a value after the colon (`LV: 48 mm; EF: 58%`).
  */
-const PART_BEFORE = /(?:(?:^|\n)[ \t]*(?:(?:[-*+]|\d{1,2}[.)])[ \t]+)?|;[ \t]*)$/u;
+function isAuthorPart(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  if (!WORD_AFTER_COLON.test(text.slice(mention.end, mention.end + 4))) return false;
+  const before = text.slice(Math.max(0, mention.start - PART_LINE_REACH), mention.start);
+  if (LINE_START_BEFORE.test(before.slice(-12))) return true;
+  if (!SEMICOLON_BEFORE.test(before)) return false;
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  return PART_OPENS_LINE.test(line);
+}
+/** The colon, then a word: a part's description, not a value. */
+const WORD_AFTER_COLON = /^:[ \t]*\p{L}/u;
+/** An item of a list, or a line's start, right before the initials. */
+const LINE_START_BEFORE = /(?:^|\n)[ \t]*(?:(?:[-*+]|\d{1,2}[.)])[ \t]+)?$/u;
+const SEMICOLON_BEFORE = /;[ \t]*$/u;
+/** A line opened by initials and their part: `AC: study design`. */
+const PART_OPENS_LINE = /^[ \t]*(?:(?:[-*+]|\d{1,2}[.)])[ \t]+)?\p{Lu}{2,3}:[ \t]*\p{L}/u;
+const PART_LINE_REACH = 600;
 
 /** The initials of the document's authors, all initials (`AFK`) and first-and-last (`AK`). */
 function authorInitialsOf(model: DocumentModel): ReadonlySet<string> {
@@ -129,7 +148,7 @@ export function isAuthorInitials(model: DocumentModel, mention: Pick<Abbreviatio
   if (!initials.has(mention.text)) return false;
   const before = masked.slice(Math.max(0, mention.start - 60), mention.start);
   if (ROLE_BEFORE.test(before)) return true;
-  if (masked.charCodeAt(mention.end) === 0x3a /* : */ && PART_BEFORE.test(model.text.slice(Math.max(0, mention.start - 12), mention.start))) return true;
+  if (isAuthorPart(model.text, mention)) return true;
   // Not after an article: `The AMC is funded by the state` names an institution.
   if (SUPPORTED_AFTER.test(masked.slice(mention.end, mention.end + 80)) && !ARTICLE_BEFORE.test(masked.slice(Math.max(0, mention.start - 5), mention.start))) return true;
   return isNextToOtherInitials(masked, mention, initials);

@@ -1,5 +1,5 @@
 import { detectDefinitions, type DetectedDefinition } from '../abbreviations/definitionDetector';
-import { isUsStateOfPlace } from './usStatePlaces';
+import { isStateOrProvinceOfPlace } from './usStatePlaces';
 import type { KnowledgeBase, TermOccurrence } from '../knowledge/types';
 import { findAbbreviationLists, type BlockAbbreviationList, type ListCache } from './abbreviationLists';
 import { findKnownDefinitions } from './knownDefinitions';
@@ -289,7 +289,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
     const found = detected[i]!;
     if (found.pattern === 'long-short' && isLinkedLabel(text, found.short, found.shortStart + shift, found.shortEnd + shift)) continue;
     // `(Gentra Systems, Inc., Minneapolis, MN)`: a state's code after its city in an address, no definition of the city's name.
-    if (isUsStateOfPlace(slice, found.shortStart, found.shortEnd, found.short)) continue;
+    if (isStateOrProvinceOfPlace(slice, found.shortStart, found.shortEnd, found.short)) continue;
     const noun = spelledHeadNounLength(found);
     const short = place.keptOnce(noun === 0 ? found.short : withoutNoun(found.short, noun));
     const key = place.keptOnce(abbreviationKey(short));

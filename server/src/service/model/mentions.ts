@@ -3,7 +3,7 @@ import type { Span } from '../markdown/inlineExclusions';
 import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 import { isAlleleNotation, isChemicalNotation, isLowerCaseGeneSegment, isNotation } from './notation';
-import { isUsStateOfPlace } from './usStatePlaces';
+import { isStateOrProvinceOfPlace } from './usStatePlaces';
 
 /** One written use of something that looks like an abbreviation. */
 export interface MentionToken extends Span {
@@ -658,31 +658,46 @@ const STEP_NUMBERS = /(?<![\p{L}\p{N}.])\p{N}{1,2}[ \t]+(?:OR|AND|NOT)[ \t]+\p{N
 /**
  * Whether the line of the operator at `start` joins terms with it twice or more, or once in a
  * search strategy's numbered step, and no use of it there reads as an odds ratio's: after an
- * article or a qualifier (`the OR`, `adjusted OR`), or before a value (`OR 2.1`, `OR = 1.4`, `OR
- * (95% CI …)`).
+ * article, a qualifier or a bracket (`the OR`, `adjusted OR`, `(OR, 1.8; …)`), or before a value,
+ * a stop or the line's end (`OR 2.1`, `OR = 1.4`, `OR, 1.8`, `OR (95% CI …)`); nor a line that
+ * reports a confidence interval or a p value. Only a line within reach of the use is read (a
+ * paragraph written on one line is no search string).
  */
 function isOperatorLine(masked: string, start: number, text: string): boolean {
-  const lineStart = masked.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = masked.indexOf('\n', start);
-  const line = masked.slice(lineStart, lineEnd < 0 ? masked.length : lineEnd);
-  if (line.length > OPERATOR_LINE_LONGEST) return false;
+  const from = Math.max(0, start - OPERATOR_LINE_LONGEST);
+  const before = masked.slice(from, start);
+  const lineStart = before.lastIndexOf('\n');
+  if (lineStart < 0 && from > 0) return false;
+  const after = masked.slice(start, start + OPERATOR_LINE_LONGEST);
+  const lineEnd = after.indexOf('\n');
+  if (lineEnd < 0 && start + OPERATOR_LINE_LONGEST < masked.length) return false;
+  const line = before.slice(lineStart + 1) + (lineEnd < 0 ? after : after.slice(0, lineEnd));
+  if (STATISTICS_IN_LINE.test(line)) return false;
   let uses = 0;
-  for (const use of line.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${text}(?![\p{L}\p{N}])`, 'gu'))) {
-    const before = line.slice(Math.max(0, use.index - 12), use.index);
-    const after = line.slice(use.index + text.length, use.index + text.length + 4);
-    if (QUALIFIER_BEFORE.test(before) || VALUE_OR_BRACKET_AFTER.test(after)) return false;
+  for (const use of line.matchAll(OPERATOR_USES[text as 'OR' | 'AND' | 'NOT'])) {
+    const preceding = line.slice(Math.max(0, use.index - 14), use.index);
+    const following = line.slice(use.index + text.length, use.index + text.length + 6);
+    if (QUALIFIER_BEFORE.test(preceding) || VALUE_OR_STOP_AFTER.test(following)) return false;
     uses++;
   }
   return uses >= 2 || (uses === 1 && SEARCH_STEP_LINE.test(line));
 }
+/** Each operator's uses on a line, as words. */
+const OPERATOR_USES = {
+  OR: /(?<![\p{L}\p{N}])OR(?![\p{L}\p{N}])/gu,
+  AND: /(?<![\p{L}\p{N}])AND(?![\p{L}\p{N}])/gu,
+  NOT: /(?<![\p{L}\p{N}])NOT(?![\p{L}\p{N}])/gu,
+};
 /** A search strategy's numbered step, perhaps in a table's cell: `2. shrew OR …`, `| 2. shrew OR …`. */
 const SEARCH_STEP_LINE = /^[ \t]*(?:\|[ \t]*)?\p{N}{1,2}[.)][ \t]/u;
-/** A line read for an operator's other uses: a search string's line, not a paragraph's. */
+/** How far a search string's line reaches either side of a use. */
 const OPERATOR_LINE_LONGEST = 400;
-/** What an odds ratio follows: an article or a qualifier. */
-const QUALIFIER_BEFORE = /(?<![\p{L}])(?:the|an|a|adjusted|pooled|crude|summary|overall|unadjusted)[ \t]+$/iu;
-/** What an odds ratio comes before: a value, an equals sign, a bracket opening on a number, or nothing (the line's end). */
-const VALUE_OR_BRACKET_AFTER = /^(?:[ \t]*[=<>\p{N}]|[ \t]*\([ \t]*\p{N}|[ \t]*$)/u;
+/** A confidence interval or a p value on the line: statistics reported, where `OR` is an odds ratio. */
+const STATISTICS_IN_LINE = /(?<![\p{L}])(?:CI|p[ \t]*[<=>])(?![\p{L}])|%[ \t]*CI/u;
+/** What an odds ratio follows: an article, a qualifier or a bracket. */
+const QUALIFIER_BEFORE = /(?:(?<![\p{L}])(?:the|an|a|each|per|as|adjusted|pooled|crude|summary|overall|unadjusted|multivariable|multivariate|univariate|univariable)[ \t]+|\([ \t]*)$/iu;
+/** What an odds ratio comes before: a value, an equals sign, a stop, a bracket opening on a number, or the line's end. */
+const VALUE_OR_STOP_AFTER = /^(?:[ \t]*[=<>\p{N},;:)]|[ \t]*\([ \t]*\p{N}|[ \t\r]*$)/u;
 
 /** Two or more upper-case letters and nothing else. */
 export function isAllCapitals(text: string): boolean {
@@ -868,7 +883,7 @@ function mentionFromRun(
   if (masked.charCodeAt(end) === 0x2f /* / */ && isFolderOfFile(masked, end)) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
-  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isUsStateOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text) || isClockTime(masked, start, text)) return undefined;
+  if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isStateOrProvinceOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text) || isClockTime(masked, start, text)) return undefined;
   // An allele in a genotype's brackets (`met15/MET15`) or chemical notation (`malonyl-CoA`, `oligo(dT)`), at this use only.
   if (isAlleleNotation(masked, start, end, text) || isChemicalNotation(masked, start, end, text)) return undefined;
   const suffixLength = lowerCaseSuffixAfterDigit(text) || derivationalSuffix(text);

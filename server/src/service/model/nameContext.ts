@@ -9,7 +9,7 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { abbreviationKey, isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { COMPANY_NAME_WORDS, isMarkedAsTrademark, isProductNameInContext } from './productNames';
-import { isSubscriptedFormula } from './notation';
+import { isSubscriptedFormula, isSuperscriptQualifier } from './notation';
 import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
 import { writesAsStateOfPlace } from './usStatePlaces';
@@ -210,7 +210,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // whatever else the letters stand for (follicular lymphoma): every use says it is a site.
   if (everyUseFollowedBy(model.prose.masked, mentions, SITE_AFTER) && writesAsStateOfPlace(model.prose.masked, key)) return true;
   // The trademark sign written as a superscript at every use (`3M^TM^`, `<sup>TM</sup>`), whatever else the letters stand for.
-  if (mentions.every((mention) => isTrademarkSuperscript(model.text, mention))) return true;
+  if (mentions.length > 0 && mentions.every((mention) => mention.text === 'TM' && isSuperscriptQualifier(model.text, mention.start, mention.end))) return true;
   if (knowledgeAsksToDefine(model.knowledge, key)) return false;
   // The authors' own organisation, named in their affiliations (`CeMM Research Center …`).
   if (isNamedInAffiliations(model, key)) return true;
@@ -587,11 +587,12 @@ function isShipPrefix(masked: string, mention: AbbreviationMention, text: string
 
 /**
  * A participle that gives what the sentence described a name: `indicated as`, `denoted as`,
- * `referred to as`, `termed`. `referred as`, without `to`, is the same phrase as non-native
+ * `referred to as`, `termed`; or, opening a bracket, `labelled`, `called`, `named`, `coded`
+ * (`sterile swabs (labelled SSC)`). `referred as`, without `to`, is the same phrase as non-native
  * authors often write it. Not `known as`: `a syndrome known as CRS` names what the letters
  * abbreviate, which the reader still needs spelt out.
  */
-const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter)[ \u00a0]+$/iu;
+const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter|\([ \u00a0]*(?:label(?:l)?ed|called|named|coded))[ \u00a0]+$/iu;
 /**
  * `labelled … as` with what is labelled between, in one clause: `We labeled the limit of 15,000
  * copies as QL1, and 40 million as QL2.` Not a stain (`labelled with CFSE`, `by`, `using`), and no
@@ -741,14 +742,6 @@ const LANGUAGE_RELEASE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:R|Python|Julia|MATLAB|Per
 /** The use starts an item: right after the bracket or after a comma (`(x 1.2, `). */
 const ITEM_START = /(?:^\(|,)[ \u00a0]*$/u;
 const PACKAGE_LIST_REACH = 240;
-
-/** The trademark sign written in letters as a superscript: `Bair Hugger^TM^`, `3M<sup>TM</sup>`. */
-function isTrademarkSuperscript(text: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  if (mention.text !== 'TM') return false;
-  const before = text.slice(Math.max(0, mention.start - 5), mention.start);
-  const after = text.slice(mention.end, mention.end + 6);
-  return (before.endsWith('^') && after.startsWith('^')) || (before.toLowerCase() === '<sup>' && after.toLowerCase() === '</sup>');
-}
 
 /** A numbered label: capitals, then a number (`DL1`, `C2`, `A10`). */
 const NUMBERED_LABEL = /^(\p{Lu}{1,4})(\p{N}{1,2})$/u;

@@ -3,7 +3,8 @@
  * `Bethesda, MD, USA`, `Stuart, FL and Pittsburgh, PA`. The code is part of an address, as in
  * an author's affiliation or a study site named in the methods, not an abbreviation to define;
  * the same two capitals elsewhere may be one (`MS` for multiple sclerosis, `PA` for
- * physician assistant), so the code is read as a place only in this shape.
+ * physician assistant), so the code is read as a place only in this shape. A Canadian province's
+ * code is read the same way (`Oakville, ON`, `Nanaimo, BC, Canada`).
  */
 
 /** The postal codes of the 50 states and the District of Columbia (USPS Publication 28). */
@@ -17,6 +18,12 @@ export const US_STATE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The postal codes of Canada's ten provinces and three territories (Canada Post), read as a US
+ * state's are: after a place and a comma in an address (`Oakville, ON`, `Nanaimo, BC, Canada`).
+ */
+export const CANADIAN_PROVINCE_CODES: ReadonlySet<string> = new Set(['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT']);
+
+/**
  * A capitalised place name of one to three words and a comma before the code: `Athens, `,
  * `Ann Arbor, `, `Salt Lake City, `, `Winston-Salem, ` (no possessive: `Parkinson's, MS`).
  */
@@ -24,12 +31,13 @@ const PLACE_BEFORE = /(?<![\p{L}\p{N}'\u2019])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?
 /**
  * What stands before a place named in prose: a preposition of place (`in Athens`), a bracket or
  * slash (`(Stuart`, `Stuart/Port St. Lucie`), an earlier part of an address (`University of
- * Georgia, Athens`) or a company's name, perhaps with its trademark sign (`(3M^TM^, St Paul`), or an earlier place's code (`Boise, ID and Provo`, `DE; Reno`). A list of terms (`such as Diabetes, MI`, `with
+ * Georgia, Athens`) or a company's name, perhaps opening with digits and with its trademark
+ * sign (`(3M^TM^, St Paul`; a capital in it: `2019, Burkitt, FL` names no place), or an earlier place's code (`Boise, ID and Provo`, `DE; Reno`). A list of terms (`such as Diabetes, MI`, `with
  * Hoechst, DC`) has none of these.
  */
-const ADDRESS_LEAD = /(?:(?<![\p{L}\p{N}])(?:in|at|from|near|of)[ \u00a0]+|[(/][ \u00a0]*|[\p{Lu}\p{N}][\p{L}\p{N}.]*(?:\^(?:TM|\u2122|\u00ae)\^|[\u2122\u00ae])?,[ \u00a0]+|(?<![\p{L}\p{N}])\p{Lu}{2}(?:;[ \u00a0]*|,?[ \u00a0]+(?:and|or)[ \u00a0]+))$/u;
+const ADDRESS_LEAD = /(?:(?<![\p{L}\p{N}])(?:in|at|from|near|of)[ \u00a0]+|[(/][ \u00a0]*|(?<![\p{L}\p{N}])\p{N}*\p{Lu}[\p{L}\p{N}.]*(?:\^(?:TM|\u2122|\u00ae)\^|[\u2122\u00ae])?,[ \u00a0]+|(?<![\p{L}\p{N}])\p{Lu}{2}(?:;[ \u00a0]*|,?[ \u00a0]+(?:and|or)[ \u00a0]+))$/u;
 /** What only an address has after the code: a ZIP code or the country (`MS 39216`, `GA, USA`). */
-const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|,[ \u00a0]*(?:USA|U\.S\.A\.|United States)(?![\p{L}\p{N}]))/u;
+const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|,[ \u00a0]*(?:USA|U\.S\.A\.|United States|Canada)(?![\p{L}\p{N}]))/u;
 /**
  * What ends a place inside a sentence: the end of a clause or line, another place (`FL and
  * Pittsburgh`), or a preposition going on with the sentence (`Athens, GA from 2016`).
@@ -54,14 +62,14 @@ function hasEarlierPlaceInSentence(masked: string, offset: number): boolean {
 const SENTENCE_STOP = /[.!?][ \u00a0\n]+(?=\p{Lu}|$)/gu;
 
 /**
- * True when the two capitals `masked[start, end)` are a US state's postal code written after a
- * place name and a comma (see the module comment). A ZIP code or the country after it makes
+ * True when the two capitals `masked[start, end)` are a US state's or a Canadian province's postal
+ * code written after a place name and a comma (see the module comment). A ZIP code or the country after it makes
  * an address wherever it stands; otherwise the code ends a clause or goes on with a
  * preposition, and the words before the place say it is an address (`in Athens, GA from`);
  * `However, MS was` and `Parkinson's, MS, and ALS` name no place.
  */
-export function isUsStateOfPlace(masked: string, start: number, end: number, text: string): boolean {
-  if (!US_STATE_CODES.has(text)) return false;
+export function isStateOrProvinceOfPlace(masked: string, start: number, end: number, text: string): boolean {
+  if (!US_STATE_CODES.has(text) && !CANADIAN_PROVINCE_CODES.has(text)) return false;
   const from = Math.max(0, start - 40);
   const place = PLACE_BEFORE.exec(masked.slice(from, start));
   if (!place) return isSupplierTown(masked, start, end);
@@ -87,7 +95,7 @@ export function isUsStateOfPlace(masked: string, start: number, end: number, tex
 export function writesAsStateOfPlace(masked: string, code: string): boolean {
   if (!US_STATE_CODES.has(code)) return false;
   for (let at = masked.indexOf(code); at >= 0; at = masked.indexOf(code, at + code.length)) {
-    if (AFTER_COMMA.test(masked.slice(Math.max(0, at - 3), at)) && !WORD_GOES_ON.test(masked.charAt(at + code.length)) && isUsStateOfPlace(masked, at, at + code.length, code)) return true;
+    if (AFTER_COMMA.test(masked.slice(Math.max(0, at - 3), at)) && !WORD_GOES_ON.test(masked.charAt(at + code.length)) && isStateOrProvinceOfPlace(masked, at, at + code.length, code)) return true;
   }
   return false;
 }
@@ -103,4 +111,4 @@ function isSupplierTown(masked: string, start: number, end: number): boolean {
   return SUPPLIER_TOWN_BEFORE.test(masked.slice(Math.max(0, start - 80), start)) && SUPPLIER_BRACKET_END.test(masked.slice(end, end + 24));
 }
 const SUPPLIER_TOWN_BEFORE = /\(\p{Lu}[\p{L}&.-]*(?:[ \u00a0]+\p{Lu}[\p{L}&.-]*){0,3},[ \u00a0]+\p{Lu}\p{Ll}+\.?(?:[ \u00a0]+\p{Lu}\p{Ll}+){0,2}[ \u00a0]+$/u;
-const SUPPLIER_BRACKET_END = /^(?:,[ \u00a0]*(?:USA|U\.S\.A\.|United States)[ \u00a0]*)?\)/u;
+const SUPPLIER_BRACKET_END = /^(?:,[ \u00a0]*(?:USA|U\.S\.A\.|United States|Canada)[ \u00a0]*)?\)/u;

@@ -28,8 +28,9 @@ const MOST_SHORT_FORM_WORDS = 3;
  * The first item inside a bracket: its text up to `;`, `, `, an em dash or a spaced en dash (so
  * that `(CRS; ref. 3)`, `(IL-15, 10 ng/mL)` and `(IC—IgG-antigen complex)` give `CRS`, `IL-15`
  * and `IC`), a program's release (`(VEP v105)`), a comparison sign (`(FDR < 0.05)`), or, after
- * one word, a number with decimals (`(HR 0.62, …)`) or a spaced hyphen (`(iNOS - the NOS2
- * product)`); trimmed. Separators inside nested brackets do not split.
+ * one word, a number with decimals (`(HR 0.62, …)`), a spaced hyphen (`(iNOS - the NOS2
+ * product)`) or, after a reagent's short form, what it was mixed with by its amount (`(MSTFA with
+ * 1% TMCS)`); trimmed. Separators inside nested brackets do not split.
  */
 export function firstItemOfBracket(text: string, contentStart: number, contentEnd: number): TextSpan | undefined {
   let start = contentStart;
@@ -48,15 +49,15 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     // A value given with the short form: `(FDR < 0.05)`, `(OR = 2.1)`, `(HR 0.62, 95% CI …)`; a spaced
     // hyphen before a remark: `(iNOS - the NOS2 product)`. No short form holds a comparison sign.
     else if (depth === 0 && end > start && COMPARISON_SIGN.test(character)) break;
-    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && isRemarkAfter(text, start, end, contentEnd)) break;
+    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && isValueOrRemarkAfter(text, start, end, contentEnd)) break;
   }
   return trimItem(text, start, end);
 }
 /** A release's mark and number after a space: ` v105`, ` v.2.1`, ` version 4`. */
 const RELEASE_AFTER = /^\s+(?:v\.?|version\s+)\d/u;
 /** Whether a value, a remark after a spaced hyphen, or what a reagent was mixed with follows the one word `text[start, end)`. */
-function isRemarkAfter(text: string, start: number, end: number, contentEnd: number): boolean {
-  const after = text.slice(end, Math.min(end + 13, contentEnd));
+function isValueOrRemarkAfter(text: string, start: number, end: number, contentEnd: number): boolean {
+  const after = text.slice(end, Math.min(end + 24, contentEnd));
   return isValueAfter(text, end, contentEnd) || REMARK_AFTER.test(after) || (MIXED_WITH_AFTER.test(after) && TWO_CAPITALS_IN.test(text.slice(start, end)));
 }
 /** True when `text[start, end)` holds no white space: one word, as a short form is before its value. */
@@ -71,11 +72,11 @@ const VALUE_AFTER = new RegExp(String.raw`^\s*(?:${COMPARISON_SIGN.source}|[-\u2
 /** A hyphen or dash between spaces, before a remark. */
 const REMARK_AFTER = /^\s+[-\u2013\u2014]\s/u;
 /**
- * What a reagent's short form (two capitals at least) was mixed with: `(MSTFA with 1% TMCS)`,
- * `(DMSO containing 0.1% BSA)`. Not after a word: `(rituximab with cyclophosphamide, …)` spells
- * out a regimen.
+ * What a reagent's short form (two capitals at least) was mixed with, by its amount: `(MSTFA with
+ * 1% TMCS)`, `(DMSO containing 0.1% BSA)`. Not after a word (`(rituximab with cyclophosphamide,
+ * …)` spells out a regimen), nor without an amount (`(HR with adjustment for age, 1.9)`).
  */
-const MIXED_WITH_AFTER = /^\s+(?:with|containing)\s/u;
+const MIXED_WITH_AFTER = /^\s+(?:with|containing)\s+\d+(?:[.,]\d+)?\s*(?:%|[mµnu]?M(?![\p{L}])|mg|µg|ng|U(?![\p{L}]))/u;
 const TWO_CAPITALS_IN = /\p{Lu}[^]*\p{Lu}/u;
 
 /**
