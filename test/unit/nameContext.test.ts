@@ -495,6 +495,16 @@ describe('package lists', () => {
   });
 });
 
+describe('registry numbers and phages', () => {
+  test('capitals before a number in the CAS Registry\'s shape, and a phage named after its noun, are names', () => {
+    assert.deepEqual(undefinedKeys('Hormone (Quarkchem, CAS 55-06-1) and the QAS #6106-07-6 salt were used.\n'), []);
+    assert.deepEqual(undefinedKeys('mRNAs were bound by the bacteriophage QS2 coat protein; QS2 rose.\n'), []);
+  });
+  test('capitals before another number, or a phage\'s noun elsewhere, stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('The QAS 55-06 ratio and the QPH assay of phages.\n'), ['QAS', 'QPH']);
+  });
+});
+
 describe('genotypes and chemical notation', () => {
   test('capitals among allele pairs in a genotype\'s brackets are genetic notation', () => {
     assert.deepEqual(undefinedKeys('Strain QY4743 (MATa/α, his3/his3, leu2/leu2, qet15/QET15, qys2/QYS2) was used.\n'), []);

@@ -8,6 +8,9 @@ const mentionsOf = (text: string) => findMentionTokens(text, 0, text.length).map
 
 describe('notations are not abbreviations', () => {
   const notations = [
+    // A primer's sequence, degenerate codes and its 3′ end marked.
+    'TCGTCGGCAGCGTCAGATGTGTATAAGAG',
+    'GTCTCGTGGGCTCGGAGATGTGTATAAGAGACAGTACNVGGGTATCTAATCC-3',
     // Chemical formulas with a two-letter element and a count.
     'TcO4', 'MgCl2', 'NaN3', 'CuSO4', 'ZnCl2',
     // Glycine–serine linkers.
@@ -34,6 +37,10 @@ describe('notations are not abbreviations', () => {
   for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
 
   const abbreviations = [
+    // Eleven base codes or fewer, or another letter among them: abbreviations (`GATA`, a factor's family).
+    'GATA',
+    'ACGTACGTACG',
+    'ACGTACGTACGTQ',
     // Gene symbols that spell one-letter elements, and pairs with one count.
     'CYP2B6', 'B7H3', 'NOS2', 'HSP90B1', 'NK1', 'HSV1', 'CO2', 'KH2PO4',
     // Cell-cycle phases and a gene that look like glycoforms; more sialic acids than galactoses.

@@ -35,7 +35,7 @@ function followingProgramNoun(nouns: string): RegExp {
 }
 
 /** Words after which a following mention (or list of mentions) is the name of that thing. */
-const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|cells|\p{L}+(?:cytes|blasts|phages)|antibod(?:y|ies)|packages?|pipelines?|toolkits?|solvers?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
+const NAMING_HEAD = /(?:^|[^\p{L}\p{N}-])(?:clones?|strains?|isolates?|lineages?|cell lines?|cells|\p{L}+(?:cytes|blasts|phages)|antibod(?:y|ies)|packages?|pipelines?|toolkits?|solvers?|drugs?|compounds?|cocktails?|trials?|vaccines?|candidates?|coronavirus(?:es)?|viruses|(?:bacterio)?phages?|plasmids?|constructs?|\p{L}{3,}(?:mab|nib|vir|cel|cept))$/iu;
 /** Words between the head and the name: `antibody (now X)`, `cocktails such as X`, `drug, X`. */
 const NAME_LEAD = /(?:\s*[(,:]\s*|\s+)(?:(?:the|now|called|named|termed|such as|e\.g\.,?|i\.e\.,?|including)\s+)*(?:\p{Ll}+-)?$/iu;
 /** Inside brackets, the name stands alone or in a list: `(ADG-2)`, `(X or Y)`, not `(PD-1 blockade)`. */
@@ -89,6 +89,8 @@ const ISOLATE_PLACE_AND_NUMBER = /^\p{Lu}{2,}-\p{Lu}{1,4}\p{N}{1,3}$/u;
  * A count or a dose after capitals (`EVT 3000 exposure`) and a year (`WHO 2016`) leave them abbreviations.
  */
 const FOLLOWING_IDENTIFIER_NUMBER = /^[ \u00a0](?:0\p{N}{3,}|[1-9]\p{N}{4,})(?![\p{L}\p{N}])/u;
+/** A number in the CAS Registry's shape after the capitals: two to seven digits, two, then a check digit (`CAS 55-06-1`). */
+const FOLLOWING_REGISTRY_NUMBER = /^[ \u00a0](?:No\.?[ \u00a0]?|#)?\p{N}{2,7}-\p{N}{2}-\p{N}(?![\p{L}\p{N}-])/u;
 /** A number of four digits or more, not a year, closing a bracket that the capitals open (`(CTN 1703)`). */
 const BRACKETED_IDENTIFIER = /^[ \u00a0](?!(?:19|20)\p{N}{2}(?!\p{N}))\p{N}{4,}\)/u;
 const CAPITALS_ONLY = /^\p{Lu}{2,6}$/u;
@@ -146,7 +148,7 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   if (OPEN_LICENCE.test(mention.text) && (FOLLOWING_LICENCE.test(after) || LICENCE_LABEL_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start)))) return true;
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;
-  if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_IDENTIFIER_NUMBER.test(after) || (masked.charAt(mention.start - 1) === '(' && BRACKETED_IDENTIFIER.test(after)))) return true;
+  if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_IDENTIFIER_NUMBER.test(after) || FOLLOWING_REGISTRY_NUMBER.test(after) || (masked.charAt(mention.start - 1) === '(' && BRACKETED_IDENTIFIER.test(after)))) return true;
   if (PLASMID_NAME.test(mention.text) && (FOLLOWING_VECTOR.test(after) || (PLASMID_MARK.test(mention.text.slice(1)) && VECTOR_VERB_BEFORE.test(masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start))))) return true;
   // Codes, clones and lines carry a number (`ADG-2`, `RaTG13`, `EL4`, `OKT3`); a word of
   // capitals (`TKI` after `inhibitor (`) or `iPSC` in `iPSC clone` is an abbreviation to define.

@@ -138,9 +138,16 @@ export function isNotation(text: string): boolean {
     NUMBER_WITH_LETTER.test(text) ||
     E_NOTATION.test(text) ||
     DINUCLEOTIDE.test(text) ||
+    NUCLEOTIDE_SEQUENCE.test(text) ||
     isChemicalFormula(text)
   );
 }
+
+/**
+ * A nucleotide sequence, a primer's or a probe's: twelve or more IUPAC base codes (degenerate ones
+ * too, `Y`, `D`, `N`), perhaps with its 5′ or 3′ end marked (`…TAAAGNG-3`).
+ */
+const NUCLEOTIDE_SEQUENCE = /^(?:[35][-\u2010\u2011])?[ACGTURYSWKMBDHVN]{12,}(?:[-\u2010\u2011][35])?$/u;
 
 /** Two lower-case consonants: a gene written in the lower case of viral and bacterial genetics (`tk`), no English word. */
 const LOWER_CASE_GENE = /^[bcdfghjklmnpqrstvwxz]{2}$/;
