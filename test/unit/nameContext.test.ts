@@ -248,6 +248,8 @@ describe('a name given in words to what the sentence describes', () => {
     // Past a sign, the letters start at the first letter; a plural `s` may close the bracket.
     assert.deepEqual(severities('Means and their standard quotas ($\\Delta$SQZ) were shown.\n'), ['$\\Delta$SQZ information']);
     assert.deepEqual(severities('Proteases and their tissue quenchers (TXZs) were measured.\n'), ['TXZ information']);
+    // A one-letter word, the small letter the key opens with.
+    assert.deepEqual(severities('We used Benjamini-Hochberg-corrected q values (qZDR) throughout.\n'), ['qZDR information']);
     // A subtype's label after the short form of a family the document defines.
     assert.deepEqual(severities('Quellomas (QLM) were split. Some were classed as papillary (QLM, PXZ).\n'), ['PXZ information']);
     const found = createTerminologyService().lint({ uri: 'test.md', version: 1, text: 'Levels of glazed quellin (GqZ9) rose.\n' }).find((d) => d.code === 'undefined-abbreviation');
@@ -261,6 +263,7 @@ describe('a name given in words to what the sentence describes', () => {
     // Only a function word, or another name of capitals, opens with it: no long form is there.
     assert.deepEqual(severities('Cells were stained against the melanoma antigen QRP1 (TZ99) and sorted.\n'), ['QRP1 warning', 'TZ99 warning']);
     assert.deepEqual(severities('Cells were grown as endothelial cells (HQVEC) for a week.\n'), ['HQVEC warning']);
+    assert.deepEqual(severities('Counts of T cells (TQX) fell.\n'), ['TQX warning']);
     // The clause ends at a comma: words before it are not the bracket's.
     assert.deepEqual(severities('In Quebec, owing to proper containment (QXVW) was kept.\n'), ['QXVW warning']);
     // A list in the bracket, or words after the letters, is no introduction.

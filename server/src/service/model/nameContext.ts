@@ -400,7 +400,10 @@ export function looseIntroductionBefore(model: DocumentModel, mention: Pick<Abbr
   if (initial === undefined) return undefined;
   const clause = CLAUSE_BEFORE.exec(masked.slice(Math.max(0, open - CLAUSE_REACH), open))?.[1] ?? '';
   const words = nounPhraseEnding(clause.trim().split(/\s+/u)).slice(-6);
-  const first = words.findIndex((word) => !TWO_CAPITALS_IN.test(word) && word.split('-').some((part) => part.length > 1 && !FUNCTION_WORDS.has(part.toLowerCase()) && !DETERMINERS.has(part.toLowerCase()) && part[0]!.toLowerCase() === initial));
+  // A one-letter word counts only as the small letter a key opens with (`p values (pFDR)`): `T cells (TQX)` is no long form.
+  const lowerInitial = mention.key.startsWith(initial);
+  const opensWithInitial = (part: string) => (part.length > 1 || (lowerInitial && part === initial)) && !FUNCTION_WORDS.has(part.toLowerCase()) && !DETERMINERS.has(part.toLowerCase()) && part[0]!.toLowerCase() === initial;
+  const first = words.findIndex((word) => !TWO_CAPITALS_IN.test(word) && word.split('-').some(opensWithInitial));
   return first < 0 ? undefined : words.slice(first).join(' ');
 }
 /** The words after the last auxiliary or preposition that ends a noun phrase (see `PHRASE_BREAKS`): `by the pathologist` gives `the pathologist`. */
