@@ -184,6 +184,10 @@ describe('a name given in words to what the sentence describes', () => {
     // A hyphen-joined word spells one letter, or each of its parts one.
     assert.deepEqual(undefinedKeys('**QCCA**, denoting "Quark cross-omics cycle attention model", fits; QCCA won.\n'), []);
     assert.deepEqual(undefinedKeys('QTCR means quark T-cell receptor, and QTCR rose.\n'), []);
+    // `is` with an article: a copula that names what the letters stand for, when the words spell them.
+    assert.deepEqual(undefinedKeys('Table 1. Plasmids used. QOI is the quark of interest; QOI copies vary.\n'), []);
+    assert.deepEqual(undefinedKeys('QZB is the main driver of binding here; QZB rose.\n'), ['QZB']);
+    assert.deepEqual(undefinedKeys('QOI is quark of interest; QOI rose.\n'), ['QOI']);
   });
   test('a verb that says only what the letters stand for needs no spelling, in a relative clause too', () => {
     assert.deepEqual(undefinedKeys('The ligand QXCL12, which stands for Q-X-C motif quietin 12, rose; QXCL12 fell.\n'), []);

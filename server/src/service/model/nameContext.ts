@@ -626,11 +626,11 @@ function isIntroducedAsName(masked: string, mention: Pick<AbbreviationMention, '
 
 /**
  * A verb that says what letters stand for, perhaps in a relative clause: `OR means`, `OR refers
- * to`, `DF indicates`, `X stands for`, `X, which stands for`, `X, denoting "…"` (the words perhaps quoted). Group 1 holds a verb that says
+ * to`, `DF indicates`, `X stands for`, `X, which stands for`, `X, denoting "…"`, `GOI is the …` (the words perhaps quoted). Group 1 holds a verb that says
  * nothing else (`stands for`, `is short for`, `is an abbreviation of`); the others also say what
  * a quantity shows (`The HR indicates a higher risk`).
  */
-const STANDS_FOR_AFTER = /^(?:[ \u00a0]*,[ \u00a0]*(?:which|that)|[ \u00a0]*,(?=[ \u00a0]+denoting)|[ \u00a0]+which)?[ \u00a0]+(?:(stands[ \u00a0]+for|is[ \u00a0]+short[ \u00a0]+for|is[ \u00a0]+(?:an|the)[ \u00a0]+(?:abbreviation|acronym)[ \u00a0]+(?:of|for))|means|refers[ \u00a0]+to|denot(?:es|ing)|indicates|represents)[ \u00a0]+["\u201c'\u2018]?(?:the[ \u00a0]+|an?[ \u00a0]+)?/u;
+const STANDS_FOR_AFTER = /^(?:[ \u00a0]*,[ \u00a0]*(?:which|that)|[ \u00a0]*,(?=[ \u00a0]+denoting)|[ \u00a0]+which)?[ \u00a0]+(?:(stands[ \u00a0]+for|is[ \u00a0]+short[ \u00a0]+for|is[ \u00a0]+(?:an|the)[ \u00a0]+(?:abbreviation|acronym)[ \u00a0]+(?:of|for))|means|refers[ \u00a0]+to|denot(?:es|ing)|indicates|represents|is(?=[ \u00a0]+(?:the|an?)[ \u00a0]))[ \u00a0]+["\u201c'\u2018]?(?:the[ \u00a0]+|an?[ \u00a0]+)?/u;
 /** Two words at least: what a verb of meaning names. */
 const TWO_WORDS = /^[\p{L}\p{N}][\p{L}\p{N}-]*[ \u00a0]+[\p{L}\p{N}]/u;
 /** Words a long form passes over. */
