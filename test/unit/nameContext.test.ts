@@ -38,6 +38,8 @@ describe('names written as such', () => {
     'solved with the «SUNDOWN» solvers',
     'columns from «QE» Healthcare',
     'a kit from «ZPS» Bioscience',
+    'a tag from «QBA» Life Sciences',
+    'a standard from «QDN» Isotopes',
     'made by «QRX» GmbH',
     // A line named in brackets after the cells it is: `cancer cells (PANC-1), fibroblasts (MRC-5)`.
     'a co-culture of cancer cells («QANC-1»), fibroblasts (QRC-5) and more',

@@ -186,9 +186,9 @@ function isCatalogueNumber(before: string, after: string, mention: Pick<Abbrevia
 }
 /**
  * Words that name a company in its name: a legal form, or a noun firms of the field take (`EMD
- * Millipore`, `BD Biosciences`, `Qx GmbH`). Shared with nameContext's organisation after a name.
+ * Millipore`, `BD Biosciences`, `Qx GmbH`, `IBA Life Sciences`, `CDN Isotopes`). Shared with nameContext's organisation after a name.
  */
-export const COMPANY_NAME_WORDS = String.raw`Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biotec|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Reagents|Genomics|Biosystems|Chemicals?`;
+export const COMPANY_NAME_WORDS = String.raw`Healthcare|Bioscience|Biosciences|BioSciences|Biotechnology|Biotech|Biotec|Biologics|Technologies|Scientific|Millipore|Pharmaceuticals?|Pharma|Therapeutics|Diagnostics|Laboratories|Labs|Systems|Instruments|Corporation|Corp\.?|Inc\.?|Ltd\.?|GmbH|AG|SA|LLC|Reagents|Genomics|Biosystems|Chemicals?|Life[ \u00a0]Sciences?|Isotopes`;
 const COMPANY_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${COMPANY_NAME_WORDS})(?![\p{L}])`, 'u');
 /** A catalogue number's mark: `cat. no.`, `catalog #`, `#`. */
 const CATALOGUE_MARK = new RegExp(String.raw`,[ \u00a0]+(?:${CATALOGUE_WORDS}|#)`, 'u');
