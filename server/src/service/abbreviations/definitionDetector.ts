@@ -17,6 +17,7 @@ import { isConvincingCandidate } from './detector/acceptance.js';
 import { forEachDefinitionCandidate, pairingBefore, type DefinitionCandidate } from './detector/definitionCandidates.js';
 import { readingTokens } from './detector/precedingWords.js';
 import { tokenize, type BlockTokens } from '../text/tokens.js';
+import { hasTwoCapitals } from '../text/characters.js';
 
 /** One abbreviation definition found in prose. Offsets are UTF-16 offsets into the text passed in. */
 export interface DetectedDefinition {
@@ -132,9 +133,8 @@ function isExtendedShortForm(text: string, candidate: DefinitionCandidate): bool
   const { long, short } = candidate;
   if (candidate.pattern !== 'short-long') return false;
   const written = text.slice(long.start, long.end);
-  return !/\s/u.test(written) && TWO_CAPITALS.test(written) && written.includes(text.slice(short.start, short.end));
+  return !/\s/u.test(written) && hasTwoCapitals(written) && written.includes(text.slice(short.start, short.end));
 }
-const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 
 /**
  * A code of capitals and digits with no white space before a bracket that gives a shorter name
@@ -147,7 +147,7 @@ function isCodeBeforeAlias(text: string, candidate: DefinitionCandidate): boolea
   const written = text.slice(candidate.long.start, candidate.long.end);
   const short = text.slice(candidate.short.start, candidate.short.end);
   // A word of four lower-case letters spells something out (`CD56-positive (CD56+)`).
-  return !/\s/u.test(written) && !/\p{Ll}{4}/u.test(written) && TWO_CAPITALS.test(written) && /\p{N}/u.test(written) && short.length >= 3 && written.startsWith(short.slice(0, 3));
+  return !/\s/u.test(written) && !/\p{Ll}{4}/u.test(written) && hasTwoCapitals(written) && /\p{N}/u.test(written) && short.length >= 3 && written.startsWith(short.slice(0, 3));
 }
 
 /** The definition a convincing candidate makes. */

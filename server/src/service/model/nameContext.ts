@@ -1,6 +1,7 @@
 import { isAuthorInitials, isNamedInAffiliations } from './authorInitials';
 import { DETERMINERS, FUNCTION_WORDS, PHRASE_BREAKS } from '../abbreviations/detector/wordLists';
 import { bracketAround } from '../text/brackets';
+import { hasTwoCapitals } from '../text/characters';
 import { entryForKey } from '../knowledge/knowledgeBase';
 import { isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
 import { isInsideQuotation } from '../text/quotations';
@@ -403,7 +404,7 @@ export function looseIntroductionBefore(model: DocumentModel, mention: Pick<Abbr
   // A one-letter word counts only as the small letter a key opens with (`p values (pFDR)`): `T cells (TQX)` is no long form.
   const lowerInitial = mention.key.startsWith(initial);
   const opensWithInitial = (part: string) => (part.length > 1 || (lowerInitial && part === initial)) && !FUNCTION_WORDS.has(part.toLowerCase()) && !DETERMINERS.has(part.toLowerCase()) && part[0]!.toLowerCase() === initial;
-  const first = words.findIndex((word) => !TWO_CAPITALS_IN.test(word) && word.split('-').some(opensWithInitial));
+  const first = words.findIndex((word) => !hasTwoCapitals(word) && word.split('-').some(opensWithInitial));
   return first < 0 ? undefined : words.slice(first).join(' ');
 }
 /** The words after the last auxiliary or preposition that ends a noun phrase (see `PHRASE_BREAKS`): `by the pathologist` gives `the pathologist`. */
@@ -412,8 +413,6 @@ function nounPhraseEnding(words: string[]): string[] {
   while (from > 0 && !PHRASE_BREAKS.has(words[from - 1]!.toLowerCase())) from--;
   return words.slice(from);
 }
-/** A word with two capitals is a name or an abbreviation of its own (`TRP1`, `DESeq2`), not a word of a long form. */
-const TWO_CAPITALS_IN = /\p{Lu}[^]*\p{Lu}/u;
 /** The bracket closes right after the use, or after its plural `s`. */
 const BRACKET_CLOSES_AFTER = /^s?\)/u;
 /** A key's first letter, past a difference sign (`ΔSE`) or digits. */

@@ -120,6 +120,12 @@ export function isUpperCaseLetter(character: string): boolean {
   return character !== character.toLowerCase() && character === character.toUpperCase();
 }
 
+/** True when `text` holds two upper-case letters (the category `Lu`) or more, anywhere: the shape of a name or an abbreviation (`TRP1`, `DESeq2`, `EGFRt`), not of a word. */
+export function hasTwoCapitals(text: string): boolean {
+  return TWO_CAPITALS.test(text);
+}
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
+
 /** True for a lower-case letter of any script, by case mapping (see {@link isUpperCaseLetter}). */
 export function isLowerCaseLetter(character: string): boolean {
   const code = character.charCodeAt(0);

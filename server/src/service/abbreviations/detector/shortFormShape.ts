@@ -4,7 +4,7 @@
  * fit a long form is the aligner's job.
  */
 
-import { isLowerCaseLetter, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
+import { hasTwoCapitals, isLowerCaseLetter, isUpperCaseLetter, isWhitespaceUnit, isLetterOrNumberAt } from '../../text/characters.js';
 import { NON_DEFINITION_OPENERS } from './wordLists.js';
 import { bondLocantAt } from '../../text/locants.js';
 
@@ -58,7 +58,7 @@ const RELEASE_AFTER = /^\s+(?:v\.?|version\s+)\d/u;
 /** Whether a value, a remark after a spaced hyphen, or what a reagent was mixed with follows the one word `text[start, end)`. */
 function isValueOrRemarkAfter(text: string, start: number, end: number, contentEnd: number): boolean {
   const after = text.slice(end, Math.min(end + 24, contentEnd));
-  return isValueAfter(text, end, contentEnd) || REMARK_AFTER.test(after) || (MIXED_WITH_AFTER.test(after) && TWO_CAPITALS_IN.test(text.slice(start, end)));
+  return isValueAfter(text, end, contentEnd) || REMARK_AFTER.test(after) || (MIXED_WITH_AFTER.test(after) && hasTwoCapitals(text.slice(start, end)));
 }
 /** True when `text[start, end)` holds no white space: one word, as a short form is before its value. */
 function isOneWord(text: string, start: number, end: number): boolean {
@@ -77,7 +77,6 @@ const REMARK_AFTER = /^\s+[-\u2013\u2014]\s/u;
  * …)` spells out a regimen), nor without an amount (`(HR with adjustment for age, 1.9)`).
  */
 const MIXED_WITH_AFTER = /^\s+(?:with|containing)\s+\d+(?:[.,]\d+)?\s*(?:%|[mµnu]?M(?![\p{L}])|mg|µg|ng|U(?![\p{L}]))/u;
-const TWO_CAPITALS_IN = /\p{Lu}[^]*\p{Lu}/u;
 
 /**
  * True when a value follows `end` inside a bracket that closes at `contentEnd`: the bracket reports
