@@ -32,6 +32,8 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['a definition followed by a remark', 'Cytokine release syndrome (CRS, grade 2 or higher) was rare.', [['CRS', 'Cytokine release syndrome']]],
   ['a relative clause in the long form: its pronoun and auxiliary give no letters', 'Testing reached men who have sex with men (MSM) and women who have sex with women (WSW).', [['MSM', 'men who have sex with men'], ['WSW', 'women who have sex with women']]],
   ['lower-case expansion', 'Allogeneic natural killer (NK) cells were infused.', [['NK', 'natural killer']]],
+  // A word at the end with no letter costs what a word passed over inside does: every letter at a word's start beats letters fished from inside two words.
+  ['a last word without a letter rather than letters from inside words', 'Adjusted for the Alpine Society of Anatomists Classification (ASA) and age.', [['ASA', 'Alpine Society of Anatomists Classification']]],
   ['hyphenated expansion', 'Killing by antibody-dependent cellular cytotoxicity (ADCC) was measured.', [['ADCC', 'antibody-dependent cellular cytotoxicity']]],
   ['digits', 'Cells were armoured with interleukin-15 (IL-15).', [['IL-15', 'interleukin-15']]],
   ['Greek letter in the short form', 'We measured transforming growth factor beta (TGF-β).', [['TGF-β', 'transforming growth factor beta']]],

@@ -416,6 +416,10 @@ describe('dates, draft markers and disease names', () => {
     assert.deepEqual(undefinedKeys('Pressure of 65mmHg, 20mM salt and 2.5kDa tags; see the DOI. But 5QFU and 7QZ were given.'), ['5QFU', '7QZ']);
   });
 
+  test('milliequivalents, milliosmoles and milli-international units are units', () => {
+    assert.deepEqual(undefinedKeys('| Base deficit | 0 to –2 mEq/L | 290 mOsm/kg | 5 mIU/mL | QZB |'), ['QZB']);
+  });
+
   test('a placeholder of X runs inside a name and a FlowRepository accession need none', () => {
     assert.deepEqual(undefinedKeys('Mixtures of XXX with FcγRXXX [CITE]; data in FR-FCM-ZZ9H; but the QXZ assay.'), ['QXZ']);
   });

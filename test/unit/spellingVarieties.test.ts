@@ -55,6 +55,12 @@ describe('words whose spelling marks British or American English', () => {
     assert.deepEqual(marks('randomised and randomization'), ['randomised:->randomized', 'randomization:->randomisation']);
   });
 
+  test('the e kept or dropped before -ment marks neither variety', () => {
+    assert.deepEqual(marks('judgement, judgments and acknowledgement'), ['judgement:->judgment', 'judgments:->judgements', 'acknowledgement:->acknowledgment']);
+    // Other words ending in -gment or -ement are no pair.
+    assert.deepEqual(marks('segment pigment fragment element management engagement'), []);
+  });
+
   test('words spelt alike in both, or a capitalised name, are no mark', () => {
     assert.deepEqual(marks('four for filled filed humoral colorectal laboratory honorary hemisphere chemokine academic systemic endemic measurement parameter'), []);
     assert.deepEqual(marks('the Center for Tumor Research'), []);
@@ -86,6 +92,13 @@ describe('inconsistent-variants: British and American spelling mixed', () => {
   test('one spelling throughout is not reported, whichever it is', () => {
     assert.deepEqual(mixed('The tumour was labelled; leukaemia in the centre.\n'), []);
     assert.deepEqual(mixed('The tumor was labeled; leukemia in the center.\n'), []);
+  });
+
+  test('one word written with and without the e before -ment is reported at the less used form', () => {
+    assert.deepEqual(mixed('A judgment error was common. Clinical judgement errors were rarer. Each judgment was reviewed.\n'), ['judgement']);
+    // Either alone, in a British or an American text, is one spelling.
+    assert.deepEqual(mixed('The tumor board made a judgement.\n'), []);
+    assert.deepEqual(mixed('The tumour board made a judgment.\n'), []);
   });
 
   test('one word written with -ise and -ize is reported at the less used form', () => {

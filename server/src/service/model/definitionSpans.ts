@@ -92,9 +92,35 @@ export function opensSentence(text: string, offset: number): boolean {
   return i < 0 || lineBreaks >= 2 || /[.!?#|>]/u.test(text[i]!);
 }
 
-/** Plural of a long form, for an abbreviation written with a plural `s` (`stem cell` -> `stem cells`). */
+/**
+ * Plural of a long form, for an abbreviation written with a plural `s` (`stem cell` -> `stem
+ * cells`). A long form with a preposition takes the plural on its head, the word before the
+ * preposition (`opportunity for improvement` -> `opportunities for improvement`, `standard of
+ * care` -> `standards of care`); a head already plural stays (`Opportunities for improvement`).
+ */
 export function pluralise(phrase: string): string {
+  const preposition = HEAD_ENDS_BEFORE.exec(phrase);
+  if (preposition) return pluralOfLastWord(phrase.slice(0, preposition.index)) + phrase.slice(preposition.index);
+  return pluralOfLastWord(phrase);
+}
+/** A preposition after the first word: where a long form's head noun ends (`standard of care`). */
+const HEAD_ENDS_BEFORE = /(?<=\S)\s+(?:of|for|in|on|to|with|from|by|against|between|after|at|into|within|without|among|under|over|via)\s/u;
+
+function pluralOfLastWord(phrase: string): string {
   if (/s$/u.test(phrase)) return phrase;
   if (/[^aeiou]y$/u.test(phrase)) return phrase.slice(0, -1) + 'ies';
   return phrase + 's';
+}
+
+/**
+ * A definition's long form as it reads inside a sentence: the capital that opening a sentence put
+ * on its first word dropped (`Opportunities for improvement` after a full stop). A name keeps
+ * its capitals: when another word of the long form opens with a capital too (`American Society
+ * of Anesthesiologists`, `Glasgow Coma Scale`), or the long form was written mid-sentence, it
+ * is returned as written.
+ */
+export function longFormMidSentence(text: string, definition: Pick<AbbreviationDefinition, 'long' | 'longStart'> & { origin?: unknown }): string {
+  const { long } = definition;
+  if (definition.origin !== undefined || !/^\p{Lu}\p{Ll}/u.test(long) || /\s\p{Lu}/u.test(long)) return long;
+  return opensSentence(text, definition.longStart) ? long.charAt(0).toLowerCase() + long.slice(1) : long;
 }

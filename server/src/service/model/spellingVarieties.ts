@@ -96,6 +96,14 @@ const FAMILIES: readonly Family[] = [
 /** Each family's two shapes, anchored, in the order of FAMILIES. */
 const ANCHORED = FAMILIES.map((entry) => ({ british: new RegExp(`^(?:${entry.british})$`, 'u'), american: new RegExp(`^(?:${entry.american})$`, 'u'), entry }));
 
+/**
+ * `judgement` and `judgment`, `acknowledgement` and `acknowledgment`: the `e` kept or dropped
+ * before `-ment`, which both varieties write (American dictionaries list `judgement`, British
+ * law writes `judgment`); like `-ise` and `-ize`, no mark of either, but one word written both
+ * ways is a mix. A closed set of stems: `element`, `segment` and `pigment` are other words.
+ */
+const E_BEFORE_MENT = /^(judg|acknowledg|abridg|lodg)(e?)(ments?|mental(?:ly)?)$/u;
+
 /** `-ise` and `-ize` (and `-isation`, `-ization`) after a stem of three letters or more. */
 const ISE = /^([a-z]{3,})is(e|ed|es|ing|ation|ations)$/u;
 const IZE = /^([a-z]{3,})iz(e|ed|es|ing|ation|ations)$/u;
@@ -104,10 +112,10 @@ const IZE = /^([a-z]{3,})iz(e|ed|es|ing|ation|ations)$/u;
 const ANY_BRITISH = new RegExp(`^(?:${FAMILIES.map((entry) => entry.british).join('|')})$`, 'u');
 const ANY_AMERICAN = new RegExp(`^(?:${FAMILIES.map((entry) => entry.american).join('|')})$`, 'u');
 /**
- * What any family's word or an `-ise`/`-ize` word holds: most words hold none of these, and
+ * What any family's word, an `-ise`/`-ize` word or a `-gement` one holds: most words hold none of these, and
  * are passed over after one test.
  */
-const MAY_BE_MARKED = /tumo|haem|hem[ao]|hemorrh|aemi|emi[ac]|edem|sophag|ediatr|estr|gyn|colo|behavio|favo|armo|labo|hono|odo|vapo|rumo|neighbo|flavo|harbo|cent|fib|lit[re]|met[re]|label|model|signal|travel|channel|fuel|level|counsel|ys|yz|defen|enrol|i[sz](?:e|ing|ation)/;
+const MAY_BE_MARKED = /tumo|haem|hem[ao]|hemorrh|aemi|emi[ac]|edem|sophag|ediatr|estr|gyn|colo|behavio|favo|armo|labo|hono|odo|vapo|rumo|neighbo|flavo|harbo|cent|fib|lit[re]|met[re]|label|model|signal|travel|channel|fuel|level|counsel|ys|yz|defen|enrol|i[sz](?:e|ing|ation)|gem|gm/;
 
 /** A word of lower-case letters only: no capital, digit or letter beyond ASCII among its flags. */
 const NOT_LOWER_ASCII = WordFlag.upper | WordFlag.digit | WordFlag.nonAscii;
@@ -171,6 +179,8 @@ function readingOf(word: string): Pick<SpellingMark, 'variety' | 'counterpart'> 
   if (ise) return { variety: ise[2]!.startsWith('ation') ? 'british' : undefined, counterpart: `${ise[1]}iz${ise[2]}` };
   const ize = IZE.exec(word);
   if (ize) return { variety: undefined, counterpart: `${ize[1]}is${ize[2]}` };
+  const ment = E_BEFORE_MENT.exec(word);
+  if (ment) return { variety: undefined, counterpart: `${ment[1]}${ment[2] ? '' : 'e'}${ment[3]}` };
   const british = ANY_BRITISH.test(word);
   if (!british && !ANY_AMERICAN.test(word)) return null;
   for (let i = 0; i < ANCHORED.length; i++) {

@@ -1,7 +1,7 @@
 import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, isBoxScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
-import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, opensSentence, pluralise } from '../model/definitionSpans';
+import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, longFormMidSentence, opensSentence, pluralise } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName, looseIntroductionBefore } from '../model/nameContext';
 import { named, programNamedAt, suggested, toolReadingIn, type ToolReading } from '../model/toolNames';
@@ -368,12 +368,15 @@ function inKnownCase(context: RuleContext, key: string, long: string): string {
   return entry?.expansions.some((expansion) => expansion === lowered) ? lowered : long;
 }
 
-/** The long form the document's own definitions of `key` give (undefined when there are none; null when they differ). */
+/**
+ * The long form the document's own definitions of `key` give, as it reads inside a sentence
+ * (undefined when there are none; null when they differ).
+ */
 function ownExpansion(context: RuleContext, key: string): string | undefined | null {
   const definitions = (context.model.byKey.get(key)?.definitions ?? []).filter((d) => d.pattern !== 'list');
   if (definitions.length === 0) return undefined;
   const first = foldExpansion(definitions[0]!.long);
-  return definitions.every((d) => foldExpansion(d.long) === first) ? definitions[0]!.long : null;
+  return definitions.every((d) => foldExpansion(d.long) === first) ? longFormMidSentence(context.model.text, definitions[0]!) : null;
 }
 
 /**
@@ -462,7 +465,8 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   const collapse = collapseToShortForm(text, definition);
   if (!collapse) return undefined;
   const plural = hasPluralS(text, mention.end);
-  const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(definition.long) : definition.long.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
+  const midSentence = longFormMidSentence(text, definition);
+  const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(midSentence) : midSentence);
   const { end, newText } = definitionWrittenAt(mention, plural, long);
   return {
     title: `Move the definition of '${definition.short}' to its first use`,

@@ -14,6 +14,9 @@ interface WordUses {
 /** How a variety is named in a message. */
 const VARIETY_NAMES: Record<SpellingVariety, string> = { british: 'British', american: 'American' };
 
+/** A word of the `-ise`/`-ize` pair; the other pair that marks neither variety is `judgement`/`judgment`. */
+const SUFFIX_PAIR = /i[sz](?:e|ed|es|ing|ations?)$/iu;
+
 /** How many of the other spelling's words the message names. */
 const EXAMPLES = 3;
 
@@ -21,8 +24,8 @@ const EXAMPLES = 3;
  * `inconsistent-variants` for spelling: British and American spelling mixed in one document
  * (`tumour` thirty times, `tumor` three times, or `leukaemia` beside `center`), reported at the
  * first use of each word of the less used spelling (the `spelling` setting decides a tie), and
- * one word written both with `-ise` and `-ize` (`randomised`, `randomized`), reported at the less
- * used form. The fix rewrites every use of the word in the other spelling.
+ * one word written both with `-ise` and `-ize` (`randomised`, `randomized`) or with and without
+ * the `e` before `-ment` (`judgement`, `judgment`), reported at the less used form. The fix rewrites every use of the word in the other spelling.
  */
 export function checkMixedSpelling(context: RuleContext): Finding[] {
   const words = wordUses(context);
@@ -68,7 +71,7 @@ export function checkMixedSpelling(context: RuleContext): Finding[] {
     if (ownUses > otherUses || (ownUses === otherUses && (!other || !isLessUsed(uses, other)))) continue;
     const otherWord = other?.word ?? uses.uses[0]!.counterpart;
     const message = `'${uses.word}' and '${otherWord}' are the same word, written both ways in ${where} (${ownUses} and ${otherUses} times); use one spelling throughout.`;
-    findings.push(respelling(uses, message, { variety: 'ise-ize' }));
+    findings.push(respelling(uses, message, { variety: SUFFIX_PAIR.test(uses.word) ? 'ise-ize' : 'e-before-ment' }));
   }
   return findings;
 }

@@ -16,8 +16,12 @@ export const ALIGNMENT_COSTS = {
   innerLetter: 1,
   /** Extra cost when a word is entered through an inner letter, its first letter unmatched. */
   wordEnteredInside: 1,
-  /** A last word without any short-form letter. */
-  trailingWordSkipped: 3,
+  /**
+   * A last word without any short-form letter: what a content word passed over inside costs
+   * (`wordAlignment.ts`), below two letters fished from inside two words (`Anatomists
+   * Classification` for `ASA` after `Alpine Society of`). The Ab3P dev figures are the same at 3.
+   */
+  trailingWordSkipped: 2.5,
 };
 
 /** The cheapest way found to align a short form with (the end of) a long-form window. */
