@@ -87,6 +87,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['by LC-MS/MS and MS/MS, but QC/QS and QK/QK', ['LC-MS/MS', 'MS/MS', 'QC', 'QS', 'QK', 'QK']],
     // Letters numbered with two or more dotted numbers name an isolate.
     ['the isolate QSK.2.78 grew; QSK cells did not', ['QSK']],
+    // An ontology's prefix on a term's identifier is part of the identifier; a ratio or a time is no identifier.
+    ['terms HP:0033127, GO:0006955 and QZO:1612 were enriched; QZR:2 and QZT 10:1 at 12:30', ['QZR', 'QZT']],
     // A slash before a strain part joins it; before a second abbreviation it does not.
     ['C57BL/6J, BALB/c and BALB/cByJ mice', []],
     ['CD4/CD8 ratio, HER2/neu, CD16/FcγRIIIa and BCR/ABL', ['CD4', 'CD8', 'HER2', 'CD16', 'FcγRIIIa', 'BCR', 'ABL']],

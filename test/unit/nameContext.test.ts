@@ -410,6 +410,8 @@ describe('dates, draft markers and disease names', () => {
     assert.deepEqual(undefinedKeys('Long COVID rates are TBD; see PLACEHOLDER and TODO notes.'), []);
     // An author's note to co-authors, `NOTE: …`, is a label an editor removes.
     assert.deepEqual(undefinedKeys('Tests were rapid [@x] _**NOTE: the QZN profile may change**_'), ['QZN']);
+    // A reference still to be found: `(REF, …)`, `[**CITATION**]`.
+    assert.deepEqual(undefinedKeys('A probe kit was used (REF, agency 2020) as before [**CITATION**] with the QZR kit.'), ['QZR']);
   });
 
   test('a number written onto a unit is a quantity; onto anything else, not', () => {

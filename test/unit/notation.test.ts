@@ -33,6 +33,8 @@ describe('notations are not abbreviations', () => {
     'TpG', 'CpA', 'ApU',
     // Antibodies named by their target and fluorochrome, and tandem dyes.
     'CD3-APC', 'CD19-PE-Cy7', 'NKG2D-BV421', 'CD16-FITC', 'PerCP-Cy5.5', 'HLA-DR-BUV395', 'CD8-AF647', 'CD4-APC-H7',
+    // A hydrolysis probe's reporter and quencher written onto its bases, with the ends' positions.
+    '6-VIC-CCT', 'G-MGB', 'FAM-ACCCCGCATTACGTTTGG-BHQ1-3', '5-HEX-AGTC', 'TGCA-BHQ2', 'ROX-GGA-IBFQ',
   ];
   for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
 
@@ -59,6 +61,8 @@ describe('notations are not abbreviations', () => {
     'G1M', 'G3M', 'G2MS', 'G0G2',
     // Not a dinucleotide: a letter no nucleotide's code.
     'TpQ', 'QpG',
+    // A probe label alone, or beside letters that are no bases or another word.
+    'FAM', 'VIC', 'FAM-ZQX', 'HEX-like', 'TET-ON', 'ROX-1',
   ];
   for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
 
@@ -79,6 +83,9 @@ describe('notations are not abbreviations', () => {
   test('a cell-cycle transition in prose is no undefined abbreviation', () => {
     assert.deepEqual(undefinedKeys('Cells arrested at G2M, and the G2M checkpoint and G1S genes rose.'), []);
     assert.deepEqual(undefinedKeys('Cells arrested at G2M while QZM rose.'), ['QZM']);
+  });
+  test('a probe written with its labels on its bases gives no undefined abbreviation; a label in prose still may', () => {
+    assert.deepEqual(undefinedKeys('The probe (6-VIC-CCT ACC GAA GCA AAT G-MGB, 10 uM) and the QZP mix were added.'), ['QZP']);
   });
   test('an abbreviation beside notation is still reported', () => {
     assert.deepEqual(undefinedKeys('The QZL fusion used a (G4S)4 linker.'), ['QZL']);

@@ -141,6 +141,12 @@ describe('a family\'s short form before a subtype\'s label in one bracket', () =
 });
 
 describe('long-form-after-abbreviation', () => {
+  test('a long form that lends its head to a modifier before it is no repeat; one standing alone is', () => {
+    check(
+      'long-form-after-abbreviation',
+      'We ran single-cell quokka sequencing (scQS) and scQS again. Later, single-nucleus and single-cell quokka sequencing, then bulk-tissue, single-cell quokka sequencing, and «single-cell quokka sequencing» alone, then tissue and «single-cell quokka sequencing» in turn. So scQS won.\n',
+    );
+  });
   test('a template value is not a repeat', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));
   test('a letter given to a quantity named by one common word is a symbol: the word later is no repeat', () =>

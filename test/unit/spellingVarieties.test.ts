@@ -34,6 +34,22 @@ describe('words whose spelling marks British or American English', () => {
       'paediatric:british>pediatric',
       'oestrogen:british>estrogen',
     ]);
+    assert.deepEqual(marks('aetiology etiologies anaesthesia anesthetic caesarean celiac diarrhoea dyspnea apnoea orthopaedic faecal feces'), [
+      'aetiology:british>etiology',
+      'etiologies:american>aetiologies',
+      'anaesthesia:british>anesthesia',
+      'anesthetic:american>anaesthetic',
+      'caesarean:british>cesarean',
+      'celiac:american>coeliac',
+      'diarrhoea:british>diarrhea',
+      'dyspnea:american>dyspnoea',
+      'apnoea:british>apnea',
+      'orthopaedic:british>orthopedic',
+      'faecal:british>fecal',
+      'feces:american>faeces',
+    ]);
+    // Words that only look so: fetal is written in both; effect, infection, necessary, panel.
+    assert.deepEqual(marks('fetal foetal effect infection necessary panel aesthetic ethnology'), []);
     assert.deepEqual(marks('colored behavioral favorable armoring centers centered fiber milliliters labeled signaling analyzed defense enrollment'), [
       'colored:american>coloured',
       'behavioral:american>behavioural',

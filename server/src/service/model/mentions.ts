@@ -735,6 +735,13 @@ function derivationalSuffix(text: string): number {
   return DERIVATIONAL_SUFFIX.exec(text)?.[0].length ?? 0;
 }
 
+/**
+ * The local number of a compact identifier, right after its prefix's colon: four digits or more
+ * with nothing after them that makes a number go on (`:0033127`, `:1612`), not a ratio or a time
+ * (`1:10`, `E:T 10:1`, `12:30`), which has fewer digits or another number after it.
+ */
+const IDENTIFIER_NUMBER_AFTER = /^:\d{4,}(?![\d.:,]\d|[\p{L}])/u;
+
 /** Two or more dotted numbers right after a name (`.2.78` of `MSK.2.78`); one (`MM.1S`, `NK1.1`) is part of the name. */
 const DOTTED_NUMBERS_AFTER = /^\.\d+\.\d/u;
 /**
@@ -881,6 +888,8 @@ function mentionFromRun(
   }
   // A folder of a path that ends in a file's name (`FIGS/RPACKS.TSV`, `results/QC/report.html`).
   if (masked.charCodeAt(end) === 0x2f /* / */ && isFolderOfFile(masked, end)) return undefined;
+  // An ontology's or a registry's prefix on an identifier (`HP:0033127`, `GO:0006955`, `DOID:1612`): the whole is one identifier.
+  if (masked.charCodeAt(end) === 0x3a /* : */ && IDENTIFIER_NUMBER_AFTER.test(masked.slice(end, end + 16))) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isStateOrProvinceOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text) || isClockTime(masked, start, text)) return undefined;

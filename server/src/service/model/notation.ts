@@ -139,8 +139,32 @@ export function isNotation(text: string): boolean {
     E_NOTATION.test(text) ||
     DINUCLEOTIDE.test(text) ||
     NUCLEOTIDE_SEQUENCE.test(text) ||
+    isLabelledProbe(text) ||
     isChemicalFormula(text)
   );
+}
+
+/**
+ * The reporter dyes and quenchers a hydrolysis probe carries at its ends (`FAM`, `VIC`, `HEX`,
+ * `ROX`, `TAMRA`, `Cy5`; `MGB`, `NFQ`, `BHQ1`, `ZEN`, `IBFQ`), as qPCR methods write them onto its sequence.
+ */
+const PROBE_LABEL = /^(?:FAM|VIC|HEX|TET|JOE|NED|ROX|TAMRA|Cy[35]|ABY|JUN|MGB|NFQ|MGBNFQ|BHQ[123]?|QSY\d{0,2}|ZEN|IBFQ|IABkFQ|DABCYL|BBQ)$/u;
+/** Part of a probe's written form: its label, a run of its bases, or a position (`5`, `3`, `6-FAM`). */
+const PROBE_PART = /^(?:[ACGTURYSWKMBDHVN]+|[356])$/u;
+/** A run of IUPAC base codes. */
+const BASE_RUN = /^[ACGTURYSWKMBDHVN]+$/u;
+
+/**
+ * A probe written with its labels joined to its bases (`6-VIC-CCT … G-MGB`,
+ * `FAM-ACCCCGCATTACG-BHQ1-3`): hyphen-joined parts, each a label, a run of bases or an end's
+ * position, with a label and a run of bases among them. A label alone (`FAM`) is left to be read
+ * as an abbreviation; so is a word of capitals beside a label that is not bases (`FAM-ZQX`).
+ */
+function isLabelledProbe(text: string): boolean {
+  if (!text.includes('-') && !text.includes('\u2010') && !text.includes('\u2011')) return false;
+  const parts = text.split(/[-\u2010\u2011]/u);
+  if (parts.length < 2 || !parts.every((part) => PROBE_LABEL.test(part) || PROBE_PART.test(part))) return false;
+  return parts.some((part) => PROBE_LABEL.test(part)) && parts.some((part) => BASE_RUN.test(part));
 }
 
 /**

@@ -70,6 +70,15 @@ const FAMILIES: readonly Family[] = [
   swap('paediatric[a-z]*', 'pediatric[a-z]*', { find: /^paed/u, text: 'paed' }, { find: /^ped/u, text: 'ped' }),
   swap('oestr(?:ogen|adiol|us)[a-z]*', 'estr(?:ogen|adiol|us)[a-z]*', { find: /^oestr/u, text: 'oestr' }, { find: /^estr/u, text: 'estr' }),
   swap('gynaecolog[a-z]*', 'gynecolog[a-z]*', { find: /^gynaec/u, text: 'gynaec' }, { find: /^gynec/u, text: 'gynec' }),
+  // The ae and oe of clinical words (`fetal` is left out: British journals write it too).
+  swap('aetiolog[a-z]*', 'etiolog[a-z]*', { find: /^aet/u, text: 'aet' }, { find: /^et/u, text: 'et' }),
+  swap('anaesthe[a-z]*', 'anesthe[a-z]*', { find: /^anae/u, text: 'anae' }, { find: /^ane/u, text: 'ane' }),
+  swap('caesareans?', 'cesareans?', { find: /^cae/u, text: 'cae' }, { find: /^ce/u, text: 'ce' }),
+  swap('coeliac', 'celiac', { find: /^coe/u, text: 'coe' }, { find: /^ce/u, text: 'ce' }),
+  swap('diarrhoea[a-z]*', 'diarrhea[a-z]*', { find: /rhoea/u, text: 'rhoea' }, { find: /rhea/u, text: 'rhea' }),
+  swap('(?:dysp|ap)noea', '(?:dysp|ap)nea', { find: /noea$/u, text: 'noea' }, { find: /nea$/u, text: 'nea' }),
+  swap('orthopaedics?', 'orthopedics?', { find: /paed/u, text: 'paed' }, { find: /ped/u, text: 'ped' }),
+  swap('faec(?:es|al)', 'fec(?:es|al)', { find: /^faec/u, text: 'faec' }, { find: /^fec/u, text: 'fec' }),
   swap(
     `(?:colour|behaviour|favour|armour|labour|honour|odour|vapour|rumour|neighbour|flavour|harbour)${OUR_ENDINGS}`,
     `(?:color|behavior|favor|armor|labor|honor|odor|vapor|rumor|neighbor|flavor|harbor)${OUR_ENDINGS}`,
@@ -115,7 +124,7 @@ const ANY_AMERICAN = new RegExp(`^(?:${FAMILIES.map((entry) => entry.american).j
  * What any family's word, an `-ise`/`-ize` word or a `-gement` one holds: most words hold none of these, and
  * are passed over after one test.
  */
-const MAY_BE_MARKED = /tumo|haem|hem[ao]|hemorrh|aemi|emi[ac]|edem|sophag|ediatr|estr|gyn|colo|behavio|favo|armo|labo|hono|odo|vapo|rumo|neighbo|flavo|harbo|cent|fib|lit[re]|met[re]|label|model|signal|travel|channel|fuel|level|counsel|ys|yz|defen|enrol|i[sz](?:e|ing|ation)|gem|gm/;
+const MAY_BE_MARKED = /tumo|haem|hem[ao]|hemorrh|aemi|emi[ac]|edem|sophag|ediatr|estr|gyn|colo|behavio|favo|armo|labo|hono|odo|vapo|rumo|neighbo|flavo|harbo|cent|fib|lit[re]|met[re]|label|model|signal|travel|channel|fuel|level|counsel|ys|yz|defen|enrol|i[sz](?:e|ing|ation)|gem|gm|etiol|na?esth|caes|cesar|coeliac|celiac|diarrh|pn(?:o?ea)|orthop|fa?ec[ae]/;
 
 /** A word of lower-case letters only: no capital, digit or letter beyond ASCII among its flags. */
 const NOT_LOWER_ASCII = WordFlag.upper | WordFlag.digit | WordFlag.nonAscii;

@@ -1541,6 +1541,8 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         if (isInsideWorkTitle(model.text, start, end)) continue;
         // `CRS, cytokine release syndrome;` in a list of pairs the detector did not read as a list: an explanation, not a repeat.
         if (isPairedWith(model.text, start, end, definition.short) || isPairedWith(model.text, start, end, definition.key)) continue;
+        // `single-nucleus and single-cell RNA-seq`: the words lend their head to the modifier before them; the short form would leave it without one.
+        if (sharesHeadWithModifierBefore(model.text, start, written)) continue;
         // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
         const replacement = definition.short !== definition.key && /s$/u.test(definition.short) ? definition.short : definition.key + plural;
         findings.push({
@@ -1556,6 +1558,24 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
   }
   return findings;
 }
+
+/**
+ * True when the long form written at `start` opens with a hyphen-joined modifier (`single-cell`)
+ * and another hyphen-joined modifier stands before it, joined by `and`, `or` or a comma
+ * (`single-nucleus and single-cell RNA-seq`, `bulk-tissue, single-cell …`): the two share the
+ * long form's head, which the short form would take away from the first.
+ */
+function sharesHeadWithModifierBefore(text: string, start: number, written: string): boolean {
+  const modifier = HYPHENATED_FIRST_WORD.exec(written);
+  // `single-cell and single-cell …` is the same words twice, no second modifier.
+  if (!modifier) return false;
+  const before = COORDINATED_MODIFIER_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+  return before !== null && `${before[1]}-${before[2]}`.toLowerCase() !== `${modifier[1]}-${modifier[2]}`.toLowerCase();
+}
+/** A long form's first word joined by a hyphen: its first part, then the rest. */
+const HYPHENATED_FIRST_WORD = /^([\p{L}\p{N}]+)-([\p{L}\p{N}]+)(?=[\s-])/u;
+/** A hyphen-joined modifier, then `and`, `or`, `and/or` or a comma, right before the long form. */
+const COORDINATED_MODIFIER_BEFORE = /(?<![\p{L}\p{N}-])([\p{L}\p{N}]+)-([\p{L}\p{N}]+)(?:,?[ \t\u00a0]+(?:and|or|and\/or)|,)[ \t\u00a0]+$/u;
 
 /** An emphasis run that may open a span: at the line's start or after a space, a bracket, a quotation mark or a dash (the span may start with the long form itself). */
 const EMPHASIS_OPENING_BEFORE = /(?:^|[\s([{"'\u201c\u2018\u2013\u2014-])(\*{1,2}|_{1,2})(?=\S|$)[^*_\n]*$/u;
