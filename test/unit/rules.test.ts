@@ -140,6 +140,26 @@ describe('a family\'s short form before a subtype\'s label in one bracket', () =
   });
 });
 
+describe('a loose letter pairing the document contradicts is no definition', () => {
+  // `quill types (QL)`: Q and L both from one word, the last word giving none; the document defines QL otherwise by its word starts.
+  const contradicted =
+    '# Methods\n\nWe mapped «QL» terms first. Ontologies exist for phenotypes (QPO) and quill types («QL»), which help. Many quill types were seen.\n\n' +
+    'Terms were aligned to the Quill Lexicon (QL) and QL again.\n';
+  test('the firm definition is the definition: no conflict, no redefinition, no repeats of the loose words', () => {
+    check('conflicting-expansion', contradicted.replace(/[«»]/gu, ''));
+    check('redefined-abbreviation', contradicted.replace(/[«»]/gu, ''));
+    check('long-form-after-abbreviation', contradicted.replace(/[«»]/gu, ''));
+  });
+  test('the uses before it, the bracket included, come before its definition', () => {
+    const found = service.lint({ uri: 'test.md', version: 1, text: contradicted.replace(/[«»]/gu, '') }).filter((d) => d.code === 'used-before-definition');
+    assert.deepEqual(found.map((d) => d.message), ["'QL' is used before it is defined in the main text (defined on line 5 as 'Quill Lexicon'; 2 uses come first)."]);
+  });
+  test('a loose pairing alone is a definition, and two firm definitions still conflict', () => {
+    check('undefined-abbreviation', 'Ontologies exist for quill types (QL), which help; QL again.\n');
+    check('conflicting-expansion', 'The Quill Lexicon (QL) helps; QL again. Later the «Quartz Layer» (QL) and QL.\n');
+  });
+});
+
 describe('long-form-after-abbreviation', () => {
   test('a long form that lends its head to a modifier before it is no repeat; one standing alone is', () => {
     check(

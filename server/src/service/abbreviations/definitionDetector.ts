@@ -13,7 +13,7 @@
  * recognised by their own small rules in `detector/readings/`.
  */
 
-import { isConvincingCandidate } from './detector/acceptance.js';
+import { isConvincingCandidate, isSpelledAtWordStarts } from './detector/acceptance.js';
 import { forEachDefinitionCandidate, pairingBefore, type DefinitionCandidate } from './detector/definitionCandidates.js';
 import { readingTokens } from './detector/precedingWords.js';
 import { tokenize, type BlockTokens } from '../text/tokens.js';
@@ -54,6 +54,14 @@ export interface DetectedDefinition {
    * and the list says what its letters stand for.
    */
   listsInitials?: true;
+  /**
+   * How the short form's letters were found in a `letters` pairing: `spelled` when each starts a
+   * word of the long form and nothing is passed over (`Cell Ontology (CL)`); `loose` when the last
+   * word gives no letter and some come from inside words (`cell types (CL)`, `bispectral index
+   * (BIS)`). Unset for the other pairings. A loose pairing is a definition, unless the document
+   * spells the same letters out otherwise (see the document model).
+   */
+  pairing?: 'spelled' | 'loose';
 }
 
 /**
@@ -161,7 +169,11 @@ function detectedDefinition(text: string, candidate: DefinitionCandidate): Detec
     longEnd: candidate.long.end,
     pattern: candidate.pattern,
   };
-  if (candidate.construction !== 'letters') {
+  if (candidate.construction === 'letters') {
+    const { alignment } = candidate;
+    if (isSpelledAtWordStarts(candidate)) found.pairing = 'spelled';
+    else if (alignment.skippedTrailingToken && alignment.innerLetters > 0) found.pairing = 'loose';
+  } else {
     const { sharedLeadingWords: leading, sharedTrailingWords: trailing } = candidate;
     if (leading !== undefined) found.sharedLeadingWords = text.slice(leading.start, leading.end);
     if (trailing !== undefined) found.sharedTrailingWords = text.slice(trailing.start, trailing.end);

@@ -15,6 +15,7 @@ import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
 import { isInsideIdentifier, withoutGlyphFill } from '../text/characters';
 import { knowledgeAsksToDefine } from './definitionNeeds';
+import { foldExpansion } from './expansions';
 
 /** How definition scopes are drawn: journal practice, or the whole document as one scope. */
 export type ScopeMode = 'journal' | 'document';
@@ -49,6 +50,8 @@ export interface AbbreviationDefinition {
   block: number;
   /** For a definition made in another file of the same book (an earlier chapter): where. Offsets are then -1. */
   origin?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; listed?: boolean; otherChapter?: boolean };
+  /** How the detector paired the letters with the words, when it says (see `DetectedDefinition.pairing`). */
+  pairing?: 'spelled' | 'loose';
 }
 
 /** A definition made in an earlier file of a book or an included file, carried into this one. */
@@ -268,6 +271,7 @@ function rebaseItems(cached: BlockAnalysis, place: BlockPlace, items: ModelItems
       key: d.key,
       scope: place.scope,
       block: place.index,
+      ...(d.pairing !== undefined ? { pairing: d.pairing } : {}),
     });
   }
   addTerms(terms, cached.termsFrom, cached.termsTo, moved, place, items.terms);
@@ -309,6 +313,7 @@ function addDetected(detected: readonly DetectedDefinition[], place: BlockPlace,
       key,
       scope: place.scope,
       block: place.index,
+      ...(found.pairing !== undefined && noun === 0 ? { pairing: found.pairing } : {}),
     });
   }
 }
@@ -332,6 +337,33 @@ function numberedLabels(text: string, definitions: readonly AbbreviationDefiniti
 /** The definitions but those of numbered labels (`assumption (A1)` after `(A1) …` heads an item), as a new array. */
 function withoutLabelReferences(definitions: readonly AbbreviationDefinition[], labels: ReadonlySet<string>): AbbreviationDefinition[] {
   return definitions.filter((definition) => definition.pattern === 'list' || !labels.has(definition.key));
+}
+
+/**
+ * The definitions but the loose letter pairings the document contradicts: `cell types (CL)` (the
+ * last word gives no letter, the other letter comes from inside a word) where the document
+ * defines the same letters otherwise by a firmer pairing or a list, `Cell Ontology (CL)`. Two
+ * definitions of one short form are rare, and when one of them is a loose pairing, it is the
+ * likelier misreading: the bracket after `cell types` names the ontology by what it covers, and
+ * reading it as a definition made the real one a conflicting redefinition and every later `cell
+ * types` a repeat. Two firm definitions, or two loose ones, stay (a conflict to report). The
+ * array itself when nothing is dropped.
+ */
+function withoutContradictedLoosePairings(definitions: AbbreviationDefinition[]): AbbreviationDefinition[] {
+  let loose: AbbreviationDefinition[] | undefined;
+  for (let i = 0; i < definitions.length; i++) if (definitions[i]!.pairing === 'loose') (loose ??= []).push(definitions[i]!);
+  if (loose === undefined) return definitions;
+  const keys = new Set(loose.map((definition) => definition.key));
+  const firm = new Map<string, Set<string>>();
+  for (const definition of definitions) {
+    if (definition.pairing === 'loose' || !keys.has(definition.key)) continue;
+    const expansions = firm.get(definition.key) ?? new Set<string>();
+    expansions.add(foldExpansion(definition.long));
+    firm.set(definition.key, expansions);
+  }
+  if (firm.size === 0) return definitions;
+  const contradicted = new Set(loose.filter((definition) => firm.get(definition.key)?.has(foldExpansion(definition.long)) === false));
+  return contradicted.size === 0 ? definitions : definitions.filter((definition) => !contradicted.has(definition));
 }
 
 /** A short form of two abbreviations joined by a plus sign: `IFG+IGT`. */
@@ -651,7 +683,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   // `our assumption (A1)` refers to elsewhere: no definition of the noun before it.
   // A copy: the block cache's item ranges index the array the blocks filled, which must stay whole.
   const labels = numberedLabels(text, written);
-  const definitions = labels.size > 0 ? withoutLabelReferences(written, labels) : written;
+  const definitions = withoutContradictedLoosePairings(labels.size > 0 ? withoutLabelReferences(written, labels) : written);
 
   // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
   const tentative = new Set<number>();
