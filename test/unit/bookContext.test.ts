@@ -59,6 +59,19 @@ describe('book context', () => {
     assert.deepEqual(service.lint(known, { book: fromChapter1() }).map((d) => d.code), ['undefined-abbreviation']);
   });
 
+  test('a prefixed short form an earlier file defined is defined in the later ones', () => {
+    // Made up: `quasi-QM` defined in chapter 1, written again in chapter 2.
+    const first = { uri: 'file:///book/01.qmd', version: 1, text: 'Quasi-quantum mapping (quasi-QM) helps; quasi-QM again.\n' };
+    const later = { uri: 'file:///book/02.qmd', version: 1, text: 'We then ran quasi-QM on cells.\n' };
+    const inherited = service.abbreviations(first).definitions.map((d) => ({ short: d.short, long: d.long, key: d.key, uri: first.uri, range: d.range }));
+    assert.deepEqual(inherited.map((d) => d.key), ['quasi-QM']);
+    assert.deepEqual(service.lint(later, { book: { inherited, usedLater: [] } }), []);
+    // Without the book the letters are undefined; a prefix no earlier file defines with them is no cover.
+    assert.deepEqual(service.lint(later).map((d) => d.code), ['undefined-abbreviation']);
+    const other = { uri: 'file:///book/03.qmd', version: 1, text: 'We then ran semi-QM on cells.\n' };
+    assert.deepEqual(service.lint(other, { book: { inherited, usedLater: [] } }).map((d) => d.code), ['undefined-abbreviation']);
+  });
+
   test('another spelling of what an earlier file used undefined is no new first use, but an inconsistency', () => {
     const later = { uri: 'file:///book/06.qmd', version: 1, text: 'QRN-Seq data, then QRN-Seq again.\n' };
     const found = service.lint(later, { book: { ...fromChapter1(), usedEarlier: ['QRNseq'] } });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
-import { longFormMidSentence, pluralise } from '../../server/src/service/model/definitionSpans';
+import { longFormMidSentence, pluralise, pluralisesHead } from '../../server/src/service/model/definitionSpans';
 
 const service = createTerminologyService();
 
@@ -23,11 +23,20 @@ describe('the plural of a long form', () => {
     assert.equal(pluralise('natural killer cells'), 'natural killer cells');
   });
 
-  test('a head noun before a preposition takes it, once', () => {
+  test('a head noun before a preposition and one word takes it, once', () => {
     assert.equal(pluralise('opportunity for improvement'), 'opportunities for improvement');
     assert.equal(pluralise('Opportunities for improvement'), 'Opportunities for improvement');
     assert.equal(pluralise('standard of care'), 'standards of care');
-    assert.equal(pluralise('response to treatment'), 'responses to treatment');
+    assert.equal(pluralise('area under the curve'), 'areas under the curve');
+    assert.equal(pluralisesHead('standard of care'), true);
+  });
+
+  test('a longer tail is a modifier before the last word, and to may open a verb', () => {
+    assert.equal(pluralise('point of care test'), 'point of care tests');
+    assert.equal(pluralise('loss of function variant'), 'loss of function variants');
+    assert.equal(pluralise('signal to noise ratio'), 'signal to noise ratios');
+    assert.equal(pluralise('neutrophil to lymphocyte ratio'), 'neutrophil to lymphocyte ratios');
+    assert.equal(pluralisesHead('signal to noise ratio'), false);
   });
 });
 
@@ -43,6 +52,8 @@ describe('a long form as it reads inside a sentence', () => {
     const text = 'Shock is common. American Society of Anesthesiologists (ASA) classes varied. We saw Quorum Zeta (QZ) too.';
     assert.equal(longFormMidSentence(text, at(text, 'American Society of Anesthesiologists')), 'American Society of Anesthesiologists');
     assert.equal(longFormMidSentence(text, at(text, 'Quorum Zeta')), 'Quorum Zeta');
+    const dashed = 'Many were seen. Quorum–Zeta virus (QZV) spread.';
+    assert.equal(longFormMidSentence(dashed, at(dashed, 'Quorum–Zeta virus')), 'Quorum–Zeta virus');
     const single = 'Many were seen. Quorumbase (QB) was used, and we saw Zetabase (ZB) too.';
     assert.equal(longFormMidSentence(single, at(single, 'Quorumbase')), 'quorumbase');
     assert.equal(longFormMidSentence(single, at(single, 'Zetabase')), 'Zetabase');
@@ -70,6 +81,17 @@ describe('fixes that write the document\'s own long form', () => {
     assert.ok(diagnostic, `used-before-definition reported in ${JSON.stringify(text)}`);
     return diagnostic.data?.fixes?.[0]?.edits?.[0]?.newText ?? '';
   };
+
+  test('a capital dropped that no knowledge confirms, or a plural put on a head, is offered but never applied unattended', () => {
+    const safety = (text: string, rule: string): boolean | undefined =>
+      service.lint({ uri: 'safe.md', version: 1, text }).find((d) => d.code === rule)?.data?.fixes?.[0]?.safe;
+    // `Quimby lymphoma` may be a name: the capital is dropped in the offer, which is not safe.
+    assert.equal(safety('# Abstract\n\nCells die. Quimby lymphoma (QL) is rare and QL grows.\n\n# Introduction\n\nWe saw QL in two and QL in three.\n', 'undefined-abbreviation'), false);
+    // Written mid-sentence, the long form is taken as written: the fix may be applied.
+    assert.equal(safety('# Abstract\n\nCells die of quimby lymphoma (QL) and QL grows.\n\n# Introduction\n\nWe saw QL in two and QL in three.\n', 'undefined-abbreviation'), true);
+    // A plural put on the head before `of` is a reading of grammar.
+    assert.equal(safety('# Methods\n\nThe QSCs were met. Each quality standard of care (QSC) counts, and QSC again.\n', 'used-before-definition'), false);
+  });
 
   test('a moved definition drops the capital its sentence gave it, and a name keeps its own', () => {
     assert.equal(movedTo('# Methods\n\nThe QRS was graded first. Quick release syndrome (QRS) was rare and QRS resolved.\n'), 'quick release syndrome (QRS)');

@@ -168,6 +168,8 @@ test('a rescan refuses edits that could change the block structure', () => {
     ['in the front matter', MANUSCRIPT.replace('lyse targets', 'lyse many targets')],
     ['a list item', MANUSCRIPT.replace('ADCC was measured', 'ADCC was then measured')],
     ['a keywords line made', MANUSCRIPT.replace('\nNatural killer (NK) cells', '\nKeywords: killer (NK) cells')],
+    // In a legends section a paragraph so opened is a legend; elsewhere it is main text.
+    ['a legend label made without a stop', MANUSCRIPT.replace('\nNatural killer (NK) cells', '\nFigure 2 Natural killer (NK) cells')],
   ] as const;
   for (const [what, text] of refused) assert.equal(rescanEditedParagraph(text, earlier.text, earlier.prose), undefined, what);
   const typed = MANUSCRIPT.slice(0, at) + 'x' + MANUSCRIPT.slice(at);

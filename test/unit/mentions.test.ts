@@ -89,6 +89,8 @@ describe('what counts as a mention of an abbreviation', () => {
     ['the isolate QSK.2.78 grew; QSK cells did not', ['QSK']],
     // An ontology's prefix on a term's identifier is part of the identifier; a ratio or a time is no identifier.
     ['terms HP:0033127, GO:0006955 and QZO:1612 were enriched; QZR:2 and QZT 10:1 at 12:30', ['QZR', 'QZT']],
+    // A number that goes on (a ratio, a decimal, a thousands separator) is no identifier's, however many digits it starts with.
+    ['QZA:10000:1 ratios, QZB:12500.5 and QZC:25000,000', ['QZA', 'QZB', 'QZC']],
     // A slash before a strain part joins it; before a second abbreviation it does not.
     ['C57BL/6J, BALB/c and BALB/cByJ mice', []],
     ['CD4/CD8 ratio, HER2/neu, CD16/FcγRIIIa and BCR/ABL', ['CD4', 'CD8', 'HER2', 'CD16', 'FcγRIIIa', 'BCR', 'ABL']],

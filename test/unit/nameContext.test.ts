@@ -422,6 +422,10 @@ describe('dates, draft markers and disease names', () => {
     assert.deepEqual(undefinedKeys('| Base deficit | 0 to –2 mEq/L | 290 mOsm/kg | 5 mIU/mL | QZB |'), ['QZB']);
   });
 
+  test('megadaltons and the currents of a beam are units', () => {
+    assert.deepEqual(undefinedKeys('A 4 MDa complex was imaged at 1 nA, 50 pA and 2 μA beam currents with the QZM stage.'), ['QZM']);
+  });
+
   test('a placeholder of X runs inside a name and a FlowRepository accession need none', () => {
     assert.deepEqual(undefinedKeys('Mixtures of XXX with FcγRXXX [CITE]; data in FR-FCM-ZZ9H; but the QXZ assay.'), ['QXZ']);
   });

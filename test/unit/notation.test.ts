@@ -63,6 +63,8 @@ describe('notations are not abbreviations', () => {
     'TpQ', 'QpG',
     // A probe label alone, or beside letters that are no bases or another word.
     'FAM', 'VIC', 'FAM-ZQX', 'HEX-like', 'TET-ON', 'ROX-1',
+    // A reporter's name with a letter or two of base codes after it: an abbreviation (hexosaminidase A, a TET domain).
+    'HEX-A', 'HEX-B', 'TET-DM',
   ];
   for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
 

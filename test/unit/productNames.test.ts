@@ -86,6 +86,9 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'sorted on a FACSQria II («QD», San Jose, CA) at 4 °C',
     // A maker's line, then its catalogue number in the same bracket, perhaps with no space after the comma.
     'cleaned with magnetic beads (Ampora «QP»,Cat# A63881) twice',
+    // An instrument of the bench with its maker in brackets: a plunger, a thermocycler, a centrifuge.
+    'grids were frozen with a «QP2» cryoplunger (Zeica Microsystems) at once',
+    'samples ran on a «QZT» thermocycler (Quo-Rad) twice',
   ];
   for (const source of names) test(`name: ${source}`, () => assert.equal(readsAsProduct(source), true));
 
@@ -154,6 +157,8 @@ describe('products, organisations, coined names and motifs named in methods', ()
     'cells of «QRS» grade in the same culture medium (Zed Labs) grew',
     // A supplier alone in brackets with an ordinary name is read only with a product noun or a maker.
     'NK cells were cultured in «QCGM» (Zellgenix) with 10% serum',
+    // An instrument noun with no maker and no supplier says nothing.
+    'the «QZD» centrifuge was cold',
   ];
   for (const source of abbreviations) test(`abbreviation: ${source}`, () => assert.equal(readsAsProduct(source), false));
 

@@ -144,7 +144,7 @@ describe('a loose letter pairing the document contradicts is no definition', () 
   // `quill types (QL)`: Q and L both from one word, the last word giving none; the document defines QL otherwise by its word starts.
   const contradicted =
     '# Methods\n\nWe mapped «QL» terms first. Ontologies exist for phenotypes (QPO) and quill types («QL»), which help. Many quill types were seen.\n\n' +
-    'Terms were aligned to the Quill Lexicon (QL) and QL again.\n';
+    'Terms were aligned to the Quill Lexicon (QL) and QL again. Some quill types grew; other quill types, and all quill types, shrank.\n';
   test('the firm definition is the definition: no conflict, no redefinition, no repeats of the loose words', () => {
     check('conflicting-expansion', contradicted.replace(/[«»]/gu, ''));
     check('redefined-abbreviation', contradicted.replace(/[«»]/gu, ''));
@@ -158,13 +158,20 @@ describe('a loose letter pairing the document contradicts is no definition', () 
     check('undefined-abbreviation', 'Ontologies exist for quill types (QL), which help; QL again.\n');
     check('conflicting-expansion', 'The Quill Lexicon (QL) helps; QL again. Later the «Quartz Layer» (QL) and QL.\n');
   });
+  test('a loose pairing whose words are not written again, or a one-word reading against it, still conflicts', () => {
+    // `Standardized FEV1 (SD)` beside `standard deviation (SD)`: the loose words are not prose the text repeats.
+    check('conflicting-expansion', 'The Quantized QEV1 (QD) fell; QD rose. Values are mean and «quantum deviation» (QD); QD again.\n');
+    // A one-word reading is no firmer than a loose one: `intraperitoneal injection (IP)` beside `immunoprecipitation (IP)`.
+    check('conflicting-expansion', 'Mice got quintraperitoneal injection (QP) daily; QP dosing. Then «quimmunoprecipitation» (QP) and QP; quintraperitoneal injection again, quintraperitoneal injection twice, quintraperitoneal injection thrice.\n');
+  });
 });
 
 describe('long-form-after-abbreviation', () => {
   test('a long form that lends its head to a modifier before it is no repeat; one standing alone is', () => {
     check(
       'long-form-after-abbreviation',
-      'We ran single-cell quokka sequencing (scQS) and scQS again. Later, single-nucleus and single-cell quokka sequencing, then bulk-tissue, single-cell quokka sequencing, and «single-cell quokka sequencing» alone, then tissue and «single-cell quokka sequencing» in turn. So scQS won.\n',
+      'We ran single-cell quokka sequencing (scQS) and scQS again. Later, single-nucleus and single-cell quokka sequencing, then multi-cell, single-cell quokka sequencing, and «single-cell quokka sequencing» alone, then tissue and «single-cell quokka sequencing» in turn, ' +
+        'then bulk-tissue or «single-cell quokka sequencing», then QL-6 and «single-cell quokka sequencing». So scQS won.\n',
     );
   });
   test('a template value is not a repeat', () =>

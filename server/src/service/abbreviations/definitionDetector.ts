@@ -56,12 +56,15 @@ export interface DetectedDefinition {
   listsInitials?: true;
   /**
    * How the short form's letters were found in a `letters` pairing: `spelled` when each starts a
-   * word of the long form and nothing is passed over (`Cell Ontology (CL)`); `loose` when the last
-   * word gives no letter and some come from inside words (`cell types (CL)`, `bispectral index
-   * (BIS)`). Unset for the other pairings. A loose pairing is a definition, unless the document
-   * spells the same letters out otherwise (see the document model).
+   * word of the long form and nothing is passed over (`Quill Lexicon (QL)`); `whole` when every
+   * word of two or more gives a letter, some from inside (`Cell Ontology (CL)`; one word,
+   * `immunoprecipitation (IP)`, is neither);
+   * `loose` when the last word gives no letter and some come from inside words (`cell types
+   * (CL)`, `medial preoptic nucleus (MPO)`). Unset for the other pairings. A loose pairing is a definition, unless the
+   * document spells the same letters out otherwise and keeps writing the loose words as prose
+   * (see the document model's `withoutContradictedLoosePairings`).
    */
-  pairing?: 'spelled' | 'loose';
+  pairing?: 'spelled' | 'whole' | 'loose';
 }
 
 /**
@@ -173,6 +176,7 @@ function detectedDefinition(text: string, candidate: DefinitionCandidate): Detec
     const { alignment } = candidate;
     if (isSpelledAtWordStarts(candidate)) found.pairing = 'spelled';
     else if (alignment.skippedTrailingToken && alignment.innerLetters > 0) found.pairing = 'loose';
+    else if (alignment.skippedContentTokens === 0 && !alignment.skippedTrailingToken && !alignment.spansOneToken) found.pairing = 'whole';
   } else {
     const { sharedLeadingWords: leading, sharedTrailingWords: trailing } = candidate;
     if (leading !== undefined) found.sharedLeadingWords = text.slice(leading.start, leading.end);

@@ -150,6 +150,9 @@ const SECTION_NAMES = new Set([
 /** `Figure 1.`, `**Fig. 2**`, `*Table S3:*`, `Supplementary Figure 4 |` at the start of a paragraph. */
 const LEGEND_START =
   /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
+/** In a legends section, a paragraph opening with a figure's or table's label and its words, no stop between (`Figure 1 (A) and (E) are …`). */
+const SECTION_LEGEND_START =
+  /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)(?:[*_]{1,3})?[ \t\u00a0]+\S/;
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
 /** A box's heading: `Box 1: …`, `**Box 2.** …`, its number the label. */
 const BOX_HEADING = /^[ \t]*(?:[*_]{1,3})?[ \t]*Box[ \t\u00a0]+(\d{1,2}[A-Za-z]?)(?![\p{L}\p{N}])/u;
@@ -831,7 +834,12 @@ class BlockWalk {
    * A paragraph of a legends section: a legend that opens (an image with its caption, a
    * `Figure 1.` paragraph) or, after one, a further paragraph of that legend (its panels, notes).
    */
-  private legendSectionRegion(region: Region): Region {
+  private legendSectionRegion(region: Region, firstText: string): Region {
+    if (region.kind !== 'legend') {
+      // In a legends section the label needs no stop after it: `Figure 2 Technical variations in …`.
+      const label = SECTION_LEGEND_START.exec(firstText)?.[1];
+      if (label !== undefined) region = { kind: 'legend', label: label.replace(/[\t\u00a0]+/g, ' ') };
+    }
     if (region.kind === 'legend') this.openLegend = region;
     else if (this.openLegend) return this.openLegend;
     return region;
@@ -883,7 +891,7 @@ class BlockWalk {
       kind = 'paragraph';
     } else if (!isHeading && !isRow) {
       region = this.paragraphRegion(t, start, end, firstLine, firstText);
-      if (this.legendSectionLevel > 0) region = this.legendSectionRegion(region);
+      if (this.legendSectionLevel > 0) region = this.legendSectionRegion(region, firstText);
     }
     if (!isHeading) this.sawBodyBlock = true;
     if (this.box && this.crossesDivFence(this.box.line, firstLine)) this.box = undefined;
@@ -986,6 +994,9 @@ export function paragraphReading(text: string, start: number, end: number, first
   if (KEYWORDS_LINE.test(firstText)) return 'keywords';
   const legend = legendLabelOf(firstText);
   if (legend !== undefined) return `legend\u0000${legend}`;
+  // A legend's label without a stop, read so in a legends section (which this reading does not know).
+  const sectionLegend = SECTION_LEGEND_START.exec(firstText)?.[1];
+  if (sectionLegend !== undefined) return `section-legend\u0000${sectionLegend}`;
   const imageLabel = standaloneImageLabel(text, start, end);
   if (imageLabel !== undefined) return `image\u0000${imageLabel}`;
   if (!TABLE_CAPTION.test(firstText)) return TABLE_NOTE.test(firstText) ? 'table-note' : 'main';

@@ -94,17 +94,26 @@ export function opensSentence(text: string, offset: number): boolean {
 
 /**
  * Plural of a long form, for an abbreviation written with a plural `s` (`stem cell` -> `stem
- * cells`). A long form with a preposition takes the plural on its head, the word before the
- * preposition (`opportunity for improvement` -> `opportunities for improvement`, `standard of
- * care` -> `standards of care`); a head already plural stays (`Opportunities for improvement`).
+ * cells`). A long form that ends in `of`, `for`, `in`, `under` or `with` and one word (perhaps
+ * after an article) takes the plural on its head, the word before the preposition (`opportunity
+ * for improvement` -> `opportunities for improvement`, `area under the curve` -> `areas under the
+ * curve`); a head already
+ * plural stays (`Opportunities for improvement`). Longer tails are modifiers before the head at
+ * the end (`point of care test`, `loss of function variant`), and `to` often opens a verb
+ * (`number needed to treat`): the last word takes the plural there.
  */
 export function pluralise(phrase: string): string {
-  const preposition = HEAD_ENDS_BEFORE.exec(phrase);
+  const preposition = HEAD_BEFORE_PREPOSITION.exec(phrase);
   if (preposition) return pluralOfLastWord(phrase.slice(0, preposition.index)) + phrase.slice(preposition.index);
   return pluralOfLastWord(phrase);
 }
-/** A preposition after the first word: where a long form's head noun ends (`standard of care`). */
-const HEAD_ENDS_BEFORE = /(?<=\S)\s+(?:of|for|in|on|to|with|from|by|against|between|after|at|into|within|without|among|under|over|via)\s/u;
+
+/** Whether {@link pluralise} puts the plural on a head before a preposition: a reading of the phrase's grammar, which a fix applied unattended should not rely on. */
+export function pluralisesHead(phrase: string): boolean {
+  return HEAD_BEFORE_PREPOSITION.test(phrase);
+}
+/** A preposition after the first word, with one word (perhaps after an article) to the end: where a long form's head noun ends (`standard of care`). */
+const HEAD_BEFORE_PREPOSITION = /(?<=\S)\s+(?:of|for|in|under|with)\s+(?:(?:the|a|an)\s+)?\S+$/u;
 
 function pluralOfLastWord(phrase: string): string {
   if (/s$/u.test(phrase)) return phrase;
@@ -115,12 +124,13 @@ function pluralOfLastWord(phrase: string): string {
 /**
  * A definition's long form as it reads inside a sentence: the capital that opening a sentence put
  * on its first word dropped (`Opportunities for improvement` after a full stop). A name keeps
- * its capitals: when another word of the long form opens with a capital too (`American Society
- * of Anesthesiologists`, `Glasgow Coma Scale`), or the long form was written mid-sentence, it
- * is returned as written.
+ * its capitals: when the long form holds another capital (`American Society of
+ * Anesthesiologists`, `Epstein–Barr virus`), or was written mid-sentence, it is returned as
+ * written. A name of one capital (`Hodgkin lymphoma`) cannot be told from a sentence's capital
+ * here: the caller says the result is not sure unless the knowledge base gives the case.
  */
 export function longFormMidSentence(text: string, definition: Pick<AbbreviationDefinition, 'long' | 'longStart'> & { origin?: unknown }): string {
   const { long } = definition;
-  if (definition.origin !== undefined || !/^\p{Lu}\p{Ll}/u.test(long) || /\s\p{Lu}/u.test(long)) return long;
+  if (definition.origin !== undefined || !/^\p{Lu}\p{Ll}/u.test(long) || /\p{Lu}/u.test(long.slice(1))) return long;
   return opensSentence(text, definition.longStart) ? long.charAt(0).toLowerCase() + long.slice(1) : long;
 }

@@ -13,7 +13,7 @@ import { joinPrefixedShortForms, joinSpacedNumbers, joinSpacedPairs } from './sp
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
 import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
-import { isInsideIdentifier, withoutGlyphFill } from '../text/characters';
+import { isInsideIdentifier, isWordCharacterAt, isWordCharacterBefore, withoutGlyphFill } from '../text/characters';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import { foldExpansion } from './expansions';
 
@@ -51,7 +51,7 @@ export interface AbbreviationDefinition {
   /** For a definition made in another file of the same book (an earlier chapter): where. Offsets are then -1. */
   origin?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; listed?: boolean; otherChapter?: boolean };
   /** How the detector paired the letters with the words, when it says (see `DetectedDefinition.pairing`). */
-  pairing?: 'spelled' | 'loose';
+  pairing?: 'spelled' | 'whole' | 'loose';
 }
 
 /** A definition made in an earlier file of a book or an included file, carried into this one. */
@@ -342,28 +342,46 @@ function withoutLabelReferences(definitions: readonly AbbreviationDefinition[], 
 /**
  * The definitions but the loose letter pairings the document contradicts: `cell types (CL)` (the
  * last word gives no letter, the other letter comes from inside a word) where the document
- * defines the same letters otherwise by a firmer pairing or a list, `Cell Ontology (CL)`. Two
- * definitions of one short form are rare, and when one of them is a loose pairing, it is the
- * likelier misreading: the bracket after `cell types` names the ontology by what it covers, and
- * reading it as a definition made the real one a conflicting redefinition and every later `cell
- * types` a repeat. Two firm definitions, or two loose ones, stay (a conflict to report). The
- * array itself when nothing is dropped.
+ * defines the same letters otherwise by a pairing every word of which gives a letter or in a
+ * list, `Cell Ontology (CL)`, and writes the loose words again and again as plain words (`cell
+ * types`, forty times): the bracket after them named the ontology by what it covers. Reading it
+ * as a definition made the real one a conflicting redefinition and every later `cell types` a
+ * repeat. A loose pairing whose words the text does not keep writing (`Standardized FEV1 (SD)`
+ * beside `standard deviation (SD)`), or one contradicted only by another loose reading, stays: a
+ * conflict to report. The array itself when nothing is dropped.
  */
-function withoutContradictedLoosePairings(definitions: AbbreviationDefinition[]): AbbreviationDefinition[] {
+function withoutContradictedLoosePairings(definitions: AbbreviationDefinition[], masked: string): AbbreviationDefinition[] {
   let loose: AbbreviationDefinition[] | undefined;
   for (let i = 0; i < definitions.length; i++) if (definitions[i]!.pairing === 'loose') (loose ??= []).push(definitions[i]!);
   if (loose === undefined) return definitions;
   const keys = new Set(loose.map((definition) => definition.key));
   const firm = new Map<string, Set<string>>();
   for (const definition of definitions) {
-    if (definition.pairing === 'loose' || !keys.has(definition.key)) continue;
+    if ((definition.pairing !== 'spelled' && definition.pairing !== 'whole' && definition.pattern !== 'list') || !keys.has(definition.key)) continue;
     const expansions = firm.get(definition.key) ?? new Set<string>();
     expansions.add(foldExpansion(definition.long));
     firm.set(definition.key, expansions);
   }
   if (firm.size === 0) return definitions;
-  const contradicted = new Set(loose.filter((definition) => firm.get(definition.key)?.has(foldExpansion(definition.long)) === false));
+  let lower: string | undefined;
+  const contradicted = new Set(
+    loose.filter((definition) => firm.get(definition.key)?.has(foldExpansion(definition.long)) === false && isWrittenAgainAsWords((lower ??= masked.toLowerCase()), definition)),
+  );
   return contradicted.size === 0 ? definitions : definitions.filter((definition) => !contradicted.has(definition));
+}
+
+/** How many more times a loose pairing's words must be written, as plain words, for it to read as prose rather than a long form. */
+const LOOSE_WORDS_WRITTEN_AGAIN = 3;
+
+/** Whether the definition's long form is written again after it at least {@link LOOSE_WORDS_WRITTEN_AGAIN} times, whole words, in `lower` (the masked text in small letters). */
+function isWrittenAgainAsWords(lower: string, definition: AbbreviationDefinition): boolean {
+  const words = definition.long.toLowerCase();
+  if (words.length === 0) return false;
+  let count = 0;
+  for (let at = lower.indexOf(words, definition.shortEnd); at >= 0 && count < LOOSE_WORDS_WRITTEN_AGAIN; at = lower.indexOf(words, at + words.length)) {
+    if (!isWordCharacterBefore(lower, at) && !isWordCharacterAt(lower, at + words.length)) count++;
+  }
+  return count >= LOOSE_WORDS_WRITTEN_AGAIN;
 }
 
 /** A short form of two abbreviations joined by a plus sign: `IFG+IGT`. */
@@ -683,7 +701,7 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
   // `our assumption (A1)` refers to elsewhere: no definition of the noun before it.
   // A copy: the block cache's item ranges index the array the blocks filled, which must stay whole.
   const labels = numberedLabels(text, written);
-  const definitions = withoutContradictedLoosePairings(labels.size > 0 ? withoutLabelReferences(written, labels) : written);
+  const definitions = withoutContradictedLoosePairings(labels.size > 0 ? withoutLabelReferences(written, labels) : written, prose.masked);
 
   // Lower-case joined letters (`r/r`) are mentions only if the document defines them or the knowledge base knows them.
   const tentative = new Set<number>();

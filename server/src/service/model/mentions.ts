@@ -740,7 +740,7 @@ function derivationalSuffix(text: string): number {
  * with nothing after them that makes a number go on (`:0033127`, `:1612`), not a ratio or a time
  * (`1:10`, `E:T 10:1`, `12:30`), which has fewer digits or another number after it.
  */
-const IDENTIFIER_NUMBER_AFTER = /^:\d{4,}(?![\d.:,]\d|[\p{L}])/u;
+const IDENTIFIER_NUMBER_AFTER = /^:\d{4,}(?!\d)(?![.:,]\d|\p{L})/u;
 
 /** Two or more dotted numbers right after a name (`.2.78` of `MSK.2.78`); one (`MM.1S`, `NK1.1`) is part of the name. */
 const DOTTED_NUMBERS_AFTER = /^\.\d+\.\d/u;

@@ -144,27 +144,34 @@ export function isNotation(text: string): boolean {
   );
 }
 
-/**
- * The reporter dyes and quenchers a hydrolysis probe carries at its ends (`FAM`, `VIC`, `HEX`,
- * `ROX`, `TAMRA`, `Cy5`; `MGB`, `NFQ`, `BHQ1`, `ZEN`, `IBFQ`), as qPCR methods write them onto its sequence.
- */
-const PROBE_LABEL = /^(?:FAM|VIC|HEX|TET|JOE|NED|ROX|TAMRA|Cy[35]|ABY|JUN|MGB|NFQ|MGBNFQ|BHQ[123]?|QSY\d{0,2}|ZEN|IBFQ|IABkFQ|DABCYL|BBQ)$/u;
-/** Part of a probe's written form: its label, a run of its bases, or a position (`5`, `3`, `6-FAM`). */
-const PROBE_PART = /^(?:[ACGTURYSWKMBDHVN]+|[356])$/u;
+/** The reporter dyes a hydrolysis probe carries at its 5′ end (`FAM`, `VIC`, `HEX`, `ROX`, `Cy5`). */
+const PROBE_REPORTER = /^(?:FAM|VIC|HEX|TET|JOE|NED|ROX|TAMRA|Cy[35]|ABY|JUN)$/u;
+/** The quenchers at its 3′ end (`MGB`, `NFQ`, `BHQ1`, `ZEN`, `IBFQ`; `TAMRA` quenches too). */
+const PROBE_QUENCHER = /^(?:MGB|NFQ|MGBNFQ|BHQ[123]?|QSY\d{0,2}|ZEN|IBFQ|IABkFQ|DABCYL|BBQ|TAMRA)$/u;
 /** A run of IUPAC base codes. */
 const BASE_RUN = /^[ACGTURYSWKMBDHVN]+$/u;
+/** The fewest bases a run holds to read as a sequence by itself (`CCT`): fewer are letters (`HEX-A`, `TET-DM`). */
+const SHORTEST_BASE_RUN = 3;
 
 /**
  * A probe written with its labels joined to its bases (`6-VIC-CCT … G-MGB`,
- * `FAM-ACCCCGCATTACG-BHQ1-3`): hyphen-joined parts, each a label, a run of bases or an end's
- * position, with a label and a run of bases among them. A label alone (`FAM`) is left to be read
- * as an abbreviation; so is a word of capitals beside a label that is not bases (`FAM-ZQX`).
+ * `FAM-ACCCCGCATTACG-BHQ1-3`): hyphen-joined parts, each a reporter, a quencher, a run of bases or
+ * an end's position (`5`, `3`, `6-FAM`), with a label and a run of bases among them. A run shorter
+ * than three bases counts only right before a quencher (`G-MGB`); a reporter's name with letters
+ * after it is otherwise an abbreviation (`HEX-A`, `TET-DM`), and so is a label alone (`FAM`).
  */
 function isLabelledProbe(text: string): boolean {
   if (!text.includes('-') && !text.includes('\u2010') && !text.includes('\u2011')) return false;
   const parts = text.split(/[-\u2010\u2011]/u);
-  if (parts.length < 2 || !parts.every((part) => PROBE_LABEL.test(part) || PROBE_PART.test(part))) return false;
-  return parts.some((part) => PROBE_LABEL.test(part)) && parts.some((part) => BASE_RUN.test(part));
+  let labels = 0;
+  let bases = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (PROBE_REPORTER.test(part) || PROBE_QUENCHER.test(part)) labels++;
+    else if (BASE_RUN.test(part) && (part.length >= SHORTEST_BASE_RUN || PROBE_QUENCHER.test(parts[i + 1] ?? ''))) bases++;
+    else if (part !== '3' && part !== '5' && part !== '6') return false;
+  }
+  return labels > 0 && bases > 0;
 }
 
 /**

@@ -28,8 +28,8 @@ import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
  * And, read on the text itself, a name marked as a trademark (`CircleCI&reg;`, `QZX™`).
  */
 
-/** What a product is called: a kit, an assay, an instrument and its parts, software. */
-const PRODUCT_NOUN = String.raw`(?:kits?|apparatus|imagers?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|scanners?|browsers?)`;
+/** What a product is called: a kit, an assay, an instrument (a centrifuge, a plunger, a thermocycler) and its parts, software. */
+const PRODUCT_NOUN = String.raw`(?:kits?|apparatus|imagers?|assays?|media|medium|dyes?|supplements?|flasks?|systems?|concentrators?|probes?|screeners?|instruments?|platforms?|configurations?|columns?|resins?|beads?|cameras?|reagents?|analy[sz]ers?|cytometers?|sequencers?|robots?|enzymes?|software|modules?|suites?|panels?|arrays?|chips?|microscopes?|readers?|scanners?|browsers?|(?:cryo)?plungers?|autosamplers?|centrifuges?|incubators?|(?:thermal[ \u00a0]+|thermo)?cyclers?|spectrophotometers?|fluorometers?|luminometers?|homogeni[sz]ers?|sonicators?|workstations?)`;
 /** A product noun, perhaps after up to four words that qualify it, one perhaps in brackets or joined by a slash (`break apart probes`, `spin columns`, `(human) kit`, `Single Cell 5′ kit`, `AIM V/Immune Cell SR medium`). */
 const PRODUCT_NOUN_AFTER = new RegExp(String.raw`^(?:[ \u00a0]+\(?[\p{L}\p{N}\u2032'/-]+\)?){0,4}?[ \u00a0]+${PRODUCT_NOUN}\b`, 'iu');
 /**

@@ -22,7 +22,7 @@ export interface SpellingMark {
   readonly word: string;
   /** Offset of the word, relative to where it was read. */
   readonly start: number;
-  /** The variety the word's spelling belongs to; `undefined` for `-ise`/`-ize`, which marks neither. */
+  /** The variety the word's spelling belongs to; `undefined` for `-ise`/`-ize` and `judgement`/`judgment`, which mark neither. */
   readonly variety: SpellingVariety | undefined;
   /** The same word in the other spelling. */
   readonly counterpart: string;
@@ -134,9 +134,10 @@ const CAPITALISED = /^[A-Z][a-z]+$/;
 const BEFORE_FIRST_WORD = /[\s"'\u2018\u201c*_#>(]/u;
 
 /**
- * The words of a block whose spelling marks a variety (see the families above), or that end in
- * `-ise` or `-ize`, read off the block's token pass (`tokens`, offsets relative to `start` in
- * `text`); offsets of the marks are relative to `start` too. Words in lower case count, and a
+ * The words of a block whose spelling marks a variety (see the families above), that end in
+ * `-ise` or `-ize`, or that keep or drop the `e` before `-ment` (`judgement`), read off the
+ * block's token pass (`tokens`, offsets relative to `start` in `text`); offsets of the marks are
+ * relative to `start` too. Words in lower case count, and a
  * capitalised word that opens a sentence (`Tumour cells …`); a capitalised word elsewhere is a
  * name and keeps its spelling (`the Center for Cancer Research`, `World Health Organization`).
  */
@@ -198,6 +199,13 @@ function readingOf(word: string): Pick<SpellingMark, 'variety' | 'counterpart'> 
     if (!british && ANCHORED[i]!.american.test(word)) return { variety: 'american', counterpart: entry.toBritish(word) };
   }
   return null;
+}
+
+/** Which pair that marks neither variety a word belongs to: `-ise`/`-ize` (`randomised`) or the `e` before `-ment` (`judgement`). */
+export function unmarkedPairOf(word: string): 'ise-ize' | 'e-before-ment' | undefined {
+  const lower = word.toLowerCase();
+  if (ISE.test(lower) || IZE.test(lower)) return 'ise-ize';
+  return E_BEFORE_MENT.test(lower) ? 'e-before-ment' : undefined;
 }
 
 /** The same word in the other spelling (`tumour` for `tumor`, `randomized` for `randomised`), if its spelling marks one. */

@@ -1,7 +1,7 @@
 import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, isBoxScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
-import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, longFormMidSentence, opensSentence, pluralise } from '../model/definitionSpans';
+import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, longFormMidSentence, opensSentence, pluralise, pluralisesHead } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
 import { introductionIn, isReagentNotation, isWrittenAsName, looseIntroductionBefore } from '../model/nameContext';
 import { named, programNamedAt, suggested, toolReadingIn, type ToolReading } from '../model/toolNames';
@@ -299,9 +299,12 @@ function relatedExpansion(context: RuleContext, long: string, entries: readonly 
  * one the knowledge base gives unambiguously.
  */
 function defineAtFirstUse(context: RuleContext, mention: AbbreviationMention): FixProposal | undefined {
-  const own = ownExpansion(context, mention.key);
+  const own = ownDefinition(context, mention.key);
   if (own === null) return undefined;
-  if (own !== undefined) return definitionFix(context, mention, inKnownCase(context, mention.key, own), true);
+  if (own !== undefined) {
+    const { long, sure } = ownLongFormMidSentence(context, own);
+    return definitionFix(context, mention, long, sure);
+  }
   const knowledge = context.knowledge;
   if (!knowledge) return undefined;
   const entry = soleEntry(knowledge, mention.key);
@@ -368,15 +371,26 @@ function inKnownCase(context: RuleContext, key: string, long: string): string {
   return entry?.expansions.some((expansion) => expansion === lowered) ? lowered : long;
 }
 
-/**
- * The long form the document's own definitions of `key` give, as it reads inside a sentence
- * (undefined when there are none; null when they differ).
- */
-function ownExpansion(context: RuleContext, key: string): string | undefined | null {
+/** The first of the document's own definitions of `key` when they all give one long form (undefined when there are none; null when they differ). */
+function ownDefinition(context: RuleContext, key: string): AbbreviationDefinition | undefined | null {
   const definitions = (context.model.byKey.get(key)?.definitions ?? []).filter((d) => d.pattern !== 'list');
   if (definitions.length === 0) return undefined;
   const first = foldExpansion(definitions[0]!.long);
-  return definitions.every((d) => foldExpansion(d.long) === first) ? longFormMidSentence(context.model.text, definitions[0]!) : null;
+  return definitions.every((d) => foldExpansion(d.long) === first) ? definitions[0]! : null;
+}
+
+/**
+ * A definition's long form as written again inside a sentence: in the knowledge base's case when
+ * it holds the term (`inKnownCase`), else without the capital a sentence start gave it
+ * (`longFormMidSentence`). `sure` is false when a capital was dropped that the knowledge base does
+ * not confirm: it may be a name's (`Hodgkin lymphoma` opening a sentence), so a fix that writes
+ * the long form is offered, never applied unattended.
+ */
+function ownLongFormMidSentence(context: RuleContext, definition: AbbreviationDefinition): { long: string; sure: boolean } {
+  const known = inKnownCase(context, definition.key, definition.long);
+  if (known !== definition.long) return { long: known, sure: true };
+  const long = longFormMidSentence(context.model.text, definition);
+  return { long, sure: long === definition.long };
 }
 
 /**
@@ -400,6 +414,7 @@ function definitionFix(context: RuleContext, mention: AbbreviationMention, expan
     // Safe only when the one expansion is sure, the place takes a definition, and the abbreviation is used again (else the definition would be unused).
     safe:
       sure &&
+      !(plural && pluralisesHead(expansion)) &&
       canWriteDefinitionAt(text, mention, end, newText, expansion) &&
       isUsedAgain(context, mention) &&
       !isWrittenOutLater(text, end, expansion) &&
@@ -465,13 +480,17 @@ function moveDefinition(context: RuleContext, mention: AbbreviationMention, defi
   const collapse = collapseToShortForm(text, definition);
   if (!collapse) return undefined;
   const plural = hasPluralS(text, mention.end);
-  const midSentence = longFormMidSentence(text, definition);
+  const { long: midSentence, sure } = ownLongFormMidSentence(context, definition);
   const long = capitaliseAtSentenceStart(text, mention.start, plural ? pluralise(midSentence) : midSentence);
   const { end, newText } = definitionWrittenAt(mention, plural, long);
   return {
     title: `Move the definition of '${definition.short}' to its first use`,
     edits: [{ start: mention.start, end, newText }, collapse],
-    safe: canWriteDefinitionAt(text, mention, end, newText, definition.long) && !repeatsNeighbour(text, collapse.start, collapse.end, collapse.newText),
+    safe:
+      sure &&
+      !(plural && pluralisesHead(midSentence)) &&
+      canWriteDefinitionAt(text, mention, end, newText, definition.long) &&
+      !repeatsNeighbour(text, collapse.start, collapse.end, collapse.newText),
   };
 }
 
@@ -604,9 +623,11 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   return findings;
 }
 
-/** True when an undefined use is no missing definition: a name, a name given in words, or another spelling of a defined abbreviation. */
+/** True when an undefined use is no missing definition: a name, a name given in words, another spelling of a defined abbreviation, or part of one an earlier file defines. */
 function isNameOrNamedUse(context: RuleContext, mention: AbbreviationMention): boolean {
   const { model } = context;
+  // The rest of a prefixed short form an earlier file of the book defines (`cryo-EM`).
+  if ((mention.scope === 'main' || mention.scope === 'document') && isRestOfInheritedPrefixedKey(context, mention)) return true;
   // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
   // Not when the book's main text defines it: a legend's use of what another file defines
   // (`[CBTN](https://…)` there, `Clinical Brain Trials Network (CBTN)` here) is an abbreviation.
@@ -1560,22 +1581,42 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
 }
 
 /**
- * True when the long form written at `start` opens with a hyphen-joined modifier (`single-cell`)
- * and another hyphen-joined modifier stands before it, joined by `and`, `or` or a comma
- * (`single-nucleus and single-cell RNA-seq`, `bulk-tissue, single-cell …`): the two share the
- * long form's head, which the short form would take away from the first.
+ * True when the long form written at `start` opens with a modifier of two lower-case parts joined
+ * by a hyphen (`single-cell`) and another such modifier, sharing one of its parts, stands before
+ * it, joined by `and`, `or` or a comma (`single-nucleus and single-cell RNA-seq`, `low-density
+ * and high-density lipoprotein`): the two share the long form's head, which the short form would
+ * take away from the first. A word before that is a name or a symbol (`IL-6 and`, `COVID-19 or`,
+ * `HDL-C,`) lends nothing: the long form after it stands alone.
  */
 function sharesHeadWithModifierBefore(text: string, start: number, written: string): boolean {
-  const modifier = HYPHENATED_FIRST_WORD.exec(written);
-  // `single-cell and single-cell …` is the same words twice, no second modifier.
+  const modifier = LOWER_CASE_MODIFIER_FIRST.exec(written);
   if (!modifier) return false;
   const before = COORDINATED_MODIFIER_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
-  return before !== null && `${before[1]}-${before[2]}`.toLowerCase() !== `${modifier[1]}-${modifier[2]}`.toLowerCase();
+  if (!before) return false;
+  const [first, second] = [before[1]!, before[2]!];
+  // The same words twice (`single-cell and single-cell …`) are no second modifier.
+  if (first === modifier[1] && second === modifier[2]) return false;
+  return first === modifier[1] || second === modifier[2];
 }
-/** A long form's first word joined by a hyphen: its first part, then the rest. */
-const HYPHENATED_FIRST_WORD = /^([\p{L}\p{N}]+)-([\p{L}\p{N}]+)(?=[\s-])/u;
-/** A hyphen-joined modifier, then `and`, `or`, `and/or` or a comma, right before the long form. */
-const COORDINATED_MODIFIER_BEFORE = /(?<![\p{L}\p{N}-])([\p{L}\p{N}]+)-([\p{L}\p{N}]+)(?:,?[ \t\u00a0]+(?:and|or|and\/or)|,)[ \t\u00a0]+$/u;
+/** A long form's first word: two parts of lower-case letters joined by a hyphen. */
+const LOWER_CASE_MODIFIER_FIRST = /^(\p{Ll}+)-(\p{Ll}+)(?=[\s-])/u;
+/** Such a modifier, then `and`, `or`, `and/or` or a comma, right before the long form. */
+const COORDINATED_MODIFIER_BEFORE = /(?<![\p{L}\p{N}-])(\p{Ll}+)-(\p{Ll}+)(?:,?[ \t\u00a0]+(?:and|or|and\/or)|,)[ \t\u00a0]+$/u;
+
+/**
+ * True when a lower-case prefix and a hyphen stand right before the mention (`cryo-` of
+ * `cryo-EM`) and the prefixed form is defined in an earlier file of the book: the document model,
+ * which joins such a prefix to a short form this file defines (`joinPrefixedShortForms`), does
+ * not know the book's definitions.
+ */
+function isRestOfInheritedPrefixedKey(context: RuleContext, mention: AbbreviationMention): boolean {
+  const masked = context.model.prose.masked;
+  const prefix = PREFIX_BEFORE.exec(masked.slice(Math.max(0, mention.start - LONGEST_PREFIX), mention.start))?.[0];
+  return prefix !== undefined && context.scopes.inheritedFor(mention.scope, `${prefix}${mention.key}`) !== undefined;
+}
+/** A lower-case prefix of two letters or more and its hyphen, at a word's start (`cryo-`, `allo-`). */
+const PREFIX_BEFORE = /(?<![\p{L}\p{N}-])\p{Ll}{2,}[-\u2010]$/u;
+const LONGEST_PREFIX = 16;
 
 /** An emphasis run that may open a span: at the line's start or after a space, a bracket, a quotation mark or a dash (the span may start with the long form itself). */
 const EMPHASIS_OPENING_BEFORE = /(?:^|[\s([{"'\u201c\u2018\u2013\u2014-])(\*{1,2}|_{1,2})(?=\S|$)[^*_\n]*$/u;

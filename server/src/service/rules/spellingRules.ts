@@ -1,4 +1,4 @@
-import { blockSpellingMarks, spellingWordKey, type SpellingVariety } from '../model/spellingVarieties';
+import { blockSpellingMarks, spellingWordKey, unmarkedPairOf, type SpellingVariety } from '../model/spellingVarieties';
 import type { Finding, RuleContext } from './types';
 
 /** The uses of one word, singular and plural alike (`tumor`, `tumors`), in document order. */
@@ -13,9 +13,6 @@ interface WordUses {
 
 /** How a variety is named in a message. */
 const VARIETY_NAMES: Record<SpellingVariety, string> = { british: 'British', american: 'American' };
-
-/** A word of the `-ise`/`-ize` pair; the other pair that marks neither variety is `judgement`/`judgment`. */
-const SUFFIX_PAIR = /i[sz](?:e|ed|es|ing|ations?)$/iu;
 
 /** How many of the other spelling's words the message names. */
 const EXAMPLES = 3;
@@ -71,7 +68,7 @@ export function checkMixedSpelling(context: RuleContext): Finding[] {
     if (ownUses > otherUses || (ownUses === otherUses && (!other || !isLessUsed(uses, other)))) continue;
     const otherWord = other?.word ?? uses.uses[0]!.counterpart;
     const message = `'${uses.word}' and '${otherWord}' are the same word, written both ways in ${where} (${ownUses} and ${otherUses} times); use one spelling throughout.`;
-    findings.push(respelling(uses, message, { variety: SUFFIX_PAIR.test(uses.word) ? 'ise-ize' : 'e-before-ment' }));
+    findings.push(respelling(uses, message, { variety: unmarkedPairOf(uses.word) ?? 'ise-ize' }));
   }
   return findings;
 }
