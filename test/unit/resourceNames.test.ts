@@ -53,6 +53,17 @@ describe('databases, archives and agencies named in capitals (data/resources.jso
     assert.deepEqual(undefinedWithSeverity('The Gene Expression Omnibus (GEO) holds the data; GEO series are listed.\n'), []);
   });
 
+  test('a listed name spelled out with one word changed is a conflicting expansion; other words are another sense', () => {
+    const conflicts = (text: string) => service.lint({ uri: 'r.md', version: 1, text }).filter((d) => d.code === 'conflicting-expansion');
+    const found = conflicts('Data came from The Cancer Genome Analysis (TCGA); TCGA again.\n');
+    assert.deepEqual(found.map((d) => d.message), ["'TCGA' names The Cancer Genome Atlas (" + listed.TCGA!.what + "), not 'The Cancer Genome Analysis'."]);
+    assert.deepEqual(found[0]!.data?.fixes?.map((f: { title: string; safe: boolean }) => [f.title, f.safe]), [["Use 'The Cancer Genome Atlas'", false]]);
+    // The name itself, with or without its article, is no conflict; nor are words of another sense or of another length.
+    assert.deepEqual(conflicts('Data came from the Cancer Genome Atlas (TCGA) and TCGA again.\n'), []);
+    assert.deepEqual(conflicts('Data came from the Gene Expression Omnibus (GEO) and GEO; then the Global Epidemic Outlook (GEO2) and GEO2.\n'), []);
+    assert.deepEqual(conflicts('We used the Gene Expression Omnibus data (GEO) and GEO again.\n'), []);
+  });
+
   test('the list is written in the case it names (a lower-case word is not the resource)', () => {
     assert.equal(resourceNamed(undefined, 'Kegg'), undefined);
     assert.equal(resourceNamed(undefined, 'ncbi'), undefined);

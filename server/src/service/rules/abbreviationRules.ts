@@ -1239,9 +1239,13 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
       continue;
     }
     if (earlier || !reportsConflicts) continue;
-    // The first definition in the document: compare with the knowledge base.
+    // The first definition in the document: compare with the knowledge base, or the name of a resource the letters stand for.
     const judged = judgedByKnowledge(context, definition);
-    if (judged.verdict !== 'conflict' && judged.verdict !== 'older') continue;
+    if (judged.verdict !== 'conflict' && judged.verdict !== 'older') {
+      const misnamed = judged.verdict === 'unknown' ? misnamedResource(context, definition) : undefined;
+      if (misnamed) findings.push(misnamed);
+      continue;
+    }
     const suggestion = expansionFor(judged.entries[0]!, context.spelling)!;
     const finding: Finding = {
       rule: 'conflicting-expansion',
@@ -1259,6 +1263,38 @@ export function checkDefinitions(context: RuleContext, isOn: RuleSwitch = ALL_ON
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * `conflicting-expansion` for a resource's letters spelled out with one word of its name changed
+ * (`The Cancer Genome Analysis (TCGA)` for The Cancer Genome Atlas, `Gene Expression Omnibus`
+ * written `Gene Expression Omnibase`): the same number of words, all but one the name's, an
+ * article aside. A long form of other words is another sense of the letters, not a slip.
+ */
+function misnamedResource(context: RuleContext, definition: AbbreviationDefinition): Finding | undefined {
+  const resource = resourceNamed(context.knowledge, definition.key);
+  if (!resource) return undefined;
+  const written = wordsWithoutArticle(definition.long);
+  const named = wordsWithoutArticle(resource.name);
+  if (written.length !== named.length || written.length < 2) return undefined;
+  const differing = written.filter((word, i) => word !== named[i]).length;
+  if (differing !== 1) return undefined;
+  const article = /^(the)\s/iu.exec(definition.long)?.[1];
+  const name = resource.name.replace(/^The\s+/u, '');
+  const suggestion = article ? `${article} ${name}` : name;
+  return {
+    rule: 'conflicting-expansion',
+    start: definition.longStart,
+    end: definition.longEnd,
+    message: `'${definition.short}' names ${resourceNameWith(resource, false)} (${resource.what}), not '${definition.long}'.`,
+    data: { key: definition.key, long: definition.long, accepted: [resource.name] },
+    fixes: expansionFixes(context.model.text, definition, `Use '${suggestion}'`, suggestion),
+  };
+}
+
+/** A name's words in small letters, without a leading article and with hyphens read as spaces. */
+function wordsWithoutArticle(name: string): string[] {
+  return foldExpansion(name).replace(/^the\s+/u, '').split(/[\s-]+/u).filter(Boolean);
 }
 
 /**
