@@ -202,3 +202,26 @@ describe('related terms are not variants', () => {
     assert.deepEqual(related.sort(), ['cres->former-name:icans', 'cytokine-storm->broader-term:crs', 'killer-inhibitory-receptor->older-expansion:kir']);
   });
 });
+
+// Issue 14: a safe fix applied to the gathered real manuscripts lost a definition twice. Made-up texts.
+describe('a safe fix never breaks another definition', () => {
+  const fixOf = (text: string, rule: string, token: string) => {
+    const found = service.lint({ uri: 'break.md', version: 1, text }).find((d) => d.code === rule && text.slice(d.start, d.end) === token);
+    assert.ok(found, `${rule} on ${token} in ${JSON.stringify(text)}`);
+    return found.data?.fixes?.[0] as { safe: boolean } | undefined;
+  };
+
+  test('a definition written inside another definition\'s long form is offered, not applied', () => {
+    // `Boise VA Medical Center (BVAMC)`: defining VA there would make the long form `Boise Veterans Affairs (VA) Medical Center`.
+    const inside = 'Data came from the Quarry CRS Medical Center (QCMC) in Quarry; QCMC again. Later CRS rose, and CRS again.\n';
+    assert.equal(fixOf(inside, 'undefined-abbreviation', 'CRS')?.safe, false);
+    const alone = 'Data came from the centre; later CRS rose, and CRS again.\n';
+    assert.equal(fixOf(alone, 'undefined-abbreviation', 'CRS')?.safe, true);
+  });
+
+  test('a Greek letter written at a short form its long form spells with the Latin stand-in is offered, not applied', () => {
+    // `Interferon-g (IFN-g)` as `Interferon-g (IFN-γ)`: the long form no longer spells the short form.
+    assert.equal(fixOf('Cells made Interferon-g (IFN-g); IFN-g rose.\n', 'discouraged-variant', 'IFN-g')?.safe, false);
+    assert.equal(fixOf('Cells made interferon gamma (IFN-g); IFN-g rose.\n', 'discouraged-variant', 'IFN-g')?.safe, true);
+  });
+});

@@ -1,5 +1,5 @@
 import type { TermEntry, TermRelation } from '../knowledge/types';
-import { describeScope, isBoxScope, type AbbreviationDefinition, type AbbreviationMention, type ScopeName } from '../model/documentModel';
+import { describeScope, isBoxScope, type AbbreviationDefinition, type AbbreviationMention, type DocumentModel, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
 import { capitaliseAtSentenceStart, collapseToShortForm, dropShortForm, longFormMidSentence, opensSentence, pluralise, pluralisesHead } from '../model/definitionSpans';
 import { abbreviationKey, findMentionTokens, isClusterOfDifferentiationName, withGreekLetters } from '../model/mentions';
@@ -209,6 +209,33 @@ function hasPluralS(text: string, end: number): boolean {
  * inside brackets (`(CAR-)T`), not in a compound or identifier, not next to a long form already
  * written, not doubling a neighbouring word.
  */
+/** Each model's definitions' long forms, as start and end pairs sorted by start: built once, when a fix first asks. */
+const longFormSpans = new WeakMap<DocumentModel, Int32Array>();
+
+/**
+ * True when the use lies inside the long form of one of the document's definitions (`Boise VA
+ * Medical Center (BVAMC)`, `single-cell RNA-seq (scRNA-seq)`): a definition written there
+ * (`Boise Veterans Affairs (VA) Medical Center (BVAMC)`) changes that long form and can break its
+ * definition, so the fix is offered, never applied unattended.
+ */
+function isInsideDefinedLongForm(model: DocumentModel, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  let spans = longFormSpans.get(model);
+  if (!spans) {
+    const pairs = model.definitions.filter((d) => d.pattern !== 'list' && d.longStart >= 0).sort((a, b) => a.longStart - b.longStart);
+    spans = new Int32Array(pairs.length * 2);
+    for (let i = 0; i < pairs.length; i++) {
+      spans[2 * i] = pairs[i]!.longStart;
+      spans[2 * i + 1] = pairs[i]!.longEnd;
+    }
+    longFormSpans.set(model, spans);
+  }
+  const found = spans;
+  // The long forms starting at or before the use; long forms barely overlap, so the few last are enough.
+  const last = lowerBound(found.length / 2, (k) => found[2 * k]! <= mention.start) - 1;
+  for (let k = last; k >= 0 && k > last - 4; k--) if (mention.start >= found[2 * k]! && mention.end <= found[2 * k + 1]!) return true;
+  return false;
+}
+
 function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string): boolean {
   return (
     !isGluedToWhatPrecedes(text, mention.start) &&
@@ -415,6 +442,7 @@ function definitionFix(context: RuleContext, mention: AbbreviationMention, expan
     safe:
       sure &&
       !(plural && pluralisesHead(expansion)) &&
+      !isInsideDefinedLongForm(context.model, mention) &&
       canWriteDefinitionAt(text, mention, end, newText, expansion) &&
       isUsedAgain(context, mention) &&
       !isWrittenOutLater(text, end, expansion) &&

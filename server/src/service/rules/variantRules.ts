@@ -1,3 +1,5 @@
+import { detectDefinitions } from '../abbreviations/definitionDetector';
+import { abbreviationKey } from '../model/mentions';
 import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
 import type { TermMention } from '../model/documentModel';
@@ -81,7 +83,8 @@ export function checkDiscouraged(context: RuleContext): Finding[] {
     // Safe only for another spelling of the same form (TGF-beta -> TGF-β) that doubles no neighbouring word;
     // a different name (FACS analysis -> flow cytometry, PBMNC -> PBMC) is the author's call.
     // A form written across a line break may join two phrases of a list: the author decides.
-    const safe = !written.includes('\n') && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement);
+    const safe =
+      !written.includes('\n') && isSameSpelling(written, replacement) && !repeatsNeighbour(text, term.start, term.end, replacement) && !losesDefinition(context, term, written, replacement);
     const finding: Finding = {
       rule: 'discouraged-variant',
       start: term.start,
@@ -409,4 +412,16 @@ function declaresEquivalence(text: string, terms: TermMention[]): boolean {
     if (/^[,;][ \u00a0]*$/u.test(between) && isInsideBrackets(text, a.start) && text.slice(b.end, b.end + 2).trimStart().startsWith(')')) return true;
   }
   return false;
+}
+
+/**
+ * Whether the form is a definition's short form whose long form would not spell the replacement
+ * (`Interferon-g (IFN-g)` written `Interferon-g (IFN-γ)`): the fix would lose the definition, so
+ * it is offered, never applied unattended.
+ */
+function losesDefinition(context: RuleContext, term: { start: number }, written: string, replacement: string): boolean {
+  const definition = context.model.byKey.get(abbreviationKey(written))?.definitions.find((d) => d.shortStart === term.start && d.pattern !== 'list');
+  if (!definition) return false;
+  const long = context.model.text.slice(definition.longStart, definition.longEnd);
+  return !detectDefinitions(`${long} (${replacement})`).some((found) => found.short === replacement && found.longStart === 0);
 }
