@@ -422,6 +422,14 @@ describe('dates, draft markers and disease names', () => {
     assert.deepEqual(undefinedKeys('| Base deficit | 0 to –2 mEq/L | 290 mOsm/kg | 5 mIU/mL | QZB |'), ['QZB']);
   });
 
+  test('three or more numbered labels of one stem after a word naming groups are a clustering\'s labels', () => {
+    assert.deepEqual(undefinedKeys('# Results\n\nEvery QD8 subcluster was rarer (QD8T1, 6%; QD8T2, 1%; QD8T3, 1%). QD8T2 grew.\n'), ['QD8']);
+    // Without the group word in the paragraph, or with two members only, or with one defined, they are abbreviations.
+    assert.deepEqual(undefinedKeys('# Results\n\nEvery subcluster was rare.\n\nThe QZR1, QZR2 and QZR3 receptors bound.\n'), ['QZR1', 'QZR2', 'QZR3']);
+    assert.deepEqual(undefinedKeys('# Results\n\nTwo clusters (QC1, QC2) grew.\n'), ['QC1', 'QC2']);
+    assert.deepEqual(undefinedKeys('# Results\n\nThree subsets (QS1, QS2, QS3) grew; quokka subset 1 (QS1) led.\n'), ['QS2', 'QS3']);
+  });
+
   test('megadaltons and the currents of a beam are units', () => {
     assert.deepEqual(undefinedKeys('A 4 MDa complex was imaged at 1 nA, 50 pA and 2 μA beam currents with the QZM stage.'), ['QZM']);
   });

@@ -220,6 +220,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   // An author named by initials is a person (letters the knowledge base knows, `CT`, `RA`, were ruled out above).
   for (let i = 0; i < mentions.length && i < 50; i++) if (isAuthorInitials(model, mentions[i]!)) return true;
 
+  if (isNumberedClusterLabel(model, key)) return true;
   // A name is given near its first uses; a key used hundreds of times is read no further.
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
@@ -227,6 +228,49 @@ function readsAsName(model: DocumentModel, key: string): boolean {
   }
   // `IQ-Tree`, `UNION-Com`: letters the document writes only joined to a capitalised word (see STYLED_PART_AFTER).
   return isCellLineWithoutNumber(model.prose.masked, mentions) || everyUseFollowedBy(model.prose.masked, mentions, STYLED_PART_AFTER);
+}
+
+/** A key that ends in a number of one or two digits after a letter: a stem and a member's number (`CD8T2`, `Mono1`). */
+const NUMBERED_KEY = /^(\p{Lu}[\p{L}\p{N}]*?\p{L})(\d{1,2})$/u;
+/** The words that say the numbers label groups a method found: clusters, subclusters, subsets, states, programs. */
+const GROUP_WORD = /(?<![\p{L}])(?:sub)?(?:clusters?|sets?|populations?|types?)|states?|programs?|modules?|communit(?:y|ies)(?![\p{L}])/iu;
+/** How far before a family's first use the group word is looked for. */
+const GROUP_WORD_REACH = 120;
+/** The fewest numbered members a family of labels has. */
+const FEWEST_LABELLED_MEMBERS = 3;
+/** Per model: each stem's numbered members (distinct numbers) and where the first of them is first used. */
+const numberedFamilies = new WeakMap<DocumentModel, Map<string, { numbers: Set<string>; first: number; block: number; defined: boolean }>>();
+
+/**
+ * True when the key is one of three or more numbered labels of one stem, none defined, and a word
+ * naming groups stands shortly before the family's first use, in its paragraph (`Every CD8
+ * subcluster … (CD8T1, …; CD8T2, …; CD8T3, …)`): the labels a clustering gave, which the text
+ * explains as a family, not abbreviations to spell out.
+ */
+function isNumberedClusterLabel(model: DocumentModel, key: string): boolean {
+  const stem = NUMBERED_KEY.exec(key)?.[1];
+  if (stem === undefined) return false;
+  let families = numberedFamilies.get(model);
+  if (!families) {
+    families = new Map();
+    for (const [other, found] of model.byKey) {
+      const match = NUMBERED_KEY.exec(other);
+      if (!match || found.mentions.length === 0) continue;
+      let family = families.get(match[1]!);
+      if (!family) families.set(match[1]!, (family = { numbers: new Set(), first: Infinity, block: -1, defined: false }));
+      family.numbers.add(match[2]!);
+      if (found.mentions[0]!.start < family.first) {
+        family.first = found.mentions[0]!.start;
+        family.block = found.mentions[0]!.block;
+      }
+      if (found.definitions.length > 0) family.defined = true;
+    }
+    numberedFamilies.set(model, families);
+  }
+  const family = families.get(stem);
+  if (!family || family.defined || family.numbers.size < FEWEST_LABELLED_MEMBERS) return false;
+  const blockStart = model.prose.blocks[family.block]?.start ?? 0;
+  return GROUP_WORD.test(model.prose.masked.slice(Math.max(blockStart, family.first - GROUP_WORD_REACH), family.first));
 }
 
 /** How far from the capitals a file name with their extension is looked for, within their paragraph. */
