@@ -58,11 +58,11 @@ export interface DetectedDefinition {
    * How the short form's letters were found in a `letters` pairing: `spelled` when each starts a
    * word of the long form and nothing is passed over (`Quill Lexicon (QL)`); `whole` when every
    * word of two or more gives a letter, some from inside (`Cell Ontology (CL)`; one word,
-   * `immunoprecipitation (IP)`, is neither);
-   * `loose` when the last word gives no letter and some come from inside words (`cell types
-   * (CL)`, `medial preoptic nucleus (MPO)`). Unset for the other pairings. A loose pairing is a definition, unless the
-   * document spells the same letters out otherwise and keeps writing the loose words as prose
-   * (see the document model's `withoutContradictedLoosePairings`).
+   * `immunoprecipitation (IP)`, is neither); `loose` when the last word gives no letter and some
+   * come from inside words (`cell types (CL)`, `medial preoptic nucleus (MPO)`). Unset for the
+   * other pairings. A loose pairing is a definition, unless the document spells the same letters
+   * out otherwise and keeps writing the loose words as prose (see the document model's
+   * `withoutContradictedLoosePairings`).
    */
   pairing?: 'spelled' | 'whole' | 'loose';
 }
@@ -145,6 +145,11 @@ function isExtendedShortForm(text: string, candidate: DefinitionCandidate): bool
   if (candidate.pattern !== 'short-long') return false;
   const written = text.slice(long.start, long.end);
   return !/\s/u.test(written) && hasTwoCapitals(written) && written.includes(text.slice(short.start, short.end));
+}
+
+/** Whether the detector reads `long (short)` as a definition whose long form is all of `long`. */
+export function readsAsDefinition(long: string, short: string): boolean {
+  return detectDefinitions(`${long} (${short})`).some((found) => found.short === short && found.longStart === 0 && found.longEnd === long.length);
 }
 
 /**

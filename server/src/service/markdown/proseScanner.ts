@@ -147,12 +147,12 @@ const SECTION_NAMES = new Set([
   'conclusions', 'abstract', 'summary', 'overview', 'contents',
 ]);
 
+/** A figure's or table's label opening a paragraph, perhaps in emphasis: `Figure 1`, `**Fig. 2`, `Supplementary Table S3` (group 1). */
+const LEGEND_LABEL = String.raw`^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)`;
 /** `Figure 1.`, `**Fig. 2**`, `*Table S3:*`, `Supplementary Figure 4 |` at the start of a paragraph. */
-const LEGEND_START =
-  /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)[ \t]*(?:[*_]{1,3})?[ \t]*[.:|—–-]/;
+const LEGEND_START = new RegExp(String.raw`${LEGEND_LABEL}[ \t]*(?:[*_]{1,3})?[ \t]*[.:|\u2014\u2013-]`);
 /** In a legends section, a paragraph opening with a figure's or table's label and its words, no stop between (`Figure 1 (A) and (E) are …`). */
-const SECTION_LEGEND_START =
-  /^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Extended Data |Suppl\. )?(?:Figure|Fig\.|Table|Tab\.)[ \t\u00a0]*S?\d+[A-Za-z]?)(?:[*_]{1,3})?[ \t\u00a0]+\S/;
+const SECTION_LEGEND_START = new RegExp(String.raw`${LEGEND_LABEL}(?:[*_]{1,3})?[ \t\u00a0]+\S`);
 const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
 /** A box's heading: `Box 1: …`, `**Box 2.** …`, its number the label. */
 const BOX_HEADING = /^[ \t]*(?:[*_]{1,3})?[ \t]*Box[ \t\u00a0]+(\d{1,2}[A-Za-z]?)(?![\p{L}\p{N}])/u;

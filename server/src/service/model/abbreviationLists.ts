@@ -1,4 +1,4 @@
-import { detectDefinitions, type DetectedDefinition } from '../abbreviations/definitionDetector';
+import { readsAsDefinition, type DetectedDefinition } from '../abbreviations/definitionDetector';
 import type { ProseBlock, ProseMap } from '../markdown/proseScanner';
 import { maskedUnchanged } from '../markdown/proseRescan';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
@@ -150,7 +150,7 @@ function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation 
   // `CM 010: CheckMate 010`: a short form spaced before its number, the number matched here.
   const numbered = lead !== undefined && /^\p{N}+$/u.test(short) && looksLikeShortForm(lead);
   // A key may hold a short form in small letters (`vst = variance stabilizing transformation`) when its words spell it.
-  const spelledInSmallLetters = LOWER_CASE_SHORT.test(short) && spellsShortForm(short, long);
+  const spelledInSmallLetters = LOWER_CASE_SHORT.test(short) && readsAsDefinition(long, short);
   // Or a word clipped from its long form's first word (`Mono: monocytes`, `Neutro: neutrophils`).
   const clipped = CLIPPED_WORD.test(short) && long.toLowerCase().startsWith(short.toLowerCase());
   if (!(numbered || looksLikeShortForm(short) || spelledInSmallLetters || clipped) || !/\p{L}{2}/u.test(long) || KEY_STYLE.test(long)) return undefined;
@@ -320,7 +320,7 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
       // Each word adds one or more (hyphen-joined) to the count, so only one run of words can match it.
       const count = long.split(/[\s\-]+/u).length;
       if (count >= letters) {
-        if (count === letters && spellsShortForm(short, long)) spelled = long;
+        if (count === letters && readsAsDefinition(long, short)) spelled = long;
         break;
       }
       at = word.index + word[0].length;
@@ -338,7 +338,7 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
   for (let match = SEMICOLON_PAIR.exec(slice); match !== null; match = SEMICOLON_PAIR.exec(slice)) {
     const short = match[1]!;
     const long = match[2]!;
-    if (!looksLikeShortForm(short) || !spellsShortForm(short, long)) continue;
+    if (!looksLikeShortForm(short) || !readsAsDefinition(long, short)) continue;
     const shortStart = from + match.index;
     const longStart = from + match.index + match[0].length - long.length;
     semicolonPairs.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
@@ -365,7 +365,7 @@ function addSentencePairs(slice: string, from: number, entries: ListedAbbreviati
     if (taken.has(shortStart)) continue;
     const words = long.split(/\s+/u);
     // A long form holding the short form (`QC: QC cells`) says what it is, not what it stands for.
-    if (words.length > MOST_KEY_WORDS || words.includes(short) || !looksLikeShortForm(short) || !(spellsShortForm(short, long) || initialsHoldLetters(short, long))) continue;
+    if (words.length > MOST_KEY_WORDS || words.includes(short) || !looksLikeShortForm(short) || !(readsAsDefinition(long, short) || initialsHoldLetters(short, long))) continue;
     const longStart = from + match.index + match[0].length - match[2]!.length;
     entries.push({ short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length });
   }
@@ -453,17 +453,12 @@ function commaPairIn(slice: string, start: number, end: number, offset: number):
   if (!match) return undefined;
   const short = match[1]!;
   const long = match[2]!;
-  if (!looksLikeShortForm(short) || !spellsShortForm(short, long)) return undefined;
+  if (!looksLikeShortForm(short) || !readsAsDefinition(long, short)) return undefined;
   const shortStart = offset + start + piece.indexOf(short);
   const longStart = offset + start + match.index + match[0].lastIndexOf(long);
   return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
 }
 
-/** Whether the detector reads `long (short)` as a definition whose long form is all of `long`. */
-function spellsShortForm(short: string, long: string): boolean {
-  const written = `${long} (${short})`;
-  return detectDefinitions(written).some((d) => d.short === short && d.long === long);
-}
 
 /**
  * Finds journal-style abbreviation lists: a paragraph (often the end of a legend or a

@@ -97,10 +97,9 @@ export function opensSentence(text: string, offset: number): boolean {
  * cells`). A long form that ends in `of`, `for`, `in`, `under` or `with` and one word (perhaps
  * after an article) takes the plural on its head, the word before the preposition (`opportunity
  * for improvement` -> `opportunities for improvement`, `area under the curve` -> `areas under the
- * curve`); a head already
- * plural stays (`Opportunities for improvement`). Longer tails are modifiers before the head at
- * the end (`point of care test`, `loss of function variant`), and `to` often opens a verb
- * (`number needed to treat`): the last word takes the plural there.
+ * curve`); a head already plural stays (`Opportunities for improvement`). Longer tails are
+ * modifiers before the head at the end (`point of care test`, `loss of function variant`), and
+ * `to` often opens a verb (`number needed to treat`): the last word takes the plural there.
  */
 export function pluralise(phrase: string): string {
   const preposition = HEAD_BEFORE_PREPOSITION.exec(phrase);

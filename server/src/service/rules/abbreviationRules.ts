@@ -20,7 +20,7 @@ import { headOfSpacedNumber } from '../model/spacedShortForms';
 import { nameAfterPrefix } from '../model/prefixLetters';
 import { elidedSeriesName, undefinedPartsOf } from './compoundParts';
 import { definedSiblingOf } from './familySiblings';
-import { detectDefinitions, isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
+import { isSpelledBeforeItsBracket, readsAsDefinition } from '../abbreviations/definitionDetector';
 import { longFormsOf } from '../model/knownDefinitions';
 import { FUNCTION_WORDS } from '../abbreviations/detector/wordLists';
 import { greekLetterNamed } from '../abbreviations/detector/greekLetters';
@@ -204,38 +204,39 @@ function hasPluralS(text: string, end: number): boolean {
   return text[end] === 's' && !/[\p{L}\p{N}]/u.test(text[end + 1] ?? ' ');
 }
 
+/** Each model's definitions' long forms, as start and end pairs sorted by start: built once, when a rule first asks. */
+const longFormSpans = new WeakMap<DocumentModel, Int32Array>();
+
+/**
+ * True when `[start, end)` lies inside the long form of one of the document's definitions, a
+ * list's entries included: a long form's words written again there are that definition's, no
+ * repeat (checkLongFormRepeats); and a definition written there (`Boise VA Medical Center
+ * (BVAMC)` made `Boise Veterans Affairs (VA) Medical Center (BVAMC)`) would change that long form
+ * and could break its definition, so the fix is offered, never applied unattended.
+ */
+function isInsideDefinedLongForm(model: DocumentModel, start: number, end: number): boolean {
+  let spans = longFormSpans.get(model);
+  if (!spans) {
+    const sorted = [...model.definitions].sort((a, b) => a.longStart - b.longStart);
+    spans = new Int32Array(sorted.length * 2);
+    for (let i = 0; i < sorted.length; i++) {
+      spans[2 * i] = sorted[i]!.longStart;
+      spans[2 * i + 1] = sorted[i]!.longEnd;
+    }
+    longFormSpans.set(model, spans);
+  }
+  const found = spans;
+  // The long forms starting at or before `start`; long forms barely overlap, so the few last are enough.
+  const last = lowerBound(found.length / 2, (k) => found[2 * k]! <= start) - 1;
+  for (let k = last; k >= 0 && k > last - 4; k--) if (start >= found[2 * k]! && end <= found[2 * k + 1]!) return true;
+  return false;
+}
+
 /**
  * Whether writing `long (SF)` in place of a mention keeps the text as the author meant it: not
  * inside brackets (`(CAR-)T`), not in a compound or identifier, not next to a long form already
  * written, not doubling a neighbouring word.
  */
-/** Each model's definitions' long forms, as start and end pairs sorted by start: built once, when a fix first asks. */
-const longFormSpans = new WeakMap<DocumentModel, Int32Array>();
-
-/**
- * True when the use lies inside the long form of one of the document's definitions (`Boise VA
- * Medical Center (BVAMC)`, `single-cell RNA-seq (scRNA-seq)`): a definition written there
- * (`Boise Veterans Affairs (VA) Medical Center (BVAMC)`) changes that long form and can break its
- * definition, so the fix is offered, never applied unattended.
- */
-function isInsideDefinedLongForm(model: DocumentModel, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
-  let spans = longFormSpans.get(model);
-  if (!spans) {
-    const pairs = model.definitions.filter((d) => d.pattern !== 'list' && d.longStart >= 0).sort((a, b) => a.longStart - b.longStart);
-    spans = new Int32Array(pairs.length * 2);
-    for (let i = 0; i < pairs.length; i++) {
-      spans[2 * i] = pairs[i]!.longStart;
-      spans[2 * i + 1] = pairs[i]!.longEnd;
-    }
-    longFormSpans.set(model, spans);
-  }
-  const found = spans;
-  // The long forms starting at or before the use; long forms barely overlap, so the few last are enough.
-  const last = lowerBound(found.length / 2, (k) => found[2 * k]! <= mention.start) - 1;
-  for (let k = last; k >= 0 && k > last - 4; k--) if (mention.start >= found[2 * k]! && mention.end <= found[2 * k + 1]!) return true;
-  return false;
-}
-
 function canWriteDefinitionAt(text: string, mention: AbbreviationMention, end: number, newText: string, long: string): boolean {
   return (
     !isGluedToWhatPrecedes(text, mention.start) &&
@@ -442,7 +443,7 @@ function definitionFix(context: RuleContext, mention: AbbreviationMention, expan
     safe:
       sure &&
       !(plural && pluralisesHead(expansion)) &&
-      !isInsideDefinedLongForm(context.model, mention) &&
+      !isInsideDefinedLongForm(context.model, mention.start, mention.end) &&
       canWriteDefinitionAt(text, mention, end, newText, expansion) &&
       isUsedAgain(context, mention) &&
       !isWrittenOutLater(text, end, expansion) &&
@@ -498,8 +499,7 @@ function spellsShortForm(long: string, short: string): boolean {
   if ((short.match(DIGIT_RUN) ?? []).some((number) => !numbers.has(number))) return false;
   const first = (text: string) => /\p{L}/u.exec(text)?.[0]?.toLowerCase();
   if (first(long) === first(short)) return true;
-  const text = `${long} (${short})`;
-  return detectDefinitions(text).some((d) => d.short === short && d.longStart === 0 && d.longEnd === long.length);
+  return readsAsDefinition(long, short);
 }
 
 /** Fix that moves a later definition to the first use. */
@@ -1547,25 +1547,6 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
     if (!byKey) firstByScope.set(carried.scope, (byKey = new Map()));
     byKey.set(carried.key, carried);
   }
-  // Long forms by block: a repeat can only sit inside a long form of its own block.
-  const longFormsByBlock = new Map<number, AbbreviationDefinition[]>();
-  for (const definition of model.definitions) {
-    const list = longFormsByBlock.get(definition.block);
-    if (list) list.push(definition);
-    else longFormsByBlock.set(definition.block, [definition]);
-  }
-  for (const list of longFormsByBlock.values()) list.sort((a, b) => a.longStart - b.longStart);
-  // Long forms of one block barely overlap: the few starting last at or before `start` are the only candidates.
-  const insideLongForm = (block: number, start: number, end: number): boolean => {
-    const list = longFormsByBlock.get(block);
-    if (!list) return false;
-    const last = lowerBound(list.length, (k) => list[k]!.longStart <= start) - 1;
-    for (let k = last; k >= 0 && k > last - 4; k--) {
-      const d = list[k]!;
-      if (start >= d.longStart && end <= d.longEnd) return true;
-    }
-    return false;
-  };
   const blocksByScope = new Map<ScopeName, number[]>();
   model.prose.blocks.forEach((block, index) => {
     if (block.kind === 'heading' || block.kind === 'title') return;
@@ -1611,7 +1592,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
           introducedUnderHeading.add(definition);
           continue;
         }
-        if (insideLongForm(index, start, end - plural.length)) continue;
+        if (isInsideDefinedLongForm(model, start, end - plural.length)) continue;
         // Words that gloss a bracket holding the short form itself (`medulloblastomas with myogenic
         // differentiation (MB, MYO)`, a subtype's label) name what the bracket labels.
         if (isGlossOfBracketAfter(model.text, end, definition.key)) continue;

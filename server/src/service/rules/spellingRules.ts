@@ -22,7 +22,8 @@ const EXAMPLES = 3;
  * (`tumour` thirty times, `tumor` three times, or `leukaemia` beside `center`), reported at the
  * first use of each word of the less used spelling (the `spelling` setting decides a tie), and
  * one word written both with `-ise` and `-ize` (`randomised`, `randomized`) or with and without
- * the `e` before `-ment` (`judgement`, `judgment`), reported at the less used form. The fix rewrites every use of the word in the other spelling.
+ * the `e` before `-ment` (`judgement`, `judgment`), reported at the less used form. The fix
+ * rewrites every use of the word in the other spelling.
  */
 export function checkMixedSpelling(context: RuleContext): Finding[] {
   const words = wordUses(context);

@@ -1,4 +1,4 @@
-import { detectDefinitions } from '../abbreviations/definitionDetector';
+import { readsAsDefinition } from '../abbreviations/definitionDetector';
 import { abbreviationKey } from '../model/mentions';
 import { foldWrittenForm } from '../knowledge/formFolding';
 import type { DiscouragedForm, TermEntry } from '../knowledge/types';
@@ -423,5 +423,5 @@ function losesDefinition(context: RuleContext, term: { start: number }, written:
   const definition = context.model.byKey.get(abbreviationKey(written))?.definitions.find((d) => d.shortStart === term.start && d.pattern !== 'list');
   if (!definition) return false;
   const long = context.model.text.slice(definition.longStart, definition.longEnd);
-  return !detectDefinitions(`${long} (${replacement})`).some((found) => found.short === replacement && found.longStart === 0);
+  return !readsAsDefinition(long, replacement);
 }
