@@ -427,6 +427,8 @@ describe('dates, draft markers and disease names', () => {
     // Without the group word in the paragraph, or with two members only, or with one defined, they are abbreviations.
     assert.deepEqual(undefinedKeys('# Results\n\nEvery subcluster was rare.\n\nThe QZR1, QZR2 and QZR3 receptors bound.\n'), ['QZR1', 'QZR2', 'QZR3']);
     assert.deepEqual(undefinedKeys('# Results\n\nTwo clusters (QC1, QC2) grew.\n'), ['QC1', 'QC2']);
+    // The group word is a whole word: `programming`, `reinstated` and `clustering` name no groups.
+    assert.deepEqual(undefinedKeys('# Methods\n\nIn programming (QP1, QP2, QP3) we reinstated QR1, QR2 and QR3 by clustering QK1, QK2, QK3.\n'), ['QP1', 'QP2', 'QP3', 'QR1', 'QR2', 'QR3', 'QK1', 'QK2', 'QK3']);
     assert.deepEqual(undefinedKeys('# Results\n\nThree subsets (QS1, QS2, QS3) grew; quokka subset 1 (QS1) led.\n'), ['QS2', 'QS3']);
   });
 

@@ -233,7 +233,7 @@ function readsAsName(model: DocumentModel, key: string): boolean {
 /** A key that ends in a number of one or two digits after a letter: a stem and a member's number (`CD8T2`, `Mono1`). */
 const NUMBERED_KEY = /^(\p{Lu}[\p{L}\p{N}]*?\p{L})(\d{1,2})$/u;
 /** The words that say the numbers label groups a method found: clusters, subclusters, subsets, states, programs. */
-const GROUP_WORD = /(?<![\p{L}])(?:sub)?(?:clusters?|sets?|populations?|types?)|states?|programs?|modules?|communit(?:y|ies)(?![\p{L}])/iu;
+const GROUP_WORD = /(?<![\p{L}])(?:(?:sub)?(?:clusters?|sets?|populations?|types?)|states?|programs?|modules?|communit(?:y|ies))(?![\p{L}])/iu;
 /** How far before a family's first use the group word is looked for. */
 const GROUP_WORD_REACH = 120;
 /** The fewest numbered members a family of labels has. */
