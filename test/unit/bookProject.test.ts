@@ -110,6 +110,21 @@ describe('book discovery', () => {
       problems: ["_bookdown.yml:0:44-54 chapter 'gone.Rmd' listed in _bookdown.yml not found."],
     },
     {
+      name: 'bookdown rmd_files as a flow list whose items start in the first column, as R reads it',
+      project: '/p/_bookdown.yml',
+      files: { '/p/_bookdown.yml': 'book_filename: x\nrmd_files: [\n"index.Rmd",\n"b.Rmd",\n"gone.Rmd"\n]\nnew_session: false\n', '/p/index.Rmd': '', '/p/b.Rmd': '', '/p/a.Rmd': '' },
+      order: ['0:index.Rmd', '1:b.Rmd'],
+      // The problem points at the item as the file writes it, in the first column.
+      problems: ["_bookdown.yml:4:0-10 chapter 'gone.Rmd' listed in _bookdown.yml not found."],
+    },
+    {
+      name: 'an unreadable _bookdown.yml is a problem, and every .Rmd is read by name, index.Rmd first',
+      project: '/p/_bookdown.yml',
+      files: { '/p/_bookdown.yml': 'rmd_files: [\n  "b.Rmd",\n  "a.Rmd"\nnew_session: : false\n', '/p/index.Rmd': '', '/p/b.Rmd': '', '/p/a.Rmd': '' },
+      order: ['0:index.Rmd', '1:a.Rmd', '2:b.Rmd'],
+      problems: ['_bookdown.yml:3:0-1 _bookdown.yml could not be read as YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); every .Rmd file is read by name instead, index.Rmd first.'],
+    },
+    {
       name: 'bookdown rmd_files per output format: the html list',
       project: '/p/_bookdown.yml',
       files: { '/p/_bookdown.yml': 'rmd_files:\n  html: [index.Rmd, web.Rmd]\n  latex: [index.Rmd, print.Rmd]\n', '/p/index.Rmd': '', '/p/web.Rmd': '', '/p/print.Rmd': '' },

@@ -136,6 +136,9 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   test('a numbered subscript is part of the name: the definition covers the later uses', () => {
     assert.deepEqual(undefinedKeys('Platelets made thromboxane A~2~ (TxA~2~); TxA~2~[@ref] and TxA~2~ rose, and QP~3~ fell.\n'), ['QP~3~']);
   });
+  test('a decimal subscript is part of the name too: the mention is not cut before it', () => {
+    assert.deepEqual(undefinedKeys('Quark matter QM~2.5~ rose; QM~2.5~ fell, and QZ~0.5~ too.\n'), ['QM~2.5~', 'QZ~0.5~']);
+  });
   test('a subtype labelled by a roman numeral and a letter is no abbreviation', () => {
     assert.deepEqual(undefinedKeys('A phase IIb trial used integrin α~IIb~ and stage IIIa tumours; QIIb and FcγRIIb stayed.\n'), ['QIIb', 'FcγRIIb']);
   });

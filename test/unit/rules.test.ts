@@ -174,6 +174,11 @@ describe('long-form-after-abbreviation', () => {
         'then bulk-tissue or «single-cell quokka sequencing», then QL-6 and «single-cell quokka sequencing». So scQS won.\n',
     );
   });
+  test('an organisation as the author of a citation typed by hand keeps its name', () =>
+    check(
+      'long-form-after-abbreviation',
+      'Data came from the Quokka Health Organisation (QHO); QHO reported. Its report (Quokka Health Organisation 2014) and Quokka Health Organisation (2015) say so (e.g. Quokka Health Organisation, 2016a; others). Later «Quokka Health Organisation» staff, and «Quokka Health Organisation» in 2014 too.\n',
+    ));
   test('a template value is not a repeat', () =>
     check('long-form-after-abbreviation', 'Daratumumab (DARA) is given; {{trial_daratumumab_count}} and {{ daratumumab }} trials use DARA.'));
   test('a letter given to a quantity named by one common word is a symbol: the word later is no repeat', () =>

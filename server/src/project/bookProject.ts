@@ -201,10 +201,11 @@ function yamlProblem(file: string, lineCounter: LineCounter, node: YamlNode | un
   return { file, line: start.line - 1, character: start.col - 1, endCharacter: end.line === start.line ? end.col - 1 : start.col, message };
 }
 
-/** A parsed project file with positions. */
+/** A parsed project file with positions, and the first error that kept part of it unread. */
 interface ParsedYaml {
   contents: YamlNode | null;
   lineCounter: LineCounter;
+  error?: { message: string; offset: number } | undefined;
 }
 
 const yamlCache = new Map<string, { text: string; parsed: ParsedYaml }>();
@@ -215,16 +216,89 @@ function readYaml(fs: ProjectFileSystem, file: string): ParsedYaml | undefined {
   if (text === undefined) return undefined;
   const hit = yamlCache.get(file);
   if (hit && hit.text === text) return hit.parsed;
-  const lineCounter = new LineCounter();
   let parsed: ParsedYaml;
   try {
-    const document = parseDocument(text, { lineCounter, prettyErrors: false });
-    parsed = { contents: document.contents as YamlNode | null, lineCounter };
-  } catch {
-    parsed = { contents: null, lineCounter };
+    parsed = parseYaml(text);
+    // R's reader (libyaml) takes a flow list whose items start in the first column, as
+    // bookdown projects write `rmd_files: [⏎"index.Rmd",⏎…]`; YAML 1.2 asks for them indented.
+    if (parsed.error) {
+      const { text: indented, shifted } = withFlowItemsIndented(text);
+      if (shifted.size > 0) {
+        const again = parseYaml(indented, new ShiftedLineCounter(shifted));
+        if (!again.error) parsed = again;
+      }
+    }
+  } catch (error) {
+    parsed = { contents: null, lineCounter: new LineCounter(), error: { message: String(error), offset: 0 } };
   }
   yamlCache.set(file, { text, parsed });
   return parsed;
+}
+
+function parseYaml(text: string, lineCounter = new LineCounter()): ParsedYaml {
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const first = document.errors[0];
+  const error = first ? { message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, ''), offset: first.pos[0] } : undefined;
+  return { contents: document.contents as YamlNode | null, lineCounter, error };
+}
+
+/**
+ * `text` with the lines inside a flow collection that a top-level key opens (`key: [` or `key:
+ * {` ending its line) indented by one space where they start in the first column, up to the
+ * bracket that closes it, and the numbers (1-based) of the lines moved. Lines keep their numbers.
+ */
+function withFlowItemsIndented(text: string): { text: string; shifted: Set<number> } {
+  const lines = text.split('\n');
+  const shifted = new Set<number>();
+  let depth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (depth === 0) {
+      if (/^[^\s#][^#]*:[ \t]*[[{][^\]}]*$/u.test(line)) depth = bracketBalance(line);
+      continue;
+    }
+    if (line !== '' && !/^\s/u.test(line)) {
+      lines[i] = ` ${line}`;
+      shifted.add(i + 1);
+    }
+    depth += bracketBalance(line);
+    if (depth < 0) depth = 0;
+  }
+  return { text: lines.join('\n'), shifted };
+}
+
+/** Positions in a text some of whose lines {@link withFlowItemsIndented} moved one column right, given as in the file. */
+class ShiftedLineCounter extends LineCounter {
+  constructor(private readonly shifted: ReadonlySet<number>) {
+    super();
+    // LineCounter's methods are own properties, not on its prototype: wrap the instance's.
+    const linePos = this.linePos;
+    this.linePos = (offset: number) => {
+      const position = linePos(offset);
+      return this.shifted.has(position.line) && position.col > 1 ? { line: position.line, col: position.col - 1 } : position;
+    };
+  }
+}
+
+/** Opening brackets less closing ones on a line, outside quotes (enough for a list of file names). */
+function bracketBalance(line: string): number {
+  let balance = 0;
+  let quote = '';
+  for (const character of line) {
+    if (quote) {
+      if (character === quote) quote = '';
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '#') break;
+    else if (character === '[' || character === '{') balance++;
+    else if (character === ']' || character === '}') balance--;
+  }
+  return balance;
+}
+
+/** The problem a project file with a YAML error gives: where, what, and what is read instead. */
+function unreadableProblem(file: string, yaml: ParsedYaml, instead: string): BookProblem {
+  const { line, col } = yaml.lineCounter.linePos(yaml.error!.offset);
+  return { file, line: line - 1, character: col - 1, endCharacter: col, message: `${basename(file)} could not be read as YAML (${yaml.error!.message}); ${instead}.` };
 }
 
 /** The value node under `key` in a YAML map node. */
@@ -274,6 +348,7 @@ function readQuartoProject(fs: ProjectFileSystem, file: string): BookProject | u
   const type = stringOf(child(child(yaml.contents, 'project'), 'type'));
   const root = dirname(file);
   const builder = new BookBuilder(fs, root);
+  if (yaml.error && (type === 'book' || type === 'manuscript')) builder.problems.push(unreadableProblem(file, yaml, 'what could be read of it is used'));
   if (type === 'book') {
     const book = child(yaml.contents, 'book');
     // Quarto uses index.qmd as the book's first page; read it first even when the list leaves it out.
@@ -316,7 +391,10 @@ function readBookdownProject(fs: ProjectFileSystem, file: string): BookProject {
   const root = dirname(file);
   const builder = new BookBuilder(fs, root);
   const yaml = readYaml(fs, file);
-  let listed = child(yaml?.contents, 'rmd_files');
+  // A file that cannot be read says so, and the book is read as if it listed no chapters.
+  const readable = yaml !== undefined && !yaml.error;
+  if (yaml && !readable) builder.problems.push(unreadableProblem(file, yaml, 'every .Rmd file is read by name instead, index.Rmd first'));
+  let listed = readable ? child(yaml.contents, 'rmd_files') : undefined;
   if (listed && isMap(listed)) listed = child(listed, 'html') ?? ((listed.items[0]?.value ?? undefined) as YamlNode | undefined);
   if (yaml && listed && isSeq(listed)) {
     for (const item of listed.items as YamlNode[]) {
@@ -324,7 +402,7 @@ function readBookdownProject(fs: ProjectFileSystem, file: string): BookProject {
       if (name !== undefined) addListedChapter(builder, fs, root, file, yaml.lineCounter, item, name);
     }
   } else {
-    const subdir = child(yaml?.contents, 'rmd_subdir');
+    const subdir = readable ? child(yaml.contents, 'rmd_subdir') : undefined;
     const files = rmdFiles(fs, root, false);
     if (subdir && isScalar(subdir) && subdir.value === true) {
       for (const entry of fs.list(root)) if (entry.isDirectory && !entry.name.startsWith('.')) files.push(...rmdFiles(fs, join(root, entry.name), true));

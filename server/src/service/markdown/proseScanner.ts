@@ -293,6 +293,24 @@ const RAW_TEX_BEGIN = /^[ \t]{0,3}\\begin\{([A-Za-z]+\*?)\}/;
 const LONE_TEX_COMMAND = /^[ \t]{0,3}\\[A-Za-z]+\*?(?:\[[^\]\n]*\]|\{[^{}\n]*\})*[ \t]*$/;
 
 /**
+ * A file of a book or a Manubot manuscript named for the abstract (`abstract.Rmd`,
+ * `00-abstract.Rmd`, `01.abstract.md`): bookdown and Manubot print its text where the abstract
+ * goes, so what it writes before any heading is the abstract, even without an Abstract heading.
+ */
+export function isAbstractFile(uri: string): boolean {
+  return ABSTRACT_FILE.test(uri);
+}
+const ABSTRACT_FILE = /(?:^|[/\\])(?:\d+[-_. ]*)?abstract\.(?:md|markdown|qmd|rmd)$/iu;
+
+/** Marks the main-text blocks before the first heading as the abstract (see {@link isAbstractFile}). */
+function readHeadlessAbstract(blocks: ProseBlock[]): void {
+  for (const block of blocks) {
+    if (block.kind === 'heading' || block.kind === 'title') return;
+    if (block.region.kind === 'main') block.region = { kind: 'abstract' };
+  }
+}
+
+/**
  * The title page: what stands between the title and an abstract headed as such (the byline,
  * affiliations, correspondence, funding, notes to co-authors), read in the title's region, where
  * abbreviations are used without that counting as a first use. Only when no heading but the
@@ -324,7 +342,7 @@ const READERS_SUMMARY_LINE = /^\*\*(?:summary|significance(?: statement)?|statem
  * so line numbers stay put); everything inline is found by `findInlineExclusions`, or taken
  * from `previous` (the last scan's `inlineCache`) for a block whose surrounding text is unchanged.
  */
-export function scanProse(text: string, format: 'markdown' | 'text', previous?: InlineCache): ProseMap {
+export function scanProse(text: string, format: 'markdown' | 'text', previous?: InlineCache, abstractFile = false): ProseMap {
   if (format === 'text') return scanPlainText(text);
   const lines = new LineIndex(text);
   const frontMatter = findFrontMatter(text);
@@ -343,6 +361,7 @@ export function scanProse(text: string, format: 'markdown' | 'text', previous?: 
 
   const { blocks, comments, excluded, proseSpans } = walk;
   blocks.sort((a, b) => a.start - b.start);
+  if (abstractFile) readHeadlessAbstract(blocks);
   readTitlePage(text, blocks);
   const inlineCache: InlineCache = new Map();
   // A lone carriage return is a line break the patterns' `[^\n]` runs over: no cache then.

@@ -5,7 +5,7 @@ import { findAbbreviationLists, type BlockAbbreviationList, type ListCache } fro
 import { findKnownDefinitions } from './knownDefinitions';
 import { findTaxonDefinitions } from './taxonDefinitions';
 import { maskedUnchanged, rescanEditedParagraph } from '../markdown/proseRescan';
-import { scanProse, type InlineCache, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
+import { isAbstractFile, scanProse, type InlineCache, type ProseBlock, type ProseMap, type Region } from '../markdown/proseScanner';
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
 import { completeSuspendedHyphen } from './suspendedHyphen';
@@ -661,7 +661,7 @@ export interface ModelOptions {
 export function buildDocumentModel(uri: string, version: number, text: string, options: ModelOptions = {}): DocumentModel {
   const scopeMode = options.scopeMode ?? 'journal';
   const earlier = options.earlierProse;
-  const prose = (earlier && rescanEditedParagraph(text, earlier.text, earlier.prose)) || scanProse(text, documentFormat(uri), options.inlineCache);
+  const prose = (earlier && rescanEditedParagraph(text, earlier.text, earlier.prose)) || scanProse(text, documentFormat(uri), options.inlineCache, isAbstractFile(uri));
   const blockScopes = prose.blocks.map((block) => scopeOf(block.region, scopeMode));
 
   const items: ModelItems = { definitions: [], terms: [], mentions: [] };

@@ -345,8 +345,8 @@ export function mentionTokensFrom(masked: string, tokens: BlockTokens): MentionT
   return dropShouting(masked, withoutLogarithms(withSubscriptNumbers(masked, withLocants(masked, found))));
 }
 
-/** A pandoc subscript of one to three digits right after a mention, standing alone after it: `~2~` of `TxA~2~`. */
-const SUBSCRIPT_NUMBER_AFTER = /^~\p{N}{1,3}~(?![\p{L}\p{N}])/u;
+/** A pandoc subscript number right after a mention, standing alone after it: `~2~` of `TxA~2~`, `~2.5~` of `PM~2.5~`. */
+const SUBSCRIPT_NUMBER_AFTER = /^~\p{N}{1,3}(?:\.\p{N}{1,2})?~(?![\p{L}\p{N}])/u;
 
 /**
  * Mentions typeset with a numbered subscript (`TxA~2~`, `IP~3~`, `EC~50~`, `P2Y~12~`): the number
@@ -357,7 +357,7 @@ function withSubscriptNumbers(masked: string, found: MentionToken[]): MentionTok
   for (let i = 0; i < found.length; i++) {
     const mention = found[i]!;
     if (masked.charCodeAt(mention.end) !== 0x7e /* ~ */) continue;
-    const subscript = SUBSCRIPT_NUMBER_AFTER.exec(masked.slice(mention.end, mention.end + 6));
+    const subscript = SUBSCRIPT_NUMBER_AFTER.exec(masked.slice(mention.end, mention.end + 9));
     if (subscript) found[i] = mentionToken(mention.start, mention.end + subscript[0].length, masked.slice(mention.start, mention.end + subscript[0].length));
   }
   return found;

@@ -1609,6 +1609,8 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         if (isPairedWith(model.text, start, end, definition.short) || isPairedWith(model.text, start, end, definition.key)) continue;
         // `single-nucleus and single-cell RNA-seq`: the words lend their head to the modifier before them; the short form would leave it without one.
         if (sharesHeadWithModifierBefore(model.text, start, written)) continue;
+        // `(World Health Organisation 2014)`: an organisation as the author of a citation typed by hand, named as its reference names it.
+        if (isCitedAuthor(model.text, start, end)) continue;
         // A definition written in the plural (`… cells (iPSCs)`) is repeated in the plural: keep the short form as written.
         const replacement = definition.short !== definition.key && /s$/u.test(definition.short) ? definition.short : definition.key + plural;
         findings.push({
@@ -1624,6 +1626,25 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
   }
   return findings;
 }
+
+/**
+ * True when the words at `[start, end)` are the author of a citation typed by hand: they open a
+ * bracket that goes on with a year (`(World Health Organisation 2014)`, `(e.g. Centers for
+ * Disease Control and Prevention, 2020a;`), or a year in brackets follows them (`World Health
+ * Organisation (2014) reported`). A reference list names an organisation in full, and so does
+ * its citation.
+ */
+function isCitedAuthor(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 16);
+  if (YEAR_IN_BRACKETS_AFTER.test(after)) return true;
+  return YEAR_AFTER.test(after) && CITATION_OPENING_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
+/** A year, perhaps after a comma, that ends the citation or its item: `, 2020a)`, ` 2014;`. */
+const YEAR_AFTER = /^,?[ \t\u00a0]+(?:19|20)\d\d[a-z]?(?=[);,])/u;
+/** A year in brackets right after the author: ` (2014)`. */
+const YEAR_IN_BRACKETS_AFTER = /^[ \t\u00a0]+\((?:19|20)\d\d[a-z]?\)/u;
+/** An open bracket, perhaps with `e.g.` or `see`, or the `;` between two citations, right before the author. */
+const CITATION_OPENING_BEFORE = /(?:\((?:(?:e\.g\.|see|cf\.),?[ \t\u00a0]+)?|;[ \t\u00a0]+)$/u;
 
 /**
  * True when the long form written at `start` opens with a modifier of two lower-case parts joined
