@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Derives data/real-word-slips.json: the English words that are a slip of the keys for another
-// English word, as rules/slipSpellings.ts reads slips (one inner letter left out, or two inner
-// neighbours swapped): `deceased` for decreased, `deletion` for depletion, `mediation` for
-// medication. Such a word is written on purpose as often as by mistake, so the slip check never
+// English word, as rules/slipSpellings.ts reads slips (one inner letter left out, two inner
+// neighbours swapped, one inner letter added, or one inner vowel written for another): `deceased`
+// for decreased, `deletion` for depletion, `mediation` for medication, `dependant` for dependent. Such a word is written on purpose as often as by mistake, so the slip check never
 // guesses at it. From a word list of the SCOWL family (Debian's wamerican, /usr/share/dict/words;
 // SCOWL is Copyright 2000-2011 by Kevin Atkinson, used under its permission notice, which the
 // data file repeats). Only words of the shape the check reads are kept (seven letters or more).
@@ -11,7 +11,7 @@
 //   --check: exit 1 when the committed file differs from what the word list gives (write nothing).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { slipsOf } from '../server/src/service/rules/slipSpellings';
+import { intendedFormsOf, slipsOf } from '../server/src/service/rules/slipSpellings';
 
 const root = join(__dirname, '..');
 const argument = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -29,7 +29,11 @@ const words = new Set(
     .filter((word) => /^[a-z]{7,}$/.test(word)),
 );
 const slips = new Set<string>();
-for (const word of words) for (const { slip } of slipsOf(word)) if (words.has(slip)) slips.add(slip);
+for (const word of words) {
+  for (const { word: slip } of slipsOf(word)) if (words.has(slip)) slips.add(slip);
+  // Read the other way round only for words of eight letters or more, as the check does.
+  if (word.length > 7) for (const { word: intended } of intendedFormsOf(word)) if (words.has(intended)) slips.add(word);
+}
 
 const notice =
   'Derived by scripts/derive-real-word-slips.ts from SCOWL (Debian wamerican). SCOWL: Copyright 2000-2011 by Kevin Atkinson. ' +

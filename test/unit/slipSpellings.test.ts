@@ -22,12 +22,21 @@ describe('slips of the keys against the document\'s own words', () => {
     assert.deepEqual(slips(written('quarkified', 'quarkfiied')), ['quarkfiied -> quarkified']);
   });
 
+  test('a letter added inside the word, or one vowel written for another', () => {
+    assert.deepEqual(slips(written('quarkified', 'quarxkified')), ['quarxkified -> quarkified']);
+    assert.deepEqual(slips(written('quarkified', 'quarkifaed')), ['quarkifaed -> quarkified']);
+  });
+
   test('a sentence\'s capital counts for the word, and the fix keeps it', () => {
     const text = 'Quarkified one, quarkified two, quarkified three.\n\nQuarkfied four.\n';
     assert.deepEqual(slips(text), ['Quarkfied -> Quarkified']);
     const [finding] = service.lint({ uri: 's.md', version: 1, text }).filter((d) => d.code === 'inconsistent-variants');
     assert.deepEqual(finding!.data?.fixes?.[0]?.edits.map((e) => e.newText), ['Quarkified']);
     assert.equal(finding!.data?.fixes?.[0]?.safe, false);
+  });
+
+  test('the message names the word as the fix writes it, not as a sentence opened it', () => {
+    assert.deepEqual(slips('Quarkably, one. Quarkably, two. Quarkably, three; and then quarkeably four.\n'), ['quarkeably -> quarkably']);
   });
 
   test('two uses of the slip are one finding whose fix writes both', () => {
@@ -38,8 +47,11 @@ describe('slips of the keys against the document\'s own words', () => {
   });
 
   const notSlips: [string, string][] = [
-    ['a changed letter makes other words too', written('quarkified', 'quarkifiod')],
-    ['an added letter makes other words too', written('quarkified', 'quarkifiead')],
+    ['a vowel changed near the end, where endings differ', written('quarkified', 'quarkifiod')],
+    ['a letter added near the end', written('quarkified', 'quarkifiead')],
+    ['a consonant changed makes other words too', written('quarkified', 'quarkitied')],
+    ['a letter doubled is a spelling', written('quarkified', 'quarkiffied')],
+    ['a vowel changed in a word of seven letters', written('quakine', 'quokine')],
     ['a slip in the first two letters', written('quarkified', 'qaurkified')],
     ['a slip in the last two letters, where endings differ', written('quarkified', 'quarkifide')],
     ['a doubled letter written once is a spelling', written('quarkallized', 'quarkalized')],
@@ -83,6 +95,12 @@ describe('words written on purpose', () => {
   test('an English word that is one slip from another is never guessed at', () => {
     assert.deepEqual(slips('Counts decreased, decreased again and decreased once more; two patients were deceased by day 100.\n'), []);
     assert.deepEqual(slips('NK depletion, depletion again and depletion once more; deletion of the receptor followed.\n'), []);
+  });
+  test('an English word a vowel or an added letter away from another is never guessed at', () => {
+    assert.deepEqual(slips('The dependent variable, the dependent term and the dependent count; one dependant too.\n'), []);
+  });
+  test('a ligature\'s letter added is a spelling, not a slip', () => {
+    assert.deepEqual(slips('Leukemia, leukemia and leukemia were seen; leukaemia once.\n'), []);
   });
   test('a ligature\'s letter or an -ium left out is a spelling, not a slip', () => {
     assert.deepEqual(slips('Anaesthesia, anaesthesia and anaesthesia were given. The Department of Anesthesia agreed.\n'), []);

@@ -14,13 +14,16 @@ import type { Finding, RuleContext } from './types';
  * times as often. A copy-editor corrects such a slip; a spell checker would too, but flags every
  * term of the field beside it, while the document's own majority knows its words.
  *
- * Only slips that seldom make another word are read: a letter left out or two swapped, never a
- * letter changed or added (`prevent` beside `present`, `colonizes` beside `colonies` are words);
- * and never a slip that is an English word itself (`deceased` beside `decreased`, `deletion`
- * beside `depletion`: `data/real-word-slips.json`).
+ * Only slips that seldom make another word are read: a letter left out, two swapped, a letter
+ * added (`cytotoxcic`, `amplicion`), or one vowel written for another (`carbapenamase`,
+ * `dabrafinib`: a misspelling by ear). A consonant changed makes other words of the field too
+ * often (`nucleoside` beside `nucleotide`, `analytes` beside `analyses`), and so does a vowel or a
+ * letter at either end (`prevent` beside `present`); and never a slip that is an English word
+ * itself (`deceased` beside `decreased`, `deletion` beside `depletion`:
+ * `data/real-word-slips.json`).
  * The slip is inside the word: not in its first two letters (`simulation` is no `stimulation`
  * mistyped) nor its last two, where endings differ (`analyses`, `protein`, `labelled`). A doubled
- * letter written once is another spelling (`labeled`, `focused`), and so is a British or American
+ * letter written once or a letter doubled is another spelling (`labeled`, `focussed`), and so is a British or American
  * form (`tumor`, `hematology`, `judgment`). Words of seven letters or more, in small letters or
  * with one capital first (a sentence's first word, or a name: `Psycrobacter` beside
  * `Psychrobacter` is a slip too); capitals within a word, code and hyphen-joined parts are left alone.
@@ -51,6 +54,8 @@ const REAL_WORD_SLIPS: ReadonlySet<string> = new Set(realWordSlips.words);
 
 /** The shortest word read: shorter words are one slip from other words too often (`trial`, `form`). */
 const SHORTEST_WORD = 7;
+/** The longest word read: no English word is longer, and each variant of a word costs its length. */
+const LONGEST_WORD = 45;
 /** A slip is written at most twice; the word it stands for at least three times, and three times as often. */
 const MOST_SLIPS = 2;
 const LEAST_INTENDED = 3;
@@ -141,7 +146,8 @@ function plainWords(masked: string, blockStart: number, tokens: BlockTokens): In
   const { count, starts, ends, flags } = tokens;
   const found: number[] = [];
   for (let k = 0; k < count; k++) {
-    if (ends[k]! - starts[k]! < SHORTEST_WORD || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii | WordFlag.greek)) !== 0) continue;
+    const length = ends[k]! - starts[k]!;
+    if (length < SHORTEST_WORD || length > LONGEST_WORD || (flags[k]! & (WordFlag.digit | WordFlag.nonAscii | WordFlag.greek)) !== 0) continue;
     const start = blockStart + starts[k]!;
     const end = blockStart + ends[k]!;
     if (isGluedToJoiner(masked, start, end) || NOT_PROSE_AFTER.test(masked.charAt(end))) continue;
@@ -158,45 +164,88 @@ const blockPlainWords = oncePerTokenPass(plainWords);
 
 /**
  * The words of the document that are a slip for a word it writes three times or more, to that
- * word (both in small letters): the word with one inner letter left out, or two inner neighbours
- * swapped. A slip is sought by its hash and read back to be sure. A slip that two words could give
+ * word (both in small letters): the word with one inner letter left out, two inner neighbours
+ * swapped, one inner letter added, or one inner vowel written for another. A slip is sought by its hash and read back to be sure. A slip that two words could give
  * is ambiguous and read as neither.
  */
 function slipIndex(words: ReadonlyMap<number, WordCount>, context: RuleContext): Map<string, string> {
   const slips = new Map<string, string>();
+  const add = (slip: string, word: string) => {
+    if (otherSpellingOf(slip) === word || otherSpellingOf(word) === slip) return;
+    const known = slips.get(slip);
+    slips.set(slip, known === undefined || known === word ? word : AMBIGUOUS);
+  };
   for (const count of words.values()) {
-    if (count.count < LEAST_INTENDED || count.collided) continue;
-    const word = wordOf(context, count);
-    for (const { slip, hash } of slipsOf(word)) {
-      const written = words.get(hash);
-      if (written === undefined || written.collided || wordOf(context, written) !== slip) continue;
-      if (otherSpellingOf(slip) === word || otherSpellingOf(word) === slip) continue;
-      const known = slips.get(slip);
-      slips.set(slip, known === undefined || known === word ? word : AMBIGUOUS);
+    if (count.collided) continue;
+    if (count.count >= LEAST_INTENDED) {
+      // From the word to its slips: a letter left out, two swapped.
+      const word = wordOf(context, count);
+      for (const { word: slip, hash } of slipsOf(word)) {
+        const written = words.get(hash);
+        if (written !== undefined && !written.collided && wordOf(context, written) === slip) add(slip, word);
+      }
+    } else if (count.count <= MOST_SLIPS && count.end - count.start > SHORTEST_WORD) {
+      // From a rare word to what it may stand for: a letter added, a vowel for another.
+      const slip = wordOf(context, count);
+      for (const { word: intended, hash } of intendedFormsOf(slip)) {
+        const word = words.get(hash);
+        if (word !== undefined && !word.collided && word.count >= LEAST_INTENDED && wordOf(context, word) === intended) add(slip, intended);
+      }
     }
   }
   return slips;
 }
 
+/** A word's variant, with its folded hash as the token pass hashes words. */
+export interface WordVariant {
+  word: string;
+  hash: number;
+}
+
 /**
- * The slips a word may be mistyped as, once per word: a text repeats its words, and so do the
- * documents of a session. Module-wide (the answer depends on the word alone) and bounded.
+ * `make`'s variants of a word, once per word: a text repeats its words, and so do the documents
+ * of a session. Module-wide (the answer depends on the word alone) and bounded.
  */
-export function slipsOf(word: string): readonly { slip: string; hash: number }[] {
-  let slips = slipsByWord.get(word);
-  if (slips !== undefined) return slips;
-  if (slipsByWord.size > 20_000) slipsByWord.clear();
-  const made: { slip: string; hash: number }[] = [];
-  const add = (slip: string) => made.push({ slip, hash: foldedHashOf(slip) });
+function variantsPerWord(make: (word: string, add: (variant: string) => void) => void): (word: string) => readonly WordVariant[] {
+  const known = new Map<string, readonly WordVariant[]>();
+  return (word) => {
+    let variants = known.get(word);
+    if (variants === undefined) {
+      if (known.size > 20_000) known.clear();
+      const made: WordVariant[] = [];
+      make(word, (variant) => made.push({ word: variant, hash: foldedHashOf(variant) }));
+      known.set(word, (variants = made));
+    }
+    return variants;
+  };
+}
+
+/** The slips a word may be mistyped as: one inner letter left out, or two inner neighbours swapped. */
+export const slipsOf = variantsPerWord((word, add) => {
   for (let i = EDGE; i < word.length - EDGE; i++) {
     const letter = word[i]!;
     if (word.length > SHORTEST_WORD && !isSpellingLetter(word, i)) add(`${word.slice(0, i)}${word.slice(i + 1)}`);
     if (i + 1 < word.length - EDGE && letter !== word[i + 1]) add(`${word.slice(0, i)}${word[i + 1]}${letter}${word.slice(i + 2)}`);
   }
-  slipsByWord.set(word, made);
-  return made;
-}
-const slipsByWord = new Map<string, readonly { slip: string; hash: number }[]>();
+});
+
+/** The vowels a misspelling by ear writes for one another. */
+const VOWELS = 'aeiou';
+
+/**
+ * The words a rare word of eight letters or more may be a slip for, the other way round from
+ * {@link slipsOf}: the word with one inner letter it adds taken out (`cytotoxcic`, not a doubled
+ * letter, `focussed`, nor another spelling's letter, `leukaemia`), or with one inner vowel written
+ * as another (`carbapenamase`).
+ */
+export const intendedFormsOf = variantsPerWord((slip, add) => {
+  for (let i = EDGE; i < slip.length - EDGE; i++) {
+    const letter = slip[i]!;
+    if (!isSpellingLetter(slip, i)) add(`${slip.slice(0, i)}${slip.slice(i + 1)}`);
+    if (!VOWELS.includes(letter)) continue;
+    for (const vowel of VOWELS) if (vowel !== letter) add(`${slip.slice(0, i)}${vowel}${slip.slice(i + 1)}`);
+  }
+});
 
 /**
  * Whether leaving out the letter at `i` gives another spelling of the word, not a slip: a doubled
@@ -217,17 +266,18 @@ function slipFinding(context: RuleContext, slip: string, at: number[], intended:
   const first = at[0]!;
   const written = masked.slice(first, first + slip.length);
   const times = at.length === 1 ? '' : ` (written so ${at.length} times)`;
+  // A use a sentence starts keeps its capital (`Defintions` becomes `Definitions`); the message names what the fix writes.
+  const asWritten = (start: number) => (isUpperCaseLetter(masked.charAt(start)) ? intended.charAt(0).toUpperCase() + intended.slice(1) : intended);
   return {
     rule: 'inconsistent-variants',
     start: first,
     end: first + slip.length,
-    message: `'${written}'${times} looks like a slip for '${masked.slice(intendedUses[0]!, intendedUses[0]! + intended.length)}', which this document writes ${intendedUses.length} times (first on line ${line}). Use one spelling.`,
+    message: `'${written}'${times} looks like a slip for '${asWritten(first)}', which this document writes ${intendedUses.length} times (first on line ${line}). Use one spelling.`,
     data: { form: slip, dominant: intended, uses: at.length, slip: true },
     fixes: [
       {
         title: at.length > 1 ? `Replace both with '${intended}'` : `Replace with '${intended}'`,
-        // A use a sentence starts keeps its capital (`Defintions` becomes `Definitions`).
-        edits: at.map((start) => ({ start, end: start + slip.length, newText: isUpperCaseLetter(masked.charAt(start)) ? intended.charAt(0).toUpperCase() + intended.slice(1) : intended })),
+        edits: at.map((start) => ({ start, end: start + slip.length, newText: asWritten(start) })),
         safe: false,
       },
     ],
