@@ -231,6 +231,10 @@ describe('abbreviation lists: a legend key defines for its legend', () => {
     const found = builtin.lint({ uri: 'stages.md', version: 1, text }).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
     assert.deepEqual(found, ['undefined-abbreviation FQ']);
   });
+  test('a number set as a subscript (TeX math or HTML) inside a key\'s pairs keeps the key whole', () => {
+    const text = 'Main text.\n\n![**Traits.** QGBS, QH2DB, QO2 and HDL differ.\nQGBS: Quimby Golabi Behmel Syndrome;\nQH2DB: CH<sub>2</sub> groups to double bonds ratio;\nQO$_2$: quark dioxide;\nHDL: high-density lipoprotein.](f.png){#fig:t}\n';
+    assert.deepEqual(undefinedKeys(text), []);
+  });
   test('a table caption defining one key in parentheses', () => {
     const text = '| Predisposition |\n|---|\n| none |\n\nTable: **Patients.** Predisposition (CMMRD = constitutional mismatch repair deficiency) and TMB. {#tbl:p}\n';
     assert.deepEqual(undefinedKeys(text), ['TMB']);

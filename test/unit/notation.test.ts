@@ -111,8 +111,9 @@ describe("a matrix's dimensions set as its subscript", () => {
   test('single capitals joined by x or × in a subscript on a symbol, pandoc or HTML, are notation', () => {
     assert.deepEqual(undefinedKeys('We build a matrix A<sub>CxE</sub> and T~ExF~ and M<sub>N×K</sub> for all cells.\n'), []);
   });
-  test('other subscripts are read as before: a capital with a word (T~reg~), a word glued to one (QZ<sub>50</sub>)', () => {
-    assert.deepEqual(undefinedKeys('With T~reg~ cells, QZ<sub>50</sub> values and a free-standing QxZ label.\n'), ['T~reg~', 'QZ', 'QxZ']);
+  test('other subscripts are read as before: a capital with a word (T~reg~); a number glued to a name reads as the name written plain', () => {
+    assert.deepEqual(undefinedKeys('With T~reg~ cells, QZ<sub>50</sub> values and a free-standing QxZ label.\n'), ['T~reg~', 'QxZ']);
+    assert.deepEqual(undefinedKeys('With T~reg~ cells, QZ50 values and a free-standing QxZ label.\n'), ['T~reg~', 'QxZ']);
   });
   test('a subscript standing apart from a symbol is prose', () => {
     assert.deepEqual(undefinedKeys('The label <sub>QxZ</sub> was small.\n'), ['QxZ']);
@@ -138,6 +139,12 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   });
   test('a decimal subscript is part of the name too: the mention is not cut before it', () => {
     assert.deepEqual(undefinedKeys('Quark matter QM~2.5~ rose; QM~2.5~ fell, and QZ~0.5~ too.\n'), ['QM~2.5~', 'QZ~0.5~']);
+  });
+  test('a number set as a subscript in TeX math or HTML is part of the name too', () => {
+    assert.deepEqual(undefinedKeys('Quark matter QM$_{2.5}$ rose; QM<sub>2.5</sub> fell, QZ$_{10}$ too, and $x_2$ and QY$_{i}$ stayed.\n'), ['QM$_{2.5}$', 'QZ$_{10}$', 'QY']);
+  });
+  test('a formula whose counts are set in TeX math or HTML is notation, as with pandoc\'s subscripts', () => {
+    assert.deepEqual(undefinedKeys('We added MgSO<sub>4</sub>, NO<sub>2</sub>, NO$_2$, SO$_{2}$ and K$_2$HPO$_4$.\n'), []);
   });
   test('a subtype labelled by a roman numeral and a letter is no abbreviation', () => {
     assert.deepEqual(undefinedKeys('A phase IIb trial used integrin α~IIb~ and stage IIIa tumours; QIIb and FcγRIIb stayed.\n'), ['QIIb', 'FcγRIIb']);

@@ -408,7 +408,7 @@ function readMath(scan: InlineScan, i: number): number {
   }
   const stop = inlineMathEnd(text, i, end);
   if (stop <= 0) return i + 1;
-  const glyph = gluedGreekLetter(text, i, stop);
+  const glyph = gluedGreekLetter(text, i, stop) ?? gluedSubscriptNumber(text, i, stop);
   if (glyph === undefined) return exclude(scan, i, stop);
   scan.spans.push({ start: i, end: stop, glyph });
   return stop;
@@ -440,6 +440,21 @@ function gluedGreekLetter(text: string, open: number, stop: number): string | un
   return letters;
 }
 
+/**
+ * The number inline math `text[open, stop)` sets as a subscript right after a letter or a digit
+ * (`NO$_2$`, `PM$_{2.5}$`, `CO$_2$`): part of the name as printed, `NO2`, `PM2.5`, as pandoc's
+ * `NO~2~` is. Any other math stays math.
+ */
+function gluedSubscriptNumber(text: string, open: number, stop: number): string | undefined {
+  if (stop - open > 12 || !isLetterOrNumberUnit(text.charCodeAt(open - 1))) return undefined;
+  const subscript = MATH_SUBSCRIPT_NUMBER.exec(text.slice(open + 1, stop - 1));
+  return subscript ? (subscript[1] ?? subscript[2]) : undefined;
+}
+/** `<sub>2</sub>`, `<sub>2.5</sub>`: an HTML subscript that is a number alone. */
+const HTML_SUBSCRIPT_NUMBER = /<sub>(\d{1,3}(?:\.\d{1,2})?)<\/sub>/y;
+/** `_2`, `_{2.5}`, `_{10}`: a subscript that is a number alone. */
+const MATH_SUBSCRIPT_NUMBER = /^_(?:\{(\d{1,3}(?:\.\d{1,2})?)\}|(\d))$/u;
+
 /** A letter, a digit or a hyphen: what joins a Greek letter in math to the word around it. */
 function gluesToWord(unit: number): boolean {
   return unit === 0x2d /* - */ || unit === 0x2010 || unit === 0x2011 || isLetterOrNumberUnit(unit);
@@ -457,6 +472,15 @@ function readAngleBracket(scan: InlineScan, i: number): number {
   }
   const dimensions = isIdentifierCharacterAt(text, i - 1) ? matchSticky(DIMENSIONS_SUBSCRIPT, text, i, end) : -1;
   if (dimensions > 0) return exclude(scan, i, dimensions);
+  // A number set as a subscript right after a letter or a digit (`NO<sub>2</sub>`) is part of the name as printed, as in math.
+  if (isLetterOrNumberUnit(text.charCodeAt(i - 1))) {
+    HTML_SUBSCRIPT_NUMBER.lastIndex = i;
+    const subscript = HTML_SUBSCRIPT_NUMBER.exec(text);
+    if (subscript && i + subscript[0].length <= end) {
+      scan.spans.push({ start: i, end: i + subscript[0].length, glyph: subscript[1]! });
+      return i + subscript[0].length;
+    }
+  }
   const stop = Math.max(matchSticky(AUTOLINK, text, i, end), matchSticky(HTML_TAG, text, i, end));
   return stop > 0 ? exclude(scan, i, stop) : i + 1;
 }

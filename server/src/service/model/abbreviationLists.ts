@@ -115,7 +115,7 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
 // `PA = pilocytic astrocytoma`, `VC: Viremic Controller (see methods).`).
 // A word before the short form is taken along when the long form starts with it (`Other LGG =
 // other low-grade glioma` defines LGG).
-const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?:[ \t]+\([\p{L}\p{N}]{1,4}\))?(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{N}\-']*)(?:[ \t]+(?:[\p{L}\p{N}][\p{L}\p{N}\-']*|\([\p{L}\p{N}\-' ]{1,30}\)(?=[ \t]+[\p{L}\p{N}]))){0,6})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
+const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-]\p{M}*){0,11})(?:[ \t]+\([\p{L}\p{N}]{1,4}\))?(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*)(?:[ \t]+(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*|\([\p{L}\p{N}\-' ]{1,30}\)(?=[ \t]+[\p{L}\p{N}]))){0,6})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
 // Pairs may stand one to a line (`eQTLs: …;⏎MVN: …;`), perhaps with masked HTML comments between them.
 // A pair's bracketed note may stand before the comma (`PLT (F) = platelet count (F channel), …`).
 const KEY_PAIR_JOIN = /^\s*(?:\([^()]{1,40}\)\s*)?[,;]\s*(?:and\s+)?$/u;
@@ -214,7 +214,7 @@ function keyPairRun(masked: string, from: number, to: number): KeyRun {
 
 // One bracketed pair of a key: a short form, then one to six words of letters in brackets, before
 // a semicolon, a full stop or the end (`DE (definitive endoderm);`). Pairs joined by semicolons.
-const BRACKET_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})[ \t]+\(((?:\p{L}[\p{L}\-']*)(?:[ \t]+\p{L}[\p{L}\-']*){0,5})\)(?=[ \t]*(?:[;.]|$))/gu;
+const BRACKET_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-]\p{M}*){0,11})[ \t]+\(((?:\p{L}[\p{L}\-']*)(?:[ \t]+\p{L}[\p{L}\-']*){0,5})\)(?=[ \t]*(?:[;.]|$))/gu;
 const BRACKET_PAIR_JOIN = /^[ \t]*;[ \t]*$/u;
 
 /**
@@ -285,11 +285,11 @@ function legendKeyEntries(masked: string, from: number, to: number): ListedAbbre
 }
 
 /** A pair opening the legend's paragraph or note, after any emphasis: `*ESS: effective sample size out of …*`. */
-const OPENING_COLON_PAIR = /^[\s*_]*([\p{L}\p{N}][\p{L}\p{N}\-]{0,11}):[ \t]+/u;
+const OPENING_COLON_PAIR = /^[\s*_]*([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-]\p{M}*){0,11}):[ \t]+/u;
 /** A pair written with a semicolon, `PSSM; Position-specific scoring matrix`, before a comma, a full stop, a `]` or the end. */
-const SEMICOLON_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{N}\-]{0,11});[ \t]+(\p{L}[\p{L}\p{N}\-']*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}\-']*){0,6})(?=[ \t]*(?:[,.\]]|$))/gu;
+const SEMICOLON_PAIR = /(?<![\p{L}\p{N}])([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-]\p{M}*){0,11});[ \t]+(\p{L}[\p{L}\p{M}\p{N}\-']*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*){0,6})(?=[ \t]*(?:[,.\]]|$))/gu;
 /** Words of a long form, for trying its leading words one more at a time. */
-const LONG_FORM_WORD = /[\p{L}\p{N}][\p{L}\p{N}\-']*/uy;
+const LONG_FORM_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*/uy;
 /** A key's long form has at most this many words. */
 const MOST_KEY_WORDS = 7;
 
@@ -351,7 +351,7 @@ function spelledKeyEntries(masked: string, from: number, to: number): ListedAbbr
  * the concentration curve. Onset: …` or `LOD = Limit of detection.`: its long form must spell the short form as a written
  * definition's would (the detector reads it so), words left out included.
  */
-const SENTENCE_COLON_PAIR = /(?<=^[\s*_]{0,8}|[.;][ \t]{1,8})([\p{L}\p{N}][\p{L}\p{N}\-]{0,11})(?::|[ \t]?=)[ \t]+(\p{L}[^.;:\n()]{2,100}?)(?=[ \t]*(?:[.;](?:\s|$)|$))/gu;
+const SENTENCE_COLON_PAIR = /(?<=^[\s*_]{0,8}|[.;][ \t]{1,8})([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-]\p{M}*){0,11})(?::|[ \t]?=)[ \t]+(\p{L}[^.;:\n()]{2,100}?)(?=[ \t]*(?:[.;](?:\s|$)|$))/gu;
 
 /** Adds to `entries` each sentence of `slice` (at `from` in the masked text) that is one spelled pair (see {@link SENTENCE_COLON_PAIR}). */
 function addSentencePairs(slice: string, from: number, entries: ListedAbbreviation[]): void {
@@ -408,7 +408,7 @@ function colonOrBracketKeyEntries(masked: string, from: number, to: number): Lis
  * image's caption), made of a short form, a comma and one to seven words
  * (`…; MFI, mean fluorescence intensity.`). Line breaks may fall anywhere in it.
  */
-const COMMA_PAIR = /^\s*([\p{L}\p{N}][\p{L}\p{N}\-:/]{0,11}),\s+([\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}\-'\u2032]*){0,6})\s*$/u;
+const COMMA_PAIR = /^\s*([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-:/]\p{M}*){0,11}),\s+([\p{L}\p{N}][\p{L}\p{M}\p{N}\-'\u2032]*(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}\-'\u2032]*){0,6})\s*$/u;
 /** What ends a piece of a legend that may hold one pair. */
 const PIECE_STOP = /[.;\]]/gu;
 /** Longer pieces are prose: a pair has at most twelve characters, a comma and seven words. */

@@ -193,12 +193,14 @@ export function isLowerCaseGeneSegment(segment: string): boolean {
   return LOWER_CASE_GENE.test(segment) && !PROSE_CONSONANT_PAIRS.has(segment);
 }
 
-/** A count set as a subscript, in pandoc's or HTML's markup: `~2~`, `<sub>4</sub>`. */
-const SUBSCRIPT_COUNT = /~(\d{1,2})~|<sub>(\d{1,2})<\/sub>/gu;
+/** A count set as a subscript, in pandoc's, HTML's or TeX's markup: `~2~`, `<sub>4</sub>`, `$_2$`, `$_{4}$`. */
+const SUBSCRIPT_COUNT = /~(\d{1,2})~|<sub>(\d{1,2})<\/sub>|\$_(?:\{(\d{1,2})\}|(\d))\$/gu;
+/** The characters next to a mention that may open or close a sub- or superscript's markup. */
+const SCRIPT_MARKS = new Set(['~', '<', '>', '^', '$']);
 /** A superscript (an isotope's mass `^51^`, a charge `^2+^`), which a formula's letters do not include. */
 const SUPERSCRIPT = /\^[^^\s]{1,6}\^|<sup>[^<]{1,6}<\/sup>/gu;
 /** The characters a formula written with markup runs over: element letters, digits, `~` and `^`, a charge's signs. */
-const FORMULA_RUN_CHARACTER = /[A-Za-z0-9~^+\u2212]/u;
+const FORMULA_RUN_CHARACTER = /[A-Za-z0-9~^+\u2212$_{}]/u;
 /** The HTML tags a formula written with markup may hold. */
 const FORMULA_TAGS = ['<sub>', '</sub>', '<sup>', '</sup>'];
 /** The largest count a formula's subscript gives one element here (`C~18~`), so that `IC~50~` stays the half-maximal concentration. */
@@ -206,7 +208,7 @@ const LARGEST_SUBSCRIPT_COUNT = 24;
 
 /**
  * True when `[start, end)` of the text as written is part of a chemical formula whose counts are
- * set as subscripts (`CO~2~`, `Na~2~^51^CrO~4~`, `K~2~HPO~4~`, `MgSO<sub>4</sub>`): a gene symbol
+ * set as subscripts (`CO~2~`, `Na~2~^51^CrO~4~`, `K~2~HPO~4~`, `MgSO<sub>4</sub>`, `NO$_2$`): a gene symbol
  * never takes a subscript, so the element letters with their counts are the formula whatever
  * their shape, unlike {@link isChemicalFormula}, which reads a token alone.
  */
@@ -215,7 +217,7 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
   const after = text.charAt(end);
   const before = text.charAt(start - 1);
   // A mention may end on its own numbered subscript (`NaHCO~3~`: see mentions' withSubscriptNumbers).
-  if (after !== '~' && after !== '<' && before !== '~' && before !== '^' && before !== '>' && text.charAt(end - 1) !== '~') return false;
+  if (!SCRIPT_MARKS.has(after) && !SCRIPT_MARKS.has(before) && !SCRIPT_MARKS.has(text.charAt(end - 1))) return false;
   let from = start;
   for (let steps = 0; steps < 40 && from > 0; steps++) {
     const tag = FORMULA_TAGS.find((t) => text.endsWith(t, from));
@@ -233,10 +235,11 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
   const run = text.slice(from, to).replace(SUPERSCRIPT, '');
   let subscripts = 0;
   let tooLarge = false;
-  const formula = run.replace(SUBSCRIPT_COUNT, (_all, pandoc: string | undefined, html: string | undefined) => {
+  const formula = run.replace(SUBSCRIPT_COUNT, (_all, pandoc?: string, html?: string, braced?: string, digit?: string) => {
+    const count = pandoc ?? html ?? braced ?? digit ?? '';
     subscripts++;
-    if (Number(pandoc ?? html) > LARGEST_SUBSCRIPT_COUNT) tooLarge = true;
-    return pandoc ?? html ?? '';
+    if (Number(count) > LARGEST_SUBSCRIPT_COUNT) tooLarge = true;
+    return count;
   });
   if (subscripts === 0 || tooLarge) return false;
   const elements = readElements(formula);
