@@ -145,6 +145,17 @@ describe('a supplier or reagent named in brackets with its catalogue or lot numb
   });
 });
 
+describe('a company\'s legal form in a supplier\'s bracket', () => {
+  test('is part of the company\'s name at that use', () => {
+    assert.deepEqual(undefinedKeys('Buffer (Quark Laboratories AB, Oslo, Norway), dye (Quarkmedica AG, Switzerland), needles (Bard Quark AS, Norway) and kits (Quark Diagnostics GmbH., Mannheim).'), []);
+  });
+  test('the same letters elsewhere are still abbreviations to define', () => {
+    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Switzerland) was used. Patients with AG and AS were seen.'), ['AG', 'AS']);
+    assert.deepEqual(undefinedKeys('Titres of AG (Quarkmedica) rose; (the AG, Bern) too.'), ['AG']);
+    assert.deepEqual(undefinedKeys('Volunteers got a quarkovirus strain (GI.1 NV) at four doses.'), ['NV']);
+  });
+});
+
 describe('a name given in words to what the sentence describes', () => {
   test('a naming participle before the name, at the end of its clause, introduces it', () => {
     assert.deepEqual(undefinedKeys('The variance was then computed on held-out values only, and indicated as Q2Z.\n'), []);

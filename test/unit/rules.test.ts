@@ -319,6 +319,15 @@ describe('hyphenated CD names', () => {
 });
 
 describe('inconsistent-variants', () => {
+  test('a short form opening with a word in small letters takes a capital where a sentence or a legend title starts', () => {
+    check(
+      'inconsistent-variants',
+      'We used quarko-computed tomography (quarkoCT). QuarkoCT imaging is fast; later quarkoCT again, and a «QuarkoCT» scan mid-sentence.\n\n![**QuarkoCT of a bone.** A tibia.](f.png){#fig:1}\n',
+    );
+    check('undefined-abbreviation', 'We used quarko-computed tomography (quarkoCT). QuarkoCT imaging is fast.\n');
+    // Undefined, it is still reported: the capital does not make it a coined name.
+    check('undefined-abbreviation', 'To verify our «quarkangioCT» approach we scanned. QuarkangioCT is fast.\n');
+  });
   test('two accepted forms of one term, the less used one reported', () =>
     check('inconsistent-variants', 'CD16a binds IgG. CD16a is cleaved. «FcγRIIIa» signals.'));
   test('saying they are the same is fine', () => check('inconsistent-variants', 'CD16a (FcγRIIIa) binds IgG. CD16a is cleaved. FcγRIIIa signals.'));

@@ -50,6 +50,12 @@ describe('words whose spelling marks British or American English', () => {
     ]);
     // Words that only look so: fetal is written in both; effect, infection, necessary, panel.
     assert.deepEqual(marks('fetal foetal effect infection necessary panel aesthetic ethnology'), []);
+    assert.deepEqual(marks('artefacts artifactual greyscale gray grew artificial grayling'), [
+      'artefacts:british>artifacts',
+      'artifactual:american>artefactual',
+      'greyscale:british>grayscale',
+      'gray:american>grey',
+    ]);
     assert.deepEqual(marks('colored behavioral favorable armoring centers centered fiber milliliters labeled signaling analyzed defense enrollment'), [
       'colored:american>coloured',
       'behavioral:american>behavioural',

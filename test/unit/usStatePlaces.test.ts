@@ -33,6 +33,7 @@ describe('a US state postal code after a place name is part of an address', () =
     ['the system (3Q, St Paul, MN) was used.', "a company's name opening with a digit"],
     ['hormone (Quarkchem, Oakville, ON) was added', "a Canadian province's code in a supplier's bracket"],
     ['swabs (Quarkware, Nanaimo, BC, Canada) were used', "a Canadian province's code, then the country"],
+    ['libraries (Quarkmina, San Diego, CA USA) were sequenced', 'the country after the code without a comma'],
   ];
   for (const [text, why] of places) {
     test(`no mention: ${why}`, () => assert.deepEqual(codesOf(text), []));

@@ -136,6 +136,25 @@ const PLASMID_MARK = /\p{N}|\p{Lu}\p{Ll}/u;
 const FOLLOWING_VECTOR = /^[ \u00a0]+(?:(?:lentiviral|retroviral|gammaretroviral|transposon|expression|transfer|packaging|envelope|empty|cloning|backbone)[ \u00a0]+){0,2}(?:vectors?|backbones?|plasmids?)(?![\p{L}\p{N}])/u;
 const VECTOR_VERB_BEFORE = /(?:^|[^\p{L}])(?:(?:sub)?cloned|inserted|ligated|(?:co-?)?transfected)[ \u00a0]+(?:in(?:to)?|with)[ \u00a0]+(?:(?:the|a)[ \u00a0]+)?$/u;
 
+/**
+ * A company's legal form (`AB`, `AG`, `AS`, `GmbH`, `SA`, `BV`, `Ltd`) right after a word of the
+ * company's name (a capital, then small letters), inside the bracket that names a supplier and
+ * before its place or the bracket's end (`(Bio-Rad Laboratories AB, Oslo, Norway)`, `(Fumedica
+ * AG, Switzerland)`, `(Roche Diagnostics GmbH., Mannheim)`): part of the organisation's name,
+ * never an abbreviation to define. Not after a code (`(GI.1 NV)`, a norovirus strain).
+ */
+const LEGAL_FORM = /^(?:AB|AG|AS|ApS|BV|GmbH|KG|KK|LLC|Ltd|NV|Oy|PLC|Pty|SA|SAS|SpA|Srl|Inc|Corp)$/u;
+const COMPANY_WORD_BEFORE = /\p{Lu}\p{Ll}[\p{L}\p{N}&.'-]*[ \u00a0]+$/u;
+const AFTER_LEGAL_FORM = /^\.?[ \u00a0]*[,;)]/u;
+
+/** True when the mention is a company's legal form in a supplier's bracket (see {@link LEGAL_FORM}). */
+function isLegalFormOfCompany(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!LEGAL_FORM.test(mention.text) || !AFTER_LEGAL_FORM.test(masked.slice(mention.end, mention.end + 4))) return false;
+  const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
+  const open = before.lastIndexOf('(');
+  return open >= 0 && !/[)\n]/u.test(before.slice(open + 1)) && COMPANY_WORD_BEFORE.test(before);
+}
+
 /** How far around a mention the context is read. */
 const LOOK_BEHIND = 80;
 const LOOK_AHEAD = 40;
@@ -495,7 +514,8 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   (masked, mention) => mention.text === 'ONE' && /(?:^|[^\p{L}])PLo?S[ \u00a0]+$/u.test(masked.slice(Math.max(0, mention.start - 8), mention.start)),
   isCoinedToolName,
   // A coined word is a name wherever it stands (`GlutaMAX`, `SCTransform`): the document neither defines it nor does the knowledge base ask for it.
-  (_masked, mention) => isCoinedWord(mention.text),
+  // Not a sentence's capital on a short form in small letters (`MicroCT imaging …` for microCT: see readSentenceCapitals).
+  (_masked, mention) => isCoinedWord(mention.text) && mention.key.charAt(0) === mention.text.charAt(0),
   isStudyCode,
   isModelSpecification,
   isCloneInPanel,
@@ -959,10 +979,13 @@ const STRAIN_REACH = 100;
 /**
  * A use that is part of a reagent's or a strain's written name, read at this use only: the ester
  * of `calcein-AM`, the blood group of `human AB serum`, a part of `NOD.Cg-Prkdc^scid^
- * Il2rg^tm1Wjl^/SzJ`, a formula with its counts set as subscripts (`Na~2~^51^CrO~4~`). The same letters elsewhere in the document (`alveolar macrophages (AM)`,
+ * Il2rg^tm1Wjl^/SzJ`, a formula with its counts set as subscripts (`Na~2~^51^CrO~4~`), a
+ * supplier's legal form (`(Fumedica AG, Switzerland)`). The same letters elsewhere in the document (`alveolar macrophages (AM)`,
  * `NOD mice`) stay abbreviations, so no use names the key for the others.
  */
 export function isReagentNotation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>, text?: string): boolean {
+  // `(Bard Norway AS, Norway)`: a supplier's legal form; `AS` elsewhere (aortic stenosis) is still to define.
+  if (isLegalFormOfCompany(masked, mention)) return true;
   if (mention.text === 'AB') return FOLLOWING_BLOOD_PRODUCT.test(masked.slice(mention.end, mention.end + 12));
   if (mention.text === 'AM') return ESTERIFIED_DYE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start));
   return text !== undefined && (isInStrainDesignation(text, mention) || isSubscriptedFormula(text, mention.start, mention.end));

@@ -6,6 +6,7 @@
  * number is a use of the whole.
  */
 
+import { opensSentence } from './definitionSpans';
 import type { AbbreviationDefinition, AbbreviationMention } from './documentModel';
 
 /** A defined key: a head without spaces, one space, a number (`RoB 2`, `CM 010`, `ToL 1.2`). */
@@ -111,4 +112,34 @@ export function joinPrefixedShortForms(mentions: AbbreviationMention[], definiti
     }
     return mention;
   });
+}
+
+/**
+ * A short form that opens with a word in small letters (`microCT`, `nanoLC`, `cryoEM`) takes a
+ * capital where a sentence or a legend's title starts (`MicroCT imaging is …`, `**MicroangioCT
+ * of the tibia.**`): the same abbreviation, so such a use takes the key the document writes in
+ * small letters, where the document defines that key or writes it elsewhere. A name coined in
+ * that shape (`NanoString`) is written so everywhere and keeps its key.
+ */
+export function readSentenceCapitals(mentions: AbbreviationMention[], definitions: readonly AbbreviationDefinition[], text: string): AbbreviationMention[] {
+  const lowerKeys = new Set<string>();
+  for (const definition of definitions) if (SMALL_WORD_FIRST.test(definition.key)) lowerKeys.add(definition.key);
+  for (const mention of mentions) if (SMALL_WORD_FIRST.test(mention.key)) lowerKeys.add(mention.key);
+  if (lowerKeys.size === 0) return mentions;
+  return mentions.map((mention) => {
+    if (!CAPITALISED_WORD_FIRST.test(mention.key)) return mention;
+    const key = mention.key.charAt(0).toLowerCase() + mention.key.slice(1);
+    return lowerKeys.has(key) && opensSentenceOrTitle(text, mention.start) ? { ...mention, key } : mention;
+  });
+}
+/** A word of three small letters or more, then a capital: `microCT`, `nanoLC`. */
+const SMALL_WORD_FIRST = /^\p{Ll}{3,}\p{Lu}/u;
+/** The same with its first letter a capital: `MicroCT`. */
+const CAPITALISED_WORD_FIRST = /^\p{Lu}\p{Ll}{2,}\p{Lu}/u;
+
+/** Whether `offset` starts a sentence, or the title of an image's caption (`![**Title`). */
+function opensSentenceOrTitle(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === '*' || text[i] === '_')) i--;
+  return (text[i] === '[' && text[i - 1] === '!') || opensSentence(text, offset);
 }

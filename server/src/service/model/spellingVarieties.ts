@@ -100,6 +100,8 @@ const FAMILIES: readonly Family[] = [
   swap('(?:anal|paral|catal|dial|hydrol)ys(?:e|ed|ing)', '(?:anal|paral|catal|dial|hydrol)yz(?:e|ed|es|ing)', { find: /ys(?=[a-z]*$)/u, text: 'ys' }, { find: /yz(?=[a-z]*$)/u, text: 'yz' }),
   swap('defences?', 'defenses?', { find: /defenc/u, text: 'defenc' }, { find: /defens/u, text: 'defens' }),
   swap('enrolments?', 'enrollments?', { find: /enrolm/u, text: 'enrolm' }, { find: /enrollm/u, text: 'enrollm' }),
+  swap('artefact(?:s|ual)?', 'artifact(?:s|ual)?', { find: /^artef/u, text: 'artef' }, { find: /^artif/u, text: 'artif' }),
+  swap('grey(?:s|ish|scale|ed|ing)?', 'gray(?:s|ish|scale|ed|ing)?', { find: /^grey/u, text: 'grey' }, { find: /^gray/u, text: 'gray' }),
 ];
 
 /** Each family's two shapes, anchored, in the order of FAMILIES. */
@@ -124,7 +126,7 @@ const ANY_AMERICAN = new RegExp(`^(?:${FAMILIES.map((entry) => entry.american).j
  * What any family's word, an `-ise`/`-ize` word or a `-gement` one holds: most words hold none of these, and
  * are passed over after one test.
  */
-const MAY_BE_MARKED = /tumo|haem|hem[ao]|hemorrh|aemi|emi[ac]|edem|sophag|ediatr|estr|gyn|colo|behavio|favo|armo|labo|hono|odo|vapo|rumo|neighbo|flavo|harbo|cent|fib|lit[re]|met[re]|label|model|signal|travel|channel|fuel|level|counsel|ys|yz|defen|enrol|i[sz](?:e|ing|ation)|gem|gm|etiol|na?esth|caes|cesar|coeliac|celiac|diarrh|pn(?:o?ea)|orthop|fa?ec[ae]/;
+const MAY_BE_MARKED = /tumo|haem|hem[ao]|hemorrh|aemi|emi[ac]|edem|sophag|ediatr|estr|gyn|colo|behavio|favo|armo|labo|hono|odo|vapo|rumo|neighbo|flavo|harbo|cent|fib|lit[re]|met[re]|label|model|signal|travel|channel|fuel|level|counsel|ys|yz|defen|enrol|i[sz](?:e|ing|ation)|gem|gm|etiol|na?esth|caes|cesar|coeliac|celiac|diarrh|pn(?:o?ea)|orthop|fa?ec[ae]|art[ei]f|gr[ae]y/;
 
 /** A word of lower-case letters only: no capital, digit or letter beyond ASCII among its flags. */
 const NOT_LOWER_ASCII = WordFlag.upper | WordFlag.digit | WordFlag.nonAscii;

@@ -36,8 +36,8 @@ const PLACE_BEFORE = /(?<![\p{L}\p{N}'\u2019])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?
  * Hoechst, DC`) has none of these.
  */
 const ADDRESS_LEAD = /(?:(?<![\p{L}\p{N}])(?:in|at|from|near|of)[ \u00a0]+|[(/][ \u00a0]*|(?<![\p{L}\p{N}])\p{N}*\p{Lu}[\p{L}\p{N}.]*(?:\^(?:TM|\u2122|\u00ae)\^|[\u2122\u00ae])?,[ \u00a0]+|(?<![\p{L}\p{N}])\p{Lu}{2}(?:;[ \u00a0]*|,?[ \u00a0]+(?:and|or)[ \u00a0]+))$/u;
-/** What only an address has after the code: a ZIP code or the country (`MS 39216`, `GA, USA`). */
-const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|,[ \u00a0]*(?:USA|U\.S\.A\.|United States|Canada)(?![\p{L}\p{N}]))/u;
+/** What only an address has after the code: a ZIP code or the country, perhaps without its comma (`MS 39216`, `GA, USA`, `CA USA`). */
+const ADDRESS_AFTER = /^(?:,?[ \u00a0]+\d{5}(?:-\d{4})?(?!\p{N})|(?:,[ \u00a0]*|[ \u00a0]+)(?:USA|U\.S\.A\.|United States|Canada)(?![\p{L}\p{N}]))/u;
 /**
  * What ends a place inside a sentence: the end of a clause or line, another place (`FL and
  * Pittsburgh`), or a preposition going on with the sentence (`Athens, GA from 2016`).
