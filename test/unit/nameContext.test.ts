@@ -124,6 +124,11 @@ describe('software named as such', () => {
     assert.deepEqual(undefinedKeys('Expression of _QXCL9_ rose in the package room.'), ['QXCL9']);
     assert.deepEqual(undefinedKeys('The package was sent and QZVA was measured.'), ['QZVA']);
   });
+  test('a package noun joined by a hyphen, or a release after a comma, names the program', () => {
+    assert.deepEqual(undefinedKeys('Wrapper functions for the qzpcR-package were written.'), []);
+    assert.deepEqual(undefinedKeys('Reads were aligned (QZSAT2, version 2.1.0; QZEM, version 1.3.1 [@ref]).'), []);
+    assert.deepEqual(undefinedKeys('Scores fell (QZEM, 2.1.3) and QZEM, v2 rose.'), ['QZEM']);
+  });
   test('a known term named as a package is the package', () => {
     assert.deepEqual(undefinedKeys('Scores were computed with the R package GSVA.'), []);
   });

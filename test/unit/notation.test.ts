@@ -146,6 +146,18 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   test('a formula whose counts are set in TeX math or HTML is notation, as with pandoc\'s subscripts', () => {
     assert.deepEqual(undefinedKeys('We added MgSO<sub>4</sub>, NO<sub>2</sub>, NO$_2$, SO$_{2}$ and K$_2$HPO$_4$.\n'), []);
   });
+  test('a roman numeral and a capital after a word naming the kind of label is a label; the shape alone is not', () => {
+    assert.deepEqual(undefinedKeys('Fibres were Type I, Type IIA (brown), IIX or Type IIA/IIX hybrids, and stage IIIB tumours grew; QIIA, IVF and IVC too.\n'), ['QIIA', 'IVF', 'IVC']);
+  });
+  test('a nucleotide after oligo and a hyphen names the primer, as in brackets', () => {
+    assert.deepEqual(undefinedKeys('Oligo-dT primers, oligo-dT and oligo(dT) were used; a QdT primer too.\n'), ['QdT']);
+  });
+  test('letters ending a case reference or opening a permit number are part of it', () => {
+    assert.deepEqual(undefinedKeys('Approved (Study I, 36930/3/QL; Study II, 51549/3/QH) under permit number QB 55/16; QX 55/16 and CD4/QZ stayed.\n'), ['QX', 'QZ']);
+  });
+  test('a panel and its primed twin are a range of panels', () => {
+    assert.deepEqual(undefinedKeys('Vessels after decalcification (B-B\u2032) and (C\u2013C\u2019) and (D-D\') differ from QB-QC.\n'), ['QB-QC']);
+  });
   test('a subtype labelled by a roman numeral and a letter is no abbreviation', () => {
     assert.deepEqual(undefinedKeys('A phase IIb trial used integrin α~IIb~ and stage IIIa tumours; QIIb and FcγRIIb stayed.\n'), ['QIIb', 'FcγRIIb']);
   });

@@ -16,6 +16,10 @@ export interface MentionToken extends Span {
 const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)$/i;
 const ROMAN = /^[IVX]+$/;
 const ROMAN_SUBTYPE = /^[IVX]+[a-d]$/;
+/** A roman numeral and a capital: `IIA`, `IIIB`, `IIX`. */
+const ROMAN_CAPITAL_SUBTYPE = /^[IVX]+[A-DX]$/;
+/** A word naming a kind of label right before one, perhaps after earlier labels of a list (`type I, `, `stage IIA or `). */
+const LABEL_KIND_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]ypes?|[Ss]tages?|[Pp]hases?|[Gg]rades?|[Cc]lass(?:es)?|[Ss]ubtypes?)[ \u00a0]+(?:[IVX]+[A-Da-dX]?(?:[ \u00a0]*[,/][ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|[ \u00a0]*\([^()]{0,20}\),?[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?))*$/u;
 // Camel-cased words (`GraphPad`, `iPhone`), coined names with capitals inside a lower-case word of
 // three or more letters on each side, its first letter perhaps a capital (`quanTIseq`, `QuanTIseq`), and the mirror of those: two words of four or
 // more capitals run together through one or two lower-case Latin letters (`CELLxGENE`), as a product
@@ -741,6 +745,16 @@ function derivationalSuffix(text: string): number {
  * (`1:10`, `E:T 10:1`, `12:30`), which has fewer digits or another number after it.
  */
 const IDENTIFIER_NUMBER_AFTER = /^:\d{4,}(?!\d)(?![.:,]\d|\p{L})/u;
+/** A prime mark: the apostrophe, the right single quotation mark or the prime. */
+const PRIME = /['\u2019\u2032]/u;
+/** One capital, a dash, the same capital (`B-B`, `C–C`). */
+const SAME_LETTER_RANGE = /^(\p{Lu})[-\u2010\u2013]\1$/u;
+/** Numbers joined by slashes right before the letters, as a case or file reference ends (`36930/3/LB`). */
+const REFERENCE_NUMBERS_BEFORE = /(?<![\p{L}\p{N}/-])\p{N}+(?:\/\p{N}+)*\/$/u;
+/** A permit's, a licence's or a case's number named before the letters that open it (`permit number BE 55/16`). */
+const REFERENCE_NUMBER_WORDS_BEFORE = /(?<![\p{L}])(?:permit|licen[cs]e|approval|authori[sz]ation|reference|case|file|protocol)[ \u00a0]+(?:no\.?|nr\.?|number|#)[ \u00a0]*$/iu;
+/** The number after such letters: digits, perhaps slash- or hyphen-joined to more (`55/16`). */
+const REFERENCE_NUMBER_AFTER = /^[ \u00a0]?\p{N}+(?:[/-]\p{N}+)*(?![\p{L}\p{N}])/u;
 
 /** Two or more dotted numbers right after a name (`.2.78` of `MSK.2.78`); one (`MM.1S`, `NK1.1`) is part of the name. */
 const DOTTED_NUMBERS_AFTER = /^\.\d+\.\d/u;
@@ -877,6 +891,9 @@ function mentionFromRun(
   if (stop - first === 1 && ROMAN_SUBTYPE.test(segments[first]!)) return undefined;
   const last = segments[stop - 1]!;
   let start = bounds[first]!;
+  // One with a capital letter after a word naming the kind of label (`Type IIA`, `stage IIIB`,
+  // `fibres of type I, IIA and IIX`): elsewhere the shape is an abbreviation's too (`IVF`, `IVC`).
+  if (ROMAN_CAPITAL_SUBTYPE.test(segments[first]!) && segments.slice(first, stop).every((segment) => ROMAN_CAPITAL_SUBTYPE.test(segment) || ROMAN.test(segment)) && LABEL_KIND_BEFORE.test(masked.slice(Math.max(0, start - 60), start))) return undefined;
   // Joined by a dot to what comes before (`CD19.BB.z-CAR`, a construct named by its parts): part of one name.
   if (masked.charCodeAt(start - 1) === 0x2e /* . */ && isWordCharacterBefore(masked, start - 1)) return undefined;
   let end = bounds[stop - 1]! + last.length;
@@ -890,6 +907,11 @@ function mentionFromRun(
   if (masked.charCodeAt(end) === 0x2f /* / */ && isFolderOfFile(masked, end)) return undefined;
   // An ontology's or a registry's prefix on an identifier (`HP:0033127`, `GO:0006955`, `DOID:1612`): the whole is one identifier.
   if (masked.charCodeAt(end) === 0x3a /* : */ && IDENTIFIER_NUMBER_AFTER.test(masked.slice(end, end + 16))) return undefined;
+  // Panels named by a letter and its primed twin (`(B-B′)`, `C–C'`): a range of panels, as `(A-C)` is.
+  if (PRIME.test(masked.charAt(end)) && SAME_LETTER_RANGE.test(masked.slice(start, end))) return undefined;
+  // A case or permit reference's letters (`51549/3/AH`, `permit number BE 55/16`): part of the reference.
+  if (masked.charCodeAt(start - 1) === 0x2f /* / */ && (characterClassAt(masked, start) & CharacterClass.upper) !== 0 && REFERENCE_NUMBERS_BEFORE.test(masked.slice(Math.max(0, start - 24), start))) return undefined;
+  if (REFERENCE_NUMBER_AFTER.test(masked.slice(end, end + 16)) && REFERENCE_NUMBER_WORDS_BEFORE.test(masked.slice(Math.max(0, start - 32), start))) return undefined;
   let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isStateOrProvinceOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text) || isClockTime(masked, start, text)) return undefined;

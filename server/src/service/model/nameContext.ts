@@ -32,7 +32,7 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
  * package`), or in apposition after a colon, as a title names its program (`getTBinR: an R package for …`).
  */
 function followingProgramNoun(nouns: string): RegExp {
-  return new RegExp(String.raw`^(?:\s+|:\s+an?\s+)(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:${nouns})\b`, 'u');
+  return new RegExp(String.raw`^(?:\s+|-|:\s+an?\s+)(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:${nouns})\b`, 'u');
 }
 
 /** Words after which a following mention (or list of mentions) is the name of that thing. */

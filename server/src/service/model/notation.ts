@@ -296,17 +296,21 @@ const GENOTYPE_REACH = 160;
 /**
  * Chemical notation at one use: coenzyme A after an acyl group's name, hyphen-joined (`malonyl-CoA`,
  * `acetyl-CoA`: the thioester's name, not a certificate of analysis), or a nucleotide in a
- * homopolymer's brackets (`oligo(dT)`, `poly(A)`, `poly(I:C)`). Other letters after a group's
+ * homopolymer's brackets (`oligo(dT)`, `poly(A)`, `poly(I:C)`) or after `oligo-` (`Oligo-dT
+ * primers`). Other letters after a group's
  * name (`acetyl-LDL`) stay abbreviations.
  */
 export function isChemicalNotation(masked: string, start: number, end: number, text: string): boolean {
   const before = masked.slice(Math.max(0, start - 16), start);
   if (text === 'CoA') return ACYL_GROUP_BEFORE.test(before);
-  return NUCLEOTIDE.test(text) && HOMOPOLYMER_BEFORE.test(before) && masked.charCodeAt(end) === 0x29 /* ) */;
+  if (!NUCLEOTIDE.test(text)) return false;
+  return (HOMOPOLYMER_BEFORE.test(before) && masked.charCodeAt(end) === 0x29 /* ) */) || HOMOPOLYMER_HYPHEN_BEFORE.test(before);
 }
 /** An acyl group's name ending in `-yl`, and its hyphen: `malonyl-`, `palmitoyl-`. */
 const ACYL_GROUP_BEFORE = /(?<![\p{L}\p{N}-])\p{Ll}{2,}yl-$/u;
 /** A homopolymer's prefix and its bracket: `oligo(`, `poly(`. */
 const HOMOPOLYMER_BEFORE = /(?<![\p{L}])(?:oligo|poly)\($/u;
+/** The same written with a hyphen, as primers are named (`Oligo-dT`, `oligo-dT`). */
+const HOMOPOLYMER_HYPHEN_BEFORE = /(?<![\p{L}])[Oo]ligo-$/u;
 /** A nucleotide, perhaps deoxy (`dT`), or the inosine and cytidine of `poly(I:C)`. */
 const NUCLEOTIDE = /^(?:d?[ACGTUI]|I:C)$/u;

@@ -75,13 +75,14 @@ const RELEASE_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:v\.?[ \u00a0]?\p{N}+(?
 const SHORT_RELEASE_AFTER = /^[ \u00a0]+v\p{N}{1,2}(?![\p{L}\p{N}.])/u;
 /**
  * A release of three numbers after a word of capitals, perhaps in brackets or after `v` or
- * `version` (`IDBA-UD (v1.1.3)`, `BLASTN 2.9.0`, `CD-HIT version 4.8.1`), the mark perhaps after
+ * `version`, that mark perhaps after a comma (`IDBA-UD (v1.1.3)`, `BLASTN 2.9.0`, `CD-HIT
+ * version 4.8.1`, `RSEM, version 1.3.1`), the mark perhaps after
  * a word naming the build (`IQ-TREE multicore version 1.6.9`, `standalone`, `web`): software's
  * numbering. A clinical scheme's edition has two (`CTCAE v5.0`), and stays an abbreviation to
  * define; an enzyme's number has four (`EC 3.4.21.4`) and a date a year of four digits (`12.05.2019`).
  */
 const FULL_RELEASE_AFTER =
-  /^(?:[ \u00a0]+(?:multicore|multithreaded|standalone|command-line|desktop|web|cloud|server|software|package)(?=[ \u00a0]+(?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}))?[ \u00a0]+\(?(?:v\.?[ \u00a0]?|version[ \u00a0]+)?\p{N}+\.\p{N}+\.\p{N}{1,3}(?![\p{L}\p{N}]|\.\p{N})/u;
+  /^(?:[ \u00a0]+(?:multicore|multithreaded|standalone|command-line|desktop|web|cloud|server|software|package)(?=[ \u00a0]+(?:v\.?[ \u00a0]?|version[ \u00a0]+)\p{N}))?(?:,[ \u00a0]+(?:v\.?[ \u00a0]?|version[ \u00a0]+)|[ \u00a0]+\(?(?:v\.?[ \u00a0]?|version[ \u00a0]+)?)\p{N}+\.\p{N}+\.\p{N}{1,3}(?![\p{L}\p{N}]|\.\p{N})/u;
 /** A release computed by inline code, read on the text: `X (v\`r packageVersion("X")\`)`. */
 const COMPUTED_RELEASE_AFTER = /^[ \u00a0]+\(v\.?[ \u00a0]?`/u;
 /** A kit or an instrument, perhaps after up to two words of its name (`PowerMicrobiome kit`). */
