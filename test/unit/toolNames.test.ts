@@ -4,6 +4,7 @@ import { isOfficialGeneSymbol } from '../../server/src/service/knowledge/geneSym
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createTerminologyService } from '../../server/src/service/index';
+import { loadBuiltinKnowledge } from '../../server/src/service/knowledge/builtin';
 import { hasCoinedShape, isCoinedWord } from '../../server/src/service/model/mentions';
 import { isCitedByKeyCarrying, isCoinedToolName, toolReadingOf } from '../../server/src/service/model/toolNames';
 import { parseMarked } from '../helpers/marked';
@@ -329,6 +330,30 @@ describe('published programs named in capitals (data/programs.json)', () => {
   });
 });
 
+
+describe('programs Debian Med packages (data/distributed-programs.json)', () => {
+  const listed: string[] = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'distributed-programs.json'), 'utf8')).programs;
+  const knowledge = loadBuiltinKnowledge();
+
+  test('a packaged program used undefined, in any case, is a tool\'s name: a note, not a missing definition', () => {
+    assert.deepEqual(undefinedWithSeverity('Reads were checked with FASTQC, trimmed with FASTP and mapped with BBMap.\n'), ['FASTQC information', 'FASTP information', 'BBMap information']);
+  });
+
+  test('what the list leaves out stays an abbreviation: short letters, a method, a known term', () => {
+    assert.deepEqual(undefinedWithSeverity('We ran ATAC and scRNAseq and QFASTQC.\n'), ['ATAC warning', 'scRNAseq warning', 'QFASTQC warning']);
+  });
+
+  test('every name is a package name of five characters or more, never a known term, a gene symbol or a sequencing method', () => {
+    assert.ok(listed.length > 500);
+    for (const name of listed) {
+      assert.match(name, /^[a-z][a-z0-9.+-]{4,}$/, name);
+      assert.equal(knowledge.lookup(name), undefined, name);
+      assert.equal(knowledge.lookup(name.toUpperCase()), undefined, name);
+      assert.equal(isOfficialGeneSymbol(name.toUpperCase()), false, name);
+      assert.doesNotMatch(name, /(?:-seq|(?:rna|dna|chip|atac)seq)$/u, name);
+    }
+  });
+});
 
 describe('aligners, read simulators and assemblers named by their noun', () => {
   test('capitals before an aligner or an assembler name a program; before a simulator, perhaps what it simulates', () => {

@@ -1,4 +1,5 @@
 // The repository's data folder is named once, in package.json's `imports` (`#data/*`).
+import distributedPrograms from '#data/distributed-programs.json';
 import programs from '#data/programs.json';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
@@ -27,6 +28,8 @@ import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames'
 
 /** Published programs named in capitals or with digits (`data/programs.json`), with what each does. */
 const PROGRAMS = new Map<string, string>(Object.entries(programs.programs));
+/** Programs Debian Med packages and Bioconductor packages Debian ships, by their package names (`data/distributed-programs.json`). */
+const DISTRIBUTED_PROGRAMS: ReadonlySet<string> = new Set(distributedPrograms.programs);
 
 /** Mixed case: a lower-case letter and a capital (`RStudio`, `epiR`, `MacOS`), not a word of capitals. */
 const MIXED_CASE = /\p{Ll}/u;
@@ -261,7 +264,8 @@ export function compactLetters(text: string): string {
 /**
  * Where the document names `mention`'s key as a tool (see {@link toolReadingOf}): at this use, as a
  * published program listed in `data/programs.json` (`DESeq2`, `HISAT2`, `GATK4`; firm), or, only
- * as a suggestion (tentative), by a program noun or a release at another use (`_XYZ_ [@ref]` here,
+ * as a suggestion (tentative), by the name of a program Debian Med packages
+ * (`data/distributed-programs.json`), or by a program noun or a release at another use (`_XYZ_ [@ref]` here,
  * `the XYZ aligner` later). A citation
  * names only the use it follows: a method cited once by its paper (`PERMANOVA
  * [@anderson2013permanova]`) is still an abbreviation where it is first used. A key the knowledge
@@ -275,6 +279,8 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   const program = PROGRAMS.get(mention.key) ?? PROGRAMS.get(withoutReleaseNumber(mention.key));
   if (program !== undefined) return named(`${mention.key}, a published program for ${program}`);
   if (reading) return reading;
+  // A name Debian packages as a program (`FASTQC`, `BBMap`): the list has no context, so a suggestion.
+  if (DISTRIBUTED_PROGRAMS.has(mention.key.toLowerCase())) return suggested(`${mention.key}, the name of a program Debian Med packages`);
   // Another use's reading, firm there, is a suggestion here: `the SV simulator` in the methods
   // does not make `SV burden` in the results a program's name.
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
