@@ -166,6 +166,10 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('The variance was then computed on held-out values only, and indicated as Q2Z.\n'), []);
     assert.deepEqual(undefinedKeys('This score, denoted as QSZ, rose; the ratio was termed QRZ.\n'), []);
   });
+  test('`is called` with the name in quotes gives a label; unquoted, the letters stay to define', () => {
+    assert.deepEqual(undefinedKeys('Another clone did not persist, which is called "9.1-QZ". Later 9.1-QZ waned.\n'), []);
+    assert.deepEqual(undefinedKeys('This systemic reaction is called QRS. Later QRS was graded.\n'), ['QRS']);
+  });
   test('`known as` names what the letters abbreviate: they stay to define (`a syndrome known as CRS`)', () => {
     assert.deepEqual(undefinedKeys('A systemic syndrome known as QRS followed. Later, QRS was graded.\n'), ['QRS']);
   });

@@ -146,6 +146,9 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   test('a formula whose counts are set in TeX math or HTML is notation, as with pandoc\'s subscripts', () => {
     assert.deepEqual(undefinedKeys('We added MgSO<sub>4</sub>, NO<sub>2</sub>, NO$_2$, SO$_{2}$ and K$_2$HPO$_4$.\n'), []);
   });
+  test('a binary unit of storage is a unit wherever it stands', () => {
+    assert.deepEqual(undefinedKeys('Memory usage (in GiB) and 80 GiB HBM on a 2 TiB disk; QiB stayed.\n'), ['HBM', 'QiB']);
+  });
   test('a roman numeral and a capital after a word naming the kind of label is a label; the shape alone is not', () => {
     assert.deepEqual(undefinedKeys('Fibres were Type I, Type IIA (brown), IIX or Type IIA/IIX hybrids, and stage IIIB tumours grew; QIIA, IVF and IVC too.\n'), ['QIIA', 'IVF', 'IVC']);
   });

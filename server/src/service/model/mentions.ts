@@ -819,6 +819,8 @@ const RESIDUE_REPEAT = new RegExp(`^(?:\\d{1,2}[x\u00d7]${RESIDUE}|${RESIDUE}\\d
 
 /** A unit of digital storage: `kB`, `KB`, `MB`, `GB`, `TB`, `PB`, and the binary `KiB` to `PiB`. */
 const BYTE_UNIT = /^(?:[kKMGTP]B|[KMGTP]iB)$/;
+/** A binary unit of storage, `KiB` to `PiB`. */
+const BINARY_BYTE_UNIT = /^[KMGTP]iB$/;
 /** A storage unit glued to its number: `32GB`, `1.5TB`. */
 const BYTE_QUANTITY = /^\p{N}+(?:\.\p{N}+)?(?:[kKMGTP]B|[KMGTP]iB)$/u;
 /** A number right before a unit: `32 GB`, `1.5 TB`, `2–4 GB`. */
@@ -838,7 +840,8 @@ const AFTER_BYTE_UNIT = /^(?:[ \u00a0]*(?:[^\p{L}\p{N}\s]|\n|$)|[ \u00a0]+(?:\p{
  * (medulloblastoma, tuberculosis), so the unit is read only with its number or quantity.
  */
 function isByteQuantity(masked: string, start: number, end: number, text: string): boolean {
-  if (BYTE_QUANTITY.test(text)) return true;
+  // A binary unit (`GiB`, `MiB`) names nothing else: a unit wherever it stands.
+  if (BYTE_QUANTITY.test(text) || BINARY_BYTE_UNIT.test(text)) return true;
   if (!BYTE_UNIT.test(text)) return false;
   const before = masked.slice(Math.max(0, start - 20), start);
   return QUANTITY_BEFORE.test(before) || (NUMBER_BEFORE.test(before) && AFTER_BYTE_UNIT.test(masked.slice(end, end + 12)));

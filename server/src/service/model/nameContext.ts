@@ -655,12 +655,13 @@ function isShipPrefix(masked: string, mention: AbbreviationMention, text: string
 
 /**
  * A participle that gives what the sentence described a name: `indicated as`, `denoted as`,
- * `referred to as`, `termed`; or, opening a bracket, `labelled`, `called`, `named`, `coded`
- * (`sterile swabs (labelled SSC)`). `referred as`, without `to`, is the same phrase as non-native
+ * `referred to as`, `termed`, the name perhaps quoted; `is called` with the name quoted (`which
+ * is called "9.1-NP"`: unquoted, `this is called CRS` is how authors think they define a term);
+ * or, opening a bracket, `labelled`, `called`, `named`, `coded` (`sterile swabs (labelled SSC)`). `referred as`, without `to`, is the same phrase as non-native
  * authors often write it. Not `known as`: `a syndrome known as CRS` names what the letters
  * abbreviate, which the reader still needs spelt out.
  */
-const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter|\([ \u00a0]*(?:label(?:l)?ed|called|named|coded))[ \u00a0]+$/iu;
+const NAMING_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:(?:(?:indicated|denoted|designated|referred(?:[ \u00a0]+to)?|abbreviated)[ \u00a0]+as|termed|dubbed|hereafter|\([ \u00a0]*(?:label(?:l)?ed|called|named|coded))[ \u00a0]+["\u201c'\u2018]?|(?:is|are|was|were)[ \u00a0]+(?:called|named)[ \u00a0]+["\u201c'\u2018])$/iu;
 /**
  * `labelled … as` with what is labelled between, in one clause: `We labeled the limit of 15,000
  * copies as QL1, and 40 million as QL2.` Not a stain (`labelled with CFSE`, `by`, `using`), and no
@@ -674,7 +675,7 @@ const LABELLED_AS_BEFORE = /(?:^|[^\p{L}])label(?:l?ed)[ \u00a0]+(?!(?:with|by|u
  * below)`, `termed QRZ hereafter,`, `termed QXDs [@ref].`): such adverbs
  * refer to the text itself, so the name cannot be the start of a longer noun phrase.
  */
-const CLAUSE_END_AFTER = /^(?:s(?![\p{L}\p{N}]))?(?:[ \u00a0]+(?:below|hereafter|hereinafter|henceforth|throughout|from[ \u00a0]+now[ \u00a0]+on|for[ \u00a0]+(?:short|brevity)|in[ \u00a0]+(?:the[ \u00a0]+)?following|in[ \u00a0]+th(?:is|e)[ \u00a0]+(?:paper|study|work|article|manuscript|review|text)))?[ \u00a0]*(?:[.,;:)]|$)/iu;
+const CLAUSE_END_AFTER = /^(?:s(?![\p{L}\p{N}]))?["\u201d'\u2019]?(?:[ \u00a0]+(?:below|hereafter|hereinafter|henceforth|throughout|from[ \u00a0]+now[ \u00a0]+on|for[ \u00a0]+(?:short|brevity)|in[ \u00a0]+(?:the[ \u00a0]+)?following|in[ \u00a0]+th(?:is|e)[ \u00a0]+(?:paper|study|work|article|manuscript|review|text)))?[ \u00a0]*(?:[.,;:)]|$)/iu;
 
 /**
  * A name given to what the sentence describes, `this quantity was calculated on the values left
