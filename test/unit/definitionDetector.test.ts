@@ -320,3 +320,16 @@ describe('a long form that opens with another definition in brackets', () => {
     ]);
   });
 });
+
+describe('a long form that holds its own short form', () => {
+  const pairs = (text: string) => detectDefinitions(text).map((d) => [d.short, d.long]);
+  test('is no definition: the words use the letters, they do not spell them out', () => {
+    assert.deepEqual(pairs('The output of QTA is a score (QTA score) for each reaction.'), []);
+  });
+  test('a long form holding only part of the short form is still read', () => {
+    assert.deepEqual(pairs('The quark transfer analysis (QTA) and QTA receptor (QTAR) were seen.'), [
+      ['QTA', 'quark transfer analysis'],
+      ['QTAR', 'QTA receptor'],
+    ]);
+  });
+});

@@ -84,7 +84,9 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     // Each candidate is judged and read as it is found, so its alignment dies young (issue 16).
     readingTokens(text, words, () =>
       forEachDefinitionCandidate(text, words.marks, start, end, (candidate) => {
-        if (isConvincingCandidate(candidate) && !isExtendedShortForm(text, candidate) && !isCodeBeforeAlias(text, candidate)) found.push(detectedDefinition(text, candidate));
+        if (!isConvincingCandidate(candidate) || isExtendedShortForm(text, candidate) || isCodeBeforeAlias(text, candidate)) return;
+        const definition = detectedDefinition(text, candidate);
+        if (!holdsItsShortForm(definition)) found.push(definition);
       }),
     );
     return withNestedLongForms(text, found.sort((a, b) => a.shortStart - b.shortStart));
@@ -93,6 +95,18 @@ export function detectDefinitions(text: string, from?: number, to?: number, toke
     return [];
   }
 }
+
+/**
+ * Whether a long form holds its own short form, or the short form's first word when a noun
+ * follows it in the bracket, as a word (`The output of MTA is a score (MTA score)` read as `MTA
+ * is a score`): words that use the letters do not say what they stand for.
+ */
+function holdsItsShortForm(definition: DetectedDefinition): boolean {
+  const letters = SHORT_FORM_AND_NOUN.exec(definition.short)?.[1] ?? definition.short;
+  return letters.length >= 2 && definition.long.includes(letters) && definition.long.split(/[^\p{L}\p{N}-]+/u).includes(letters);
+}
+/** A short form of two capitals or more and a noun in small letters after it in the bracket (`MTA score`). */
+const SHORT_FORM_AND_NOUN = /^(\S*\p{Lu}\S*\p{Lu}\S*)\s+\p{Ll}+$/u;
 
 /**
  * Whether the short form at `[shortStart, shortEnd)` of a block's text (`tokens` its token pass),
