@@ -16,7 +16,7 @@
 // - a sequencing method's name (`chip-seq`, `scrnaseq`), which prose writes for the method.
 // The dev half of Ab3P is read for its short forms only, never its texts.
 //
-// Usage: node --import tsx scripts/derive-distributed-programs.ts [--packages <Packages file>] [--words <file>] [--check]
+// Usage: node --import tsx scripts/derive-distributed-programs.ts [--packages <Packages file>] [--words <file>] [--ab3p <dev.gold.tsv>] [--check]
 //   --packages: Debian's Packages index, uncompressed (default: bookworm main amd64 from /var/lib/apt/lists, via apt-helper)
 //   --check: exit 1 when the committed file differs from what the inputs give (write nothing).
 import { execFileSync } from 'node:child_process';
@@ -45,21 +45,23 @@ function packagesIndex(): string {
 /** The field `name` of one Packages record. */
 const field = (record: string, name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(record)?.[1]?.trim();
 
-/** Package names that are a program's or a Bioconductor package's, in small letters. */
+/**
+ * Binary package names that are a program's or a Bioconductor package's, in small letters. Source
+ * names are not read: a source package is often a library's (`charls` builds `libcharls2`), and a
+ * program's source has a binary of its name. Documentation, data, examples, metapackages
+ * (`med-*`), dictionaries, fonts and editor syntax files are no programs.
+ */
 function programNames(index: string): Set<string> {
   const names = new Set<string>();
   for (const record of index.split('\n\n')) {
     const name = field(record, 'Package');
     if (!name) continue;
-    const source = field(record, 'Source')?.split(' ')[0] ?? name;
     const bioconductor = name.startsWith('r-bioc-');
     if (!bioconductor && !field(record, 'Maintainer')?.includes('Debian Med Packaging Team')) continue;
-    for (const candidate of new Set([name, source])) {
-      if (/^(?:lib|r-cran-)/.test(candidate)) continue;
-      const bare = candidate.replace(/^(?:r-bioc-|python3-)/, '');
-      if (/-(?:doc|docs|examples|data|dev|test|tests|common|dbg|java|perl|cuda|gui)$/.test(bare)) continue;
-      names.add(bare);
-    }
+    if (/^(?:lib|r-cran-|med-|debian-med|hunspell-|wgerman-|wbritish-|wamerican-|fonts-)/.test(name) || /-vim$/.test(name)) continue;
+    const bare = name.replace(/^(?:r-bioc-|python3?-)/, '');
+    if (/(?:-(?:doc|docs|examples|data|dev|test|tests|common|dbg|java|perl|cuda|gui)|data(?:-\d+)?|[.-]data)$/.test(bare) || /-data-/.test(bare)) continue;
+    names.add(bare);
   }
   return names;
 }
@@ -70,8 +72,13 @@ if (!existsSync(wordsFile)) {
   process.exit(2);
 }
 const english = new Set(readFileSync(wordsFile, 'utf8').split('\n').map((word) => word.trim().toLowerCase()));
-const ab3p = join(root, '..', 'shared', 'corpora', 'ab3p-med1250', 'dev.gold.tsv');
-const shortForms = new Set(existsSync(ab3p) ? readFileSync(ab3p, 'utf8').split('\n').slice(1).map((line) => (line.split('\t')[1] ?? '').toLowerCase()) : []);
+const ab3p = argument('--ab3p') ?? join(root, '..', 'shared', 'corpora', 'ab3p-med1250', 'dev.gold.tsv');
+if (!existsSync(ab3p)) {
+  // The list would silently change without it: say so and stop.
+  console.error(`derive-distributed-programs: no Ab3P gold standard at ${ab3p} (pass --ab3p <dev.gold.tsv>)`);
+  process.exit(2);
+}
+const shortForms = new Set(readFileSync(ab3p, 'utf8').split('\n').slice(1).map((line) => (line.split('\t')[1] ?? '').toLowerCase()));
 const knowledge = loadBuiltinKnowledge();
 const knownTerm = (name: string) => [name, name.toUpperCase(), name.charAt(0).toUpperCase() + name.slice(1)].some((form) => knowledge.lookup(form) !== undefined);
 
@@ -85,9 +92,9 @@ const kept = [...programNames(packagesIndex())]
   .sort();
 
 const description =
-  'Names of analysis programs packaged by Debian Med, and of Bioconductor packages Debian ships, in small letters (derived by scripts/derive-distributed-programs.ts from the Debian bookworm Packages index). ' +
+  'Binary package names of programs packaged by Debian Med, and of Bioconductor packages Debian ships, in small letters (derived by scripts/derive-distributed-programs.ts from the Debian bookworm Packages index). ' +
   'A name here, used undefined in any case (FASTQC, BBMap), is read as a program\'s name: a note, as journals differ on spelling software out. ' +
-  'Left out: names under five characters, English words, terms the knowledge base knows, Ab3P gold short forms and human gene symbols.';
+  'Left out: names under five characters, English words, terms the knowledge base knows, Ab3P gold short forms, human gene symbols, sequencing methods, and documentation, data, metapackages, dictionaries and fonts.';
 const output = `${JSON.stringify({ description, programs: kept }, null, 0).replace('"programs":[', '"programs":[\n').replace(/","/g, '",\n"')}\n`;
 if (process.argv.includes('--check')) {
   const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';

@@ -25,6 +25,11 @@ function memoryFileSystem(files: Record<string, string>): ProjectFileSystem {
 const order = (book: BookProject | undefined) => book?.files.map((f) => `${f.chapter}:${f.path.replace('/p/', '')}`);
 const problems = (book: BookProject | undefined) => book?.problems.map((p) => `${p.file.replace('/p/', '')}:${p.line}:${p.character}-${p.endCharacter} ${p.message}`);
 
+/** A bookdown case: its `_bookdown.yml`, its chapter files (empty), the reading order and problems expected. */
+function bookdownCase(name: string, yaml: string, chapters: string[], order: string[], problems: string[]) {
+  return { name, project: '/p/_bookdown.yml', files: { '/p/_bookdown.yml': yaml, ...Object.fromEntries(chapters.map((chapter) => [`/p/${chapter}`, ''])) }, order, problems };
+}
+
 describe('book discovery', () => {
   const cases: { name: string; project: string; files: Record<string, string>; order?: string[]; problems?: string[] }[] = [
     {
@@ -109,21 +114,19 @@ describe('book discovery', () => {
       order: ['0:index.Rmd', '1:z.Rmd', '2:_a.Rmd'],
       problems: ["_bookdown.yml:0:44-54 chapter 'gone.Rmd' listed in _bookdown.yml not found."],
     },
-    {
-      name: 'bookdown rmd_files as a flow list whose items start in the first column, as R reads it',
-      project: '/p/_bookdown.yml',
-      files: { '/p/_bookdown.yml': 'book_filename: x\nrmd_files: [\n"index.Rmd",\n"b.Rmd",\n"gone.Rmd"\n]\nnew_session: false\n', '/p/index.Rmd': '', '/p/b.Rmd': '', '/p/a.Rmd': '' },
-      order: ['0:index.Rmd', '1:b.Rmd'],
-      // The problem points at the item as the file writes it, in the first column.
-      problems: ["_bookdown.yml:4:0-10 chapter 'gone.Rmd' listed in _bookdown.yml not found."],
-    },
-    {
-      name: 'an unreadable _bookdown.yml is a problem, and every .Rmd is read by name, index.Rmd first',
-      project: '/p/_bookdown.yml',
-      files: { '/p/_bookdown.yml': 'rmd_files: [\n  "b.Rmd",\n  "a.Rmd"\nnew_session: : false\n', '/p/index.Rmd': '', '/p/b.Rmd': '', '/p/a.Rmd': '' },
-      order: ['0:index.Rmd', '1:a.Rmd', '2:b.Rmd'],
-      problems: ['_bookdown.yml:3:0-1 _bookdown.yml could not be read as YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); every .Rmd file is read by name instead, index.Rmd first.'],
-    },
+    // bookdown's files as R's YAML reader takes them, and files it cannot read at all.
+    bookdownCase('bookdown rmd_files as a flow list whose items start in the first column, as R reads it (problems point where the file writes the item)',
+      'book_filename: x\nrmd_files: [\n"index.Rmd",\n"b.Rmd",\n"gone.Rmd"\n]\nnew_session: false\n', ['index.Rmd', 'b.Rmd', 'a.Rmd'],
+      ['0:index.Rmd', '1:b.Rmd'], ["_bookdown.yml:4:0-10 chapter 'gone.Rmd' listed in _bookdown.yml not found."]),
+    bookdownCase('an unreadable _bookdown.yml is a problem, and every .Rmd is read by name, index.Rmd first',
+      'rmd_files: [\n  "b.Rmd",\n  "a.Rmd"\nnew_session: : false\n', ['index.Rmd', 'b.Rmd', 'a.Rmd'],
+      ['0:index.Rmd', '1:a.Rmd', '2:b.Rmd'], ['_bookdown.yml:3:0-1 _bookdown.yml could not be read as YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); every .Rmd file is read by name instead, index.Rmd first.']),
+    bookdownCase('bookdown rmd_files per output format, the items in the first column: the html list, as R reads it',
+      'rmd_files:\n  html: [\n"index.Rmd",\n"web.Rmd",\n"gone.Rmd"\n]\n', ['index.Rmd', 'web.Rmd', '03-extra.Rmd'],
+      ['0:index.Rmd', '1:web.Rmd'], ["_bookdown.yml:4:0-10 chapter 'gone.Rmd' listed in _bookdown.yml not found."]),
+    bookdownCase('another error in _bookdown.yml: the problem is reported and the chapter list, parsed whole, still read',
+      'rmd_files: ["index.Rmd", "b.Rmd"]\nbook_filename: x\nbook_filename: y\n', ['index.Rmd', 'b.Rmd', 'a.Rmd'],
+      ['0:index.Rmd', '1:b.Rmd'], ['_bookdown.yml:2:0-1 _bookdown.yml could not be read as YAML (Map keys must be unique); its rmd_files list is read as written.']),
     {
       name: 'bookdown rmd_files per output format: the html list',
       project: '/p/_bookdown.yml',

@@ -126,6 +126,8 @@ describe('software named as such', () => {
   });
   test('a package noun joined by a hyphen, or a release after a comma, names the program', () => {
     assert.deepEqual(undefinedKeys('Wrapper functions for the qzpcR-package were written.'), []);
+    // Only `package` joins so: `QDE-solvers` names the kind of equation.
+    assert.deepEqual(undefinedKeys('It was integrated with standard QDE-solvers in R.'), ['QDE']);
     assert.deepEqual(undefinedKeys('Reads were aligned (QZSAT2, version 2.1.0; QZEM, version 1.3.1 [@ref]).'), []);
     assert.deepEqual(undefinedKeys('Scores fell (QZEM, 2.1.3) and QZEM, v2 rose.'), ['QZEM']);
   });
@@ -152,10 +154,14 @@ describe('a supplier or reagent named in brackets with its catalogue or lot numb
 
 describe('a company\'s legal form in a supplier\'s bracket', () => {
   test('is part of the company\'s name at that use', () => {
-    assert.deepEqual(undefinedKeys('Buffer (Quark Laboratories AB, Oslo, Norway), dye (Quarkmedica AG, Switzerland), needles (Bard Quark AS, Norway) and kits (Quark Diagnostics GmbH., Mannheim).'), []);
+    assert.deepEqual(undefinedKeys('Buffer (Quark Laboratories AB, Oslo Norway), dye (Quarkmedica AG, Bern, Switzerland), needles (Bard Quark AS, Oslo, Norway) and kits (Quark Diagnostics GmbH., Mannheim).'), []);
+  });
+  test('letters that name conditions too need a company noun before them or the town and country after them', () => {
+    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Switzerland) was used.'), ['AG']);
+    assert.deepEqual(undefinedKeys('Groups (Controls, Moderate AS, Severe AS) and cases (Normal AG, High AG) and (Recurrent BV, Candidiasis) differed.'), ['AS', 'AG', 'BV']);
   });
   test('the same letters elsewhere are still abbreviations to define', () => {
-    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Switzerland) was used. Patients with AG and AS were seen.'), ['AG', 'AS']);
+    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Bern, Switzerland) was used. Patients with AG and AS were seen.'), ['AG', 'AS']);
     assert.deepEqual(undefinedKeys('Titres of AG (Quarkmedica) rose; (the AG, Bern) too.'), ['AG']);
     assert.deepEqual(undefinedKeys('Volunteers got a quarkovirus strain (GI.1 NV) at four doses.'), ['NV']);
   });

@@ -146,6 +146,10 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   test('a formula whose counts are set in TeX math or HTML is notation, as with pandoc\'s subscripts', () => {
     assert.deepEqual(undefinedKeys('We added MgSO<sub>4</sub>, NO<sub>2</sub>, NO$_2$, SO$_{2}$ and K$_2$HPO$_4$.\n'), []);
   });
+  test('the symbols of gas exchange spell elements by chance and stay abbreviations, plain or with a subscript', () => {
+    assert.deepEqual(undefinedKeys('Gases gave PaO2 and PaCO2; VO2 and VCO2 rose; SpO2 fell.\n'), ['PaO2', 'PaCO2', 'VO2', 'VCO2', 'SpO2']);
+    assert.deepEqual(undefinedKeys('Gases gave PaO$_2$ and VO~2~, with NO$_2$ and MgSO<sub>4</sub> added.\n'), ['PaO$_2$', 'VO~2~']);
+  });
   test('a binary unit of storage is a unit wherever it stands', () => {
     assert.deepEqual(undefinedKeys('Memory usage (in GiB) and 80 GiB HBM on a 2 TiB disk; QiB stayed.\n'), ['HBM', 'QiB']);
   });
@@ -157,6 +161,8 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   });
   test('letters ending a case reference or opening a permit number are part of it', () => {
     assert.deepEqual(undefinedKeys('Approved (Study I, 36930/3/QL; Study II, 51549/3/QH) under permit number QB 55/16; QX 55/16 and CD4/QZ stayed.\n'), ['QX', 'QZ']);
+    // One number before the slash is a ratio or a year: `1/MIC`, `2022/ICC`.
+    assert.deepEqual(undefinedKeys('Criteria of 2022/QCC were used and 1/QIC values compared.\n'), ['QCC', 'QIC']);
   });
   test('a panel and its primed twin are a range of panels', () => {
     assert.deepEqual(undefinedKeys('Vessels after decalcification (B-B\u2032) and (C\u2013C\u2019) and (D-D\') differ from QB-QC.\n'), ['QB-QC']);

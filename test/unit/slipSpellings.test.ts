@@ -24,7 +24,7 @@ describe('slips of the keys against the document\'s own words', () => {
 
   test('a letter added inside the word, or one vowel written for another', () => {
     assert.deepEqual(slips(written('quarkified', 'quarxkified')), ['quarxkified -> quarkified']);
-    assert.deepEqual(slips(written('quarkified', 'quarkifaed')), ['quarkifaed -> quarkified']);
+    assert.deepEqual(slips(written('quarkified', 'quarkofied')), ['quarkofied -> quarkified']);
   });
 
   test('a sentence\'s capital counts for the word, and the fix keeps it', () => {
@@ -50,6 +50,7 @@ describe('slips of the keys against the document\'s own words', () => {
     ['a vowel changed near the end, where endings differ', written('quarkified', 'quarkifiod')],
     ['a letter added near the end', written('quarkified', 'quarkifiead')],
     ['a consonant changed makes other words too', written('quarkified', 'quarkitied')],
+    ['a vowel of a suffix changed names another compound (-ose, -ase)', written('quarkulose', 'quarkulase')],
     ['a letter doubled is a spelling', written('quarkified', 'quarkiffied')],
     ['a vowel changed in a word of seven letters', written('quakine', 'quokine')],
     ['a slip in the first two letters', written('quarkified', 'qaurkified')],

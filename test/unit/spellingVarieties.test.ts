@@ -50,6 +50,8 @@ describe('words whose spelling marks British or American English', () => {
     ]);
     // Words that only look so: fetal is written in both; effect, infection, necessary, panel.
     assert.deepEqual(marks('fetal foetal effect infection necessary panel aesthetic ethnology'), []);
+    // The unit of absorbed dose after its number is no spelling: `24 gray`.
+    assert.deepEqual(marks('a dose of 24 gray and 12 grays'), []);
     assert.deepEqual(marks('artefacts artifactual greyscale gray grew artificial grayling'), [
       'artefacts:british>artifacts',
       'artifactual:american>artefactual',

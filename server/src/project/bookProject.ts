@@ -243,39 +243,50 @@ function parseYaml(text: string, lineCounter = new LineCounter()): ParsedYaml {
 }
 
 /**
- * `text` with the lines inside a flow collection that a top-level key opens (`key: [` or `key:
- * {` ending its line) indented by one space where they start in the first column, up to the
- * bracket that closes it, and the numbers (1-based) of the lines moved. Lines keep their numbers.
+ * `text` with the lines inside a flow collection that a key opens (`key: [` or `key: {` ending its
+ * line, at the top level or nested: `  html: [`) indented one column past the key where they stand
+ * at or left of it, up to the bracket that closes it; and, for each line moved (1-based), how far.
+ * Lines keep their numbers.
  */
-function withFlowItemsIndented(text: string): { text: string; shifted: Set<number> } {
+function withFlowItemsIndented(text: string): { text: string; shifted: Map<number, number> } {
   const lines = text.split('\n');
-  const shifted = new Set<number>();
+  const shifted = new Map<number, number>();
   let depth = 0;
+  let keyIndent = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (depth === 0) {
-      if (/^[^\s#][^#]*:[ \t]*[[{][^\]}]*$/u.test(line)) depth = bracketBalance(line);
+      const opener = FLOW_OPENER.exec(line);
+      if (opener) {
+        depth = bracketBalance(line);
+        keyIndent = opener[1]!.length;
+      }
       continue;
     }
-    if (line !== '' && !/^\s/u.test(line)) {
-      lines[i] = ` ${line}`;
-      shifted.add(i + 1);
+    const indent = /^[ ]*/u.exec(line)![0].length;
+    if (line.trim() !== '' && indent <= keyIndent) {
+      const by = keyIndent + 1 - indent;
+      lines[i] = `${' '.repeat(by)}${line}`;
+      shifted.set(i + 1, by);
     }
     depth += bracketBalance(line);
     if (depth < 0) depth = 0;
   }
   return { text: lines.join('\n'), shifted };
 }
+/** A key whose line ends in an opened flow collection: its indentation in group 1. */
+const FLOW_OPENER = /^([ ]*)[^\s#][^#]*:[ \t]*[[{][^\]}]*$/u;
 
-/** Positions in a text some of whose lines {@link withFlowItemsIndented} moved one column right, given as in the file. */
+/** Positions in a text some of whose lines {@link withFlowItemsIndented} moved right, given as in the file. */
 class ShiftedLineCounter extends LineCounter {
-  constructor(private readonly shifted: ReadonlySet<number>) {
+  constructor(private readonly shifted: ReadonlyMap<number, number>) {
     super();
     // LineCounter's methods are own properties, not on its prototype: wrap the instance's.
     const linePos = this.linePos;
     this.linePos = (offset: number) => {
       const position = linePos(offset);
-      return this.shifted.has(position.line) && position.col > 1 ? { line: position.line, col: position.col - 1 } : position;
+      const by = this.shifted.get(position.line) ?? 0;
+      return by > 0 && position.col > by ? { line: position.line, col: position.col - by } : position;
     };
   }
 }
@@ -293,6 +304,13 @@ function bracketBalance(line: string): number {
     else if (character === ']' || character === '}') balance--;
   }
   return balance;
+}
+
+/** Whether a list of file names parsed whole: strings only, and the file's first error outside it. */
+function isParsedWhole(list: YamlNode, errorOffset: number): boolean {
+  const range = list.range;
+  if (!isSeq(list) || list.items.length === 0 || !range || (errorOffset >= range[0] && errorOffset <= range[2])) return false;
+  return list.items.every((item) => stringOf(item as YamlNode) !== undefined);
 }
 
 /** The problem a project file with a YAML error gives: where, what, and what is read instead. */
@@ -391,11 +409,13 @@ function readBookdownProject(fs: ProjectFileSystem, file: string): BookProject {
   const root = dirname(file);
   const builder = new BookBuilder(fs, root);
   const yaml = readYaml(fs, file);
-  // A file that cannot be read says so, and the book is read as if it listed no chapters.
-  const readable = yaml !== undefined && !yaml.error;
-  if (yaml && !readable) builder.problems.push(unreadableProblem(file, yaml, 'every .Rmd file is read by name instead, index.Rmd first'));
-  let listed = readable ? child(yaml.contents, 'rmd_files') : undefined;
+  // A file that cannot be read says so; its chapter list is still read where it parsed whole,
+  // and otherwise the book is read as if it listed no chapters.
+  let listed = child(yaml?.contents, 'rmd_files');
   if (listed && isMap(listed)) listed = child(listed, 'html') ?? ((listed.items[0]?.value ?? undefined) as YamlNode | undefined);
+  const readable = yaml !== undefined && (!yaml.error || (listed !== undefined && isParsedWhole(listed, yaml.error.offset)));
+  if (yaml?.error) builder.problems.push(unreadableProblem(file, yaml, readable ? 'its rmd_files list is read as written' : 'every .Rmd file is read by name instead, index.Rmd first'));
+  if (!readable) listed = undefined;
   if (yaml && listed && isSeq(listed)) {
     for (const item of listed.items as YamlNode[]) {
       const name = stringOf(item);

@@ -749,8 +749,8 @@ const IDENTIFIER_NUMBER_AFTER = /^:\d{4,}(?!\d)(?![.:,]\d|\p{L})/u;
 const PRIME = /['\u2019\u2032]/u;
 /** One capital, a dash, the same capital (`B-B`, `C–C`). */
 const SAME_LETTER_RANGE = /^(\p{Lu})[-\u2010\u2013]\1$/u;
-/** Numbers joined by slashes right before the letters, as a case or file reference ends (`36930/3/LB`). */
-const REFERENCE_NUMBERS_BEFORE = /(?<![\p{L}\p{N}/-])\p{N}+(?:\/\p{N}+)*\/$/u;
+/** Two numbers or more joined by slashes right before the letters, as a case or file reference ends (`36930/3/LB`; not `1/MIC`, `2022/ICC`). */
+const REFERENCE_NUMBERS_BEFORE = /(?<![\p{L}\p{N}/-])\p{N}+(?:\/\p{N}+)+\/$/u;
 /** A permit's, a licence's or a case's number named before the letters that open it (`permit number BE 55/16`). */
 const REFERENCE_NUMBER_WORDS_BEFORE = /(?<![\p{L}])(?:permit|licen[cs]e|approval|authori[sz]ation|reference|case|file|protocol)[ \u00a0]+(?:no\.?|nr\.?|number|#)[ \u00a0]*$/iu;
 /** The number after such letters: digits, perhaps slash- or hyphen-joined to more (`55/16`). */

@@ -29,10 +29,11 @@ import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } 
 
 /**
  * One of `nouns` after a name, perhaps after its language (`MiXCR software`, `the DESeq2 R
- * package`), or in apposition after a colon, as a title names its program (`getTBinR: an R package for …`).
+ * package`), or in apposition after a colon, as a title names its program (`getTBinR: an R
+ * package for …`); or `-package` joined to it (`the qpcR-package`; not `ODE-solvers`).
  */
 function followingProgramNoun(nouns: string): RegExp {
-  return new RegExp(String.raw`^(?:\s+|-|:\s+an?\s+)(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:${nouns})\b`, 'u');
+  return new RegExp(String.raw`^(?:(?:\s+|:\s+an?\s+)(?:(?:R|Python|Bioconductor|Julia|MATLAB|Perl)\s+)?(?:${nouns})|-package)\b`, 'u');
 }
 
 /** Words after which a following mention (or list of mentions) is the name of that thing. */
@@ -137,22 +138,35 @@ const FOLLOWING_VECTOR = /^[ \u00a0]+(?:(?:lentiviral|retroviral|gammaretroviral
 const VECTOR_VERB_BEFORE = /(?:^|[^\p{L}])(?:(?:sub)?cloned|inserted|ligated|(?:co-?)?transfected)[ \u00a0]+(?:in(?:to)?|with)[ \u00a0]+(?:(?:the|a)[ \u00a0]+)?$/u;
 
 /**
- * A company's legal form (`AB`, `AG`, `AS`, `GmbH`, `SA`, `BV`, `Ltd`) right after a word of the
- * company's name (a capital, then small letters), inside the bracket that names a supplier and
- * before its place or the bracket's end (`(Bio-Rad Laboratories AB, Oslo, Norway)`, `(Fumedica
- * AG, Switzerland)`, `(Roche Diagnostics GmbH., Mannheim)`): part of the organisation's name,
- * never an abbreviation to define. Not after a code (`(GI.1 NV)`, a norovirus strain).
+ * A company's legal form right after a word of the company's name (a capital, then small letters),
+ * inside the bracket that names a supplier (`(Roche Diagnostics GmbH., Mannheim)`, `(Quarkwerk Ltd,
+ * Cambridge, UK)`): part of the organisation's name, never an abbreviation to define. Forms whose
+ * letters name conditions and measures too (`AB`, `AG`, `AS`, `SA`, `BV`, `NV`, `PLC`: antibody,
+ * anion gap, aortic stenosis) need more: a company noun before them (`Bio-Rad Laboratories AB`)
+ * or the town and the country after them (`AB, Oslo, Norway)`); a list of groups (`(Controls,
+ * Moderate AS, Severe AS)`) has neither. Not after a code (`(GI.1 NV)`, a norovirus strain), and
+ * never where the bracket writes the same letters again.
  */
-const LEGAL_FORM = /^(?:AB|AG|AS|ApS|BV|GmbH|KG|KK|LLC|Ltd|NV|Oy|PLC|Pty|SA|SAS|SpA|Srl|Inc|Corp)$/u;
+const LEGAL_FORM = /^(?:GmbH|KG|KK|LLC|Ltd|Oy|Pty|SpA|Srl|ApS|Inc|Corp)$/u;
+const SHARED_LEGAL_FORM = /^(?:AB|AG|AS|SA|SAS|BV|NV|PLC)$/u;
 const COMPANY_WORD_BEFORE = /\p{Lu}\p{Ll}[\p{L}\p{N}&.'-]*[ \u00a0]+$/u;
+const COMPANY_NOUN_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${COMPANY_NAME_WORDS})[ \u00a0]+$`, 'u');
 const AFTER_LEGAL_FORM = /^\.?[ \u00a0]*[,;)]/u;
+/** The town and the country after a legal form, closing the bracket: `, Oslo, Norway)`, `, Mannheim, Germany)`. */
+const TOWN_AND_COUNTRY_AFTER = /^\.?,[ \u00a0]*\p{Lu}[\p{L}.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'-]*)*,?[ \u00a0]+\p{Lu}[\p{L}.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'-]*)*[ \u00a0]*\)/u;
 
 /** True when the mention is a company's legal form in a supplier's bracket (see {@link LEGAL_FORM}). */
 function isLegalFormOfCompany(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
-  if (!LEGAL_FORM.test(mention.text) || !AFTER_LEGAL_FORM.test(masked.slice(mention.end, mention.end + 4))) return false;
+  const shared = SHARED_LEGAL_FORM.test(mention.text);
+  if ((!shared && !LEGAL_FORM.test(mention.text)) || !AFTER_LEGAL_FORM.test(masked.slice(mention.end, mention.end + 4))) return false;
   const before = masked.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
   const open = before.lastIndexOf('(');
-  return open >= 0 && !/[)\n]/u.test(before.slice(open + 1)) && COMPANY_WORD_BEFORE.test(before);
+  if (open < 0 || /[)\n]/u.test(before.slice(open + 1)) || !COMPANY_WORD_BEFORE.test(before)) return false;
+  const after = masked.slice(mention.end, mention.end + LOOK_BEHIND);
+  const close = after.indexOf(')');
+  const bracket = before.slice(open + 1) + masked.slice(mention.start, mention.end) + (close >= 0 ? after.slice(0, close) : after);
+  if (bracket.split(/[^\p{L}\p{N}]+/u).filter((word) => word === mention.text).length > 1) return false;
+  return !shared || COMPANY_NOUN_BEFORE.test(before) || TOWN_AND_COUNTRY_AFTER.test(after);
 }
 
 /** How far around a mention the context is read. */

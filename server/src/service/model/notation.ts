@@ -37,10 +37,18 @@ const FORMULA_ENDINGS = new Set(['H', 'C', 'N', 'O', 'F', 'P', 'S', 'Cl', 'Br', 
  * ending in a metal (`CoV2`, a coronavirus, spells cobalt and vanadium).
  */
 export function isChemicalFormula(text: string): boolean {
-  if (text.length < 3 || text.length > 16) return false;
+  if (text.length < 3 || text.length > 16 || GAS_EXCHANGE_SYMBOL.test(text)) return false;
   const formula = readElements(text);
   return formula !== undefined && formula.elements >= 2 && formula.counts >= 1 && formula.twoLetter && FORMULA_ENDINGS.has(formula.last);
 }
+
+/**
+ * The symbols of gas exchange, which spell elements by chance: a partial pressure (`PaO2`,
+ * `PaCO2`, `PAO2`, `PvO2`), a saturation (`SaO2`, `SpO2`, `SvO2`) or an uptake or output (`VO2`,
+ * `VCO2`, a dot over the V aside): physiology's quantities, abbreviations to define, not
+ * protactinium or vanadium oxides.
+ */
+const GAS_EXCHANGE_SYMBOL = /^(?:P[aAvV]|S[apv]|V)C?O2$/u;
 
 /** What a run of element symbols with their counts holds (`TcO4`: two elements, one count, a two-letter symbol, ending in O). */
 interface ElementRun {
@@ -242,6 +250,7 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
     return count;
   });
   if (subscripts === 0 || tooLarge) return false;
+  if (GAS_EXCHANGE_SYMBOL.test(formula)) return false;
   const elements = readElements(formula);
   return elements !== undefined && elements.elements >= 2 && elements.largestCount <= LARGEST_SUBSCRIPT_COUNT;
 }

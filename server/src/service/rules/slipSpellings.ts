@@ -17,8 +17,9 @@ import type { Finding, RuleContext } from './types';
  * Only slips that seldom make another word are read: a letter left out, two swapped, a letter
  * added (`cytotoxcic`, `amplicion`), or one vowel written for another (`carbapenamase`,
  * `dabrafinib`: a misspelling by ear). A consonant changed makes other words of the field too
- * often (`nucleoside` beside `nucleotide`, `analytes` beside `analyses`), and so does a vowel or a
- * letter at either end (`prevent` beside `present`); and never a slip that is an English word
+ * often (`nucleoside` beside `nucleotide`, `analytes` beside `analyses`, `prevent` beside
+ * `present`), and so does a letter at either end or a vowel of a suffix (`cellulase` beside
+ * `cellulose`); and never a slip that is an English word
  * itself (`deceased` beside `decreased`, `deletion` beside `depletion`:
  * `data/real-word-slips.json`).
  * The slip is inside the word: not in its first two letters (`simulation` is no `stimulation`
@@ -229,6 +230,8 @@ export const slipsOf = variantsPerWord((word, add) => {
   }
 });
 
+/** The letters at a word's end where a vowel changed makes another word of the field: `-ose`/`-ase`, `-ite`/`-ate`. */
+const SUFFIX = 3;
 /** The vowels a misspelling by ear writes for one another. */
 const VOWELS = 'aeiou';
 
@@ -242,7 +245,8 @@ export const intendedFormsOf = variantsPerWord((slip, add) => {
   for (let i = EDGE; i < slip.length - EDGE; i++) {
     const letter = slip[i]!;
     if (!isSpellingLetter(slip, i)) add(`${slip.slice(0, i)}${slip.slice(i + 1)}`);
-    if (!VOWELS.includes(letter)) continue;
+    // A vowel of the last three letters is a suffix's (`cellulose`, `cellulase`; `arsenite`, `arsenate`).
+    if (!VOWELS.includes(letter) || i >= slip.length - SUFFIX) continue;
     for (const vowel of VOWELS) if (vowel !== letter) add(`${slip.slice(0, i)}${vowel}${slip.slice(i + 1)}`);
   }
 });
