@@ -164,6 +164,12 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
     // One number before the slash is a ratio or a year: `1/MIC`, `2022/ICC`.
     assert.deepEqual(undefinedKeys('Criteria of 2022/QCC were used and 1/QIC values compared.\n'), ['QCC', 'QIC']);
   });
+  test('a forward and reverse primer of one stem are names; a ligand and its receptor stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('Primers QAPDHF/QAPDHR, QT1F/QT1R and QAEMNF/QAEMNR2 were used, as were QLF/Q762R; QGF/QGFR signalling rose.\n'), ['QLF', 'QGF', 'QGFR']);
+  });
+  test('nucleotide pairs set equal are a substitution model\'s rates', () => {
+    assert.deepEqual(undefinedKeys('The model (AC=CG, AT = GT) fitted; AT rich QC.\n'), ['AT', 'QC']);
+  });
   test('a panel and its primed twin are a range of panels', () => {
     assert.deepEqual(undefinedKeys('Vessels after decalcification (B-B\u2032) and (C\u2013C\u2019) and (D-D\') differ from QB-QC.\n'), ['QB-QC']);
   });

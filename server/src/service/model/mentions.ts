@@ -745,6 +745,39 @@ function derivationalSuffix(text: string): number {
  * (`1:10`, `E:T 10:1`, `12:30`), which has fewer digits or another number after it.
  */
 const IDENTIFIER_NUMBER_AFTER = /^:\d{4,}(?!\d)(?![.:,]\d|\p{L})/u;
+/**
+ * A primer named in a forward and reverse pair of one stem, joined by a slash: the stem, then `F`
+ * and `R`, perhaps with a number after (`GAPDHF/GAPDHR`, `BT1F/BT1R`, `HAEMNF/HAEMNR2`). Names
+ * from a primer table, not abbreviations. A pair of two stems is left: a ligand and its receptor
+ * are written so (`EGF/EGFR`, `M-CSF/CSF1R`).
+ */
+function isPrimerOfPair(masked: string, start: number, end: number, text: string): boolean {
+  if (masked.charCodeAt(end) === 0x2f /* / */) {
+    const forward = PRIMER.exec(text);
+    const reverse = PRIMER.exec(PRIMER_WORD.exec(masked.slice(end + 1, end + 32))?.[0] ?? '');
+    return forward?.[2] === 'F' && reverse?.[2] === 'R' && forward[1] === reverse[1];
+  }
+  if (masked.charCodeAt(start - 1) === 0x2f /* / */) {
+    const reverse = PRIMER.exec(text);
+    const forward = PRIMER.exec(PRIMER_WORD_BEFORE.exec(masked.slice(Math.max(0, start - 33), start - 1))?.[0] ?? '');
+    return forward?.[2] === 'F' && reverse?.[2] === 'R' && forward[1] === reverse[1];
+  }
+  return false;
+}
+/** A primer's name: its stem (capitals, digits, hyphens, with a capital) in group 1, `F` or `R` in group 2, perhaps a number. */
+const PRIMER = /^([\p{Lu}\p{N}-]*\p{Lu}[\p{Lu}\p{N}-]*?)([FR])\p{N}{0,2}$/u;
+const PRIMER_WORD = /^[\p{Lu}\p{N}-]+(?![\p{L}\p{N}])/u;
+const PRIMER_WORD_BEFORE = /(?<![\p{L}\p{N}-])[\p{Lu}\p{N}-]+$/u;
+
+/** Two nucleotides set equal to two others, as substitution models write their rates (`AC=CG`, `AT = GT`). */
+function isNucleotidePairRate(masked: string, start: number, end: number, text: string): boolean {
+  if (!NUCLEOTIDE_PAIR.test(text)) return false;
+  return PAIR_RATE_AFTER.test(masked.slice(end, end + 6)) || PAIR_RATE_BEFORE.test(masked.slice(Math.max(0, start - 6), start));
+}
+const NUCLEOTIDE_PAIR = /^[ACGTU]{2}$/u;
+const PAIR_RATE_AFTER = /^[ \u00a0]?=[ \u00a0]?[ACGTU]{2}(?![\p{L}\p{N}])/u;
+const PAIR_RATE_BEFORE = /(?<![\p{L}\p{N}])[ACGTU]{2}[ \u00a0]?=[ \u00a0]?$/u;
+
 /** A prime mark: the apostrophe, the right single quotation mark or the prime. */
 const PRIME = /['\u2019\u2032]/u;
 /** One capital, a dash, the same capital (`B-B`, `C–C`). */
@@ -910,6 +943,8 @@ function mentionFromRun(
   if (masked.charCodeAt(end) === 0x2f /* / */ && isFolderOfFile(masked, end)) return undefined;
   // An ontology's or a registry's prefix on an identifier (`HP:0033127`, `GO:0006955`, `DOID:1612`): the whole is one identifier.
   if (masked.charCodeAt(end) === 0x3a /* : */ && IDENTIFIER_NUMBER_AFTER.test(masked.slice(end, end + 16))) return undefined;
+  // A primer pair (`GAPDHF/GAPDHR`, `BT1F/BT1R`, `SLF/S762R`) or rates of nucleotide pairs (`AC=CG, AT=GT`): names and notation.
+  if (isPrimerOfPair(masked, start, end, masked.slice(start, end)) || isNucleotidePairRate(masked, start, end, masked.slice(start, end))) return undefined;
   // Panels named by a letter and its primed twin (`(B-B′)`, `C–C'`): a range of panels, as `(A-C)` is.
   if (PRIME.test(masked.charAt(end)) && SAME_LETTER_RANGE.test(masked.slice(start, end))) return undefined;
   // A case or permit reference's letters (`51549/3/AH`, `permit number BE 55/16`): part of the reference.
