@@ -97,6 +97,10 @@ describe('words written on purpose', () => {
     assert.deepEqual(slips('Counts decreased, decreased again and decreased once more; two patients were deceased by day 100.\n'), []);
     assert.deepEqual(slips('NK depletion, depletion again and depletion once more; deletion of the receptor followed.\n'), []);
   });
+  test('words of the sciences one letter apart are written on purpose too', () => {
+    assert.deepEqual(slips('Cystine rose, cystine fell, cystine again and cystine once more; cysteine stayed.\n'), []);
+    assert.deepEqual(slips('After thoracotomy, thoracotomy wounds and thoracotomy pain, a tube thoracostomy was placed.\n'), []);
+  });
   test('an English word a vowel or an added letter away from another is never guessed at', () => {
     assert.deepEqual(slips('The dependent variable, the dependent term and the dependent count; one dependant too.\n'), []);
   });

@@ -5,6 +5,7 @@ import { isPlainCapitalisedWord } from '../model/mentions';
 import { otherSpellingOf } from '../model/spellingVarieties';
 import { foldedHashOf, oncePerTokenPass, WordFlag, type BlockTokens } from '../text/tokens';
 import { isUpperCaseLetter } from '../text/characters';
+import { readBloomFilter, type BloomFilter } from '../text/bloomFilter';
 import type { Finding, RuleContext } from './types';
 
 /**
@@ -50,8 +51,8 @@ export function checkSlipSpellings(context: RuleContext): Finding[] {
   return findings.sort((a, b) => a.start - b.start);
 }
 
-/** English words that are a slip for another English word (`data/real-word-slips.json`, derived from SCOWL). */
-const REAL_WORD_SLIPS: ReadonlySet<string> = new Set(realWordSlips.words);
+/** English words that are a slip for another English word (`data/real-word-slips.json`, a Bloom filter derived from SCOWL). */
+const REAL_WORD_SLIPS: BloomFilter = readBloomFilter(realWordSlips);
 
 /** The shortest word read: shorter words are one slip from other words too often (`trial`, `form`). */
 const SHORTEST_WORD = 7;
