@@ -152,6 +152,12 @@ describe('a supplier or reagent named in brackets with its catalogue or lot numb
   });
 });
 
+describe('T-cell receptor transgenic mouse lines', () => {
+  test('are names journals print as they are, never abbreviations to define', () => {
+    assert.deepEqual(undefinedKeys('We transferred OT-I CD8 T cells and OT-II CD4 T cells; Pmel-1, DO11.10 and SMARTA cells followed, with QT-II cells.\n'), ['QT-II']);
+  });
+});
+
 describe('a company\'s legal form in a supplier\'s bracket', () => {
   test('is part of the company\'s name at that use', () => {
     assert.deepEqual(undefinedKeys('Buffer (Quark Laboratories AB, Oslo Norway), dye (Quarkmedica AG, Bern, Switzerland), needles (Bard Quark AS, Oslo, Norway) and kits (Quark Diagnostics GmbH., Mannheim).'), []);
