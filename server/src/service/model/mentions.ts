@@ -1,6 +1,6 @@
 import { bondLocantAt } from '../text/locants';
 import type { Span } from '../markdown/inlineExclusions';
-import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, standsForGreekAt, withoutGlyphFill } from '../text/characters';
+import { CharacterClass, characterClassAt, GREEK_STAND_INS, isWordCharacterBefore, NUMBER_JUST_BEFORE, standsForGreekAt, withoutGlyphFill } from '../text/characters';
 import { tokenize, WordFlag, type BlockTokens } from '../text/tokens';
 import { isAlleleNotation, isChemicalNotation, isLowerCaseGeneSegment, isNotation } from './notation';
 import { isStateOrProvinceOfPlace } from './usStatePlaces';
@@ -856,8 +856,6 @@ const BYTE_UNIT = /^(?:[kKMGTP]B|[KMGTP]iB)$/;
 const BINARY_BYTE_UNIT = /^[KMGTP]iB$/;
 /** A storage unit glued to its number: `32GB`, `1.5TB`. */
 const BYTE_QUANTITY = /^\p{N}+(?:\.\p{N}+)?(?:[kKMGTP]B|[KMGTP]iB)$/u;
-/** A number right before a unit: `32 GB`, `1.5 TB`, `2–4 GB`. */
-const NUMBER_BEFORE = /\p{N}[ \u00a0]?$/u;
 /** A quantity of data measured in the unit: `memory in GB`, `file size (MB)`. */
 const QUANTITY_BEFORE = /(?:^|[^\p{L}])(?:memory|RAM|storage|disk|space|sizes?)[ \u00a0]+(?:in[ \u00a0]+|\()$/iu;
 /**
@@ -877,7 +875,7 @@ function isByteQuantity(masked: string, start: number, end: number, text: string
   if (BYTE_QUANTITY.test(text) || BINARY_BYTE_UNIT.test(text)) return true;
   if (!BYTE_UNIT.test(text)) return false;
   const before = masked.slice(Math.max(0, start - 20), start);
-  return QUANTITY_BEFORE.test(before) || (NUMBER_BEFORE.test(before) && AFTER_BYTE_UNIT.test(masked.slice(end, end + 12)));
+  return QUANTITY_BEFORE.test(before) || (NUMBER_JUST_BEFORE.test(before) && AFTER_BYTE_UNIT.test(masked.slice(end, end + 12)));
 }
 
 /** `AM` or `PM` right after an hour on a 12-hour clock (`12 AM`, `7:30 PM`, `9pm` aside): the time of day, not an abbreviation. */
@@ -943,14 +941,14 @@ function mentionFromRun(
   if (masked.charCodeAt(end) === 0x2f /* / */ && isFolderOfFile(masked, end)) return undefined;
   // An ontology's or a registry's prefix on an identifier (`HP:0033127`, `GO:0006955`, `DOID:1612`): the whole is one identifier.
   if (masked.charCodeAt(end) === 0x3a /* : */ && IDENTIFIER_NUMBER_AFTER.test(masked.slice(end, end + 16))) return undefined;
-  // A primer pair (`GAPDHF/GAPDHR`, `BT1F/BT1R`, `SLF/S762R`) or rates of nucleotide pairs (`AC=CG, AT=GT`): names and notation.
-  if (isPrimerOfPair(masked, start, end, masked.slice(start, end)) || isNucleotidePairRate(masked, start, end, masked.slice(start, end))) return undefined;
+  let text = masked.slice(start, end);
+  // A primer pair of one stem (`GAPDHF/GAPDHR`, `BT1F/BT1R`) or rates of nucleotide pairs (`AC=CG, AT=GT`): names and notation.
+  if (isPrimerOfPair(masked, start, end, text) || isNucleotidePairRate(masked, start, end, text)) return undefined;
   // Panels named by a letter and its primed twin (`(B-B′)`, `C–C'`): a range of panels, as `(A-C)` is.
-  if (PRIME.test(masked.charAt(end)) && SAME_LETTER_RANGE.test(masked.slice(start, end))) return undefined;
+  if (PRIME.test(masked.charAt(end)) && SAME_LETTER_RANGE.test(text)) return undefined;
   // A case or permit reference's letters (`51549/3/AH`, `permit number BE 55/16`): part of the reference.
   if (masked.charCodeAt(start - 1) === 0x2f /* / */ && (characterClassAt(masked, start) & CharacterClass.upper) !== 0 && REFERENCE_NUMBERS_BEFORE.test(masked.slice(Math.max(0, start - 24), start))) return undefined;
   if (REFERENCE_NUMBER_AFTER.test(masked.slice(end, end + 16)) && REFERENCE_NUMBER_WORDS_BEFORE.test(masked.slice(Math.max(0, start - 32), start))) return undefined;
-  let text = masked.slice(start, end);
   if (trailingUnitsOf(last, last.length, CharacterClass.digit) >= 3 && !CD_MARKER.test(text)) return undefined;
   if (isCatalogueName(text) || isByteQuantity(masked, start, end, text) || isStateOrProvinceOfPlace(masked, start, end, text) || isSearchOperator(masked, start, end, text) || isClockTime(masked, start, text)) return undefined;
   // An allele in a genotype's brackets (`met15/MET15`) or chemical notation (`malonyl-CoA`, `oligo(dT)`), at this use only.

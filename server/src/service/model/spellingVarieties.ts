@@ -1,3 +1,4 @@
+import { NUMBER_JUST_BEFORE } from '../text/characters';
 import { oncePerTokenPass, WordFlag, type BlockTokens } from '../text/tokens';
 import { forEachNameForm, writtenForm } from './nameForms';
 
@@ -161,7 +162,7 @@ export function spellingMarksIn(text: string, start: number, tokens: BlockTokens
     }
     if (!read) continue;
     // `24 gray`, `12 grays`: the unit of absorbed dose, spelt so in both varieties.
-    if (DOSE_UNIT.test(word) && NUMBER_BEFORE.test(text.slice(Math.max(start, start + starts[k]! - 4), start + starts[k]!))) continue;
+    if (DOSE_UNIT.test(word) && NUMBER_JUST_BEFORE.test(text.slice(Math.max(start, start + starts[k]! - 4), start + starts[k]!))) continue;
     if (!capitalised) marks.push({ word, start: starts[k]!, variety: read.variety, counterpart: read.counterpart });
     else marks.push({ word: capitalise(word), start: starts[k]!, variety: read.variety, counterpart: capitalise(read.counterpart) });
   }
@@ -170,8 +171,6 @@ export function spellingMarksIn(text: string, start: number, tokens: BlockTokens
 
 /** The gray, the unit of absorbed dose, in the singular or the plural. */
 const DOSE_UNIT = /^grays?$/u;
-/** A number right before a word, perhaps after a space. */
-const NUMBER_BEFORE = /\p{N}[ \u00a0]?$/u;
 
 /** Whether the word at `offset` is the first of a sentence: only spaces, quotes or markup after a sentence's end or the block's start. */
 function opensSentence(text: string, blockStart: number, offset: number): boolean {

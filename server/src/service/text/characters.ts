@@ -253,3 +253,6 @@ function classifyNonAscii(character: string): number {
   if (GREEK_STAND_INS[character] !== undefined) bits |= CharacterClass.greekStandIn;
   return bits;
 }
+
+/** A number ending right before a word, perhaps with one space between (`32 GB`, `24 gray`): read on the text before the word. */
+export const NUMBER_JUST_BEFORE = /\p{N}[ \u00a0]?$/u;
