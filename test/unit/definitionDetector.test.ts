@@ -333,3 +333,19 @@ describe('a long form that holds its own short form', () => {
     ]);
   });
 });
+
+describe('a short form as the second item of its bracket', () => {
+  const pairs = (text: string) => detectDefinitions(text).map((d) => [d.short, d.long]);
+  test('after its long form, before a composition, a value or a reference, is defined', () => {
+    assert.deepEqual(pairs('Cells were washed (quinoline-buffered saline, QBS, 20 mM Tris, pH 7.4) twice.'), [['QBS', 'quinoline-buffered saline']]);
+    assert.deepEqual(pairs('We report the zonal fraction (zonal fraction; ZF = 0.97) here.'), [['ZF', 'zonal fraction']]);
+    assert.deepEqual(pairs('Failure was scored (Sequential Quokka Failure Assessment, SQFA, Table 2) daily.'), [['SQFA', 'Sequential Quokka Failure Assessment']]);
+  });
+  test('after a single word, or among short forms, is no definition', () => {
+    // One word is another short form or a product's name, not a long form.
+    assert.deepEqual(pairs('Cytokines were added (IL-2, IL-15, 10 ng/mL) daily.'), []);
+    assert.deepEqual(pairs('Images were taken with a camera (pqo.2000, PQO, Kelheim, Germany) at once.'), []);
+    // Words that do not spell the letters.
+    assert.deepEqual(pairs('Cells were washed (cold buffer, QBS, 20 mM Tris) twice.'), []);
+  });
+});

@@ -275,6 +275,22 @@ describe('a name given in words to what the sentence describes', () => {
     assert.deepEqual(undefinedKeys('Scores rose for total pathway quietening (tQ) in each arm; tQ fell later.\n'), []);
     assert.deepEqual(undefinedKeys('We used the Quokka and Zebu Behavioural, Sero-status and Media Survey (QZBSSM). QZBSSM ran twice.\n'), []);
   });
+  test('letters right after words that spell each of them at a word start, with no bracket, are introduced there', () => {
+    assert.deepEqual(undefinedKeys('Models were fitted with Integrated Nested Quokka Approximation INQA throughout. INQA was fast.\n'), []);
+    assert.deepEqual(undefinedKeys('We ran Random walk with Restart on Quiet Multiplex RWR-QM on each graph.\n'), []);
+    // Two letters fit too many pairs of words by chance; a letter from inside a word, or a word passed over, is no spelling.
+    assert.deepEqual(undefinedKeys('Counts of quiet zebras QZ rose.\n'), ['QZ']);
+    assert.deepEqual(undefinedKeys('Counts of the quiet zebra cohort QZCX rose.\n'), ['QZCX']);
+    assert.deepEqual(undefinedKeys('Samples from quiet and noisy zebra herds QNZ rose.\n'), ['QNZ']);
+    // Only at the scope's first use.
+    assert.deepEqual(undefinedKeys('QZB rose. Then Quiet Zebra Behaviour QZB fell.\n'), ['QZB']);
+  });
+  test('letters glossed after a colon by words that spell them are introduced there', () => {
+    assert.deepEqual(undefinedKeys('Signatures were compared (Exhaustion Signature, QISig: Quiet Inflammation Signature, Cytotoxic Signature). QISig rose.\n'), []);
+    assert.deepEqual(undefinedKeys('Scores are shown. QES-CD: quiet endoscopic score for Crohn disease.\n'), []);
+    // Words after the colon that do not spell the letters, or a gloss that runs on past the window, introduce nothing.
+    assert.deepEqual(undefinedKeys('The panel was scored. QZV: results were mixed.\n'), ['QZV']);
+  });
   test('letters alone in a bracket after words that open with their first letter only are a note, not a warning', () => {
     // The words may well be the long form (`glycated hemoglobin (HbA1c)`), which the tool cannot check: the author can.
     const severities = (text: string) => undefinedWithSeverity(text);

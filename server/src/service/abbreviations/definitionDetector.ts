@@ -14,7 +14,7 @@
  */
 
 import { isConvincingCandidate, isSpelledAtWordStarts } from './detector/acceptance.js';
-import { forEachDefinitionCandidate, pairingBefore, type DefinitionCandidate } from './detector/definitionCandidates.js';
+import { forEachDefinitionCandidate, pairingBefore, spelledOutAfter, type DefinitionCandidate } from './detector/definitionCandidates.js';
 import { readingTokens } from './detector/precedingWords.js';
 import { tokenize, type BlockTokens } from '../text/tokens.js';
 import { hasTwoCapitals } from '../text/characters.js';
@@ -130,6 +130,50 @@ export function isSpelledBeforeItsBracket(text: string, tokens: BlockTokens, ope
     return false;
   }
 }
+
+/**
+ * Whether the short form at `[shortStart, shortEnd)` of a block's text (`tokens` its token pass),
+ * written with no bracket, comes right after words that spell it, every letter at a word's start,
+ * no word passed over, three letters at least: `Integrated Nested Laplace Approximation INLA`,
+ * `Random walk with Restart on Multiplex RWR-M`. The author introduced the letters in words and
+ * left out the brackets; a copy-editor asks for the brackets, not for a definition. Two letters
+ * fit too many pairs of words by chance (`cell lines CL`).
+ */
+export function isSpelledRightBefore(text: string, tokens: BlockTokens, shortStart: number, shortEnd: number): boolean {
+  if (!/^[ \u00a0]$/u.test(text.charAt(shortStart - 1)) || !/[\p{L}\p{N}]/u.test(text.charAt(shortStart - 2))) return false;
+  try {
+    const candidate = readingTokens(text, tokens, () => pairingBefore(text, shortStart - 1, { start: shortStart, end: shortEnd }));
+    return candidate?.construction === 'letters' && isSpelledAtWordStarts(candidate) && candidate.shortLetterCount > MOST_CHANCE_LETTERS;
+  } catch {
+    return false;
+  }
+}
+/**
+ * Whether the short form at `[shortStart, shortEnd)` of a block's text is glossed after a colon
+ * by words that spell it convincingly, up to the end of the clause: `TISig: Tumor Inflammation
+ * Signature,` in a list of signatures, `SES-CD: simple endoscopic score for CD.` as a legend's
+ * one key. The author introduced the letters in words there (a list of such keys, `HR: hazard
+ * ratio; CI: …`, is an abbreviation list and read as one).
+ */
+export function isGlossedAfterColon(text: string, shortStart: number, shortEnd: number): boolean {
+  const window = text.slice(shortEnd, shortEnd + MOST_GLOSS_LENGTH);
+  const gloss = COLON_GLOSS.exec(window);
+  // A gloss cut by the window, not ended by its clause, is no gloss read whole.
+  if (gloss === null || (gloss[0].length === window.length && shortEnd + window.length < text.length)) return false;
+  const start = shortEnd + gloss[0].length - gloss[1]!.length;
+  try {
+    const candidate = spelledOutAfter(text, { start: shortStart, end: shortEnd }, { start, end: start + gloss[1]!.length });
+    return candidate !== undefined && isConvincingCandidate(candidate);
+  } catch {
+    return false;
+  }
+}
+/** A colon, then words up to a clause's end (a comma, a semicolon, a bracket's close, a stop, or the text's end). */
+const COLON_GLOSS = /^:[ \u00a0]+([\p{L}\p{N}][^,;:()[\]\n]*?)(?=[ \u00a0]*(?:[,;)\]]|[.](?:\s|$)|$))/u;
+const MOST_GLOSS_LENGTH = 120;
+
+/** Letters that words before a short form spell by chance often enough that no bracket means no introduction. */
+const MOST_CHANCE_LETTERS = 2;
 
 /**
  * A long form that opens with another definition's bracketed short form (`antineutrophil

@@ -3,7 +3,7 @@ import { DETERMINERS, FUNCTION_WORDS, PHRASE_BREAKS } from '../abbreviations/det
 import { bracketAround } from '../text/brackets';
 import { hasTwoCapitals } from '../text/characters';
 import { entryForKey } from '../knowledge/knowledgeBase';
-import { isSpelledBeforeItsBracket } from '../abbreviations/definitionDetector';
+import { isGlossedAfterColon, isSpelledBeforeItsBracket, isSpelledRightBefore } from '../abbreviations/definitionDetector';
 import { isInsideQuotation } from '../text/quotations';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
@@ -407,7 +407,7 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
       const mention = mentions[i]!;
       if (byScope.has(mention.scope)) continue;
       const first = !usedBefore.has(mention.scope);
-      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge, first) || (first && isSpelledBeforeBracket(model, mention))) {
+      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge, first) || (first && (isSpelledBeforeBracket(model, mention) || isSpelledRightBeforeUse(model, mention) || isGlossedAfterColon(model.prose.masked, mention.start, mention.end)))) {
         byScope.set(mention.scope, mention);
         continue;
       }
@@ -438,6 +438,14 @@ function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMenti
   return isSpelledBeforeItsBracket(masked.slice(block.start, block.end), tokens, open - block.start, mention.start - block.start, mention.end - block.start);
 }
 const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
+
+/** A use written right after words that spell it, with no bracket (see {@link isSpelledRightBefore}): introduced there in words. */
+function isSpelledRightBeforeUse(model: DocumentModel, mention: AbbreviationMention): boolean {
+  const block = model.prose.blocks[mention.block];
+  const tokens = model.blockTokens[mention.block];
+  if (!block || !tokens) return false;
+  return isSpelledRightBefore(model.prose.masked.slice(block.start, block.end), tokens, mention.start - block.start, mention.end - block.start);
+}
 
 /**
  * Where the bracket that labels a use opens, right after a word: the use alone in it, or after the

@@ -223,8 +223,34 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
   const listed = last === undefined ? undefined : longFormEndingAt(text, group.open + 1, last.separator, last.item);
   // Two abbreviations listed (`(pSTAT5, pS6)`): one word of capitals and digits is no long form (`interleukin-15`, `ChIP-sequencing` are).
   if (listed !== undefined && !isAbbreviationShapedWord(text, listed.long)) return listed;
-  return slashedPairInBracket(text, group);
+  return secondItemDefinition(text, group) ?? slashedPairInBracket(text, group);
 }
+
+/**
+ * `(tris-buffered saline, TBS, 20 mM Tris)`, `(etiological fraction; EF = 0.97)`, `(Sequential
+ * Organ Failure Assessment, SOFA, Table 2)`: the bracket's first item is the long form and its
+ * second, before more (a value, a composition, a reference), is the short form it spells. Only a
+ * convincing pairing inside the first item, and a long form of two words at least: one word is
+ * another short form (`(IL-2, IL-15, 10 ng/mL)` lists two cytokines) or a name (`(pco.2000, PCO,
+ * Kelheim, Germany)`: a camera and its maker). A second item that is the last whole
+ * (`(blood-brain barrier, BBB)`) was read before this.
+ */
+function secondItemDefinition(text: string, group: BracketGroup): DefinitionCandidate | undefined {
+  const first = firstItemOfBracket(text, group.open + 1, group.close);
+  if (first === undefined) return undefined;
+  let separator = first.end;
+  while (separator < group.close && isWhitespaceUnit(text.charCodeAt(separator))) separator++;
+  const mark = text.charAt(separator);
+  if (mark !== ',' && mark !== ';') return undefined;
+  const second = firstItemOfBracket(text, separator + 1, group.close);
+  if (second === undefined || !hasShortFormShape(text, second) || !containsUpperCase(text, second)) return undefined;
+  const candidate = longFormEndingAt(text, group.open + 1, separator, second);
+  if (candidate === undefined || !isConvincingCandidate(candidate) || !TWO_WORDS.test(text.slice(candidate.long.start, candidate.long.end))) return undefined;
+  return candidate;
+}
+
+/** Two words, joined by a space or a hyphen (`tris-buffered saline`, `etiological fraction`). */
+const TWO_WORDS = /[\p{L}\p{N}][\s\-\u2010\u2011]+[\p{L}\p{N}]/u;
 
 /**
  * The head nouns of the statistics, measures and outcomes a bracket reports a value of (`hazard
@@ -533,6 +559,29 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
     construction: 'letters',
     short,
     long: { start: long.start, end: longEnd },
+    pattern: 'short-long',
+    alignment: aligned.alignment,
+    shortLetterCount: letterCount,
+    omittedShortCharacters: 0,
+    omittedDigit: false,
+  };
+}
+
+/**
+ * The pairing of `short` with the words of `long` written after it, as a bracket after a short
+ * form is read (`SF (long form)`): the letters from the first word on, no more words than they
+ * allow. For a short form glossed after a colon (`TISig: Tumor Inflammation Signature`).
+ */
+export function spelledOutAfter(text: string, short: TextSpan, long: TextSpan): DefinitionCandidate | undefined {
+  const shortLetters = shortFormLetters(text, short);
+  const letterCount = countLetters(shortLetters);
+  if (letterCount < 2) return undefined;
+  const aligned = alignSpelledOut(text, shortLetters, long);
+  if (aligned === undefined) return undefined;
+  return {
+    construction: 'letters',
+    short,
+    long,
     pattern: 'short-long',
     alignment: aligned.alignment,
     shortLetterCount: letterCount,
