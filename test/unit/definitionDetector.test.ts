@@ -334,18 +334,33 @@ describe('a long form that holds its own short form', () => {
   });
 });
 
+/** Each case's text read as definitions `[short form, long form]`, as expected. */
+function definesAsListed(cases: readonly (readonly [string, string[][]])[]): void {
+  for (const [text, expected] of cases) assert.deepEqual(detectDefinitions(text).map((d) => [d.short, d.long]), expected, text);
+}
+
 describe('a short form as the second item of its bracket', () => {
-  const pairs = (text: string) => detectDefinitions(text).map((d) => [d.short, d.long]);
-  test('after its long form, before a composition, a value or a reference, is defined', () => {
-    assert.deepEqual(pairs('Cells were washed (quinoline-buffered saline, QBS, 20 mM Tris, pH 7.4) twice.'), [['QBS', 'quinoline-buffered saline']]);
-    assert.deepEqual(pairs('We report the zonal fraction (zonal fraction; ZF = 0.97) here.'), [['ZF', 'zonal fraction']]);
-    assert.deepEqual(pairs('Failure was scored (Sequential Quokka Failure Assessment, SQFA, Table 2) daily.'), [['SQFA', 'Sequential Quokka Failure Assessment']]);
-  });
-  test('after a single word, or among short forms, is no definition', () => {
-    // One word is another short form or a product's name, not a long form.
-    assert.deepEqual(pairs('Cytokines were added (IL-2, IL-15, 10 ng/mL) daily.'), []);
-    assert.deepEqual(pairs('Images were taken with a camera (pqo.2000, PQO, Kelheim, Germany) at once.'), []);
-    // Words that do not spell the letters.
-    assert.deepEqual(pairs('Cells were washed (cold buffer, QBS, 20 mM Tris) twice.'), []);
-  });
+  test('after its long form, before a composition, a value or a reference, is defined', () =>
+    definesAsListed([
+      ['Cells were washed (quinoline-buffered saline, QBS, 20 mM Tris, pH 7.4) twice.', [['QBS', 'quinoline-buffered saline']]],
+      ['We report the zonal fraction (zonal fraction; ZF = 0.97) here.', [['ZF', 'zonal fraction']]],
+      ['Failure was scored (Sequential Quokka Failure Assessment, SQFA, Table 2) daily.', [['SQFA', 'Sequential Quokka Failure Assessment']]],
+    ]));
+  // One word before it is another short form or a product's name; other words may not spell the letters.
+  test('after a single word, among short forms, or after words that do not spell it, is no definition', () =>
+    definesAsListed([
+      ['Cytokines were added (IL-2, IL-15, 10 ng/mL) daily.', []],
+      ['Images were taken with a camera (pqo.2000, PQO, Kelheim, Germany) at once.', []],
+      ['Cells were washed (cold buffer, QBS, 20 mM Tris) twice.', []],
+    ]));
+});
+
+describe('a logarithm of a quantity in the bracket', () => {
+  test('defines the quantity, as a later `log2QF` is a use of `QF`; with no quantity spelt before it, nothing', () =>
+    definesAsListed([
+      ['We computed the log2 quiet fold (log2QF) for each gene.', [['QF', 'quiet fold']]],
+      ['Expression quiet-fold (log2 QF) was computed.', [['QF', 'quiet-fold']]],
+      ['Counts were read as log10 quiet forming units (log10 QFU) per gram.', [['QFU', 'quiet forming units']]],
+      ['Values were transformed (log2 QF) before testing.', []],
+    ]));
 });

@@ -288,8 +288,12 @@ describe('a name given in words to what the sentence describes', () => {
   test('letters glossed after a colon by words that spell them are introduced there', () => {
     assert.deepEqual(undefinedKeys('Signatures were compared (Exhaustion Signature, QISig: Quiet Inflammation Signature, Cytotoxic Signature). QISig rose.\n'), []);
     assert.deepEqual(undefinedKeys('Scores are shown. QES-CD: quiet endoscopic score for Crohn disease.\n'), []);
-    // Words after the colon that do not spell the letters, or a gloss that runs on past the window, introduce nothing.
+    // An equals sign or a spaced dash glosses the same way, as legends do.
+    assert.deepEqual(undefinedKeys('Errors are shown per clock. QAE = quiet absolute error.\n'), []);
+    assert.deepEqual(undefinedKeys('Fractions are shown. QF - quiet fraction; bars are means.\n'), []);
+    // Words after the colon that do not spell the letters, or a value after the sign, introduce nothing.
     assert.deepEqual(undefinedKeys('The panel was scored. QZV: results were mixed.\n'), ['QZV']);
+    assert.deepEqual(undefinedKeys('The error was small (QAE = 0.5 years).\n'), ['QAE']);
   });
   test('letters alone in a bracket after words that open with their first letter only are a note, not a warning', () => {
     // The words may well be the long form (`glycated hemoglobin (HbA1c)`), which the tool cannot check: the author can.

@@ -41,6 +41,22 @@ describe('one name written two ways', () => {
     assert.deepEqual(nameSpellings(['We used BinMAKER 2.0 here and BinMAKER2 there.', 'BinMAKER 2-fold more.']), []));
 });
 
+describe('a name with inner capitals written as a plain capitalised word', () => {
+  test('mid-sentence, the plain word is told against the name, which is kept however rarely written', () => {
+    assert.deepEqual(nameSpellings(['Counts came from QuorumMap, then more Quorummap data were added.']), ['Quorummap -> QuorumMap']);
+    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'We ran Zombat per site and Zombat again per donor.']), ['Zombat -> ZomBat']);
+  });
+  test('at a sentence\'s start, after a colon, beside another capitalised word, in small letters or in italics, it is left alone', () => {
+    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'Zombat was run per site.']), []);
+    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'Tools: Zombat and others.']), []);
+    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'The Initiative to Zombat Quiet Diseases paid.']), []);
+    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'We ran zombat per site.']), []);
+    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'We ran *Zombat* per site.']), []);
+  });
+  test('a name whose only inner capital is its last letter has no plain twin (`Qlus` is a plural of `Qlu`)', () =>
+    assert.deepEqual(nameSpellings(['The QluS subfamily is old.', 'Young Qlu elements and older Qlus differ.']), []));
+});
+
 describe('a name misspelt in capitals is one report', () => {
   const codes = (text: string) => service.lint({ uri: 'n.md', version: 1, text }, {}).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
   test('no definition is asked of a name\'s other spelling: the name check tells it', () =>

@@ -35,6 +35,10 @@ describe('notations are not abbreviations', () => {
     'CD3-APC', 'CD19-PE-Cy7', 'NKG2D-BV421', 'CD16-FITC', 'PerCP-Cy5.5', 'HLA-DR-BUV395', 'CD8-AF647', 'CD4-APC-H7',
     // A hydrolysis probe's reporter and quencher written onto its bases, with the ends' positions.
     '6-VIC-CCT', 'G-MGB', 'FAM-ACCCCGCATTACGTTTGG-BHQ1-3', '5-HEX-AGTC', 'TGCA-BHQ2', 'ROX-GGA-IBFQ',
+    // MicroRNAs as miRBase names them, with a species code, an arm, a paralogue, a star; the let-7 family; a hyphen left out.
+    'miR-155', 'miR-34c-5p', 'miR-181a-2-3p', 'miR-21*', 'hsa-miR-21-5p', 'mmu-miR-881-3p', 'mir-17', 'let-7a', 'let-7f-2-3p', 'miR34c-5p',
+    // Alu subfamilies and their branches.
+    'AluY', 'AluS', 'AluJ', 'AluSx', 'AluJb', 'AluYa5', 'AluSz6',
   ];
   for (const text of notations) test(`notation: ${text}`, () => assert.equal(isNotation(text), true));
 
@@ -65,6 +69,10 @@ describe('notations are not abbreviations', () => {
     'FAM', 'VIC', 'FAM-ZQX', 'HEX-like', 'TET-ON', 'ROX-1',
     // A reporter's name with a letter or two of base codes after it: an abbreviation (hexosaminidase A, a TET domain).
     'HEX-A', 'HEX-B', 'TET-DM',
+    // Not a microRNA: no number after `miR`, an arm other than 3p or 5p, a species code of capitals.
+    'miR', 'miRNA', 'miR-34c-4p', 'HSA-miR-21',
+    // Not an Alu subfamily: another family letter, or capitals after it.
+    'AluQ', 'AluYAB',
   ];
   for (const text of abbreviations) test(`not notation: ${text}`, () => assert.equal(isNotation(text), false));
 
@@ -142,6 +150,10 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   });
   test('a number set as a subscript in TeX math or HTML is part of the name too', () => {
     assert.deepEqual(undefinedKeys('Quark matter QM$_{2.5}$ rose; QM<sub>2.5</sub> fell, QZ$_{10}$ too, and $x_2$ and QY$_{i}$ stayed.\n'), ['QM$_{2.5}$', 'QZ$_{10}$', 'QY']);
+  });
+  test('a number set as a subscript with LaTeX\'s text command is part of the name too', () => {
+    assert.deepEqual(undefinedKeys('Quark matter QM\\textsubscript{2.5} rose, NO\\textsubscript{2} was given, and \\textsubscript{3} alone stayed.\n'), ['QM\\textsubscript{2.5}']);
+    assert.deepEqual(undefinedKeys('Expression quiet-fold (log\\textsubscript{2} QF) was computed; QF rose.\n'), []);
   });
   test('a formula whose counts are set in TeX math or HTML is notation, as with pandoc\'s subscripts', () => {
     assert.deepEqual(undefinedKeys('We added MgSO<sub>4</sub>, NO<sub>2</sub>, NO$_2$, SO$_{2}$ and K$_2$HPO$_4$.\n'), []);

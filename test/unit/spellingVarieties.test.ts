@@ -89,6 +89,10 @@ describe('words whose spelling marks British or American English', () => {
     assert.deepEqual(marks('four for filled filed humoral colorectal laboratory honorary hemisphere chemokine academic systemic endemic measurement parameter'), []);
     assert.deepEqual(marks('the Center for Tumor Research'), []);
   });
+  test('the hormones\' drug names in their international spelling are no mark: British text writes them so', () => {
+    assert.deepEqual(marks('estradiol estriol estrone'), []);
+    assert.deepEqual(marks('oestrogen oestrus'), ['oestrogen:british>estrogen', 'oestrus:british>estrus']);
+  });
 });
 
 describe('inconsistent-variants: British and American spelling mixed', () => {

@@ -149,15 +149,16 @@ export function isSpelledRightBefore(text: string, tokens: BlockTokens, shortSta
   }
 }
 /**
- * Whether the short form at `[shortStart, shortEnd)` of a block's text is glossed after a colon
- * by words that spell it convincingly, up to the end of the clause: `TISig: Tumor Inflammation
- * Signature,` in a list of signatures, `SES-CD: simple endoscopic score for CD.` as a legend's
- * one key. The author introduced the letters in words there (a list of such keys, `HR: hazard
- * ratio; CI: …`, is an abbreviation list and read as one).
+ * Whether the short form at `[shortStart, shortEnd)` of a block's text is glossed after a colon,
+ * an equals sign or a spaced dash by words that spell it convincingly, up to the end of the
+ * clause: `TISig: Tumor Inflammation Signature,` in a list of signatures, `MAE = median absolute
+ * error.` and `EF - etiological fraction;` in a legend. The author introduced the letters in
+ * words there (a list of such keys, `HR: hazard ratio; CI: …`, is an abbreviation list and read
+ * as one).
  */
-export function isGlossedAfterColon(text: string, shortStart: number, shortEnd: number): boolean {
+export function isGlossedAfterMark(text: string, shortStart: number, shortEnd: number): boolean {
   const window = text.slice(shortEnd, shortEnd + MOST_GLOSS_LENGTH);
-  const gloss = COLON_GLOSS.exec(window);
+  const gloss = GLOSS_AFTER_MARK.exec(window);
   // A gloss cut by the window, not ended by its clause, is no gloss read whole.
   if (gloss === null || (gloss[0].length === window.length && shortEnd + window.length < text.length)) return false;
   const start = shortEnd + gloss[0].length - gloss[1]!.length;
@@ -168,8 +169,8 @@ export function isGlossedAfterColon(text: string, shortStart: number, shortEnd: 
     return false;
   }
 }
-/** A colon, then words up to a clause's end (a comma, a semicolon, a bracket's close, a stop, or the text's end). */
-const COLON_GLOSS = /^:[ \u00a0]+([\p{L}\p{N}][^,;:()[\]\n]*?)(?=[ \u00a0]*(?:[,;)\]]|[.](?:\s|$)|$))/u;
+/** A colon, an equals sign or a spaced dash, then words up to a clause's end (a comma, a semicolon, a bracket's close, a stop, or the text's end). */
+const GLOSS_AFTER_MARK = /^(?::|[ \u00a0]*=|[ \u00a0]+[-\u2013\u2014])[ \u00a0]+([\p{L}\p{N}][^,;:()[\]\n]*?)(?=[ \u00a0]*(?:[,;)\]]|[.](?:\s|$)|$))/u;
 const MOST_GLOSS_LENGTH = 120;
 
 /** Letters that words before a short form spell by chance often enough that no bracket means no introduction. */

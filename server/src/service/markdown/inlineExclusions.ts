@@ -337,9 +337,20 @@ function readEscape(scan: InlineScan, i: number): number {
     const doubled = matchSticky(reference ? BOOKDOWN_CROSS_REFERENCE : LATEX_COMMAND, scan.text, i + 1, scan.end);
     return doubled > 0 ? exclude(scan, i, doubled) : i + 2;
   }
+  // A number set as a subscript right after a letter or a digit (`log\textsubscript{2}`) is part of the name as printed, as in math.
+  if (next === 0x74 /* t */ && isLetterOrNumberUnit(scan.text.charCodeAt(i - 1))) {
+    TEX_SUBSCRIPT_NUMBER.lastIndex = i;
+    const subscript = TEX_SUBSCRIPT_NUMBER.exec(scan.text);
+    if (subscript && i + subscript[0].length <= scan.end) {
+      scan.spans.push({ start: i, end: i + subscript[0].length, glyph: subscript[1]! });
+      return i + subscript[0].length;
+    }
+  }
   const stop = next === 0x40 /* @ */ ? matchSticky(BOOKDOWN_CROSS_REFERENCE, scan.text, i, scan.end) : matchSticky(LATEX_COMMAND, scan.text, i, scan.end);
   return stop > 0 ? exclude(scan, i, stop) : i + 2;
 }
+/** `\textsubscript{2}`: LaTeX's subscript of a number alone, in text. */
+const TEX_SUBSCRIPT_NUMBER = /\\textsubscript\{(\d{1,3}(?:\.\d{1,2})?)\}/y;
 
 /** A bookdown text reference, `(ref:label)`: a label the build replaces with the text it names. */
 function readTextReference(scan: InlineScan, i: number): number {

@@ -3,8 +3,9 @@ import { DETERMINERS, FUNCTION_WORDS, PHRASE_BREAKS } from '../abbreviations/det
 import { bracketAround } from '../text/brackets';
 import { hasTwoCapitals } from '../text/characters';
 import { entryForKey } from '../knowledge/knowledgeBase';
-import { isGlossedAfterColon, isSpelledBeforeItsBracket, isSpelledRightBefore } from '../abbreviations/definitionDetector';
+import { isGlossedAfterMark, isSpelledBeforeItsBracket, isSpelledRightBefore } from '../abbreviations/definitionDetector';
 import { isInsideQuotation } from '../text/quotations';
+import { tokenize } from '../text/tokens';
 import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { abbreviationKey, isClusterOfDifferentiationName, isCoinedWord } from './mentions';
@@ -407,7 +408,7 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
       const mention = mentions[i]!;
       if (byScope.has(mention.scope)) continue;
       const first = !usedBefore.has(mention.scope);
-      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge, first) || (first && (isSpelledBeforeBracket(model, mention) || isSpelledRightBeforeUse(model, mention) || isGlossedAfterColon(model.prose.masked, mention.start, mention.end)))) {
+      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge, first) || (first && (isSpelledBeforeBracket(model, mention) || isSpelledRightBeforeUse(model, mention) || isGlossedAfterMark(model.prose.masked, mention.start, mention.end)))) {
         byScope.set(mention.scope, mention);
         continue;
       }
@@ -439,13 +440,20 @@ function isSpelledBeforeBracket(model: DocumentModel, mention: AbbreviationMenti
 }
 const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
 
-/** A use written right after words that spell it, with no bracket (see {@link isSpelledRightBefore}): introduced there in words. */
+/**
+ * A use written right after words that spell it, with no bracket (see {@link isSpelledRightBefore}):
+ * introduced there in words. Read in a window of the words before it, tokenized afresh: a long
+ * form is a few words, and a use in a paragraph of a megabyte must not copy the paragraph.
+ */
 function isSpelledRightBeforeUse(model: DocumentModel, mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
-  const tokens = model.blockTokens[mention.block];
-  if (!block || !tokens) return false;
-  return isSpelledRightBefore(model.prose.masked.slice(block.start, block.end), tokens, mention.start - block.start, mention.end - block.start);
+  if (!block) return false;
+  const from = Math.max(block.start, mention.start - SPELLED_BEFORE_REACH);
+  const window = model.prose.masked.slice(from, mention.end);
+  return isSpelledRightBefore(window, tokenize(window), mention.start - from, mention.end - from);
 }
+/** How far before a use its spelling words may start (a long form of twenty words or so). */
+const SPELLED_BEFORE_REACH = 300;
 
 /**
  * Where the bracket that labels a use opens, right after a word: the use alone in it, or after the

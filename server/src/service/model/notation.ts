@@ -129,6 +129,20 @@ const FLUOROCHROME = String.raw`(?:FITC|PE|APC|PerCP|Cy(?:3|5(?:\.5)?|7)|H7|BV\d
  */
 const FLUOROCHROME_CONJUGATE = new RegExp(String.raw`^(?:[\p{L}\p{N}]+(?:\.[\p{N}]+)?-)+${FLUOROCHROME}$`, 'u');
 
+/**
+ * A microRNA named as miRBase names them: `miR-` (`mir-` for a gene or precursor) and a number,
+ * perhaps a paralogue's letter and copy number, then the arm (`miR-155`, `miR-34c-5p`,
+ * `miR-181a-2-3p`, `miR-21*`), perhaps after a species code (`hsa-miR-21-5p`, `mmu-miR-881-3p`);
+ * the `let-7` family the same way (`let-7a`, `let-7f-2-3p`). A hyphen left out (`miR34c-5p`) is
+ * still a microRNA's name, which the spelling checks compare with the document's other form.
+ */
+const MICRORNA_NAME = /^(?:[a-z]{3}-)?(?:mi[Rr]-?\d{1,4}|let-7)[a-z]?(?:-\d)?(?:-[35]p|\*)?$/u;
+/**
+ * An Alu element's subfamily, as RepeatMasker and Dfam name them: `AluJ`, `AluS`, `AluY` and their
+ * branches (`AluSx`, `AluJb`, `AluYa5`, `AluSz6`). A repeat family's name, not an abbreviation.
+ */
+const ALU_SUBFAMILY = /^Alu[JSY](?:[a-z]{1,2}\d{0,2})?$/u;
+
 /** A dinucleotide with its phosphodiester's `p` (`TpG`, `CpA`, as `CpG` is written); joined codes (`A/T/G`, `G:C`) are read with joined letters. */
 const DINUCLEOTIDE = /^[ACGTU]p[ACGTU]$/;
 
@@ -146,6 +160,8 @@ export function isNotation(text: string): boolean {
     NUMBER_WITH_LETTER.test(text) ||
     E_NOTATION.test(text) ||
     DINUCLEOTIDE.test(text) ||
+    MICRORNA_NAME.test(text) ||
+    ALU_SUBFAMILY.test(text) ||
     NUCLEOTIDE_SEQUENCE.test(text) ||
     isLabelledProbe(text) ||
     isChemicalFormula(text)
@@ -201,16 +217,16 @@ export function isLowerCaseGeneSegment(segment: string): boolean {
   return LOWER_CASE_GENE.test(segment) && !PROSE_CONSONANT_PAIRS.has(segment);
 }
 
-/** A count set as a subscript, in pandoc's, HTML's or TeX's markup: `~2~`, `<sub>4</sub>`, `$_2$`, `$_{4}$`. */
-const SUBSCRIPT_COUNT = /~(\d{1,2})~|<sub>(\d{1,2})<\/sub>|\$_(?:\{(\d{1,2})\}|(\d))\$/gu;
-/** The characters next to a mention that may open or close a sub- or superscript's markup. */
-const SCRIPT_MARKS = new Set(['~', '<', '>', '^', '$']);
+/** A count set as a subscript, in pandoc's, HTML's or TeX's markup: `~2~`, `<sub>4</sub>`, `$_2$`, `$_{4}$`, `\\textsubscript{2}`. */
+const SUBSCRIPT_COUNT = /~(\d{1,2})~|<sub>(\d{1,2})<\/sub>|\$_(?:\{(\d{1,2})\}|(\d))\$|\\textsubscript\{(\d{1,2})\}/gu;
+/** The characters next to a mention that may open or close a sub- or superscript's markup (`}` closing `\textsubscript{2}`). */
+const SCRIPT_MARKS = new Set(['~', '<', '>', '^', '$', '\\', '}']);
 /** A superscript (an isotope's mass `^51^`, a charge `^2+^`), which a formula's letters do not include. */
 const SUPERSCRIPT = /\^[^^\s]{1,6}\^|<sup>[^<]{1,6}<\/sup>/gu;
 /** The characters a formula written with markup runs over: element letters, digits, `~` and `^`, a charge's signs. */
 const FORMULA_RUN_CHARACTER = /[A-Za-z0-9~^+\u2212$_{}]/u;
-/** The HTML tags a formula written with markup may hold. */
-const FORMULA_TAGS = ['<sub>', '</sub>', '<sup>', '</sup>'];
+/** The HTML tags (and LaTeX's text subscript) a formula written with markup may hold. */
+const FORMULA_TAGS = ['<sub>', '</sub>', '<sup>', '</sup>', '\\textsubscript{'];
 /** The largest count a formula's subscript gives one element here (`C~18~`), so that `IC~50~` stays the half-maximal concentration. */
 const LARGEST_SUBSCRIPT_COUNT = 24;
 
@@ -243,8 +259,8 @@ export function isSubscriptedFormula(text: string, start: number, end: number): 
   const run = text.slice(from, to).replace(SUPERSCRIPT, '');
   let subscripts = 0;
   let tooLarge = false;
-  const formula = run.replace(SUBSCRIPT_COUNT, (_all, pandoc?: string, html?: string, braced?: string, digit?: string) => {
-    const count = pandoc ?? html ?? braced ?? digit ?? '';
+  const formula = run.replace(SUBSCRIPT_COUNT, (_all, pandoc?: string, html?: string, braced?: string, digit?: string, tex?: string) => {
+    const count = pandoc ?? html ?? braced ?? digit ?? tex ?? '';
     subscripts++;
     if (Number(count) > LARGEST_SUBSCRIPT_COUNT) tooLarge = true;
     return count;

@@ -2,6 +2,9 @@ import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { AbbreviationMention } from '../model/documentModel';
 import { forEachNameForm, JOINERS, nameFormKey, withoutJoiners, writtenForm } from '../model/nameForms';
 import { lowerBound } from '../text/sortedSearch';
+import { foldedHashOf, WordFlag } from '../text/tokens';
+import { opensSentence } from '../model/definitionSpans';
+import { isItalic } from '../model/geneContext';
 import { definedSpellingOf } from './abbreviationSpellings';
 import type { Finding, RuleContext } from './types';
 
@@ -28,6 +31,8 @@ interface Spelling {
   readonly uses: { start: number; end: number }[];
   /** Whether some use is an abbreviation mention, with the mention the first such use is. */
   mention?: AbbreviationMention;
+  /** A plain word written for a name with inner capitals (`Healthmap` for `HealthMap`): reported, never kept. */
+  plain?: boolean;
 }
 
 export function checkNameSpellings(context: RuleContext): Finding[] {
@@ -70,6 +75,8 @@ function spellingsByKey(context: RuleContext, elsewhere: Map<string, string[]> |
     if (first.varies) wanted.add(key);
     else if (elsewhere?.get(key)?.some((other) => other !== writtenForm(masked, first.start, first.start + first.length))) wanted.add(key);
   }
+  const twins = plainTwins(context, innerCapitalKeys(masked, firsts, elsewhere));
+  for (const key of twins.keys()) wanted.add(key);
   const groups = new Map<string, Map<string, Spelling>>();
   if (wanted.size === 0) return groups;
   forEachNameForm(model.text, masked, model.prose.blocks, tokensOf, (key, start, end) => {
@@ -81,8 +88,91 @@ function spellingsByKey(context: RuleContext, elsewhere: Map<string, string[]> |
     if (spelling) spelling.uses.push({ start, end });
     else spellings.set(written, { written, uses: [{ start, end }] });
   });
+  for (const [key, uses] of twins) {
+    let spellings = groups.get(key);
+    if (!spellings) groups.set(key, (spellings = new Map()));
+    for (const use of uses) {
+      const written = writtenForm(masked, use.start, use.end);
+      const spelling = spellings.get(written);
+      if (spelling) spelling.uses.push(use);
+      else spellings.set(written, { written, uses: [use], plain: true });
+    }
+  }
   markMentions(context, groups);
   return groups;
+}
+
+/**
+ * The folded keys of this document's and the book's name forms that hold a capital after their
+ * first letter and a small letter after it (`HealthMap`, `ComBat`, `OpenPedCan`; not `KEGG`,
+ * whose capitals may be emphasis, nor `MetaBAT2` by its digit alone).
+ */
+function innerCapitalKeys(masked: string, firsts: Map<string, { start: number; length: number }>, elsewhere: Map<string, string[]> | undefined): Map<number, string> {
+  const byHash = new Map<number, string>();
+  const note = (key: string, written: string): void => {
+    if (isInnerCapitalName(written)) byHash.set(foldedHashOf(key), key);
+  };
+  for (const [key, first] of firsts) note(key, writtenForm(masked, first.start, first.start + first.length));
+  if (elsewhere) for (const [key, forms] of elsewhere) for (const written of forms) note(key, written);
+  return byHash;
+}
+/**
+ * Whether `written` is letters (perhaps hyphen-joined) with a capital after the first and a small
+ * letter after that capital (`HealthMap`, `ComBat`, `OCR-Stats`, `mmHg`). A capital only at the
+ * end (`AluS`, a subfamily) would read a plural as its twin (`Alus`, Alu elements). Linear: no
+ * pattern that backtracks over a long run of capitals.
+ */
+function isInnerCapitalName(written: string): boolean {
+  if (!LETTERS_AND_HYPHENS.test(written)) return false;
+  const inner = written.slice(1).search(CAPITAL);
+  return inner >= 0 && SMALL_LETTER.test(written.slice(inner + 2));
+}
+const LETTERS_AND_HYPHENS = /^\p{L}[\p{L}-]*$/u;
+const CAPITAL = /\p{Lu}/u;
+const SMALL_LETTER = /\p{Ll}/u;
+
+/**
+ * Plain words that spell a name the manuscript writes with inner capitals (`Healthmap` beside
+ * `HealthMap`, `Combat` beside `ComBat`): a word of letters with only its first a capital,
+ * mid-sentence, where no sentence, heading or title capitalises it and neither neighbour is
+ * capitalised too (`Initiative to Combat Infectious Diseases` is a title's capitals), outside
+ * italics. A word in small letters is left out: it may be an English word (`combat`, `direct`).
+ */
+function plainTwins(context: RuleContext, keys: Map<number, string>): Map<string, { start: number; end: number }[]> {
+  const twins = new Map<string, { start: number; end: number }[]>();
+  if (keys.size === 0) return twins;
+  const { model } = context;
+  const masked = model.prose.masked;
+  model.prose.blocks.forEach((block, index) => {
+    if (block.kind === 'heading' || block.kind === 'title') return;
+    const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
+    for (let i = 0; i < count; i++) {
+      const key = keys.get(foldedHashes[i]!);
+      if (key === undefined || (flags[i]! & (WordFlag.digit | WordFlag.upper)) !== WordFlag.upper) continue;
+      const start = block.start + starts[i]!;
+      const end = block.start + ends[i]!;
+      if (!isPlainCapitalised(masked, start, end) || masked.slice(start, end).toLowerCase() !== key) continue;
+      const capitalisedBefore = i > 0 && isCapitalisedNeighbour(masked, block.start + starts[i - 1]!, block.start + ends[i - 1]!, start);
+      const capitalisedAfter = i + 1 < count && isCapitalisedNeighbour(masked, block.start + starts[i + 1]!, end, block.start + starts[i + 1]!);
+      if (capitalisedBefore || capitalisedAfter || start === block.start || opensSentence(masked, start) || /:[ \u00a0]*$/u.test(masked.slice(Math.max(block.start, start - 3), start))) continue;
+      if (isItalic(model.text, start, end)) continue;
+      const uses = twins.get(key);
+      if (uses) uses.push({ start, end });
+      else twins.set(key, [{ start, end }]);
+    }
+  });
+  return twins;
+}
+
+/** Whether `masked[start, end)` is a word of letters whose first alone is a capital (`Healthmap`). */
+function isPlainCapitalised(masked: string, start: number, end: number): boolean {
+  return PLAIN_CAPITALISED.test(masked.slice(start, end));
+}
+const PLAIN_CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/** Whether the neighbouring word starting at `neighbourStart` is a capital's word, only spaces between it and the twin (`[gapStart, gapEnd)`). */
+function isCapitalisedNeighbour(masked: string, neighbourStart: number, gapStart: number, gapEnd: number): boolean {
+  return /^[ \u00a0]+$/u.test(masked.slice(gapStart, gapEnd)) && /\p{Lu}/u.test(masked.charAt(neighbourStart));
 }
 
 /** Whether `text` holds the same `length` characters at `a` and at `b`. */
@@ -132,7 +222,9 @@ const bookFormsCache = new WeakMap<Record<string, number>, Map<string, string[]>
  * first written is the established one, and of a pair in two files only the later file reports.
  */
 function keptSpelling(spellings: Map<string, Spelling>, others: readonly string[], earlier: ReadonlySet<string>, countOf: (written: string) => number): string {
-  const inOrder = [...others.filter((written) => earlier.has(written)), ...spellings.keys(), ...others.filter((written) => !earlier.has(written))];
+  // A plain word written for the name (`Healthmap`) is never the spelling kept, however often.
+  const here = [...spellings.values()].filter((spelling) => !spelling.plain).map((spelling) => spelling.written);
+  const inOrder = [...others.filter((written) => earlier.has(written)), ...here, ...others.filter((written) => !earlier.has(written))];
   const written = new Set(inOrder);
   // A capital a sentence puts first (`Anti-TNP` three times at sentence starts) counts for the same spelling with its small letter (`anti-TNP`), which is kept.
   const twinOf = (spelling: string): string | undefined => {

@@ -210,6 +210,8 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
       const candidate = longFormEndingAt(text, blockStart, group.open, short);
       return definesWithValue(text, candidate, group.open) ? candidate : undefined;
     }
+    const quantity = logarithmOfQuantity(text, blockStart, group.open, short);
+    if (quantity !== undefined) return quantity;
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
     // A long form never runs back over a bracket glued to its word (`(QD)spectra, then (QD)spectra`).
     if (candidate !== undefined) return glued && holdsBracket(text, candidate.long) ? undefined : candidate;
@@ -251,6 +253,25 @@ function secondItemDefinition(text: string, group: BracketGroup): DefinitionCand
 
 /** Two words, joined by a space or a hyphen (`tris-buffered saline`, `etiological fraction`). */
 const TWO_WORDS = /[\p{L}\p{N}][\s\-\u2010\u2011]+[\p{L}\p{N}]/u;
+
+/**
+ * `log2 fold change (log2FC)`, `fold-change (log2 FC)`: a logarithm's name before the short form
+ * of a quantity. The quantity is what is defined, by the words before the bracket (a logarithm's
+ * word among them left out of the long form), as a use of `log2FC` is a use of `FC`.
+ */
+function logarithmOfQuantity(text: string, blockStart: number, open: number, short: TextSpan): DefinitionCandidate | undefined {
+  const log = LOGARITHM_BEFORE_QUANTITY.exec(text.slice(short.start, short.end));
+  if (log === null) return undefined;
+  const quantity = { start: short.start + log[0].length, end: short.end };
+  const candidate = longFormEndingAt(text, blockStart, open, quantity);
+  if (candidate === undefined || !isConvincingCandidate(candidate)) return undefined;
+  const logWord = LOGARITHM_WORD_BEFORE.exec(text.slice(candidate.long.start, candidate.long.end));
+  return logWord === null ? candidate : { ...candidate, long: { start: candidate.long.start + logWord[0].length, end: candidate.long.end } };
+}
+/** A logarithm's name, glued or spaced, before a quantity's short form of capitals (`log2FC`, `log10 CFU`, `ln HR`; the glyph fill of a subscript's markup after it, `log\\textsubscript{2} FC`). */
+const LOGARITHM_BEFORE_QUANTITY = /^(?:log(?:2|10|₂|₁₀)?|ln)\u034f*[ \u00a0]?(?=\p{Lu}[\p{L}\p{N}]+$)/u;
+/** The same name opening the long form (`log2 fold change`, `log-transformed`: only the first). */
+const LOGARITHM_WORD_BEFORE = /^(?:log(?:2|10|₂|₁₀)?|ln)\u034f*[ \u00a0]+(?=\p{L})/u;
 
 /**
  * The head nouns of the statistics, measures and outcomes a bracket reports a value of (`hazard
