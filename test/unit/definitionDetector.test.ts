@@ -352,6 +352,9 @@ describe('a short form as the second item of its bracket', () => {
       ['Cytokines were added (IL-2, IL-15, 10 ng/mL) daily.', []],
       ['Images were taken with a camera (pqo.2000, PQO, Kelheim, Germany) at once.', []],
       ['Cells were washed (cold buffer, QBS, 20 mM Tris) twice.', []],
+      // One name joined by a hyphen; a place and its two-letter code in an address.
+      ['Reagents came from a supplier (Quigma-Aldrich, QA, St. Louis) in bulk.', []],
+      ['Samples came from a hospital (Quao Paulo, QP, Brazil) in 2019.', []],
     ]));
 });
 

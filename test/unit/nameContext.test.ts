@@ -291,6 +291,8 @@ describe('a name given in words to what the sentence describes', () => {
     // An equals sign or a spaced dash glosses the same way, as legends do.
     assert.deepEqual(undefinedKeys('Errors are shown per clock. QAE = quiet absolute error.\n'), []);
     assert.deepEqual(undefinedKeys('Fractions are shown. QF - quiet fraction; bars are means.\n'), []);
+    // A list item's line ends the gloss.
+    assert.deepEqual(undefinedKeys('Errors:\n\n- QAE = quiet absolute error\n- QRSE = quiet root squared error\n\nQAE and QRSE fell.\n'), []);
     // Words after the colon that do not spell the letters, or a value after the sign, introduce nothing.
     assert.deepEqual(undefinedKeys('The panel was scored. QZV: results were mixed.\n'), ['QZV']);
     assert.deepEqual(undefinedKeys('The error was small (QAE = 0.5 years).\n'), ['QAE']);

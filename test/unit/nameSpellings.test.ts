@@ -52,6 +52,9 @@ describe('a name with inner capitals written as a plain capitalised word', () =>
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'The Initiative to Zombat Quiet Diseases paid.']), []);
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'We ran zombat per site.']), []);
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'We ran *Zombat* per site.']), []);
+    // A quoted word keeps its spelling; a label's noun before its number is the label's.
+    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'Users call it "Zombat" in forums.']), []);
+    assert.deepEqual(nameSpellings(['We took the QEO DataSet QDS4879.', 'Results are in Dataset 2 and in Table 3.']), []);
   });
   test('a name whose only inner capital is its last letter has no plain twin (`Qlus` is a plural of `Qlu`)', () =>
     assert.deepEqual(nameSpellings(['The QluS subfamily is old.', 'Young Qlu elements and older Qlus differ.']), []));

@@ -91,7 +91,7 @@ describe('words whose spelling marks British or American English', () => {
   });
   test('the hormones\' drug names in their international spelling are no mark: British text writes them so', () => {
     assert.deepEqual(marks('estradiol estriol estrone'), []);
-    assert.deepEqual(marks('oestrogen oestrus'), ['oestrogen:british>estrogen', 'oestrus:british>estrus']);
+    assert.deepEqual(marks('oestrogen oestrus oestradiol'), ['oestrogen:british>estrogen', 'oestrus:british>estrus', 'oestradiol:british>estradiol']);
   });
 });
 

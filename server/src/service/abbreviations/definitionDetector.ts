@@ -169,8 +169,8 @@ export function isGlossedAfterMark(text: string, shortStart: number, shortEnd: n
     return false;
   }
 }
-/** A colon, an equals sign or a spaced dash, then words up to a clause's end (a comma, a semicolon, a bracket's close, a stop, or the text's end). */
-const GLOSS_AFTER_MARK = /^(?::|[ \u00a0]*=|[ \u00a0]+[-\u2013\u2014])[ \u00a0]+([\p{L}\p{N}][^,;:()[\]\n]*?)(?=[ \u00a0]*(?:[,;)\]]|[.](?:\s|$)|$))/u;
+/** A colon, an equals sign or a spaced dash, then words up to a clause's end (a comma, a semicolon, a bracket's close, a stop, a line's or the text's end). */
+const GLOSS_AFTER_MARK = /^(?::|[ \u00a0]*=|[ \u00a0]+[-\u2013\u2014])[ \u00a0]+([\p{L}\p{N}][^,;:()[\]\n]*?)(?=[ \u00a0]*(?:[,;)\]]|[.](?:\s|$)|\r?\n|$))/u;
 const MOST_GLOSS_LENGTH = 120;
 
 /** Letters that words before a short form spell by chance often enough that no bracket means no introduction. */

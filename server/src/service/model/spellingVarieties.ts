@@ -69,9 +69,9 @@ const FAMILIES: readonly Family[] = [
   swap('(?:lymph)?oedema(?:s|tous)?', '(?:lymph)?edema(?:s|tous)?', { find: /oedem/u, text: 'oedem' }, { find: /edem/u, text: 'edem' }),
   swap('oesophag[a-z]*', 'esophag[a-z]*', { find: /^oesophag/u, text: 'oesophag' }, { find: /^esophag/u, text: 'esophag' }),
   swap('paediatric[a-z]*', 'pediatric[a-z]*', { find: /^paed/u, text: 'paed' }, { find: /^ped/u, text: 'ped' }),
-  // Not the hormones' drug names (`estradiol`, `estriol`, `estrone`): the British Approved Names took the
-  // international spelling, so British text writes them so too.
-  swap('oestr(?:ogen|us)[a-z]*', 'estr(?:ogen|us)[a-z]*', { find: /^oestr/u, text: 'oestr' }, { find: /^estr/u, text: 'estr' }),
+  // The hormones' drug names in the international spelling (`estradiol`, `estriol`) mark no variety: the British
+  // Approved Names took it, so British text writes them so too; `oestradiol` still marks British.
+  swap('oestr(?:ogen|adiol|iol|one|us)[a-z]*', 'estr(?:ogen|us)[a-z]*', { find: /^oestr/u, text: 'oestr' }, { find: /^estr/u, text: 'estr' }),
   swap('gynaecolog[a-z]*', 'gynecolog[a-z]*', { find: /^gynaec/u, text: 'gynaec' }, { find: /^gynec/u, text: 'gynec' }),
   // The ae and oe of clinical words (`fetal` is left out: British journals write it too).
   swap('aetiolog[a-z]*', 'etiolog[a-z]*', { find: /^aet/u, text: 'aet' }, { find: /^et/u, text: 'et' }),

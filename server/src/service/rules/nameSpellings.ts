@@ -5,6 +5,7 @@ import { lowerBound } from '../text/sortedSearch';
 import { foldedHashOf, WordFlag } from '../text/tokens';
 import { opensSentence } from '../model/definitionSpans';
 import { isItalic } from '../model/geneContext';
+import { isInsideQuotation } from '../text/quotations';
 import { definedSpellingOf } from './abbreviationSpellings';
 import type { Finding, RuleContext } from './types';
 
@@ -136,7 +137,8 @@ const SMALL_LETTER = /\p{Ll}/u;
  * `HealthMap`, `Combat` beside `ComBat`): a word of letters with only its first a capital,
  * mid-sentence, where no sentence, heading or title capitalises it and neither neighbour is
  * capitalised too (`Initiative to Combat Infectious Diseases` is a title's capitals), outside
- * italics. A word in small letters is left out: it may be an English word (`combat`, `direct`).
+ * italics and quotations, and not a label's noun before its number (`Dataset 2` beside
+ * `DataSet`). A word in small letters is left out: it may be an English word (`combat`, `direct`).
  */
 function plainTwins(context: RuleContext, keys: Map<number, string>): Map<string, { start: number; end: number }[]> {
   const twins = new Map<string, { start: number; end: number }[]>();
@@ -155,7 +157,8 @@ function plainTwins(context: RuleContext, keys: Map<number, string>): Map<string
       const capitalisedBefore = i > 0 && isCapitalisedNeighbour(masked, block.start + starts[i - 1]!, block.start + ends[i - 1]!, start);
       const capitalisedAfter = i + 1 < count && isCapitalisedNeighbour(masked, block.start + starts[i + 1]!, end, block.start + starts[i + 1]!);
       if (capitalisedBefore || capitalisedAfter || start === block.start || opensSentence(masked, start) || /:[ \u00a0]*$/u.test(masked.slice(Math.max(block.start, start - 3), start))) continue;
-      if (isItalic(model.text, start, end)) continue;
+      // A label numbered after it (`Dataset 2`, `Metadata 1`) is a label's noun; a quoted word keeps its spelling.
+      if (NUMBER_AFTER.test(masked.slice(end, end + 4)) || isItalic(model.text, start, end) || isInsideQuotation(model.text, block.start, block.end, start, end, 1)) continue;
       const uses = twins.get(key);
       if (uses) uses.push({ start, end });
       else twins.set(key, [{ start, end }]);
@@ -169,6 +172,8 @@ function isPlainCapitalised(masked: string, start: number, end: number): boolean
   return PLAIN_CAPITALISED.test(masked.slice(start, end));
 }
 const PLAIN_CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** A number or a one-letter label after a space (`Dataset 2`, `Cohort B`). */
+const NUMBER_AFTER = /^[ \u00a0](?:\p{N}|\p{Lu}(?![\p{L}\p{N}]))/u;
 
 /** Whether the neighbouring word starting at `neighbourStart` is a capital's word, only spaces between it and the twin (`[gapStart, gapEnd)`). */
 function isCapitalisedNeighbour(masked: string, neighbourStart: number, gapStart: number, gapEnd: number): boolean {

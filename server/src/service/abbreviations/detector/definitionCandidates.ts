@@ -234,7 +234,8 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
  * second, before more (a value, a composition, a reference), is the short form it spells. Only a
  * convincing pairing inside the first item, and a long form of two words at least: one word is
  * another short form (`(IL-2, IL-15, 10 ng/mL)` lists two cytokines) or a name (`(pco.2000, PCO,
- * Kelheim, Germany)`: a camera and its maker). A second item that is the last whole
+ * Kelheim, Germany)`: a camera and its maker; `(Sigma-Aldrich, SA, …)`); not a place's name in
+ * capitals with its two-letter code, as addresses write them (`(São Paulo, SP, Brazil)`). A second item that is the last whole
  * (`(blood-brain barrier, BBB)`) was read before this.
  */
 function secondItemDefinition(text: string, group: BracketGroup): DefinitionCandidate | undefined {
@@ -247,12 +248,17 @@ function secondItemDefinition(text: string, group: BracketGroup): DefinitionCand
   const second = firstItemOfBracket(text, separator + 1, group.close);
   if (second === undefined || !hasShortFormShape(text, second) || !containsUpperCase(text, second)) return undefined;
   const candidate = longFormEndingAt(text, group.open + 1, separator, second);
-  if (candidate === undefined || !isConvincingCandidate(candidate) || !TWO_WORDS.test(text.slice(candidate.long.start, candidate.long.end))) return undefined;
+  if (candidate === undefined || !isConvincingCandidate(candidate)) return undefined;
+  const long = text.slice(candidate.long.start, candidate.long.end);
+  // A place and its two-letter code in an address (`(São Paulo, SP, Brazil)`, `(Puerto Rico, PR, USA)`).
+  if (!TWO_WORDS.test(long) || (second.end - second.start === 2 && NAME_WORDS.test(long))) return undefined;
   return candidate;
 }
 
-/** Two words, joined by a space or a hyphen (`tris-buffered saline`, `etiological fraction`). */
-const TWO_WORDS = /[\p{L}\p{N}][\s\-\u2010\u2011]+[\p{L}\p{N}]/u;
+/** Two words at least, apart by a space (`tris-buffered saline`; not one hyphen-joined name, `Sigma-Aldrich`). */
+const TWO_WORDS = /\S\s+\S/u;
+/** Words that each open with a capital: a place's or an organisation's name. */
+const NAME_WORDS = /^\p{Lu}\S*(?:\s+\p{Lu}\S*)+$/u;
 
 /**
  * `log2 fold change (log2FC)`, `fold-change (log2 FC)`: a logarithm's name before the short form
