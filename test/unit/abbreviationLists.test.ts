@@ -180,6 +180,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: [],
     },
     {
+      name: 'a comma list of short forms is no pair, though its words spell the first by chance',
+      input: '**Figure 21.** IQANS, iPQCs and the nodes. Induced pluripotent quark cells (iPQCs) were used.',
+      pairs: [],
+    },
+    {
       name: 'a legend key written with commas, joined by semicolons',
       input: '**Figure 14.** Killing over time. QFI, queue fluorescence intensity; E:Q, effector-to-queue ratio.',
       pairs: ['QFI = queue fluorescence intensity', 'E:Q = effector-to-queue ratio'],

@@ -446,6 +446,9 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
+/** A long form's first word shaped as a short form: two capitals, no run of three small letters (`iPSCs`; not `QuarkMate`). */
+const ABBREVIATION_FIRST_WORD = /^(?=\S*\p{Lu}\S*\p{Lu})(?!\S*\p{Ll}{3})\S+(?:\s|$)/u;
+
 /** The entry a piece `[start, end)` of the legend holds when it is one comma pair whose words spell its short form. */
 function commaPairIn(slice: string, start: number, end: number, offset: number): ListedAbbreviation | undefined {
   const piece = slice.slice(start, end);
@@ -453,7 +456,8 @@ function commaPairIn(slice: string, start: number, end: number, offset: number):
   if (!match) return undefined;
   const short = match[1]!;
   const long = match[2]!;
-  if (!looksLikeShortForm(short) || !readsAsDefinition(long, short)) return undefined;
+  // Words opening with another short form list abbreviations (`ICANS, iPSCs and the products`): no pair.
+  if (!looksLikeShortForm(short) || ABBREVIATION_FIRST_WORD.test(long) || !readsAsDefinition(long, short)) return undefined;
   const shortStart = offset + start + piece.indexOf(short);
   const longStart = offset + start + match.index + match[0].lastIndexOf(long);
   return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
