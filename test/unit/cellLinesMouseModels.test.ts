@@ -42,6 +42,22 @@ describe('cell lines and mouse strains need no definition', () => {
   });
 });
 
+describe('mouse strain symbols in the wrong case', () => {
+  const discouraged = (text: string) =>
+    service.lint({ uri: 'strains.md', version: 1, text }).filter((d) => d.code === 'discouraged-variant').map((d) => `${text.slice(d.start, d.end)} -> ${d.data?.fixes?.[0]?.edits[0]?.newText}`);
+  test('C57Bl/6 and Balb/c, with their substrains, are told with the symbol in capitals', () => {
+    assert.deepEqual(discouraged('Female C57Bl/6 mice, C57Bl/6J and Balb/cJ mice and Balb/c hosts were used.\n'), [
+      'C57Bl/6 -> C57BL/6',
+      'C57Bl/6J -> C57BL/6J',
+      'Balb/cJ -> BALB/cJ',
+      'Balb/c -> BALB/c',
+    ]);
+  });
+  test('the symbols as nomenclature writes them are silent', () => {
+    assert.deepEqual(discouraged('Female C57BL/6 mice, C57BL/6J and BALB/cJ mice and BALB/c hosts were used.\n'), []);
+  });
+});
+
 describe('forms that could collide with ordinary text', () => {
   test('mean ± SEM is a statistic, not the SEM cell line', () => {
     assert.ok(!termIds('Values are mean ± SEM of three donors.\n').includes('sem'));
