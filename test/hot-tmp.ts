@@ -1,6 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { createTerminologyService } from '../server/src/service/index';
-const text = `Signals ${Array.from({ length: 48_000 }, (_, i) => ['QGS', 'QVT', 'QIA', 'QRD'][i % 4]).join('-')} end.`;
-const s = createTerminologyService();
-const t = Date.now();
-const d = s.lint({ uri: 'h.md', version: 1, text }, {});
-console.log(Date.now() - t, 'ms', d.length);
+const text = readFileSync('/tmp/s26/tab.md', 'utf8');
+const m = createTerminologyService().model({ uri: 't.md', version: 1, text });
+for (const b of m.prose.blocks) console.log(b.kind, b.region.kind, JSON.stringify(text.slice(b.start, b.end)));

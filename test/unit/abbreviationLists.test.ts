@@ -245,3 +245,16 @@ describe('abbreviation lists: a legend key defines for its legend', () => {
     assert.deepEqual(undefinedKeys(text), ['TMB']);
   });
 });
+
+describe('abbreviation lists: a table with a column of abbreviations', () => {
+  test('each row defines its short form by the cell that spells it, in any column', () => {
+    const text = '# Results\n\n| Node kind | Abbr | Nodes |\n|---|---|---|\n| Quark Process | QP | 11,381 |\n| Zebra–binds–Quark | ZbQ | 12 |\n\nAbbrev. | Len. | Path\n--- | --- | ---\nZbQaD | 2 | Zebra–binds–Quark–associates–Disease\n';
+    assert.deepEqual(listedPairs(text), ['QP = Quark Process', 'ZbQ = Zebra–binds–Quark', 'ZbQaD = Zebra–binds–Quark–associates–Disease']);
+    assert.deepEqual(undefinedKeys(`${text}\nThe QP, ZbQ and ZbQaD rose.\n`), []);
+  });
+  test('a table without such a column, a header cell alone, or cells that spell nothing define nothing', () => {
+    assert.deepEqual(listedPairs('| Name | Code | Count |\n|---|---|---|\n| Quark Process | QP | 3 |\n'), []);
+    assert.deepEqual(listedPairs('| Abbr | Count |\n|---|---|\n| QP | 3 |\n| ZQ | 4 |\n'), []);
+    assert.deepEqual(listedPairs('| Source | Abbr | Licence |\n|---|---|---|\n| Open Archive | QP | CC BY 4.0 |\n'), []);
+  });
+});

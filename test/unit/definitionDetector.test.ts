@@ -358,6 +358,15 @@ describe('a short form as the second item of its bracket', () => {
     ]));
 });
 
+describe('a bracket of its own after the short form', () => {
+  test('is a note on it, not part of it (a catalogue number, another name)', () =>
+    definesAsListed([
+      ['They produce quaniridia (QAN [MIM: 106210]) in carriers.', [['QAN', 'quaniridia']]],
+      ['Saethre-Quotzen syndrome (SQS [MIM: 101400]); then more.', [['SQS', 'Saethre-Quotzen syndrome']]],
+      ['The programmed quark death protein 1 (PQD-1 (CD279)) was seen.', [['PQD-1', 'programmed quark death protein 1']]],
+    ]));
+});
+
 describe('a logarithm of a quantity in the bracket', () => {
   test('defines the quantity, as a later `log2QF` is a use of `QF`; with no quantity spelt before it, nothing', () =>
     definesAsListed([

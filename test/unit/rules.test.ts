@@ -385,6 +385,14 @@ describe('foreign-script', () => {
     check('foreign-script', 'A µ and ℓ with «𝛽».');
     assert.match(diagnostic!.message, /mathematical letters .* write 'β'/);
   });
+  test('a Latin ligature copied from a PDF is reported in its word and fixed to the letters it stands for', () => {
+    check('foreign-script', 'The score quanti«ﬁ»es the most speci«ﬁ»c «ﬂ»ow.');
+    assert.equal(fixed('foreign-script', 'The ﬁrst effect.'), 'The first effect.');
+    assert.equal(fixed('foreign-script', 'An eﬀect.'), 'An effect.');
+    const diagnostic = service.lint({ uri: 'x.md', version: 1, text: 'A speciﬁc term.' }).find((d) => d.code === 'foreign-script');
+    assert.match(diagnostic!.message, /^'speciﬁc' contains the ligature 'ﬁ' \(U\+FB01\), one character for the letters 'fi'.*write 'specific'/);
+    check('foreign-script', 'The first effect was significant.');
+  });
   test('a character typed for a Greek letter is reported over its term and fixed to the letter', () => {
     check('foreign-script', 'TGF-«ß» and IL-1«ß» and IFN-«ɣ» rose; IL-2R«⍺» and Fc«ϵ»RI bind; «ß»-catenin and «ß»2M too.');
     assert.equal(fixed('foreign-script', 'Serum TGF-ß rose.'), 'Serum TGF-β rose.');

@@ -500,6 +500,8 @@ export function findAbbreviationLists(text: string, prose: ProseMap, cache?: Lis
   let sectionLevel = 0;
   // Under a label in bold (`**Glossary of terms:**`): entries, one block each, up to the first block that holds none.
   let underBoldLabel = false;
+  // The column of the current table headed as its abbreviations (`| Metanode | Abbr | … |`), -1 for none.
+  let abbreviationColumn = -1;
   prose.blocks.forEach((block, index) => {
     // One key per block, in order (undefined where no inline list is read), so the array stays packed.
     cache?.keys.push(undefined);
@@ -546,10 +548,71 @@ export function findAbbreviationLists(text: string, prose: ProseMap, cache?: Lis
       if (entries.length > 0) lists.set(index, { start: block.start, entries });
       return;
     }
+    if (block.kind === 'table-row') {
+      // A table's first row is its header (after a block of another kind, or a blank line after a row);
+      // in a table of data, a column headed `Abbr` holds short forms the row's other cells spell. A
+      // table of two columns, abbreviations and long forms, outside an Abbreviations section is left
+      // as it was read before: its rows are uses (see generatedList.ts for the list carnk writes).
+      const previous = prose.blocks[index - 1];
+      if (previous?.kind !== 'table-row' || BLANK_LINE.test(text.slice(previous.end, block.start))) {
+        const header = rowCells(masked, block.start, block.end);
+        abbreviationColumn = header.length >= FEWEST_DATA_COLUMNS ? header.findIndex((cell) => ABBREVIATION_COLUMN.test(cell.text.trim())) : -1;
+        return;
+      }
+      const entry = abbreviationColumn >= 0 ? tableRowEntry(masked, block, abbreviationColumn) : undefined;
+      if (entry) {
+        lists.set(index, { start: block.start, entries: [entry] });
+        return;
+      }
+    }
     const list = inlineList(block, index);
     if (list) lists.set(index, list);
   });
   return lists;
+}
+
+/** A table of data has at least this many columns: a name, its abbreviation, and what is counted or said of it. */
+const FEWEST_DATA_COLUMNS = 3;
+/** A line with nothing on it, between two tables. */
+const BLANK_LINE = /\n[ \t]*\r?\n/u;
+
+/** A table column's header naming its short forms: `Abbr`, `Abbrev.`, `Abbreviation`, `Acronym`, `Short form`. */
+const ABBREVIATION_COLUMN = /^[*_]*(?:abbr\.?|abbrev\.?|abbreviations?|acronyms?|short[ -]forms?)[*_]*$/iu;
+
+/** A table row's cells by position (empty ones too), the outer pipes' empty ends left out, each with its offset. */
+function rowCells(masked: string, start: number, end: number): { text: string; start: number }[] {
+  const cells: { text: string; start: number }[] = [];
+  let from = start;
+  for (let bar = masked.indexOf('|', from); from <= end; bar = masked.indexOf('|', from)) {
+    const to = bar < 0 || bar > end ? end : bar;
+    cells.push({ text: masked.slice(from, to), start: from });
+    from = to + 1;
+  }
+  if (cells.length > 1 && cells[0]!.text.trim() === '') cells.shift();
+  if (cells.length > 1 && cells[cells.length - 1]!.text.trim() === '') cells.pop();
+  return cells;
+}
+
+/**
+ * The entry a row of a table with an abbreviations column defines: the short form in that column
+ * and the first other cell whose words spell it as a written definition's would (`| Disease–associates–Gene
+ * | DaG | 12,623 |`). A row whose cells spell nothing (counts, sources) defines nothing.
+ */
+function tableRowEntry(masked: string, block: ProseBlock, column: number): ListedAbbreviation | undefined {
+  const cells = rowCells(masked, block.start, block.end);
+  const cell = cells[column];
+  if (!cell) return undefined;
+  const short = cell.text.trim().replace(/^[*_]+|[*_]+$/gu, '');
+  if (!looksLikeShortForm(short)) return undefined;
+  for (let i = 0; i < cells.length; i++) {
+    if (i === column) continue;
+    const long = cells[i]!.text.trim().replace(/^[*_]+|[*_]+$/gu, '');
+    if (!/\p{L}.*\s|\p{L}[-\u2013]\p{L}/u.test(long) || !readsAsDefinition(long, short)) continue;
+    const shortStart = cell.start + cell.text.indexOf(short);
+    const longStart = cells[i]!.start + cells[i]!.text.indexOf(long);
+    return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
+  }
+  return undefined;
 }
 
 /**

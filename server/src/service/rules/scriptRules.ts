@@ -1,4 +1,4 @@
-import { GREEK_STAND_INS, isWhitespaceUnit, isWordCharacterAt, isWordCharacterBefore, LOOK_ALIKES, standsForGreekAt } from '../text/characters';
+import { GREEK_STAND_INS, isWhitespaceUnit, isWordCharacterAt, isWordCharacterBefore, LIGATURES, LOOK_ALIKES, standsForGreekAt } from '../text/characters';
 import { WordFlag } from '../text/tokens';
 import type { Finding, RuleContext } from './types';
 
@@ -87,6 +87,27 @@ function greekStandInFinding(word: string, offset: number): Finding | undefined 
  * otherwise Latin word (`сytotoxicity` with a Cyrillic с). A sentence or quotation mostly in
  * another language, and Greek letters used as symbols, are left alone.
  */
+/** Each Latin ligature in a word's letters (`speciﬁc`), with the letters it stands for; a safe fix writes them. */
+function ligatureFindings(letters: string, lettersStart: number): Finding[] {
+  const findings: Finding[] = [];
+  for (let offset = 0; offset < letters.length; offset++) {
+    const ch = letters[offset]!;
+    const meant = LIGATURES[ch];
+    if (meant === undefined) continue;
+    const start = lettersStart + offset;
+    const written = letters.slice(0, offset) + meant + letters.slice(offset + 1);
+    findings.push({
+      rule: 'foreign-script',
+      start,
+      end: start + 1,
+      message: `'${letters}' contains the ligature '${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}), one character for the letters '${meant}', as text copied from a PDF keeps it: write '${written}'.`,
+      data: { letter: ch, latin: meant },
+      fixes: [{ title: `Replace with the letters '${meant}'`, edits: [{ start, end: start + 1, newText: meant }], safe: true }],
+    });
+  }
+  return findings;
+}
+
 export function checkForeignScript(context: RuleContext): Finding[] {
   const { model } = context;
   const masked = model.prose.masked;
@@ -99,6 +120,7 @@ export function checkForeignScript(context: RuleContext): Finding[] {
       for (const run of word.matchAll(LETTERS)) lettersWithLookAlike.push([run[0], offset + run.index!]);
     }
     for (const [letters, lettersStart] of lettersWithLookAlike) {
+      findings.push(...ligatureFindings(letters, lettersStart));
       if (!LATIN_LETTER.test(letters) || !LOOK_ALIKE.test(letters)) continue;
       const latin = countLetters(letters, /\p{Script=Latin}/u);
       if (latin < 2) continue;

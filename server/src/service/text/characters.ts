@@ -165,7 +165,7 @@ export const CharacterClass = {
   greek: 16,
   /** A letter of neither the Latin nor the Greek script (a CJK ideograph, Cyrillic a, the micro sign). */
   otherScript: 32,
-  /** A Cyrillic or Greek letter that looks like a Latin one (see {@link LOOK_ALIKES}). */
+  /** A Cyrillic or Greek letter that looks like a Latin one (see {@link LOOK_ALIKES}), or a Latin ligature (see {@link LIGATURES}). */
   lookAlike: 64,
   /** A letter of any script. */
   letter: 128,
@@ -178,6 +178,15 @@ export const LOOK_ALIKES: Readonly<Record<string, string>> = {
   а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
   А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S', Ԁ: 'D',
   ο: 'o', Ο: 'O', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+
+/**
+ * Latin ligatures of the Alphabetic Presentation Forms, one character for two or three letters
+ * (`ﬁ` for `fi`): left by text copied from a PDF, they look right but break search, spelling and
+ * the reader's screen reader. Flagged with the look-alikes, for the letters they stand for.
+ */
+export const LIGATURES: Readonly<Record<string, string>> = {
+  '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st',
 };
 
 /**
@@ -249,7 +258,7 @@ function classifyNonAscii(character: string): number {
     if (/\p{Script=Greek}/u.test(character)) bits |= CharacterClass.greek;
     else if (!LATIN.test(character)) bits |= CharacterClass.otherScript;
   }
-  if (LOOK_ALIKES[character] !== undefined) bits |= CharacterClass.lookAlike;
+  if (LOOK_ALIKES[character] !== undefined || LIGATURES[character] !== undefined) bits |= CharacterClass.lookAlike;
   if (GREEK_STAND_INS[character] !== undefined) bits |= CharacterClass.greekStandIn;
   return bits;
 }
