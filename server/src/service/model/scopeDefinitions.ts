@@ -1,6 +1,7 @@
 import type { AbbreviationDefinition, DocumentModel, InheritedDefinition, ScopeName } from './documentModel';
 import type { DefinitionNeeds } from './definitionNeeds';
 import { isAbbreviationSegment, isSequencingSuffix } from './mentions';
+import { legendReferences } from './legendReferences';
 
 /** Where, within one scope, a key counts as defined. */
 export interface DefinitionSite {
@@ -19,6 +20,9 @@ export class ScopeDefinitions {
   private readonly inheritedAbstract = new Map<string, AbbreviationDefinition>();
   /** For a key an earlier file listed: the definition an earlier file then wrote in its text. */
   private readonly inheritedWritten = new Map<string, AbbreviationDefinition>();
+  /** Legends whose abbreviations are those of other legends (`Abbreviations as in Table 1`), with those legends' scopes: read when first asked. */
+  private referredScopes: Map<ScopeName, ScopeName[]> | undefined;
+  private readonly model: DocumentModel;
 
   /**
    * `inherited`: definitions from earlier files of a book; they cover the main text (or document
@@ -26,6 +30,7 @@ export class ScopeDefinitions {
    * abstract is a file of its own), which cover nothing here but are an expansion to agree with.
    */
   constructor(model: DocumentModel, inherited: readonly InheritedDefinition[] = [], abstracts: readonly InheritedDefinition[] = []) {
+    this.model = model;
     for (let i = 0; i < model.definitions.length; i++) {
       const definition = model.definitions[i]!;
       const id = `${definition.scope}\u0000${definition.key}`;
@@ -82,6 +87,7 @@ export class ScopeDefinitions {
    * legend's or an abstract's key is read with the text it closes, so it covers its scope; a list
    * in the running text (a section headed Abbreviations) defines from where it stands, so a list
    * at the back does not define a first use before it, and a front list covers all that follows.
+   * A legend that refers its abbreviations to other legends is covered by their definitions.
    */
   private introduction(scope: ScopeName, key: string): { from: number; definition: AbbreviationDefinition } | undefined {
     const carried = this.inheritedFor(scope, key);
@@ -90,7 +96,15 @@ export class ScopeDefinitions {
     const listed = scope === 'main' || scope === 'document' ? undefined : all.find((d) => d.pattern === 'list');
     if (listed) return { from: -1, definition: listed };
     const first = all[0];
-    return first ? { from: first.shortStart, definition: first } : undefined;
+    if (first) return { from: first.shortStart, definition: first };
+    // A legend that takes its abbreviations from other legends (`Abbreviations as in Table 1`): what they define covers it.
+    if (!scope.startsWith('legend:')) return undefined;
+    this.referredScopes ??= legendReferences(this.model);
+    for (const referred of this.referredScopes.get(scope) ?? []) {
+      const there = this.definitionsOf(referred, key)[0];
+      if (there) return { from: -1, definition: there };
+    }
+    return undefined;
   }
 
   /**
