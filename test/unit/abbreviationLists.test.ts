@@ -185,6 +185,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: [],
     },
     {
+      name: 'a comma pair whose long form opens with a short form that is part of its own is a pair',
+      input: '**Figure 22.** Killing. QNFR, QNF receptor; HQV-TK, HQV thymidine kinase.',
+      pairs: ['QNFR = QNF receptor', 'HQV-TK = HQV thymidine kinase'],
+    },
+    {
       name: 'a legend key written with commas, joined by semicolons',
       input: '**Figure 14.** Killing over time. QFI, queue fluorescence intensity; E:Q, effector-to-queue ratio.',
       pairs: ['QFI = queue fluorescence intensity', 'E:Q = effector-to-queue ratio'],
@@ -247,10 +252,13 @@ describe('abbreviation lists: a legend key defines for its legend', () => {
 });
 
 describe('abbreviation lists: a table with a column of abbreviations', () => {
-  test('each row defines its short form by the cell that spells it, in any column', () => {
-    const text = '# Results\n\n| Node kind | Abbr | Nodes |\n|---|---|---|\n| Quark Process | QP | 11,381 |\n| Zebra–binds–Quark | ZbQ | 12 |\n\nAbbrev. | Len. | Path\n--- | --- | ---\nZbQaD | 2 | Zebra–binds–Quark–associates–Disease\n';
+  test('in a captioned table, each row defines its short form for the table by the cell that spells it, in any column', () => {
+    const text = '# Results\n\n| Node kind | Abbr | Nodes |\n|---|---|---|\n| Quark Process | QP | 11,381 |\n| Zebra–binds–Quark | ZbQ | 12 |\n\nTable: **Nodes.** Kinds. {#tbl:nodes}\n\nAbbrev. | Len. | Path\n--- | --- | ---\nZbQaD | 2 | Zebra–binds–Quark–associates–Disease\n\nTable: **Paths.** Paths. {#tbl:paths}\n';
     assert.deepEqual(listedPairs(text), ['QP = Quark Process', 'ZbQ = Zebra–binds–Quark', 'ZbQaD = Zebra–binds–Quark–associates–Disease']);
-    assert.deepEqual(undefinedKeys(`${text}\nThe QP, ZbQ and ZbQaD rose.\n`), []);
+  });
+  test('a table in the running text does not define for the text after it', () => {
+    const text = '# Results\n\n| Patient | Abbreviation | Diagnosis |\n|---|---|---|\n| P1 | QML | Quark myeloid leukaemia |\n\nQML patients rose.\n';
+    assert.deepEqual(listedPairs(text), []);
   });
   test('a table without such a column, a header cell alone, or cells that spell nothing define nothing', () => {
     assert.deepEqual(listedPairs('| Name | Code | Count |\n|---|---|---|\n| Quark Process | QP | 3 |\n'), []);

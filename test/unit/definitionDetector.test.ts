@@ -364,6 +364,8 @@ describe('a bracket of its own after the short form', () => {
       ['They produce quaniridia (QAN [MIM: 106210]) in carriers.', [['QAN', 'quaniridia']]],
       ['Saethre-Quotzen syndrome (SQS [MIM: 101400]); then more.', [['SQS', 'Saethre-Quotzen syndrome']]],
       ['The programmed quark death protein 1 (PQD-1 (CD279)) was seen.', [['PQD-1', 'programmed quark death protein 1']]],
+      // After words, a bracket is part of the long form the bracket spells out.
+      ['The QGFR (quark growth factor (QGF) receptor) rose.', [['QGFR', 'quark growth factor (QGF) receptor'], ['QGF', 'quark growth factor']]],
     ]));
 });
 

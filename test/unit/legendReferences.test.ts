@@ -16,6 +16,11 @@ describe('a legend that refers its abbreviations to other legends', () => {
     const text = '| Stage | Abbr | Count |\n|---|---|---|\n| Quiet Zone | QZ | 3 |\n\nTable: **Stages.** Counts. {#tbl:stages}\n\n| Site | Stage |\n|---|---|\n| Lung | QZ |\n\nTable: **Sites.** Stages as per the abbreviations in Table @tbl:stages. {#tbl:sites}\n';
     assert.deepEqual(undefinedKeys(text), []);
   });
+  test('a figure written Fig. and a Quarto id name the same legends', () => {
+    assert.deepEqual(undefinedKeys('**Fig. 1.** Quark counts. QZ, quiet zone.\n\n**Fig. 2.** Sites by QZ. Abbreviations as in Fig. 1.\n'), []);
+    const quarto = '| Stage | Abbr | Count |\n|---|---|---|\n| Quiet Zone | QZ | 3 |\n\n: **Stages.** Counts. {#tbl-stages}\n\n| Site | Stage |\n|---|---|\n| Lung | QZ |\n\n: **Sites.** Abbreviations as in @tbl-stages. {#tbl-sites}\n';
+    assert.deepEqual(undefinedKeys(quarto), []);
+  });
   test('a table the document lacks, a key the table leaves out, or a legend with no such note is still told', () => {
     assert.deepEqual(undefinedKeys(`${FIRST}**Table 2.** Sites by QZ. Abbreviations as in Table 9.\n`), ['QZ']);
     assert.deepEqual(undefinedKeys(`${FIRST}**Table 2.** Sites by QZ and QX. Abbreviations as in Table 1.\n`), ['QX']);

@@ -390,7 +390,12 @@ describe('foreign-script', () => {
     assert.equal(fixed('foreign-script', 'The ﬁrst effect.'), 'The first effect.');
     assert.equal(fixed('foreign-script', 'An eﬀect.'), 'An effect.');
     const diagnostic = service.lint({ uri: 'x.md', version: 1, text: 'A speciﬁc term.' }).find((d) => d.code === 'foreign-script');
-    assert.match(diagnostic!.message, /^'speciﬁc' contains the ligature 'ﬁ' \(U\+FB01\), one character for the letters 'fi'.*write 'specific'/);
+    assert.match(diagnostic!.message, /^'speciﬁc' contains the ligature 'ﬁ' \(U\+FB01\) for 'fi', .*write 'specific'/);
+    // Two ligatures in one word: one finding, naming the word as written with both.
+    const both = service.lint({ uri: 'x.md', version: 1, text: 'An eﬀecﬁve term.' }).filter((d) => d.code === 'foreign-script');
+    assert.equal(both.length, 1);
+    assert.match(both[0]!.message, /ligatures 'ﬀ' .* 'ﬁ' .*write 'effecfive'/);
+    assert.equal(fixed('foreign-script', 'An eﬀecﬁve term.'), 'An effecfive term.');
     check('foreign-script', 'The first effect was significant.');
   });
   test('a character typed for a Greek letter is reported over its term and fixed to the letter', () => {

@@ -456,8 +456,10 @@ function commaPairIn(slice: string, start: number, end: number, offset: number):
   if (!match) return undefined;
   const short = match[1]!;
   const long = match[2]!;
-  // Words opening with another short form list abbreviations (`ICANS, iPSCs and the products`): no pair.
-  if (!looksLikeShortForm(short) || ABBREVIATION_FIRST_WORD.test(long) || !readsAsDefinition(long, short)) return undefined;
+  // Words opening with another short form list abbreviations (`ICANS, iPSCs and the products`): no pair;
+  // unless that short form is part of this one (`TNFR, TNF receptor`, `HSV-TK, HSV thymidine kinase`).
+  const opening = ABBREVIATION_FIRST_WORD.exec(long)?.[0].trim();
+  if (!looksLikeShortForm(short) || (opening !== undefined && !short.includes(opening)) || !readsAsDefinition(long, short)) return undefined;
   const shortStart = offset + start + piece.indexOf(short);
   const longStart = offset + start + match.index + match[0].lastIndexOf(long);
   return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
@@ -559,7 +561,8 @@ export function findAbbreviationLists(text: string, prose: ProseMap, cache?: Lis
         abbreviationColumn = header.length >= FEWEST_DATA_COLUMNS ? header.findIndex((cell) => ABBREVIATION_COLUMN.test(cell.text.trim())) : -1;
         return;
       }
-      const entry = abbreviationColumn >= 0 ? tableRowEntry(masked, block, abbreviationColumn) : undefined;
+      // Only a captioned table's rows (its legend's scope): a table in the running text does not define for the text after it.
+      const entry = abbreviationColumn >= 0 && block.region.kind === 'legend' ? tableRowEntry(masked, block, abbreviationColumn) : undefined;
       if (entry) {
         lists.set(index, { start: block.start, entries: [entry] });
         return;

@@ -7,11 +7,11 @@
 import type { DocumentModel, ScopeName } from './documentModel';
 
 /** A legend's note that its abbreviations are those of other tables or figures; group 1 names them. */
-const ABBREVIATIONS_AS_IN = /abbreviations?\b[^.;]{0,40}?\b(?:as\s+in|as\s+defined\s+in|as\s+per|in|see|from)\s+((?:the\s+)?(?:Tables?|Figures?|Figs?\.)\s+[^.;)]{1,80})/iu;
+const ABBREVIATIONS_AS_IN = /abbreviations?\b[^.;]{0,40}?\b(?:as\s+in|as\s+defined\s+in|as\s+per|in|see|from)\s+((?:the\s+)?(?:(?:Tables?|Figures?|Figs?\.)\s+|@)[^.;)]{1,80})/iu;
 /** The same note written the other way round: `See Table 1 for abbreviations`. */
 const SEE_FOR_ABBREVIATIONS = /\bsee\s+((?:Tables?|Figures?|Figs?\.)\s+[^.;)]{1,60}?)\s+for\s+(?:the\s+)?abbreviations?\b/iu;
 /** A cross-reference's id (`@tbl:metanodes`, `tbl:x`, `@fig:a`). */
-const REFERENCE_ID = /@?((?:tbl|fig):[\w-]+)/gu;
+const REFERENCE_ID = /@?((?:tbl|fig|tab)[:-][\w-]+)/gu;
 /** A number after the kind's word, and each number listed after it (`Tables 1 and 2`, `Table S3`). */
 const NUMBERED = /^(?:the\s+)?(Table|Figure|Fig)s?\.?\s+(S?\d+[A-Za-z]?(?:\s*(?:,|&|and)\s*S?\d+[A-Za-z]?)*)/iu;
 
@@ -23,7 +23,7 @@ const NUMBERED = /^(?:the\s+)?(Table|Figure|Fig)s?\.?\s+(S?\d+[A-Za-z]?(?:\s*(?:
 export function legendReferences(model: DocumentModel): Map<ScopeName, ScopeName[]> {
   const references = new Map<ScopeName, ScopeName[]>();
   const labels = new Map<string, string>();
-  for (const block of model.prose.blocks) if (block.region.kind === 'legend') labels.set(block.region.label.toLowerCase(), block.region.label);
+  for (const block of model.prose.blocks) if (block.region.kind === 'legend') labels.set(normalLabel(block.region.label), block.region.label);
   for (const block of model.prose.blocks) {
     if (block.region.kind !== 'legend') continue;
     const text = model.text.slice(block.start, block.end);
@@ -32,7 +32,7 @@ export function legendReferences(model: DocumentModel): Map<ScopeName, ScopeName
     if (named === undefined) continue;
     const own = block.region.label;
     const scopes = referredLabels(named)
-      .map((label) => labels.get(label.toLowerCase()))
+      .map((label) => labels.get(normalLabel(label)))
       .filter((label): label is string => label !== undefined && label !== own)
       .map((label) => `legend:${label}`);
     if (scopes.length === 0) continue;
@@ -50,4 +50,13 @@ function referredLabels(named: string): string[] {
   if (!numbered) return [];
   const kind = numbered[1]!.toLowerCase().startsWith('t') ? 'Table' : 'Figure';
   return [...numbered[2]!.matchAll(/S?\d+[A-Za-z]?/gu)].map((number) => `${kind} ${number[0]}`);
+}
+
+/** A label as legends and references may both write it: `Fig. 1`, `Figure 1` and `figure 1` alike; `tbl-x` as `tbl:x`. */
+function normalLabel(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/^fig(?:ure)?s?\.?\s*(?=s?\d)/u, 'figure ')
+    .replace(/^tab(?:le)?s?\.?\s*(?=s?\d)/u, 'table ')
+    .replace(/^(tbl|fig|tab)-/u, '$1:');
 }

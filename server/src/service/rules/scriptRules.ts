@@ -82,32 +82,42 @@ function greekStandInFinding(word: string, offset: number): Finding | undefined 
 }
 
 /**
- * `foreign-script`: a word in another script inside an English sentence (machine-translation
- * residue such as `通过` or `באמצעות`), and look-alike Cyrillic or Greek letters inside an
- * otherwise Latin word (`сytotoxicity` with a Cyrillic с). A sentence or quotation mostly in
- * another language, and Greek letters used as symbols, are left alone.
+ * The Latin ligatures in a word's letters (`speciﬁc`, `eﬀecﬁve`), one finding for the word, which
+ * names the letters each stands for and the word as written with them; a safe fix writes them.
  */
-/** Each Latin ligature in a word's letters (`speciﬁc`), with the letters it stands for; a safe fix writes them. */
 function ligatureFindings(letters: string, lettersStart: number): Finding[] {
-  const findings: Finding[] = [];
+  let written = '';
+  const edits: { start: number; end: number; newText: string }[] = [];
+  const ligatures: string[] = [];
   for (let offset = 0; offset < letters.length; offset++) {
     const ch = letters[offset]!;
     const meant = LIGATURES[ch];
+    written += meant ?? ch;
     if (meant === undefined) continue;
-    const start = lettersStart + offset;
-    const written = letters.slice(0, offset) + meant + letters.slice(offset + 1);
-    findings.push({
-      rule: 'foreign-script',
-      start,
-      end: start + 1,
-      message: `'${letters}' contains the ligature '${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}), one character for the letters '${meant}', as text copied from a PDF keeps it: write '${written}'.`,
-      data: { letter: ch, latin: meant },
-      fixes: [{ title: `Replace with the letters '${meant}'`, edits: [{ start, end: start + 1, newText: meant }], safe: true }],
-    });
+    edits.push({ start: lettersStart + offset, end: lettersStart + offset + 1, newText: meant });
+    ligatures.push(`'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}) for '${meant}'`);
   }
-  return findings;
+  if (edits.length === 0) return [];
+  const first = edits[0]!;
+  return [
+    {
+      rule: 'foreign-script',
+      start: first.start,
+      end: edits[edits.length - 1]!.end,
+      message: `'${letters}' contains the ${edits.length > 1 ? 'ligatures' : 'ligature'} ${ligatures.join(', ')}, one character for two or three letters, as text copied from a PDF keeps it: write '${written}'.`,
+      data: { letter: letters[first.start - lettersStart]!, latin: first.newText },
+      fixes: [{ title: `Write '${written}'`, edits, safe: true }],
+    },
+  ];
 }
 
+/**
+ * `foreign-script`: a word in another script inside an English sentence (machine-translation
+ * residue such as `通过` or `באמצעות`), and look-alike Cyrillic or Greek letters inside an
+ * otherwise Latin word (`сytotoxicity` with a Cyrillic с), and Latin ligatures copied from a PDF
+ * (`speciﬁc`). A sentence or quotation mostly in another language, and Greek letters used as
+ * symbols, are left alone.
+ */
 export function checkForeignScript(context: RuleContext): Finding[] {
   const { model } = context;
   const masked = model.prose.masked;
@@ -122,7 +132,8 @@ export function checkForeignScript(context: RuleContext): Finding[] {
     for (const [letters, lettersStart] of lettersWithLookAlike) {
       findings.push(...ligatureFindings(letters, lettersStart));
       if (!LATIN_LETTER.test(letters) || !LOOK_ALIKE.test(letters)) continue;
-      const latin = countLetters(letters, /\p{Script=Latin}/u);
+      // A ligature counts as the letters it stands for (`Оﬀ` holds three Latin letters around its Cyrillic О).
+      const latin = countLetters(letters, /\p{Script=Latin}/u) + countLetters(letters, /[\ufb00-\ufb06]/u);
       if (latin < 2) continue;
       let offset = 0;
       for (const ch of letters) {

@@ -30,7 +30,7 @@ const MOST_SHORT_FORM_WORDS = 3;
  * and `IC`), a program's release (`(VEP v105)`), a comparison sign (`(FDR < 0.05)`), or, after
  * one word, a number with decimals (`(HR 0.62, …)`), a spaced hyphen (`(iNOS - the NOS2
  * product)`) or, after a reagent's short form, what it was mixed with by its amount (`(MSTFA with
- * 1% TMCS)`); a bracket of its own after a space, a note on the item (`(AN [MIM: 106210])`);
+ * 1% TMCS)`); a bracket of its own after one word, a note on it (`(AN [MIM: 106210])`);
  * trimmed. Separators inside nested brackets do not split.
  */
 export function firstItemOfBracket(text: string, contentStart: number, contentEnd: number): TextSpan | undefined {
@@ -50,8 +50,9 @@ export function firstItemOfBracket(text: string, contentStart: number, contentEn
     // A value given with the short form: `(FDR < 0.05)`, `(OR = 2.1)`, `(HR 0.62, 95% CI …)`; a spaced
     // hyphen before a remark: `(iNOS - the NOS2 product)`. No short form holds a comparison sign.
     else if (depth === 0 && end > start && COMPARISON_SIGN.test(character)) break;
-    // A bracket of its own after a space holds a note on the item (`(AN [MIM: 106210])`, `(PD-1 (CD279))`).
-    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && OPENING_AFTER_SPACE.test(text.slice(end, Math.min(end + 8, contentEnd)))) break;
+    // A bracket of its own after one word holds a note on it (`(AN [MIM: 106210])`, `(PD-1 (CD279))`); after
+    // words it is part of a long form (`(epidermal growth factor (EGF) receptor)`).
+    else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && OPENING_AFTER_SPACE.test(text.slice(end, Math.min(end + 8, contentEnd))) && isOneWord(text, start, end)) break;
     else if (depth === 0 && end > start && isWhitespaceUnit(text.charCodeAt(end)) && isOneWord(text, start, end) && isValueOrRemarkAfter(text, start, end, contentEnd)) break;
   }
   return trimItem(text, start, end);
