@@ -256,6 +256,10 @@ describe('abbreviation lists: a table with a column of abbreviations', () => {
     const text = '# Results\n\n| Node kind | Abbr | Nodes |\n|---|---|---|\n| Quark Process | QP | 11,381 |\n| Zebra–binds–Quark | ZbQ | 12 |\n\nTable: **Nodes.** Kinds. {#tbl:nodes}\n\nAbbrev. | Len. | Path\n--- | --- | ---\nZbQaD | 2 | Zebra–binds–Quark–associates–Disease\n\nTable: **Paths.** Paths. {#tbl:paths}\n';
     assert.deepEqual(listedPairs(text), ['QP = Quark Process', 'ZbQ = Zebra–binds–Quark', 'ZbQaD = Zebra–binds–Quark–associates–Disease']);
   });
+  test('a pipe escaped in a cell is the cell\'s text, not a column', () => {
+    const text = '| Note | Name | Abbr |\n|---|---|---|\n| a \\| b | Quark zebra factor | QZF |\n\nTable: **Factors.** Counts. {#tbl:f}\n';
+    assert.deepEqual(listedPairs(text), ['QZF = Quark zebra factor']);
+  });
   test('a table in the running text does not define for the text after it', () => {
     const text = '# Results\n\n| Patient | Abbreviation | Diagnosis |\n|---|---|---|\n| P1 | QML | Quark myeloid leukaemia |\n\nQML patients rose.\n';
     assert.deepEqual(listedPairs(text), []);

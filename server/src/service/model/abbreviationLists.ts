@@ -582,14 +582,23 @@ const BLANK_LINE = /\n[ \t]*\r?\n/u;
 /** A table column's header naming its short forms: `Abbr`, `Abbrev.`, `Abbreviation`, `Acronym`, `Short form`. */
 const ABBREVIATION_COLUMN = /^[*_]*(?:abbr\.?|abbrev\.?|abbreviations?|acronyms?|short[ -]forms?)[*_]*$/iu;
 
-/** A table row's cells by position (empty ones too), the outer pipes' empty ends left out, each with its offset. */
+/**
+ * A table row's cells by position (empty ones too), the outer pipes' empty ends left out, each
+ * with its offset. A pipe escaped with a backslash (`\|`) is a cell's text, as GFM reads it.
+ */
 function rowCells(masked: string, start: number, end: number): { text: string; start: number }[] {
   const cells: { text: string; start: number }[] = [];
   let from = start;
-  for (let bar = masked.indexOf('|', from); from <= end; bar = masked.indexOf('|', from)) {
+  let cellStart = start;
+  while (cellStart <= end) {
+    const bar = masked.indexOf('|', from);
+    if (bar >= 0 && bar < end && bar > start && masked.charCodeAt(bar - 1) === 0x5c /* \ */) {
+      from = bar + 1;
+      continue;
+    }
     const to = bar < 0 || bar > end ? end : bar;
-    cells.push({ text: masked.slice(from, to), start: from });
-    from = to + 1;
+    cells.push({ text: masked.slice(cellStart, to), start: cellStart });
+    cellStart = from = to + 1;
   }
   if (cells.length > 1 && cells[0]!.text.trim() === '') cells.shift();
   if (cells.length > 1 && cells[cells.length - 1]!.text.trim() === '') cells.pop();

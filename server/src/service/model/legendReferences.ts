@@ -10,7 +10,7 @@ import type { DocumentModel, ScopeName } from './documentModel';
 const ABBREVIATIONS_AS_IN = /abbreviations?\b[^.;]{0,40}?\b(?:as\s+in|as\s+defined\s+in|as\s+per|in|see|from)\s+((?:the\s+)?(?:(?:Tables?|Figures?|Figs?\.)\s+|@)[^.;)]{1,80})/iu;
 /** The same note written the other way round: `See Table 1 for abbreviations`. */
 const SEE_FOR_ABBREVIATIONS = /\bsee\s+((?:Tables?|Figures?|Figs?\.)\s+[^.;)]{1,60}?)\s+for\s+(?:the\s+)?abbreviations?\b/iu;
-/** A cross-reference's id (`@tbl:metanodes`, `tbl:x`, `@fig:a`). */
+/** A cross-reference's id (`@tbl:metanodes`, `tbl:x`, `@fig:a`, Quarto's `@tbl-x`). */
 const REFERENCE_ID = /@?((?:tbl|fig|tab)[:-][\w-]+)/gu;
 /** A number after the kind's word, and each number listed after it (`Tables 1 and 2`, `Table S3`). */
 const NUMBERED = /^(?:the\s+)?(Table|Figure|Fig)s?\.?\s+(S?\d+[A-Za-z]?(?:\s*(?:,|&|and)\s*S?\d+[A-Za-z]?)*)/iu;
