@@ -10,7 +10,8 @@
 //   npm run eval:real -- --dump out.jsonl  # every current diagnostic with its message and verdict, one JSON object a line
 //
 // The corpora's text stays outside this repository; only judgments live here:
-//   test/real/judgments.tsv  file, line, rule, token, verdict (TP / FP / DEB), cause
+//   test/real/judgments.tsv  file, line, rule, token, verdict (TP / FP / DEB), cause (continued in
+//                            judgments-2.tsv, … before a file passes 1 MB; likewise problems.tsv)
 //   test/real/problems.tsv   file, line, token, kind, severity (must / optional), note: the real
 //                            problems a reader listed before running the tool (what recall counts)
 //   test/real/sources.tsv    where each gathered corpus comes from (repository, commit, paths), so
@@ -133,6 +134,21 @@ function readTsv(file) {
 }
 
 /**
+ * The rows of `test/real/<stem>.tsv` and then of its continuations `<stem>-2.tsv`, `<stem>-3.tsv`, …
+ * in that order, each with its own header: a list is continued in a new file before it passes
+ * 1 MB, so no committed file is that large, and rows keep the order they were judged in.
+ */
+function readTsvSeries(stem) {
+  const dir = path.join(root, 'test', 'real');
+  const part = new RegExp(`^${stem}-(\\d+)\\.tsv$`);
+  const continuations = readdirSync(dir)
+    .map((name) => ({ name, number: Number(part.exec(name)?.[1]) }))
+    .filter((file) => Number.isInteger(file.number))
+    .sort((a, b) => a.number - b.number);
+  return [`${stem}.tsv`, ...continuations.map((file) => file.name)].flatMap((name) => readTsv(path.join(dir, name)));
+}
+
+/**
  * Tokens are compared as the reader wrote them and as the tool reports them: without markup
  * (`T~reg~`), a plural `s` or a possessive (`TILs` and `TIL` are one problem).
  */
@@ -144,13 +160,13 @@ const judgmentKey = (file, line, rule, token) => `${file}\t${line}\t${rule}\t${s
  * a diagnostic past the last judgment takes the last.
  */
 const judgments = new Map();
-for (const j of readTsv(path.join(root, 'test', 'real', 'judgments.tsv'))) {
+for (const j of readTsvSeries('judgments')) {
   const key = judgmentKey(j.file, j.line, j.rule, j.token);
   const rows = judgments.get(key);
   if (rows) rows.push(j);
   else judgments.set(key, [j]);
 }
-const problems = readTsv(path.join(root, 'test', 'real', 'problems.tsv'));
+const problems = readTsvSeries('problems');
 
 const all = [];
 const linted = new Set();
