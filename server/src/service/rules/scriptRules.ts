@@ -10,6 +10,7 @@ const PLAIN_LATIN_OR_GREEK = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
 const MATHEMATICAL_LETTERS = /^[\u{1D400}-\u{1D7FF}]+$/u;
 const SYMBOL_LETTERS = /^[\p{Script=Common}\p{Script=Inherited}]+$/u;
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'u');
+const LIGATURE = new RegExp(`[${Object.keys(LIGATURES).join('')}]`, 'u');
 const LETTERS = /[\p{L}\p{M}]+/gu;
 
 /**
@@ -133,7 +134,7 @@ export function checkForeignScript(context: RuleContext): Finding[] {
       findings.push(...ligatureFindings(letters, lettersStart));
       if (!LATIN_LETTER.test(letters) || !LOOK_ALIKE.test(letters)) continue;
       // A ligature counts as the letters it stands for (`Оﬀ` holds three Latin letters around its Cyrillic О).
-      const latin = countLetters(letters, /\p{Script=Latin}/u) + countLetters(letters, /[\ufb00-\ufb06]/u);
+      const latin = countLetters(letters, /\p{Script=Latin}/u) + countLetters(letters, LIGATURE);
       if (latin < 2) continue;
       let offset = 0;
       for (const ch of letters) {

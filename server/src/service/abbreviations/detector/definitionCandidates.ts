@@ -158,16 +158,7 @@ function singleLetterDefinition(
   if (!/^\p{L}[\p{L}-]{3,}$/u.test(written) || written.charAt(0).toUpperCase() !== letter) return undefined;
   const aligned = alignWithWords(text, shortFormLetters(text, short), [{ ...word, end: longEnd }], true);
   if (aligned === undefined) return undefined;
-  return {
-    construction: 'letters',
-    short,
-    long: { start: word.start, end: longEnd },
-    pattern: 'long-short',
-    alignment: aligned.alignment,
-    shortLetterCount: 1,
-    omittedShortCharacters: 0,
-    omittedDigit: false,
-  };
+  return spelledCandidate(short, { start: word.start, end: longEnd }, 'long-short', aligned, 1);
 }
 
 /**
@@ -235,8 +226,8 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
  * convincing pairing inside the first item, and a long form of two words at least: one word is
  * another short form (`(IL-2, IL-15, 10 ng/mL)` lists two cytokines) or a name (`(pco.2000, PCO,
  * Kelheim, Germany)`: a camera and its maker; `(Sigma-Aldrich, SA, …)`); not a place's name in
- * capitals with its two-letter code, as addresses write them (`(São Paulo, SP, Brazil)`). A second item that is the last whole
- * (`(blood-brain barrier, BBB)`) was read before this.
+ * capitals with its two-letter code, as addresses write them (`(São Paulo, SP, Brazil)`). A
+ * second item that is the last whole (`(blood-brain barrier, BBB)`) was read before this.
  */
 function secondItemDefinition(text: string, group: BracketGroup): DefinitionCandidate | undefined {
   const first = firstItemOfBracket(text, group.open + 1, group.close);
@@ -274,9 +265,13 @@ function logarithmOfQuantity(text: string, blockStart: number, open: number, sho
   const logWord = LOGARITHM_WORD_BEFORE.exec(text.slice(candidate.long.start, candidate.long.end));
   return logWord === null ? candidate : { ...candidate, long: { start: candidate.long.start + logWord[0].length, end: candidate.long.end } };
 }
-/** A logarithm's name, glued or spaced, before a quantity's short form of capitals (`log2FC`, `log10 CFU`, `ln HR`; the glyph fill of a subscript's markup after it, `log\\textsubscript{2} FC`). */
+/**
+ * A logarithm's name, glued or spaced, before a quantity's short form of capitals (`log2FC`,
+ * `log10 CFU`, `ln HR`), the glyph fill of a subscript's markup perhaps after it
+ * (`log\textsubscript{2} FC`).
+ */
 const LOGARITHM_BEFORE_QUANTITY = /^(?:log(?:2|10|₂|₁₀)?|ln)\u034f*[ \u00a0]?(?=\p{Lu}[\p{L}\p{N}]+$)/u;
-/** The same name opening the long form (`log2 fold change`, `log-transformed`: only the first). */
+/** The same name as a word of its own opening the long form (`log2 fold change`), which leaves it. */
 const LOGARITHM_WORD_BEFORE = /^(?:log(?:2|10|₂|₁₀)?|ln)\u034f*[ \u00a0]+(?=\p{L})/u;
 
 /**
@@ -582,16 +577,7 @@ function shortFormBeforeBracket(text: string, blockStart: number, group: Bracket
   if (aligned === undefined) return undefined;
   const longEnd = trimLongFormEnd(text, long.start, long.end);
   if (longEnd - long.start <= short.end - short.start) return undefined;
-  return {
-    construction: 'letters',
-    short,
-    long: { start: long.start, end: longEnd },
-    pattern: 'short-long',
-    alignment: aligned.alignment,
-    shortLetterCount: letterCount,
-    omittedShortCharacters: 0,
-    omittedDigit: false,
-  };
+  return spelledCandidate(short, { start: long.start, end: longEnd }, 'short-long', aligned, letterCount);
 }
 
 /**
@@ -604,17 +590,12 @@ export function spelledOutAfter(text: string, short: TextSpan, long: TextSpan): 
   const letterCount = countLetters(shortLetters);
   if (letterCount < 2) return undefined;
   const aligned = alignSpelledOut(text, shortLetters, long);
-  if (aligned === undefined) return undefined;
-  return {
-    construction: 'letters',
-    short,
-    long,
-    pattern: 'short-long',
-    alignment: aligned.alignment,
-    shortLetterCount: letterCount,
-    omittedShortCharacters: 0,
-    omittedDigit: false,
-  };
+  return aligned === undefined ? undefined : spelledCandidate(short, long, 'short-long', aligned, letterCount);
+}
+
+/** A letter pairing in which every character of the short form was matched (nothing left out). */
+function spelledCandidate(short: TextSpan, long: TextSpan, pattern: 'long-short' | 'short-long', aligned: WordAlignment, shortLetterCount: number): DefinitionCandidate {
+  return { construction: 'letters', short, long, pattern, alignment: aligned.alignment, shortLetterCount, omittedShortCharacters: 0, omittedDigit: false };
 }
 
 /** A word of two or more capitals: a short form even when it spells a function word (`DE`, `OR`). */
