@@ -34,6 +34,7 @@ describe('names written as such', () => {
     'the cell line «B99» and others',
     'variants were called with the «QLMS-4» pipeline',
     'fitted with the Python package «PyQZ3»',
+    'randomised with the «QANDBETWEEN»() function in a spreadsheet',
     'peaks were tested with the «QESeq2» R package',
     'solved with the «SUNDOWN» solvers',
     'columns from «QE» Healthcare',
@@ -163,13 +164,25 @@ describe('a company\'s legal form in a supplier\'s bracket', () => {
     assert.deepEqual(undefinedKeys('Buffer (Quark Laboratories AB, Oslo Norway), dye (Quarkmedica AG, Bern, Switzerland), needles (Bard Quark AS, Oslo, Norway) and kits (Quark Diagnostics GmbH., Mannheim).'), []);
   });
   test('letters that name conditions too need a company noun before them or the town and country after them', () => {
-    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Switzerland) was used.'), ['AG']);
+    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Zorbania) was used.'), ['AG']);
     assert.deepEqual(undefinedKeys('Groups (Controls, Moderate AS, Severe AS) and cases (Normal AG, High AG) and (Recurrent BV, Candidiasis) differed.'), ['AS', 'AG', 'BV']);
   });
   test('the same letters elsewhere are still abbreviations to define', () => {
     assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Bern, Switzerland) was used. Patients with AG and AS were seen.'), ['AG', 'AS']);
     assert.deepEqual(undefinedKeys('Titres of AG (Quarkmedica) rose; (the AG, Bern) too.'), ['AG']);
     assert.deepEqual(undefinedKeys('Volunteers got a quarkovirus strain (GI.1 NV) at four doses.'), ['NV']);
+  });
+});
+
+describe('a maker named in its address, a bracket that ends with the country', () => {
+  test('its name, legal form and codes are names at that use', () => {
+    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Switzerland) was used.'), []);
+    assert.deepEqual(undefinedKeys('A dynamometer (Study II: Quarx Norm, QSMi, Stoughton, MA, USA) and a needle (Bard Magnum, Bard Quark AS, Norway) and a camera (Quarx Edge 4.2, QCO, Kelheim, Germany) were used.'), []);
+  });
+  test('a bare term first in the bracket, a bracket without a country, and the same letters elsewhere stay to define', () => {
+    assert.deepEqual(undefinedKeys('Plates were coated (QELISA, Quark Systems, Minneapolis, MN, USA). Cells (Quarkmedica AG, Zorbania) grew.'), ['QELISA', 'AG']);
+    assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Bern, Switzerland) was used. Patients with AG were seen.'), ['AG']);
+    assert.deepEqual(undefinedKeys('Patients (QRS, n = 12, Germany) were enrolled.'), ['QRS']);
   });
 });
 

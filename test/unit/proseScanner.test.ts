@@ -221,6 +221,7 @@ describe('prose scanner: regions', () => {
     { name: 'pipe table caption claims its table', input: '| NK | CAR |\n|---|---|\n| a | b |\n\nTable: Sources of cells {#tbl-src}', word: 'NK', region: 'legend:tbl-src' },
     { name: 'a caption right under the table, its id on the next line, claims the table', input: '| NK | CAR |\n|---|---|\n| a | b |\nTable: Sources of GMP cells.\n{#tbl:src}\n\nMore CRS.', word: 'NK', region: 'legend:tbl:src' },
     { name: 'that caption is its legend', input: '| NK | CAR |\n|---|---|\n| a | b |\nTable: Sources of GMP cells.\n{#tbl:src}\n\nMore CRS.', word: 'GMP', region: 'legend:tbl:src' },
+    { name: '`Table:` alone on its line opens a caption whose text follows on the lines under it', input: '| NK | CAR |\n|---|---|\n| a | QKC |\nTable:\nSources of cells (QKC = Quark Kennel Club).\n{#tbl:src}\n\nMore CRS.', word: 'QKC', region: 'legend:tbl:src' },
     { name: 'after that caption, main text', input: '| NK | CAR |\n|---|---|\n| a | b |\nTable: Sources of GMP cells.\n{#tbl:src}\n\nMore CRS.', word: 'CRS', region: 'main' },
     { name: 'a row without pipes that is no caption stays a row of the main text', input: '| NK | CAR |\n|---|---|\n| a | b |\nGMP lots\n\nMore CRS.', word: 'GMP', region: 'main' },
     { name: 'a table legend paragraph right above a table claims it', input: 'Main.\n\n**Table 2.** Sources of cells.\n\n| NK | CAR |\n|---|---|\n| a | b |\n\nMore.', word: 'CAR', region: 'legend:Table 2' },

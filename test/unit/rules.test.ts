@@ -140,6 +140,15 @@ describe('a family\'s short form before a subtype\'s label in one bracket', () =
   });
 });
 
+describe('a long form spelt out inside the expansion of a compound that holds its short form', () => {
+  test('introduces the compound, as its definition must: no repeat', () => {
+    check('long-form-after-abbreviation', 'Samples went through quokka spectrometry (QS). QS is fast. Sera were read by ultra liquid zorbography/tandem quokka spectrometry (ULZ-QS/QS) and by liquid zorbography-quokka spectrometry (LZ-QS).\n');
+  });
+  test('a bracket of the short form alone, or of a compound without it, leaves the words a repeat', () => {
+    check('long-form-after-abbreviation', 'Samples went through quokka spectrometry (QS). QS is fast. Later «quokka spectrometry» (ZR-ZT) and «quokka spectrometry» (QSX) were used.\n');
+  });
+});
+
 describe('a loose letter pairing the document contradicts is no definition', () => {
   // `quill types (QL)`: Q and L both from one word, the last word giving none; the document defines QL otherwise by its word starts.
   const contradicted =

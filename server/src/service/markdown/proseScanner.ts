@@ -153,7 +153,8 @@ const LEGEND_LABEL = String.raw`^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Ex
 const LEGEND_START = new RegExp(String.raw`${LEGEND_LABEL}[ \t]*(?:[*_]{1,3})?[ \t]*[.:|\u2014\u2013-]`);
 /** In a legends section, a paragraph opening with a figure's or table's label and its words, no stop between (`Figure 1 (A) and (E) are …`). */
 const SECTION_LEGEND_START = new RegExp(String.raw`${LEGEND_LABEL}(?:[*_]{1,3})?[ \t\u00a0]+\S`);
-const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/** pandoc's table caption: `Table: text` or `: text`, or `Table:` alone with its text on the lines under it. */
+const TABLE_CAPTION = /^[ \t]*(?:Table:[ \t]*$|(?:Table)?:[ \t]+\S)/;
 /** A box's heading: `Box 1: …`, `**Box 2.** …`, its number the label. */
 const BOX_HEADING = /^[ \t]*(?:[*_]{1,3})?[ \t]*Box[ \t\u00a0]+(\d{1,2}[A-Za-z]?)(?![\p{L}\p{N}])/u;
 /** A paragraph that says it is a caption or legend, with no number of its own (`Caption Figure:`, `**Legend.**`, `Figure:`). */

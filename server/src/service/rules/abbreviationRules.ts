@@ -1102,6 +1102,20 @@ function isGlossOfBracketAfter(text: string, end: number, key: string): boolean 
   return inside.startsWith(key) && LABEL_AFTER_SHORT_FORM.test(inside.slice(key.length));
 }
 
+/**
+ * True when a bracket right after `end` (white space between at most) holds one compound short
+ * form of which `key` is a part joined by a hyphen, a slash or a dash, and is not `key` itself:
+ * `tandem mass spectrometry (UPLC-MS/MS)`, `liquid chromatography-mass spectrometry (LC-MS)`.
+ */
+function isPartOfCompoundBracketAfter(text: string, end: number, key: string): boolean {
+  const compound = COMPOUND_BRACKET_AFTER.exec(text.slice(end, end + COMPOUND_REACH))?.[1];
+  return compound !== undefined && compound !== key && compound.split(/[-/\u2010\u2011\u2013]/u).includes(key);
+}
+
+/** A bracket opening right after the words and holding one compound short form, closing it (`(UPLC-MS/MS)`). */
+const COMPOUND_BRACKET_AFTER = /^[ \u00a0]*\((\p{L}[\p{L}\p{N}]*(?:[-/\u2010\u2011\u2013][\p{L}\p{N}]+)+)\)/u;
+const COMPOUND_REACH = 48;
+
 /** A subtype's label after a family's short form in its bracket, closing it: `, PF A)`, `, MPE)`, `, SHH)`. */
 const LABEL_AFTER_SHORT_FORM = /^,[ \u00a0]*(\p{Lu}[\p{Lu}\p{N}-]*)(?:[ \u00a0]\p{Lu}{1,2})?\)/u;
 const LABEL_REACH = 16;
@@ -1596,6 +1610,9 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         // Words that gloss a bracket holding the short form itself (`medulloblastomas with myogenic
         // differentiation (MB, MYO)`, a subtype's label) name what the bracket labels.
         if (isGlossOfBracketAfter(model.text, end, definition.key)) continue;
+        // `liquid chromatography/tandem mass spectrometry (UPLC-MS/MS)`: the words spell out a part of
+        // the compound the bracket introduces, as its definition must.
+        if (isPartOfCompoundBracketAfter(model.text, end, definition.key)) continue;
         const written = slice.slice(occurrence.start, occurrence.end);
         // The match may only run across white space: a masked comment or code span in between is not a repeat.
         if (model.text.slice(start, end) !== written) continue;
