@@ -177,6 +177,8 @@ describe('undefined-abbreviation', () => {
     const text = 'We gave a standard dose (SD) vaccine. SD vaccines worked.\n\n![Titres after SD vaccines.](f.png)\n';
     assert.deepEqual(service.abbreviations({ uri: 'a.md', version: 1, text }).undefined.map((u) => u.short), ['SD']);
   });
+  test('a unit\'s letters defined as a count (reads per million) are an abbreviation each legend needs', () =>
+    check('undefined-abbreviation', 'Coverage is given in reads per million (RPM). RPM rose.\n\n![Windows with non-zero «RPM» values.](f.png)\n\nThe rotor ran at 4000 rpm.'));
   test('an exempt key defined in its usual sense stays exempt', () =>
     check('undefined-abbreviation', '---\nabstract: |\n  Titres are given as mean and SD.\n---\n\nValues are the standard deviations (SD) of titres. SD was small.'));
   test('abstract is its own scope', () =>

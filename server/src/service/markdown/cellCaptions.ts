@@ -82,8 +82,44 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
     else readInlineValue(text, valueStart, valueStart + value.length, captions);
   }
   if (hidden) return [];
+  table = readCallCaptions(text, lines.lineStart(line), lines.lineStart(endLine - 1), captions) || table;
   const name = label ?? `code cell at line ${firstLine + 1}`;
   return captions.map((caption) => ({ ...caption, label: name, table }));
+}
+
+/**
+ * A caption given as a literal string to the call that draws a table in the cell's code
+ * (`knitr::kable(x, caption = "…")`, `kbl(…, caption = '…')`, `datatable(…, caption = "…")`): the
+ * printed table's legend, as a chunk option's would be. A string built by code (`caption =
+ * paste(…)`) is no text, and a text reference (`caption = "(ref:tab-x)"`) is read where its text
+ * is written. Reads `text[from, to)`; returns whether a caption was found.
+ */
+function readCallCaptions(text: string, from: number, to: number, captions: { start: number; end: number; markers: Span[] }[]): boolean {
+  let found = false;
+  const code = text.slice(from, to);
+  for (const argument of code.matchAll(CAPTION_ARGUMENT)) {
+    if (!opensArgument(code, argument.index)) continue;
+    const open = from + argument.index + argument[0].length;
+    const close = closingQuote(text, open, to, argument[1]!);
+    if (close <= open || text.startsWith('(ref:', open) || text.slice(open, close).includes('\n')) continue;
+    captions.push({ start: open, end: close, markers: [] });
+    found = true;
+  }
+  return found;
+}
+/** `caption = "` as a call's argument, which {@link opensArgument} checks. */
+const CAPTION_ARGUMENT = /\bcaption[ \t]*=[ \t]*(["'])/g;
+/** How much white space may stand between an argument and the `(` or `,` before it. */
+const ARGUMENT_INDENT = 40;
+
+/** True when what stands before `at`, white space aside, opens an argument: `(` or `,`. */
+function opensArgument(code: string, at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - ARGUMENT_INDENT); k--) {
+    const c = code[k]!;
+    if (c === '(' || c === ',') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return false;
+  }
+  return false;
 }
 
 /** Index of the quote closing a string opened just before `open` (backslash escapes; `''` in single quotes), or -1. */
