@@ -74,6 +74,11 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
       pairs: ['EC = elite controller', 'TP = treated progressor'],
     },
     {
+      name: 'a legend key whose pairs are joined by spaced dashes, hyphen or en dash',
+      input: '**Figure 2.** Timeline of quarkosis treatment. QCG - Quark Calmette vaccine; QB \u2013 Quarkosis; QDOTS - Quark Observed Treatment.',
+      pairs: ['QCG = Quark Calmette vaccine', 'QB = Quarkosis', 'QDOTS = Quark Observed Treatment'],
+    },
+    {
       name: 'one pair in parentheses in a table caption',
       input: '| a |\n|---|\n| b |\n\nTable: **Patients.** Cancer predisposition (CMMRD = constitutional mismatch repair deficiency) is shown. {#tbl:p}',
       pairs: ['CMMRD = constitutional mismatch repair deficiency'],

@@ -271,6 +271,9 @@ describe('long-form-after-abbreviation', () => {
 
 describe('unused-abbreviation', () => {
   test('defined and never used', () => check('unused-abbreviation', 'Umbilical cord blood («UCB») units were thawed.'));
+  test('a gene symbol after its official name is nomenclature, not an unused abbreviation; the same letters for another term are', () => {
+    check('unused-abbreviation', 'Carriers of variants in paired box 6 (PAX6) were seen, and coronary artery disease («CAD») too.');
+  });
   test('used later, used in a compound, or listed: not reported', () => {
     check('unused-abbreviation', 'Umbilical cord blood (UCB) units; UCB banks.');
     check('unused-abbreviation', 'Chimeric antigen receptor (CAR) and natural killer (NK) cells: CAR-NK cells.');

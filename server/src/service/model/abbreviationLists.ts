@@ -109,13 +109,13 @@ function parseEntries(text: string, from: number, to: number, single: boolean): 
   return entries;
 }
 
-// One pair of a key: a short form, a colon or an equals sign, and one to seven words (a bracketed
+// One pair of a key: a short form, a colon, an equals sign or a spaced dash (`TB – tuberculosis`), and one to seven words (a bracketed
 // word among them: `red cell (erythrocyte) distribution width`) up to a comma, semicolon, closing
 // parenthesis or full stop, or a bracketed remark on the last pair (`EC: elite controller`,
 // `PA = pilocytic astrocytoma`, `VC: Viremic Controller (see methods).`).
 // A word before the short form is taken along when the long form starts with it (`Other LGG =
 // other low-grade glioma` defines LGG).
-const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-]\p{M}*){0,11})(?:[ \t]+\([\p{L}\p{N}]{1,4}\))?(?::[ \t]+|[ \t]*=[ \t]*)((?:[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*)(?:[ \t]+(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*|\([\p{L}\p{N}\-' ]{1,30}\)(?=[ \t]+[\p{L}\p{N}]))){0,6})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
+const KEY_PAIR = /(?<![\p{L}\p{N}])(?:(\p{L}+)[ \t]+)?([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-]\p{M}*){0,11})(?:[ \t]+\([\p{L}\p{N}]{1,4}\))?(?::[ \t]+|[ \t]*=[ \t]*|[ \t]+[\u2013\u2014-][ \t]+)((?:[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*)(?:[ \t]+(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}\-']*|\([\p{L}\p{N}\-' ]{1,30}\)(?=[ \t]+[\p{L}\p{N}]))){0,6})(?=[ \t]*(?:[,;.)]|\([^()]*\)|$))/gu;
 // Pairs may stand one to a line (`eQTLs: …;⏎MVN: …;`), perhaps with masked HTML comments between them.
 // A pair's bracketed note may stand before the comma (`PLT (F) = platelet count (F channel), …`).
 const KEY_PAIR_JOIN = /^\s*(?:\([^()]{1,40}\)\s*)?[,;]\s*(?:and\s+)?$/u;

@@ -1,3 +1,5 @@
+import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
+import { isOfficialGeneName } from '../knowledge/geneNames';
 import type { TermEntry, TermRelation } from '../knowledge/types';
 import { describeScope, isBoxScope, type AbbreviationDefinition, type AbbreviationMention, type DocumentModel, type ScopeName } from '../model/documentModel';
 import { compactExpansion, distinctExpansions, expansionFor, foldExpansion, isSameExpansion } from '../model/expansions';
@@ -1851,6 +1853,9 @@ export function checkUnused(context: RuleContext): Finding[] {
     // A CD name in brackets after a molecule's name (`2B4 (CD244)`, `the common γ chain (CD132)`) glosses it with its
     // other name: no abbreviation to use again, and CD names need no definition.
     if (isClusterOfDifferentiationName(definition.short)) continue;
+    // A gene's official symbol after its official name (`SATB homeobox 2 (SATB2)`): gene nomenclature
+    // pairs them at first mention, so the symbol is no abbreviation waiting to be used.
+    if (isOfficialGeneSymbol(definition.short) && isOfficialGeneName(definition.short, definition.long)) continue;
 
     const finding: Finding = {
       rule: 'unused-abbreviation',
