@@ -218,6 +218,7 @@ describe('abbreviation lists: `SF = long form` pairs', () => {
   for (const c of cases) test(c.name, () => assert.deepEqual(listedPairs(c.input), c.pairs));
 
   const none: { name: string; input: string }[] = [
+    { name: 'a label and words after a spaced dash that do not open with its letter are no pair', input: '![Expression in QCC - tumour and adjacent tissue, QBMC - healthy donors.](f.png)' },
     { name: 'statistics in a legend are not pairs', input: '**Figure 4.** Survival (HR = 0.35, 95% CI = 0.2 - 0.62, N = 42).' },
     { name: 'one pair in the middle of a legend is not a key', input: '**Figure 5.** We set FDR = false discovery rate thresholds and then compared groups.' },
     { name: 'pairs in the main text without an introduction are not a list', input: 'We wrote EC = elite controller, TP = treated progressor in our notes.' },

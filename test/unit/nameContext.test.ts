@@ -34,7 +34,6 @@ describe('names written as such', () => {
     'the cell line «B99» and others',
     'variants were called with the «QLMS-4» pipeline',
     'fitted with the Python package «PyQZ3»',
-    'randomised with the «QANDBETWEEN»() function in a spreadsheet',
     'peaks were tested with the «QESeq2» R package',
     'solved with the «SUNDOWN» solvers',
     'columns from «QE» Healthcare',
@@ -183,6 +182,16 @@ describe('a maker named in its address, a bracket that ends with the country', (
     assert.deepEqual(undefinedKeys('Plates were coated (QELISA, Quark Systems, Minneapolis, MN, USA). Cells (Quarkmedica AG, Zorbania) grew.'), ['QELISA', 'AG']);
     assert.deepEqual(undefinedKeys('Dye (Quarkmedica AG, Bern, Switzerland) was used. Patients with AG were seen.'), ['AG']);
     assert.deepEqual(undefinedKeys('Patients (QRS, n = 12, Germany) were enrolled.'), ['QRS']);
+  });
+  test('a bracket of counts, periods or a term before the country is no address', () => {
+    assert.deepEqual(undefinedKeys('Cases (n = 45, QML, Germany), stays (2015-2018, QCU, Denmark), a cohort (Cohort A, QT2D, Sweden) and (Severe QOPD, Norway) were seen.'), ['QML', 'QCU', 'QT2D', 'QOPD']);
+  });
+});
+
+describe('a function called by name', () => {
+  test('is a name where it is called, and only there', () => {
+    assert.deepEqual(undefinedKeys('Randomisation used the QANDBETWEEN() function in a spreadsheet.'), []);
+    assert.deepEqual(undefinedKeys('Scores came from the QRS() function. QRS were higher in cases.'), ['QRS']);
   });
 });
 

@@ -144,6 +144,9 @@ describe('a long form spelt out inside the expansion of a compound that holds it
   test('introduces the compound, as its definition must: no repeat', () => {
     check('long-form-after-abbreviation', 'Samples went through quokka spectrometry (QS). QS is fast. Sera were read by ultra liquid zorbography/tandem quokka spectrometry (ULZ-QS/QS) and by liquid zorbography-quokka spectrometry (LZ-QS).\n');
   });
+  test('a line break before the bracket is white space; after a function word the words are a repeat', () => {
+    check('long-form-after-abbreviation', 'Samples went through quokka spectrometry (QS). QS is fast. Sera were read by ultra liquid zorbography/tandem quokka spectrometry\n(ULZ-QS/QS). Cells were read by «quokka spectrometry» (LZ-QS).\n');
+  });
   test('a bracket of the short form alone, or of a compound without it, leaves the words a repeat', () => {
     check('long-form-after-abbreviation', 'Samples went through quokka spectrometry (QS). QS is fast. Later «quokka spectrometry» (ZR-ZT) and «quokka spectrometry» (QSX) were used.\n');
   });

@@ -56,6 +56,7 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
   if (chunk?.[1] && !chunk[1].includes('=')) label = chunk[1];
   if (HEADER_EXCLUDES.test(header)) return [];
   let hidden = false;
+  let notEvaluated = false;
   for (const option of header.matchAll(/\b(fig\.cap|tab\.cap|fig\.subcap)[ \t]*=[ \t]*(["'])/g)) {
     table ||= TABLE_OPTIONS.has(option[1]!);
     const open = headerStart + option.index + option[0].length;
@@ -75,6 +76,7 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
     line++;
     if (name === 'label') label = value.trim().replace(/^["']|["']$/g, '');
     if (HIDING_OPTIONS.has(name) && FALSE_VALUE.test(value.trim())) hidden = true;
+    if (name === 'eval' && FALSE_VALUE.test(value.trim())) notEvaluated = true;
     if (!CAPTION_OPTIONS.has(name)) continue;
     table ||= TABLE_OPTIONS.has(name);
     if (/^[|>][+-]?\s*$/.test(value)) line = readBlockScalar(text, lines, line, endLine - 1, indent, captions);
@@ -82,28 +84,31 @@ export function cellCaptions(text: string, lines: LineIndex, info: string, first
     else readInlineValue(text, valueStart, valueStart + value.length, captions);
   }
   if (hidden) return [];
-  table = readCallCaptions(text, lines.lineStart(line), lines.lineStart(endLine - 1), captions) || table;
   const name = label ?? `code cell at line ${firstLine + 1}`;
-  return captions.map((caption) => ({ ...caption, label: name, table }));
+  const found: CellCaption[] = captions.map((caption) => ({ ...caption, label: name, table }));
+  // A table printed by the code: only R's (knitr's), and only code that runs.
+  if (R_CELL.test(info.trim()) && !notEvaluated && !NOT_EVALUATED_IN_HEADER.test(header)) {
+    for (const caption of callCaptions(text, lines.lineStart(line), lines.lineStart(endLine - 1))) found.push({ ...caption, markers: [], label: name, table: true });
+  }
+  return found;
 }
 
 /**
- * A caption given as a literal string to the call that draws a table in the cell's code
- * (`knitr::kable(x, caption = "…")`, `kbl(…, caption = '…')`, `datatable(…, caption = "…")`): the
- * printed table's legend, as a chunk option's would be. A string built by code (`caption =
- * paste(…)`) is no text, and a text reference (`caption = "(ref:tab-x)"`) is read where its text
- * is written. Reads `text[from, to)`; returns whether a caption was found.
+ * The captions given as literal strings to the calls that draw tables in an R cell's code
+ * (`knitr::kable(x, caption = "…")`, `kbl(…, caption = '…')`, `datatable(…, caption = "…")`):
+ * the printed table's legend, as a chunk option's would be. A string built by code (`caption =
+ * paste(…)`), a text reference (`caption = "(ref:tab-x)"`, read where its text is written) and a
+ * commented-out line are not. Reads `text[from, to)`.
  */
-function readCallCaptions(text: string, from: number, to: number, captions: { start: number; end: number; markers: Span[] }[]): boolean {
-  let found = false;
+function callCaptions(text: string, from: number, to: number): Span[] {
+  const found: Span[] = [];
   const code = text.slice(from, to);
   for (const argument of code.matchAll(CAPTION_ARGUMENT)) {
-    if (!opensArgument(code, argument.index)) continue;
+    if (!opensArgument(code, argument.index) || isCommentedOut(code, argument.index)) continue;
     const open = from + argument.index + argument[0].length;
     const close = closingQuote(text, open, to, argument[1]!);
     if (close <= open || text.startsWith('(ref:', open) || text.slice(open, close).includes('\n')) continue;
-    captions.push({ start: open, end: close, markers: [] });
-    found = true;
+    found.push({ start: open, end: close });
   }
   return found;
 }
@@ -111,6 +116,10 @@ function readCallCaptions(text: string, from: number, to: number, captions: { st
 const CAPTION_ARGUMENT = /\bcaption[ \t]*=[ \t]*(["'])/g;
 /** How much white space may stand between an argument and the `(` or `,` before it. */
 const ARGUMENT_INDENT = 40;
+/** An R cell's info string: `{r}`, `{r tab-de, echo = FALSE}`. */
+const R_CELL = /^\{[rR](?![\w-])/;
+/** knitr's `eval = FALSE` in the chunk header: the code is shown, not run. */
+const NOT_EVALUATED_IN_HEADER = /[ \t,]eval[ \t]*=[ \t]*(?:FALSE|F)\b/;
 
 /** True when what stands before `at`, white space aside, opens an argument: `(` or `,`. */
 function opensArgument(code: string, at: number): boolean {
@@ -120,6 +129,12 @@ function opensArgument(code: string, at: number): boolean {
     if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return false;
   }
   return false;
+}
+
+/** True when the line holding `at` is an R comment (`# kable(old, caption = "…")`) up to `at`. */
+function isCommentedOut(code: string, at: number): boolean {
+  const lineStart = code.lastIndexOf('\n', at - 1) + 1;
+  return code.slice(lineStart, at).includes('#');
 }
 
 /** Index of the quote closing a string opened just before `open` (backslash escapes; `''` in single quotes), or -1. */

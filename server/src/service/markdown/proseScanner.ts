@@ -153,8 +153,17 @@ const LEGEND_LABEL = String.raw`^[ \t]*(?:[*_]{1,3})?[ \t]*((?:Supplementary |Ex
 const LEGEND_START = new RegExp(String.raw`${LEGEND_LABEL}[ \t]*(?:[*_]{1,3})?[ \t]*[.:|\u2014\u2013-]`);
 /** In a legends section, a paragraph opening with a figure's or table's label and its words, no stop between (`Figure 1 (A) and (E) are …`). */
 const SECTION_LEGEND_START = new RegExp(String.raw`${LEGEND_LABEL}(?:[*_]{1,3})?[ \t\u00a0]+\S`);
-/** pandoc's table caption: `Table: text` or `: text`, or `Table:` alone with its text on the lines under it. */
-const TABLE_CAPTION = /^[ \t]*(?:Table:[ \t]*$|(?:Table)?:[ \t]+\S)/;
+const TABLE_CAPTION = /^[ \t]*(?:Table)?:[ \t]+\S/;
+/** `Table:` alone on its line: a caption only when its text follows on the next line. */
+const BARE_TABLE_CAPTION = /^[ \t]*Table:[ \t\r]*$/;
+
+/**
+ * Whether a block opening with `firstText` is pandoc's table caption: `Table: text`, `: text`, or
+ * `Table:` alone with its text on the line under it (`rest`, what follows the first line).
+ */
+function isTableCaption(firstText: string, rest: string): boolean {
+  return TABLE_CAPTION.test(firstText) || (BARE_TABLE_CAPTION.test(firstText) && /^\r?\n?[ \t]*\S/.test(rest));
+}
 /** A box's heading: `Box 1: …`, `**Box 2.** …`, its number the label. */
 const BOX_HEADING = /^[ \t]*(?:[*_]{1,3})?[ \t]*Box[ \t\u00a0]+(\d{1,2}[A-Za-z]?)(?![\p{L}\p{N}])/u;
 /** A paragraph that says it is a caption or legend, with no number of its own (`Caption Figure:`, `**Legend.**`, `Figure:`). */
@@ -906,7 +915,7 @@ class BlockWalk {
     } else if (this.abstractSectionLevel > 0 && !isHeading && !boldHeading) {
       region = { kind: 'abstract' };
       this.abstractHasBody = true;
-    } else if (isRow && (this.captionRow || (!firstText.includes('|') && TABLE_CAPTION.test(firstText)))) {
+    } else if (isRow && (this.captionRow || (!firstText.includes('|') && isTableCaption(firstText, this.text.slice(start + firstText.length, start + firstText.length + 200))))) {
       region = this.captionRow ?? this.captionRowRegion(firstLine);
       kind = 'paragraph';
     } else if (!isHeading && !isRow) {
@@ -951,11 +960,12 @@ class BlockWalk {
     if (image && CAPTION_PARAGRAPH_START.test(firstText) && /^\s*$/.test(text.slice(image.end, start))) return image.region;
     // A note right under a captioned table (or under its caption) is part of that table's legend.
     const table = this.tableLegend;
-    if (table && table.lastBlock === this.blocks.length - 1 && !TABLE_CAPTION.test(firstText) && TABLE_NOTE.test(firstText)) {
+    const caption = isTableCaption(firstText, text.slice(start + firstText.length, end));
+    if (table && table.lastBlock === this.blocks.length - 1 && !caption && TABLE_NOTE.test(firstText)) {
       table.lastBlock = this.blocks.length;
       return table.region;
     }
-    if (!TABLE_CAPTION.test(firstText)) return { kind: 'main' };
+    if (!caption) return { kind: 'main' };
     const id = captionIdOf(text.slice(start, end));
     const label = id ?? `Table caption at line ${firstLine + 1}`;
     const region: Region = { kind: 'legend', label };
@@ -1019,7 +1029,7 @@ export function paragraphReading(text: string, start: number, end: number, first
   if (sectionLegend !== undefined) return `section-legend\u0000${sectionLegend}`;
   const imageLabel = standaloneImageLabel(text, start, end);
   if (imageLabel !== undefined) return `image\u0000${imageLabel}`;
-  if (!TABLE_CAPTION.test(firstText)) return TABLE_NOTE.test(firstText) ? 'table-note' : 'main';
+  if (!isTableCaption(firstText, text.slice(firstLineEnd, end))) return TABLE_NOTE.test(firstText) ? 'table-note' : 'main';
   return `caption\u0000${captionIdOf(text.slice(start, end)) ?? ''}`;
 }
 

@@ -181,8 +181,6 @@ export function isNameInContext(masked: string, mention: Pick<AbbreviationMentio
   if (FOLLOWING_STRAIN.test(after) || FOLLOWING_SOFTWARE.test(after) || FOLLOWING_ORGANISATION.test(after) || FOLLOWING_PROMOTER.test(after)) return true;
   if (CAPITALS_ONLY.test(mention.text) && (FOLLOWING_RECIPE.test(after) || FOLLOWING_FILE.test(after))) return true;
   if (VERSIONED_LICENCE.test(mention.text)) return true;
-  // `the RANDBETWEEN() function`, `SUM()`: a spreadsheet's or a program's function, called by name.
-  if (after.startsWith('()')) return true;
   if (OPEN_LICENCE.test(mention.text) && (FOLLOWING_LICENCE.test(after) || LICENCE_LABEL_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start)))) return true;
   if (CREATIVE_COMMONS_TERMS.test(mention.text) && FOLLOWING_LICENCE.test(after) && CREATIVE_COMMONS_BEFORE.test(masked.slice(Math.max(0, mention.start - 4), mention.start))) return true;
   if (ISOLATE_PLACE_AND_NUMBER.test(mention.text) && FOLLOWING_ISOLATE_YEAR.test(after)) return true;
@@ -1022,6 +1020,8 @@ export function isReagentNotation(masked: string, mention: Pick<AbbreviationMent
   if (isLegalFormOfCompany(masked, mention)) return true;
   // `(Humac Norm, CSMi, Stoughton, MA, USA)`: a maker named in its address.
   if (isInSupplierAddress(masked, mention)) return true;
+  // `the RANDBETWEEN() function`: a spreadsheet's or a program's function, called by name here.
+  if (masked.startsWith('()', mention.end)) return true;
   if (mention.text === 'AB') return FOLLOWING_BLOOD_PRODUCT.test(masked.slice(mention.end, mention.end + 12));
   if (mention.text === 'AM') return ESTERIFIED_DYE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start));
   return text !== undefined && (isInStrainDesignation(text, mention) || isSubscriptedFormula(text, mention.start, mention.end));

@@ -3,11 +3,12 @@ import { bracketAround } from '../text/brackets';
 /**
  * A name inside a supplier's address in brackets, which ends with the country:
  * `(Humac Norm, CSMi, Stoughton, MA, USA)`, `(Bard Magnum, Bard Norway AS, Norway)`, `(Fumedica
- * AG, Switzerland)`, `(…, PCO, Kelheim, Germany)`. The items between the first and the town are
- * the maker's name and its legal form; the first item names the product or the maker, and a
- * capital word written beside it says it is a name (`Fumedica AG`, `Humac Norm`) where a bare
- * first item may be a term (`(ELISA, R&D Systems, Minneapolis, MN, USA)` names the assay). Read
- * at this use only: the same letters elsewhere stay abbreviations.
+ * AG, Switzerland)`, `(…, PCO, Kelheim, Germany)`. A maker's item stands after the first (the
+ * product's) and before its town, and only places follow it: its name is a name at that use. The
+ * company's legal form after a word of its name is one wherever it stands (`Fumedica AG`). A bracket
+ * of counts or periods (`(n = 45, AML, Germany)`, `(2015–2018, ICU, Denmark)`) is no address, and
+ * a term right before the country (`(Severe COPD, Norway)`) names no maker. Read at this use only:
+ * the same letters elsewhere stay abbreviations.
  */
 
 /**
@@ -31,7 +32,7 @@ const COUNTRY_NAMES: ReadonlySet<string> = new Set([
   'South Africa', 'Spain', 'Sri Lanka', 'Sudan', 'Sweden', 'Switzerland', 'Syria', 'Taiwan', 'Tanzania', 'Thailand',
   'Tunisia', 'Turkey', 'Türkiye', 'Uganda', 'Ukraine', 'United Arab Emirates', 'United Kingdom', 'United States',
   'United States of America', 'Uruguay', 'Uzbekistan', 'Venezuela', 'Vietnam', 'Viet Nam', 'Zambia', 'Zimbabwe',
-  'England', 'Scotland', 'Wales', 'Northern Ireland', 'Hong Kong', 'China', 'P.R. China', 'PR China',
+  'England', 'Scotland', 'Wales', 'Northern Ireland', 'Hong Kong', 'P.R. China', 'PR China',
   'USA', 'U.S.A.', 'US', 'U.S.', 'UK', 'U.K.', 'UAE',
 ]);
 
@@ -40,13 +41,17 @@ const REACH_BEFORE = 160;
 const REACH_AFTER = 120;
 /** An item of a supplier's name: capitalised words, capitals, `&`, and the legal form, no more than five words (`Bard Norway AS`). */
 const NAME_ITEM = /^[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*(?:[ \u00a0]+[\p{Lu}\p{N}&][\p{L}\p{N}&.'\u2019-]*){0,4}$/u;
-/** A capitalised word of small letters: the maker's or the product's own word (`Fumedica`, `Norm`). */
-const NAME_WORD = /(?:^|[ \u00a0])\p{Lu}\p{Ll}{2,}(?=[ \u00a0]|$)/u;
+/** A capitalised word of small letters right before the legal form: the company's own word (`Fumedica AG`). */
+const NAME_WORD_BEFORE = /\p{Lu}\p{Ll}{2,}[ \u00a0]+$/u;
+/** A town of one to three capitalised words (`Stoughton`, `San Diego`, `Winston-Salem`), or a state's two capitals (`MA`). */
+const PLACE_ITEM = /^(?:\p{Lu}\p{Ll}+(?:[ \u00a0-]\p{Lu}\p{Ll}+){0,2}|\p{Lu}{2})$/u;
+/** The legal forms of companies that an address writes after the name (see nameContext's LEGAL_FORM). */
+const LEGAL_FORM = /^(?:GmbH|AG|AS|AB|SA|SAS|BV|NV|KG|KK|LLC|Ltd|Oy|Pty|SpA|Srl|ApS|Inc|Corp|PLC)$/u;
 
 /** True when `mention` is a name inside a supplier's address ending with its country (see the module comment). */
 export function isInSupplierAddress(masked: string, mention: { readonly start: number; readonly end: number }): boolean {
   const inner = bracketAround(masked, mention.start, mention.end, REACH_BEFORE, REACH_AFTER);
-  if (inner === undefined || !inner.includes(',')) return false;
+  if (inner === undefined || !inner.includes(',') || inner.includes('=')) return false;
   const lead = masked.slice(Math.max(0, mention.start - REACH_BEFORE), mention.start);
   const at = lead.length - lead.lastIndexOf('(') - 1;
   const items: { text: string; start: number }[] = [];
@@ -56,13 +61,17 @@ export function isInSupplierAddress(masked: string, mention: { readonly start: n
     from = match.index + 1;
   }
   items.push({ text: inner.slice(from), start: from });
-  const country = items[items.length - 1]!.text.trim().replace(/\.$/u, '');
+  const last = items.length - 1;
+  const country = items[last]!.text.trim().replace(/\.$/u, '');
   if (!COUNTRY_NAMES.has(country) && !COUNTRY_NAMES.has(`${country}.`)) return false;
-  let index = items.length - 1;
+  let index = last;
   while (index > 0 && items[index]!.start > at) index--;
-  if (index === items.length - 1) return false;
+  if (index === last) return false;
   const item = items[index]!.text.trim();
   if (!NAME_ITEM.test(item) || COUNTRY_NAMES.has(item)) return false;
-  // `(Study II: Humac Norm, CSMi, …)`: a label before a colon opens the bracket's first item.
-  return index > 0 || NAME_WORD.test(item.replace(/^[^:]*:[ \u00a0]*/u, '')) || NAME_WORD.test(item);
+  for (let k = index + 1; k < last; k++) if (!PLACE_ITEM.test(items[k]!.text.trim())) return false;
+  const written = masked.slice(mention.start, mention.end);
+  if (LEGAL_FORM.test(written)) return NAME_WORD_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
+  // A maker's own item, between the product's and its town.
+  return index > 0 && index < last - 1;
 }

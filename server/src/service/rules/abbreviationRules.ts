@@ -1105,17 +1105,23 @@ function isGlossOfBracketAfter(text: string, end: number, key: string): boolean 
 }
 
 /**
- * True when a bracket right after `end` (white space between at most) holds one compound short
- * form of which `key` is a part joined by a hyphen, a slash or a dash, and is not `key` itself:
- * `tandem mass spectrometry (UPLC-MS/MS)`, `liquid chromatography-mass spectrometry (LC-MS)`.
+ * True when the words at `[start, end)` spell out a part of the compound short form a bracket right
+ * after them introduces (white space and one line break between at most), and are written as part
+ * of its expansion: joined to the part before (`liquid chromatography-mass spectrometry (LC-MS)`,
+ * `…/tandem mass spectrometry (UPLC-MS/MS)`) or after a word of their own (`tandem`). After a
+ * function word (`read by mass spectrometry (LC-MS)`) the other parts are not spelled: a repeat.
  */
-function isPartOfCompoundBracketAfter(text: string, end: number, key: string): boolean {
+function isPartOfCompoundBracketAfter(text: string, start: number, end: number, key: string): boolean {
   const compound = COMPOUND_BRACKET_AFTER.exec(text.slice(end, end + COMPOUND_REACH))?.[1];
-  return compound !== undefined && compound !== key && compound.split(/[-/\u2010\u2011\u2013]/u).includes(key);
+  if (compound === undefined || compound === key || !compound.split(/[-/\u2010\u2011\u2013]/u).includes(key)) return false;
+  const before = text.slice(Math.max(0, start - COMPOUND_REACH), start);
+  if (/[-/\u2010\u2011\u2013]$/u.test(before)) return true;
+  const word = /(\p{L}+)[ \u00a0]+$/u.exec(before)?.[1];
+  return word !== undefined && !FUNCTION_WORDS.has(word.toLowerCase());
 }
 
-/** A bracket opening right after the words and holding one compound short form, closing it (`(UPLC-MS/MS)`). */
-const COMPOUND_BRACKET_AFTER = /^[ \u00a0]*\((\p{L}[\p{L}\p{N}]*(?:[-/\u2010\u2011\u2013][\p{L}\p{N}]+)+)\)/u;
+/** A bracket opening right after the words (one line break at most) and holding one compound short form, closing it (`(UPLC-MS/MS)`). */
+const COMPOUND_BRACKET_AFTER = /^[ \t\u00a0]*(?:\r?\n[ \t]*)?\((\p{L}[\p{L}\p{N}]*(?:[-/\u2010\u2011\u2013][\p{L}\p{N}]+)+)\)/u;
 const COMPOUND_REACH = 48;
 
 /** A subtype's label after a family's short form in its bracket, closing it: `, PF A)`, `, MPE)`, `, SHH)`. */
@@ -1614,7 +1620,7 @@ export function checkLongFormRepeats(context: RuleContext): Finding[] {
         if (isGlossOfBracketAfter(model.text, end, definition.key)) continue;
         // `liquid chromatography/tandem mass spectrometry (UPLC-MS/MS)`: the words spell out a part of
         // the compound the bracket introduces, as its definition must.
-        if (isPartOfCompoundBracketAfter(model.text, end, definition.key)) continue;
+        if (isPartOfCompoundBracketAfter(model.text, start, end, definition.key)) continue;
         const written = slice.slice(occurrence.start, occurrence.end);
         // The match may only run across white space: a masked comment or code span in between is not a repeat.
         if (model.text.slice(start, end) !== written) continue;
