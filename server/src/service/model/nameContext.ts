@@ -449,12 +449,19 @@ const WORD_THEN_SPACE = /[\p{L}\p{N}][ \u00a0]$/u;
 function isSpelledRightBeforeUse(model: DocumentModel, mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
   if (!block) return false;
+  // The cheap tests first (a word right before, three letters or digits to spell), then the window's tokens:
+  // a panel of 100,000 codes joined by commas tokenized a window for each.
+  const masked = model.prose.masked;
+  if (!WORD_THEN_SPACE_BEFORE.test(masked.slice(Math.max(0, mention.start - 2), mention.start)) || (mention.text.match(LETTERS) ?? []).length < 3) return false;
   const from = Math.max(block.start, mention.start - SPELLED_BEFORE_REACH);
-  const window = model.prose.masked.slice(from, mention.end);
+  const window = masked.slice(from, mention.end);
   return isSpelledRightBefore(window, tokenize(window), mention.start - from, mention.end - from);
 }
 /** How far before a use its spelling words may start (a long form of twenty words or so). */
 const SPELLED_BEFORE_REACH = 300;
+/** A letter or digit, then the one space before a use (what {@link isSpelledRightBefore} asks first). */
+const WORD_THEN_SPACE_BEFORE = /^[\p{L}\p{N}][ \u00a0]$/u;
+const LETTERS = /[\p{L}\p{N}]/gu;
 
 /**
  * Where the bracket that labels a use opens, right after a word: the use alone in it, or after the
