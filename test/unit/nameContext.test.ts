@@ -195,6 +195,15 @@ describe('a function called by name', () => {
   });
 });
 
+describe('OR as a Boolean operator', () => {
+  test('in a search or a rule is no abbreviation: beside AND or NOT, between bracketed or numbered operands, or called an operator', () => {
+    assert.deepEqual(undefinedKeys('Criteria:\n\n1. Rodent OR Shrew sampling AND\n2. (SpotON) OR (Temple Probe), and 1 OR 2.\n\nThe gene~A~ OR gene~B~ operator gave a mean.\n'), []);
+  });
+  test('an odds ratio after words and before its value is still to define', () => {
+    assert.deepEqual(undefinedKeys('The OR was 2.1 (95% QI 1.2-3.0), and the adjusted OR (1.8) was lower.\n'), ['OR', 'QI']);
+  });
+});
+
 describe('a name given in words to what the sentence describes', () => {
   test('a naming participle before the name, at the end of its clause, introduces it', () => {
     assert.deepEqual(undefinedKeys('The variance was then computed on held-out values only, and indicated as Q2Z.\n'), []);

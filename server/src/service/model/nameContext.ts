@@ -1029,10 +1029,36 @@ export function isReagentNotation(masked: string, mention: Pick<AbbreviationMent
   if (isInSupplierAddress(masked, mention)) return true;
   // `the RANDBETWEEN() function`: a spreadsheet's or a program's function, called by name here.
   if (masked.startsWith('()', mention.end)) return true;
+  if (mention.text === 'OR' && isBooleanOperator(masked, mention)) return true;
   if (mention.text === 'AB') return FOLLOWING_BLOOD_PRODUCT.test(masked.slice(mention.end, mention.end + 12));
   if (mention.text === 'AM') return ESTERIFIED_DYE_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start));
   return text !== undefined && (isInStrainDesignation(text, mention) || isSubscriptedFormula(text, mention.start, mention.end));
 }
+
+/**
+ * `OR` as a search's or a rule's Boolean operator, not an odds ratio: its line writes `AND` or
+ * `NOT` too (`Rodent OR Shrew sampling … AND`), it joins bracketed, quoted or numbered operands
+ * (`(SpotON) OR (Temple Touch Pro)`, `1 OR 2`), or the words after call it an operator (`the
+ * 'gene A OR gene B' operator`). An odds ratio stands after words and before its value (`the OR
+ * was 2.1`, `adjusted OR (95% CI …)`).
+ */
+function isBooleanOperator(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
+  const lineStart = masked.lastIndexOf('\n', mention.start - 1) + 1;
+  const lineEnd = masked.indexOf('\n', mention.end);
+  const line = masked.slice(Math.max(lineStart, mention.start - OPERATOR_REACH), Math.min(lineEnd < 0 ? masked.length : lineEnd, mention.end + OPERATOR_REACH));
+  if (OTHER_OPERATOR.test(line)) return true;
+  const before = masked.slice(Math.max(0, mention.start - 2), mention.start);
+  const after = masked.slice(mention.end, mention.end + OPERATOR_REACH);
+  return (OPERAND_CLOSED_BEFORE.test(before) && OPERAND_OPENS_AFTER.test(after)) || OPERATOR_WORD_AFTER.test(after);
+}
+const OPERATOR_REACH = 100;
+const OTHER_OPERATOR = /(?<![\p{L}\p{N}])(?:AND|NOT)(?![\p{L}\p{N}])/u;
+/** An operand's end right before: a closing bracket or quotation mark, or a digit, then a space. */
+const OPERAND_CLOSED_BEFORE = /[)"'\u201d\u2019\p{N}][ \u00a0]$/u;
+/** An operand's start right after: an opening bracket or quotation mark, or a digit. */
+const OPERAND_OPENS_AFTER = /^[ \u00a0][("'\u201c\u2018\p{N}]/u;
+/** The words after the operands call it an operator: `gene B' operator`. */
+const OPERATOR_WORD_AFTER = /^[^.;:\n]{0,40}?(?<![\p{L}])operators?(?![\p{L}])/u;
 
 /** True when the mention lies inside a mouse strain's designation (see {@link STRAIN_DESIGNATION}). */
 function isInStrainDesignation(text: string, mention: Pick<AbbreviationMention, 'start' | 'end'>): boolean {
