@@ -4,6 +4,7 @@ import { findFrontMatter, type FrontMatter } from './frontMatter';
 import { LineIndex } from '../text/lineIndex';
 import { GLYPH_FILL, isWhitespaceUnit } from '../text/characters';
 import { findInlineExclusions, type HtmlComment, type Span } from './inlineExclusions';
+import { texCaptions } from './texCaptions';
 import { cellCaptions } from './cellCaptions';
 
 /** What kind of text a prose block is. */
@@ -368,6 +369,12 @@ export function scanProse(text: string, format: 'markdown' | 'text', previous?: 
   }
   walk.hasFrontMatterTitle = (frontMatter?.title.length ?? 0) > 0;
   for (let t = 0; t < tokens.length; t++) walk.read(t);
+  // The captions of raw LaTeX figures and tables, whose lines the parser never saw.
+  if (divs.rawTexLines.size > 0) {
+    for (const caption of texCaptions(text, lines, divs.rawTexLines)) {
+      walk.add({ start: caption.start, end: caption.end, kind: 'paragraph', region: { kind: 'legend', label: caption.label } });
+    }
+  }
 
   const { blocks, comments, excluded, proseSpans } = walk;
   blocks.sort((a, b) => a.start - b.start);
