@@ -140,13 +140,17 @@ export function isSpelledBeforeItsBracket(text: string, tokens: BlockTokens, ope
  * fit too many pairs of words by chance (`cell lines CL`).
  */
 export function isSpelledRightBefore(text: string, tokens: BlockTokens, shortStart: number, shortEnd: number): boolean {
-  if (!/^[ \u00a0]$/u.test(text.charAt(shortStart - 1)) || !/[\p{L}\p{N}]/u.test(text.charAt(shortStart - 2))) return false;
+  if (!followsWordAndSpace(text, shortStart)) return false;
   try {
     const candidate = readingTokens(text, tokens, () => pairingBefore(text, shortStart - 1, { start: shortStart, end: shortEnd }));
     return candidate?.construction === 'letters' && isSpelledAtWordStarts(candidate) && candidate.shortLetterCount > MOST_CHANCE_LETTERS;
   } catch {
     return false;
   }
+}
+/** Whether `text` holds a letter or digit and then one space right before `at`: where a spelling right before a short form can end. */
+export function followsWordAndSpace(text: string, at: number): boolean {
+  return /^[ \u00a0]$/u.test(text.charAt(at - 1)) && /[\p{L}\p{N}]/u.test(text.charAt(at - 2));
 }
 /**
  * Whether the short form at `[shortStart, shortEnd)` of a block's text is glossed after a colon,

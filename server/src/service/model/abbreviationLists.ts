@@ -156,9 +156,10 @@ function keyPairEntry(match: RegExpExecArray, from: number): ListedAbbreviation 
   if (!(numbered || looksLikeShortForm(short) || spelledInSmallLetters || clipped) || !/\p{L}{2}/u.test(long) || KEY_STYLE.test(long)) return undefined;
   // A dash joins a label to any words (`HCC - tumour tissue`, `OS – all patients`): only a long
   // form that opens with the short form's first letter is a key's (`TB – Tuberculosis`).
-  const separator = match[0].slice(match[0].indexOf(short, lead ? lead.length : 0) + short.length, match[0].length - long.length);
+  const shortAt = lead ? match[0].indexOf(short, lead.length) : 0;
+  const separator = match[0].slice(shortAt + short.length, match[0].length - long.length);
   if (!/[:=]/u.test(separator) && long.charAt(0).toLowerCase() !== short.charAt(0).toLowerCase()) return undefined;
-  const shortStart = from + match.index + (lead ? match[0].indexOf(short, lead.length) : 0);
+  const shortStart = from + match.index + shortAt;
   let longStart = from + match.index + match[0].length - long.length;
   const firstWord = /^\S+[ \t]+/u.exec(long);
   if (lead && firstWord && firstWord[0].trim().toLowerCase() === lead.toLowerCase()) {

@@ -3,7 +3,7 @@ import { DETERMINERS, FUNCTION_WORDS, PHRASE_BREAKS } from '../abbreviations/det
 import { bracketAround } from '../text/brackets';
 import { hasTwoCapitals } from '../text/characters';
 import { entryForKey } from '../knowledge/knowledgeBase';
-import { isGlossedAfterMark, isSpelledBeforeItsBracket, isSpelledRightBefore } from '../abbreviations/definitionDetector';
+import { followsWordAndSpace, isGlossedAfterMark, isSpelledBeforeItsBracket, isSpelledRightBefore } from '../abbreviations/definitionDetector';
 import { isInsideQuotation } from '../text/quotations';
 import { tokenize } from '../text/tokens';
 import { knowledgeAsksToDefine } from './definitionNeeds';
@@ -14,7 +14,7 @@ import { COMPANY_NAME_WORDS, isMarkedAsTrademark, isProductNameInContext } from 
 import { isSubscriptedFormula, isSuperscriptQualifier } from './notation';
 import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
-import { isInSupplierAddress } from './supplierAddress';
+import { isInSupplierAddress, LEGAL_FORM, SHARED_LEGAL_FORM } from './supplierAddress';
 import { writesAsStateOfPlace } from './usStatePlaces';
 import { RELEASE_MARK, compactLetters, isCitedByKeyCarrying, isCoinedToolName } from './toolNames';
 
@@ -147,17 +147,15 @@ const VECTOR_VERB_BEFORE = /(?:^|[^\p{L}])(?:(?:sub)?cloned|inserted|ligated|(?:
  * anion gap, aortic stenosis) need more: a company noun before them (`Bio-Rad Laboratories AB`)
  * or the town and the country after them (`AB, Oslo, Norway)`); a list of groups (`(Controls,
  * Moderate AS, Severe AS)`) has neither. Not after a code (`(GI.1 NV)`, a norovirus strain), and
- * never where the bracket writes the same letters again.
+ * never where the bracket writes the same letters again. (The forms: supplierAddress.ts.)
  */
-const LEGAL_FORM = /^(?:GmbH|KG|KK|LLC|Ltd|Oy|Pty|SpA|Srl|ApS|Inc|Corp)$/u;
-const SHARED_LEGAL_FORM = /^(?:AB|AG|AS|SA|SAS|BV|NV|PLC)$/u;
 const COMPANY_WORD_BEFORE = /\p{Lu}\p{Ll}[\p{L}\p{N}&.'-]*[ \u00a0]+$/u;
 const COMPANY_NOUN_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${COMPANY_NAME_WORDS})[ \u00a0]+$`, 'u');
 const AFTER_LEGAL_FORM = /^\.?[ \u00a0]*[,;)]/u;
 /** The town and the country after a legal form, closing the bracket: `, Oslo, Norway)`, `, Mannheim, Germany)`. */
 const TOWN_AND_COUNTRY_AFTER = /^\.?,[ \u00a0]*\p{Lu}[\p{L}.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'-]*)*,?[ \u00a0]+\p{Lu}[\p{L}.'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'-]*)*[ \u00a0]*\)/u;
 
-/** True when the mention is a company's legal form in a supplier's bracket (see {@link LEGAL_FORM}). */
+/** True when the mention is a company's legal form in a supplier's bracket (see the comment above). */
 function isLegalFormOfCompany(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   const shared = SHARED_LEGAL_FORM.test(mention.text);
   if ((!shared && !LEGAL_FORM.test(mention.text)) || !AFTER_LEGAL_FORM.test(masked.slice(mention.end, mention.end + 4))) return false;
@@ -452,16 +450,14 @@ function isSpelledRightBeforeUse(model: DocumentModel, mention: AbbreviationMent
   // The cheap tests first (a word right before, three letters or digits to spell), then the window's tokens:
   // a panel of 100,000 codes joined by commas tokenized a window for each.
   const masked = model.prose.masked;
-  if (!WORD_THEN_SPACE_BEFORE.test(masked.slice(Math.max(0, mention.start - 2), mention.start)) || (mention.text.match(LETTERS) ?? []).length < 3) return false;
+  if (!followsWordAndSpace(masked, mention.start) || (mention.text.match(LETTERS_OR_DIGITS) ?? []).length < 3) return false;
   const from = Math.max(block.start, mention.start - SPELLED_BEFORE_REACH);
   const window = masked.slice(from, mention.end);
   return isSpelledRightBefore(window, tokenize(window), mention.start - from, mention.end - from);
 }
 /** How far before a use its spelling words may start (a long form of twenty words or so). */
 const SPELLED_BEFORE_REACH = 300;
-/** A letter or digit, then the one space before a use (what {@link isSpelledRightBefore} asks first). */
-const WORD_THEN_SPACE_BEFORE = /^[\p{L}\p{N}][ \u00a0]$/u;
-const LETTERS = /[\p{L}\p{N}]/gu;
+const LETTERS_OR_DIGITS = /[\p{L}\p{N}]/gu;
 
 /**
  * Where the bracket that labels a use opens, right after a word: the use alone in it, or after the

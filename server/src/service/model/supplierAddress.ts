@@ -45,8 +45,10 @@ const NAME_ITEM = /^[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*(?:[ \u00a0]+[\p{Lu}\p{N
 const NAME_WORD_BEFORE = /\p{Lu}\p{Ll}{2,}[ \u00a0]+$/u;
 /** A town of one to three capitalised words (`Stoughton`, `San Diego`, `Winston-Salem`), or a state's two capitals (`MA`). */
 const PLACE_ITEM = /^(?:\p{Lu}\p{Ll}+(?:[ \u00a0-]\p{Lu}\p{Ll}+){0,2}|\p{Lu}{2})$/u;
-/** The legal forms of companies that an address writes after the name (see nameContext's LEGAL_FORM). */
-const LEGAL_FORM = /^(?:GmbH|AG|AS|AB|SA|SAS|BV|NV|KG|KK|LLC|Ltd|Oy|Pty|SpA|Srl|ApS|Inc|Corp|PLC)$/u;
+/** Companies' legal forms, written after the name (`Roche Diagnostics GmbH`, `Quarkwerk Ltd`). */
+export const LEGAL_FORM = /^(?:GmbH|KG|KK|LLC|Ltd|Oy|Pty|SpA|Srl|ApS|Inc|Corp)$/u;
+/** Legal forms whose letters name conditions and measures too (`AS` aortic stenosis, `AG` anion gap): nameContext asks more of them. */
+export const SHARED_LEGAL_FORM = /^(?:AB|AG|AS|SA|SAS|BV|NV|PLC)$/u;
 
 /** True when `mention` is a name inside a supplier's address ending with its country (see the module comment). */
 export function isInSupplierAddress(masked: string, mention: { readonly start: number; readonly end: number }): boolean {
@@ -71,7 +73,7 @@ export function isInSupplierAddress(masked: string, mention: { readonly start: n
   if (!NAME_ITEM.test(item) || COUNTRY_NAMES.has(item)) return false;
   for (let k = index + 1; k < last; k++) if (!PLACE_ITEM.test(items[k]!.text.trim())) return false;
   const written = masked.slice(mention.start, mention.end);
-  if (LEGAL_FORM.test(written)) return NAME_WORD_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
+  if (LEGAL_FORM.test(written) || SHARED_LEGAL_FORM.test(written)) return NAME_WORD_BEFORE.test(masked.slice(Math.max(0, mention.start - 40), mention.start));
   // A maker's own item, between the product's and its town.
   return index > 0 && index < last - 1;
 }
