@@ -267,3 +267,22 @@ describe('instrument models after a brand, and a product code before its catalog
     assert.deepEqual(undefinedKeys('Patients in the QZP2 arm (cohort 2, dose 3) were seen; QZP2 was common.\n'), ['QZP2']);
   });
 });
+
+describe('a processor named by its maker, line and model', () => {
+  test('the maker, the line and a form factor before a model number and GPU or CPU are names', () => {
+    assert.deepEqual(undefinedKeys('# Methods\n\nModels were trained on a QVIDIA QTX 2060 GPU.\n'), ['GPU']);
+    assert.deepEqual(undefinedKeys('# Methods\n\nJobs ran on one QVIDIA H100 QXM5 GPU and on 2 QMD QPYC 9334 CPUs.\n'), ['GPU', 'CPU']);
+  });
+  test('without a model number, or with the noun inside the designation, the letters stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('# Methods\n\nWe used the QPC GPU cluster and the QRN processor.\n'), ['QPC', 'GPU', 'QRN']);
+  });
+});
+
+describe('a paragraph wrapped over lines reads as one line', () => {
+  test('a product named across a hard line break', () => {
+    assert.deepEqual(undefinedKeys('# Methods\n\nLevels were measured with the reagent on a QYNCHRON QX\nSystem (Beckwith Coulter).\n'), []);
+  });
+  test('a table row or a list item after the break is not joined', () => {
+    assert.deepEqual(undefinedKeys('# Methods\n\nLevels were measured on a QYNCHRON QX\n- System two.\n'), ['QYNCHRON', 'QX']);
+  });
+});

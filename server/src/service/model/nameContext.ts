@@ -10,6 +10,7 @@ import { knowledgeAsksToDefine } from './definitionNeeds';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { abbreviationKey, isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
+import { maskedWithLinesJoined } from './joinedLines';
 import { COMPANY_NAME_WORDS, isMarkedAsTrademark, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula, isSuperscriptQualifier } from './notation';
 import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
@@ -255,9 +256,10 @@ function readsAsName(model: DocumentModel, key: string): boolean {
 
   if (isNumberedClusterLabel(model, key)) return true;
   // A name is given near its first uses; a key used hundreds of times is read no further.
+  const joined = maskedWithLinesJoined(model);
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const mention = mentions[i]!;
-    if (NAME_READINGS.some((reads) => reads(model.prose.masked, mention, model.text))) return true;
+    if (NAME_READINGS.some((reads) => reads(joined, mention, model.text))) return true;
   }
   // `IQ-Tree`, `UNION-Com`: letters the document writes only joined to a capitalised word (see STYLED_PART_AFTER).
   return isCellLineWithoutNumber(model.prose.masked, mentions) || everyUseFollowedBy(model.prose.masked, mentions, STYLED_PART_AFTER);

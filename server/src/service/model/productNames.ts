@@ -249,6 +249,7 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const modelEnd = masked.charCodeAt(mention.end) === 0x2b ? mention.end + 1 : mention.end;
   const after = masked.slice(modelEnd, modelEnd + LOOK_AHEAD);
   if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
+  if (isProcessorDesignation(after, mention)) return true;
   if (isCatalogueNumber(before, after, mention) || isSupplierAfterProduct(masked, mention)) return true;
   // A supplier opening a bracket that ends with a catalogue number: `(MP Bio #155405)`.
   if (BRACKET_OPENS_BEFORE.test(before) && SUPPLIER_WORDS_THEN_NUMBER.test(after)) return true;
@@ -297,6 +298,26 @@ const CATALOGUE_NUMBER_LENGTH = 4;
 function isSupplierAfter(after: string, named: boolean): boolean {
   const supplier = SUPPLIER_AFTER.exec(after)?.[1];
   return supplier !== undefined && !CROSS_REFERENCE.test(supplier) && (!named || /\p{Ll}/u.test(supplier));
+}
+
+/**
+ * A computer's processor named by its maker, product line and model before `GPU`, `CPU` or
+ * `processor`: the maker's capitals (`NVIDIA`), a line (`RTX`, `EPYC`, `H100`) and a form factor
+ * (`SXM5`), up to two words of capitals or digits between the mention and the noun, one of them
+ * (or the mention) holding the model's digit: `NVIDIA RTX 2060 GPU`, `2 AMD EPYC 9334 CPUs`,
+ * `one NVIDIA H100 SXM5 GPU`. The noun itself is an abbreviation, read as one.
+ */
+const PROCESSOR_AFTER = /^((?:[ \u00a0]+[\p{Lu}\p{N}][\p{L}\p{N}-]{0,11}){0,2})[ \u00a0]+(?:[GCT]PUs?|processors?|graphics[ \u00a0]+cards?)(?![\p{L}\p{N}])/u;
+const PROCESSOR_NOUN = /^[GCT]PUs?$/u;
+
+/** True when the mention is a processor's maker, line or model before its noun (see {@link PROCESSOR_AFTER}). */
+function isProcessorDesignation(after: string, mention: Pick<AbbreviationMention, 'text'>): boolean {
+  if (PROCESSOR_NOUN.test(mention.text)) return false;
+  const designation = PROCESSOR_AFTER.exec(after);
+  if (!designation) return false;
+  const words = designation[1]!.trim().split(/[ \u00a0]+/u).filter((word) => word.length > 0);
+  // A word of the designation is no processor noun itself (`the HPC GPU cluster`), and a model's digit is written.
+  return !words.some((word) => PROCESSOR_NOUN.test(word)) && (HAS_DIGIT.test(mention.text) || words.some((word) => HAS_DIGIT.test(word)));
 }
 
 /** A trademark or registered sign right after a name, as a character, an HTML entity, a superscript or in brackets. */

@@ -2,6 +2,7 @@
 import distributedPrograms from '#data/distributed-programs.json';
 import programs from '#data/programs.json';
 import { knowledgeAsksToDefine } from './definitionNeeds';
+import { maskedWithLinesJoined } from './joinedLines';
 import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { hasCoinedShape, withoutReleaseNumber } from './mentions';
 import { CAPITALISED_WORDS, MODEL_NUMBER, NAMED_SUPPLIER } from './productNames';
@@ -274,7 +275,7 @@ export function compactLetters(text: string): string {
  */
 export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention): ToolReading | undefined {
   if (knowledgeAsksToDefine(model.knowledge, mention.key)) return undefined;
-  const reading = toolReadingOf(model.prose.masked, mention, model.text);
+  const reading = toolReadingOf(maskedWithLinesJoined(model), mention, model.text);
   if (reading && !reading.tentative) return reading;
   const program = PROGRAMS.get(mention.key) ?? PROGRAMS.get(withoutReleaseNumber(mention.key));
   if (program !== undefined) return named(`${mention.key}, a published program for ${program}`);
@@ -288,7 +289,7 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
     const other = mentions[i]!;
     if (isHeadOfCitedParagraph(model, other)) return suggested(`${other.text}, heading a paragraph with its citation`);
     if (other === mention) continue;
-    const found = toolReadingOf(model.prose.masked, other, model.text, false);
+    const found = toolReadingOf(maskedWithLinesJoined(model), other, model.text, false);
     if (found) return suggested(found.phrase);
   }
   return undefined;
