@@ -251,6 +251,15 @@ describe('abbreviation lists: a legend key defines for its legend', () => {
     const text = 'Main text.\n\n![**Traits.** QGBS, QH2DB, QO2 and HDL differ.\nQGBS: Quimby Golabi Behmel Syndrome;\nQH2DB: CH<sub>2</sub> groups to double bonds ratio;\nQO$_2$: quark dioxide;\nHDL: high-density lipoprotein.](f.png){#fig:t}\n';
     assert.deepEqual(undefinedKeys(text), []);
   });
+  test('three comma pairs in a row joined by semicolons are a key whatever their words; a pair its words do not spell is cut to the words its letters come from', () => {
+    const text = 'Main text.\n\n![**Zones.** Cores by depth. Zones: Top, surface mud; QR, upper quartz-rich mud; QMT, quartz–mica transition zone; QG, quarzogenic mud; Bottom, deep mud. Use of QR, QMT and QG.](f.png){#fig:z}\n';
+    assert.deepEqual(undefinedKeys(text), []);
+    assert.deepEqual(listedPairs(text), ['QR = quartz-rich', 'QMT = quartz–mica transition zone', 'QG = quarzogenic mud']);
+  });
+  test('two such pairs, or pairs joined by full stops, are prose unless their words spell the letters', () => {
+    assert.deepEqual(undefinedKeys('Main text.\n\n![**Zones.** Cores. QR, upper quartz-rich mud; QMT, quartz–mica transition zone. Use of QR and QMT.](f.png){#fig:z}\n'), ['QR']);
+    assert.deepEqual(undefinedKeys('Main text.\n\n![**Zones.** Cores. QR, upper quartz-rich mud. QX, the mica. QZ, deep mud. Use of QR, QX and QZ.](f.png){#fig:z}\n'), ['QR', 'QX', 'QZ']);
+  });
   test('a table caption defining one key in parentheses', () => {
     const text = '| Predisposition |\n|---|\n| none |\n\nTable: **Patients.** Predisposition (CMMRD = constitutional mismatch repair deficiency) and TMB. {#tbl:p}\n';
     assert.deepEqual(undefinedKeys(text), ['TMB']);

@@ -334,6 +334,8 @@ describe('conflicting expansions: a suspended hyphen and a head noun added', () 
     // A word that makes another term is a conflict, not a head noun.
     check('conflicting-expansion', 'Quantal tomography (QT) at baseline.\n\nLater, «quantal tomography angiography» (QT) was done.');
     assert.equal(isSameExpansion('computed tomography', 'computed tomography angiography'), false);
+    // A place's head noun: the same zone with or without it.
+    assert.equal(isSameExpansion('quartz–mica transition', 'quartz-mica transition zone'), true);
     // A molecule's part written with or without its class noun is one term.
     assert.equal(isSameExpansion('porcine light chain joining', 'porcine light chain joining region'), true);
     assert.equal(isSameExpansion('viral spike', 'viral spike glycoprotein'), true);

@@ -376,3 +376,14 @@ describe('a definition made again at the first use in a later chapter of a book 
     assert.deepEqual(redefinitions('manubot'), ['02-background.Rmd warning', '03-methods.Rmd warning']);
   });
 });
+
+describe('a short form of two parts joined by a slash, defined in an earlier file', () => {
+  test('a later file writing it again uses the whole: neither part is undefined there', () => {
+    const texts: Record<string, string> = {
+      '/s/one.qmd': 'A quark-rate-to-zebra-rate ratio (QR/ZR) below 3 was rare; a low QR/ZR lowered it.\n',
+      '/s/two.qmd': 'Again a low QR/ZR lowered it, as QX did.\n',
+    };
+    const layout: BookLayout = { files: [{ path: '/s/one.qmd', chapter: 0, includes: [] }, { path: '/s/two.qmd', chapter: 0, includes: [] }] };
+    assert.deepEqual(lintBook(layout, (p) => texts[p]!, 'continue'), { 'one.qmd': [], 'two.qmd': ['undefined QX'] });
+  });
+});

@@ -184,7 +184,7 @@ for (const [name, text, expected] of conventions) {
 
 const notDefinitions: Array<[name: string, text: string]> = [
   // One word holding the short form extends it: a truncated form, a plural, a receptor.
-  ['a one-word bracket extending the short form', 'A truncated QGFR (QGFRt) served as a tag.'],
+  ['a one-word bracket extending the short form', 'A QGFR (QGFRt) served as a tag.'],
   ['a plural in brackets', 'The QAR (QARs) was built twice.'],
   // A label before its value, the value blanked as inline code is: a statistic.
   ['a statistic label before its value', 'Vaccination raised all-cause mortality (qOR:         , Q:        ) in both arms.'],
@@ -376,5 +376,21 @@ describe('a logarithm of a quantity in the bracket', () => {
       ['Expression quiet-fold (log2 QF) was computed.', [['QF', 'quiet-fold']]],
       ['Counts were read as log10 quiet forming units (log10 QFU) per gram.', [['QFU', 'quiet forming units']]],
       ['Values were transformed (log2 QF) before testing.', []],
+    ]));
+});
+
+describe('an abbreviation and the qualifier right before it (`indexed SV (SVI)`)', () => {
+  test('the qualifier gives the letters the short form adds after the abbreviation', () =>
+    definesAsListed([
+      ['We predicted the body weight indexed QV (QVI) after a bolus.', [['QVI', 'indexed QV']]],
+      ['The heart-rate corrected QZ (QZc) was long.', [['QZc', 'corrected QZ']]],
+      // The bracket alone extends the abbreviation (see the cases that define nothing); its qualifier written before it spells the letter.
+      ['A truncated QGFR (QGFRt) served as a tag.', [['QGFRt', 'truncated QGFR']]],
+    ]));
+  test('a function word, a capitalised word or a word of another letter before it is no qualifier', () =>
+    definesAsListed([
+      ['We predicted the value of QV (QVO) after a bolus.', []],
+      ['We predicted the body weight Indexed QV (QVI) after a bolus.', []],
+      ['We predicted the body weight adjusted QV (QVI) after a bolus.', []],
     ]));
 });

@@ -151,6 +151,10 @@ describe('radiolabels, nucleotides and file formats need no definition', () => {
   test('a number set as a subscript in TeX math or HTML is part of the name too', () => {
     assert.deepEqual(undefinedKeys('Quark matter QM$_{2.5}$ rose; QM<sub>2.5</sub> fell, QZ$_{10}$ too, and $x_2$ and QY$_{i}$ stayed.\n'), ['QM$_{2.5}$', 'QZ$_{10}$', 'QY']);
   });
+  test('a number set as a pandoc subscript is part of the name too; a struck-out run is no subscript', () => {
+    assert.deepEqual(undefinedKeys('Pressure was 5 cmH~2~O and 8 cmH<sub>2</sub>O; quark matter QM~2.5~ rose.\n'), ['QM~2.5~']);
+    assert.deepEqual(undefinedKeys('Quark matter QM~~2~~ rose.\n'), ['QM']);
+  });
   test('a number set as a subscript with LaTeX\'s text command is part of the name too', () => {
     assert.deepEqual(undefinedKeys('Quark matter QM\\textsubscript{2.5} rose, NO\\textsubscript{2} was given, and \\textsubscript{3} alone stayed.\n'), ['QM\\textsubscript{2.5}']);
     assert.deepEqual(undefinedKeys('Expression quiet-fold (log\\textsubscript{2} QF) was computed; QF rose.\n'), []);

@@ -75,3 +75,14 @@ describe('a defined short form with a lower-case prefix', () => {
     assert.deepEqual(codes('Patients relapsed after allogeneic quiet cell transplantation (allo-QCT); then allo-QCT, QCT and metallo-QCT.'), ['undefined-abbreviation QCT']);
   });
 });
+
+// A short form of two parts joined by a slash (issue 14): the token pass splits it at the slash.
+describe('a defined short form of two parts joined by a slash', () => {
+  const codes = (text: string) => service.lint({ uri: 'slash.md', version: 1, text }, {}).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+  test('written again, it is a use of the whole: no part undefined, the definition used', () => {
+    assert.deepEqual(codes('A quark-rate-to-zebra-rate ratio (QR/ZR) below 3 was rare. A low QR/ZR lowered it.'), []);
+  });
+  test('a part written alone, or the parts joined otherwise, are mentions of their own', () => {
+    assert.deepEqual(codes('A quark-rate-to-zebra-rate ratio (QR/ZR) below 3 was rare; QR/ZR, QR and ZR-QR rose.').filter((c) => c.startsWith('undefined')), ['undefined-abbreviation QR', 'undefined-abbreviation ZR-QR']);
+  });
+});

@@ -503,11 +503,26 @@ function readAngleBracket(scan: InlineScan, i: number): number {
  */
 const DIMENSIONS_SUBSCRIPT = /(?:<sub>\p{Lu}(?:[x\u00d7]\p{Lu})+<\/sub>|~\p{Lu}(?:[x\u00d7]\p{Lu})+~)/uy;
 
-/** A pandoc subscript of matrix dimensions after a symbol (see {@link DIMENSIONS_SUBSCRIPT}); otherwise the `~` is prose. */
+/**
+ * A pandoc subscript after a symbol: of matrix dimensions (see {@link DIMENSIONS_SUBSCRIPT}),
+ * notation; or a number alone right after a letter or a digit (`cmH~2~O`, `CO~2~`), part of the
+ * name as printed, as `<sub>2</sub>` is. Otherwise the `~` is prose (`~~struck~~` is no subscript).
+ */
 function readSubscript(scan: InlineScan, i: number): number {
   const stop = isIdentifierCharacterAt(scan.text, i - 1) ? matchSticky(DIMENSIONS_SUBSCRIPT, scan.text, i, scan.end) : -1;
-  return stop > 0 ? exclude(scan, i, stop) : i + 1;
+  if (stop > 0) return exclude(scan, i, stop);
+  if (isLetterOrNumberUnit(scan.text.charCodeAt(i - 1))) {
+    PANDOC_SUBSCRIPT_NUMBER.lastIndex = i;
+    const subscript = PANDOC_SUBSCRIPT_NUMBER.exec(scan.text);
+    if (subscript && i + subscript[0].length <= scan.end) {
+      scan.spans.push({ start: i, end: i + subscript[0].length, glyph: subscript[1]! });
+      return i + subscript[0].length;
+    }
+  }
+  return i + 1;
 }
+/** `~2~`, `~2.5~`: a pandoc subscript that is a number alone, not the start of a struck-out run (`~~`). */
+const PANDOC_SUBSCRIPT_NUMBER = /~(\d{1,3}(?:\.\d{1,2})?)~(?!~)/y;
 
 /**
  * After a link's text: its target `(…)` or reference label `[…]`, with the text's `]` when its `[`

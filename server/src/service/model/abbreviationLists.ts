@@ -410,10 +410,10 @@ function colonOrBracketKeyEntries(masked: string, from: number, to: number): Lis
 /**
  * One pair of a key written with a comma, as most journals print the key of a figure or a table:
  * a whole piece of the legend between two stops (a full stop, a semicolon, or the `]` closing an
- * image's caption), made of a short form, a comma and one to seven words
- * (`…; MFI, mean fluorescence intensity.`). Line breaks may fall anywhere in it.
+ * image's caption), made of a short form, a comma and one to seven words, perhaps joined by hyphens or
+ * en dashes (`…; MFI, mean fluorescence intensity.`, `SMT, sulphate–methane transition zone`). Line breaks may fall anywhere in it.
  */
-const COMMA_PAIR = /^\s*([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-:/]\p{M}*){0,11}),\s+([\p{L}\p{N}][\p{L}\p{M}\p{N}\-'\u2032]*(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}\-'\u2032]*){0,6})\s*$/u;
+const COMMA_PAIR = /^\s*([\p{L}\p{N}]\p{M}*(?:[\p{L}\p{N}\-:/]\p{M}*){0,11}),\s+([\p{L}\p{N}][\p{L}\p{M}\p{N}\-\u2013'\u2032]*(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}\-\u2013'\u2032]*){0,6})\s*$/u;
 /** What ends a piece of a legend that may hold one pair. */
 const PIECE_STOP = /[.;\]]/gu;
 /** Longer pieces are prose: a pair has at most twelve characters, a comma and seven words. */
@@ -423,28 +423,79 @@ const LONGEST_PAIR = 120;
  * The pairs of a legend's key written with a comma (`MFI, mean fluorescence intensity; BLI,
  * bioluminescence imaging`). A comma also joins a list in prose (`CD56, CD16 and NKG2D.`), so a
  * pair counts only when its words spell its short form as a written definition's would: the
- * definition detector must read `long form (SF)` made of the pair, with every word of it. The
+ * definition detector must read `long form (SF)` made of the pair, with every word of it. Three
+ * or more pieces in a row that are each a comma pair, joined by semicolons, are a key whatever
+ * their words (`Top, surface sediment; SR, upper sulphate-rich sediment; SMT, sulphate–methane
+ * transition zone; …`): there a pair's word initials need only hold its letters in order (its
+ * long form cut to the words that give them, see {@link initialsEntry}). The
  * legend is cut at its stops once, and each short piece tried on its own: linear in the legend.
  */
 function commaKeyEntries(masked: string, from: number, to: number): ListedAbbreviation[] {
   const slice = masked.slice(from, to);
   if (!slice.includes(',')) return [];
   const entries: ListedAbbreviation[] = [];
+  // The pieces in a row that are comma pairs by shape, each joined to the next by a semicolon.
+  let run: CommaPair[] = [];
+  const closeRun = (): void => {
+    if (run.length >= LEAST_KEY_RUN) {
+      for (const pair of run) {
+        const entry = pair.spelled ? undefined : initialsEntry(pair.entry);
+        if (entry) entries.push(entry);
+      }
+    }
+    run = [];
+  };
   let pieceStart = 0;
   PIECE_STOP.lastIndex = 0;
   for (let stop = PIECE_STOP.exec(slice); ; stop = PIECE_STOP.exec(slice)) {
     const pieceEnd = stop ? stop.index : slice.length;
     // Masked markup before a pair (math, a comment) is blank: the pair starts after it.
     while (pieceStart < pieceEnd && isBlank(slice.charCodeAt(pieceStart))) pieceStart++;
-    if (pieceEnd - pieceStart <= LONGEST_PAIR) {
-      const entry = commaPairIn(slice, pieceStart, pieceEnd, from);
-      if (entry) entries.push(entry);
-    }
+    const pair = pieceEnd - pieceStart <= LONGEST_PAIR ? commaPairIn(slice, pieceStart, pieceEnd, from) : undefined;
+    if (pair?.spelled) entries.push(pair.entry);
+    if (pair) run.push(pair);
+    else closeRun();
+    if (!stop || stop[0] !== ';') closeRun();
     if (!stop) break;
     pieceStart = pieceEnd + 1;
   }
-  return entries;
+  return entries.sort((a, b) => a.shortStart - b.shortStart);
 }
+/** The fewest comma pairs in a row, joined by semicolons, that make a key whatever their words. */
+const LEAST_KEY_RUN = 3;
+
+/** A piece of a legend shaped as a comma pair, and whether its words spell its short form as a definition's would. */
+interface CommaPair {
+  entry: ListedAbbreviation;
+  spelled: boolean;
+}
+
+/**
+ * A key's pair in a run of pairs, where the layout, not the spelling, says the words stand for the
+ * letters (`SR, upper sulphate-rich sediment`): the entry with its long form cut to the words
+ * whose initials, or whose hyphen- or dash-joined parts' initials, give the short form's letters
+ * in order (`sulphate-rich`), so the expansion says what the letters stand for and no more; none
+ * when they do not give them all.
+ */
+function initialsEntry(entry: ListedAbbreviation): ListedAbbreviation | undefined {
+  const letters = entry.short.replace(/[^\p{L}]/gu, '').toLowerCase();
+  if (letters.length < 2) return undefined;
+  let at = 0;
+  let first = -1;
+  for (const part of entry.long.matchAll(LONG_FORM_PART)) {
+    if (part[0][0]!.toLowerCase() !== letters[at]) continue;
+    if (at === 0) first = part.index;
+    if (++at < letters.length) continue;
+    // The letters end inside a word: the long form runs to that word's end (`sulphate-rich`).
+    const wordEnd = entry.long.slice(part.index).search(/\s|$/u) + part.index;
+    const long = entry.long.slice(first, wordEnd);
+    const longStart = entry.longStart + first;
+    return { ...entry, long, longStart, longEnd: longStart + long.length };
+  }
+  return undefined;
+}
+/** A word of a long form, or a part of one that a hyphen, a dash or a slash joins. */
+const LONG_FORM_PART = /[^\s\-\u2010-\u2014/]+/gu;
 
 /** A space, a tab or a line break. */
 function isBlank(code: number): boolean {
@@ -454,8 +505,8 @@ function isBlank(code: number): boolean {
 /** A long form's first word shaped as a short form: two capitals, no run of three small letters (`iPSCs`; not `QuarkMate`). */
 const ABBREVIATION_FIRST_WORD = /^(?=\S*\p{Lu}\S*\p{Lu})(?!\S*\p{Ll}{3})\S+(?:\s|$)/u;
 
-/** The entry a piece `[start, end)` of the legend holds when it is one comma pair whose words spell its short form. */
-function commaPairIn(slice: string, start: number, end: number, offset: number): ListedAbbreviation | undefined {
+/** The pair a piece `[start, end)` of the legend holds when it is one comma pair, and whether its words spell its short form. */
+function commaPairIn(slice: string, start: number, end: number, offset: number): CommaPair | undefined {
   const piece = slice.slice(start, end);
   const match = COMMA_PAIR.exec(piece);
   if (!match) return undefined;
@@ -464,10 +515,11 @@ function commaPairIn(slice: string, start: number, end: number, offset: number):
   // Words opening with another short form list abbreviations (`ICANS, iPSCs and the products`): no pair;
   // unless that short form is part of this one (`TNFR, TNF receptor`, `HSV-TK, HSV thymidine kinase`).
   const opening = ABBREVIATION_FIRST_WORD.exec(long)?.[0].trim();
-  if (!looksLikeShortForm(short) || (opening !== undefined && !short.includes(opening)) || !readsAsDefinition(long, short)) return undefined;
+  if (!looksLikeShortForm(short) || (opening !== undefined && !short.includes(opening))) return undefined;
   const shortStart = offset + start + piece.indexOf(short);
   const longStart = offset + start + match.index + match[0].lastIndexOf(long);
-  return { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
+  const entry = { short, shortStart, shortEnd: shortStart + short.length, long, longStart, longEnd: longStart + long.length };
+  return { entry, spelled: readsAsDefinition(long, short) };
 }
 
 

@@ -9,7 +9,7 @@ import { isAbstractFile, scanProse, type InlineCache, type ProseBlock, type Pros
 import { lowerBound } from '../text/sortedSearch';
 import { LineIndex } from '../text/lineIndex';
 import { completeSuspendedHyphen } from './suspendedHyphen';
-import { joinPrefixedShortForms, joinSpacedNumbers, joinSpacedPairs, readSentenceCapitals } from './spacedShortForms';
+import { joinPrefixedShortForms, joinSlashPairs, joinSpacedNumbers, joinSpacedPairs, readSentenceCapitals } from './spacedShortForms';
 import { abbreviationKey, mentionTokensFrom, type MentionToken } from './mentions';
 import { textKeptOnce } from '../text/textKeptOnce';
 import { tokenize, type BlockTokens } from '../text/tokens';
@@ -711,7 +711,8 @@ export function buildDocumentModel(uri: string, version: number, text: string, o
     if (text.length <= 5 && LOWER_CASE_JOINED_LETTERS.test(text)) tentative.add(i);
   }
   const vouched = tentative.size > 0 ? withoutUnvouchedMentions(mentions, tentative, definitions, options.knowledge) : mentions;
-  const joined = joinPrefixedShortForms(joinSpacedPairs(joinSpacedNumbers(vouched, definitions, prose.masked), definitions, prose.masked), definitions, prose.masked);
+  const spaced = joinSpacedPairs(joinSpacedNumbers(vouched, definitions, prose.masked), definitions, prose.masked);
+  const joined = joinPrefixedShortForms(joinSlashPairs(spaced, definitions, prose.masked), definitions, prose.masked);
   const kept = readSentenceCapitals(joined, definitions, text);
   linkMentionsToDefinitions(definitions, kept, options.knowledge);
 

@@ -148,7 +148,7 @@ const INSTRUMENT_AFTER = /^(?:[\p{L}\p{N}-]+ ){0,2}(?:score|scale|statu|grade|gr
  */
 const GENERIC_HEAD_NOUNS = new Set([
   'vaccine', 'group', 'cohort', 'patient', 'participant', 'subject', 'individual', 'recipient', 'cell', 'sample', 'arm', 'population',
-  'region', 'domain', 'gene', 'protein', 'glycoprotein',
+  'region', 'zone', 'domain', 'gene', 'protein', 'glycoprotein',
   // A statistic written with or without the noun of its kind: `intraclass correlation (coefficient)`.
   'coefficient',
   // A resource or a study named with or without the noun of what it is: `The Cancer Genome Atlas (Program)`,

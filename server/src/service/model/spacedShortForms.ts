@@ -47,6 +47,8 @@ const NUMBER_AFTER = /^[ \u00a0](\p{N}+(?:\.\p{N}+)*)(?![\p{L}\p{N}]|[.\-\u2010\
 
 /** A defined key of two words without a number (`R/R AML`, `ECOG PS`): a head, one space, a tail. */
 const SPACED_PAIR_KEY = /^(\S+)[ \u00a0](\S*\D)$/u;
+/** A defined key of two parts joined by one slash (`HR/RR`, `WGS/WES`): a head, the slash, a tail. */
+const SLASH_PAIR_KEY = /^([^\s/]+)\/([^\s/]+)$/u;
 
 /**
  * `mentions` with each defined two-word short form written again (`R/R AML` after `relapsed or
@@ -56,16 +58,30 @@ const SPACED_PAIR_KEY = /^(\S+)[ \u00a0](\S*\D)$/u;
  * document defines no such short form; mentions are never changed in place.
  */
 export function joinSpacedPairs(mentions: AbbreviationMention[], definitions: readonly AbbreviationDefinition[], masked: string): AbbreviationMention[] {
+  return joinPairs(mentions, definitions, masked, SPACED_PAIR_KEY, (joiner) => joiner === ' ' || joiner === '\u00a0');
+}
+
+/**
+ * The same for a short form of two parts joined by a slash (`heart-rate-to-respiratory-rate ratio
+ * (HR/RR)`, then `a low HR/RR`): the token pass splits it at the slash into two mentions, which
+ * would read as two undefined abbreviations (`HR` offered as hazard ratio) and leave the
+ * definition unused. A part written alone stays a mention of its own.
+ */
+export function joinSlashPairs(mentions: AbbreviationMention[], definitions: readonly AbbreviationDefinition[], masked: string): AbbreviationMention[] {
+  return joinPairs(mentions, definitions, masked, SLASH_PAIR_KEY, (joiner) => joiner === '/');
+}
+
+/** `mentions` with each head and tail of a defined key of `shape`, one `isJoiner` character apart in one block, joined into one mention of the key. */
+function joinPairs(mentions: AbbreviationMention[], definitions: readonly AbbreviationDefinition[], masked: string, shape: RegExp, isJoiner: (character: string) => boolean): AbbreviationMention[] {
   // Head -> tail -> the defined key.
-  const tailsByHead = keysByHead(definitions, SPACED_PAIR_KEY);
+  const tailsByHead = keysByHead(definitions, shape);
   if (tailsByHead.size === 0) return mentions;
   const joined: AbbreviationMention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i]!;
     const next = mentions[i + 1];
     const key = next === undefined ? undefined : tailsByHead.get(mention.key)?.get(next.key);
-    const space = masked.charAt(mention.end);
-    if (key === undefined || next!.start !== mention.end + 1 || (space !== ' ' && space !== '\u00a0') || next!.block !== mention.block || mention.definition !== undefined) {
+    if (key === undefined || next!.start !== mention.end + 1 || !isJoiner(masked.charAt(mention.end)) || next!.block !== mention.block || mention.definition !== undefined) {
       joined.push(mention);
       continue;
     }

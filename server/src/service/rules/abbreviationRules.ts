@@ -657,7 +657,7 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
 function isNameOrNamedUse(context: RuleContext, mention: AbbreviationMention): boolean {
   const { model } = context;
   // The rest of a prefixed short form an earlier file of the book defines (`cryo-EM`).
-  if ((mention.scope === 'main' || mention.scope === 'document') && isRestOfInheritedPrefixedKey(context, mention)) return true;
+  if ((mention.scope === 'main' || mention.scope === 'document') && (isRestOfInheritedPrefixedKey(context, mention) || isPartOfInheritedSlashPair(context, mention))) return true;
   // A code, clone, strain or line named as such (`the antibody (ADG-2)`, `NSG mice`) is a name.
   // Not when the book's main text defines it: a legend's use of what another file defines
   // (`[CBTN](https://…)` there, `Clinical Brain Trials Network (CBTN)` here) is an abbreviation.
@@ -1705,6 +1705,24 @@ function isRestOfInheritedPrefixedKey(context: RuleContext, mention: Abbreviatio
   const prefix = PREFIX_BEFORE.exec(masked.slice(Math.max(0, mention.start - LONGEST_PREFIX), mention.start))?.[0];
   return prefix !== undefined && context.scopes.inheritedFor(mention.scope, `${prefix}${mention.key}`) !== undefined;
 }
+/**
+ * True when the mention is the head or the tail of a short form of two parts joined by a slash
+ * that an earlier file of the book defines (`HR` or `RR` of `a low HR/RR`): the document model,
+ * which joins such parts where this file defines the whole (`joinSlashPairs`), does not know the
+ * book's definitions.
+ */
+function isPartOfInheritedSlashPair(context: RuleContext, mention: AbbreviationMention): boolean {
+  const masked = context.model.prose.masked;
+  const tail = masked.charAt(mention.end) === '/' ? WORD_AT_START.exec(masked.slice(mention.end + 1, mention.end + 1 + LONGEST_PART))?.[0] : undefined;
+  if (tail !== undefined && context.scopes.inheritedFor(mention.scope, `${mention.key}/${tail}`) !== undefined) return true;
+  const head = masked.charAt(mention.start - 1) === '/' ? WORD_AT_END.exec(masked.slice(Math.max(0, mention.start - 1 - LONGEST_PART), mention.start - 1))?.[0] : undefined;
+  return head !== undefined && context.scopes.inheritedFor(mention.scope, `${head}/${mention.key}`) !== undefined;
+}
+/** A part of a slash pair: a word of letters and digits at the start or the end of a slice. */
+const WORD_AT_START = /^[\p{L}\p{N}]+(?![\p{L}\p{N}])/u;
+const WORD_AT_END = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+$/u;
+const LONGEST_PART = 16;
+
 /** A lower-case prefix of two letters or more and its hyphen, at a word's start (`cryo-`, `allo-`). */
 const PREFIX_BEFORE = /(?<![\p{L}\p{N}-])\p{Ll}{2,}[-\u2010]$/u;
 const LONGEST_PREFIX = 16;

@@ -1,7 +1,8 @@
 /**
  * `CR with incomplete haematological recovery (CRi)`, `NK T cells (NKT)`: a short form that
  * begins with an abbreviation the long form writes as its own first word, the rest of the short
- * form spelling the initials of the words after it. Response categories are built so (`CRi`,
+ * form spelling the initials of the words after it (or of the qualifier right before it, when
+ * the long form ends with it: `indexed SV (SVI)`). Response categories are built so (`CRi`,
  * `CRh`), and the letters of the inner abbreviation do not stand at word starts, so an in-order
  * reading of the letters either misses the pair or drops the inner abbreviation from the long form.
  */
@@ -22,6 +23,8 @@ export function nestedAbbreviationDefinition(window: LongFormWindow): Constructe
   if (match === null) return undefined;
   const inner = match[1]!;
   const initials = match[2]!.toLowerCase();
+  const qualified = qualifiedAbbreviationDefinition(window, inner, initials);
+  if (qualified !== undefined) return qualified;
   for (let first = words.length - 2; first >= 0; first--) {
     if (text.slice(words[first]!.start, words[first]!.end) !== inner) continue;
     const lastMatched = initialsAfter(window, first + 1, initials);
@@ -53,4 +56,22 @@ function initialsAfter(window: LongFormWindow, from: number, initials: string): 
     }
   }
   return undefined;
+}
+
+/**
+ * `indexed SV (SVI)`, `corrected QT (QTc)`: the abbreviation the long form ends with, and the
+ * qualifier right before it giving the letters the short form adds after it. Only the words right
+ * before the inner abbreviation count, one per added letter, none a function word: the long form
+ * is those words and the abbreviation (`body weight indexed SV (SVI)` gives `indexed SV`).
+ */
+function qualifiedAbbreviationDefinition(window: LongFormWindow, inner: string, initials: string): ConstructedCandidate | undefined {
+  const { text, short, words } = window;
+  const last = words.length - 1;
+  if (last < initials.length || text.slice(words[last]!.start, words[last]!.end) !== inner) return undefined;
+  const first = last - initials.length;
+  for (let k = 0; k < initials.length; k++) {
+    const word = words[first + k]!;
+    if (word.isFunctionWord || text.charAt(word.start).toLowerCase() !== initials[k] || !/^\p{Ll}+$/u.test(text.slice(word.start, word.end))) return undefined;
+  }
+  return { construction: 'nested-abbreviation', short, long: { start: words[first]!.start, end: words[last]!.end }, pattern: 'long-short' };
 }
