@@ -256,6 +256,11 @@ describe('abbreviation lists: a legend key defines for its legend', () => {
     assert.deepEqual(undefinedKeys(text), []);
     assert.deepEqual(listedPairs(text), ['QR = quartz-rich', 'QMT = quartz–mica transition zone', 'QG = quarzogenic mud']);
   });
+  test('a loose pair takes the fewest leading words that spell it, or its initials without function words or codes', () => {
+    const text = 'Main text.\n\n![**Arms.** Arms. QT, quadrotherapy given at the time of relapse; ZT, zonotherapy; QS, quiet surgery; CQ, clone Q4 from Dako. Use of QT, ZT, QS and CQ.](f.png){#fig:z}\n';
+    assert.deepEqual(listedPairs(text), ['QT = quadrotherapy', 'ZT = zonotherapy', 'QS = quiet surgery']);
+    assert.deepEqual(undefinedKeys(text), ['CQ']);
+  });
   test('two such pairs, or pairs joined by full stops, are prose unless their words spell the letters', () => {
     assert.deepEqual(undefinedKeys('Main text.\n\n![**Zones.** Cores. QR, upper quartz-rich mud; QMT, quartz–mica transition zone. Use of QR and QMT.](f.png){#fig:z}\n'), ['QR']);
     assert.deepEqual(undefinedKeys('Main text.\n\n![**Zones.** Cores. QR, upper quartz-rich mud. QX, the mica. QZ, deep mud. Use of QR, QX and QZ.](f.png){#fig:z}\n'), ['QR', 'QX', 'QZ']);

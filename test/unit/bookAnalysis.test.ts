@@ -385,5 +385,11 @@ describe('a short form of two parts joined by a slash, defined in an earlier fil
     };
     const layout: BookLayout = { files: [{ path: '/s/one.qmd', chapter: 0, includes: [] }, { path: '/s/two.qmd', chapter: 0, includes: [] }] };
     assert.deepEqual(lintBook(layout, (p) => texts[p]!, 'continue'), { 'one.qmd': [], 'two.qmd': ['undefined QX'] });
+    // Parts joined by hyphens (`QD-1/QD-L1`) are matched whole.
+    const hyphenated: Record<string, string> = {
+      '/s/one.qmd': 'The quiet death 1 and quiet death ligand 1 axis (QD-1/QD-L1) was blocked; QD-1/QD-L1 rose.\n',
+      '/s/two.qmd': 'Again the QD-1/QD-L1 axis was blocked.\n',
+    };
+    assert.deepEqual(lintBook(layout, (p) => hyphenated[p]!, 'continue'), { 'one.qmd': [], 'two.qmd': [] });
   });
 });

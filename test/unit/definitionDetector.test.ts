@@ -392,5 +392,7 @@ describe('an abbreviation and the qualifier right before it (`indexed SV (SVI)`)
       ['We predicted the value of QV (QVO) after a bolus.', []],
       ['We predicted the body weight Indexed QV (QVI) after a bolus.', []],
       ['We predicted the body weight adjusted QV (QVI) after a bolus.', []],
+      // An added `s` is a plural, whatever word stands before.
+      ['We found 300 selected QEG (QEGs) between groups.', []],
     ]));
 });

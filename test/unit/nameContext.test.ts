@@ -747,3 +747,15 @@ describe('a reference cited by author and year in the prose', () => {
     assert.deepEqual(undefinedKeys('Treatment was blockade (Smith et al., 2020; QCB) and QCB stopped.'), ['QCB']);
   });
 });
+
+describe('letters spelt by emphasised initials right after the use', () => {
+  test('bold or italic initials in order introduce the letters for the scope', () => {
+    assert.deepEqual(undefinedKeys('Data meet the QAIR principles of **Q**uietness, **A**ccess, **I**nterplay and **R**euse.\n'), []);
+    assert.deepEqual(undefinedKeys('They form the **QIM** mnemonic [@x]: *Q* is for quiet rate, *I* is for irregular beats and *M* is for mild effort.\n'), []);
+  });
+  test('initials in another order, too few, or far after the use introduce nothing', () => {
+    assert.deepEqual(undefinedKeys('The QZR rose while **Q**, **Z** and **X** were listed.\n'), ['QZR']);
+    assert.deepEqual(undefinedKeys('The QZR rose while **Q** and **Z** were listed.\n'), ['QZR']);
+    assert.deepEqual(undefinedKeys(`The QZR rose. ${'Words go on here. '.repeat(15)}Then **Q**, **Z** and **R** were listed.\n`), ['QZR']);
+  });
+});

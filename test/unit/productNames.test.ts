@@ -275,6 +275,10 @@ describe('a processor named by its maker, line and model', () => {
   });
   test('without a model number, or with the noun inside the designation, the letters stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('# Methods\n\nWe used the QPC GPU cluster and the QRN processor.\n'), ['QPC', 'GPU', 'QRN']);
+    assert.deepEqual(undefinedKeys('# Methods\n\nWe wrote QP16 GPU kernels.\n'), ['QP16', 'GPU']);
+  });
+  test('a name at that use alone: the same letters elsewhere are an abbreviation', () => {
+    assert.deepEqual(undefinedKeys('# Methods\n\nEyes with QMD were graded on 2 QMD QPYC 7742 CPUs; QMD was common.\n'), ['QMD', 'CPU']);
   });
 });
 
@@ -282,7 +286,12 @@ describe('a paragraph wrapped over lines reads as one line', () => {
   test('a product named across a hard line break', () => {
     assert.deepEqual(undefinedKeys('# Methods\n\nLevels were measured with the reagent on a QYNCHRON QX\nSystem (Beckwith Coulter).\n'), []);
   });
-  test('a table row or a list item after the break is not joined', () => {
+  test('with a carriage return before the line feed, and with a number or an italic word opening the next line', () => {
+    assert.deepEqual(undefinedKeys('# Methods\r\n\r\nLevels were measured with the reagent on a QYNCHRON QX\r\nSystem (Beckwith Coulter).\r\n'), []);
+    assert.deepEqual(undefinedKeys('# Methods\n\nModels were trained on a QVIDIA QTX\n2060 GPU.\n'), ['GPU']);
+  });
+  test('a list item, a table row or a heading is not joined', () => {
     assert.deepEqual(undefinedKeys('# Methods\n\nLevels were measured on a QYNCHRON QX\n- System two.\n'), ['QYNCHRON', 'QX']);
+    assert.deepEqual(undefinedKeys('# Methods\n\nLevels were measured on a QYNCHRON QX\n1. System two.\n'), ['QYNCHRON', 'QX']);
   });
 });

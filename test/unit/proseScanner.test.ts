@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { scanProse } from '../../server/src/service/markdown/proseScanner';
+import fc from 'fast-check';
+import { scanProse, withCommentsInParagraphs } from '../../server/src/service/markdown/proseScanner';
 import { tokenize } from '../../server/src/service/text/tokens';
 import { withoutGlyphFill } from '../../server/src/service/text/characters';
 import { undefinedKeys } from '../helpers/undefinedKeys';
@@ -416,5 +417,23 @@ describe('prose scanner: HTML character references and full-width brackets', () 
     // A lone full-width bracket is no definition.
     const lone = 'Quark leukocyte antigen（QLA typing was done, and QLA matched.\n';
     assert.ok(service.lint({ uri: 'g.md', version: 1, text: lone }).some((d) => d.code === 'undefined-abbreviation'));
+  });
+});
+
+describe('an HTML comment opening a line after a line of text stays in its paragraph', () => {
+  // The reading as one expression with a lookbehind (its first form): the linear reading must agree with it.
+  const byLookbehind = (source: string) => source.replace(/(?<=[^\s][^\n]*\n {0,3})<!--(?=[^\n]*-->)/g, 'x!--');
+  test('agrees with the lookbehind reading on any text of lines, spaces, comments and letters', () => {
+    const piece = fc.constantFrom('a', ' ', '  ', '\n', '\r\n', '\t', '<!--', '-->', '<!-- q -->', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const source = pieces.join('');
+      assert.equal(withCommentsInParagraphs(source), byLookbehind(source));
+    }), { numRuns: 2000 });
+  });
+  test('only a comment that opens a line after text and closes on that line', () => {
+    assert.equal(withCommentsInParagraphs('Text;\n<!-- a note -->\nMore'), 'Text;\nx!-- a note -->\nMore');
+    assert.equal(withCommentsInParagraphs('Text;\n\n<!-- a note -->'), 'Text;\n\n<!-- a note -->');
+    assert.equal(withCommentsInParagraphs('Text;\n    <!-- indented -->'), 'Text;\n    <!-- indented -->');
+    assert.equal(withCommentsInParagraphs('Text;\n<!-- runs on\n-->'), 'Text;\n<!-- runs on\n-->');
   });
 });

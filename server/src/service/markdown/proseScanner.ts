@@ -668,7 +668,6 @@ function captionClose(source: string, from: number): number {
  * `…;⏎<!-- a note -->⏎MS: …`. A comment running over several lines is left to markdown-it: turned
  * into text, it would end at a blank line or a list item inside it, and expose what it hides.
  */
-const COMMENT_AFTER_TEXT = /(?<=[^\s][^\n]*\n {0,3})<!--(?=[^\n]*-->)/g;
 
 /**
  * The source with each HTML comment that opens a line right after a line of text kept inside
@@ -678,8 +677,40 @@ const COMMENT_AFTER_TEXT = /(?<=[^\s][^\n]*\n {0,3})<!--(?=[^\n]*-->)/g;
  * caption in two. The comment's `<` is written as a letter for markdown-it alone (same length,
  * same lines); the inline pass still reads the comment in the text and masks it.
  */
-function withCommentsInParagraphs(source: string): string {
-  return source.replace(COMMENT_AFTER_TEXT, 'x!--');
+export function withCommentsInParagraphs(source: string): string {
+  let pieces: string[] | undefined;
+  let cursor = 0;
+  // Found by its opening alone, then its line read around it: linear in the text (a lookbehind
+  // over the line before, tried at every position, read each line again for each character).
+  for (let open = source.indexOf('<!--'); open >= 0; open = source.indexOf('<!--', open + 4)) {
+    if (!opensLineAfterText(source, open) || !closesOnItsLine(source, open + 4)) continue;
+    (pieces ??= []).push(source.slice(cursor, open), 'x');
+    cursor = open + 1;
+  }
+  if (!pieces) return source;
+  pieces.push(source.slice(cursor));
+  return pieces.join('');
+}
+
+/** Whether `at` opens a line, after up to three spaces, and the line before holds text. */
+function opensLineAfterText(source: string, at: number): boolean {
+  let i = at - 1;
+  for (let spaces = 0; i >= 0 && source.charCodeAt(i) === 0x20; i--) if (++spaces > 3) return false;
+  if (i < 0 || source.charCodeAt(i) !== 0x0a) return false;
+  for (i--; i >= 0; i--) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a) return false;
+    if (!isWhitespaceUnit(code)) return true;
+  }
+  return false;
+}
+
+/** Whether `-->` follows `from` on the same line. */
+function closesOnItsLine(source: string, from: number): boolean {
+  const close = source.indexOf('-->', from);
+  if (close < 0) return false;
+  const lineEnd = source.indexOf('\n', from);
+  return lineEnd < 0 || close < lineEnd;
 }
 
 /**

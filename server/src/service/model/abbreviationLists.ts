@@ -472,30 +472,45 @@ interface CommaPair {
 
 /**
  * A key's pair in a run of pairs, where the layout, not the spelling, says the words stand for the
- * letters (`SR, upper sulphate-rich sediment`): the entry with its long form cut to the words
- * whose initials, or whose hyphen- or dash-joined parts' initials, give the short form's letters
- * in order (`sulphate-rich`), so the expansion says what the letters stand for and no more; none
- * when they do not give them all.
+ * letters (`SR, upper sulphate-rich sediment`): the entry with its long form cut to what the letters
+ * stand for, so the expansion says no more; none when the words do not give them all. First the
+ * fewest leading words that spell the short form as a definition's would (`RT, radiotherapy given
+ * at relapse` gives `radiotherapy`), none of them holding a digit; otherwise the words from the one whose initial gives the
+ * first letter to the one that gives the last, each letter the initial of a word or of a hyphen-
+ * or dash-joined part of letters only, the first at a word's start, function words giving none
+ * (`sulphate-rich`; `clone T4 from Dako` spells no `CT`).
  */
 function initialsEntry(entry: ListedAbbreviation): ListedAbbreviation | undefined {
   const letters = entry.short.replace(/[^\p{L}]/gu, '').toLowerCase();
   if (letters.length < 2) return undefined;
+  const words = [...entry.long.matchAll(/\S+/gu)];
+  for (let count = 1; count < words.length; count++) {
+    const last = words[count - 1]!;
+    // A code's letters are no word's (`clone T4` spells no `CT`).
+    if (/\p{N}/u.test(last[0])) break;
+    if (readsAsDefinition(entry.long.slice(0, last.index + last[0].length), entry.short)) return cutLongForm(entry, 0, last.index + last[0].length);
+  }
   let at = 0;
   let first = -1;
-  for (const part of entry.long.matchAll(LONG_FORM_PART)) {
-    if (part[0][0]!.toLowerCase() !== letters[at]) continue;
-    if (at === 0) first = part.index;
-    if (++at < letters.length) continue;
-    // The letters end inside a word: the long form runs to that word's end (`sulphate-rich`).
-    const wordEnd = entry.long.slice(part.index).search(/\s|$/u) + part.index;
-    const long = entry.long.slice(first, wordEnd);
-    const longStart = entry.longStart + first;
-    return { ...entry, long, longStart, longEnd: longStart + long.length };
+  for (const word of words) {
+    if (FUNCTION_WORDS.has(word[0].toLowerCase())) continue;
+    for (const part of word[0].matchAll(LONG_FORM_PART)) {
+      if (!/^\p{L}+$/u.test(part[0]) || part[0][0]!.toLowerCase() !== letters[at] || (at === 0 && part.index !== 0)) continue;
+      if (at === 0) first = word.index;
+      if (++at === letters.length) return cutLongForm(entry, first, word.index + word[0].length);
+    }
   }
   return undefined;
 }
-/** A word of a long form, or a part of one that a hyphen, a dash or a slash joins. */
-const LONG_FORM_PART = /[^\s\-\u2010-\u2014/]+/gu;
+/** A word's part that a hyphen, a dash or a slash joins to the next. */
+const LONG_FORM_PART = /[^\-\u2010-\u2014/]+/gu;
+
+/** The entry with its long form cut to `[from, to)` of it. */
+function cutLongForm(entry: ListedAbbreviation, from: number, to: number): ListedAbbreviation {
+  const long = entry.long.slice(from, to);
+  const longStart = entry.longStart + from;
+  return { ...entry, long, longStart, longEnd: longStart + long.length };
+}
 
 /** A space, a tab or a line break. */
 function isBlank(code: number): boolean {

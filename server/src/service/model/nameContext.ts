@@ -409,7 +409,7 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
       const mention = mentions[i]!;
       if (byScope.has(mention.scope)) continue;
       const first = !usedBefore.has(mention.scope);
-      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge, first) || (first && (isSpelledBeforeBracket(model, mention) || isSpelledRightBeforeUse(model, mention) || isGlossedAfterMark(model.prose.masked, mention.start, mention.end)))) {
+      if (isIntroducedAsName(model.prose.masked, mention) || isSpelledByVerbAfter(model.prose.masked, mention, model.knowledge, first) || (first && (isSpelledBeforeBracket(model, mention) || isSpelledRightBeforeUse(model, mention) || isGlossedAfterMark(model.prose.masked, mention.start, mention.end) || isSpelledByEmphasisedInitials(model, mention)))) {
         byScope.set(mention.scope, mention);
         continue;
       }
@@ -421,6 +421,33 @@ export function introductionIn(model: DocumentModel, key: string, scope: string)
   return byScope.get(scope);
 }
 const introductionsByModel = new WeakMap<DocumentModel, Map<string, Map<string, AbbreviationMention>>>();
+
+/**
+ * A use whose letters the words right after it spell by their emphasised initials, in order:
+ * `the FAIR principles of **F**indability, **A**ccessibility, **I**nteroperability and
+ * **R**eusability`, `the **QIM** mnemonic: **Q** is for quiet …, **I** is for …, **M** …`. The
+ * author introduces the letters there, one marked letter each, as an acronym's letters are
+ * taught; the first marked letter stands soon after the use, all in its paragraph.
+ */
+function isSpelledByEmphasisedInitials(model: DocumentModel, mention: AbbreviationMention): boolean {
+  const letters = mention.key.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const block = model.prose.blocks[mention.block];
+  if (letters.length < 2 || letters.length !== mention.key.length || !block) return false;
+  const after = model.text.slice(mention.end, Math.min(block.end, mention.end + INITIALS_REACH));
+  let at = 0;
+  for (const marked of after.matchAll(EMPHASISED_INITIAL)) {
+    if (at === 0 && marked.index > FIRST_INITIAL_REACH) return false;
+    const letter = (marked[1] ?? marked[2] ?? marked[3] ?? marked[4])!.toLowerCase();
+    if (letter !== letters[at]) return false;
+    if (++at === letters.length) return true;
+  }
+  return false;
+}
+/** One letter in bold or italics, alone or opening a word: `**F**indability`, `__L__ is for`, `*R*eusability`. */
+const EMPHASISED_INITIAL = /(?<![\p{L}\p{N}*_])(?:\*\*(\p{L})\*\*|__(\p{L})__|\*(\p{L})\*|_(\p{L})_)(?![*_])/gu;
+/** How far after the use its emphasised initials are read, and where the first of them must stand. */
+const INITIALS_REACH = 1500;
+const FIRST_INITIAL_REACH = 200;
 
 /**
  * A use in a bracket written after words which spell its letters, loosely (`Kidney Clear Cell

@@ -249,7 +249,6 @@ export function isProductNameInContext(masked: string, mention: Pick<Abbreviatio
   const modelEnd = masked.charCodeAt(mention.end) === 0x2b ? mention.end + 1 : mention.end;
   const after = masked.slice(modelEnd, modelEnd + LOOK_AHEAD);
   if (RESIDUE_LETTERS.test(mention.text) && MOTIF_AFTER.test(after)) return true;
-  if (isProcessorDesignation(after, mention)) return true;
   if (isCatalogueNumber(before, after, mention) || isSupplierAfterProduct(masked, mention)) return true;
   // A supplier opening a bracket that ends with a catalogue number: `(MP Bio #155405)`.
   if (BRACKET_OPENS_BEFORE.test(before) && SUPPLIER_WORDS_THEN_NUMBER.test(after)) return true;
@@ -302,22 +301,32 @@ function isSupplierAfter(after: string, named: boolean): boolean {
 
 /**
  * A computer's processor named by its maker, product line and model before `GPU`, `CPU` or
- * `processor`: the maker's capitals (`NVIDIA`), a line (`RTX`, `EPYC`, `H100`) and a form factor
- * (`SXM5`), up to two words of capitals or digits between the mention and the noun, one of them
- * (or the mention) holding the model's digit: `NVIDIA RTX 2060 GPU`, `2 AMD EPYC 9334 CPUs`,
- * `one NVIDIA H100 SXM5 GPU`. The noun itself is an abbreviation, read as one.
+ * `processor`: `NVIDIA RTX 2060 GPU`, `2 AMD EPYC 9334 CPUs`, `one NVIDIA H100 SXM5 GPU`. The
+ * designation is the run of words of capitals or digits right before the noun (up to two after
+ * the mention, two before it), at least two words, one of them holding the model's digit
+ * (`FP16 GPU kernels` is no designation). Read per use: the same letters elsewhere are what they
+ * are there (`eyes with AMD`). The noun itself is an abbreviation, read as one.
  */
+export function isProcessorDesignation(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (PROCESSOR_NOUN.test(mention.text)) return false;
+  const designation = PROCESSOR_AFTER.exec(masked.slice(mention.end, mention.end + LOOK_AHEAD));
+  if (!designation) return false;
+  const after = designationWords(designation[1]!);
+  const before = designationWords(DESIGNATION_BEFORE.exec(masked.slice(Math.max(0, mention.start - DESIGNATION_REACH), mention.start))?.[0] ?? '');
+  const words = [...before, mention.text, ...after];
+  // A word of the designation is no processor noun itself (`the HPC GPU cluster`), and a model's digit is written.
+  return words.length >= 2 && !words.some((word) => PROCESSOR_NOUN.test(word)) && words.some((word) => HAS_DIGIT.test(word));
+}
+/** Up to two words of capitals or digits after the mention, then the processor's noun. */
 const PROCESSOR_AFTER = /^((?:[ \u00a0]+[\p{Lu}\p{N}][\p{L}\p{N}-]{0,11}){0,2})[ \u00a0]+(?:[GCT]PUs?|processors?|graphics[ \u00a0]+cards?)(?![\p{L}\p{N}])/u;
+/** Up to two words of capitals or digits right before the mention (`NVIDIA H100 ` before `SXM5`). */
+const DESIGNATION_BEFORE = /(?:(?<![\p{L}\p{N}-])[\p{Lu}\p{N}][\p{L}\p{N}-]{0,11}[ \u00a0]+){1,2}$/u;
+const DESIGNATION_REACH = 30;
 const PROCESSOR_NOUN = /^[GCT]PUs?$/u;
 
-/** True when the mention is a processor's maker, line or model before its noun (see {@link PROCESSOR_AFTER}). */
-function isProcessorDesignation(after: string, mention: Pick<AbbreviationMention, 'text'>): boolean {
-  if (PROCESSOR_NOUN.test(mention.text)) return false;
-  const designation = PROCESSOR_AFTER.exec(after);
-  if (!designation) return false;
-  const words = designation[1]!.trim().split(/[ \u00a0]+/u).filter((word) => word.length > 0);
-  // A word of the designation is no processor noun itself (`the HPC GPU cluster`), and a model's digit is written.
-  return !words.some((word) => PROCESSOR_NOUN.test(word)) && (HAS_DIGIT.test(mention.text) || words.some((word) => HAS_DIGIT.test(word)));
+/** The words of a designation's run, as written between spaces. */
+function designationWords(run: string): string[] {
+  return run.split(/[ \u00a0]+/u).filter((word) => word.length > 0);
 }
 
 /** A trademark or registered sign right after a name, as a character, an HTML entity, a superscript or in brackets. */

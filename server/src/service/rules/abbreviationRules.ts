@@ -12,6 +12,8 @@ import { journalListing } from '../model/journalLists';
 import { nearSpellingOf, respellFix } from './nearSpellings';
 import { studyReadingIn } from '../model/studyNames';
 import { enumerationOnlyUse } from '../model/enumerations';
+import { isProcessorDesignation } from '../model/productNames';
+import { maskedWithLinesJoined } from '../model/joinedLines';
 import { knowledgeAsksToDefine } from '../model/definitionNeeds';
 import { HYPHENATED_CD } from './variantRules';
 import { fileNameOf } from '../text/fileName';
@@ -641,8 +643,8 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   };
   for (let i = 0; i < model.mentions.length; i++) {
     const written = model.mentions[i]!;
-    // A table cell holding a value (a clone, an isotype, a catalogue number) is not prose: no first use there.
-    if (!isCounted(written) || isTableValue(model, written) || isReagentNotation(model.prose.masked, written, model.text)) continue;
+    // A table cell's value (a clone, a catalogue number) is not prose, a processor's designation a name there: no first use.
+    if (!isCounted(written) || isTableValue(model, written) || isReagentNotation(model.prose.masked, written, model.text) || isProcessorAt(model, written)) continue;
     // `-DR` in `HLA-A, -B and -DR` is HLA-DR: a member that needs no definition as written whole needs none here.
     const whole = elidedSeriesName(model.prose.masked, written);
     if (whole !== undefined && context.needs.isExempt(whole)) continue;
@@ -651,6 +653,13 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
     if (mention) check(written, mention);
   }
   return findings;
+}
+
+/** A processor's designation at this use (see `isProcessorDesignation`), read across a paragraph's wrapped lines when one falls near it. */
+function isProcessorAt(model: DocumentModel, mention: AbbreviationMention): boolean {
+  const masked = model.prose.masked;
+  if (isProcessorDesignation(masked, mention)) return true;
+  return masked.slice(Math.max(0, mention.start - 30), mention.end + 80).includes('\n') && isProcessorDesignation(maskedWithLinesJoined(model), mention);
 }
 
 /** True when an undefined use is no missing definition: a name, a name given in words, another spelling of a defined abbreviation, or part of one an earlier file defines. */
@@ -1718,9 +1727,9 @@ function isPartOfInheritedSlashPair(context: RuleContext, mention: AbbreviationM
   const head = masked.charAt(mention.start - 1) === '/' ? WORD_AT_END.exec(masked.slice(Math.max(0, mention.start - 1 - LONGEST_PART), mention.start - 1))?.[0] : undefined;
   return head !== undefined && context.scopes.inheritedFor(mention.scope, `${head}/${mention.key}`) !== undefined;
 }
-/** A part of a slash pair: a word of letters and digits at the start or the end of a slice. */
-const WORD_AT_START = /^[\p{L}\p{N}]+(?![\p{L}\p{N}])/u;
-const WORD_AT_END = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+$/u;
+/** A part of a slash pair: a word of letters and digits, perhaps hyphen-joined (`PD-L1`), at the start or the end of a slice. */
+const WORD_AT_START = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}-])/u;
+const WORD_AT_END = /(?<![\p{L}\p{N}-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 const LONGEST_PART = 16;
 
 /** A lower-case prefix of two letters or more and its hyphen, at a word's start (`cryo-`, `allo-`). */

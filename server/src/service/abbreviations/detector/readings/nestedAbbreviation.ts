@@ -62,10 +62,16 @@ function initialsAfter(window: LongFormWindow, from: number, initials: string): 
  * `indexed SV (SVI)`, `corrected QT (QTc)`: the abbreviation the long form ends with, and the
  * qualifier right before it giving the letters the short form adds after it. Only the words right
  * before the inner abbreviation count, one per added letter, none a function word: the long form
- * is those words and the abbreviation (`body weight indexed SV (SVI)` gives `indexed SV`).
+ * is those words and the abbreviation (`body weight indexed SV (SVI)` gives `indexed SV`). An
+ * added `s` is a plural (`selected ROI (ROIs)`), never a qualifier's initial.
  */
+/** Letters a plural adds (`s`, `es`): no qualifier's initial. */
+const PLURAL_ENDING = /^e?s$/u;
+
 function qualifiedAbbreviationDefinition(window: LongFormWindow, inner: string, initials: string): ConstructedCandidate | undefined {
   const { text, short, words } = window;
+  // `selected ROI (ROIs)`, `somatic SNV (SNVs)`: a plural's ending, whatever word stands before.
+  if (PLURAL_ENDING.test(initials)) return undefined;
   const last = words.length - 1;
   if (last < initials.length || text.slice(words[last]!.start, words[last]!.end) !== inner) return undefined;
   const first = last - initials.length;
