@@ -759,3 +759,12 @@ describe('letters spelt by emphasised initials right after the use', () => {
     assert.deepEqual(undefinedKeys(`The QZR rose. ${'Words go on here. '.repeat(15)}Then **Q**, **Z** and **R** were listed.\n`), ['QZR']);
   });
 });
+
+describe('a release labelled after the word that names it', () => {
+  test('a label holding a digit after `version` or `release` is a name', () => {
+    assert.deepEqual(undefinedKeys('Effects came from the file (version 23Q2), and expression from release 22Q9.\n'), []);
+  });
+  test('letters without a digit, or a label after another word, stay abbreviations', () => {
+    assert.deepEqual(undefinedKeys('Effects came from the QZR version and the 22Q9 file.\n'), ['QZR', '22Q9']);
+  });
+});

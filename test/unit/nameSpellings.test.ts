@@ -50,7 +50,8 @@ describe('a name with inner capitals written as a plain capitalised word', () =>
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'Zombat was run per site.']), []);
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'Tools: Zombat and others.']), []);
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'The Initiative to Zombat Quiet Diseases paid.']), []);
-    assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'We ran zombat per site.']), []);
+    // A word in small letters that is English is another word (a made-up name in small letters is caseSpellings' to report).
+    assert.deepEqual(nameSpellings(['Batches were merged with ComBat.', 'We worked to combat noise per site.']), []);
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'We ran *Zombat* per site.']), []);
     // A quoted word keeps its spelling; a label's noun before its number is the label's.
     assert.deepEqual(nameSpellings(['Batches were merged with ZomBat.', 'Users call it "Zombat" in forums.']), []);

@@ -411,3 +411,12 @@ describe('defineToolNames, for journals that want software and databases spelled
     assert.ok(problems.some((d) => /defineToolNames' must be true or false/.test(d.message)), JSON.stringify(problems.map((d) => d.message)));
   });
 });
+
+describe('a method named at the head of its sentence, its paper cited, said to do something', () => {
+  test('is a note: journals differ on spelling out a published method\'s name', () => {
+    assert.deepEqual(undefinedWithSeverity('# Review\n\nMany models exist. QIMKL [@doi:10.1/x] combines network and pathway data. QRRANN [@doi:10.1/y], which was applied to the same data, differs.\n'), ['QIMKL information', 'QRRANN information']);
+  });
+  test('mid-sentence, without its citation, or before another verb, it stays an abbreviation to define', () => {
+    assert.deepEqual(undefinedWithSeverity('# Review\n\nWe ran QIMKL [@doi:10.1/x] combines. QRRANN combines data. QZAP [@doi:10.1/z] was poor.\n'), ['QIMKL warning', 'QRRANN warning', 'QZAP warning']);
+  });
+});

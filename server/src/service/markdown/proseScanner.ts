@@ -135,11 +135,16 @@ const FRONT_SECTION = /^(?:(?:list of )?abbreviations(?: used| and acronyms)?|ke
  */
 const HIGHLIGHTS_SECTIONS = new Set(['highlights', 'research highlights', 'summary points', 'key points']);
 
-/** The parts of a structured abstract, when written as sub-headings right under the abstract heading. */
+/**
+ * The parts of a structured abstract, when written as sub-headings right under the abstract
+ * heading; with those Bioinformatics and other Oxford journals print (`Motivation`, `Availability
+ * and implementation`).
+ */
 const STRUCTURED_ABSTRACT_PARTS = new Set([
   'background', 'context', 'introduction', 'objective', 'objectives', 'aim', 'aims', 'purpose', 'design', 'setting',
   'participants', 'patients', 'interventions', 'method', 'methods', 'main outcome measures', 'measurements',
   'results', 'findings', 'conclusion', 'conclusions', 'interpretation', 'significance', 'funding',
+  'motivation', 'availability and implementation', 'availability',
 ]);
 
 /** Section names that are never a document title, so a leading `# Introduction` stays main text. */

@@ -572,6 +572,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isBloodGroupName,
   isPlaceholderLetters,
   isFollowedByVersion,
+  isReleaseLabel,
   (_masked, mention, text) => isExtensionOfFileNearby(text, mention),
   // `PLOS ONE`: the journal's title, in the capitals its publisher gives it.
   (masked, mention) => mention.text === 'ONE' && /(?:^|[^\p{L}])PLo?S[ \u00a0]+$/u.test(masked.slice(Math.max(0, mention.start - 8), mention.start)),
@@ -586,6 +587,15 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isCultureCollectionAccession,
   (_masked, mention, text) => isNamedByEmailAddress(text, mention),
 ];
+
+/**
+ * A release's label after the word that names it (`version 23Q2`, `release 22Q2`, `the 2023.06
+ * release`): a data release or a program's version, named by its date or number, holding a digit.
+ */
+function isReleaseLabel(masked: string, mention: Pick<AbbreviationMention, 'start' | 'text'>): boolean {
+  return /\p{N}/u.test(mention.text) && RELEASE_WORD_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start));
+}
+const RELEASE_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release)[ \u00a0]+$/iu;
 
 /** `the package X`, `the R package X`, `Python packages X and Y`: what follows is the package's name. */
 const PACKAGE_BEFORE = /(?:^|[^\p{L}\p{N}-])(?:(?:R|Python|Bioconductor|CRAN|Julia|MATLAB|Perl|npm)[ \u00a0]+)?packages?[ \u00a0]+$/u;

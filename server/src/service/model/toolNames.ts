@@ -288,6 +288,7 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const other = mentions[i]!;
     if (isHeadOfCitedParagraph(model, other)) return suggested(`${other.text}, heading a paragraph with its citation`);
+    if (isCitedSubjectOfMethodVerb(model, other)) return suggested(`${other.text}, a method its paper is cited for, said to do something`);
     if (other === mention) continue;
     const found = toolReadingOf(maskedWithLinesJoined(model), other, model.text, false);
     if (found) return suggested(found.phrase);
@@ -308,5 +309,20 @@ function isHeadOfCitedParagraph(model: DocumentModel, mention: AbbreviationMenti
   const open = model.text.slice(block.start, mention.start);
   return (open === '**' || open === '__') && CITED_AFTER_HEAD.test(model.text.slice(mention.end, mention.end + 12)) && model.text.startsWith(open, mention.end);
 }
+/**
+ * True when the mention opens its sentence, its paper cited right after it, and a verb of what a
+ * method does follows (`PIMKL [@ref] combines network and pathway data`, `GRRANN [@ref], which was
+ * applied to …`): a review naming a published method by its name. A note, as journals differ, and
+ * never for letters the knowledge base asks to define (checked by the caller).
+ */
+function isCitedSubjectOfMethodVerb(model: DocumentModel, mention: AbbreviationMention): boolean {
+  const block = model.prose.blocks[mention.block];
+  if (block?.kind !== 'paragraph' || !/(?:^|[.!?][ \t\n]+)$/u.test(model.text.slice(Math.max(block.start, mention.start - 4), mention.start))) return false;
+  return CITATION_THEN_METHOD_VERB.test(model.text.slice(mention.end, mention.end + 160));
+}
+/** A citation in brackets, then a verb of a method's work in the present tense, or `, which was applied`. */
+const CITATION_THEN_METHOD_VERB =
+  /^[ \t]?\[-?@[^\]\n]{1,120}\],?[ \t]+(?:(?:also[ \t]+)?(?:uses|combines|integrates|implements|incorporates|learns|models|predicts|infers|extends|builds|trains|fits|applies|employs|leverages|encodes|embeds|clusters|aligns|estimates|identifies|computes)\b|which[ \t]+(?:was|is)[ \t]+(?:applied|used|designed|developed|trained))/u;
+
 /** The head's closing marks, then a citation: `** [@ref]`, `**[@a; @b]`. */
 const CITED_AFTER_HEAD = /^(?:\*\*|__)[ \t]*\[-?@/u;

@@ -5,6 +5,7 @@ import { checkMixedSpelling } from './spellingRules';
 import { checkNameSpellings } from './nameSpellings';
 import { checkHyphenSpellings } from './hyphenSpellings';
 import { checkSlipSpellings } from './slipSpellings';
+import { checkCaseSpellings } from './caseSpellings';
 import type { RuleId } from './ruleTable';
 import { lowerBound } from '../text/sortedSearch';
 import type { Finding, RuleContext } from './types';
@@ -25,6 +26,7 @@ const CHECKS: readonly { rules: readonly RuleId[]; check: (context: RuleContext,
   { rules: ['inconsistent-variants'], check: checkNameSpellings },
   { rules: ['inconsistent-variants'], check: checkHyphenSpellings },
   { rules: ['inconsistent-variants'], check: checkSlipSpellings },
+  { rules: ['inconsistent-variants'], check: checkCaseSpellings },
   { rules: ['foreign-script'], check: checkForeignScript },
 ];
 

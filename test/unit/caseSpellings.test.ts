@@ -1,0 +1,39 @@
+// A name written in small letters where the document writes it with its capitals (issue 14): one
+// name written two ways, as a copy-editor marks it. Every name here is made up.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTerminologyService } from '../../server/src/service/index';
+
+const service = createTerminologyService();
+
+/** The `token -> kept` of each case-spelling finding in a made-up text. */
+function caseVariants(text: string): string[] {
+  return service
+    .lint({ uri: 'case.md', version: 1, text })
+    .filter((d) => d.code === 'inconsistent-variants' && /the name is written with its capitals/.test(d.message))
+    .map((d) => `${text.slice(d.start, d.end)} -> ${(d.data as { dominant: string }).dominant}`);
+}
+
+describe('a name written in small letters beside its capitals', () => {
+  test('a name with inner capitals, or in capitals, then written small: reported at the small spelling, every use fixed', () => {
+    assert.deepEqual(caseVariants('# Methods\n\nWe ran quarkOmics twice and quarkOmics again; then quarkomics and quarkomics once more.\n'), ['quarkomics -> quarkOmics']);
+    assert.deepEqual(caseVariants('# Methods\n\nPressure was 9 zmHq and 8 zmHq; one of 7 zmhq was dropped.\n'), ['zmhq -> zmHq']);
+    assert.deepEqual(caseVariants('# Methods\n\nWe searched QZEGG twice; the qzegg pathways rose.\n'), ['qzegg -> QZEGG']);
+    assert.deepEqual(caseVariants('# Methods\n\nThe q-Zepitope score and the q-Zepitope map; the q-zepitope rose.\n'), ['q-zepitope -> q-Zepitope']);
+  });
+  test('a plain capitalised word mid-sentence three times and twice as often is a name; a title\'s capitals are not', () => {
+    assert.deepEqual(caseVariants('# Results\n\nWe saw many Zorbacteria rise, few Zorbacteria fall and most Zorbacteria stay; zorbacteria were rare.\n'), ['zorbacteria -> Zorbacteria']);
+    assert.deepEqual(caseVariants('# Results\n\nWe saw many Zorbacteria rise and few Zorbacteria fall; zorbacteria were rare.\n'), []);
+    assert.deepEqual(caseVariants('# Results\n\nData from Records and Zenomics, Records and Zenomics and Records and Zenomics; zenomics data too.\n'), []);
+    assert.deepEqual(caseVariants('# Results\n\nWe saw Zorbase 1 and Zorbase 1 and Zorbase 1 rise; zorbase fell.\n'), []);
+  });
+  test('the spelling with capitals written less often than the small one is no name\'s', () => {
+    assert.deepEqual(caseVariants('# Methods\n\nWe ran quarkOmics once; then quarkomics, quarkomics and quarkomics.\n'), []);
+  });
+  test('an English word, a word in italics, a quotation or a domain in small letters is no variant', () => {
+    assert.deepEqual(caseVariants('# Methods\n\nBatches were removed with ComBat and ComBat; to combat noise we filtered.\n'), []);
+    assert.deepEqual(caseVariants('# Methods\n\nThe protein quarkOmics and quarkOmics rose; the gene *quarkomics* fell.\n'), []);
+    assert.deepEqual(caseVariants('# Methods\n\nWe used QZBTN data (QZBTN, qzbtn.org) twice.\n'), []);
+    assert.deepEqual(caseVariants('# Methods\n\nWe ran QZIA and QZIA, calling qzia() through the extra_qzia_bins.py script (see #tab:qzia).\n'), []);
+  });
+});
