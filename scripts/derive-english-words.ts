@@ -11,41 +11,20 @@
 // Usage: node --import tsx scripts/derive-english-words.ts [--words <file> ...] [--check]
 //   --words: a word list, one word a line (repeatable; default: /usr/share/dict/american-english and british-english)
 //   --check: exit 1 when the committed file differs from what the word lists give (write nothing).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBloomFilter } from '../server/src/service/text/bloomFilter';
+import { writeOrCheck } from './derived-output';
+import { scowlNotice, scowlWordLists, scowlWords } from './scowl';
 
 const root = join(__dirname, '..');
-const given = process.argv.flatMap((arg, i) => (arg === '--words' && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
-const sources = given.length > 0 ? given : ['/usr/share/dict/american-english', '/usr/share/dict/british-english'];
+const sources = scowlWordLists('derive-english-words', ['/usr/share/dict/american-english', '/usr/share/dict/british-english'], 'wamerican wbritish');
 const target = join(root, 'data', 'english-words.json');
-for (const source of sources) {
-  if (!existsSync(source)) {
-    console.error(`derive-english-words: no word list at ${source} (Debian: apt-get install wamerican wbritish)`);
-    process.exit(2);
-  }
-}
 
 // Only words the lists write in small letters: `Mendelian` and `Gaussian` are names, not words written small.
-const words = new Set(sources.flatMap((source) => readFileSync(source, 'utf8').split('\n').map((line) => line.trim()).filter((word) => /^[a-z]{4,}$/.test(word))));
-const notice =
+const words = scowlWords(sources, (word) => /^[a-z]{4,}$/.test(word), false);
+const notice = scowlNotice(
   'A Bloom filter of the English words of four letters or more that SCOWL writes in small letters, ' +
-  'derived by scripts/derive-english-words.ts from SCOWL (Debian wamerican and wbritish). ' +
-  'SCOWL: Copyright 2000-2011 by Kevin Atkinson. ' +
-  'Permission to use, copy, modify, distribute and sell these word lists, the associated scripts, the output created from the scripts, ' +
-  'and its documentation for any purpose is hereby granted without fee, provided that the above copyright notice appears in all copies ' +
-  'and that both that copyright notice and this permission notice appear in supporting documentation. Kevin Atkinson makes no ' +
-  'representations about the suitability of this array for any purpose. It is provided "as is" without express or implied warranty. ' +
-  'The notices of the lists SCOWL collects are repeated in data/scowl-copyright.txt.';
+    'derived by scripts/derive-english-words.ts from SCOWL (Debian wamerican and wbritish).',
+);
 const output = `${JSON.stringify({ notice, words: words.size, ...buildBloomFilter([...words].sort()) }, null, 1)}\n`;
-if (process.argv.includes('--check')) {
-  const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (committed !== output) {
-    console.error('derive-english-words: data/english-words.json differs from what the word lists give');
-    process.exit(1);
-  }
-  console.log(`data/english-words.json matches (${words.size} words)`);
-} else {
-  writeFileSync(target, output);
-  console.log(`wrote data/english-words.json: ${words.size} words`);
-}
+writeOrCheck(target, output, `${words.size} words`);
