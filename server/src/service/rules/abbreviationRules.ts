@@ -655,12 +655,34 @@ export function checkFirstUse(context: RuleContext, isOn: RuleSwitch = ALL_ON): 
   return findings;
 }
 
-/** A processor's designation at this use (see `isProcessorDesignation`), read across a paragraph's wrapped lines when one falls near it. */
+/**
+ * A processor's designation at this use (see `isProcessorDesignation`), read across a paragraph's
+ * wrapped lines when one falls near it. Asked of every use at every keystroke: read only where a
+ * processor's noun stands within reach after the use (the nouns found once per model).
+ */
 function isProcessorAt(model: DocumentModel, mention: AbbreviationMention): boolean {
+  const nouns = processorNounsOf(model);
+  const next = nouns[lowerBound(nouns.length, (i) => nouns[i]! <= mention.end)];
+  if (next === undefined || next > mention.end + PROCESSOR_REACH) return false;
   const masked = model.prose.masked;
   if (isProcessorDesignation(masked, mention)) return true;
   return masked.slice(Math.max(0, mention.start - 30), mention.end + 80).includes('\n') && isProcessorDesignation(maskedWithLinesJoined(model), mention);
 }
+
+/** Where the masked text writes a processor's noun (`GPU`, `CPUs`, `processor`, `graphics card`), in order, per model. */
+function processorNounsOf(model: DocumentModel): number[] {
+  let nouns = processorNouns.get(model);
+  if (!nouns) {
+    nouns = [];
+    for (const noun of model.prose.masked.matchAll(PROCESSOR_NOUN_ANYWHERE)) nouns.push(noun.index);
+    processorNouns.set(model, nouns);
+  }
+  return nouns;
+}
+const processorNouns = new WeakMap<DocumentModel, number[]>();
+const PROCESSOR_NOUN_ANYWHERE = /[GCT]PU|processor|graphics/gu;
+/** How far after a use its processor's noun may stand: two words of its designation and a line break. */
+const PROCESSOR_REACH = 60;
 
 /** True when an undefined use is no missing definition: a name, a name given in words, another spelling of a defined abbreviation, or part of one an earlier file defines. */
 function isNameOrNamedUse(context: RuleContext, mention: AbbreviationMention): boolean {

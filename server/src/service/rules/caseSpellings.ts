@@ -29,16 +29,31 @@ export function checkCaseSpellings(context: RuleContext): Finding[] {
   const { named, small } = wordsByCase(context);
   if (small.size === 0 || named.size === 0) return [];
   const findings: Finding[] = [];
-  for (const [folded, uses] of small) {
-    const name = named.get(folded);
+  for (const [folded, all] of small) {
+    // The word is written in small letters, so its folded spelling is the written one.
+    if (ENGLISH_WORDS.has(folded) || folded.split('-').every((part) => ENGLISH_WORDS.has(part))) continue;
+    const name = named.get(folded)!;
+    // A quoted word keeps its spelling (`"proteobacteria"` as a title has it): read only for the few words left.
+    const uses = all.filter((use) => !isQuoted(context, use));
     // A plain capitalised word is a name's spelling only when the text keeps writing it so: three
     // times or more mid-sentence, twice as often as in small letters (not `Brucellosis` once or twice).
-    if (name === undefined || name.count < (name.plain ? Math.max(LEAST_PLAIN_NAME, 2 * uses.length) : uses.length)) continue;
-    const written = context.model.prose.masked.slice(uses[0]!.start, uses[0]!.end);
-    if (ENGLISH_WORDS.has(written) || written.split('-').every((part) => ENGLISH_WORDS.has(part))) continue;
-    findings.push(caseFinding(context, written, uses, name));
+    if (uses.length === 0 || name.count < (name.plain ? Math.max(LEAST_PLAIN_NAME, 2 * uses.length) : uses.length)) continue;
+    findings.push(caseFinding(context, folded, uses, name));
   }
   return findings;
+}
+
+/** A use of a word in small letters, and the block it stands in. */
+interface SmallUse {
+  start: number;
+  end: number;
+  block: number;
+}
+
+/** Whether the use stands inside a quotation of its block. */
+function isQuoted(context: RuleContext, use: SmallUse): boolean {
+  const block = context.model.prose.blocks[use.block]!;
+  return isInsideQuotation(context.model.text, block.start, block.end, use.start, use.end, 1);
 }
 
 /** English words written in small letters (`data/english-words.json`, a Bloom filter derived from SCOWL). */
@@ -70,72 +85,91 @@ const INNER_CAPITALS = /^(?:\p{L}\p{Ll}*(?:-\p{Ll}+)*\p{Lu}.*\p{Ll}|\p{Ll}+(?:-\
 const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u;
 
 /**
- * The document's words of letters (hyphen-joined words read whole), outside headings, italics and
- * quotations: those whose capitals are a name's (see {@link checkCaseSpellings}) by folded
- * spelling, and those in small letters that fold to one of them, with their uses. Two passes over
- * the token pass's columns: only words with a capital are read as text first; a word in small
- * letters is read only when its first part's folded hash is a name's.
+ * The document's words of letters (hyphen-joined words read whole), outside headings: those whose
+ * capitals are a name's (see {@link checkCaseSpellings}) by folded spelling, and those in small
+ * letters that fold to one of them, not in italics, with their uses (quotations are read when
+ * reported). Read on the token pass's columns, with plain loops (this runs at every keystroke): one
+ * pass notes the folded hashes of the words in small letters and where the words with capitals
+ * stand; only those with capitals whose first part folds to such a hash are read as text; a last
+ * pass reads the words in small letters whose first part folds to a name's.
  */
-function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; small: Map<string, { start: number; end: number }[]> } {
+function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; small: Map<string, SmallUse[]> } {
   const { model } = context;
   const masked = model.prose.masked;
+  const blocks = model.prose.blocks;
   const named = new Map<string, NameWritten>();
-  const small = new Map<string, { start: number; end: number }[]>();
-  const namedFirstParts = new Set<number>();
-  for (const capitals of [true, false]) {
-    if (!capitals && named.size === 0) break;
-    forEachWordUnit(context, (index, first, last) => {
-      const { starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
-      let union = 0;
-      for (let k = first; k <= last; k++) union |= flags[k]!;
+  const small = new Map<string, SmallUse[]>();
+  const smallFirstParts = new Set<number>();
+  // Each word with capitals as three numbers: its block's index, its first token and its last.
+  const capitalWords: number[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (block.kind === 'heading' || block.kind === 'title') continue;
+    const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
+    for (let i = 0; i < count; i++) {
+      const first = i;
+      let union = flags[i]!;
+      while (i + 1 < count && starts[i + 1] === ends[i]! + 1 && masked.charCodeAt(block.start + ends[i]!) === 0x2d) union |= flags[++i]!;
       // A word with a digit is a symbol's (told by the name checks).
-      if ((union & WordFlag.digit) !== 0 || ((union & WordFlag.upper) !== 0) !== capitals) return;
-      if (!capitals && !namedFirstParts.has(foldedHashes[first]!)) return;
-      const block = model.prose.blocks[index]!;
-      const start = block.start + starts[first]!;
-      const end = block.start + ends[last]!;
-      const word = masked.slice(start, end);
-      if (!LETTERS.test(word) || isItalic(model.text, start, end) || isInsideQuotation(model.text, block.start, block.end, start, end, 1)) return;
-      const folded = word.toLowerCase();
-      if (!capitals) {
-        // A domain, a file's name, a label, a citation key or a function (`cbtn.org`, `extra_fasta_bins.py`,
-        // `#tab:atls`, `spia()`) is written in small letters: code, not prose.
-        if (!SMALL_WORD.test(word) || !named.has(folded) || CODE_AFTER.test(masked.slice(end, end + 2)) || CODE_BEFORE.test(masked.charAt(start - 1))) return;
-        const uses = small.get(folded);
-        if (uses) uses.push({ start, end });
-        else small.set(folded, [{ start, end }]);
-        return;
-      }
-      const inner = INNER_CAPITALS.test(word);
-      if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? block.start + starts[first - 1]! : -1, start, end, first >= 2 ? block.start + starts[first - 2]! : -1))) return;
-      namedFirstParts.add(foldedHashes[first]!);
-      const name = named.get(folded);
-      if (!name) named.set(folded, { written: word, count: 1, start, plain: !inner });
-      else if (name.written === word) name.count++;
-    });
+      if ((union & WordFlag.digit) !== 0 || !isWholeWord(masked, block.start + starts[first]!, block.start + ends[i]!)) continue;
+      if ((union & WordFlag.upper) === 0) smallFirstParts.add(foldedHashes[first]!);
+      else capitalWords.push(index, first, i);
+    }
   }
+  const namedFirstParts = new Set<number>();
+  for (let k = 0; k < capitalWords.length; k += 3) {
+    const index = capitalWords[k]!;
+    const first = capitalWords[k + 1]!;
+    const { starts, ends, foldedHashes } = model.blockTokens[index]!;
+    if (!smallFirstParts.has(foldedHashes[first]!)) continue;
+    const block = blocks[index]!;
+    const start = block.start + starts[first]!;
+    const end = block.start + ends[capitalWords[k + 2]!]!;
+    const word = masked.slice(start, end);
+    if (!LETTERS.test(word)) continue;
+    const inner = INNER_CAPITALS.test(word);
+    if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? block.start + starts[first - 1]! : -1, start, end, first >= 2 ? block.start + starts[first - 2]! : -1))) continue;
+    namedFirstParts.add(foldedHashes[first]!);
+    const folded = word.toLowerCase();
+    const name = named.get(folded);
+    if (!name) named.set(folded, { written: word, count: 1, start, plain: !inner });
+    else if (name.written === word) name.count++;
+  }
+  if (named.size > 0) for (let index = 0; index < blocks.length; index++) addSmallUses(context, index, named, namedFirstParts, small);
   return { named, small };
 }
 
 /**
- * Calls `visit` with each word of the prose blocks but headings and titles, its parts joined by
- * hyphens read as one (`Bray-Curtis`): the block's index and the first and last token of it. A
- * word shorter than {@link SHORTEST_WORD} or joined by a hyphen to a word at either end is left out.
+ * Adds to `small` the uses in block `index` of words in small letters that fold to a name of
+ * `named` (their first part's hash among `namedFirstParts`). A domain, a file's name, a label, a
+ * citation key or a function (`cbtn.org`, `extra_fasta_bins.py`, `#tab:atls`, `spia()`) is
+ * written in small letters as code, not prose; a gene in italics keeps its case.
  */
-function forEachWordUnit(context: RuleContext, visit: (index: number, first: number, last: number) => void): void {
+function addSmallUses(context: RuleContext, index: number, named: Map<string, NameWritten>, namedFirstParts: Set<number>, small: Map<string, SmallUse[]>): void {
   const { model } = context;
   const masked = model.prose.masked;
-  model.prose.blocks.forEach((block, index) => {
-    if (block.kind === 'heading' || block.kind === 'title') return;
-    const { count, starts, ends } = model.blockTokens[index]!;
-    for (let i = 0; i < count; i++) {
-      const first = i;
-      while (i + 1 < count && starts[i + 1] === ends[i]! + 1 && masked.charCodeAt(block.start + ends[i]!) === 0x2d) i++;
-      const start = block.start + starts[first]!;
-      const end = block.start + ends[i]!;
-      if (end - start >= SHORTEST_WORD && masked.charCodeAt(end) !== 0x2d && masked.charCodeAt(start - 1) !== 0x2d) visit(index, first, i);
-    }
-  });
+  const block = model.prose.blocks[index]!;
+  if (block.kind === 'heading' || block.kind === 'title') return;
+  const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
+  for (let i = 0; i < count; i++) {
+    const first = i;
+    let union = flags[i]!;
+    while (i + 1 < count && starts[i + 1] === ends[i]! + 1 && masked.charCodeAt(block.start + ends[i]!) === 0x2d) union |= flags[++i]!;
+    if ((union & (WordFlag.digit | WordFlag.upper)) !== 0 || !namedFirstParts.has(foldedHashes[first]!)) continue;
+    const start = block.start + starts[first]!;
+    const end = block.start + ends[i]!;
+    if (!isWholeWord(masked, start, end)) continue;
+    const word = masked.slice(start, end);
+    if (!SMALL_WORD.test(word) || !named.has(word) || CODE_AFTER.test(masked.slice(end, end + 2)) || CODE_BEFORE.test(masked.charAt(start - 1)) || isItalic(model.text, start, end)) continue;
+    const uses = small.get(word);
+    if (uses) uses.push({ start, end, block: index });
+    else small.set(word, [{ start, end, block: index }]);
+  }
+}
+
+/** A word long enough to read ({@link SHORTEST_WORD}), not joined by a hyphen to a word at either end. */
+function isWholeWord(masked: string, start: number, end: number): boolean {
+  return end - start >= SHORTEST_WORD && masked.charCodeAt(end) !== 0x2d && masked.charCodeAt(start - 1) !== 0x2d;
 }
 
 /**
@@ -158,7 +192,7 @@ const CODE_AFTER = /^(?:\.\p{L}|_|\()/u;
 /** A character that joins a word to code before it: a path's or a domain's, a label's colon, an underscore, an escape. */
 const CODE_BEFORE = /[./@:#_\\]/u;
 
-function caseFinding(context: RuleContext, written: string, uses: { start: number; end: number }[], name: NameWritten): Finding {
+function caseFinding(context: RuleContext, written: string, uses: SmallUse[], name: NameWritten): Finding {
   const line = context.model.lines.lineAt(name.start) + 1;
   const times = uses.length > 1 ? ` ('${written}' ${uses.length} times, '${name.written}' ${name.count})` : '';
   return {
