@@ -37,3 +37,12 @@ describe('a name written in small letters beside its capitals', () => {
     assert.deepEqual(caseVariants('# Methods\n\nWe ran QZIA and QZIA, calling qzia() through the extra_qzia_bins.py script (see #tab:qzia).\n'), []);
   });
 });
+
+describe('capitals that are no name\'s own spelling', () => {
+  test('a run set in capitals, a table row, a gene symbol, emphasis or a quotation says nothing of the word in small letters', () => {
+    assert.deepEqual(caseVariants('# Results\n\nThe banner read GUT QYSBIOSIS STUDY. We saw qysbiosis.\n'), []);
+    assert.deepEqual(caseVariants('# Results\n\n| TAXON | QYSBIOSIS |\n|---|---|\n| a | b |\n\nWe saw qysbiosis.\n'), []);
+    assert.deepEqual(caseVariants('# Results\n\nHuman KRAS was cloned beside zebrafish kras.\n'), []);
+    assert.deepEqual(caseVariants('# Results\n\nThe gene *QZEGG* rose; the qzegg mice fell.\n'), []);
+  });
+});

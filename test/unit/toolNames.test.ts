@@ -420,3 +420,10 @@ describe('a method named at the head of its sentence, its paper cited, said to d
     assert.deepEqual(undefinedWithSeverity('# Review\n\nWe ran QIMKL [@doi:10.1/x] combines. QRRANN combines data. QZAP [@doi:10.1/z] was poor.\n'), ['QIMKL warning', 'QRRANN warning', 'QZAP warning']);
   });
 });
+
+describe('a method cited at its sentence head once, then used again', () => {
+  test('stays an abbreviation to define: only a name every use writes so is a note', () => {
+    assert.deepEqual(undefinedWithSeverity('# Review\n\nOrdination came next. QERMANOVA [@x2001] uses a pseudo-F statistic. Later QERMANOVA was run again.\n'), ['QERMANOVA warning']);
+    assert.deepEqual(undefinedWithSeverity('# Review\n\nWe used factorisations, e.g. QMF [@x1999] learns parts.\n'), ['QMF warning']);
+  });
+});

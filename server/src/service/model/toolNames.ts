@@ -285,10 +285,14 @@ export function toolReadingIn(model: DocumentModel, mention: AbbreviationMention
   // Another use's reading, firm there, is a suggestion here: `the SV simulator` in the methods
   // does not make `SV burden` in the results a program's name.
   const mentions = model.byKey.get(mention.key)?.mentions ?? [];
+  // A method named only at its sentences' heads with its paper (`QIMKL [@ref] combines …`): every
+  // use so, or the letters are an abbreviation used elsewhere too (`PERMANOVA` cited once, used after).
+  if (mentions.length > 0 && mentions.length <= 50 && mentions.every((other) => isCitedSubjectOfMethodVerb(model, other))) {
+    return suggested(`${mention.text}, a method its paper is cited for, said to do something`);
+  }
   for (let i = 0; i < mentions.length && i < 50; i++) {
     const other = mentions[i]!;
     if (isHeadOfCitedParagraph(model, other)) return suggested(`${other.text}, heading a paragraph with its citation`);
-    if (isCitedSubjectOfMethodVerb(model, other)) return suggested(`${other.text}, a method its paper is cited for, said to do something`);
     if (other === mention) continue;
     const found = toolReadingOf(maskedWithLinesJoined(model), other, model.text, false);
     if (found) return suggested(found.phrase);
@@ -317,7 +321,9 @@ function isHeadOfCitedParagraph(model: DocumentModel, mention: AbbreviationMenti
  */
 function isCitedSubjectOfMethodVerb(model: DocumentModel, mention: AbbreviationMention): boolean {
   const block = model.prose.blocks[mention.block];
-  if (block?.kind !== 'paragraph' || !/(?:^|[.!?][ \t\n]+)$/u.test(model.text.slice(Math.max(block.start, mention.start - 4), mention.start))) return false;
+  const before = model.text.slice(Math.max(block?.start ?? 0, mention.start - 8), mention.start);
+  // A sentence's start: the block's, or after a full stop that ends no abbreviation (`e.g. NMF [@x] uses`).
+  if (block?.kind !== 'paragraph' || !(mention.start === block.start || /[.!?][ \t\n]+$/u.test(before)) || /(?:e\.g|i\.e|cf|vs|al)\.[ \t\n]+$/u.test(before)) return false;
   return CITATION_THEN_METHOD_VERB.test(model.text.slice(mention.end, mention.end + 160));
 }
 /** A citation in brackets, then a verb of a method's work in the present tense, or `, which was applied`. */

@@ -4,6 +4,7 @@ import { isItalic } from '../model/geneContext';
 import { readBloomFilter, type BloomFilter } from '../text/bloomFilter';
 import { isInsideQuotation } from '../text/quotations';
 import { WordFlag } from '../text/tokens';
+import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { Finding, RuleContext } from './types';
 
 /**
@@ -126,7 +127,7 @@ function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; s
     const start = block.start + starts[first]!;
     const end = block.start + ends[capitalWords[k + 2]!]!;
     const word = masked.slice(start, end);
-    if (!LETTERS.test(word)) continue;
+    if (!LETTERS.test(word) || isTitleOrGeneCapitals(context, word, start, end, block.start, block.end)) continue;
     const inner = INNER_CAPITALS.test(word);
     if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? block.start + starts[first - 1]! : -1, start, end, first >= 2 ? block.start + starts[first - 2]! : -1))) continue;
     namedFirstParts.add(foldedHashes[first]!);
@@ -166,6 +167,29 @@ function addSmallUses(context: RuleContext, index: number, named: Map<string, Na
     else small.set(word, [{ start, end, block: index }]);
   }
 }
+
+/**
+ * Capitals that are no name's own spelling: a word of capitals beside another word of capitals (a
+ * title or banner set in capitals, `GUT DYSBIOSIS STUDY`) or on a table's row, an official gene
+ * symbol (`KRAS` beside a species' `kras`: case carries the species or the gene-protein
+ * convention), or a word in emphasis or a quotation (a gene, a quoted title).
+ */
+function isTitleOrGeneCapitals(context: RuleContext, word: string, start: number, end: number, blockStart: number, blockEnd: number): boolean {
+  const { model } = context;
+  const masked = model.prose.masked;
+  if (ALL_CAPITALS.test(word)) {
+    if (isOfficialGeneSymbol(word.replace(/-/gu, ''))) return true;
+    if (CAPITALS_BEFORE.test(masked.slice(Math.max(0, start - 24), start)) || CAPITALS_AFTER.test(masked.slice(end, end + 24))) return true;
+    const lineStart = masked.lastIndexOf('\n', start) + 1;
+    const lineEnd = masked.indexOf('\n', end);
+    if (model.text.slice(lineStart, lineEnd < 0 ? model.text.length : lineEnd).includes('|')) return true;
+  }
+  return /[*_]/u.test(model.text.charAt(start - 1)) || isInsideQuotation(model.text, blockStart, blockEnd, start, end, 1);
+}
+const ALL_CAPITALS = /^\p{Lu}[\p{Lu}-]*$/u;
+/** A word of two capitals or more right before or after, one space between: a run set in capitals. */
+const CAPITALS_BEFORE = /(?:^|[^\p{L}\p{N}])\p{Lu}{2,}[ \u00a0]+$/u;
+const CAPITALS_AFTER = /^[ \u00a0]+\p{Lu}{2,}(?![\p{Ll}])/u;
 
 /** A word long enough to read ({@link SHORTEST_WORD}), not joined by a hyphen to a word at either end. */
 function isWholeWord(masked: string, start: number, end: number): boolean {
