@@ -109,8 +109,8 @@ function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; s
     const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
     for (let i = 0; i < count; i++) {
       const first = i;
-      let union = flags[i]!;
-      while (i + 1 < count && starts[i + 1] === ends[i]! + 1 && masked.charCodeAt(block.start + ends[i]!) === 0x2d) union |= flags[++i]!;
+      i = lastPartOf(masked, block.start, starts, ends, count, i);
+      const union = flagsOf(flags, first, i);
       // A word with a digit is a symbol's (told by the name checks).
       if ((union & WordFlag.digit) !== 0 || !isWholeWord(masked, block.start + starts[first]!, block.start + ends[i]!)) continue;
       if ((union & WordFlag.upper) === 0) smallFirstParts.add(foldedHashes[first]!);
@@ -154,8 +154,8 @@ function addSmallUses(context: RuleContext, index: number, named: Map<string, Na
   const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
   for (let i = 0; i < count; i++) {
     const first = i;
-    let union = flags[i]!;
-    while (i + 1 < count && starts[i + 1] === ends[i]! + 1 && masked.charCodeAt(block.start + ends[i]!) === 0x2d) union |= flags[++i]!;
+    i = lastPartOf(masked, block.start, starts, ends, count, i);
+    const union = flagsOf(flags, first, i);
     if ((union & (WordFlag.digit | WordFlag.upper)) !== 0 || !namedFirstParts.has(foldedHashes[first]!)) continue;
     const start = block.start + starts[first]!;
     const end = block.start + ends[i]!;
@@ -190,6 +190,19 @@ const ALL_CAPITALS = /^\p{Lu}[\p{Lu}-]*$/u;
 /** A word of two capitals or more right before or after, one space between: a run set in capitals. */
 const CAPITALS_BEFORE = /(?:^|[^\p{L}\p{N}])\p{Lu}{2,}[ \u00a0]+$/u;
 const CAPITALS_AFTER = /^[ \u00a0]+\p{Lu}{2,}(?![\p{Ll}])/u;
+
+/** The last token of the word that token `i` opens: the parts a hyphen joins to it are read with it (`Bray-Curtis`). */
+function lastPartOf(masked: string, blockStart: number, starts: Int32Array, ends: Int32Array, count: number, i: number): number {
+  while (i + 1 < count && starts[i + 1] === ends[i]! + 1 && masked.charCodeAt(blockStart + ends[i]!) === 0x2d) i++;
+  return i;
+}
+
+/** The union of the flags of tokens `first` to `last`. */
+function flagsOf(flags: Int32Array, first: number, last: number): number {
+  let union = 0;
+  for (let k = first; k <= last; k++) union |= flags[k]!;
+  return union;
+}
 
 /** A word long enough to read ({@link SHORTEST_WORD}), not joined by a hyphen to a word at either end. */
 function isWholeWord(masked: string, start: number, end: number): boolean {
