@@ -46,3 +46,17 @@ describe('capitals that are no name\'s own spelling', () => {
     assert.deepEqual(caseVariants('# Results\n\nThe gene *QZEGG* rose; the qzegg mice fell.\n'), []);
   });
 });
+
+describe('a program\'s own spelling and a name written with capitals two ways', () => {
+  test('a package named as such, called through R\'s `::`, or followed by its version keeps its small letters', () => {
+    assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP, using the R package qzmap.\n'), []);
+    assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP; the qzmap package ran it.\n'), []);
+    assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP through qzmap::qzmap().\n'), []);
+    assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP (qzmap 0.2.7).\n'), []);
+    // The method written small in prose, with no program's marks, is still the variant.
+    assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP; the qzmap plot shows it.\n'), ['qzmap -> QZMAP']);
+  });
+  test('the capitals spelling written most is the name\'s, not the one written first', () => {
+    assert.deepEqual(caseVariants('# Methods\n\nWe ran QuarkOmics once, then quarkOmics, quarkOmics and quarkOmics; quarkomics failed.\n'), ['quarkomics -> quarkOmics']);
+  });
+});

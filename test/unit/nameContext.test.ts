@@ -760,9 +760,14 @@ describe('letters spelt by emphasised initials right after the use', () => {
   });
 });
 
-describe('a release labelled after the word that names it', () => {
+describe('a release labelled beside the word that names it', () => {
   test('a label holding a digit after `version` or `release` is a name', () => {
     assert.deepEqual(undefinedKeys('Effects came from the file (version 23Q2), and expression from release 22Q9.\n'), []);
+  });
+  test('a label holding a digit before `release` or `version` is a name', () => {
+    assert.deepEqual(undefinedKeys('Expression came from the 22Q9 release of the atlas.\n'), []);
+    // A protein's release is its secretion: the symbol stays an abbreviation.
+    assert.deepEqual(undefinedKeys('Cells showed more QZL2 release after stimulation.\n'), ['QZL2']);
   });
   test('letters without a digit, or a label after another word, stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('Effects came from the QZR version and the 22Q9 file.\n'), ['QZR', '22Q9']);

@@ -241,6 +241,7 @@ describe('prose scanner: regions', () => {
     { name: 'structured abstract parts under the abstract heading', input: '# Abstract\n\n## Background\n\nShort ADCC.\n\n## Findings\n\nMore GMP.\n\n# Introduction\n\nBody CRS.', word: 'GMP', region: 'abstract' },
     { name: 'main text after a structured abstract', input: '# Abstract\n\n## Background\n\nShort ADCC.\n\n## Findings\n\nMore GMP.\n\n# Introduction\n\nBody CRS.', word: 'CRS', region: 'main' },
     // Bioinformatics' parts, under a chapter's own abstract heading after the main text began (a dissertation's second paper).
+    { name: 'an Oxford structured abstract\'s closing parts', input: '# Chapter 1\n\nBody CRS.\n\n### Abstract\n\n#### Motivation\n\nShort ADCC.\n\n#### Contact\n\nWrite to the QZB desk.\n\n#### Supplementary information\n\nMore GMP.\n\n### Introduction\n\nBody CRS.', word: 'GMP', region: 'abstract' },
     { name: 'an Oxford structured abstract of a later chapter', input: '# Chapter 1\n\nBody CRS.\n\n### Abstract\n\n#### Motivation\n\nShort ADCC.\n\n#### Availability and implementation\n\nMore GMP.\n\n### Introduction\n\nBody CRS.', word: 'GMP', region: 'abstract' },
     { name: 'a Methods heading after abstract text is main text', input: '# Abstract\n\nShort ADCC.\n\n## Methods\n\nBody CRS.', word: 'CRS', region: 'main' },
     { name: 'a leading Summary is the abstract', input: '# CAR-NK therapy\n\nA. Author, B. Author\n\n## Summary\n\nShort ADCC text.\n\n## Introduction\n\nBody CRS.', word: 'ADCC', region: 'abstract' },

@@ -138,13 +138,13 @@ const HIGHLIGHTS_SECTIONS = new Set(['highlights', 'research highlights', 'summa
 /**
  * The parts of a structured abstract, when written as sub-headings right under the abstract
  * heading; with those Bioinformatics and other Oxford journals print (`Motivation`, `Availability
- * and implementation`).
+ * and implementation`, `Contact`, `Supplementary information`).
  */
 const STRUCTURED_ABSTRACT_PARTS = new Set([
   'background', 'context', 'introduction', 'objective', 'objectives', 'aim', 'aims', 'purpose', 'design', 'setting',
   'participants', 'patients', 'interventions', 'method', 'methods', 'main outcome measures', 'measurements',
   'results', 'findings', 'conclusion', 'conclusions', 'interpretation', 'significance', 'funding',
-  'motivation', 'availability and implementation', 'availability',
+  'motivation', 'availability and implementation', 'availability', 'contact', 'supplementary information',
 ]);
 
 /** Section names that are never a document title, so a leading `# Introduction` stays main text. */

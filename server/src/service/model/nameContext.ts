@@ -589,13 +589,18 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
 ];
 
 /**
- * A release's label after the word that names it (`version 23Q2`, `release 22Q2`, `the 2023.06
+ * A release's label beside the word that names it (`version 23Q2`, `release 22Q2`, `the 23Q2
  * release`): a data release or a program's version, named by its date or number, holding a digit.
+ * Before the word it must open with a digit, as a protein's `CCL2 release` is its secretion.
  */
-function isReleaseLabel(masked: string, mention: Pick<AbbreviationMention, 'start' | 'text'>): boolean {
-  return /\p{N}/u.test(mention.text) && RELEASE_WORD_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start));
+function isReleaseLabel(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
+  if (!/\p{N}/u.test(mention.text)) return false;
+  if (RELEASE_WORD_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return true;
+  // Before the word, only a label opening with its date's or number's digits: `CCL2 release` is a secretion.
+  return /^\p{N}/u.test(mention.text) && RELEASE_WORD_AFTER.test(masked.slice(mention.end, mention.end + 12));
 }
 const RELEASE_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release)[ \u00a0]+$/iu;
+const RELEASE_WORD_AFTER = /^[ \u00a0]+(?:version|release)(?![\p{L}\p{N}])/iu;
 
 /** `the package X`, `the R package X`, `Python packages X and Y`: what follows is the package's name. */
 const PACKAGE_BEFORE = /(?:^|[^\p{L}\p{N}-])(?:(?:R|Python|Bioconductor|CRAN|Julia|MATLAB|Perl|npm)[ \u00a0]+)?packages?[ \u00a0]+$/u;

@@ -18,7 +18,9 @@ import type { Finding, RuleContext } from './types';
  * capitals must be written at least as often as the one in small letters (a title's `Metformin`
  * beside the text's `metformin` is the title's); a plain capitalised word three times or more
  * and twice as often, as a name is kept. Nor a domain, a file's name, a label or a function's
- * name (`cbtn.org`, `extra_fasta_bins.py`, `#tab:atls`, `spia()`).
+ * name (`cbtn.org`, `extra_fasta_bins.py`, `#tab:atls`, `spia()`), nor a program's own spelling
+ * (`the R package umap` beside `UMAP`). A name written with capitals two ways is spelled as it is
+ * written most.
  *
  * Never an English word written in small letters (`western` beside `Western blot`, `combat` beside
  * `ComBat`: `data/english-words.json`, a Bloom filter of SCOWL's standard lists), nor a word in
@@ -118,6 +120,7 @@ function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; s
     }
   }
   const namedFirstParts = new Set<number>();
+  const spellingsOf = new Map<string, Map<string, NameWritten>>();
   for (let k = 0; k < capitalWords.length; k += 3) {
     const index = capitalWords[k]!;
     const first = capitalWords[k + 1]!;
@@ -127,14 +130,24 @@ function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; s
     const start = block.start + starts[first]!;
     const end = block.start + ends[capitalWords[k + 2]!]!;
     const word = masked.slice(start, end);
-    if (!LETTERS.test(word) || isTitleOrGeneCapitals(context, word, start, end, block.start, block.end)) continue;
+    if (!LETTERS.test(word)) continue;
     const inner = INNER_CAPITALS.test(word);
     if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? block.start + starts[first - 1]! : -1, start, end, first >= 2 ? block.start + starts[first - 2]! : -1))) continue;
+    // Last, as it reads the block from its start for a quotation.
+    if (isTitleOrGeneCapitals(context, word, start, end, block.start, block.end)) continue;
     namedFirstParts.add(foldedHashes[first]!);
     const folded = word.toLowerCase();
-    const name = named.get(folded);
-    if (!name) named.set(folded, { written: word, count: 1, start, plain: !inner });
-    else if (name.written === word) name.count++;
+    let spellings = spellingsOf.get(folded);
+    if (!spellings) spellingsOf.set(folded, (spellings = new Map()));
+    const spelling = spellings.get(word);
+    if (spelling) spelling.count++;
+    else spellings.set(word, { written: word, count: 1, start, plain: !inner });
+  }
+  // A name written with capitals two ways (`mixOmics`, `MixOmics`) is spelled as it is written most.
+  for (const [folded, spellings] of spellingsOf) {
+    let most: NameWritten | undefined;
+    for (const spelling of spellings.values()) if (!most || spelling.count > most.count) most = spelling;
+    named.set(folded, most!);
   }
   if (named.size > 0) for (let index = 0; index < blocks.length; index++) addSmallUses(context, index, named, namedFirstParts, small);
   return { named, small };
@@ -162,6 +175,7 @@ function addSmallUses(context: RuleContext, index: number, named: Map<string, Na
     if (!isWholeWord(masked, start, end)) continue;
     const word = masked.slice(start, end);
     if (!SMALL_WORD.test(word) || !named.has(word) || CODE_AFTER.test(masked.slice(end, end + 2)) || CODE_BEFORE.test(masked.charAt(start - 1)) || isItalic(model.text, start, end)) continue;
+    if (PROGRAM_BEFORE.test(masked.slice(Math.max(0, start - 24), start)) || PROGRAM_AFTER.test(masked.slice(end, end + 24))) continue;
     const uses = small.get(word);
     if (uses) uses.push({ start, end, block: index });
     else small.set(word, [{ start, end, block: index }]);
@@ -224,8 +238,15 @@ function isMidSentence(masked: string, previousStart: number, start: number, end
 }
 /** Small words a title-cased name holds between its capitalised words. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'for', 'in', 'on', 'the', 'to', 'with', 'from', 'by']);
-/** A full stop and a letter (a domain or a file's name), an underscore or a call's bracket right after a word. */
-const CODE_AFTER = /^(?:\.\p{L}|_|\()/u;
+/** A full stop and a letter (a domain or a file's name), an underscore, a call's bracket or R's `::` right after a word. */
+const CODE_AFTER = /^(?:\.\p{L}|_|\(|::)/u;
+/**
+ * A program's own spelling, which may be small where the method it implements is written with
+ * capitals (the R package `umap` beside `UMAP`): named after the word package or library, or
+ * followed by it or by a version (`the uwot package`, `commot 0.0.3`, `scanpy v1.9`).
+ */
+const PROGRAM_BEFORE = /\b(?:packages?|library|libraries|modules?|toolbox)[ \u00a0]+$/u;
+const PROGRAM_AFTER = /^[ \u00a0]+(?:(?:packages?|library|libraries|modules?|toolbox)\b|v?\.?\p{N}+\.\p{N}|version\b)/u;
 /** A character that joins a word to code before it: a path's or a domain's, a label's colon, an underscore, an escape. */
 const CODE_BEFORE = /[./@:#_\\]/u;
 
