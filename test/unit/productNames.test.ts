@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isMarkedAsTrademark, isProductNameInContext } from '../../server/src/service/model/productNames';
+import { isMarkedAsTrademark, isModelOfMaker, isProductNameInContext } from '../../server/src/service/model/productNames';
+import instrumentMakers from '../../data/instrument-makers.json';
 import { parseMarked } from '../helpers/marked';
 import { undefinedKeys } from '../helpers/undefinedKeys';
 
@@ -293,5 +294,27 @@ describe('a paragraph wrapped over lines reads as one line', () => {
   test('a list item, a table row or a heading is not joined', () => {
     assert.deepEqual(undefinedKeys('# Methods\n\nLevels were measured on a QYNCHRON QX\n- System two.\n'), ['QYNCHRON', 'QX']);
     assert.deepEqual(undefinedKeys('# Methods\n\nLevels were measured on a QYNCHRON QX\n1. System two.\n'), ['QYNCHRON', 'QX']);
+  });
+});
+
+describe('a model named by its maker (data/instrument-makers.json)', () => {
+  test('a model shaped as one right after a maker, or any model after the maker and its line\'s name, is a name', () => {
+    assert.deepEqual(undefinedKeys('Smears were inspected by light microscopy (Olympus QX51) daily.\n'), []);
+    assert.deepEqual(undefinedKeys('Libraries were clustered on an Illumina qBot and sequenced.\n'), []);
+    assert.deepEqual(undefinedKeys('Samples went through a Shandon Excelsior QS overnight.\n'), []);
+    assert.deepEqual(undefinedKeys('Separation used a Phenomenex Zebron QB-5HT with a guard column.\n'), []);
+    assert.deepEqual(undefinedKeys('Analysis ran on an Agilent 5977b GC-MS QSD-HES.\n'), ['GC-MS']);
+  });
+  test('every maker listed is read as written, dots and hyphens included', () => {
+    for (const maker of instrumentMakers.makers) {
+      const masked = `Cells were imaged on a ${maker} QX51 twice.`;
+      const start = masked.indexOf('QX51');
+      assert.ok(isModelOfMaker(masked, { start, text: 'QX51' }), maker);
+    }
+  });
+  test('capitals right after a maker, a number between, or no maker before say nothing', () => {
+    assert.deepEqual(undefinedKeys('Patients were scanned on a Siemens QRI twice.\n'), ['QRI']);
+    assert.deepEqual(undefinedKeys('Patients were scanned on a Siemens 3T QRI twice.\n'), ['QRI']);
+    assert.deepEqual(undefinedKeys('Smears were inspected by light microscopy (Olymp QX51) daily.\n'), ['QX51']);
   });
 });

@@ -377,6 +377,16 @@ describe('inconsistent-variants', () => {
     const message = service.lint({ uri: 'x.md', version: 1, text }).find((d) => d.code === 'inconsistent-variants')!.message;
     assert.match(message, /^'QRO-seq' and 'QROseq' \(line 1\) are one abbreviation written two ways/u);
   });
+  test('an undefined abbreviation written in another case: its definition is missing once, told at the spelling kept', () => {
+    // A gene symbol (reported as a note) and its protein written in another case: the other spelling's own report is the same missing definition.
+    const text = 'Proteins of the complex (PABPN1, SRSF3) were enriched. Later pabPN1 fell.\n';
+    const found = service.lint({ uri: 'x.md', version: 1, text }).map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+    assert.deepEqual(found.filter((f) => /PABPN1/iu.test(f)), ['undefined-abbreviation PABPN1', 'inconsistent-variants pabPN1']);
+    // In another scope (a legend) each spelling is that scope's own.
+    const legend = 'Proteins of the complex (PABPN1, SRSF3) were enriched.\n\n**Figure 1.** The pabPN1 level fell.\n';
+    const inLegend = service.lint({ uri: 'x.md', version: 1, text: legend }).map((d) => `${d.code} ${legend.slice(d.start, d.end)}`);
+    assert.ok(inLegend.includes('undefined-abbreviation pabPN1'), inLegend.join('; '));
+  });
   test('not for a gene in italics beside its protein, nor an exempt name (discouraged-variant tells CD-8)', () => {
     check('inconsistent-variants', 'The *QXCR4* gene and the QXCR-4 protein; QXCR-4 again.');
     check('inconsistent-variants', 'The CD8 and CD-8 cells.');

@@ -11,7 +11,7 @@ import type { AbbreviationMention, DocumentModel } from './documentModel';
 import { abbreviationKey, isClusterOfDifferentiationName, isCoinedWord } from './mentions';
 import { isNamedByEmailAddress } from './contactAddress';
 import { maskedWithLinesJoined } from './joinedLines';
-import { COMPANY_NAME_WORDS, isMarkedAsTrademark, isProductNameInContext } from './productNames';
+import { COMPANY_NAME_WORDS, isMarkedAsTrademark, isModelOfMaker, isProductNameInContext } from './productNames';
 import { isSubscriptedFormula, isSuperscriptQualifier } from './notation';
 import { isCloneInPanel, isCloneOfAntibody, isCultureCollectionAccession } from './reagentLabels';
 import { isStudyCode } from './studyNames';
@@ -573,6 +573,7 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
   isPlaceholderLetters,
   isFollowedByVersion,
   isReleaseLabel,
+  isModelOfMaker,
   (_masked, mention, text) => isExtensionOfFileNearby(text, mention),
   // `PLOS ONE`: the journal's title, in the capitals its publisher gives it.
   (masked, mention) => mention.text === 'ONE' && /(?:^|[^\p{L}])PLo?S[ \u00a0]+$/u.test(masked.slice(Math.max(0, mention.start - 8), mention.start)),

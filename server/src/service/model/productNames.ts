@@ -1,3 +1,5 @@
+// The repository's data folder is named once, in package.json's `imports` (`#data/*`).
+import instrumentMakers from '#data/instrument-makers.json';
 import type { AbbreviationMention } from './documentModel';
 import { hasCoinedShape, isAllCapitals, isCoinedName } from './mentions';
 
@@ -336,3 +338,36 @@ const TRADEMARK_AFTER = /^(?:[\u00ae\u2122]|&(?:reg|trade);|\^[\u00ae\u2122]\^|<
 export function isMarkedAsTrademark(text: string, mention: Pick<AbbreviationMention, 'end'>): boolean {
   return TRADEMARK_AFTER.test(text.slice(mention.end, mention.end + 12));
 }
+
+/** Regular-expression source of a literal: `B. Braun` matches only itself. */
+function escaped(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+/**
+ * A maker's name (`data/instrument-makers.json`, longest first), then up to two words of its
+ * product line (`Zebron`, `Odyssey`, `5977b GC-MS`), right before the mention (group 1: the line's
+ * words, perhaps none).
+ */
+const MAKER_AND_LINE_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}\p{N}-])(?:${[...instrumentMakers.makers].sort((a, b) => b.length - a.length).map(escaped).join('|')})((?:[ \u00a0]+[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,2})[ \u00a0]+$`,
+  'u',
+);
+/** How far before the mention a maker and its line's words are read. */
+const MAKER_REACH = 60;
+
+/**
+ * A model named by its maker (`data/instrument-makers.json`): right after the maker's name when it
+ * is shaped as a model is, with a digit or a small letter (`Olympus BX51`, `Illumina cBot`), or
+ * after the maker and a word of its product line's name (`Phenomenex Zebron AB-5HT`, `Shandon
+ * Excelsior ES`, `Licor Odyssey clX`). Capitals right after a maker say nothing alone (`a
+ * Siemens MRI scanner`), nor does a number between (`Siemens 3T MRI`).
+ */
+export function isModelOfMaker(masked: string, mention: Pick<AbbreviationMention, 'start' | 'text'>): boolean {
+  const line = MAKER_AND_LINE_BEFORE.exec(masked.slice(Math.max(0, mention.start - MAKER_REACH), mention.start))?.[1];
+  if (line === undefined) return false;
+  return line.length === 0 ? MODEL_SHAPE.test(mention.text) : LINE_NAME_WORD.test(line);
+}
+/** A model's designation: a digit or a small letter among its capitals (`BX51`, `cBot`, `HiSeqX`). */
+const MODEL_SHAPE = /[\p{N}\p{Ll}]/u;
+/** A word of the product line's name that opens with a capital (`Zebron`, `GC-MS`), not a number alone (`3T`). */
+const LINE_NAME_WORD = /(?:^|[ \u00a0])\p{Lu}/u;

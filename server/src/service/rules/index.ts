@@ -84,17 +84,25 @@ function withoutSecondSpellingAdvice(findings: Finding[]): Finding[] {
  * protein's name) is told by the name check, with the fix that writes it as elsewhere. Asking
  * for a definition of the misspelling too sends the author after letters no one abbreviated.
  * Kept when the spelling the name check keeps is itself reported undefined: then both forms lack
- * a definition, which the first-use check tells.
+ * a definition, which the first-use check tells. An undefined abbreviation written two ways
+ * (`qzRNPA1` beside `QZRNPA1`) lacks one definition: it is told at the spelling kept, and the other
+ * spelling's finding says only that it is another spelling.
  */
 function withoutUndefinedMisspelledNames(findings: Finding[], text: string): Finding[] {
   let respelled: Map<string, string> | undefined;
+  let otherSpellings: Map<string, string> | undefined;
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
+    // An undefined abbreviation's other spelling (`qzRNPA1` beside `QZRNPA1`): its definition is missing once, told at the spelling kept.
+    if (finding.rule === 'inconsistent-variants' && finding.data?.name !== true && typeof finding.data?.form === 'string' && typeof finding.data.dominant === 'string') {
+      (otherSpellings ??= new Map()).set(`${finding.start}:${finding.end}`, finding.data.dominant);
+    }
     // Only a spelling kept in this document: of one only another file writes, this document cannot tell whether it is defined.
     if (finding.rule === 'inconsistent-variants' && finding.data?.name === true && finding.data.keptHere === true && typeof finding.data.dominant === 'string') {
       (respelled ??= new Map()).set(`${finding.start}:${finding.end}`, finding.data.dominant);
     }
   }
+  if (otherSpellings) findings = withoutSecondUndefinedSpelling(findings, otherSpellings, text);
   if (!respelled) return findings;
   const undefinedForms = new Set<string>();
   for (let i = 0; i < findings.length; i++) if (findings[i]!.rule === 'undefined-abbreviation') undefinedForms.add(text.slice(findings[i]!.start, findings[i]!.end));
@@ -103,6 +111,24 @@ function withoutUndefinedMisspelledNames(findings: Finding[], text: string): Fin
     if (finding.rule !== 'undefined-abbreviation') return true;
     const dominant = told.get(`${finding.start}:${finding.end}`);
     return dominant === undefined || undefinedForms.has(dominant);
+  });
+}
+
+/**
+ * Drops the undefined finding at another spelling of an abbreviation (`spelledOtherwise`: its
+ * range to the spelling kept) whose kept spelling is reported undefined in the same scope: one
+ * missing definition, told once. In another scope (a legend) each spelling is its scope's own.
+ */
+function withoutSecondUndefinedSpelling(findings: Finding[], spelledOtherwise: Map<string, string>, text: string): Finding[] {
+  const undefinedInScope = new Set<string>();
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
+    if (finding.rule === 'undefined-abbreviation') undefinedInScope.add(`${finding.data?.scope}\u0000${text.slice(finding.start, finding.end)}`);
+  }
+  return findings.filter((finding) => {
+    if (finding.rule !== 'undefined-abbreviation') return true;
+    const kept = spelledOtherwise.get(`${finding.start}:${finding.end}`);
+    return kept === undefined || !undefinedInScope.has(`${finding.data?.scope}\u0000${kept}`);
   });
 }
 
