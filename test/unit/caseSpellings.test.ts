@@ -53,6 +53,8 @@ describe('a program\'s own spelling and a name written with capitals two ways', 
     assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP; the qzmap package ran it.\n'), []);
     assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP through qzmap::qzmap().\n'), []);
     assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP (qzmap 0.2.7).\n'), []);
+    // A program's own name with inner capitals, written small beside its version, is still the variant.
+    assert.deepEqual(caseVariants('# Methods\n\nWe scored with QellChat, and QellChat scores were ranked. We used qellchat 1.6.1 throughout.\n'), ['qellchat -> QellChat']);
     // The method written small in prose, with no program's marks, is still the variant.
     assert.deepEqual(caseVariants('# Methods\n\nWe embedded cells with QZMAP and QZMAP; the qzmap plot shows it.\n'), ['qzmap -> QZMAP']);
   });

@@ -768,6 +768,7 @@ describe('a release labelled beside the word that names it', () => {
     assert.deepEqual(undefinedKeys('Expression came from the 22Q9 release of the atlas.\n'), []);
     // A protein's release is its secretion: the symbol stays an abbreviation.
     assert.deepEqual(undefinedKeys('Cells showed more QZL2 release after stimulation.\n'), ['QZL2']);
+    assert.deepEqual(undefinedKeys('Platelet 2-QG release and 12-QETE release rose; later 2-QG and 12-QETE levels were pooled.\n'), ['2-QG', '12-QETE']);
   });
   test('letters without a digit, or a label after another word, stay abbreviations', () => {
     assert.deepEqual(undefinedKeys('Effects came from the QZR version and the 22Q9 file.\n'), ['QZR', '22Q9']);

@@ -592,14 +592,17 @@ const NAME_READINGS: ReadonlyArray<(masked: string, mention: AbbreviationMention
 /**
  * A release's label beside the word that names it (`version 23Q2`, `release 22Q2`, `the 23Q2
  * release`): a data release or a program's version, named by its date or number, holding a digit.
- * Before the word it must open with a digit, as a protein's `CCL2 release` is its secretion.
+ * Before the word it must be shaped as a date's label (`23Q2`), as a protein's or an amine's
+ * `CCL2 release` and `5-HT release` are its secretion.
  */
 function isReleaseLabel(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text'>): boolean {
   if (!/\p{N}/u.test(mention.text)) return false;
   if (RELEASE_WORD_BEFORE.test(masked.slice(Math.max(0, mention.start - 12), mention.start))) return true;
-  // Before the word, only a label opening with its date's or number's digits: `CCL2 release` is a secretion.
-  return /^\p{N}/u.test(mention.text) && RELEASE_WORD_AFTER.test(masked.slice(mention.end, mention.end + 12));
+  // Before the word, only a label shaped as a release's date or number: `CCL2 release` and `5-HT release` are secretions.
+  return RELEASE_LABEL.test(mention.text) && RELEASE_WORD_AFTER.test(masked.slice(mention.end, mention.end + 12));
 }
+/** A release's label by its date: a year's digits, a capital, a number (`23Q2`, `2021R1`), no hyphen. */
+const RELEASE_LABEL = /^\p{N}{2,4}\p{Lu}\p{N}{1,2}$/u;
 const RELEASE_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release)[ \u00a0]+$/iu;
 const RELEASE_WORD_AFTER = /^[ \u00a0]+(?:version|release)(?![\p{L}\p{N}])/iu;
 

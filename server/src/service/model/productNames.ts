@@ -345,29 +345,31 @@ function escaped(literal: string): string {
 }
 /**
  * A maker's name (`data/instrument-makers.json`, longest first), then up to two words of its
- * product line (`Zebron`, `Odyssey`, `5977b GC-MS`), right before the mention (group 1: the line's
- * words, perhaps none).
+ * product line (`Zebron`, `Odyssey`, `5977b GC-MS`), right before the mention.
  */
 const MAKER_AND_LINE_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}\p{N}-])(?:${[...instrumentMakers.makers].sort((a, b) => b.length - a.length).map(escaped).join('|')})((?:[ \u00a0]+[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,2})[ \u00a0]+$`,
+  String.raw`(?:^|[^\p{L}\p{N}-])(?:${[...instrumentMakers.makers].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[ \u00a0]+[\p{Lu}\p{N}][\p{L}\p{N}-]*){0,2}[ \u00a0]+$`,
   'u',
 );
 /** How far before the mention a maker and its line's words are read. */
 const MAKER_REACH = 60;
 
 /**
- * A model named by its maker (`data/instrument-makers.json`): right after the maker's name when it
- * is shaped as a model is, with a digit or a small letter (`Olympus BX51`, `Illumina cBot`), or
- * after the maker and a word of its product line's name (`Phenomenex Zebron AB-5HT`, `Shandon
- * Excelsior ES`, `Licor Odyssey clX`). Capitals right after a maker say nothing alone (`a
- * Siemens MRI scanner`), nor does a number between (`Siemens 3T MRI`).
+ * A model named by its maker (`data/instrument-makers.json`), shaped as a model is, with a digit
+ * or a small letter among its capitals: right after the maker's name (`Olympus BX51`, `Illumina
+ * cBot`), or after the maker and up to two words of its product line (`Phenomenex Zebron AB-5HT`,
+ * `Licor Odyssey clX`). Read per key, so the designation's shape is what keeps a technique's
+ * letters out: capitals alone after a maker and its line (`a JEOL JEM-1400 TEM`, `a Leica TCS SP8
+ * STED system`) say nothing, nor does letters-then-capitals (`smFISH`, `cfDNA`), nor a designation
+ * an instrument's or an assay's noun follows (`a Nikon Ti2 smFISH setup`, `Architect hs-cTnI
+ * assay`: the technique the instrument runs), nor a heading's title-cased words (`Cell Signaling`).
  */
-export function isModelOfMaker(masked: string, mention: Pick<AbbreviationMention, 'start' | 'text'>): boolean {
-  const line = MAKER_AND_LINE_BEFORE.exec(masked.slice(Math.max(0, mention.start - MAKER_REACH), mention.start))?.[1];
-  if (line === undefined) return false;
-  return line.length === 0 ? MODEL_SHAPE.test(mention.text) : LINE_NAME_WORD.test(line);
+export function isModelOfMaker(masked: string, mention: Pick<AbbreviationMention, 'start' | 'end' | 'text' | 'inHeading'>): boolean {
+  if (mention.inHeading || !MODEL_SHAPE.test(mention.text) || PREFIXED_CAPITALS.test(mention.text)) return false;
+  if (!MAKER_AND_LINE_BEFORE.test(masked.slice(Math.max(0, mention.start - MAKER_REACH), mention.start))) return false;
+  return !TECHNIQUE_NOUN_AFTER.test(masked.slice(mention.end, mention.end + 24));
 }
 /** A model's designation: a digit or a small letter among its capitals (`BX51`, `cBot`, `HiSeqX`). */
 const MODEL_SHAPE = /[\p{N}\p{Ll}]/u;
-/** A word of the product line's name that opens with a capital (`Zebron`, `GC-MS`), not a number alone (`3T`). */
-const LINE_NAME_WORD = /(?:^|[ \u00a0])\p{Lu}/u;
+/** An instrument's or an assay's noun right after the letters: they name what the instrument runs. */
+const TECHNIQUE_NOUN_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:${PRODUCT_NOUN}|setups?|protocols?|imaging|microscopy|measurements?)\b`, 'iu');

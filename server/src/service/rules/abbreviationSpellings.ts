@@ -187,7 +187,7 @@ export function checkUndefinedSpellings(context: RuleContext): Finding[] {
         start: first.start,
         end: first.end,
         message: `'${first.text}' and '${kept.text}' (line ${model.lines.lineAt(kept.start) + 1}) are one abbreviation written two ways. Use one form.`,
-        data: { form: key, dominant },
+        data: { form: key, dominant, undefinedSpelling: true },
         fixes: [replaceEachUse(uses, kept.text)],
       });
     }

@@ -1,7 +1,5 @@
-// The repository's data folder is named once, in package.json's `imports` (`#data/*`).
-import englishWords from '#data/english-words.json';
 import { isItalic } from '../model/geneContext';
-import { readBloomFilter, type BloomFilter } from '../text/bloomFilter';
+import { ENGLISH_WORDS } from '../text/englishWords';
 import { isInsideQuotation } from '../text/quotations';
 import { WordFlag } from '../text/tokens';
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
@@ -59,8 +57,6 @@ function isQuoted(context: RuleContext, use: SmallUse): boolean {
   return isInsideQuotation(context.model.text, block.start, block.end, use.start, use.end, 1);
 }
 
-/** English words written in small letters (`data/english-words.json`, a Bloom filter derived from SCOWL). */
-const ENGLISH_WORDS: BloomFilter = readBloomFilter(englishWords);
 
 /** A name's spelling with capitals: the one written most, how often, and where it is first written. */
 interface NameWritten {
@@ -175,7 +171,8 @@ function addSmallUses(context: RuleContext, index: number, named: Map<string, Na
     if (!isWholeWord(masked, start, end)) continue;
     const word = masked.slice(start, end);
     if (!SMALL_WORD.test(word) || !named.has(word) || CODE_AFTER.test(masked.slice(end, end + 2)) || CODE_BEFORE.test(masked.charAt(start - 1)) || isItalic(model.text, start, end)) continue;
-    if (PROGRAM_BEFORE.test(masked.slice(Math.max(0, start - 24), start)) || PROGRAM_AFTER.test(masked.slice(end, end + 24))) continue;
+    // A program's small spelling beside a method's capitals (`umap` beside `UMAP`); a name with inner capitals is the program's own (`CellChat`).
+    if (ALL_CAPITALS.test(named.get(word)!.written) && (PROGRAM_BEFORE.test(masked.slice(Math.max(0, start - 24), start)) || PROGRAM_AFTER.test(masked.slice(end, end + 24)))) continue;
     const uses = small.get(word);
     if (uses) uses.push({ start, end, block: index });
     else small.set(word, [{ start, end, block: index }]);
@@ -241,9 +238,10 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'for', '
 /** A full stop and a letter (a domain or a file's name), an underscore, a call's bracket or R's `::` right after a word. */
 const CODE_AFTER = /^(?:\.\p{L}|_|\(|::)/u;
 /**
- * A program's own spelling, which may be small where the method it implements is written with
+ * A program's own spelling, which may be small where the method it implements is written in
  * capitals (the R package `umap` beside `UMAP`): named after the word package or library, or
- * followed by it or by a version (`the uwot package`, `commot 0.0.3`, `scanpy v1.9`).
+ * followed by it or by a version (`the uwot package`, `commot 0.0.3`, `scanpy v1.9`). Only beside
+ * capitals alone: a name with inner capitals (`CellChat`) is the program's own spelling.
  */
 const PROGRAM_BEFORE = /\b(?:packages?|library|libraries|modules?|toolbox)[ \u00a0]+$/u;
 const PROGRAM_AFTER = /^[ \u00a0]+(?:(?:packages?|library|libraries|modules?|toolbox)\b|v?\.?\p{N}+\.\p{N}|version\b)/u;

@@ -94,7 +94,7 @@ function withoutUndefinedMisspelledNames(findings: Finding[], text: string): Fin
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
     // An undefined abbreviation's other spelling (`qzRNPA1` beside `QZRNPA1`): its definition is missing once, told at the spelling kept.
-    if (finding.rule === 'inconsistent-variants' && finding.data?.name !== true && typeof finding.data?.form === 'string' && typeof finding.data.dominant === 'string') {
+    if (finding.rule === 'inconsistent-variants' && finding.data?.undefinedSpelling === true && typeof finding.data.dominant === 'string') {
       (otherSpellings ??= new Map()).set(`${finding.start}:${finding.end}`, finding.data.dominant);
     }
     // Only a spelling kept in this document: of one only another file writes, this document cannot tell whether it is defined.
