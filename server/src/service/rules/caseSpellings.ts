@@ -1,7 +1,7 @@
 import { isItalic } from '../model/geneContext';
 import { ENGLISH_WORDS } from '../text/englishWords';
 import { isInsideQuotation } from '../text/quotations';
-import { WordFlag } from '../text/tokens';
+import { WordFlag, type BlockTokens } from '../text/tokens';
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { Finding, RuleContext } from './types';
 
@@ -87,57 +87,37 @@ const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u;
  * The document's words of letters (hyphen-joined words read whole), outside headings: those whose
  * capitals are a name's (see {@link checkCaseSpellings}) by folded spelling, and those in small
  * letters that fold to one of them, not in italics, with their uses (quotations are read when
- * reported). Read on the token pass's columns, with plain loops (this runs at every keystroke): one
- * pass notes the folded hashes of the words in small letters and where the words with capitals
- * stand; only those with capitals whose first part folds to such a hash are read as text; a last
- * pass reads the words in small letters whose first part folds to a name's.
+ * reported). Read on the token pass's columns, with plain loops (this runs at every keystroke):
+ * each block's words are found once per token pass ({@link blockWords}); the folded hashes of
+ * the words in small letters are gathered; only the words with capitals whose first part folds to
+ * such a hash are read as text; a last pass reads the words in small letters whose first part
+ * folds to a name's.
  */
 function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; small: Map<string, SmallUse[]> } {
   const { model } = context;
-  const masked = model.prose.masked;
   const blocks = model.prose.blocks;
   const named = new Map<string, NameWritten>();
   const small = new Map<string, SmallUse[]>();
-  const smallFirstParts = new Set<number>();
-  // Each word with capitals as three numbers: its block's index, its first token and its last.
-  const capitalWords: number[] = [];
+  const read: (BlockWords | undefined)[] = [];
+  // The first parts of the name spellings (few), then those a word in small letters folds to.
+  const nameFirstParts = new Set<number>();
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
-    if (block.kind === 'heading' || block.kind === 'title') continue;
-    const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
-    for (let i = 0; i < count; i++) {
-      const first = i;
-      i = lastPartOf(masked, block.start, starts, ends, count, i);
-      const union = flagsOf(flags, first, i);
-      // A word with a digit is a symbol's (told by the name checks).
-      if ((union & WordFlag.digit) !== 0 || !isWholeWord(masked, block.start + starts[first]!, block.start + ends[i]!)) continue;
-      if ((union & WordFlag.upper) === 0) smallFirstParts.add(foldedHashes[first]!);
-      else capitalWords.push(index, first, i);
-    }
+    const words = block.kind === 'heading' || block.kind === 'title' ? undefined : blockWords(model.text, model.prose.masked, block.start, model.blockTokens[index]!, block.end);
+    read.push(words);
+    const names = words?.nameWords;
+    if (names) for (let k = 0; k < names.length; k += 3) nameFirstParts.add(model.blockTokens[index]!.foldedHashes[names[k]!]!);
   }
-  const namedFirstParts = new Set<number>();
+  if (nameFirstParts.size === 0) return { named, small };
+  const sharedFirstParts = new Set<number>();
+  for (const words of read) {
+    const hashes = words?.smallHashes;
+    if (hashes) for (let k = 0; k < hashes.length; k++) if (nameFirstParts.has(hashes[k]!)) sharedFirstParts.add(hashes[k]!);
+  }
   const spellingsOf = new Map<string, Map<string, NameWritten>>();
-  for (let k = 0; k < capitalWords.length; k += 3) {
-    const index = capitalWords[k]!;
-    const first = capitalWords[k + 1]!;
-    const { starts, ends, foldedHashes } = model.blockTokens[index]!;
-    if (!smallFirstParts.has(foldedHashes[first]!)) continue;
-    const block = blocks[index]!;
-    const start = block.start + starts[first]!;
-    const end = block.start + ends[capitalWords[k + 2]!]!;
-    const word = masked.slice(start, end);
-    if (!LETTERS.test(word)) continue;
-    const inner = INNER_CAPITALS.test(word);
-    if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? block.start + starts[first - 1]! : -1, start, end, first >= 2 ? block.start + starts[first - 2]! : -1))) continue;
-    // Last, as it reads the block from its start for a quotation.
-    if (isTitleOrGeneCapitals(context, word, start, end, block.start, block.end)) continue;
-    namedFirstParts.add(foldedHashes[first]!);
-    const folded = word.toLowerCase();
-    let spellings = spellingsOf.get(folded);
-    if (!spellings) spellingsOf.set(folded, (spellings = new Map()));
-    const spelling = spellings.get(word);
-    if (spelling) spelling.count++;
-    else spellings.set(word, { written: word, count: 1, start, plain: !inner });
+  for (let index = 0; index < blocks.length; index++) {
+    const words = read[index];
+    if (words) addNamedSpellings(context, index, words, sharedFirstParts, spellingsOf);
   }
   // A name written with capitals two ways (`mixOmics`, `MixOmics`) is spelled as it is written most.
   for (const [folded, spellings] of spellingsOf) {
@@ -145,30 +125,100 @@ function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; s
     for (const spelling of spellings.values()) if (!most || spelling.count > most.count) most = spelling;
     named.set(folded, most!);
   }
-  if (named.size > 0) for (let index = 0; index < blocks.length; index++) addSmallUses(context, index, named, namedFirstParts, small);
+  if (named.size > 0) for (let index = 0; index < blocks.length; index++) if (read[index]) addSmallUses(context, index, read[index]!, named, sharedFirstParts, small);
   return { named, small };
 }
 
 /**
+ * Adds to `spellingsOf` (folded spelling, then spelling) the name spellings of block `index`
+ * (see {@link BlockWords}) whose first part folds to a word written in small letters
+ * (`sharedFirstParts`).
+ */
+function addNamedSpellings(context: RuleContext, index: number, words: BlockWords, sharedFirstParts: Set<number>, spellingsOf: Map<string, Map<string, NameWritten>>): void {
+  const { model } = context;
+  const block = model.prose.blocks[index]!;
+  const { starts, ends, foldedHashes } = model.blockTokens[index]!;
+  const names = words.nameWords;
+  for (let k = 0; k < names.length; k += 3) {
+    const first = names[k]!;
+    if (!sharedFirstParts.has(foldedHashes[first]!)) continue;
+    const start = block.start + starts[first]!;
+    const word = model.prose.masked.slice(start, block.start + ends[names[k + 1]!]!);
+    const folded = word.toLowerCase();
+    let spellings = spellingsOf.get(folded);
+    if (!spellings) spellingsOf.set(folded, (spellings = new Map()));
+    const spelling = spellings.get(word);
+    if (spelling) spelling.count++;
+    else spellings.set(word, { written: word, count: 1, start, plain: names[k + 2] === 0 });
+  }
+}
+
+/**
+ * The words of one block this check reads, as token indices (see `lastPartOf`): those in small
+ * letters as `[first, last]` pairs, with their first parts' folded hashes (each once); and those
+ * whose capitals are a name's (see {@link checkCaseSpellings}) as `[first, last, inner]` triples,
+ * `inner` 1 for inner capitals, 0 for a plain capitalised word. Words with a digit, shorter than
+ * {@link SHORTEST_WORD} or joined by a hyphen at an end are left out. Read on the block's own text
+ * only, so a block a keystroke leaves unchanged keeps them.
+ */
+interface BlockWords {
+  smallWords: Int32Array;
+  smallHashes: Uint32Array;
+  nameWords: Int32Array;
+}
+
+/** The block's words (see {@link BlockWords}), read once per token pass: its tokens object stays while its text does. */
+function blockWords(text: string, masked: string, blockStart: number, tokens: BlockTokens, blockEnd: number): BlockWords {
+  let words = wordsByTokens.get(tokens);
+  if (words) return words;
+  const { count, starts, ends, flags, foldedHashes } = tokens;
+  const smallWords: number[] = [];
+  const smallHashes = new Set<number>();
+  const nameWords: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const first = i;
+    i = lastPartOf(masked, blockStart, starts, ends, count, i);
+    const union = flagsOf(flags, first, i);
+    const start = blockStart + starts[first]!;
+    const end = blockStart + ends[i]!;
+    // A word with a digit is a symbol's (told by the name checks).
+    if ((union & WordFlag.digit) !== 0 || !isWholeWord(masked, start, end, blockStart, blockEnd)) continue;
+    if ((union & WordFlag.upper) === 0) {
+      smallWords.push(first, i);
+      smallHashes.add(foldedHashes[first]!);
+      continue;
+    }
+    const word = masked.slice(start, end);
+    if (!LETTERS.test(word)) continue;
+    const inner = INNER_CAPITALS.test(word);
+    if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? blockStart + starts[first - 1]! : -1, start, end, first >= 2 ? blockStart + starts[first - 2]! : -1, blockEnd))) continue;
+    // Last, as it reads the block from its start for a quotation.
+    if (!isTitleOrGeneCapitals(text, masked, word, start, end, blockStart, blockEnd)) nameWords.push(first, i, inner ? 1 : 0);
+  }
+  words = { smallWords: Int32Array.from(smallWords), smallHashes: Uint32Array.from(smallHashes), nameWords: Int32Array.from(nameWords) };
+  wordsByTokens.set(tokens, words);
+  return words;
+}
+const wordsByTokens = new WeakMap<BlockTokens, BlockWords>();
+
+/**
  * Adds to `small` the uses in block `index` of words in small letters that fold to a name of
- * `named` (their first part's hash among `namedFirstParts`). A domain, a file's name, a label, a
+ * `named` (their first part's hash among `sharedFirstParts`). A domain, a file's name, a label, a
  * citation key or a function (`cbtn.org`, `extra_fasta_bins.py`, `#tab:atls`, `spia()`) is
  * written in small letters as code, not prose; a gene in italics keeps its case.
  */
-function addSmallUses(context: RuleContext, index: number, named: Map<string, NameWritten>, namedFirstParts: Set<number>, small: Map<string, SmallUse[]>): void {
+function addSmallUses(context: RuleContext, index: number, words: BlockWords, named: Map<string, NameWritten>, sharedFirstParts: Set<number>, small: Map<string, SmallUse[]>): void {
   const { model } = context;
   const masked = model.prose.masked;
   const block = model.prose.blocks[index]!;
   if (block.kind === 'heading' || block.kind === 'title') return;
-  const { count, starts, ends, flags, foldedHashes } = model.blockTokens[index]!;
-  for (let i = 0; i < count; i++) {
-    const first = i;
-    i = lastPartOf(masked, block.start, starts, ends, count, i);
-    const union = flagsOf(flags, first, i);
-    if ((union & (WordFlag.digit | WordFlag.upper)) !== 0 || !namedFirstParts.has(foldedHashes[first]!)) continue;
+  const { starts, ends, foldedHashes } = model.blockTokens[index]!;
+  const smallWords = words.smallWords;
+  for (let k = 0; k < smallWords.length; k += 2) {
+    const first = smallWords[k]!;
+    if (!sharedFirstParts.has(foldedHashes[first]!)) continue;
     const start = block.start + starts[first]!;
-    const end = block.start + ends[i]!;
-    if (!isWholeWord(masked, start, end)) continue;
+    const end = block.start + ends[smallWords[k + 1]!]!;
     const word = masked.slice(start, end);
     if (!SMALL_WORD.test(word) || !named.has(word) || CODE_AFTER.test(masked.slice(end, end + 2)) || CODE_BEFORE.test(masked.charAt(start - 1)) || isItalic(model.text, start, end)) continue;
     // A program's small spelling beside a method's capitals (`umap` beside `UMAP`); a name with inner capitals is the program's own (`CellChat`).
@@ -185,17 +235,15 @@ function addSmallUses(context: RuleContext, index: number, named: Map<string, Na
  * symbol (`KRAS` beside a species' `kras`: case carries the species or the gene-protein
  * convention), or a word in emphasis or a quotation (a gene, a quoted title).
  */
-function isTitleOrGeneCapitals(context: RuleContext, word: string, start: number, end: number, blockStart: number, blockEnd: number): boolean {
-  const { model } = context;
-  const masked = model.prose.masked;
+function isTitleOrGeneCapitals(text: string, masked: string, word: string, start: number, end: number, blockStart: number, blockEnd: number): boolean {
   if (ALL_CAPITALS.test(word)) {
     if (isOfficialGeneSymbol(word.replace(/-/gu, ''))) return true;
-    if (CAPITALS_BEFORE.test(masked.slice(Math.max(0, start - 24), start)) || CAPITALS_AFTER.test(masked.slice(end, end + 24))) return true;
-    const lineStart = masked.lastIndexOf('\n', start) + 1;
+    if (CAPITALS_BEFORE.test(masked.slice(Math.max(blockStart, start - 24), start)) || CAPITALS_AFTER.test(masked.slice(end, Math.min(blockEnd, end + 24)))) return true;
+    const lineStart = Math.max(blockStart, masked.lastIndexOf('\n', start) + 1);
     const lineEnd = masked.indexOf('\n', end);
-    if (model.text.slice(lineStart, lineEnd < 0 ? model.text.length : lineEnd).includes('|')) return true;
+    if (text.slice(lineStart, lineEnd < 0 || lineEnd > blockEnd ? blockEnd : lineEnd).includes('|')) return true;
   }
-  return /[*_]/u.test(model.text.charAt(start - 1)) || isInsideQuotation(model.text, blockStart, blockEnd, start, end, 1);
+  return (start > blockStart && /[*_]/u.test(text.charAt(start - 1))) || isInsideQuotation(text, blockStart, blockEnd, start, end, 1);
 }
 const ALL_CAPITALS = /^\p{Lu}[\p{Lu}-]*$/u;
 /** A word of two capitals or more right before or after, one space between: a run set in capitals. */
@@ -215,9 +263,9 @@ function flagsOf(flags: Int32Array, first: number, last: number): number {
   return union;
 }
 
-/** A word long enough to read ({@link SHORTEST_WORD}), not joined by a hyphen to a word at either end. */
-function isWholeWord(masked: string, start: number, end: number): boolean {
-  return end - start >= SHORTEST_WORD && masked.charCodeAt(end) !== 0x2d && masked.charCodeAt(start - 1) !== 0x2d;
+/** A word long enough to read ({@link SHORTEST_WORD}), not joined by a hyphen to a word at either end (read inside its block only). */
+function isWholeWord(masked: string, start: number, end: number, blockStart: number, blockEnd: number): boolean {
+  return end - start >= SHORTEST_WORD && (end >= blockEnd || masked.charCodeAt(end) !== 0x2d) && (start <= blockStart || masked.charCodeAt(start - 1) !== 0x2d);
 }
 
 /**
@@ -225,12 +273,12 @@ function isWholeWord(masked: string, start: number, end: number): boolean {
  * small letters right before it (starting at `previousStart`), one space between, and no
  * capitalised word right after it (a title's run of capitals).
  */
-function isMidSentence(masked: string, previousStart: number, start: number, end: number, beforePreviousStart: number): boolean {
+function isMidSentence(masked: string, previousStart: number, start: number, end: number, beforePreviousStart: number, blockEnd: number): boolean {
   if (previousStart < 0 || masked.charAt(start - 1) !== ' ' || !/\p{Ll}/u.test(masked.charAt(previousStart))) return false;
   const previous = masked.slice(previousStart, start);
   if (!/^[\p{L}\p{N}-]+ $/u.test(previous)) return false;
   // A title's run of capitals goes on after it, or holds a small function word (`Records and Genomics`, `Arenavirus and Hantavirus`).
-  if (/^ (?:\p{Lu}|\p{N})/u.test(masked.slice(end, end + 2))) return false;
+  if (/^ (?:\p{Lu}|\p{N})/u.test(masked.slice(end, Math.min(blockEnd, end + 2)))) return false;
   return !(FUNCTION_WORDS.has(previous.trim()) && beforePreviousStart >= 0 && /\p{Lu}/u.test(masked.charAt(beforePreviousStart)));
 }
 /** Small words a title-cased name holds between its capitalised words. */
