@@ -108,6 +108,8 @@ describe('undefined-abbreviation', () => {
   });
   test('a short form set in code font as the whole of a definition bracket defines it; other code stays code', () => {
     check('undefined-abbreviation', 'We used Quick Zeta Kinetic Detection (`QZKD`) here; QZKD was high.');
+    // A value in code after words none of which opens with its letter is code, not a short form.
+    check('undefined-abbreviation', 'Samples come from the reference (`Ref`) or stimulated (`QCRXL`) condition.');
     check('undefined-abbreviation', 'We ran the tool (`QeSeq2`) and `QZKD` alone; «QZKD» later; a call f(`QZ`)x; a `QuickObject` (`QOB`) object.');
   });
   test('a -seq method needs its own definition, though RNA needs none; RNA-Seq is RNA-seq', () => {

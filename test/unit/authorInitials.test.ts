@@ -64,6 +64,11 @@ describe('authors named by their initials in a funding statement', () => {
   test('an author string listing every name gives each author\'s initials; a funding verb after them names people', () => {
     assert.deepEqual(undefinedKeys(`${oneString}QG, ZB, and DG are partially supported by a grant. AO was funded by a trust. ZB is supported by a school.\n`), []);
   });
+  test('an author who acknowledges funding, holds a fellowship or received a grant is a person', () => {
+    assert.deepEqual(undefinedKeys(`${oneString}QG acknowledges funding from a trust. ZB gratefully acknowledges support from a school. DG holds a research fellowship; AO received a grant.\n`), []);
+    // Letters that are no author's stay abbreviations.
+    assert.deepEqual(undefinedKeys(`${oneString}QX acknowledges funding from a trust.\n`), ['QX']);
+  });
   test('letters that are no author\'s stay abbreviations, however they are funded', () => {
     assert.deepEqual(undefinedKeys(`${oneString}QX and QG are supported by a grant. The QZP was funded by a trust.\n`), ['QX', 'QZP']);
   });

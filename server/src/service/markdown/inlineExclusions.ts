@@ -387,15 +387,26 @@ function readCodeSpan(scan: InlineScan, i: number): number {
   return i + run;
 }
 
-/** A code span that is the whole of a bracket and holds one word of capitals and digits: `(`EXTEND`)`, not a tool named in code (`(`DESeq2`)`). */
+/**
+ * A code span that is the whole of a bracket and holds one word of capitals and digits, after
+ * words one of which opens with its first letter: `extended trial (`EXTEND`)`; not a tool named in
+ * code (`(`DESeq2`)`) nor a value in code (`stimulated (`QCRXL`) condition`).
+ */
 function isShortFormInBrackets(text: string, open: number, run: number, close: number): boolean {
   if (text[open - 1] !== '(' || text[close + run] !== ')') return false;
   // A bracket after a space and before punctuation or a space, as a definition's is; not `f(`x`)y`.
   if (!/\s/u.test(text[open - 2] ?? '') || /[\p{L}\p{N}]/u.test(text[close + run + 1] ?? '')) return false;
   // After a name in code (`SingleCellExperiment` (`SCE`)) it names code too: an object, not an abbreviation.
   if (text[open - 3] === '`') return false;
-  return CODE_SHORT_FORM.test(text.slice(open + run, close));
+  const short = text.slice(open + run, close);
+  if (!CODE_SHORT_FORM.test(short)) return false;
+  // A long form before it holds a word opening with its first letter; a value in code (`stimulated (`QCRXL`) condition`) has none.
+  const initial = short.charAt(0).toLowerCase();
+  return text.slice(Math.max(0, open - LONG_FORM_REACH), open - 1).split(/[^\p{L}\p{N}]+/u).slice(-LONG_FORM_WORDS).some((word) => word.charAt(0).toLowerCase() === initial);
 }
+/** How far, and over how many words, a long form is looked for before a short form in code. */
+const LONG_FORM_REACH = 120;
+const LONG_FORM_WORDS = 10;
 const CODE_SHORT_FORM = /^\p{Lu}[\p{Lu}\p{N}-]{1,11}$/u;
 
 /**

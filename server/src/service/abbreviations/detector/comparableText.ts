@@ -25,8 +25,12 @@ export interface ComparableCharacter {
   insideGreekName: boolean;
   /** The previous comparable character was its immediate neighbour in the source (no separator between). */
   joinedToPrevious: boolean;
-  /** On the first letter of a spelled-out number (`three-dimensional`): the digit it stands for. */
-  spelledDigit: string | undefined;
+  /**
+   * What a short form's character may also stand for at this letter: on the first letter of a
+   * spelled-out number (`three-dimensional`), its digit; on the `e` of a word opening `ex`, `x`,
+   * as `XDR` writes `extensively drug-resistant` and `XL` `extra large`.
+   */
+  readAlsoAs: string | undefined;
 }
 
 /** Multiplying prefixes of chemical nomenclature (`tris|phosphate`, `di|methyl`). */
@@ -112,6 +116,11 @@ function spelledDigitAt(text: string, offset: number, end: number): string | und
   return undefined;
 }
 
+/** `x` when the word at `offset` opens with `ex` and goes on (`extensively`, `extra`): the letter a short form writes for it. */
+function exAt(text: string, offset: number, end: number): string | undefined {
+  return offset + 3 < end && (text.charCodeAt(offset) | 0x20) === 0x65 && (text.charCodeAt(offset + 1) | 0x20) === 0x78 && isLowerCaseLetter(text.charAt(offset + 2)) ? 'x' : undefined;
+}
+
 /** Lower-case first letters of the number words, as code units. */
 const NUMBER_WORD_INITIALS: ReadonlySet<number> = new Set(NUMBER_WORDS.map((word) => word.charCodeAt(0)));
 
@@ -154,7 +163,7 @@ export function toComparableCharacters(text: string, start: number, end: number,
           followsSeparator: index === 0 && !previousWasWordCharacter,
           insideGreekName: index > 0,
           joinedToPrevious: index > 0 || previousWasWordCharacter,
-          spelledDigit: undefined,
+          readAlsoAs: undefined,
         });
       }
     } else {
@@ -173,8 +182,8 @@ export function toComparableCharacters(text: string, start: number, end: number,
         followsSeparator: !previousWasWordCharacter,
         insideGreekName: false,
         joinedToPrevious: previousWasWordCharacter,
-        // One object shape for every letter: the digit, or undefined.
-        spelledDigit: previousWasWordCharacter ? undefined : spelledDigitAt(text, offset, end),
+        // One object shape for every letter: the digit, `x`, or undefined.
+        readAlsoAs: previousWasWordCharacter ? undefined : spelledDigitAt(text, offset, end) ?? exAt(text, offset, end),
       });
     }
     seenWordCharacterInToken = true;

@@ -93,7 +93,7 @@ export function alignLetters(problem: AlignmentProblem): LetterAlignment | undef
     const positions: number[] = [];
     for (let index = 0; index < longLetters.length; index++) {
       const long = longLetters[index]!;
-      if (long.character !== letter.character && long.spelledDigit !== letter.character) continue;
+      if (long.character !== letter.character && long.readAlsoAs !== letter.character) continue;
       if (unit === 0) {
         if (!long.startsWordPart) continue;
         if (problem.mayStartToken !== undefined && problem.mayStartToken[long.token] === false) continue;
