@@ -232,6 +232,7 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['a class noun left out with a word entered inside', 'We saw the porcine light chain joining region (PHJ) today.'],
   ['two names after a slash whose first part spells nothing', 'Cells were kept in quark media (RPMI/QZM) overnight.'],
   ['a pairing across the cells of a pipe table row', '|Animal|Average [mm^3^]|STD [mm^3^]|Minimum [mm^3^]|'],
+  ['a glued bracket whose words before hold its short form', 'Both (QAR-)T and QRS and (QAR-)T cells grew.'],
   ['an X for a word that does not open with ex', 'A strain that was especially quark-resistant (XQR) grew.'],
   ['numbered members of one family after a slash', 'We added quark interleukin (QIL-2/QIL-15) and quark helper (Qh1/Qh2) cells.'],
 ];

@@ -188,9 +188,9 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
     const short = { start: group.open + 1, end: group.close - 1 };
     if (short.end - short.start < 2 || !hasShortFormShape(text, short)) return undefined;
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
-    // A long form that holds the short form itself (`CAR-NKs (CAR-)T`) is a use, not an expansion.
-    const written = text.slice(short.start, short.end);
-    return candidate && !text.slice(candidate.long.start, candidate.long.end).split(/[\s-]+/u).some((word) => word.startsWith(written)) ? candidate : undefined;
+    // A long form that holds the short form itself (`CAR-NKs (CAR-)T`, `(CAR-)T and CRS and (CAR-)T`) is a use, not an expansion.
+    const written = text.slice(short.start, short.end - 1);
+    return candidate && !text.slice(candidate.long.start, candidate.long.end).split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(written)) ? candidate : undefined;
   }
   // `(A, B, C)` and `(NK, natural killer; IL, interleukin)` list abbreviations: no definition of the words before.
   if (isBracketedList(text, group.open + 1, group.close)) return undefined;
