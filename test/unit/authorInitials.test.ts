@@ -66,6 +66,7 @@ describe('authors named by their initials in a funding statement', () => {
   });
   test('an author who acknowledges funding, holds a fellowship or received a grant is a person', () => {
     assert.deepEqual(undefinedKeys(`${oneString}QG acknowledges funding from a trust. ZB gratefully acknowledges support from a school. DG holds a research fellowship; AO received a grant.\n`), []);
+    assert.deepEqual(undefinedKeys(`${oneString}QG received funding from a trust. ZB holds an ERC Starting Grant. DG holds a Marie Curie fellowship. AO is the recipient of a grant.\n`), ['ERC']);
     // Letters that are no author's stay abbreviations.
     assert.deepEqual(undefinedKeys(`${oneString}QX acknowledges funding from a trust.\n`), ['QX']);
   });

@@ -62,3 +62,20 @@ describe('a program\'s own spelling and a name written with capitals two ways', 
     assert.deepEqual(caseVariants('# Methods\n\nWe ran QuarkOmics once, then quarkOmics, quarkOmics and quarkOmics; quarkomics failed.\n'), ['quarkomics -> quarkOmics']);
   });
 });
+
+describe('the per-block words read on the masked text, what the raw text says read at each lint', () => {
+  test('two paragraphs alike but for code give the finding their raw text gives', () => {
+    const text = '# Methods\n\nGenes were mapped to QEGG and QEGG with `x|y` here.\n\nGenes were mapped to QEGG and QEGG with `x/y` here.\n\nWe then queried the qegg pathways.\n';
+    assert.deepEqual(caseVariants(text), ['qegg -> QEGG']);
+  });
+  test('an edit inside code leaves the findings a fresh lint gives', () => {
+    const incremental = createTerminologyService();
+    const before = 'We used the `q"` tool and quarkOmics and quarkOmics for "integration" here; quarkomics too.\n';
+    const after = before.replace('`q"`', "`q'`");
+    incremental.lint({ uri: 'edit.md', version: 1, text: before });
+    const edited = incremental.lint({ uri: 'edit.md', version: 2, text: after }).map((d) => `${d.code} ${d.start}`);
+    const fresh = createTerminologyService().lint({ uri: 'edit.md', version: 1, text: after }).map((d) => `${d.code} ${d.start}`);
+    assert.deepEqual(edited, fresh);
+    assert.ok(fresh.some((d) => d.startsWith('inconsistent-variants')), fresh.join('; '));
+  });
+});

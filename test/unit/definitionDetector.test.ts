@@ -65,6 +65,7 @@ const definitions: Array<[name: string, text: string, expected: Expected[]]> = [
   ['single letter', 'Serum testosterone (T) was measured.', [['T', 'testosterone']]],
   ['single letter beside a statistic\'s letter with its value', 'Serum testosterone (T) was lower in cases (U = 312, P = 0.02).', [['T', 'testosterone']]],
   ['spelled-out number', 'A three-dimensional (3D) culture of NK cells.', [['3D', 'three-dimensional']]],
+  ['a glued bracket with a hyphen after a long form in capitals', 'Quark zeta (QZ-)cells were grown.', [['QZ', 'Quark zeta']]],
   ['an X for a word opening with ex', 'A strain that was extensively quark-resistant (XQR) grew.', [['XQR', 'extensively quark-resistant']]],
   // The Kelvin sign lower-cases to k, so TETRA\u212AIS is the prefix tetrakis (as toLowerCase reads it).
   ['chemical prefix written with a Kelvin sign', 'We added inositol TETRA\u212AISPHOSPHATE (IP4) to the medium.', [['IP4', 'inositol TETRA\u212AISPHOSPHATE']]],
@@ -233,6 +234,7 @@ const notDefinitions: Array<[name: string, text: string]> = [
   ['two names after a slash whose first part spells nothing', 'Cells were kept in quark media (RPMI/QZM) overnight.'],
   ['a pairing across the cells of a pipe table row', '|Animal|Average [mm^3^]|STD [mm^3^]|Minimum [mm^3^]|'],
   ['a glued bracket whose words before hold its short form', 'Both (QAR-)T and QRS and (QAR-)T cells grew.'],
+  ['an X for a verb opening with ex', 'Tumours were exposed to quark therapy (XQT) daily.'],
   ['an X for a word that does not open with ex', 'A strain that was especially quark-resistant (XQR) grew.'],
   ['numbered members of one family after a slash', 'We added quark interleukin (QIL-2/QIL-15) and quark helper (Qh1/Qh2) cells.'],
 ];

@@ -400,13 +400,16 @@ function isShortFormInBrackets(text: string, open: number, run: number, close: n
   if (text[open - 3] === '`') return false;
   const short = text.slice(open + run, close);
   if (!CODE_SHORT_FORM.test(short)) return false;
-  // A long form before it holds a word opening with its first letter; a value in code (`stimulated (`QCRXL`) condition`) has none.
+  // A long form before it, in its clause, holds a word opening with its first letter; a value in code (`stimulated (`QCRXL`) condition`) has none.
   const initial = short.charAt(0).toLowerCase();
-  return text.slice(Math.max(0, open - LONG_FORM_REACH), open - 1).split(/[^\p{L}\p{N}]+/u).slice(-LONG_FORM_WORDS).some((word) => word.charAt(0).toLowerCase() === initial);
+  const before = text.slice(Math.max(0, open - LONG_FORM_REACH), open - 1);
+  const clause = before.slice(Math.max(...CLAUSE_MARKS.map((mark) => before.lastIndexOf(mark))) + 1);
+  return clause.split(/[^\p{L}\p{N}]+/u).slice(-LONG_FORM_WORDS).some((word) => word.charAt(0).toLowerCase() === initial);
 }
-/** How far, and over how many words, a long form is looked for before a short form in code. */
+/** How far, and over how many words of its clause, a long form is looked for before a short form in code. */
 const LONG_FORM_REACH = 120;
-const LONG_FORM_WORDS = 10;
+const LONG_FORM_WORDS = 8;
+const CLAUSE_MARKS = ['.', ';', ':', '!', '?', '(', ')', '[', ']', '\n'];
 const CODE_SHORT_FORM = /^\p{Lu}[\p{Lu}\p{N}-]{1,11}$/u;
 
 /**

@@ -35,10 +35,11 @@ const INITIALS_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \t]*(?:,|;|&|and)[ \t]*
 /**
  * A funding statement's verb after the initials, other initials perhaps between: `JL is partially
  * supported by`, `DG and AO are funded by`, `YG, JL, and AH were supported by`, `MN acknowledges
- * funding from`, `QR holds a fellowship`, `ST received a grant`.
+ * funding from`, `QR holds a Marie Curie fellowship`, `ST received funding`, `AO is the recipient of
+ * a grant`.
  */
 const SUPPORTED_AFTER =
-  /^(?:[ \t]*(?:,|;|&|,?[ \t]*and)[ \t]*\p{Lu}{2,5}(?![\p{L}\p{N}]))*[ \t]+(?:(?:is|are|was|were|has been|have been)[ \t]+(?:(?:partially|partly|also|jointly|in part|additionally)[ \t]+)?(?:supported|funded)\b|(?:(?:also|gratefully)[ \t]+)?acknowledges?[ \t]+(?:the[ \t]+)?(?:financial[ \t]+)?(?:funding|support)\b|(?:holds?|held|receives?|received)[ \t]+(?:an?[ \t]+)?(?:[\p{L}-]+[ \t]+)?(?:fellowship|grant|studentship|scholarship)\b)/u;
+  /^(?:[ \t]*(?:,|;|&|,?[ \t]*and)[ \t]*\p{Lu}{2,5}(?![\p{L}\p{N}]))*[ \t]+(?:(?:is|are|was|were|has been|have been)[ \t]+(?:(?:partially|partly|also|jointly|in part|additionally)[ \t]+)?(?:supported|funded)\b|(?:(?:also|gratefully)[ \t]+)?acknowledges?[ \t]+(?:the[ \t]+)?(?:financial[ \t]+)?(?:funding|support)\b|(?:holds?|held|receives?|received|(?:is|was)[ \t]+(?:the[ \t]+)?recipient[ \t]+of)[ \t]+(?:an?[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}(?:[Ff]ellowships?|[Gg]rants?|[Ss]tudentships?|[Ss]cholarships?|funding|support)\b)/u;
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|an?)[ \t]+$/iu;
 /**
  * Whether the initials open an author's part, before its colon and a word (`- ALS:

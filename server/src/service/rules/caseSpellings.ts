@@ -88,10 +88,10 @@ const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u;
  * capitals are a name's (see {@link checkCaseSpellings}) by folded spelling, and those in small
  * letters that fold to one of them, not in italics, with their uses (quotations are read when
  * reported). Read on the token pass's columns, with plain loops (this runs at every keystroke):
- * each block's words are found once per token pass ({@link blockWords}); the folded hashes of
- * the words in small letters are gathered; only the words with capitals whose first part folds to
- * such a hash are read as text; a last pass reads the words in small letters whose first part
- * folds to a name's.
+ * each block's words, and the shapes of those with capitals, are found once per token pass
+ * ({@link blockWords}); at each keystroke the folded hashes of the words in small letters are
+ * gathered, only the words with capitals whose first part folds to such a hash are read on the
+ * raw text, and a last pass reads the words in small letters whose first part folds to a name's.
  */
 function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; small: Map<string, SmallUse[]> } {
   const { model } = context;
@@ -103,7 +103,7 @@ function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; s
   const nameFirstParts = new Set<number>();
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
-    const words = block.kind === 'heading' || block.kind === 'title' ? undefined : blockWords(model.text, model.prose.masked, block.start, model.blockTokens[index]!, block.end);
+    const words = block.kind === 'heading' || block.kind === 'title' ? undefined : blockWords(model.prose.masked, block.start, model.blockTokens[index]!, block.end);
     read.push(words);
     const names = words?.nameWords;
     if (names) for (let k = 0; k < names.length; k += 3) nameFirstParts.add(model.blockTokens[index]!.foldedHashes[names[k]!]!);
@@ -132,7 +132,8 @@ function wordsByCase(context: RuleContext): { named: Map<string, NameWritten>; s
 /**
  * Adds to `spellingsOf` (folded spelling, then spelling) the name spellings of block `index`
  * (see {@link BlockWords}) whose first part folds to a word written in small letters
- * (`sharedFirstParts`).
+ * (`sharedFirstParts`), unless their capitals are a title's, a gene symbol's, emphasis or a
+ * quotation's (see `isTitleOrGeneCapitals`).
  */
 function addNamedSpellings(context: RuleContext, index: number, words: BlockWords, sharedFirstParts: Set<number>, spellingsOf: Map<string, Map<string, NameWritten>>): void {
   const { model } = context;
@@ -143,7 +144,11 @@ function addNamedSpellings(context: RuleContext, index: number, words: BlockWord
     const first = names[k]!;
     if (!sharedFirstParts.has(foldedHashes[first]!)) continue;
     const start = block.start + starts[first]!;
-    const word = model.prose.masked.slice(start, block.start + ends[names[k + 1]!]!);
+    const end = block.start + ends[names[k + 1]!]!;
+    const word = model.prose.masked.slice(start, end);
+    // Read on the raw text (emphasis, a quotation, a table's pipes), so not kept with the block's
+    // words, whose cache the masked text keys; and only here, as it reads the block from its start.
+    if (isTitleOrGeneCapitals(model.text, model.prose.masked, word, start, end, block.start, block.end)) continue;
     const folded = word.toLowerCase();
     let spellings = spellingsOf.get(folded);
     if (!spellings) spellingsOf.set(folded, (spellings = new Map()));
@@ -156,10 +161,13 @@ function addNamedSpellings(context: RuleContext, index: number, words: BlockWord
 /**
  * The words of one block this check reads, as token indices (see `lastPartOf`): those in small
  * letters as `[first, last]` pairs, with their first parts' folded hashes (each once); and those
- * whose capitals are a name's (see {@link checkCaseSpellings}) as `[first, last, inner]` triples,
- * `inner` 1 for inner capitals, 0 for a plain capitalised word. Words with a digit, shorter than
- * {@link SHORTEST_WORD} or joined by a hyphen at an end are left out. Read on the block's own text
- * only, so a block a keystroke leaves unchanged keeps them.
+ * whose capitals may be a name's by their shape (inner capitals, or a capitalised word
+ * mid-sentence; see {@link checkCaseSpellings}) as `[first, last, inner]` triples, `inner` 1 for
+ * inner capitals, 0 for a plain capitalised word. Words with a digit, shorter than
+ * {@link SHORTEST_WORD} or joined by a hyphen at an end are left out. Read on the block's masked
+ * text only, which keys the block's tokens, so a block a keystroke leaves unchanged keeps them;
+ * what the raw text says (emphasis, a quotation, a table) is read later, for the few words that
+ * meet a word in small letters.
  */
 interface BlockWords {
   smallWords: Int32Array;
@@ -168,7 +176,7 @@ interface BlockWords {
 }
 
 /** The block's words (see {@link BlockWords}), read once per token pass: its tokens object stays while its text does. */
-function blockWords(text: string, masked: string, blockStart: number, tokens: BlockTokens, blockEnd: number): BlockWords {
+function blockWords(masked: string, blockStart: number, tokens: BlockTokens, blockEnd: number): BlockWords {
   let words = wordsByTokens.get(tokens);
   if (words) return words;
   const { count, starts, ends, flags, foldedHashes } = tokens;
@@ -192,8 +200,7 @@ function blockWords(text: string, masked: string, blockStart: number, tokens: Bl
     if (!LETTERS.test(word)) continue;
     const inner = INNER_CAPITALS.test(word);
     if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? blockStart + starts[first - 1]! : -1, start, end, first >= 2 ? blockStart + starts[first - 2]! : -1, blockEnd))) continue;
-    // Last, as it reads the block from its start for a quotation.
-    if (!isTitleOrGeneCapitals(text, masked, word, start, end, blockStart, blockEnd)) nameWords.push(first, i, inner ? 1 : 0);
+    nameWords.push(first, i, inner ? 1 : 0);
   }
   words = { smallWords: Int32Array.from(smallWords), smallHashes: Uint32Array.from(smallHashes), nameWords: Int32Array.from(nameWords) };
   wordsByTokens.set(tokens, words);
@@ -239,13 +246,18 @@ function isTitleOrGeneCapitals(text: string, masked: string, word: string, start
   if (ALL_CAPITALS.test(word)) {
     if (isOfficialGeneSymbol(word.replace(/-/gu, ''))) return true;
     if (CAPITALS_BEFORE.test(masked.slice(Math.max(blockStart, start - 24), start)) || CAPITALS_AFTER.test(masked.slice(end, Math.min(blockEnd, end + 24)))) return true;
-    const lineStart = Math.max(blockStart, masked.lastIndexOf('\n', start) + 1);
-    const lineEnd = masked.indexOf('\n', end);
-    if (text.slice(lineStart, lineEnd < 0 || lineEnd > blockEnd ? blockEnd : lineEnd).includes('|')) return true;
+    // The line around it, read no further than a table's row runs (a one-line paragraph may be a megabyte).
+    const from = Math.max(blockStart, start - ROW_REACH);
+    const to = Math.min(blockEnd, end + ROW_REACH);
+    const lineStart = from + masked.slice(from, start).lastIndexOf('\n') + 1;
+    const lineEnd = masked.slice(end, to).indexOf('\n');
+    if (text.slice(lineStart, lineEnd < 0 ? to : end + lineEnd).includes('|')) return true;
   }
   return (start > blockStart && /[*_]/u.test(text.charAt(start - 1))) || isInsideQuotation(text, blockStart, blockEnd, start, end, 1);
 }
 const ALL_CAPITALS = /^\p{Lu}[\p{Lu}-]*$/u;
+/** How far either side of a word its line is read for a table's pipes. */
+const ROW_REACH = 2000;
 /** A word of two capitals or more right before or after, one space between: a run set in capitals. */
 const CAPITALS_BEFORE = /(?:^|[^\p{L}\p{N}])\p{Lu}{2,}[ \u00a0]+$/u;
 const CAPITALS_AFTER = /^[ \u00a0]+\p{Lu}{2,}(?![\p{Ll}])/u;

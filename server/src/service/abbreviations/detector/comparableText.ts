@@ -116,10 +116,18 @@ function spelledDigitAt(text: string, offset: number, end: number): string | und
   return undefined;
 }
 
-/** `x` when the word at `offset` opens with `ex` and goes on (`extensively`, `extra`): the letter a short form writes for it. */
+/**
+ * `x` when the word at `offset` opens with `ex` and goes on (`extensively`, `extra`,
+ * `extracellular`): the letter a short form writes for it. Not a verb's form (`exposed`,
+ * `extracted`, `examining`): a clause's verb, not a long form's first word.
+ */
 function exAt(text: string, offset: number, end: number): string | undefined {
-  return offset + 3 < end && (text.charCodeAt(offset) | 0x20) === 0x65 && (text.charCodeAt(offset + 1) | 0x20) === 0x78 && isLowerCaseLetter(text.charAt(offset + 2)) ? 'x' : undefined;
+  if (offset + 3 >= end || (text.charCodeAt(offset) | 0x20) !== 0x65 || (text.charCodeAt(offset + 1) | 0x20) !== 0x78 || !isLowerCaseLetter(text.charAt(offset + 2))) return undefined;
+  let wordEnd = offset + 2;
+  while (wordEnd < end && isLowerCaseLetter(text.charAt(wordEnd))) wordEnd++;
+  return VERB_ENDING.test(text.slice(offset, wordEnd)) ? undefined : 'x';
 }
+const VERB_ENDING = /(?:ed|ing)$/u;
 
 /** Lower-case first letters of the number words, as code units. */
 const NUMBER_WORD_INITIALS: ReadonlySet<number> = new Set(NUMBER_WORDS.map((word) => word.charCodeAt(0)));

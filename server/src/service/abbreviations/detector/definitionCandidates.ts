@@ -189,7 +189,7 @@ function longFormBeforeBracket(text: string, blockStart: number, group: BracketG
     if (short.end - short.start < 2 || !hasShortFormShape(text, short)) return undefined;
     const candidate = longFormEndingAt(text, blockStart, group.open, short);
     // A long form that holds the short form itself (`CAR-NKs (CAR-)T`, `(CAR-)T and CRS and (CAR-)T`) is a use, not an expansion.
-    const written = text.slice(short.start, short.end - 1);
+    const written = text.slice(short.start, short.end);
     return candidate && !text.slice(candidate.long.start, candidate.long.end).split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(written)) ? candidate : undefined;
   }
   // `(A, B, C)` and `(NK, natural killer; IL, interleukin)` list abbreviations: no definition of the words before.
