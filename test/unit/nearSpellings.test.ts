@@ -29,6 +29,15 @@ describe('an undefined abbreviation that is a known one mistyped', () => {
     assert.ok(respell, 'offered as a quick fix');
   });
 
+  test('a space for the hyphen before the number, in a legend the main text\'s definition does not reach: the message names the hyphened form', () => {
+    const text = 'Quark factor 6 (QF-6) rose and QF-6 fell.\n\n**Figure 1.** The QF 6 level.\n';
+    const [finding] = undefinedFindings(text);
+    assert.equal(finding?.token, 'QF 6');
+    assert.match(finding!.message, /may be a misspelling of 'QF-6' \(which the document defines\): correct it, or define it at first use\./u);
+    // A number the document never writes hyphened is no such slip.
+    assert.deepEqual(undefinedFindings('Quark factor 6 (QF-6) rose.\n\n**Figure 1.** The QF 7 level.\n').map((f) => f.token), ['QF']);
+  });
+
   test('one letter written wrongly in a longer code the document writes often', () => {
     const text = 'The QECA-EU cohort came first. QECA-EU data and QECA-EU samples were read. QECE-EU was not.\n';
     const found = undefinedFindings(text).find((f) => f.token === 'QECE-EU');

@@ -377,6 +377,13 @@ describe('inconsistent-variants', () => {
     const message = service.lint({ uri: 'x.md', version: 1, text }).find((d) => d.code === 'inconsistent-variants')!.message;
     assert.match(message, /^'QRO-seq' and 'QROseq' \(line 1\) are one abbreviation written two ways/u);
   });
+  test('a short form defined with a hyphen before its number, written with a space: its other spelling, not an undefined head', () => {
+    check('inconsistent-variants', 'Quark factor 6 (QF-6) rose. Later «QF 6» fell and QF-6 rose again.');
+    const text = 'Quark factor 6 (QF-6) rose. Later QF 6 fell and QF 7 rose.';
+    const undefinedTexts = service.lint({ uri: 'x.md', version: 1, text }).filter((d) => d.code === 'undefined-abbreviation').map((d) => text.slice(d.start, d.end));
+    // Another number is another member: its head stays undefined.
+    assert.deepEqual(undefinedTexts, ['QF']);
+  });
   test('an undefined abbreviation written in another case: its definition is missing once, told at the spelling kept', () => {
     // A gene symbol (reported as a note) and its protein written in another case: the other spelling's own report is the same missing definition.
     const text = 'Proteins of the complex (PABPN1, SRSF3) were enriched. Later pabPN1 fell.\n';

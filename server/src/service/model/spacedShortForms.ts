@@ -30,17 +30,25 @@ export function joinSpacedNumbers(
 ): AbbreviationMention[] {
   // Head -> number -> the defined key, spaced as the definition spaces it.
   const numbersByHead = keysByHead(definitions, SPACED_NUMBER_KEY);
-  if (numbersByHead.size === 0) return mentions;
+  // Head -> number -> a key defined with a hyphen before its number (`IL-6`): written with a space
+  // (`IL 6`), it is that abbreviation spelt another way, which the spelling check tells, not an
+  // undefined `IL`.
+  const hyphenedByHead = keysByHead(definitions, HYPHENED_NUMBER_KEY);
+  if (numbersByHead.size === 0 && hyphenedByHead.size === 0) return mentions;
   return mentions.map((mention) => {
     const numbers = numbersByHead.get(mention.key);
-    if (numbers === undefined || mention.text !== mention.key) return mention;
+    const hyphened = hyphenedByHead.get(mention.key);
+    if ((numbers === undefined && hyphened === undefined) || mention.text !== mention.key) return mention;
     const number = NUMBER_AFTER.exec(masked.slice(mention.end, mention.end + 16))?.[1];
-    const key = number === undefined ? undefined : numbers.get(number);
-    if (key === undefined) return mention;
-    const end = mention.end + 1 + number!.length;
-    return { ...mention, text: masked.slice(mention.start, end), key, end };
+    if (number === undefined) return mention;
+    const end = mention.end + 1 + number.length;
+    const text = masked.slice(mention.start, end);
+    const key = numbers?.get(number) ?? (hyphened?.has(number) ? text : undefined);
+    return key === undefined ? mention : { ...mention, text, key, end };
   });
 }
+/** A defined key with a hyphen before its number (`IL-6`, `QF-12`): a head, the hyphen, the number. */
+const HYPHENED_NUMBER_KEY = /^(\S+?)[-\u2010\u2011](\p{N}+)$/u;
 
 /** One space (or a no-break space) and a number that ends there: not `RoB 2.5-fold` or `CM 0105`. */
 const NUMBER_AFTER = /^[ \u00a0](\p{N}+(?:\.\p{N}+)*)(?![\p{L}\p{N}]|[.\-\u2010\u2011][\p{L}\p{N}])/u;

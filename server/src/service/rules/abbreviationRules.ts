@@ -796,7 +796,8 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   if (fix) finding.fixes = [fix];
   // A known form mistyped (`PMBC` for PBMC): the spelling is what to correct, not a missing definition.
   // A reading that lowered the finding keeps it lowered; the hint is added to what it says.
-  const near = entry ? undefined : nearSpellingOf(context, mention.key);
+  // A known term's own spelling is its own, but for a space before its number (`IL 6`), which the knowledge base's reading never sees whole.
+  const near = entry && !/[ \u00a0]\p{N}+$/u.test(mention.key) ? undefined : nearSpellingOf(context, mention.key);
   if (near) {
     const hint = `it may be a misspelling of '${near.target}' (${near.why})`;
     finding.message = finding.cap ? `${finding.message} Or ${hint}.` : `${unexpanded}; ${hint}: correct it, or define it at first use.`;

@@ -5,7 +5,8 @@ import type { Finding, FixProposal, RuleContext } from './types';
 
 /**
  * One abbreviation written in spellings that differ only in case and hyphens (`GVHD` and
- * `GvHD`, `SARS-CoV-2` and `SARS-CoV2`, `RNAseq` and `RNA-Seq`): a use of the spelling the
+ * `GvHD`, `SARS-CoV-2` and `SARS-CoV2`, `RNAseq` and `RNA-Seq`, `IL 6` for `IL-6`: a space the
+ * token pass reads as two words, see `joinSpacedNumbers`): a use of the spelling the
  * document did not define is a use of the one it did, and the spelling is what to report.
  */
 
@@ -14,9 +15,9 @@ export function isCounted(mention: AbbreviationMention): boolean {
   return mention.definition === undefined && !mention.inLongForm && !mention.inHeading && mention.scope !== 'title';
 }
 
-/** An abbreviation's spelling with case and hyphens folded: `RNA-Seq` and `RNAseq` fold alike. */
+/** An abbreviation's spelling with case, hyphens and a space before a number folded: `RNA-Seq` and `RNAseq` fold alike, as do `IL-6` and `IL 6`. */
 export function spellingKey(key: string): string {
-  return key.toLowerCase().replace(/[-\u2010\u2011]/gu, '');
+  return key.toLowerCase().replace(/[-\u2010\u2011]|[ \u00a0](?=\p{N})/gu, '');
 }
 
 /** The model's other keys spelt the same but for case and hyphens (`GvHD` for `GVHD`). */
@@ -65,16 +66,23 @@ function foldedIndex(keys: Iterable<string>): Map<string, string[]> {
 export function mayBeOneAbbreviation(context: RuleContext, a: string, b: string): boolean {
   const knowledge = context.knowledge;
   if (!knowledge) return true;
-  const named = (form: string) => knowledge.lookupAll(form).filter((found) => found.kind === 'preferred' || found.kind === 'variant');
+  // A number written after a space (`IL 6`) is the knowledge base's form with its hyphen (`IL-6`).
+  const named = (form: string) => knowledge.lookupAll(SPACE_BEFORE_NUMBER.test(form) ? form.replace(SPACE_BEFORE_NUMBER, '-') : form).filter((found) => found.kind === 'preferred' || found.kind === 'variant');
   const ofA = named(a);
   const ofB = named(b);
   if (ofA.length === 0 && ofB.length === 0) return knowledge.lookupAll(a).length === 0 && knowledge.lookupAll(b).length === 0;
   return ofA.some((found) => ofB.some((other) => other.entry === found.entry));
 }
 
-/** Whether the knowledge base names both spellings as one entry (its own inconsistent-variants reading reports them). */
+const SPACE_BEFORE_NUMBER = /[ \u00a0](?=\p{N}+$)/u;
+
+/**
+ * Whether the knowledge base names both spellings as one entry: its own inconsistent-variants
+ * reading reports them. Not a spelling with a space before its number (`IL 6`), which the token
+ * pass reads as two words and only this check sees whole.
+ */
 function isOneKnownTerm(context: RuleContext, a: string, b: string): boolean {
-  return (context.knowledge?.lookupAll(a).length ?? 0) > 0 && mayBeOneAbbreviation(context, a, b);
+  return !SPACE_BEFORE_NUMBER.test(b) && (context.knowledge?.lookupAll(a).length ?? 0) > 0 && mayBeOneAbbreviation(context, a, b);
 }
 
 /** The defined spelling a use stands for, and where it is defined. */

@@ -3,7 +3,8 @@ import type { AbbreviationMention } from '../model/documentModel';
 import { entryForKey, type FixProposal, type RuleContext } from './types';
 
 /**
- * An undefined abbreviation that is another, known one mistyped: two neighbouring characters
+ * An undefined abbreviation that is another, known one mistyped: a space for the hyphen before its
+ * number (`IL 6` where the document writes `IL-6`), two neighbouring characters
  * swapped (`PMBC` for PBMC, `CTPAC` for CPTAC), or, for a form of five characters or more, a capital
  * left out inside it (`COVD-19` for COVID-19; not the first, not in the last hyphen-joined part) or
  * one letter before the last written wrongly (`RECE-EU` for RECA-EU). Asking
@@ -29,11 +30,19 @@ export interface NearSpelling {
  * minutes before this bound).
  */
 const LONGEST_GUESSED_FORM = 24;
+/** A space (or a no-break space) before the number that ends a form (`IL 6`). */
+const SPACED_NUMBER = /[ \u00a0](?=\p{N}+$)/u;
 /** A form of capitals, digits and hyphens: the shape of the codes and symbols a slip of the keys turns into another. */
 const CODE_SHAPE = /^[\p{Lu}\p{N}][\p{Lu}\p{N}-]*$/u;
 
 /** The known form `key` is probably a mistyping of, if there is one (see the module comment). */
 export function nearSpellingOf(context: RuleContext, key: string): NearSpelling | undefined {
+  // A space where the document writes a hyphen before the number (`IL 6` for `IL-6`).
+  const hyphened = SPACED_NUMBER.test(key) ? key.replace(SPACED_NUMBER, '-') : undefined;
+  if (hyphened !== undefined) {
+    const inDocument = documentForm(context, hyphened);
+    return inDocument && { target: hyphened, why: inDocument.why };
+  }
   if (!CODE_SHAPE.test(key) || key.length < 3 || key.length > LONGEST_GUESSED_FORM || isKnownForm(context, key)) return undefined;
   for (const variant of swaps(key)) {
     const inDocument = documentForm(context, variant);
