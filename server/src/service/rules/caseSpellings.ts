@@ -180,7 +180,9 @@ function blockWords(masked: string, blockStart: number, tokens: BlockTokens, blo
   let words = wordsByTokens.get(tokens);
   if (words) return words;
   const { count, starts, ends, flags, foldedHashes } = tokens;
-  const smallWords: number[] = [];
+  // Sized for the most there can be, without a growing array's copies (a 20 MB paragraph holds millions).
+  const smallWords = new Int32Array(count * 2);
+  let smallCount = 0;
   const smallHashes = new Set<number>();
   const nameWords: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -192,7 +194,8 @@ function blockWords(masked: string, blockStart: number, tokens: BlockTokens, blo
     // A word with a digit is a symbol's (told by the name checks).
     if ((union & WordFlag.digit) !== 0 || !isWholeWord(masked, start, end, blockStart, blockEnd)) continue;
     if ((union & WordFlag.upper) === 0) {
-      smallWords.push(first, i);
+      smallWords[smallCount++] = first;
+      smallWords[smallCount++] = i;
       smallHashes.add(foldedHashes[first]!);
       continue;
     }
@@ -202,7 +205,7 @@ function blockWords(masked: string, blockStart: number, tokens: BlockTokens, blo
     if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? blockStart + starts[first - 1]! : -1, start, end, first >= 2 ? blockStart + starts[first - 2]! : -1, blockEnd))) continue;
     nameWords.push(first, i, inner ? 1 : 0);
   }
-  words = { smallWords: Int32Array.from(smallWords), smallHashes: Uint32Array.from(smallHashes), nameWords: Int32Array.from(nameWords) };
+  words = { smallWords: smallWords.subarray(0, smallCount), smallHashes: Uint32Array.from(smallHashes), nameWords: Int32Array.from(nameWords) };
   wordsByTokens.set(tokens, words);
   return words;
 }
