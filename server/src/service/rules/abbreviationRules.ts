@@ -35,7 +35,7 @@ import { bracketGluesWord, hasAdjacentLongForm, isFollowedByBracket, isInsideBra
 import { hyphenatedGeneSymbol, isItalicBacterialGene, isItalicGeneSymbol, isStandardCytokineName, proteinSymbolGenes, standardGeneSymbols } from './standardSymbols';
 import { isSuperscriptQualifier } from '../model/notation';
 import { introductionAfterLongForm, longFormWrittenBefore } from './writtenOutBefore';
-import { definedSpellingOf, isCounted, mayBeOneAbbreviation, otherSpellingsOf } from './abbreviationSpellings';
+import { definedSpellingOf, hyphenedNumber, isCounted, mayBeOneAbbreviation, otherSpellingsOf } from './abbreviationSpellings';
 import type { Finding, FixProposal, RuleContext, SeverityCap, Spelling } from './types';
 import type { RuleId } from './ruleTable';
 import { textKeptOnce } from '../text/textKeptOnce';
@@ -797,7 +797,7 @@ function undefinedUse(context: RuleContext, mention: AbbreviationMention, where:
   // A known form mistyped (`PMBC` for PBMC): the spelling is what to correct, not a missing definition.
   // A reading that lowered the finding keeps it lowered; the hint is added to what it says.
   // A known term's own spelling is its own, but for a space before its number (`IL 6`), which the knowledge base's reading never sees whole.
-  const near = entry && !/[ \u00a0]\p{N}+$/u.test(mention.key) ? undefined : nearSpellingOf(context, mention.key);
+  const near = entry && hyphenedNumber(mention.key) === undefined ? undefined : nearSpellingOf(context, mention.key);
   if (near) {
     const hint = `it may be a misspelling of '${near.target}' (${near.why})`;
     finding.message = finding.cap ? `${finding.message} Or ${hint}.` : `${unexpanded}; ${hint}: correct it, or define it at first use.`;

@@ -67,14 +67,20 @@ export function mayBeOneAbbreviation(context: RuleContext, a: string, b: string)
   const knowledge = context.knowledge;
   if (!knowledge) return true;
   // A number written after a space (`IL 6`) is the knowledge base's form with its hyphen (`IL-6`).
-  const named = (form: string) => knowledge.lookupAll(SPACE_BEFORE_NUMBER.test(form) ? form.replace(SPACE_BEFORE_NUMBER, '-') : form).filter((found) => found.kind === 'preferred' || found.kind === 'variant');
+  const named = (form: string) => knowledge.lookupAll(hyphenedNumber(form) ?? form).filter((found) => found.kind === 'preferred' || found.kind === 'variant');
   const ofA = named(a);
   const ofB = named(b);
   if (ofA.length === 0 && ofB.length === 0) return knowledge.lookupAll(a).length === 0 && knowledge.lookupAll(b).length === 0;
   return ofA.some((found) => ofB.some((other) => other.entry === found.entry));
 }
 
+/** A space (or a no-break space) before the number that ends a form (`IL 6`). */
 const SPACE_BEFORE_NUMBER = /[ \u00a0](?=\p{N}+$)/u;
+
+/** A form written with a space before the number that ends it (`IL 6`) with a hyphen there (`IL-6`); undefined for any other form. */
+export function hyphenedNumber(form: string): string | undefined {
+  return SPACE_BEFORE_NUMBER.test(form) ? form.replace(SPACE_BEFORE_NUMBER, '-') : undefined;
+}
 
 /**
  * Whether the knowledge base names both spellings as one entry: its own inconsistent-variants
@@ -82,7 +88,7 @@ const SPACE_BEFORE_NUMBER = /[ \u00a0](?=\p{N}+$)/u;
  * pass reads as two words and only this check sees whole.
  */
 function isOneKnownTerm(context: RuleContext, a: string, b: string): boolean {
-  return !SPACE_BEFORE_NUMBER.test(b) && (context.knowledge?.lookupAll(a).length ?? 0) > 0 && mayBeOneAbbreviation(context, a, b);
+  return hyphenedNumber(b) === undefined && (context.knowledge?.lookupAll(a).length ?? 0) > 0 && mayBeOneAbbreviation(context, a, b);
 }
 
 /** The defined spelling a use stands for, and where it is defined. */

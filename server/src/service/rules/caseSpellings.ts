@@ -1,7 +1,7 @@
 import { isItalic } from '../model/geneContext';
 import { ENGLISH_WORDS } from '../text/englishWords';
 import { isInsideQuotation } from '../text/quotations';
-import { WordFlag, type BlockTokens } from '../text/tokens';
+import { oncePerTokenPass, WordFlag, type BlockTokens } from '../text/tokens';
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { Finding, RuleContext } from './types';
 
@@ -176,9 +176,7 @@ interface BlockWords {
 }
 
 /** The block's words (see {@link BlockWords}), read once per token pass: its tokens object stays while its text does. */
-function blockWords(masked: string, blockStart: number, tokens: BlockTokens, blockEnd: number): BlockWords {
-  let words = wordsByTokens.get(tokens);
-  if (words) return words;
+const blockWords = oncePerTokenPass((masked: string, blockStart: number, tokens: BlockTokens, blockEnd: number): BlockWords => {
   const { count, starts, ends, flags, foldedHashes } = tokens;
   // Sized for the most there can be, without a growing array's copies (a 20 MB paragraph holds millions).
   const smallWords = new Int32Array(count * 2);
@@ -205,11 +203,8 @@ function blockWords(masked: string, blockStart: number, tokens: BlockTokens, blo
     if (!inner && !(CAPITALISED.test(word) && isMidSentence(masked, first >= 1 ? blockStart + starts[first - 1]! : -1, start, end, first >= 2 ? blockStart + starts[first - 2]! : -1, blockEnd))) continue;
     nameWords.push(first, i, inner ? 1 : 0);
   }
-  words = { smallWords: smallWords.subarray(0, smallCount), smallHashes: Uint32Array.from(smallHashes), nameWords: Int32Array.from(nameWords) };
-  wordsByTokens.set(tokens, words);
-  return words;
-}
-const wordsByTokens = new WeakMap<BlockTokens, BlockWords>();
+  return { smallWords: smallWords.subarray(0, smallCount), smallHashes: Uint32Array.from(smallHashes), nameWords: Int32Array.from(nameWords) };
+});
 
 /**
  * Adds to `small` the uses in block `index` of words in small letters that fold to a name of
@@ -221,7 +216,6 @@ function addSmallUses(context: RuleContext, index: number, words: BlockWords, na
   const { model } = context;
   const masked = model.prose.masked;
   const block = model.prose.blocks[index]!;
-  if (block.kind === 'heading' || block.kind === 'title') return;
   const { starts, ends, foldedHashes } = model.blockTokens[index]!;
   const smallWords = words.smallWords;
   for (let k = 0; k < smallWords.length; k += 2) {

@@ -1,5 +1,6 @@
 import { isOfficialGeneSymbol } from '../knowledge/geneSymbols';
 import type { AbbreviationMention } from '../model/documentModel';
+import { hyphenedNumber } from './abbreviationSpellings';
 import { entryForKey, type FixProposal, type RuleContext } from './types';
 
 /**
@@ -30,15 +31,13 @@ export interface NearSpelling {
  * minutes before this bound).
  */
 const LONGEST_GUESSED_FORM = 24;
-/** A space (or a no-break space) before the number that ends a form (`IL 6`). */
-const SPACED_NUMBER = /[ \u00a0](?=\p{N}+$)/u;
 /** A form of capitals, digits and hyphens: the shape of the codes and symbols a slip of the keys turns into another. */
 const CODE_SHAPE = /^[\p{Lu}\p{N}][\p{Lu}\p{N}-]*$/u;
 
 /** The known form `key` is probably a mistyping of, if there is one (see the module comment). */
 export function nearSpellingOf(context: RuleContext, key: string): NearSpelling | undefined {
   // A space where the document writes a hyphen before the number (`IL 6` for `IL-6`).
-  const hyphened = SPACED_NUMBER.test(key) ? key.replace(SPACED_NUMBER, '-') : undefined;
+  const hyphened = hyphenedNumber(key);
   if (hyphened !== undefined) {
     const inDocument = documentForm(context, hyphened);
     return inDocument && { target: hyphened, why: inDocument.why };
